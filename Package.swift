@@ -1,0 +1,98 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target speaks the same dialect: existential `any`, explicit member imports, and imports that stay
+/// internal unless a module says otherwise.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "dropgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dropgate", targets: ["dropgate"]),
+        .executable(name: "dropgate-bench", targets: ["dropgate-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // C bridges.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+
+        // Parts.
+        .target(name: "Orders", swiftSettings: strictSettings),
+        .target(name: "X12", swiftSettings: strictSettings),
+        .target(name: "OrderX12", dependencies: ["X12", "Orders"], swiftSettings: strictSettings),
+        .target(name: "OrderXML", dependencies: ["CLibXML2", "Orders"], swiftSettings: strictSettings),
+        .target(
+            name: "Profiles",
+            dependencies: ["Orders", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "Routing", dependencies: ["Orders", "Profiles"], swiftSettings: strictSettings),
+        .target(
+            name: "Store",
+            dependencies: ["Orders", "Routing", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Feeds",
+            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Store", "Feeds",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "dropgate",
+            dependencies: [
+                "Gateway", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Store", "Feeds",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "dropgate-bench",
+            dependencies: ["X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing"],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests: one target a module, plus end to end.
+        .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
+        .testTarget(name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProfilesTests",
+            dependencies: ["Profiles", "Orders", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RoutingTests",
+            dependencies: [
+                "Routing", "Profiles", "Orders", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Orders", "Routing"], swiftSettings: strictSettings),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], swiftSettings: strictSettings),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "DropgateEndToEndTests", dependencies: [], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,2 @@
+public import Orders
+public import X12

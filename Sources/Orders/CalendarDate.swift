@@ -1,0 +1,121 @@
+public import Foundation
+
+/// A day on the calendar with no time zone, as X12 `DT` elements and cXML dates carry it (`20261125`). Which
+/// instant a day starts at depends on whose calendar is asked: the retailer's, or a DC's.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Validates the day against the Gregorian calendar (leap years included); nil for 2026-02-30.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `CCYYMMDD` (X12 `DT` with 8 digits) or `CCYY-MM-DD` (ISO 8601, also the first 10 characters of an
+    /// ISO date-time such as cXML's `2026-11-25T10:00:00-08:00`).
+    public init?(parsing text: some StringProtocol) {
+        let digits = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = digits[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if digits.count == 8, let y = number(0..<4), let m = number(4..<6), let d = number(6..<8) {
+            self.init(year: y, month: m, day: d)
+        } else if digits.count >= 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-"),
+            let y = number(0..<4), let m = number(5..<7), let d = number(8..<10)
+        {
+            self.init(year: y, month: m, day: d)
+        } else {
+            return nil
+        }
+    }
+
+    /// Parses X12 six-digit `YYMMDD` (ISA09): years 00–49 are 20xx, 50–99 are 19xx.
+    public init?(parsingYYMMDD text: some StringProtocol) {
+        guard text.utf8.count == 6, let value = Int(text) else { return nil }
+        let yy = value / 10_000
+        self.init(year: yy < 50 ? 2000 + yy : 1900 + yy, month: value / 100 % 100, day: value % 100)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The day this instant falls on in `timeZone`.
+    public init(_ instant: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        year = parts.year ?? 1970
+        month = parts.month ?? 1
+        day = parts.day ?? 1
+    }
+
+    /// `2026-11-25`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected YYYY-MM-DD, got \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        let shifted = calendar.date(byAdding: .day, value: count, to: start) ?? start
+        return CalendarDate(shifted, in: calendar.timeZone)
+    }
+
+    /// 1 = Sunday … 7 = Saturday, as `Calendar` numbers weekdays.
+    public var weekday: Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.component(.weekday, from: date)
+    }
+
+    /// The instant at `hour:minute` local time on this day in `timeZone`. In a DST gap the clock time that does not
+    /// exist moves forward, as `Calendar` does.
+    public func instant(hour: Int = 0, minute: Int = 0, in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+}
