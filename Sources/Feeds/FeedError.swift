@@ -1,4 +1,43 @@
-public struct FeedError: Error, Hashable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+/// A transfer that did not complete, and why. The URL in messages never carries credentials.
+public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var kind: Kind
+    /// The destination, without user info.
+    public var url: String
+    /// libcurl's own words (`CURLOPT_ERRORBUFFER`), when it said any.
+    public var detail: String
+
+    public init(_ kind: Kind, url: String, detail: String = "") {
+        self.kind = kind
+        self.url = url
+        self.detail = detail
+    }
+
+    public enum Kind: Hashable, Sendable {
+        /// The URL is not one we send to (scheme other than http, https, file, sftp).
+        case unsupportedURL
+        case couldNotResolveHost
+        case couldNotConnect
+        case timedOut
+        case tls
+        case loginDenied
+        /// A file:// or sftp:// destination could not be written.
+        case writeFailed
+        /// Any other libcurl error, with its `CURLcode`.
+        case transfer(code: Int)
+    }
+
+    public var description: String {
+        let what: String
+        switch kind {
+        case .unsupportedURL: what = "unsupported destination URL"
+        case .couldNotResolveHost: what = "could not resolve host"
+        case .couldNotConnect: what = "could not connect"
+        case .timedOut: what = "timed out"
+        case .tls: what = "TLS handshake or certificate failed"
+        case .loginDenied: what = "login denied"
+        case .writeFailed: what = "could not write at the destination"
+        case .transfer(let code): what = "transfer failed (curl error \(code))"
+        }
+        return detail.isEmpty ? "\(url): \(what)" : "\(url): \(what): \(detail)"
+    }
 }
