@@ -22,9 +22,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses `"25.00 USD"` or `"25.00"` (the latter in `defaultCurrency`). Returns nil for anything else.
     public init?(parsing text: String, defaultCurrency: CurrencyCode? = nil) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard let first = parts.first, parts.count <= 2,
-            let amount = Decimal(string: String(first), locale: Locale(identifier: "en_US_POSIX")),
-            String(first).allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" })
+        guard let first = parts.first, parts.count <= 2, Money.isPlainDecimal(first),
+            let amount = Decimal(string: String(first), locale: Locale(identifier: "en_US_POSIX"))
         else { return nil }
         if parts.count == 2 {
             let code = String(parts[1])
@@ -35,6 +34,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         } else {
             return nil
         }
+    }
+
+    /// `-12.50`, `3`, `.5`: an optional sign, digits, at most one point, and at least one digit. No exponent,
+    /// no grouping: amounts in documents and profiles are written plainly.
+    static func isPlainDecimal(_ text: Substring) -> Bool {
+        let body = text.first == "-" ? text.dropFirst() : text[...]
+        let points = body.filter { $0 == "." }.count
+        let digits = body.filter { $0.isASCII && $0.isNumber }.count
+        return points <= 1 && digits > 0 && digits + points == body.count
     }
 
     public static func zero(_ currency: CurrencyCode) -> Money { Money(0, currency) }

@@ -1,0 +1,79 @@
+import Foundation
+import Orders
+import Testing
+
+@Suite("The canonical order model")
+struct OrdersTests {
+    @Test("money keeps X12 unit prices exactly, with more decimals than cents", arguments: [
+        ("12.3456 USD", "12.3456", "USD"), ("25.00 USD", "25", "USD"), ("0.1 eur", "0.1", "EUR"),
+    ])
+    func moneyParsesExactly(text: String, amount: String, currency: String) throws {
+        let money = try #require(Money(parsing: text))
+        #expect(money.amount == Decimal(string: amount))
+        #expect(money.currency.rawValue == currency)
+    }
+
+    @Test("money refuses text that is not an amount and a currency", arguments: ["", "USD", "1.2.3 USD", "12 US", "1e5 USD", "12 USD extra"])
+    func moneyRejects(text: String) {
+        #expect(Money(parsing: text) == nil)
+    }
+
+    @Test("money prints cents and keeps extra precision")
+    func moneyDescription() {
+        #expect(Money(25, .usd).description == "25.00 USD")
+        #expect(Money(Decimal(string: "24.5")!, .usd).description == "24.50 USD")
+        #expect(Money(Decimal(string: "12.3456")!, .usd).description == "12.3456 USD")
+    }
+
+    @Test("calendar dates parse X12, ISO and six-digit ISA forms and refuse impossible days")
+    func calendarDates() throws {
+        #expect(CalendarDate(parsing: "20261125")?.description == "2026-11-25")
+        #expect(CalendarDate(parsing: "2026-11-25T10:00:00-08:00")?.description == "2026-11-25")
+        #expect(CalendarDate(parsingYYMMDD: "261124")?.description == "2026-11-24")
+        #expect(CalendarDate(parsingYYMMDD: "991231")?.year == 1999)
+        #expect(CalendarDate(parsing: "20260230") == nil)
+        #expect(CalendarDate(parsing: "20240229") != nil)
+        #expect(CalendarDate(parsing: "2026112") == nil)
+        #expect(CalendarDate(parsing: "2026-1x-25") == nil)
+    }
+
+    @Test("calendar arithmetic crosses months, years and knows weekdays")
+    func calendarArithmetic() throws {
+        let date = try #require(CalendarDate(year: 2026, month: 12, day: 30))
+        #expect(date.adding(days: 3).description == "2027-01-02")
+        #expect(date.adding(days: -30).description == "2026-11-30")
+        #expect(CalendarDate(year: 2026, month: 11, day: 26)?.weekday == 5)  // Thanksgiving, a Thursday
+    }
+
+    @Test("the day an instant falls on depends on the time zone")
+    func dayOfInstant() throws {
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-11-25T03:30:00Z"))
+        #expect(CalendarDate(instant, in: try #require(TimeZone(identifier: "America/Los_Angeles"))).description == "2026-11-24")
+        #expect(CalendarDate(instant, in: try #require(TimeZone(identifier: "Europe/Berlin"))).description == "2026-11-25")
+    }
+
+    @Test("an order round-trips through JSON unchanged")
+    func orderRoundTrips() throws {
+        let order = PurchaseOrder(
+            retailer: "walmart", poNumber: "4792183650",
+            dates: OrderDates(ordered: CalendarDate(year: 2026, month: 11, day: 24)),
+            parties: [
+                Party(role: .shipTo, name: "KAREN MCALLISTER",
+                      address: Address(lines: ["5612 PHILLIPS AVE"], city: "PITTSBURGH", region: "PA", postalCode: "15217", country: "US")),
+                Party(role: .shipFrom, identifier: PartyIdentifier(qualifier: "92", value: "EWR1")),
+            ],
+            shipMethod: ShipMethod(carrierSCAC: "FDEG", serviceLevel: "SG", routing: "FEDEX HOME DELIVERY"),
+            lines: [
+                OrderLine(lineNumber: "1", sku: "HP-10049", gtin: "084512100496", quantity: 1,
+                          unitPrice: Money(Decimal(string: "55.99")!, .usd)),
+                OrderLine(lineNumber: "2", sku: "HP-10001", quantity: 2, unitPrice: Money(Decimal(string: "17.9925")!, .usd)),
+            ],
+            source: OrderSource(format: .x12, senderID: PartnerIdentity(qualifier: "08", id: "925485US00"), setControl: "0001"))
+        let data = try JSONEncoder().encode(order)
+        #expect(try JSONDecoder().decode(PurchaseOrder.self, from: data) == order)
+        #expect(order.assignedNode == "EWR1")
+        #expect(order.shipTo?.address?.zip3 == "152")
+        #expect(order.extendedTotal == Money(Decimal(string: "91.9750")!, .usd))
+        #expect(order.totalUnits == 3)
+    }
+}
