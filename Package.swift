@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Routing", dependencies: ["Orders", "Profiles"], swiftSettings: strictSettings),
         .target(
             name: "Store",
-            dependencies: ["Orders", "Routing", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Orders", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -90,7 +90,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Orders", "Routing"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], swiftSettings: strictSettings),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Orders"], swiftSettings: strictSettings),
         .testTarget(name: "DropgateEndToEndTests", dependencies: [], swiftSettings: strictSettings),

@@ -1,4 +1,12 @@
-public struct StoreError: Error, Hashable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+/// A store operation that failed. `description` names the operation, never the payload.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var underlying: String
+
+    public init(_ operation: String, underlying: any Error) {
+        self.operation = operation
+        self.underlying = String(describing: underlying)
+    }
+
+    public var description: String { "store: \(operation) failed: \(underlying)" }
 }

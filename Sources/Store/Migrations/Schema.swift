@@ -1,0 +1,74 @@
+import GRDB
+
+/// The schema, one migration per change, applied in order on open. Never edit a shipped migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, orders, decisions, reservations, outbound, control numbers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE inbound_document (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        received_at REAL NOT NULL,
+                        origin TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        bytes BLOB NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'received',
+                        problems TEXT NOT NULL DEFAULT ''
+                    );
+                    CREATE TABLE purchase_order (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        retailer TEXT NOT NULL,
+                        po_number TEXT NOT NULL,
+                        purpose TEXT NOT NULL,
+                        interchange_control TEXT,
+                        group_control TEXT,
+                        set_control TEXT,
+                        document_id INTEGER REFERENCES inbound_document(id),
+                        received_at REAL NOT NULL,
+                        order_json TEXT NOT NULL,
+                        UNIQUE (retailer, po_number, purpose)
+                    );
+                    CREATE TABLE decision (
+                        order_id INTEGER PRIMARY KEY REFERENCES purchase_order(id),
+                        outcome TEXT NOT NULL,
+                        nodes TEXT NOT NULL,
+                        ship_by REAL,
+                        decided_at REAL NOT NULL,
+                        explanation_json TEXT NOT NULL
+                    );
+                    CREATE TABLE reservation (
+                        order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+                        node TEXT NOT NULL,
+                        sku TEXT NOT NULL,
+                        quantity TEXT NOT NULL
+                    );
+                    CREATE INDEX reservation_by_node_sku ON reservation (node, sku);
+                    CREATE TABLE outbound_document (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        retailer TEXT,
+                        order_id INTEGER REFERENCES purchase_order(id),
+                        in_reply_to INTEGER REFERENCES inbound_document(id),
+                        created_at REAL NOT NULL,
+                        name TEXT NOT NULL,
+                        bytes BLOB NOT NULL
+                    );
+                    CREATE TABLE control_number (
+                        partner TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        value INTEGER NOT NULL,
+                        PRIMARY KEY (partner, kind)
+                    );
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at REAL NOT NULL,
+                        order_id INTEGER REFERENCES purchase_order(id),
+                        event TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}
