@@ -1,0 +1,41 @@
+# dropgate's entry points. `make demo` and `make test` are the two commands of the README: both install the
+# Debian packages they need first (apt-get, as root or through sudo), then build.
+
+SWIFT ?= swift
+# libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
+# sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to.
+APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 ca-certificates
+
+.PHONY: deps build demo test bench fuzz-x12 fuzz-xml clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: deps
+	$(SWIFT) run dropgate demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) run -c release dropgate-bench
+
+fuzz-x12: deps
+	bash Fuzz/X12/run.sh
+
+fuzz-xml: deps
+	bash Fuzz/XML/run.sh
+
+clean:
+	rm -rf .build demo-output
