@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite("The dropgate command line")
+struct CommandLineTests {
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let result = try DropgateCommand.run("--version")
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test("--help lists the subcommands that work, each with its abstract")
+    func help() throws {
+        let result = try DropgateCommand.run("--help")
+        #expect(result.status == 0)
+        for command in ["demo"] {
+            #expect(result.stdout.contains("\n  \(command) "), "missing \(command) in:\n\(result.stdout)")
+        }
+    }
+
+    @Test("an unknown subcommand is a usage error with a nonzero exit")
+    func unknownCommand() throws {
+        let result = try DropgateCommand.run("frobnicate")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("frobnicate"))
+    }
+
+    @Test("shell completions come from the argument parser")
+    func completions() throws {
+        let result = try DropgateCommand.run("--generate-completion-script", "bash")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("_dropgate"))
+    }
+}

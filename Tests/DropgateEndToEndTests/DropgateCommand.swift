@@ -1,0 +1,68 @@
+import Foundation
+
+/// Runs the built `dropgate` executable the way a user does, capturing what it prints and its exit status.
+struct DropgateCommand {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package's root folder, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `dropgate` sits beside the test bundle in the build folder (`swift build --build-tests` builds both).
+    static var executable: URL {
+        get throws {
+            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for candidate in [beside, beside.deletingLastPathComponent()] {
+                let url = candidate.appendingPathComponent("dropgate")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+            throw Missing(description: "the dropgate executable was not built beside \(beside.path); run `swift build --build-tests` first")
+        }
+    }
+
+    struct Missing: Error, CustomStringConvertible { var description: String }
+
+    static func run(_ arguments: String..., in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
+        try run(arguments, in: directory, stdin: stdin)
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a full pipe never blocks the child.
+        let group = DispatchGroup()
+        var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
