@@ -126,7 +126,10 @@ extension X12Document {
                 if !setControls.insert(control).inserted {
                     envelopeErrors.append(X12Error(.duplicateSetControl(control), at: where_))
                 }
-                if let expected = Self.functionalIDs[id], expected != group.functionalID {
+                // Implementation guides (GS08 `…X357`) may assign their own GS01; base X12 and industry
+                // conventions (VICS, UCS) keep the standard's.
+                let isGuide = group.version.convention?.hasPrefix("X") ?? false
+                if !isGuide, let expected = Self.functionalIDs[id], expected != group.functionalID {
                     envelopeErrors.append(
                         X12Error(.setDoesNotFitGroup(setID: id, functionalID: group.functionalID), at: location(index, element: 1)))
                 }
