@@ -17,7 +17,8 @@ public struct X12Definitions: Sendable {
         if let exact = sets["\(setID)/\(version.base)"] { return exact }
         let major = version.major
         guard major == 4 || major == 5 || major == 3 || major == 6 else { return nil }
-        let fallback = major >= 5 ? "005010" : "004010"
+        // 004030 and later already carry MTX; read them with the 005010 table.
+        let fallback = major >= 5 || (Int(version.base) ?? 0) >= 4030 ? "005010" : "004010"
         return sets["\(setID)/\(fallback)"]
     }
 
@@ -131,7 +132,7 @@ enum X12DefinitionData {
         358 R 1 15
         324 AN 1 22
         325 AN 1 30
-        328 AN 1 8
+        328 AN 1 30
         364 AN 1 256
         365 ID 2 2
         366 ID 2 2
@@ -139,9 +140,9 @@ enum X12DefinitionData {
         373 DT 8 8
         374 ID 3 3
         337 TM 4 8
-        349 ID 2 2
+        349 ID 1 1 F,S,X
         350 AN 1 20
-        479 ID 2 2
+        479 ID 2 2 AG,CA,FA,GF,IB,IN,OW,PC,PD,PO,PR,PS,QM,RA,RS,SC,SH,SM,SW,TX,HC,HP,HS,HN,BE,HI,RT
         480 AN 1 12
         522 ID 1 3
         559 ID 2 2
@@ -176,7 +177,7 @@ enum X12DefinitionData {
         ST: 143 M, 329 M, 1705 O
         SE: 96 M, 329 M
         BEG: 353 M, 92 M, 324 M, 328 O, 373 M, 367 O, 587 O, 1019 O, 1166 O, 1232 O, 786 O, 640 O
-        BAK: 353 M, 587 M, 324 M, 373 M, 328 O, 326 O, 367 O, 373 O, 324 O, 640 O, 1019 O, 1166 O
+        BAK: 353 M, 587 M, 324 M, 373 M, 328 O, 326 O, 367 O, 324 O, 373 O, 640 O, 1019 O, 1166 O
         CUR: 98 M, 100 M, 280 O, 98 O, 100 O, 669 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O
         REF: 128 M, 127 C, 352 C, C040 O
         PER: 366 M, 93 O, 365 C, 364 C, 365 C, 364 C, 365 C, 364 C, 443 O

@@ -189,14 +189,18 @@ struct SetWalker {
                 return
             }
         }
+        if spec.type == .id, let codes = spec.codes {
+            var text = String(decoding: value, as: UTF8.self)
+            while text.last == " " { text.removeLast() }
+            if !codes.contains(text) {
+                errors.append(X12Error(.invalidCodeValue(text), at: location))
+                return
+            }
+        }
         if length < spec.minLength {
             errors.append(X12Error(.elementTooShort, at: location))
         } else if length > spec.maxLength {
             errors.append(X12Error(.elementTooLong, at: location))
-        } else if spec.type == .id, let codes = spec.codes {
-            var text = String(decoding: value, as: UTF8.self)
-            while text.last == " " { text.removeLast() }
-            if !codes.contains(text) { errors.append(X12Error(.invalidCodeValue(text), at: location)) }
         }
     }
 }
