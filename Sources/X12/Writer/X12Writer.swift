@@ -21,7 +21,7 @@ public struct X12Writer: Sendable {
         if let byte = delimiters.repetition, header.version >= "00402" {
             repetition = String(decoding: [byte], as: UTF8.self)
         } else {
-            repetition = header.version >= "00402" ? "^" : "U"
+            repetition = "U"
         }
         let isaValues = [
             header.authorizationQualifier, header.authorization, header.securityQualifier, header.security,
