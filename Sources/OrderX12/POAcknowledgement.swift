@@ -88,13 +88,14 @@ extension POAcknowledgement {
                 if let buyer = line.buyerItemID { po1 += ["IN", buyer] }
                 if let gtin = line.gtin { po1 += [gtin.count == 12 ? "UP" : "EN", gtin] }
                 body.append(X12OutgoingSegment("PO1", simpleElements: po1))
+                // MSG sits before the ACK loop in the 855 PO1 loop.
+                if let reason = decision?.reason { body.append(X12OutgoingSegment("MSG", reason)) }
                 let status = decision?.status ?? (kind == .rejectedWithDetail ? .rejected : .accepted)
                 let quantity = decision?.quantity ?? line.quantity
                 body.append(
                     X12OutgoingSegment(
                         "ACK", status.rawValue, Self.number(quantity), line.unit.rawValue,
                         decision?.date == nil ? nil : "068", decision?.date.map(Self.x12)))
-                if let reason = decision?.reason { body.append(X12OutgoingSegment("MSG", reason)) }
             }
             body.append(X12OutgoingSegment("CTT", String(order.lines.count)))
         }
