@@ -1,0 +1,32 @@
+/// A transaction set together with the envelopes around it: what a mapper or an acknowledgement needs.
+public struct X12SetContext: Sendable {
+    public var interchangeIndex: Int
+    public var groupIndex: Int
+    public var setIndex: Int
+    public var interchange: X12Interchange
+    public var group: X12FunctionalGroup
+    public var set: X12TransactionSet
+}
+
+extension X12Document {
+    /// Every transaction set in input order, with its envelopes.
+    public var transactionSets: [X12SetContext] {
+        var result: [X12SetContext] = []
+        for (interchangeIndex, interchange) in interchanges.enumerated() {
+            for (groupIndex, group) in interchange.groups.enumerated() {
+                for (setIndex, set) in group.sets.enumerated() {
+                    result.append(
+                        X12SetContext(
+                            interchangeIndex: interchangeIndex, groupIndex: groupIndex, setIndex: setIndex,
+                            interchange: interchange, group: group, set: set))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Reads a file's bytes; throws only when they cannot be X12 at all.
+    public static func read(_ bytes: [UInt8], options: X12ReadOptions = X12ReadOptions()) throws(X12Error) -> Self {
+        try X12Document(bytes: bytes, options: options)
+    }
+}

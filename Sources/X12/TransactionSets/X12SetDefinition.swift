@@ -1,0 +1,97 @@
+/// A transaction-set definition as data: the segment table (order, loops, requirement, max use, loop repeat) and,
+/// per segment, its elements (type, length, code list). Declared in a compact text form in `Definitions*.swift`
+/// and parsed once; `X12Validator` walks any set against it.
+public struct X12SetDefinition: Sendable {
+    public var id: String
+    /// Base version the table is for (`004010`, `005010`).
+    public var version: String
+    public var functionalID: String
+    public var body: [Node]
+
+    public indirect enum Node: Sendable {
+        case segment(id: String, requirement: Requirement, maxUse: Int)
+        /// The first child is the loop's trigger segment.
+        case loop(id: String, requirement: Requirement, repeat: Int, children: [Node])
+
+        var startID: String {
+            switch self {
+            case .segment(let id, _, _): id
+            case .loop(_, _, _, let children): children.first?.startID ?? ""
+            }
+        }
+
+        var isMandatory: Bool {
+            switch self {
+            case .segment(_, let requirement, _), .loop(_, let requirement, _, _): requirement == .mandatory
+            }
+        }
+
+        var allIDs: Set<String> {
+            switch self {
+            case .segment(let id, _, _): [id]
+            case .loop(_, _, _, let children): children.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
+            }
+        }
+    }
+
+    public enum Requirement: String, Hashable, Sendable {
+        case mandatory = "M"
+        case optional = "O"
+        case conditional = "C"
+        case notUsed = "X"
+    }
+
+    /// Parses the table text: one `ID REQ MAX` per line, `LOOP ID REQ REPEAT` … `END` for loops, `>1` for
+    /// unbounded. Invalid lines are a programming error caught by the definition tests.
+    public init(id: String, version: String, functionalID: String, table: String) {
+        self.id = id
+        self.version = version
+        self.functionalID = functionalID
+        var stack: [(id: String, requirement: Requirement, repeat: Int, children: [Node])] = [("", .mandatory, 1, [])]
+        for raw in table.split(separator: "\n") {
+            let words = raw.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            func count(_ text: String) -> Int { text == ">1" ? Int.max : Int(text) ?? 1 }
+            if first == "LOOP", words.count >= 4 {
+                stack.append((words[1], Requirement(rawValue: words[2]) ?? .optional, count(words[3]), []))
+            } else if first == "END", stack.count > 1 {
+                let loop = stack.removeLast()
+                stack[stack.count - 1].children.append(
+                    .loop(id: loop.id, requirement: loop.requirement, repeat: loop.repeat, children: loop.children))
+            } else if words.count >= 3 {
+                stack[stack.count - 1].children.append(
+                    .segment(id: first, requirement: Requirement(rawValue: words[1]) ?? .optional, maxUse: count(words[2])))
+            }
+        }
+        body = stack[0].children
+    }
+}
+
+/// What a segment's elements must look like.
+public struct X12SegmentDefinition: Sendable {
+    public var id: String
+    public var elements: [X12ElementUse]
+}
+
+public struct X12ElementUse: Sendable {
+    /// Data element reference number (e.g. 353), or a composite such as C001 with reference 0.
+    public var reference: Int
+    public var requirement: X12SetDefinition.Requirement
+    public var isComposite: Bool
+    /// Maximum repetitions (5010 repeating elements); 1 for most.
+    public var repeatCount: Int
+}
+
+/// Data element dictionary entry.
+public struct X12ElementDefinition: Sendable {
+    public enum DataType: String, Sendable {
+        case id = "ID", alphanumeric = "AN", date = "DT", time = "TM", decimal = "R", binary = "B"
+        case n0 = "N0", n1 = "N1", n2 = "N2", n3 = "N3", n4 = "N4", n5 = "N5", n6 = "N6", n = "N"
+    }
+
+    public var type: DataType
+    public var minLength: Int
+    public var maxLength: Int
+    /// Codes for the ID elements whose values matter; nil means any code is accepted.
+    public var codes: Set<String>?
+}

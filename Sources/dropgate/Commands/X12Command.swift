@@ -1,0 +1,234 @@
+import ArgumentParser
+import Foundation
+import OrderX12
+import Orders
+import X12
+
+struct X12Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "x12",
+        abstract: "Read, validate and acknowledge ANSI X12 interchanges.",
+        discussion: """
+            Examples:
+              dropgate x12 validate inbox/walmart-850.edi --ack 997
+              dropgate x12 json inbox/amazon-850.edi
+              dropgate x12 po inbox/homedepot-850.edi
+            """,
+        subcommands: [Validate.self, JSON.self, PurchaseOrders.self]
+    )
+}
+
+/// Reads a file, or ends the command with exit code 2 when it cannot be read or is not X12.
+private func readDocument(_ path: String) throws -> X12Document {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("\(path): cannot read the file")
+        throw ExitCode(2)
+    }
+    do {
+        return try X12Document(bytes: [UInt8](data))
+    } catch {
+        printError("\(path):byte \(error.byteOffset): \(error.code) \(error.description)")
+        throw ExitCode(2)
+    }
+}
+
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+private func now() -> X12Acknowledgement.Timestamp {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+    func pad(_ value: Int?, _ width: Int) -> String {
+        let text = String(value ?? 0)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return X12Acknowledgement.Timestamp(
+        date: pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2), time: pad(parts.hour, 2) + pad(parts.minute, 2))
+}
+
+extension X12Command {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check interchanges: envelopes, control numbers, counts and the set definitions.",
+            discussion: """
+                Errors go to stderr, one a line: FILE:byte OFFSET: segment N (ID) element M: CODE message.
+                Exit status: 0 every set accepted, 1 any set rejected or accepted with errors, 2 a file is not X12
+                or cannot be read.
+
+                Example:
+                  dropgate x12 validate po.edi --ack 997 > po.997
+                """)
+
+        @Argument(help: "X12 files to check.")
+        var files: [String]
+
+        @Option(help: "Write a 997 or 999 acknowledgement (or a TA1 when an interchange is rejected) to stdout.")
+        var ack: AckKind?
+
+        @Flag(help: "Print the report as JSON on stdout instead of error lines on stderr.")
+        var json = false
+
+        enum AckKind: String, ExpressibleByArgument {
+            case fa997 = "997", ia999 = "999"
+        }
+
+        func run() throws {
+            var worst: Int32 = 0
+            var counter = X12ControlNumberCounter()
+            var reports: [ReportJSON] = []
+            let timestamp = now()
+            for path in files {
+                let document: X12Document
+                do {
+                    document = try readDocument(path)
+                } catch {
+                    worst = 2
+                    continue
+                }
+                let report = X12Validator().validate(document)
+                if !report.errors.isEmpty { worst = max(worst, 1) }
+                if json {
+                    reports.append(ReportJSON(file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks))
+                } else {
+                    for error in report.errors { printError(Self.line(path, error)) }
+                }
+                if let ack {
+                    let builder = X12Acknowledgement(document: document, report: report, timestamp: timestamp)
+                    for index in document.interchanges.indices {
+                        var reply = builder.reply(to: index, kind: ack == .fa997 ? .functional997 : .implementation999)
+                        reply.assignControlNumbers(from: &counter)
+                        var delimiters = document.interchanges[index].delimiters
+                        if delimiters.repetition == nil, reply.header.version >= "00402" { reply.header.version = "00401" }
+                        if delimiters.segment == 0x0A { delimiters.segment = UInt8(ascii: "~") }
+                        let bytes = try X12Writer(delimiters: delimiters).write(reply)
+                        FileHandle.standardOutput.write(Data(bytes))
+                    }
+                }
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                FileHandle.standardOutput.write(try encoder.encode(reports) + Data("\n".utf8))
+            }
+            if worst != 0 { throw ExitCode(worst) }
+        }
+
+        static func line(_ path: String, _ error: X12Error) -> String {
+            var text = "\(path):byte \(error.location.byteOffset):"
+            if let position = error.location.segmentPosition ?? error.location.segmentIndex.map({ $0 + 1 }) {
+                text += " segment \(position)"
+                if let id = error.location.segmentID { text += " (\(id))" }
+            }
+            if let element = error.location.elementPosition { text += " element \(element)" }
+            if let component = error.location.componentPosition { text += ".\(component)" }
+            return text + ": \(error.code) \(error.description)"
+        }
+    }
+
+    struct ReportJSON: Encodable {
+        var file: String
+        var errors: [ErrorJSON]
+        var skippedChecks: [String]
+    }
+
+    struct ErrorJSON: Encodable {
+        var code: String
+        var level: String
+        var message: String
+        var location: X12Location
+
+        init(_ error: X12Error) {
+            code = error.code
+            level = error.level.rawValue
+            message = error.description
+            location = error.location
+        }
+    }
+
+    struct JSON: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an interchange as JSON: envelopes, sets, segments, elements.",
+            discussion: "Example:\n  dropgate x12 json po.edi | jq '.[0].groups[0].sets[0].segments'")
+
+        @Argument(help: "An X12 file.")
+        var file: String
+
+        func run() throws {
+            let document = try readDocument(file)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let value = document.interchanges.map { interchange in
+                InterchangeJSON(
+                    header: interchange.header,
+                    groups: interchange.groups.map { group in
+                        GroupJSON(
+                            functionalID: group.functionalID, senderCode: group.senderCode,
+                            receiverCode: group.receiverCode, controlNumber: group.controlNumber,
+                            version: group.version.rawValue,
+                            sets: group.sets.map { set in
+                                SetJSON(
+                                    id: set.id, controlNumber: set.controlNumber,
+                                    segments: set.segments.map { index in
+                                        let segment = document.segment(index)
+                                        return SegmentJSON(id: segment.id, elements: segment.elementTexts)
+                                    })
+                            })
+                    })
+            }
+            FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        }
+    }
+
+    struct InterchangeJSON: Encodable {
+        var header: ISAHeader
+        var groups: [GroupJSON]
+    }
+
+    struct GroupJSON: Encodable {
+        var functionalID, senderCode, receiverCode, controlNumber, version: String
+        var sets: [SetJSON]
+    }
+
+    struct SetJSON: Encodable {
+        var id, controlNumber: String
+        var segments: [SegmentJSON]
+    }
+
+    struct SegmentJSON: Encodable {
+        var id: String
+        var elements: [String]
+    }
+
+    struct PurchaseOrders: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "po",
+            abstract: "Print the canonical purchase orders found in an interchange, as JSON.",
+            discussion: "Example:\n  dropgate x12 po po.edi")
+
+        @Argument(help: "An X12 file holding 850s.")
+        var file: String
+
+        func run() throws {
+            let document = try readDocument(file)
+            var orders: [PurchaseOrder] = []
+            var failed = false
+            for result in document.purchaseOrders(origin: file) {
+                switch result {
+                case .success(let order): orders.append(order)
+                case .failure(let error):
+                    failed = true
+                    printError(
+                        "\(file):byte \(error.location.byteOffset): segment \(error.location.segmentPosition ?? 0) "
+                            + "(\(error.location.segmentID ?? "")) element \(error.location.elementPosition ?? 0): "
+                            + "MAP \(error.description)")
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            FileHandle.standardOutput.write(try encoder.encode(orders) + Data("\n".utf8))
+            if failed { throw ExitCode(1) }
+        }
+    }
+}
