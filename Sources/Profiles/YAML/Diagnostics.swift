@@ -50,6 +50,7 @@ struct Diagnostics {
                 report("duplicate key '\(name)'", at: key, path: path)
                 continue
             }
+            if name.hasPrefix("x-") { continue }  // extension fields, e.g. to hold YAML anchors
             if !keys.contains(name) {
                 var message = "unknown key '\(name)'"
                 if let suggestion = nearest(to: name, in: keys) { message += "; did you mean '\(suggestion)'?" }
