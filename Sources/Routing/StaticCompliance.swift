@@ -84,7 +84,9 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if let address = order.shipTo?.address {
-            checkShipTo(address, profile.shipTo, network: network, poBox: &result.isPOBox, reject: { reject($0, $1) })
+            var poBox = false
+            checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
+            result.isPOBox = poBox
         }
         record(.shipTo, from: mark, passed: "\(order.shipTo?.address.map(describe) ?? "") is allowed")
 
