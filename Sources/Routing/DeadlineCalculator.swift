@@ -1,6 +1,6 @@
-import Foundation
-import Orders
-import Profiles
+public import Foundation
+public import Orders
+public import Profiles
 
 /// Computes the deadlines a profile holds an order to. Pure: `now` is the receipt time the caller passes.
 enum DeadlineCalculator {
@@ -116,5 +116,21 @@ enum DeadlineCalculator {
             day = day.adding(days: 1)
         }
         return nil
+    }
+}
+
+extension RetailerProfile {
+    /// The ack and ship-by deadlines this profile holds `order` to, for an order received at `now`.
+    public func deadlines(for order: PurchaseOrder, receivedAt now: Date) -> Deadlines {
+        DeadlineCalculator.deadlines(for: order, profile: self, now: now)
+    }
+}
+
+extension FulfilmentNode {
+    /// The earliest carrier pickup for `service` at or after `now` (nil when the node lacks the service or never
+    /// ships again within a year). An order in exactly at the cutoff misses it.
+    public func earliestPickup(for service: CarrierServiceID, after now: Date) -> (day: CalendarDate, at: Date)? {
+        guard let cutoff = self.service(service)?.cutoff else { return nil }
+        return DeadlineCalculator.earliestPickup(at: self, cutoff: cutoff, now: now)
     }
 }

@@ -175,14 +175,14 @@ extension CalendarDate {
 
 /// Formats instants and closures for explanations, without locale-dependent formatters.
 enum Format {
-    /// `2026-11-24 15:00 EST`.
+    /// `2026-11-24 15:00 America/New_York`: zone names, because Linux abbreviates most zones as `GMT-5`.
     static func instant(_ date: Date, _ zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         let hour = parts.hour ?? 0, minute = parts.minute ?? 0
         let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-        return "\(CalendarDate(date, in: zone)) \(time) \(zone.abbreviation(for: date) ?? zone.identifier)"
+        return "\(CalendarDate(date, in: zone)) \(time) \(zone.identifier)"
     }
 
     static func closure(_ closure: Closure) -> String {
