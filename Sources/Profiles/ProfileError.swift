@@ -1,17 +1,35 @@
-/// A problem in a profile or network file, with the place it is at.
-public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible {
+/// A problem in a profile, network or catalog file, with the place it is at. Loading collects every problem it
+/// can find and reports them together, sorted by file and position.
+public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
     public var file: String
+    /// 1-based line and column (libyaml counts columns in Unicode scalars).
     public var line: Int
     public var column: Int
+    /// Where in the document, as dotted keys: `ship-sla.cutoff`, `carriers[1].services`.
+    public var keyPath: String
     public var message: String
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, keyPath: String = "", message: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.keyPath = keyPath
         self.message = message
     }
 
     /// `FILE:LINE:COLUMN: message`, as compilers print it, so editors can jump to it.
     public var description: String { "\(file):\(line):\(column): \(message)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+}
+
+/// Every problem found while loading, at once.
+public struct ProfileErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ProfileError]
+
+    public init(_ errors: [ProfileError]) { self.errors = errors.sorted() }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -1,2 +1,174 @@
+public import Foundation
 public import Orders
 public import Profiles
+
+/// What routing decided for one PO, with the plan and every reason. A value: it can be stored, replayed against the
+/// same inputs, rendered for a terminal or encoded as JSON.
+public struct RoutingDecision: Hashable, Sendable, Codable {
+    public var poNumber: PONumber
+    public var retailer: RetailerID
+    /// The clock value the decision was made at (an input, never read inside routing).
+    public var decidedAt: Date
+    public var outcome: Outcome
+    public var shipments: [Shipment]
+    /// Lines that will not ship, with the retailer's reason code (line-level fill-or-kill cancels some lines of an
+    /// order that otherwise ships).
+    public var cancelledLines: [CancelledLine]
+    public var backorderedLines: [BackorderedLine]
+    /// Why the order was rejected before sourcing; empty unless the outcome is `reject`.
+    public var rejections: [Rejection]
+    public var deadlines: Deadlines?
+    public var fees: FeeAssessment
+    /// Every rule checked, in order, passed or not.
+    public var checks: [RuleCheck]
+    /// Every node considered, in the order the strategy ranked them, with why it was or was not chosen.
+    public var nodes: [NodeEvaluation]
+    /// For a retailer-assigned node that cannot ship: the other nodes that could have (tell the retailer).
+    public var couldHaveShipped: [DCID]
+
+    public enum Outcome: String, Hashable, Sendable, Codable, CaseIterable {
+        /// From the primary node (or the node the retailer assigned).
+        case ship
+        /// From an alternate, because the primary would have broken a rule.
+        case reroute
+        /// From more than one node, where the profile allows.
+        case split
+        /// Waits for stock, where the profile allows.
+        case backorder
+        /// No node can ship compliantly: cancel before the ack deadline.
+        case cancel
+        /// Fails the retailer's static rules: reject with its reason code.
+        case reject
+    }
+
+    /// Ship or reroute, the outcomes that keep the retailer whole.
+    public var isCompliantShipment: Bool { [.ship, .reroute, .split].contains(outcome) && cancelledLines.isEmpty }
+}
+
+/// One parcel's worth of plan: which node ships which lines with which service, and when.
+public struct Shipment: Hashable, Sendable, Codable {
+    public var node: DCID
+    public var lines: [ShipmentLine]
+    public var service: CarrierServiceID
+    /// The carrier pickup the order makes: the node's cutoff on its earliest shipping day.
+    public var shipAt: Date
+    /// That day in the node's own calendar.
+    public var shipDay: CalendarDate
+    public var shipBy: Date
+    public var expectedDelivery: CalendarDate?
+    public var zone: Int?
+    /// Pick/pack plus shipping by zone.
+    public var landedCost: Money
+
+    public var units: Int { lines.reduce(0) { $0 + $1.quantity } }
+}
+
+public struct ShipmentLine: Hashable, Sendable, Codable {
+    public var lineNumber: String
+    public var sku: SKU
+    public var quantity: Int
+}
+
+public struct CancelledLine: Hashable, Sendable, Codable {
+    public var lineNumber: String
+    public var sku: SKU?
+    public var quantity: Int
+    public var reason: Reason
+    /// The retailer's code for `reason`, from the profile.
+    public var code: String
+    public var detail: String
+}
+
+public struct BackorderedLine: Hashable, Sendable, Codable {
+    public var lineNumber: String
+    public var sku: SKU
+    public var quantity: Int
+    public var node: DCID
+    /// The latest day the profile lets the line wait until.
+    public var until: CalendarDate
+}
+
+public struct Rejection: Hashable, Sendable, Codable {
+    public var reason: Reason
+    public var code: String
+    public var lineNumber: String?
+    public var detail: String
+}
+
+/// The deadlines the order is held to, computed in the retailer's time zone.
+public struct Deadlines: Hashable, Sendable, Codable {
+    public var acknowledgeBy: Date
+    /// The latest instant a shipment may leave (end of the ship-by day in the retailer's zone, or the SLA in hours).
+    public var shipBy: Date
+    public var shipByDay: CalendarDate
+    /// When the PO asks for delivery by a day the profile honours.
+    public var deliverBy: CalendarDate?
+    /// How ship-by was reached: `2 business days from receipt 2026-11-24 (day 0, before the 14:00 cutoff)`.
+    public var basis: String
+}
+
+public struct FeeAssessment: Hashable, Sendable, Codable {
+    /// Fees the chosen plan avoids compared with shipping from the primary.
+    public var avoided: [FeeLine]
+    /// Fees the decision incurs (a cancel for stock), subject to the retailer's allowance.
+    public var incurred: [FeeLine]
+
+    public init(avoided: [FeeLine] = [], incurred: [FeeLine] = []) {
+        self.avoided = avoided
+        self.incurred = incurred
+    }
+}
+
+public struct FeeLine: Hashable, Sendable, Codable {
+    public var violation: FeeSchedule.Violation
+    public var amount: Money
+    /// The allowance before the fee applies, if the schedule has one (`beyond 1% of orders`).
+    public var note: String?
+}
+
+/// A rule of the profile or of the engine, and whether the order met it.
+public struct RuleCheck: Hashable, Sendable, Codable {
+    public var rule: Rule
+    public var passed: Bool
+    public var detail: String
+
+    public enum Rule: String, Hashable, Sendable, Codable, CaseIterable {
+        case purpose
+        case requiredData = "required-data"
+        case shipMethod = "ship-method"
+        case shipTo = "ship-to"
+        case items
+        case quantityLimits = "quantity-limits"
+        case ackDeadline = "ack-deadline"
+        case shipBy = "ship-by"
+        case routingAuthority = "routing-authority"
+        case sourcing
+        case fulfilmentPolicy = "fulfilment-policy"
+    }
+}
+
+/// One node as routing saw it.
+public struct NodeEvaluation: Hashable, Sendable, Codable {
+    public var node: DCID
+    /// 1 = tried first.
+    public var rank: Int
+    /// Whether the node was allowed to ship this order (false for alternates of a retailer-assigned program).
+    public var candidate: Bool
+    public var chosen: Bool
+    /// Whether it alone could ship every line compliantly.
+    public var canShipAll: Bool
+    public var distanceMiles: Double?
+    public var checks: [NodeCheck]
+    /// One sentence: why chosen or not.
+    public var verdict: String
+}
+
+public struct NodeCheck: Hashable, Sendable, Codable {
+    public var kind: Kind
+    public var passed: Bool
+    public var detail: String
+
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case enabled, open, carrier, shipBy = "ship-by", deliverBy = "deliver-by", capacity, stock, capability
+    }
+}

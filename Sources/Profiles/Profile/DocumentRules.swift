@@ -1,0 +1,100 @@
+internal import Yams
+
+/// The documents exchanged with a retailer and the events each carries.
+public struct DocumentRules: Hashable, Sendable, Codable {
+    public var sends: [DocumentKind]
+    public var expects: [DocumentKind]
+    public var acknowledgement: AcknowledgementRules
+    /// How long after shipment confirmation the 856 must arrive; nil when the retailer sets no deadline.
+    public var asnDeadline: ProfileDuration?
+    /// Which document carries a cancellation (the 855 for one retailer, the 856 for another).
+    public var cancelOn: DocumentKind
+    /// Which document confirms a shipment (856, or 810 for some programs).
+    public var shipOn: DocumentKind
+    /// Which document invoices; nil when the program takes no invoice.
+    public var invoiceOn: DocumentKind?
+
+    public init(sends: [DocumentKind] = [.x850], expects: [DocumentKind] = [.x997, .x855, .x856, .x810],
+                acknowledgement: AcknowledgementRules = AcknowledgementRules(), asnDeadline: ProfileDuration? = nil,
+                cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810)
+    {
+        self.sends = sends
+        self.expects = expects
+        self.acknowledgement = acknowledgement
+        self.asnDeadline = asnDeadline
+        self.cancelOn = cancelOn
+        self.shipOn = shipOn
+        self.invoiceOn = invoiceOn
+    }
+}
+
+public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+    case x850 = "850", x855 = "855", x856 = "856", x810 = "810", x846 = "846", x860 = "860", x865 = "865"
+    case x997 = "997", x999 = "999"
+    case cXMLOrderRequest = "cxml-order-request", cXMLConfirmation = "cxml-confirmation"
+    case cXMLShipNotice = "cxml-ship-notice", cXMLInvoice = "cxml-invoice", api
+}
+
+/// What the PO acknowledgement must look like and when it is due.
+public struct AcknowledgementRules: Hashable, Sendable, Codable {
+    public var required: Bool
+    /// From receipt of the PO; clock hours unless written in business units.
+    public var deadline: ProfileDuration
+    public var scope: Scope
+    /// The acknowledgement kinds the retailer accepts; a cancel-only program lists just `cancel`.
+    public var kinds: Set<Kind>
+
+    public enum Scope: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case order
+        case everyLine = "every-line"
+    }
+
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case accept, reject, cancel, backorder, change
+    }
+
+    public init(required: Bool = true, deadline: ProfileDuration = .hours(24), scope: Scope = .order,
+                kinds: Set<Kind> = [.accept, .reject])
+    {
+        self.required = required
+        self.deadline = deadline
+        self.scope = scope
+        self.kinds = kinds
+    }
+}
+
+extension DocumentRules: YAMLReadable {
+    static let keys = ["sends", "expects", "acknowledgement", "asn-deadline", "cancel-on", "ship-on", "invoice-on"]
+
+    static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> DocumentRules? {
+        guard let f = d.fields(node, path: path, keys: keys) else { return nil }
+        var rules = DocumentRules()
+        rules.sends = d.value(f, "sends", default: rules.sends)
+        rules.expects = d.value(f, "expects", default: rules.expects)
+        rules.acknowledgement = d.value(f, "acknowledgement", default: rules.acknowledgement)
+        rules.asnDeadline = d.optional(f, "asn-deadline")
+        rules.cancelOn = d.value(f, "cancel-on", default: rules.cancelOn)
+        rules.shipOn = d.value(f, "ship-on", default: rules.shipOn)
+        if let invoice = f["invoice-on"], invoice.scalar?.string == "none" {
+            rules.invoiceOn = nil
+        } else {
+            rules.invoiceOn = d.value(f, "invoice-on", default: DocumentKind.x810)
+        }
+        return rules
+    }
+}
+
+extension AcknowledgementRules: YAMLReadable {
+    static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> AcknowledgementRules? {
+        guard let f = d.fields(node, path: path, keys: ["required", "deadline", "scope", "kinds"]) else { return nil }
+        var rules = AcknowledgementRules()
+        rules.required = d.value(f, "required", default: rules.required)
+        rules.deadline = d.value(f, "deadline", default: rules.deadline)
+        rules.scope = d.value(f, "scope", default: rules.scope)
+        rules.kinds = d.value(f, "kinds", default: rules.kinds)
+        if rules.deadline.value <= 0 {
+            d.report("the deadline must be positive", at: f["deadline"], path: f.path("deadline"))
+        }
+        return rules
+    }
+}

@@ -1,0 +1,166 @@
+public import Foundation
+public import Orders
+internal import Yams
+
+/// How the retailer wants available-to-sell inventory: format, content, schedule, destination.
+public struct FeedSettings: Hashable, Sendable, Codable {
+    public var format: Format
+    public var mode: Mode
+    /// One figure per node (`true`, Walmart's 846 per facility) or summed over the network.
+    public var perNode: Bool
+    /// Whether an item we cannot ship is sent with 0 or left out (a full feed that omits an item may zero it).
+    public var unavailable: Unavailable
+    public var schedule: CronSchedule
+    /// The destination refuses feeds more often than this.
+    public var minimumInterval: ProfileDuration?
+    public var destination: URL
+    /// Names of environment variables holding the credentials, never the secrets themselves.
+    public var credentials: [String: String]
+    public var buffer: Buffer?
+    /// The most units ever advertised per item.
+    public var cap: Int?
+    /// Columns of the CSV format.
+    public var columns: [String]
+    /// Our SKU → the retailer's item id, where they differ.
+    public var itemIDs: [SKU: String]
+
+    public enum Format: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case x12_846 = "x12-846", csv, json, xml
+    }
+
+    public enum Mode: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case full, delta
+    }
+
+    public enum Unavailable: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case zero, omit
+    }
+
+    /// Held back from what is advertised: a number of units, or a percentage of ATS.
+    public enum Buffer: Hashable, Sendable, Codable {
+        case units(Int)
+        case percent(Decimal)
+    }
+}
+
+/// A five-field cron expression (`minute hour day-of-month month day-of-week`) in a time zone.
+public struct CronSchedule: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var expression: String
+    public var timeZone: TimeZone
+    /// The minutes of the day it fires at (from the minute and hour fields).
+    public var minutesOfDay: [Int]
+
+    /// Parses `"0 6 * * * America/Chicago"`.
+    public init(parsing text: String) throws(ValueProblem) {
+        let parts = text.split(separator: " ").map(String.init)
+        guard parts.count == 6 else {
+            throw ValueProblem("expected five cron fields and a time zone like '0 6 * * * America/Chicago', got '\(text)'")
+        }
+        let minutes = try CronSchedule.field(parts[0], 0...59, "minute")
+        let hours = try CronSchedule.field(parts[1], 0...23, "hour")
+        _ = try CronSchedule.field(parts[2], 1...31, "day-of-month")
+        _ = try CronSchedule.field(parts[3], 1...12, "month")
+        _ = try CronSchedule.field(parts[4], 0...7, "day-of-week")
+        timeZone = try TimeZone.parsing(parts[5])
+        expression = parts[0..<5].joined(separator: " ")
+        minutesOfDay = hours.flatMap { hour in minutes.map { hour * 60 + $0 } }.sorted()
+    }
+
+    static func field(_ text: String, _ range: ClosedRange<Int>, _ name: String) throws(ValueProblem) -> [Int] {
+        var values: Set<Int> = []
+        for item in text.split(separator: ",") {
+            let stepParts = item.split(separator: "/")
+            let step = stepParts.count == 2 ? Int(stepParts[1]) : 1
+            guard let step, step > 0, stepParts.count <= 2 else {
+                throw ValueProblem("bad cron \(name) field '\(text)'")
+            }
+            let base = stepParts[0]
+            var bounds: ClosedRange<Int>
+            if base == "*" {
+                bounds = range
+            } else if let dash = base.firstIndex(of: "-"), let low = Int(base[..<dash]),
+                let high = Int(base[base.index(after: dash)...]), low <= high
+            {
+                bounds = low...high
+            } else if let single = Int(base) {
+                bounds = single...(stepParts.count == 2 ? range.upperBound : single)
+            } else {
+                throw ValueProblem("bad cron \(name) field '\(text)'")
+            }
+            guard range.contains(bounds.lowerBound), range.contains(bounds.upperBound) else {
+                throw ValueProblem("cron \(name) '\(text)' is outside \(range.lowerBound)–\(range.upperBound)")
+            }
+            values.formUnion(stride(from: bounds.lowerBound, through: bounds.upperBound, by: step))
+        }
+        return values.sorted()
+    }
+
+    /// The shortest gap between two firings on the same day or across midnight, in minutes.
+    public var shortestGapMinutes: Int {
+        guard minutesOfDay.count > 1, let first = minutesOfDay.first, let last = minutesOfDay.last else { return 1440 }
+        let gaps = zip(minutesOfDay, minutesOfDay.dropFirst()).map { $1 - $0 }
+        return min(gaps.min() ?? 1440, first + 1440 - last)
+    }
+
+    public var description: String { "\(expression) \(timeZone.identifier)" }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { self = try CronSchedule(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension CronSchedule: YAMLScalar {
+    static func parse(_ text: String) throws(ValueProblem) -> CronSchedule { try CronSchedule(parsing: text) }
+}
+
+extension FeedSettings: YAMLReadable {
+    static let keys = ["format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
+                       "credentials", "buffer", "cap", "columns", "item-ids"]
+
+    static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
+        guard let f = d.fields(node, path: path, keys: keys) else { return nil }
+        let format: Format? = d.required(f, "format")
+        let schedule: CronSchedule? = d.required(f, "schedule")
+        let destination: URL? = d.required(f, "destination")
+        let minimum: ProfileDuration? = d.optional(f, "minimum-interval")
+        let credentials: [String: String] = d.value(f, "credentials", default: [:])
+        for (name, variable) in credentials.sorted(by: { $0.key < $1.key })
+        where variable.isEmpty || !variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
+            d.report("credential '\(name)' must name an environment variable (like WALMART_SFTP_PASSWORD), "
+                     + "never hold the secret", at: f["credentials"], path: f.path("credentials"))
+        }
+        if let schedule, let minimum, let seconds = minimum.seconds, Double(schedule.shortestGapMinutes * 60) < seconds {
+            d.report("schedule '\(schedule.expression)' fires every \(schedule.shortestGapMinutes) minutes, more often "
+                     + "than the destination allows (\(minimum))", at: f["schedule"], path: f.path("schedule"))
+        }
+        var buffer: Buffer?
+        if let text: String = d.optional(f, "buffer") {
+            let parts = text.split(separator: " ")
+            if text.hasSuffix("%"), let value = Decimal(string: String(text.dropLast())), value >= 0, value < 100 {
+                buffer = .percent(value)
+            } else if parts.count == 2, ["unit", "units"].contains(parts[1]), let value = Int(parts[0]), value >= 0 {
+                buffer = .units(value)
+            } else {
+                d.report("expected a buffer like '2 units' or '10%', got '\(text)'", at: f["buffer"],
+                         path: f.path("buffer"))
+            }
+        }
+        let cap: Int? = d.optional(f, "cap")
+        if let cap, cap < 0 { d.report("the cap cannot be negative", at: f["cap"], path: f.path("cap")) }
+        guard let format, let schedule, let destination else { return nil }
+        return FeedSettings(
+            format: format, mode: d.value(f, "mode", default: .full), perNode: d.value(f, "per-node", default: false),
+            unavailable: d.value(f, "unavailable", default: .zero), schedule: schedule, minimumInterval: minimum,
+            destination: destination, credentials: credentials, buffer: buffer, cap: cap,
+            columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]))
+    }
+}

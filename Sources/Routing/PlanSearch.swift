@@ -1,0 +1,101 @@
+import Foundation
+import Orders
+import Profiles
+
+/// An assignment of lines to candidate nodes (indexes into the ranked candidates); lines absent are not shipped.
+struct Plan: Equatable {
+    /// Candidate index → line indexes, ascending.
+    var shipments: [(node: Int, lines: [Int])]
+    var cost: Decimal
+
+    var shippedLines: Int { shipments.reduce(0) { $0 + $1.lines.count } }
+
+    static func == (lhs: Plan, rhs: Plan) -> Bool {
+        lhs.shipments.map(\.node) == rhs.shipments.map(\.node) && lhs.shipments.map(\.lines) == rhs.shipments.map(\.lines)
+    }
+
+    /// Better = more lines shipped, then fewer shipments, then (for splits) cheaper, then higher-ranked nodes.
+    func isBetter(than other: Plan) -> Bool {
+        if shippedLines != other.shippedLines { return shippedLines > other.shippedLines }
+        if shipments.count != other.shipments.count { return shipments.count < other.shipments.count }
+        if shipments.count > 1, cost != other.cost { return cost < other.cost }
+        return shipments.map(\.node).lexicographicallyPrecedes(other.shipments.map(\.node))
+    }
+}
+
+/// Finds the best plan the fulfilment policy allows over the ranked candidates. Exhaustive over node combinations of
+/// up to `maxShipments` nodes and over line assignments within each (bounded by `budget`), so it finds a plan
+/// whenever one exists on orders of ordinary size.
+enum PlanSearch {
+    static func best(candidates: [NodeAssessment], lines: [ResolvedLine], policy: FulfilmentPolicy,
+                     budget: Int = 200_000) -> Plan?
+    {
+        let allLines = Array(lines.indices)
+        let mayDropLines = policy.fill == .lineFillOrKill
+        let maxNodes = min(policy.fill == .orderFillOrKill ? 1 : policy.maxShipments, candidates.count)
+        guard !lines.isEmpty, maxNodes >= 1 else { return nil }
+
+        // One node shipping everything, in rank order: the answer whenever it exists.
+        if let index = candidates.indices.first(where: { candidates[$0].canShip(allLines, lines) }) {
+            return Plan(shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
+        }
+        var best: Plan?
+        var spent = 0
+        for size in 1...maxNodes {
+            for combination in combinations(of: Array(candidates.indices), size: size) {
+                let members = combination.filter { candidates[$0].generalOK }
+                guard members.count == size else { continue }
+                var choice = [Int](repeating: -1, count: lines.count)
+                search(0, &choice, members, candidates, lines, mayDropLines, &best, &spent, budget)
+            }
+            if !mayDropLines, best != nil { break }  // fewer shipments win; no need to look at more nodes
+        }
+        return best
+    }
+
+    private static func search(
+        _ line: Int, _ choice: inout [Int], _ members: [Int], _ candidates: [NodeAssessment], _ lines: [ResolvedLine],
+        _ mayDrop: Bool, _ best: inout Plan?, _ spent: inout Int, _ budget: Int
+    ) {
+        guard spent < budget else { return }
+        if line == lines.count {
+            spent += 1
+            var shipments: [(node: Int, lines: [Int])] = []
+            var cost: Decimal = 0
+            for member in members {
+                let assigned = choice.indices.filter { choice[$0] == member }
+                guard candidates[member].canShip(assigned, lines) else { return }
+                shipments.append((member, assigned))
+                cost += candidates[member].landedCost(units: units(assigned, lines))
+            }
+            let plan = Plan(shipments: shipments, cost: cost)
+            if best.map({ plan.isBetter(than: $0) }) ?? true { best = plan }
+            return
+        }
+        for member in members where candidates[member].lineOK(line) {
+            choice[line] = member
+            search(line + 1, &choice, members, candidates, lines, mayDrop, &best, &spent, budget)
+        }
+        if mayDrop {
+            choice[line] = -1
+            search(line + 1, &choice, members, candidates, lines, mayDrop, &best, &spent, budget)
+        }
+    }
+
+    static func units(_ indexes: [Int], _ lines: [ResolvedLine]) -> Int {
+        indexes.reduce(0) { $0 + lines[$1].quantity }
+    }
+
+    /// All `size`-element subsets of `items`, each in the order of `items`, in lexicographic order.
+    static func combinations(of items: [Int], size: Int) -> [[Int]] {
+        guard size > 0 else { return [[]] }
+        guard items.count >= size else { return [] }
+        var result: [[Int]] = []
+        for (offset, first) in items.enumerated() {
+            for rest in combinations(of: Array(items[(offset + 1)...]), size: size - 1) {
+                result.append([first] + rest)
+            }
+        }
+        return result
+    }
+}

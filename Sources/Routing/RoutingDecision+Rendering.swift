@@ -1,0 +1,73 @@
+import Foundation
+import Orders
+import Profiles
+
+extension RoutingDecision {
+    /// A short report for a terminal: the outcome, the plan, the deadlines, fees, then one row per node considered and
+    /// every rule checked. `verbose` adds every node check.
+    public func renderText(verbose: Bool = false) -> String {
+        var out: [String] = []
+        out.append("PO \(poNumber) (\(retailer)): \(outcome.rawValue.uppercased())")
+        if let deadlines {
+            out.append("  ack by   \(deadlines.acknowledgeBy.iso8601)")
+            out.append("  ship by  \(deadlines.shipBy.iso8601)  [\(deadlines.basis)]")
+        }
+        for shipment in shipments {
+            let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")
+            out.append("  ship     \(shipment.node) via \(shipment.service) at \(shipment.shipAt.iso8601), "
+                       + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)")
+        }
+        for line in cancelledLines {
+            out.append("  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
+                       + "[\(line.reason.rawValue) → \(line.code)] \(line.detail)")
+        }
+        for line in backorderedLines {
+            out.append("  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)")
+        }
+        for rejection in rejections {
+            out.append("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
+        }
+        for fee in fees.avoided { out.append("  avoided  \(fee.violation.rawValue) \(fee.amount) (\(fee.note ?? ""))") }
+        for fee in fees.incurred {
+            out.append("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
+        }
+        if !couldHaveShipped.isEmpty {
+            out.append("  tell the retailer: \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped")
+        }
+        if !nodes.isEmpty {
+            out.append("  node  rank  miles   verdict")
+            for node in nodes {
+                let rank = node.candidate ? String(node.rank) : "-"
+                let miles = node.distanceMiles.map { String(Int($0.rounded())) } ?? "?"
+                out.append("  " + pad(node.node.rawValue, 6) + pad(rank, 6) + pad(miles, 8) + node.verdict)
+                if verbose {
+                    for check in node.checks {
+                        out.append("        \(check.passed ? "ok " : "NO ") \(check.kind.rawValue): \(check.detail)")
+                    }
+                }
+            }
+        }
+        out.append("  rules")
+        for check in checks {
+            out.append("    \(check.passed ? "ok " : "NO ") \(check.rule.rawValue): \(check.detail)")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The complete decision as JSON (sorted keys, ISO 8601 instants), for machines and the audit record.
+    public func renderJSON(pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+extension Date {
+    /// `2026-11-24T20:00:00Z`.
+    var iso8601: String { ISO8601DateFormatter().string(from: self) }
+}

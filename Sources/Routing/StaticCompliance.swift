@@ -1,0 +1,165 @@
+import Foundation
+import Orders
+import Profiles
+
+/// A PO line with its item resolved through the catalog and its quantity as whole units.
+struct ResolvedLine: Hashable {
+    var index: Int
+    var lineNumber: String
+    var sku: SKU
+    var item: Item
+    var quantity: Int
+    var giftWrap: Bool
+    var value: Money?
+}
+
+/// The result of the rules that need no node: everything a rejection can come from.
+struct StaticResult {
+    var checks: [RuleCheck] = []
+    var rejections: [Rejection] = []
+    var lines: [ResolvedLine] = []
+    var mapping: CarrierMapping?
+    var isPOBox = false
+}
+
+/// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
+/// any one rejects the order with the profile's reason code.
+enum StaticCompliance {
+    static func check(_ order: PurchaseOrder, profile: RetailerProfile, network: Network, catalog: ItemCatalog)
+        -> StaticResult
+    {
+        var result = StaticResult()
+        func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
+            result.rejections.append(
+                Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail))
+        }
+        func record(_ rule: RuleCheck.Rule, from count: Int, passed detail: String) {
+            let failures = result.rejections[count...].map(\.detail)
+            result.checks.append(RuleCheck(rule: rule, passed: failures.isEmpty,
+                                           detail: failures.isEmpty ? detail : failures.joined(separator: "; ")))
+        }
+
+        var mark = result.rejections.count
+        if ![.original, .confirmation].contains(order.purpose) {
+            reject(.notAnOrder, "the document is a \(order.purpose.rawValue), not a new order")
+        }
+        record(.purpose, from: mark, passed: "a new \(order.orderType.rawValue) order")
+
+        mark = result.rejections.count
+        if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
+        if order.shipTo?.address == nil { reject(.missingShipTo, "the PO has no ship-to address") }
+        if profile.routingAuthority == .retailerAssigned {
+            if let node = order.assignedNode {
+                if network.node(node) == nil { reject(.unknownAssignedNode, "the assigned node \(node) is not in our network") }
+            } else {
+                reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
+            }
+        }
+        for line in order.lines {
+            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
+            if Decimal(quantity) != line.quantity || quantity <= 0 {
+                reject(.invalidQuantity, "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
+                       line: line.lineNumber)
+            }
+            if profile.items.requirePrices, line.unitPrice == nil {
+                reject(.missingPrice, "line \(line.lineNumber) has no unit price", line: line.lineNumber)
+            }
+        }
+        record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
+
+        mark = result.rejections.count
+        if let method = order.shipMethod {
+            if let mapping = profile.carrierMapping(for: method) {
+                result.mapping = mapping
+            } else {
+                let asked = [method.carrierSCAC, method.serviceLevel, method.routing].compactMap { $0 }
+                    .joined(separator: " / ")
+                reject(.shipMethodNotAllowed, "ship method '\(asked)' is not one \(profile.name) allows")
+            }
+        } else {
+            reject(.missingShipMethod, "the PO names no ship method")
+        }
+        record(.shipMethod, from: mark,
+               passed: "'\(result.mapping?.label ?? "")' maps to \(result.mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")")
+
+        mark = result.rejections.count
+        if let address = order.shipTo?.address {
+            var poBox = false
+            checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
+            result.isPOBox = poBox
+        }
+        record(.shipTo, from: mark, passed: "\(order.shipTo?.address.map(describe) ?? "") is allowed")
+
+        mark = result.rejections.count
+        for (index, line) in order.lines.enumerated() {
+            let sku: SKU? = line.sku.flatMap { catalog[$0] != nil ? $0 : nil } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
+            guard let sku, let item = catalog[sku] else {
+                let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                reject(.unknownItem, "line \(line.lineNumber): item \(named.isEmpty ? "(none given)" : named) is not in our catalog",
+                       line: line.lineNumber)
+                continue
+            }
+            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
+            result.lines.append(ResolvedLine(index: index, lineNumber: line.lineNumber, sku: sku, item: item,
+                                             quantity: max(0, quantity), giftWrap: line.giftWrap, value: line.extendedPrice))
+        }
+        record(.items, from: mark, passed: "every item is in the catalog")
+
+        mark = result.rejections.count
+        let rules = profile.items
+        if let limit = rules.maxUnitsPerLine {
+            for line in result.lines where line.quantity > limit {
+                reject(.quantityLimit, "line \(line.lineNumber): \(line.quantity) units exceeds the limit of \(limit) per line",
+                       line: line.lineNumber)
+            }
+        }
+        if let limit = rules.maxUnitsPerOrder, order.totalUnits > Decimal(limit) {
+            reject(.quantityLimit, "\(order.totalUnits) units exceeds the limit of \(limit) per order")
+        }
+        if let limit = rules.maxLines, order.lines.count > limit {
+            reject(.quantityLimit, "\(order.lines.count) lines exceeds the limit of \(limit)")
+        }
+        record(.quantityLimits, from: mark, passed: limitsDescription(rules))
+        return result
+    }
+
+    static func limitsDescription(_ rules: ItemRules) -> String {
+        let limits = [rules.maxUnitsPerLine.map { "≤ \($0) units per line" },
+                      rules.maxUnitsPerOrder.map { "≤ \($0) units per order" },
+                      rules.maxLines.map { "≤ \($0) lines" }].compactMap { $0 }
+        return limits.isEmpty ? "no quantity limits" : "within " + limits.joined(separator: ", ")
+    }
+
+    static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
+
+    static func checkShipTo(_ address: Address, _ rules: ShipToRules, network: Network, poBox: inout Bool,
+                            reject: (Reason, String) -> Void)
+    {
+        let country = (address.country ?? "US").uppercased()
+        if !["US", "USA"].contains(country) {
+            if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
+            return
+        }
+        let state = address.region?.uppercased() ?? address.zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
+        let city = address.city?.uppercased() ?? ""
+        if ["AA", "AE", "AP"].contains(state) || ["APO", "FPO", "DPO"].contains(city) {
+            if !rules.military { reject(.shipToNotAllowed, "ship-to is a military address (\(state))") }
+        } else if ["AK", "HI"].contains(state) {
+            if !rules.alaskaHawaii { reject(.shipToNotAllowed, "ship-to is in \(state), outside the lower 48") }
+        } else if territories.contains(state) {
+            if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
+        }
+        let squeezed = address.lines.map { $0.uppercased().filter { $0.isLetter || $0.isNumber } }
+        if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") }) {
+            poBox = true
+            if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
+        }
+        if address.zip3 == nil {
+            reject(.missingShipTo, "ship-to postal code '\(address.postalCode ?? "")' is not a US ZIP code")
+        }
+    }
+
+    static func describe(_ address: Address) -> String {
+        [address.city, address.region, address.postalCode].compactMap { $0 }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+public import Orders
+import Profiles
+
+/// Units available to promise per node and SKU: on hand − reserved − safety stock, never below zero.
+public struct Stock: Hashable, Sendable, Codable {
+    private var available: [DCID: [SKU: Int]]
+
+    public init(_ available: [DCID: [SKU: Int]] = [:]) {
+        self.available = available.mapValues { $0.mapValues { max(0, $0) } }
+    }
+
+    public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
+
+    public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
+        available[node, default: [:]][sku] = max(0, quantity)
+    }
+
+    /// Takes `quantity` away (a reservation); never below zero.
+    public mutating func take(_ quantity: Int, of sku: SKU, at node: DCID) {
+        set(available(sku, at: node) - quantity, of: sku, at: node)
+    }
+
+    public var nodes: [DCID] { available.keys.sorted() }
+
+    /// Parses `inventory.csv` (columns `dc,sku,on_hand,safety_stock`, as fixtures/README.md defines them) into what
+    /// is available after safety stock; `reserved` subtracts what the store already holds.
+    public static func parse(inventoryCSV text: String, file: String = "inventory.csv",
+                             reserved: [DCID: [SKU: Int]] = [:]) throws(RoutingError) -> Stock
+    {
+        let table: CSVTable
+        let index: [Int]
+        do {
+            table = try CSVTable(parsing: text, file: file)
+            index = try table.columns(["dc", "sku", "on_hand", "safety_stock"], file: file)
+        } catch { throw RoutingError(file: file, line: error.line, message: error.message) }
+        var stock = Stock()
+        for row in table.rows {
+            func field(_ column: Int) -> String {
+                index[column] < row.fields.count ? row.fields[index[column]].trimmingCharacters(in: .whitespaces) : ""
+            }
+            guard let onHand = Int(field(2)), onHand >= 0 else {
+                throw RoutingError(file: file, line: row.line, message: "on_hand '\(field(2))' is not a whole number ≥ 0")
+            }
+            let safety = field(3).isEmpty ? 0 : Int(field(3)) ?? -1
+            guard safety >= 0 else {
+                throw RoutingError(file: file, line: row.line,
+                                   message: "safety_stock '\(field(3))' is not a whole number ≥ 0")
+            }
+            let node = DCID(field(0)), sku = SKU(field(1))
+            guard !node.rawValue.isEmpty, !sku.rawValue.isEmpty else {
+                throw RoutingError(file: file, line: row.line, message: "dc and sku must not be empty")
+            }
+            let held = reserved[node]?[sku] ?? 0
+            stock.set(stock.available(sku, at: node) + onHand - safety - held, of: sku, at: node)
+        }
+        return stock
+    }
+}
+
+/// What a node has already committed today, against its daily capacity.
+public struct DailyUsage: Hashable, Sendable, Codable {
+    public var orders: Int
+    public var units: Int
+
+    public init(orders: Int = 0, units: Int = 0) {
+        self.orders = orders
+        self.units = units
+    }
+}
+
+/// The mutable side of routing: stock and today's capacity use. `route` reads it; `apply` books a decision into it so
+/// that the next PO of a run sees what the previous one took.
+public struct NetworkState: Hashable, Sendable, Codable {
+    public var stock: Stock
+    public var usage: [DCID: DailyUsage]
+
+    public init(stock: Stock, usage: [DCID: DailyUsage] = [:]) {
+        self.stock = stock
+        self.usage = usage
+    }
+
+    public func usage(at node: DCID) -> DailyUsage { usage[node] ?? DailyUsage() }
+
+    /// Books every shipment of `decision`: its units leave the stock, one order and its units use capacity.
+    public mutating func apply(_ decision: RoutingDecision) {
+        for shipment in decision.shipments {
+            for line in shipment.lines { stock.take(line.quantity, of: line.sku, at: shipment.node) }
+            usage[shipment.node, default: DailyUsage()].orders += 1
+            usage[shipment.node, default: DailyUsage()].units += shipment.units
+        }
+    }
+
+    public func applying(_ decision: RoutingDecision) -> NetworkState {
+        var copy = self
+        copy.apply(decision)
+        return copy
+    }
+}
