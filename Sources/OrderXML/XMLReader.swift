@@ -58,6 +58,8 @@ public final class XMLReader {
     private var diagnostics: [Diagnostic] = []
     private var failure: OrderXMLError?
     private var sawRoot = false
+    /// The root element's end was read: after it, "extra content" is extra; before it, the document was cut.
+    private var rootClosed = false
 
     public private(set) var kind: NodeKind = .other
     /// 0 for the root element, as libxml2 counts.
@@ -141,7 +143,14 @@ public final class XMLReader {
         if let failure { throw failure }
         let status = xmlTextReaderRead(handle)
         do throws(OrderXMLError) {
-            if let error = diagnostics.first(where: \.isError) { throw translate(error) }
+            if let error = diagnostics.first(where: \.isError) {
+                // A cut inside a tag is first reported as a bad tag; libxml2's later "Premature end" says why.
+                var failure = translate(error)
+                if diagnostics.contains(where: { $0.isError && $0.message.hasPrefix("Premature end") }) {
+                    failure.kind = .truncated
+                }
+                throw failure
+            }
             if status < 0 { throw OrderXMLError(.malformed("libxml2 reader failed")) }
             if status == 0 {
                 if !sawRoot { throw OrderXMLError(.empty) }
@@ -172,8 +181,11 @@ public final class XMLReader {
         case XML_READER_TYPE_ELEMENT.rawValue:
             kind = .element
             sawRoot = true
+            if depth == 0 && isEmptyElement { rootClosed = true }
             if depth + 1 > limits.maxDepth { throw OrderXMLError(.limitExceeded(.depth), line: line) }
-        case XML_READER_TYPE_END_ELEMENT.rawValue: kind = .endElement
+        case XML_READER_TYPE_END_ELEMENT.rawValue:
+            kind = .endElement
+            if depth == 0 { rootClosed = true }
         case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: kind = .text
         case XML_READER_TYPE_WHITESPACE.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue: kind = .whitespace
         case XML_READER_TYPE_COMMENT.rawValue: kind = .comment
@@ -209,7 +221,11 @@ public final class XMLReader {
             kind = .empty
         case XML_ERR_TAG_NOT_FINISHED.rawValue, XML_ERR_LTSLASH_REQUIRED.rawValue, XML_ERR_GT_REQUIRED.rawValue:
             kind = diagnostic.message.hasPrefix("Premature end") ? .truncated : .malformed(diagnostic.message)
-        case XML_ERR_UNDECLARED_ENTITY.rawValue, XML_WAR_UNDECLARED_ENTITY.rawValue, XML_ERR_ENTITY_LOOP.rawValue:
+        case XML_ERR_DOCUMENT_END.rawValue where sawRoot && !rootClosed:
+            kind = .truncated
+        case XML_ERR_UNDECLARED_ENTITY.rawValue, XML_WAR_UNDECLARED_ENTITY.rawValue, XML_ERR_ENTITY_LOOP.rawValue,
+            XML_ERR_ENTITY_IS_EXTERNAL.rawValue, XML_ERR_ENTITY_IS_PARAMETER.rawValue, XML_ERR_UNPARSED_ENTITY.rawValue,
+            XML_ERR_ENTITY_PE_INTERNAL.rawValue, XML_ERR_ENTITYREF_NO_NAME.rawValue:
             kind = .entityReference
         default:
             kind = diagnostic.message.contains("not proper UTF-8")
