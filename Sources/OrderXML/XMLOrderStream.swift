@@ -92,8 +92,9 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
             case "Request":
                 return nil
             default:
+                let line = reader.line
                 try reader.skipSubtree()
-                return .failure(OrderXMLError(.notAPurchaseOrder("cXML \(name)"), line: reader.line, elementPath: currentPath))
+                return .failure(OrderXMLError(.notAPurchaseOrder("cXML \(name)"), line: line, elementPath: currentPath))
             }
         }
         if let cXMLDepth, depth == cXMLDepth + 2, ancestors[depth - 1].name == "Request" {

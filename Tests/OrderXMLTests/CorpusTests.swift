@@ -98,6 +98,14 @@ struct CorpusTests {
         #expect(error.kind == .notAPurchaseOrder(what))
     }
 
+    @Test("a not-a-purchase-order report names the element, its path and its own line")
+    func notPurchaseOrderLocation() throws {
+        let error = try decoder.failure(try TestFiles.corpusFile("xml/friendsofcxml-cxmlphp_samples-punchoutordermessage.xml"))
+        #expect(error.elementPath == "/cXML/Message")
+        #expect(error.line == 22)
+        #expect(error.description == "line 22: /cXML/Message: not a purchase order: cXML Message")
+    }
+
     @Test("every XML file in the corpus is either read as an order or reported, and exactly three are orders")
     func everyFile() throws {
         let directory = TestFiles.corpus.appendingPathComponent("xml")
