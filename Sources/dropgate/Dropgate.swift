@@ -6,6 +6,6 @@ struct Dropgate: AsyncParsableCommand {
         commandName: "dropgate",
         abstract: "Dropship compliance gateway: check, route and answer retailer purchase orders.",
         version: "0.1.0",
-        subcommands: [X12Command.self]
+        subcommands: [X12Command.self, XMLCommand.self]
     )
 }
