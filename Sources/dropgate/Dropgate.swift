@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Dropgate: AsyncParsableCommand {
+struct Dropgate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropgate",
         abstract: "Dropship compliance gateway: check, route and answer retailer purchase orders.",
         version: "0.1.0",
-        subcommands: [X12Command.self, XMLCommand.self]
+        subcommands: [DemoCommand.self, X12Command.self, XMLCommand.self]
     )
 }

@@ -32,9 +32,6 @@ private func readDocument(_ path: String) throws -> X12Document {
     }
 }
 
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
 
 private func now() -> X12Acknowledgement.Timestamp {
     var calendar = Calendar(identifier: .gregorian)

@@ -1,0 +1,34 @@
+public import Foundation
+public import Orders
+public import Routing
+public import Store
+
+/// What the gateway did with one inbound document: its status, every problem, every order and what became of
+/// it, and the files it wrote.
+public struct DocumentReport: Sendable {
+    public var origin: String
+    public var kind: DocumentKind
+    public var documentID: DocumentID?
+    public var status: DocumentStatus
+    public var problems: [String]
+    public var orders: [OrderReport]
+    public var written: [URL]
+}
+
+/// What became of one PO.
+public struct OrderReport: Sendable {
+    public var retailer: RetailerID?
+    public var poNumber: PONumber?
+    public var result: Result
+
+    public enum Result: Sendable {
+        /// Routed and recorded; the answer and pick tickets were written.
+        case decided(RoutingDecision)
+        /// The same PO was recorded before: nothing was done a second time.
+        case duplicate(of: OrderID)
+        /// The set or document was rejected before routing (envelope or syntax errors, an unmappable order).
+        case notProcessed(reasons: [String])
+        /// No retailer profile claims the sender.
+        case unknownPartner(String)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+public import Orders
+public import X12
+import OrderX12
+public import OrderXML
+
+/// Turns an inbound document's bytes into canonical orders, whatever its format (told by content). Pure: no
+/// store, no clock. Every problem is kept with where it is, and an X12 document keeps its validation report so
+/// that it can be answered with a 997/999 or TA1.
+public struct InboundReader: Sendable {
+    public var validator: X12Validator
+    public var xmlDecoder: OrderXMLDecoder
+
+    public init(validator: X12Validator = X12Validator(), xmlDecoder: OrderXMLDecoder = OrderXMLDecoder()) {
+        self.validator = validator
+        self.xmlDecoder = xmlDecoder
+    }
+
+    public func read(_ bytes: [UInt8], origin: String) -> InboundBatch {
+        let kind = DocumentKind(detecting: bytes)
+        var batch = InboundBatch(origin: origin, kind: kind)
+        switch kind {
+        case .x12:
+            let document: X12Document
+            do {
+                document = try X12Document.read(bytes)
+            } catch {
+                batch.problems.append(error.diagnosticLine(file: origin))
+                return batch
+            }
+            let report = validator.validate(document)
+            batch.x12 = InboundBatch.X12Part(document: document, report: report)
+            for error in report.errors {
+                batch.problems.append(error.diagnosticLine(file: origin))
+            }
+            for context in document.transactionSets where context.set.id == "850" {
+                let status = report.status(
+                    interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex)
+                let mapped = Result { () throws(OrderX12Error) in
+                    try PurchaseOrder(x12: context, in: document, origin: origin)
+                }
+                if status == .rejected {
+                    let poNumber = (try? mapped.get())?.poNumber
+                    let why = report.errors(
+                        interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex
+                    ).map { "\($0.code) \($0.description)" }
+                    batch.unprocessed.append(
+                        .init(poNumber: poNumber, sender: Self.sender(of: context), setControl: context.set.controlNumber,
+                              reasons: why))
+                    continue
+                }
+                switch mapped {
+                case .success(let order): batch.orders.append(order)
+                case .failure(let error):
+                    batch.unprocessed.append(
+                        .init(poNumber: nil, sender: Self.sender(of: context), setControl: context.set.controlNumber,
+                              reasons: ["\(origin):byte \(error.location.byteOffset): \(error)"]))
+                }
+            }
+        case .xml:
+            for result in xmlDecoder.decode(bytes, origin: origin) {
+                switch result {
+                case .success(let order): batch.orders.append(order)
+                case .failure(let error):
+                    batch.problems.append("\(origin):\(error)")
+                    batch.unprocessed.append(.init(poNumber: nil, sender: nil, setControl: nil, reasons: ["\(error)"]))
+                }
+            }
+        case .unknown:
+            batch.problems.append("\(origin):byte 0: neither an X12 interchange (ISA) nor an XML document (<)")
+        }
+        return batch
+    }
+}
+
+extension InboundReader {
+    static func sender(of context: X12SetContext) -> PartnerIdentity {
+        PartnerIdentity(qualifier: context.interchange.header.senderQualifier, id: context.interchange.header.senderID)
+    }
+}
+
+/// What one inbound document held.
+public struct InboundBatch: Sendable {
+    public var origin: String
+    public var kind: DocumentKind
+    /// The purchase orders that can be routed.
+    public var orders: [PurchaseOrder] = []
+    /// Orders or sets that cannot be routed, and why (a set rejected in its 997, an XML order missing a field).
+    public var unprocessed: [Unprocessed] = []
+    /// Every problem found, one line each, `FILE:byte N: message` or `FILE:line:column: message`.
+    public var problems: [String] = []
+    /// The parsed interchanges and their validation, for the functional acknowledgement.
+    public var x12: X12Part?
+
+    public struct X12Part: Sendable {
+        public var document: X12Document
+        public var report: X12ValidationReport
+    }
+
+    public struct Unprocessed: Sendable {
+        public var poNumber: PONumber?
+        /// Who sent it (ISA05/ISA06), to name the retailer even when the order could not be read.
+        public var sender: PartnerIdentity?
+        public var setControl: String?
+        public var reasons: [String]
+    }
+
+    /// Could nothing at all be read from it?
+    public var isUnreadable: Bool { orders.isEmpty && unprocessed.isEmpty && !problems.isEmpty }
+}

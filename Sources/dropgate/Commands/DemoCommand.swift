@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import Logging
+import Orders
+import Profiles
+import Routing
+import Store
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Process an inbox of POs end to end against the sample world and print what happened.",
+        discussion: """
+            Reads every X12 and XML document in the inbox (told apart by content; Markdown notes are skipped),
+            answers each interchange with a 997/999, routes every PO against its retailer's profile and the DC
+            network, records the decisions in a SQLite store, and writes the answers (855, cXML confirmations),
+            pick tickets and explanations into the output folder.
+
+            Example:
+              dropgate demo
+              dropgate demo --inbox my-inbox --profiles my-profiles --at 2026-11-24T10:00:00-05:00 --output out
+            """)
+
+    @Option(help: "Folder of incoming POs.")
+    var inbox = "fixtures/inbox"
+
+    @OptionGroup var world: WorldOptions
+    @OptionGroup var clock: ClockOption
+
+    @Option(help: "Folder for the store and everything produced. Emptied first unless --keep-store.")
+    var output = "demo-output"
+
+    @Flag(help: "Reuse the store from an earlier run: POs seen before are recognised as duplicates.")
+    var keepStore = false
+
+    /// The sample world's clock: the Tuesday before Thanksgiving 2026, 10:00 in New York (fixtures/README.md).
+    static let sampleWorldClock = "2026-11-24T10:00:00-05:00"
+
+    func run() throws {
+        let (profiles, stock) = try world.load()
+        let now = try ClockOption.parse(clock.at ?? Self.sampleWorldClock)
+        let outputURL = URL(fileURLWithPath: output, isDirectory: true)
+        if !keepStore { try? FileManager.default.removeItem(at: outputURL) }
+        try FileManager.default.createDirectory(at: outputURL, withIntermediateDirectories: true)
+        let storePath = outputURL.appendingPathComponent("dropgate.sqlite").path
+        let store = try SQLiteStore(path: storePath)
+        var logger = Logger(label: "dropgate.demo")
+        logger.logLevel = .warning
+        var gateway = try Gateway(
+            profiles: profiles, store: store, stock: stock, output: OutputFolder(root: outputURL), logger: logger)
+
+        let files = try inboxFiles()
+        var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
+        var problems: [String] = []
+        var written = 0
+        for file in files {
+            let report = gateway.process(file: file, receivedAt: now)
+            problems += report.problems
+            written += report.written.count
+            for order in report.orders {
+                table.append(row(for: order, file: report.origin, profiles: profiles))
+            }
+        }
+
+        print("dropgate demo — \(files.count) documents from \(inbox), decided as of \(ISO8601DateFormatter().string(from: now))")
+        print("")
+        print(table.rendered)
+        if !problems.isEmpty {
+            print("")
+            print("Problems found (each document is kept in the store and answered):")
+            for problem in problems { print("  \(problem)") }
+        }
+        print("")
+        print("Wrote \(written) files to \(outputURL.path)/ (acks/, answers/, pick-tickets/, decisions/)")
+        print("Store: \(storePath)")
+    }
+
+    private func inboxFiles() throws -> [URL] {
+        let folder = URL(fileURLWithPath: inbox, isDirectory: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map {
+            folder.appendingPathComponent($0)
+        }
+    }
+
+    private func row(for order: OrderReport, file: String, profiles: ProfileSet) -> [String] {
+        let po = order.poNumber?.rawValue ?? "(\(file))"
+        let retailer = order.retailer?.rawValue ?? "-"
+        switch order.result {
+        case .decided(let decision):
+            let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? TimeZone(identifier: "UTC")!
+            let shipBy = decision.deadlines.map { Self.shortTime($0.shipBy, in: zone) } ?? "-"
+            let nodes = decision.shipments.map(\.node.rawValue).joined(separator: "+")
+            return [po, retailer, decision.outcome.rawValue, nodes.isEmpty ? "-" : nodes, shipBy, decision.summary]
+        case .duplicate(let earlier):
+            return [po, retailer, "duplicate", "-", "-", "already recorded as order \(earlier): no second action"]
+        case .notProcessed(let reasons):
+            return [po, retailer, "not processed", "-", "-", reasons.first ?? "rejected before routing"]
+        case .unknownPartner(let sender):
+            return [po, retailer, "not processed", "-", "-", "no profile claims \(sender)"]
+        }
+    }
+
+    /// `Wed 11-25 23:59 EST`: short enough for a table, unambiguous with the zone.
+    static func shortTime(_ instant: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE MM-dd HH:mm zzz"
+        return formatter.string(from: instant)
+    }
+}

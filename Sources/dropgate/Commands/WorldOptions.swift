@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Profiles
+import Routing
+
+/// Where the retailer profiles, the DC network, the item catalog and the stock come from. Shared by every
+/// command that decides orders; the defaults are the sample world in the repository.
+struct WorldOptions: ParsableArguments {
+    @Option(help: "Folder of retailer profiles (one YAML file per retailer).")
+    var profiles = "retailer-profiles"
+
+    @Option(help: "The DC network file.")
+    var network = "fixtures/network.yaml"
+
+    @Option(help: "The item catalog (CSV: sku,upc,description,…,oversize,hazmat,gift_wrap,unit_cost).")
+    var items = "fixtures/items.csv"
+
+    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock).")
+    var inventory = "fixtures/inventory.csv"
+
+    /// Loads and checks the world, or prints every problem `FILE:LINE:COLUMN: message` and exits 2.
+    func load() throws -> (ProfileSet, Stock) {
+        let profileSet: ProfileSet
+        do {
+            profileSet = try ProfileSet.load(
+                profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
+                catalog: URL(fileURLWithPath: items))
+        } catch {
+            for problem in error.errors { printError("\(problem)") }
+            throw ExitCode(2)
+        }
+        guard let text = FileManager.default.contents(atPath: inventory).map({ String(decoding: $0, as: UTF8.self) })
+        else {
+            printError("\(inventory): cannot be read")
+            throw ExitCode(2)
+        }
+        do {
+            return (profileSet, try Stock.parse(inventoryCSV: text, file: inventory))
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The clock every decision is made against: `--at`, or the present.
+struct ClockOption: ParsableArguments {
+    @Option(help: "Decide as of this instant (ISO 8601, e.g. 2026-11-24T10:00:00-05:00) instead of now.")
+    var at: String?
+
+    func instant(default fallback: Date) throws -> Date {
+        guard let at else { return fallback }
+        return try Self.parse(at)
+    }
+
+    static func parse(_ text: String) throws -> Date {
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw ValidationError("--at '\(text)' is not an ISO 8601 instant such as 2026-11-24T10:00:00-05:00")
+        }
+        return date
+    }
+}
