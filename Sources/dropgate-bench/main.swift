@@ -1,1 +1,38 @@
-print("dropgate-bench")
+import Foundation
+
+// dropgate-bench: every figure beside its target and a reference measured in the same run.
+//   swift run -c release dropgate-bench            (from the package root: it reads fixtures/)
+//   swift run -c release dropgate-bench --quick    (smaller inputs, for a smoke run)
+
+let arguments = CommandLine.arguments.dropFirst()
+if let index = arguments.firstIndex(of: "--probe-xml"), arguments.index(after: index) < arguments.endIndex {
+    try XMLBenchmarks.probe(path: arguments[arguments.index(after: index)])
+    exit(0)
+}
+if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: index) < arguments.endIndex {
+    try X12Benchmarks.probe(megabytes: Int(arguments[arguments.index(after: index)]) ?? 100)
+    exit(0)
+}
+let quick = arguments.contains("--quick")
+
+#if DEBUG
+print("warning: a debug build measures nothing useful; run `swift run -c release dropgate-bench`")
+#endif
+
+var table = BenchmarkTable()
+try XMLBenchmarks.run(into: &table, orders: quick ? 2_000 : 20_000)
+let xmlPeak = try XMLBenchmarks.memoryProbe(orders: quick ? 10_000 : 100_000)
+table.add(
+    Figure(
+        name: "cXML peak memory, \(quick ? "10,000" : "100,000") orders", value: xmlPeak, unit: "MB", target: 64,
+        higherIsBetter: false))
+try X12Benchmarks.run(into: &table, megabytes: quick ? 10 : 100)
+let x12Peak = try ChildProbe.peakMB(["--probe-x12", quick ? "100" : "1000"])
+table.add(
+    Figure(
+        name: "X12 peak memory, \(quick ? "100 MB" : "1 GB") file", value: x12Peak, unit: "MB", target: 64,
+        higherIsBetter: false))
+try RoutingBenchmarks.run(into: &table, quick: quick)
+
+print("")
+print(table.rendered)
