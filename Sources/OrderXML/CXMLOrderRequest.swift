@@ -262,8 +262,18 @@ struct CXMLOrderRequestMapper {
         }
     }
 
+    /// Lower-cased ASCII letters and digits only: `Gift_Message` and `gift-message` are both `giftmessage`.
     private static func normalized(_ name: String) -> String {
-        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func date(_ element: LocatedElement, _ attribute: String, field: String) throws(OrderXMLError)
@@ -291,20 +301,43 @@ struct CXMLOrderRequestMapper {
         let trimmed = text.trimmingXMLWhitespace()
         var digits = 0
         var dots = 0
-        for (offset, character) in trimmed.enumerated() {
-            switch character {
-            case "0"..."9": digits += 1
-            case ".": dots += 1
-            case "-", "+": guard offset == 0 else { return nil }
+        for (offset, byte) in trimmed.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): guard offset == 0 else { return nil }
             default: return nil
             }
         }
         guard digits > 0, dots <= 1 else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        // Up to 18 significant digits fit a UInt64 exactly: build the Decimal from integer and exponent.
+        if digits <= 18 {
+            var significand: UInt64 = 0
+            var exponent = 0
+            var seenDot = false
+            var negative = false
+            for byte in trimmed.utf8 {
+                switch byte {
+                case UInt8(ascii: "-"): negative = true
+                case UInt8(ascii: "+"): continue
+                case UInt8(ascii: "."): seenDot = true
+                default:
+                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                    if seenDot { exponent -= 1 }
+                }
+            }
+            // A negative zero Decimal is NaN in Foundation: zero has no sign.
+            if significand == 0 { return Decimal.zero }
+            return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        }
+        return Decimal(string: trimmed, locale: posix)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     static func isGTIN(_ text: String) -> Bool {
-        [8, 12, 13, 14].contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+        [8, 12, 13, 14].contains(text.utf8.count)
+            && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     private func invalid(

@@ -23,23 +23,54 @@ struct ElementNode: Sendable {
 /// An element together with its path from the document root, so that every error can say where it is.
 struct LocatedElement: Sendable {
     var node: ElementNode
+    /// The parent's path; the element's own step is added only when `path` is asked for (errors), so that looking
+    /// up a child costs no string building.
+    private var parentPath: String
+    /// 1-based index among same-named siblings, when there is more than one.
+    private var index: Int?
+
+    init(node: ElementNode, path: String) {
+        self.node = node
+        self.parentPath = path
+        self.index = nil
+        self.isRoot = true
+    }
+
+    private init(node: ElementNode, parentPath: String, index: Int?) {
+        self.node = node
+        self.parentPath = parentPath
+        self.index = index
+        self.isRoot = false
+    }
+
+    /// A located element made by `init(node:path:)` already has its own step in `parentPath`.
+    private var isRoot: Bool
+
     /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of
     /// that name.
-    var path: String
+    var path: String {
+        if isRoot { return parentPath }
+        return parentPath + "/" + node.localName + (index.map { "[\($0)]" } ?? "")
+    }
 
-    /// Children with `name` (local name, any namespace unless one is given).
-    func children(_ name: String, namespaceURI: String?? = .none) -> [LocatedElement] {
-        let matching = node.children.filter {
-            $0.localName == name && (namespaceURI == .none || $0.namespaceURI == namespaceURI!)
-        }
-        if matching.count == 1 { return [LocatedElement(node: matching[0], path: path + "/" + name)] }
-        return matching.enumerated().map { LocatedElement(node: $1, path: "\(path)/\(name)[\($0 + 1)]") }
+    /// A child of this element (`children[position]`), `index` its 1-based index among same-named siblings.
+    func located(_ child: ElementNode, index: Int?) -> LocatedElement {
+        LocatedElement(node: child, parentPath: path, index: index)
+    }
+
+    /// Children with `name` (local name, any namespace).
+    func children(_ name: String) -> [LocatedElement] {
+        let matching = node.children.filter { $0.localName == name }
+        if matching.count <= 1 { return matching.map { located($0, index: nil) } }
+        let base = path
+        return matching.enumerated().map { LocatedElement(node: $1, parentPath: base, index: $0 + 1) }
     }
 
     func child(_ name: String) -> LocatedElement? {
-        guard let index = node.children.firstIndex(where: { $0.localName == name }) else { return nil }
-        let many = node.children.lazy.filter { $0.localName == name }.count > 1
-        return LocatedElement(node: node.children[index], path: path + "/" + name + (many ? "[1]" : ""))
+        let children = node.children
+        guard let position = children.firstIndex(where: { $0.localName == name }) else { return nil }
+        let many = children[(position + 1)...].contains { $0.localName == name }
+        return located(children[position], index: many ? 1 : nil)
     }
 
     /// Follows `names` down the first matching child at each step.
@@ -82,14 +113,16 @@ extension XMLReader {
                 stack[stack.count - 1].children.append(finished)
             case .text:
                 let text = try textValue()
-                if stack[stack.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
-                    throw OrderXMLError(.limitExceeded(.textLength), line: line)
+                if stack[stack.count - 1].text.isEmpty {
+                    stack[stack.count - 1].text = text
+                } else {
+                    if stack[stack.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
+                        throw OrderXMLError(.limitExceeded(.textLength), line: line)
+                    }
+                    stack[stack.count - 1].text += text
                 }
-                stack[stack.count - 1].text += text
-            case .whitespace:
-                // Whitespace between child elements is layout; inside a text-only element it is kept with the text.
-                if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].text += try textValue() }
-            case .comment, .processingInstruction, .documentType, .other:
+            case .whitespace, .comment, .processingInstruction, .documentType, .other:
+                // Blank text is layout (every value is trimmed anyway); comments and PIs carry no order data.
                 continue
             }
         }
@@ -104,10 +137,12 @@ extension XMLReader {
 extension StringProtocol {
     /// Trims the four XML whitespace characters (space, tab, CR, LF) from both ends.
     func trimmingXMLWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
+        let text = String(self)
+        let bytes = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }
+        return String(text[first...last])
     }
 }

@@ -177,8 +177,7 @@ struct MappingPath: Hashable, Sendable {
                 }
                 guard actual?.trimmingXMLWhitespace() == predicate.value else { return nil }
             }
-            let suffix = sameName.count > 1 ? "[\(index + 1)]" : ""
-            return LocatedElement(node: child, path: element.path + "/" + child.localName + suffix)
+            return element.located(child, index: sameName.count > 1 ? index + 1 : nil)
         }
     }
 }

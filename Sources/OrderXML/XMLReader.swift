@@ -55,15 +55,15 @@ public final class XMLReader {
     /// The file libxml2 reads from (file input); closed after the reader.
     private let fileDescriptor: Int32?
     /// libxml2 errors reported through the handler since the last `read()`.
-    private var diagnostics: [Diagnostic] = []
-    private var failure: OrderXMLError?
-    private var sawRoot = false
+    @exclusivity(unchecked) private var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) private var failure: OrderXMLError?
+    @exclusivity(unchecked) private var sawRoot = false
     /// The root element's end was read: after it, "extra content" is extra; before it, the document was cut.
-    private var rootClosed = false
+    @exclusivity(unchecked) private var rootClosed = false
 
-    public private(set) var kind: NodeKind = .other
+    @exclusivity(unchecked) public private(set) var kind: NodeKind = .other
     /// 0 for the root element, as libxml2 counts.
-    public private(set) var depth: Int = 0
+    @exclusivity(unchecked) public private(set) var depth: Int = 0
     /// The `version` from a doctype's system identifier (`…/cXML/1.2.050/cXML.dtd`), once the doctype was read.
     public private(set) var doctypeSystemID: String?
 

@@ -259,3 +259,26 @@ struct CXMLOrderRequestTests {
         #expect(try results.map { try $0.get() } == [try decoder.singleOrder(marketplaceOrder)])
     }
 }
+
+@Suite("Decimal amounts from XML text")
+struct DecimalTextTests {
+    @Test("amounts parse exactly, as Foundation's Decimal(string:) would", arguments: [
+        "0", "-0", "-0.00", "12", "+3.5", "8.1", "39.9900", "0.1234567", "-12.30", "123456789012345678",
+        "1234567890123456789.25", ".5", "5.",
+    ])
+    func exact(text: String) throws {
+        let order = try OrderXMLDecoder().singleOrder(
+            "<OrderRequest><OrderRequestHeader orderID=\"1\"><Total><Money currency=\"USD\">\(text)</Money></Total></OrderRequestHeader><ItemOut quantity=\"1\"/></OrderRequest>")
+        let expected = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(order.statedTotal?.amount == expected)
+        #expect(order.statedTotal?.amount.isNaN == false)
+    }
+
+    @Test("text that is not a plain decimal is refused", arguments: ["1e3", "1,000.00", "12.3.4", "--1", "1-", "", "NaN", "٣"])
+    func refused(text: String) throws {
+        let error = try OrderXMLDecoder().failure(
+            "<OrderRequest><OrderRequestHeader orderID=\"1\"><Total><Money currency=\"USD\">\(text)</Money></Total></OrderRequestHeader><ItemOut quantity=\"1\"/></OrderRequest>")
+        #expect(error.kind == .invalidValue("not a decimal amount"))
+        #expect(error.field == "statedTotal")
+    }
+}
