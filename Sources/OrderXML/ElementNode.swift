@@ -8,6 +8,8 @@ struct ElementNode: Sendable {
     /// The element's own text (text and CDATA children, concatenated), not its descendants'.
     var text: String = ""
     var line: Int
+    /// Position in document order within the collected tree (the tree's root is 0).
+    var ordinal: Int
 
     func attribute(_ name: String, namespaceURI: String? = nil) -> String? {
         attributes.first { $0.localName == name && $0.namespaceURI == namespaceURI }?.value
@@ -23,54 +25,51 @@ struct ElementNode: Sendable {
 /// An element together with its path from the document root, so that every error can say where it is.
 struct LocatedElement: Sendable {
     var node: ElementNode
-    /// The parent's path; the element's own step is added only when `path` is asked for (errors), so that looking
-    /// up a child costs no string building.
-    private var parentPath: String
-    /// 1-based index among same-named siblings, when there is more than one.
-    private var index: Int?
+    /// The collected tree this element belongs to, and that tree's own path in the document: an element's path is
+    /// worked out from them only when an error asks for it, so looking up a child costs no string building.
+    private var root: ElementNode
+    private var rootPath: String
 
     init(node: ElementNode, path: String) {
         self.node = node
-        self.parentPath = path
-        self.index = nil
-        self.isRoot = true
+        self.root = node
+        self.rootPath = path
     }
 
-    private init(node: ElementNode, parentPath: String, index: Int?) {
-        self.node = node
-        self.parentPath = parentPath
-        self.index = index
-        self.isRoot = false
+    /// A child of this element, in the same tree.
+    func located(_ child: ElementNode) -> LocatedElement {
+        var result = self
+        result.node = child
+        return result
     }
-
-    /// A located element made by `init(node:path:)` already has its own step in `parentPath`.
-    private var isRoot: Bool
 
     /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of
-    /// that name.
+    /// that name. Found by descending from the tree's root to the element's ordinal (document order).
     var path: String {
-        if isRoot { return parentPath }
-        return parentPath + "/" + node.localName + (index.map { "[\($0)]" } ?? "")
-    }
-
-    /// A child of this element (`children[position]`), `index` its 1-based index among same-named siblings.
-    func located(_ child: ElementNode, index: Int?) -> LocatedElement {
-        LocatedElement(node: child, parentPath: path, index: index)
+        var result = rootPath
+        var current = root
+        while current.ordinal != node.ordinal {
+            guard let next = current.children.last(where: { $0.ordinal <= node.ordinal }) else { break }
+            let same = current.children.filter { $0.localName == next.localName }
+            result += "/" + next.localName
+            if same.count > 1, let index = same.firstIndex(where: { $0.ordinal == next.ordinal }) {
+                result += "[\(index + 1)]"
+            }
+            current = next
+        }
+        return result
     }
 
     /// Children with `name` (local name, any namespace).
     func children(_ name: String) -> [LocatedElement] {
         let matching = node.children.filter { $0.localName == name }
-        if matching.count <= 1 { return matching.map { located($0, index: nil) } }
-        let base = path
-        return matching.enumerated().map { LocatedElement(node: $1, parentPath: base, index: $0 + 1) }
+        return matching.map(located)
     }
 
     func child(_ name: String) -> LocatedElement? {
         let children = node.children
         guard let position = children.firstIndex(where: { $0.localName == name }) else { return nil }
-        let many = children[(position + 1)...].contains { $0.localName == name }
-        return located(children[position], index: many ? 1 : nil)
+        return located(children[position])
     }
 
     /// Follows `names` down the first matching child at each step.
@@ -91,17 +90,17 @@ extension XMLReader {
     func readElementTree() throws(OrderXMLError) -> ElementNode {
         precondition(kind == .element, "readElementTree() needs the reader on a start tag")
         let rootDepth = depth
-        var stack = [try makeNode()]
-        var count = 1
+        var count = 0
+        var stack = [try makeNode(ordinal: 0)]
         if isEmptyElement { return stack[0] }
         while try read() {
             switch kind {
             case .element:
                 count += 1
-                if count > limits.maxElementsPerOrder {
+                if count + 1 > limits.maxElementsPerOrder {
                     throw OrderXMLError(.limitExceeded(.elementCount), line: line)
                 }
-                let node = try makeNode()
+                let node = try makeNode(ordinal: count)
                 if isEmptyElement {
                     stack[stack.count - 1].children.append(node)
                 } else {
@@ -129,8 +128,9 @@ extension XMLReader {
         throw OrderXMLError(.truncated, line: line)
     }
 
-    private func makeNode() throws(OrderXMLError) -> ElementNode {
-        ElementNode(localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line)
+    private func makeNode(ordinal: Int) throws(OrderXMLError) -> ElementNode {
+        ElementNode(
+            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, ordinal: ordinal)
     }
 }
 

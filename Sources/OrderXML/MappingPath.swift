@@ -163,7 +163,7 @@ struct MappingPath: Hashable, Sendable {
     private static func children(of element: LocatedElement, _ step: Step) -> [LocatedElement] {
         let all = element.node.children
         let sameName = all.filter { step.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI) }
-        return sameName.enumerated().compactMap { index, child in
+        return sameName.compactMap { child in
             if let predicate = step.predicate {
                 let actual: String?
                 if predicate.isAttribute {
@@ -177,7 +177,7 @@ struct MappingPath: Hashable, Sendable {
                 }
                 guard actual?.trimmingXMLWhitespace() == predicate.value else { return nil }
             }
-            return element.located(child, index: sameName.count > 1 ? index + 1 : nil)
+            return element.located(child)
         }
     }
 }
