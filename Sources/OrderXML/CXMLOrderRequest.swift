@@ -1,6 +1,5 @@
-public import Orders
-
 internal import Foundation
+public import Orders
 
 /// What a cXML envelope says about every request in it: who sent it, to whom, the payload ID and version.
 public struct CXMLEnvelopeInfo: Hashable, Sendable {
@@ -71,10 +70,12 @@ struct CXMLOrderRequestMapper {
                 field: "poNumber")
         }
         guard let orderID = header.attribute("orderID")?.trimmingXMLWhitespace(), !orderID.isEmpty else {
-            throw OrderXMLError(.missingField, line: header.line, elementPath: header.path + "/@orderID", field: "poNumber")
+            throw OrderXMLError(
+                .missingField, line: header.line, elementPath: header.path + "/@orderID", field: "poNumber")
         }
         let totalMoney = header.descendant("Total", "Money")
-        let currency = totalMoney?.attribute("currency").map { CurrencyCode($0.trimmingXMLWhitespace()) }
+        let currency =
+            totalMoney?.attribute("currency").map { CurrencyCode($0.trimmingXMLWhitespace()) }
             ?? request.children("ItemOut").lazy.compactMap {
                 $0.descendant("ItemDetail", "UnitPrice", "Money")?.attribute("currency")
             }.first.map { CurrencyCode($0.trimmingXMLWhitespace()) }
@@ -90,7 +91,9 @@ struct CXMLOrderRequestMapper {
         case nil, "new": order.purpose = .original
         case "update": order.purpose = .replace
         case "delete": order.purpose = .cancellation
-        case .some: throw invalid(header, "@type", field: "purpose", "type is not new, update or delete",
+        case .some:
+            throw invalid(
+                header, "@type", field: "purpose", "type is not new, update or delete",
                 header.attribute("type"))
         }
         order.dates.ordered = try date(header, "orderDate", field: "dates.ordered")
@@ -136,7 +139,8 @@ struct CXMLOrderRequestMapper {
         }
         let items = request.children("ItemOut")
         guard !items.isEmpty else {
-            throw OrderXMLError(.missingField, line: request.line, elementPath: request.path + "/ItemOut", field: "lines")
+            throw OrderXMLError(
+                .missingField, line: request.line, elementPath: request.path + "/ItemOut", field: "lines")
         }
         for (index, item) in items.enumerated() {
             order.lines.append(try line(item, position: index + 1, currency: currency))
@@ -144,14 +148,17 @@ struct CXMLOrderRequestMapper {
         return order
     }
 
-    private func line(_ item: LocatedElement, position: Int, currency: CurrencyCode) throws(OrderXMLError) -> OrderLine {
+    private func line(_ item: LocatedElement, position: Int, currency: CurrencyCode) throws(OrderXMLError) -> OrderLine
+    {
         let field = "lines[\(position)]"
         guard let quantityText = item.attribute("quantity") else {
-            throw OrderXMLError(.missingField, line: item.line, elementPath: item.path + "/@quantity",
+            throw OrderXMLError(
+                .missingField, line: item.line, elementPath: item.path + "/@quantity",
                 field: field + ".quantity")
         }
         guard let quantity = CXMLOrderRequestMapper.decimal(quantityText), quantity > 0 else {
-            throw invalid(item, "@quantity", field: field + ".quantity", "quantity is not a positive number",
+            throw invalid(
+                item, "@quantity", field: field + ".quantity", "quantity is not a positive number",
                 quantityText)
         }
         let lineNumber = item.attribute("lineNumber")?.trimmingXMLWhitespace() ?? String(position)
@@ -178,7 +185,8 @@ struct CXMLOrderRequestMapper {
                 switch name.lowercased() {
                 case "upc", "gtin", "ean", "upc-a", "gtin-14", "gtin14", "ean13":
                     guard CXMLOrderRequestMapper.isGTIN(value) else {
-                        throw invalid(extrinsic, nil, field: field + ".gtin", "not an 8, 12, 13 or 14 digit GTIN",
+                        throw invalid(
+                            extrinsic, nil, field: field + ".gtin", "not an 8, 12, 13 or 14 digit GTIN",
                             value)
                     }
                     line.gtin = value
@@ -199,12 +207,14 @@ struct CXMLOrderRequestMapper {
 
     private func party(_ role: Party.Role, _ element: LocatedElement, field: String) throws(OrderXMLError) -> Party {
         guard let address = element.child("Address") else {
-            throw OrderXMLError(.missingField, line: element.line, elementPath: element.path + "/Address",
+            throw OrderXMLError(
+                .missingField, line: element.line, elementPath: element.path + "/Address",
                 field: field + ".address")
         }
         var party = Party(role: role, name: address.child("Name")?.text)
         if let id = address.attribute("addressID"), !id.isEmpty {
-            party.identifier = PartyIdentifier(qualifier: address.attribute("addressIDDomain") ?? "addressID", value: id)
+            party.identifier = PartyIdentifier(
+                qualifier: address.attribute("addressIDDomain") ?? "addressID", value: id)
         }
         var contact = Contact(email: address.child("Email")?.text)
         contact.phone = address.child("Phone").flatMap(phone)
@@ -219,7 +229,8 @@ struct CXMLOrderRequestMapper {
                 postalCode: postal.child("PostalCode")?.text,
                 country: country.map { $0.trimmingXMLWhitespace().uppercased() })
             if contact.phone == nil {
-                contact.phone = postal.children("Extrinsic").first { $0.attribute("name")?.lowercased() == "phone" }?
+                contact.phone =
+                    postal.children("Extrinsic").first { $0.attribute("name")?.lowercased() == "phone" }?
                     .text
             }
         }

@@ -130,7 +130,8 @@ extension XMLReader {
 
     private func makeNode(ordinal: Int) throws(OrderXMLError) -> ElementNode {
         ElementNode(
-            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, ordinal: ordinal)
+            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, ordinal: ordinal
+        )
     }
 }
 

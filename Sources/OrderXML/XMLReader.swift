@@ -120,11 +120,13 @@ public final class XMLReader {
 
     private func installErrorHandler() {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(handle, { context, error in
-            guard let context, let error else { return }
-            let reader = Unmanaged<XMLReader>.fromOpaque(context).takeUnretainedValue()
-            reader.record(error.pointee)
-        }, context)
+        xmlTextReaderSetStructuredErrorHandler(
+            handle,
+            { context, error in
+                guard let context, let error else { return }
+                let reader = Unmanaged<XMLReader>.fromOpaque(context).takeUnretainedValue()
+                reader.record(error.pointee)
+            }, context)
     }
 
     private func record(_ error: xmlError) {
@@ -228,7 +230,8 @@ public final class XMLReader {
             XML_ERR_ENTITY_PE_INTERNAL.rawValue, XML_ERR_ENTITYREF_NO_NAME.rawValue:
             kind = .entityReference
         default:
-            kind = diagnostic.message.contains("not proper UTF-8")
+            kind =
+                diagnostic.message.contains("not proper UTF-8")
                 ? .invalidEncoding(diagnostic.message) : .malformed(diagnostic.message)
         }
         return OrderXMLError(
