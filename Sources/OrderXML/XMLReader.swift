@@ -213,7 +213,11 @@ public final class XMLReader {
         doctypeSystemID = dtd.SystemID.map { String(cString: $0) }
     }
 
-    private func translate(_ diagnostic: Diagnostic) -> OrderXMLError {
+    private func translate(_ full: Diagnostic) -> OrderXMLError {
+        // libxml2 appends the offending bytes on a second line ("Bytes: 0xC3 0x28"): payload, kept for
+        // debugDescription only.
+        var diagnostic = full
+        diagnostic.message = String(full.message.prefix { $0 != "\n" }).trimmingXMLWhitespace()
         let kind: OrderXMLError.Kind
         switch UInt32(diagnostic.code) {
         case XML_ERR_INVALID_CHAR.rawValue, XML_ERR_INVALID_ENCODING.rawValue, XML_ERR_UNSUPPORTED_ENCODING.rawValue,
@@ -236,7 +240,8 @@ public final class XMLReader {
         }
         return OrderXMLError(
             kind, line: diagnostic.line > 0 ? diagnostic.line : nil,
-            column: diagnostic.column > 0 ? diagnostic.column : nil)
+            column: diagnostic.column > 0 ? diagnostic.column : nil,
+            value: full.message == diagnostic.message ? nil : full.message)
     }
 
     // MARK: The current node

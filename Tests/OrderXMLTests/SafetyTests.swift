@@ -129,6 +129,7 @@ struct SafetyTests {
             return
         }
         #expect(error.line == 2)
+        #expect(!error.description.contains("Bytes:"), "the offending bytes are payload")
     }
 
     @Test("an unknown declared encoding is refused")
