@@ -22,7 +22,8 @@ let mapping = try? XMLOrderMapping(
         line.gtin: o:identifiers/o:id[@type='UPC']
         """, name: "fuzz")
 
-let limits = XMLReader.Limits(maxDepth: 32, maxDocumentBytes: 1 << 20, maxAttributeBytes: 4096, maxTextBytes: 65536,
+let limits = XMLReader.Limits(
+    maxDepth: 32, maxDocumentBytes: 1 << 20, maxAttributeBytes: 4096, maxTextBytes: 65536,
     maxElementsPerOrder: 4096)
 let writer = CXMLWriter()
 let supplier = PartnerIdentity(qualifier: "DUNS", id: "079123456")
@@ -38,10 +39,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for decoder in decoders {
         for result in decoder.decode(bytes) {
             guard case .success(let order) = result else { continue }
-            let envelope = CXMLEnvelope(replyingTo: order, as: supplier, payloadID: "fuzz", timestamp: instant, timeZone: zone)
+            let envelope = CXMLEnvelope(
+                replyingTo: order, as: supplier, payloadID: "fuzz", timestamp: instant, timeZone: zone)
             let answer = writer.makeConfirmationRequest(
                 for: order, confirmation: .accepting(order, noticeDate: instant), envelope: envelope)
-            guard let reader = try? XMLReader(bytes: Array(answer.utf8)) else { fatalError("no reader for our own answer") }
+            guard let reader = try? XMLReader(bytes: Array(answer.utf8)) else {
+                fatalError("no reader for our own answer")
+            }
             do {
                 while try reader.read() {}
             } catch {

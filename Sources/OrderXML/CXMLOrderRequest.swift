@@ -1,6 +1,5 @@
-public import Orders
-
 internal import Foundation
+public import Orders
 
 /// What a cXML envelope says about every request in it: who sent it, to whom, the payload ID and version.
 public struct CXMLEnvelopeInfo: Hashable, Sendable {
@@ -71,10 +70,12 @@ struct CXMLOrderRequestMapper {
                 field: "poNumber")
         }
         guard let orderID = header.attribute("orderID")?.trimmingXMLWhitespace(), !orderID.isEmpty else {
-            throw OrderXMLError(.missingField, line: header.line, elementPath: header.path + "/@orderID", field: "poNumber")
+            throw OrderXMLError(
+                .missingField, line: header.line, elementPath: header.path + "/@orderID", field: "poNumber")
         }
         let totalMoney = header.descendant("Total", "Money")
-        let currency = totalMoney?.attribute("currency").map { CurrencyCode($0.trimmingXMLWhitespace()) }
+        let currency =
+            totalMoney?.attribute("currency").map { CurrencyCode($0.trimmingXMLWhitespace()) }
             ?? request.children("ItemOut").lazy.compactMap {
                 $0.descendant("ItemDetail", "UnitPrice", "Money")?.attribute("currency")
             }.first.map { CurrencyCode($0.trimmingXMLWhitespace()) }
@@ -90,7 +91,9 @@ struct CXMLOrderRequestMapper {
         case nil, "new": order.purpose = .original
         case "update": order.purpose = .replace
         case "delete": order.purpose = .cancellation
-        case .some: throw invalid(header, "@type", field: "purpose", "type is not new, update or delete",
+        case .some:
+            throw invalid(
+                header, "@type", field: "purpose", "type is not new, update or delete",
                 header.attribute("type"))
         }
         order.dates.ordered = try date(header, "orderDate", field: "dates.ordered")
@@ -136,7 +139,8 @@ struct CXMLOrderRequestMapper {
         }
         let items = request.children("ItemOut")
         guard !items.isEmpty else {
-            throw OrderXMLError(.missingField, line: request.line, elementPath: request.path + "/ItemOut", field: "lines")
+            throw OrderXMLError(
+                .missingField, line: request.line, elementPath: request.path + "/ItemOut", field: "lines")
         }
         for (index, item) in items.enumerated() {
             order.lines.append(try line(item, position: index + 1, currency: currency))
@@ -144,14 +148,17 @@ struct CXMLOrderRequestMapper {
         return order
     }
 
-    private func line(_ item: LocatedElement, position: Int, currency: CurrencyCode) throws(OrderXMLError) -> OrderLine {
+    private func line(_ item: LocatedElement, position: Int, currency: CurrencyCode) throws(OrderXMLError) -> OrderLine
+    {
         let field = "lines[\(position)]"
         guard let quantityText = item.attribute("quantity") else {
-            throw OrderXMLError(.missingField, line: item.line, elementPath: item.path + "/@quantity",
+            throw OrderXMLError(
+                .missingField, line: item.line, elementPath: item.path + "/@quantity",
                 field: field + ".quantity")
         }
         guard let quantity = CXMLOrderRequestMapper.decimal(quantityText), quantity > 0 else {
-            throw invalid(item, "@quantity", field: field + ".quantity", "quantity is not a positive number",
+            throw invalid(
+                item, "@quantity", field: field + ".quantity", "quantity is not a positive number",
                 quantityText)
         }
         let lineNumber = item.attribute("lineNumber")?.trimmingXMLWhitespace() ?? String(position)
@@ -178,7 +185,8 @@ struct CXMLOrderRequestMapper {
                 switch name.lowercased() {
                 case "upc", "gtin", "ean", "upc-a", "gtin-14", "gtin14", "ean13":
                     guard CXMLOrderRequestMapper.isGTIN(value) else {
-                        throw invalid(extrinsic, nil, field: field + ".gtin", "not an 8, 12, 13 or 14 digit GTIN",
+                        throw invalid(
+                            extrinsic, nil, field: field + ".gtin", "not an 8, 12, 13 or 14 digit GTIN",
                             value)
                     }
                     line.gtin = value
@@ -199,12 +207,14 @@ struct CXMLOrderRequestMapper {
 
     private func party(_ role: Party.Role, _ element: LocatedElement, field: String) throws(OrderXMLError) -> Party {
         guard let address = element.child("Address") else {
-            throw OrderXMLError(.missingField, line: element.line, elementPath: element.path + "/Address",
+            throw OrderXMLError(
+                .missingField, line: element.line, elementPath: element.path + "/Address",
                 field: field + ".address")
         }
         var party = Party(role: role, name: address.child("Name")?.text)
         if let id = address.attribute("addressID"), !id.isEmpty {
-            party.identifier = PartyIdentifier(qualifier: address.attribute("addressIDDomain") ?? "addressID", value: id)
+            party.identifier = PartyIdentifier(
+                qualifier: address.attribute("addressIDDomain") ?? "addressID", value: id)
         }
         var contact = Contact(email: address.child("Email")?.text)
         contact.phone = address.child("Phone").flatMap(phone)
@@ -219,7 +229,8 @@ struct CXMLOrderRequestMapper {
                 postalCode: postal.child("PostalCode")?.text,
                 country: country.map { $0.trimmingXMLWhitespace().uppercased() })
             if contact.phone == nil {
-                contact.phone = postal.children("Extrinsic").first { $0.attribute("name")?.lowercased() == "phone" }?
+                contact.phone =
+                    postal.children("Extrinsic").first { $0.attribute("name")?.lowercased() == "phone" }?
                     .text
             }
         }
@@ -262,8 +273,18 @@ struct CXMLOrderRequestMapper {
         }
     }
 
+    /// Lower-cased ASCII letters and digits only: `Gift_Message` and `gift-message` are both `giftmessage`.
     private static func normalized(_ name: String) -> String {
-        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func date(_ element: LocatedElement, _ attribute: String, field: String) throws(OrderXMLError)
@@ -291,20 +312,43 @@ struct CXMLOrderRequestMapper {
         let trimmed = text.trimmingXMLWhitespace()
         var digits = 0
         var dots = 0
-        for (offset, character) in trimmed.enumerated() {
-            switch character {
-            case "0"..."9": digits += 1
-            case ".": dots += 1
-            case "-", "+": guard offset == 0 else { return nil }
+        for (offset, byte) in trimmed.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): guard offset == 0 else { return nil }
             default: return nil
             }
         }
         guard digits > 0, dots <= 1 else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        // Up to 18 significant digits fit a UInt64 exactly: build the Decimal from integer and exponent.
+        if digits <= 18 {
+            var significand: UInt64 = 0
+            var exponent = 0
+            var seenDot = false
+            var negative = false
+            for byte in trimmed.utf8 {
+                switch byte {
+                case UInt8(ascii: "-"): negative = true
+                case UInt8(ascii: "+"): continue
+                case UInt8(ascii: "."): seenDot = true
+                default:
+                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                    if seenDot { exponent -= 1 }
+                }
+            }
+            // A negative zero Decimal is NaN in Foundation: zero has no sign.
+            if significand == 0 { return Decimal.zero }
+            return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        }
+        return Decimal(string: trimmed, locale: posix)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     static func isGTIN(_ text: String) -> Bool {
-        [8, 12, 13, 14].contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+        [8, 12, 13, 14].contains(text.utf8.count)
+            && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     private func invalid(

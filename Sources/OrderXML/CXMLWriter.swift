@@ -160,9 +160,10 @@ public struct ShipmentNotice: Hashable, Sendable {
         public var sku: SKU?
         public var buyerItemID: String?
 
-        public init(lineNumber: String, quantity: Decimal, unit: UnitOfMeasure = .each, sku: SKU? = nil,
-                    buyerItemID: String? = nil)
-        {
+        public init(
+            lineNumber: String, quantity: Decimal, unit: UnitOfMeasure = .each, sku: SKU? = nil,
+            buyerItemID: String? = nil
+        ) {
             self.lineNumber = lineNumber
             self.quantity = quantity
             self.unit = unit
@@ -194,7 +195,8 @@ public struct CXMLWriter: Sendable {
         writer.end()
         orderReference(order, into: &writer)
         for line in confirmation.lines {
-            writer.start("ConfirmationItem", [("quantity", XMLTextWriter.number(line.ordered)), ("lineNumber", line.lineNumber)])
+            writer.start(
+                "ConfirmationItem", [("quantity", XMLTextWriter.number(line.ordered)), ("lineNumber", line.lineNumber)])
             writer.element("UnitOfMeasure", text: line.unit.rawValue)
             let parts: [(String, Decimal)] = [
                 ("accept", line.accepted), ("backordered", line.backordered), ("reject", line.rejected),
@@ -210,7 +212,8 @@ public struct CXMLWriter: Sendable {
                 writer.element("UnitOfMeasure", text: line.unit.rawValue)
                 if type == "accept", let price = line.unitPrice {
                     writer.start("UnitPrice")
-                    writer.element("Money", [("currency", price.currency.rawValue)], text: XMLTextWriter.number(price.amount))
+                    writer.element(
+                        "Money", [("currency", price.currency.rawValue)], text: XMLTextWriter.number(price.amount))
                     writer.end()
                 }
                 if let comment = line.comment, type != "accept" { writer.element("Comments", text: comment) }
@@ -221,7 +224,9 @@ public struct CXMLWriter: Sendable {
         return finish(&writer)
     }
 
-    public func makeShipNoticeRequest(for order: PurchaseOrder, notice: ShipmentNotice, envelope: CXMLEnvelope) -> String {
+    public func makeShipNoticeRequest(for order: PurchaseOrder, notice: ShipmentNotice, envelope: CXMLEnvelope)
+        -> String
+    {
         var writer = start(envelope)
         writer.start("ShipNoticeRequest")
         writer.element(
@@ -242,7 +247,8 @@ public struct CXMLWriter: Sendable {
         writer.start("ShipNoticePortion")
         orderReference(order, into: &writer)
         for line in notice.lines {
-            writer.start("ShipNoticeItem", [("quantity", XMLTextWriter.number(line.quantity)), ("lineNumber", line.lineNumber)])
+            writer.start(
+                "ShipNoticeItem", [("quantity", XMLTextWriter.number(line.quantity)), ("lineNumber", line.lineNumber)])
             if let sku = line.sku {
                 writer.start("ItemID")
                 writer.element("SupplierPartID", text: sku.rawValue)
@@ -257,7 +263,8 @@ public struct CXMLWriter: Sendable {
     }
 
     private func start(_ envelope: CXMLEnvelope) -> XMLTextWriter {
-        var writer = XMLTextWriter(doctype: "<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/\(version)/Fulfill.dtd\">")
+        var writer = XMLTextWriter(
+            doctype: "<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/\(version)/Fulfill.dtd\">")
         writer.start(
             "cXML",
             [

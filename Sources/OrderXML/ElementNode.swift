@@ -8,6 +8,8 @@ struct ElementNode: Sendable {
     /// The element's own text (text and CDATA children, concatenated), not its descendants'.
     var text: String = ""
     var line: Int
+    /// Position in document order within the collected tree (the tree's root is 0).
+    var ordinal: Int
 
     func attribute(_ name: String, namespaceURI: String? = nil) -> String? {
         attributes.first { $0.localName == name && $0.namespaceURI == namespaceURI }?.value
@@ -23,23 +25,51 @@ struct ElementNode: Sendable {
 /// An element together with its path from the document root, so that every error can say where it is.
 struct LocatedElement: Sendable {
     var node: ElementNode
-    /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of
-    /// that name.
-    var path: String
+    /// The collected tree this element belongs to, and that tree's own path in the document: an element's path is
+    /// worked out from them only when an error asks for it, so looking up a child costs no string building.
+    private var root: ElementNode
+    private var rootPath: String
 
-    /// Children with `name` (local name, any namespace unless one is given).
-    func children(_ name: String, namespaceURI: String?? = .none) -> [LocatedElement] {
-        let matching = node.children.filter {
-            $0.localName == name && (namespaceURI == .none || $0.namespaceURI == namespaceURI!)
+    init(node: ElementNode, path: String) {
+        self.node = node
+        self.root = node
+        self.rootPath = path
+    }
+
+    /// A child of this element, in the same tree.
+    func located(_ child: ElementNode) -> LocatedElement {
+        var result = self
+        result.node = child
+        return result
+    }
+
+    /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of
+    /// that name. Found by descending from the tree's root to the element's ordinal (document order).
+    var path: String {
+        var result = rootPath
+        var current = root
+        while current.ordinal != node.ordinal {
+            guard let next = current.children.last(where: { $0.ordinal <= node.ordinal }) else { break }
+            let same = current.children.filter { $0.localName == next.localName }
+            result += "/" + next.localName
+            if same.count > 1, let index = same.firstIndex(where: { $0.ordinal == next.ordinal }) {
+                result += "[\(index + 1)]"
+            }
+            current = next
         }
-        if matching.count == 1 { return [LocatedElement(node: matching[0], path: path + "/" + name)] }
-        return matching.enumerated().map { LocatedElement(node: $1, path: "\(path)/\(name)[\($0 + 1)]") }
+        return result
+    }
+
+    /// Children with `name` (local name, any namespace).
+    func children(_ name: String) -> [LocatedElement] {
+        let matching = node.children.filter { $0.localName == name }
+        return matching.map(located)
     }
 
     func child(_ name: String) -> LocatedElement? {
-        guard let index = node.children.firstIndex(where: { $0.localName == name }) else { return nil }
-        let many = node.children.lazy.filter { $0.localName == name }.count > 1
-        return LocatedElement(node: node.children[index], path: path + "/" + name + (many ? "[1]" : ""))
+        let children = node.children
+        guard let position = children.firstIndex(where: { $0.localName == name }) else { return nil }
+        return located(children[position])
     }
 
     /// Follows `names` down the first matching child at each step.
@@ -60,17 +90,17 @@ extension XMLReader {
     func readElementTree() throws(OrderXMLError) -> ElementNode {
         precondition(kind == .element, "readElementTree() needs the reader on a start tag")
         let rootDepth = depth
-        var stack = [try makeNode()]
-        var count = 1
+        var count = 0
+        var stack = [try makeNode(ordinal: 0)]
         if isEmptyElement { return stack[0] }
         while try read() {
             switch kind {
             case .element:
                 count += 1
-                if count > limits.maxElementsPerOrder {
+                if count + 1 > limits.maxElementsPerOrder {
                     throw OrderXMLError(.limitExceeded(.elementCount), line: line)
                 }
-                let node = try makeNode()
+                let node = try makeNode(ordinal: count)
                 if isEmptyElement {
                     stack[stack.count - 1].children.append(node)
                 } else {
@@ -82,32 +112,38 @@ extension XMLReader {
                 stack[stack.count - 1].children.append(finished)
             case .text:
                 let text = try textValue()
-                if stack[stack.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
-                    throw OrderXMLError(.limitExceeded(.textLength), line: line)
+                if stack[stack.count - 1].text.isEmpty {
+                    stack[stack.count - 1].text = text
+                } else {
+                    if stack[stack.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
+                        throw OrderXMLError(.limitExceeded(.textLength), line: line)
+                    }
+                    stack[stack.count - 1].text += text
                 }
-                stack[stack.count - 1].text += text
-            case .whitespace:
-                // Whitespace between child elements is layout; inside a text-only element it is kept with the text.
-                if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].text += try textValue() }
-            case .comment, .processingInstruction, .documentType, .other:
+            case .whitespace, .comment, .processingInstruction, .documentType, .other:
+                // Blank text is layout (every value is trimmed anyway); comments and PIs carry no order data.
                 continue
             }
         }
         throw OrderXMLError(.truncated, line: line)
     }
 
-    private func makeNode() throws(OrderXMLError) -> ElementNode {
-        ElementNode(localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line)
+    private func makeNode(ordinal: Int) throws(OrderXMLError) -> ElementNode {
+        ElementNode(
+            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, ordinal: ordinal
+        )
     }
 }
 
 extension StringProtocol {
     /// Trims the four XML whitespace characters (space, tab, CR, LF) from both ends.
     func trimmingXMLWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
+        let text = String(self)
+        let bytes = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }
+        return String(text[first...last])
     }
 }

@@ -60,7 +60,9 @@ struct MappingPath: Hashable, Sendable {
                 if index == 0 && rawStep.isEmpty { continue }  // a leading '/' (record paths)
                 guard !rawStep.isEmpty else { throw MappingSyntaxError("empty step in \(text)") }
                 if rawStep.hasPrefix("@") {
-                    guard index == parts.count - 1 else { throw MappingSyntaxError("@attribute must be last in \(text)") }
+                    guard index == parts.count - 1 else {
+                        throw MappingSyntaxError("@attribute must be last in \(text)")
+                    }
                     attribute = try MappingPath.name(String(rawStep.dropFirst()), namespaces, attribute: true)
                     continue
                 }
@@ -70,7 +72,9 @@ struct MappingPath: Hashable, Sendable {
                     guard stepText.hasSuffix("]") else { throw MappingSyntaxError("unclosed predicate in \(text)") }
                     let inner = stepText[stepText.index(after: open)..<stepText.index(before: stepText.endIndex)]
                     let sides = inner.split(separator: "=", maxSplits: 1)
-                    guard sides.count == 2 else { throw MappingSyntaxError("predicate must be [name='value'] in \(text)") }
+                    guard sides.count == 2 else {
+                        throw MappingSyntaxError("predicate must be [name='value'] in \(text)")
+                    }
                     var value = sides[1].trimmingXMLWhitespace()
                     guard value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") else {
                         throw MappingSyntaxError("predicate value must be quoted in \(text)")
@@ -80,13 +84,16 @@ struct MappingPath: Hashable, Sendable {
                     let isAttribute = target.hasPrefix("@")
                     predicate = Predicate(
                         isAttribute: isAttribute,
-                        name: try MappingPath.name(isAttribute ? String(target.dropFirst()) : target, namespaces,
+                        name: try MappingPath.name(
+                            isAttribute ? String(target.dropFirst()) : target, namespaces,
                             attribute: isAttribute),
                         value: value)
                     stepText = stepText[..<open]
                 }
-                steps.append(Step(name: try MappingPath.name(String(stepText), namespaces, attribute: false),
-                    predicate: predicate))
+                steps.append(
+                    Step(
+                        name: try MappingPath.name(String(stepText), namespaces, attribute: false),
+                        predicate: predicate))
             }
             alternatives.append(.path(steps: steps, attribute: attribute))
         }
@@ -97,12 +104,15 @@ struct MappingPath: Hashable, Sendable {
         -> QualifiedName
     {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        let isName: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } }
+        let isName: (String) -> Bool = {
+            !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+        }
         if parts.count == 2 {
             guard isName(parts[1]) else { throw MappingSyntaxError("not a name: \(text)") }
             if parts[0] == "*" { return QualifiedName(anyNamespace: true, localName: parts[1]) }
             guard let uri = namespaces[parts[0]] else {
-                throw MappingSyntaxError("undeclared namespace prefix \(parts[0]) (declare it with namespace.\(parts[0]): URI)")
+                throw MappingSyntaxError(
+                    "undeclared namespace prefix \(parts[0]) (declare it with namespace.\(parts[0]): URI)")
             }
             return QualifiedName(namespaceURI: uri, localName: parts[1])
         }
@@ -126,7 +136,9 @@ struct MappingPath: Hashable, Sendable {
                         located.node.attributes.first {
                             attribute.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
                         }.map {
-                            Match(text: $0.value.trimmingXMLWhitespace(), path: located.path + "/@" + $0.localName, line: located.line)
+                            Match(
+                                text: $0.value.trimmingXMLWhitespace(), path: located.path + "/@" + $0.localName,
+                                line: located.line)
                         }
                     }
                 }
@@ -163,22 +175,23 @@ struct MappingPath: Hashable, Sendable {
     private static func children(of element: LocatedElement, _ step: Step) -> [LocatedElement] {
         let all = element.node.children
         let sameName = all.filter { step.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI) }
-        return sameName.enumerated().compactMap { index, child in
+        return sameName.compactMap { child in
             if let predicate = step.predicate {
                 let actual: String?
                 if predicate.isAttribute {
-                    actual = child.attributes.first {
-                        predicate.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
-                    }?.value
+                    actual =
+                        child.attributes.first {
+                            predicate.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
+                        }?.value
                 } else {
-                    actual = child.children.first {
-                        predicate.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
-                    }?.trimmedText
+                    actual =
+                        child.children.first {
+                            predicate.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
+                        }?.trimmedText
                 }
                 guard actual?.trimmingXMLWhitespace() == predicate.value else { return nil }
             }
-            let suffix = sameName.count > 1 ? "[\(index + 1)]" : ""
-            return LocatedElement(node: child, path: element.path + "/" + child.localName + suffix)
+            return element.located(child)
         }
     }
 }

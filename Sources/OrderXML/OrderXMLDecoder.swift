@@ -13,7 +13,8 @@ public struct OrderXMLDecoder: Sendable {
     }
 
     /// The orders in `bytes`, streamed. Throws only when no reader can be made (the size limit, say).
-    public func orders(in bytes: some Collection<UInt8>, origin: String? = nil) throws(OrderXMLError) -> XMLOrderStream {
+    public func orders(in bytes: some Collection<UInt8>, origin: String? = nil) throws(OrderXMLError) -> XMLOrderStream
+    {
         XMLOrderStream(reader: try XMLReader(bytes: bytes, limits: limits), mapping: mapping, origin: origin)
     }
 
@@ -24,7 +25,8 @@ public struct OrderXMLDecoder: Sendable {
     }
 
     /// Every order in `bytes`, each mapped or failed; a reader that cannot be made is one failure.
-    public func decode(_ bytes: some Collection<UInt8>, origin: String? = nil) -> [Result<PurchaseOrder, OrderXMLError>] {
+    public func decode(_ bytes: some Collection<UInt8>, origin: String? = nil) -> [Result<PurchaseOrder, OrderXMLError>]
+    {
         do {
             return Array(try orders(in: bytes, origin: origin))
         } catch {

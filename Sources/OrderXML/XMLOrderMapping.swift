@@ -1,6 +1,5 @@
-import Orders
-
 import Foundation
+import Orders
 
 /// A declarative mapping from a retailer's own XML purchase order to the canonical order, so that a new retailer's
 /// XML is onboarded with a file instead of code. A retailer profile names the mapping file.
@@ -21,8 +20,10 @@ public struct XMLOrderMapping: Hashable, Sendable {
         "shipTo": .shipTo, "billTo": .billTo, "buyer": .buyer, "shipFrom": .shipFrom, "soldTo": .soldTo,
         "seller": .seller, "store": .store,
     ]
-    static let partyFields = ["name", "id", "id.qualifier", "street", "city", "region", "postalCode", "country",
-        "contact", "phone", "email"]
+    static let partyFields = [
+        "name", "id", "id.qualifier", "street", "city", "region", "postalCode", "country",
+        "contact", "phone", "email",
+    ]
     /// Canonical order fields a mapping may fill (`reference.QUALIFIER` too).
     public static let orderKeys: Set<String> = Set(
         [
@@ -49,7 +50,9 @@ public struct XMLOrderMapping: Hashable, Sendable {
             if let hash = line.firstIndex(of: "#"), !line[..<hash].contains("'") { line = line[..<hash] }
             let trimmed = line.trimmingXMLWhitespace()
             if trimmed.isEmpty { continue }
-            guard let colon = trimmed.range(of: ": ") ?? (trimmed.hasSuffix(":") ? trimmed.range(of: ":", options: .backwards) : nil)
+            guard
+                let colon = trimmed.range(of: ": ")
+                    ?? (trimmed.hasSuffix(":") ? trimmed.range(of: ":", options: .backwards) : nil)
             else {
                 throw OrderXMLError(.invalidMapping("expected `key: path`"), line: index + 1)
             }
@@ -78,7 +81,8 @@ public struct XMLOrderMapping: Hashable, Sendable {
                 }
                 record = path
             case "line": linePath = path
-            case let key where XMLOrderMapping.orderKeys.contains(key) || XMLOrderMapping.lineKeys.contains(key)
+            case let key
+            where XMLOrderMapping.orderKeys.contains(key) || XMLOrderMapping.lineKeys.contains(key)
                 || (key.hasPrefix("reference.") && key.count > "reference.".count):
                 guard fields[key] == nil else {
                     throw OrderXMLError(.invalidMapping("field mapped twice"), line: entry.line, field: key)
@@ -100,7 +104,8 @@ public struct XMLOrderMapping: Hashable, Sendable {
 
     /// Reads a mapping file.
     public init(contentsOfFile path: String) throws(OrderXMLError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw OrderXMLError(.unreadable("cannot read mapping file"), value: path)
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -148,7 +153,8 @@ public struct XMLOrderMapping: Hashable, Sendable {
         }
         result.dates = OrderDates(
             ordered: try reader.date("dates.ordered"), requestedShip: try reader.date("dates.requestedShip"),
-            requestedDelivery: try reader.date("dates.requestedDelivery"), cancelAfter: try reader.date("dates.cancelAfter"),
+            requestedDelivery: try reader.date("dates.requestedDelivery"),
+            cancelAfter: try reader.date("dates.cancelAfter"),
             expectedShip: try reader.date("dates.expectedShip"))
         result.statedTotal = try reader.money("statedTotal", currency: currency)
         let carrier = try reader.value("shipMethod.carrier")?.text
@@ -156,16 +162,19 @@ public struct XMLOrderMapping: Hashable, Sendable {
         let transport = try reader.value("shipMethod.transport")?.text
         let routing = try reader.value("shipMethod.routing")?.text
         if carrier != nil || service != nil || transport != nil || routing != nil {
-            result.shipMethod = ShipMethod(carrierSCAC: carrier, serviceLevel: service, transportMethod: transport, routing: routing)
+            result.shipMethod = ShipMethod(
+                carrierSCAC: carrier, serviceLevel: service, transportMethod: transport, routing: routing)
         }
-        for (key, kind) in [("notes.gift", Note.Kind.giftMessage), ("notes.packingSlip", .packingSlip),
-            ("notes.shipping", .shippingInstructions), ("notes.general", .general)]
-        {
+        for (key, kind) in [
+            ("notes.gift", Note.Kind.giftMessage), ("notes.packingSlip", .packingSlip),
+            ("notes.shipping", .shippingInstructions), ("notes.general", .general),
+        ] {
             for match in reader.all(key) { result.notes.append(Note(kind: kind, text: match.text)) }
         }
         for key in fields.keys.sorted() where key.hasPrefix("reference.") {
             for match in reader.all(key) {
-                result.references.append(Reference(qualifier: String(key.dropFirst("reference.".count)), value: match.text))
+                result.references.append(
+                    Reference(qualifier: String(key.dropFirst("reference.".count)), value: match.text))
             }
         }
         for (roleName, role) in XMLOrderMapping.partyRoles.sorted(by: { $0.key < $1.key }) {
@@ -174,7 +183,8 @@ public struct XMLOrderMapping: Hashable, Sendable {
         result.parties.sort { ($0.role == .shipTo ? 0 : 1) < ($1.role == .shipTo ? 0 : 1) }
         let lineElements = line.elements(in: order)
         guard !lineElements.isEmpty else {
-            throw OrderXMLError(.missingField, line: order.line, elementPath: order.path + "/" + line.source, field: "lines")
+            throw OrderXMLError(
+                .missingField, line: order.line, elementPath: order.path + "/" + line.source, field: "lines")
         }
         for (index, element) in lineElements.enumerated() {
             let lineReader = FieldReader(fields: fields, scope: element, fieldPrefix: "lines[\(index + 1)].")
@@ -215,24 +225,31 @@ private struct FieldReader {
     }
 
     func invalid(_ key: String, _ match: MappingPath.Match, _ why: String) -> OrderXMLError {
-        OrderXMLError(.invalidValue(why), line: match.line, elementPath: match.path, field: canonicalName(key), value: match.text)
+        OrderXMLError(
+            .invalidValue(why), line: match.line, elementPath: match.path, field: canonicalName(key), value: match.text)
     }
 
     func date(_ key: String) throws(OrderXMLError) -> CalendarDate? {
         guard let match = try value(key) else { return nil }
-        guard let date = CalendarDate(parsing: match.text) else { throw invalid(key, match, "not a date (YYYY-MM-DD or CCYYMMDD)") }
+        guard let date = CalendarDate(parsing: match.text) else {
+            throw invalid(key, match, "not a date (YYYY-MM-DD or CCYYMMDD)")
+        }
         return date
     }
 
     func decimal(_ key: String) throws(OrderXMLError) -> Decimal? {
         guard let match = try value(key) else { return nil }
-        guard let number = CXMLOrderRequestMapper.decimal(match.text) else { throw invalid(key, match, "not a decimal number") }
+        guard let number = CXMLOrderRequestMapper.decimal(match.text) else {
+            throw invalid(key, match, "not a decimal number")
+        }
         return number
     }
 
     func money(_ key: String, currency: CurrencyCode) throws(OrderXMLError) -> Money? {
         guard let match = try value(key) else { return nil }
-        guard let amount = CXMLOrderRequestMapper.decimal(match.text) else { throw invalid(key, match, "not a decimal amount") }
+        guard let amount = CXMLOrderRequestMapper.decimal(match.text) else {
+            throw invalid(key, match, "not a decimal amount")
+        }
         return Money(amount, currency)
     }
 
@@ -252,7 +269,8 @@ private struct FieldReader {
         var party = Party(role: role, name: name)
         if let id { party.identifier = PartyIdentifier(qualifier: try text("id.qualifier") ?? "92", value: id) }
         if !streets.isEmpty || city != nil || region != nil || postalCode != nil || country != nil {
-            party.address = Address(lines: streets, city: city, region: region, postalCode: postalCode, country: country)
+            party.address = Address(
+                lines: streets, city: city, region: region, postalCode: postalCode, country: country)
         }
         if contact != Contact() { party.contact = contact }
         return party
@@ -268,7 +286,9 @@ private struct FieldReader {
         line.sku = try value("line.sku").map { SKU($0.text) }
         line.buyerItemID = try value("line.buyerItemID")?.text
         if let gtin = try value("line.gtin") {
-            guard CXMLOrderRequestMapper.isGTIN(gtin.text) else { throw invalid("line.gtin", gtin, "not an 8, 12, 13 or 14 digit GTIN") }
+            guard CXMLOrderRequestMapper.isGTIN(gtin.text) else {
+                throw invalid("line.gtin", gtin, "not an 8, 12, 13 or 14 digit GTIN")
+            }
             line.gtin = gtin.text
         }
         if let unit = try value("line.unit") { line.unit = UnitOfMeasure(unit.text) }

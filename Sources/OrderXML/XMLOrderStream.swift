@@ -52,7 +52,9 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
 
     private mutating func enter(name: String, namespaceURI: String?, depth: Int) {
         ancestors.removeSubrange(Swift.min(depth, ancestors.count)...)
-        if siblingCounts.count <= depth { siblingCounts.append(contentsOf: repeatElement([:], count: depth + 1 - siblingCounts.count)) }
+        if siblingCounts.count <= depth {
+            siblingCounts.append(contentsOf: repeatElement([:], count: depth + 1 - siblingCounts.count))
+        }
         let index = (siblingCounts[depth][name] ?? 0) + 1
         siblingCounts[depth][name] = index
         if siblingCounts.count > depth + 1 { siblingCounts[depth + 1] = [:] }
@@ -80,7 +82,8 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
             cXMLDepth = depth
             envelope = CXMLEnvelopeInfo()
             envelope.payloadID = try reader.attribute("payloadID")
-            envelope.version = try reader.attribute("version")
+            envelope.version =
+                try reader.attribute("version")
                 ?? (depth == 0 ? reader.doctypeSystemID.flatMap(CXMLEnvelopeInfo.version(fromSystemID:)) : nil)
             return nil
         }

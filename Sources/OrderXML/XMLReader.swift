@@ -55,15 +55,15 @@ public final class XMLReader {
     /// The file libxml2 reads from (file input); closed after the reader.
     private let fileDescriptor: Int32?
     /// libxml2 errors reported through the handler since the last `read()`.
-    private var diagnostics: [Diagnostic] = []
-    private var failure: OrderXMLError?
-    private var sawRoot = false
+    @exclusivity(unchecked) private var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) private var failure: OrderXMLError?
+    @exclusivity(unchecked) private var sawRoot = false
     /// The root element's end was read: after it, "extra content" is extra; before it, the document was cut.
-    private var rootClosed = false
+    @exclusivity(unchecked) private var rootClosed = false
 
-    public private(set) var kind: NodeKind = .other
+    @exclusivity(unchecked) public private(set) var kind: NodeKind = .other
     /// 0 for the root element, as libxml2 counts.
-    public private(set) var depth: Int = 0
+    @exclusivity(unchecked) public private(set) var depth: Int = 0
     /// The `version` from a doctype's system identifier (`…/cXML/1.2.050/cXML.dtd`), once the doctype was read.
     public private(set) var doctypeSystemID: String?
 
@@ -120,11 +120,13 @@ public final class XMLReader {
 
     private func installErrorHandler() {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(handle, { context, error in
-            guard let context, let error else { return }
-            let reader = Unmanaged<XMLReader>.fromOpaque(context).takeUnretainedValue()
-            reader.record(error.pointee)
-        }, context)
+        xmlTextReaderSetStructuredErrorHandler(
+            handle,
+            { context, error in
+                guard let context, let error else { return }
+                let reader = Unmanaged<XMLReader>.fromOpaque(context).takeUnretainedValue()
+                reader.record(error.pointee)
+            }, context)
     }
 
     private func record(_ error: xmlError) {
@@ -211,7 +213,11 @@ public final class XMLReader {
         doctypeSystemID = dtd.SystemID.map { String(cString: $0) }
     }
 
-    private func translate(_ diagnostic: Diagnostic) -> OrderXMLError {
+    private func translate(_ full: Diagnostic) -> OrderXMLError {
+        // libxml2 appends the offending bytes on a second line ("Bytes: 0xC3 0x28"): payload, kept for
+        // debugDescription only.
+        var diagnostic = full
+        diagnostic.message = String(full.message.prefix { $0 != "\n" }).trimmingXMLWhitespace()
         let kind: OrderXMLError.Kind
         switch UInt32(diagnostic.code) {
         case XML_ERR_INVALID_CHAR.rawValue, XML_ERR_INVALID_ENCODING.rawValue, XML_ERR_UNSUPPORTED_ENCODING.rawValue,
@@ -228,12 +234,14 @@ public final class XMLReader {
             XML_ERR_ENTITY_PE_INTERNAL.rawValue, XML_ERR_ENTITYREF_NO_NAME.rawValue:
             kind = .entityReference
         default:
-            kind = diagnostic.message.contains("not proper UTF-8")
+            kind =
+                diagnostic.message.contains("not proper UTF-8")
                 ? .invalidEncoding(diagnostic.message) : .malformed(diagnostic.message)
         }
         return OrderXMLError(
             kind, line: diagnostic.line > 0 ? diagnostic.line : nil,
-            column: diagnostic.column > 0 ? diagnostic.column : nil)
+            column: diagnostic.column > 0 ? diagnostic.column : nil,
+            value: full.message == diagnostic.message ? nil : full.message)
     }
 
     // MARK: The current node

@@ -72,7 +72,8 @@ struct XMLTextWriter {
         let offset = timeZone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         let zone = sign + pad(abs(offset) / 3600) + ":" + pad(abs(offset) % 3600 / 60)
-        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))\(zone)"
+        let day = "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))"
+        return day + "T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))" + zone
     }
 
     /// A decimal in plain notation (`12.5`, `3`), as cXML `r8`/`number` attributes and `Money` carry it.

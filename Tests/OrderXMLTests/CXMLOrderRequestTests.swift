@@ -145,7 +145,8 @@ struct CXMLOrderRequestTests {
         let body = marketplaceOrder.split(separator: "\n").dropFirst(2).joined(separator: "\n")
         var batch = "<?xml version=\"1.0\"?>\n<batch>\n"
         for number in 1...50 {
-            batch += body.replacingOccurrences(of: "BBY-7734-0001", with: "BBY-\(number)")
+            batch +=
+                body.replacingOccurrences(of: "BBY-7734-0001", with: "BBY-\(number)")
                 .replacingOccurrences(of: "BESTBUYMKT", with: "MKT\(number)") + "\n"
         }
         batch += "</batch>\n"
@@ -244,9 +245,11 @@ struct CXMLOrderRequestTests {
 
     @Test("type update and delete become replace and cancellation")
     func purposes() throws {
-        let update = try decoder.singleOrder(marketplaceOrder.replacingOccurrences(of: "type=\"new\"", with: "type=\"update\""))
+        let update = try decoder.singleOrder(
+            marketplaceOrder.replacingOccurrences(of: "type=\"new\"", with: "type=\"update\""))
         #expect(update.purpose == .replace)
-        let delete = try decoder.singleOrder(marketplaceOrder.replacingOccurrences(of: "type=\"new\"", with: "type=\"delete\""))
+        let delete = try decoder.singleOrder(
+            marketplaceOrder.replacingOccurrences(of: "type=\"new\"", with: "type=\"delete\""))
         #expect(delete.purpose == .cancellation)
     }
 
@@ -257,5 +260,34 @@ struct CXMLOrderRequestTests {
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let results = decoder.decode(bytes)
         #expect(try results.map { try $0.get() } == [try decoder.singleOrder(marketplaceOrder)])
+    }
+}
+
+@Suite("Decimal amounts from XML text")
+struct DecimalTextTests {
+    @Test(
+        "amounts parse exactly, as Foundation's Decimal(string:) would",
+        arguments: [
+            "0", "-0", "-0.00", "12", "+3.5", "8.1", "39.9900", "0.1234567", "-12.30", "123456789012345678",
+            "1234567890123456789.25", ".5", "5.",
+        ])
+    func exact(text: String) throws {
+        let order = try OrderXMLDecoder().singleOrder(
+            "<OrderRequest><OrderRequestHeader orderID=\"1\"><Total><Money currency=\"USD\">\(text)</Money></Total></OrderRequestHeader><ItemOut quantity=\"1\"/></OrderRequest>"
+        )
+        let expected = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(order.statedTotal?.amount == expected)
+        #expect(order.statedTotal?.amount.isNaN == false)
+    }
+
+    @Test(
+        "text that is not a plain decimal is refused",
+        arguments: ["1e3", "1,000.00", "12.3.4", "--1", "1-", "", "NaN", "٣"])
+    func refused(text: String) throws {
+        let error = try OrderXMLDecoder().failure(
+            "<OrderRequest><OrderRequestHeader orderID=\"1\"><Total><Money currency=\"USD\">\(text)</Money></Total></OrderRequestHeader><ItemOut quantity=\"1\"/></OrderRequest>"
+        )
+        #expect(error.kind == .invalidValue("not a decimal amount"))
+        #expect(error.field == "statedTotal")
     }
 }

@@ -8,7 +8,8 @@ import Testing
 func validate(_ xml: String, dtd: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     let xmllint = "/usr/bin/xmllint"
     guard FileManager.default.isExecutableFile(atPath: xmllint) else {
-        Issue.record("xmllint is missing: install libxml2-utils to validate cXML output", sourceLocation: sourceLocation)
+        Issue.record(
+            "xmllint is missing: install libxml2-utils to validate cXML output", sourceLocation: sourceLocation)
         throw CocoaError(.fileNoSuchFile)
     }
     let dtdPath = TestFiles.corpus.appendingPathComponent("dtd/" + dtd).path
@@ -54,7 +55,8 @@ struct CXMLWriterTests {
     func accept() throws {
         let order = try order()
         let confirmation = OrderConfirmation.accepting(order, noticeDate: noticeDate, shipmentDate: noticeDate)
-        let xml = CXMLWriter().makeConfirmationRequest(for: order, confirmation: confirmation, envelope: envelope(order))
+        let xml = CXMLWriter().makeConfirmationRequest(
+            for: order, confirmation: confirmation, envelope: envelope(order))
         let problems = try validate(xml, dtd: fulfillDTD)
         #expect(problems == "")
         #expect(xml.contains("<ConfirmationHeader type=\"accept\" noticeDate=\"2026-11-24T10:00:00-05:00\">"))
@@ -67,8 +69,10 @@ struct CXMLWriterTests {
     @Test("a rejecting ConfirmationRequest with a reason is valid and says reject on every line")
     func reject() throws {
         let order = try order()
-        let confirmation = OrderConfirmation.rejecting(order, noticeDate: noticeDate, reason: "Out of stock <all DCs> & closed")
-        let xml = CXMLWriter().makeConfirmationRequest(for: order, confirmation: confirmation, envelope: envelope(order))
+        let confirmation = OrderConfirmation.rejecting(
+            order, noticeDate: noticeDate, reason: "Out of stock <all DCs> & closed")
+        let xml = CXMLWriter().makeConfirmationRequest(
+            for: order, confirmation: confirmation, envelope: envelope(order))
         let problems = try validate(xml, dtd: fulfillDTD)
         #expect(problems == "")
         #expect(xml.contains("type=\"reject\" noticeDate"))
@@ -82,12 +86,15 @@ struct CXMLWriterTests {
         let confirmation = OrderConfirmation(
             confirmID: "C-1", noticeDate: noticeDate,
             lines: [
-                .init(lineNumber: "1", ordered: 2, accepted: 1, backordered: 1, unitPrice: Money(Decimal(string: "39.99")!, .usd),
-                      shipmentDate: noticeDate, comment: "one more next week"),
+                .init(
+                    lineNumber: "1", ordered: 2, accepted: 1, backordered: 1,
+                    unitPrice: Money(Decimal(string: "39.99")!, .usd),
+                    shipmentDate: noticeDate, comment: "one more next week"),
                 .init(lineNumber: "2", ordered: 1, rejected: 1, comment: "discontinued"),
             ])
         #expect(confirmation.headerType == "detail")
-        let xml = CXMLWriter().makeConfirmationRequest(for: order, confirmation: confirmation, envelope: envelope(order))
+        let xml = CXMLWriter().makeConfirmationRequest(
+            for: order, confirmation: confirmation, envelope: envelope(order))
         let problems = try validate(xml, dtd: fulfillDTD)
         #expect(problems == "")
         #expect(xml.contains("<ConfirmationStatus quantity=\"1\" type=\"backordered\">"))
@@ -100,7 +107,9 @@ struct CXMLWriterTests {
         let notice = ShipmentNotice(
             shipmentID: "EWR1-000123", noticeDate: noticeDate, shipmentDate: noticeDate, carrierSCAC: "UPSN",
             carrierName: "UPS", trackingNumbers: ["1Z999AA10123456784"], isComplete: true,
-            lines: order.lines.map { .init(lineNumber: $0.lineNumber, quantity: $0.quantity, sku: $0.sku, buyerItemID: $0.buyerItemID) })
+            lines: order.lines.map {
+                .init(lineNumber: $0.lineNumber, quantity: $0.quantity, sku: $0.sku, buyerItemID: $0.buyerItemID)
+            })
         let xml = CXMLWriter().makeShipNoticeRequest(for: order, notice: notice, envelope: envelope(order))
         let problems = try validate(xml, dtd: fulfillDTD)
         #expect(problems == "")
@@ -111,7 +120,8 @@ struct CXMLWriterTests {
     @Test("what dropgate writes reads back: the ShipNoticeRequest is reported as not a purchase order")
     func readBack() throws {
         let order = try order()
-        let notice = ShipmentNotice(shipmentID: "S1", noticeDate: noticeDate, shipmentDate: noticeDate, trackingNumbers: [],
+        let notice = ShipmentNotice(
+            shipmentID: "S1", noticeDate: noticeDate, shipmentDate: noticeDate, trackingNumbers: [],
             isComplete: false, lines: [])
         let xml = CXMLWriter().makeShipNoticeRequest(for: order, notice: notice, envelope: envelope(order))
         let problems = try validate(xml, dtd: fulfillDTD)

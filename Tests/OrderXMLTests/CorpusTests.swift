@@ -66,14 +66,17 @@ struct CorpusTests {
         let order = try #require(try results.first?.get())
         #expect(order.poNumber == "3309")
         #expect(order.source.version == "1.2.014")
-        #expect(order.source.receiverID == PartnerIdentity(qualifier: "alksjflkasjdfasdf", id: "development@officeluv.com"))
+        #expect(
+            order.source.receiverID == PartnerIdentity(qualifier: "alksjflkasjdfasdf", id: "development@officeluv.com"))
         #expect(order.shipMethod == nil)
         #expect(order.shipTo?.identifier == PartyIdentifier(qualifier: "addressID", value: "21444"))
         #expect(order.shipTo?.contact?.email == "asdfklajsdfkjl@optisconsulting.com")
         #expect(order.party(.soldTo)?.contact?.email == "asdlfkjasdflkj@optisconsulting.com")
         #expect(order.references.isEmpty, "an empty extrinsic is no reference")
         #expect(
-            order.lines.map(\.unitPrice) == [Money(Decimal(string: "8.1")!, .usd), Money(Decimal(string: "9.29")!, .usd)])
+            order.lines.map(\.unitPrice) == [
+                Money(Decimal(string: "8.1")!, .usd), Money(Decimal(string: "9.29")!, .usd),
+            ])
         #expect(order.lines.map(\.quantity) == [1, 9])
         #expect(order.statedTotal == Money(Decimal(string: "91.71")!, .usd))
         #expect(order.extendedTotal == Money(Decimal(string: "91.71")!, .usd))
@@ -100,7 +103,8 @@ struct CorpusTests {
 
     @Test("a not-a-purchase-order report names the element, its path and its own line")
     func notPurchaseOrderLocation() throws {
-        let error = try decoder.failure(try TestFiles.corpusFile("xml/friendsofcxml-cxmlphp_samples-punchoutordermessage.xml"))
+        let error = try decoder.failure(
+            try TestFiles.corpusFile("xml/friendsofcxml-cxmlphp_samples-punchoutordermessage.xml"))
         #expect(error.elementPath == "/cXML/Message")
         #expect(error.line == 22)
         #expect(error.description == "line 22: /cXML/Message: not a purchase order: cXML Message")

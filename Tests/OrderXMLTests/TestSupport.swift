@@ -11,7 +11,8 @@ enum TestFiles {
     static var corpus: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus") }
 
     /// The bytes of a corpus file; records an issue naming the missing path when the corpus is absent.
-    static func corpusFile(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
+    static func corpusFile(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8]
+    {
         let url = corpus.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             Issue.record(

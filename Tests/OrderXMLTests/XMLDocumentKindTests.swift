@@ -19,13 +19,15 @@ struct XMLDocumentKindTests {
         #expect(XMLDocumentKind(of: try TestFiles.corpusFile(file)) == kind)
     }
 
-    @Test("a batch of OrderRequests, empty input and JSON are told apart", arguments: [
-        ("<orders><OrderRequest/></orders>", XMLDocumentKind.cXMLOrderRequest),
-        ("<batch><cXML><Header/><Request><OrderRequest/></Request></cXML></batch>", .cXMLOrderRequest),
-        ("", .notXML),
-        ("{\"po\": 1}", .notXML),
-        ("\u{FEFF}<order><id>1</id></order>", .xml(rootElement: "order")),
-    ])
+    @Test(
+        "a batch of OrderRequests, empty input and JSON are told apart",
+        arguments: [
+            ("<orders><OrderRequest/></orders>", XMLDocumentKind.cXMLOrderRequest),
+            ("<batch><cXML><Header/><Request><OrderRequest/></Request></cXML></batch>", .cXMLOrderRequest),
+            ("", .notXML),
+            ("{\"po\": 1}", .notXML),
+            ("\u{FEFF}<order><id>1</id></order>", .xml(rootElement: "order")),
+        ])
     func inline(text: String, kind: XMLDocumentKind) {
         #expect(XMLDocumentKind(of: Array(text.utf8)) == kind)
     }

@@ -23,26 +23,41 @@ struct XMLOrderMappingTests {
         #expect(first.source.senderID == PartnerIdentity(qualifier: "ZZ", id: "HARBORMKT"))
         #expect(first.source.receiverID == PartnerIdentity(qualifier: "ZZ", id: "HARBORPINE"))
         #expect(first.orderType == .dropship)
-        #expect(first.dates == OrderDates(
-            ordered: CalendarDate(year: 2026, month: 11, day: 23), requestedShip: CalendarDate(year: 2026, month: 11, day: 25),
-            requestedDelivery: CalendarDate(year: 2026, month: 12, day: 1)))
+        #expect(
+            first.dates
+                == OrderDates(
+                    ordered: CalendarDate(year: 2026, month: 11, day: 23),
+                    requestedShip: CalendarDate(year: 2026, month: 11, day: 25),
+                    requestedDelivery: CalendarDate(year: 2026, month: 12, day: 1)))
         #expect(first.shipMethod == ShipMethod(carrierSCAC: "UPSN", serviceLevel: "SG", routing: "Standard Ground"))
-        #expect(first.shipTo == Party(
-            role: .shipTo, name: "Miriam Okafor",
-            address: Address(lines: ["1200 Harbor View Rd", "Unit 14"], city: "Charleston", region: "SC", postalCode: "29412", country: "US"),
-            contact: Contact(name: "Miriam Okafor", phone: "843-555-0188", email: "m.okafor@example.net")))
+        #expect(
+            first.shipTo
+                == Party(
+                    role: .shipTo, name: "Miriam Okafor",
+                    address: Address(
+                        lines: ["1200 Harbor View Rd", "Unit 14"], city: "Charleston", region: "SC",
+                        postalCode: "29412", country: "US"),
+                    contact: Contact(name: "Miriam Okafor", phone: "843-555-0188", email: "m.okafor@example.net")))
         #expect(first.billTo?.address?.postalCode == "29413")
-        #expect(first.references == [Reference(qualifier: "CO", value: "C-55120931"), Reference(qualifier: "channel", value: "Harbor Marketplace")])
-        #expect(first.notes == [
-            Note(kind: .giftMessage, text: "Congratulations on the new place!"),
-            Note(kind: .packingSlip, text: "Thanks for shopping Harbor Marketplace"),
-            Note(kind: .shippingInstructions, text: "Leave with the front desk"),
-        ])
+        #expect(
+            first.references == [
+                Reference(qualifier: "CO", value: "C-55120931"),
+                Reference(qualifier: "channel", value: "Harbor Marketplace"),
+            ])
+        #expect(
+            first.notes == [
+                Note(kind: .giftMessage, text: "Congratulations on the new place!"),
+                Note(kind: .packingSlip, text: "Thanks for shopping Harbor Marketplace"),
+                Note(kind: .shippingInstructions, text: "Leave with the front desk"),
+            ])
         #expect(first.statedTotal == Money(Decimal(string: "94.48")!, .usd))
         #expect(first.extendedTotal == first.statedTotal)
         #expect(first.lines.map(\.sku) == ["HP-10042", "HP-10077"])
         #expect(first.lines.map(\.gtin) == ["084512100427", "084512100779"])
-        #expect(first.lines.map(\.unitPrice) == [Money(Decimal(string: "39.99")!, .usd), Money(Decimal(string: "14.50")!, .usd)])
+        #expect(
+            first.lines.map(\.unitPrice) == [
+                Money(Decimal(string: "39.99")!, .usd), Money(Decimal(string: "14.50")!, .usd),
+            ])
         #expect(first.lines.map(\.giftWrap) == [true, false])
         #expect(first.lines.first?.buyerItemID == "L-778120")
         let second = orders[1]
@@ -62,9 +77,13 @@ struct XMLOrderMappingTests {
         #expect(order.orderType == .standAlone)
         #expect(order.dates.ordered == CalendarDate(year: 1997, month: 11, day: 7))
         #expect(order.source.senderID == PartnerIdentity(qualifier: "ZZ", id: "PARTNER C"))
-        #expect(order.shipTo == Party(
-            role: .shipTo, identifier: PartyIdentifier(qualifier: "92", value: "333333"),
-            address: Address(lines: ["AAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAA"], city: "GUAYNABO", region: "PR", postalCode: "00928")))
+        #expect(
+            order.shipTo
+                == Party(
+                    role: .shipTo, identifier: PartyIdentifier(qualifier: "92", value: "333333"),
+                    address: Address(
+                        lines: ["AAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAA"], city: "GUAYNABO", region: "PR",
+                        postalCode: "00928")))
         #expect(order.assignedNode == "222")
         #expect(order.party(.buyer)?.identifier?.value == "33333")
         #expect(order.lines.map(\.lineNumber) == ["1", "2", "3", "4", "5"])
@@ -78,8 +97,10 @@ struct XMLOrderMappingTests {
     @Test("a mapped field that cannot be filled names the canonical field and the element")
     func fieldError() throws {
         let decoder = OrderXMLDecoder(mapping: try mapping("marketplace-order.mapping"))
-        let text = try String(contentsOf: TestFiles.fixture("fixtures/xml-mappings/marketplace-orders.xml"), encoding: .utf8)
-            .replacingOccurrences(of: "<quantity>3</quantity>", with: "<quantity>three</quantity>")
+        let text = try String(
+            contentsOf: TestFiles.fixture("fixtures/xml-mappings/marketplace-orders.xml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "<quantity>3</quantity>", with: "<quantity>three</quantity>")
         let results = decoder.decode(Array(text.utf8))
         #expect(results.count == 2)
         #expect((try? results[0].get()) != nil, "the first order is unaffected")
@@ -102,13 +123,14 @@ struct XMLOrderMappingTests {
 
     @Test("an element in another namespace does not match a prefixed step")
     func namespacesMatter() throws {
-        let mapping = try XMLOrderMapping(parsing: """
-            namespace.o: urn:a
-            order: /o:order
-            line: o:item
-            poNumber: o:id
-            line.quantity: o:qty
-            """, name: "test")
+        let mapping = try XMLOrderMapping(
+            parsing: """
+                namespace.o: urn:a
+                order: /o:order
+                line: o:item
+                poNumber: o:id
+                line.quantity: o:qty
+                """, name: "test")
         let decoder = OrderXMLDecoder(mapping: mapping)
         let right = try decoder.singleOrder("<order xmlns='urn:a'><id>1</id><item><qty>2</qty></item></order>")
         #expect(right.lines.first?.quantity == 2)
@@ -116,13 +138,18 @@ struct XMLOrderMappingTests {
         #expect(wrong.kind == .notAPurchaseOrder("XML document with root <order>"))
     }
 
-    @Test("mapping file mistakes are reported with their line", arguments: [
-        ("order: /o\nline: x\npoNumber: id\nline.quantity: q\nshipTo.planet: p", 5, "unknown canonical field"),
-        ("order: /o\nline: x\npoNumber: p:id\nline.quantity: q", 3, "undeclared namespace prefix p (declare it with namespace.p: URI)"),
-        ("order: o\nline: x\npoNumber: id\nline.quantity: q", 1, "order: must be an absolute path"),
-        ("order: /o\nline: x\nthis is not a mapping", 3, "expected `key: path`"),
-        ("order: /o\nline: x\npoNumber: a[b=c]\nline.quantity: q", 3, "predicate value must be quoted in a[b=c]"),
-    ])
+    @Test(
+        "mapping file mistakes are reported with their line",
+        arguments: [
+            ("order: /o\nline: x\npoNumber: id\nline.quantity: q\nshipTo.planet: p", 5, "unknown canonical field"),
+            (
+                "order: /o\nline: x\npoNumber: p:id\nline.quantity: q", 3,
+                "undeclared namespace prefix p (declare it with namespace.p: URI)"
+            ),
+            ("order: o\nline: x\npoNumber: id\nline.quantity: q", 1, "order: must be an absolute path"),
+            ("order: /o\nline: x\nthis is not a mapping", 3, "expected `key: path`"),
+            ("order: /o\nline: x\npoNumber: a[b=c]\nline.quantity: q", 3, "predicate value must be quoted in a[b=c]"),
+        ])
     func mappingErrors(text: String, line: Int, message: String) {
         #expect(throws: OrderXMLError.self) { try XMLOrderMapping(parsing: text, name: "t") }
         do {

@@ -59,7 +59,8 @@ struct XMLCommand: ParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting =
-                lines ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                lines
+                ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             var rejected = false
             var unreadable = false
             var printed = 0
