@@ -94,7 +94,13 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"], swiftSettings: strictSettings),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Orders", "Profiles", "Routing", "Store", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "DropgateEndToEndTests", dependencies: [], swiftSettings: strictSettings),
     ]
 )

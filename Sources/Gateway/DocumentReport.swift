@@ -7,7 +7,7 @@ public import Store
 /// it, and the files it wrote.
 public struct DocumentReport: Sendable {
     public var origin: String
-    public var kind: DocumentKind
+    public var kind: DocumentFormat
     public var documentID: DocumentID?
     public var status: DocumentStatus
     public var problems: [String]

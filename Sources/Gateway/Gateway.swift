@@ -50,13 +50,12 @@ public struct Gateway {
     }
 
     public mutating func process(_ bytes: [UInt8], origin: String, receivedAt: Date) -> DocumentReport {
-        let kind = DocumentKind(detecting: bytes)
+        let kind = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
             origin: origin, kind: kind, documentID: nil, status: .received, problems: [], orders: [], written: [])
         do {
-            let format: DocumentFormat = kind == .x12 ? .x12 : kind == .xml ? .xml : .unknown
             report.documentID = try store.keep(
-                InboundDocument(receivedAt: receivedAt, origin: origin, format: format, bytes: bytes))
+                InboundDocument(receivedAt: receivedAt, origin: origin, format: kind, bytes: bytes))
         } catch {
             // Without a durable copy nothing may be promised: stop here, say why.
             report.status = .unreadable

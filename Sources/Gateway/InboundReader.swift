@@ -3,6 +3,7 @@ public import Orders
 public import X12
 import OrderX12
 public import OrderXML
+public import Store
 
 /// Turns an inbound document's bytes into canonical orders, whatever its format (told by content). Pure: no
 /// store, no clock. Every problem is kept with where it is, and an X12 document keeps its validation report so
@@ -17,7 +18,7 @@ public struct InboundReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], origin: String) -> InboundBatch {
-        let kind = DocumentKind(detecting: bytes)
+        let kind = DocumentFormat(detecting: bytes)
         var batch = InboundBatch(origin: origin, kind: kind)
         switch kind {
         case .x12:
@@ -57,7 +58,7 @@ public struct InboundReader: Sendable {
                               reasons: ["\(origin):byte \(error.location.byteOffset): \(error)"]))
                 }
             }
-        case .xml:
+        case .xml, .cXML:
             for result in xmlDecoder.decode(bytes, origin: origin) {
                 switch result {
                 case .success(let order): batch.orders.append(order)
@@ -82,7 +83,7 @@ extension InboundReader {
 /// What one inbound document held.
 public struct InboundBatch: Sendable {
     public var origin: String
-    public var kind: DocumentKind
+    public var kind: DocumentFormat
     /// The purchase orders that can be routed.
     public var orders: [PurchaseOrder] = []
     /// Orders or sets that cannot be routed, and why (a set rejected in its 997, an XML order missing a field).

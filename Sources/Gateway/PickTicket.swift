@@ -70,7 +70,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
     }
 
     /// RFC 4180: quote a field that holds a comma, a quote or a line break, doubling inner quotes.
-    static func csvField(_ text: String) -> String {
+    public static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Orders
 import Profiles
 
@@ -56,10 +56,15 @@ extension RoutingDecision {
 
     /// The complete decision as JSON (sorted keys, ISO 8601 instants), for machines and the audit record.
     public func renderJSON(pretty: Bool = true) throws -> String {
+        String(decoding: try Self.jsonEncoder(pretty: pretty).encode(self), as: UTF8.self)
+    }
+
+    /// The encoder every JSON form of decisions uses, so a list of them reads like each one alone.
+    public static func jsonEncoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return encoder
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

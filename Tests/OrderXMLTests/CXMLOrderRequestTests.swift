@@ -183,7 +183,7 @@ struct CXMLOrderRequestTests {
     func largeBatchStreams() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-batch-\(UUID()).xml").path
         let body = marketplaceOrder.split(separator: "\n").dropFirst(2).joined(separator: "\n")
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         handle.write(Data("<batch>\n".utf8))
         for _ in 0..<2_000 { handle.write(Data(body.utf8)) }

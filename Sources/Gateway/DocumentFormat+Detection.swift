@@ -1,10 +1,9 @@
-/// What an inbound document is, told from its first bytes, never from its name: X12 starts with `ISA` (after an
-/// optional byte-order mark and white space), XML with `<`.
-public enum DocumentKind: String, Sendable, Equatable {
-    case x12
-    case xml
-    case unknown
+public import Store
 
+extension DocumentFormat {
+    /// What an inbound document is, told from its first bytes, never from its name: X12 starts with `ISA` (after
+    /// an optional byte-order mark and white space), XML with `<`. Which XML (cXML or a retailer's own) the
+    /// reader tells later.
     public init(detecting bytes: some Collection<UInt8>) {
         var rest = bytes[...]
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }

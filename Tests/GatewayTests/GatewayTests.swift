@@ -1,0 +1,101 @@
+import Foundation
+import Gateway
+import Logging
+import Orders
+import Profiles
+import Routing
+import Store
+import Testing
+
+/// The sample world of the repository, loaded once per test.
+struct SampleWorld {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    let profiles: ProfileSet
+    let stock: Stock
+    let folder: URL
+    let store: SQLiteStore
+
+    init() throws {
+        profiles = try ProfileSet.load(
+            profiles: Self.root.appendingPathComponent("retailer-profiles"),
+            network: Self.root.appendingPathComponent("fixtures/network.yaml"),
+            catalog: Self.root.appendingPathComponent("fixtures/items.csv"))
+        stock = try Stock.parse(
+            inventoryCSV: String(contentsOf: Self.root.appendingPathComponent("fixtures/inventory.csv"), encoding: .utf8))
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-gateway-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteStore(path: folder.appendingPathComponent("store.sqlite").path)
+    }
+
+    func gateway() throws -> Gateway {
+        try Gateway(
+            profiles: profiles, store: store, stock: stock, output: OutputFolder(root: folder),
+            logger: Logger(label: "test"))
+    }
+
+    static let clock = ISO8601DateFormatter().date(from: "2026-11-24T10:00:00-05:00") ?? Date()
+}
+
+@Suite("The gateway pipeline")
+struct GatewayTests {
+    @Test(
+        "documents are told apart by content, never by name",
+        arguments: [
+            ("ISA*00*", DocumentFormat.x12), ("\u{FEFF}\r\n  ISA|00|", .x12), ("<?xml version=\"1.0\"?><cXML/>", .xml),
+            ("\n<cXML>", .xml), ("PO 123", .unknown), ("", .unknown), ("IS", .unknown),
+        ])
+    func detection(text: String, expected: DocumentFormat) {
+        #expect(DocumentFormat(detecting: Array(text.utf8)) == expected)
+    }
+
+    @Test("a document that is neither X12 nor XML is kept byte for byte, marked unreadable and reported")
+    func unreadableIsKept() throws {
+        let world = try SampleWorld()
+        var gateway = try world.gateway()
+        let bytes: [UInt8] = [0x00, 0xFF, 0x13, 0x37]
+        let report = gateway.process(bytes, origin: "mystery.bin", receivedAt: SampleWorld.clock)
+        #expect(report.status == .unreadable)
+        #expect(report.documentID != nil)
+        #expect(report.problems == ["mystery.bin:byte 0: neither an X12 interchange (ISA) nor an XML document (<)"])
+        #expect(report.orders.isEmpty)
+    }
+
+    @Test("an interchange from a sender no profile claims is answered with a 997 but not routed")
+    func unknownPartner() throws {
+        let world = try SampleWorld()
+        var gateway = try world.gateway()
+        let original = try String(
+            contentsOf: SampleWorld.root.appendingPathComponent("fixtures/inbox/walmart-20261124-0600.x12"), encoding: .utf8)
+        let stranger = original.replacingOccurrences(of: "08*925485US00     ", with: "ZZ*STRANGER       ")
+            .replacingOccurrences(of: "GS*PO*925485US00*", with: "GS*PO*STRANGER*")
+        let report = gateway.process(Array(stranger.utf8), origin: "stranger.x12", receivedAt: SampleWorld.clock)
+        #expect(report.orders.count == 4)
+        for order in report.orders {
+            guard case .unknownPartner(let sender) = order.result else {
+                Issue.record("\(order.poNumber?.rawValue ?? "?") was routed")
+                continue
+            }
+            #expect(sender == "ZZ:STRANGER")
+        }
+        #expect(report.written.contains { $0.path.hasSuffix("acks/ZZ-STRANGER/997-000018233.x12") })
+    }
+
+    @Test("stock an earlier run reserved is not promised again after a restart")
+    func reservationsSurviveRestart() throws {
+        let world = try SampleWorld()
+        let file = SampleWorld.root.appendingPathComponent("fixtures/inbox/amazon-20261124-0715.x12")
+        var first = try world.gateway()
+        _ = first.process(file: file, receivedAt: SampleWorld.clock)
+        let before = world.stock.available("HP-10180", at: "EWR1")
+        let restarted = try world.gateway()
+        #expect(restarted.state.stock.available("HP-10180", at: "EWR1") == before - 2)
+    }
+
+    @Test("pick-ticket CSV quotes fields with commas and quotes")
+    func csvQuoting() {
+        #expect(PickTicket.csvField("Rug, 8 x 10 \"Harbor\"") == "\"Rug, 8 x 10 \"\"Harbor\"\"\"")
+        #expect(PickTicket.csvField("plain") == "plain")
+    }
+}
