@@ -89,7 +89,7 @@ struct DemoCommand: ParsableCommand {
         let retailer = order.retailer?.rawValue ?? "-"
         switch order.result {
         case .decided(let decision):
-            let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? TimeZone(identifier: "UTC")!
+            let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? .gmt
             let shipBy = decision.deadlines.map { Self.shortTime($0.shipBy, in: zone) } ?? "-"
             let nodes = decision.shipments.map(\.node.rawValue).joined(separator: "+")
             return [po, retailer, decision.outcome.rawValue, nodes.isEmpty ? "-" : nodes, shipBy, decision.summary]
