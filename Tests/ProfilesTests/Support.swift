@@ -40,3 +40,13 @@ func problems(profile text: String, name: String = "p.yaml") throws -> [String] 
         return error.errors.map(\.description)
     }
 }
+
+/// The error lines loading these files gives, or [] when they load.
+func loadErrors(profiles: [SourceFile], network: SourceFile, catalog: SourceFile = smallCatalog) -> [String] {
+    do {
+        _ = try ProfileSet.load(profiles: profiles, network: network, catalog: catalog)
+        return []
+    } catch {
+        return error.errors.map(\.description)
+    }
+}
