@@ -63,6 +63,18 @@ public struct AcknowledgementRules: Hashable, Sendable, Codable {
     }
 }
 
+extension AcknowledgementRules {
+    private enum CodingKeys: String, CodingKey { case required, deadline, scope, kinds }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(required, forKey: .required)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(Kind.allCases.filter(kinds.contains), forKey: .kinds)
+    }
+}
+
 extension DocumentRules: YAMLReadable {
     static let keys = ["sends", "expects", "acknowledgement", "asn-deadline", "cancel-on", "ship-on", "invoice-on"]
 

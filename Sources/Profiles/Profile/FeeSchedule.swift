@@ -84,6 +84,52 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
+extension Fee {
+    /// Encodes as the file writes it: `{ fixed: 5.00 USD, allowance: 1% of orders }`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PlainKey.self)
+        switch amount {
+        case .fixed(let money): try container.encode(money.description, forKey: PlainKey("fixed"))
+        case .perUnit(let money): try container.encode(money.description, forKey: PlainKey("perUnit"))
+        case .percent(let percent): try container.encode(percent, forKey: PlainKey("percent"))
+        }
+        if let allowance {
+            try container.encode("\(allowance.percent)% of \(allowance.of.rawValue)", forKey: PlainKey("allowance"))
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: PlainKey.self)
+        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("fixed")), let money = Money(parsing: text) {
+            amount = .fixed(money)
+        } else if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("perUnit")),
+            let money = Money(parsing: text)
+        {
+            amount = .perUnit(money)
+        } else {
+            amount = .percent(try container.decode(Decimal.self, forKey: PlainKey("percent")))
+        }
+        allowance = nil
+        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("allowance")) {
+            let parts = text.split(separator: " ")
+            if parts.count == 3, let percent = Decimal(string: String(parts[0].dropLast())),
+                let base = Allowance.Base(rawValue: String(parts[2]))
+            {
+                allowance = Allowance(percent: percent, of: base)
+            }
+        }
+    }
+}
+
+/// A coding key spelled at the call site.
+struct PlainKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ text: String) { stringValue = text }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
 extension Fee: YAMLReadable {
     /// `{ fixed: 5.00 USD, allowance: 1% of orders }`, `{ per-unit: 5.00 USD }`, `{ percent: 2 }`.
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> Fee? {

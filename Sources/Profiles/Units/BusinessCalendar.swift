@@ -47,3 +47,14 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
         return current
     }
 }
+
+extension BusinessCalendar {
+    private enum CodingKeys: String, CodingKey { case weekends, holidays }
+
+    /// Sets encode in a stable order (week order, then date order), so shown profiles and stored copies compare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Weekday.allCases.filter(weekends.contains), forKey: .weekends)
+        try container.encode(holidays.sorted(), forKey: .holidays)
+    }
+}
