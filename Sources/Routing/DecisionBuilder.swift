@@ -152,6 +152,7 @@ enum DecisionBuilder {
         switch failure.kind {
         case .enabled, .open: reason = .nodeUnavailable
         case .capacity: reason = .noCapacity
+        case .carrier: reason = .noCarrierService
         default: reason = .cannotMeetShipBy
         }
         return (reason, "line \(line.lineNumber) \(line.sku): \(node.node.id) \(failure.kind.rawValue): \(failure.detail)")
