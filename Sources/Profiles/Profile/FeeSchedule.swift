@@ -53,6 +53,11 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
         public var percent: Decimal
         public var of: Base
 
+        public init(percent: Decimal, of base: Base) {
+            self.percent = percent
+            self.of = base
+        }
+
         public enum Base: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
             case orders, units
         }

@@ -24,6 +24,26 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     /// Our SKU → the retailer's item id, where they differ.
     public var itemIDs: [SKU: String]
 
+    public init(
+        format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
+        schedule: CronSchedule, minimumInterval: ProfileDuration? = nil, destination: URL,
+        credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil, columns: [String] = ["sku", "quantity"],
+        itemIDs: [SKU: String] = [:]
+    ) {
+        self.format = format
+        self.mode = mode
+        self.perNode = perNode
+        self.unavailable = unavailable
+        self.schedule = schedule
+        self.minimumInterval = minimumInterval
+        self.destination = destination
+        self.credentials = credentials
+        self.buffer = buffer
+        self.cap = cap
+        self.columns = columns
+        self.itemIDs = itemIDs
+    }
+
     public enum Format: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
         case x12_846 = "x12-846", csv, json, xml
     }

@@ -123,7 +123,7 @@ extension ProfilesCommand {
                 printError("no profile '\(retailer)'; known: \(known)")
                 throw ExitCode(1)
             }
-            print(try profile.effectiveYAML(), terminator: "")
+            print(try profile.fileYAML(), terminator: "")
         }
     }
 
