@@ -72,8 +72,8 @@ enum NodeAssessor {
         }
         a.general.append(NodeCheck(kind: .enabled, passed: node.enabled,
                                    detail: node.enabled ? "enabled" : "switched off in the network file"))
-        let today = CalendarDate(c.now, in: node.timeZone)
-        let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.adding(days: 1) }
+        let today = CalendarDate.on(c.now, in: node.timeZone)
+        let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
 
         // Carrier services the order may use that this node has.
         let usable = c.services.filter { id in
@@ -177,12 +177,8 @@ extension CalendarDate {
 enum Format {
     /// `2026-11-24 15:00 America/New_York`: zone names, because Linux abbreviates most zones as `GMT-5`.
     static func instant(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-        return "\(CalendarDate(date, in: zone)) \(time) \(zone.identifier)"
+        let time = TimeOfDay.of(date, in: zone)
+        return "\(CalendarDate.on(date, in: zone)) \(time) \(zone.identifier)"
     }
 
     static func closure(_ closure: Closure) -> String {

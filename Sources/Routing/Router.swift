@@ -96,3 +96,12 @@ enum Ranking {
         return ranked
     }
 }
+
+extension ProfileSet {
+    /// Routes `order` under the profile it belongs to (by its retailer, else its sender identity), against this
+    /// set's network and catalog; nil when no profile claims the order.
+    public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision? {
+        guard let profile = profile(for: order) else { return nil }
+        return Routing.route(order, profile: profile, network: network, catalog: catalog, state: state, now: now)
+    }
+}

@@ -11,6 +11,12 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minute = minute
     }
 
+    /// `minutes` must be in 0..<1440; the callers compute it modulo a day.
+    init(minutesSinceMidnight minutes: Int) {
+        hour = minutes / 60
+        minute = minutes % 60
+    }
+
     /// Parses `HH:MM` (24-hour clock).
     public init(parsing text: String) throws(ValueProblem) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
