@@ -38,16 +38,22 @@ public struct ProfileSet: Sendable {
             do {
                 return SourceFile(name: url.relativePath, text: try String(contentsOf: url, encoding: .utf8))
             } catch {
-                throw ProfileErrors([ProfileError(file: url.relativePath, line: 1, column: 1,
-                                                  message: "cannot read the file: \(error.localizedDescription)")])
+                throw ProfileErrors([
+                    ProfileError(
+                        file: url.relativePath, line: 1, column: 1,
+                        message: "cannot read the file: \(error.localizedDescription)")
+                ])
             }
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw ProfileErrors([ProfileError(file: folder.relativePath, line: 1, column: 1,
-                                              message: "cannot list the profiles folder")])
+            throw ProfileErrors([
+                ProfileError(
+                    file: folder.relativePath, line: 1, column: 1,
+                    message: "cannot list the profiles folder")
+            ])
         }
         var files: [SourceFile] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -58,7 +64,9 @@ public struct ProfileSet: Sendable {
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
     /// be in the network, no two profiles may claim the same X12 or cXML identity).
-    public static func load(profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile)
+    public static func load(
+        profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile
+    )
         throws(ProfileErrors) -> ProfileSet
     {
         var errors: [ProfileError] = []
@@ -96,8 +104,9 @@ public struct ProfileSet: Sendable {
                     guard let text = item.scalar?.string else { continue }
                     let claim = "\(key) \(text)"
                     if let earlier = claims[claim] {
-                        d.report("\(key) '\(text)' is already claimed by \(earlier.file):\(earlier.line)", at: item,
-                                 path: "identity.\(key)")
+                        d.report(
+                            "\(key) '\(text)' is already claimed by \(earlier.file):\(earlier.line)", at: item,
+                            path: "identity.\(key)")
                     } else {
                         claims[claim] = (file.name, item.mark?.line ?? 1)
                     }

@@ -6,8 +6,9 @@ public import Profiles
 enum DeadlineCalculator {
     /// Acknowledge within the profile's deadline of receipt; business units count the retailer's business days only.
     static func acknowledgeBy(_ profile: RetailerProfile, receivedAt now: Date) -> Date {
-        advance(now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar,
-                timeZone: profile.timeZone)
+        advance(
+            now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar,
+            timeZone: profile.timeZone)
     }
 
     static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date) -> Deadlines {
@@ -54,11 +55,13 @@ enum DeadlineCalculator {
             let receivedDay = CalendarDate.on(start, in: zone)
             let cutoff = receivedDay.instant(at: sla.cutoff.time, in: zone)
             let inBeforeCutoff = sla.from == .poDate || start < cutoff
-            let dayZero = inBeforeCutoff && calendar.isBusinessDay(receivedDay)
+            let dayZero =
+                inBeforeCutoff && calendar.isBusinessDay(receivedDay)
                 ? receivedDay : calendar.businessDay(onOrAfter: receivedDay.plus(days: 1))
             shipByDay = calendar.adding(businessDays: sla.within.value, to: dayZero)
             shipBy = endOf(shipByDay, in: zone)
-            let why = dayZero == receivedDay
+            let why =
+                dayZero == receivedDay
                 ? "received \(receivedDay) before the \(sla.cutoff) cutoff"
                 : (calendar.isBusinessDay(receivedDay) && !inBeforeCutoff
                     ? "received \(receivedDay) after the \(sla.cutoff) cutoff" : "received on a non-business day")
@@ -68,8 +71,9 @@ enum DeadlineCalculator {
             shipByDay = CalendarDate.on(shipBy, in: zone)
             basis = "\(sla.within) from \(startDescription)"
         }
-        return Deadlines(acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
-                         deliverBy: deliverBy, basis: basis)
+        return Deadlines(
+            acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
+            deliverBy: deliverBy, basis: basis)
     }
 
     /// The last second of `day` in `zone`.
@@ -106,7 +110,8 @@ enum DeadlineCalculator {
 
     /// The earliest carrier pickup at `node` for `service` at or after `now`: the cutoff on the first day the node
     /// ships (business day, outside closures) whose cutoff has not passed. An order in exactly at cutoff misses it.
-    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)? {
+    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)?
+    {
         var day = CalendarDate.on(now, in: node.timeZone)
         for _ in 0..<400 {
             if node.ships(on: day) {

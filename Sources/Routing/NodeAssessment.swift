@@ -70,8 +70,10 @@ enum NodeAssessor {
             a.distance = c.network.distanceMiles(from: node, to: address)
             a.zone = c.network.zone(from: node, to: address)
         }
-        a.general.append(NodeCheck(kind: .enabled, passed: node.enabled,
-                                   detail: node.enabled ? "enabled" : "switched off in the network file"))
+        a.general.append(
+            NodeCheck(
+                kind: .enabled, passed: node.enabled,
+                detail: node.enabled ? "enabled" : "switched off in the network file"))
         let today = CalendarDate.on(c.now, in: node.timeZone)
         let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
 
@@ -81,11 +83,15 @@ enum NodeAssessor {
         }
         if usable.isEmpty {
             let why = c.isPOBox ? " that delivers to PO boxes" : ""
-            a.general.append(NodeCheck(kind: .carrier, passed: false,
-                                       detail: "has none of \(c.services.map(\.rawValue).joined(separator: ", "))\(why)"))
+            a.general.append(
+                NodeCheck(
+                    kind: .carrier, passed: false,
+                    detail: "has none of \(c.services.map(\.rawValue).joined(separator: ", "))\(why)"))
         } else {
-            a.general.append(NodeCheck(kind: .carrier, passed: true,
-                                       detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+            a.general.append(
+                NodeCheck(
+                    kind: .carrier, passed: true,
+                    detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
         }
 
         // Earliest pickup per usable service, against ship-by and deliver-by.
@@ -97,8 +103,10 @@ enum NodeAssessor {
             let transit = a.zone.flatMap { carrier.transitDays[$0] }
             let delivery = transit.map { node.calendar.adding(businessDays: $0, to: pickup.day) }
             let cost = a.zone.flatMap { carrier.cost[$0]?.amount } ?? carrier.cost.values.map(\.amount).max() ?? 0
-            options.append(ServiceOption(service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
-                                         shippingCost: cost))
+            options.append(
+                ServiceOption(
+                    service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
+                    shippingCost: cost))
         }
         let onTime = options.filter { $0.pickupAt <= c.deadlines.shipBy }
         let delivered = onTime.filter { option in
@@ -106,7 +114,9 @@ enum NodeAssessor {
             return option.delivery.map { $0 <= deliverBy } ?? false
         }
         if c.profile.sourcing.strategy == .fastest {
-            a.option = delivered.min { ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt) }
+            a.option = delivered.min {
+                ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt)
+            }
         } else {
             a.option = delivered.first
         }
@@ -114,54 +124,68 @@ enum NodeAssessor {
             if let best = onTime.first ?? options.first {
                 let zone = node.timeZone
                 let meets = !onTime.isEmpty
-                a.general.append(NodeCheck(
-                    kind: .shipBy, passed: meets,
-                    detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
-                        + (meets ? "meets" : "misses") + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
-                        + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
+                a.general.append(
+                    NodeCheck(
+                        kind: .shipBy, passed: meets,
+                        detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
+                            + (meets ? "meets" : "misses")
+                            + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
+                            + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
             } else {
                 a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
             if let deliverBy = c.deadlines.deliverBy, !onTime.isEmpty {
                 let arrival = onTime.compactMap(\.delivery).min()
-                a.general.append(NodeCheck(
-                    kind: .deliverBy, passed: !delivered.isEmpty,
-                    detail: "earliest delivery \(arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"))
+                a.general.append(
+                    NodeCheck(
+                        kind: .deliverBy, passed: !delivered.isEmpty,
+                        detail:
+                            "earliest delivery \(arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
+                    ))
             }
         }
         if !closures.isEmpty {
             let blocked = a.general.contains { $0.kind == .shipBy && !$0.passed }
-            a.general.append(NodeCheck(kind: .open, passed: !blocked,
-                                       detail: closures.map(Format.closure).joined(separator: ", ")))
+            a.general.append(
+                NodeCheck(
+                    kind: .open, passed: !blocked,
+                    detail: closures.map(Format.closure).joined(separator: ", ")))
         }
 
         // Capacity left today.
         let used = c.state.usage(at: node.id)
         a.unitsLeft = node.capacity.units - used.units
         let ordersLeft = node.capacity.orders - used.orders
-        a.general.append(NodeCheck(
-            kind: .capacity, passed: ordersLeft > 0 && a.unitsLeft > 0,
-            detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
-                + "\(node.capacity.units) units left today"))
+        a.general.append(
+            NodeCheck(
+                kind: .capacity, passed: ordersLeft > 0 && a.unitsLeft > 0,
+                detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
+                    + "\(node.capacity.units) units left today"))
 
         // Per line: stock and capability.
         for line in c.lines {
             let available = c.state.stock.available(line.sku, at: node.id)
             a.available[line.sku] = available
-            var checks = [NodeCheck(
-                kind: .stock, passed: available >= line.quantity,
-                detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed")]
+            var checks = [
+                NodeCheck(
+                    kind: .stock, passed: available >= line.quantity,
+                    detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed")
+            ]
             var missing: [String] = []
             if line.item.oversize, !node.capabilities.contains(.oversize) { missing.append("oversize") }
             if line.item.hazmat, !node.capabilities.contains(.hazmat) { missing.append("hazmat") }
             if line.giftWrap, !node.capabilities.contains(.giftWrap) { missing.append("gift wrap") }
             if line.item.oversize || line.item.hazmat || line.giftWrap {
-                checks.append(NodeCheck(
-                    kind: .capability, passed: missing.isEmpty,
-                    detail: "line \(line.lineNumber) \(line.sku) needs "
-                        + [line.item.oversize ? "oversize" : nil, line.item.hazmat ? "hazmat" : nil,
-                           line.giftWrap ? "gift wrap" : nil].compactMap { $0 }.joined(separator: ", ")
-                        + (missing.isEmpty ? "" : "; the node has no \(missing.joined(separator: ", ")) capability")))
+                checks.append(
+                    NodeCheck(
+                        kind: .capability, passed: missing.isEmpty,
+                        detail: "line \(line.lineNumber) \(line.sku) needs "
+                            + [
+                                line.item.oversize ? "oversize" : nil, line.item.hazmat ? "hazmat" : nil,
+                                line.giftWrap ? "gift wrap" : nil,
+                            ].compactMap { $0 }.joined(separator: ", ")
+                            + (missing.isEmpty ? "" : "; the node has no \(missing.joined(separator: ", ")) capability")
+                    ))
             }
             a.lineChecks.append(checks)
         }
@@ -170,7 +194,8 @@ enum NodeAssessor {
 }
 
 extension CalendarDate {
-    static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31) ?? CalendarDate(Date.distantFuture, in: .gmt)
+    static let distantFuture =
+        CalendarDate(year: 9999, month: 12, day: 31) ?? CalendarDate(Date.distantFuture, in: .gmt)
 }
 
 /// Formats instants and closures for explanations, without locale-dependent formatters.

@@ -21,19 +21,24 @@ public func route(
     decision.checks = statics.checks
     let deadlines = DeadlineCalculator.deadlines(for: order, profile: profile, now: now)
     decision.deadlines = deadlines
-    decision.checks.append(RuleCheck(rule: .ackDeadline, passed: true,
-                                     detail: "acknowledge by \(Format.instant(deadlines.acknowledgeBy, profile.timeZone))"
-                                        + " (\(profile.documents.acknowledgement.deadline) from receipt)"))
-    decision.checks.append(RuleCheck(rule: .shipBy, passed: true,
-                                     detail: "ship by \(Format.instant(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
-                                        + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")))
+    decision.checks.append(
+        RuleCheck(
+            rule: .ackDeadline, passed: true,
+            detail: "acknowledge by \(Format.instant(deadlines.acknowledgeBy, profile.timeZone))"
+                + " (\(profile.documents.acknowledgement.deadline) from receipt)"))
+    decision.checks.append(
+        RuleCheck(
+            rule: .shipBy, passed: true,
+            detail: "ship by \(Format.instant(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
+                + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")))
     guard statics.rejections.isEmpty, let mapping = statics.mapping else {
         decision.rejections = statics.rejections
         decision.outcome = .reject
         if let fee = profile.fees.fee(for: .rejectedUnit) {
-            decision.fees.incurred.append(FeeLine(
-                violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
-                note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
+            decision.fees.incurred.append(
+                FeeLine(
+                    violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
+                    note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
         return decision
     }
@@ -56,15 +61,19 @@ public func route(
     let bystanders = others.enumerated().compactMap { index, id in
         network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
     }
-    candidates = Ranking.rank(candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
-    decision.checks.append(RuleCheck(
-        rule: .routingAuthority, passed: true,
-        detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
-            ?? "supplier routes: \(candidates.map(\.node.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"))
+    candidates = Ranking.rank(
+        candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
+    decision.checks.append(
+        RuleCheck(
+            rule: .routingAuthority, passed: true,
+            detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
+                ?? "supplier routes: \(candidates.map(\.node.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
+        ))
 
     let plan = PlanSearch.best(candidates: candidates, lines: statics.lines, policy: profile.fulfilment)
-    DecisionBuilder.fill(&decision, plan: plan, candidates: candidates, bystanders: bystanders, lines: statics.lines,
-                         order: order, profile: profile, deadlines: deadlines, now: now)
+    DecisionBuilder.fill(
+        &decision, plan: plan, candidates: candidates, bystanders: bystanders, lines: statics.lines,
+        order: order, profile: profile, deadlines: deadlines, now: now)
     return decision
 }
 

@@ -169,6 +169,9 @@ public struct NodeCheck: Hashable, Sendable, Codable {
     public var detail: String
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case enabled, open, carrier, shipBy = "ship-by", deliverBy = "deliver-by", capacity, stock, capability
+        case enabled, open, carrier
+        case shipBy = "ship-by"
+        case deliverBy = "deliver-by"
+        case capacity, stock, capability
     }
 }

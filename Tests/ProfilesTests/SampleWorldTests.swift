@@ -7,7 +7,8 @@ import Testing
 struct SampleWorldTests {
     @Test("the four sample profiles and the sample network load without a problem")
     func samplesLoad() throws {
-        let world = try ProfileSet.load(profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
+        let world = try ProfileSet.load(
+            profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
         #expect(world.profiles.keys.sorted() == ["amazon", "bestbuy", "homedepot", "walmart"])
         #expect(world.sortedProfiles.allSatisfy { $0.sample })
         #expect(world.network.nodes.map(\.id) == ["EWR1", "ORD1", "DFW1", "DEN1", "PHX1", "ONT1"])
@@ -17,17 +18,22 @@ struct SampleWorldTests {
 
     @Test("a document is recognised by its X12 interchange sender, its group sender or its cXML credential")
     func recognition() throws {
-        let world = try ProfileSet.load(profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
-        #expect(world.profile(interchangeSender: PartnerIdentity(qualifier: "08", id: "925485US00     "))?.id == "walmart")
-        #expect(world.profile(interchangeSender: PartnerIdentity(qualifier: "ZZ", id: "HOMEDEPOTDS"))?.id == "homedepot")
+        let world = try ProfileSet.load(
+            profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
+        #expect(
+            world.profile(interchangeSender: PartnerIdentity(qualifier: "08", id: "925485US00     "))?.id == "walmart")
+        #expect(
+            world.profile(interchangeSender: PartnerIdentity(qualifier: "ZZ", id: "HOMEDEPOTDS"))?.id == "homedepot")
         #expect(world.profile(interchangeSender: nil, groupSender: "AMAZONDS")?.id == "amazon")
         #expect(world.profile(interchangeSender: PartnerIdentity(qualifier: "ZZ", id: "925485US00")) == nil)
-        #expect(world.profile(cXMLCredential: PartnerIdentity(qualifier: "networkid", id: "BESTBUYMKT"))?.id == "bestbuy")
+        #expect(
+            world.profile(cXMLCredential: PartnerIdentity(qualifier: "networkid", id: "BESTBUYMKT"))?.id == "bestbuy")
     }
 
     @Test("the sample profiles say what their programs need")
     func policies() throws {
-        let world = try ProfileSet.load(profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
+        let world = try ProfileSet.load(
+            profiles: try sampleProfiles(), network: try sampleNetwork(), catalog: smallCatalog)
         #expect(world["walmart"]?.routingAuthority == .retailerAssigned)
         #expect(world["amazon"]?.fulfilment.fill == .orderFillOrKill)
         #expect(world["homedepot"]?.documents.acknowledgement.kinds == [.cancel])

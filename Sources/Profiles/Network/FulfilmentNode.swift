@@ -23,11 +23,15 @@ public struct FulfilmentNode: Hashable, Sendable, Codable {
     public var priority: Int
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case dc, store, thirdParty = "3pl", vendor
+        case dc, store
+        case thirdParty = "3pl"
+        case vendor
     }
 
     public enum Capability: String, Hashable, Sendable, Codable, CaseIterable {
-        case oversize, hazmat, giftWrap = "gift-wrap", pickup, curbside
+        case oversize, hazmat
+        case giftWrap = "gift-wrap"
+        case pickup, curbside
     }
 
     public init(

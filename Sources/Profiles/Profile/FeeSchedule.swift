@@ -105,7 +105,9 @@ extension Fee {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: PlainKey.self)
-        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("fixed")), let money = Money(parsing: text) {
+        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("fixed")),
+            let money = Money(parsing: text)
+        {
             amount = .fixed(money)
         } else if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("perUnit")),
             let money = Money(parsing: text)
@@ -170,8 +172,9 @@ extension Fee: YAMLReadable {
             {
                 allowance = Allowance(percent: percent, of: base)
             } else {
-                d.report("expected an allowance like '1% of orders' or '0.1% of units', got '\(text)'",
-                         at: f["allowance"], path: f.path("allowance"))
+                d.report(
+                    "expected an allowance like '1% of orders' or '0.1% of units', got '\(text)'",
+                    at: f["allowance"], path: f.path("allowance"))
             }
         }
         return Fee(amount: amount, allowance: allowance)
@@ -188,8 +191,9 @@ extension FeeSchedule: YAMLReadable {
         }
         if let scorecard: [Metric: Decimal] = d.optional(f, "scorecard") {
             for (metric, value) in scorecard where value < 0 || value > 100 {
-                d.report("\(metric.rawValue) is a percentage between 0 and 100", at: f["scorecard"],
-                         path: f.path("scorecard"))
+                d.report(
+                    "\(metric.rawValue) is a percentage between 0 and 100", at: f["scorecard"],
+                    path: f.path("scorecard"))
             }
             schedule.scorecard = scorecard
         }

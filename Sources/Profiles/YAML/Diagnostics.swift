@@ -35,8 +35,9 @@ struct Diagnostics {
     /// key suggested, and reading goes on with the keys that are known.
     mutating func fields(_ node: Node, path: String, keys: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            report("expected a mapping with keys such as \(keys.prefix(3).joined(separator: ", ")), got \(node.kindName)",
-                   at: node, path: path)
+            report(
+                "expected a mapping with keys such as \(keys.prefix(3).joined(separator: ", ")), got \(node.kindName)",
+                at: node, path: path)
             return nil
         }
         var values: [String: (key: Node, value: Node)] = [:]
@@ -120,7 +121,8 @@ func nearest(to word: String, in candidates: [String]) -> String? {
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

@@ -35,7 +35,8 @@ struct ProfilesCommand: ParsableCommand {
                     printError("\(path): no such file or folder")
                     throw ExitCode(2)
                 }
-                let names = isFolder.boolValue
+                let names =
+                    isFolder.boolValue
                     ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
                         .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(path)/\($0)" }
                     : [path]
@@ -53,7 +54,9 @@ struct ProfilesCommand: ParsableCommand {
                 printError("note: \(catalog) does not exist; checking without an item catalog")
                 catalogFile = SourceFile(
                     name: catalog,
-                    text: "sku,upc,description,weight_lb,length_in,width_in,height_in,oversize,hazmat,gift_wrap,unit_cost\n")
+                    text:
+                        "sku,upc,description,weight_lb,length_in,width_in,height_in,oversize,hazmat,gift_wrap,unit_cost\n"
+                )
             }
             let profiles = try profileFiles(paths)
             let networkFile = SourceFile(name: network, text: try read(network))
@@ -99,8 +102,9 @@ extension ProfilesCommand {
         func run() throws {
             let world = try locations.load(paths)
             let ids = world.sortedProfiles.map(\.id.rawValue)
-            print("ok: \(ids.count) profile\(ids.count == 1 ? "" : "s") (\(ids.joined(separator: ", "))), "
-                  + "\(world.network.nodes.count) nodes, \(world.catalog.items.count) items")
+            print(
+                "ok: \(ids.count) profile\(ids.count == 1 ? "" : "s") (\(ids.joined(separator: ", "))), "
+                    + "\(world.network.nodes.count) nodes, \(world.catalog.items.count) items")
         }
     }
 
