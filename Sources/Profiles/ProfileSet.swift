@@ -40,7 +40,7 @@ public struct ProfileSet: Sendable {
             } catch {
                 throw ProfileErrors([
                     ProfileError(
-                        file: url.relativePath, line: 1, column: 1,
+                        kind: .unreadable, file: url.relativePath, line: 1, column: 1,
                         message: "cannot read the file: \(error.localizedDescription)")
                 ])
             }
@@ -51,7 +51,7 @@ public struct ProfileSet: Sendable {
         } catch {
             throw ProfileErrors([
                 ProfileError(
-                    file: folder.relativePath, line: 1, column: 1,
+                    kind: .unreadable, file: folder.relativePath, line: 1, column: 1,
                     message: "cannot list the profiles folder")
             ])
         }
@@ -95,7 +95,9 @@ public struct ProfileSet: Sendable {
             let stem = (file.name as NSString).lastPathComponent.split(separator: ".").first.map(String.init) ?? ""
             if let profile = RetailerProfile.read(root, fallbackID: stem, &d) {
                 if profiles.contains(where: { $0.id == profile.id }) {
-                    d.report("a profile with id '\(profile.id)' is already loaded", at: root["id"] ?? root, path: "id")
+                    d.report(
+                        "a profile with id '\(profile.id)' is already loaded", at: root["id"] ?? root, path: "id",
+                        kind: .conflict)
                 }
                 profiles.append(profile)
             }
@@ -106,7 +108,7 @@ public struct ProfileSet: Sendable {
                     if let earlier = claims[claim] {
                         d.report(
                             "\(key) '\(text)' is already claimed by \(earlier.file):\(earlier.line)", at: item,
-                            path: "identity.\(key)")
+                            path: "identity.\(key)", kind: .conflict)
                     } else {
                         claims[claim] = (file.name, item.mark?.line ?? 1)
                     }
@@ -121,7 +123,7 @@ public struct ProfileSet: Sendable {
     static func compose(_ file: SourceFile, _ d: inout Diagnostics) -> Node? {
         do {
             guard let root = try Yams.compose(yaml: file.text) else {
-                d.report("the file is empty", line: 1, column: 1, path: "")
+                d.report("the file is empty", line: 1, column: 1, path: "", kind: .syntax)
                 return nil
             }
             return root
@@ -129,13 +131,13 @@ public struct ProfileSet: Sendable {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "")
+                d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "", kind: .syntax)
             default:
-                d.report("YAML syntax: \(error)", line: 1, column: 1, path: "")
+                d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             }
             return nil
         } catch {
-            d.report("YAML syntax: \(error)", line: 1, column: 1, path: "")
+            d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             return nil
         }
     }

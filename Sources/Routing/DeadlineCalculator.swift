@@ -35,7 +35,7 @@ enum DeadlineCalculator {
             if let day {
                 return Deadlines(
                     acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: endOf(day, in: zone),
-                    shipByDay: day, deliverBy: deliverBy, basis: "\(label) \(day)")
+                    shipByDay: day, deliverBy: deliverBy, basis: "\(label) \(day)", timeZone: zone)
             }
         }
         let startDescription: String
@@ -73,7 +73,7 @@ enum DeadlineCalculator {
         }
         return Deadlines(
             acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
-            deliverBy: deliverBy, basis: basis)
+            deliverBy: deliverBy, basis: basis, timeZone: zone)
     }
 
     /// The last second of `day` in `zone`.

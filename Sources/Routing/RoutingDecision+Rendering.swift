@@ -9,8 +9,8 @@ extension RoutingDecision {
         var out: [String] = []
         out.append("PO \(poNumber) (\(retailer)): \(outcome.rawValue.uppercased())")
         if let deadlines {
-            out.append("  ack by   \(deadlines.acknowledgeBy.iso8601)")
-            out.append("  ship by  \(deadlines.shipBy.iso8601)  [\(deadlines.basis)]")
+            out.append("  ack by   \(Format.instant(deadlines.acknowledgeBy, deadlines.timeZone))")
+            out.append("  ship by  \(Format.instant(deadlines.shipBy, deadlines.timeZone))  [\(deadlines.basis)]")
         }
         for shipment in shipments {
             let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")

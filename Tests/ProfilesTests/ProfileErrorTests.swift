@@ -194,3 +194,29 @@ struct ProfileErrorTests {
         }
     }
 }
+
+@Suite("problems carry a kind a tool can act on")
+struct ProfileErrorKindTests {
+    @Test(
+        "each kind of mistake is classified",
+        arguments: [
+            (
+                "  cutoff: 14:00 America/Chicago", "  cuttoff: 14:00 America/Chicago",
+                [ProfileError.Kind.missingKey, .unknownKey]
+            ),
+            ("14:00 America/Chicago", "25:00 America/Chicago", [.invalidValue]),
+            ("fill: order-fill-or-kill", "fill: [order-fill-or-kill]", [.wrongType]),
+            ("primary: EWR1", "primary: EWR9", [.unknownReference]),
+            ("ship-sla:", "ship-sla: [", [.syntax]),
+        ] as [(String, String, [ProfileError.Kind])])
+    func kinds(old: String, new: String, expected: [ProfileError.Kind]) throws {
+        do {
+            _ = try ProfileSet.load(
+                profiles: [SourceFile(name: "p.yaml", text: replacing(old, with: new))], network: try sampleNetwork(),
+                catalog: smallCatalog)
+            Issue.record("expected a problem")
+        } catch let error as ProfileErrors {
+            #expect(error.errors.map(\.kind) == expected)
+        }
+    }
+}

@@ -64,11 +64,13 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            throw ProfileError(file: file, line: recordLine, column: 1, message: "a quoted field is not closed")
+            throw ProfileError(
+                kind: .syntax, file: file, line: recordLine, column: 1, message: "a quoted field is not closed")
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = records.first else {
-            throw ProfileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header row")
+            throw ProfileError(
+                kind: .syntax, file: file, line: 1, column: 1, message: "the file is empty; expected a header row")
         }
         header = first.fields.map { String($0.trimmingSpaces) }
         rows = Array(records.dropFirst())
@@ -80,7 +82,7 @@ public struct CSVTable: Sendable {
         for name in names {
             guard let index = header.firstIndex(of: name) else {
                 throw ProfileError(
-                    file: file, line: 1, column: 1,
+                    kind: .missingKey, file: file, line: 1, column: 1,
                     message: "missing column '\(name)'; the header is \(header.joined(separator: ","))")
             }
             indexes.append(index)

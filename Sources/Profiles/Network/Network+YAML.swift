@@ -172,7 +172,7 @@ extension Network {
         } else {
             d.report(
                 "missing required key 'services' (a mapping of carrier services)", at: f["services"] ?? node,
-                path: "")
+                path: "", kind: .missingKey)
         }
         let zones: [ZoneBand] = d.value(f, "zones", default: [])
         let regions: [Zip3Region] = d.value(f, "regions", default: [])
@@ -184,7 +184,7 @@ extension Network {
                 if !seen.insert(fulfilmentNode.id).inserted {
                     d.report(
                         "node id '\(fulfilmentNode.id)' is used twice", at: item["id"] ?? item,
-                        path: "nodes[\(index)].id")
+                        path: "nodes[\(index)].id", kind: .conflict)
                 }
                 for (serviceIndex, service) in fulfilmentNode.services.enumerated()
                 where services[service.service] == nil {
@@ -194,12 +194,14 @@ extension Network {
                     }
                     let serviceNode = item["services"]?.sequence?[serviceIndex]
                     d.report(
-                        message, at: serviceNode?["service"] ?? item, path: "nodes[\(index)].services[\(serviceIndex)]")
+                        message, at: serviceNode?["service"] ?? item, path: "nodes[\(index)].services[\(serviceIndex)]",
+                        kind: .unknownReference)
                 }
                 nodes.append(fulfilmentNode)
             }
         } else {
-            d.report("missing required key 'nodes' (a list of nodes)", at: f["nodes"] ?? node, path: "")
+            d.report(
+                "missing required key 'nodes' (a list of nodes)", at: f["nodes"] ?? node, path: "", kind: .missingKey)
         }
         return Network(
             nodes: nodes, services: services, zones: zones.sorted { $0.upToMiles < $1.upToMiles },
