@@ -44,3 +44,35 @@ struct SampleWorldTests {
         #expect(world["walmart"]?.feed?.credentials["password"] == "WALMART_SFTP_PASSWORD")
     }
 }
+
+@Suite("loading from disk")
+struct DiskLoadingTests {
+    @Test("a profiles folder, a network file and a catalog file load as one checked set; a missing file is reported")
+    func fromDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-profiles-\(UUID())")
+        let profiles = folder.appendingPathComponent("retailer-profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in try sampleProfiles() {
+            try file.text.write(to: folder.appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+        }
+        try "# not a profile\n".write(
+            to: profiles.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let network = folder.appendingPathComponent("network.yaml")
+        try try sampleNetwork().text.write(to: network, atomically: true, encoding: .utf8)
+        let catalog = folder.appendingPathComponent("items.csv")
+        try smallCatalog.text.write(to: catalog, atomically: true, encoding: .utf8)
+
+        let world = try ProfileSet.load(profiles: profiles, network: network, catalog: catalog)
+        #expect(world.sortedProfiles.map(\.id) == ["amazon", "bestbuy", "homedepot", "walmart"])
+        #expect(world.catalog.sku(forGTIN: "0084512100021") == "HP-10002")
+
+        do {
+            _ = try ProfileSet.load(
+                profiles: profiles, network: folder.appendingPathComponent("missing.yaml"), catalog: catalog)
+            Issue.record("expected the missing network file to be reported")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.unreadable])
+        }
+    }
+}
