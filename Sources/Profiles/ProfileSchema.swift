@@ -253,6 +253,7 @@ public enum ProfileSchema {
                             field("per-unit", money, required: true, "pick/pack per unit"),
                         ]), required: true, "costs"),
                     field("priority", .integer(minimum: nil), "lower ships first under the priority strategy"),
+                    field("pickup-ready", time, "local time store-pickup orders are ready"),
                 ])), required: true, "fulfilment nodes"),
     ])
 

@@ -173,7 +173,7 @@ enum DecisionBuilder {
         }
         let reason: Reason
         switch failure.kind {
-        case .enabled, .open: reason = .nodeUnavailable
+        case .enabled, .open, .capability: reason = .nodeUnavailable
         case .capacity: reason = .noCapacity
         case .carrier: reason = .noCarrierService
         default: reason = .cannotMeetShipBy

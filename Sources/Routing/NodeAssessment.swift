@@ -77,6 +77,11 @@ enum NodeAssessor {
         let today = CalendarDate.on(c.now, in: node.timeZone)
         let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
 
+        if c.services == [.storePickup] {
+            assessPickup(&a, node, c, closures: closures)
+            return a
+        }
+
         // Carrier services the order may use that this node has.
         let usable = c.services.filter { id in
             node.service(id) != nil && (!c.isPOBox || c.network.services[id]?.deliversToPOBoxes == true)
@@ -152,6 +157,39 @@ enum NodeAssessor {
                     detail: closures.map(Format.closure).joined(separator: ", ")))
         }
 
+        assessCapacityAndLines(&a, node, c)
+        return a
+    }
+
+    /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
+    static func assessPickup(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, closures: [Closure]) {
+        if let ready = node.pickupReady, node.offersPickup,
+            let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: ready, now: c.now)
+        {
+            a.general.append(
+                NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
+            let meets = pickup.at <= c.deadlines.shipBy
+            a.general.append(
+                NodeCheck(
+                    kind: .shipBy, passed: meets,
+                    detail: "ready for pickup \(Format.instant(pickup.at, node.timeZone)) "
+                        + (meets ? "meets" : "misses")
+                        + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
+                        + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
+            if meets {
+                a.option = ServiceOption(
+                    service: .storePickup, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day,
+                    shippingCost: 0)
+            }
+        } else {
+            a.general.append(
+                NodeCheck(
+                    kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"))
+        }
+        assessCapacityAndLines(&a, node, c)
+    }
+
+    static func assessCapacityAndLines(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context) {
         // Capacity left today.
         let used = c.state.usage(at: node.id)
         a.unitsLeft = node.capacity.units - used.units
@@ -189,7 +227,6 @@ enum NodeAssessor {
             }
             a.lineChecks.append(checks)
         }
-        return a
     }
 }
 

@@ -47,7 +47,8 @@ public func route(
     let assigned = profile.routingAuthority == .retailerAssigned ? order.assignedNode : nil
     let listed = profile.sourcing.listed
     let allIDs = network.nodes.map(\.id).sorted()
-    let candidateIDs: [DCID] = assigned.map { [$0] } ?? (listed.isEmpty ? allIDs : listed)
+    let candidateIDs: [DCID] =
+        order.pickupStore.map { [$0] } ?? assigned.map { [$0] } ?? (listed.isEmpty ? allIDs : listed)
     var others: [DCID] = []
     if let assigned {
         others = (profile.sourcing.alternates.isEmpty ? allIDs : profile.sourcing.alternates).filter { $0 != assigned }

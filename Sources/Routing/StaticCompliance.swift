@@ -50,7 +50,9 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
-        if order.shipTo?.address == nil { reject(.missingShipTo, "the PO has no ship-to address") }
+        if order.shipTo?.address == nil, order.pickupStore == nil {
+            reject(.missingShipTo, "the PO has no ship-to address")
+        }
         if profile.routingAuthority == .retailerAssigned {
             if let node = order.assignedNode {
                 if network.node(node) == nil {
@@ -75,7 +77,12 @@ enum StaticCompliance {
         record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
 
         mark = result.rejections.count
-        if let method = order.shipMethod {
+        if let store = order.pickupStore {
+            if network.node(store) == nil {
+                reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
+            }
+            result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
+        } else if let method = order.shipMethod {
             if let mapping = profile.carrierMapping(for: method) {
                 result.mapping = mapping
             } else {
@@ -93,7 +100,7 @@ enum StaticCompliance {
         )
 
         mark = result.rejections.count
-        if let address = order.shipTo?.address {
+        if let address = order.shipTo?.address, order.pickupStore == nil {
             var poBox = false
             checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
             result.isPOBox = poBox
@@ -184,4 +191,9 @@ enum StaticCompliance {
     static func describe(_ address: Address) -> String {
         [address.city, address.region, address.postalCode].compactMap { $0 }.joined(separator: " ")
     }
+}
+
+extension PurchaseOrder {
+    /// The store a pickup or curbside order names (a `store` party's id), if any.
+    var pickupStore: DCID? { party(.store)?.identifier.map { DCID($0.value) } }
 }

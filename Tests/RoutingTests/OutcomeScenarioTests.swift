@@ -203,4 +203,29 @@ struct OutcomeScenarioTests {
         #expect(try decoder.decode(RoutingDecision.self, from: Data(json.utf8)) == decision)
         #expect(json.contains("\"outcome\" : \"reroute\""))
     }
+
+    @Test("a pickup order routes to the named store when it offers pickup and has the stock, and cancels when not")
+    func storePickup() throws {
+        var network = W.world.network
+        network.nodes[5].capabilities.insert(.pickup)
+        network.nodes[5].pickupReady = TimeOfDay(hour: 17, minute: 0)
+        var order = W.order("bestbuy", lines: [("HP-10001", 1)], method: ShipMethod(routing: "no such method"))
+        order.parties = [Party(role: .store, identifier: PartyIdentifier(qualifier: "92", value: "ONT1"))]
+        let state = W.stock([("ONT1", "HP-10001", 3), ("PHX1", "HP-10001", 3)])
+        func decide(_ network: Network) -> RoutingDecision {
+            route(
+                order, profile: W.profile("bestbuy"), network: network, catalog: W.world.catalog, state: state,
+                now: W.demoNow)
+        }
+        let decision = decide(network)
+        #expect(decision.outcome == .ship)
+        #expect(decision.shipments.map(\.node) == ["ONT1"])
+        #expect(decision.shipments.first?.service == .storePickup)
+        #expect(decision.shipments.first?.shipAt == W.instant("2026-11-24T17:00:00-08:00"))
+        #expect(decision.nodes.map(\.node) == ["ONT1"])
+
+        let without = decide(W.world.network)
+        #expect(without.outcome == .cancel)
+        #expect(without.cancelledLines.first?.reason == .nodeUnavailable)
+    }
 }

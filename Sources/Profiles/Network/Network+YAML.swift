@@ -79,7 +79,7 @@ extension NodeCosts: YAMLReadable {
 extension FulfilmentNode {
     static let keys = [
         "id", "name", "kind", "address", "coordinates", "time-zone", "enabled", "closed", "calendar",
-        "capacity", "services", "capabilities", "costs", "priority",
+        "capacity", "services", "capabilities", "costs", "priority", "pickup-ready",
     ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FulfilmentNode? {
@@ -100,7 +100,7 @@ extension FulfilmentNode {
             timeZone: zone, enabled: d.value(f, "enabled", default: true), closures: d.value(f, "closed", default: []),
             calendar: d.value(f, "calendar", default: BusinessCalendar()), capacity: capacity, services: services,
             capabilities: d.value(f, "capabilities", default: []), costs: costs,
-            priority: d.value(f, "priority", default: 100))
+            priority: d.value(f, "priority", default: 100), pickupReady: d.optional(f, "pickup-ready"))
     }
 }
 

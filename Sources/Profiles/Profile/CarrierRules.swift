@@ -5,6 +5,9 @@ internal import Yams
 public struct CarrierServiceID: StringIdentifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Not a carrier: the consumer collects the order at a store (pickup and curbside programs).
+    public static let storePickup = CarrierServiceID("store-pickup")
 }
 
 /// A ship method the retailer may put on a PO, and the carrier services of ours that fulfil it. Every field that is
