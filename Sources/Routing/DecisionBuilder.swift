@@ -7,7 +7,8 @@ import Profiles
 enum DecisionBuilder {
     static func fill(
         _ decision: inout RoutingDecision, plan: Plan?, candidates: [NodeAssessment], bystanders: [NodeAssessment],
-        lines: [ResolvedLine], order: PurchaseOrder, profile: RetailerProfile, deadlines: Deadlines, now: Date
+        unconsidered: [(node: FulfilmentNode, rank: Int)] = [], lines: [ResolvedLine], order: PurchaseOrder,
+        profile: RetailerProfile, deadlines: Deadlines, now: Date
     ) {
         let policy = profile.fulfilment
         var shippedLines: Set<Int> = []
@@ -125,6 +126,14 @@ enum DecisionBuilder {
                     node, candidate: true, chosen: chosen.contains(node.node.id),
                     canShipAll: canShipAll, verdict: verdict))
         }
+        let winner = decision.shipments.first?.node.rawValue ?? ""
+        for (node, rank) in unconsidered {
+            decision.nodes.append(
+                NodeEvaluation(
+                    node: node.id, rank: rank, candidate: true, chosen: false, canShipAll: false,
+                    distanceMiles: nil, checks: [],
+                    verdict: "not considered: \(winner) ranks higher and ships every line"))
+        }
         for node in bystanders {
             let canShipAll = node.canShip(allLines, lines) && node.option != nil
             if canShipAll { decision.couldHaveShipped.append(node.node.id) }
@@ -146,24 +155,24 @@ enum DecisionBuilder {
         NodeEvaluation(
             node: node.node.id, rank: node.rank, candidate: candidate, chosen: chosen, canShipAll: canShipAll,
             distanceMiles: node.distance.map { ($0 * 10).rounded() / 10 },
-            checks: node.general + node.lineChecks.flatMap { $0 }, verdict: verdict)
+            checks: node.shownChecks, verdict: verdict)
     }
 
     static func firstLineFailure(_ node: NodeAssessment) -> String? {
-        node.lineChecks.flatMap { $0 }.first { !$0.passed }.map { "\($0.kind.rawValue): \($0.detail)" }
+        node.lineFailures.first.map { "\($0.kind.rawValue): \($0.detail)" }
     }
 
     /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
     /// first failing general check at a node that has the stock.
     static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
         let line = lines[index]
-        let withStock = candidates.filter { $0.lineChecks[index].first { $0.kind == .stock }?.passed == true }
+        let withStock = candidates.filter { $0.lineHasStock[index] }
         if withStock.isEmpty {
             return (
                 .outOfStock, "line \(line.lineNumber) \(line.sku): no candidate node has \(line.quantity) available"
             )
         }
-        let capable = withStock.filter { $0.lineChecks[index].allSatisfy(\.passed) }
+        let capable = withStock.filter { $0.lineHandled[index] }
         if capable.isEmpty {
             return (.itemRestricted, "line \(line.lineNumber) \(line.sku): no node with stock can handle the item")
         }

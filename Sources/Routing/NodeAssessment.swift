@@ -22,14 +22,28 @@ struct NodeAssessment {
     var option: ServiceOption?
     /// Checks that do not depend on the lines.
     var general: [NodeCheck] = []
-    /// Per resolved line: stock and capability.
-    var lineChecks: [[NodeCheck]] = []
+    /// Every general check passed (kept, not recomputed: the plan search asks often).
+    var generalOK = false
+    /// Per resolved line: enough stock here, and the node can handle the item.
+    var lineHasStock: [Bool] = []
+    var lineHandled: [Bool] = []
+    /// Only the line checks that failed; passing lines are summed up in one check, to keep explanations short.
+    var lineFailures: [NodeCheck] = []
     var unitsLeft = 0
     var available: [SKU: Int] = [:]
 
-    var generalOK: Bool { general.allSatisfy(\.passed) }
+    func lineOK(_ index: Int) -> Bool { generalOK && lineHasStock[index] && lineHandled[index] }
 
-    func lineOK(_ index: Int) -> Bool { generalOK && lineChecks[index].allSatisfy(\.passed) }
+    /// The checks to show: the general ones, then the failing line checks or one line saying every line passed.
+    var shownChecks: [NodeCheck] {
+        general
+            + (lineFailures.isEmpty
+                ? [
+                    NodeCheck(
+                        kind: .stock, passed: true, detail: "all \(lineHasStock.count) line(s) in stock and handled")
+                ]
+                : lineFailures)
+    }
 
     /// Whether this node alone can ship exactly `lines` (indexes into the resolved lines).
     func canShip(_ lines: [Int], _ resolved: [ResolvedLine]) -> Bool {
@@ -62,13 +76,18 @@ enum NodeAssessor {
         var deadlines: Deadlines
         var isPOBox: Bool
         var now: Date
+        /// The centre of the ship-to's ZIP3 region, found once per order.
+        var destination: Coordinates?
+        /// Ship-by as the explanation prints it, formatted once per order.
+        var shipByText: String
     }
 
     static func assess(_ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context) -> NodeAssessment {
         var a = NodeAssessment(node: node, candidate: candidate, profileIndex: profileIndex)
-        if let address = c.order.shipTo?.address {
-            a.distance = c.network.distanceMiles(from: node, to: address)
-            a.zone = c.network.zone(from: node, to: address)
+        if let destination = c.destination {
+            let miles = node.coordinates.miles(to: destination)
+            a.distance = miles
+            a.zone = c.network.zones.first { miles <= $0.upToMiles }?.zone ?? c.network.zones.last?.zone
         }
         a.general.append(
             NodeCheck(
@@ -134,7 +153,7 @@ enum NodeAssessor {
                         kind: .shipBy, passed: meets,
                         detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
                             + (meets ? "meets" : "misses")
-                            + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
+                            + " ship-by \(c.shipByText)"
                             + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
             } else {
                 a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
@@ -174,7 +193,7 @@ enum NodeAssessor {
                     kind: .shipBy, passed: meets,
                     detail: "ready for pickup \(Format.instant(pickup.at, node.timeZone)) "
                         + (meets ? "meets" : "misses")
-                        + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
+                        + " ship-by \(c.shipByText)"
                         + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
             if meets {
                 a.option = ServiceOption(
@@ -200,33 +219,36 @@ enum NodeAssessor {
                 detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
                     + "\(node.capacity.units) units left today"))
 
-        // Per line: stock and capability.
+        // Per line: stock and capability; only failures get a sentence.
         for line in c.lines {
             let available = c.state.stock.available(line.sku, at: node.id)
             a.available[line.sku] = available
-            var checks = [
-                NodeCheck(
-                    kind: .stock, passed: available >= line.quantity,
-                    detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed")
-            ]
-            var missing: [String] = []
-            if line.item.oversize, !node.capabilities.contains(.oversize) { missing.append("oversize") }
-            if line.item.hazmat, !node.capabilities.contains(.hazmat) { missing.append("hazmat") }
-            if line.giftWrap, !node.capabilities.contains(.giftWrap) { missing.append("gift wrap") }
-            if line.item.oversize || line.item.hazmat || line.giftWrap {
-                checks.append(
+            let hasStock = available >= line.quantity
+            a.lineHasStock.append(hasStock)
+            if !hasStock {
+                a.lineFailures.append(
                     NodeCheck(
-                        kind: .capability, passed: missing.isEmpty,
-                        detail: "line \(line.lineNumber) \(line.sku) needs "
-                            + [
-                                line.item.oversize ? "oversize" : nil, line.item.hazmat ? "hazmat" : nil,
-                                line.giftWrap ? "gift wrap" : nil,
-                            ].compactMap { $0 }.joined(separator: ", ")
-                            + (missing.isEmpty ? "" : "; the node has no \(missing.joined(separator: ", ")) capability")
-                    ))
+                        kind: .stock, passed: false,
+                        detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed"))
             }
-            a.lineChecks.append(checks)
+            let lacksOversize = line.item.oversize && !node.capabilities.contains(.oversize)
+            let lacksHazmat = line.item.hazmat && !node.capabilities.contains(.hazmat)
+            let lacksGiftWrap = line.giftWrap && !node.capabilities.contains(.giftWrap)
+            let handled = !(lacksOversize || lacksHazmat || lacksGiftWrap)
+            a.lineHandled.append(handled)
+            if !handled {
+                let missing = [
+                    lacksOversize ? "oversize" : nil, lacksHazmat ? "hazmat" : nil,
+                    lacksGiftWrap ? "gift wrap" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
+                a.lineFailures.append(
+                    NodeCheck(
+                        kind: .capability, passed: false,
+                        detail: "line \(line.lineNumber) \(line.sku) needs \(missing); the node has no such capability")
+                )
+            }
         }
+        a.generalOK = a.general.allSatisfy(\.passed)
     }
 }
 

@@ -55,25 +55,53 @@ public func route(
     }
     let context = NodeAssessor.Context(
         order: order, profile: profile, network: network, state: state, lines: statics.lines,
-        services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now)
-    var candidates = candidateIDs.enumerated().compactMap { index, id in
-        network.node(id).map { NodeAssessor.assess($0, candidate: true, profileIndex: index, context) }
+        services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now,
+        destination: order.shipTo?.address?.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
+        shipByText: Format.instant(deadlines.shipBy, profile.timeZone))
+    let allLines = Array(statics.lines.indices)
+    let entries = candidateIDs.enumerated().compactMap { index, id in network.node(id).map { (node: $0, index: index) }
     }
-    let bystanders = others.enumerated().compactMap { index, id in
-        network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
+    var candidates: [NodeAssessment]
+    var unconsidered: [(node: FulfilmentNode, rank: Int)] = []
+    if [.fastest, .cheapest].contains(profile.sourcing.strategy) {
+        // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
+        candidates = entries.map { NodeAssessor.assess($0.node, candidate: true, profileIndex: $0.index, context) }
+        candidates = Ranking.rank(
+            candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
+    } else {
+        // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
+        // can change the decision (one shipment from the best-ranked complete node wins under every policy).
+        let ordered = Ranking.order(entries, by: profile.sourcing.strategy, destination: context.destination)
+        candidates = []
+        for (offset, entry) in ordered.enumerated() {
+            var assessment = NodeAssessor.assess(entry.node, candidate: true, profileIndex: entry.index, context)
+            assessment.rank = offset + 1
+            candidates.append(assessment)
+            if assessment.canShip(allLines, statics.lines), assessment.option != nil {
+                unconsidered = ordered.dropFirst(offset + 1).enumerated().map { ($1.node, offset + $0 + 2) }
+                break
+            }
+        }
     }
-    candidates = Ranking.rank(
-        candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
+    // The alternates of a retailer-assigned program matter only when the assigned node cannot ship.
+    let assignedShips = assigned != nil && candidates.first.map { $0.canShip(allLines, statics.lines) } == true
+    let bystanders =
+        assignedShips
+        ? []
+        : others.enumerated().compactMap { index, id in
+            network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
+        }
     decision.checks.append(
         RuleCheck(
             rule: .routingAuthority, passed: true,
             detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
-                ?? "supplier routes: \(candidates.map(\.node.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
+                ?? "supplier routes: \((candidates.map(\.node) + unconsidered.map(\.node)).map(\.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
         ))
 
     let plan = PlanSearch.best(candidates: candidates, lines: statics.lines, policy: profile.fulfilment)
     DecisionBuilder.fill(
-        &decision, plan: plan, candidates: candidates, bystanders: bystanders, lines: statics.lines,
+        &decision, plan: plan, candidates: candidates, bystanders: bystanders, unconsidered: unconsidered,
+        lines: statics.lines,
         order: order, profile: profile, deadlines: deadlines, now: now)
     return decision
 }
@@ -104,6 +132,25 @@ enum Ranking {
         }
         for index in ranked.indices { ranked[index].rank = index + 1 }
         return ranked
+    }
+
+    /// The same order for the strategies that need no assessment (profile order, nearest, priority).
+    static func order(
+        _ entries: [(node: FulfilmentNode, index: Int)], by strategy: Sourcing.Strategy, destination: Coordinates?
+    ) -> [(node: FulfilmentNode, index: Int)] {
+        func key(_ node: FulfilmentNode) -> Double {
+            switch strategy {
+            case .nearest: destination.map { node.coordinates.miles(to: $0) } ?? .greatestFiniteMagnitude
+            case .priority: Double(node.priority)
+            default: 0
+            }
+        }
+        let keyed = entries.map { (entry: $0, key: key($0.node)) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            if lhs.entry.index != rhs.entry.index { return lhs.entry.index < rhs.entry.index }
+            return lhs.entry.node.id < rhs.entry.node.id
+        }.map(\.entry)
     }
 }
 

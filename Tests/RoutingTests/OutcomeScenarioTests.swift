@@ -34,7 +34,8 @@ struct OutcomeScenarioTests {
         let ewr = try #require(decision.nodes.first { $0.node == "EWR1" })
         #expect(!ewr.chosen && ewr.verdict.contains("1 available, 2 needed"))
         let ont = try #require(decision.nodes.first { $0.node == "ONT1" })
-        #expect(ont.canShipAll && ont.verdict.contains("ranks below"))
+        #expect(ont.verdict == "not considered: ORD1 ranks higher and ships every line")
+        #expect(decision.nodes.map(\.rank) == [1, 2, 3, 4])
     }
 
     @Test("an oversize rug reroutes past a DC that cannot handle oversize")
