@@ -7,7 +7,7 @@ import Profiles
 enum DecisionBuilder {
     static func fill(
         _ decision: inout RoutingDecision, plan: Plan?, candidates: [NodeAssessment], bystanders: [NodeAssessment],
-        unconsidered: [(node: FulfilmentNode, rank: Int)] = [], lines: [ResolvedLine], order: PurchaseOrder,
+        unconsidered: [(node: DCID, rank: Int)] = [], lines: [ResolvedLine], order: PurchaseOrder,
         profile: RetailerProfile, deadlines: Deadlines, now: Date
     ) {
         let policy = profile.fulfilment
@@ -130,7 +130,7 @@ enum DecisionBuilder {
         for (node, rank) in unconsidered {
             decision.nodes.append(
                 NodeEvaluation(
-                    node: node.id, rank: rank, candidate: true, chosen: false, canShipAll: false,
+                    node: node, rank: rank, candidate: true, chosen: false, canShipAll: false,
                     distanceMiles: nil, checks: [],
                     verdict: "not considered: \(winner) ranks higher and ships every line"))
         }

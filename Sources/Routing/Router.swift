@@ -59,26 +59,34 @@ public func route(
         destination: order.shipTo?.address?.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
         shipByText: Format.instant(deadlines.shipBy, profile.timeZone))
     let allLines = Array(statics.lines.indices)
-    let entries = candidateIDs.enumerated().compactMap { index, id in network.node(id).map { (node: $0, index: index) }
+    // Node positions in the network, so nodes are not copied while ranking.
+    let positions = candidateIDs.enumerated().compactMap { index, id in
+        network.nodes.firstIndex { $0.id == id }.map { (position: $0, index: index) }
     }
     var candidates: [NodeAssessment]
-    var unconsidered: [(node: FulfilmentNode, rank: Int)] = []
+    var unconsidered: [(node: DCID, rank: Int)] = []
     if [.fastest, .cheapest].contains(profile.sourcing.strategy) {
         // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
-        candidates = entries.map { NodeAssessor.assess($0.node, candidate: true, profileIndex: $0.index, context) }
+        candidates = positions.map {
+            NodeAssessor.assess(network.nodes[$0.position], candidate: true, profileIndex: $0.index, context)
+        }
         candidates = Ranking.rank(
             candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
     } else {
         // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
         // can change the decision (one shipment from the best-ranked complete node wins under every policy).
-        let ordered = Ranking.order(entries, by: profile.sourcing.strategy, destination: context.destination)
+        let ordered = Ranking.order(
+            positions, in: network, by: profile.sourcing.strategy, destination: context.destination)
         candidates = []
         for (offset, entry) in ordered.enumerated() {
-            var assessment = NodeAssessor.assess(entry.node, candidate: true, profileIndex: entry.index, context)
+            var assessment = NodeAssessor.assess(
+                network.nodes[entry.position], candidate: true, profileIndex: entry.index, context)
             assessment.rank = offset + 1
             candidates.append(assessment)
             if assessment.canShip(allLines, statics.lines), assessment.option != nil {
-                unconsidered = ordered.dropFirst(offset + 1).enumerated().map { ($1.node, offset + $0 + 2) }
+                unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
+                    (network.nodes[$1.position].id, offset + $0 + 2)
+                }
                 break
             }
         }
@@ -95,7 +103,7 @@ public func route(
         RuleCheck(
             rule: .routingAuthority, passed: true,
             detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
-                ?? "supplier routes: \((candidates.map(\.node) + unconsidered.map(\.node)).map(\.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
+                ?? "supplier routes: \((candidates.map(\.node.id) + unconsidered.map(\.node)).map(\.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
         ))
 
     let plan = PlanSearch.best(candidates: candidates, lines: statics.lines, policy: profile.fulfilment)
@@ -136,8 +144,9 @@ enum Ranking {
 
     /// The same order for the strategies that need no assessment (profile order, nearest, priority).
     static func order(
-        _ entries: [(node: FulfilmentNode, index: Int)], by strategy: Sourcing.Strategy, destination: Coordinates?
-    ) -> [(node: FulfilmentNode, index: Int)] {
+        _ entries: [(position: Int, index: Int)], in network: Network, by strategy: Sourcing.Strategy,
+        destination: Coordinates?
+    ) -> [(position: Int, index: Int)] {
         func key(_ node: FulfilmentNode) -> Double {
             switch strategy {
             case .nearest: destination.map { node.coordinates.miles(to: $0) } ?? .greatestFiniteMagnitude
@@ -145,11 +154,11 @@ enum Ranking {
             default: 0
             }
         }
-        let keyed = entries.map { (entry: $0, key: key($0.node)) }
+        let keyed = entries.map { (entry: $0, key: key(network.nodes[$0.position])) }
         return keyed.sorted { lhs, rhs in
             if lhs.key != rhs.key { return lhs.key < rhs.key }
             if lhs.entry.index != rhs.entry.index { return lhs.entry.index < rhs.entry.index }
-            return lhs.entry.node.id < rhs.entry.node.id
+            return network.nodes[lhs.entry.position].id < network.nodes[rhs.entry.position].id
         }.map(\.entry)
     }
 }
