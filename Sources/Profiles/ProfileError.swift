@@ -1,6 +1,7 @@
 /// A problem in a profile, network or catalog file, with the place it is at. Loading collects every problem it
 /// can find and reports them together, sorted by file and position.
 public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
+    public var kind: Kind
     public var file: String
     /// 1-based line and column (libyaml counts columns in Unicode scalars).
     public var line: Int
@@ -9,7 +10,27 @@ public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible, 
     public var keyPath: String
     public var message: String
 
-    public init(file: String, line: Int, column: Int, keyPath: String = "", message: String) {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Not YAML, or not CSV.
+        case syntax
+        case unknownKey = "unknown-key"
+        case missingKey = "missing-key"
+        case duplicateKey = "duplicate-key"
+        /// A list where a value belongs, a word where a number belongs.
+        case wrongType = "wrong-type"
+        /// Well-typed but impossible: a 25:00 cutoff, a negative fee, an unknown time zone.
+        case invalidValue = "invalid-value"
+        /// Names a DC or carrier service the network does not have.
+        case unknownReference = "unknown-reference"
+        /// Contradicts another file or entry: two profiles claiming one X12 sender, one node id twice.
+        case conflict
+        case unreadable
+    }
+
+    public init(
+        kind: Kind = .invalidValue, file: String, line: Int, column: Int, keyPath: String = "", message: String
+    ) {
+        self.kind = kind
         self.file = file
         self.line = line
         self.column = column

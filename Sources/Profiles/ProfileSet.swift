@@ -38,16 +38,22 @@ public struct ProfileSet: Sendable {
             do {
                 return SourceFile(name: url.relativePath, text: try String(contentsOf: url, encoding: .utf8))
             } catch {
-                throw ProfileErrors([ProfileError(file: url.relativePath, line: 1, column: 1,
-                                                  message: "cannot read the file: \(error.localizedDescription)")])
+                throw ProfileErrors([
+                    ProfileError(
+                        kind: .unreadable, file: url.relativePath, line: 1, column: 1,
+                        message: "cannot read the file: \(error.localizedDescription)")
+                ])
             }
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw ProfileErrors([ProfileError(file: folder.relativePath, line: 1, column: 1,
-                                              message: "cannot list the profiles folder")])
+            throw ProfileErrors([
+                ProfileError(
+                    kind: .unreadable, file: folder.relativePath, line: 1, column: 1,
+                    message: "cannot list the profiles folder")
+            ])
         }
         var files: [SourceFile] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -58,7 +64,9 @@ public struct ProfileSet: Sendable {
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
     /// be in the network, no two profiles may claim the same X12 or cXML identity).
-    public static func load(profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile)
+    public static func load(
+        profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile
+    )
         throws(ProfileErrors) -> ProfileSet
     {
         var errors: [ProfileError] = []
@@ -87,7 +95,9 @@ public struct ProfileSet: Sendable {
             let stem = (file.name as NSString).lastPathComponent.split(separator: ".").first.map(String.init) ?? ""
             if let profile = RetailerProfile.read(root, fallbackID: stem, &d) {
                 if profiles.contains(where: { $0.id == profile.id }) {
-                    d.report("a profile with id '\(profile.id)' is already loaded", at: root["id"] ?? root, path: "id")
+                    d.report(
+                        "a profile with id '\(profile.id)' is already loaded", at: root["id"] ?? root, path: "id",
+                        kind: .conflict)
                 }
                 profiles.append(profile)
             }
@@ -96,8 +106,9 @@ public struct ProfileSet: Sendable {
                     guard let text = item.scalar?.string else { continue }
                     let claim = "\(key) \(text)"
                     if let earlier = claims[claim] {
-                        d.report("\(key) '\(text)' is already claimed by \(earlier.file):\(earlier.line)", at: item,
-                                 path: "identity.\(key)")
+                        d.report(
+                            "\(key) '\(text)' is already claimed by \(earlier.file):\(earlier.line)", at: item,
+                            path: "identity.\(key)", kind: .conflict)
                     } else {
                         claims[claim] = (file.name, item.mark?.line ?? 1)
                     }
@@ -112,7 +123,7 @@ public struct ProfileSet: Sendable {
     static func compose(_ file: SourceFile, _ d: inout Diagnostics) -> Node? {
         do {
             guard let root = try Yams.compose(yaml: file.text) else {
-                d.report("the file is empty", line: 1, column: 1, path: "")
+                d.report("the file is empty", line: 1, column: 1, path: "", kind: .syntax)
                 return nil
             }
             return root
@@ -120,13 +131,13 @@ public struct ProfileSet: Sendable {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "")
+                d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "", kind: .syntax)
             default:
-                d.report("YAML syntax: \(error)", line: 1, column: 1, path: "")
+                d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             }
             return nil
         } catch {
-            d.report("YAML syntax: \(error)", line: 1, column: 1, path: "")
+            d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             return nil
         }
     }

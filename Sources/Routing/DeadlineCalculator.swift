@@ -6,8 +6,9 @@ public import Profiles
 enum DeadlineCalculator {
     /// Acknowledge within the profile's deadline of receipt; business units count the retailer's business days only.
     static func acknowledgeBy(_ profile: RetailerProfile, receivedAt now: Date) -> Date {
-        advance(now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar,
-                timeZone: profile.timeZone)
+        advance(
+            now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar,
+            timeZone: profile.timeZone)
     }
 
     static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date) -> Deadlines {
@@ -34,13 +35,13 @@ enum DeadlineCalculator {
             if let day {
                 return Deadlines(
                     acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: endOf(day, in: zone),
-                    shipByDay: day, deliverBy: deliverBy, basis: "\(label) \(day)")
+                    shipByDay: day, deliverBy: deliverBy, basis: "\(label) \(day)", timeZone: zone)
             }
         }
         let startDescription: String
         let start: Date
         if sla.from == .poDate, let ordered = order.dates.ordered {
-            start = ordered.instant(in: zone)
+            start = ordered.start(in: zone)
             startDescription = "the PO date \(ordered)"
         } else {
             start = now
@@ -51,30 +52,33 @@ enum DeadlineCalculator {
         let basis: String
         switch sla.within.unit {
         case .businessDays:
-            let receivedDay = CalendarDate(start, in: zone)
-            let cutoff = receivedDay.instant(hour: sla.cutoff.time.hour, minute: sla.cutoff.time.minute, in: zone)
+            let receivedDay = CalendarDate.on(start, in: zone)
+            let cutoff = receivedDay.instant(at: sla.cutoff.time, in: zone)
             let inBeforeCutoff = sla.from == .poDate || start < cutoff
-            let dayZero = inBeforeCutoff && calendar.isBusinessDay(receivedDay)
-                ? receivedDay : calendar.businessDay(onOrAfter: receivedDay.adding(days: 1))
+            let dayZero =
+                inBeforeCutoff && calendar.isBusinessDay(receivedDay)
+                ? receivedDay : calendar.businessDay(onOrAfter: receivedDay.plus(days: 1))
             shipByDay = calendar.adding(businessDays: sla.within.value, to: dayZero)
             shipBy = endOf(shipByDay, in: zone)
-            let why = dayZero == receivedDay
+            let why =
+                dayZero == receivedDay
                 ? "received \(receivedDay) before the \(sla.cutoff) cutoff"
                 : (calendar.isBusinessDay(receivedDay) && !inBeforeCutoff
                     ? "received \(receivedDay) after the \(sla.cutoff) cutoff" : "received on a non-business day")
             basis = "\(sla.within) from \(startDescription): day 0 is \(dayZero) (\(why))"
         default:
             shipBy = advance(start, by: sla.within, calendar: calendar, timeZone: zone)
-            shipByDay = CalendarDate(shipBy, in: zone)
+            shipByDay = CalendarDate.on(shipBy, in: zone)
             basis = "\(sla.within) from \(startDescription)"
         }
-        return Deadlines(acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
-                         deliverBy: deliverBy, basis: basis)
+        return Deadlines(
+            acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
+            deliverBy: deliverBy, basis: basis, timeZone: zone)
     }
 
     /// The last second of `day` in `zone`.
     static func endOf(_ day: CalendarDate, in zone: TimeZone) -> Date {
-        day.adding(days: 1).instant(in: zone).addingTimeInterval(-1)
+        day.plus(days: 1).start(in: zone).addingTimeInterval(-1)
     }
 
     /// `start` moved on by `duration`; business hours only run on the calendar's business days.
@@ -84,14 +88,14 @@ enum DeadlineCalculator {
         if let seconds = duration.seconds { return start.addingTimeInterval(seconds) }
         switch duration.unit {
         case .businessDays:
-            let day = calendar.adding(businessDays: duration.value, to: CalendarDate(start, in: timeZone))
+            let day = calendar.adding(businessDays: duration.value, to: CalendarDate.on(start, in: timeZone))
             return endOf(day, in: timeZone)
         default:
             var left = TimeInterval(duration.value * 3600)
             var cursor = start
             for _ in 0..<3660 where left > 0 {
-                let day = CalendarDate(cursor, in: timeZone)
-                let dayEnd = day.adding(days: 1).instant(in: timeZone)
+                let day = CalendarDate.on(cursor, in: timeZone)
+                let dayEnd = day.plus(days: 1).start(in: timeZone)
                 if calendar.isBusinessDay(day) {
                     let step = min(left, dayEnd.timeIntervalSince(cursor))
                     left -= step
@@ -106,14 +110,15 @@ enum DeadlineCalculator {
 
     /// The earliest carrier pickup at `node` for `service` at or after `now`: the cutoff on the first day the node
     /// ships (business day, outside closures) whose cutoff has not passed. An order in exactly at cutoff misses it.
-    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)? {
-        var day = CalendarDate(now, in: node.timeZone)
+    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)?
+    {
+        var day = CalendarDate.on(now, in: node.timeZone)
         for _ in 0..<400 {
             if node.ships(on: day) {
-                let pickup = day.instant(hour: cutoff.hour, minute: cutoff.minute, in: node.timeZone)
+                let pickup = day.instant(at: cutoff, in: node.timeZone)
                 if now < pickup { return (day, pickup) }
             }
-            day = day.adding(days: 1)
+            day = day.plus(days: 1)
         }
         return nil
     }

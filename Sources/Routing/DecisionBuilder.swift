@@ -7,7 +7,8 @@ import Profiles
 enum DecisionBuilder {
     static func fill(
         _ decision: inout RoutingDecision, plan: Plan?, candidates: [NodeAssessment], bystanders: [NodeAssessment],
-        lines: [ResolvedLine], order: PurchaseOrder, profile: RetailerProfile, deadlines: Deadlines, now: Date
+        unconsidered: [(node: DCID, rank: Int)] = [], lines: [ResolvedLine], order: PurchaseOrder,
+        profile: RetailerProfile, deadlines: Deadlines, now: Date
     ) {
         let policy = profile.fulfilment
         var shippedLines: Set<Int> = []
@@ -16,37 +17,47 @@ enum DecisionBuilder {
             guard let option = node.option else { continue }
             shippedLines.formUnion(shipment.lines)
             let units = PlanSearch.units(shipment.lines, lines)
-            decision.shipments.append(Shipment(
-                node: node.node.id,
-                lines: shipment.lines.map { ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku,
-                                                         quantity: lines[$0].quantity) },
-                service: option.service, shipAt: option.pickupAt, shipDay: option.pickupDay, shipBy: deadlines.shipBy,
-                expectedDelivery: option.delivery, zone: node.zone,
-                landedCost: Money(rounded(node.landedCost(units: units)), node.node.costs.perOrder.currency)))
+            decision.shipments.append(
+                Shipment(
+                    node: node.node.id,
+                    lines: shipment.lines.map {
+                        ShipmentLine(
+                            lineNumber: lines[$0].lineNumber, sku: lines[$0].sku,
+                            quantity: lines[$0].quantity)
+                    },
+                    service: option.service, shipAt: option.pickupAt, shipDay: option.pickupDay,
+                    shipBy: deadlines.shipBy,
+                    expectedDelivery: option.delivery, zone: node.zone,
+                    landedCost: Money(rounded(node.landedCost(units: units)), node.node.costs.perOrder.currency)))
         }
         let unshipped = lines.indices.filter { !shippedLines.contains($0) }
 
         // The node that would have shipped with no rule in the way: the assigned one, the profile's primary, or the
         // first ranked candidate.
-        let primaryID = profile.routingAuthority == .retailerAssigned
+        let primaryID =
+            profile.routingAuthority == .retailerAssigned
             ? candidates.first?.node.id : (profile.sourcing.primary ?? candidates.first?.node.id)
         let primary = candidates.first { $0.node.id == primaryID }
 
         if decision.shipments.isEmpty, let backorder = policy.backorder,
             let node = candidates.first(where: { $0.generalOK })
         {
-            let until = CalendarDate(DeadlineCalculator.advance(now, by: backorder, calendar: profile.shipSLA.calendar,
-                                                                timeZone: profile.timeZone), in: profile.timeZone)
+            let until = CalendarDate(
+                DeadlineCalculator.advance(
+                    now, by: backorder, calendar: profile.shipSLA.calendar,
+                    timeZone: profile.timeZone), in: profile.timeZone)
             decision.backorderedLines = lines.map {
-                BackorderedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.node.id, until: until)
+                BackorderedLine(
+                    lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.node.id, until: until)
             }
             decision.outcome = .backorder
         } else {
             for index in unshipped {
                 let (reason, detail) = cancelReason(for: index, candidates: candidates, lines: lines)
-                decision.cancelledLines.append(CancelledLine(
-                    lineNumber: lines[index].lineNumber, sku: lines[index].sku, quantity: lines[index].quantity,
-                    reason: reason, code: profile.reasonCodes.code(for: reason), detail: detail))
+                decision.cancelledLines.append(
+                    CancelledLine(
+                        lineNumber: lines[index].lineNumber, sku: lines[index].sku, quantity: lines[index].quantity,
+                        reason: reason, code: profile.reasonCodes.code(for: reason), detail: detail))
             }
             if decision.shipments.isEmpty {
                 decision.outcome = .cancel
@@ -58,11 +69,12 @@ enum DecisionBuilder {
         }
 
         decision.checks.append(policyCheck(policy, decision: decision, lines: lines))
-        decision.checks.append(RuleCheck(
-            rule: .sourcing, passed: !decision.shipments.isEmpty,
-            detail: decision.shipments.isEmpty
-                ? "no candidate can ship compliantly"
-                : "ships from \(decision.shipments.map(\.node.rawValue).joined(separator: " + "))"))
+        decision.checks.append(
+            RuleCheck(
+                rule: .sourcing, passed: !decision.shipments.isEmpty,
+                detail: decision.shipments.isEmpty
+                    ? "no candidate can ship compliantly"
+                    : "ships from \(decision.shipments.map(\.node.rawValue).joined(separator: " + "))"))
 
         // Fees: what rerouting avoided, what cancelling costs.
         if [.reroute, .split].contains(decision.outcome), let primary,
@@ -70,10 +82,11 @@ enum DecisionBuilder {
         {
             let violation = violation(for: primary, lines: lines)
             if let fee = profile.fees.fee(for: violation) {
-                decision.fees.avoided.append(FeeLine(
-                    violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
-                    note: "\(primary.node.id): " + (primary.firstFailure?.detail ?? firstLineFailure(primary) ?? "")
-                        + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
+                decision.fees.avoided.append(
+                    FeeLine(
+                        violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
+                        note: "\(primary.node.id): " + (primary.firstFailure?.detail ?? firstLineFailure(primary) ?? "")
+                            + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
             }
         }
         if !decision.cancelledLines.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
@@ -82,9 +95,10 @@ enum DecisionBuilder {
                 let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
                 return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
             }
-            decision.fees.incurred.append(FeeLine(
-                violation: .cancelForStock, amount: fee.charge(units: units, value: value),
-                note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
+            decision.fees.incurred.append(
+                FeeLine(
+                    violation: .cancelForStock, amount: fee.charge(units: units, value: value),
+                    note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
 
         // Verdicts for every node considered.
@@ -95,7 +109,8 @@ enum DecisionBuilder {
             let verdict: String
             if chosen.contains(node.node.id) {
                 let shipment = decision.shipments.first { $0.node == node.node.id }
-                verdict = "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
+                verdict =
+                    "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
                     + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, node.node.timeZone) } ?? "")"
             } else if let failure = node.firstFailure {
                 verdict = "cannot ship: \(failure.kind.rawValue): \(failure.detail)"
@@ -106,41 +121,58 @@ enum DecisionBuilder {
             } else {
                 verdict = "cannot ship these lines together within capacity or stock"
             }
-            decision.nodes.append(evaluation(node, candidate: true, chosen: chosen.contains(node.node.id),
-                                             canShipAll: canShipAll, verdict: verdict))
+            decision.nodes.append(
+                evaluation(
+                    node, candidate: true, chosen: chosen.contains(node.node.id),
+                    canShipAll: canShipAll, verdict: verdict))
+        }
+        let winner = decision.shipments.first?.node.rawValue ?? ""
+        for (node, rank) in unconsidered {
+            decision.nodes.append(
+                NodeEvaluation(
+                    node: node, rank: rank, candidate: true, chosen: false, canShipAll: false,
+                    distanceMiles: nil, checks: [],
+                    verdict: "not considered: \(winner) ranks higher and ships every line"))
         }
         for node in bystanders {
             let canShipAll = node.canShip(allLines, lines) && node.option != nil
             if canShipAll { decision.couldHaveShipped.append(node.node.id) }
             let reason = "not a candidate: the retailer assigned \(primaryID?.rawValue ?? "another node")"
-            let verdict = canShipAll ? reason + "; could have shipped everything"
-                : reason + "; could not ship either (" + (node.firstFailure.map { "\($0.kind.rawValue): \($0.detail)" }
-                    ?? firstLineFailure(node) ?? "stock or capacity") + ")"
-            decision.nodes.append(evaluation(node, candidate: false, chosen: false, canShipAll: canShipAll, verdict: verdict))
+            let verdict =
+                canShipAll
+                ? reason + "; could have shipped everything"
+                : reason + "; could not ship either ("
+                    + (node.firstFailure.map { "\($0.kind.rawValue): \($0.detail)" }
+                        ?? firstLineFailure(node) ?? "stock or capacity") + ")"
+            decision.nodes.append(
+                evaluation(node, candidate: false, chosen: false, canShipAll: canShipAll, verdict: verdict))
         }
     }
 
     static func evaluation(_ node: NodeAssessment, candidate: Bool, chosen: Bool, canShipAll: Bool, verdict: String)
         -> NodeEvaluation
     {
-        NodeEvaluation(node: node.node.id, rank: node.rank, candidate: candidate, chosen: chosen, canShipAll: canShipAll,
-                       distanceMiles: node.distance.map { ($0 * 10).rounded() / 10 },
-                       checks: node.general + node.lineChecks.flatMap { $0 }, verdict: verdict)
+        NodeEvaluation(
+            node: node.node.id, rank: node.rank, candidate: candidate, chosen: chosen, canShipAll: canShipAll,
+            distanceMiles: node.distance.map { ($0 * 10).rounded() / 10 },
+            checks: node.shownChecks, verdict: verdict)
     }
 
     static func firstLineFailure(_ node: NodeAssessment) -> String? {
-        node.lineChecks.flatMap { $0 }.first { !$0.passed }.map { "\($0.kind.rawValue): \($0.detail)" }
+        node.lineFailures.first.map { "\($0.kind.rawValue): \($0.detail)" }
     }
 
     /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
     /// first failing general check at a node that has the stock.
     static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
         let line = lines[index]
-        let withStock = candidates.filter { $0.lineChecks[index].first { $0.kind == .stock }?.passed == true }
+        let withStock = candidates.filter { $0.lineHasStock[index] }
         if withStock.isEmpty {
-            return (.outOfStock, "line \(line.lineNumber) \(line.sku): no candidate node has \(line.quantity) available")
+            return (
+                .outOfStock, "line \(line.lineNumber) \(line.sku): no candidate node has \(line.quantity) available"
+            )
         }
-        let capable = withStock.filter { $0.lineChecks[index].allSatisfy(\.passed) }
+        let capable = withStock.filter { $0.lineHandled[index] }
         if capable.isEmpty {
             return (.itemRestricted, "line \(line.lineNumber) \(line.sku): no node with stock can handle the item")
         }
@@ -150,11 +182,14 @@ enum DecisionBuilder {
         }
         let reason: Reason
         switch failure.kind {
-        case .enabled, .open: reason = .nodeUnavailable
+        case .enabled, .open, .capability: reason = .nodeUnavailable
         case .capacity: reason = .noCapacity
+        case .carrier: reason = .noCarrierService
         default: reason = .cannotMeetShipBy
         }
-        return (reason, "line \(line.lineNumber) \(line.sku): \(node.node.id) \(failure.kind.rawValue): \(failure.detail)")
+        return (
+            reason, "line \(line.lineNumber) \(line.sku): \(node.node.id) \(failure.kind.rawValue): \(failure.detail)"
+        )
     }
 
     /// The fee the primary would have drawn had the order been left with it.
@@ -172,15 +207,19 @@ enum DecisionBuilder {
         switch policy.fill {
         case .orderFillOrKill: text = "order fill-or-kill: one node ships every line, or the order is cancelled"
         case .lineFillOrKill:
-            text = "line fill-or-kill: each line ships complete or is cancelled (up to \(policy.maxShipments) shipment(s))"
+            text =
+                "line fill-or-kill: each line ships complete or is cancelled (up to \(policy.maxShipments) shipment(s))"
         case .shipComplete:
-            text = "ship complete in up to \(policy.maxShipments) shipment(s)"
+            text =
+                "ship complete in up to \(policy.maxShipments) shipment(s)"
                 + (policy.backorder.map { ", backorders up to \($0)" } ?? ", no backorders")
         }
-        let held = shipments <= policy.maxShipments
+        let held =
+            shipments <= policy.maxShipments
             && (policy.fill != .orderFillOrKill || decision.cancelledLines.isEmpty || shipments == 0)
-        return RuleCheck(rule: .fulfilmentPolicy, passed: held,
-                         detail: text + "; plan: \(shipments) shipment(s), \(decision.cancelledLines.count) line(s) cancelled")
+        return RuleCheck(
+            rule: .fulfilmentPolicy, passed: held,
+            detail: text + "; plan: \(shipments) shipment(s), \(decision.cancelledLines.count) line(s) cancelled")
     }
 
     static func rounded(_ value: Decimal) -> Decimal {

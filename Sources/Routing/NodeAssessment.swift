@@ -22,14 +22,28 @@ struct NodeAssessment {
     var option: ServiceOption?
     /// Checks that do not depend on the lines.
     var general: [NodeCheck] = []
-    /// Per resolved line: stock and capability.
-    var lineChecks: [[NodeCheck]] = []
+    /// Every general check passed (kept, not recomputed: the plan search asks often).
+    var generalOK = false
+    /// Per resolved line: enough stock here, and the node can handle the item.
+    var lineHasStock: [Bool] = []
+    var lineHandled: [Bool] = []
+    /// Only the line checks that failed; passing lines are summed up in one check, to keep explanations short.
+    var lineFailures: [NodeCheck] = []
     var unitsLeft = 0
     var available: [SKU: Int] = [:]
 
-    var generalOK: Bool { general.allSatisfy(\.passed) }
+    func lineOK(_ index: Int) -> Bool { generalOK && lineHasStock[index] && lineHandled[index] }
 
-    func lineOK(_ index: Int) -> Bool { generalOK && lineChecks[index].allSatisfy(\.passed) }
+    /// The checks to show: the general ones, then the failing line checks or one line saying every line passed.
+    var shownChecks: [NodeCheck] {
+        general
+            + (lineFailures.isEmpty
+                ? [
+                    NodeCheck(
+                        kind: .stock, passed: true, detail: "all \(lineHasStock.count) line(s) in stock and handled")
+                ]
+                : lineFailures)
+    }
 
     /// Whether this node alone can ship exactly `lines` (indexes into the resolved lines).
     func canShip(_ lines: [Int], _ resolved: [ResolvedLine]) -> Bool {
@@ -62,18 +76,30 @@ enum NodeAssessor {
         var deadlines: Deadlines
         var isPOBox: Bool
         var now: Date
+        /// The centre of the ship-to's ZIP3 region, found once per order.
+        var destination: Coordinates?
+        /// Ship-by as the explanation prints it, formatted once per order.
+        var shipByText: String
     }
 
     static func assess(_ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context) -> NodeAssessment {
         var a = NodeAssessment(node: node, candidate: candidate, profileIndex: profileIndex)
-        if let address = c.order.shipTo?.address {
-            a.distance = c.network.distanceMiles(from: node, to: address)
-            a.zone = c.network.zone(from: node, to: address)
+        if let destination = c.destination {
+            let miles = node.coordinates.miles(to: destination)
+            a.distance = miles
+            a.zone = c.network.zones.first { miles <= $0.upToMiles }?.zone ?? c.network.zones.last?.zone
         }
-        a.general.append(NodeCheck(kind: .enabled, passed: node.enabled,
-                                   detail: node.enabled ? "enabled" : "switched off in the network file"))
-        let today = CalendarDate(c.now, in: node.timeZone)
-        let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.adding(days: 1) }
+        a.general.append(
+            NodeCheck(
+                kind: .enabled, passed: node.enabled,
+                detail: node.enabled ? "enabled" : "switched off in the network file"))
+        let today = CalendarDate.on(c.now, in: node.timeZone)
+        let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
+
+        if c.services == [.storePickup] {
+            assessPickup(&a, node, c, closures: closures)
+            return a
+        }
 
         // Carrier services the order may use that this node has.
         let usable = c.services.filter { id in
@@ -81,11 +107,15 @@ enum NodeAssessor {
         }
         if usable.isEmpty {
             let why = c.isPOBox ? " that delivers to PO boxes" : ""
-            a.general.append(NodeCheck(kind: .carrier, passed: false,
-                                       detail: "has none of \(c.services.map(\.rawValue).joined(separator: ", "))\(why)"))
+            a.general.append(
+                NodeCheck(
+                    kind: .carrier, passed: false,
+                    detail: "has none of \(c.services.map(\.rawValue).joined(separator: ", "))\(why)"))
         } else {
-            a.general.append(NodeCheck(kind: .carrier, passed: true,
-                                       detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+            a.general.append(
+                NodeCheck(
+                    kind: .carrier, passed: true,
+                    detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
         }
 
         // Earliest pickup per usable service, against ship-by and deliver-by.
@@ -97,8 +127,10 @@ enum NodeAssessor {
             let transit = a.zone.flatMap { carrier.transitDays[$0] }
             let delivery = transit.map { node.calendar.adding(businessDays: $0, to: pickup.day) }
             let cost = a.zone.flatMap { carrier.cost[$0]?.amount } ?? carrier.cost.values.map(\.amount).max() ?? 0
-            options.append(ServiceOption(service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
-                                         shippingCost: cost))
+            options.append(
+                ServiceOption(
+                    service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
+                    shippingCost: cost))
         }
         let onTime = options.filter { $0.pickupAt <= c.deadlines.shipBy }
         let delivered = onTime.filter { option in
@@ -106,7 +138,9 @@ enum NodeAssessor {
             return option.delivery.map { $0 <= deliverBy } ?? false
         }
         if c.profile.sourcing.strategy == .fastest {
-            a.option = delivered.min { ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt) }
+            a.option = delivered.min {
+                ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt)
+            }
         } else {
             a.option = delivered.first
         }
@@ -114,75 +148,121 @@ enum NodeAssessor {
             if let best = onTime.first ?? options.first {
                 let zone = node.timeZone
                 let meets = !onTime.isEmpty
-                a.general.append(NodeCheck(
-                    kind: .shipBy, passed: meets,
-                    detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
-                        + (meets ? "meets" : "misses") + " ship-by \(Format.instant(c.deadlines.shipBy, c.profile.timeZone))"
-                        + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
+                a.general.append(
+                    NodeCheck(
+                        kind: .shipBy, passed: meets,
+                        detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
+                            + (meets ? "meets" : "misses")
+                            + " ship-by \(c.shipByText)"
+                            + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
             } else {
                 a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
             if let deliverBy = c.deadlines.deliverBy, !onTime.isEmpty {
                 let arrival = onTime.compactMap(\.delivery).min()
-                a.general.append(NodeCheck(
-                    kind: .deliverBy, passed: !delivered.isEmpty,
-                    detail: "earliest delivery \(arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"))
+                a.general.append(
+                    NodeCheck(
+                        kind: .deliverBy, passed: !delivered.isEmpty,
+                        detail:
+                            "earliest delivery \(arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
+                    ))
             }
         }
         if !closures.isEmpty {
             let blocked = a.general.contains { $0.kind == .shipBy && !$0.passed }
-            a.general.append(NodeCheck(kind: .open, passed: !blocked,
-                                       detail: closures.map(Format.closure).joined(separator: ", ")))
+            a.general.append(
+                NodeCheck(
+                    kind: .open, passed: !blocked,
+                    detail: closures.map(Format.closure).joined(separator: ", ")))
         }
 
+        assessCapacityAndLines(&a, node, c)
+        return a
+    }
+
+    /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
+    static func assessPickup(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, closures: [Closure]) {
+        if let ready = node.pickupReady, node.offersPickup,
+            let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: ready, now: c.now)
+        {
+            a.general.append(
+                NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
+            let meets = pickup.at <= c.deadlines.shipBy
+            a.general.append(
+                NodeCheck(
+                    kind: .shipBy, passed: meets,
+                    detail: "ready for pickup \(Format.instant(pickup.at, node.timeZone)) "
+                        + (meets ? "meets" : "misses")
+                        + " ship-by \(c.shipByText)"
+                        + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
+            if meets {
+                a.option = ServiceOption(
+                    service: .storePickup, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day,
+                    shippingCost: 0)
+            }
+        } else {
+            a.general.append(
+                NodeCheck(
+                    kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"))
+        }
+        assessCapacityAndLines(&a, node, c)
+    }
+
+    static func assessCapacityAndLines(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context) {
         // Capacity left today.
         let used = c.state.usage(at: node.id)
         a.unitsLeft = node.capacity.units - used.units
         let ordersLeft = node.capacity.orders - used.orders
-        a.general.append(NodeCheck(
-            kind: .capacity, passed: ordersLeft > 0 && a.unitsLeft > 0,
-            detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
-                + "\(node.capacity.units) units left today"))
+        a.general.append(
+            NodeCheck(
+                kind: .capacity, passed: ordersLeft > 0 && a.unitsLeft > 0,
+                detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
+                    + "\(node.capacity.units) units left today"))
 
-        // Per line: stock and capability.
+        // Per line: stock and capability; only failures get a sentence.
         for line in c.lines {
             let available = c.state.stock.available(line.sku, at: node.id)
             a.available[line.sku] = available
-            var checks = [NodeCheck(
-                kind: .stock, passed: available >= line.quantity,
-                detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed")]
-            var missing: [String] = []
-            if line.item.oversize, !node.capabilities.contains(.oversize) { missing.append("oversize") }
-            if line.item.hazmat, !node.capabilities.contains(.hazmat) { missing.append("hazmat") }
-            if line.giftWrap, !node.capabilities.contains(.giftWrap) { missing.append("gift wrap") }
-            if line.item.oversize || line.item.hazmat || line.giftWrap {
-                checks.append(NodeCheck(
-                    kind: .capability, passed: missing.isEmpty,
-                    detail: "line \(line.lineNumber) \(line.sku) needs "
-                        + [line.item.oversize ? "oversize" : nil, line.item.hazmat ? "hazmat" : nil,
-                           line.giftWrap ? "gift wrap" : nil].compactMap { $0 }.joined(separator: ", ")
-                        + (missing.isEmpty ? "" : "; the node has no \(missing.joined(separator: ", ")) capability")))
+            let hasStock = available >= line.quantity
+            a.lineHasStock.append(hasStock)
+            if !hasStock {
+                a.lineFailures.append(
+                    NodeCheck(
+                        kind: .stock, passed: false,
+                        detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed"))
             }
-            a.lineChecks.append(checks)
+            let lacksOversize = line.item.oversize && !node.capabilities.contains(.oversize)
+            let lacksHazmat = line.item.hazmat && !node.capabilities.contains(.hazmat)
+            let lacksGiftWrap = line.giftWrap && !node.capabilities.contains(.giftWrap)
+            let handled = !(lacksOversize || lacksHazmat || lacksGiftWrap)
+            a.lineHandled.append(handled)
+            if !handled {
+                let missing = [
+                    lacksOversize ? "oversize" : nil, lacksHazmat ? "hazmat" : nil,
+                    lacksGiftWrap ? "gift wrap" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
+                a.lineFailures.append(
+                    NodeCheck(
+                        kind: .capability, passed: false,
+                        detail: "line \(line.lineNumber) \(line.sku) needs \(missing); the node has no such capability")
+                )
+            }
         }
-        return a
+        a.generalOK = a.general.allSatisfy(\.passed)
     }
 }
 
 extension CalendarDate {
-    static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31) ?? CalendarDate(Date.distantFuture, in: .gmt)
+    static let distantFuture =
+        CalendarDate(year: 9999, month: 12, day: 31) ?? CalendarDate(Date.distantFuture, in: .gmt)
 }
 
 /// Formats instants and closures for explanations, without locale-dependent formatters.
 enum Format {
     /// `2026-11-24 15:00 America/New_York`: zone names, because Linux abbreviates most zones as `GMT-5`.
     static func instant(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-        return "\(CalendarDate(date, in: zone)) \(time) \(zone.identifier)"
+        let time = TimeOfDay.of(date, in: zone)
+        return "\(CalendarDate.on(date, in: zone)) \(time) \(zone.identifier)"
     }
 
     static func closure(_ closure: Closure) -> String {

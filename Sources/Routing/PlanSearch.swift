@@ -11,7 +11,8 @@ struct Plan: Equatable {
     var shippedLines: Int { shipments.reduce(0) { $0 + $1.lines.count } }
 
     static func == (lhs: Plan, rhs: Plan) -> Bool {
-        lhs.shipments.map(\.node) == rhs.shipments.map(\.node) && lhs.shipments.map(\.lines) == rhs.shipments.map(\.lines)
+        lhs.shipments.map(\.node) == rhs.shipments.map(\.node)
+            && lhs.shipments.map(\.lines) == rhs.shipments.map(\.lines)
     }
 
     /// Better = more lines shipped, then fewer shipments, then (for splits) cheaper, then higher-ranked nodes.
@@ -27,9 +28,10 @@ struct Plan: Equatable {
 /// up to `maxShipments` nodes and over line assignments within each (bounded by `budget`), so it finds a plan
 /// whenever one exists on orders of ordinary size.
 enum PlanSearch {
-    static func best(candidates: [NodeAssessment], lines: [ResolvedLine], policy: FulfilmentPolicy,
-                     budget: Int = 200_000) -> Plan?
-    {
+    static func best(
+        candidates: [NodeAssessment], lines: [ResolvedLine], policy: FulfilmentPolicy,
+        budget: Int = 200_000
+    ) -> Plan? {
         let allLines = Array(lines.indices)
         let mayDropLines = policy.fill == .lineFillOrKill
         let maxNodes = min(policy.fill == .orderFillOrKill ? 1 : policy.maxShipments, candidates.count)
@@ -37,7 +39,8 @@ enum PlanSearch {
 
         // One node shipping everything, in rank order: the answer whenever it exists.
         if let index = candidates.indices.first(where: { candidates[$0].canShip(allLines, lines) }) {
-            return Plan(shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
+            return Plan(
+                shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
         }
         var best: Plan?
         var spent = 0

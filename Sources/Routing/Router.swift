@@ -21,19 +21,24 @@ public func route(
     decision.checks = statics.checks
     let deadlines = DeadlineCalculator.deadlines(for: order, profile: profile, now: now)
     decision.deadlines = deadlines
-    decision.checks.append(RuleCheck(rule: .ackDeadline, passed: true,
-                                     detail: "acknowledge by \(Format.instant(deadlines.acknowledgeBy, profile.timeZone))"
-                                        + " (\(profile.documents.acknowledgement.deadline) from receipt)"))
-    decision.checks.append(RuleCheck(rule: .shipBy, passed: true,
-                                     detail: "ship by \(Format.instant(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
-                                        + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")))
+    decision.checks.append(
+        RuleCheck(
+            rule: .ackDeadline, passed: true,
+            detail: "acknowledge by \(Format.instant(deadlines.acknowledgeBy, profile.timeZone))"
+                + " (\(profile.documents.acknowledgement.deadline) from receipt)"))
+    decision.checks.append(
+        RuleCheck(
+            rule: .shipBy, passed: true,
+            detail: "ship by \(Format.instant(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
+                + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")))
     guard statics.rejections.isEmpty, let mapping = statics.mapping else {
         decision.rejections = statics.rejections
         decision.outcome = .reject
         if let fee = profile.fees.fee(for: .rejectedUnit) {
-            decision.fees.incurred.append(FeeLine(
-                violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
-                note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
+            decision.fees.incurred.append(
+                FeeLine(
+                    violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
+                    note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
         return decision
     }
@@ -42,29 +47,70 @@ public func route(
     let assigned = profile.routingAuthority == .retailerAssigned ? order.assignedNode : nil
     let listed = profile.sourcing.listed
     let allIDs = network.nodes.map(\.id).sorted()
-    let candidateIDs: [DCID] = assigned.map { [$0] } ?? (listed.isEmpty ? allIDs : listed)
+    let candidateIDs: [DCID] =
+        order.pickupStore.map { [$0] } ?? assigned.map { [$0] } ?? (listed.isEmpty ? allIDs : listed)
     var others: [DCID] = []
     if let assigned {
         others = (profile.sourcing.alternates.isEmpty ? allIDs : profile.sourcing.alternates).filter { $0 != assigned }
     }
     let context = NodeAssessor.Context(
         order: order, profile: profile, network: network, state: state, lines: statics.lines,
-        services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now)
-    var candidates = candidateIDs.enumerated().compactMap { index, id in
-        network.node(id).map { NodeAssessor.assess($0, candidate: true, profileIndex: index, context) }
+        services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now,
+        destination: order.shipTo?.address?.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
+        shipByText: Format.instant(deadlines.shipBy, profile.timeZone))
+    let allLines = Array(statics.lines.indices)
+    // Node positions in the network, so nodes are not copied while ranking.
+    let positions = candidateIDs.enumerated().compactMap { index, id in
+        network.nodes.firstIndex { $0.id == id }.map { (position: $0, index: index) }
     }
-    let bystanders = others.enumerated().compactMap { index, id in
-        network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
+    var candidates: [NodeAssessment]
+    var unconsidered: [(node: DCID, rank: Int)] = []
+    if [.fastest, .cheapest].contains(profile.sourcing.strategy) {
+        // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
+        candidates = positions.map {
+            NodeAssessor.assess(network.nodes[$0.position], candidate: true, profileIndex: $0.index, context)
+        }
+        candidates = Ranking.rank(
+            candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
+    } else {
+        // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
+        // can change the decision (one shipment from the best-ranked complete node wins under every policy).
+        let ordered = Ranking.order(
+            positions, in: network, by: profile.sourcing.strategy, destination: context.destination)
+        candidates = []
+        for (offset, entry) in ordered.enumerated() {
+            var assessment = NodeAssessor.assess(
+                network.nodes[entry.position], candidate: true, profileIndex: entry.index, context)
+            assessment.rank = offset + 1
+            candidates.append(assessment)
+            if assessment.canShip(allLines, statics.lines), assessment.option != nil {
+                unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
+                    (network.nodes[$1.position].id, offset + $0 + 2)
+                }
+                break
+            }
+        }
     }
-    candidates = Ranking.rank(candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
-    decision.checks.append(RuleCheck(
-        rule: .routingAuthority, passed: true,
-        detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
-            ?? "supplier routes: \(candidates.map(\.node.id.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"))
+    // The alternates of a retailer-assigned program matter only when the assigned node cannot ship.
+    let assignedShips = assigned != nil && candidates.first.map { $0.canShip(allLines, statics.lines) } == true
+    let bystanders =
+        assignedShips
+        ? []
+        : others.enumerated().compactMap { index, id in
+            network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
+        }
+    decision.checks.append(
+        RuleCheck(
+            rule: .routingAuthority, passed: true,
+            detail: assigned.map { "the retailer assigned \($0); no reroute allowed" }
+                ?? "supplier routes: \((candidates.map(\.node.id) + unconsidered.map(\.node)).map(\.rawValue).joined(separator: ", ")) by \(profile.sourcing.strategy.rawValue)"
+        ))
 
     let plan = PlanSearch.best(candidates: candidates, lines: statics.lines, policy: profile.fulfilment)
-    DecisionBuilder.fill(&decision, plan: plan, candidates: candidates, bystanders: bystanders, lines: statics.lines,
-                         order: order, profile: profile, deadlines: deadlines, now: now)
+    DecisionBuilder.fill(
+        &decision, plan: plan, candidates: candidates, bystanders: bystanders, unconsidered: unconsidered,
+        lines: statics.lines,
+        order: order, profile: profile, deadlines: deadlines, now: now)
     return decision
 }
 
@@ -94,5 +140,34 @@ enum Ranking {
         }
         for index in ranked.indices { ranked[index].rank = index + 1 }
         return ranked
+    }
+
+    /// The same order for the strategies that need no assessment (profile order, nearest, priority).
+    static func order(
+        _ entries: [(position: Int, index: Int)], in network: Network, by strategy: Sourcing.Strategy,
+        destination: Coordinates?
+    ) -> [(position: Int, index: Int)] {
+        func key(_ node: FulfilmentNode) -> Double {
+            switch strategy {
+            case .nearest: destination.map { node.coordinates.miles(to: $0) } ?? .greatestFiniteMagnitude
+            case .priority: Double(node.priority)
+            default: 0
+            }
+        }
+        let keyed = entries.map { (entry: $0, key: key(network.nodes[$0.position])) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            if lhs.entry.index != rhs.entry.index { return lhs.entry.index < rhs.entry.index }
+            return network.nodes[lhs.entry.position].id < network.nodes[rhs.entry.position].id
+        }.map(\.entry)
+    }
+}
+
+extension ProfileSet {
+    /// Routes `order` under the profile it belongs to (by its retailer, else its sender identity), against this
+    /// set's network and catalog; nil when no profile claims the order.
+    public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision? {
+        guard let profile = profile(for: order) else { return nil }
+        return Routing.route(order, profile: profile, network: network, catalog: catalog, state: state, now: now)
     }
 }

@@ -9,20 +9,24 @@ extension RoutingDecision {
         var out: [String] = []
         out.append("PO \(poNumber) (\(retailer)): \(outcome.rawValue.uppercased())")
         if let deadlines {
-            out.append("  ack by   \(deadlines.acknowledgeBy.iso8601)")
-            out.append("  ship by  \(deadlines.shipBy.iso8601)  [\(deadlines.basis)]")
+            out.append("  ack by   \(Format.instant(deadlines.acknowledgeBy, deadlines.timeZone))")
+            out.append("  ship by  \(Format.instant(deadlines.shipBy, deadlines.timeZone))  [\(deadlines.basis)]")
         }
         for shipment in shipments {
             let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")
-            out.append("  ship     \(shipment.node) via \(shipment.service) at \(shipment.shipAt.iso8601), "
-                       + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)")
+            out.append(
+                "  ship     \(shipment.node) via \(shipment.service) at \(shipment.shipAt.iso8601), "
+                    + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)"
+            )
         }
         for line in cancelledLines {
-            out.append("  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
-                       + "[\(line.reason.rawValue) → \(line.code)] \(line.detail)")
+            out.append(
+                "  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
+                    + "[\(line.reason.rawValue) → \(line.code)] \(line.detail)")
         }
         for line in backorderedLines {
-            out.append("  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)")
+            out.append(
+                "  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)")
         }
         for rejection in rejections {
             out.append("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
@@ -32,7 +36,8 @@ extension RoutingDecision {
             out.append("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
         }
         if !couldHaveShipped.isEmpty {
-            out.append("  tell the retailer: \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped")
+            out.append(
+                "  tell the retailer: \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped")
         }
         if !nodes.isEmpty {
             out.append("  node  rank  miles   verdict")

@@ -105,6 +105,8 @@ public struct Deadlines: Hashable, Sendable, Codable {
     public var deliverBy: CalendarDate?
     /// How ship-by was reached: `2 business days from receipt 2026-11-24 (day 0, before the 14:00 cutoff)`.
     public var basis: String
+    /// The retailer's time zone, which the deadlines are reckoned in.
+    public var timeZone: TimeZone
 }
 
 public struct FeeAssessment: Hashable, Sendable, Codable {
@@ -169,6 +171,9 @@ public struct NodeCheck: Hashable, Sendable, Codable {
     public var detail: String
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case enabled, open, carrier, shipBy = "ship-by", deliverBy = "deliver-by", capacity, stock, capability
+        case enabled, open, carrier
+        case shipBy = "ship-by"
+        case deliverBy = "deliver-by"
+        case capacity, stock, capability
     }
 }

@@ -31,12 +31,15 @@ enum StaticCompliance {
         var result = StaticResult()
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
             result.rejections.append(
-                Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail))
+                Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
+            )
         }
         func record(_ rule: RuleCheck.Rule, from count: Int, passed detail: String) {
             let failures = result.rejections[count...].map(\.detail)
-            result.checks.append(RuleCheck(rule: rule, passed: failures.isEmpty,
-                                           detail: failures.isEmpty ? detail : failures.joined(separator: "; ")))
+            result.checks.append(
+                RuleCheck(
+                    rule: rule, passed: failures.isEmpty,
+                    detail: failures.isEmpty ? detail : failures.joined(separator: "; ")))
         }
 
         var mark = result.rejections.count
@@ -47,10 +50,14 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
-        if order.shipTo?.address == nil { reject(.missingShipTo, "the PO has no ship-to address") }
+        if order.shipTo?.address == nil, order.pickupStore == nil {
+            reject(.missingShipTo, "the PO has no ship-to address")
+        }
         if profile.routingAuthority == .retailerAssigned {
             if let node = order.assignedNode {
-                if network.node(node) == nil { reject(.unknownAssignedNode, "the assigned node \(node) is not in our network") }
+                if network.node(node) == nil {
+                    reject(.unknownAssignedNode, "the assigned node \(node) is not in our network")
+                }
             } else {
                 reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
@@ -58,8 +65,10 @@ enum StaticCompliance {
         for line in order.lines {
             let quantity = NSDecimalNumber(decimal: line.quantity).intValue
             if Decimal(quantity) != line.quantity || quantity <= 0 {
-                reject(.invalidQuantity, "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
-                       line: line.lineNumber)
+                reject(
+                    .invalidQuantity,
+                    "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
+                    line: line.lineNumber)
             }
             if profile.items.requirePrices, line.unitPrice == nil {
                 reject(.missingPrice, "line \(line.lineNumber) has no unit price", line: line.lineNumber)
@@ -68,7 +77,12 @@ enum StaticCompliance {
         record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
 
         mark = result.rejections.count
-        if let method = order.shipMethod {
+        if let store = order.pickupStore {
+            if network.node(store) == nil {
+                reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
+            }
+            result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
+        } else if let method = order.shipMethod {
             if let mapping = profile.carrierMapping(for: method) {
                 result.mapping = mapping
             } else {
@@ -79,11 +93,14 @@ enum StaticCompliance {
         } else {
             reject(.missingShipMethod, "the PO names no ship method")
         }
-        record(.shipMethod, from: mark,
-               passed: "'\(result.mapping?.label ?? "")' maps to \(result.mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")")
+        record(
+            .shipMethod, from: mark,
+            passed:
+                "'\(result.mapping?.label ?? "")' maps to \(result.mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
+        )
 
         mark = result.rejections.count
-        if let address = order.shipTo?.address {
+        if let address = order.shipTo?.address, order.pickupStore == nil {
             var poBox = false
             checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
             result.isPOBox = poBox
@@ -92,16 +109,22 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         for (index, line) in order.lines.enumerated() {
-            let sku: SKU? = line.sku.flatMap { catalog[$0] != nil ? $0 : nil } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
+            let sku: SKU? =
+                line.sku.flatMap { catalog[$0] != nil ? $0 : nil } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
             guard let sku, let item = catalog[sku] else {
-                let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                reject(.unknownItem, "line \(line.lineNumber): item \(named.isEmpty ? "(none given)" : named) is not in our catalog",
-                       line: line.lineNumber)
+                let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(
+                    separator: ", ")
+                reject(
+                    .unknownItem,
+                    "line \(line.lineNumber): item \(named.isEmpty ? "(none given)" : named) is not in our catalog",
+                    line: line.lineNumber)
                 continue
             }
             let quantity = NSDecimalNumber(decimal: line.quantity).intValue
-            result.lines.append(ResolvedLine(index: index, lineNumber: line.lineNumber, sku: sku, item: item,
-                                             quantity: max(0, quantity), giftWrap: line.giftWrap, value: line.extendedPrice))
+            result.lines.append(
+                ResolvedLine(
+                    index: index, lineNumber: line.lineNumber, sku: sku, item: item,
+                    quantity: max(0, quantity), giftWrap: line.giftWrap, value: line.extendedPrice))
         }
         record(.items, from: mark, passed: "every item is in the catalog")
 
@@ -109,8 +132,10 @@ enum StaticCompliance {
         let rules = profile.items
         if let limit = rules.maxUnitsPerLine {
             for line in result.lines where line.quantity > limit {
-                reject(.quantityLimit, "line \(line.lineNumber): \(line.quantity) units exceeds the limit of \(limit) per line",
-                       line: line.lineNumber)
+                reject(
+                    .quantityLimit,
+                    "line \(line.lineNumber): \(line.quantity) units exceeds the limit of \(limit) per line",
+                    line: line.lineNumber)
             }
         }
         if let limit = rules.maxUnitsPerOrder, order.totalUnits > Decimal(limit) {
@@ -124,17 +149,20 @@ enum StaticCompliance {
     }
 
     static func limitsDescription(_ rules: ItemRules) -> String {
-        let limits = [rules.maxUnitsPerLine.map { "≤ \($0) units per line" },
-                      rules.maxUnitsPerOrder.map { "≤ \($0) units per order" },
-                      rules.maxLines.map { "≤ \($0) lines" }].compactMap { $0 }
+        let limits = [
+            rules.maxUnitsPerLine.map { "≤ \($0) units per line" },
+            rules.maxUnitsPerOrder.map { "≤ \($0) units per order" },
+            rules.maxLines.map { "≤ \($0) lines" },
+        ].compactMap { $0 }
         return limits.isEmpty ? "no quantity limits" : "within " + limits.joined(separator: ", ")
     }
 
     static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
-    static func checkShipTo(_ address: Address, _ rules: ShipToRules, network: Network, poBox: inout Bool,
-                            reject: (Reason, String) -> Void)
-    {
+    static func checkShipTo(
+        _ address: Address, _ rules: ShipToRules, network: Network, poBox: inout Bool,
+        reject: (Reason, String) -> Void
+    ) {
         let country = (address.country ?? "US").uppercased()
         if !["US", "USA"].contains(country) {
             if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
@@ -150,7 +178,8 @@ enum StaticCompliance {
             if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
         }
         let squeezed = address.lines.map { $0.uppercased().filter { $0.isLetter || $0.isNumber } }
-        if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") }) {
+        if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") })
+        {
             poBox = true
             if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
         }
@@ -162,4 +191,9 @@ enum StaticCompliance {
     static func describe(_ address: Address) -> String {
         [address.city, address.region, address.postalCode].compactMap { $0 }.joined(separator: " ")
     }
+}
+
+extension PurchaseOrder {
+    /// The store a pickup or curbside order names (a `store` party's id), if any.
+    var pickupStore: DCID? { party(.store)?.identifier.map { DCID($0.value) } }
 }

@@ -25,9 +25,10 @@ public struct Stock: Hashable, Sendable, Codable {
 
     /// Parses `inventory.csv` (columns `dc,sku,on_hand,safety_stock`, as fixtures/README.md defines them) into what
     /// is available after safety stock; `reserved` subtracts what the store already holds.
-    public static func parse(inventoryCSV text: String, file: String = "inventory.csv",
-                             reserved: [DCID: [SKU: Int]] = [:]) throws(RoutingError) -> Stock
-    {
+    public static func parse(
+        inventoryCSV text: String, file: String = "inventory.csv",
+        reserved: [DCID: [SKU: Int]] = [:]
+    ) throws(RoutingError) -> Stock {
         let table: CSVTable
         let index: [Int]
         do {
@@ -40,14 +41,17 @@ public struct Stock: Hashable, Sendable, Codable {
                 index[column] < row.fields.count ? row.fields[index[column]].trimmingCharacters(in: .whitespaces) : ""
             }
             guard let onHand = Int(field(2)), onHand >= 0 else {
-                throw RoutingError(file: file, line: row.line, message: "on_hand '\(field(2))' is not a whole number ≥ 0")
+                throw RoutingError(
+                    file: file, line: row.line, message: "on_hand '\(field(2))' is not a whole number ≥ 0")
             }
             let safety = field(3).isEmpty ? 0 : Int(field(3)) ?? -1
             guard safety >= 0 else {
-                throw RoutingError(file: file, line: row.line,
-                                   message: "safety_stock '\(field(3))' is not a whole number ≥ 0")
+                throw RoutingError(
+                    file: file, line: row.line,
+                    message: "safety_stock '\(field(3))' is not a whole number ≥ 0")
             }
-            let node = DCID(field(0)), sku = SKU(field(1))
+            let node = DCID(field(0))
+            let sku = SKU(field(1))
             guard !node.rawValue.isEmpty, !sku.rawValue.isEmpty else {
                 throw RoutingError(file: file, line: row.line, message: "dc and sku must not be empty")
             }

@@ -33,10 +33,21 @@ func sampleNetwork() throws -> SourceFile {
 /// Loads `profile` against the sample network and returns the error lines, or [] when it loads.
 func problems(profile text: String, name: String = "p.yaml") throws -> [String] {
     do {
-        _ = try ProfileSet.load(profiles: [SourceFile(name: name, text: text)], network: try sampleNetwork(),
-                                catalog: smallCatalog)
+        _ = try ProfileSet.load(
+            profiles: [SourceFile(name: name, text: text)], network: try sampleNetwork(),
+            catalog: smallCatalog)
         return []
     } catch let error as ProfileErrors {
+        return error.errors.map(\.description)
+    }
+}
+
+/// The error lines loading these files gives, or [] when they load.
+func loadErrors(profiles: [SourceFile], network: SourceFile, catalog: SourceFile = smallCatalog) -> [String] {
+    do {
+        _ = try ProfileSet.load(profiles: profiles, network: network, catalog: catalog)
+        return []
+    } catch {
         return error.errors.map(\.description)
     }
 }

@@ -13,24 +13,26 @@ struct CalendarTests {
         return W.profile(retailer).deadlines(for: order, receivedAt: W.instant(instant)).shipByDay
     }
 
-    @Test("an order in one second before the retailer's cutoff counts today as day 0; one at the cutoff does not",
-          arguments: [
+    @Test(
+        "an order in one second before the retailer's cutoff counts today as day 0; one at the cutoff does not",
+        arguments: [
             ("2026-11-23T13:59:59-08:00", "2026-11-25"),  // Monday before 14:00 Los Angeles: Mon + 2 bd
             ("2026-11-23T14:00:00-08:00", "2026-11-27"),  // at the cutoff: day 0 is Tuesday; Thursday is Thanksgiving
             ("2026-11-23T14:00:01-08:00", "2026-11-27"),
-          ])
+        ])
     func retailerCutoff(instant: String, expected: String) {
         #expect(shipByDay("amazon", at: instant) == W.day(expected))
     }
 
-    @Test("Thanksgiving 2026-11-26 and the weekend are skipped when counting business days",
-          arguments: [
+    @Test(
+        "Thanksgiving 2026-11-26 and the weekend are skipped when counting business days",
+        arguments: [
             ("2026-11-24T10:00:00-05:00", "homedepot", "2026-11-27"),  // Tue: Wed, (Thu holiday), Fri
             ("2026-11-25T10:00:00-05:00", "homedepot", "2026-11-30"),  // Wed: Fri, (Sat, Sun), Mon
             ("2026-11-27T15:00:00-05:00", "homedepot", "2026-12-02"),  // Fri after cutoff: day 0 Mon → Wed
             ("2026-11-28T09:00:00-05:00", "homedepot", "2026-12-02"),  // Saturday: day 0 Mon → Wed
-            ("2026-11-25T11:00:00-06:00", "walmart", "2026-11-27"),    // 1 bd from Wed before 12:00 Chicago → Fri
-          ])
+            ("2026-11-25T11:00:00-06:00", "walmart", "2026-11-27"),  // 1 bd from Wed before 12:00 Chicago → Fri
+        ])
     func holidaysAndWeekends(instant: String, retailer: RetailerID, expected: String) {
         #expect(shipByDay(retailer, at: instant) == W.day(expected))
     }
@@ -51,14 +53,15 @@ struct CalendarTests {
         #expect(deadlines.shipBy == W.instant("2026-11-27T23:59:59-08:00"))
     }
 
-    @Test("a node's pickup is today before its local cutoff and the next shipping day after it",
-          arguments: [
+    @Test(
+        "a node's pickup is today before its local cutoff and the next shipping day after it",
+        arguments: [
             ("DEN1", "ups-ground", "2026-11-24T13:59:59-07:00", "2026-11-24T14:00:00-07:00"),
             ("DEN1", "ups-ground", "2026-11-24T14:00:00-07:00", "2026-11-25T14:00:00-07:00"),
             ("ORD1", "ups-ground", "2026-11-25T16:30:00-06:00", "2026-11-27T16:00:00-06:00"),  // Thanksgiving skipped
             ("EWR1", "ups-ground", "2026-11-27T15:00:01-05:00", "2026-11-30T15:00:00-05:00"),  // weekend skipped
             ("PHX1", "fedex-ground", "2026-11-24T14:59:00-07:00", "2026-11-24T15:00:00-07:00"),
-          ])
+        ])
     func nodeCutoff(node: DCID, service: CarrierServiceID, now: String, pickup: String) throws {
         let dc = try #require(W.world.network.node(node))
         #expect(dc.earliestPickup(for: service, after: W.instant(now))?.at == W.instant(pickup))
@@ -69,13 +72,17 @@ struct CalendarTests {
         let edison = try #require(W.world.network.node("EWR1"))
         let phoenix = try #require(W.world.network.node("PHX1"))
         // US DST ends on 2026-11-01; Friday 2026-10-30 is summer time, Monday 2026-11-02 winter time.
-        #expect(edison.earliestPickup(for: "ups-ground", after: W.instant("2026-10-30T12:00:00Z"))?.at
+        #expect(
+            edison.earliestPickup(for: "ups-ground", after: W.instant("2026-10-30T12:00:00Z"))?.at
                 == W.instant("2026-10-30T19:00:00Z"))
-        #expect(edison.earliestPickup(for: "ups-ground", after: W.instant("2026-11-02T12:00:00Z"))?.at
+        #expect(
+            edison.earliestPickup(for: "ups-ground", after: W.instant("2026-11-02T12:00:00Z"))?.at
                 == W.instant("2026-11-02T20:00:00Z"))
-        #expect(phoenix.earliestPickup(for: "fedex-ground", after: W.instant("2026-10-30T12:00:00Z"))?.at
+        #expect(
+            phoenix.earliestPickup(for: "fedex-ground", after: W.instant("2026-10-30T12:00:00Z"))?.at
                 == W.instant("2026-10-30T22:00:00Z"))
-        #expect(phoenix.earliestPickup(for: "fedex-ground", after: W.instant("2026-11-02T12:00:00Z"))?.at
+        #expect(
+            phoenix.earliestPickup(for: "fedex-ground", after: W.instant("2026-11-02T12:00:00Z"))?.at
                 == W.instant("2026-11-02T22:00:00Z"))
     }
 

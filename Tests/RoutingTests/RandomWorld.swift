@@ -38,23 +38,31 @@ struct RandomWorld {
         var stock = Stock()
         for index in 0..<nodeCount {
             let id = DCID("N\(index + 1)")
-            nodes.append(FulfilmentNode(
-                id: id, name: "node \(index + 1)",
-                address: Address(lines: [], postalCode: "07102"),
-                coordinates: Coordinates(latitude: 40 + Double(Int.random(in: 0...8, using: &rng)), longitude: -75),
-                timeZone: zone, enabled: Int.random(in: 0..<5, using: &rng) > 0,
-                capacity: DailyCapacity(orders: Int.random(in: 0...3, using: &rng), units: Int.random(in: 1...8, using: &rng)),
-                services: [NodeService(service: "ups-ground", cutoff: TimeOfDay(hour: 20, minute: 0)!)],
-                costs: NodeCosts(perOrder: Money(Decimal(Int.random(in: 1...4, using: &rng)), .usd), perUnit: Money(1, .usd)),
-                priority: Int.random(in: 1...3, using: &rng)))
+            nodes.append(
+                FulfilmentNode(
+                    id: id, name: "node \(index + 1)",
+                    address: Address(lines: [], postalCode: "07102"),
+                    coordinates: Coordinates(latitude: 40 + Double(Int.random(in: 0...8, using: &rng)), longitude: -75),
+                    timeZone: zone, enabled: Int.random(in: 0..<5, using: &rng) > 0,
+                    capacity: DailyCapacity(
+                        orders: Int.random(in: 0...3, using: &rng), units: Int.random(in: 1...8, using: &rng)),
+                    services: [NodeService(service: "ups-ground", cutoff: TimeOfDay(hour: 20, minute: 0)!)],
+                    costs: NodeCosts(
+                        perOrder: Money(Decimal(Int.random(in: 1...4, using: &rng)), .usd), perUnit: Money(1, .usd)),
+                    priority: Int.random(in: 1...3, using: &rng)))
             for sku in RandomWorld.skus { stock.set(Int.random(in: 0...3, using: &rng), of: sku, at: id) }
         }
         network = Network(
             nodes: nodes,
-            services: ["ups-ground": CarrierService(id: "ups-ground", carrier: "UPS", transitDays: [2: 1, 8: 3],
-                                                    cost: [2: Money(8, .usd), 8: Money(12, .usd)])],
+            services: [
+                "ups-ground": CarrierService(
+                    id: "ups-ground", carrier: "UPS", transitDays: [2: 1, 8: 3],
+                    cost: [2: Money(8, .usd), 8: Money(12, .usd)])
+            ],
             zones: [ZoneBand(zone: 2, upToMiles: 300), ZoneBand(zone: 8, upToMiles: 6000)],
-            regions: [Zip3Region(zip3: 0...999, state: "NJ", coordinates: Coordinates(latitude: 40.7, longitude: -74.2))])
+            regions: [
+                Zip3Region(zip3: 0...999, state: "NJ", coordinates: Coordinates(latitude: 40.7, longitude: -74.2))
+            ])
         catalog = ItemCatalog(RandomWorld.skus.enumerated().map { Item(sku: $1, upc: "00000000000\($0)") })
 
         let fills: [FulfilmentPolicy] = [
@@ -68,11 +76,13 @@ struct RandomWorld {
         let strategies: [Sourcing.Strategy] = [.profileOrder, .nearest, .cheapest, .priority, .fastest]
         let listed = nodes.map(\.id).shuffled(using: &rng)
         profile = RetailerProfile(
-            id: "random", name: "Random", shipSLA: ShipSLA(
+            id: "random", name: "Random",
+            shipSLA: ShipSLA(
                 within: .businessDays(2), cutoff: LocalTime(TimeOfDay(hour: 23, minute: 0)!, zone)),
             fulfilment: fills[Int.random(in: 0..<fills.count, using: &rng)],
-            sourcing: Sourcing(primary: listed.first, alternates: Array(listed.dropFirst()),
-                               strategy: strategies[Int.random(in: 0..<strategies.count, using: &rng)]),
+            sourcing: Sourcing(
+                primary: listed.first, alternates: Array(listed.dropFirst()),
+                strategy: strategies[Int.random(in: 0..<strategies.count, using: &rng)]),
             carriers: [CarrierMapping(routing: "GROUND", services: ["ups-ground"])])
         var usage: [DCID: DailyUsage] = [:]
         for node in nodes where Bool.random(using: &rng) {
@@ -82,11 +92,16 @@ struct RandomWorld {
         let lineCount = Int.random(in: 1...3, using: &rng)
         order = PurchaseOrder(
             retailer: "random", poNumber: PONumber("R-\(seed)"),
-            parties: [Party(role: .shipTo, address: Address(lines: ["1 Main St"], city: "Newark", region: "NJ", postalCode: "07102"))],
+            parties: [
+                Party(
+                    role: .shipTo,
+                    address: Address(lines: ["1 Main St"], city: "Newark", region: "NJ", postalCode: "07102"))
+            ],
             shipMethod: ShipMethod(routing: "GROUND"),
             lines: (0..<lineCount).map { index in
-                OrderLine(lineNumber: "\(index + 1)", sku: RandomWorld.skus[Int.random(in: 0..<3, using: &rng)],
-                          quantity: Decimal(Int.random(in: 1...3, using: &rng)))
+                OrderLine(
+                    lineNumber: "\(index + 1)", sku: RandomWorld.skus[Int.random(in: 0..<3, using: &rng)],
+                    quantity: Decimal(Int.random(in: 1...3, using: &rng)))
             },
             source: OrderSource(format: .x12))
     }

@@ -20,7 +20,9 @@ struct RoutingPropertyTests {
                 var bySKU: [SKU: Int] = [:]
                 for line in shipment.lines { bySKU[line.sku, default: 0] += line.quantity }
                 for (sku, quantity) in bySKU {
-                    #expect(quantity <= world.state.stock.available(sku, at: shipment.node), "seed \(seed): oversold \(sku)")
+                    #expect(
+                        quantity <= world.state.stock.available(sku, at: shipment.node), "seed \(seed): oversold \(sku)"
+                    )
                 }
                 let usage = world.state.usage(at: shipment.node)
                 #expect(usage.units + shipment.units <= node?.capacity.units ?? 0, "seed \(seed): past unit capacity")
@@ -39,7 +41,8 @@ struct RoutingPropertyTests {
             #expect(decision.shipments.count <= policy.maxShipments, "seed \(seed)")
             if policy.fill == .orderFillOrKill {
                 #expect(decision.shipments.count <= 1, "seed \(seed): split under order fill-or-kill")
-                #expect(decision.shipments.isEmpty || decision.cancelledLines.isEmpty, "seed \(seed): partial under FoK")
+                #expect(
+                    decision.shipments.isEmpty || decision.cancelledLines.isEmpty, "seed \(seed): partial under FoK")
             }
             if policy.fill != .lineFillOrKill {
                 #expect(decision.shipments.isEmpty || decision.cancelledLines.isEmpty, "seed \(seed): partial ship")
@@ -80,7 +83,8 @@ struct RoutingPropertyTests {
             let after = world.state.applying(decision)
             for shipment in decision.shipments {
                 for line in shipment.lines {
-                    #expect(after.stock.available(line.sku, at: shipment.node)
+                    #expect(
+                        after.stock.available(line.sku, at: shipment.node)
                             <= world.state.stock.available(line.sku, at: shipment.node) - line.quantity
                             || world.state.stock.available(line.sku, at: shipment.node) < line.quantity, "seed \(seed)")
                 }

@@ -22,7 +22,8 @@ enum SampleWorld {
 
     static let world: ProfileSet = {
         func file(_ path: String) -> SourceFile {
-            SourceFile(name: path, text: (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? "")
+            SourceFile(
+                name: path, text: (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? "")
         }
         do {
             return try ProfileSet.load(
@@ -58,7 +59,8 @@ enum SampleWorld {
     }
 
     static let methods: [RetailerID: ShipMethod] = [
-        "walmart": ShipMethod(carrierSCAC: "FDEG", serviceLevel: "SG", transportMethod: "M", routing: "FEDEX HOME DELIVERY"),
+        "walmart": ShipMethod(
+            carrierSCAC: "FDEG", serviceLevel: "SG", transportMethod: "M", routing: "FEDEX HOME DELIVERY"),
         "amazon": ShipMethod(carrierSCAC: "UPSN", serviceLevel: "SG", transportMethod: "M", routing: "UPS GROUND"),
         "homedepot": ShipMethod(carrierSCAC: "UPSN", serviceLevel: "SG", transportMethod: "M", routing: "UPS GROUND"),
         "bestbuy": ShipMethod(routing: "Standard Ground"),
@@ -74,26 +76,31 @@ enum SampleWorld {
 
     static func order(
         _ retailer: RetailerID, _ number: String = "PO-1", lines: [(SKU, Int)], shipTo: Address = newark,
-        assigned: DCID? = nil, method: ShipMethod? = nil, dates: OrderDates = OrderDates(ordered: CalendarDate(year: 2026, month: 11, day: 24))
+        assigned: DCID? = nil, method: ShipMethod? = nil,
+        dates: OrderDates = OrderDates(ordered: CalendarDate(year: 2026, month: 11, day: 24))
     ) -> PurchaseOrder {
         var parties = [Party(role: .shipTo, name: "Pat Doe", address: shipTo)]
         if let assigned {
-            parties.append(Party(role: .shipFrom, identifier: PartyIdentifier(qualifier: "92", value: assigned.rawValue)))
+            parties.append(
+                Party(role: .shipFrom, identifier: PartyIdentifier(qualifier: "92", value: assigned.rawValue)))
         }
         return PurchaseOrder(
             retailer: retailer, poNumber: PONumber(number), dates: dates, parties: parties,
             shipMethod: method ?? methods[retailer],
             lines: lines.enumerated().map { index, line in
-                OrderLine(lineNumber: String(index + 1), sku: line.0, quantity: Decimal(line.1),
-                          unitPrice: Money(25, .usd))
+                OrderLine(
+                    lineNumber: String(index + 1), sku: line.0, quantity: Decimal(line.1),
+                    unitPrice: Money(25, .usd))
             },
             source: OrderSource(format: .x12))
     }
 
-    static func decide(_ order: PurchaseOrder, _ state: NetworkState, now: Date = demoNow,
-                       profile: RetailerProfile? = nil) -> RoutingDecision
-    {
-        route(order, profile: profile ?? self.profile(order.retailer ?? "amazon"), network: world.network,
-              catalog: world.catalog, state: state, now: now)
+    static func decide(
+        _ order: PurchaseOrder, _ state: NetworkState, now: Date = demoNow,
+        profile: RetailerProfile? = nil
+    ) -> RoutingDecision {
+        route(
+            order, profile: profile ?? self.profile(order.retailer ?? "amazon"), network: world.network,
+            catalog: world.catalog, state: state, now: now)
     }
 }

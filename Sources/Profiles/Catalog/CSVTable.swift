@@ -32,7 +32,9 @@ public struct CSVTable: Sendable {
             if inQuotes {
                 if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else {
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
                             inQuotes = false
                             afterQuote = true
                             pending = next
@@ -61,10 +63,14 @@ public struct CSVTable: Sendable {
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { throw ProfileError(file: file, line: recordLine, column: 1, message: "a quoted field is not closed") }
+        if inQuotes {
+            throw ProfileError(
+                kind: .syntax, file: file, line: recordLine, column: 1, message: "a quoted field is not closed")
+        }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = records.first else {
-            throw ProfileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header row")
+            throw ProfileError(
+                kind: .syntax, file: file, line: 1, column: 1, message: "the file is empty; expected a header row")
         }
         header = first.fields.map { String($0.trimmingSpaces) }
         rows = Array(records.dropFirst())
@@ -75,8 +81,9 @@ public struct CSVTable: Sendable {
         var indexes: [Int] = []
         for name in names {
             guard let index = header.firstIndex(of: name) else {
-                throw ProfileError(file: file, line: 1, column: 1,
-                                   message: "missing column '\(name)'; the header is \(header.joined(separator: ","))")
+                throw ProfileError(
+                    kind: .missingKey, file: file, line: 1, column: 1,
+                    message: "missing column '\(name)'; the header is \(header.joined(separator: ","))")
             }
             indexes.append(index)
         }

@@ -14,10 +14,11 @@ public struct Item: Hashable, Sendable, Codable {
     public var giftWrap: Bool
     public var unitCost: Money
 
-    public init(sku: SKU, upc: String, description: String = "", weightPounds: Decimal = 1,
-                dimensionsInches: [Decimal] = [1, 1, 1], oversize: Bool = false, hazmat: Bool = false,
-                giftWrap: Bool = false, unitCost: Money = Money(0, .usd))
-    {
+    public init(
+        sku: SKU, upc: String, description: String = "", weightPounds: Decimal = 1,
+        dimensionsInches: [Decimal] = [1, 1, 1], oversize: Bool = false, hazmat: Bool = false,
+        giftWrap: Bool = false, unitCost: Money = Money(0, .usd)
+    ) {
         self.sku = sku
         self.upc = upc
         self.description = description
@@ -51,8 +52,10 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
         return String(trimmed)
     }
 
-    static let columns = ["sku", "upc", "description", "weight_lb", "length_in", "width_in", "height_in", "oversize",
-                          "hazmat", "gift_wrap", "unit_cost"]
+    static let columns = [
+        "sku", "upc", "description", "weight_lb", "length_in", "width_in", "height_in", "oversize",
+        "hazmat", "gift_wrap", "unit_cost",
+    ]
 
     /// Reads `items.csv` (columns as `fixtures/README.md` defines them), reporting every bad row.
     public static func parse(csv text: String, file: String) throws(ProfileErrors) -> ItemCatalog {
@@ -101,9 +104,10 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
             if upc.count != 12 || !upc.allSatisfy(\.isNumber) { fail("upc '\(upc)' of \(sku) is not 12 digits") }
             let dimensions = [decimal(4), decimal(5), decimal(6)].compactMap { $0 }
             items.append(
-                Item(sku: sku, upc: upc, description: field(2), weightPounds: decimal(3) ?? 0,
-                     dimensionsInches: dimensions, oversize: flag(7), hazmat: flag(8), giftWrap: flag(9),
-                     unitCost: Money(decimal(10) ?? 0, .usd)))
+                Item(
+                    sku: sku, upc: upc, description: field(2), weightPounds: decimal(3) ?? 0,
+                    dimensionsInches: dimensions, oversize: flag(7), hazmat: flag(8), giftWrap: flag(9),
+                    unitCost: Money(decimal(10) ?? 0, .usd)))
         }
         if !errors.isEmpty { throw ProfileErrors(errors) }
         return ItemCatalog(items)

@@ -21,20 +21,27 @@ public struct FulfilmentNode: Hashable, Sendable, Codable {
     public var costs: NodeCosts
     /// Lower ships first under the `priority` strategy.
     public var priority: Int
+    /// For nodes with the `pickup` or `curbside` capability: the local time store-pickup orders are ready on an open
+    /// day (the pickup analogue of a carrier cutoff).
+    public var pickupReady: TimeOfDay?
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case dc, store, thirdParty = "3pl", vendor
+        case dc, store
+        case thirdParty = "3pl"
+        case vendor
     }
 
     public enum Capability: String, Hashable, Sendable, Codable, CaseIterable {
-        case oversize, hazmat, giftWrap = "gift-wrap", pickup, curbside
+        case oversize, hazmat
+        case giftWrap = "gift-wrap"
+        case pickup, curbside
     }
 
     public init(
         id: DCID, name: String, kind: Kind = .dc, address: Address, coordinates: Coordinates, timeZone: TimeZone,
         enabled: Bool = true, closures: [Closure] = [], calendar: BusinessCalendar = BusinessCalendar(),
         capacity: DailyCapacity, services: [NodeService], capabilities: Set<Capability> = [],
-        costs: NodeCosts, priority: Int = 100
+        costs: NodeCosts, priority: Int = 100, pickupReady: TimeOfDay? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,7 +57,11 @@ public struct FulfilmentNode: Hashable, Sendable, Codable {
         self.capabilities = capabilities
         self.costs = costs
         self.priority = priority
+        self.pickupReady = pickupReady
     }
+
+    /// Whether consumers can collect orders here.
+    public var offersPickup: Bool { !capabilities.isDisjoint(with: [.pickup, .curbside]) && pickupReady != nil }
 
     public func service(_ id: CarrierServiceID) -> NodeService? { services.first { $0.service == id } }
 

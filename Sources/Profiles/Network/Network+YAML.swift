@@ -22,9 +22,10 @@ extension Address: YAMLReadable {
         guard let f = d.fields(node, path: path, keys: ["lines", "city", "region", "postal-code", "country"]) else {
             return nil
         }
-        return Address(lines: d.value(f, "lines", default: []), city: d.optional(f, "city"),
-                       region: d.optional(f, "region"), postalCode: d.required(f, "postal-code"),
-                       country: d.value(f, "country", default: "US"))
+        return Address(
+            lines: d.value(f, "lines", default: []), city: d.optional(f, "city"),
+            region: d.optional(f, "region"), postalCode: d.required(f, "postal-code"),
+            country: d.value(f, "country", default: "US"))
     }
 }
 
@@ -76,8 +77,10 @@ extension NodeCosts: YAMLReadable {
 }
 
 extension FulfilmentNode {
-    static let keys = ["id", "name", "kind", "address", "coordinates", "time-zone", "enabled", "closed", "calendar",
-                       "capacity", "services", "capabilities", "costs", "priority"]
+    static let keys = [
+        "id", "name", "kind", "address", "coordinates", "time-zone", "enabled", "closed", "calendar",
+        "capacity", "services", "capabilities", "costs", "priority", "pickup-ready",
+    ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FulfilmentNode? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -97,7 +100,7 @@ extension FulfilmentNode {
             timeZone: zone, enabled: d.value(f, "enabled", default: true), closures: d.value(f, "closed", default: []),
             calendar: d.value(f, "calendar", default: BusinessCalendar()), capacity: capacity, services: services,
             capabilities: d.value(f, "capabilities", default: []), costs: costs,
-            priority: d.value(f, "priority", default: 100))
+            priority: d.value(f, "priority", default: 100), pickupReady: d.optional(f, "pickup-ready"))
     }
 }
 
@@ -110,13 +113,15 @@ extension CarrierService {
             let cost: [Int: Money] = d.required(f, "cost")
         else { return nil }
         for (zone, days) in transit where days < 0 {
-            d.report("zone \(zone): transit days cannot be negative", at: f["transit-days"], path: f.path("transit-days"))
+            d.report(
+                "zone \(zone): transit days cannot be negative", at: f["transit-days"], path: f.path("transit-days"))
         }
         for (zone, money) in cost where money.amount < 0 {
             d.report("zone \(zone): a cost cannot be negative, got \(money)", at: f["cost"], path: f.path("cost"))
         }
-        return CarrierService(id: id, carrier: carrier, transitDays: transit, cost: cost,
-                              deliversToPOBoxes: d.value(f, "po-boxes", default: false))
+        return CarrierService(
+            id: id, carrier: carrier, transitDays: transit, cost: cost,
+            deliversToPOBoxes: d.value(f, "po-boxes", default: false))
     }
 }
 
@@ -160,11 +165,14 @@ extension Network {
         if let servicesNode = f["services"], case .mapping(let mapping) = servicesNode {
             for (key, value) in mapping {
                 guard let id = CarrierServiceID.read(key, path: "services", &d) else { continue }
-                if let service = CarrierService.read(value, id: id, path: "services.\(id)", &d) { services[id] = service }
+                if let service = CarrierService.read(value, id: id, path: "services.\(id)", &d) {
+                    services[id] = service
+                }
             }
         } else {
-            d.report("missing required key 'services' (a mapping of carrier services)", at: f["services"] ?? node,
-                     path: "")
+            d.report(
+                "missing required key 'services' (a mapping of carrier services)", at: f["services"] ?? node,
+                path: "", kind: .missingKey)
         }
         let zones: [ZoneBand] = d.value(f, "zones", default: [])
         let regions: [Zip3Region] = d.value(f, "regions", default: [])
@@ -174,23 +182,29 @@ extension Network {
             for (index, item) in sequence.enumerated() {
                 guard let fulfilmentNode = FulfilmentNode.read(item, path: "nodes[\(index)]", &d) else { continue }
                 if !seen.insert(fulfilmentNode.id).inserted {
-                    d.report("node id '\(fulfilmentNode.id)' is used twice", at: item["id"] ?? item,
-                             path: "nodes[\(index)].id")
+                    d.report(
+                        "node id '\(fulfilmentNode.id)' is used twice", at: item["id"] ?? item,
+                        path: "nodes[\(index)].id", kind: .conflict)
                 }
-                for (serviceIndex, service) in fulfilmentNode.services.enumerated() where services[service.service] == nil {
+                for (serviceIndex, service) in fulfilmentNode.services.enumerated()
+                where services[service.service] == nil {
                     var message = "unknown carrier service '\(service.service)'"
                     if let near = nearest(to: service.service.rawValue, in: services.keys.map(\.rawValue).sorted()) {
                         message += "; did you mean '\(near)'?"
                     }
                     let serviceNode = item["services"]?.sequence?[serviceIndex]
-                    d.report(message, at: serviceNode?["service"] ?? item, path: "nodes[\(index)].services[\(serviceIndex)]")
+                    d.report(
+                        message, at: serviceNode?["service"] ?? item, path: "nodes[\(index)].services[\(serviceIndex)]",
+                        kind: .unknownReference)
                 }
                 nodes.append(fulfilmentNode)
             }
         } else {
-            d.report("missing required key 'nodes' (a list of nodes)", at: f["nodes"] ?? node, path: "")
+            d.report(
+                "missing required key 'nodes' (a list of nodes)", at: f["nodes"] ?? node, path: "", kind: .missingKey)
         }
-        return Network(nodes: nodes, services: services, zones: zones.sorted { $0.upToMiles < $1.upToMiles },
-                       regions: regions)
+        return Network(
+            nodes: nodes, services: services, zones: zones.sorted { $0.upToMiles < $1.upToMiles },
+            regions: regions)
     }
 }

@@ -12,9 +12,10 @@ public struct Network: Hashable, Sendable, Codable {
     /// Where each ZIP3 range lies (its state and a central point), for distances and ship-to rules.
     public var regions: [Zip3Region]
 
-    public init(nodes: [FulfilmentNode], services: [CarrierServiceID: CarrierService], zones: [ZoneBand],
-                regions: [Zip3Region])
-    {
+    public init(
+        nodes: [FulfilmentNode], services: [CarrierServiceID: CarrierService], zones: [ZoneBand],
+        regions: [Zip3Region]
+    ) {
         self.nodes = nodes
         self.services = services
         self.zones = zones
@@ -97,9 +98,10 @@ public struct CarrierService: Hashable, Sendable, Codable {
     /// Whether the carrier delivers to PO boxes (UPS does not).
     public var deliversToPOBoxes: Bool
 
-    public init(id: CarrierServiceID, carrier: String, transitDays: [Int: Int], cost: [Int: Money],
-                deliversToPOBoxes: Bool = false)
-    {
+    public init(
+        id: CarrierServiceID, carrier: String, transitDays: [Int: Int], cost: [Int: Money],
+        deliversToPOBoxes: Bool = false
+    ) {
         self.id = id
         self.carrier = carrier
         self.transitDays = transitDays

@@ -5,6 +5,9 @@ internal import Yams
 public struct CarrierServiceID: StringIdentifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Not a carrier: the consumer collects the order at a store (pickup and curbside programs).
+    public static let storePickup = CarrierServiceID("store-pickup")
 }
 
 /// A ship method the retailer may put on a PO, and the carrier services of ours that fulfil it. Every field that is
@@ -19,9 +22,10 @@ public struct CarrierMapping: Hashable, Sendable, Codable {
     /// Our services, in order of preference; a node may use any it has.
     public var services: [CarrierServiceID]
 
-    public init(scac: String? = nil, serviceLevel: String? = nil, routing: String? = nil,
-                services: [CarrierServiceID])
-    {
+    public init(
+        scac: String? = nil, serviceLevel: String? = nil, routing: String? = nil,
+        services: [CarrierServiceID]
+    ) {
         self.scac = scac
         self.serviceLevel = serviceLevel
         self.routing = routing
@@ -34,7 +38,8 @@ public struct CarrierMapping: Hashable, Sendable, Codable {
             guard let actual else { return false }
             return wanted.trimmingSpaces.uppercased() == actual.trimmingSpaces.uppercased()
         }
-        return same(scac, method.carrierSCAC) && same(serviceLevel, method.serviceLevel) && same(routing, method.routing)
+        return same(scac, method.carrierSCAC) && same(serviceLevel, method.serviceLevel)
+            && same(routing, method.routing)
     }
 
     public var label: String {
@@ -60,9 +65,10 @@ public struct ShipToRules: Hashable, Sendable, Codable {
     public var territories: Bool
     public var nonUS: Bool
 
-    public init(poBoxes: Bool = false, military: Bool = false, alaskaHawaii: Bool = true, territories: Bool = false,
-                nonUS: Bool = false)
-    {
+    public init(
+        poBoxes: Bool = false, military: Bool = false, alaskaHawaii: Bool = true, territories: Bool = false,
+        nonUS: Bool = false
+    ) {
         self.poBoxes = poBoxes
         self.military = military
         self.alaskaHawaii = alaskaHawaii
@@ -83,9 +89,10 @@ public struct ItemRules: Hashable, Sendable, Codable {
     public var packingSlip: Bool
     public var giftMessages: Bool
 
-    public init(maxUnitsPerLine: Int? = nil, maxUnitsPerOrder: Int? = nil, maxLines: Int? = nil,
-                requirePrices: Bool = false, packingSlip: Bool = true, giftMessages: Bool = false)
-    {
+    public init(
+        maxUnitsPerLine: Int? = nil, maxUnitsPerOrder: Int? = nil, maxLines: Int? = nil,
+        requirePrices: Bool = false, packingSlip: Bool = true, giftMessages: Bool = false
+    ) {
         self.maxUnitsPerLine = maxUnitsPerLine
         self.maxUnitsPerOrder = maxUnitsPerOrder
         self.maxLines = maxLines
@@ -113,12 +120,14 @@ extension CarrierMapping: YAMLReadable {
         if services.isEmpty { d.report("name at least one service", at: f["services"], path: f.path("services")) }
         for (index, item) in (f["services"]?.sequence.map(Array.init) ?? []).enumerated() {
             if let text = item.scalar?.string {
-                d.check(text, in: d.serviceIDs, what: "carrier service", at: item,
-                        path: f.path("services") + "[\(index)]")
+                d.check(
+                    text, in: d.serviceIDs, what: "carrier service", at: item,
+                    path: f.path("services") + "[\(index)]")
             }
         }
-        let mapping = CarrierMapping(scac: d.optional(f, "scac"), serviceLevel: d.optional(f, "service-level"),
-                                     routing: d.optional(f, "routing"), services: services)
+        let mapping = CarrierMapping(
+            scac: d.optional(f, "scac"), serviceLevel: d.optional(f, "service-level"),
+            routing: d.optional(f, "routing"), services: services)
         if mapping.scac == nil, mapping.serviceLevel == nil, mapping.routing == nil {
             d.report("give at least one of scac, service-level, routing to match", at: node, path: path)
         }
@@ -140,13 +149,17 @@ extension ShipToRules: YAMLReadable {
 
 extension ItemRules: YAMLReadable {
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> ItemRules? {
-        let keys = ["max-units-per-line", "max-units-per-order", "max-lines", "require-prices", "packing-slip",
-                    "gift-messages"]
+        let keys = [
+            "max-units-per-line", "max-units-per-order", "max-lines", "require-prices", "packing-slip",
+            "gift-messages",
+        ]
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
         let rules = ItemRules(
-            maxUnitsPerLine: d.optional(f, "max-units-per-line"), maxUnitsPerOrder: d.optional(f, "max-units-per-order"),
+            maxUnitsPerLine: d.optional(f, "max-units-per-line"),
+            maxUnitsPerOrder: d.optional(f, "max-units-per-order"),
             maxLines: d.optional(f, "max-lines"), requirePrices: d.value(f, "require-prices", default: false),
-            packingSlip: d.value(f, "packing-slip", default: true), giftMessages: d.value(f, "gift-messages", default: false))
+            packingSlip: d.value(f, "packing-slip", default: true),
+            giftMessages: d.value(f, "gift-messages", default: false))
         for key in ["max-units-per-line", "max-units-per-order", "max-lines"] {
             if let value: Int = f[key].flatMap({ Int($0.scalar?.string ?? "") }), value < 1 {
                 d.report("must be at least 1", at: f[key], path: f.path(key))

@@ -14,10 +14,11 @@ public struct DocumentRules: Hashable, Sendable, Codable {
     /// Which document invoices; nil when the program takes no invoice.
     public var invoiceOn: DocumentKind?
 
-    public init(sends: [DocumentKind] = [.x850], expects: [DocumentKind] = [.x997, .x855, .x856, .x810],
-                acknowledgement: AcknowledgementRules = AcknowledgementRules(), asnDeadline: ProfileDuration? = nil,
-                cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810)
-    {
+    public init(
+        sends: [DocumentKind] = [.x850], expects: [DocumentKind] = [.x997, .x855, .x856, .x810],
+        acknowledgement: AcknowledgementRules = AcknowledgementRules(), asnDeadline: ProfileDuration? = nil,
+        cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810
+    ) {
         self.sends = sends
         self.expects = expects
         self.acknowledgement = acknowledgement
@@ -29,10 +30,20 @@ public struct DocumentRules: Hashable, Sendable, Codable {
 }
 
 public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
-    case x850 = "850", x855 = "855", x856 = "856", x810 = "810", x846 = "846", x860 = "860", x865 = "865"
-    case x997 = "997", x999 = "999"
-    case cXMLOrderRequest = "cxml-order-request", cXMLConfirmation = "cxml-confirmation"
-    case cXMLShipNotice = "cxml-ship-notice", cXMLInvoice = "cxml-invoice", api
+    case x850 = "850"
+    case x855 = "855"
+    case x856 = "856"
+    case x810 = "810"
+    case x846 = "846"
+    case x860 = "860"
+    case x865 = "865"
+    case x997 = "997"
+    case x999 = "999"
+    case cXMLOrderRequest = "cxml-order-request"
+    case cXMLConfirmation = "cxml-confirmation"
+    case cXMLShipNotice = "cxml-ship-notice"
+    case cXMLInvoice = "cxml-invoice"
+    case api
 }
 
 /// What the PO acknowledgement must look like and when it is due.
@@ -53,13 +64,26 @@ public struct AcknowledgementRules: Hashable, Sendable, Codable {
         case accept, reject, cancel, backorder, change
     }
 
-    public init(required: Bool = true, deadline: ProfileDuration = .hours(24), scope: Scope = .order,
-                kinds: Set<Kind> = [.accept, .reject])
-    {
+    public init(
+        required: Bool = true, deadline: ProfileDuration = .hours(24), scope: Scope = .order,
+        kinds: Set<Kind> = [.accept, .reject]
+    ) {
         self.required = required
         self.deadline = deadline
         self.scope = scope
         self.kinds = kinds
+    }
+}
+
+extension AcknowledgementRules {
+    private enum CodingKeys: String, CodingKey { case required, deadline, scope, kinds }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(required, forKey: .required)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(Kind.allCases.filter(kinds.contains), forKey: .kinds)
     }
 }
 

@@ -53,6 +53,11 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
         public var percent: Decimal
         public var of: Base
 
+        public init(percent: Decimal, of base: Base) {
+            self.percent = percent
+            self.of = base
+        }
+
         public enum Base: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
             case orders, units
         }
@@ -82,6 +87,54 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
         if let allowance { text += " beyond \(allowance.percent)% of \(allowance.of.rawValue)" }
         return text
     }
+}
+
+extension Fee {
+    /// Encodes as the file writes it: `{ fixed: 5.00 USD, allowance: 1% of orders }`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PlainKey.self)
+        switch amount {
+        case .fixed(let money): try container.encode(money.description, forKey: PlainKey("fixed"))
+        case .perUnit(let money): try container.encode(money.description, forKey: PlainKey("perUnit"))
+        case .percent(let percent): try container.encode(percent, forKey: PlainKey("percent"))
+        }
+        if let allowance {
+            try container.encode("\(allowance.percent)% of \(allowance.of.rawValue)", forKey: PlainKey("allowance"))
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: PlainKey.self)
+        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("fixed")),
+            let money = Money(parsing: text)
+        {
+            amount = .fixed(money)
+        } else if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("perUnit")),
+            let money = Money(parsing: text)
+        {
+            amount = .perUnit(money)
+        } else {
+            amount = .percent(try container.decode(Decimal.self, forKey: PlainKey("percent")))
+        }
+        allowance = nil
+        if let text = try container.decodeIfPresent(String.self, forKey: PlainKey("allowance")) {
+            let parts = text.split(separator: " ")
+            if parts.count == 3, let percent = Decimal(string: String(parts[0].dropLast())),
+                let base = Allowance.Base(rawValue: String(parts[2]))
+            {
+                allowance = Allowance(percent: percent, of: base)
+            }
+        }
+    }
+}
+
+/// A coding key spelled at the call site.
+struct PlainKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ text: String) { stringValue = text }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 extension Fee: YAMLReadable {
@@ -119,8 +172,9 @@ extension Fee: YAMLReadable {
             {
                 allowance = Allowance(percent: percent, of: base)
             } else {
-                d.report("expected an allowance like '1% of orders' or '0.1% of units', got '\(text)'",
-                         at: f["allowance"], path: f.path("allowance"))
+                d.report(
+                    "expected an allowance like '1% of orders' or '0.1% of units', got '\(text)'",
+                    at: f["allowance"], path: f.path("allowance"))
             }
         }
         return Fee(amount: amount, allowance: allowance)
@@ -137,8 +191,9 @@ extension FeeSchedule: YAMLReadable {
         }
         if let scorecard: [Metric: Decimal] = d.optional(f, "scorecard") {
             for (metric, value) in scorecard where value < 0 || value > 100 {
-                d.report("\(metric.rawValue) is a percentage between 0 and 100", at: f["scorecard"],
-                         path: f.path("scorecard"))
+                d.report(
+                    "\(metric.rawValue) is a percentage between 0 and 100", at: f["scorecard"],
+                    path: f.path("scorecard"))
             }
             schedule.scorecard = scorecard
         }

@@ -24,8 +24,30 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     /// Our SKU → the retailer's item id, where they differ.
     public var itemIDs: [SKU: String]
 
+    public init(
+        format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
+        schedule: CronSchedule, minimumInterval: ProfileDuration? = nil, destination: URL,
+        credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil,
+        columns: [String] = ["sku", "quantity"],
+        itemIDs: [SKU: String] = [:]
+    ) {
+        self.format = format
+        self.mode = mode
+        self.perNode = perNode
+        self.unavailable = unavailable
+        self.schedule = schedule
+        self.minimumInterval = minimumInterval
+        self.destination = destination
+        self.credentials = credentials
+        self.buffer = buffer
+        self.cap = cap
+        self.columns = columns
+        self.itemIDs = itemIDs
+    }
+
     public enum Format: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
-        case x12_846 = "x12-846", csv, json, xml
+        case x12846 = "x12-846"
+        case csv, json, xml
     }
 
     public enum Mode: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
@@ -54,7 +76,8 @@ public struct CronSchedule: Hashable, Sendable, Codable, CustomStringConvertible
     public init(parsing text: String) throws(ValueProblem) {
         let parts = text.split(separator: " ").map(String.init)
         guard parts.count == 6 else {
-            throw ValueProblem("expected five cron fields and a time zone like '0 6 * * * America/Chicago', got '\(text)'")
+            throw ValueProblem(
+                "expected five cron fields and a time zone like '0 6 * * * America/Chicago', got '\(text)'")
         }
         let minutes = try CronSchedule.field(parts[0], 0...59, "minute")
         let hours = try CronSchedule.field(parts[1], 0...23, "hour")
@@ -123,8 +146,10 @@ extension CronSchedule: YAMLScalar {
 }
 
 extension FeedSettings: YAMLReadable {
-    static let keys = ["format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
-                       "credentials", "buffer", "cap", "columns", "item-ids"]
+    static let keys = [
+        "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
+        "credentials", "buffer", "cap", "columns", "item-ids",
+    ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -135,12 +160,15 @@ extension FeedSettings: YAMLReadable {
         let credentials: [String: String] = d.value(f, "credentials", default: [:])
         for (name, variable) in credentials.sorted(by: { $0.key < $1.key })
         where variable.isEmpty || !variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
-            d.report("credential '\(name)' must name an environment variable (like WALMART_SFTP_PASSWORD), "
-                     + "never hold the secret", at: f["credentials"], path: f.path("credentials"))
+            d.report(
+                "credential '\(name)' must name an environment variable (like WALMART_SFTP_PASSWORD), "
+                    + "never hold the secret", at: f["credentials"], path: f.path("credentials"))
         }
-        if let schedule, let minimum, let seconds = minimum.seconds, Double(schedule.shortestGapMinutes * 60) < seconds {
-            d.report("schedule '\(schedule.expression)' fires every \(schedule.shortestGapMinutes) minutes, more often "
-                     + "than the destination allows (\(minimum))", at: f["schedule"], path: f.path("schedule"))
+        if let schedule, let minimum, let seconds = minimum.seconds, Double(schedule.shortestGapMinutes * 60) < seconds
+        {
+            d.report(
+                "schedule '\(schedule.expression)' fires every \(schedule.shortestGapMinutes) minutes, more often "
+                    + "than the destination allows (\(minimum))", at: f["schedule"], path: f.path("schedule"))
         }
         var buffer: Buffer?
         if let text: String = d.optional(f, "buffer") {
@@ -150,8 +178,9 @@ extension FeedSettings: YAMLReadable {
             } else if parts.count == 2, ["unit", "units"].contains(parts[1]), let value = Int(parts[0]), value >= 0 {
                 buffer = .units(value)
             } else {
-                d.report("expected a buffer like '2 units' or '10%', got '\(text)'", at: f["buffer"],
-                         path: f.path("buffer"))
+                d.report(
+                    "expected a buffer like '2 units' or '10%', got '\(text)'", at: f["buffer"],
+                    path: f.path("buffer"))
             }
         }
         let cap: Int? = d.optional(f, "cap")

@@ -72,8 +72,9 @@ extension FulfilmentPolicy: YAMLReadable {
         if maxShipments < 1 {
             d.report("max-shipments must be at least 1", at: f["max-shipments"], path: f.path("max-shipments"))
         } else if fill == .orderFillOrKill, maxShipments > 1 {
-            d.report("order-fill-or-kill ships from one node; max-shipments must be 1", at: f["max-shipments"],
-                     path: f.path("max-shipments"))
+            d.report(
+                "order-fill-or-kill ships from one node; max-shipments must be 1", at: f["max-shipments"],
+                path: f.path("max-shipments"))
         }
         var backorder: ProfileDuration?
         if let value = f["backorder"], value.scalar?.string != "none" {
@@ -97,7 +98,8 @@ extension Sourcing: YAMLReadable {
                 d.check(text, in: d.nodeIDs, what: "DC", at: item, path: f.path("alternates") + "[\(index)]")
             }
         }
-        return Sourcing(primary: d.optional(f, "primary"), alternates: d.value(f, "alternates", default: []),
-                        strategy: d.value(f, "strategy", default: .profileOrder))
+        return Sourcing(
+            primary: d.optional(f, "primary"), alternates: d.value(f, "alternates", default: []),
+            strategy: d.value(f, "strategy", default: .profileOrder))
     }
 }

@@ -13,9 +13,10 @@ public struct PartnerIdentities: Hashable, Sendable, Codable {
     public var x12Version: String?
     public var delimiters: Delimiters?
 
-    public init(interchange: [PartnerIdentity] = [], group: [String] = [], cXML: [PartnerIdentity] = [],
-                x12Version: String? = nil, delimiters: Delimiters? = nil)
-    {
+    public init(
+        interchange: [PartnerIdentity] = [], group: [String] = [], cXML: [PartnerIdentity] = [],
+        x12Version: String? = nil, delimiters: Delimiters? = nil
+    ) {
         self.interchange = interchange
         self.group = group
         self.cXML = cXML
@@ -34,9 +35,10 @@ public struct Delimiters: Hashable, Sendable, Codable {
     /// Written after each segment terminator: `""`, `"\n"` or `"\r\n"`.
     public var lineEnding: String
 
-    public init(element: String, component: String, segment: String, repetition: String? = nil,
-                lineEnding: String = "")
-    {
+    public init(
+        element: String, component: String, segment: String, repetition: String? = nil,
+        lineEnding: String = ""
+    ) {
         self.element = element
         self.component = component
         self.segment = segment
@@ -68,8 +70,9 @@ extension PartnerIdentities: YAMLReadable {
         identities.x12Version = d.optional(f, "x12-version")
         identities.delimiters = d.optional(f, "delimiters")
         for identity in identities.interchange where identity.qualifier.count != 2 || identity.id.count > 15 {
-            d.report("ISA qualifier must be 2 characters and the id at most 15, got '\(identity)'",
-                     at: f["x12-interchange"], path: f.path("x12-interchange"))
+            d.report(
+                "ISA qualifier must be 2 characters and the id at most 15, got '\(identity)'",
+                at: f["x12-interchange"], path: f.path("x12-interchange"))
         }
         return identities
     }
@@ -77,7 +80,8 @@ extension PartnerIdentities: YAMLReadable {
 
 extension Delimiters: YAMLReadable {
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> Delimiters? {
-        guard let f = d.fields(node, path: path, keys: ["element", "component", "segment", "repetition", "line-ending"])
+        guard
+            let f = d.fields(node, path: path, keys: ["element", "component", "segment", "repetition", "line-ending"])
         else { return nil }
         guard let element: String = d.required(f, "element"), let component: String = d.required(f, "component"),
             let segment: String = d.required(f, "segment")
@@ -88,8 +92,9 @@ extension Delimiters: YAMLReadable {
         case "lf": ending = "\n"
         case "crlf": ending = "\r\n"
         case let other:
-            d.report("unknown line ending '\(other)'; expected none, lf or crlf", at: f["line-ending"],
-                     path: f.path("line-ending"))
+            d.report(
+                "unknown line ending '\(other)'; expected none, lf or crlf", at: f["line-ending"],
+                path: f.path("line-ending"))
             ending = ""
         }
         let repetition: String? = d.optional(f, "repetition")
@@ -99,7 +104,8 @@ extension Delimiters: YAMLReadable {
         } else if Set(all).count != all.count {
             d.report("delimiters must differ from each other", at: node, path: path)
         }
-        return Delimiters(element: element, component: component, segment: segment, repetition: repetition,
-                          lineEnding: ending)
+        return Delimiters(
+            element: element, component: component, segment: segment, repetition: repetition,
+            lineEnding: ending)
     }
 }

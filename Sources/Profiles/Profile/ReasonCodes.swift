@@ -21,6 +21,8 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     case cannotMeetShipBy = "cannot-meet-ship-by"
     case nodeUnavailable = "node-unavailable"
     case noCapacity = "no-capacity"
+    /// No node has a service the PO's method maps to that can deliver there (UPS to a PO box).
+    case noCarrierService = "no-carrier-service"
     case itemRestricted = "item-restricted"
 }
 

@@ -27,7 +27,8 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
     public init(
         id: RetailerID, name: String, sample: Bool = false, identity: PartnerIdentities = PartnerIdentities(),
         documents: DocumentRules = DocumentRules(), shipSLA: ShipSLA, fulfilment: FulfilmentPolicy = FulfilmentPolicy(),
-        routingAuthority: RoutingAuthority = .supplier, sourcing: Sourcing = Sourcing(), carriers: [CarrierMapping] = [],
+        routingAuthority: RoutingAuthority = .supplier, sourcing: Sourcing = Sourcing(),
+        carriers: [CarrierMapping] = [],
         shipTo: ShipToRules = ShipToRules(), items: ItemRules = ItemRules(), fees: FeeSchedule = FeeSchedule(),
         reasonCodes: ReasonCodes = ReasonCodes(), feed: FeedSettings? = nil
     ) {
@@ -58,8 +59,10 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
 }
 
 extension RetailerProfile {
-    static let keys = ["id", "name", "sample", "identity", "documents", "ship-sla", "fulfilment", "routing-authority",
-                       "sourcing", "carriers", "ship-to", "items", "fees", "reason-codes", "feed"]
+    static let keys = [
+        "id", "name", "sample", "identity", "documents", "ship-sla", "fulfilment", "routing-authority",
+        "sourcing", "carriers", "ship-to", "items", "fees", "reason-codes", "feed",
+    ]
 
     /// Reads a profile document; `fallbackID` (the file name without extension) is used when `id` is absent.
     static func read(_ node: Node, fallbackID: String, _ d: inout Diagnostics) -> RetailerProfile? {
@@ -83,8 +86,9 @@ extension RetailerProfile {
             d.report("missing required key 'carriers' (the ship methods this retailer may send)", at: node, path: "")
         }
         if authority == .retailerAssigned, sourcing.primary != nil {
-            d.report("a retailer-assigned program names its node on each PO; list the nodes it may assign under "
-                     + "'alternates', not 'primary'", at: f["sourcing"], path: "sourcing")
+            d.report(
+                "a retailer-assigned program names its node on each PO; list the nodes it may assign under "
+                    + "'alternates', not 'primary'", at: f["sourcing"], path: "sourcing")
         }
         guard let name, let sla else { return nil }
         return RetailerProfile(

@@ -23,9 +23,10 @@ public struct ShipSLA: Hashable, Sendable, Codable {
         case requestedDelivery = "requested-delivery-date"
     }
 
-    public init(within: ProfileDuration = .businessDays(2), from: Basis = .receipt, honours: [PODate] = [],
-                cutoff: LocalTime, calendar: BusinessCalendar = BusinessCalendar())
-    {
+    public init(
+        within: ProfileDuration = .businessDays(2), from: Basis = .receipt, honours: [PODate] = [],
+        cutoff: LocalTime, calendar: BusinessCalendar = BusinessCalendar()
+    ) {
         self.within = within
         self.from = from
         self.honours = honours

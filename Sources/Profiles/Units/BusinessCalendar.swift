@@ -21,7 +21,7 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
     }
 
     public func isBusinessDay(_ day: CalendarDate) -> Bool {
-        !holidays.contains(day) && !weekends.contains { $0.number == day.weekday }
+        !weekends.contains(day.dayOfWeek) && !holidays.contains(day)
     }
 
     /// The first business day on or after `day`; gives up after ten years of closed days and returns `day`.
@@ -29,7 +29,7 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
         var candidate = day
         for _ in 0..<3660 {
             if isBusinessDay(candidate) { return candidate }
-            candidate = candidate.adding(days: 1)
+            candidate = candidate.plus(days: 1)
         }
         return day
     }
@@ -40,10 +40,21 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
         var left = count
         var guardCount = 0
         while left > 0, guardCount < 3660 {
-            current = current.adding(days: 1)
+            current = current.plus(days: 1)
             if isBusinessDay(current) { left -= 1 }
             guardCount += 1
         }
         return current
+    }
+}
+
+extension BusinessCalendar {
+    private enum CodingKeys: String, CodingKey { case weekends, holidays }
+
+    /// Sets encode in a stable order (week order, then date order), so shown profiles and stored copies compare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Weekday.allCases.filter(weekends.contains), forKey: .weekends)
+        try container.encode(holidays.sorted(), forKey: .holidays)
     }
 }

@@ -11,13 +11,21 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minute = minute
     }
 
+    /// `minutes` must be in 0..<1440; the callers compute it modulo a day.
+    init(minutesSinceMidnight minutes: Int) {
+        hour = minutes / 60
+        minute = minutes % 60
+    }
+
     /// Parses `HH:MM` (24-hour clock).
     public init(parsing text: String) throws(ValueProblem) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
             let hour = Int(parts[0]), let minute = Int(parts[1])
         else { throw ValueProblem("expected a time like '14:00', got '\(text)'") }
-        guard (0...23).contains(hour) else { throw ValueProblem("\(text) is not a time of day: hour \(hour) is not in 0–23") }
+        guard (0...23).contains(hour) else {
+            throw ValueProblem("\(text) is not a time of day: hour \(hour) is not in 0–23")
+        }
         guard (0...59).contains(minute) else {
             throw ValueProblem("\(text) is not a time of day: minute \(minute) is not in 0–59")
         }

@@ -15,19 +15,21 @@ struct Diagnostics {
         guard let known, !known.contains(value) else { return }
         var message = "unknown \(what) '\(value)'"
         if let suggestion = nearest(to: value, in: known) { message += "; did you mean '\(suggestion)'?" }
-        report(message, at: node, path: path)
+        report(message, at: node, path: path, kind: .unknownReference)
     }
 
     /// Records `message` at the node's position; `path` prefixes it so the key is named even without an editor.
-    mutating func report(_ message: String, at node: Node?, path: String) {
+    mutating func report(_ message: String, at node: Node?, path: String, kind: ProfileError.Kind = .invalidValue) {
         let mark = node?.mark
-        report(message, line: mark?.line ?? 1, column: mark?.column ?? 1, path: path)
+        report(message, line: mark?.line ?? 1, column: mark?.column ?? 1, path: path, kind: kind)
     }
 
-    mutating func report(_ message: String, line: Int, column: Int, path: String) {
+    mutating func report(
+        _ message: String, line: Int, column: Int, path: String, kind: ProfileError.Kind = .invalidValue
+    ) {
         errors.append(
             ProfileError(
-                file: file, line: line, column: column, keyPath: path,
+                kind: kind, file: file, line: line, column: column, keyPath: path,
                 message: path.isEmpty ? message : "\(path): \(message)"))
     }
 
@@ -35,26 +37,27 @@ struct Diagnostics {
     /// key suggested, and reading goes on with the keys that are known.
     mutating func fields(_ node: Node, path: String, keys: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            report("expected a mapping with keys such as \(keys.prefix(3).joined(separator: ", ")), got \(node.kindName)",
-                   at: node, path: path)
+            report(
+                "expected a mapping with keys such as \(keys.prefix(3).joined(separator: ", ")), got \(node.kindName)",
+                at: node, path: path, kind: .wrongType)
             return nil
         }
         var values: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                report("keys must be plain words", at: key, path: path)
+                report("keys must be plain words", at: key, path: path, kind: .wrongType)
                 continue
             }
             let name = scalar.string
             if values[name] != nil {
-                report("duplicate key '\(name)'", at: key, path: path)
+                report("duplicate key '\(name)'", at: key, path: path, kind: .duplicateKey)
                 continue
             }
             if name.hasPrefix("x-") { continue }  // extension fields, e.g. to hold YAML anchors
             if !keys.contains(name) {
                 var message = "unknown key '\(name)'"
                 if let suggestion = nearest(to: name, in: keys) { message += "; did you mean '\(suggestion)'?" }
-                report(message, at: key, path: path)
+                report(message, at: key, path: path, kind: .unknownKey)
                 continue
             }
             values[name] = (key, value)
@@ -75,7 +78,7 @@ struct Diagnostics {
     /// Reads a key that must be there; its absence is reported at the mapping that lacks it.
     mutating func required<T: YAMLReadable>(_ fields: Fields, _ key: String, as type: T.Type = T.self) -> T? {
         guard let value = fields[key], !value.isNull else {
-            report("missing required key '\(key)'", at: fields.node, path: fields.path)
+            report("missing required key '\(key)'", at: fields.node, path: fields.path, kind: .missingKey)
             return nil
         }
         return T.read(value, path: fields.path(key), &self)
@@ -120,7 +123,8 @@ func nearest(to word: String, in candidates: [String]) -> String? {
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

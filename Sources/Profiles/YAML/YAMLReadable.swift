@@ -15,7 +15,7 @@ protocol YAMLScalar: YAMLReadable {
 extension YAMLScalar {
     static func read(_ node: Node, path: String, _ diagnostics: inout Diagnostics) -> Self? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.report("expected a single value, got \(node.kindName)", at: node, path: path)
+            diagnostics.report("expected a single value, got \(node.kindName)", at: node, path: path, kind: .wrongType)
             return nil
         }
         do { return try parse(scalar.string) } catch {
@@ -136,7 +136,7 @@ extension URL: YAMLScalar {
 extension Array: YAMLReadable where Element: YAMLReadable {
     static func read(_ node: Node, path: String, _ diagnostics: inout Diagnostics) -> [Element]? {
         guard case .sequence(let sequence) = node else {
-            diagnostics.report("expected a list, got \(node.kindName)", at: node, path: path)
+            diagnostics.report("expected a list, got \(node.kindName)", at: node, path: path, kind: .wrongType)
             return nil
         }
         var result: [Element] = []
@@ -161,7 +161,7 @@ extension Set: YAMLReadable where Element: YAMLReadable {
 extension Dictionary: YAMLReadable where Key: YAMLScalar, Value: YAMLReadable {
     static func read(_ node: Node, path: String, _ diagnostics: inout Diagnostics) -> [Key: Value]? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.report("expected a mapping, got \(node.kindName)", at: node, path: path)
+            diagnostics.report("expected a mapping, got \(node.kindName)", at: node, path: path, kind: .wrongType)
             return nil
         }
         var result: [Key: Value] = [:]
