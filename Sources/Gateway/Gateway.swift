@@ -226,7 +226,7 @@ public struct Gateway {
             let delimiters = profile.identity.delimiters.flatMap(X12Delimiters.init(profile:)) ?? .standard
             let bytes = try order.acknowledgementInterchange(
                 acknowledgement, timestamp: Self.x12Timestamp(now), delimiters: delimiters,
-                groupVersion: profile.identity.x12Version, counter: &numbers)
+                lineBreak: Self.lineBreak(profile), groupVersion: profile.identity.x12Version, counter: &numbers)
             if let failure = numbers.failure { throw failure }
             return ("855", "855-\(order.poNumber).x12", bytes)
         case .cXML, .mappedXML:

@@ -118,7 +118,8 @@ extension PurchaseOrder {
     /// the inbound GS08 version, control numbers from `counter`.
     public func acknowledgementInterchange(
         _ acknowledgement: POAcknowledgement, timestamp: X12Acknowledgement.Timestamp,
-        delimiters: X12Delimiters = .standard, groupVersion: String? = nil, ourGroupID: String? = nil,
+        delimiters: X12Delimiters = .standard, lineBreak: [UInt8] = [0x0A], groupVersion: String? = nil,
+        ourGroupID: String? = nil,
         theirGroupID: String? = nil, counter: inout some X12ControlNumberSource
     ) throws(X12Error) -> [UInt8] {
         let sender = source.receiverID ?? PartnerIdentity(qualifier: "ZZ", id: "")
@@ -137,6 +138,14 @@ extension PurchaseOrder {
         interchange.assignControlNumbers(from: &counter)
         var usedDelimiters = delimiters
         if !version.isAtLeast5010 { usedDelimiters.repetition = nil }
-        return try X12Writer(delimiters: usedDelimiters).write(interchange)
+        // Reasons are our own free text: keep the partner's delimiters out of them.
+        for group in interchange.groups.indices {
+            for set in interchange.groups[group].sets.indices {
+                interchange.groups[group].sets[set].body = interchange.groups[group].sets[set].body.map {
+                    $0.id == "MSG" ? $0.replacingDelimiters(usedDelimiters) : $0
+                }
+            }
+        }
+        return try X12Writer(delimiters: usedDelimiters, lineBreak: lineBreak).write(interchange)
     }
 }

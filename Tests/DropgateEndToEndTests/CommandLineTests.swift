@@ -14,7 +14,7 @@ struct CommandLineTests {
     func help() throws {
         let result = try DropgateCommand.run("--help")
         #expect(result.status == 0)
-        for command in ["demo", "route", "x12", "xml"] {
+        for command in ["demo", "route", "profiles", "x12", "xml"] {
             #expect(result.stdout.contains("\n  \(command) "), "missing \(command) in:\n\(result.stdout)")
         }
     }

@@ -3,14 +3,14 @@ import Testing
 
 @Suite("dropgate route, a dry run over real files")
 struct RouteCommandTests {
-    @Test("a day's Amazon interchange decides in file order, reroutes one PO and exits 1 for the reject")
+    @Test("a day's Amazon interchange decides in file order, reroutes one PO and exits 1 for the cancel")
     func amazonInbox() throws {
         let result = try DropgateCommand.run(
             "route", "fixtures/inbox/amazon-20261124-0715.x12", "--at", "2026-11-24T10:00:00-05:00")
         #expect(result.status == 1, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("PO D8kTqR2mW (amazon): SHIP"))
         #expect(result.stdout.contains("PO D3vNcY8pL (amazon): REROUTE"))
-        #expect(result.stdout.contains("PO DqH6sZ4bK (amazon): REJECT"))
+        #expect(result.stdout.contains("PO DqH6sZ4bK (amazon): CANCEL"))
     }
 
     @Test("POs that all ship compliantly exit 0, and --json carries every rule and every node")

@@ -59,7 +59,7 @@ struct DiskLoadingTests {
         try "# not a profile\n".write(
             to: profiles.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         let network = folder.appendingPathComponent("network.yaml")
-        try try sampleNetwork().text.write(to: network, atomically: true, encoding: .utf8)
+        try sampleNetwork().text.write(to: network, atomically: true, encoding: .utf8)
         let catalog = folder.appendingPathComponent("items.csv")
         try smallCatalog.text.write(to: catalog, atomically: true, encoding: .utf8)
 

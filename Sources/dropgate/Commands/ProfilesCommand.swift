@@ -79,10 +79,6 @@ private func read(_ path: String) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
 extension ProfilesCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
