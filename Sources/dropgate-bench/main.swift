@@ -14,25 +14,34 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
+/// `--only xml|x12|routing` runs one part, for working on it.
+let only: String? = arguments.firstIndex(of: "--only").flatMap {
+    arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
+}
+func runs(_ part: String) -> Bool { only == nil || only == part }
 
 #if DEBUG
 print("warning: a debug build measures nothing useful; run `swift run -c release dropgate-bench`")
 #endif
 
 var table = BenchmarkTable()
-try XMLBenchmarks.run(into: &table, orders: quick ? 2_000 : 20_000)
-let xmlPeak = try XMLBenchmarks.memoryProbe(orders: quick ? 10_000 : 100_000)
-table.add(
-    Figure(
-        name: "cXML peak memory, \(quick ? "10,000" : "100,000") orders", value: xmlPeak, unit: "MB", target: 64,
-        higherIsBetter: false))
-try X12Benchmarks.run(into: &table, megabytes: quick ? 10 : 100)
-let x12Peak = try ChildProbe.peakMB(["--probe-x12", quick ? "100" : "1000"])
-table.add(
-    Figure(
-        name: "X12 peak memory, \(quick ? "100 MB" : "1 GB") file", value: x12Peak, unit: "MB", target: 64,
-        higherIsBetter: false))
-try RoutingBenchmarks.run(into: &table, quick: quick)
+if runs("xml") {
+    try XMLBenchmarks.run(into: &table, orders: quick ? 2_000 : 20_000)
+    let xmlPeak = try XMLBenchmarks.memoryProbe(orders: quick ? 10_000 : 100_000)
+    table.add(
+        Figure(
+            name: "cXML peak memory, \(quick ? "10,000" : "100,000") orders", value: xmlPeak, unit: "MB", target: 64,
+            higherIsBetter: false))
+}
+if runs("x12") {
+    try X12Benchmarks.run(into: &table, megabytes: quick ? 10 : 100)
+    let x12Peak = try ChildProbe.peakMB(["--probe-x12", quick ? "100" : "1000"])
+    table.add(
+        Figure(
+            name: "X12 peak memory, \(quick ? "100 MB" : "1 GB") file", value: x12Peak, unit: "MB", target: 64,
+            higherIsBetter: false))
+}
+if runs("routing") { try RoutingBenchmarks.run(into: &table, quick: quick) }
 
 print("")
 print(table.rendered)
