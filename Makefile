@@ -4,7 +4,8 @@
 SWIFT ?= swift
 # libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
 # sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to.
-APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 ca-certificates
+APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
+	python3-jsonschema python3-yaml ca-certificates
 
 .PHONY: deps build demo test bench fuzz-x12 fuzz-xml clean
 
@@ -17,6 +18,9 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# The python3 first on PATH (a pyenv one, say) may not be Debian's: give it the schema checker too.
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml \
+	  || python3 -m pip install -q --break-system-packages jsonschema pyyaml
 
 build: deps
 	$(SWIFT) build
