@@ -120,7 +120,7 @@ struct PurchaseOrderMappingTests {
         }
     }
 
-    @Test("the corpus is present", .enabled(if: true))
+    @Test("the corpus is present")
     func corpusPresent() {
         #expect(Corpus.isPresent, "expected ../shared/corpus/x12 beside the package (\(Corpus.directory.path))")
         #expect(Self.corpus850s.count >= 14)

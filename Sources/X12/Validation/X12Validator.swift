@@ -7,7 +7,8 @@ public struct X12Validator: Sendable {
         self.definitions = definitions
     }
 
-    public func validate(_ document: X12Document) -> X12ValidationReport {
+    /// Checks the document; `rules` add a trading partner's narrowing on top of the standard.
+    public func validate(_ document: X12Document, rules: X12PartnerRules? = nil) -> X12ValidationReport {
         var errors = document.envelopeErrors
         var skipped: [String] = []
         for context in document.transactionSets {
@@ -20,6 +21,7 @@ public struct X12Validator: Sendable {
                     "set \(context.set.id) \(context.set.controlNumber) (version \(context.group.version)): "
                         + "no definition, only envelope checks ran")
             }
+            if let rules, !rules.isEmpty { walker.apply(rules) }
             errors += walker.errors
         }
         // Keep the reader's order: by byte offset, stable.

@@ -93,6 +93,7 @@ extension X12Command {
                     reports.append(ReportJSON(file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks))
                 } else {
                     for error in report.errors { printError(Self.line(path, error)) }
+                    for note in report.skippedChecks { printError("\(path): note: \(note)") }
                 }
                 if let ack {
                     let builder = X12Acknowledgement(document: document, report: report, timestamp: timestamp)
