@@ -61,7 +61,9 @@ enum X12DefinitionData {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let id = parts[0].trimmingSpaces
-            let uses = parts[1].split(separator: ",").map { item -> X12ElementUse in
+            let halves = parts[1].split(separator: "|", maxSplits: 1)
+            let notes = halves.count > 1 ? halves[1].split(separator: " ").compactMap { X12SyntaxNote(String($0)) } : []
+            let uses = halves[0].split(separator: ",").map { item -> X12ElementUse in
                 let words = item.split(separator: " ").map(String.init)
                 let reference = words.first ?? "0"
                 var requirementText = words.count > 1 ? words[1] : "O"
@@ -75,7 +77,7 @@ enum X12DefinitionData {
                     requirement: X12SetDefinition.Requirement(rawValue: requirementText) ?? .optional,
                     isComposite: reference.hasPrefix("C"), repeatCount: repeatCount)
             }
-            result[id] = X12SegmentDefinition(id: id, elements: uses)
+            result[id] = X12SegmentDefinition(id: id, elements: uses, syntaxNotes: notes)
         }
         return result
     }
@@ -172,27 +174,27 @@ enum X12DefinitionData {
         621 ID 1 3 1,2,3,4,5,6,7,8,9,10,12,13,I10,I11,I12,I13,I6,I9
         """
 
-    /// Segment element lists (`ID: REF REQ, …`; `C… ` is a composite).
+    /// Segment element lists (`ID: REF REQ, … | NOTES`; `C…` is a composite; notes as the standard prints them).
     static let segments = """
         ST: 143 M, 329 M, 1705 O
         SE: 96 M, 329 M
         BEG: 353 M, 92 M, 324 M, 328 O, 373 M, 367 O, 587 O, 1019 O, 1166 O, 1232 O, 786 O, 640 O
         BAK: 353 M, 587 M, 324 M, 373 M, 328 O, 326 O, 367 O, 324 O, 373 O, 640 O, 1019 O, 1166 O
         CUR: 98 M, 100 M, 280 O, 98 O, 100 O, 669 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O
-        REF: 128 M, 127 C, 352 C, C040 O
-        PER: 366 M, 93 O, 365 C, 364 C, 365 C, 364 C, 365 C, 364 C, 443 O
-        DTM: 374 M, 373 C, 337 C, 623 O, 1250 C, 1251 C
-        N1: 98 M, 93 C, 66 C, 67 C, 706 O, 98 O
+        REF: 128 M, 127 C, 352 C, C040 O | R0203
+        PER: 366 M, 93 O, 365 C, 364 C, 365 C, 364 C, 365 C, 364 C, 443 O | P0304 P0506 P0708
+        DTM: 374 M, 373 C, 337 C, 623 O, 1250 C, 1251 C | R020305 C0403 P0506
+        N1: 98 M, 93 C, 66 C, 67 C, 706 O, 98 O | R0203 P0304
         N2: 93 M, 93 O
         N3: 166 M, 166 O
-        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O
-        PO1: 350 O, 330 C, 355 O, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C
-        PID: 349 M, 750 O, 559 C, 751 C, 352 C, 752 O, 822 O, 1073 O, 819 O
-        CTT: 354 M, 347 O, 81 C, 355 C, 183 C, 355 C, 352 O
+        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O | C0605
+        PO1: 350 O, 330 C, 355 O, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C | C0302 C0504 P0607 P0809 P1011 P1213 P1415 P1617 P1819 P2021 P2223 P2425
+        PID: 349 M, 750 O, 559 C, 751 C, 352 C, 752 O, 822 O, 1073 O, 819 O | C0403 R0405 C0703 C0804 C0905
+        CTT: 354 M, 347 O, 81 C, 355 C, 183 C, 355 C, 352 O | P0304 P0506
         AMT: 522 M, 782 M, 478 O
         MSG: 933 M, 934 C, 1470 O
-        SAC: 248 M, 1300 C, 559 C, 1301 C, 610 O, 378 C, 332 C, 118 O, 355 C, 380 C, 380 O, 331 O, 127 C, 770 O, 352 C, 819 O
-        ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C
+        SAC: 248 M, 1300 C, 559 C, 1301 C, 610 O, 378 C, 332 C, 118 O, 355 C, 380 C, 380 O, 331 O, 127 C, 770 O, 352 C, 819 O | R0203 P0304 P0607 P0910 C1110 C1413 C1615 L130204
+        ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C | P0203 C0405 P0708 P0910 P1112 P1314 P1516 P1718 P1920 P2122 P2324 P2526 P2728
         AK1: 479 M, 28 M, 480 O
         AK2: 143 M, 329 M, 1705 O
         AK3: 721 M, 719 M, 447 O, 720 O

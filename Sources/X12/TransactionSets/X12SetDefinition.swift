@@ -71,6 +71,41 @@ public struct X12SetDefinition: Sendable {
 public struct X12SegmentDefinition: Sendable {
     public var id: String
     public var elements: [X12ElementUse]
+    /// Syntax notes between elements (`P0304`, `R0203`, …).
+    public var syntaxNotes: [X12SyntaxNote] = []
+}
+
+/// An X12 syntax note relating elements of one segment; positions are 1-based.
+public struct X12SyntaxNote: Hashable, Sendable {
+    public enum Kind: Character, Sendable {
+        /// P: if any is present, all are required.
+        case paired = "P"
+        /// R: at least one is required.
+        case required = "R"
+        /// E: not more than one may be present.
+        case exclusion = "E"
+        /// C: if the first is present, all others are required.
+        case conditional = "C"
+        /// L: if the first is present, at least one of the others is required.
+        case listConditional = "L"
+    }
+
+    public var kind: Kind
+    public var positions: [Int]
+
+    /// Parses `P0304` style notes; nil for anything else.
+    public init?(_ text: String) {
+        guard let first = text.first, let kind = Kind(rawValue: first) else { return nil }
+        let digits = Array(text.dropFirst())
+        guard digits.count >= 4, digits.count % 2 == 0 else { return nil }
+        var positions: [Int] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let value = Int(String(digits[index...index + 1])) else { return nil }
+            positions.append(value)
+        }
+        self.kind = kind
+        self.positions = positions
+    }
 }
 
 public struct X12ElementUse: Sendable {

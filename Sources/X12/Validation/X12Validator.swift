@@ -67,7 +67,7 @@ struct SetWalker {
 
     mutating func walk(_ definition: X12SetDefinition) {
         let allIDs = definition.body.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
-        sequence(definition.body, follow: [], allIDs: allIDs)
+        sequence(definition.body, follow: [], before: [], allIDs: allIDs)
         while cursor < end {
             report(unexpected: cursor, earlier: [], allIDs: allIDs)
             cursor += 1
@@ -76,7 +76,11 @@ struct SetWalker {
 
     private var currentID: String? { cursor < end ? document.segment(cursor).id : nil }
 
-    private mutating func sequence(_ children: [X12SetDefinition.Node], follow: Set<String>, allIDs: Set<String>) {
+    /// Matches segments to `children` in order. `follow` holds the IDs that end this sequence (they belong to an
+    /// enclosing loop), `before` those that came earlier in enclosing sequences (seeing one again is out of order).
+    private mutating func sequence(
+        _ children: [X12SetDefinition.Node], follow: Set<String>, before: Set<String>, allIDs: Set<String>
+    ) {
         var position = 0
         var counts = Array(repeating: 0, count: children.count)
         while cursor < end, let id = currentID {
@@ -99,12 +103,13 @@ struct SetWalker {
                     cursor += 1
                     var inner = follow
                     for later in children[match...] { inner.insert(later.startID) }
-                    sequence(Array(loopChildren.dropFirst()), follow: inner, allIDs: allIDs)
+                    let earlier = before.union(children[..<match].map(\.startID))
+                    sequence(Array(loopChildren.dropFirst()), follow: inner, before: earlier, allIDs: allIDs)
                 }
             } else if follow.contains(id) {
                 break
             } else {
-                let earlier = Set(children[..<position].map(\.startID))
+                let earlier = before.union(children[..<position].map(\.startID))
                 report(unexpected: cursor, earlier: earlier, allIDs: allIDs)
                 cursor += 1
             }
@@ -158,6 +163,34 @@ struct SetWalker {
         }
         for (offset, use) in uses.enumerated() where use.requirement == .mandatory && !present[offset] {
             errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: offset + 1)))
+        }
+        for note in definition.syntaxNotes { check(note, present: present, segment: index) }
+    }
+
+    /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
+    private mutating func check(_ note: X12SyntaxNote, present: [Bool], segment index: Int) {
+        func isPresent(_ position: Int) -> Bool { position >= 1 && position <= present.count && present[position - 1] }
+        let here = note.positions.filter(isPresent)
+        func missing(_ positions: [Int]) {
+            for position in positions where !isPresent(position) {
+                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: position)))
+            }
+        }
+        switch note.kind {
+        case .paired:
+            if !here.isEmpty { missing(note.positions) }
+        case .required:
+            if here.isEmpty, let first = note.positions.first {
+                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: first)))
+            }
+        case .exclusion:
+            if here.count > 1 { errors.append(X12Error(.exclusionViolated, at: location(index, element: here[1]))) }
+        case .conditional:
+            if let first = note.positions.first, isPresent(first) { missing(Array(note.positions.dropFirst())) }
+        case .listConditional:
+            if let first = note.positions.first, isPresent(first), here.count == 1, note.positions.count > 1 {
+                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: note.positions[1])))
+            }
         }
     }
 
