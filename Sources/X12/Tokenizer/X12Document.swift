@@ -7,7 +7,11 @@ public struct X12Document: Sendable {
     public internal(set) var segmentRanges: [Range<Int>] = []
     /// Which interchange each segment belongs to.
     public internal(set) var segmentInterchange: [Int] = []
-    public internal(set) var interchanges: [X12Interchange] = []
+    public internal(set) var interchanges: [X12Interchange] = [] {
+        didSet { interchangeDelimiters = interchanges.map(\.delimiters) }
+    }
+    /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
+    private var interchangeDelimiters: [X12Delimiters] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
     public internal(set) var envelopeErrors: [X12Error] = []
 
@@ -19,10 +23,12 @@ public struct X12Document: Sendable {
 
     public var segmentCount: Int { segmentRanges.count }
 
+    public func delimiters(ofSegment index: Int) -> X12Delimiters { interchangeDelimiters[segmentInterchange[index]] }
+
     public func segment(_ index: Int) -> X12Segment {
         X12Segment(
             bytes: bytes, range: segmentRanges[index],
-            delimiters: interchanges[segmentInterchange[index]].delimiters, index: index)
+            delimiters: interchangeDelimiters[segmentInterchange[index]], index: index)
     }
 
     /// The segments of a transaction set, ST through SE.
