@@ -4,11 +4,20 @@ public struct X12Definitions: Sendable {
     public var sets: [String: X12SetDefinition]
     public var segments: [String: X12SegmentDefinition]
     public var elements: [Int: X12ElementDefinition]
+    /// `segments` keyed by `X12SetDefinition.code(id)`, element entries resolved: what the validator reads.
+    public private(set) var segmentsByCode: [UInt32: X12SegmentDefinition] = [:]
 
     public init(sets: [X12SetDefinition], segments: [String: X12SegmentDefinition], elements: [Int: X12ElementDefinition]) {
         self.sets = Dictionary(sets.map { ("\($0.id)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
         self.segments = segments
         self.elements = elements
+        for (id, segment) in segments {
+            var resolved = segment
+            for index in resolved.elements.indices {
+                resolved.elements[index].definition = elements[resolved.elements[index].reference]
+            }
+            segmentsByCode[X12SetDefinition.code(id)] = resolved
+        }
     }
 
     /// The definition for a set in a group version: exact base version first, then the nearest release of the

@@ -133,6 +133,10 @@ public struct X12SyntaxNote: Hashable, Sendable {
 
     public var kind: Kind
     public var positions: [Int]
+    /// Bit `n - 1` set for each position `n` ≤ 64, so a note is checked with integer operations.
+    public var mask: UInt64 {
+        positions.reduce(0) { $1 >= 1 && $1 <= 64 ? $0 | (1 << UInt64($1 - 1)) : $0 }
+    }
 
     /// Parses `P0304` style notes; nil for anything else.
     public init?(_ text: String) {
@@ -156,6 +160,8 @@ public struct X12ElementUse: Sendable {
     public var isComposite: Bool
     /// Maximum repetitions (5010 repeating elements); 1 for most.
     public var repeatCount: Int
+    /// The dictionary entry for `reference`, resolved once when the definitions are built.
+    public var definition: X12ElementDefinition? = nil
 }
 
 /// Data element dictionary entry.

@@ -161,11 +161,10 @@ struct SetWalker {
     /// for an element that has one.
     private mutating func checkElements(_ index: Int) {
         let segment = document.segment(index)
-        guard let definition = definitions.segments[segment.id] else { return }
+        guard let definition = definitions.segmentsByCode[currentCode] else { return }
         let uses = definition.elements
         let bytes = segment.bytes
         let delimiters = segment.delimiters
-        let elements = definitions.elements
         var present: UInt64 = 0
         var found: [(position: Int, offset: Int, kind: X12Error.Kind)] = []
         segment.forEachElement { position, range in
@@ -176,8 +175,7 @@ struct SetWalker {
             }
             if position <= 64 { present |= 1 << UInt64(position - 1) }
             if let kind = Self.problem(
-                bytes[range], use: uses[position - 1], spec: elements[uses[position - 1].reference],
-                delimiters: delimiters)
+                bytes[range], use: uses[position - 1], spec: uses[position - 1].definition, delimiters: delimiters)
             {
                 found.append((position, range.lowerBound, kind))
             }
@@ -185,11 +183,11 @@ struct SetWalker {
         for problem in found {
             errors.append(X12Error(problem.kind, at: location(index, element: problem.position, byteOffset: problem.offset)))
         }
-        let isPresent = (0..<uses.count).map { $0 < 64 && present & (1 << UInt64($0)) != 0 }
-        for (offset, use) in uses.enumerated() where use.requirement == .mandatory && !isPresent[offset] {
+        for (offset, use) in uses.enumerated()
+        where use.requirement == .mandatory && (offset >= 64 || present & (1 << UInt64(offset)) == 0) {
             errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: offset + 1)))
         }
-        for note in definition.syntaxNotes { check(note, present: isPresent, segment: index) }
+        for note in definition.syntaxNotes { check(note, present: present, segment: index) }
     }
 
     static func problem(
@@ -233,30 +231,33 @@ struct SetWalker {
     }
 
     /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
-    private mutating func check(_ note: X12SyntaxNote, present: [Bool], segment index: Int) {
-        guard !note.positions.isEmpty else { return }
-        func isPresent(_ position: Int) -> Bool { position >= 1 && position <= present.count && present[position - 1] }
-        let here = note.positions.filter(isPresent)
-        func missing(_ positions: [Int]) {
-            for position in positions where !isPresent(position) {
-                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: position)))
-            }
-        }
+    private mutating func check(_ note: X12SyntaxNote, present: UInt64, segment index: Int) {
+        guard let first = note.positions.first else { return }
+        let mask = note.mask
+        let here = present & mask
+        let firstBit: UInt64 = first <= 64 ? 1 << UInt64(first - 1) : 0
+        var missing: UInt64 = 0
         switch note.kind {
         case .paired:
-            if !here.isEmpty { missing(note.positions) }
+            if here != 0 { missing = mask & ~present }
         case .required:
-            if here.isEmpty, let first = note.positions.first {
-                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: first)))
-            }
+            if here == 0 { missing = firstBit }
         case .exclusion:
-            if here.count > 1 { errors.append(X12Error(.exclusionViolated, at: location(index, element: here[1]))) }
-        case .conditional:
-            if let first = note.positions.first, isPresent(first) { missing(Array(note.positions.dropFirst())) }
-        case .listConditional:
-            if let first = note.positions.first, isPresent(first), here.count == 1, note.positions.count > 1 {
-                errors.append(X12Error(.conditionalElementMissing, at: location(index, element: note.positions[1])))
+            if here.nonzeroBitCount > 1 {
+                let second = (here & ~(here & (~here &+ 1))).trailingZeroBitCount + 1
+                errors.append(X12Error(.exclusionViolated, at: location(index, element: second)))
             }
+        case .conditional:
+            if present & firstBit != 0 { missing = mask & ~present }
+        case .listConditional:
+            if present & firstBit != 0, here == firstBit, note.positions.count > 1 {
+                missing = note.positions[1] <= 64 ? 1 << UInt64(note.positions[1] - 1) : 0
+            }
+        }
+        while missing != 0 {
+            let position = missing.trailingZeroBitCount + 1
+            errors.append(X12Error(.conditionalElementMissing, at: location(index, element: position)))
+            missing &= missing - 1
         }
     }
 
