@@ -124,7 +124,7 @@ extension X12Command {
             }
             if let element = error.location.elementPosition { text += " element \(element)" }
             if let component = error.location.componentPosition { text += ".\(component)" }
-            return text + ": \(error.code) \(error.description)"
+            return text + ": \(error.code) \(error.detail)"
         }
     }
 
@@ -143,7 +143,7 @@ extension X12Command {
         init(_ error: X12Error) {
             code = error.code
             level = error.level.rawValue
-            message = error.description
+            message = error.detail
             location = error.location
         }
     }
