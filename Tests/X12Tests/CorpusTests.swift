@@ -11,7 +11,8 @@ struct CorpusTests {
         // Known broken, as SOURCES.md says.
         "kputnam-stupidedi_004010-fa997-pass-1.edi": ["TA1-024", "TA1-006"],  // ISA 103 bytes, ISA06 12 wide
         "kputnam-stupidedi_004010-pr855-fail-2.edi": ["TA1-024", "TA1-011", "TA1-013", "TA1-006", "TA1-008", "TA1-015", "AK403-5"],
-        "kputnam-stupidedi_004010-sh856-fail-2.edi": ["AK502-4"],  // SE01 25, counted 22
+        // SE01 25, counted 22; the N1 that swallowed N3/N4/HL (mixed terminators) also fails element checks.
+        "kputnam-stupidedi_004010-sh856-fail-2.edi": ["AK502-4", "AK403-5", "AK403-3", "AK403-6", "AK304-7"],
         "gtlogistics-edix12_no-matching-segment-count.edi": ["AK502-4"],  // SE01 3, counted 2
         "imsweb-x12parser_x12_999_accepted.txt": ["TA1-001", "AK905-1"],  // IEA02 ≠ ISA13; GS05 102497 has 97 s
         "botsedi-plugins_850-004010-08.x12": ["TA1-024", "TA1-015", "AK403-6", "AK304-1", "AK403-2"],  // ISA 107 bytes, wrapped
@@ -21,6 +22,8 @@ struct CorpusTests {
         // Valid per SOURCES.md, but the standard finds a fault.
         "botsedi-plugins_850-004010-01.x12": ["AK905-1"],  // GS04 971107: six digits in a 004010 group
         "botsedi-plugins_850-004010-02.x12": ["AK905-1", "AK905-19", "AK502-7"],  // YYMMDD GS04, GS06 and ST02 repeat
+        "aaronhuggins-nodex12_856.edi": ["AK403-12"],  // ISA11 is '-', and REF02/N403 hold '-' as data
+        "kputnam-stupidedi_004010-in810-pass-1.edi": ["AK403-2"],  // IT102 and IT104 without IT103 (P020304)
         "ballerina-edi_x12-sender.edi": ["AK403-5", "AK403-2"],  // PO105 holds BP, PO106 the SKU, PO107 absent
         "botsedi-plugins_850-004010-05.x12": ["AK403-2"],  // DTM05 holds a 003xxx century (19), P0506 wants DTM06
     ]

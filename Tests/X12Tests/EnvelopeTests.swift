@@ -98,13 +98,16 @@ struct DefinitionTests {
     @Test("every declared table and segment parses into something")
     func tablesParse() {
         let definitions = X12Definitions.standard
-        for key in ["850/004010", "850/005010", "855/004010", "855/005010", "997/004010", "997/005010", "999/005010"] {
+        for key in [
+            "850/004010", "850/005010", "855/004010", "855/005010", "856/004010", "810/004010", "997/004010",
+            "997/005010", "999/005010",
+        ] {
             #expect((definitions.sets[key]?.body.count ?? 0) > 3, "\(key)")
         }
         #expect(definitions.segments["PO1"]?.elements.count == 25)
         #expect(definitions.segments["PO1"]?.syntaxNotes.count == 12)
         #expect(definitions.definition(for: "850", version: X12Version("004030VICS"))?.version == "005010")
         #expect(definitions.definition(for: "850", version: X12Version("003060"))?.version == "004010")
-        #expect(definitions.definition(for: "856", version: X12Version("004010")) == nil)
+        #expect(definitions.definition(for: "846", version: X12Version("004010")) == nil)
     }
 }
