@@ -7,9 +7,7 @@ public struct X12Document: Sendable {
     public internal(set) var segmentRanges: [Range<Int>] = []
     /// Which interchange each segment belongs to.
     public internal(set) var segmentInterchange: [Int] = []
-    public internal(set) var interchanges: [X12Interchange] = [] {
-        didSet { interchangeDelimiters = interchanges.map(\.delimiters) }
-    }
+    public internal(set) var interchanges: [X12Interchange] = []
     /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
     private var interchangeDelimiters: [X12Delimiters] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
@@ -172,6 +170,7 @@ public struct X12Document: Sendable {
                         byteOffset: min(position, count), segmentIndex: segmentRanges.count - 1,
                         interchange: interchangeIndex)))
         }
+        interchangeDelimiters.append(delimiters)
         interchanges.append(
             X12Interchange(
                 delimiters: delimiters, header: header, groups: [], segments: firstSegment..<segmentRanges.count,
