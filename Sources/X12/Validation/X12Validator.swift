@@ -15,6 +15,11 @@ public struct X12Validator: Sendable {
             var walker = SetWalker(document: document, context: context, definitions: definitions)
             walker.checkSegmentIDs()
             if let definition = definitions.definition(for: context.set.id, version: context.group.version) {
+                if definition.version != context.group.version.base {
+                    skipped.append(
+                        "set \(context.set.id) \(context.set.controlNumber) (version \(context.group.version)): "
+                            + "checked against the \(definition.version) table, release differences not checked")
+                }
                 walker.walk(definition)
             } else {
                 skipped.append(
