@@ -88,7 +88,7 @@ struct PurchaseOrderMapper {
                 guard let qualifier = segment[1], let text = segment[2], let date = Self.date(text) else { break }
                 if scope == .line, currentLine != nil {
                     switch qualifier {
-                    case "010", "038", "037": currentLine?.requestedShip = date
+                    case "010", "038": currentLine?.requestedShip = date
                     case "002", "106": currentLine?.requestedDelivery = date
                     default: break
                     }

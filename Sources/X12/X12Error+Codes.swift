@@ -159,7 +159,7 @@ extension X12Error {
 }
 
 extension X12Error: CustomStringConvertible, CustomDebugStringConvertible {
-    /// A sentence a person understands; names no payload bytes.
+    /// A sentence a person understands; names no element values (those may be consumer data): see `detail`.
     public var description: String {
         switch kind {
         case .notAnInterchange(let reason): "not an X12 interchange: \(reason.rawValue)"
@@ -204,19 +204,28 @@ extension X12Error: CustomStringConvertible, CustomDebugStringConvertible {
         case .elementTooShort: "data element is too short"
         case .elementTooLong: "data element is too long"
         case .invalidCharacter: "data element holds an invalid character"
-        case .invalidCodeValue(let value): "code value \(value) is not valid here"
+        case .invalidCodeValue: "code value is not valid here"
         case .invalidDate: "invalid date"
         case .invalidTime: "invalid time"
         case .exclusionViolated: "exclusion condition violated"
         case .tooManyRepetitions: "too many repetitions"
         case .tooManyComponents: "too many components"
         case .elementNotUsed: "element is marked not used by the trading partner"
-        case .codeValueNotUsed(let value): "code value \(value) is not used by the trading partner"
+        case .codeValueNotUsed: "code value is not used by the trading partner"
+        }
+    }
+
+    /// `description` plus the offending value where there is one: for the person running `x12 validate` on
+    /// their own file, not for logs.
+    public var detail: String {
+        switch kind {
+        case .invalidCodeValue(let value), .codeValueNotUsed(let value): "\(description): \(value)"
+        default: description
         }
     }
 
     public var debugDescription: String {
-        var parts = ["X12Error(\(code): \(description)", "byte \(location.byteOffset)"]
+        var parts = ["X12Error(\(code): \(detail)", "byte \(location.byteOffset)"]
         if let id = location.segmentID { parts.append("segment \(id)") }
         if let index = location.segmentIndex { parts.append("segment index \(index)") }
         if let position = location.segmentPosition { parts.append("position \(position)") }

@@ -102,6 +102,23 @@ struct PurchaseOrderMappingTests {
         #expect(error.kind == .invalidValue(segment: "PO1", position: 2, name: "quantity ordered"))
     }
 
+    @Test("an 850 maps the same in 003xxx to 006xxx group versions", arguments: ["003060", "004010", "004030VICS", "005010", "006020"])
+    func versions(_ version: String) throws {
+        var text = Self.dropship850.replacingOccurrences(of: "*X*004010VICS~", with: "*X*\(version)~")
+        if version.hasPrefix("003") {
+            // 003xxx dates are YYMMDD.
+            text = text.replacingOccurrences(of: "BEG*00*DS*WM-4471001**20261124~", with: "BEG*00*DS*WM-4471001**261124~")
+        }
+        let order = try orders(text)[0].get()
+        #expect(order.source.version == version)
+        #expect(order.dates.ordered == CalendarDate(year: 2026, month: 11, day: 24))
+        #expect(order.lines.count == 2)
+        #expect(order.shipTo?.address?.postalCode == "62704")
+        let report = X12Validator().validate(try X12Document(bytes: Array(text.utf8)))
+        let exact = ["004010", "005010"].contains(version)
+        #expect(report.skippedChecks.isEmpty == exact, "\(report.skippedChecks)")
+    }
+
     static let corpus850s: [String] = Corpus.files.filter { name in
         guard let bytes = try? Corpus.bytes(name), let document = try? X12Document(bytes: bytes) else { return false }
         return document.transactionSets.contains { $0.set.id == "850" }

@@ -50,6 +50,15 @@ struct AcknowledgementTests {
         #expect(text.contains("AK5*R*5~"))
     }
 
+    @Test("an unreadable segment ID is answered with a valid AK301 and code 1")
+    func badSegmentID() throws {
+        let bad = Sample.purchaseOrder().replacingOccurrences(of: "CTT*1~", with: "c-t*1~")
+        let text = try reply(bad, .functional997)
+        #expect(text.contains("AK3*CT*4**1~"), "\(text)")
+        let answer = try X12Document(bytes: Array(text.utf8))
+        #expect(X12Validator().validate(answer).errors.isEmpty)
+    }
+
     @Test("an interchange control mismatch is answered with a TA1 R 001 and no 997")
     func ta1() throws {
         let bad = Sample.purchaseOrder().replacingOccurrences(of: "IEA*1*000000905~", with: "IEA*1*000000906~")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import X12
+@testable import X12
 
 /// Every file in ../shared/corpus/x12 with the codes we expect from it. Files SOURCES.md calls valid expect no
 /// envelope error; where our stricter checks find a real fault the standard names (a duplicate ST02, a six-digit
@@ -11,17 +11,21 @@ struct CorpusTests {
         // Known broken, as SOURCES.md says.
         "kputnam-stupidedi_004010-fa997-pass-1.edi": ["TA1-024", "TA1-006"],  // ISA 103 bytes, ISA06 12 wide
         "kputnam-stupidedi_004010-pr855-fail-2.edi": ["TA1-024", "TA1-011", "TA1-013", "TA1-006", "TA1-008", "TA1-015", "AK403-5"],
-        "kputnam-stupidedi_004010-sh856-fail-2.edi": ["AK502-4"],  // SE01 25, counted 22
+        // SE01 25, counted 22; the N1 that swallowed N3/N4/HL (mixed terminators) also fails element checks.
+        "kputnam-stupidedi_004010-sh856-fail-2.edi": ["AK502-4", "AK403-5", "AK403-3", "AK403-6", "AK304-7"],
         "gtlogistics-edix12_no-matching-segment-count.edi": ["AK502-4"],  // SE01 3, counted 2
         "imsweb-x12parser_x12_999_accepted.txt": ["TA1-001", "AK905-1"],  // IEA02 ≠ ISA13; GS05 102497 has 97 s
-        "botsedi-plugins_850-004010-08.x12": ["TA1-024", "TA1-015", "AK403-6", "AK304-1"],  // ISA 107 bytes, wrapped
+        "botsedi-plugins_850-004010-08.x12": ["TA1-024", "TA1-015", "AK403-6", "AK304-1", "AK403-2"],  // ISA 107 bytes, wrapped
         "xlate-staedi_empty997.edi": ["AK304-3"],  // AK1 and AK9 missing
         "xlate-staedi_invalid997.edi": ["AK403-7", "AK403-6"],  // bad code, non-numeric
         "xlate-staedi_extradelimiter997.edi": ["AK403-12"],  // repetition in simple elements
         // Valid per SOURCES.md, but the standard finds a fault.
         "botsedi-plugins_850-004010-01.x12": ["AK905-1"],  // GS04 971107: six digits in a 004010 group
         "botsedi-plugins_850-004010-02.x12": ["AK905-1", "AK905-19", "AK502-7"],  // YYMMDD GS04, GS06 and ST02 repeat
-        "ballerina-edi_x12-sender.edi": ["AK403-5"],  // PO105 holds BP, PO106 the SKU
+        "aaronhuggins-nodex12_856.edi": ["AK403-12"],  // ISA11 is '-', and REF02/N403 hold '-' as data
+        "kputnam-stupidedi_004010-in810-pass-1.edi": ["AK403-2"],  // IT102 and IT104 without IT103 (P020304)
+        "ballerina-edi_x12-sender.edi": ["AK403-5", "AK403-2"],  // PO105 holds BP, PO106 the SKU, PO107 absent
+        "botsedi-plugins_850-004010-05.x12": ["AK403-2"],  // DTM05 holds a 003xxx century (19), P0506 wants DTM06
     ]
 
     @Test("the corpus is present beside the repository")

@@ -59,3 +59,55 @@ struct EnvelopeTests {
         #expect(document.interchanges[0].looseSegments.count == 1)
     }
 }
+
+@Suite("Set definitions")
+struct DefinitionTests {
+    static let elementFaults: [(String, String, String, X12Error.Kind)] = [
+        ("an unpaired PO1 qualifier", "VN*HP-10001*UP*084512000017", "VN*HP-10001*UP", .conditionalElementMissing),
+        ("a PO1 quantity that is not numeric", "PO1*1*2*EA", "PO1*1*A2*EA", .invalidCharacter),
+        ("a BEG date that is not a date", "**20261124~", "**20261332~", .invalidDate),
+        ("a BEG01 code outside the list", "BEG*00*DS", "BEG*0*DS", .elementTooShort),
+        ("a BEG03 longer than 22", "PO1001", "PO1001PO1001PO1001PO1001", .elementTooLong),
+        ("a mandatory BEG05 missing", "**20261124~", "~", .mandatoryElementMissing),
+        ("too many elements in CTT", "CTT*1~", "CTT*1*2*3*4*5*6*7*8~", .tooManyElements),
+        ("a component in a simple element", "PO1*1*2*EA", "PO1*1*2>3*EA", .tooManyComponents),
+    ]
+
+    @Test("element faults carry their AK403 codes", arguments: elementFaults)
+    func elementFault(_ name: String, _ original: String, _ replacement: String, _ expected: X12Error.Kind) throws {
+        let text = Sample.purchaseOrder().replacingOccurrences(of: original, with: replacement)
+        let report = X12Validator().validate(try X12Document(bytes: Array(text.utf8)))
+        #expect(report.errors.map(\.kind).contains(expected), "\(name): \(report.errors.map(\.debugDescription))")
+    }
+
+    static let structureFaults: [(String, String, String, X12Error.Kind)] = [
+        ("a segment out of order", "CTT*1~", "CTT*1~BEG*00*DS*X**20261124~", .segmentOutOfOrder),
+        ("a segment no 850 has", "CTT*1~", "CTT*1~BIG*20261124*1~", .segmentNotInDefinedSet),
+        ("a second BEG", "PO1*1", "BEG*00*DS*PO2**20261124~PO1*1", .segmentOverMaximumUse),
+        ("a lower-case segment ID", "CTT*1~", "ctt*1~", .unrecognizedSegmentID),
+        ("a missing PO1 loop", "PO1*1*2*EA*12.5**VN*HP-10001*UP*084512000017~", "", .mandatorySegmentMissing("PO1")),
+    ]
+
+    @Test("structure faults carry their AK304 codes", arguments: structureFaults)
+    func structureFault(_ name: String, _ original: String, _ replacement: String, _ expected: X12Error.Kind) throws {
+        let text = Sample.purchaseOrder().replacingOccurrences(of: original, with: replacement)
+        let report = X12Validator().validate(try X12Document(bytes: Array(text.utf8)))
+        #expect(report.errors.map(\.kind).contains(expected), "\(name): \(report.errors.map(\.debugDescription))")
+    }
+
+    @Test("every declared table and segment parses into something")
+    func tablesParse() {
+        let definitions = X12Definitions.standard
+        for key in [
+            "850/004010", "850/005010", "855/004010", "855/005010", "856/004010", "810/004010", "997/004010",
+            "997/005010", "999/005010",
+        ] {
+            #expect((definitions.sets[key]?.body.count ?? 0) > 3, "\(key)")
+        }
+        #expect(definitions.segments["PO1"]?.elements.count == 25)
+        #expect(definitions.segments["PO1"]?.syntaxNotes.count == 12)
+        #expect(definitions.definition(for: "850", version: X12Version("004030VICS"))?.version == "005010")
+        #expect(definitions.definition(for: "850", version: X12Version("003060"))?.version == "004010")
+        #expect(definitions.definition(for: "846", version: X12Version("004010")) == nil)
+    }
+}

@@ -126,7 +126,11 @@ public struct X12Acknowledgement: Sendable {
             let segmentError = entry.errors.first { $0.level == .segment }
             let code: String? =
                 segmentError.flatMap { kind == .functional997 ? $0.segmentCode997 : $0.segmentCode999 } ?? "8"
-            let id = entry.id.isEmpty ? "ZZZ" : String(entry.id.prefix(3))
+            // AK301 must itself be a valid ID: keep upper-case letters and digits of what was read.
+            let cleaned = entry.id.uppercased().unicodeScalars.filter {
+                ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9")
+            }
+            let id = cleaned.isEmpty ? "ZZZ" : String(String.UnicodeScalarView(cleaned.prefix(3)))
             segments.append(
                 X12OutgoingSegment(
                     kind == .functional997 ? "AK3" : "IK3", id, String(max(entry.position, 1)), nil, code))

@@ -84,22 +84,26 @@ extension X12Document {
             openGroup = nil
         }
 
+        let separator = interchange.delimiters.element
         var index = interchange.segments.lowerBound + 1
         while index <= lastSegment {
-            let current = segment(index)
             defer { index += 1 }
             if index == interchange.trailerIndex {
                 closeSet(trailer: nil, endingBefore: index)
                 closeGroup(trailer: nil, at: index)
                 break
             }
+            // Fast path: a body segment inside an open set needs no look beyond its first bytes.
+            let tag = envelopeTag(of: index, separator: separator)
+            if tag == .other, openSet != nil { continue }
+            let current = segment(index)
             if !current.hasValidID {
                 if openSet == nil {
                     envelopeErrors.append(X12Error(.segmentOutsideGroup(current.id), at: location(index)))
                 }
                 continue  // inside a set: the validator reports the bad ID (AK304 1).
             }
-            if current.hasID("GS") {
+            if tag == .gs {
                 closeSet(trailer: nil, endingBefore: index)
                 closeGroup(trailer: nil, at: index)
                 openGroup = readGroupHeader(current, at: index)
@@ -111,7 +115,7 @@ extension X12Document {
                     envelopeErrors.append(X12Error(.duplicateGroupControl(control), at: where_))
                 }
                 checkGroupHeader(current, location: where_)
-            } else if current.hasID("ST") {
+            } else if tag == .st {
                 closeSet(trailer: nil, endingBefore: index)
                 guard let group = openGroup else {
                     envelopeErrors.append(X12Error(.segmentOutsideGroup("ST"), at: location(index)))
@@ -133,13 +137,13 @@ extension X12Document {
                     envelopeErrors.append(
                         X12Error(.setDoesNotFitGroup(setID: id, functionalID: group.functionalID), at: location(index, element: 1)))
                 }
-            } else if current.hasID("SE") {
+            } else if tag == .se {
                 if openSet != nil {
                     closeSet(trailer: index, endingBefore: index + 1)
                 } else {
                     envelopeErrors.append(X12Error(.segmentOutsideGroup("SE"), at: location(index)))
                 }
-            } else if current.hasID("GE") {
+            } else if tag == .ge {
                 closeSet(trailer: nil, endingBefore: index)
                 if openGroup != nil {
                     closeGroup(trailer: index, at: index)
@@ -147,7 +151,7 @@ extension X12Document {
                     envelopeErrors.append(X12Error(.segmentOutsideGroup("GE"), at: location(index)))
                 }
             } else if openSet == nil {
-                if openGroup == nil, current.hasID("TA1") {
+                if openGroup == nil, tag == .ta1 {
                     loose.append(index)
                 } else {
                     envelopeErrors.append(X12Error(.segmentOutsideGroup(current.id), at: location(index)))
@@ -178,6 +182,33 @@ extension X12Document {
             }
         }
         interchanges[interchangeIndex] = interchange
+    }
+
+    enum EnvelopeTag { case gs, st, se, ge, ta1, other }
+
+    /// Which envelope segment (if any) a segment is, from its first bytes.
+    func envelopeTag(of index: Int, separator: UInt8) -> EnvelopeTag {
+        let range = segmentRanges[index]
+        let length = range.count
+        guard length >= 2 else { return .other }
+        let first = bytes[range.lowerBound]
+        let second = bytes[range.lowerBound + 1]
+        let endsAfterTwo = length == 2 || bytes[range.lowerBound + 2] == separator
+        if endsAfterTwo {
+            switch (first, second) {
+            case (0x47, 0x53): return .gs
+            case (0x53, 0x54): return .st
+            case (0x53, 0x45): return .se
+            case (0x47, 0x45): return .ge
+            default: return .other
+            }
+        }
+        if length >= 3, first == 0x54, second == 0x41, bytes[range.lowerBound + 2] == 0x31,
+            length == 3 || bytes[range.lowerBound + 3] == separator
+        {
+            return .ta1
+        }
+        return .other
     }
 
     private func readGroupHeader(_ gs: X12Segment, at index: Int) -> X12FunctionalGroup {

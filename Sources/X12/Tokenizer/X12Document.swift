@@ -8,21 +8,28 @@ public struct X12Document: Sendable {
     /// Which interchange each segment belongs to.
     public internal(set) var segmentInterchange: [Int] = []
     public internal(set) var interchanges: [X12Interchange] = []
+    /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
+    private var interchangeDelimiters: [X12Delimiters] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
     public internal(set) var envelopeErrors: [X12Error] = []
 
     public init(bytes: [UInt8], options: X12ReadOptions = X12ReadOptions()) throws(X12Error) {
         self.bytes = bytes
+        // Real segments average 20–40 bytes; reserving avoids most regrowth copies.
+        segmentRanges.reserveCapacity(bytes.count / 24 + 4)
+        segmentInterchange.reserveCapacity(bytes.count / 24 + 4)
         try tokenize(options: options)
         for index in interchanges.indices { buildEnvelopes(interchange: index) }
     }
 
     public var segmentCount: Int { segmentRanges.count }
 
+    public func delimiters(ofSegment index: Int) -> X12Delimiters { interchangeDelimiters[segmentInterchange[index]] }
+
     public func segment(_ index: Int) -> X12Segment {
         X12Segment(
             bytes: bytes, range: segmentRanges[index],
-            delimiters: interchanges[segmentInterchange[index]].delimiters, index: index)
+            delimiters: interchangeDelimiters[segmentInterchange[index]], index: index)
     }
 
     /// The segments of a transaction set, ST through SE.
@@ -134,45 +141,26 @@ public struct X12Document: Sendable {
         segmentRanges.append(start..<terminatorOffset)
         segmentInterchange.append(interchangeIndex)
         let firstSegment = segmentRanges.count - 1
-        var position = skipLineBreaks(from: terminatorOffset + 1, terminator: terminator)
-        var trailerIndex: Int? = nil
-        var ended = false
-        while position < count {
-            // Another ISA before an IEA (its own delimiters may differ): this interchange lacks its trailer.
-            if position + 3 < count, bytes[position] == 0x49, bytes[position + 1] == 0x53,
-                bytes[position + 2] == 0x41, !X12Delimiters.isAlphanumeric(bytes[position + 3])
-            {
-                break
-            }
-            let end = Self.find(terminator, in: bytes, from: position, limit: options.maximumSegmentLength)
-            guard let end else {
-                if count - position > options.maximumSegmentLength {
-                    throw X12Error(.limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"),
-                        at: position)
-                }
-                // Input ends inside a segment.
-                segmentRanges.append(position..<count)
-                segmentInterchange.append(interchangeIndex)
-                envelopeErrors.append(
-                    X12Error(
-                        .unterminatedSegment,
-                        at: X12Location(
-                            byteOffset: position, segmentIndex: segmentRanges.count - 1,
-                            interchange: interchangeIndex)))
-                position = count
-                break
-            }
-            segmentRanges.append(position..<end)
-            segmentInterchange.append(interchangeIndex)
-            let isIEA =
-                end - position >= 3 && bytes[position] == 0x49 && bytes[position + 1] == 0x45
-                && bytes[position + 2] == 0x41 && (end - position == 3 || bytes[position + 3] == elementSeparator)
-            position = skipLineBreaks(from: end + 1, terminator: terminator)
-            if isIEA {
-                trailerIndex = segmentRanges.count - 1
-                ended = true
-                break
-            }
+        let scan = bytes.withUnsafeBufferPointer { buffer in
+            Self.scanSegments(
+                buffer, from: terminatorOffset + 1, terminator: terminator, elementSeparator: elementSeparator,
+                limit: options.maximumSegmentLength)
+        }
+        if scan.tooLong {
+            throw X12Error(.limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
+        }
+        segmentRanges.append(contentsOf: scan.ranges)
+        segmentInterchange.append(contentsOf: repeatElement(interchangeIndex, count: scan.ranges.count))
+        let position = scan.end
+        let ended = scan.sawIEA
+        let trailerIndex: Int? = ended ? segmentRanges.count - 1 : nil
+        if scan.unterminated {
+            envelopeErrors.append(
+                X12Error(
+                    .unterminatedSegment,
+                    at: X12Location(
+                        byteOffset: segmentRanges[segmentRanges.count - 1].lowerBound,
+                        segmentIndex: segmentRanges.count - 1, interchange: interchangeIndex)))
         }
         if !ended {
             envelopeErrors.append(
@@ -182,6 +170,7 @@ public struct X12Document: Sendable {
                         byteOffset: min(position, count), segmentIndex: segmentRanges.count - 1,
                         interchange: interchangeIndex)))
         }
+        interchangeDelimiters.append(delimiters)
         interchanges.append(
             X12Interchange(
                 delimiters: delimiters, header: header, groups: [], segments: firstSegment..<segmentRanges.count,
@@ -189,23 +178,62 @@ public struct X12Document: Sendable {
         return position
     }
 
-    private func skipLineBreaks(from start: Int, terminator: UInt8) -> Int {
-        var position = start
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D { position += 1 }
-        return position
+    private struct SegmentScan {
+        var ranges: [Range<Int>] = []
+        /// Offset after the last byte consumed (after IEA and its line break, or the input's end).
+        var end = 0
+        var sawIEA = false
+        var unterminated = false
+        var tooLong = false
     }
 
-    /// Offset of the next `byte` at or after `start`, or nil. The one hot loop of reading.
-    private static func find(_ byte: UInt8, in bytes: [UInt8], from start: Int, limit: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            let end = min(buffer.count, start &+ limit &+ 1)
-            var index = start
-            while index < end {
-                if buffer[index] == byte { return index }
-                index &+= 1
-            }
-            return nil
+    /// The hot loop of reading: splits one interchange's body into segment ranges, up to and including IEA or up to
+    /// an ISA that starts the next interchange. CR/LF after a terminator are skipped.
+    private static func scanSegments(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int
+    ) -> SegmentScan {
+        var scan = SegmentScan()
+        let count = buffer.count
+        var position = start
+        @inline(__always) func skipLineBreaks() {
+            while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D { position &+= 1 }
         }
+        skipLineBreaks()
+        while position < count {
+            // Another ISA before an IEA (its own delimiters may differ): this interchange lacks its trailer.
+            if position + 3 < count, buffer[position] == 0x49, buffer[position + 1] == 0x53,
+                buffer[position + 2] == 0x41, !X12Delimiters.isAlphanumeric(buffer[position + 3])
+            {
+                break
+            }
+            let searchEnd = min(count, position &+ limit &+ 1)
+            var end = position
+            while end < searchEnd, buffer[end] != terminator { end &+= 1 }
+            guard end < searchEnd else {
+                if searchEnd < count {
+                    scan.tooLong = true
+                    scan.end = position
+                    return scan
+                }
+                // Input ends inside a segment.
+                scan.ranges.append(position..<count)
+                scan.unterminated = true
+                position = count
+                break
+            }
+            scan.ranges.append(position..<end)
+            let isIEA =
+                end - position >= 3 && buffer[position] == 0x49 && buffer[position + 1] == 0x45
+                && buffer[position + 2] == 0x41 && (end - position == 3 || buffer[position + 3] == elementSeparator)
+            position = end &+ 1
+            skipLineBreaks()
+            if isIEA {
+                scan.sawIEA = true
+                break
+            }
+        }
+        scan.end = position
+        return scan
     }
 
     private mutating func checkISAContent(

@@ -6,7 +6,13 @@ enum X12Syntax {
 
     /// `YYMMDD` (6) or `CCYYMMDD` (8), checked against the calendar.
     static func isDate(_ text: String, digits: Int? = nil) -> Bool {
-        let bytes = Array(text.utf8)
+        isDate(ArraySlice(text.utf8), digits: digits)
+    }
+
+    static func isTime(_ text: String) -> Bool { isTime(ArraySlice(text.utf8)) }
+
+    static func isDate(_ bytes: ArraySlice<UInt8>, digits: Int? = nil) -> Bool {
+        let bytes = Array(bytes)
         guard bytes.count == 6 || bytes.count == 8, digits == nil || bytes.count == digits,
             bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return false }
@@ -30,8 +36,8 @@ enum X12Syntax {
     }
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..dd`.
-    static func isTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+    static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(bytes)
         guard bytes.count == 4 || bytes.count >= 6, bytes.count <= 8,
             bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return false }

@@ -4,11 +4,20 @@ public struct X12Definitions: Sendable {
     public var sets: [String: X12SetDefinition]
     public var segments: [String: X12SegmentDefinition]
     public var elements: [Int: X12ElementDefinition]
+    /// `segments` keyed by `X12SetDefinition.code(id)`, element entries resolved: what the validator reads.
+    public private(set) var segmentsByCode: [UInt32: X12SegmentDefinition] = [:]
 
     public init(sets: [X12SetDefinition], segments: [String: X12SegmentDefinition], elements: [Int: X12ElementDefinition]) {
         self.sets = Dictionary(sets.map { ("\($0.id)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
         self.segments = segments
         self.elements = elements
+        for (id, segment) in segments {
+            var resolved = segment
+            for index in resolved.elements.indices {
+                resolved.elements[index].definition = elements[resolved.elements[index].reference]
+            }
+            segmentsByCode[X12SetDefinition.code(id)] = resolved
+        }
     }
 
     /// The definition for a set in a group version: exact base version first, then the nearest release of the
@@ -22,7 +31,7 @@ public struct X12Definitions: Sendable {
         return sets["\(setID)/\(fallback)"]
     }
 
-    /// 850, 855 and 997 for 004010 and 005010, 999 for 005010.
+    /// 850, 855, 856, 810 and 997 for 004010 and 005010, 999 for 005010.
     public static let standard: X12Definitions = {
         let elements = X12DefinitionData.parseElements(X12DefinitionData.elements)
         let segments = X12DefinitionData.parseSegments(X12DefinitionData.segments)
@@ -31,6 +40,10 @@ public struct X12Definitions: Sendable {
             X12SetDefinition(id: "850", version: "005010", functionalID: "PO", table: X12DefinitionData.table850_5010),
             X12SetDefinition(id: "855", version: "004010", functionalID: "PR", table: X12DefinitionData.table855),
             X12SetDefinition(id: "855", version: "005010", functionalID: "PR", table: X12DefinitionData.table855),
+            X12SetDefinition(id: "856", version: "004010", functionalID: "SH", table: X12DefinitionData.table856),
+            X12SetDefinition(id: "856", version: "005010", functionalID: "SH", table: X12DefinitionData.table856),
+            X12SetDefinition(id: "810", version: "004010", functionalID: "IN", table: X12DefinitionData.table810),
+            X12SetDefinition(id: "810", version: "005010", functionalID: "IN", table: X12DefinitionData.table810),
             X12SetDefinition(id: "997", version: "004010", functionalID: "FA", table: X12DefinitionData.table997),
             X12SetDefinition(id: "997", version: "005010", functionalID: "FA", table: X12DefinitionData.table997),
             X12SetDefinition(id: "999", version: "005010", functionalID: "FA", table: X12DefinitionData.table999),
@@ -61,7 +74,9 @@ enum X12DefinitionData {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let id = parts[0].trimmingSpaces
-            let uses = parts[1].split(separator: ",").map { item -> X12ElementUse in
+            let halves = parts[1].split(separator: "|", maxSplits: 1)
+            let notes = halves.count > 1 ? halves[1].split(separator: " ").compactMap { X12SyntaxNote(String($0)) } : []
+            let uses = halves[0].split(separator: ",").map { item -> X12ElementUse in
                 let words = item.split(separator: " ").map(String.init)
                 let reference = words.first ?? "0"
                 var requirementText = words.count > 1 ? words[1] : "O"
@@ -75,7 +90,7 @@ enum X12DefinitionData {
                     requirement: X12SetDefinition.Requirement(rawValue: requirementText) ?? .optional,
                     isComposite: reference.hasPrefix("C"), repeatCount: repeatCount)
             }
-            result[id] = X12SegmentDefinition(id: id, elements: uses)
+            result[id] = X12SegmentDefinition(id: id, elements: uses, syntaxNotes: notes)
         }
         return result
     }
@@ -83,6 +98,14 @@ enum X12DefinitionData {
     /// Data elements: `REF TYPE MIN MAX [CODES]`.
     static let elements = """
         19 AN 2 30
+        76 AN 1 22
+        396 AN 2 30
+        628 AN 1 12
+        734 AN 1 12
+        735 ID 1 2
+        736 ID 1 1 0,1
+        306 ID 1 2
+        327 AN 1 8
         96 N0 1 10
         81 R 1 10
         183 R 1 8
@@ -172,27 +195,32 @@ enum X12DefinitionData {
         621 ID 1 3 1,2,3,4,5,6,7,8,9,10,12,13,I10,I11,I12,I13,I6,I9
         """
 
-    /// Segment element lists (`ID: REF REQ, …`; `C… ` is a composite).
+    /// Segment element lists (`ID: REF REQ, … | NOTES`; `C…` is a composite; notes as the standard prints them).
     static let segments = """
         ST: 143 M, 329 M, 1705 O
         SE: 96 M, 329 M
         BEG: 353 M, 92 M, 324 M, 328 O, 373 M, 367 O, 587 O, 1019 O, 1166 O, 1232 O, 786 O, 640 O
         BAK: 353 M, 587 M, 324 M, 373 M, 328 O, 326 O, 367 O, 324 O, 373 O, 640 O, 1019 O, 1166 O
         CUR: 98 M, 100 M, 280 O, 98 O, 100 O, 669 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O
-        REF: 128 M, 127 C, 352 C, C040 O
-        PER: 366 M, 93 O, 365 C, 364 C, 365 C, 364 C, 365 C, 364 C, 443 O
-        DTM: 374 M, 373 C, 337 C, 623 O, 1250 C, 1251 C
-        N1: 98 M, 93 C, 66 C, 67 C, 706 O, 98 O
+        REF: 128 M, 127 C, 352 C, C040 O | R0203
+        PER: 366 M, 93 O, 365 C, 364 C, 365 C, 364 C, 365 C, 364 C, 443 O | P0304 P0506 P0708
+        DTM: 374 M, 373 C, 337 C, 623 O, 1250 C, 1251 C | R020305 C0403 P0506
+        N1: 98 M, 93 C, 66 C, 67 C, 706 O, 98 O | R0203 P0304
         N2: 93 M, 93 O
         N3: 166 M, 166 O
-        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O
-        PO1: 350 O, 330 C, 355 O, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C
-        PID: 349 M, 750 O, 559 C, 751 C, 352 C, 752 O, 822 O, 1073 O, 819 O
-        CTT: 354 M, 347 O, 81 C, 355 C, 183 C, 355 C, 352 O
+        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O | C0605
+        PO1: 350 O, 330 C, 355 O, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C | C0302 C0504 P0607 P0809 P1011 P1213 P1415 P1617 P1819 P2021 P2223 P2425
+        PID: 349 M, 750 O, 559 C, 751 C, 352 C, 752 O, 822 O, 1073 O, 819 O | C0403 R0405 C0703 C0804 C0905
+        CTT: 354 M, 347 O, 81 C, 355 C, 183 C, 355 C, 352 O | P0304 P0506
         AMT: 522 M, 782 M, 478 O
         MSG: 933 M, 934 C, 1470 O
-        SAC: 248 M, 1300 C, 559 C, 1301 C, 610 O, 378 C, 332 C, 118 O, 355 C, 380 C, 380 O, 331 O, 127 C, 770 O, 352 C, 819 O
-        ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C
+        SAC: 248 M, 1300 C, 559 C, 1301 C, 610 O, 378 C, 332 C, 118 O, 355 C, 380 C, 380 O, 331 O, 127 C, 770 O, 352 C, 819 O | R0203 P0304 P0607 P0910 C1110 C1413 C1615 L130204
+        ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C | P0203 C0405 P0708 P0910 P1112 P1314 P1516 P1718 P1920 P2122 P2324 P2526 P2728
+        BIG: 373 M, 76 M, 373 O, 324 O, 328 O, 327 O, 640 O, 353 O, 306 O, 76 O
+        IT1: 350 O, 358 C, 355 C, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C | P020304 P0607 P0809 P1011 P1213 P1415 P1617 P1819 P2021 P2223 P2425
+        TDS: 610 M, 610 O, 610 O, 610 O
+        BSN: 353 M, 396 M, 373 M, 337 M, 1005 O, 640 O, 641 O
+        HL: 628 M, 734 O, 735 M, 736 O
         AK1: 479 M, 28 M, 480 O
         AK2: 143 M, 329 M, 1705 O
         AK3: 721 M, 719 M, 447 O, 720 O
@@ -204,416 +232,10 @@ enum X12DefinitionData {
         IK5: 717 M, 618 O, 618 O, 618 O, 618 O, 618 O
         """
 
-    static let table850 = """
-        ST M 1
-        BEG M 1
-        CUR O 1
-        REF O >1
-        PER O 3
-        TAX O >1
-        FOB O >1
-        CTP O >1
-        PAM O 10
-        CSH O 5
-        TC2 O >1
-        LOOP SAC O 25
-        SAC O 1
-        CUR O 1
-        END
-        ITD O >1
-        DIS O 20
-        INC O 1
-        DTM O 10
-        LDT O 12
-        LIN O 5
-        SI O >1
-        PID O 200
-        MEA O 40
-        PWK O 25
-        PKG O 200
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        MAN O 10
-        PCT O >1
-        CTB O 5
-        TXI O >1
-        LOOP AMT O >1
-        AMT O 1
-        REF O >1
-        DTM O 1
-        PCT O >1
-        END
-        LOOP N9 O 1000
-        N9 O 1
-        DTM O >1
-        MSG O 1000
-        END
-        LOOP N1 O 200
-        N1 O 1
-        N2 O 2
-        N3 O 2
-        N4 O >1
-        NX2 O >1
-        REF O 12
-        PER O >1
-        SI O >1
-        FOB O 1
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PKG O 200
-        END
-        LOOP LM O >1
-        LM O 1
-        LQ M >1
-        END
-        LOOP SPI O >1
-        SPI O 1
-        REF O 5
-        DTM O 5
-        MSG O 50
-        END
-        LOOP ADV O >1
-        ADV O 1
-        DTM O >1
-        MTX O >1
-        END
-        LOOP PO1 M 100000
-        PO1 M 1
-        LIN O >1
-        SI O >1
-        CUR O 1
-        CN1 O 1
-        PO3 O 25
-        LOOP CTP O >1
-        CTP O 1
-        CUR O 1
-        END
-        PAM O 10
-        MEA O 40
-        LOOP PID O 1000
-        PID O 1
-        MEA O 10
-        END
-        PWK O 25
-        PO4 O >1
-        REF O >1
-        PER O 3
-        LOOP SAC O 25
-        SAC O 1
-        CUR O 1
-        CTP O 1
-        END
-        IT8 O 1
-        CSH O >1
-        ITD O 2
-        DIS O 20
-        INC O 1
-        TAX O >1
-        FOB O >1
-        SDQ O 500
-        IT3 O 5
-        DTM O 10
-        TC2 O >1
-        TD1 O 1
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PCT O >1
-        MAN O 10
-        MSG O >1
-        SPI O >1
-        TXI O >1
-        CTB O >1
-        LOOP QTY O >1
-        QTY O 1
-        SI O >1
-        END
-        LOOP SCH O 200
-        SCH O 1
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        REF O >1
-        END
-        LOOP PKG O 200
-        PKG O 1
-        MEA O >1
-        END
-        LS O 1
-        LOOP LDT O >1
-        LDT O 1
-        MAN O 10
-        QTY O 5
-        MSG O 50
-        REF O 3
-        END
-        LE O 1
-        LOOP N9 O 1000
-        N9 O 1
-        DTM O >1
-        MEA O 40
-        MSG O 1000
-        END
-        LOOP N1 O 200
-        N1 O 1
-        N2 O 2
-        N3 O 2
-        N4 O 1
-        QTY O >1
-        NX2 O >1
-        REF O 12
-        PER O 3
-        SI O >1
-        DTM O 1
-        FOB O 1
-        SCH O 200
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PKG O 200
-        END
-        LOOP SLN O 1000
-        SLN O 1
-        MSG O >1
-        SI O >1
-        PID O 1000
-        PO3 O 104
-        TC2 O >1
-        ADV O >1
-        DTM O 10
-        CTP O 25
-        PAM O 10
-        PO4 O 1
-        TAX O 3
-        END
-        LOOP AMT O >1
-        AMT O 1
-        REF O 1
-        PCT O >1
-        END
-        LOOP LM O >1
-        LM O 1
-        LQ M >1
-        END
-        END
-        LOOP CTT O 1
-        CTT O 1
-        AMT O 1
-        END
-        SE M 1
-        """
 
-    /// 005010 keeps the 004010 order and adds MTX (text) where 004010 had only MSG.
-    static let table850_5010 = table850
-        .replacingLine("MSG O 1000", with: "MSG O 1000\nMTX O >1")
-        .replacingLine("MSG O >1", with: "MSG O >1\nMTX O >1")
 
-    static let table855 = """
-        ST M 1
-        BAK M 1
-        CUR O 1
-        REF O >1
-        PER O 3
-        TAX O >1
-        FOB O >1
-        CTP O >1
-        PAM O 10
-        CSH O 5
-        LOOP SAC O 25
-        SAC O 1
-        CUR O 1
-        END
-        ITD O >1
-        DIS O 20
-        INC O 1
-        DTM O 10
-        LDT O 12
-        LIN O 5
-        SI O >1
-        PID O 200
-        MEA O 40
-        PWK O 25
-        PKG O 200
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        MAN O 10
-        TXI O >1
-        CTB O 5
-        LOOP AMT O >1
-        AMT O 1
-        REF O >1
-        DTM O 1
-        END
-        LOOP N9 O 1000
-        N9 O 1
-        DTM O >1
-        MSG O 1000
-        MTX O >1
-        END
-        LOOP N1 O 200
-        N1 O 1
-        N2 O 2
-        N3 O 2
-        N4 O >1
-        NX2 O >1
-        REF O 12
-        PER O >1
-        SI O >1
-        FOB O 1
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PKG O 200
-        END
-        LOOP PO1 O 100000
-        PO1 O 1
-        LIN O >1
-        SI O >1
-        CUR O 1
-        PO3 O 25
-        LOOP CTP O >1
-        CTP O 1
-        CUR O 1
-        END
-        PAM O 10
-        MEA O 40
-        LOOP PID O 1000
-        PID O 1
-        MEA O 10
-        END
-        PWK O 25
-        PO4 O >1
-        REF O >1
-        PER O 3
-        LOOP SAC O 25
-        SAC O 1
-        CUR O 1
-        END
-        IT8 O 1
-        CSH O >1
-        ITD O 2
-        DIS O 20
-        INC O 1
-        TAX O >1
-        FOB O >1
-        SDQ O 500
-        IT3 O 5
-        DTM O 10
-        TC2 O >1
-        TD1 O 1
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PCT O >1
-        MAN O 10
-        MSG O >1
-        MTX O >1
-        SPI O >1
-        TXI O >1
-        CTB O >1
-        LOOP ACK O 104
-        ACK O 1
-        DTM O >1
-        END
-        LOOP QTY O >1
-        QTY O 1
-        SI O >1
-        END
-        LOOP SCH O 104
-        SCH O 1
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        REF O >1
-        END
-        LOOP N9 O 1000
-        N9 O 1
-        DTM O >1
-        MSG O 1000
-        END
-        LOOP N1 O 200
-        N1 O 1
-        N2 O 2
-        N3 O 2
-        N4 O 1
-        QTY O >1
-        NX2 O >1
-        REF O 12
-        PER O 3
-        SI O >1
-        DTM O 1
-        FOB O 1
-        SCH O 200
-        TD1 O 2
-        TD5 O 12
-        TD3 O 12
-        TD4 O 5
-        PKG O 200
-        END
-        LOOP SLN O 1000
-        SLN O 1
-        MSG O >1
-        SI O >1
-        PID O 1000
-        PO3 O 104
-        ADV O >1
-        DTM O 10
-        CTP O 25
-        PAM O 10
-        PO4 O 1
-        TAX O 3
-        END
-        END
-        LOOP CTT O 1
-        CTT O 1
-        AMT O 1
-        END
-        SE M 1
-        """
 
-    static let table997 = """
-        ST M 1
-        AK1 M 1
-        LOOP AK2 O >1
-        AK2 O 1
-        LOOP AK3 O >1
-        AK3 O 1
-        AK4 O 99
-        END
-        AK5 M 1
-        END
-        AK9 M 1
-        SE M 1
-        """
 
-    static let table999 = """
-        ST M 1
-        AK1 M 1
-        LOOP AK2 O >1
-        AK2 O 1
-        LOOP IK3 O >1
-        IK3 O 1
-        CTX O 10
-        LOOP IK4 O >1
-        IK4 O 1
-        CTX O 10
-        END
-        END
-        IK5 M 1
-        END
-        AK9 M 1
-        SE M 1
-        """
 }
 
 extension StringProtocol {

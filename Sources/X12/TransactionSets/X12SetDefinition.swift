@@ -7,30 +7,66 @@ public struct X12SetDefinition: Sendable {
     public var version: String
     public var functionalID: String
     public var body: [Node]
+    /// Every segment ID the table names, for telling "not in this set" (AK304 6) from "not here" (2).
+    public private(set) var allIDs: Set<String> = []
+    /// The body's start IDs as codes and requirement flags, so the walker never unpacks nodes to compare.
+    public private(set) var bodyScope = LoopScope()
+    public private(set) var allCodes: Set<UInt32> = []
 
     public indirect enum Node: Sendable {
         case segment(id: String, requirement: Requirement, maxUse: Int)
-        /// The first child is the loop's trigger segment.
-        case loop(id: String, requirement: Requirement, repeat: Int, children: [Node])
+        /// The first child is the loop's trigger segment. `scope` is filled when the table is parsed.
+        case loop(id: String, requirement: Requirement, repeat: Int, children: [Node], scope: LoopScope)
 
         var startID: String {
             switch self {
             case .segment(let id, _, _): id
-            case .loop(_, _, _, let children): children.first?.startID ?? ""
+            case .loop(_, _, _, let children, _): children.first?.startID ?? ""
             }
         }
 
         var isMandatory: Bool {
             switch self {
-            case .segment(_, let requirement, _), .loop(_, let requirement, _, _): requirement == .mandatory
+            case .segment(_, let requirement, _), .loop(_, let requirement, _, _, _): requirement == .mandatory
             }
         }
 
         var allIDs: Set<String> {
             switch self {
             case .segment(let id, _, _): [id]
-            case .loop(_, _, _, let children): children.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
+            case .loop(_, _, _, let children, _): children.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
             }
+        }
+    }
+
+    /// What surrounds a loop, computed once per table: the IDs that end an iteration (they start the loop again or
+    /// belong after it) and the IDs that came before it (seeing one again is "out of order").
+    public struct LoopScope: Sendable {
+        public var follow: Set<UInt32> = []
+        public var before: Set<UInt32> = []
+        /// Start ID code and "mandatory" of each child, in order.
+        public var childCodes: [UInt32] = []
+        public var childMandatory: [Bool] = []
+    }
+
+    /// Up to three ID bytes packed big-endian: `PO1` → 0x504F31. Segment IDs compare as one integer.
+    public static func code(_ id: String) -> UInt32 {
+        id.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    private static func annotate(_ children: [Node], follow: Set<UInt32>, before: Set<UInt32>) -> [Node] {
+        children.enumerated().map { offset, node in
+            guard case .loop(let id, let requirement, let repeatCount, let loopChildren, _) = node else { return node }
+            var innerFollow = follow
+            for later in children[offset...] { innerFollow.insert(code(later.startID)) }
+            let innerBefore = before.union(children[..<offset].map { code($0.startID) })
+            let body = annotate(Array(loopChildren.dropFirst()), follow: innerFollow, before: innerBefore)
+            let all = Array(loopChildren.prefix(1)) + body
+            return .loop(
+                id: id, requirement: requirement, repeat: repeatCount, children: all,
+                scope: LoopScope(
+                    follow: innerFollow, before: innerBefore, childCodes: all.map { code($0.startID) },
+                    childMandatory: all.map(\.isMandatory)))
         }
     }
 
@@ -57,13 +93,18 @@ public struct X12SetDefinition: Sendable {
             } else if first == "END", stack.count > 1 {
                 let loop = stack.removeLast()
                 stack[stack.count - 1].children.append(
-                    .loop(id: loop.id, requirement: loop.requirement, repeat: loop.repeat, children: loop.children))
+                    .loop(
+                        id: loop.id, requirement: loop.requirement, repeat: loop.repeat, children: loop.children,
+                        scope: LoopScope()))
             } else if words.count >= 3 {
                 stack[stack.count - 1].children.append(
                     .segment(id: first, requirement: Requirement(rawValue: words[1]) ?? .optional, maxUse: count(words[2])))
             }
         }
-        body = stack[0].children
+        body = Self.annotate(stack[0].children, follow: [], before: [])
+        bodyScope = LoopScope(childCodes: body.map { Self.code($0.startID) }, childMandatory: body.map(\.isMandatory))
+        allIDs = body.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
+        allCodes = Set(allIDs.map(Self.code))
     }
 }
 
@@ -71,6 +112,45 @@ public struct X12SetDefinition: Sendable {
 public struct X12SegmentDefinition: Sendable {
     public var id: String
     public var elements: [X12ElementUse]
+    /// Syntax notes between elements (`P0304`, `R0203`, …).
+    public var syntaxNotes: [X12SyntaxNote] = []
+}
+
+/// An X12 syntax note relating elements of one segment; positions are 1-based.
+public struct X12SyntaxNote: Hashable, Sendable {
+    public enum Kind: Character, Sendable {
+        /// P: if any is present, all are required.
+        case paired = "P"
+        /// R: at least one is required.
+        case required = "R"
+        /// E: not more than one may be present.
+        case exclusion = "E"
+        /// C: if the first is present, all others are required.
+        case conditional = "C"
+        /// L: if the first is present, at least one of the others is required.
+        case listConditional = "L"
+    }
+
+    public var kind: Kind
+    public var positions: [Int]
+    /// Bit `n - 1` set for each position `n` ≤ 64, so a note is checked with integer operations.
+    public var mask: UInt64 {
+        positions.reduce(0) { $1 >= 1 && $1 <= 64 ? $0 | (1 << UInt64($1 - 1)) : $0 }
+    }
+
+    /// Parses `P0304` style notes; nil for anything else.
+    public init?(_ text: String) {
+        guard let first = text.first, let kind = Kind(rawValue: first) else { return nil }
+        let digits = Array(text.dropFirst())
+        guard digits.count >= 4, digits.count % 2 == 0 else { return nil }
+        var positions: [Int] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let value = Int(String(digits[index...index + 1])) else { return nil }
+            positions.append(value)
+        }
+        self.kind = kind
+        self.positions = positions
+    }
 }
 
 public struct X12ElementUse: Sendable {
@@ -80,6 +160,8 @@ public struct X12ElementUse: Sendable {
     public var isComposite: Bool
     /// Maximum repetitions (5010 repeating elements); 1 for most.
     public var repeatCount: Int
+    /// The dictionary entry for `reference`, resolved once when the definitions are built.
+    public var definition: X12ElementDefinition? = nil
 }
 
 /// Data element dictionary entry.

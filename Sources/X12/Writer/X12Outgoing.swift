@@ -27,23 +27,20 @@ public struct X12OutgoingSegment: Hashable, Sendable {
         let delimiters = segment.delimiters
         segment.forEachElement { _, range in
             var repetitions: [[String]] = []
-            var repetitionStart = range.lowerBound
             var components: [String] = []
             var componentStart = range.lowerBound
             for index in range.lowerBound...range.upperBound {
                 let atEnd = index == range.upperBound
-                let byte = atEnd ? 0 : bytes[index]
-                if atEnd || byte == delimiters.component || (delimiters.repetition == byte && !atEnd) {
+                let isRepetition = !atEnd && delimiters.repetition == bytes[index]
+                if atEnd || isRepetition || bytes[index] == delimiters.component {
                     components.append(String(decoding: bytes[componentStart..<index], as: UTF8.self))
                     componentStart = index + 1
                 }
-                if atEnd || (delimiters.repetition == byte && !atEnd) {
+                if atEnd || isRepetition {
                     repetitions.append(components)
                     components = []
-                    repetitionStart = index + 1
                 }
             }
-            _ = repetitionStart
             elements.append(repetitions)
         }
         self.elements = elements

@@ -90,6 +90,7 @@ extension X12Command {
                     reports.append(ReportJSON(file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks))
                 } else {
                     for error in report.errors { printError(Self.line(path, error)) }
+                    for note in report.skippedChecks { printError("\(path): note: \(note)") }
                 }
                 if let ack {
                     let builder = X12Acknowledgement(document: document, report: report, timestamp: timestamp)
@@ -120,7 +121,7 @@ extension X12Command {
             }
             if let element = error.location.elementPosition { text += " element \(element)" }
             if let component = error.location.componentPosition { text += ".\(component)" }
-            return text + ": \(error.code) \(error.description)"
+            return text + ": \(error.code) \(error.detail)"
         }
     }
 
@@ -139,7 +140,7 @@ extension X12Command {
         init(_ error: X12Error) {
             code = error.code
             level = error.level.rawValue
-            message = error.description
+            message = error.detail
             location = error.location
         }
     }
