@@ -36,4 +36,21 @@ struct DayMathTests {
                 day.instant(at: time, in: timeZone) == day.instant(hour: time.hour, minute: time.minute, in: timeZone))
         }
     }
+
+    @Test(
+        "a wall time repeated when DST ends is its first occurrence; one skipped when DST starts moves forward",
+        arguments: [
+            ("Europe/London", 2024, 10, 27, 60, "2024-10-27T00:00:00Z"),
+            ("America/New_York", 2026, 11, 1, 90, "2026-11-01T05:30:00Z"),
+            ("America/New_York", 2026, 3, 8, 150, "2026-03-08T07:30:00Z"),
+            ("America/Chicago", 2026, 3, 8, 0, "2026-03-08T06:00:00Z"),
+        ])
+    func transitions(zone: String, year: Int, month: Int, day: Int, minutes: Int, expected: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let date = try #require(CalendarDate(year: year, month: month, day: day))
+        let time = try #require(TimeOfDay(hour: minutes / 60, minute: minutes % 60))
+        let instant = date.instant(at: time, in: timeZone)
+        #expect(instant == (try Date(expected, strategy: .iso8601)))
+        #expect(instant == date.instant(hour: minutes / 60, minute: minutes % 60, in: timeZone))
+    }
 }

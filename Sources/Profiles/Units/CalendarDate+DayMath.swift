@@ -42,12 +42,22 @@ extension CalendarDate {
         return CalendarDate(ordinal: Int((local / 86_400).rounded(.down)))
     }
 
-    /// The instant the wall clock in `zone` shows `time` on this day.
+    /// The instant the wall clock in `zone` shows `time` on this day. A wall time that occurs twice (the hour
+    /// repeated when daylight saving ends) is its first occurrence; one that never occurs (the hour skipped when it
+    /// starts) is read with the offset in force before the change, so 02:30 becomes 03:30: both as `Calendar` does.
     public func instant(at time: TimeOfDay, in zone: TimeZone) -> Date {
-        let wall = Double(ordinal * 86_400 + time.minutesSinceMidnight * 60)
-        let first = wall - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall)))
-        let second = wall - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: first)))
-        return Date(timeIntervalSince1970: second)
+        let wall = ordinal * 86_400 + time.minutesSinceMidnight * 60
+        // Transitions are hours apart at most once a day: the offsets half a day either side are the two in play.
+        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall - 43_200)))
+        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall + 43_200)))
+        var earliest: Int?
+        for offset in [before, after] {
+            let candidate = wall - offset
+            if zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(candidate))) == offset {
+                earliest = min(earliest ?? candidate, candidate)
+            }
+        }
+        return Date(timeIntervalSince1970: Double(earliest ?? wall - before))
     }
 
     /// The first instant of this day in `zone`.
