@@ -168,9 +168,11 @@ enum DecisionBuilder {
         let line = lines[index]
         let withStock = candidates.filter { $0.lineHasStock[index] }
         if withStock.isEmpty {
-            return (
-                .outOfStock, "line \(line.lineNumber) \(line.sku): no candidate node has \(line.quantity) available"
-            )
+            // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
+            let holder =
+                candidates.count == 1
+                ? "the only candidate, \(candidates[0].node.id), has fewer than" : "no candidate node has"
+            return (.outOfStock, "line \(line.lineNumber) \(line.sku): \(holder) \(line.quantity) available")
         }
         let capable = withStock.filter { $0.lineHandled[index] }
         if capable.isEmpty {
