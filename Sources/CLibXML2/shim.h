@@ -10,3 +10,12 @@
 
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
 static inline void cxml_free(void *p) { xmlFree(p); }
+
+/* Problems libxml2 meets outside a reader's structured error handler (an encoding switch while a reader is being
+   set up, say) go to its per-thread generic handler, which prints to stderr. The reader reports its own problems,
+   so the generic handler discards them; it is variadic, so it is written here, not in Swift. */
+static inline void cxml_discard_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+static inline void cxml_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, cxml_discard_generic_error); }

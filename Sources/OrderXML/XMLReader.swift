@@ -87,6 +87,7 @@ public final class XMLReader {
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         _ = storage.initializeMemory(as: UInt8.self, from: bytes)
         let base = storage.baseAddress?.assumingMemoryBound(to: CChar.self)
+        cxml_silence_generic_errors()
         guard let reader = xmlReaderForMemory(base, Int32(bytes.count), nil, nil, XMLReader.options) else {
             storage.deallocate()
             throw OrderXMLError(.unreadable("libxml2 could not create a reader"))
@@ -102,6 +103,7 @@ public final class XMLReader {
         self.limits = limits
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
+        cxml_silence_generic_errors()
         guard let reader = xmlReaderForFd(fd, nil, nil, XMLReader.options) else {
             close(fd)
             throw OrderXMLError(.unreadable("libxml2 could not create a reader"))

@@ -32,4 +32,18 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("_dropgate"))
     }
+
+    @Test("an XML document in an encoding libxml2 cannot convert gets one error line from dropgate, no libxml2 noise")
+    func xmlEncodingNoise() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ebcdic.xml")
+        try Data("<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?>\u{0B}<!D".utf8).write(to: file)
+        let result = try DropgateCommand.run("xml", "po", file.path)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(result.stderr)")
+        #expect(lines.first?.hasPrefix(file.path + ": line 1, column ") == true, "stderr: \(result.stderr)")
+    }
 }
+
