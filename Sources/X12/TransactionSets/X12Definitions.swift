@@ -31,7 +31,8 @@ public struct X12Definitions: Sendable {
         return sets["\(setID)/\(fallback)"]
     }
 
-    /// 850, 855, 856, 810 and 997 for 004010 and 005010, 999 for 005010.
+    /// 850, 855, 856, 810, 846, 860, 865 and 997 for 004010 and 005010, 999 for 005010. 005010 reads the 004010
+    /// table except for the 850, where 005010 adds MTX; 846, 860 and 865 gained no segments we know of.
     public static let standard: X12Definitions = {
         let elements = X12DefinitionData.parseElements(X12DefinitionData.elements)
         let segments = X12DefinitionData.parseSegments(X12DefinitionData.segments)
@@ -44,6 +45,12 @@ public struct X12Definitions: Sendable {
             X12SetDefinition(id: "856", version: "005010", functionalID: "SH", table: X12DefinitionData.table856),
             X12SetDefinition(id: "810", version: "004010", functionalID: "IN", table: X12DefinitionData.table810),
             X12SetDefinition(id: "810", version: "005010", functionalID: "IN", table: X12DefinitionData.table810),
+            X12SetDefinition(id: "846", version: "004010", functionalID: "IB", table: X12DefinitionData.table846),
+            X12SetDefinition(id: "846", version: "005010", functionalID: "IB", table: X12DefinitionData.table846),
+            X12SetDefinition(id: "860", version: "004010", functionalID: "PC", table: X12DefinitionData.table860),
+            X12SetDefinition(id: "860", version: "005010", functionalID: "PC", table: X12DefinitionData.table860),
+            X12SetDefinition(id: "865", version: "004010", functionalID: "CA", table: X12DefinitionData.table865),
+            X12SetDefinition(id: "865", version: "005010", functionalID: "CA", table: X12DefinitionData.table865),
             X12SetDefinition(id: "997", version: "004010", functionalID: "FA", table: X12DefinitionData.table997),
             X12SetDefinition(id: "997", version: "005010", functionalID: "FA", table: X12DefinitionData.table997),
             X12SetDefinition(id: "999", version: "005010", functionalID: "FA", table: X12DefinitionData.table999),
