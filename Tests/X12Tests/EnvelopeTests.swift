@@ -108,6 +108,7 @@ struct DefinitionTests {
         #expect(definitions.segments["PO1"]?.syntaxNotes.count == 12)
         #expect(definitions.definition(for: "850", version: X12Version("004030VICS"))?.version == "005010")
         #expect(definitions.definition(for: "850", version: X12Version("003060"))?.version == "004010")
-        #expect(definitions.definition(for: "846", version: X12Version("004010")) == nil)
+        #expect(definitions.definition(for: "846", version: X12Version("004010"))?.functionalID == "IB")
+        #expect(definitions.definition(for: "204", version: X12Version("004010")) == nil)
     }
 }
