@@ -1,15 +1,16 @@
-/// One element with its attributes, direct text and child elements: the small tree an order is collected into
-/// before it is mapped. Only one order's subtree is held at a time, so a batch file streams in bounded memory.
+/// One element of a collected tree: its name, attributes and own text, and where its parent and children sit in
+/// the tree's `nodes`.
 struct ElementNode: Sendable {
     var localName: String
     var namespaceURI: String?
     var attributes: [XMLAttribute]
-    var children: [ElementNode] = []
+    /// Positions of the child elements in the tree, in document order.
+    var children: [Int] = []
     /// The element's own text (text and CDATA children, concatenated), not its descendants'.
     var text: String = ""
     var line: Int
-    /// Position in document order within the collected tree (the tree's root is 0).
-    var ordinal: Int
+    /// Position of the parent element in the tree; nil for the tree's root.
+    var parent: Int?
 
     func attribute(_ name: String, namespaceURI: String? = nil) -> String? {
         attributes.first { $0.localName == name && $0.namespaceURI == namespaceURI }?.value
@@ -22,54 +23,80 @@ struct ElementNode: Sendable {
     }
 }
 
-/// An element together with its path from the document root, so that every error can say where it is.
+/// The element subtree an order is collected into before it is mapped: every element in document order, so a
+/// node's position is its ordinal. Only one order's tree is held at a time, so a batch file streams in bounded
+/// memory. Immutable once read and shared by every `LocatedElement` into it, so moving about the tree (the mappers
+/// do it for every field) costs one reference count, not a copy of names, attributes and text.
+final class ElementTree: Sendable {
+    let nodes: [ElementNode]
+    /// The root's path in the document (`/batch/cXML[3]/Request/OrderRequest`).
+    let rootPath: String
+
+    init(nodes: [ElementNode], rootPath: String) {
+        self.nodes = nodes
+        self.rootPath = rootPath
+    }
+}
+
+/// An element of a collected tree, which can say where it is in the document whenever an error needs it.
 struct LocatedElement: Sendable {
-    var node: ElementNode
-    /// The collected tree this element belongs to, and that tree's own path in the document: an element's path is
-    /// worked out from them only when an error asks for it, so looking up a child costs no string building.
-    private var root: ElementNode
-    private var rootPath: String
+    let tree: ElementTree
+    let position: Int
 
-    init(node: ElementNode, path: String) {
-        self.node = node
-        self.root = node
-        self.rootPath = path
+    /// The root of `tree`.
+    init(_ tree: ElementTree) {
+        self.tree = tree
+        self.position = 0
     }
 
-    /// A child of this element, in the same tree.
-    func located(_ child: ElementNode) -> LocatedElement {
-        var result = self
-        result.node = child
-        return result
+    private init(tree: ElementTree, position: Int) {
+        self.tree = tree
+        self.position = position
     }
 
-    /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of
-    /// that name. Found by descending from the tree's root to the element's ordinal (document order).
+    var localName: String { tree.nodes[position].localName }
+    var namespaceURI: String? { tree.nodes[position].namespaceURI }
+    var attributes: [XMLAttribute] { tree.nodes[position].attributes }
+    var line: Int { tree.nodes[position].line }
+    /// The element's own text, trimmed; nil when blank.
+    var text: String? { tree.nodes[position].trimmedText }
+
+    func attribute(_ name: String) -> String? { tree.nodes[position].attribute(name) }
+
+    /// `/cXML/Request/OrderRequest/ItemOut[2]`: an index appears when the parent has more than one child of that
+    /// name. Worked out from the parent links only when asked for (errors), so lookups build no strings.
     var path: String {
-        var result = rootPath
-        var current = root
-        while current.ordinal != node.ordinal {
-            guard let next = current.children.last(where: { $0.ordinal <= node.ordinal }) else { break }
-            let same = current.children.filter { $0.localName == next.localName }
-            result += "/" + next.localName
-            if same.count > 1, let index = same.firstIndex(where: { $0.ordinal == next.ordinal }) {
-                result += "[\(index + 1)]"
-            }
-            current = next
+        var steps: [String] = []
+        var current = position
+        while let parent = tree.nodes[current].parent {
+            let name = tree.nodes[current].localName
+            let same = tree.nodes[parent].children.filter { tree.nodes[$0].localName == name }
+            let index = same.count > 1 ? same.firstIndex(of: current).map { "[\($0 + 1)]" } ?? "" : ""
+            steps.append("/" + name + index)
+            current = parent
         }
-        return result
+        return tree.rootPath + steps.reversed().joined()
+    }
+
+    /// Every child element, in document order.
+    var childElements: [LocatedElement] {
+        tree.nodes[position].children.map { LocatedElement(tree: tree, position: $0) }
     }
 
     /// Children with `name` (local name, any namespace).
     func children(_ name: String) -> [LocatedElement] {
-        let matching = node.children.filter { $0.localName == name }
-        return matching.map(located)
+        var result: [LocatedElement] = []
+        for child in tree.nodes[position].children where tree.nodes[child].localName == name {
+            result.append(LocatedElement(tree: tree, position: child))
+        }
+        return result
     }
 
     func child(_ name: String) -> LocatedElement? {
-        let children = node.children
-        guard let position = children.firstIndex(where: { $0.localName == name }) else { return nil }
-        return located(children[position])
+        for child in tree.nodes[position].children where tree.nodes[child].localName == name {
+            return LocatedElement(tree: tree, position: child)
+        }
+        return nil
     }
 
     /// Follows `names` down the first matching child at each step.
@@ -78,47 +105,41 @@ struct LocatedElement: Sendable {
         for name in names { current = current?.child(name) }
         return current
     }
-
-    func attribute(_ name: String) -> String? { node.attribute(name) }
-    var text: String? { node.trimmedText }
-    var line: Int { node.line }
 }
 
 extension XMLReader {
-    /// Reads the element the reader is on, with all its descendants, into a tree; the reader ends on its end tag.
-    /// Comments and processing instructions are dropped.
-    func readElementTree() throws(OrderXMLError) -> ElementNode {
+    /// Reads the element the reader is on, with all its descendants, into a tree whose root is at `path`; the
+    /// reader ends on its end tag. Comments and processing instructions are dropped.
+    func readElementTree(path: String) throws(OrderXMLError) -> ElementTree {
         precondition(kind == .element, "readElementTree() needs the reader on a start tag")
         let rootDepth = depth
-        var count = 0
-        var stack = [try makeNode(ordinal: 0)]
-        if isEmptyElement { return stack[0] }
+        var nodes = [try makeNode(parent: nil)]
+        if isEmptyElement { return ElementTree(nodes: nodes, rootPath: path) }
+        /// Positions of the open elements, innermost last.
+        var open = [0]
         while try read() {
             switch kind {
             case .element:
-                count += 1
-                if count + 1 > limits.maxElementsPerOrder {
+                if nodes.count + 1 > limits.maxElementsPerOrder {
                     throw OrderXMLError(.limitExceeded(.elementCount), line: line)
                 }
-                let node = try makeNode(ordinal: count)
-                if isEmptyElement {
-                    stack[stack.count - 1].children.append(node)
-                } else {
-                    stack.append(node)
-                }
+                let parent = open[open.count - 1]
+                nodes[parent].children.append(nodes.count)
+                if !isEmptyElement { open.append(nodes.count) }
+                nodes.append(try makeNode(parent: parent))
             case .endElement:
-                let finished = stack.removeLast()
-                if depth == rootDepth { return finished }
-                stack[stack.count - 1].children.append(finished)
+                open.removeLast()
+                if depth == rootDepth { return ElementTree(nodes: nodes, rootPath: path) }
             case .text:
                 let text = try textValue()
-                if stack[stack.count - 1].text.isEmpty {
-                    stack[stack.count - 1].text = text
+                let current = open[open.count - 1]
+                if nodes[current].text.isEmpty {
+                    nodes[current].text = text
                 } else {
-                    if stack[stack.count - 1].text.utf8.count + text.utf8.count > limits.maxTextBytes {
+                    if nodes[current].text.utf8.count + text.utf8.count > limits.maxTextBytes {
                         throw OrderXMLError(.limitExceeded(.textLength), line: line)
                     }
-                    stack[stack.count - 1].text += text
+                    nodes[current].text += text
                 }
             case .whitespace, .comment, .processingInstruction, .documentType, .other:
                 // Blank text is layout (every value is trimmed anyway); comments and PIs carry no order data.
@@ -128,10 +149,9 @@ extension XMLReader {
         throw OrderXMLError(.truncated, line: line)
     }
 
-    private func makeNode(ordinal: Int) throws(OrderXMLError) -> ElementNode {
+    private func makeNode(parent: Int?) throws(OrderXMLError) -> ElementNode {
         ElementNode(
-            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, ordinal: ordinal
-        )
+            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, parent: parent)
     }
 }
 

@@ -133,7 +133,7 @@ struct MappingPath: Hashable, Sendable {
                 }
                 if let attribute {
                     return current.compactMap { located in
-                        located.node.attributes.first {
+                        located.attributes.first {
                             attribute.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
                         }.map {
                             Match(
@@ -173,8 +173,9 @@ struct MappingPath: Hashable, Sendable {
     }
 
     private static func children(of element: LocatedElement, _ step: Step) -> [LocatedElement] {
-        let all = element.node.children
-        let sameName = all.filter { step.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI) }
+        let sameName = element.childElements.filter {
+            step.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
+        }
         return sameName.compactMap { child in
             if let predicate = step.predicate {
                 let actual: String?
@@ -185,13 +186,13 @@ struct MappingPath: Hashable, Sendable {
                         }?.value
                 } else {
                     actual =
-                        child.children.first {
+                        child.childElements.first {
                             predicate.name.matches(localName: $0.localName, namespaceURI: $0.namespaceURI)
-                        }?.trimmedText
+                        }?.text
                 }
                 guard actual?.trimmingXMLWhitespace() == predicate.value else { return nil }
             }
-            return element.located(child)
+            return child
         }
     }
 }

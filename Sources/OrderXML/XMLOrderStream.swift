@@ -74,7 +74,7 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
 
         if let mapping {
             guard mapping.isRecord(ancestors.map { ($0.name, $0.namespaceURI) }) else { return nil }
-            let record = LocatedElement(node: try reader.readElementTree(), path: currentPath)
+            let record = LocatedElement(try reader.readElementTree(path: currentPath))
             return Result { () throws(OrderXMLError) in try mapping.purchaseOrder(from: record, origin: origin) }
         }
 
@@ -90,7 +90,7 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
         if let cXMLDepth, depth == cXMLDepth + 1 {
             switch name {
             case "Header":
-                envelope.readHeader(LocatedElement(node: try reader.readElementTree(), path: currentPath))
+                envelope.readHeader(LocatedElement(try reader.readElementTree(path: currentPath)))
                 return nil
             case "Request":
                 return nil
@@ -118,7 +118,7 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
     }
 
     private mutating func mapOrderRequest() throws(OrderXMLError) -> Result<PurchaseOrder, OrderXMLError> {
-        let request = LocatedElement(node: try reader.readElementTree(), path: currentPath)
+        let request = LocatedElement(try reader.readElementTree(path: currentPath))
         let mapper = CXMLOrderRequestMapper(envelope: envelope, origin: origin)
         return Result { () throws(OrderXMLError) in try mapper.purchaseOrder(from: request) }
     }

@@ -64,6 +64,10 @@ public final class XMLReader {
     @exclusivity(unchecked) public private(set) var kind: NodeKind = .other
     /// 0 for the root element, as libxml2 counts.
     @exclusivity(unchecked) public private(set) var depth: Int = 0
+    /// Element and attribute names and namespace URIs by the address libxml2 interned them at: its strings live in
+    /// the reader's dictionary until the reader is freed ("deallocated with the reader", xmlreader.h), so each name
+    /// becomes a Swift string once, not per node.
+    @exclusivity(unchecked) private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
     /// The `version` from a doctype's system identifier (`…/cXML/1.2.050/cXML.dtd`), once the doctype was read.
     public private(set) var doctypeSystemID: String?
 
@@ -75,8 +79,11 @@ public final class XMLReader {
         var isError: Bool
     }
 
+    /// `NOBLANKS` drops whitespace-only text between elements (layout: a pretty-printed order has as many of those
+    /// nodes as elements, and every value is trimmed anyway); whitespace inside an otherwise empty element stays.
     private static let options: Int32 = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_NOBLANKS.rawValue)
 
     /// Reads from a private copy of `bytes`.
     public init(bytes: some Collection<UInt8>, limits: Limits = Limits()) throws(OrderXMLError) {
@@ -249,11 +256,22 @@ public final class XMLReader {
     // MARK: The current node
 
     public var localName: String {
-        xmlTextReaderConstLocalName(handle).map { String(cString: $0) } ?? ""
+        // A namespace declaration's prefix is the one name libxml2 does not intern: it goes with the node.
+        if xmlTextReaderIsNamespaceDecl(handle) == 1 {
+            return xmlTextReaderConstLocalName(handle).map { String(cString: $0) } ?? ""
+        }
+        return interned(xmlTextReaderConstLocalName(handle)) ?? ""
     }
 
-    public var namespaceURI: String? {
-        xmlTextReaderConstNamespaceUri(handle).map { String(cString: $0) }
+    public var namespaceURI: String? { interned(xmlTextReaderConstNamespaceUri(handle)) }
+
+    private func interned(_ name: UnsafePointer<xmlChar>?) -> String? {
+        guard let name else { return nil }
+        if let known = internedNames[name] { return known }
+        let text = String(cString: name)
+        // A hostile document can make up names without end: past a few thousand, convert each time.
+        if internedNames.count < 4_096 { internedNames[name] = text }
+        return text
     }
 
     public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(handle) == 1 }
