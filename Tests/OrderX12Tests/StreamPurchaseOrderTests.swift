@@ -51,7 +51,8 @@ struct StreamPurchaseOrderTests {
     @Test("the inbox holds X12 purchase orders to map")
     func inboxHasOrders() throws {
         #expect(Self.inboxFiles.count >= 3)
-        let data = try #require(FileManager.default.contents(atPath: try #require(Self.inboxFiles.first)))
+        let first = try #require(Self.inboxFiles.first)
+        let data = try #require(FileManager.default.contents(atPath: first))
         #expect(!(try X12Document(bytes: [UInt8](data))).purchaseOrders().isEmpty)
     }
 }

@@ -101,7 +101,10 @@ struct StreamReaderTests {
         var contexts = document.transactionSets[...]
         while let event = try reader.next() {
             guard case .transactionSet(let set) = event else { continue }
-            let expected = try #require(contexts.popFirst())
+            guard let expected = contexts.popFirst() else {
+                Issue.record("the stream handed out more sets than the document holds")
+                return
+            }
             #expect(set.document.segmentCount == expected.set.segments.count)
             #expect(set.byteOffset == document.segment(expected.set.segments.lowerBound).byteOffset)
             #expect(set.context.set.segments == expected.set.segments)
