@@ -117,6 +117,12 @@ public struct X12StreamReader<Source: X12ByteSource> {
             segmentCount += 1
             interchange.ranges.append((base + range.lowerBound)..<(base + range.upperBound))
             let isTrailer = scan.sawIEA && offset == scan.ranges.count - 1
+            // The walk's own fast path, taken before making a lookup: a body segment of an open set.
+            if !isTrailer, interchange.builder.openSet != nil,
+                X12SegmentScanner.envelopeTag(buffer, range, separator: delimiters.element) == .other
+            {
+                continue
+            }
             interchange.builder.consume(index, isTrailer: isTrailer, in: lookup(interchange))
             takeClosedSets(&interchange)
         }
@@ -178,8 +184,10 @@ public struct X12StreamReader<Source: X12ByteSource> {
 
     /// Turns the sets the envelope walk closed into events, each with the envelope errors found before it.
     private mutating func takeClosedSets(_ interchange: inout OpenInterchange) {
-        pendingErrors += interchange.builder.errors
-        interchange.builder.errors.removeAll(keepingCapacity: true)
+        if !interchange.builder.errors.isEmpty {
+            pendingErrors += interchange.builder.errors
+            interchange.builder.errors.removeAll(keepingCapacity: true)
+        }
         guard !interchange.builder.closedSets.isEmpty else { return }
         for closed in interchange.builder.closedSets {
             let first = closed.set.segments.lowerBound - interchange.firstRetained
