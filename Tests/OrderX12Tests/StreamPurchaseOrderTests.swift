@@ -24,10 +24,13 @@ struct StreamPurchaseOrderTests {
         guard let document = try? X12Document(bytes: bytes) else { return }  // not X12: no orders either way
         let whole = document.purchaseOrders(origin: name)
         var streamed: [Result<PurchaseOrder, OrderX12Error>] = []
-        var reader = X12StreamReader(X12InMemorySource(bytes, chunkSize: chunkSize), options: X12StreamOptions(chunkSize: chunkSize))
+        var reader = X12StreamReader(
+            X12InMemorySource(bytes, chunkSize: chunkSize), options: X12StreamOptions(chunkSize: chunkSize))
         do {
             while let event = try reader.next() {
-                if case .transactionSet(let set) = event, let order = set.purchaseOrder(origin: name) { streamed.append(order) }
+                if case .transactionSet(let set) = event, let order = set.purchaseOrder(origin: name) {
+                    streamed.append(order)
+                }
             }
         } catch {
             Issue.record("\(name): the stream threw \(error.debugDescription) where the document read")
@@ -35,14 +38,16 @@ struct StreamPurchaseOrderTests {
         #expect(streamed == whole, "\(name), chunks of \(chunkSize)")
     }
 
-    @Test("every corpus file maps to the same orders through the stream at every chunk size",
-          arguments: corpusFiles, chunkSizes)
+    @Test(
+        "every corpus file maps to the same orders through the stream at every chunk size",
+        arguments: corpusFiles, chunkSizes)
     func corpus(_ name: String, chunkSize: Int) throws {
         Self.expectSameOrders(try Corpus.bytes(name), chunkSize: chunkSize, name)
     }
 
-    @Test("every inbox fixture maps to the same orders through the stream at every chunk size",
-          arguments: inboxFiles, chunkSizes)
+    @Test(
+        "every inbox fixture maps to the same orders through the stream at every chunk size",
+        arguments: inboxFiles, chunkSizes)
     func inbox(_ path: String, chunkSize: Int) throws {
         let data = try #require(FileManager.default.contents(atPath: path))
         Self.expectSameOrders([UInt8](data), chunkSize: chunkSize, path)

@@ -22,7 +22,9 @@ struct ReadOutcome: Equatable, CustomStringConvertible {
 
     /// The first field that differs, for a failure message.
     func difference(from other: ReadOutcome) -> String? {
-        if thrown != other.thrown { return "thrown: \(String(describing: thrown)) vs \(String(describing: other.thrown))" }
+        if thrown != other.thrown {
+            return "thrown: \(String(describing: thrown)) vs \(String(describing: other.thrown))"
+        }
         func first<T: Equatable>(_ name: String, _ a: [T], _ b: [T]) -> String? {
             guard a != b else { return nil }
             let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
@@ -81,7 +83,9 @@ enum StreamEquivalence {
                 switch event {
                 case .transactionSet(let set):
                     envelopeErrors += set.envelopeErrors
-                    let segments = set.document.segments(of: set.localContext.set).map { ($0, set.byteOffset + $0.byteOffset) }
+                    let segments = set.document.segments(of: set.localContext.set).map {
+                        ($0, set.byteOffset + $0.byteOffset)
+                    }
                     outcome.sets.append(describe(set.context, segments: segments))
                 case .interchangeEnd(let interchange):
                     envelopeErrors += interchange.envelopeErrors
@@ -122,7 +126,8 @@ enum StreamEquivalence {
     private static func describe(_ interchange: X12Interchange) -> String { "\(interchange)" }
 
     private static func answers(
-        _ builder: X12Acknowledgement, index: Int, delimiters inbound: X12Delimiters, _ counter: inout X12ControlNumberCounter
+        _ builder: X12Acknowledgement, index: Int, delimiters inbound: X12Delimiters,
+        _ counter: inout X12ControlNumberCounter
     ) -> [String] {
         var result = ["TA1 \(String(describing: builder.ta1(interchange: index)))"]
         for kind in X12Acknowledgement.Kind.allCases {

@@ -15,7 +15,9 @@ enum StreamInputs {
     /// fixtures/inbox/*.x12 and Fuzz/X12/corpus/*, relative to the package root.
     static let repositoryFiles: [String] = {
         func list(_ folder: String, suffix: String?) -> [String] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path))
+                ?? []
             return names.filter { suffix == nil || $0.hasSuffix(suffix ?? "") }.sorted().map { "\(folder)/\($0)" }
         }
         return list("fixtures/inbox", suffix: ".x12") + list("Fuzz/X12/corpus", suffix: nil)
@@ -38,7 +40,9 @@ enum StreamInputs {
         text += groups(control: "000000907")
         let noIEA = Sample.purchaseOrder(controlNumber: "000000908")
         text += String(noIEA[..<(noIEA.range(of: "IEA")?.lowerBound ?? noIEA.endIndex)])
-        text += Sample.purchaseOrder(element: "\u{1D}", component: ":", segment: "\u{1C}", repetition: "^", version: "00501", controlNumber: "000000909")
+        text += Sample.purchaseOrder(
+            element: "\u{1D}", component: ":", segment: "\u{1C}", repetition: "^", version: "00501",
+            controlNumber: "000000909")
         return Array(text.utf8) + [0x1A]
     }()
 
@@ -51,7 +55,10 @@ enum StreamInputs {
             segments.append("GS*PO*925485US00*HARBORPINE*20261124*1000*\(group == 3 ? 2 : group)*X*004010")
             for set in 1...3 {
                 let control = String(format: "%04d", group == 2 && set == 3 ? 2 : set)
-                segments += ["ST*850*\(control)", "BEG*00*DS*PO\(group)\(set)**20261124", "PO1*1*2*EA*12.5**VN*HP-1*UP*084512000017", "CTT*1"]
+                segments += [
+                    "ST*850*\(control)", "BEG*00*DS*PO\(group)\(set)**20261124",
+                    "PO1*1*2*EA*12.5**VN*HP-1*UP*084512000017", "CTT*1",
+                ]
                 if !(group == 2 && set == 1) { segments.append("SE*5*\(control)") }
             }
             segments.append("GE*\(group == 2 ? 4 : 3)*\(group == 3 ? 2 : group)")

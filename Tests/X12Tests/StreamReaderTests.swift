@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import X12
 
 /// The stream reader's specification is the whole-document reader: for every input and every chunk size it finds
@@ -12,14 +13,16 @@ struct StreamReaderTests {
         #expect(whole == streamed, "\(name), chunks of \(chunkSize): \(whole.difference(from: streamed) ?? "")")
     }
 
-    @Test("every corpus file reads the same through the stream at every chunk size",
-          arguments: StreamInputs.corpusFiles, StreamEquivalence.chunkSizes)
+    @Test(
+        "every corpus file reads the same through the stream at every chunk size",
+        arguments: StreamInputs.corpusFiles, StreamEquivalence.chunkSizes)
     func corpus(_ name: String, chunkSize: Int) throws {
         Self.expectSame(try Corpus.bytes(name), chunkSize: chunkSize, name)
     }
 
-    @Test("every inbox fixture and fuzz seed reads the same through the stream at every chunk size",
-          arguments: StreamInputs.repositoryFiles, StreamEquivalence.chunkSizes)
+    @Test(
+        "every inbox fixture and fuzz seed reads the same through the stream at every chunk size",
+        arguments: StreamInputs.repositoryFiles, StreamEquivalence.chunkSizes)
     func repositoryFiles(_ path: String, chunkSize: Int) throws {
         Self.expectSame(try StreamInputs.repositoryBytes(path), chunkSize: chunkSize, path)
     }
@@ -30,18 +33,24 @@ struct StreamReaderTests {
         #expect(StreamInputs.repositoryFiles.filter { $0.hasPrefix("Fuzz/") }.count >= 5)
     }
 
-    @Test("a mailbag of interchanges with their own delimiters, groups and envelope faults reads the same",
-          arguments: StreamEquivalence.chunkSizes)
+    @Test(
+        "a mailbag of interchanges with their own delimiters, groups and envelope faults reads the same",
+        arguments: StreamEquivalence.chunkSizes)
     func mailbag(chunkSize: Int) {
         let whole = StreamEquivalence.whole(StreamInputs.mailbag)
         #expect(whole.thrown == nil)
         #expect(whole.interchanges.count == 5)
         #expect(whole.sets.count == 13)
-        #expect(Set(whole.validationErrors.map(\.code)).isSuperset(of: ["AK905-5", "AK502-7", "AK502-2", "AK905-19", "TA1-021", "TA1-023"]))
+        #expect(
+            Set(whole.validationErrors.map(\.code)).isSuperset(of: [
+                "AK905-5", "AK502-7", "AK502-2", "AK905-19", "TA1-021", "TA1-023",
+            ]))
         Self.expectSame(StreamInputs.mailbag, chunkSize: chunkSize, "mailbag")
     }
 
-    @Test("a small interchange cut at every byte reads the same through the stream", arguments: StreamEquivalence.chunkSizes)
+    @Test(
+        "a small interchange cut at every byte reads the same through the stream",
+        arguments: StreamEquivalence.chunkSizes)
     func truncations(chunkSize: Int) {
         let bytes = Array(Sample.purchaseOrder(lineBreak: "\n").utf8)
         for length in 0...bytes.count {
@@ -96,7 +105,8 @@ struct StreamReaderTests {
     @Test("each set comes with the segments of that set only, and its ST at its file offset", arguments: [1, 4096])
     func setWindows(chunkSize: Int) throws {
         var reader = X12StreamReader(
-            X12InMemorySource(StreamInputs.mailbag, chunkSize: chunkSize), options: X12StreamOptions(chunkSize: chunkSize))
+            X12InMemorySource(StreamInputs.mailbag, chunkSize: chunkSize),
+            options: X12StreamOptions(chunkSize: chunkSize))
         let document = try X12Document(bytes: StreamInputs.mailbag)
         var contexts = document.transactionSets[...]
         while let event = try reader.next() {

@@ -42,7 +42,8 @@ struct X12EnvelopeBuilder {
     private var groupControls: Set<String> = []
     private var setControls: Set<String> = []
 
-    init(interchangeIndex: Int, header: ISAHeader, delimiters: X12Delimiters, keepsSets: Bool, reportsClosedSets: Bool) {
+    init(interchangeIndex: Int, header: ISAHeader, delimiters: X12Delimiters, keepsSets: Bool, reportsClosedSets: Bool)
+    {
         self.interchangeIndex = interchangeIndex
         self.controlNumber = header.controlNumber
         self.separator = delimiters.element
@@ -162,7 +163,9 @@ struct X12EnvelopeBuilder {
             where_.set = openGroup != nil ? openGroupSetCount : nil
             where_.segmentPosition = index - openSet.segments.lowerBound + 1
         }
-        if let element, let range = segment.element(element)?.range { where_.byteOffset = lookup.byteBase + range.lowerBound }
+        if let element, let range = segment.element(element)?.range {
+            where_.byteOffset = lookup.byteBase + range.lowerBound
+        }
         return where_
     }
 

@@ -155,12 +155,14 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 pendingErrors.append(
                     X12Error(
                         .unterminatedSegment,
-                        at: X12Location(byteOffset: last.lowerBound, segmentIndex: lastSegment, interchange: interchange.index)))
+                        at: X12Location(
+                            byteOffset: last.lowerBound, segmentIndex: lastSegment, interchange: interchange.index)))
             }
             pendingErrors.append(
                 X12Error(
                     .missingIEA,
-                    at: X12Location(byteOffset: base + position, segmentIndex: lastSegment, interchange: interchange.index)))
+                    at: X12Location(
+                        byteOffset: base + position, segmentIndex: lastSegment, interchange: interchange.index)))
         }
         interchange.builder.finish(
             trailer: scan.sawIEA ? lastSegment : nil, lastSegment: lastSegment, in: lookup(interchange))
@@ -172,7 +174,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
             segments: interchange.firstSegment..<segmentCount, trailerIndex: scan.sawIEA ? lastSegment : nil,
             looseSegments: interchange.builder.loose, byteRange: interchange.startOffset..<(base + position))
         events.append(
-            .interchangeEnd(X12StreamInterchange(index: interchange.index, interchange: summary, envelopeErrors: pendingErrors)))
+            .interchangeEnd(
+                X12StreamInterchange(index: interchange.index, interchange: summary, envelopeErrors: pendingErrors)))
         pendingErrors.removeAll()
     }
 
@@ -209,7 +212,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 group: closed.group, set: closed.set)
             events.append(
                 .transactionSet(
-                    X12StreamSet(document: document, context: context, byteOffset: start, envelopeErrors: pendingErrors)))
+                    X12StreamSet(document: document, context: context, byteOffset: start, envelopeErrors: pendingErrors)
+                ))
             pendingErrors.removeAll()
         }
         interchange.builder.closedSets.removeAll(keepingCapacity: true)

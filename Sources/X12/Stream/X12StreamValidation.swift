@@ -52,7 +52,9 @@ public struct X12StreamValidation: Sendable {
 
     private func ordered(_ entries: [(error: X12Error, phase: Int, sequence: Int)]) -> [X12Error] {
         entries.sorted {
-            ($0.error.location.byteOffset, $0.phase, $0.sequence) < ($1.error.location.byteOffset, $1.phase, $1.sequence)
+            ($0.error.location.byteOffset, $0.phase, $0.sequence) < (
+                $1.error.location.byteOffset, $1.phase, $1.sequence
+            )
         }.map(\.error)
     }
 }
