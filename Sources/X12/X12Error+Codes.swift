@@ -17,7 +17,7 @@ public enum X12ErrorLevel: String, Hashable, Sendable, Codable {
 extension X12Error {
     public var level: X12ErrorLevel {
         switch kind {
-        case .notAnInterchange, .unexpectedDataAfterInterchange, .limitExceeded: .input
+        case .notAnInterchange, .unexpectedDataAfterInterchange, .limitExceeded, .unreadableInput: .input
         case .unterminatedSegment: location.set == nil ? .interchange : .set
         case .isaLength, .isaElement, .interchangeControlMismatch, .groupCountMismatch, .missingIEA,
             .duplicateInterchangeControl, .segmentOutsideGroup:
@@ -166,6 +166,7 @@ extension X12Error: CustomStringConvertible, CustomDebugStringConvertible {
         case .unexpectedDataAfterInterchange: "unexpected data after IEA (expected another ISA or end of input)"
         case .unterminatedSegment: "input ends inside a segment (no segment terminator)"
         case .limitExceeded(let what): "input exceeds a reading limit: \(what)"
+        case .unreadableInput(let why): "the input could not be read: \(why)"
         case .isaLength(let length): "ISA is \(length) bytes long (expected 106)"
         case .isaElement(let position, let reason): "ISA\(pad2(position)) \(reason)"
         case .interchangeControlMismatch(let header, let trailer):

@@ -33,6 +33,8 @@ public struct X12Error: Error, Hashable, Sendable {
         case unterminatedSegment
         /// A segment longer or an element count larger than `X12ReadOptions` allows.
         case limitExceeded(String)
+        /// The byte source failed (a read error), so the rest of the input is unknown.
+        case unreadableInput(String)
 
         // Interchange (TA1 note code in `code`).
         case isaLength(Int)

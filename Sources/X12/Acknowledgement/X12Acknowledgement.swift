@@ -19,12 +19,23 @@ public struct X12Acknowledgement: Sendable {
         }
     }
 
-    public let document: X12Document
+    /// The received interchanges, by file-wide index: every one of a document, or the one a stream just read.
+    public let interchanges: [Int: X12Interchange]
     public let report: X12ValidationReport
     public let timestamp: Timestamp
 
     public init(document: X12Document, report: X12ValidationReport, timestamp: Timestamp) {
-        self.document = document
+        var interchanges: [Int: X12Interchange] = [:]
+        for (index, interchange) in document.interchanges.enumerated() { interchanges[index] = interchange }
+        self.interchanges = interchanges
+        self.report = report
+        self.timestamp = timestamp
+    }
+
+    /// Answers one interchange read from a stream (`X12StreamReader` with `keepsSetOutline`): `report` holds its
+    /// errors, as `X12StreamValidation.report(interchange:)` gives them.
+    public init(interchange: X12StreamInterchange, report: X12ValidationReport, timestamp: Timestamp) {
+        self.interchanges = [interchange.index: interchange.interchange]
         self.report = report
         self.timestamp = timestamp
     }
@@ -32,7 +43,7 @@ public struct X12Acknowledgement: Sendable {
     /// A TA1 for the interchange when it has interchange-level errors or ISA14 asks for one; nil otherwise.
     /// TA104 is R on any error (the interchange was not processed), A otherwise.
     public func ta1(interchange index: Int) -> X12OutgoingSegment? {
-        let interchange = document.interchanges[index]
+        guard let interchange = interchanges[index] else { return nil }
         let found = report.errors(interchange: index)
         guard !found.isEmpty || interchange.header.acknowledgmentRequested == "1" else { return nil }
         let header = interchange.header
@@ -45,7 +56,7 @@ public struct X12Acknowledgement: Sendable {
     /// 999 per received group (preceded by a TA1 when ISA14 asked for one). Control numbers are left empty for
     /// `assignControlNumbers(from:)`.
     public func reply(to index: Int, kind: Kind) -> X12OutgoingInterchange {
-        let interchange = document.interchanges[index]
+        let interchange = interchanges[index] ?? Self.unknownInterchange
         let inbound = interchange.header
         var header = ISAHeader(
             senderQualifier: inbound.receiverQualifier, senderID: inbound.receiverID,
@@ -62,6 +73,12 @@ public struct X12Acknowledgement: Sendable {
         }
         return X12OutgoingInterchange(header: header, looseSegments: ta1.map { [$0] } ?? [], groups: groups)
     }
+
+    /// What `reply(to:kind:)` answers for an index it was not given: an interchange with no groups.
+    private static let unknownInterchange = X12Interchange(
+        delimiters: .standard,
+        header: ISAHeader(senderQualifier: "", senderID: "", receiverQualifier: "", receiverID: "", date: "", time: "", controlNumber: ""),
+        groups: [], segments: 0..<0, trailerIndex: nil, looseSegments: [], byteRange: 0..<0)
 
     private func group(answering group: X12FunctionalGroup, at groupIndex: Int, interchange: Int, kind: Kind)
         -> X12OutgoingGroup

@@ -32,6 +32,40 @@ private func readDocument(_ path: String) throws -> X12Document {
     }
 }
 
+/// Reads a file through `X12StreamReader`, handing each event to `body` after the validation (when `validates`)
+/// has taken it in. Ends the command with exit code 2, as `readDocument` does, when the file cannot be read or is
+/// not X12.
+private func streamFile(
+    _ path: String, validates: Bool = true, keepsSetOutline: Bool = false,
+    _ body: (X12StreamEvent, X12StreamValidation) throws -> Void
+) throws -> X12StreamValidation {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        printError("\(path): cannot read the file")
+        throw ExitCode(2)
+    }
+    defer { try? handle.close() }
+    var reader = X12StreamReader(
+        X12FileDescriptorSource(fileDescriptor: handle.fileDescriptor),
+        options: X12StreamOptions(keepsSetOutline: keepsSetOutline))
+    var validation = X12StreamValidation()
+    while true {
+        let next: X12StreamEvent?
+        do {
+            next = try reader.next()
+        } catch {
+            if case .unreadableInput = error.kind {
+                printError("\(path): cannot read the file")
+            } else {
+                printError("\(path):byte \(error.byteOffset): \(error.code) \(error.description)")
+            }
+            throw ExitCode(2)
+        }
+        guard let event = next else { break }
+        if validates { validation.add(event) }
+        try body(event, validation)
+    }
+    return validation
+}
 
 private func now() -> X12Acknowledgement.Timestamp {
     var calendar = Calendar(identifier: .gregorian)
@@ -77,14 +111,33 @@ extension X12Command {
             var reports: [ReportJSON] = []
             let timestamp = now()
             for path in files {
-                let document: X12Document
+                // Read through the stream: memory stays bounded by the largest set whatever the file size. What a
+                // file prints is held until it has been read to the end, so that a file found not to be X12 part
+                // way prints only that, as reading it whole does.
+                let kind: X12Acknowledgement.Kind = ack == .fa997 ? .functional997 : .implementation999
+                var fileCounter = counter
+                var answers: [UInt8] = []
+                // A reply that cannot be written ends the command after the file's report, as it always has.
+                var writeFailure: (any Error)? = nil
+                let validation: X12StreamValidation
                 do {
-                    document = try readDocument(path)
+                    validation = try streamFile(path, keepsSetOutline: ack != nil) { event, validation in
+                        guard ack != nil, writeFailure == nil, case .interchangeEnd(let interchange) = event else { return }
+                        let builder = X12Acknowledgement(
+                            interchange: interchange, report: validation.report(interchange: interchange.index),
+                            timestamp: timestamp)
+                        do {
+                            answers += try Self.answer(builder, interchange: interchange, kind: kind, counter: &fileCounter)
+                        } catch {
+                            writeFailure = error
+                        }
+                    }
                 } catch {
                     worst = 2
                     continue
                 }
-                let report = X12Validator().validate(document)
+                counter = fileCounter
+                let report = validation.report
                 if !report.errors.isEmpty { worst = max(worst, 1) }
                 if json {
                     reports.append(ReportJSON(file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks))
@@ -92,18 +145,8 @@ extension X12Command {
                     for error in report.errors { printError(Self.line(path, error)) }
                     for note in report.skippedChecks { printError("\(path): note: \(note)") }
                 }
-                if let ack {
-                    let builder = X12Acknowledgement(document: document, report: report, timestamp: timestamp)
-                    for index in document.interchanges.indices {
-                        var reply = builder.reply(to: index, kind: ack == .fa997 ? .functional997 : .implementation999)
-                        reply.assignControlNumbers(from: &counter)
-                        var delimiters = document.interchanges[index].delimiters
-                        if delimiters.repetition == nil, reply.header.version >= "00402" { reply.header.version = "00401" }
-                        if delimiters.segment == 0x0A { delimiters.segment = UInt8(ascii: "~") }
-                        let bytes = try X12Writer(delimiters: delimiters).write(reply)
-                        FileHandle.standardOutput.write(Data(bytes))
-                    }
-                }
+                if !answers.isEmpty { FileHandle.standardOutput.write(Data(answers)) }
+                if let writeFailure { throw writeFailure }
             }
             if json {
                 let encoder = JSONEncoder()
@@ -111,6 +154,19 @@ extension X12Command {
                 FileHandle.standardOutput.write(try encoder.encode(reports) + Data("\n".utf8))
             }
             if worst != 0 { throw ExitCode(worst) }
+        }
+
+        /// The TA1, 997 or 999 answering one interchange, written in its delimiters.
+        static func answer(
+            _ builder: X12Acknowledgement, interchange: X12StreamInterchange, kind: X12Acknowledgement.Kind,
+            counter: inout X12ControlNumberCounter
+        ) throws -> [UInt8] {
+            var reply = builder.reply(to: interchange.index, kind: kind)
+            reply.assignControlNumbers(from: &counter)
+            var delimiters = interchange.interchange.delimiters
+            if delimiters.repetition == nil, reply.header.version >= "00402" { reply.header.version = "00401" }
+            if delimiters.segment == 0x0A { delimiters.segment = UInt8(ascii: "~") }
+            return try X12Writer(delimiters: delimiters).write(reply)
         }
 
         static func line(_ path: String, _ error: X12Error) -> String {
@@ -209,24 +265,24 @@ extension X12Command {
         var file: String
 
         func run() throws {
-            let document = try readDocument(file)
             var orders: [PurchaseOrder] = []
-            var failed = false
-            for result in document.purchaseOrders(origin: file) {
+            var problems: [String] = []
+            _ = try streamFile(file, validates: false) { event, _ in
+                guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file) else { return }
                 switch result {
                 case .success(let order): orders.append(order)
                 case .failure(let error):
-                    failed = true
-                    printError(
+                    problems.append(
                         "\(file):byte \(error.location.byteOffset): segment \(error.location.segmentPosition ?? 0) "
                             + "(\(error.location.segmentID ?? "")) element \(error.location.elementPosition ?? 0): "
                             + "MAP \(error.description)")
                 }
             }
+            for problem in problems { printError(problem) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             FileHandle.standardOutput.write(try encoder.encode(orders) + Data("\n".utf8))
-            if failed { throw ExitCode(1) }
+            if !problems.isEmpty { throw ExitCode(1) }
         }
     }
 }

@@ -1,0 +1,289 @@
+/// Reads X12 from a byte source a chunk at a time and hands out one transaction set at a time with its envelopes,
+/// so that memory stays bounded by the chunk size plus the largest set, whatever the file size or the number of
+/// interchanges, groups and sets.
+///
+/// It finds exactly what `X12Document` finds on the whole input: it uses the same ISA reader, segment scanner and
+/// envelope walk, fed window by window, and keeps the counts and control numbers across windows (GE01, IEA01,
+/// ISA13 = IEA02, GS06 = GE02, ST02 unique in its group, trailers missing at the end, data after IEA, filler
+/// between interchanges). Input that cannot be X12 throws, as `X12Document.init` does, when the reader gets to it.
+public struct X12StreamReader<Source: X12ByteSource> {
+    public let options: X12StreamOptions
+    private var source: Source
+    /// Input from file offset `base` on; `position` is where reading goes on, as an index into it.
+    private var buffer: [UInt8] = []
+    private var base = 0
+    private var position = 0
+    private var sourceEnded = false
+    private var finished = false
+    /// File-wide index of the next segment.
+    private var segmentCount = 0
+    private var interchangeCount = 0
+    private var open: OpenInterchange? = nil
+    private var pendingErrors: [X12Error] = []
+    private var events: [X12StreamEvent] = []
+    private var nextEvent = 0
+
+    /// The interchange being read.
+    private struct OpenInterchange {
+        var index: Int
+        var header: ISAHeader
+        var delimiters: X12Delimiters
+        var builder: X12EnvelopeBuilder
+        var firstSegment: Int
+        var startOffset: Int
+        /// File byte ranges of the segments still needed (the open set, or the last segment), from `firstRetained`.
+        var ranges: [Range<Int>] = []
+        var firstRetained: Int
+    }
+
+    public init(_ source: Source, options: X12StreamOptions = X12StreamOptions()) {
+        self.source = source
+        self.options = options
+        buffer.reserveCapacity(options.chunkSize * 2)
+    }
+
+    /// The next set or interchange end, nil after the last one.
+    public mutating func next() throws(X12Error) -> X12StreamEvent? {
+        while nextEvent == events.count {
+            events.removeAll(keepingCapacity: true)
+            nextEvent = 0
+            if finished { return nil }
+            if open == nil { try startInterchange() } else { try readSegments() }
+        }
+        nextEvent += 1
+        return events[nextEvent - 1]
+    }
+
+    // MARK: Between interchanges
+
+    private mutating func startInterchange() throws(X12Error) {
+        if base + position == 0, try available(3) >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            position = 3
+        }
+        while true {
+            while position < buffer.count, X12SegmentScanner.isFiller(buffer[position]) { position += 1 }
+            if position < buffer.count || sourceEnded { break }
+            try refill()
+        }
+        guard position < buffer.count else {
+            if interchangeCount == 0 { throw X12Error(.notAnInterchange(.empty), at: 0) }
+            finished = true
+            return
+        }
+        let offset = base + position
+        guard try available(3) >= 3, buffer[position] == 0x49, buffer[position + 1] == 0x53,
+            buffer[position + 2] == 0x41
+        else {
+            if interchangeCount == 0 { throw X12Error(.notAnInterchange(.noISA), at: offset) }
+            throw X12Error(.unexpectedDataAfterInterchange, at: offset)
+        }
+        _ = try available(options.read.maximumISALength + 3)
+        let isa = try X12ISAReader(
+            buffer, at: position, byteBase: base, segmentIndex: segmentCount, interchangeIndex: interchangeCount,
+            options: options.read)
+        pendingErrors += isa.errors
+        var interchange = OpenInterchange(
+            index: interchangeCount, header: isa.header, delimiters: isa.delimiters,
+            builder: X12EnvelopeBuilder(
+                interchangeIndex: interchangeCount, header: isa.header, delimiters: isa.delimiters,
+                keepsSets: options.keepsSetOutline, reportsClosedSets: true),
+            firstSegment: segmentCount, startOffset: offset, firstRetained: segmentCount)
+        interchange.ranges.append(offset..<(base + isa.terminatorOffset))
+        open = interchange
+        interchangeCount += 1
+        segmentCount += 1
+        position = isa.terminatorOffset + 1
+    }
+
+    // MARK: Inside an interchange
+
+    private mutating func readSegments() throws(X12Error) {
+        guard var interchange = open else { return }
+        let delimiters = interchange.delimiters
+        let limit = options.read.maximumSegmentLength
+        let isFinal = sourceEnded
+        let from = position
+        let scan = buffer.withUnsafeBufferPointer { bytes in
+            X12SegmentScanner.scan(
+                bytes, from: from, terminator: delimiters.segment, elementSeparator: delimiters.element, limit: limit,
+                isFinal: isFinal)
+        }
+        if scan.tooLong {
+            throw X12Error(.limitExceeded("segment longer than \(limit) bytes"), at: base + scan.end)
+        }
+        open = nil  // keeps `interchange.ranges` uniquely referenced while it grows
+        for (offset, range) in scan.ranges.enumerated() {
+            let index = segmentCount
+            segmentCount += 1
+            interchange.ranges.append((base + range.lowerBound)..<(base + range.upperBound))
+            let isTrailer = scan.sawIEA && offset == scan.ranges.count - 1
+            // The walk's own fast path, taken before making a lookup: a body segment of an open set.
+            if !isTrailer, interchange.builder.openSet != nil,
+                X12SegmentScanner.envelopeTag(buffer, range, separator: delimiters.element) == .other
+            {
+                continue
+            }
+            interchange.builder.consume(index, isTrailer: isTrailer, in: lookup(interchange))
+            takeClosedSets(&interchange)
+        }
+        position = scan.end
+        if scan.needsMore {
+            if let set = interchange.builder.openSet,
+                let start = interchange.ranges[safe: set.segments.lowerBound - interchange.firstRetained]?.lowerBound,
+                base + buffer.count - start > options.maximumSetLength
+            {
+                throw X12Error(
+                    .limitExceeded("transaction set longer than \(options.maximumSetLength) bytes"), at: start)
+            }
+            open = interchange
+            try refill()
+            return
+        }
+        let lastSegment = segmentCount - 1
+        if scan.sawIEA {
+            // The line break after IEA belongs to the interchange, even when the chunk ends inside it.
+            while true {
+                while position < buffer.count, buffer[position] == 0x0A || buffer[position] == 0x0D { position += 1 }
+                if position < buffer.count || sourceEnded { break }
+                open = interchange
+                try refill()
+                if let refreshed = open { interchange = refreshed }
+                open = nil
+            }
+        } else {
+            if scan.unterminated, let last = interchange.ranges.last {
+                pendingErrors.append(
+                    X12Error(
+                        .unterminatedSegment,
+                        at: X12Location(
+                            byteOffset: last.lowerBound, segmentIndex: lastSegment, interchange: interchange.index)))
+            }
+            pendingErrors.append(
+                X12Error(
+                    .missingIEA,
+                    at: X12Location(
+                        byteOffset: base + position, segmentIndex: lastSegment, interchange: interchange.index)))
+        }
+        interchange.builder.finish(
+            trailer: scan.sawIEA ? lastSegment : nil, lastSegment: lastSegment, in: lookup(interchange))
+        takeClosedSets(&interchange)
+        pendingErrors += interchange.builder.errors
+        interchange.builder.errors.removeAll()
+        let summary = X12Interchange(
+            delimiters: delimiters, header: interchange.header, groups: interchange.builder.groups,
+            segments: interchange.firstSegment..<segmentCount, trailerIndex: scan.sawIEA ? lastSegment : nil,
+            looseSegments: interchange.builder.loose, byteRange: interchange.startOffset..<(base + position))
+        events.append(
+            .interchangeEnd(
+                X12StreamInterchange(index: interchange.index, interchange: summary, envelopeErrors: pendingErrors)))
+        pendingErrors.removeAll()
+    }
+
+    private func lookup(_ interchange: OpenInterchange) -> WindowLookup {
+        WindowLookup(
+            bytes: buffer, byteBase: base, ranges: interchange.ranges, firstIndex: interchange.firstRetained,
+            delimiters: interchange.delimiters)
+    }
+
+    /// Turns the sets the envelope walk closed into events, each with the envelope errors found before it.
+    private mutating func takeClosedSets(_ interchange: inout OpenInterchange) {
+        if !interchange.builder.errors.isEmpty {
+            pendingErrors += interchange.builder.errors
+            interchange.builder.errors.removeAll(keepingCapacity: true)
+        }
+        guard !interchange.builder.closedSets.isEmpty else { return }
+        for closed in interchange.builder.closedSets {
+            let first = closed.set.segments.lowerBound - interchange.firstRetained
+            let last = closed.set.segments.upperBound - interchange.firstRetained
+            let fileRanges = interchange.ranges[first..<last]
+            let start = fileRanges[fileRanges.startIndex].lowerBound
+            let end = fileRanges[fileRanges.endIndex - 1].upperBound
+            let bytes = Array(buffer[(start - base)..<(end - base)])
+            let ranges = fileRanges.map { ($0.lowerBound - start)..<($0.upperBound - start) }
+            let document = X12Document(
+                window: bytes, ranges: ranges, header: interchange.header, delimiters: interchange.delimiters,
+                group: closed.group, set: closed.set)
+            let context = X12SetContext(
+                interchangeIndex: interchange.index, groupIndex: closed.groupIndex, setIndex: closed.setIndex,
+                interchange: X12Interchange(
+                    delimiters: interchange.delimiters, header: interchange.header, groups: [],
+                    segments: interchange.firstSegment..<segmentCount, trailerIndex: nil, looseSegments: [],
+                    byteRange: interchange.startOffset..<end),
+                group: closed.group, set: closed.set)
+            events.append(
+                .transactionSet(
+                    X12StreamSet(document: document, context: context, byteOffset: start, envelopeErrors: pendingErrors)
+                ))
+            pendingErrors.removeAll()
+        }
+        interchange.builder.closedSets.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Input
+
+    /// Makes at least `count` bytes from `position` available unless the input ends first; returns how many are.
+    private mutating func available(_ count: Int) throws(X12Error) -> Int {
+        while buffer.count - position < count, !sourceEnded { try refill() }
+        return buffer.count - position
+    }
+
+    /// Drops what is no longer needed, then reads a chunk.
+    private mutating func refill() throws(X12Error) {
+        var keep = base + position
+        if var interchange = open {
+            open = nil
+            let needed: Int
+            if let set = interchange.builder.openSet {
+                needed = set.segments.lowerBound
+            } else {
+                needed = max(interchange.firstRetained, interchange.firstRetained + interchange.ranges.count - 1)
+            }
+            let drop = needed - interchange.firstRetained
+            if drop > 0 {
+                interchange.ranges.removeFirst(drop)
+                interchange.firstRetained = needed
+            }
+            if let first = interchange.ranges.first { keep = min(keep, first.lowerBound) }
+            open = interchange
+        }
+        let drop = keep - base
+        // Move the kept tail only when that frees at least half the buffer: amortized, a large set is not copied
+        // once per chunk.
+        if drop > 0, drop >= buffer.count / 2 {
+            buffer.removeFirst(drop)
+            base += drop
+            position -= drop
+        }
+        do {
+            if try source.read(into: &buffer, maximumCount: options.chunkSize) == 0 { sourceEnded = true }
+        } catch {
+            throw X12Error(error.kind, at: base + buffer.count)
+        }
+    }
+}
+
+/// The segments a stream still holds, by file-wide index, for the envelope walk.
+private struct WindowLookup: X12SegmentLookup {
+    let bytes: [UInt8]
+    let byteBase: Int
+    let ranges: [Range<Int>]
+    let firstIndex: Int
+    let delimiters: X12Delimiters
+
+    private func localRange(_ index: Int) -> Range<Int> {
+        let range = ranges[index - firstIndex]
+        return (range.lowerBound - byteBase)..<(range.upperBound - byteBase)
+    }
+
+    func segment(_ index: Int) -> X12Segment {
+        X12Segment(bytes: bytes, range: localRange(index), delimiters: delimiters, index: index)
+    }
+
+    func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag {
+        X12SegmentScanner.envelopeTag(bytes, localRange(index), separator: separator)
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,109 @@
+/// The byte loops of reading, shared by `X12Document` (the whole input at once) and `X12StreamReader` (a window of
+/// it at a time): splitting an interchange's body into segments, telling envelope segments apart, skipping filler.
+enum X12SegmentScanner {
+    struct Scan {
+        var ranges: [Range<Int>] = []
+        /// Offset after the last byte consumed (after IEA and its line break, or the input's end).
+        var end = 0
+        var sawIEA = false
+        var unterminated = false
+        var tooLong = false
+        /// The buffer ended inside a segment (or too close to tell an ISA) and more input may follow: read more
+        /// and scan again from `end`. Only when the scan was not final.
+        var needsMore = false
+    }
+
+    /// The hot loop of reading: splits one interchange's body into segment ranges, up to and including IEA or up to
+    /// an ISA that starts the next interchange. CR/LF after a terminator are skipped. When `isFinal` is false the
+    /// buffer is a prefix of the input: a segment cut by its end is left for the next scan (`needsMore`), so that
+    /// scanning a stream window by window finds exactly the segments one scan of the whole input finds.
+    static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
+        isFinal: Bool = true
+    ) -> Scan {
+        var scan = Scan()
+        let count = buffer.count
+        var position = start
+        @inline(__always) func skipLineBreaks() {
+            while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D { position &+= 1 }
+        }
+        skipLineBreaks()
+        while position < count {
+            if !isFinal, position + 3 >= count {
+                scan.needsMore = true
+                break
+            }
+            // Another ISA before an IEA (its own delimiters may differ): this interchange lacks its trailer.
+            if position + 3 < count, buffer[position] == 0x49, buffer[position + 1] == 0x53,
+                buffer[position + 2] == 0x41, !X12Delimiters.isAlphanumeric(buffer[position + 3])
+            {
+                break
+            }
+            let searchEnd = min(count, position &+ limit &+ 1)
+            var end = position
+            while end < searchEnd, buffer[end] != terminator { end &+= 1 }
+            guard end < searchEnd else {
+                if searchEnd < count {
+                    scan.tooLong = true
+                    scan.end = position
+                    return scan
+                }
+                if !isFinal {
+                    scan.needsMore = true
+                    break
+                }
+                // Input ends inside a segment.
+                scan.ranges.append(position..<count)
+                scan.unterminated = true
+                position = count
+                break
+            }
+            scan.ranges.append(position..<end)
+            let isIEA =
+                end - position >= 3 && buffer[position] == 0x49 && buffer[position + 1] == 0x45
+                && buffer[position + 2] == 0x41 && (end - position == 3 || buffer[position + 3] == elementSeparator)
+            position = end &+ 1
+            skipLineBreaks()
+            if isIEA {
+                scan.sawIEA = true
+                break
+            }
+        }
+        if !isFinal, !scan.sawIEA, position >= count { scan.needsMore = true }
+        scan.end = position
+        return scan
+    }
+
+    /// Whitespace, NUL and the DOS end-of-file byte 0x1A tolerated before, between and after interchanges.
+    static func isFiller(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x1A || byte == 0x00
+    }
+
+    /// Which envelope segment (if any) the segment at `range` is, from its first bytes.
+    @inline(__always)
+    static func envelopeTag(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> X12EnvelopeTag {
+        let length = range.count
+        guard length >= 2 else { return .other }
+        let first = bytes[range.lowerBound]
+        let second = bytes[range.lowerBound + 1]
+        let endsAfterTwo = length == 2 || bytes[range.lowerBound + 2] == separator
+        if endsAfterTwo {
+            switch (first, second) {
+            case (0x47, 0x53): return .gs
+            case (0x53, 0x54): return .st
+            case (0x53, 0x45): return .se
+            case (0x47, 0x45): return .ge
+            default: return .other
+            }
+        }
+        if length >= 3, first == 0x54, second == 0x41, bytes[range.lowerBound + 2] == 0x31,
+            length == 3 || bytes[range.lowerBound + 3] == separator
+        {
+            return .ta1
+        }
+        return .other
+    }
+}
+
+/// The envelope segments the envelope walk reacts to; every other segment is `other`.
+enum X12EnvelopeTag { case gs, st, se, ge, ta1, other }
