@@ -113,7 +113,7 @@ extension XMLReader {
     func readElementTree(path: String) throws(OrderXMLError) -> ElementTree {
         precondition(kind == .element, "readElementTree() needs the reader on a start tag")
         let rootDepth = depth
-        var nodes = [try makeNode(parent: nil)]
+        var nodes = [makeNode(parent: nil)]
         if isEmptyElement { return ElementTree(nodes: nodes, rootPath: path) }
         /// Positions of the open elements, innermost last.
         var open = [0]
@@ -126,12 +126,12 @@ extension XMLReader {
                 let parent = open[open.count - 1]
                 nodes[parent].children.append(nodes.count)
                 if !isEmptyElement { open.append(nodes.count) }
-                nodes.append(try makeNode(parent: parent))
+                nodes.append(makeNode(parent: parent))
             case .endElement:
                 open.removeLast()
                 if depth == rootDepth { return ElementTree(nodes: nodes, rootPath: path) }
             case .text:
-                let text = try textValue()
+                let text = takeText()
                 let current = open[open.count - 1]
                 if nodes[current].text.isEmpty {
                     nodes[current].text = text
@@ -149,9 +149,11 @@ extension XMLReader {
         throw OrderXMLError(.truncated, line: line)
     }
 
-    private func makeNode(parent: Int?) throws(OrderXMLError) -> ElementNode {
-        ElementNode(
-            localName: localName, namespaceURI: namespaceURI, attributes: try attributes(), line: line, parent: parent)
+    private func makeNode(parent: Int?) -> ElementNode {
+        let element = takeElement()
+        return ElementNode(
+            localName: element.name, namespaceURI: element.namespaceURI, attributes: element.attributes, line: line,
+            parent: parent)
     }
 }
 

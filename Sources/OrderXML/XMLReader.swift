@@ -297,6 +297,25 @@ public final class XMLReader {
         position < 0 ? [] : events[position].attributes
     }
 
+    /// Moves the current element's name, namespace and attributes out of the queue, for a tree that keeps them:
+    /// the reader reports them as empty afterwards.
+    func takeElement() -> (name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
+        guard position >= 0 else { return ("", nil, []) }
+        var name = ""
+        var attributes: [XMLAttribute] = []
+        swap(&name, &events[position].name)
+        swap(&attributes, &events[position].attributes)
+        return (name, events[position].namespaceURI, attributes)
+    }
+
+    /// Moves the current text out of the queue: the reader reports it as empty afterwards.
+    func takeText() -> String {
+        guard position >= 0 else { return "" }
+        var text = ""
+        swap(&text, &events[position].text)
+        return text
+    }
+
     /// The line libxml2 had reached when it produced the current node: an element's is the line its start tag ends
     /// on.
     public var line: Int { position < 0 ? 0 : events[position].line }
