@@ -1,10 +1,20 @@
-/// libFuzzer entry point: arbitrary bytes through reading, validation and 997/999/TA1 generation and writing.
-/// Any trap (index out of range, overflow) is a finding.
+/// libFuzzer entry point: arbitrary bytes through reading, validation and 997/999/TA1 generation and writing, and
+/// through the streaming reader in small chunks, which must find exactly what the whole-document reader finds.
+/// Any trap (index out of range, overflow, a stream that disagrees) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? X12Document(bytes: bytes) else { return 0 }
+    let streamed = stream(bytes, chunkSize: 1 + size % 61)
+    let document: X12Document
+    do {
+        document = try X12Document(bytes: bytes)
+    } catch {
+        precondition(streamed.failure == error, "the stream failed otherwise: \(String(describing: streamed.failure))")
+        return 0
+    }
     let report = X12Validator().validate(document)
+    precondition(streamed.failure == nil, "the stream failed where the document read: \(streamed.failure!)")
+    precondition(streamed.report.errors == report.errors, "the stream's errors differ from the document's")
     let builder = X12Acknowledgement(
         document: document, report: report, timestamp: .init(date: "20261125", time: "1200"))
     var counter = X12ControlNumberCounter()
@@ -21,4 +31,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for error in report.errors { _ = error.description + error.code }
     return 0
+}
+
+/// The validation report of `bytes` read through the stream, or the error that ended the stream.
+func stream(_ bytes: [UInt8], chunkSize: Int) -> (report: X12ValidationReport, failure: X12Error?) {
+    var reader = X12StreamReader(X12InMemorySource(bytes, chunkSize: chunkSize))
+    var validation = X12StreamValidation()
+    do {
+        while let event = try reader.next() { validation.add(event) }
+    } catch {
+        return (validation.report, error)
+    }
+    return (validation.report, nil)
 }
