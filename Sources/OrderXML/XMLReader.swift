@@ -162,7 +162,12 @@ public final class XMLReader {
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        if let context {
+            // An entity declaration makes libxml2 keep a document of its own for it, even in SAX mode ("expat
+            // compatibility"); the context does not free it.
+            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(context)
+        }
         switch input {
         case .memory(let storage, _): storage.deallocate()
         case .file(let fd): close(fd)
