@@ -166,32 +166,37 @@ enum DecisionBuilder {
     /// first failing general check at a node that has the stock.
     static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
         let line = lines[index]
-        let withStock = candidates.filter { $0.lineHasStock[index] }
-        if withStock.isEmpty {
+        // One pass in rank order: the first node with the stock and the capability that fails a general check.
+        var anyWithStock = false
+        var anyCapable = false
+        for position in candidates.indices where candidates[position].lineHasStock[index] {
+            anyWithStock = true
+            guard candidates[position].lineHandled[index] else { continue }
+            anyCapable = true
+            guard !candidates[position].generalOK, let failure = candidates[position].firstFailure else { continue }
+            let reason: Reason
+            switch failure.kind {
+            case .enabled, .open, .capability: reason = .nodeUnavailable
+            case .capacity: reason = .noCapacity
+            case .carrier: reason = .noCarrierService
+            default: reason = .cannotMeetShipBy
+            }
+            return (
+                reason,
+                "\(line.label): \(candidates[position].node.id) \(failure.kind.rawValue): \(failure.detail)"
+            )
+        }
+        if !anyWithStock {
             // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
             let holder =
                 candidates.count == 1
                 ? "the only candidate, \(candidates[0].node.id), has fewer than" : "no candidate node has"
-            return (.outOfStock, "line \(line.lineNumber) \(line.sku): \(holder) \(line.quantity) available")
+            return (.outOfStock, "\(line.label): \(holder) \(line.quantity) available")
         }
-        let capable = withStock.filter { $0.lineHandled[index] }
-        if capable.isEmpty {
-            return (.itemRestricted, "line \(line.lineNumber) \(line.sku): no node with stock can handle the item")
+        if !anyCapable {
+            return (.itemRestricted, "\(line.label): no node with stock can handle the item")
         }
-        guard let failure = capable.compactMap(\.firstFailure).first, let node = capable.first(where: { !$0.generalOK })
-        else {
-            return (.noCapacity, "line \(line.lineNumber) \(line.sku): no node can take it together with the rest")
-        }
-        let reason: Reason
-        switch failure.kind {
-        case .enabled, .open, .capability: reason = .nodeUnavailable
-        case .capacity: reason = .noCapacity
-        case .carrier: reason = .noCarrierService
-        default: reason = .cannotMeetShipBy
-        }
-        return (
-            reason, "line \(line.lineNumber) \(line.sku): \(node.node.id) \(failure.kind.rawValue): \(failure.detail)"
-        )
+        return (.noCapacity, "\(line.label): no node can take it together with the rest")
     }
 
     /// The fee the primary would have drawn had the order been left with it.

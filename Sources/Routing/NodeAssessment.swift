@@ -11,9 +11,25 @@ struct ServiceOption: Hashable {
     var shippingCost: Decimal
 }
 
+/// The few facts about a node that ranking, costing and explaining need after the assessment: a small value, so
+/// candidate lists copy cheaply.
+struct AssessedNode {
+    var id: DCID
+    var timeZone: TimeZone
+    var costs: NodeCosts
+    var priority: Int
+
+    init(_ node: FulfilmentNode) {
+        id = node.id
+        timeZone = node.timeZone
+        costs = node.costs
+        priority = node.priority
+    }
+}
+
 /// Everything routing learned about one node for one order.
 struct NodeAssessment {
-    var node: FulfilmentNode
+    var node: AssessedNode
     var rank = 0
     var candidate: Bool
     var profileIndex: Int
@@ -30,7 +46,14 @@ struct NodeAssessment {
     /// Only the line checks that failed; passing lines are summed up in one check, to keep explanations short.
     var lineFailures: [NodeCheck] = []
     var unitsLeft = 0
-    var available: [SKU: Int] = [:]
+    /// Per resolved line: units available to promise here of the line's SKU.
+    var lineAvailable: [Int] = []
+
+    init(node: FulfilmentNode, candidate: Bool, profileIndex: Int) {
+        self.node = AssessedNode(node)
+        self.candidate = candidate
+        self.profileIndex = profileIndex
+    }
 
     func lineOK(_ index: Int) -> Bool { generalOK && lineHasStock[index] && lineHandled[index] }
 
@@ -47,14 +70,23 @@ struct NodeAssessment {
 
     /// Whether this node alone can ship exactly `lines` (indexes into the resolved lines).
     func canShip(_ lines: [Int], _ resolved: [ResolvedLine]) -> Bool {
-        guard generalOK, !lines.isEmpty, lines.allSatisfy(lineOK) else { return false }
+        guard generalOK, !lines.isEmpty else { return false }
         var units = 0
-        var bySKU: [SKU: Int] = [:]
+        var sharesSKU = false
         for index in lines {
+            guard lineHasStock[index], lineHandled[index] else { return false }
             units += resolved[index].quantity
-            bySKU[resolved[index].sku, default: 0] += resolved[index].quantity
+            if resolved[index].skuGroup != index { sharesSKU = true }
         }
-        return units <= unitsLeft && bySKU.allSatisfy { available[$0.key, default: 0] >= $0.value }
+        guard units <= unitsLeft else { return false }
+        // Each line has its own stock; lines naming the same SKU must also fit together.
+        guard sharesSKU else { return true }
+        for index in lines {
+            let group = resolved[index].skuGroup
+            let wanted = lines.reduce(0) { $0 + (resolved[$1].skuGroup == group ? resolved[$1].quantity : 0) }
+            if wanted > lineAvailable[index] { return false }
+        }
+        return true
     }
 
     /// Pick/pack plus shipping for `units` units in one package.
@@ -80,9 +112,39 @@ enum NodeAssessor {
         var destination: Coordinates?
         /// Ship-by as the explanation prints it, formatted once per order.
         var shipByText: String
+        /// Per service of `services`: the network's carrier service and its cost where the zone is unknown (the
+        /// dearest zone), found once per order.
+        var carriers: [(carrier: CarrierService?, anyZoneCost: Decimal)]
+        /// The carrier check's sentence for a node that has every service.
+        var shipsAllText: String
+
+        init(
+            order: PurchaseOrder, profile: RetailerProfile, network: Network, state: NetworkState,
+            lines: [ResolvedLine], services: [CarrierServiceID], deadlines: Deadlines, isPOBox: Bool, now: Date,
+            destination: Coordinates?, shipByText: String
+        ) {
+            self.order = order
+            self.profile = profile
+            self.network = network
+            self.state = state
+            self.lines = lines
+            self.services = services
+            self.deadlines = deadlines
+            self.isPOBox = isPOBox
+            self.now = now
+            self.destination = destination
+            self.shipByText = shipByText
+            carriers = services.map { id in
+                let carrier = network.services[id]
+                return (carrier, carrier?.cost.values.map(\.amount).max() ?? 0)
+            }
+            shipsAllText = "ships \(services.map(\.rawValue).joined(separator: ", "))"
+        }
     }
 
-    static func assess(_ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context) -> NodeAssessment {
+    static func assess(
+        _ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context, memo: inout OrderMemo
+    ) -> NodeAssessment {
         var a = NodeAssessment(node: node, candidate: candidate, profileIndex: profileIndex)
         if let destination = c.destination {
             let miles = node.coordinates.miles(to: destination)
@@ -93,18 +155,23 @@ enum NodeAssessor {
             NodeCheck(
                 kind: .enabled, passed: node.enabled,
                 detail: node.enabled ? "enabled" : "switched off in the network file"))
-        let today = CalendarDate.on(c.now, in: node.timeZone)
-        let closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
+        var closures: [Closure] = []
+        if !node.closures.isEmpty {
+            let today = memo.day(of: c.now, in: node.timeZone)
+            closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
+        }
 
         if c.services == [.storePickup] {
-            assessPickup(&a, node, c, closures: closures)
+            assessPickup(&a, node, c, closures: closures, memo: &memo)
             return a
         }
 
-        // Carrier services the order may use that this node has.
-        let usable = c.services.filter { id in
-            node.service(id) != nil && (!c.isPOBox || c.network.services[id]?.deliversToPOBoxes == true)
+        // Carrier services the order may use that this node has (positions in `c.services`).
+        let usableIndexes = c.services.indices.filter { index in
+            node.service(c.services[index]) != nil
+                && (!c.isPOBox || c.carriers[index].carrier?.deliversToPOBoxes == true)
         }
+        let usable = usableIndexes.map { c.services[$0] }
         if usable.isEmpty {
             let why = c.isPOBox ? " that delivers to PO boxes" : ""
             a.general.append(
@@ -115,18 +182,22 @@ enum NodeAssessor {
             a.general.append(
                 NodeCheck(
                     kind: .carrier, passed: true,
-                    detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+                    detail: usable.count == c.services.count
+                        ? c.shipsAllText : "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
         }
 
         // Earliest pickup per usable service, against ship-by and deliver-by.
         var options: [ServiceOption] = []
-        for id in usable {
-            guard let nodeService = node.service(id), let carrier = c.network.services[id],
-                let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: nodeService.cutoff, now: c.now)
+        options.reserveCapacity(usable.count)
+        for index in usableIndexes {
+            let id = c.services[index]
+            guard let nodeService = node.service(id), let carrier = c.carriers[index].carrier,
+                let pickup = DeadlineCalculator.earliestPickup(
+                    at: node, cutoff: nodeService.cutoff, now: c.now, memo: &memo)
             else { continue }
             let transit = a.zone.flatMap { carrier.transitDays[$0] }
             let delivery = transit.map { node.calendar.adding(businessDays: $0, to: pickup.day) }
-            let cost = a.zone.flatMap { carrier.cost[$0]?.amount } ?? carrier.cost.values.map(\.amount).max() ?? 0
+            let cost = a.zone.flatMap { carrier.cost[$0]?.amount } ?? c.carriers[index].anyZoneCost
             options.append(
                 ServiceOption(
                     service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
@@ -148,13 +219,18 @@ enum NodeAssessor {
             if let best = onTime.first ?? options.first {
                 let zone = node.timeZone
                 let meets = !onTime.isEmpty
+                let pickup = memo.sentence(
+                    .pickup(at: best.pickupAt, zone: zone.identifier, service: best.service, meets: meets)
+                ) { memo in
+                    "earliest pickup \(memo.text(best.pickupAt, zone)) via \(best.service) "
+                        + (meets ? "meets" : "misses")
+                        + " ship-by \(c.shipByText)"
+                }
                 a.general.append(
                     NodeCheck(
                         kind: .shipBy, passed: meets,
-                        detail: "earliest pickup \(Format.instant(best.pickupAt, zone)) via \(best.service) "
-                            + (meets ? "meets" : "misses")
-                            + " ship-by \(c.shipByText)"
-                            + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
+                        detail: closures.isEmpty
+                            ? pickup : pickup + "; " + closures.map(Format.closure).joined(separator: ", ")))
             } else {
                 a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
@@ -176,14 +252,16 @@ enum NodeAssessor {
                     detail: closures.map(Format.closure).joined(separator: ", ")))
         }
 
-        assessCapacityAndLines(&a, node, c)
+        assessCapacityAndLines(&a, node, c, memo: &memo)
         return a
     }
 
     /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
-    static func assessPickup(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, closures: [Closure]) {
+    static func assessPickup(
+        _ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, closures: [Closure], memo: inout OrderMemo
+    ) {
         if let ready = node.pickupReady, node.offersPickup,
-            let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: ready, now: c.now)
+            let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: ready, now: c.now, memo: &memo)
         {
             a.general.append(
                 NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
@@ -191,7 +269,7 @@ enum NodeAssessor {
             a.general.append(
                 NodeCheck(
                     kind: .shipBy, passed: meets,
-                    detail: "ready for pickup \(Format.instant(pickup.at, node.timeZone)) "
+                    detail: "ready for pickup \(memo.text(pickup.at, node.timeZone)) "
                         + (meets ? "meets" : "misses")
                         + " ship-by \(c.shipByText)"
                         + (closures.isEmpty ? "" : "; " + closures.map(Format.closure).joined(separator: ", "))))
@@ -205,32 +283,53 @@ enum NodeAssessor {
                 NodeCheck(
                     kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"))
         }
-        assessCapacityAndLines(&a, node, c)
+        assessCapacityAndLines(&a, node, c, memo: &memo)
     }
 
-    static func assessCapacityAndLines(_ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context) {
+    static func assessCapacityAndLines(
+        _ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, memo: inout OrderMemo
+    ) {
         // Capacity left today.
         let used = c.state.usage(at: node.id)
-        a.unitsLeft = node.capacity.units - used.units
+        let unitsLeft = node.capacity.units - used.units
         let ordersLeft = node.capacity.orders - used.orders
+        let capacity = node.capacity
+        a.unitsLeft = unitsLeft
         a.general.append(
             NodeCheck(
-                kind: .capacity, passed: ordersLeft > 0 && a.unitsLeft > 0,
-                detail: "\(max(0, ordersLeft)) of \(node.capacity.orders) orders and \(max(0, a.unitsLeft)) of "
-                    + "\(node.capacity.units) units left today"))
+                kind: .capacity, passed: ordersLeft > 0 && unitsLeft > 0,
+                detail: memo.sentence(
+                    .capacity(
+                        ordersLeft: max(0, ordersLeft), orders: capacity.orders, unitsLeft: max(0, unitsLeft),
+                        units: capacity.units)
+                ) { _ in
+                    "\(max(0, ordersLeft)) of \(capacity.orders) orders and \(max(0, unitsLeft)) of "
+                        + "\(capacity.units) units left today"
+                }))
 
         // Per line: stock and capability; only failures get a sentence.
-        for line in c.lines {
-            let available = c.state.stock.available(line.sku, at: node.id)
-            a.available[line.sku] = available
-            let hasStock = available >= line.quantity
+        let stock = c.state.stock.available(at: node.id)
+        let count = c.lines.count
+        a.lineAvailable.reserveCapacity(count)
+        a.lineHasStock.reserveCapacity(count)
+        a.lineHandled.reserveCapacity(count)
+        for index in 0..<count {
+            let available = stock[c.lines[index].sku] ?? 0
+            let quantity = c.lines[index].quantity
+            a.lineAvailable.append(available)
+            let hasStock = available >= quantity
             a.lineHasStock.append(hasStock)
             if !hasStock {
                 a.lineFailures.append(
                     NodeCheck(
                         kind: .stock, passed: false,
-                        detail: "line \(line.lineNumber) \(line.sku): \(available) available, \(line.quantity) needed"))
+                        detail: "\(c.lines[index].label): \(available) available, \(quantity) needed"))
             }
+            guard c.lines[index].needsCapability else {
+                a.lineHandled.append(true)
+                continue
+            }
+            let line = c.lines[index]
             let lacksOversize = line.item.oversize && !node.capabilities.contains(.oversize)
             let lacksHazmat = line.item.hazmat && !node.capabilities.contains(.hazmat)
             let lacksGiftWrap = line.giftWrap && !node.capabilities.contains(.giftWrap)
@@ -244,7 +343,7 @@ enum NodeAssessor {
                 a.lineFailures.append(
                     NodeCheck(
                         kind: .capability, passed: false,
-                        detail: "line \(line.lineNumber) \(line.sku) needs \(missing); the node has no such capability")
+                        detail: "\(line.label) needs \(missing); the node has no such capability")
                 )
             }
         }

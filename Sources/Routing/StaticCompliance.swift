@@ -10,7 +10,13 @@ struct ResolvedLine: Hashable {
     var item: Item
     var quantity: Int
     var giftWrap: Bool
-    var value: Money?
+    /// The index of the first resolved line with the same SKU (its own index when it is the first), so stock checks
+    /// can add up lines that draw on the same SKU without hashing it.
+    var skuGroup = 0
+    /// `line 3 B-100123`, as every sentence about the line starts.
+    var label = ""
+    /// Whether the item or the line asks for a node capability (oversize, hazmat, gift wrap).
+    var needsCapability: Bool { item.oversize || item.hazmat || giftWrap }
 }
 
 /// The result of the rules that need no node: everything a rejection can come from.
@@ -62,8 +68,8 @@ enum StaticCompliance {
                 reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
-        for line in order.lines {
-            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
+        let quantities = order.lines.map { wholeUnits($0.quantity) }
+        for (line, quantity) in zip(order.lines, quantities) {
             if Decimal(quantity) != line.quantity || quantity <= 0 {
                 reject(
                     .invalidQuantity,
@@ -109,9 +115,11 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         for (index, line) in order.lines.enumerated() {
-            let sku: SKU? =
-                line.sku.flatMap { catalog[$0] != nil ? $0 : nil } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
-            guard let sku, let item = catalog[sku] else {
+            // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
+            let bySKU = line.sku.flatMap { sku in catalog[sku].map { (sku, $0) } }
+            let found =
+                bySKU ?? line.gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in catalog[sku].map { (sku, $0) } }
+            guard let (sku, item) = found else {
                 let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(
                     separator: ", ")
                 reject(
@@ -120,11 +128,15 @@ enum StaticCompliance {
                     line: line.lineNumber)
                 continue
             }
-            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
             result.lines.append(
                 ResolvedLine(
                     index: index, lineNumber: line.lineNumber, sku: sku, item: item,
-                    quantity: max(0, quantity), giftWrap: line.giftWrap, value: line.extendedPrice))
+                    quantity: max(0, quantities[index]), giftWrap: line.giftWrap))
+        }
+        for index in result.lines.indices {
+            let sku = result.lines[index].sku
+            result.lines[index].skuGroup = result.lines.firstIndex { $0.sku == sku } ?? index
+            result.lines[index].label = "line \(result.lines[index].lineNumber) \(sku)"
         }
         record(.items, from: mark, passed: "every item is in the catalog")
 
@@ -147,6 +159,9 @@ enum StaticCompliance {
         record(.quantityLimits, from: mark, passed: limitsDescription(rules))
         return result
     }
+
+    /// `quantity` as a whole number, the way `NSDecimalNumber.intValue` reads it; once per line.
+    static func wholeUnits(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
 
     static func limitsDescription(_ rules: ItemRules) -> String {
         let limits = [

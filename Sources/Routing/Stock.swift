@@ -12,6 +12,9 @@ public struct Stock: Hashable, Sendable, Codable {
 
     public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
 
+    /// Everything available at `node` by SKU (absent = 0): one lookup of the node for all the lines of an order.
+    func available(at node: DCID) -> [SKU: Int] { available[node] ?? [:] }
+
     public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         available[node, default: [:]][sku] = max(0, quantity)
     }
