@@ -117,6 +117,8 @@ enum NodeAssessor {
         var carriers: [(carrier: CarrierService?, anyZoneCost: Decimal)]
         /// The carrier check's sentence for a node that has every service.
         var shipsAllText: String
+        /// Per resolved line: the units of its SKU available by node, looked up once per order.
+        var lineStock: [[DCID: Int]]
 
         init(
             order: PurchaseOrder, profile: RetailerProfile, network: Network, state: NetworkState,
@@ -138,6 +140,7 @@ enum NodeAssessor {
                 let carrier = network.services[id]
                 return (carrier, carrier?.cost.values.map(\.amount).max() ?? 0)
             }
+            lineStock = lines.map { state.stock.available(of: $0.sku) }
             shipsAllText = "ships \(services.map(\.rawValue).joined(separator: ", "))"
         }
     }
@@ -308,13 +311,12 @@ enum NodeAssessor {
                 }))
 
         // Per line: stock and capability; only failures get a sentence.
-        let stock = c.state.stock.available(at: node.id)
         let count = c.lines.count
         a.lineAvailable.reserveCapacity(count)
         a.lineHasStock.reserveCapacity(count)
         a.lineHandled.reserveCapacity(count)
         for index in 0..<count {
-            let available = stock[c.lines[index].sku] ?? 0
+            let available = c.lineStock[index][node.id] ?? 0
             let quantity = c.lines[index].quantity
             a.lineAvailable.append(available)
             let hasStock = available >= quantity
@@ -323,7 +325,7 @@ enum NodeAssessor {
                 a.lineFailures.append(
                     NodeCheck(
                         kind: .stock, passed: false,
-                        detail: "\(c.lines[index].label): \(available) available, \(quantity) needed"))
+                        detail: memo.shortage(of: c.lines[index], at: index, available: available)))
             }
             guard c.lines[index].needsCapability else {
                 a.lineHandled.append(true)

@@ -10,6 +10,8 @@ struct OrderMemo {
     private var offsets: [(zone: String, day: Int, offset: Int)] = []
     private var instants: [(date: Date, zone: String, text: String)] = []
     private var sentences: [(key: Sentence, text: String)] = []
+    /// Per resolved line: the last stock shortfall sentence, by the units available.
+    private var shortages: [(available: Int, text: String)?] = []
 
     /// A sentence of a node check that nodes alike in these facts share word for word.
     enum Sentence: Equatable {
@@ -37,6 +39,15 @@ struct OrderMemo {
         guard start == end else { return zone.secondsFromGMT(for: instant) }
         offsets.append((id, day, start))
         return start
+    }
+
+    /// `line 3 B-100123: 0 available, 1 needed`: most nodes short of a line have the same number of it (none).
+    mutating func shortage(of line: ResolvedLine, at index: Int, available: Int) -> String {
+        if index < shortages.count, let last = shortages[index], last.available == available { return last.text }
+        let text = "\(line.label): \(available) available, \(line.quantity) needed"
+        if index >= shortages.count { shortages += Array(repeating: nil, count: index + 1 - shortages.count) }
+        shortages[index] = (available, text)
+        return text
     }
 
     /// `CalendarDate.on(_:in:)`.

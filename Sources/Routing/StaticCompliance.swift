@@ -192,7 +192,7 @@ enum StaticCompliance {
         } else if territories.contains(state) {
             if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
         }
-        let squeezed = address.lines.map { $0.uppercased().filter { $0.isLetter || $0.isNumber } }
+        let squeezed = address.lines.map(squeeze)
         if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") })
         {
             poBox = true
@@ -201,6 +201,25 @@ enum StaticCompliance {
         if address.zip3 == nil {
             reject(.missingShipTo, "ship-to postal code '\(address.postalCode ?? "")' is not a US ZIP code")
         }
+    }
+
+    /// An address line in capitals with only its letters and digits, to spot `P.O. Box` in any spelling. ASCII lines
+    /// (nearly all) byte by byte; others by `Character`, as the rule reads.
+    static func squeeze(_ line: String) -> String {
+        let utf8 = line.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 0x20)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return line.uppercased().filter { $0.isLetter || $0.isNumber }
     }
 
     static func describe(_ address: Address) -> String {

@@ -5,19 +5,46 @@ import Profiles
 /// Units available to promise per node and SKU: on hand − reserved − safety stock, never below zero.
 public struct Stock: Hashable, Sendable, Codable {
     private var available: [DCID: [SKU: Int]]
+    /// The same numbers by SKU, then node: routing asks for a line's SKU once per order, not once per node, and the
+    /// few nodes per SKU stay in cache. Derived from `available`; neither compared nor encoded.
+    private var byItem: [SKU: [DCID: Int]] = [:]
 
     public init(_ available: [DCID: [SKU: Int]] = [:]) {
-        self.available = available.mapValues { $0.mapValues { max(0, $0) } }
+        self.init(clamped: available.mapValues { $0.mapValues { max(0, $0) } })
+    }
+
+    private init(clamped available: [DCID: [SKU: Int]]) {
+        self.available = available
+        for (node, items) in available {
+            for (sku, quantity) in items { byItem[sku, default: [:]][node] = quantity }
+        }
     }
 
     public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
 
-    /// Everything available at `node` by SKU (absent = 0): one lookup of the node for all the lines of an order.
-    func available(at node: DCID) -> [SKU: Int] { available[node] ?? [:] }
+    /// Everything available of `sku` by node (absent = 0).
+    func available(of sku: SKU) -> [DCID: Int] { byItem[sku] ?? [:] }
 
     public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         available[node, default: [:]][sku] = max(0, quantity)
+        byItem[sku, default: [:]][node] = max(0, quantity)
     }
+
+    private enum CodingKeys: String, CodingKey { case available }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(clamped: try container.decode([DCID: [SKU: Int]].self, forKey: .available))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(available, forKey: .available)
+    }
+
+    public static func == (lhs: Stock, rhs: Stock) -> Bool { lhs.available == rhs.available }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(available) }
 
     /// Takes `quantity` away (a reservation); never below zero.
     public mutating func take(_ quantity: Int, of sku: SKU, at node: DCID) {
