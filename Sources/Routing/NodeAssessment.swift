@@ -98,11 +98,12 @@ struct NodeAssessment {
 }
 
 enum NodeAssessor {
+    /// What assessing a node needs of the order, profile, network and state: only that, so building it copies
+    /// no profile or network.
     struct Context {
-        var order: PurchaseOrder
-        var profile: RetailerProfile
-        var network: Network
-        var state: NetworkState
+        var strategy: Sourcing.Strategy
+        var zones: [ZoneBand]
+        var usage: [DCID: DailyUsage]
         var lines: [ResolvedLine]
         var services: [CarrierServiceID]
         var deadlines: Deadlines
@@ -125,10 +126,9 @@ enum NodeAssessor {
             lines: [ResolvedLine], services: [CarrierServiceID], deadlines: Deadlines, isPOBox: Bool, now: Date,
             destination: Coordinates?, shipByText: String
         ) {
-            self.order = order
-            self.profile = profile
-            self.network = network
-            self.state = state
+            strategy = profile.sourcing.strategy
+            zones = network.zones
+            usage = state.usage
             self.lines = lines
             self.services = services
             self.deadlines = deadlines
@@ -152,7 +152,7 @@ enum NodeAssessor {
         if let destination = c.destination {
             let miles = node.coordinates.miles(to: destination)
             a.distance = miles
-            a.zone = c.network.zones.first { miles <= $0.upToMiles }?.zone ?? c.network.zones.last?.zone
+            a.zone = c.zones.first { miles <= $0.upToMiles }?.zone ?? c.zones.last?.zone
         }
         a.general.append(
             NodeCheck(
@@ -211,7 +211,7 @@ enum NodeAssessor {
             guard let deliverBy = c.deadlines.deliverBy else { return true }
             return option.delivery.map { $0 <= deliverBy } ?? false
         }
-        if c.profile.sourcing.strategy == .fastest {
+        if c.strategy == .fastest {
             a.option = delivered.min {
                 ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt)
             }
@@ -293,7 +293,7 @@ enum NodeAssessor {
         _ a: inout NodeAssessment, _ node: FulfilmentNode, _ c: Context, memo: inout OrderMemo
     ) {
         // Capacity left today.
-        let used = c.state.usage(at: node.id)
+        let used = c.usage[node.id] ?? DailyUsage()
         let unitsLeft = node.capacity.units - used.units
         let ordersLeft = node.capacity.orders - used.orders
         let capacity = node.capacity
@@ -325,15 +325,15 @@ enum NodeAssessor {
                 a.lineFailures.append(
                     NodeCheck(
                         kind: .stock, passed: false,
-                        detail: memo.shortage(of: c.lines[index], at: index, available: available)))
+                        detail: memo.shortage(of: c.lines[index].label, quantity, at: index, available: available)))
             }
             guard c.lines[index].needsCapability else {
                 a.lineHandled.append(true)
                 continue
             }
             let line = c.lines[index]
-            let lacksOversize = line.item.oversize && !node.capabilities.contains(.oversize)
-            let lacksHazmat = line.item.hazmat && !node.capabilities.contains(.hazmat)
+            let lacksOversize = line.oversize && !node.capabilities.contains(.oversize)
+            let lacksHazmat = line.hazmat && !node.capabilities.contains(.hazmat)
             let lacksGiftWrap = line.giftWrap && !node.capabilities.contains(.giftWrap)
             let handled = !(lacksOversize || lacksHazmat || lacksGiftWrap)
             a.lineHandled.append(handled)

@@ -42,9 +42,9 @@ struct OrderMemo {
     }
 
     /// `line 3 B-100123: 0 available, 1 needed`: most nodes short of a line have the same number of it (none).
-    mutating func shortage(of line: ResolvedLine, at index: Int, available: Int) -> String {
+    mutating func shortage(of label: String, _ quantity: Int, at index: Int, available: Int) -> String {
         if index < shortages.count, let last = shortages[index], last.available == available { return last.text }
-        let text = "\(line.label): \(available) available, \(line.quantity) needed"
+        let text = "\(label): \(available) available, \(quantity) needed"
         if index >= shortages.count { shortages += Array(repeating: nil, count: index + 1 - shortages.count) }
         shortages[index] = (available, text)
         return text

@@ -7,7 +7,9 @@ struct ResolvedLine: Hashable {
     var index: Int
     var lineNumber: String
     var sku: SKU
-    var item: Item
+    /// The catalog item's handling needs.
+    var oversize: Bool
+    var hazmat: Bool
     var quantity: Int
     var giftWrap: Bool
     /// The index of the first resolved line with the same SKU (its own index when it is the first), so stock checks
@@ -16,7 +18,7 @@ struct ResolvedLine: Hashable {
     /// `line 3 B-100123`, as every sentence about the line starts.
     var label = ""
     /// Whether the item or the line asks for a node capability (oversize, hazmat, gift wrap).
-    var needsCapability: Bool { item.oversize || item.hazmat || giftWrap }
+    var needsCapability: Bool { oversize || hazmat || giftWrap }
 }
 
 /// The result of the rules that need no node: everything a rejection can come from.
@@ -130,8 +132,8 @@ enum StaticCompliance {
             }
             result.lines.append(
                 ResolvedLine(
-                    index: index, lineNumber: line.lineNumber, sku: sku, item: item,
-                    quantity: max(0, quantities[index]), giftWrap: line.giftWrap))
+                    index: index, lineNumber: line.lineNumber, sku: sku, oversize: item.oversize,
+                    hazmat: item.hazmat, quantity: max(0, quantities[index]), giftWrap: line.giftWrap))
         }
         for index in result.lines.indices {
             let sku = result.lines[index].sku
