@@ -90,20 +90,27 @@ enum DecisionBuilder {
             }
         }
         if !decision.cancelledLines.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
-            let units = Decimal(decision.cancelledLines.reduce(0) { $0 + $1.quantity })
-            let value = decision.cancelledLines.reduce(Money.zero(order.currency)) { total, line in
-                let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
-                return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
-            }
+            let cancelled = decision.cancelledLines
             decision.fees.incurred.append(
                 FeeLine(
-                    violation: .cancelForStock, amount: fee.charge(units: units, value: value),
+                    violation: .cancelForStock,
+                    amount: fee.charge(units: units(of: cancelled), value: value(of: cancelled, in: order)),
                     note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
 
         // Verdicts for every node considered.
         let chosen = Set(decision.shipments.map(\.node))
         let allLines = Array(lines.indices)
+        // Nodes failing the same check read the same verdict: make each sentence once.
+        var verdicts: [(prefix: String, failure: NodeCheck, verdict: String)] = []
+        func sentence(_ prefix: String, _ failure: NodeCheck) -> String {
+            if let known = verdicts.first(where: { $0.failure == failure && $0.prefix == prefix }) {
+                return known.verdict
+            }
+            let verdict = "\(prefix)\(failure.kind.rawValue): \(failure.detail)"
+            if verdicts.count < 32 { verdicts.append((prefix, failure, verdict)) }
+            return verdict
+        }
         for node in candidates {
             let canShipAll = node.canShip(allLines, lines) && node.option != nil
             let verdict: String
@@ -113,11 +120,11 @@ enum DecisionBuilder {
                     "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
                     + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, node.node.timeZone) } ?? "")"
             } else if let failure = node.firstFailure {
-                verdict = "cannot ship: \(failure.kind.rawValue): \(failure.detail)"
+                verdict = sentence("cannot ship: ", failure)
             } else if canShipAll {
                 verdict = "could ship everything, but ranks below the chosen node"
-            } else if let failure = firstLineFailure(node) {
-                verdict = "cannot ship every line: \(failure)"
+            } else if let failure = node.lineFailures.first {
+                verdict = sentence("cannot ship every line: ", failure)
             } else {
                 verdict = "cannot ship these lines together within capacity or stock"
             }
@@ -149,6 +156,18 @@ enum DecisionBuilder {
         }
     }
 
+    static func units(of cancelled: [CancelledLine]) -> Decimal {
+        Decimal(cancelled.reduce(0) { $0 + $1.quantity })
+    }
+
+    /// What the cancelled lines were worth at the PO's prices.
+    static func value(of cancelled: [CancelledLine], in order: PurchaseOrder) -> Money {
+        cancelled.reduce(Money.zero(order.currency)) { total, line in
+            let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
+            return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
+        }
+    }
+
     static func evaluation(_ node: NodeAssessment, candidate: Bool, chosen: Bool, canShipAll: Bool, verdict: String)
         -> NodeEvaluation
     {
@@ -165,7 +184,7 @@ enum DecisionBuilder {
     /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
     /// first failing general check at a node that has the stock.
     static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
-        let line = lines[index]
+        let label = lines[index].label
         // One pass in rank order: the first node with the stock and the capability that fails a general check.
         var anyWithStock = false
         var anyCapable = false
@@ -183,7 +202,7 @@ enum DecisionBuilder {
             }
             return (
                 reason,
-                "\(line.label): \(candidates[position].node.id) \(failure.kind.rawValue): \(failure.detail)"
+                "\(label): \(candidates[position].node.id) \(failure.kind.rawValue): \(failure.detail)"
             )
         }
         if !anyWithStock {
@@ -191,12 +210,12 @@ enum DecisionBuilder {
             let holder =
                 candidates.count == 1
                 ? "the only candidate, \(candidates[0].node.id), has fewer than" : "no candidate node has"
-            return (.outOfStock, "\(line.label): \(holder) \(line.quantity) available")
+            return (.outOfStock, "\(label): \(holder) \(lines[index].quantity) available")
         }
         if !anyCapable {
-            return (.itemRestricted, "\(line.label): no node with stock can handle the item")
+            return (.itemRestricted, "\(label): no node with stock can handle the item")
         }
-        return (.noCapacity, "\(line.label): no node can take it together with the rest")
+        return (.noCapacity, "\(label): no node can take it together with the rest")
     }
 
     /// The fee the primary would have drawn had the order been left with it.

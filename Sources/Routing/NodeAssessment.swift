@@ -118,8 +118,11 @@ enum NodeAssessor {
         var carriers: [(carrier: CarrierService?, anyZoneCost: Decimal)]
         /// The carrier check's sentence for a node that has every service.
         var shipsAllText: String
-        /// Per resolved line: the units of its SKU available by node, looked up once per order.
-        var lineStock: [[DCID: Int]]
+        /// A store-pickup order: no carrier, the node must offer pickup.
+        var isPickup: Bool
+        /// Per resolved line: the units of its SKU available by stock slot, looked up once per order.
+        var lineStock: [[Int]]
+        var stock: Stock
 
         init(
             order: PurchaseOrder, profile: RetailerProfile, network: Network, state: NetworkState,
@@ -141,6 +144,8 @@ enum NodeAssessor {
                 return (carrier, carrier?.cost.values.map(\.amount).max() ?? 0)
             }
             lineStock = lines.map { state.stock.available(of: $0.sku) }
+            stock = state.stock
+            isPickup = services == [.storePickup]
             shipsAllText = "ships \(services.map(\.rawValue).joined(separator: ", "))"
         }
     }
@@ -149,6 +154,7 @@ enum NodeAssessor {
         _ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context, memo: inout OrderMemo
     ) -> NodeAssessment {
         var a = NodeAssessment(node: node, candidate: candidate, profileIndex: profileIndex)
+        a.general.reserveCapacity(6)
         if let destination = c.destination {
             let miles = node.coordinates.miles(to: destination)
             a.distance = miles
@@ -164,7 +170,7 @@ enum NodeAssessor {
             closures = node.closures.filter { $0.until >= today && $0.from <= c.deadlines.shipByDay.plus(days: 1) }
         }
 
-        if c.services == [.storePickup] {
+        if c.isPickup {
             assessPickup(&a, node, c, closures: closures, memo: &memo)
             return a
         }
@@ -206,22 +212,33 @@ enum NodeAssessor {
                     service: id, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
                     shippingCost: cost))
         }
-        let onTime = options.filter { $0.pickupAt <= c.deadlines.shipBy }
-        let delivered = onTime.filter { option in
-            guard let deliverBy = c.deadlines.deliverBy else { return true }
-            return option.delivery.map { $0 <= deliverBy } ?? false
-        }
-        if c.strategy == .fastest {
-            a.option = delivered.min {
-                ($0.delivery ?? .distantFuture, $0.pickupAt) < ($1.delivery ?? .distantFuture, $1.pickupAt)
+        // One pass over the options in service order: the first that leaves by ship-by, the earliest arrival of
+        // those, and among those also in by deliver-by the first (or, fastest first, the earliest to arrive).
+        var firstOnTime: ServiceOption?
+        var arrival: CalendarDate?
+        var anyDelivered = false
+        for option in options where option.pickupAt <= c.deadlines.shipBy {
+            if firstOnTime == nil { firstOnTime = option }
+            if let delivery = option.delivery { arrival = min(arrival ?? delivery, delivery) }
+            if let deliverBy = c.deadlines.deliverBy {
+                guard let delivery = option.delivery, delivery <= deliverBy else { continue }
             }
-        } else {
-            a.option = delivered.first
+            anyDelivered = true
+            if let current = a.option {
+                if c.strategy == .fastest,
+                    (option.delivery ?? .distantFuture, option.pickupAt)
+                        < (current.delivery ?? .distantFuture, current.pickupAt)
+                {
+                    a.option = option
+                }
+            } else {
+                a.option = option
+            }
         }
         if !usable.isEmpty {
-            if let best = onTime.first ?? options.first {
+            if let best = firstOnTime ?? options.first {
                 let zone = node.timeZone
-                let meets = !onTime.isEmpty
+                let meets = firstOnTime != nil
                 let pickup = memo.sentence(
                     .pickup(at: best.pickupAt, zone: zone.identifier, service: best.service, meets: meets)
                 ) { memo in
@@ -237,11 +254,10 @@ enum NodeAssessor {
             } else {
                 a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
-            if let deliverBy = c.deadlines.deliverBy, !onTime.isEmpty {
-                let arrival = onTime.compactMap(\.delivery).min()
+            if let deliverBy = c.deadlines.deliverBy, firstOnTime != nil {
                 a.general.append(
                     NodeCheck(
-                        kind: .deliverBy, passed: !delivered.isEmpty,
+                        kind: .deliverBy, passed: anyDelivered,
                         detail:
                             "earliest delivery \(arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
                     ))
@@ -315,8 +331,9 @@ enum NodeAssessor {
         a.lineAvailable.reserveCapacity(count)
         a.lineHasStock.reserveCapacity(count)
         a.lineHandled.reserveCapacity(count)
+        let slot = c.stock.slot(of: node.id) ?? Int.max
         for index in 0..<count {
-            let available = c.lineStock[index][node.id] ?? 0
+            let available = slot < c.lineStock[index].count ? c.lineStock[index][slot] : 0
             let quantity = c.lines[index].quantity
             a.lineAvailable.append(available)
             let hasStock = available >= quantity

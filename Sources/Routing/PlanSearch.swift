@@ -93,6 +93,7 @@ enum PlanSearch {
     static func combinations(of items: [Int], size: Int) -> [[Int]] {
         guard size > 0 else { return [[]] }
         guard items.count >= size else { return [] }
+        if size == 1 { return items.map { [$0] } }
         var result: [[Int]] = []
         for (offset, first) in items.enumerated() {
             for rest in combinations(of: Array(items[(offset + 1)...]), size: size - 1) {

@@ -71,15 +71,19 @@ enum StaticCompliance {
             }
         }
         let quantities = order.lines.map { wholeUnits($0.quantity) }
-        for (line, quantity) in zip(order.lines, quantities) {
-            if Decimal(quantity) != line.quantity || quantity <= 0 {
+        // By index, reading fields in place: a PO line is a large value to copy.
+        for index in order.lines.indices {
+            let quantity = quantities[index]
+            if quantity <= 0 || Decimal(quantity) != order.lines[index].quantity {
+                let line = order.lines[index]
                 reject(
                     .invalidQuantity,
                     "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
                     line: line.lineNumber)
             }
-            if profile.items.requirePrices, line.unitPrice == nil {
-                reject(.missingPrice, "line \(line.lineNumber) has no unit price", line: line.lineNumber)
+            if profile.items.requirePrices, order.lines[index].unitPrice == nil {
+                let number = order.lines[index].lineNumber
+                reject(.missingPrice, "line \(number) has no unit price", line: number)
             }
         }
         record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
@@ -116,12 +120,16 @@ enum StaticCompliance {
         record(.shipTo, from: mark, passed: "\(order.shipTo?.address.map(describe) ?? "") is allowed")
 
         mark = result.rejections.count
-        for (index, line) in order.lines.enumerated() {
+        for index in order.lines.indices {
             // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = line.sku.flatMap { sku in catalog[sku].map { (sku, $0) } }
+            let bySKU = order.lines[index].sku.flatMap { sku in catalog[sku].map { (sku, $0) } }
             let found =
-                bySKU ?? line.gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in catalog[sku].map { (sku, $0) } }
+                bySKU
+                ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
+                    catalog[sku].map { (sku, $0) }
+                }
             guard let (sku, item) = found else {
+                let line = order.lines[index]
                 let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(
                     separator: ", ")
                 reject(
@@ -132,8 +140,8 @@ enum StaticCompliance {
             }
             result.lines.append(
                 ResolvedLine(
-                    index: index, lineNumber: line.lineNumber, sku: sku, oversize: item.oversize,
-                    hazmat: item.hazmat, quantity: max(0, quantities[index]), giftWrap: line.giftWrap))
+                    index: index, lineNumber: order.lines[index].lineNumber, sku: sku, oversize: item.oversize,
+                    hazmat: item.hazmat, quantity: max(0, quantities[index]), giftWrap: order.lines[index].giftWrap))
         }
         for index in result.lines.indices {
             let sku = result.lines[index].sku
