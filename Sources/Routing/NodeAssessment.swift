@@ -36,15 +36,18 @@ struct NodeAssessment {
     var distance: Double?
     var zone: Int?
     var option: ServiceOption?
-    /// Checks that do not depend on the lines.
-    var general: [NodeCheck] = []
+    /// The checks that do not depend on the lines (the first `generalCount`), then the line checks that failed: one
+    /// array, which is also what the decision shows when a line fails.
+    var checks: [NodeCheck] = []
+    var generalCount = 0
+    var general: ArraySlice<NodeCheck> { checks[..<generalCount] }
     /// Every general check passed (kept, not recomputed: the plan search asks often).
     var generalOK = false
     /// Per resolved line: enough stock here, and the node can handle the item.
     var lineHasStock: [Bool] = []
     var lineHandled: [Bool] = []
     /// Only the line checks that failed; passing lines are summed up in one check, to keep explanations short.
-    var lineFailures: [NodeCheck] = []
+    var lineFailures: ArraySlice<NodeCheck> { checks[generalCount...] }
     var unitsLeft = 0
     /// Per resolved line: units available to promise here of the line's SKU.
     var lineAvailable: [Int] = []
@@ -59,13 +62,11 @@ struct NodeAssessment {
 
     /// The checks to show: the general ones, then the failing line checks or one line saying every line passed.
     var shownChecks: [NodeCheck] {
-        general
-            + (lineFailures.isEmpty
-                ? [
-                    NodeCheck(
-                        kind: .stock, passed: true, detail: "all \(lineHasStock.count) line(s) in stock and handled")
-                ]
-                : lineFailures)
+        generalCount < checks.count
+            ? checks
+            : checks + [
+                NodeCheck(kind: .stock, passed: true, detail: "all \(lineHasStock.count) line(s) in stock and handled")
+            ]
     }
 
     /// Whether this node alone can ship exactly `lines` (indexes into the resolved lines).
@@ -154,13 +155,13 @@ enum NodeAssessor {
         _ node: FulfilmentNode, candidate: Bool, profileIndex: Int, _ c: Context, memo: inout OrderMemo
     ) -> NodeAssessment {
         var a = NodeAssessment(node: node, candidate: candidate, profileIndex: profileIndex)
-        a.general.reserveCapacity(6)
+        a.checks.reserveCapacity(6 + c.lines.count)
         if let destination = c.destination {
             let miles = node.coordinates.miles(to: destination)
             a.distance = miles
             a.zone = c.zones.first { miles <= $0.upToMiles }?.zone ?? c.zones.last?.zone
         }
-        a.general.append(
+        a.checks.append(
             NodeCheck(
                 kind: .enabled, passed: node.enabled,
                 detail: node.enabled ? "enabled" : "switched off in the network file"))
@@ -183,12 +184,12 @@ enum NodeAssessor {
         let usable = usableIndexes.map { c.services[$0] }
         if usable.isEmpty {
             let why = c.isPOBox ? " that delivers to PO boxes" : ""
-            a.general.append(
+            a.checks.append(
                 NodeCheck(
                     kind: .carrier, passed: false,
                     detail: "has none of \(c.services.map(\.rawValue).joined(separator: ", "))\(why)"))
         } else {
-            a.general.append(
+            a.checks.append(
                 NodeCheck(
                     kind: .carrier, passed: true,
                     detail: usable.count == c.services.count
@@ -246,16 +247,16 @@ enum NodeAssessor {
                         + (meets ? "meets" : "misses")
                         + " ship-by \(c.shipByText)"
                 }
-                a.general.append(
+                a.checks.append(
                     NodeCheck(
                         kind: .shipBy, passed: meets,
                         detail: closures.isEmpty
                             ? pickup : pickup + "; " + closures.map(Format.closure).joined(separator: ", ")))
             } else {
-                a.general.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
+                a.checks.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
             if let deliverBy = c.deadlines.deliverBy, firstOnTime != nil {
-                a.general.append(
+                a.checks.append(
                     NodeCheck(
                         kind: .deliverBy, passed: anyDelivered,
                         detail:
@@ -264,8 +265,8 @@ enum NodeAssessor {
             }
         }
         if !closures.isEmpty {
-            let blocked = a.general.contains { $0.kind == .shipBy && !$0.passed }
-            a.general.append(
+            let blocked = a.checks.contains { $0.kind == .shipBy && !$0.passed }
+            a.checks.append(
                 NodeCheck(
                     kind: .open, passed: !blocked,
                     detail: closures.map(Format.closure).joined(separator: ", ")))
@@ -282,10 +283,10 @@ enum NodeAssessor {
         if let ready = node.pickupReady, node.offersPickup,
             let pickup = DeadlineCalculator.earliestPickup(at: node, cutoff: ready, now: c.now, memo: &memo)
         {
-            a.general.append(
+            a.checks.append(
                 NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
             let meets = pickup.at <= c.deadlines.shipBy
-            a.general.append(
+            a.checks.append(
                 NodeCheck(
                     kind: .shipBy, passed: meets,
                     detail: "ready for pickup \(memo.text(pickup.at, node.timeZone)) "
@@ -298,7 +299,7 @@ enum NodeAssessor {
                     shippingCost: 0)
             }
         } else {
-            a.general.append(
+            a.checks.append(
                 NodeCheck(
                     kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"))
         }
@@ -314,7 +315,7 @@ enum NodeAssessor {
         let ordersLeft = node.capacity.orders - used.orders
         let capacity = node.capacity
         a.unitsLeft = unitsLeft
-        a.general.append(
+        a.checks.append(
             NodeCheck(
                 kind: .capacity, passed: ordersLeft > 0 && unitsLeft > 0,
                 detail: memo.sentence(
@@ -325,6 +326,8 @@ enum NodeAssessor {
                     "\(max(0, ordersLeft)) of \(capacity.orders) orders and \(max(0, unitsLeft)) of "
                         + "\(capacity.units) units left today"
                 }))
+
+        a.generalCount = a.checks.count
 
         // Per line: stock and capability; only failures get a sentence.
         let count = c.lines.count
@@ -339,7 +342,7 @@ enum NodeAssessor {
             let hasStock = available >= quantity
             a.lineHasStock.append(hasStock)
             if !hasStock {
-                a.lineFailures.append(
+                a.checks.append(
                     NodeCheck(
                         kind: .stock, passed: false,
                         detail: memo.shortage(of: c.lines[index].label, quantity, at: index, available: available)))
@@ -359,7 +362,7 @@ enum NodeAssessor {
                     lacksOversize ? "oversize" : nil, lacksHazmat ? "hazmat" : nil,
                     lacksGiftWrap ? "gift wrap" : nil,
                 ].compactMap { $0 }.joined(separator: ", ")
-                a.lineFailures.append(
+                a.checks.append(
                     NodeCheck(
                         kind: .capability, passed: false,
                         detail: "\(line.label) needs \(missing); the node has no such capability")

@@ -45,7 +45,9 @@ struct OrderMemo {
     mutating func shortage(of label: String, _ quantity: Int, at index: Int, available: Int) -> String {
         if index < shortages.count, let last = shortages[index], last.available == available { return last.text }
         let text = "\(label): \(available) available, \(quantity) needed"
-        if index >= shortages.count { shortages += Array(repeating: nil, count: index + 1 - shortages.count) }
+        if index >= shortages.count {
+            shortages += Array(repeating: nil, count: max(index + 1, shortages.count * 2, 16) - shortages.count)
+        }
         shortages[index] = (available, text)
         return text
     }

@@ -42,6 +42,8 @@ enum PlanSearch {
             return Plan(
                 shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
         }
+        // With one node and no line dropped, a plan is that node shipping everything, which none can.
+        if maxNodes == 1, !mayDropLines { return nil }
         var best: Plan?
         var spent = 0
         for size in 1...maxNodes {
