@@ -37,7 +37,7 @@ enum DecisionBuilder {
         let primaryID =
             profile.routingAuthority == .retailerAssigned
             ? candidates.first?.node.id : (profile.sourcing.primary ?? candidates.first?.node.id)
-        let primary = candidates.first { $0.node.id == primaryID }
+        let primaryIndex = candidates.firstIndex { $0.node.id == primaryID }
 
         if decision.shipments.isEmpty, let backorder = policy.backorder,
             let node = candidates.first(where: { $0.generalOK })
@@ -77,9 +77,10 @@ enum DecisionBuilder {
                     : "ships from \(decision.shipments.map(\.node.rawValue).joined(separator: " + "))"))
 
         // Fees: what rerouting avoided, what cancelling costs.
-        if [.reroute, .split].contains(decision.outcome), let primary,
-            !decision.shipments.contains(where: { $0.node == primary.node.id })
+        if [.reroute, .split].contains(decision.outcome), let primaryIndex,
+            !decision.shipments.contains(where: { $0.node == candidates[primaryIndex].node.id })
         {
+            let primary = candidates[primaryIndex]
             let violation = violation(for: primary, lines: lines)
             if let fee = profile.fees.fee(for: violation) {
                 decision.fees.avoided.append(
@@ -111,27 +112,32 @@ enum DecisionBuilder {
             if verdicts.count < 32 { verdicts.append((prefix, failure, verdict)) }
             return verdict
         }
-        for node in candidates {
-            let canShipAll = node.canShip(allLines, lines) && node.option != nil
+        // By index, reading candidates in place: an assessment is a large value to copy.
+        for position in candidates.indices {
+            let id = candidates[position].node.id
+            let canShipAll = candidates[position].canShip(allLines, lines) && candidates[position].option != nil
             let verdict: String
-            if chosen.contains(node.node.id) {
-                let shipment = decision.shipments.first { $0.node == node.node.id }
+            if chosen.contains(id) {
+                let shipment = decision.shipments.first { $0.node == id }
+                let zone = candidates[position].node.timeZone
                 verdict =
                     "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
-                    + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, node.node.timeZone) } ?? "")"
-            } else if let failure = node.firstFailure {
+                    + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, zone) } ?? "")"
+            } else if let failure = candidates[position].firstFailure {
                 verdict = sentence("cannot ship: ", failure)
             } else if canShipAll {
                 verdict = "could ship everything, but ranks below the chosen node"
-            } else if let failure = node.lineFailures.first {
+            } else if let failure = candidates[position].lineFailures.first {
                 verdict = sentence("cannot ship every line: ", failure)
             } else {
                 verdict = "cannot ship these lines together within capacity or stock"
             }
             decision.nodes.append(
-                evaluation(
-                    node, candidate: true, chosen: chosen.contains(node.node.id),
-                    canShipAll: canShipAll, verdict: verdict))
+                NodeEvaluation(
+                    node: id, rank: candidates[position].rank, candidate: true, chosen: chosen.contains(id),
+                    canShipAll: canShipAll,
+                    distanceMiles: candidates[position].distance.map { ($0 * 10).rounded() / 10 },
+                    checks: candidates[position].shownChecks, verdict: verdict))
         }
         let winner = decision.shipments.first?.node.rawValue ?? ""
         for (node, rank) in unconsidered {

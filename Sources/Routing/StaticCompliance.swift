@@ -122,11 +122,11 @@ enum StaticCompliance {
         mark = result.rejections.count
         for index in order.lines.indices {
             // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = order.lines[index].sku.flatMap { sku in catalog[sku].map { (sku, $0) } }
+            let bySKU = order.lines[index].sku.flatMap { sku in catalog.handling(of: sku).map { (sku, $0) } }
             let found =
                 bySKU
                 ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
-                    catalog[sku].map { (sku, $0) }
+                    catalog.handling(of: sku).map { (sku, $0) }
                 }
             guard let (sku, item) = found else {
                 let line = order.lines[index]
