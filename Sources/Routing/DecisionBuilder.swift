@@ -194,9 +194,9 @@ enum DecisionBuilder {
         // One pass in rank order: the first node with the stock and the capability that fails a general check.
         var anyWithStock = false
         var anyCapable = false
-        for position in candidates.indices where candidates[position].lineHasStock[index] {
+        for position in candidates.indices where candidates[position].hasStock(index) {
             anyWithStock = true
-            guard candidates[position].lineHandled[index] else { continue }
+            guard candidates[position].handles(index) else { continue }
             anyCapable = true
             guard !candidates[position].generalOK, let failure = candidates[position].firstFailure else { continue }
             let reason: Reason

@@ -43,14 +43,23 @@ struct NodeAssessment {
     var general: ArraySlice<NodeCheck> { checks[..<generalCount] }
     /// Every general check passed (kept, not recomputed: the plan search asks often).
     var generalOK = false
-    /// Per resolved line: enough stock here, and the node can handle the item.
-    var lineHasStock: [Bool] = []
-    var lineHandled: [Bool] = []
+    /// Per resolved line, what this node has of it: one array, not one per fact.
+    var lineStates: [LineState] = []
     /// Only the line checks that failed; passing lines are summed up in one check, to keep explanations short.
     var lineFailures: ArraySlice<NodeCheck> { checks[generalCount...] }
     var unitsLeft = 0
-    /// Per resolved line: units available to promise here of the line's SKU.
-    var lineAvailable: [Int] = []
+
+    struct LineState {
+        /// Units available to promise here of the line's SKU.
+        var available: Int
+        /// Enough of them for the line.
+        var hasStock: Bool
+        /// The node can handle the item (oversize, hazmat, gift wrap).
+        var handled: Bool
+    }
+
+    func hasStock(_ line: Int) -> Bool { lineStates[line].hasStock }
+    func handles(_ line: Int) -> Bool { lineStates[line].handled }
 
     init(node: FulfilmentNode, candidate: Bool, profileIndex: Int) {
         self.node = AssessedNode(node)
@@ -58,14 +67,14 @@ struct NodeAssessment {
         self.profileIndex = profileIndex
     }
 
-    func lineOK(_ index: Int) -> Bool { generalOK && lineHasStock[index] && lineHandled[index] }
+    func lineOK(_ index: Int) -> Bool { generalOK && lineStates[index].hasStock && lineStates[index].handled }
 
     /// The checks to show: the general ones, then the failing line checks or one line saying every line passed.
     var shownChecks: [NodeCheck] {
         generalCount < checks.count
             ? checks
             : checks + [
-                NodeCheck(kind: .stock, passed: true, detail: "all \(lineHasStock.count) line(s) in stock and handled")
+                NodeCheck(kind: .stock, passed: true, detail: "all \(lineStates.count) line(s) in stock and handled")
             ]
     }
 
@@ -75,7 +84,7 @@ struct NodeAssessment {
         var units = 0
         var sharesSKU = false
         for index in lines {
-            guard lineHasStock[index], lineHandled[index] else { return false }
+            guard lineStates[index].hasStock, lineStates[index].handled else { return false }
             units += resolved[index].quantity
             if resolved[index].skuGroup != index { sharesSKU = true }
         }
@@ -85,7 +94,7 @@ struct NodeAssessment {
         for index in lines {
             let group = resolved[index].skuGroup
             let wanted = lines.reduce(0) { $0 + (resolved[$1].skuGroup == group ? resolved[$1].quantity : 0) }
-            if wanted > lineAvailable[index] { return false }
+            if wanted > lineStates[index].available { return false }
         }
         return true
     }
@@ -331,16 +340,12 @@ enum NodeAssessor {
 
         // Per line: stock and capability; only failures get a sentence.
         let count = c.lines.count
-        a.lineAvailable.reserveCapacity(count)
-        a.lineHasStock.reserveCapacity(count)
-        a.lineHandled.reserveCapacity(count)
+        a.lineStates.reserveCapacity(count)
         let slot = c.stock.slot(of: node.id) ?? Int.max
         for index in 0..<count {
             let available = slot < c.lineStock[index].count ? c.lineStock[index][slot] : 0
             let quantity = c.lines[index].quantity
-            a.lineAvailable.append(available)
             let hasStock = available >= quantity
-            a.lineHasStock.append(hasStock)
             if !hasStock {
                 a.checks.append(
                     NodeCheck(
@@ -348,7 +353,7 @@ enum NodeAssessor {
                         detail: memo.shortage(of: c.lines[index].label, quantity, at: index, available: available)))
             }
             guard c.lines[index].needsCapability else {
-                a.lineHandled.append(true)
+                a.lineStates.append(NodeAssessment.LineState(available: available, hasStock: hasStock, handled: true))
                 continue
             }
             let line = c.lines[index]
@@ -356,7 +361,7 @@ enum NodeAssessor {
             let lacksHazmat = line.hazmat && !node.capabilities.contains(.hazmat)
             let lacksGiftWrap = line.giftWrap && !node.capabilities.contains(.giftWrap)
             let handled = !(lacksOversize || lacksHazmat || lacksGiftWrap)
-            a.lineHandled.append(handled)
+            a.lineStates.append(NodeAssessment.LineState(available: available, hasStock: hasStock, handled: handled))
             if !handled {
                 let missing = [
                     lacksOversize ? "oversize" : nil, lacksHazmat ? "hazmat" : nil,

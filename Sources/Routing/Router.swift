@@ -57,7 +57,7 @@ public func route(
     let context = NodeAssessor.Context(
         order: order, profile: profile, network: network, state: state, lines: statics.lines,
         services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now,
-        destination: order.shipTo?.address?.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
+        destination: statics.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
         shipByText: memo.text(deadlines.shipBy, profile.timeZone))
     let allLines = Array(statics.lines.indices)
     // Node positions in the network, so nodes are not copied while ranking.
@@ -84,8 +84,9 @@ public func route(
             var assessment = NodeAssessor.assess(
                 network.nodes[entry.position], candidate: true, profileIndex: entry.index, context, memo: &memo)
             assessment.rank = offset + 1
+            let shipsEverything = assessment.canShip(allLines, statics.lines) && assessment.option != nil
             candidates.append(assessment)
-            if assessment.canShip(allLines, statics.lines), assessment.option != nil {
+            if shipsEverything {
                 unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
                     (network.nodes[$1.position].id, offset + $0 + 2)
                 }

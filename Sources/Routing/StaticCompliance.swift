@@ -28,6 +28,8 @@ struct StaticResult {
     var lines: [ResolvedLine] = []
     var mapping: CarrierMapping?
     var isPOBox = false
+    /// The ship-to's ZIP3, worked out once for the ship-to rules and the distances.
+    var zip3: String?
 }
 
 /// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
@@ -37,6 +39,9 @@ enum StaticCompliance {
         -> StaticResult
     {
         var result = StaticResult()
+        let shipTo = order.shipTo?.address
+        let zip3 = shipTo?.zip3
+        result.zip3 = zip3
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
             result.rejections.append(
                 Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
@@ -58,7 +63,7 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
-        if order.shipTo?.address == nil, order.pickupStore == nil {
+        if shipTo == nil, order.pickupStore == nil {
             reject(.missingShipTo, "the PO has no ship-to address")
         }
         if profile.routingAuthority == .retailerAssigned {
@@ -112,12 +117,14 @@ enum StaticCompliance {
         )
 
         mark = result.rejections.count
-        if let address = order.shipTo?.address, order.pickupStore == nil {
+        if let address = shipTo, order.pickupStore == nil {
             var poBox = false
-            checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
+            checkShipTo(
+                address, zip3: zip3, profile.shipTo, network: network, poBox: &poBox,
+                reject: { reject($0, $1) })
             result.isPOBox = poBox
         }
-        record(.shipTo, from: mark, passed: "\(order.shipTo?.address.map(describe) ?? "") is allowed")
+        record(.shipTo, from: mark, passed: "\(shipTo.map(describe) ?? "") is allowed")
 
         mark = result.rejections.count
         for index in order.lines.indices {
@@ -185,7 +192,7 @@ enum StaticCompliance {
     static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
     static func checkShipTo(
-        _ address: Address, _ rules: ShipToRules, network: Network, poBox: inout Bool,
+        _ address: Address, zip3: String?, _ rules: ShipToRules, network: Network, poBox: inout Bool,
         reject: (Reason, String) -> Void
     ) {
         let country = (address.country ?? "US").uppercased()
@@ -193,7 +200,7 @@ enum StaticCompliance {
             if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
             return
         }
-        let state = address.region?.uppercased() ?? address.zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
+        let state = address.region?.uppercased() ?? zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
         let city = address.city?.uppercased() ?? ""
         if ["AA", "AE", "AP"].contains(state) || ["APO", "FPO", "DPO"].contains(city) {
             if !rules.military { reject(.shipToNotAllowed, "ship-to is a military address (\(state))") }
@@ -208,7 +215,7 @@ enum StaticCompliance {
             poBox = true
             if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
         }
-        if address.zip3 == nil {
+        if zip3 == nil {
             reject(.missingShipTo, "ship-to postal code '\(address.postalCode ?? "")' is not a US ZIP code")
         }
     }
