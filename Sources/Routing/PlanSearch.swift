@@ -6,6 +6,8 @@ import Profiles
 struct Plan: Equatable {
     /// Candidate index → line indexes, ascending.
     var shipments: [(node: Int, lines: [Int])]
+    /// The landed cost of a split, which decides between splits; 0 for one shipment, where it decides nothing (and
+    /// `Decimal` arithmetic is slow).
     var cost: Decimal
 
     var shippedLines: Int { shipments.reduce(0) { $0 + $1.lines.count } }
@@ -39,8 +41,7 @@ enum PlanSearch {
 
         // One node shipping everything, in rank order: the answer whenever it exists.
         if let index = candidates.indices.first(where: { candidates[$0].canShip(allLines, lines) }) {
-            return Plan(
-                shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
+            return Plan(shipments: [(index, allLines)], cost: 0)
         }
         // With one node and no line dropped, a plan is that node shipping everything, which none can.
         if maxNodes == 1, !mayDropLines { return nil }
@@ -71,7 +72,7 @@ enum PlanSearch {
                 let assigned = choice.indices.filter { choice[$0] == member }
                 guard candidates[member].canShip(assigned, lines) else { return }
                 shipments.append((member, assigned))
-                cost += candidates[member].landedCost(units: units(assigned, lines))
+                if members.count > 1 { cost += candidates[member].landedCost(units: units(assigned, lines)) }
             }
             let plan = Plan(shipments: shipments, cost: cost)
             if best.map({ plan.isBetter(than: $0) }) ?? true { best = plan }
