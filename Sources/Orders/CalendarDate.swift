@@ -68,6 +68,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `2026-11-25`.
     public var description: String {
+        if (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            // Four-digit years and two-digit months and days (all a valid date has): the ten bytes directly.
+            let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value) }
+            let bytes: [UInt8] = [
+                digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), UInt8(ascii: "-"),
+                digit(month / 10), digit(month % 10), UInt8(ascii: "-"), digit(day / 10), digit(day % 10),
+            ]
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

@@ -66,6 +66,12 @@ public struct Address: Hashable, Sendable, Codable {
     /// The first three digits of a US ZIP code, which zone and transit tables are keyed by.
     public var zip3: String? {
         guard let postalCode else { return nil }
+        // ASCII without CR (where a character is a byte): by bytes, the same as by characters below.
+        let bytes = postalCode.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let digits = bytes.prefix(5).filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            return digits.count == 5 ? String(decoding: digits.prefix(3), as: UTF8.self) : nil
+        }
         let digits = postalCode.prefix(5).filter(\.isNumber)
         return digits.count == 5 ? String(digits.prefix(3)) : nil
     }

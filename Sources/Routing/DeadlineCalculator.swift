@@ -112,10 +112,18 @@ enum DeadlineCalculator {
     /// ships (business day, outside closures) whose cutoff has not passed. An order in exactly at cutoff misses it.
     static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)?
     {
-        var day = CalendarDate.on(now, in: node.timeZone)
+        var memo = OrderMemo()
+        return earliestPickup(at: node, cutoff: cutoff, now: now, memo: &memo)
+    }
+
+    /// The same, with the zone offsets of the decision at hand.
+    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date, memo: inout OrderMemo) -> (
+        day: CalendarDate, at: Date
+    )? {
+        var day = memo.day(of: now, in: node.timeZone)
         for _ in 0..<400 {
             if node.ships(on: day) {
-                let pickup = day.instant(at: cutoff, in: node.timeZone)
+                let pickup = memo.instant(day, at: cutoff, in: node.timeZone)
                 if now < pickup { return (day, pickup) }
             }
             day = day.plus(days: 1)

@@ -37,7 +37,7 @@ enum DecisionBuilder {
         let primaryID =
             profile.routingAuthority == .retailerAssigned
             ? candidates.first?.node.id : (profile.sourcing.primary ?? candidates.first?.node.id)
-        let primary = candidates.first { $0.node.id == primaryID }
+        let primaryIndex = candidates.firstIndex { $0.node.id == primaryID }
 
         if decision.shipments.isEmpty, let backorder = policy.backorder,
             let node = candidates.first(where: { $0.generalOK })
@@ -77,9 +77,10 @@ enum DecisionBuilder {
                     : "ships from \(decision.shipments.map(\.node.rawValue).joined(separator: " + "))"))
 
         // Fees: what rerouting avoided, what cancelling costs.
-        if [.reroute, .split].contains(decision.outcome), let primary,
-            !decision.shipments.contains(where: { $0.node == primary.node.id })
+        if [.reroute, .split].contains(decision.outcome), let primaryIndex,
+            !decision.shipments.contains(where: { $0.node == candidates[primaryIndex].node.id })
         {
+            let primary = candidates[primaryIndex]
             let violation = violation(for: primary, lines: lines)
             if let fee = profile.fees.fee(for: violation) {
                 decision.fees.avoided.append(
@@ -90,41 +91,53 @@ enum DecisionBuilder {
             }
         }
         if !decision.cancelledLines.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
-            let units = Decimal(decision.cancelledLines.reduce(0) { $0 + $1.quantity })
-            let value = decision.cancelledLines.reduce(Money.zero(order.currency)) { total, line in
-                let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
-                return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
-            }
+            let cancelled = decision.cancelledLines
             decision.fees.incurred.append(
                 FeeLine(
-                    violation: .cancelForStock, amount: fee.charge(units: units, value: value),
+                    violation: .cancelForStock,
+                    amount: fee.charge(units: units(of: cancelled), value: value(of: cancelled, in: order)),
                     note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
 
         // Verdicts for every node considered.
         let chosen = Set(decision.shipments.map(\.node))
         let allLines = Array(lines.indices)
-        for node in candidates {
-            let canShipAll = node.canShip(allLines, lines) && node.option != nil
+        // Nodes failing the same check read the same verdict: make each sentence once.
+        var verdicts: [(prefix: String, failure: NodeCheck, verdict: String)] = []
+        func sentence(_ prefix: String, _ failure: NodeCheck) -> String {
+            if let known = verdicts.first(where: { $0.failure == failure && $0.prefix == prefix }) {
+                return known.verdict
+            }
+            let verdict = "\(prefix)\(failure.kind.rawValue): \(failure.detail)"
+            if verdicts.count < 32 { verdicts.append((prefix, failure, verdict)) }
+            return verdict
+        }
+        // By index, reading candidates in place: an assessment is a large value to copy.
+        for position in candidates.indices {
+            let id = candidates[position].node.id
+            let canShipAll = candidates[position].canShip(allLines, lines) && candidates[position].option != nil
             let verdict: String
-            if chosen.contains(node.node.id) {
-                let shipment = decision.shipments.first { $0.node == node.node.id }
+            if chosen.contains(id) {
+                let shipment = decision.shipments.first { $0.node == id }
+                let zone = candidates[position].node.timeZone
                 verdict =
                     "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
-                    + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, node.node.timeZone) } ?? "")"
-            } else if let failure = node.firstFailure {
-                verdict = "cannot ship: \(failure.kind.rawValue): \(failure.detail)"
+                    + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, zone) } ?? "")"
+            } else if let failure = candidates[position].firstFailure {
+                verdict = sentence("cannot ship: ", failure)
             } else if canShipAll {
                 verdict = "could ship everything, but ranks below the chosen node"
-            } else if let failure = firstLineFailure(node) {
-                verdict = "cannot ship every line: \(failure)"
+            } else if let failure = candidates[position].lineFailures.first {
+                verdict = sentence("cannot ship every line: ", failure)
             } else {
                 verdict = "cannot ship these lines together within capacity or stock"
             }
             decision.nodes.append(
-                evaluation(
-                    node, candidate: true, chosen: chosen.contains(node.node.id),
-                    canShipAll: canShipAll, verdict: verdict))
+                NodeEvaluation(
+                    node: id, rank: candidates[position].rank, candidate: true, chosen: chosen.contains(id),
+                    canShipAll: canShipAll,
+                    distanceMiles: candidates[position].distance.map { ($0 * 10).rounded() / 10 },
+                    checks: candidates[position].shownChecks, verdict: verdict))
         }
         let winner = decision.shipments.first?.node.rawValue ?? ""
         for (node, rank) in unconsidered {
@@ -149,6 +162,18 @@ enum DecisionBuilder {
         }
     }
 
+    static func units(of cancelled: [CancelledLine]) -> Decimal {
+        Decimal(cancelled.reduce(0) { $0 + $1.quantity })
+    }
+
+    /// What the cancelled lines were worth at the PO's prices.
+    static func value(of cancelled: [CancelledLine], in order: PurchaseOrder) -> Money {
+        cancelled.reduce(Money.zero(order.currency)) { total, line in
+            let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
+            return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
+        }
+    }
+
     static func evaluation(_ node: NodeAssessment, candidate: Bool, chosen: Bool, canShipAll: Bool, verdict: String)
         -> NodeEvaluation
     {
@@ -165,33 +190,38 @@ enum DecisionBuilder {
     /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
     /// first failing general check at a node that has the stock.
     static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
-        let line = lines[index]
-        let withStock = candidates.filter { $0.lineHasStock[index] }
-        if withStock.isEmpty {
+        let label = lines[index].label
+        // One pass in rank order: the first node with the stock and the capability that fails a general check.
+        var anyWithStock = false
+        var anyCapable = false
+        for position in candidates.indices where candidates[position].hasStock(index) {
+            anyWithStock = true
+            guard candidates[position].handles(index) else { continue }
+            anyCapable = true
+            guard !candidates[position].generalOK, let failure = candidates[position].firstFailure else { continue }
+            let reason: Reason
+            switch failure.kind {
+            case .enabled, .open, .capability: reason = .nodeUnavailable
+            case .capacity: reason = .noCapacity
+            case .carrier: reason = .noCarrierService
+            default: reason = .cannotMeetShipBy
+            }
+            return (
+                reason,
+                "\(label): \(candidates[position].node.id) \(failure.kind.rawValue): \(failure.detail)"
+            )
+        }
+        if !anyWithStock {
             // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
             let holder =
                 candidates.count == 1
                 ? "the only candidate, \(candidates[0].node.id), has fewer than" : "no candidate node has"
-            return (.outOfStock, "line \(line.lineNumber) \(line.sku): \(holder) \(line.quantity) available")
+            return (.outOfStock, "\(label): \(holder) \(lines[index].quantity) available")
         }
-        let capable = withStock.filter { $0.lineHandled[index] }
-        if capable.isEmpty {
-            return (.itemRestricted, "line \(line.lineNumber) \(line.sku): no node with stock can handle the item")
+        if !anyCapable {
+            return (.itemRestricted, "\(label): no node with stock can handle the item")
         }
-        guard let failure = capable.compactMap(\.firstFailure).first, let node = capable.first(where: { !$0.generalOK })
-        else {
-            return (.noCapacity, "line \(line.lineNumber) \(line.sku): no node can take it together with the rest")
-        }
-        let reason: Reason
-        switch failure.kind {
-        case .enabled, .open, .capability: reason = .nodeUnavailable
-        case .capacity: reason = .noCapacity
-        case .carrier: reason = .noCarrierService
-        default: reason = .cannotMeetShipBy
-        }
-        return (
-            reason, "line \(line.lineNumber) \(line.sku): \(node.node.id) \(failure.kind.rawValue): \(failure.detail)"
-        )
+        return (.noCapacity, "\(label): no node can take it together with the rest")
     }
 
     /// The fee the primary would have drawn had the order been left with it.

@@ -6,6 +6,8 @@ import Profiles
 struct Plan: Equatable {
     /// Candidate index → line indexes, ascending.
     var shipments: [(node: Int, lines: [Int])]
+    /// The landed cost of a split, which decides between splits; 0 for one shipment, where it decides nothing (and
+    /// `Decimal` arithmetic is slow).
     var cost: Decimal
 
     var shippedLines: Int { shipments.reduce(0) { $0 + $1.lines.count } }
@@ -39,9 +41,10 @@ enum PlanSearch {
 
         // One node shipping everything, in rank order: the answer whenever it exists.
         if let index = candidates.indices.first(where: { candidates[$0].canShip(allLines, lines) }) {
-            return Plan(
-                shipments: [(index, allLines)], cost: candidates[index].landedCost(units: units(allLines, lines)))
+            return Plan(shipments: [(index, allLines)], cost: 0)
         }
+        // With one node and no line dropped, a plan is that node shipping everything, which none can.
+        if maxNodes == 1, !mayDropLines { return nil }
         var best: Plan?
         var spent = 0
         for size in 1...maxNodes {
@@ -69,7 +72,7 @@ enum PlanSearch {
                 let assigned = choice.indices.filter { choice[$0] == member }
                 guard candidates[member].canShip(assigned, lines) else { return }
                 shipments.append((member, assigned))
-                cost += candidates[member].landedCost(units: units(assigned, lines))
+                if members.count > 1 { cost += candidates[member].landedCost(units: units(assigned, lines)) }
             }
             let plan = Plan(shipments: shipments, cost: cost)
             if best.map({ plan.isBetter(than: $0) }) ?? true { best = plan }
@@ -93,6 +96,7 @@ enum PlanSearch {
     static func combinations(of items: [Int], size: Int) -> [[Int]] {
         guard size > 0 else { return [[]] }
         guard items.count >= size else { return [] }
+        if size == 1 { return items.map { [$0] } }
         var result: [[Int]] = []
         for (offset, first) in items.enumerated() {
             for rest in combinations(of: Array(items[(offset + 1)...]), size: size - 1) {

@@ -17,6 +17,7 @@ public func route(
         cancelledLines: [], backorderedLines: [], rejections: [], deadlines: nil, fees: FeeAssessment(), checks: [],
         nodes: [], couldHaveShipped: [])
 
+    var memo = OrderMemo()
     let statics = StaticCompliance.check(order, profile: profile, network: network, catalog: catalog)
     decision.checks = statics.checks
     let deadlines = DeadlineCalculator.deadlines(for: order, profile: profile, now: now)
@@ -24,12 +25,12 @@ public func route(
     decision.checks.append(
         RuleCheck(
             rule: .ackDeadline, passed: true,
-            detail: "acknowledge by \(Format.instant(deadlines.acknowledgeBy, profile.timeZone))"
+            detail: "acknowledge by \(memo.text(deadlines.acknowledgeBy, profile.timeZone))"
                 + " (\(profile.documents.acknowledgement.deadline) from receipt)"))
     decision.checks.append(
         RuleCheck(
             rule: .shipBy, passed: true,
-            detail: "ship by \(Format.instant(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
+            detail: "ship by \(memo.text(deadlines.shipBy, profile.timeZone)): \(deadlines.basis)"
                 + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")))
     guard statics.rejections.isEmpty, let mapping = statics.mapping else {
         decision.rejections = statics.rejections
@@ -56,8 +57,8 @@ public func route(
     let context = NodeAssessor.Context(
         order: order, profile: profile, network: network, state: state, lines: statics.lines,
         services: mapping.services, deadlines: deadlines, isPOBox: statics.isPOBox, now: now,
-        destination: order.shipTo?.address?.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
-        shipByText: Format.instant(deadlines.shipBy, profile.timeZone))
+        destination: statics.zip3.flatMap { network.region(forZip3: $0)?.coordinates },
+        shipByText: memo.text(deadlines.shipBy, profile.timeZone))
     let allLines = Array(statics.lines.indices)
     // Node positions in the network, so nodes are not copied while ranking.
     let positions = candidateIDs.enumerated().compactMap { index, id in
@@ -68,7 +69,8 @@ public func route(
     if [.fastest, .cheapest].contains(profile.sourcing.strategy) {
         // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
         candidates = positions.map {
-            NodeAssessor.assess(network.nodes[$0.position], candidate: true, profileIndex: $0.index, context)
+            NodeAssessor.assess(
+                network.nodes[$0.position], candidate: true, profileIndex: $0.index, context, memo: &memo)
         }
         candidates = Ranking.rank(
             candidates, by: profile.sourcing.strategy, units: statics.lines.reduce(0) { $0 + $1.quantity })
@@ -80,10 +82,11 @@ public func route(
         candidates = []
         for (offset, entry) in ordered.enumerated() {
             var assessment = NodeAssessor.assess(
-                network.nodes[entry.position], candidate: true, profileIndex: entry.index, context)
+                network.nodes[entry.position], candidate: true, profileIndex: entry.index, context, memo: &memo)
             assessment.rank = offset + 1
+            let shipsEverything = assessment.canShip(allLines, statics.lines) && assessment.option != nil
             candidates.append(assessment)
-            if assessment.canShip(allLines, statics.lines), assessment.option != nil {
+            if shipsEverything {
                 unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
                     (network.nodes[$1.position].id, offset + $0 + 2)
                 }
@@ -97,7 +100,9 @@ public func route(
         assignedShips
         ? []
         : others.enumerated().compactMap { index, id in
-            network.node(id).map { NodeAssessor.assess($0, candidate: false, profileIndex: index, context) }
+            network.node(id).map {
+                NodeAssessor.assess($0, candidate: false, profileIndex: index, context, memo: &memo)
+            }
         }
     decision.checks.append(
         RuleCheck(

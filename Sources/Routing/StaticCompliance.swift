@@ -7,10 +7,18 @@ struct ResolvedLine: Hashable {
     var index: Int
     var lineNumber: String
     var sku: SKU
-    var item: Item
+    /// The catalog item's handling needs.
+    var oversize: Bool
+    var hazmat: Bool
     var quantity: Int
     var giftWrap: Bool
-    var value: Money?
+    /// The index of the first resolved line with the same SKU (its own index when it is the first), so stock checks
+    /// can add up lines that draw on the same SKU without hashing it.
+    var skuGroup = 0
+    /// `line 3 B-100123`, as every sentence about the line starts.
+    var label = ""
+    /// Whether the item or the line asks for a node capability (oversize, hazmat, gift wrap).
+    var needsCapability: Bool { oversize || hazmat || giftWrap }
 }
 
 /// The result of the rules that need no node: everything a rejection can come from.
@@ -20,6 +28,8 @@ struct StaticResult {
     var lines: [ResolvedLine] = []
     var mapping: CarrierMapping?
     var isPOBox = false
+    /// The ship-to's ZIP3, worked out once for the ship-to rules and the distances.
+    var zip3: String?
 }
 
 /// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
@@ -29,6 +39,9 @@ enum StaticCompliance {
         -> StaticResult
     {
         var result = StaticResult()
+        let shipTo = order.shipTo?.address
+        let zip3 = shipTo?.zip3
+        result.zip3 = zip3
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
             result.rejections.append(
                 Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
@@ -50,7 +63,7 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
-        if order.shipTo?.address == nil, order.pickupStore == nil {
+        if shipTo == nil, order.pickupStore == nil {
             reject(.missingShipTo, "the PO has no ship-to address")
         }
         if profile.routingAuthority == .retailerAssigned {
@@ -62,16 +75,20 @@ enum StaticCompliance {
                 reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
-        for line in order.lines {
-            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
-            if Decimal(quantity) != line.quantity || quantity <= 0 {
+        let quantities = order.lines.map { wholeUnits($0.quantity) }
+        // By index, reading fields in place: a PO line is a large value to copy.
+        for index in order.lines.indices {
+            let quantity = quantities[index]
+            if quantity <= 0 || Decimal(quantity) != order.lines[index].quantity {
+                let line = order.lines[index]
                 reject(
                     .invalidQuantity,
                     "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
                     line: line.lineNumber)
             }
-            if profile.items.requirePrices, line.unitPrice == nil {
-                reject(.missingPrice, "line \(line.lineNumber) has no unit price", line: line.lineNumber)
+            if profile.items.requirePrices, order.lines[index].unitPrice == nil {
+                let number = order.lines[index].lineNumber
+                reject(.missingPrice, "line \(number) has no unit price", line: number)
             }
         }
         record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
@@ -100,18 +117,26 @@ enum StaticCompliance {
         )
 
         mark = result.rejections.count
-        if let address = order.shipTo?.address, order.pickupStore == nil {
+        if let address = shipTo, order.pickupStore == nil {
             var poBox = false
-            checkShipTo(address, profile.shipTo, network: network, poBox: &poBox, reject: { reject($0, $1) })
+            checkShipTo(
+                address, zip3: zip3, profile.shipTo, network: network, poBox: &poBox,
+                reject: { reject($0, $1) })
             result.isPOBox = poBox
         }
-        record(.shipTo, from: mark, passed: "\(order.shipTo?.address.map(describe) ?? "") is allowed")
+        record(.shipTo, from: mark, passed: "\(shipTo.map(describe) ?? "") is allowed")
 
         mark = result.rejections.count
-        for (index, line) in order.lines.enumerated() {
-            let sku: SKU? =
-                line.sku.flatMap { catalog[$0] != nil ? $0 : nil } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
-            guard let sku, let item = catalog[sku] else {
+        for index in order.lines.indices {
+            // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
+            let bySKU = order.lines[index].sku.flatMap { sku in catalog.handling(of: sku).map { (sku, $0) } }
+            let found =
+                bySKU
+                ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
+                    catalog.handling(of: sku).map { (sku, $0) }
+                }
+            guard let (sku, item) = found else {
+                let line = order.lines[index]
                 let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(
                     separator: ", ")
                 reject(
@@ -120,11 +145,15 @@ enum StaticCompliance {
                     line: line.lineNumber)
                 continue
             }
-            let quantity = NSDecimalNumber(decimal: line.quantity).intValue
             result.lines.append(
                 ResolvedLine(
-                    index: index, lineNumber: line.lineNumber, sku: sku, item: item,
-                    quantity: max(0, quantity), giftWrap: line.giftWrap, value: line.extendedPrice))
+                    index: index, lineNumber: order.lines[index].lineNumber, sku: sku, oversize: item.oversize,
+                    hazmat: item.hazmat, quantity: max(0, quantities[index]), giftWrap: order.lines[index].giftWrap))
+        }
+        for index in result.lines.indices {
+            let sku = result.lines[index].sku
+            result.lines[index].skuGroup = result.lines.firstIndex { $0.sku == sku } ?? index
+            result.lines[index].label = "line \(result.lines[index].lineNumber) \(sku)"
         }
         record(.items, from: mark, passed: "every item is in the catalog")
 
@@ -148,6 +177,9 @@ enum StaticCompliance {
         return result
     }
 
+    /// `quantity` as a whole number, the way `NSDecimalNumber.intValue` reads it; once per line.
+    static func wholeUnits(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
+
     static func limitsDescription(_ rules: ItemRules) -> String {
         let limits = [
             rules.maxUnitsPerLine.map { "≤ \($0) units per line" },
@@ -160,7 +192,7 @@ enum StaticCompliance {
     static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
     static func checkShipTo(
-        _ address: Address, _ rules: ShipToRules, network: Network, poBox: inout Bool,
+        _ address: Address, zip3: String?, _ rules: ShipToRules, network: Network, poBox: inout Bool,
         reject: (Reason, String) -> Void
     ) {
         let country = (address.country ?? "US").uppercased()
@@ -168,7 +200,7 @@ enum StaticCompliance {
             if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
             return
         }
-        let state = address.region?.uppercased() ?? address.zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
+        let state = address.region?.uppercased() ?? zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
         let city = address.city?.uppercased() ?? ""
         if ["AA", "AE", "AP"].contains(state) || ["APO", "FPO", "DPO"].contains(city) {
             if !rules.military { reject(.shipToNotAllowed, "ship-to is a military address (\(state))") }
@@ -177,15 +209,34 @@ enum StaticCompliance {
         } else if territories.contains(state) {
             if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
         }
-        let squeezed = address.lines.map { $0.uppercased().filter { $0.isLetter || $0.isNumber } }
+        let squeezed = address.lines.map(squeeze)
         if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") })
         {
             poBox = true
             if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
         }
-        if address.zip3 == nil {
+        if zip3 == nil {
             reject(.missingShipTo, "ship-to postal code '\(address.postalCode ?? "")' is not a US ZIP code")
         }
+    }
+
+    /// An address line in capitals with only its letters and digits, to spot `P.O. Box` in any spelling. ASCII lines
+    /// (nearly all) byte by byte; others by `Character`, as the rule reads.
+    static func squeeze(_ line: String) -> String {
+        let utf8 = line.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 0x20)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return line.uppercased().filter { $0.isLetter || $0.isNumber }
     }
 
     static func describe(_ address: Address) -> String {

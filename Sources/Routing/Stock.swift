@@ -5,16 +5,59 @@ import Profiles
 /// Units available to promise per node and SKU: on hand − reserved − safety stock, never below zero.
 public struct Stock: Hashable, Sendable, Codable {
     private var available: [DCID: [SKU: Int]]
+    /// The same numbers by SKU, then by node slot (absent or beyond the end = 0): routing looks a line's SKU up once
+    /// per order and each node's slot once per order, not the pair per line and node. Derived from `available`;
+    /// neither compared nor encoded.
+    private var byItem: [SKU: [Int]] = [:]
+    private var slots: [DCID: Int] = [:]
 
     public init(_ available: [DCID: [SKU: Int]] = [:]) {
-        self.available = available.mapValues { $0.mapValues { max(0, $0) } }
+        self.init(clamped: available.mapValues { $0.mapValues { max(0, $0) } })
+    }
+
+    private init(clamped available: [DCID: [SKU: Int]]) {
+        self.available = available
+        for node in available.keys.sorted() {
+            let slot = slot(for: node)
+            for (sku, quantity) in available[node] ?? [:] { byItem[sku, default: []].put(quantity, at: slot) }
+        }
+    }
+
+    private mutating func slot(for node: DCID) -> Int {
+        if let slot = slots[node] { return slot }
+        slots[node] = slots.count
+        return slots.count - 1
     }
 
     public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
 
+    /// Everything available of `sku` by node slot: `available(of:)[slot(of:)]`, 0 past the end.
+    func available(of sku: SKU) -> [Int] { byItem[sku] ?? [] }
+
+    /// The node's slot in `available(of:)`; nil for a node that has never held stock.
+    func slot(of node: DCID) -> Int? { slots[node] }
+
     public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         available[node, default: [:]][sku] = max(0, quantity)
+        let slot = slot(for: node)
+        byItem[sku, default: []].put(max(0, quantity), at: slot)
     }
+
+    private enum CodingKeys: String, CodingKey { case available }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(clamped: try container.decode([DCID: [SKU: Int]].self, forKey: .available))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(available, forKey: .available)
+    }
+
+    public static func == (lhs: Stock, rhs: Stock) -> Bool { lhs.available == rhs.available }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(available) }
 
     /// Takes `quantity` away (a reservation); never below zero.
     public mutating func take(_ quantity: Int, of sku: SKU, at node: DCID) {
@@ -99,5 +142,13 @@ public struct NetworkState: Hashable, Sendable, Codable {
         var copy = self
         copy.apply(decision)
         return copy
+    }
+}
+
+extension [Int] {
+    /// Sets `value` at `index`, padding with zeros up to it.
+    fileprivate mutating func put(_ value: Int, at index: Int) {
+        if count <= index { append(contentsOf: repeatElement(0, count: index + 1 - count)) }
+        self[index] = value
     }
 }

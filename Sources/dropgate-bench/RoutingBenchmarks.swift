@@ -109,6 +109,17 @@ enum RoutingBenchmarks {
             }
         }
         precondition(shipped > 0, "no generated order could ship: the benchmark world is wrong")
+        if let folder = ProcessInfo.processInfo.environment["DROPGATE_ROUTING_DUMP"] {
+            // Every decision as text and JSON, so a change meant to be faster can be shown to decide the same.
+            var dump = ""
+            for order in batch {
+                let decision = route(
+                    order, profile: profile, network: world.profiles.network, catalog: world.profiles.catalog,
+                    state: world.state, now: now)
+                dump += decision.renderText(verbose: true) + "\n" + ((try? decision.renderJSON()) ?? "") + "\n"
+            }
+            try dump.write(toFile: "\(folder)/routing-\(lines)x\(nodes).txt", atomically: true, encoding: .utf8)
+        }
         return Double(count) / seconds
     }
 

@@ -36,6 +36,7 @@ public struct CarrierMapping: Hashable, Sendable, Codable {
         func same(_ wanted: String?, _ actual: String?) -> Bool {
             guard let wanted else { return true }
             guard let actual else { return false }
+            if wanted == actual { return true }
             return wanted.trimmingSpaces.uppercased() == actual.trimmingSpaces.uppercased()
         }
         return same(scac, method.carrierSCAC) && same(serviceLevel, method.serviceLevel)

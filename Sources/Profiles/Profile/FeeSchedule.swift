@@ -69,11 +69,13 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The fee for one violation on an order of `units` units worth `value`.
-    public func charge(units: Decimal, value: Money) -> Money {
+    /// The fee for `units` units worth `value`; each is worked out only if the fee depends on it (sums of `Decimal`s
+    /// are slow, and most fees are fixed).
+    public func charge(units: @autoclosure () -> Decimal, value: @autoclosure () -> Money) -> Money {
         switch amount {
         case .fixed(let money): money
-        case .perUnit(let money): money.multiplied(by: units)
-        case .percent(let percent): value.multiplied(by: percent / 100)
+        case .perUnit(let money): money.multiplied(by: units())
+        case .percent(let percent): value().multiplied(by: percent / 100)
         }
     }
 

@@ -6,6 +6,9 @@ public enum Weekday: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// 1 = Sunday … 7 = Saturday, as `Calendar` and `CalendarDate.weekday` number them.
     public var number: Int { (Weekday.allCases.firstIndex(of: self) ?? 0) + 1 }
+
+    /// `allCases` once: the synthesized property builds a new array on every call, and day math asks per day.
+    static let inOrder = allCases
 }
 
 /// Which days work happens: a retailer's business days for SLAs, a DC's operating days for shipping.

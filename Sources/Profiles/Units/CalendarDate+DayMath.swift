@@ -33,12 +33,18 @@ extension CalendarDate {
 
     public var dayOfWeek: Weekday {
         // 1970-01-01 was a Thursday.
-        Weekday.allCases[((ordinal % 7) + 7 + 4) % 7]
+        Weekday.inOrder[((ordinal % 7) + 7 + 4) % 7]
     }
 
     /// The day `instant` falls on in `zone`.
     public static func on(_ instant: Date, in zone: TimeZone) -> CalendarDate {
-        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        on(instant) { zone.secondsFromGMT(for: $0) }
+    }
+
+    /// The day `instant` falls on in a zone whose offset east of GMT at an instant, in seconds, `offset` gives: for
+    /// callers that cache a zone's offsets.
+    public static func on(_ instant: Date, offset: (Date) -> Int) -> CalendarDate {
+        let local = instant.timeIntervalSince1970 + Double(offset(instant))
         return CalendarDate(ordinal: Int((local / 86_400).rounded(.down)))
     }
 
@@ -46,14 +52,19 @@ extension CalendarDate {
     /// repeated when daylight saving ends) is its first occurrence; one that never occurs (the hour skipped when it
     /// starts) is read with the offset in force before the change, so 02:30 becomes 03:30: both as `Calendar` does.
     public func instant(at time: TimeOfDay, in zone: TimeZone) -> Date {
+        instant(at: time) { zone.secondsFromGMT(for: $0) }
+    }
+
+    /// The same, with the zone's offsets from `offset` (see `on(_:offset:)`).
+    public func instant(at time: TimeOfDay, offset: (Date) -> Int) -> Date {
         let wall = ordinal * 86_400 + time.minutesSinceMidnight * 60
         // Transitions are hours apart at most once a day: the offsets half a day either side are the two in play.
-        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall - 43_200)))
-        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall + 43_200)))
+        let before = offset(Date(timeIntervalSince1970: Double(wall - 43_200)))
+        let after = offset(Date(timeIntervalSince1970: Double(wall + 43_200)))
         var earliest: Int?
-        for offset in [before, after] {
-            let candidate = wall - offset
-            if zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(candidate))) == offset {
+        for candidateOffset in before == after ? [before] : [before, after] {
+            let candidate = wall - candidateOffset
+            if offset(Date(timeIntervalSince1970: Double(candidate))) == candidateOffset {
                 earliest = min(earliest ?? candidate, candidate)
             }
         }
@@ -69,7 +80,12 @@ extension TimeOfDay {
 
     /// The wall-clock time of `instant` in `zone`, to the minute.
     public static func of(_ instant: Date, in zone: TimeZone) -> TimeOfDay {
-        let local = Int((instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))).rounded(.down))
+        of(instant) { zone.secondsFromGMT(for: $0) }
+    }
+
+    /// The same, with the zone's offsets from `offset` (see `CalendarDate.on(_:offset:)`).
+    public static func of(_ instant: Date, offset: (Date) -> Int) -> TimeOfDay {
+        let local = Int((instant.timeIntervalSince1970 + Double(offset(instant))).rounded(.down))
         let minutes = ((local % 86_400) + 86_400) % 86_400 / 60
         return TimeOfDay(minutesSinceMidnight: minutes)
     }
