@@ -11,24 +11,43 @@ public struct X12Validator: Sendable {
     public func validate(_ document: X12Document, rules: X12PartnerRules? = nil) -> X12ValidationReport {
         var errors = document.envelopeErrors
         var skipped: [String] = []
-        for context in document.transactionSets {
-            var walker = SetWalker(document: document, context: context, definitions: definitions)
-            walker.checkSegmentIDs()
-            if let definition = definitions.definition(for: context.set.id, version: context.group.version) {
-                if definition.version != context.group.version.base {
-                    skipped.append(
-                        "set \(context.set.id) \(context.set.controlNumber) (version \(context.group.version)): "
-                            + "checked against the \(definition.version) table, release differences not checked")
+        // Sets of one group share a version: look the definition up once per (set ID, version).
+        var cachedKey: (id: String, version: X12Version)?
+        var cached: X12SetDefinition?
+        var classes = X12ByteClasses(.standard)
+        document.bytes.withUnsafeBufferPointer { bytes in
+            document.segmentRanges.withUnsafeBufferPointer { ranges in
+                for context in document.transactionSets {
+                    if classes.delimiters != context.interchange.delimiters {
+                        classes = X12ByteClasses(context.interchange.delimiters)
+                    }
+                    var walker = SetWalker(
+                        document: document, context: context, definitions: definitions, bytes: bytes, ranges: ranges,
+                        classes: classes)
+                    walker.checkSegmentIDs()
+                    let version = context.group.version
+                    if cachedKey?.id != context.set.id || cachedKey?.version != version {
+                        cachedKey = (context.set.id, version)
+                        cached = definitions.definition(for: context.set.id, version: version)
+                    }
+                    if let definition = cached {
+                        if definition.version != version.base {
+                            skipped.append(
+                                "set \(context.set.id) \(context.set.controlNumber) (version \(version)): "
+                                    + "checked against the \(definition.version) table, release differences not checked")
+                        }
+                        walker.walk(definition)
+                    } else {
+                        skipped.append(
+                            "set \(context.set.id) \(context.set.controlNumber) (version \(version)): "
+                                + "no definition, only envelope checks ran")
+                    }
+                    if let rules, !rules.isEmpty { walker.apply(rules) }
+                    errors += walker.errors
                 }
-                walker.walk(definition)
-            } else {
-                skipped.append(
-                    "set \(context.set.id) \(context.set.controlNumber) (version \(context.group.version)): "
-                        + "no definition, only envelope checks ran")
             }
-            if let rules, !rules.isEmpty { walker.apply(rules) }
-            errors += walker.errors
         }
+        guard !errors.isEmpty else { return X12ValidationReport(errors: [], skippedChecks: skipped) }
         // Keep the reader's order: by byte offset, stable.
         let ordered = errors.enumerated().sorted {
             ($0.element.location.byteOffset, $0.offset) < ($1.element.location.byteOffset, $1.offset)
@@ -37,7 +56,8 @@ public struct X12Validator: Sendable {
     }
 }
 
-/// Walks one set's segments against a definition tree.
+/// Walks one set's segments against a definition tree. Reads the document through pointers that are valid for the
+/// `validate` call; strings and locations are made only for a problem found.
 struct SetWalker {
     let document: X12Document
     let context: X12SetContext
@@ -45,15 +65,26 @@ struct SetWalker {
     var errors: [X12Error] = []
     var cursor: Int
     let end: Int
-    let elementSeparator: UInt8
+    let delimiters: X12Delimiters
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: UnsafeBufferPointer<Range<Int>>
+    let rules: X12SegmentRules
+    let classes: X12ByteClasses
 
-    init(document: X12Document, context: X12SetContext, definitions: X12Definitions) {
+    init(
+        document: X12Document, context: X12SetContext, definitions: X12Definitions, bytes: UnsafeBufferPointer<UInt8>,
+        ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses
+    ) {
         self.document = document
         self.context = context
         self.definitions = definitions
+        self.bytes = bytes
+        self.ranges = ranges
+        rules = definitions.segmentRules
+        self.classes = classes
         cursor = context.set.segments.lowerBound
         end = context.set.segments.upperBound
-        elementSeparator = context.interchange.delimiters.element
+        delimiters = context.interchange.delimiters
     }
 
     func location(_ index: Int, element: Int? = nil, component: Int? = nil, byteOffset: Int? = nil) -> X12Location {
@@ -67,9 +98,25 @@ struct SetWalker {
     }
 
     mutating func checkSegmentIDs() {
-        for index in context.set.segments where !document.segment(index).hasValidID {
+        for index in context.set.segments where !hasValidID(index) {
             errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
         }
+    }
+
+    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter.
+    private func hasValidID(_ index: Int) -> Bool {
+        let range = ranges[index]
+        let separator = delimiters.element
+        var offset = range.lowerBound
+        while offset < range.upperBound, bytes[offset] != separator {
+            let byte = bytes[offset]
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if offset == range.lowerBound ? !isUpper : !(isUpper || isDigit) { return false }
+            offset += 1
+            if offset - range.lowerBound > 3 { return false }
+        }
+        return offset - range.lowerBound >= 2
     }
 
     mutating func walk(_ definition: X12SetDefinition) {
@@ -84,12 +131,12 @@ struct SetWalker {
     /// The current segment's ID as a code (no `String`); 0 past the end.
     private var currentCode: UInt32 {
         guard cursor < end else { return 0 }
-        let range = document.segmentRanges[cursor]
-        let separator = elementSeparator
+        let range = ranges[cursor]
+        let separator = delimiters.element
         var code: UInt32 = 0
         var index = range.lowerBound
-        while index < range.upperBound, index < range.lowerBound + 4, document.bytes[index] != separator {
-            code = code << 8 | UInt32(document.bytes[index])
+        while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
+            code = code << 8 | UInt32(bytes[index])
             index += 1
         }
         return index - range.lowerBound > 3 ? UInt32.max : code
@@ -128,13 +175,13 @@ struct SetWalker {
                 switch children[match] {
                 case .segment(_, _, let maxUse):
                     if count > maxUse { errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor))) }
-                    checkElements(cursor)
+                    checkElements(cursor, code: code)
                     cursor += 1
                 case .loop(let loopID, _, let repeatCount, let loopChildren, let loopScope):
                     if count > repeatCount {
                         errors.append(X12Error(.loopOverMaximum(loopID), at: location(cursor)))
                     }
-                    checkElements(cursor)
+                    checkElements(cursor, code: code)
                     cursor += 1
                     sequence(loopChildren, scope: loopScope, from: 1, allCodes: allCodes)
                 }
@@ -162,37 +209,128 @@ struct SetWalker {
         errors.append(X12Error(kind, at: location(index)))
     }
 
-    /// Element checks for one segment. Problems are found on bytes; a location (and its strings) is only made
-    /// for an element that has one.
-    private mutating func checkElements(_ index: Int) {
-        let segment = document.segment(index)
-        guard let definition = definitions.segmentsByCode[currentCode] else { return }
-        let uses = definition.elements
-        let bytes = segment.bytes
-        let delimiters = segment.delimiters
+    /// Element checks for one segment, in one pass over its bytes: each byte's class (separator, component,
+    /// repetition, control) is looked up once, so an element's value is scanned again only for its type. A
+    /// location (and its strings) is only made for an element that has a problem.
+    private mutating func checkElements(_ index: Int, code: UInt32) {
+        guard let definition = rules.segment(code) else { return }
+        let range = ranges[index]
+        let bytes = self.bytes
+        let classes = self.classes
+        let elements = rules.elements
+        let firstRule = definition.elements.lowerBound
+        let useCount = definition.elements.count
         var present: UInt64 = 0
-        var found: [(position: Int, offset: Int, kind: X12Error.Kind)] = []
-        segment.forEachElement { position, range in
-            guard !range.isEmpty else { return }
-            guard position <= uses.count else {
-                found.append((position, range.lowerBound, .tooManyElements))
-                return
+        var position = 0
+        var start = range.lowerBound
+        var offset = range.lowerBound
+        var flags: UInt8 = 0
+        while true {
+            let atEnd = offset == range.upperBound
+            let byteClass = atEnd ? X12ByteClasses.separator : classes[Int(bytes[offset])]
+            if byteClass & X12ByteClasses.separator != 0 {
+                if position > 0, start < offset {
+                    if position > useCount {
+                        errors.append(
+                            X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
+                    } else {
+                        if position <= 64 { present |= 1 << UInt64(position - 1) }
+                        if let kind = problem(start..<offset, flags: flags, rule: elements[firstRule + position - 1]) {
+                            errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+                        }
+                    }
+                }
+                if atEnd { break }
+                position += 1
+                start = offset + 1
+                flags = 0
+            } else {
+                flags |= byteClass
             }
-            if position <= 64 { present |= 1 << UInt64(position - 1) }
-            if let kind = Self.problem(
-                bytes[range], use: uses[position - 1], spec: uses[position - 1].definition, delimiters: delimiters)
-            {
-                found.append((position, range.lowerBound, kind))
+            offset += 1
+        }
+        var missing = definition.mandatoryMask & ~present
+        while missing != 0 {
+            let missingOffset = missing.trailingZeroBitCount
+            errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: missingOffset + 1)))
+            missing &= missing - 1
+        }
+        if useCount > 64 {
+            for missingOffset in 64..<useCount where elements[firstRule + missingOffset].requirement == .mandatory {
+                errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: missingOffset + 1)))
             }
         }
-        for problem in found {
-            errors.append(X12Error(problem.kind, at: location(index, element: problem.position, byteOffset: problem.offset)))
+        for note in definition.notes { check(rules.notes[note], present: present, segment: index) }
+    }
+
+    /// `problem(_:use:spec:delimiters:)` on the document's bytes with a flattened rule; `flags` are the byte
+    /// classes seen in the value.
+    private func problem(_ range: Range<Int>, flags: UInt8, rule: X12SegmentRules.Element) -> X12Error.Kind? {
+        if rule.requirement == .notUsed { return .elementNotUsed }
+        if flags == 0, rule.type == .alphanumeric || !rule.hasSpec || rule.isComposite {
+            // The common case: plain text, nothing to scan again.
+            guard rule.hasSpec, !rule.isComposite else { return nil }
+            if range.count < rule.minLength { return .elementTooShort }
+            if range.count > rule.maxLength { return .elementTooLong }
+            return nil
         }
-        for (offset, use) in uses.enumerated()
-        where use.requirement == .mandatory && (offset >= 64 || present & (1 << UInt64(offset)) == 0) {
-            errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: offset + 1)))
+        if rule.repeatsOnce, flags & X12ByteClasses.repetition != 0 { return .tooManyRepetitions }
+        if rule.isComposite { return nil }
+        if flags & X12ByteClasses.component != 0 { return .tooManyComponents }
+        guard rule.hasSpec else { return nil }
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        let length: Int
+        switch rule.type {
+        case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
+            guard X12Syntax.isNumeric(value) else { return .invalidCharacter }
+            length = X12Syntax.significantLength(value)
+        case .decimal:
+            guard X12Syntax.isDecimal(value) else { return .invalidCharacter }
+            length = X12Syntax.significantLength(value)
+        case .date:
+            return X12Syntax.isDate(value) ? nil : .invalidDate
+        case .time:
+            return X12Syntax.isTime(value) ? nil : .invalidTime
+        default:
+            length = value.count
+            if flags & X12ByteClasses.control != 0 { return .invalidCharacter }
         }
-        for note in definition.syntaxNotes { check(note, present: present, segment: index) }
+        if rule.type == .id, rule.codeList >= 0, let kind = Self.codeProblem(value, list: rules.codeLists[rule.codeList]) {
+            return kind
+        }
+        if length < rule.minLength { return .elementTooShort }
+        if length > rule.maxLength { return .elementTooLong }
+        return nil
+    }
+
+    /// Looks an ID value (trailing spaces trimmed) up in its code list; the value's `String` is made only when
+    /// it is not there, or when the list or value cannot be compared as packed bytes (non-ASCII compares as
+    /// `String` does, with canonical equivalence).
+    static func codeProblem(_ value: UnsafeBufferPointer<UInt8>, list: X12SegmentRules.CodeList) -> X12Error.Kind? {
+        var count = value.count
+        while count > 0, value[count - 1] == 0x20 { count -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: value[0..<count])
+        if list.strings == nil, count <= 8, trimmed.allSatisfy({ $0 < 0x80 }) {
+            if list.contains(X12SegmentRules.CodeList.pack(trimmed)) { return nil }
+            return .invalidCodeValue(String(decoding: trimmed, as: UTF8.self))
+        }
+        let text = String(decoding: trimmed, as: UTF8.self)
+        if let strings = list.strings {
+            return strings.contains(text) ? nil : .invalidCodeValue(text)
+        }
+        // Packed list, value too long or not ASCII: compare as strings for canonical equivalence.
+        for packed in list.packed where Self.unpack(packed) == text { return nil }
+        return .invalidCodeValue(text)
+    }
+
+    private static func unpack(_ packed: UInt64) -> String {
+        var bytes: [UInt8] = []
+        var rest = packed
+        while rest != 0 {
+            bytes.insert(UInt8(rest & 0xFF), at: 0)
+            rest >>= 8
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func problem(
@@ -236,11 +374,10 @@ struct SetWalker {
     }
 
     /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
-    private mutating func check(_ note: X12SyntaxNote, present: UInt64, segment index: Int) {
-        guard let first = note.positions.first else { return }
+    private mutating func check(_ note: X12SegmentRules.Note, present: UInt64, segment index: Int) {
         let mask = note.mask
         let here = present & mask
-        let firstBit: UInt64 = first <= 64 ? 1 << UInt64(first - 1) : 0
+        let firstBit = note.firstBit
         var missing: UInt64 = 0
         switch note.kind {
         case .paired:
@@ -255,9 +392,7 @@ struct SetWalker {
         case .conditional:
             if present & firstBit != 0 { missing = mask & ~present }
         case .listConditional:
-            if present & firstBit != 0, here == firstBit, note.positions.count > 1 {
-                missing = note.positions[1] <= 64 ? 1 << UInt64(note.positions[1] - 1) : 0
-            }
+            if present & firstBit != 0, here == firstBit, note.hasSecond { missing = note.secondBit }
         }
         while missing != 0 {
             let position = missing.trailingZeroBitCount + 1
@@ -265,5 +400,4 @@ struct SetWalker {
             missing &= missing - 1
         }
     }
-
 }
