@@ -15,12 +15,15 @@ extension X12Document {
             interchangeIndex: interchangeIndex, header: interchange.header, delimiters: interchange.delimiters,
             keepsSets: true, reportsClosedSets: false)
         let lastSegment = interchange.trailerIndex ?? (interchange.segments.upperBound - 1)
+        // One copy of the document to read from: passing `self` from this mutating method would copy it (and
+        // retain its arrays) for every segment.
+        let lookup = self
         var index = interchange.segments.lowerBound + 1
         while index <= lastSegment {
-            builder.consume(index, isTrailer: index == interchange.trailerIndex, in: self)
+            builder.consume(index, isTrailer: index == interchange.trailerIndex, in: lookup)
             index += 1
         }
-        builder.finish(trailer: interchange.trailerIndex, lastSegment: lastSegment, in: self)
+        builder.finish(trailer: interchange.trailerIndex, lastSegment: lastSegment, in: lookup)
         interchange.groups = builder.groups
         interchange.looseSegments = builder.loose
         envelopeErrors += builder.errors

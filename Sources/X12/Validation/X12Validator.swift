@@ -15,6 +15,7 @@ public struct X12Validator: Sendable {
         var cachedKey: (id: String, version: X12Version)?
         var cached: X12SetDefinition?
         var classes = X12ByteClasses(.standard)
+        let segmentRules = definitions.segmentRules
         document.bytes.withUnsafeBufferPointer { bytes in
             document.segmentRanges.withUnsafeBufferPointer { ranges in
                 for context in document.transactionSets {
@@ -22,7 +23,7 @@ public struct X12Validator: Sendable {
                         classes = X12ByteClasses(context.interchange.delimiters)
                     }
                     var walker = SetWalker(
-                        document: document, context: context, definitions: definitions, bytes: bytes, ranges: ranges,
+                        document: document, context: context, rules: segmentRules, bytes: bytes, ranges: ranges,
                         classes: classes)
                     walker.checkSegmentIDs()
                     let version = context.group.version
@@ -61,7 +62,6 @@ public struct X12Validator: Sendable {
 struct SetWalker {
     let document: X12Document
     let context: X12SetContext
-    let definitions: X12Definitions
     var errors: [X12Error] = []
     var cursor: Int
     let end: Int
@@ -72,15 +72,14 @@ struct SetWalker {
     let classes: X12ByteClasses
 
     init(
-        document: X12Document, context: X12SetContext, definitions: X12Definitions, bytes: UnsafeBufferPointer<UInt8>,
+        document: X12Document, context: X12SetContext, rules: X12SegmentRules, bytes: UnsafeBufferPointer<UInt8>,
         ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses
     ) {
         self.document = document
         self.context = context
-        self.definitions = definitions
         self.bytes = bytes
         self.ranges = ranges
-        rules = definitions.segmentRules
+        self.rules = rules
         self.classes = classes
         cursor = context.set.segments.lowerBound
         end = context.set.segments.upperBound
@@ -121,7 +120,7 @@ struct SetWalker {
 
     mutating func walk(_ definition: X12SetDefinition) {
         let allCodes = definition.allCodes
-        sequence(definition.body, scope: definition.bodyScope, from: 0, allCodes: allCodes)
+        sequence(definition.table, scope: 0, from: 0, allCodes: allCodes)
         while cursor < end {
             report(unexpected: cursor, earlier: [], allCodes: allCodes)
             cursor += 1
@@ -142,60 +141,61 @@ struct SetWalker {
         return index - range.lowerBound > 3 ? UInt32.max : code
     }
 
-    /// Matches segments to `children[from...]` in order. `scope.follow` holds the IDs that end this sequence (they
-    /// belong to an enclosing loop), `scope.before` those that came earlier in enclosing sequences (seeing one
-    /// again is out of order). Positions only move forward, so only the current entry's count is kept.
-    private mutating func sequence(
-        _ children: [X12SetDefinition.Node], scope: X12SetDefinition.LoopScope, from start: Int, allCodes: Set<UInt32>
-    ) {
-        let codes = scope.childCodes
-        let mandatory = scope.childMandatory
+    /// Matches segments to the children of scope `scope` from `start` on, in order. The scope's `follow` codes end
+    /// this sequence (they belong to an enclosing loop), its `before` codes came earlier in enclosing sequences
+    /// (seeing one again is out of order). Positions only move forward, so only the current entry's count is kept.
+    private mutating func sequence(_ table: X12SetTable, scope: Int, from start: Int, allCodes: Set<UInt32>) {
+        let children = table.children
+        let range = table.scopes[scope].children
+        let first = range.lowerBound
+        let childCount = range.count
         var position = start
         var count = 0
         while cursor < end {
             let code = currentCode
-            var match = -1
-            var candidate = position
-            while candidate < codes.count {
-                if codes[candidate] == code {
-                    match = candidate
-                    break
-                }
-                candidate += 1
-            }
+            let match = table.match(code, scope: scope, from: position)
             if match >= 0 {
                 if match != position {
-                    for skipped in position..<match where mandatory[skipped] && (skipped != position || count == 0) {
-                        errors.append(X12Error(.mandatorySegmentMissing(children[skipped].startID), at: location(cursor)))
+                    var skipped = children[first + position].nextMandatory
+                    while skipped < match {
+                        if skipped != position || count == 0 {
+                            errors.append(
+                                X12Error(.mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(cursor)))
+                        }
+                        skipped = skipped + 1 < childCount ? children[first + skipped + 1].nextMandatory : childCount
                     }
                     position = match
                     count = 0
                 }
                 count += 1
-                switch children[match] {
-                case .segment(_, _, let maxUse):
-                    if count > maxUse { errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor))) }
+                let child = children[first + match]
+                if child.loop < 0 {
+                    if count > child.limit { errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor))) }
                     checkElements(cursor, code: code)
                     cursor += 1
-                case .loop(let loopID, _, let repeatCount, let loopChildren, let loopScope):
-                    if count > repeatCount {
-                        errors.append(X12Error(.loopOverMaximum(loopID), at: location(cursor)))
+                } else {
+                    if count > child.limit {
+                        errors.append(X12Error(.loopOverMaximum(table.loopIDs[first + match]), at: location(cursor)))
                     }
                     checkElements(cursor, code: code)
                     cursor += 1
-                    sequence(loopChildren, scope: loopScope, from: 1, allCodes: allCodes)
+                    sequence(table, scope: child.loop, from: 1, allCodes: allCodes)
                 }
-            } else if scope.follow.contains(code) {
+            } else if table.follows(code, scope: scope) {
                 break
             } else {
-                let earlier = scope.before.union(codes[start..<position])
+                let earlier = table.before[scope].union((start..<position).map { children[first + $0].code })
                 report(unexpected: cursor, earlier: earlier, allCodes: allCodes)
                 cursor += 1
             }
         }
-        let at = min(cursor, end - 1)
-        for skipped in position..<codes.count where mandatory[skipped] && (skipped != position || count == 0) {
-            errors.append(X12Error(.mandatorySegmentMissing(children[skipped].startID), at: location(at)))
+        var skipped = position < childCount ? children[first + position].nextMandatory : childCount
+        while skipped < childCount {
+            if skipped != position || count == 0 {
+                errors.append(
+                    X12Error(.mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(min(cursor, end - 1))))
+            }
+            skipped = skipped + 1 < childCount ? children[first + skipped + 1].nextMandatory : childCount
         }
     }
 
@@ -226,6 +226,7 @@ struct SetWalker {
         var offset = range.lowerBound
         var flags: UInt8 = 0
         while true {
+            offset = classes.nextMarked(in: bytes, from: offset, to: range.upperBound)
             let atEnd = offset == range.upperBound
             let byteClass = atEnd ? X12ByteClasses.separator : classes[Int(bytes[offset])]
             if byteClass & X12ByteClasses.separator != 0 {
