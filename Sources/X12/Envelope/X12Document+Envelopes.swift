@@ -18,10 +18,23 @@ extension X12Document {
         // One copy of the document to read from: passing `self` from this mutating method would copy it (and
         // retain its arrays) for every segment.
         let lookup = self
-        var index = interchange.segments.lowerBound + 1
-        while index <= lastSegment {
-            builder.consume(index, isTrailer: index == interchange.trailerIndex, in: lookup)
-            index += 1
+        let trailerIndex = interchange.trailerIndex
+        let separator = interchange.delimiters.element
+        bytes.withUnsafeBufferPointer { bytes in
+            segmentRanges.withUnsafeBufferPointer { ranges in
+                var index = interchange.segments.lowerBound + 1
+                while index <= lastSegment {
+                    // A body segment inside an open set: nothing for the walk to do (its own fast path, inlined).
+                    if builder.openSet != nil, index != trailerIndex,
+                        X12SegmentScanner.envelopeTag(bytes, ranges[index], separator: separator) == .other
+                    {
+                        index += 1
+                        continue
+                    }
+                    builder.consume(index, isTrailer: index == trailerIndex, in: lookup)
+                    index += 1
+                }
+            }
         }
         builder.finish(trailer: interchange.trailerIndex, lastSegment: lastSegment, in: lookup)
         interchange.groups = builder.groups

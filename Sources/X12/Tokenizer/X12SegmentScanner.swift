@@ -115,6 +115,13 @@ enum X12SegmentScanner {
     /// Which envelope segment (if any) the segment at `range` is, from its first bytes.
     @inline(__always)
     static func envelopeTag(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> X12EnvelopeTag {
+        bytes.withUnsafeBufferPointer { envelopeTag($0, range, separator: separator) }
+    }
+
+    @inline(__always)
+    static func envelopeTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8)
+        -> X12EnvelopeTag
+    {
         let length = range.count
         guard length >= 2 else { return .other }
         let first = bytes[range.lowerBound]
