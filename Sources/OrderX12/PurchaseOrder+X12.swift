@@ -53,18 +53,26 @@ struct PurchaseOrderMapper {
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
 
+        // `take()` moves the value out, so appending copies (and retains) nothing.
         func flushParty() {
-            if let party = currentParty { order.parties.append(party) }
-            currentParty = nil
+            if let party = currentParty.take() { order.parties.append(party) }
         }
         func flushLine() {
-            if let line = currentLine { order.lines.append(line) }
-            currentLine = nil
+            if let line = currentLine.take() { order.lines.append(line) }
         }
 
         var segment = X12SegmentFields(bytes: document.bytes)
         let separator = context.interchange.delimiters.element
         let ranges = document.segmentRanges
+        // Room for every line and party up front: growing the arrays one append at a time copies them.
+        var lineCount = 0
+        var partyCount = 0
+        for index in set.segments {
+            let code = X12SegmentFields.code(of: ranges[index], in: document.bytes, separator: separator)
+            if code == X12SegmentCode.po1 { lineCount += 1 } else if code == X12SegmentCode.n1 { partyCount += 1 }
+        }
+        order.lines.reserveCapacity(lineCount)
+        order.parties.reserveCapacity(partyCount)
         for index in set.segments {
             segment.load(ranges[index], separator: separator)
             let id = segment.code

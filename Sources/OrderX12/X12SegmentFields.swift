@@ -19,16 +19,7 @@ struct X12SegmentFields {
     mutating func load(_ range: Range<Int>, separator: UInt8) {
         ranges.removeAll(keepingCapacity: true)
         var index = range.lowerBound
-        var packed: UInt32 = 0
-        var length = 0
-        var valid = true
-        while index < range.upperBound, bytes[index] != separator {
-            let byte = bytes[index]
-            if byte == 0 || length >= 3 { valid = false } else { packed = packed << 8 | UInt32(byte) }
-            length += 1
-            index += 1
-        }
-        code = valid && length > 0 ? packed : UInt32.max
+        code = Self.code(of: range, in: bytes, separator: separator, end: &index)
         guard index < range.upperBound else { return }
         var start = index + 1
         index += 1
@@ -40,6 +31,28 @@ struct X12SegmentFields {
             index += 1
         }
         ranges.append(start..<range.upperBound)
+    }
+
+    /// The packed ID of the segment at `range` (see `code`).
+    static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8) -> UInt32 {
+        var end = range.lowerBound
+        return code(of: range, in: bytes, separator: separator, end: &end)
+    }
+
+    /// The packed ID; `end` is left at the separator after it (or the segment's end).
+    private static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8, end index: inout Int)
+        -> UInt32
+    {
+        var packed: UInt32 = 0
+        var length = 0
+        var valid = true
+        while index < range.upperBound, bytes[index] != separator {
+            let byte = bytes[index]
+            if byte == 0 || length >= 3 { valid = false } else { packed = packed << 8 | UInt32(byte) }
+            length += 1
+            index += 1
+        }
+        return valid && length > 0 ? packed : UInt32.max
     }
 
     /// The element's text, or nil when absent or empty: `X12Segment.subscript`.
