@@ -99,6 +99,43 @@ enum X12Syntax {
         return digits > 0
     }
 
+    /// `isNumeric` and `significantLength` in one pass: the digit count, or nil when not numeric.
+    static func numericLength(_ bytes: some Collection<UInt8>) -> Int? {
+        var digits = 0
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if first, byte == 0x2D { continue }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+        }
+        return digits > 0 ? digits : nil
+    }
+
+    /// `isDecimal` and `significantLength` in one pass: the digit count, or nil when not a decimal.
+    static func decimalLength(_ bytes: some Collection<UInt8>) -> Int? {
+        var digits = 0
+        var points = 0
+        var exponent = false
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if byte == 0x2D, first || exponent { continue }
+            if byte == 0x2E, !exponent {
+                points += 1
+                if points > 1 { return nil }
+                continue
+            }
+            if byte == 0x45, digits > 0, !exponent {
+                exponent = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+        }
+        return digits > 0 ? digits : nil
+    }
+
     /// Significant length of a numeric value: sign and decimal point do not count.
     static func significantLength(_ bytes: some Collection<UInt8>) -> Int {
         var length = 0

@@ -18,33 +18,39 @@ public struct X12Validator: Sendable {
         let segmentRules = definitions.segmentRules
         document.bytes.withUnsafeBufferPointer { bytes in
             document.segmentRanges.withUnsafeBufferPointer { ranges in
-                for context in document.transactionSets {
-                    if classes.delimiters != context.interchange.delimiters {
-                        classes = X12ByteClasses(context.interchange.delimiters)
-                    }
-                    var walker = SetWalker(
-                        document: document, context: context, rules: segmentRules, bytes: bytes, ranges: ranges,
-                        classes: classes)
-                    walker.checkSegmentIDs()
-                    let version = context.group.version
-                    if cachedKey?.id != context.set.id || cachedKey?.version != version {
-                        cachedKey = (context.set.id, version)
-                        cached = definitions.definition(for: context.set.id, version: version)
-                    }
-                    if let definition = cached {
-                        if definition.version != version.base {
-                            skipped.append(
-                                "set \(context.set.id) \(context.set.controlNumber) (version \(version)): "
-                                    + "checked against the \(definition.version) table, release differences not checked")
+                // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
+                // strings) for every set.
+                for (interchangeIndex, interchange) in document.interchanges.enumerated() {
+                    if classes.delimiters != interchange.delimiters { classes = X12ByteClasses(interchange.delimiters) }
+                    for (groupIndex, group) in interchange.groups.enumerated() {
+                        let version = group.version
+                        for (setIndex, set) in group.sets.enumerated() {
+                            var walker = SetWalker(
+                                document: document, set: set, interchangeIndex: interchangeIndex,
+                                groupIndex: groupIndex, setIndex: setIndex, delimiters: interchange.delimiters,
+                                rules: segmentRules, bytes: bytes, ranges: ranges, classes: classes)
+                            walker.checkSegmentIDs()
+                            if cachedKey?.id != set.id || cachedKey?.version != version {
+                                cachedKey = (set.id, version)
+                                cached = definitions.definition(for: set.id, version: version)
+                            }
+                            if let definition = cached {
+                                if definition.version != version.base {
+                                    skipped.append(
+                                        "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                            + "checked against the \(definition.version) table, release differences "
+                                            + "not checked")
+                                }
+                                walker.walk(definition)
+                            } else {
+                                skipped.append(
+                                    "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                        + "no definition, only envelope checks ran")
+                            }
+                            if let rules, !rules.isEmpty { walker.apply(rules) }
+                            errors += walker.errors
                         }
-                        walker.walk(definition)
-                    } else {
-                        skipped.append(
-                            "set \(context.set.id) \(context.set.controlNumber) (version \(version)): "
-                                + "no definition, only envelope checks ran")
                     }
-                    if let rules, !rules.isEmpty { walker.apply(rules) }
-                    errors += walker.errors
                 }
             }
         }
@@ -61,7 +67,10 @@ public struct X12Validator: Sendable {
 /// `validate` call; strings and locations are made only for a problem found.
 struct SetWalker {
     let document: X12Document
-    let context: X12SetContext
+    let set: X12TransactionSet
+    let interchangeIndex: Int
+    let groupIndex: Int
+    let setIndex: Int
     var errors: [X12Error] = []
     var cursor: Int
     let end: Int
@@ -72,18 +81,22 @@ struct SetWalker {
     let classes: X12ByteClasses
 
     init(
-        document: X12Document, context: X12SetContext, rules: X12SegmentRules, bytes: UnsafeBufferPointer<UInt8>,
+        document: X12Document, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
+        delimiters: X12Delimiters, rules: X12SegmentRules, bytes: UnsafeBufferPointer<UInt8>,
         ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses
     ) {
         self.document = document
-        self.context = context
+        self.set = set
+        self.interchangeIndex = interchangeIndex
+        self.groupIndex = groupIndex
+        self.setIndex = setIndex
+        self.delimiters = delimiters
         self.bytes = bytes
         self.ranges = ranges
         self.rules = rules
         self.classes = classes
-        cursor = context.set.segments.lowerBound
-        end = context.set.segments.upperBound
-        delimiters = context.interchange.delimiters
+        cursor = set.segments.lowerBound
+        end = set.segments.upperBound
     }
 
     func location(_ index: Int, element: Int? = nil, component: Int? = nil, byteOffset: Int? = nil) -> X12Location {
@@ -91,13 +104,12 @@ struct SetWalker {
         return X12Location(
             byteOffset: byteOffset ?? segment.byteOffset, segmentIndex: index,
             segmentID: segment.hasValidID ? segment.id : String(segment.id.prefix(3)),
-            segmentPosition: index - context.set.segments.lowerBound + 1, elementPosition: element,
-            componentPosition: component, interchange: context.interchangeIndex, group: context.groupIndex,
-            set: context.setIndex)
+            segmentPosition: index - set.segments.lowerBound + 1, elementPosition: element,
+            componentPosition: component, interchange: interchangeIndex, group: groupIndex, set: setIndex)
     }
 
     mutating func checkSegmentIDs() {
-        for index in context.set.segments where !hasValidID(index) {
+        for index in set.segments where !hasValidID(index) {
             errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
         }
     }
@@ -283,11 +295,11 @@ struct SetWalker {
         let length: Int
         switch rule.type {
         case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
-            guard X12Syntax.isNumeric(value) else { return .invalidCharacter }
-            length = X12Syntax.significantLength(value)
+            guard let digits = X12Syntax.numericLength(value) else { return .invalidCharacter }
+            length = digits
         case .decimal:
-            guard X12Syntax.isDecimal(value) else { return .invalidCharacter }
-            length = X12Syntax.significantLength(value)
+            guard let digits = X12Syntax.decimalLength(value) else { return .invalidCharacter }
+            length = digits
         case .date:
             return X12Syntax.isDate(value) ? nil : .invalidDate
         case .time:
@@ -311,9 +323,17 @@ struct SetWalker {
         var count = value.count
         while count > 0, value[count - 1] == 0x20 { count -= 1 }
         let trimmed = UnsafeBufferPointer(rebasing: value[0..<count])
-        if list.strings == nil, count <= 8, trimmed.allSatisfy({ $0 < 0x80 }) {
-            if list.contains(X12SegmentRules.CodeList.pack(trimmed)) { return nil }
-            return .invalidCodeValue(String(decoding: trimmed, as: UTF8.self))
+        if list.strings == nil, count <= 8 {
+            var packed: UInt64 = 0
+            var ascii: UInt8 = 0
+            for byte in trimmed {
+                packed = packed << 8 | UInt64(byte)
+                ascii |= byte
+            }
+            if ascii < 0x80 {
+                if list.contains(packed) { return nil }
+                return .invalidCodeValue(String(decoding: trimmed, as: UTF8.self))
+            }
         }
         let text = String(decoding: trimmed, as: UTF8.self)
         if let strings = list.strings {
