@@ -33,7 +33,9 @@ struct MappingFastPathTests {
         #expect(fast.description == slow.description)
     }
 
-    @Test("zero, signs alone and long digit runs are left to Decimal(string:)", arguments: ["0", "-0", "0.00", "-", ".", "1234567890123456789", "1-2", "1..2"])
+    @Test(
+        "zero, signs alone and long digit runs are left to Decimal(string:)",
+        arguments: ["0", "-0", "0.00", "-", ".", "1234567890123456789", "1-2", "1..2"])
     func leftToTheParser(_ text: String) {
         #expect(PurchaseOrderMapper.exactDecimal(text) == nil)
     }
@@ -43,12 +45,15 @@ struct MappingFastPathTests {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("0123456789.-00")
         for _ in 0..<20_000 {
-            let text = String((0..<Int.random(in: 1...20, using: &generator)).map { _ in
-                alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
-            })
+            let text = String(
+                (0..<Int.random(in: 1...20, using: &generator)).map { _ in
+                    alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                })
             guard let fast = PurchaseOrderMapper.exactDecimal(text) else { continue }
             let slow = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-            #expect(slow.map { s in withUnsafeBytes(of: s) { Array($0) } } == withUnsafeBytes(of: fast) { Array($0) }, "\(text)")
+            #expect(
+                slow.map { s in withUnsafeBytes(of: s) { Array($0) } } == withUnsafeBytes(of: fast) { Array($0) },
+                "\(text)")
         }
     }
 }

@@ -5,13 +5,16 @@ import Testing
 /// The validator's shortcuts (packed code lists, byte classes, flattened tables) must answer as the general checks.
 @Suite("Validation shortcuts")
 struct ValidationFastPathTests {
-    static let lists: [Set<String>] = [["DS", "SA", "NE", "00"], ["K", "A", "Z9"], ["LONGERCODE1", "X"], ["É", "E"]]
+    static let lists: [Set<String>] = [
+        ["DS", "SA", "NE", "00"], ["K", "A", "Z9"], ["LONGERCODE1", "X"], ["É", "E"],
+    ]
 
     @Test("a packed code list accepts exactly what the set of strings accepts", arguments: lists)
     func codeLists(_ codes: Set<String>) {
         let list = X12SegmentRules.CodeList(codes)
         let values = [
-            "DS", "DS  ", " DS", "D", "DSX", "", "   ", "K", "\u{212A}", "A", "Z9", "Z9 ", "LONGERCODE1", "LONGERCODE1 ",
+            "DS", "DS  ", " DS", "D", "DSX", "", "   ", "K", "\u{212A}", "A", "Z9", "Z9 ", "LONGERCODE1",
+            "LONGERCODE1 ",
             "X", "É", "E\u{301}", "E", "ÉÉ", "00", "0",
         ]
         for value in values {
@@ -32,7 +35,8 @@ struct ValidationFastPathTests {
         ] {
             #expect(X12Syntax.isDate(ArraySlice(text.utf8)) == valid, "\(text)")
         }
-        for (text, valid) in [("2359", true), ("2400", false), ("235960", false), ("23595999", true), ("12345", false)] {
+        for (text, valid) in [("2359", true), ("2400", false), ("235960", false), ("23595999", true), ("12345", false)]
+        {
             #expect(X12Syntax.isTime(ArraySlice(text.utf8)) == valid, "\(text)")
         }
     }
