@@ -53,20 +53,31 @@ struct PurchaseOrderMapper {
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
 
+        // `take()` moves the value out, so appending copies (and retains) nothing.
         func flushParty() {
-            if let party = currentParty { order.parties.append(party) }
-            currentParty = nil
+            if let party = currentParty.take() { order.parties.append(party) }
         }
         func flushLine() {
-            if let line = currentLine { order.lines.append(line) }
-            currentLine = nil
+            if let line = currentLine.take() { order.lines.append(line) }
         }
 
+        var segment = X12SegmentFields(bytes: document.bytes)
+        let separator = context.interchange.delimiters.element
+        let ranges = document.segmentRanges
+        // Room for every line and party up front: growing the arrays one append at a time copies them.
+        var lineCount = 0
+        var partyCount = 0
         for index in set.segments {
-            let segment = document.segment(index)
-            let id = segment.id
+            let code = X12SegmentFields.code(of: ranges[index], in: document.bytes, separator: separator)
+            if code == X12SegmentCode.po1 { lineCount += 1 } else if code == X12SegmentCode.n1 { partyCount += 1 }
+        }
+        order.lines.reserveCapacity(lineCount)
+        order.parties.reserveCapacity(partyCount)
+        for index in set.segments {
+            segment.load(ranges[index], separator: separator)
+            let id = segment.code
             switch id {
-            case "BEG":
+            case X12SegmentCode.beg:
                 sawBEG = true
                 guard let number = segment[3] else {
                     throw OrderX12Error(
@@ -77,14 +88,14 @@ struct PurchaseOrderMapper {
                 order.purpose = Self.purpose(segment[1])
                 order.orderType = Self.orderType(segment[2])
                 if let date = segment[5] { order.dates.ordered = Self.date(date) }
-            case "CUR":
+            case X12SegmentCode.cur:
                 if let code = segment[2] { order.currency = CurrencyCode(code) }
-            case "REF" where scope == .header:
+            case X12SegmentCode.ref where scope == .header:
                 if let qualifier = segment[1] {
                     order.references.append(
                         Reference(qualifier: qualifier, value: segment[2] ?? segment[3] ?? "", description: segment[3]))
                 }
-            case "DTM":
+            case X12SegmentCode.dtm:
                 guard let qualifier = segment[1], let text = segment[2], let date = Self.date(text) else { break }
                 if scope == .line, currentLine != nil {
                     switch qualifier {
@@ -103,14 +114,14 @@ struct PurchaseOrderMapper {
                     default: break
                     }
                 }
-            case "TD5" where scope == .header || scope == .party:
+            case X12SegmentCode.td5 where scope == .header || scope == .party:
                 if order.shipMethod == nil {
                     let carrier = segment[2] == "2" || segment[2] == nil ? segment[3] : nil
                     let method = ShipMethod(
                         carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4], routing: segment[5])
                     if method != ShipMethod() { order.shipMethod = method }
                 }
-            case "N1":
+            case X12SegmentCode.n1:
                 flushParty()
                 if scope != .line { scope = .party }
                 var party = Party(role: Self.role(segment[1]), name: segment[2])
@@ -119,19 +130,20 @@ struct PurchaseOrderMapper {
                 }
                 if scope == .line { break }  // line-level parties have no place in the canonical order
                 currentParty = party
-            case "N2":
+            case X12SegmentCode.n2:
                 if let extra = [segment[1], segment[2]].compactMap({ $0 }).joined(separator: " ") as String?,
                     !extra.isEmpty
                 {
                     let name = [currentParty?.name, extra].compactMap { $0 }.joined(separator: " ")
                     currentParty?.name = name
                 }
-            case "N3":
+            case X12SegmentCode.n3:
                 guard currentParty != nil else { break }
                 var address = currentParty?.address ?? Address(lines: [])
-                address.lines += [segment[1], segment[2]].compactMap { $0 }
+                if let line = segment[1] { address.lines.append(line) }
+                if let line = segment[2] { address.lines.append(line) }
                 currentParty?.address = address
-            case "N4":
+            case X12SegmentCode.n4:
                 guard currentParty != nil else { break }
                 var address = currentParty?.address ?? Address(lines: [])
                 address.city = segment[1]
@@ -139,7 +151,7 @@ struct PurchaseOrderMapper {
                 address.postalCode = segment[3]
                 address.country = segment[4].map(Self.country)
                 currentParty?.address = address
-            case "PER":
+            case X12SegmentCode.per:
                 guard currentParty != nil else { break }
                 var contact = currentParty?.contact ?? Contact()
                 if contact.name == nil { contact.name = segment[2] }
@@ -152,53 +164,56 @@ struct PurchaseOrderMapper {
                     }
                 }
                 currentParty?.contact = contact
-            case "PO1":
+            case X12SegmentCode.po1:
                 flushParty()
                 flushLine()
                 scope = .line
                 currentLine = try line(segment, index: index, ordinal: order.lines.count + 1, currency: order.currency)
-            case "PID":
+            case X12SegmentCode.pid:
                 guard scope == .line, let text = segment[5] else { break }
-                let description = [currentLine?.description, text].compactMap { $0 }.joined(separator: " ")
-                currentLine?.description = description
-            case "MSG", "NTE":
-                let text = id == "MSG" ? segment[1] : segment[2]
+                if let description = currentLine?.description {
+                    currentLine?.description = description + " " + text
+                } else {
+                    currentLine?.description = text
+                }
+            case X12SegmentCode.msg, X12SegmentCode.nte:
+                let text = id == X12SegmentCode.msg ? segment[1] : segment[2]
                 guard let text else { break }
-                let note = Note(kind: id == "NTE" ? Self.noteKind(segment[1]) : .general, text: text)
+                let note = Note(kind: id == X12SegmentCode.nte ? Self.noteKind(segment[1]) : .general, text: text)
                 if scope == .line { currentLine?.notes.append(note) } else { order.notes.append(note) }
-            case "N9":
+            case X12SegmentCode.n9:
                 // N9 loops carry MSG text; N902/N903 often say what the text is for ("GIFT MESSAGE").
                 pendingNoteKind = Self.noteKind(fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
-            case "SAC":
+            case X12SegmentCode.sac:
                 let description = (segment[15] ?? "").uppercased()
                 if description.contains("GIFT") && description.contains("WRAP") {
                     if scope == .line { currentLine?.giftWrap = true } else { orderGiftWrap = true }
                 }
-            case "CTT":
+            case X12SegmentCode.ctt:
                 flushParty()
                 flushLine()
                 scope = .summary
-            case "AMT":
+            case X12SegmentCode.amt:
                 if segment[1] == "TT" || segment[1] == "1", let amount = segment[2].flatMap(Self.decimal) {
                     if scope != .line { order.statedTotal = Money(amount, order.currency) }
                 }
-            case "TDS":
+            case X12SegmentCode.tds:
                 // TDS01 is N2: implied two decimals.
                 if let cents = segment[1].flatMap(Self.decimal) { order.statedTotal = Money(cents / 100, order.currency) }
-            case "SE":
+            case X12SegmentCode.se:
                 flushParty()
                 flushLine()
             default:
                 break
             }
-            if id == "MSG", let kind = pendingNoteKind {
+            if id == X12SegmentCode.msg, let kind = pendingNoteKind {
                 if scope == .line {
                     if let count = currentLine?.notes.count, count > 0 { currentLine?.notes[count - 1].kind = kind }
                 } else if !order.notes.isEmpty {
                     order.notes[order.notes.count - 1].kind = kind
                 }
             }
-            if id != "MSG" && id != "N9" { pendingNoteKind = nil }
+            if id != X12SegmentCode.msg && id != X12SegmentCode.n9 { pendingNoteKind = nil }
         }
         flushParty()
         flushLine()
@@ -207,7 +222,7 @@ struct PurchaseOrderMapper {
         return order
     }
 
-    private func line(_ segment: X12Segment, index: Int, ordinal: Int, currency: CurrencyCode) throws(OrderX12Error)
+    private func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode) throws(OrderX12Error)
         -> OrderLine
     {
         guard let quantityText = segment[2] else {
@@ -309,7 +324,17 @@ struct PurchaseOrderMapper {
 
     /// `CCYYMMDD`, or `YYMMDD` as 003xxx versions send it.
     static func date(_ text: String) -> CalendarDate? {
-        text.utf8.count == 6 ? CalendarDate(parsingYYMMDD: text) : CalendarDate(parsing: text)
+        let utf8 = text.utf8
+        if utf8.count == 8 {
+            // CCYYMMDD, the common case, without `CalendarDate(parsing:)`'s copy: the same checks.
+            var value = 0
+            for byte in utf8 {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+        }
+        return utf8.count == 6 ? CalendarDate(parsingYYMMDD: text) : CalendarDate(parsing: text)
     }
 
     /// X12 `R`/`N` text to an exact decimal (never through `Double`).
@@ -317,6 +342,43 @@ struct PurchaseOrderMapper {
         guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
             return nil
         }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return exactDecimal(text) ?? Decimal(string: text, locale: posix)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `-ddd.ddd` with at most 18 digits and not zero, built from its digits: bit for bit the value
+    /// `Decimal(string:locale:)` gives (compact: trailing zeros moved into the exponent), without its parser and
+    /// locale look-up. Nil for anything else, which that parser then reads.
+    static func exactDecimal(_ text: String) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var negative = false
+        var point = false
+        var first = true
+        for byte in text.utf8 {
+            defer { first = false }
+            if byte == 0x2D, first {
+                negative = true
+                continue
+            }
+            if byte == 0x2E, !point {
+                point = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+            guard digits <= 18 else { return nil }
+            mantissa = mantissa * 10 + UInt64(byte - 0x30)
+            if point { fraction += 1 }
+        }
+        guard mantissa != 0 else { return nil }
+        var exponent = -fraction
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
     }
 }

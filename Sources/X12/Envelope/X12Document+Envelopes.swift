@@ -15,12 +15,28 @@ extension X12Document {
             interchangeIndex: interchangeIndex, header: interchange.header, delimiters: interchange.delimiters,
             keepsSets: true, reportsClosedSets: false)
         let lastSegment = interchange.trailerIndex ?? (interchange.segments.upperBound - 1)
-        var index = interchange.segments.lowerBound + 1
-        while index <= lastSegment {
-            builder.consume(index, isTrailer: index == interchange.trailerIndex, in: self)
-            index += 1
+        // One copy of the document to read from: passing `self` from this mutating method would copy it (and
+        // retain its arrays) for every segment.
+        let lookup = self
+        let trailerIndex = interchange.trailerIndex
+        let separator = interchange.delimiters.element
+        bytes.withUnsafeBufferPointer { bytes in
+            segmentRanges.withUnsafeBufferPointer { ranges in
+                var index = interchange.segments.lowerBound + 1
+                while index <= lastSegment {
+                    // A body segment inside an open set: nothing for the walk to do (its own fast path, inlined).
+                    if builder.openSet != nil, index != trailerIndex,
+                        X12SegmentScanner.envelopeTag(bytes, ranges[index], separator: separator) == .other
+                    {
+                        index += 1
+                        continue
+                    }
+                    builder.consume(index, isTrailer: index == trailerIndex, in: lookup)
+                    index += 1
+                }
+            }
         }
-        builder.finish(trailer: interchange.trailerIndex, lastSegment: lastSegment, in: self)
+        builder.finish(trailer: interchange.trailerIndex, lastSegment: lastSegment, in: lookup)
         interchange.groups = builder.groups
         interchange.looseSegments = builder.loose
         envelopeErrors += builder.errors

@@ -41,6 +41,8 @@ struct X12EnvelopeBuilder {
     private var openGroupSetCount = 0
     private var groupControls: Set<String> = []
     private var setControls: Set<String> = []
+    /// The last `fitsGroup` answer, for the set ID and the open group (by its index).
+    private var lastFit: (id: String, groupIndex: Int, fits: Bool)? = nil
 
     init(interchangeIndex: Int, header: ISAHeader, delimiters: X12Delimiters, keepsSets: Bool, reportsClosedSets: Bool)
     {
@@ -93,14 +95,10 @@ struct X12EnvelopeBuilder {
             openSet = X12TransactionSet(
                 id: id, controlNumber: control, implementationReference: current[3], segments: index..<(index + 1),
                 trailerIndex: nil)
-            let where_ = location(index, element: 2, in: lookup)
             if !setControls.insert(control).inserted {
-                errors.append(X12Error(.duplicateSetControl(control), at: where_))
+                errors.append(X12Error(.duplicateSetControl(control), at: location(index, element: 2, in: lookup)))
             }
-            // Implementation guides (GS08 `…X357`) may assign their own GS01; base X12 and industry
-            // conventions (VICS, UCS) keep the standard's.
-            let isGuide = group.version.convention?.hasPrefix("X") ?? false
-            if !isGuide, let expected = X12Document.functionalIDs[id], expected != group.functionalID {
+            if !fitsGroup(id, group) {
                 errors.append(
                     X12Error(
                         .setDoesNotFitGroup(setID: id, functionalID: group.functionalID),
@@ -128,6 +126,17 @@ struct X12EnvelopeBuilder {
                 }
             }
         }
+    }
+
+    /// Whether a set ID belongs in the group: implementation guides (GS08 `…X357`) may assign their own GS01; base
+    /// X12 and industry conventions (VICS, UCS) keep the standard's. Asked once per set ID and group.
+    private mutating func fitsGroup(_ id: String, _ group: X12FunctionalGroup) -> Bool {
+        if let fit = lastFit, fit.id == id, fit.groupIndex == groups.count { return fit.fits }
+        let isGuide = group.version.convention?.hasPrefix("X") ?? false
+        var fits = true
+        if !isGuide, let expected = X12Document.functionalIDs[id], expected != group.functionalID { fits = false }
+        lastFit = (id, groups.count, fits)
+        return fits
     }
 
     /// Ends the interchange: closes what is still open at `lastSegment` and checks the IEA when there is one.

@@ -12,6 +12,7 @@ extension X12Document {
     /// Every transaction set in input order, with its envelopes.
     public var transactionSets: [X12SetContext] {
         var result: [X12SetContext] = []
+        result.reserveCapacity(interchanges.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.sets.count } })
         for (interchangeIndex, interchange) in interchanges.enumerated() {
             for (groupIndex, group) in interchange.groups.enumerated() {
                 for (setIndex, set) in group.sets.enumerated() {

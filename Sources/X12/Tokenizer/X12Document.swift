@@ -95,16 +95,17 @@ public struct X12Document: Sendable {
         segmentRanges.append(start..<terminatorOffset)
         segmentInterchange.append(interchangeIndex)
         let firstSegment = segmentRanges.count - 1
-        let scan = bytes.withUnsafeBufferPointer { buffer in
+        let input = bytes
+        let scan = input.withUnsafeBufferPointer { buffer in
             X12SegmentScanner.scan(
                 buffer, from: terminatorOffset + 1, terminator: delimiters.segment, elementSeparator: delimiters.element,
-                limit: options.maximumSegmentLength)
+                limit: options.maximumSegmentLength, into: &segmentRanges)
         }
         if scan.tooLong {
             throw X12Error(.limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
         }
-        segmentRanges.append(contentsOf: scan.ranges)
-        segmentInterchange.append(contentsOf: repeatElement(interchangeIndex, count: scan.ranges.count))
+        segmentInterchange.append(
+            contentsOf: repeatElement(interchangeIndex, count: segmentRanges.count - segmentInterchange.count))
         let position = scan.end
         let ended = scan.sawIEA
         let trailerIndex: Int? = ended ? segmentRanges.count - 1 : nil

@@ -21,6 +21,20 @@ enum X12SegmentScanner {
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
         isFinal: Bool = true
     ) -> Scan {
+        var ranges: [Range<Int>] = []
+        var scan = scan(
+            buffer, from: start, terminator: terminator, elementSeparator: elementSeparator, limit: limit,
+            isFinal: isFinal, into: &ranges)
+        scan.ranges = ranges
+        return scan
+    }
+
+    /// `scan` appending the segment ranges to `ranges` (the returned `Scan` has none): a document appends to its
+    /// own array instead of copying a second one.
+    static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
+        isFinal: Bool = true, into ranges: inout [Range<Int>]
+    ) -> Scan {
         var scan = Scan()
         let count = buffer.count
         var position = start
@@ -40,8 +54,7 @@ enum X12SegmentScanner {
                 break
             }
             let searchEnd = min(count, position &+ limit &+ 1)
-            var end = position
-            while end < searchEnd, buffer[end] != terminator { end &+= 1 }
+            let end = find(terminator, in: buffer, from: position, to: searchEnd)
             guard end < searchEnd else {
                 if searchEnd < count {
                     scan.tooLong = true
@@ -53,12 +66,12 @@ enum X12SegmentScanner {
                     break
                 }
                 // Input ends inside a segment.
-                scan.ranges.append(position..<count)
+                ranges.append(position..<count)
                 scan.unterminated = true
                 position = count
                 break
             }
-            scan.ranges.append(position..<end)
+            ranges.append(position..<end)
             let isIEA =
                 end - position >= 3 && buffer[position] == 0x49 && buffer[position + 1] == 0x45
                 && buffer[position + 2] == 0x41 && (end - position == 3 || buffer[position + 3] == elementSeparator)
@@ -74,6 +87,26 @@ enum X12SegmentScanner {
         return scan
     }
 
+    /// The offset of the first `byte` in `buffer[from..<to]`, or `to`. Eight bytes at a time: a word's bytes equal
+    /// to `byte` are found with the carry-free zero-byte test ((x - 0x01…) & ~x & 0x80…) on `word ^ byte…`, exact
+    /// for the lowest match, which is the one taken.
+    @inline(__always)
+    static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var index = from
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+            while index &+ 8 <= to {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
+                let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if found != 0 { return index &+ found.trailingZeroBitCount >> 3 }
+                index &+= 8
+            }
+        }
+        while index < to, buffer[index] != byte { index &+= 1 }
+        return index
+    }
+
     /// Whitespace, NUL and the DOS end-of-file byte 0x1A tolerated before, between and after interchanges.
     static func isFiller(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x1A || byte == 0x00
@@ -82,6 +115,13 @@ enum X12SegmentScanner {
     /// Which envelope segment (if any) the segment at `range` is, from its first bytes.
     @inline(__always)
     static func envelopeTag(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> X12EnvelopeTag {
+        bytes.withUnsafeBufferPointer { envelopeTag($0, range, separator: separator) }
+    }
+
+    @inline(__always)
+    static func envelopeTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8)
+        -> X12EnvelopeTag
+    {
         let length = range.count
         guard length >= 2 else { return .other }
         let first = bytes[range.lowerBound]

@@ -11,49 +11,64 @@ enum X12Syntax {
 
     static func isTime(_ text: String) -> Bool { isTime(ArraySlice(text.utf8)) }
 
-    static func isDate(_ bytes: ArraySlice<UInt8>, digits: Int? = nil) -> Bool {
-        let bytes = Array(bytes)
-        guard bytes.count == 6 || bytes.count == 8, digits == nil || bytes.count == digits,
-            bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-        else { return false }
-        let values = bytes.map { Int($0 - 0x30) }
-        var offset = 0
-        var year: Int
-        if bytes.count == 8 {
-            year = values[0] * 1000 + values[1] * 100 + values[2] * 10 + values[3]
-            offset = 4
-        } else {
-            let yy = values[0] * 10 + values[1]
-            year = yy < 50 ? 2000 + yy : 1900 + yy
-            offset = 2
+    static func isDate(_ bytes: some Collection<UInt8>, digits: Int? = nil) -> Bool {
+        let count = bytes.count
+        guard count == 6 || count == 8, digits == nil || count == digits else { return false }
+        // Up to eight digits, as one number: CCYYMMDD or YYMMDD.
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            value = value * 10 + Int(byte - 0x30)
         }
-        let month = values[offset] * 10 + values[offset + 1]
-        let day = values[offset + 2] * 10 + values[offset + 3]
+        let day = value % 100
+        let month = value / 100 % 100
+        var year = value / 10_000
+        if count == 6 { year = year < 50 ? 2000 + year : 1900 + year }
         guard (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days: Int
+        switch month {
+        case 2: days = leap ? 29 : 28
+        case 4, 6, 9, 11: days = 30
+        default: days = 31
+        }
         return day <= days
     }
 
     /// `HHMM`, `HHMMSS` or `HHMMSSd..dd`.
-    static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(bytes)
-        guard bytes.count == 4 || bytes.count >= 6, bytes.count <= 8,
-            bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-        else { return false }
-        let values = bytes.map { Int($0 - 0x30) }
-        let hour = values[0] * 10 + values[1]
-        let minute = values[2] * 10 + values[3]
+    static func isTime(_ bytes: some Collection<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count == 4 || count >= 6, count <= 8 else { return false }
+        var values: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+        var offset = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            let digit = Int(byte - 0x30)
+            switch offset {
+            case 0: values.0 = digit
+            case 1: values.1 = digit
+            case 2: values.2 = digit
+            case 3: values.3 = digit
+            case 4: values.4 = digit
+            case 5: values.5 = digit
+            default: break
+            }
+            offset += 1
+        }
+        let hour = values.0 * 10 + values.1
+        let minute = values.2 * 10 + values.3
         guard hour <= 23, minute <= 59 else { return false }
-        if bytes.count >= 6 { return values[4] * 10 + values[5] <= 59 }
+        if count >= 6 { return values.4 * 10 + values.5 <= 59 }
         return true
     }
 
     /// X12 numeric (`N`): optional leading minus, digits only.
-    static func isNumeric(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isNumeric(_ bytes: some Collection<UInt8>) -> Bool {
         var digits = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset == 0, byte == 0x2D { continue }
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if first, byte == 0x2D { continue }
             guard byte >= 0x30 && byte <= 0x39 else { return false }
             digits += 1
         }
@@ -61,12 +76,14 @@ enum X12Syntax {
     }
 
     /// X12 decimal (`R`): optional minus, digits with at most one decimal point, optional exponent `E`.
-    static func isDecimal(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isDecimal(_ bytes: some Collection<UInt8>) -> Bool {
         var digits = 0
         var points = 0
         var exponent = false
-        for (offset, byte) in bytes.enumerated() {
-            if byte == 0x2D, offset == 0 || exponent { continue }
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if byte == 0x2D, first || exponent { continue }
             if byte == 0x2E, !exponent {
                 points += 1
                 if points > 1 { return false }
@@ -82,8 +99,47 @@ enum X12Syntax {
         return digits > 0
     }
 
+    /// `isNumeric` and `significantLength` in one pass: the digit count, or nil when not numeric.
+    static func numericLength(_ bytes: some Collection<UInt8>) -> Int? {
+        var digits = 0
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if first, byte == 0x2D { continue }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+        }
+        return digits > 0 ? digits : nil
+    }
+
+    /// `isDecimal` and `significantLength` in one pass: the digit count, or nil when not a decimal.
+    static func decimalLength(_ bytes: some Collection<UInt8>) -> Int? {
+        var digits = 0
+        var points = 0
+        var exponent = false
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if byte == 0x2D, first || exponent { continue }
+            if byte == 0x2E, !exponent {
+                points += 1
+                if points > 1 { return nil }
+                continue
+            }
+            if byte == 0x45, digits > 0, !exponent {
+                exponent = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+        }
+        return digits > 0 ? digits : nil
+    }
+
     /// Significant length of a numeric value: sign and decimal point do not count.
-    static func significantLength(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + (($1 >= 0x30 && $1 <= 0x39) ? 1 : 0) }
+    static func significantLength(_ bytes: some Collection<UInt8>) -> Int {
+        var length = 0
+        for byte in bytes where byte >= 0x30 && byte <= 0x39 { length += 1 }
+        return length
     }
 }

@@ -6,6 +6,8 @@ public struct X12Definitions: Sendable {
     public var elements: [Int: X12ElementDefinition]
     /// `segments` keyed by `X12SetDefinition.code(id)`, element entries resolved: what the validator reads.
     public private(set) var segmentsByCode: [UInt32: X12SegmentDefinition] = [:]
+    /// `segmentsByCode` flattened for the validator's loop.
+    private(set) var segmentRules = X12SegmentRules([:])
 
     public init(sets: [X12SetDefinition], segments: [String: X12SegmentDefinition], elements: [Int: X12ElementDefinition]) {
         self.sets = Dictionary(sets.map { ("\($0.id)/\($0.version)", $0) }, uniquingKeysWith: { first, _ in first })
@@ -18,6 +20,7 @@ public struct X12Definitions: Sendable {
             }
             segmentsByCode[X12SetDefinition.code(id)] = resolved
         }
+        segmentRules = X12SegmentRules(segmentsByCode)
     }
 
     /// The definition for a set in a group version: exact base version first, then the nearest release of the

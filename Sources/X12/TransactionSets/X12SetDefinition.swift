@@ -6,12 +6,16 @@ public struct X12SetDefinition: Sendable {
     /// Base version the table is for (`004010`, `005010`).
     public var version: String
     public var functionalID: String
-    public var body: [Node]
+    public var body: [Node] {
+        didSet { table = X12SetTable(body: body, scope: bodyScope) }
+    }
     /// Every segment ID the table names, for telling "not in this set" (AK304 6) from "not here" (2).
     public private(set) var allIDs: Set<String> = []
     /// The body's start IDs as codes and requirement flags, so the walker never unpacks nodes to compare.
     public private(set) var bodyScope = LoopScope()
     public private(set) var allCodes: Set<UInt32> = []
+    /// `body` flattened for the validator.
+    private(set) var table = X12SetTable(body: [], scope: LoopScope())
 
     public indirect enum Node: Sendable {
         case segment(id: String, requirement: Requirement, maxUse: Int)
@@ -105,6 +109,7 @@ public struct X12SetDefinition: Sendable {
         bodyScope = LoopScope(childCodes: body.map { Self.code($0.startID) }, childMandatory: body.map(\.isMandatory))
         allIDs = body.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
         allCodes = Set(allIDs.map(Self.code))
+        self.table = X12SetTable(body: body, scope: bodyScope)
     }
 }
 

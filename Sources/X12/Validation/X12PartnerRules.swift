@@ -36,9 +36,9 @@ public struct X12PartnerRules: Hashable, Sendable, Codable {
 extension SetWalker {
     /// Applies partner rules to every segment of the set after the standard checks.
     mutating func apply(_ rules: X12PartnerRules) {
-        guard rules.transactionSets.isEmpty || rules.transactionSets.contains(context.set.id) else { return }
+        guard rules.transactionSets.isEmpty || rules.transactionSets.contains(set.id) else { return }
         var seen: Set<String> = []
-        for index in context.set.segments {
+        for index in set.segments {
             let segment = document.segment(index)
             guard segment.hasValidID else { continue }
             let id = segment.id
@@ -67,7 +67,7 @@ extension SetWalker {
                 }
             }
         }
-        let trailer = context.set.trailerIndex ?? (context.set.segments.upperBound - 1)
+        let trailer = set.trailerIndex ?? (set.segments.upperBound - 1)
         for id in rules.requiredSegments.sorted() where !seen.contains(id) {
             errors.append(X12Error(.mandatorySegmentMissing(id), at: location(trailer)))
         }

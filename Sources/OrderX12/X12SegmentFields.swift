@@ -1,0 +1,107 @@
+import X12
+
+/// One segment's elements, split once: the mapper asks for up to 25 elements of a segment, and reading each through
+/// `X12Segment.subscript` would scan the segment again every time. Reused from segment to segment, so the ranges
+/// buffer is allocated once per set.
+struct X12SegmentFields {
+    let bytes: [UInt8]
+    /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
+    /// bytes (no constant matches it).
+    private(set) var code: UInt32 = 0
+    /// `ranges[n - 1]` is element `n`.
+    private var ranges: [Range<Int>] = []
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        ranges.reserveCapacity(32)
+    }
+
+    mutating func load(_ range: Range<Int>, separator: UInt8) {
+        ranges.removeAll(keepingCapacity: true)
+        var index = range.lowerBound
+        code = Self.code(of: range, in: bytes, separator: separator, end: &index)
+        guard index < range.upperBound else { return }
+        var start = index + 1
+        index += 1
+        while index < range.upperBound {
+            if bytes[index] == separator {
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            index += 1
+        }
+        ranges.append(start..<range.upperBound)
+    }
+
+    /// The packed ID of the segment at `range` (see `code`).
+    static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8) -> UInt32 {
+        var end = range.lowerBound
+        return code(of: range, in: bytes, separator: separator, end: &end)
+    }
+
+    /// The packed ID; `end` is left at the separator after it (or the segment's end).
+    private static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8, end index: inout Int)
+        -> UInt32
+    {
+        var packed: UInt32 = 0
+        var length = 0
+        var valid = true
+        while index < range.upperBound, bytes[index] != separator {
+            let byte = bytes[index]
+            if byte == 0 || length >= 3 { valid = false } else { packed = packed << 8 | UInt32(byte) }
+            length += 1
+            index += 1
+        }
+        return valid && length > 0 ? packed : UInt32.max
+    }
+
+    /// The element's text, or nil when absent or empty: `X12Segment.subscript`.
+    subscript(position: Int) -> String? {
+        guard position >= 1, position <= ranges.count else { return nil }
+        let range = ranges[position - 1]
+        guard !range.isEmpty else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Element `position` is exactly `text` (no `String` made).
+    func has(_ position: Int, _ text: StaticString) -> Bool {
+        guard position >= 1, position <= ranges.count else { return false }
+        let range = ranges[position - 1]
+        guard range.count == text.utf8CodeUnitCount else { return false }
+        return text.withUTF8Buffer { expected in
+            for offset in 0..<expected.count where bytes[range.lowerBound + offset] != expected[offset] {
+                return false
+            }
+            return true
+        }
+    }
+
+    static func code(_ id: StaticString) -> UInt32 {
+        id.withUTF8Buffer { $0.reduce(0) { $0 << 8 | UInt32($1) } }
+    }
+}
+
+/// The segment IDs the 850 mapper reads, as codes. Literals, so that reading one costs no lazy initialisation
+/// (the tests check them against `X12SegmentFields.code`).
+enum X12SegmentCode {
+    static let beg: UInt32 = 0x424547  // BEG
+    static let cur: UInt32 = 0x435552  // CUR
+    static let ref: UInt32 = 0x524546  // REF
+    static let dtm: UInt32 = 0x44544D  // DTM
+    static let td5: UInt32 = 0x544435  // TD5
+    static let n1: UInt32 = 0x4E31  // N1
+    static let n2: UInt32 = 0x4E32  // N2
+    static let n3: UInt32 = 0x4E33  // N3
+    static let n4: UInt32 = 0x4E34  // N4
+    static let per: UInt32 = 0x504552  // PER
+    static let po1: UInt32 = 0x504F31  // PO1
+    static let pid: UInt32 = 0x504944  // PID
+    static let msg: UInt32 = 0x4D5347  // MSG
+    static let nte: UInt32 = 0x4E5445  // NTE
+    static let n9: UInt32 = 0x4E39  // N9
+    static let sac: UInt32 = 0x534143  // SAC
+    static let ctt: UInt32 = 0x435454  // CTT
+    static let amt: UInt32 = 0x414D54  // AMT
+    static let tds: UInt32 = 0x544453  // TDS
+    static let se: UInt32 = 0x5345  // SE
+}

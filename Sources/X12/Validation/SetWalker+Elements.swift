@@ -1,0 +1,206 @@
+/// A walker's element checks: types, lengths, code lists, delimiters inside values, mandatory elements and syntax
+/// notes, found on the document's bytes.
+extension SetWalker {
+    /// Element checks for one segment, in one pass over its bytes: each byte's class (separator, component,
+    /// repetition, control) is looked up once, so an element's value is scanned again only for its type. A
+    /// location (and its strings) is only made for an element that has a problem.
+    mutating func checkElements(_ index: Int, code: UInt32) {
+        guard let definition = rules.segment(code) else { return }
+        let range = ranges[index]
+        let bytes = self.bytes
+        let classes = self.classes
+        let elements = rules.elements
+        let firstRule = definition.elements.lowerBound
+        let useCount = definition.elements.count
+        var present: UInt64 = 0
+        var position = 0
+        var start = range.lowerBound
+        var offset = range.lowerBound
+        var flags: UInt8 = 0
+        while true {
+            offset = classes.nextMarked(in: bytes, from: offset, to: range.upperBound)
+            let atEnd = offset == range.upperBound
+            let byteClass = atEnd ? X12ByteClasses.separator : classes[Int(bytes[offset])]
+            if byteClass & X12ByteClasses.separator != 0 {
+                if position > 0, start < offset {
+                    if position > useCount {
+                        errors.append(
+                            X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
+                    } else {
+                        if position <= 64 { present |= 1 << UInt64(position - 1) }
+                        if let kind = problem(start..<offset, flags: flags, rule: elements[firstRule + position - 1]) {
+                            errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+                        }
+                    }
+                }
+                if atEnd { break }
+                position += 1
+                start = offset + 1
+                flags = 0
+            } else {
+                flags |= byteClass
+            }
+            offset += 1
+        }
+        var missing = definition.mandatoryMask & ~present
+        while missing != 0 {
+            let missingOffset = missing.trailingZeroBitCount
+            errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: missingOffset + 1)))
+            missing &= missing - 1
+        }
+        if useCount > 64 {
+            for missingOffset in 64..<useCount where elements[firstRule + missingOffset].requirement == .mandatory {
+                errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: missingOffset + 1)))
+            }
+        }
+        for note in definition.notes { check(rules.notes[note], present: present, segment: index) }
+    }
+
+    /// `problem(_:use:spec:delimiters:)` on the document's bytes with a flattened rule; `flags` are the byte
+    /// classes seen in the value.
+    private func problem(_ range: Range<Int>, flags: UInt8, rule: X12SegmentRules.Element) -> X12Error.Kind? {
+        if rule.requirement == .notUsed { return .elementNotUsed }
+        if flags == 0, rule.type == .alphanumeric || !rule.hasSpec || rule.isComposite {
+            // The common case: plain text, nothing to scan again.
+            guard rule.hasSpec, !rule.isComposite else { return nil }
+            if range.count < rule.minLength { return .elementTooShort }
+            if range.count > rule.maxLength { return .elementTooLong }
+            return nil
+        }
+        if rule.repeatsOnce, flags & X12ByteClasses.repetition != 0 { return .tooManyRepetitions }
+        if rule.isComposite { return nil }
+        if flags & X12ByteClasses.component != 0 { return .tooManyComponents }
+        guard rule.hasSpec else { return nil }
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        let length: Int
+        switch rule.type {
+        case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
+            guard let digits = X12Syntax.numericLength(value) else { return .invalidCharacter }
+            length = digits
+        case .decimal:
+            guard let digits = X12Syntax.decimalLength(value) else { return .invalidCharacter }
+            length = digits
+        case .date:
+            return X12Syntax.isDate(value) ? nil : .invalidDate
+        case .time:
+            return X12Syntax.isTime(value) ? nil : .invalidTime
+        default:
+            length = value.count
+            if flags & X12ByteClasses.control != 0 { return .invalidCharacter }
+        }
+        if rule.type == .id, rule.codeList >= 0,
+            let kind = Self.codeProblem(value, list: rules.codeLists[rule.codeList])
+        {
+            return kind
+        }
+        if length < rule.minLength { return .elementTooShort }
+        if length > rule.maxLength { return .elementTooLong }
+        return nil
+    }
+
+    /// Looks an ID value (trailing spaces trimmed) up in its code list; the value's `String` is made only when
+    /// it is not there, or when the list or value cannot be compared as packed bytes (non-ASCII compares as
+    /// `String` does, with canonical equivalence).
+    static func codeProblem(_ value: UnsafeBufferPointer<UInt8>, list: X12SegmentRules.CodeList) -> X12Error.Kind? {
+        var count = value.count
+        while count > 0, value[count - 1] == 0x20 { count -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: value[0..<count])
+        if list.strings == nil, count <= 8 {
+            var packed: UInt64 = 0
+            var ascii: UInt8 = 0
+            for byte in trimmed {
+                packed = packed << 8 | UInt64(byte)
+                ascii |= byte
+            }
+            if ascii < 0x80 {
+                if list.contains(packed) { return nil }
+                return .invalidCodeValue(String(decoding: trimmed, as: UTF8.self))
+            }
+        }
+        let text = String(decoding: trimmed, as: UTF8.self)
+        if let strings = list.strings {
+            return strings.contains(text) ? nil : .invalidCodeValue(text)
+        }
+        // Packed list, value too long or not ASCII: compare as strings for canonical equivalence.
+        for packed in list.packed where Self.unpack(packed) == text { return nil }
+        return .invalidCodeValue(text)
+    }
+
+    private static func unpack(_ packed: UInt64) -> String {
+        var bytes: [UInt8] = []
+        var rest = packed
+        while rest != 0 {
+            bytes.insert(UInt8(rest & 0xFF), at: 0)
+            rest >>= 8
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func problem(
+        _ value: ArraySlice<UInt8>, use: X12ElementUse, spec: X12ElementDefinition?, delimiters: X12Delimiters
+    ) -> X12Error.Kind? {
+        if use.requirement == .notUsed { return .elementNotUsed }
+        if use.repeatCount == 1, let repetition = delimiters.repetition, value.contains(repetition) {
+            return .tooManyRepetitions
+        }
+        if use.isComposite { return nil }
+        if value.contains(delimiters.component) { return .tooManyComponents }
+        guard let spec else { return nil }
+        return problem(value, spec: spec)
+    }
+
+    static func problem(_ value: ArraySlice<UInt8>, spec: X12ElementDefinition) -> X12Error.Kind? {
+        let length: Int
+        switch spec.type {
+        case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
+            guard X12Syntax.isNumeric(value) else { return .invalidCharacter }
+            length = X12Syntax.significantLength(value)
+        case .decimal:
+            guard X12Syntax.isDecimal(value) else { return .invalidCharacter }
+            length = X12Syntax.significantLength(value)
+        case .date:
+            return X12Syntax.isDate(value) ? nil : .invalidDate
+        case .time:
+            return X12Syntax.isTime(value) ? nil : .invalidTime
+        default:
+            length = value.count
+            if value.contains(where: { $0 < 0x20 }) { return .invalidCharacter }
+        }
+        if spec.type == .id, let codes = spec.codes {
+            var text = String(decoding: value, as: UTF8.self)
+            while text.last == " " { text.removeLast() }
+            if !codes.contains(text) { return .invalidCodeValue(text) }
+        }
+        if length < spec.minLength { return .elementTooShort }
+        if length > spec.maxLength { return .elementTooLong }
+        return nil
+    }
+
+    /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
+    private mutating func check(_ note: X12SegmentRules.Note, present: UInt64, segment index: Int) {
+        let mask = note.mask
+        let here = present & mask
+        let firstBit = note.firstBit
+        var missing: UInt64 = 0
+        switch note.kind {
+        case .paired:
+            if here != 0 { missing = mask & ~present }
+        case .required:
+            if here == 0 { missing = firstBit }
+        case .exclusion:
+            if here.nonzeroBitCount > 1 {
+                let second = (here & ~(here & (~here &+ 1))).trailingZeroBitCount + 1
+                errors.append(X12Error(.exclusionViolated, at: location(index, element: second)))
+            }
+        case .conditional:
+            if present & firstBit != 0 { missing = mask & ~present }
+        case .listConditional:
+            if present & firstBit != 0, here == firstBit, note.hasSecond { missing = note.secondBit }
+        }
+        while missing != 0 {
+            let position = missing.trailingZeroBitCount + 1
+            errors.append(X12Error(.conditionalElementMissing, at: location(index, element: position)))
+            missing &= missing - 1
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// What each byte value is in one interchange's syntax, as bit flags: the validator looks a byte up once instead of
+/// comparing it with every delimiter.
+struct X12ByteClasses: Sendable {
+    static let separator: UInt8 = 1
+    static let component: UInt8 = 2
+    static let repetition: UInt8 = 4
+    /// Below 0x20: not allowed in AN and ID values.
+    static let control: UInt8 = 8
+
+    let delimiters: X12Delimiters
+    private let table: [UInt8]
+    /// Each delimiter repeated in all eight bytes of a word (the repetition falls back to the component).
+    private let separatorWord: UInt64
+    private let componentWord: UInt64
+    private let repetitionWord: UInt64
+
+    init(_ delimiters: X12Delimiters) {
+        self.delimiters = delimiters
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in 0..<0x20 { table[byte] = Self.control }
+        // A delimiter can be a control byte too: keep both flags, the separator wins when scanning.
+        table[Int(delimiters.component)] |= Self.component
+        if let repetition = delimiters.repetition { table[Int(repetition)] |= Self.repetition }
+        table[Int(delimiters.element)] = Self.separator
+        self.table = table
+        separatorWord = UInt64(delimiters.element) &* 0x0101_0101_0101_0101
+        componentWord = UInt64(delimiters.component) &* 0x0101_0101_0101_0101
+        repetitionWord = UInt64(delimiters.repetition ?? delimiters.component) &* 0x0101_0101_0101_0101
+    }
+
+    /// The offset of the first byte in `bytes[from..<to]` whose class is not 0, or `to`. Eight bytes at a time,
+    /// with exact per-byte tests (no carry crosses a byte): high bit set where a byte is zero, or below 0x20.
+    @inline(__always)
+    func nextMarked(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var index = from
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
+            while index &+ 8 <= to {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let control = ~(((word & low) &+ 0x6060_6060_6060_6060) | word) & high
+                let marked =
+                    zeros(word ^ separatorWord) | zeros(word ^ componentWord) | zeros(word ^ repetitionWord) | control
+                if marked != 0 { return index &+ marked.trailingZeroBitCount >> 3 }
+                index &+= 8
+            }
+        }
+        while index < to, table[Int(bytes[index])] == 0 { index &+= 1 }
+        return index
+    }
+
+    subscript(byte: Int) -> UInt8 { table[byte] }
+}

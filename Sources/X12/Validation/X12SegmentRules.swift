@@ -1,0 +1,131 @@
+/// The segment dictionary flattened for the validator's hot loop: one open-addressed table from segment code to
+/// segment, and per segment a run of plain element rules (no strings, sets or optionals to copy or retain), its
+/// mandatory elements as a bit mask and its syntax notes as masks. Built once with the definitions.
+struct X12SegmentRules: Sendable {
+    struct Element: Sendable {
+        var requirement: X12SetDefinition.Requirement
+        var isComposite: Bool
+        var repeatsOnce: Bool
+        /// False when the dictionary has no entry for the reference: only delimiter checks apply.
+        var hasSpec: Bool
+        var type: X12ElementDefinition.DataType
+        var minLength: Int
+        var maxLength: Int
+        /// Index into `codeLists`, -1 when any code is accepted.
+        var codeList: Int
+    }
+
+    struct Note: Sendable {
+        var kind: X12SyntaxNote.Kind
+        var mask: UInt64
+        /// Bit of the first position (0 when past 64), and of the second for list conditionals.
+        var firstBit: UInt64
+        var secondBit: UInt64
+        var hasSecond: Bool
+    }
+
+    struct Segment: Sendable {
+        var elements: Range<Int>
+        /// Bit `n` for each mandatory element at offset `n` < 64.
+        var mandatoryMask: UInt64
+        var notes: Range<Int>
+    }
+
+    /// A code list as codes of up to eight bytes packed big-endian, sorted; `strings` keeps the list when a code
+    /// does not pack (longer, or not ASCII).
+    struct CodeList: Sendable {
+        var packed: [UInt64]
+        var strings: Set<String>?
+
+        init(_ codes: Set<String>) {
+            let packs = codes.allSatisfy { $0.utf8.count <= 8 && $0.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 } }
+            packed = packs ? codes.map { Self.pack($0.utf8) }.sorted() : []
+            strings = packs ? nil : codes
+        }
+
+        static func pack(_ bytes: some Sequence<UInt8>) -> UInt64 {
+            bytes.reduce(0) { $0 << 8 | UInt64($1) }
+        }
+
+        func contains(_ code: UInt64) -> Bool {
+            var low = 0
+            var high = packed.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if packed[middle] < code { low = middle + 1 } else { high = middle }
+            }
+            return low < packed.count && packed[low] == code
+        }
+    }
+
+    private(set) var segments: [Segment] = []
+    private(set) var elements: [Element] = []
+    private(set) var notes: [Note] = []
+    private(set) var codeLists: [CodeList] = []
+    /// Open addressing, a power of two long; `keys` 0 is empty (no segment ID packs to 0).
+    private var keys: [UInt32] = []
+    private var slots: [Int32] = []
+    private var shift: UInt32 = 32
+
+    init(_ byCode: [UInt32: X12SegmentDefinition]) {
+        var capacity = 16
+        while capacity < byCode.count * 2 { capacity <<= 1 }
+        keys = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: -1, count: capacity)
+        shift = UInt32(32 - capacity.trailingZeroBitCount)
+        var listIndex: [Set<String>: Int] = [:]
+        for (code, definition) in byCode.sorted(by: { $0.key < $1.key }) where code != 0 {
+            let start = elements.count
+            var mandatory: UInt64 = 0
+            for (offset, use) in definition.elements.enumerated() {
+                if use.requirement == .mandatory, offset < 64 { mandatory |= 1 << UInt64(offset) }
+                var codeList = -1
+                if let spec = use.definition, spec.type == .id, let codes = spec.codes {
+                    if let known = listIndex[codes] {
+                        codeList = known
+                    } else {
+                        codeList = codeLists.count
+                        listIndex[codes] = codeList
+                        codeLists.append(CodeList(codes))
+                    }
+                }
+                elements.append(
+                    Element(
+                        requirement: use.requirement, isComposite: use.isComposite, repeatsOnce: use.repeatCount == 1,
+                        hasSpec: use.definition != nil, type: use.definition?.type ?? .alphanumeric,
+                        minLength: use.definition?.minLength ?? 0, maxLength: use.definition?.maxLength ?? 0,
+                        codeList: codeList))
+            }
+            let noteStart = notes.count
+            for note in definition.syntaxNotes where !note.positions.isEmpty {
+                let bit: (Int) -> UInt64 = { $0 >= 1 && $0 <= 64 ? 1 << UInt64($0 - 1) : 0 }
+                notes.append(
+                    Note(
+                        kind: note.kind, mask: note.mask, firstBit: note.positions.first.map(bit) ?? 0,
+                        secondBit: note.positions.count > 1 ? bit(note.positions[1]) : 0,
+                        hasSecond: note.positions.count > 1))
+            }
+            var slot = self.slot(code)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = code
+            slots[slot] = Int32(segments.count)
+            segments.append(
+                Segment(elements: start..<elements.count, mandatoryMask: mandatory, notes: noteStart..<notes.count))
+        }
+    }
+
+    private func slot(_ code: UInt32) -> Int { Int((code &* 0x9E37_79B1) >> shift) }
+
+    /// The segment for a packed ID (`X12SetDefinition.code`), nil when the dictionary has none.
+    func segment(_ code: UInt32) -> Segment? {
+        guard code != 0 else { return nil }
+        let mask = keys.count - 1
+        var slot = slot(code)
+        while true {
+            let key = keys[slot]
+            if key == code { return segments[Int(slots[slot])] }
+            if key == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+}

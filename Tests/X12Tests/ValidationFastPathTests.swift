@@ -1,0 +1,43 @@
+import Testing
+
+@testable import X12
+
+/// The validator's shortcuts (packed code lists, byte classes, flattened tables) must answer as the general checks.
+@Suite("Validation shortcuts")
+struct ValidationFastPathTests {
+    static let lists: [Set<String>] = [
+        ["DS", "SA", "NE", "00"], ["K", "A", "Z9"], ["LONGERCODE1", "X"], ["É", "E"],
+    ]
+
+    @Test("a packed code list accepts exactly what the set of strings accepts", arguments: lists)
+    func codeLists(_ codes: Set<String>) {
+        let list = X12SegmentRules.CodeList(codes)
+        let values = [
+            "DS", "DS  ", " DS", "D", "DSX", "", "   ", "K", "\u{212A}", "A", "Z9", "Z9 ", "LONGERCODE1",
+            "LONGERCODE1 ",
+            "X", "É", "E\u{301}", "E", "ÉÉ", "00", "0",
+        ]
+        for value in values {
+            var trimmed = value
+            while trimmed.last == " " { trimmed.removeLast() }
+            let expected: X12Error.Kind? = codes.contains(trimmed) ? nil : .invalidCodeValue(trimmed)
+            let bytes = Array(value.utf8)
+            let found = bytes.withUnsafeBufferPointer { SetWalker.codeProblem($0, list: list) }
+            #expect(found == expected, "\(value) in \(codes.sorted())")
+        }
+    }
+
+    @Test("dates and times are checked against the calendar and the clock")
+    func datesAndTimes() {
+        for (text, valid) in [
+            ("20240229", true), ("20230229", false), ("21000229", false), ("20000229", true), ("991231", true),
+            ("20261301", false), ("20261100", false), ("2026113", false), ("2026-1-1", false),
+        ] {
+            #expect(X12Syntax.isDate(ArraySlice(text.utf8)) == valid, "\(text)")
+        }
+        for (text, valid) in [("2359", true), ("2400", false), ("235960", false), ("23595999", true), ("12345", false)]
+        {
+            #expect(X12Syntax.isTime(ArraySlice(text.utf8)) == valid, "\(text)")
+        }
+    }
+}
