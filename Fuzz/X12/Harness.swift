@@ -27,7 +27,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         }
         _ = builder.ta1(interchange: index)
-        _ = try? X12Writer(delimiters: document.interchanges[index].delimiters).write(document.outgoing(interchange: index))
+        _ = try? X12Writer(delimiters: document.interchanges[index].delimiters).write(
+            document.outgoing(interchange: index))
     }
     for error in report.errors { _ = error.description + error.code }
     return 0

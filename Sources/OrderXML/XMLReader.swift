@@ -239,7 +239,9 @@ public final class XMLReader {
                 throw OrderXMLError(.limitExceeded(.documentSize), line: Int(context.pointee.input?.pointee.line ?? 0))
             }
             inputEnded = size == 0
-            _ = chunk.withUnsafeBufferPointer { xmlParseChunk(context, $0.baseAddress, Int32(size), inputEnded ? 1 : 0) }
+            _ = chunk.withUnsafeBufferPointer {
+                xmlParseChunk(context, $0.baseAddress, Int32(size), inputEnded ? 1 : 0)
+            }
         }
     }
 

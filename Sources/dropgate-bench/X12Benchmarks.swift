@@ -11,7 +11,8 @@ enum X12Benchmarks {
     static func purchaseOrder(_ number: Int, control: Int) -> String {
         let st = String(format: "%04d", control)
         var segments = [
-            "ST*850*\(st)", "BEG*00*DS*\(4_792_000_000 + number)**20261124", "CUR*BY*USD", "REF*CO*\(2_000_127_000_000 + number)",
+            "ST*850*\(st)", "BEG*00*DS*\(4_792_000_000 + number)**20261124", "CUR*BY*USD",
+            "REF*CO*\(2_000_127_000_000 + number)",
             "REF*DP*00074", "DTM*067*20261125", "TD5*O*2*FDEG*M*FEDEX HOME DELIVERY*******SG", "N1*ST*KAREN MCALLISTER",
             "N3*5612 PHILLIPS AVE", "N4*PITTSBURGH*PA*15217*US", "PER*IC*KAREN MCALLISTER*TE*4125550147",
             "N1*BT*WALMART.COM*92*0000000", "N1*SF*HARBOR AND PINE HOME CO EDISON NJ*92*EWR1",
@@ -28,7 +29,8 @@ enum X12Benchmarks {
 
     /// One interchange, groups of at most 9,999 sets, about `megabytes` MB.
     static func interchange(megabytes: Int) -> [UInt8] {
-        var text = "ISA*00*          *00*          *08*925485US00     *ZZ*HARBORPINE     *261124*0600*U*00401*000018233*0*P*>~\n"
+        var text =
+            "ISA*00*          *00*          *08*925485US00     *ZZ*HARBORPINE     *261124*0600*U*00401*000018233*0*P*>~\n"
         var number = 0
         var groups = 0
         while text.utf8.count < megabytes * 1_000_000 {
@@ -199,8 +201,9 @@ extension X12Benchmarks {
         let seconds = try Measure.bestSeconds(runs: 1) {
             sets = try stream(X12FileDescriptorSource(fileDescriptor: reader.fileDescriptor), maps: true)
         }
-        print("streamed \(String(format: "%.0f", size)) MB, \(sets) sets, validated and mapped: "
-            + "\(String(format: "%.0f", size / seconds)) MB/s")
+        print(
+            "streamed \(String(format: "%.0f", size)) MB, \(sets) sets, validated and mapped: "
+                + "\(String(format: "%.0f", size / seconds)) MB/s")
         print(Measure.peakResidentMB)
     }
 }
