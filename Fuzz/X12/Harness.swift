@@ -13,7 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     let report = X12Validator().validate(document)
-    precondition(streamed.failure == nil, "the stream failed where the document read: \(streamed.failure!)")
+    precondition(
+        streamed.failure == nil, "the stream failed where the document read: \(String(describing: streamed.failure))")
     precondition(streamed.report.errors == report.errors, "the stream's errors differ from the document's")
     let builder = X12Acknowledgement(
         document: document, report: report, timestamp: .init(date: "20261125", time: "1200"))

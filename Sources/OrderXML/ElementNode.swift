@@ -141,8 +141,8 @@ extension XMLReader {
                     }
                     nodes[current].text += text
                 }
-            case .whitespace, .comment, .processingInstruction, .documentType, .other:
-                // Blank text is layout (every value is trimmed anyway); comments and PIs carry no order data.
+            case .comment, .processingInstruction, .documentType, .other:
+                // Comments and PIs carry no order data.
                 continue
             }
         }
@@ -162,8 +162,8 @@ extension StringProtocol {
     func trimmingXMLWhitespace() -> String {
         let text = String(self)
         let bytes = text.utf8
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        guard let first = bytes.firstIndex(where: { !$0.isXMLWhitespace }),
+            let last = bytes.lastIndex(where: { !$0.isXMLWhitespace })
         else { return "" }
         if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return text }
         return String(text[first...last])

@@ -81,9 +81,9 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
         if name == "cXML", depth <= 1 {
             cXMLDepth = depth
             envelope = CXMLEnvelopeInfo()
-            envelope.payloadID = try reader.attribute("payloadID")
+            envelope.payloadID = reader.attribute("payloadID")
             envelope.version =
-                try reader.attribute("version")
+                reader.attribute("version")
                 ?? (depth == 0 ? reader.doctypeSystemID.flatMap(CXMLEnvelopeInfo.version(fromSystemID:)) : nil)
             return nil
         }
@@ -126,7 +126,7 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
 
 extension XMLReader {
     /// The current element's attribute `name` (no namespace), or nil.
-    func attribute(_ name: String) throws(OrderXMLError) -> String? {
-        try attributes().first { $0.localName == name && $0.namespaceURI == nil }?.value
+    func attribute(_ name: String) -> String? {
+        attributes().first { $0.localName == name && $0.namespaceURI == nil }?.value
     }
 }

@@ -16,7 +16,7 @@ internal import CLibXML2
 /// without the tree of nodes it builds and frees behind it: twice as fast on the same parser. No C pointer leaves
 /// these files.
 ///
-/// Safety: parser options are `XML_PARSE_NONET` (plus `NOCDATA` and `NOBLANKS`, which change no values), never
+/// Safety: parser options are `XML_PARSE_NONET` (plus `NOCDATA`, which changes no values), never
 /// `NOENT`, `DTDLOAD`, `DTDATTR` or `HUGE`; the handler loads no external subset and resolves no entity. Any entity
 /// declaration in an internal subset and any entity reference is refused where it stands, and the limits in
 /// `Limits` are checked as nodes arrive, stopping the parser. libxml2's own errors come with line and column through
@@ -49,8 +49,9 @@ public final class XMLReader {
     }
 
     /// The kinds of node the reader hands out (libxml2's `xmlReaderTypes`, as far as they matter here).
+    /// Whitespace-only text is layout and is not handed out (see the SAX `characters` callback).
     public enum NodeKind: Hashable, Sendable {
-        case element, endElement, text, whitespace, comment, processingInstruction, documentType, other
+        case element, endElement, text, comment, processingInstruction, documentType, other
     }
 
     /// One node the parser produced, or the place where it failed.
@@ -85,7 +86,8 @@ public final class XMLReader {
 
     enum Input {
         case memory(UnsafeMutableRawBufferPointer, count: Int)
-        case file(Int32)
+        /// The descriptor and the buffer each chunk is read into.
+        case file(Int32, UnsafeMutableRawBufferPointer)
     }
 
     public let limits: Limits
@@ -122,9 +124,7 @@ public final class XMLReader {
     /// The `version` from a doctype's system identifier (`…/cXML/1.2.050/cXML.dtd`), once the doctype was read.
     public private(set) var doctypeSystemID: String?
 
-    /// `NOBLANKS` drops whitespace-only text between elements (layout: a pretty-printed order has as many of those
-    /// nodes as elements, and every value is trimmed anyway); whitespace inside an otherwise empty element stays.
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
     /// Bytes given to the parser at a time.
     static let chunkSize = 64 << 10
 
@@ -145,7 +145,7 @@ public final class XMLReader {
         self.limits = limits
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
-        input = .file(fd)
+        input = .file(fd, UnsafeMutableRawBufferPointer.allocate(byteCount: XMLReader.chunkSize, alignment: 1))
         try start()
     }
 
@@ -170,7 +170,9 @@ public final class XMLReader {
         }
         switch input {
         case .memory(let storage, _): storage.deallocate()
-        case .file(let fd): close(fd)
+        case .file(let fd, let buffer):
+            close(fd)
+            buffer.deallocate()
         }
     }
 
@@ -210,7 +212,7 @@ public final class XMLReader {
                 if events[position].depth == 0 { rootClosed = true }
             case .documentType:
                 doctypeSystemID = events[position].text.isEmpty ? nil : events[position].text
-            case .text, .whitespace, .comment, .processingInstruction, .other:
+            case .text, .comment, .processingInstruction, .other:
                 break
             }
             return true
@@ -230,18 +232,16 @@ public final class XMLReader {
             fed += size
             inputEnded = fed == count
             xmlParseChunk(context, base, Int32(size), inputEnded ? 1 : 0)
-        case .file(let fd):
-            var chunk = [CChar](repeating: 0, count: XMLReader.chunkSize)
-            let size = chunk.withUnsafeMutableBytes { readFile(fd, $0.baseAddress, $0.count) }
+        case .file(let fd, let buffer):
+            let size = readFile(fd, buffer.baseAddress, buffer.count)
             guard size >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
             fed += size
             if fed > limits.maxDocumentBytes {
                 throw OrderXMLError(.limitExceeded(.documentSize), line: Int(context.pointee.input?.pointee.line ?? 0))
             }
             inputEnded = size == 0
-            _ = chunk.withUnsafeBufferPointer {
-                xmlParseChunk(context, $0.baseAddress, Int32(size), inputEnded ? 1 : 0)
-            }
+            xmlParseChunk(
+                context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(size), inputEnded ? 1 : 0)
         }
     }
 
@@ -267,8 +267,6 @@ public final class XMLReader {
             kind = .invalidEncoding(diagnostic.message)
         case XML_ERR_DOCUMENT_EMPTY.rawValue:
             kind = .empty
-        case XML_ERR_TAG_NOT_FINISHED.rawValue, XML_ERR_LTSLASH_REQUIRED.rawValue, XML_ERR_GT_REQUIRED.rawValue:
-            kind = diagnostic.message.hasPrefix("Premature end") ? .truncated : .malformed(diagnostic.message)
         case XML_ERR_DOCUMENT_END.rawValue where sawRoot && !rootClosed:
             kind = .truncated
         case XML_ERR_UNDECLARED_ENTITY.rawValue, XML_WAR_UNDECLARED_ENTITY.rawValue, XML_ERR_ENTITY_LOOP.rawValue,
@@ -296,11 +294,11 @@ public final class XMLReader {
     public var isEmptyElement: Bool { position < 0 ? false : events[position].isEmptyElement }
 
     /// The text of a text node (checked against `maxTextBytes` as it arrived).
-    public func textValue() throws(OrderXMLError) -> String { position < 0 ? "" : events[position].text }
+    public func textValue() -> String { position < 0 ? "" : events[position].text }
 
     /// The current element's attributes (namespace declarations left out), each checked against
     /// `maxAttributeBytes` as it arrived.
-    public func attributes() throws(OrderXMLError) -> [XMLAttribute] {
+    public func attributes() -> [XMLAttribute] {
         position < 0 ? [] : events[position].attributes
     }
 

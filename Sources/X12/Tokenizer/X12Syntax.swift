@@ -62,44 +62,8 @@ enum X12Syntax {
         return true
     }
 
-    /// X12 numeric (`N`): optional leading minus, digits only.
-    static func isNumeric(_ bytes: some Collection<UInt8>) -> Bool {
-        var digits = 0
-        var first = true
-        for byte in bytes {
-            defer { first = false }
-            if first, byte == 0x2D { continue }
-            guard byte >= 0x30 && byte <= 0x39 else { return false }
-            digits += 1
-        }
-        return digits > 0
-    }
-
-    /// X12 decimal (`R`): optional minus, digits with at most one decimal point, optional exponent `E`.
-    static func isDecimal(_ bytes: some Collection<UInt8>) -> Bool {
-        var digits = 0
-        var points = 0
-        var exponent = false
-        var first = true
-        for byte in bytes {
-            defer { first = false }
-            if byte == 0x2D, first || exponent { continue }
-            if byte == 0x2E, !exponent {
-                points += 1
-                if points > 1 { return false }
-                continue
-            }
-            if byte == 0x45, digits > 0, !exponent {
-                exponent = true
-                continue
-            }
-            guard byte >= 0x30 && byte <= 0x39 else { return false }
-            digits += 1
-        }
-        return digits > 0
-    }
-
-    /// `isNumeric` and `significantLength` in one pass: the digit count, or nil when not numeric.
+    /// X12 numeric (`N`: optional leading minus, digits only): the count of digits, which is what its length
+    /// limits count, or nil when the value is not numeric.
     static func numericLength(_ bytes: some Collection<UInt8>) -> Int? {
         var digits = 0
         var first = true
@@ -112,7 +76,8 @@ enum X12Syntax {
         return digits > 0 ? digits : nil
     }
 
-    /// `isDecimal` and `significantLength` in one pass: the digit count, or nil when not a decimal.
+    /// X12 decimal (`R`: optional minus, digits with at most one decimal point, optional exponent `E`): the count
+    /// of digits (sign, point and exponent marker do not count), or nil when the value is not a decimal.
     static func decimalLength(_ bytes: some Collection<UInt8>) -> Int? {
         var digits = 0
         var points = 0
@@ -134,12 +99,5 @@ enum X12Syntax {
             digits += 1
         }
         return digits > 0 ? digits : nil
-    }
-
-    /// Significant length of a numeric value: sign and decimal point do not count.
-    static func significantLength(_ bytes: some Collection<UInt8>) -> Int {
-        var length = 0
-        for byte in bytes where byte >= 0x30 && byte <= 0x39 { length += 1 }
-        return length
     }
 }

@@ -56,8 +56,8 @@ extension SetWalker {
         for note in definition.notes { check(rules.notes[note], present: present, segment: index) }
     }
 
-    /// `problem(_:use:spec:delimiters:)` on the document's bytes with a flattened rule; `flags` are the byte
-    /// classes seen in the value.
+    /// What is wrong with one element on the document's bytes, by its flattened rule (not used, repetitions,
+    /// components, type, code list, length); `flags` are the byte classes seen in the value.
     private func problem(_ range: Range<Int>, flags: UInt8, rule: X12SegmentRules.Element) -> X12Error.Kind? {
         if rule.requirement == .notUsed { return .elementNotUsed }
         if flags == 0, rule.type == .alphanumeric || !rule.hasSpec || rule.isComposite {
@@ -134,46 +134,6 @@ extension SetWalker {
             rest >>= 8
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func problem(
-        _ value: ArraySlice<UInt8>, use: X12ElementUse, spec: X12ElementDefinition?, delimiters: X12Delimiters
-    ) -> X12Error.Kind? {
-        if use.requirement == .notUsed { return .elementNotUsed }
-        if use.repeatCount == 1, let repetition = delimiters.repetition, value.contains(repetition) {
-            return .tooManyRepetitions
-        }
-        if use.isComposite { return nil }
-        if value.contains(delimiters.component) { return .tooManyComponents }
-        guard let spec else { return nil }
-        return problem(value, spec: spec)
-    }
-
-    static func problem(_ value: ArraySlice<UInt8>, spec: X12ElementDefinition) -> X12Error.Kind? {
-        let length: Int
-        switch spec.type {
-        case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
-            guard X12Syntax.isNumeric(value) else { return .invalidCharacter }
-            length = X12Syntax.significantLength(value)
-        case .decimal:
-            guard X12Syntax.isDecimal(value) else { return .invalidCharacter }
-            length = X12Syntax.significantLength(value)
-        case .date:
-            return X12Syntax.isDate(value) ? nil : .invalidDate
-        case .time:
-            return X12Syntax.isTime(value) ? nil : .invalidTime
-        default:
-            length = value.count
-            if value.contains(where: { $0 < 0x20 }) { return .invalidCharacter }
-        }
-        if spec.type == .id, let codes = spec.codes {
-            var text = String(decoding: value, as: UTF8.self)
-            while text.last == " " { text.removeLast() }
-            if !codes.contains(text) { return .invalidCodeValue(text) }
-        }
-        if length < spec.minLength { return .elementTooShort }
-        if length > spec.maxLength { return .elementTooLong }
-        return nil
     }
 
     /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
