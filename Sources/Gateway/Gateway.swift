@@ -14,6 +14,8 @@ import X12
 /// day's inbox consumes stock and capacity in order.
 public struct Gateway {
     public let profiles: ProfileSet
+    /// One router per profile, made once.
+    let routers: [RetailerID: Router]
     public let store: any OrderStore
     public private(set) var state: NetworkState
     public let output: OutputFolder
@@ -26,6 +28,7 @@ public struct Gateway {
         throws(StoreError)
     {
         self.profiles = profiles
+        routers = profiles.routers()
         self.store = store
         self.output = output
         self.logger = logger
@@ -147,8 +150,8 @@ public struct Gateway {
         }
         var order = order
         order.retailer = profile.id
-        let decision = Routing.route(
-            order, profile: profile, network: profiles.network, catalog: profiles.catalog, state: state, now: now)
+        let router = routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
+        let decision = router.route(order, state: state, now: now)
         let intake = OrderIntake(
             order: order, retailer: profile.id, documentID: documentID, receivedAt: now,
             decision: DecisionRecord(

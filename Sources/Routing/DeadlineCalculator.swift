@@ -5,51 +5,55 @@ public import Profiles
 /// Computes the deadlines a profile holds an order to. Pure: `now` is the receipt time the caller passes.
 enum DeadlineCalculator {
     /// Acknowledge within the profile's deadline of receipt; business units count the retailer's business days only.
-    static func acknowledgeBy(_ profile: RetailerProfile, receivedAt now: Date) -> Date {
-        advance(
-            now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar,
-            timeZone: profile.timeZone)
+    static func acknowledgeBy(_ profile: RetailerProfile, receivedAt now: Date, zone: ZoneOffsets) -> Date {
+        advance(now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar, zone: zone)
     }
 
-    static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date) -> Deadlines {
+    /// `zone` is the profile's time zone (the SLA cutoff's).
+    static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date, zone: ZoneOffsets)
+        -> Deadlines
+    {
         let sla = profile.shipSLA
-        let zone = sla.timeZone
         let calendar = sla.calendar
         var deliverBy: CalendarDate?
         if sla.honours.contains(.requestedDelivery) {
-            deliverBy = ([order.dates.requestedDelivery] + order.lines.map(\.requestedDelivery)).compactMap { $0 }.min()
+            deliverBy = order.lines.reduce(order.dates.requestedDelivery) { earliest, line in
+                guard let requested = line.requestedDelivery else { return earliest }
+                return min(earliest ?? requested, requested)
+            }
         }
         for date in sla.honours {
             let day: CalendarDate?
-            let label: String
             switch date {
             case .expectedShip:
                 day = order.dates.expectedShip
-                label = "the retailer's expected ship date"
             case .requestedShip:
-                day = ([order.dates.requestedShip] + order.lines.map(\.requestedShip)).compactMap { $0 }.min()
-                label = "the PO's requested ship date"
+                day = order.lines.reduce(order.dates.requestedShip) { earliest, line in
+                    guard let requested = line.requestedShip else { return earliest }
+                    return min(earliest ?? requested, requested)
+                }
             case .requestedDelivery:
                 continue
             }
             if let day {
                 return Deadlines(
-                    acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: endOf(day, in: zone),
-                    shipByDay: day, deliverBy: deliverBy, basis: "\(label) \(day)", timeZone: zone)
+                    acknowledgeBy: acknowledgeBy(profile, receivedAt: now, zone: zone), shipBy: endOf(day, in: zone),
+                    shipByDay: day, deliverBy: deliverBy, lazyBasis: LazyText(.honoured(date, day)),
+                    timeZone: zone.zone)
             }
         }
-        let startDescription: String
+        let startBasis: ShipByBasis.Start
         let start: Date
         if sla.from == .poDate, let ordered = order.dates.ordered {
             start = ordered.start(in: zone)
-            startDescription = "the PO date \(ordered)"
+            startBasis = .poDate(ordered)
         } else {
             start = now
-            startDescription = "receipt"
+            startBasis = .receipt
         }
         let shipBy: Date
         let shipByDay: CalendarDate
-        let basis: String
+        let basis: ShipByBasis
         switch sla.within.unit {
         case .businessDays:
             let receivedDay = CalendarDate.on(start, in: zone)
@@ -60,29 +64,29 @@ enum DeadlineCalculator {
                 ? receivedDay : calendar.businessDay(onOrAfter: receivedDay.plus(days: 1))
             shipByDay = calendar.adding(businessDays: sla.within.value, to: dayZero)
             shipBy = endOf(shipByDay, in: zone)
-            let why =
+            let why: ShipByBasis.Why =
                 dayZero == receivedDay
-                ? "received \(receivedDay) before the \(sla.cutoff) cutoff"
-                : (calendar.isBusinessDay(receivedDay) && !inBeforeCutoff
-                    ? "received \(receivedDay) after the \(sla.cutoff) cutoff" : "received on a non-business day")
-            basis = "\(sla.within) from \(startDescription): day 0 is \(dayZero) (\(why))"
+                ? .beforeCutoff
+                : (calendar.isBusinessDay(receivedDay) && !inBeforeCutoff ? .afterCutoff : .nonBusinessDay)
+            basis = .businessDays(
+                sla.within, from: startBasis, dayZero: dayZero, received: receivedDay, cutoff: sla.cutoff, why)
         default:
-            shipBy = advance(start, by: sla.within, calendar: calendar, timeZone: zone)
+            shipBy = advance(start, by: sla.within, calendar: calendar, zone: zone)
             shipByDay = CalendarDate.on(shipBy, in: zone)
-            basis = "\(sla.within) from \(startDescription)"
+            basis = .clock(sla.within, from: startBasis)
         }
         return Deadlines(
-            acknowledgeBy: acknowledgeBy(profile, receivedAt: now), shipBy: shipBy, shipByDay: shipByDay,
-            deliverBy: deliverBy, basis: basis, timeZone: zone)
+            acknowledgeBy: acknowledgeBy(profile, receivedAt: now, zone: zone), shipBy: shipBy, shipByDay: shipByDay,
+            deliverBy: deliverBy, lazyBasis: LazyText(basis), timeZone: zone.zone)
     }
 
     /// The last second of `day` in `zone`.
-    static func endOf(_ day: CalendarDate, in zone: TimeZone) -> Date {
+    static func endOf(_ day: CalendarDate, in zone: ZoneOffsets) -> Date {
         day.plus(days: 1).start(in: zone).addingTimeInterval(-1)
     }
 
     /// `start` moved on by `duration`; business hours only run on the calendar's business days.
-    static func advance(_ start: Date, by duration: ProfileDuration, calendar: BusinessCalendar, timeZone: TimeZone)
+    static func advance(_ start: Date, by duration: ProfileDuration, calendar: BusinessCalendar, zone timeZone: ZoneOffsets)
         -> Date
     {
         if let seconds = duration.seconds { return start.addingTimeInterval(seconds) }
@@ -110,20 +114,14 @@ enum DeadlineCalculator {
 
     /// The earliest carrier pickup at `node` for `service` at or after `now`: the cutoff on the first day the node
     /// ships (business day, outside closures) whose cutoff has not passed. An order in exactly at cutoff misses it.
-    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date) -> (day: CalendarDate, at: Date)?
-    {
-        var memo = OrderMemo()
-        return earliestPickup(at: node, cutoff: cutoff, now: now, memo: &memo)
-    }
-
-    /// The same, with the zone offsets of the decision at hand.
-    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date, memo: inout OrderMemo) -> (
+    /// `zone` is the node's time zone.
+    static func earliestPickup(at node: FulfilmentNode, cutoff: TimeOfDay, now: Date, zone: ZoneOffsets) -> (
         day: CalendarDate, at: Date
     )? {
-        var day = memo.day(of: now, in: node.timeZone)
+        var day = CalendarDate.on(now, in: zone)
         for _ in 0..<400 {
             if node.ships(on: day) {
-                let pickup = memo.instant(day, at: cutoff, in: node.timeZone)
+                let pickup = day.instant(at: cutoff, in: zone)
                 if now < pickup { return (day, pickup) }
             }
             day = day.plus(days: 1)
@@ -135,7 +133,7 @@ enum DeadlineCalculator {
 extension RetailerProfile {
     /// The ack and ship-by deadlines this profile holds `order` to, for an order received at `now`.
     public func deadlines(for order: PurchaseOrder, receivedAt now: Date) -> Deadlines {
-        DeadlineCalculator.deadlines(for: order, profile: self, now: now)
+        DeadlineCalculator.deadlines(for: order, profile: self, now: now, zone: ZoneOffsets.of(timeZone))
     }
 }
 
@@ -144,6 +142,6 @@ extension FulfilmentNode {
     /// ships again within a year). An order in exactly at the cutoff misses it.
     public func earliestPickup(for service: CarrierServiceID, after now: Date) -> (day: CalendarDate, at: Date)? {
         guard let cutoff = self.service(service)?.cutoff else { return nil }
-        return DeadlineCalculator.earliestPickup(at: self, cutoff: cutoff, now: now)
+        return DeadlineCalculator.earliestPickup(at: self, cutoff: cutoff, now: now, zone: ZoneOffsets.of(timeZone))
     }
 }

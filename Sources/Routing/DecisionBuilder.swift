@@ -3,95 +3,142 @@ import Orders
 import Profiles
 
 /// Turns the chosen plan (or its absence) into the outcome, the shipments, the cancelled or backordered lines, the
-/// fees and the per-node verdicts.
+/// fees and the per-node verdicts. Sentences are left to the decision's facts, written when read.
 enum DecisionBuilder {
-    static func fill(
-        _ decision: inout RoutingDecision, plan: Plan?, candidates: [NodeAssessment], bystanders: [NodeAssessment],
-        unconsidered: [(node: DCID, rank: Int)] = [], lines: [ResolvedLine], order: PurchaseOrder,
-        profile: RetailerProfile, deadlines: Deadlines, now: Date
-    ) {
+    /// What routing found before the plan: the static result, the deadlines and every node assessed.
+    struct Findings {
+        var statics: StaticResult
+        var deadlines: Deadlines
+        var mapping: CarrierMapping
+        var table: LineTable
+        /// The candidates in rank order, then the bystanders.
+        var assessments: [NodeAssessment]
+        var candidateCount: Int
+        var unconsidered: [(node: DCID, rank: Int)]
+        var assigned: DCID?
+    }
+
+    /// An order that fails the static rules: rejected with the profile's codes, and the unit fee if it has one.
+    static func rejection(
+        _ order: PurchaseOrder, statics: StaticResult, deadlines: Deadlines, tables: RoutingTables, now: Date
+    ) -> RoutingDecision {
+        let profile = tables.profile
+        let facts = DecisionFacts(
+            tables: tables, order: order, mapping: statics.mapping, deadlines: deadlines,
+            services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
+            table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
+            assigned: nil, shipments: [], cancelledCount: 0, primaryID: nil)
+        var decision = RoutingDecision(
+            poNumber: order.poNumber, retailer: profile.id, decidedAt: now, outcome: .reject, shipments: [],
+            cancelledLines: [], backorderedLines: [], rejections: statics.rejections, deadlines: deadlines,
+            fees: FeeAssessment(), checks: ruleChecks(statics, facts, final: []), nodes: [], couldHaveShipped: [])
+        if let fee = profile.fees.fee(for: .rejectedUnit) {
+            decision.fees.incurred.append(
+                FeeLine(
+                    violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
+                    note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
+        }
+        return decision
+    }
+
+    static func decision(
+        _ order: PurchaseOrder, plan: Plan?, facts found: Findings, tables: RoutingTables, now: Date
+    ) -> RoutingDecision {
+        let profile = tables.profile
         let policy = profile.fulfilment
-        var shippedLines: Set<Int> = []
+        let lines = found.table.lines
+        let candidates = found.assessments[..<found.candidateCount]
+        let deadlines = found.deadlines
+        var shipments: [Shipment] = []
+        var shipped = [Bool](repeating: false, count: lines.count)
         for shipment in plan?.shipments ?? [] {
             let node = candidates[shipment.node]
             guard let option = node.option else { continue }
-            shippedLines.formUnion(shipment.lines)
+            for line in shipment.lines { shipped[line] = true }
             let units = PlanSearch.units(shipment.lines, lines)
-            decision.shipments.append(
+            let perOrder = tables.network.nodes[node.position].costs.perOrder
+            shipments.append(
                 Shipment(
-                    node: node.node.id,
+                    node: node.id,
                     lines: shipment.lines.map {
-                        ShipmentLine(
-                            lineNumber: lines[$0].lineNumber, sku: lines[$0].sku,
-                            quantity: lines[$0].quantity)
+                        ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity)
                     },
                     service: option.service, shipAt: option.pickupAt, shipDay: option.pickupDay,
-                    shipBy: deadlines.shipBy,
-                    expectedDelivery: option.delivery, zone: node.zone,
-                    landedCost: Money(rounded(node.landedCost(units: units)), node.node.costs.perOrder.currency)))
+                    shipBy: deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
+                    landedCost: Money(rounded(node.landedCost(units: units, tables.network)), perOrder.currency)))
         }
-        let unshipped = lines.indices.filter { !shippedLines.contains($0) }
 
         // The node that would have shipped with no rule in the way: the assigned one, the profile's primary, or the
         // first ranked candidate.
         let primaryID =
             profile.routingAuthority == .retailerAssigned
-            ? candidates.first?.node.id : (profile.sourcing.primary ?? candidates.first?.node.id)
-        let primaryIndex = candidates.firstIndex { $0.node.id == primaryID }
+            ? candidates.first?.id : (profile.sourcing.primary ?? candidates.first?.id)
 
-        if decision.shipments.isEmpty, let backorder = policy.backorder,
-            let node = candidates.first(where: { $0.generalOK })
-        {
-            let until = CalendarDate(
+        let outcome: RoutingDecision.Outcome
+        var backordered: [BackorderedLine] = []
+        var cancels: [(line: Int, reason: Reason, why: DecisionFacts.CancelWhy)] = []
+        if shipments.isEmpty, let backorder = policy.backorder, let node = candidates.first(where: { $0.generalOK }) {
+            let until = CalendarDate.on(
                 DeadlineCalculator.advance(
-                    now, by: backorder, calendar: profile.shipSLA.calendar,
-                    timeZone: profile.timeZone), in: profile.timeZone)
-            decision.backorderedLines = lines.map {
-                BackorderedLine(
-                    lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.node.id, until: until)
+                    now, by: backorder, calendar: profile.shipSLA.calendar, zone: tables.profileZone),
+                in: tables.profileZone)
+            backordered = lines.map {
+                BackorderedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.id, until: until)
             }
-            decision.outcome = .backorder
+            outcome = .backorder
         } else {
-            for index in unshipped {
-                let (reason, detail) = cancelReason(for: index, candidates: candidates, lines: lines)
-                decision.cancelledLines.append(
-                    CancelledLine(
-                        lineNumber: lines[index].lineNumber, sku: lines[index].sku, quantity: lines[index].quantity,
-                        reason: reason, code: profile.reasonCodes.code(for: reason), detail: detail))
+            for index in lines.indices where !shipped[index] {
+                let (reason, why) = cancelReason(for: index, candidates: candidates, table: found.table)
+                cancels.append((index, reason, why))
             }
-            if decision.shipments.isEmpty {
-                decision.outcome = .cancel
-            } else if decision.shipments.count > 1 {
-                decision.outcome = .split
+            if shipments.isEmpty {
+                outcome = .cancel
+            } else if shipments.count > 1 {
+                outcome = .split
             } else {
-                decision.outcome = decision.shipments[0].node == primaryID ? .ship : .reroute
+                outcome = shipments[0].node == primaryID ? .ship : .reroute
             }
         }
 
-        decision.checks.append(policyCheck(policy, decision: decision, lines: lines))
-        decision.checks.append(
-            RuleCheck(
-                rule: .sourcing, passed: !decision.shipments.isEmpty,
-                detail: decision.shipments.isEmpty
-                    ? "no candidate can ship compliantly"
-                    : "ships from \(decision.shipments.map(\.node.rawValue).joined(separator: " + "))"))
+        let facts = DecisionFacts(
+            tables: tables, order: order, mapping: found.mapping, deadlines: deadlines,
+            services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
+            assessments: found.assessments, candidateCount: found.candidateCount, unconsidered: found.unconsidered,
+            assigned: found.assigned, shipments: shipments, cancelledCount: cancels.count, primaryID: primaryID)
+        let cancelled = cancels.map { cancel in
+            CancelledLine(
+                lineNumber: lines[cancel.line].lineNumber, sku: lines[cancel.line].sku,
+                quantity: lines[cancel.line].quantity, reason: cancel.reason,
+                code: profile.reasonCodes.code(for: cancel.reason),
+                lazyDetail: LazyText(.cancel(facts, line: cancel.line, cancel.why)))
+        }
+        let held =
+            shipments.count <= policy.maxShipments
+            && (policy.fill != .orderFillOrKill || cancelled.isEmpty || shipments.isEmpty)
+        var decision = RoutingDecision(
+            poNumber: order.poNumber, retailer: profile.id, decidedAt: now, outcome: outcome, shipments: shipments,
+            cancelledLines: cancelled, backorderedLines: backordered, rejections: [], deadlines: deadlines,
+            fees: FeeAssessment(),
+            checks: ruleChecks(
+                found.statics, facts,
+                final: [(.routingAuthority, true), (.fulfilmentPolicy, held), (.sourcing, !shipments.isEmpty)]),
+            nodes: [], couldHaveShipped: [])
 
         // Fees: what rerouting avoided, what cancelling costs.
-        if [.reroute, .split].contains(decision.outcome), let primaryIndex,
-            !decision.shipments.contains(where: { $0.node == candidates[primaryIndex].node.id })
+        if [.reroute, .split].contains(outcome), let primary = candidates.first(where: { $0.id == primaryID }),
+            !shipments.contains(where: { $0.node == primary.id })
         {
-            let primary = candidates[primaryIndex]
-            let violation = violation(for: primary, lines: lines)
+            let failure = facts.firstFailure(primary)
+            let violation = violation(for: failure?.kind)
             if let fee = profile.fees.fee(for: violation) {
                 decision.fees.avoided.append(
                     FeeLine(
                         violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
-                        note: "\(primary.node.id): " + (primary.firstFailure?.detail ?? firstLineFailure(primary) ?? "")
+                        note: "\(primary.id): " + (failure?.detail ?? facts.firstLineFailure(primary) ?? "")
                             + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
             }
         }
-        if !decision.cancelledLines.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
-            let cancelled = decision.cancelledLines
+        if !cancelled.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .cancelForStock,
@@ -100,66 +147,67 @@ enum DecisionBuilder {
         }
 
         // Verdicts for every node considered.
-        let chosen = Set(decision.shipments.map(\.node))
-        let allLines = Array(lines.indices)
-        // Nodes failing the same check read the same verdict: make each sentence once.
-        var verdicts: [(prefix: String, failure: NodeCheck, verdict: String)] = []
-        func sentence(_ prefix: String, _ failure: NodeCheck) -> String {
-            if let known = verdicts.first(where: { $0.failure == failure && $0.prefix == prefix }) {
-                return known.verdict
-            }
-            let verdict = "\(prefix)\(failure.kind.rawValue): \(failure.detail)"
-            if verdicts.count < 32 { verdicts.append((prefix, failure, verdict)) }
-            return verdict
-        }
-        // By index, reading candidates in place: an assessment is a large value to copy.
-        for position in candidates.indices {
-            let id = candidates[position].node.id
-            let canShipAll = candidates[position].canShip(allLines, lines) && candidates[position].option != nil
-            let verdict: String
-            if chosen.contains(id) {
-                let shipment = decision.shipments.first { $0.node == id }
-                let zone = candidates[position].node.timeZone
-                verdict =
-                    "chosen: lines \(shipment?.lines.map(\.lineNumber).joined(separator: ", ") ?? "") via "
-                    + "\(shipment?.service.rawValue ?? ""), pickup \(shipment.map { Format.instant($0.shipAt, zone) } ?? "")"
-            } else if let failure = candidates[position].firstFailure {
-                verdict = sentence("cannot ship: ", failure)
+        decision.nodes.reserveCapacity(found.assessments.count + found.unconsidered.count)
+        for row in candidates.indices {
+            let a = candidates[row]
+            let canShipAll = a.shipsAll && a.option != nil
+            let verdict: DecisionFacts.Verdict
+            let chosen = shipments.firstIndex { $0.node == a.id }
+            if let chosen {
+                verdict = .chosen(shipment: chosen)
+            } else if a.firstFailure != nil {
+                verdict = .cannotShip
             } else if canShipAll {
-                verdict = "could ship everything, but ranks below the chosen node"
-            } else if let failure = candidates[position].lineFailures.first {
-                verdict = sentence("cannot ship every line: ", failure)
+                verdict = .couldShipEverything
+            } else if a.failingLines > 0 {
+                verdict = .cannotShipEveryLine
             } else {
-                verdict = "cannot ship these lines together within capacity or stock"
+                verdict = .cannotShipTogether
             }
             decision.nodes.append(
                 NodeEvaluation(
-                    node: id, rank: candidates[position].rank, candidate: true, chosen: chosen.contains(id),
-                    canShipAll: canShipAll,
-                    distanceMiles: candidates[position].distance.map { ($0 * 10).rounded() / 10 },
-                    checks: candidates[position].shownChecks, verdict: verdict))
+                    node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
+                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    lazyChecks: LazyNodeChecks(facts, row: row),
+                    lazyVerdict: LazyText(.verdict(facts, row: row, verdict))))
         }
-        let winner = decision.shipments.first?.node.rawValue ?? ""
-        for (node, rank) in unconsidered {
+        for (index, entry) in found.unconsidered.enumerated() {
             decision.nodes.append(
                 NodeEvaluation(
-                    node: node, rank: rank, candidate: true, chosen: false, canShipAll: false,
-                    distanceMiles: nil, checks: [],
-                    verdict: "not considered: \(winner) ranks higher and ships every line"))
+                    node: entry.node, rank: entry.rank, candidate: true, chosen: false, canShipAll: false,
+                    distanceMiles: nil, lazyChecks: LazyNodeChecks([]),
+                    lazyVerdict: LazyText(.verdict(facts, row: index, .notConsidered))))
         }
-        for node in bystanders {
-            let canShipAll = node.canShip(allLines, lines) && node.option != nil
-            if canShipAll { decision.couldHaveShipped.append(node.node.id) }
-            let reason = "not a candidate: the retailer assigned \(primaryID?.rawValue ?? "another node")"
-            let verdict =
-                canShipAll
-                ? reason + "; could have shipped everything"
-                : reason + "; could not ship either ("
-                    + (node.firstFailure.map { "\($0.kind.rawValue): \($0.detail)" }
-                        ?? firstLineFailure(node) ?? "stock or capacity") + ")"
+        for row in found.assessments.indices.dropFirst(found.candidateCount) {
+            let a = found.assessments[row]
+            let canShipAll = a.shipsAll && a.option != nil
+            if canShipAll { decision.couldHaveShipped.append(a.id) }
             decision.nodes.append(
-                evaluation(node, candidate: false, chosen: false, canShipAll: canShipAll, verdict: verdict))
+                NodeEvaluation(
+                    node: a.id, rank: a.rank, candidate: false, chosen: false, canShipAll: canShipAll,
+                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    lazyChecks: LazyNodeChecks(facts, row: row),
+                    lazyVerdict: LazyText(.verdict(facts, row: row, .bystander(couldShip: canShipAll)))))
         }
+        return decision
+    }
+
+    /// The static rules (a failed one with its failures), ack and ship-by, then `final`.
+    static func ruleChecks(
+        _ statics: StaticResult, _ facts: DecisionFacts, final: [(rule: RuleCheck.Rule, passed: Bool)]
+    ) -> [RuleCheck] {
+        var checks: [RuleCheck] = []
+        checks.reserveCapacity(statics.outcomes.count + 2 + final.count)
+        for outcome in statics.outcomes {
+            checks.append(
+                RuleCheck(
+                    rule: outcome.rule, passed: outcome.failures == nil,
+                    lazyDetail: LazyText(outcome.failures.map { .given($0) } ?? .rule(facts, outcome.rule))))
+        }
+        for (rule, passed) in [(RuleCheck.Rule.ackDeadline, true), (.shipBy, true)] + final {
+            checks.append(RuleCheck(rule: rule, passed: passed, lazyDetail: LazyText(.rule(facts, rule))))
+        }
+        return checks
     }
 
     static func units(of cancelled: [CancelledLine]) -> Decimal {
@@ -174,84 +222,40 @@ enum DecisionBuilder {
         }
     }
 
-    static func evaluation(_ node: NodeAssessment, candidate: Bool, chosen: Bool, canShipAll: Bool, verdict: String)
-        -> NodeEvaluation
-    {
-        NodeEvaluation(
-            node: node.node.id, rank: node.rank, candidate: candidate, chosen: chosen, canShipAll: canShipAll,
-            distanceMiles: node.distance.map { ($0 * 10).rounded() / 10 },
-            checks: node.shownChecks, verdict: verdict)
-    }
-
-    static func firstLineFailure(_ node: NodeAssessment) -> String? {
-        node.lineFailures.first.map { "\($0.kind.rawValue): \($0.detail)" }
-    }
-
     /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
     /// first failing general check at a node that has the stock.
-    static func cancelReason(for index: Int, candidates: [NodeAssessment], lines: [ResolvedLine]) -> (Reason, String) {
-        let label = lines[index].label
+    static func cancelReason(for index: Int, candidates: ArraySlice<NodeAssessment>, table: LineTable)
+        -> (Reason, DecisionFacts.CancelWhy)
+    {
         // One pass in rank order: the first node with the stock and the capability that fails a general check.
         var anyWithStock = false
         var anyCapable = false
-        for position in candidates.indices where candidates[position].hasStock(index) {
+        for row in candidates.indices where table.hasStock(candidates[row].row, index) {
             anyWithStock = true
-            guard candidates[position].handles(index) else { continue }
+            guard table.handles(index, candidates[row].capabilities) else { continue }
             anyCapable = true
-            guard !candidates[position].generalOK, let failure = candidates[position].firstFailure else { continue }
+            guard !candidates[row].generalOK, let failure = candidates[row].firstFailure else { continue }
             let reason: Reason
-            switch failure.kind {
+            switch failure {
             case .enabled, .open, .capability: reason = .nodeUnavailable
             case .capacity: reason = .noCapacity
             case .carrier: reason = .noCarrierService
             default: reason = .cannotMeetShipBy
             }
-            return (
-                reason,
-                "\(label): \(candidates[position].node.id) \(failure.kind.rawValue): \(failure.detail)"
-            )
+            return (reason, .nodeFailure(row: row))
         }
-        if !anyWithStock {
-            // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
-            let holder =
-                candidates.count == 1
-                ? "the only candidate, \(candidates[0].node.id), has fewer than" : "no candidate node has"
-            return (.outOfStock, "\(label): \(holder) \(lines[index].quantity) available")
-        }
-        if !anyCapable {
-            return (.itemRestricted, "\(label): no node with stock can handle the item")
-        }
-        return (.noCapacity, "\(label): no node can take it together with the rest")
+        if !anyWithStock { return (.outOfStock, .outOfStock) }
+        if !anyCapable { return (.itemRestricted, .restricted) }
+        return (.noCapacity, .noCapacity)
     }
 
-    /// The fee the primary would have drawn had the order been left with it.
-    static func violation(for primary: NodeAssessment, lines: [ResolvedLine]) -> FeeSchedule.Violation {
-        switch primary.firstFailure?.kind {
+    /// The fee the primary would have drawn had the order been left with it, by its first failing check.
+    static func violation(for failure: NodeCheck.Kind?) -> FeeSchedule.Violation {
+        switch failure {
         case .carrier: .unauthorizedCarrier
         case .shipBy, .deliverBy, .enabled, .open, .capacity: .lateShip
         default: .cancelForStock
         }
-    }
-
-    static func policyCheck(_ policy: FulfilmentPolicy, decision: RoutingDecision, lines: [ResolvedLine]) -> RuleCheck {
-        let shipments = decision.shipments.count
-        let text: String
-        switch policy.fill {
-        case .orderFillOrKill: text = "order fill-or-kill: one node ships every line, or the order is cancelled"
-        case .lineFillOrKill:
-            text =
-                "line fill-or-kill: each line ships complete or is cancelled (up to \(policy.maxShipments) shipment(s))"
-        case .shipComplete:
-            text =
-                "ship complete in up to \(policy.maxShipments) shipment(s)"
-                + (policy.backorder.map { ", backorders up to \($0)" } ?? ", no backorders")
-        }
-        let held =
-            shipments <= policy.maxShipments
-            && (policy.fill != .orderFillOrKill || decision.cancelledLines.isEmpty || shipments == 0)
-        return RuleCheck(
-            rule: .fulfilmentPolicy, passed: held,
-            detail: text + "; plan: \(shipments) shipment(s), \(decision.cancelledLines.count) line(s) cancelled")
     }
 
     static func rounded(_ value: Decimal) -> Decimal {

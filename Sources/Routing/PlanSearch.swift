@@ -31,17 +31,17 @@ struct Plan: Equatable {
 /// whenever one exists on orders of ordinary size.
 enum PlanSearch {
     static func best(
-        candidates: [NodeAssessment], lines: [ResolvedLine], policy: FulfilmentPolicy,
+        candidates: ArraySlice<NodeAssessment>, table: LineTable, policy: FulfilmentPolicy, network: Network,
         budget: Int = 200_000
     ) -> Plan? {
-        let allLines = Array(lines.indices)
+        let lines = table.lines
         let mayDropLines = policy.fill == .lineFillOrKill
         let maxNodes = min(policy.fill == .orderFillOrKill ? 1 : policy.maxShipments, candidates.count)
         guard !lines.isEmpty, maxNodes >= 1 else { return nil }
 
         // One node shipping everything, in rank order: the answer whenever it exists.
-        if let index = candidates.indices.first(where: { candidates[$0].canShip(allLines, lines) }) {
-            return Plan(shipments: [(index, allLines)], cost: 0)
+        if let index = candidates.indices.first(where: { candidates[$0].shipsAll }) {
+            return Plan(shipments: [(index, Array(lines.indices))], cost: 0)
         }
         // With one node and no line dropped, a plan is that node shipping everything, which none can.
         if maxNodes == 1, !mayDropLines { return nil }
@@ -52,39 +52,51 @@ enum PlanSearch {
                 let members = combination.filter { candidates[$0].generalOK }
                 guard members.count == size else { continue }
                 var choice = [Int](repeating: -1, count: lines.count)
-                search(0, &choice, members, candidates, lines, mayDropLines, &best, &spent, budget)
+                let search = Search(
+                    members: members, candidates: candidates, table: table, network: network, mayDrop: mayDropLines,
+                    budget: budget)
+                search.run(0, &choice, &best, &spent)
             }
             if !mayDropLines, best != nil { break }  // fewer shipments win; no need to look at more nodes
         }
         return best
     }
 
-    private static func search(
-        _ line: Int, _ choice: inout [Int], _ members: [Int], _ candidates: [NodeAssessment], _ lines: [ResolvedLine],
-        _ mayDrop: Bool, _ best: inout Plan?, _ spent: inout Int, _ budget: Int
-    ) {
-        guard spent < budget else { return }
-        if line == lines.count {
-            spent += 1
-            var shipments: [(node: Int, lines: [Int])] = []
-            var cost: Decimal = 0
-            for member in members {
-                let assigned = choice.indices.filter { choice[$0] == member }
-                guard candidates[member].canShip(assigned, lines) else { return }
-                shipments.append((member, assigned))
-                if members.count > 1 { cost += candidates[member].landedCost(units: units(assigned, lines)) }
+    /// One node combination's line assignments, depth first.
+    private struct Search {
+        var members: [Int]
+        var candidates: ArraySlice<NodeAssessment>
+        var table: LineTable
+        var network: Network
+        var mayDrop: Bool
+        var budget: Int
+
+        func run(_ line: Int, _ choice: inout [Int], _ best: inout Plan?, _ spent: inout Int) {
+            guard spent < budget else { return }
+            if line == table.lines.count {
+                spent += 1
+                var shipments: [(node: Int, lines: [Int])] = []
+                var cost: Decimal = 0
+                for member in members {
+                    let assigned = choice.indices.filter { choice[$0] == member }
+                    guard candidates[member].canShip(assigned, table) else { return }
+                    shipments.append((member, assigned))
+                    if members.count > 1 {
+                        cost += candidates[member].landedCost(units: PlanSearch.units(assigned, table.lines), network)
+                    }
+                }
+                let plan = Plan(shipments: shipments, cost: cost)
+                if best.map({ plan.isBetter(than: $0) }) ?? true { best = plan }
+                return
             }
-            let plan = Plan(shipments: shipments, cost: cost)
-            if best.map({ plan.isBetter(than: $0) }) ?? true { best = plan }
-            return
-        }
-        for member in members where candidates[member].lineOK(line) {
-            choice[line] = member
-            search(line + 1, &choice, members, candidates, lines, mayDrop, &best, &spent, budget)
-        }
-        if mayDrop {
-            choice[line] = -1
-            search(line + 1, &choice, members, candidates, lines, mayDrop, &best, &spent, budget)
+            for member in members where candidates[member].lineOK(line, table) {
+                choice[line] = member
+                run(line + 1, &choice, &best, &spent)
+            }
+            if mayDrop {
+                choice[line] = -1
+                run(line + 1, &choice, &best, &spent)
+            }
         }
     }
 

@@ -76,7 +76,16 @@ public struct CancelledLine: Hashable, Sendable, Codable {
     public var reason: Reason
     /// The retailer's code for `reason`, from the profile.
     public var code: String
-    public var detail: String
+    public var detail: String {
+        get { lazyDetail.text }
+        set { lazyDetail = LazyText(newValue) }
+    }
+    var lazyDetail: LazyText
+
+    enum CodingKeys: String, CodingKey {
+        case lineNumber, sku, quantity, reason, code
+        case lazyDetail = "detail"
+    }
 }
 
 public struct BackorderedLine: Hashable, Sendable, Codable {
@@ -104,9 +113,19 @@ public struct Deadlines: Hashable, Sendable, Codable {
     /// When the PO asks for delivery by a day the profile honours.
     public var deliverBy: CalendarDate?
     /// How ship-by was reached: `2 business days from receipt 2026-11-24 (day 0, before the 14:00 cutoff)`.
-    public var basis: String
+    public var basis: String {
+        get { lazyBasis.text }
+        set { lazyBasis = LazyText(newValue) }
+    }
+    var lazyBasis: LazyText
     /// The retailer's time zone, which the deadlines are reckoned in.
     public var timeZone: TimeZone
+
+    enum CodingKeys: String, CodingKey {
+        case acknowledgeBy, shipBy, shipByDay, deliverBy
+        case lazyBasis = "basis"
+        case timeZone
+    }
 }
 
 public struct FeeAssessment: Hashable, Sendable, Codable {
@@ -132,7 +151,16 @@ public struct FeeLine: Hashable, Sendable, Codable {
 public struct RuleCheck: Hashable, Sendable, Codable {
     public var rule: Rule
     public var passed: Bool
-    public var detail: String
+    public var detail: String {
+        get { lazyDetail.text }
+        set { lazyDetail = LazyText(newValue) }
+    }
+    var lazyDetail: LazyText
+
+    enum CodingKeys: String, CodingKey {
+        case rule, passed
+        case lazyDetail = "detail"
+    }
 
     public enum Rule: String, Hashable, Sendable, Codable, CaseIterable {
         case purpose
@@ -160,9 +188,23 @@ public struct NodeEvaluation: Hashable, Sendable, Codable {
     /// Whether it alone could ship every line compliantly.
     public var canShipAll: Bool
     public var distanceMiles: Double?
-    public var checks: [NodeCheck]
+    public var checks: [NodeCheck] {
+        get { lazyChecks.checks }
+        set { lazyChecks = LazyNodeChecks(newValue) }
+    }
+    var lazyChecks: LazyNodeChecks
     /// One sentence: why chosen or not.
-    public var verdict: String
+    public var verdict: String {
+        get { lazyVerdict.text }
+        set { lazyVerdict = LazyText(newValue) }
+    }
+    var lazyVerdict: LazyText
+
+    enum CodingKeys: String, CodingKey {
+        case node, rank, candidate, chosen, canShipAll, distanceMiles
+        case lazyChecks = "checks"
+        case lazyVerdict = "verdict"
+    }
 }
 
 public struct NodeCheck: Hashable, Sendable, Codable {

@@ -3,7 +3,7 @@ import Orders
 import Profiles
 
 /// A PO line with its item resolved through the catalog and its quantity as whole units.
-struct ResolvedLine: Hashable {
+struct ResolvedLine: Hashable, Sendable {
     var index: Int
     var lineNumber: String
     var sku: SKU
@@ -15,15 +15,21 @@ struct ResolvedLine: Hashable {
     /// The index of the first resolved line with the same SKU (its own index when it is the first), so stock checks
     /// can add up lines that draw on the same SKU without hashing it.
     var skuGroup = 0
-    /// `line 3 B-100123`, as every sentence about the line starts.
-    var label = ""
-    /// Whether the item or the line asks for a node capability (oversize, hazmat, gift wrap).
-    var needsCapability: Bool { oversize || hazmat || giftWrap }
+    /// The capabilities the item or the line asks a node for, as bits (see `RoutingTables.capabilityBits`).
+    var needs: UInt8 {
+        (oversize ? Self.oversizeBit : 0) | (hazmat ? Self.hazmatBit : 0) | (giftWrap ? Self.giftWrapBit : 0)
+    }
+
+    static let oversizeBit: UInt8 = 1
+    static let hazmatBit: UInt8 = 2
+    static let giftWrapBit: UInt8 = 4
 }
 
 /// The result of the rules that need no node: everything a rejection can come from.
 struct StaticResult {
-    var checks: [RuleCheck] = []
+    /// Every static rule in order, with its failures as one sentence when it failed (a passed rule's detail is
+    /// written from the facts when read).
+    var outcomes: [(rule: RuleCheck.Rule, failures: String?)] = []
     var rejections: [Rejection] = []
     var lines: [ResolvedLine] = []
     var mapping: CarrierMapping?
@@ -47,19 +53,16 @@ enum StaticCompliance {
                 Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
             )
         }
-        func record(_ rule: RuleCheck.Rule, from count: Int, passed detail: String) {
+        func record(_ rule: RuleCheck.Rule, from count: Int) {
             let failures = result.rejections[count...].map(\.detail)
-            result.checks.append(
-                RuleCheck(
-                    rule: rule, passed: failures.isEmpty,
-                    detail: failures.isEmpty ? detail : failures.joined(separator: "; ")))
+            result.outcomes.append((rule, failures.isEmpty ? nil : failures.joined(separator: "; ")))
         }
 
         var mark = result.rejections.count
         if ![.original, .confirmation].contains(order.purpose) {
             reject(.notAnOrder, "the document is a \(order.purpose.rawValue), not a new order")
         }
-        record(.purpose, from: mark, passed: "a new \(order.orderType.rawValue) order")
+        record(.purpose, from: mark)
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
@@ -75,11 +78,13 @@ enum StaticCompliance {
                 reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
-        let quantities = order.lines.map { wholeUnits($0.quantity) }
+        var quantities: [Int] = []
+        quantities.reserveCapacity(order.lines.count)
         // By index, reading fields in place: a PO line is a large value to copy.
         for index in order.lines.indices {
-            let quantity = quantities[index]
-            if quantity <= 0 || Decimal(quantity) != order.lines[index].quantity {
+            let quantity = wholeUnits(order.lines[index].quantity)
+            quantities.append(quantity)
+            if quantity <= 0 || !isWhole(order.lines[index].quantity, quantity) {
                 let line = order.lines[index]
                 reject(
                     .invalidQuantity,
@@ -91,7 +96,7 @@ enum StaticCompliance {
                 reject(.missingPrice, "line \(number) has no unit price", line: number)
             }
         }
-        record(.requiredData, from: mark, passed: "ship-to, \(order.lines.count) line(s) and quantities present")
+        record(.requiredData, from: mark)
 
         mark = result.rejections.count
         if let store = order.pickupStore {
@@ -110,11 +115,7 @@ enum StaticCompliance {
         } else {
             reject(.missingShipMethod, "the PO names no ship method")
         }
-        record(
-            .shipMethod, from: mark,
-            passed:
-                "'\(result.mapping?.label ?? "")' maps to \(result.mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
-        )
+        record(.shipMethod, from: mark)
 
         mark = result.rejections.count
         if let address = shipTo, order.pickupStore == nil {
@@ -124,7 +125,7 @@ enum StaticCompliance {
                 reject: { reject($0, $1) })
             result.isPOBox = poBox
         }
-        record(.shipTo, from: mark, passed: "\(shipTo.map(describe) ?? "") is allowed")
+        record(.shipTo, from: mark)
 
         mark = result.rejections.count
         for index in order.lines.indices {
@@ -153,9 +154,8 @@ enum StaticCompliance {
         for index in result.lines.indices {
             let sku = result.lines[index].sku
             result.lines[index].skuGroup = result.lines.firstIndex { $0.sku == sku } ?? index
-            result.lines[index].label = "line \(result.lines[index].lineNumber) \(sku)"
         }
-        record(.items, from: mark, passed: "every item is in the catalog")
+        record(.items, from: mark)
 
         mark = result.rejections.count
         let rules = profile.items
@@ -173,12 +173,15 @@ enum StaticCompliance {
         if let limit = rules.maxLines, order.lines.count > limit {
             reject(.quantityLimit, "\(order.lines.count) lines exceeds the limit of \(limit)")
         }
-        record(.quantityLimits, from: mark, passed: limitsDescription(rules))
+        record(.quantityLimits, from: mark)
         return result
     }
 
     /// `quantity` as a whole number, the way `NSDecimalNumber.intValue` reads it; once per line.
     static func wholeUnits(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
+
+    /// `Decimal(whole) == quantity`.
+    static func isWhole(_ quantity: Decimal, _ whole: Int) -> Bool { Decimal(whole) == quantity }
 
     static func limitsDescription(_ rules: ItemRules) -> String {
         let limits = [

@@ -38,6 +38,7 @@ struct RouteCommand: ParsableCommand {
         let now = try clock.instant(default: Date())
         let reader = InboundReader()
         var state = NetworkState(stock: stock)
+        let routers = profiles.routers()
         var decisions: [RoutingDecision] = []
         var allCompliant = true
         var unreadable = false
@@ -59,8 +60,8 @@ struct RouteCommand: ParsableCommand {
                 }
                 var order = order
                 order.retailer = profile.id
-                let decision = route(
-                    order, profile: profile, network: profiles.network, catalog: profiles.catalog, state: state, now: now)
+                let router = routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
+                let decision = router.route(order, state: state, now: now)
                 state.apply(decision)
                 decisions.append(decision)
                 if !decision.isCompliantShipment { allCompliant = false }

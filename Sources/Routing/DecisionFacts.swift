@@ -1,0 +1,288 @@
+import Foundation
+import Orders
+import Profiles
+
+/// Everything a decision found, kept as facts so that its explanation (every rule's detail, every node's checks and
+/// verdict, every cancelled line's reason) is written only when read. One per decision, shared by its parts;
+/// immutable.
+final class DecisionFacts: Sendable {
+    let tables: RoutingTables
+    let order: PurchaseOrder
+    let mapping: CarrierMapping?
+    let deadlines: Deadlines
+    let services: [CarrierServiceID]
+    let isPOBox: Bool
+    let table: LineTable
+    /// The candidates in rank order, then the bystanders (alternates of a retailer-assigned program).
+    let assessments: [NodeAssessment]
+    let candidateCount: Int
+    let unconsidered: [(node: DCID, rank: Int)]
+    let assigned: DCID?
+    let shipments: [Shipment]
+    let cancelledCount: Int
+    let primaryID: DCID?
+
+    /// Why a node was or was not chosen.
+    enum Verdict: Sendable {
+        case chosen(shipment: Int)
+        case cannotShip
+        case couldShipEverything
+        case cannotShipEveryLine
+        case cannotShipTogether
+        /// Row indexes `unconsidered`.
+        case notConsidered
+        case bystander(couldShip: Bool)
+    }
+
+    /// Why a line is cancelled.
+    enum CancelWhy: Sendable {
+        /// The first node with stock and capability fails a general check.
+        case nodeFailure(row: Int)
+        case outOfStock
+        case restricted
+        case noCapacity
+    }
+
+    init(
+        tables: RoutingTables, order: PurchaseOrder, mapping: CarrierMapping?, deadlines: Deadlines,
+        services: [CarrierServiceID], isPOBox: Bool, table: LineTable, assessments: [NodeAssessment],
+        candidateCount: Int, unconsidered: [(node: DCID, rank: Int)], assigned: DCID?, shipments: [Shipment],
+        cancelledCount: Int, primaryID: DCID?
+    ) {
+        self.tables = tables
+        self.order = order
+        self.mapping = mapping
+        self.deadlines = deadlines
+        self.services = services
+        self.isPOBox = isPOBox
+        self.table = table
+        self.assessments = assessments
+        self.candidateCount = candidateCount
+        self.unconsidered = unconsidered
+        self.assigned = assigned
+        self.shipments = shipments
+        self.cancelledCount = cancelledCount
+        self.primaryID = primaryID
+    }
+
+    private var profile: RetailerProfile { tables.profile }
+
+    func label(_ line: Int) -> String { "line \(table.lines[line].lineNumber) \(table.lines[line].sku)" }
+
+    // MARK: Node checks
+
+    /// The checks a node shows: the general ones, then the failing line checks or one saying every line passed.
+    func checks(_ row: Int) -> [NodeCheck] {
+        var checks = generalChecks(assessments[row])
+        checks += lineFailures(assessments[row])
+        if assessments[row].failingLines == 0 {
+            checks.append(
+                NodeCheck(kind: .stock, passed: true, detail: "all \(table.lines.count) line(s) in stock and handled"))
+        }
+        return checks
+    }
+
+    func generalChecks(_ a: NodeAssessment) -> [NodeCheck] {
+        let node = tables.network.nodes[a.position]
+        let zone = tables.nodeZones[a.position]
+        var checks = [
+            NodeCheck(kind: .enabled, passed: a.enabled, detail: a.enabled ? "enabled" : "switched off in the network file")
+        ]
+        let shipBy = Format.instant(deadlines.shipBy, tables.profileZone)
+        let closed = a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ")
+        switch a.carrier {
+        case .pickup(let ready):
+            if let ready, let pickup = a.pickup {
+                checks.append(NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
+                checks.append(
+                    NodeCheck(
+                        kind: .shipBy, passed: pickup.meets,
+                        detail: "ready for pickup \(Format.instant(pickup.at, zone)) "
+                            + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
+            } else {
+                checks.append(
+                    NodeCheck(
+                        kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"
+                    ))
+            }
+        case .none:
+            let why = isPOBox ? " that delivers to PO boxes" : ""
+            checks.append(
+                NodeCheck(
+                    kind: .carrier, passed: false,
+                    detail: "has none of \(services.map(\.rawValue).joined(separator: ", "))\(why)"))
+            if !a.closures.isEmpty {
+                checks.append(
+                    NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", ")))
+            }
+        case .all, .some:
+            let usable: [CarrierServiceID] =
+                if case .some(let indexes) = a.carrier { indexes.map { services[$0] } } else { services }
+            checks.append(
+                NodeCheck(kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+            if let pickup = a.pickup {
+                checks.append(
+                    NodeCheck(
+                        kind: .shipBy, passed: pickup.meets,
+                        detail: "earliest pickup \(Format.instant(pickup.at, zone)) via \(pickup.service) "
+                            + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
+            } else {
+                checks.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
+            }
+            if let delivery = a.delivery, let deliverBy = deadlines.deliverBy {
+                checks.append(
+                    NodeCheck(
+                        kind: .deliverBy, passed: delivery.met,
+                        detail:
+                            "earliest delivery \(delivery.arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
+                    ))
+            }
+            if !a.closures.isEmpty {
+                checks.append(
+                    NodeCheck(
+                        kind: .open, passed: a.pickup?.meets == true,
+                        detail: a.closures.map(Format.closure).joined(separator: ", ")))
+            }
+        }
+        let capacity = node.capacity
+        checks.append(
+            NodeCheck(
+                kind: .capacity, passed: a.ordersLeft > 0 && a.unitsLeft > 0,
+                detail: "\(max(0, a.ordersLeft)) of \(capacity.orders) orders and \(max(0, a.unitsLeft)) of "
+                    + "\(capacity.units) units left today"))
+        return checks
+    }
+
+    /// One check per line short of stock, and one per line the node cannot handle, in line order.
+    func lineFailures(_ a: NodeAssessment, first: Bool = false) -> [NodeCheck] {
+        var checks: [NodeCheck] = []
+        guard a.failingLines > 0 else { return checks }
+        for index in table.lines.indices {
+            let line = table.lines[index]
+            let available = table.available(a.row, index)
+            if available < line.quantity {
+                checks.append(
+                    NodeCheck(
+                        kind: .stock, passed: false,
+                        detail: "\(label(index)): \(available) available, \(line.quantity) needed"))
+                if first { return checks }
+            }
+            if !table.handles(index, a.capabilities) {
+                let missing = line.needs & ~a.capabilities
+                let names = [
+                    missing & ResolvedLine.oversizeBit != 0 ? "oversize" : nil,
+                    missing & ResolvedLine.hazmatBit != 0 ? "hazmat" : nil,
+                    missing & ResolvedLine.giftWrapBit != 0 ? "gift wrap" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
+                checks.append(
+                    NodeCheck(
+                        kind: .capability, passed: false,
+                        detail: "\(label(index)) needs \(names); the node has no such capability"))
+                if first { return checks }
+            }
+        }
+        return checks
+    }
+
+    /// The first failing general check, as the verdicts name it.
+    func firstFailure(_ a: NodeAssessment) -> NodeCheck? { generalChecks(a).first { !$0.passed } }
+
+    /// `stock: line 3 B-100123: 0 available, 1 needed`.
+    func firstLineFailure(_ a: NodeAssessment) -> String? {
+        lineFailures(a, first: true).first.map { "\($0.kind.rawValue): \($0.detail)" }
+    }
+
+    // MARK: Verdicts
+
+    func verdict(_ row: Int, _ verdict: Verdict) -> String {
+        func named(_ check: NodeCheck) -> String { "\(check.kind.rawValue): \(check.detail)" }
+        switch verdict {
+        case .chosen(let index):
+            let shipment = shipments[index]
+            let zone = tables.nodeZones[assessments[row].position]
+            return "chosen: lines \(shipment.lines.map(\.lineNumber).joined(separator: ", ")) via "
+                + "\(shipment.service.rawValue), pickup \(Format.instant(shipment.shipAt, zone))"
+        case .cannotShip:
+            return "cannot ship: " + (firstFailure(assessments[row]).map(named) ?? "")
+        case .couldShipEverything:
+            return "could ship everything, but ranks below the chosen node"
+        case .cannotShipEveryLine:
+            return "cannot ship every line: " + (firstLineFailure(assessments[row]) ?? "")
+        case .cannotShipTogether:
+            return "cannot ship these lines together within capacity or stock"
+        case .notConsidered:
+            return "not considered: \(shipments.first?.node.rawValue ?? "") ranks higher and ships every line"
+        case .bystander(let couldShip):
+            let reason = "not a candidate: the retailer assigned \(primaryID?.rawValue ?? "another node")"
+            if couldShip { return reason + "; could have shipped everything" }
+            let a = assessments[row]
+            return reason + "; could not ship either ("
+                + (firstFailure(a).map(named) ?? firstLineFailure(a) ?? "stock or capacity") + ")"
+        }
+    }
+
+    // MARK: Cancelled lines
+
+    func cancelDetail(_ line: Int, _ why: CancelWhy) -> String {
+        let label = label(line)
+        switch why {
+        case .nodeFailure(let row):
+            let failure = firstFailure(assessments[row])
+            return "\(label): \(assessments[row].id) \(failure?.kind.rawValue ?? ""): \(failure?.detail ?? "")"
+        case .outOfStock:
+            // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
+            let holder =
+                candidateCount == 1
+                ? "the only candidate, \(assessments[0].id), has fewer than" : "no candidate node has"
+            return "\(label): \(holder) \(table.lines[line].quantity) available"
+        case .restricted:
+            return "\(label): no node with stock can handle the item"
+        case .noCapacity:
+            return "\(label): no node can take it together with the rest"
+        }
+    }
+
+    // MARK: Rules
+
+    /// The detail of a rule the order passed (a failed static rule's detail is its failures, given as text).
+    func detail(of rule: RuleCheck.Rule) -> String {
+        switch rule {
+        case .purpose: return "a new \(order.orderType.rawValue) order"
+        case .requiredData: return "ship-to, \(order.lines.count) line(s) and quantities present"
+        case .shipMethod:
+            return "'\(mapping?.label ?? "")' maps to \(mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
+        case .shipTo: return "\(order.shipTo?.address.map(StaticCompliance.describe) ?? "") is allowed"
+        case .items: return "every item is in the catalog"
+        case .quantityLimits: return StaticCompliance.limitsDescription(profile.items)
+        case .ackDeadline:
+            return "acknowledge by \(Format.instant(deadlines.acknowledgeBy, tables.profileZone))"
+                + " (\(profile.documents.acknowledgement.deadline) from receipt)"
+        case .shipBy:
+            return "ship by \(Format.instant(deadlines.shipBy, tables.profileZone)): \(deadlines.basis)"
+                + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")
+        case .routingAuthority:
+            if let assigned { return "the retailer assigned \(assigned); no reroute allowed" }
+            let routed = assessments[..<candidateCount].map(\.id) + unconsidered.map(\.node)
+            return "supplier routes: \(routed.map(\.rawValue).joined(separator: ", ")) by "
+                + profile.sourcing.strategy.rawValue
+        case .fulfilmentPolicy:
+            let policy = profile.fulfilment
+            let text: String
+            switch policy.fill {
+            case .orderFillOrKill: text = "order fill-or-kill: one node ships every line, or the order is cancelled"
+            case .lineFillOrKill:
+                text =
+                    "line fill-or-kill: each line ships complete or is cancelled (up to \(policy.maxShipments) shipment(s))"
+            case .shipComplete:
+                text =
+                    "ship complete in up to \(policy.maxShipments) shipment(s)"
+                    + (policy.backorder.map { ", backorders up to \($0)" } ?? ", no backorders")
+            }
+            return text + "; plan: \(shipments.count) shipment(s), \(cancelledCount) line(s) cancelled"
+        case .sourcing:
+            return shipments.isEmpty
+                ? "no candidate can ship compliantly"
+                : "ships from \(shipments.map(\.node.rawValue).joined(separator: " + "))"
+        }
+    }
+}

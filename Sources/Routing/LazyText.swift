@@ -1,0 +1,117 @@
+import Foundation
+import Orders
+import Profiles
+
+/// A sentence of a decision's explanation: given as text (a decoded decision, a caller's edit), or written from the
+/// decision's facts when it is read. Deciding writes no sentence; reading one costs what writing it would have.
+/// Compares, hashes and encodes as the text it reads as, so a decision equals its own JSON round trip.
+struct LazyText: Hashable, Sendable, Codable {
+    enum Source: Sendable {
+        case given(String)
+        case rule(DecisionFacts, RuleCheck.Rule)
+        case verdict(DecisionFacts, row: Int, DecisionFacts.Verdict)
+        case cancel(DecisionFacts, line: Int, DecisionFacts.CancelWhy)
+        case basis(ShipByBasis)
+    }
+
+    var source: Source
+
+    init(_ text: String) { source = .given(text) }
+    init(_ source: Source) { self.source = source }
+    init(_ basis: ShipByBasis) { source = .basis(basis) }
+
+    var text: String {
+        switch source {
+        case .given(let text): text
+        case .rule(let facts, let rule): facts.detail(of: rule)
+        case .verdict(let facts, let row, let verdict): facts.verdict(row, verdict)
+        case .cancel(let facts, let line, let why): facts.cancelDetail(line, why)
+        case .basis(let basis): basis.text
+        }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    init(from decoder: any Decoder) throws { source = .given(try decoder.singleValueContainer().decode(String.self)) }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+/// A node's checks: given, or written from the decision's facts about the node in `row` when read.
+struct LazyNodeChecks: Hashable, Sendable, Codable {
+    enum Source: Sendable {
+        case given([NodeCheck])
+        case assessed(DecisionFacts, row: Int)
+    }
+
+    var source: Source
+
+    init(_ checks: [NodeCheck]) { source = .given(checks) }
+    init(_ facts: DecisionFacts, row: Int) { source = .assessed(facts, row: row) }
+
+    var checks: [NodeCheck] {
+        switch source {
+        case .given(let checks): checks
+        case .assessed(let facts, let row): facts.checks(row)
+        }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.checks == rhs.checks }
+    func hash(into hasher: inout Hasher) { hasher.combine(checks) }
+
+    init(from decoder: any Decoder) throws {
+        source = .given(try decoder.singleValueContainer().decode([NodeCheck].self))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(checks)
+    }
+}
+
+/// How ship-by was reached, as facts; `text` is the sentence `Deadlines.basis` reads.
+enum ShipByBasis: Sendable {
+    /// A PO date the profile honours.
+    case honoured(ShipSLA.PODate, CalendarDate)
+    case businessDays(
+        ProfileDuration, from: Start, dayZero: CalendarDate, received: CalendarDate, cutoff: LocalTime, Why)
+    /// Hours or days on the clock (or business hours).
+    case clock(ProfileDuration, from: Start)
+
+    enum Start: Sendable {
+        case receipt
+        case poDate(CalendarDate)
+    }
+
+    enum Why: Sendable {
+        case beforeCutoff, afterCutoff, nonBusinessDay
+    }
+
+    var text: String {
+        func start(_ start: Start) -> String {
+            switch start {
+            case .receipt: "receipt"
+            case .poDate(let day): "the PO date \(day)"
+            }
+        }
+        switch self {
+        case .honoured(let date, let day):
+            return (date == .expectedShip ? "the retailer's expected ship date" : "the PO's requested ship date")
+                + " \(day)"
+        case .businessDays(let within, let from, let dayZero, let received, let cutoff, let why):
+            let reason =
+                switch why {
+                case .beforeCutoff: "received \(received) before the \(cutoff) cutoff"
+                case .afterCutoff: "received \(received) after the \(cutoff) cutoff"
+                case .nonBusinessDay: "received on a non-business day"
+                }
+            return "\(within) from \(start(from)): day 0 is \(dayZero) (\(reason))"
+        case .clock(let within, let from):
+            return "\(within) from \(start(from))"
+        }
+    }
+}
