@@ -22,17 +22,16 @@ enum DecisionBuilder {
     static func rejection(
         _ order: PurchaseOrder, statics: StaticResult, deadlines: Deadlines, tables: RoutingTables, now: Date
     ) -> RoutingDecision {
-        let profile = tables.profile
         let facts = DecisionFacts(
             tables: tables, order: order, mapping: statics.mapping, deadlines: deadlines,
             services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
             table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
             assigned: nil, shipments: [], cancelledCount: 0, primaryID: nil)
         var decision = RoutingDecision(
-            poNumber: order.poNumber, retailer: profile.id, decidedAt: now, outcome: .reject, shipments: [],
+            poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: .reject, shipments: [],
             cancelledLines: [], backorderedLines: [], rejections: statics.rejections, deadlines: deadlines,
             fees: FeeAssessment(), checks: ruleChecks(statics, facts, final: []), nodes: [], couldHaveShipped: [])
-        if let fee = profile.fees.fee(for: .rejectedUnit) {
+        if let fee = tables.profile.fees.fee(for: .rejectedUnit) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
@@ -44,8 +43,7 @@ enum DecisionBuilder {
     static func decision(
         _ order: PurchaseOrder, plan: Plan?, facts found: Findings, tables: RoutingTables, now: Date
     ) -> RoutingDecision {
-        let profile = tables.profile
-        let policy = profile.fulfilment
+        let policy = tables.profile.fulfilment
         let lines = found.table.lines
         let candidates = found.assessments[..<found.candidateCount]
         let deadlines = found.deadlines
@@ -63,7 +61,7 @@ enum DecisionBuilder {
                     lines: shipment.lines.map {
                         ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity)
                     },
-                    service: option.service, shipAt: option.pickupAt, shipDay: option.pickupDay,
+                    service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
                     shipBy: deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(rounded(node.landedCost(units: units, tables.network)), perOrder.currency)))
         }
@@ -71,8 +69,8 @@ enum DecisionBuilder {
         // The node that would have shipped with no rule in the way: the assigned one, the profile's primary, or the
         // first ranked candidate.
         let primaryID =
-            profile.routingAuthority == .retailerAssigned
-            ? candidates.first?.id : (profile.sourcing.primary ?? candidates.first?.id)
+            tables.profile.routingAuthority == .retailerAssigned
+            ? candidates.first?.id : (tables.profile.sourcing.primary ?? candidates.first?.id)
 
         let outcome: RoutingDecision.Outcome
         var backordered: [BackorderedLine] = []
@@ -80,7 +78,7 @@ enum DecisionBuilder {
         if shipments.isEmpty, let backorder = policy.backorder, let node = candidates.first(where: { $0.generalOK }) {
             let until = CalendarDate.on(
                 DeadlineCalculator.advance(
-                    now, by: backorder, calendar: profile.shipSLA.calendar, zone: tables.profileZone),
+                    now, by: backorder, calendar: tables.profile.shipSLA.calendar, zone: tables.profileZone),
                 in: tables.profileZone)
             backordered = lines.map {
                 BackorderedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.id, until: until)
@@ -109,14 +107,14 @@ enum DecisionBuilder {
             CancelledLine(
                 lineNumber: lines[cancel.line].lineNumber, sku: lines[cancel.line].sku,
                 quantity: lines[cancel.line].quantity, reason: cancel.reason,
-                code: profile.reasonCodes.code(for: cancel.reason),
+                code: tables.profile.reasonCodes.code(for: cancel.reason),
                 lazyDetail: LazyText(.cancel(facts, line: cancel.line, cancel.why)))
         }
         let held =
             shipments.count <= policy.maxShipments
             && (policy.fill != .orderFillOrKill || cancelled.isEmpty || shipments.isEmpty)
         var decision = RoutingDecision(
-            poNumber: order.poNumber, retailer: profile.id, decidedAt: now, outcome: outcome, shipments: shipments,
+            poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: outcome, shipments: shipments,
             cancelledLines: cancelled, backorderedLines: backordered, rejections: [], deadlines: deadlines,
             fees: FeeAssessment(),
             checks: ruleChecks(
@@ -130,7 +128,7 @@ enum DecisionBuilder {
         {
             let failure = facts.firstFailure(primary)
             let violation = violation(for: failure?.kind)
-            if let fee = profile.fees.fee(for: violation) {
+            if let fee = tables.profile.fees.fee(for: violation) {
                 decision.fees.avoided.append(
                     FeeLine(
                         violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
@@ -138,7 +136,7 @@ enum DecisionBuilder {
                             + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
             }
         }
-        if !cancelled.isEmpty, let fee = profile.fees.fee(for: .cancelForStock) {
+        if !cancelled.isEmpty, let fee = tables.profile.fees.fee(for: .cancelForStock) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .cancelForStock,
@@ -149,25 +147,24 @@ enum DecisionBuilder {
         // Verdicts for every node considered.
         decision.nodes.reserveCapacity(found.assessments.count + found.unconsidered.count)
         for row in candidates.indices {
-            let a = candidates[row]
-            let canShipAll = a.shipsAll && a.option != nil
+            let canShipAll = candidates[row].shipsAll && candidates[row].option != nil
             let verdict: DecisionFacts.Verdict
-            let chosen = shipments.firstIndex { $0.node == a.id }
+            let chosen = shipments.firstIndex { $0.node == candidates[row].id }
             if let chosen {
                 verdict = .chosen(shipment: chosen)
-            } else if a.firstFailure != nil {
+            } else if candidates[row].firstFailure != nil {
                 verdict = .cannotShip
             } else if canShipAll {
                 verdict = .couldShipEverything
-            } else if a.failingLines > 0 {
+            } else if candidates[row].failingLines > 0 {
                 verdict = .cannotShipEveryLine
             } else {
                 verdict = .cannotShipTogether
             }
             decision.nodes.append(
                 NodeEvaluation(
-                    node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
-                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    node: candidates[row].id, rank: candidates[row].rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
+                    distanceMiles: candidates[row].distance.map { ($0 * 10).rounded() / 10 },
                     lazyChecks: LazyNodeChecks(facts, row: row),
                     lazyVerdict: LazyText(.verdict(facts, row: row, verdict))))
         }
@@ -179,13 +176,12 @@ enum DecisionBuilder {
                     lazyVerdict: LazyText(.verdict(facts, row: index, .notConsidered))))
         }
         for row in found.assessments.indices.dropFirst(found.candidateCount) {
-            let a = found.assessments[row]
-            let canShipAll = a.shipsAll && a.option != nil
-            if canShipAll { decision.couldHaveShipped.append(a.id) }
+            let canShipAll = found.assessments[row].shipsAll && found.assessments[row].option != nil
+            if canShipAll { decision.couldHaveShipped.append(found.assessments[row].id) }
             decision.nodes.append(
                 NodeEvaluation(
-                    node: a.id, rank: a.rank, candidate: false, chosen: false, canShipAll: canShipAll,
-                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    node: found.assessments[row].id, rank: found.assessments[row].rank, candidate: false, chosen: false, canShipAll: canShipAll,
+                    distanceMiles: found.assessments[row].distance.map { ($0 * 10).rounded() / 10 },
                     lazyChecks: LazyNodeChecks(facts, row: row),
                     lazyVerdict: LazyText(.verdict(facts, row: row, .bystander(couldShip: canShipAll)))))
         }

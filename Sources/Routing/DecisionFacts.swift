@@ -124,7 +124,7 @@ final class DecisionFacts: Sendable {
                 checks.append(
                     NodeCheck(
                         kind: .shipBy, passed: pickup.meets,
-                        detail: "earliest pickup \(Format.instant(pickup.at, zone)) via \(pickup.service) "
+                        detail: "earliest pickup \(Format.instant(pickup.at, zone)) via \(services[pickup.service]) "
                             + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
             } else {
                 checks.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
@@ -185,7 +185,9 @@ final class DecisionFacts: Sendable {
     }
 
     /// The first failing general check, as the verdicts name it.
-    func firstFailure(_ a: NodeAssessment) -> NodeCheck? { generalChecks(a).first { !$0.passed } }
+    func firstFailure(_ a: NodeAssessment) -> NodeCheck? {
+        a.firstFailure == nil ? nil : generalChecks(a).first { !$0.passed }
+    }
 
     /// `stock: line 3 B-100123: 0 available, 1 needed`.
     func firstLineFailure(_ a: NodeAssessment) -> String? {

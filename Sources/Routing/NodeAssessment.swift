@@ -2,9 +2,11 @@ import Foundation
 import Orders
 import Profiles
 
-/// A carrier service a node could use for the order, with when it would leave and arrive.
+/// A carrier service a node could use for the order, with when it would leave and arrive. Plain values only, so
+/// options copy without reference counting.
 struct ServiceOption: Hashable, Sendable {
-    var service: CarrierServiceID
+    /// Index into the order's carrier services.
+    var service: Int
     var pickupDay: CalendarDate
     var pickupAt: Date
     var delivery: CalendarDate?
@@ -27,7 +29,7 @@ struct NodeAssessment: Sendable {
     var enabled: Bool
     /// The closures in play between today and the day after ship-by.
     var closures: [Closure] = []
-    var carrier = Carrier.none
+    var carrier = Carrier.all
     /// The pickup the ship-by check speaks of; nil when the node has a usable service but no pickup within a year.
     var pickup: Pickup?
     /// Present when the deliver-by check applies: the earliest arrival of the services that leave in time.
@@ -56,7 +58,8 @@ struct NodeAssessment: Sendable {
 
     struct Pickup: Sendable {
         var at: Date
-        var service: CarrierServiceID
+        /// Index into the order's carrier services.
+        var service: Int
         var meets: Bool
     }
 
@@ -104,6 +107,8 @@ struct LineTable: Sendable {
     var totalUnits = 0
     /// Some lines name the same SKU.
     var sharesSKU = false
+    /// Some line asks a node for a capability.
+    var needsAny = false
 
     func available(_ row: Int, _ line: Int) -> Int { available[row * lines.count + line] }
 

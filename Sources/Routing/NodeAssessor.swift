@@ -9,20 +9,24 @@ struct NodeAssessor {
     let strategy: Sourcing.Strategy
     let usage: [DCID: DailyUsage]
     let services: [CarrierServiceID]
-    /// Per service of `services`: its index in the tables, the network's carrier service and its cost where the zone
-    /// is unknown (the dearest zone).
-    let carriers: [(index: Int, carrier: CarrierService?, anyZoneCost: Decimal)]
+    /// Per service of `services`: its index in the tables (-1 when no node or network names it).
+    let serviceIndexes: [Int]
     let deadlines: Deadlines
     let isPOBox: Bool
     let isPickup: Bool
     let now: Date
     /// The ship-to's region (index into the network's regions).
     let region: Int?
-    /// Per resolved line: the units of its SKU available by stock slot, looked up once per order.
-    let lineStock: [[Int]]
-    let stock: Stock
+    /// Per resolved line, per stock slot (`line * slotCount + slot`): the units of its SKU available there, looked
+    /// up once per order.
+    let lineStock: [Int]
+    let slotCount: Int
+    /// Per node position: its stock slot, or -1.
+    let slots: [Int]
     /// Earliest pickups found so far, by calendar class and cutoff.
     var pickups: [(calendarClass: Int, cutoff: TimeOfDay, pickup: (day: CalendarDate, at: Date)?)] = []
+    /// Expected deliveries found so far, by calendar class, pickup day and transit days.
+    var deliveries: [(calendarClass: Int, pickup: CalendarDate, transit: Int, delivery: CalendarDate)] = []
 
     init(
         tables: RoutingTables, state: NetworkState, lines: [ResolvedLine], services: [CarrierServiceID],
@@ -32,29 +36,42 @@ struct NodeAssessor {
         strategy = tables.profile.sourcing.strategy
         usage = state.usage
         self.services = services
+        serviceIndexes = services.map { tables.serviceIndex[$0] ?? -1 }
         self.deadlines = deadlines
         self.isPOBox = isPOBox
         self.now = now
         self.region = region
-        carriers = services.map { id in
-            let carrier = tables.network.services[id]
-            return (tables.serviceIndex[id] ?? -1, carrier, carrier?.cost.values.map(\.amount).max() ?? 0)
+        slotCount = state.stock.slotCount
+        var lineStock = [Int](repeating: 0, count: lines.count * slotCount)
+        for (index, line) in lines.enumerated() {
+            let available = state.stock.available(of: line.sku)
+            for slot in available.indices where slot < slotCount { lineStock[index * slotCount + slot] = available[slot] }
         }
-        lineStock = lines.map { state.stock.available(of: $0.sku) }
-        stock = state.stock
-        isPickup = services == [.storePickup]
+        self.lineStock = lineStock
+        slots = tables.slots(in: state.stock)
+        isPickup = services.count == 1 && services[0] == .storePickup
     }
 
-    mutating func assess(position: Int, candidate: Bool, profileIndex: Int, into table: inout LineTable)
-        -> NodeAssessment
-    {
-        let node = tables.network.nodes[position]
-        var a = NodeAssessment(
-            position: position, id: node.id, row: table.available.count / max(1, table.lines.count),
-            candidate: candidate, profileIndex: profileIndex, enabled: node.enabled,
-            capabilities: tables.capabilityBits[position])
+    /// Assesses the node at `position` and appends it to `assessments` (built in place: an assessment is a large
+    /// value to copy).
+    mutating func assess(
+        position: Int, candidate: Bool, profileIndex: Int, into table: inout LineTable,
+        _ assessments: inout [NodeAssessment]
+    ) {
+        let id = tables.ids[position]
+        assessments.append(
+            NodeAssessment(
+                position: position, id: id, row: table.available.count / max(1, table.lines.count),
+                candidate: candidate, profileIndex: profileIndex, enabled: tables.enabled[position],
+                capabilities: tables.capabilityBits[position]))
+        assess(&assessments[assessments.count - 1], into: &table)
+    }
+
+    private mutating func assess(_ a: inout NodeAssessment, into table: inout LineTable) {
+        let position = a.position
+        let id = a.id
         if let region {
-            let cell = region * tables.network.nodes.count + position
+            let cell = region * tables.ids.count + position
             a.distance = tables.regionMiles[cell]
             a.zone = tables.regionZone[cell] < 0 ? nil : tables.regionZone[cell]
         }
@@ -63,31 +80,35 @@ struct NodeAssessor {
         func record(_ kind: NodeCheck.Kind, _ passed: Bool) {
             if !passed, failure == nil { failure = kind }
         }
-        record(.enabled, node.enabled)
-        if !node.closures.isEmpty {
+        record(.enabled, a.enabled)
+        if tables.hasClosures[position] {
             let today = CalendarDate.on(now, in: tables.nodeZones[position])
-            a.closures = node.closures.filter { $0.until >= today && $0.from <= deadlines.shipByDay.plus(days: 1) }
+            a.closures = tables.network.nodes[position].closures.filter {
+                $0.until >= today && $0.from <= deadlines.shipByDay.plus(days: 1)
+            }
         }
         if isPickup {
-            assessPickup(&a, node, record)
+            assessPickup(&a, record)
         } else {
-            assessServices(&a, node, record)
+            assessServices(&a, record)
         }
         // Capacity left today.
-        let used = usage.isEmpty ? DailyUsage() : usage[node.id] ?? DailyUsage()
-        a.unitsLeft = node.capacity.units - used.units
-        a.ordersLeft = node.capacity.orders - used.orders
+        let used = usage.isEmpty ? DailyUsage() : usage[id] ?? DailyUsage()
+        let capacity = tables.capacities[position]
+        a.unitsLeft = capacity.units - used.units
+        a.ordersLeft = capacity.orders - used.orders
         record(.capacity, a.ordersLeft > 0 && a.unitsLeft > 0)
         a.firstFailure = failure
         a.generalOK = failure == nil
 
         // Per line: stock and capability.
-        let slot = stock.slot(of: node.id) ?? Int.max
+        let slot = slots[position]
+        let needsAny = table.needsAny
         for index in table.lines.indices {
-            let available = slot < lineStock[index].count ? lineStock[index][slot] : 0
+            let available = slot < 0 ? 0 : lineStock[index * slotCount + slot]
             table.available.append(available)
             if available < table.lines[index].quantity { a.failingLines += 1 }
-            if !table.handles(index, a.capabilities) { a.failingLines += 1 }
+            if needsAny, !table.handles(index, a.capabilities) { a.failingLines += 1 }
         }
         a.shipsAll = a.generalOK && a.failingLines == 0 && !table.lines.isEmpty && table.totalUnits <= a.unitsLeft
         if a.shipsAll, table.sharesSKU {
@@ -97,23 +118,25 @@ struct NodeAssessor {
                 if wanted > table.available(a.row, index) { a.shipsAll = false }
             }
         }
-        return a
+    }
+
+    /// Whether the node may ship the order's service at `index`: it has it, and it delivers to PO boxes if it must.
+    private func usable(_ index: Int, at position: Int) -> Bool {
+        let service = serviceIndexes[index]
+        return service >= 0 && tables.cutoffs[position * tables.serviceCount + service] >= 0
+            && (!isPOBox || tables.carriers[service].deliversToPOBoxes)
     }
 
     /// The order's carrier services the node has, their earliest pickups against ship-by and deliver-by.
-    private mutating func assessServices(
-        _ a: inout NodeAssessment, _ node: FulfilmentNode, _ record: (NodeCheck.Kind, Bool) -> Void
-    ) {
+    private mutating func assessServices(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
         let position = a.position
-        // Carrier services the order may use that this node has (and that deliver to PO boxes when they must).
-        func usable(_ index: Int) -> Bool {
-            let serviceIndex = carriers[index].index
-            return serviceIndex >= 0 && tables.cutoffs[position][serviceIndex] != nil
-                && (!isPOBox || carriers[index].carrier?.deliversToPOBoxes == true)
+        var usableCount = 0
+        for index in services.indices where usable(index, at: position) { usableCount += 1 }
+        if usableCount == 0 {
+            a.carrier = .none
+        } else if usableCount < services.count {
+            a.carrier = .some(services.indices.filter { usable($0, at: position) })
         }
-        let usableCount = services.indices.reduce(0) { $0 + (usable($1) ? 1 : 0) }
-        a.carrier =
-            usableCount == 0 ? .none : usableCount == services.count ? .all : .some(services.indices.filter(usable))
         record(.carrier, usableCount > 0)
         guard usableCount > 0 else {
             if !a.closures.isEmpty { record(.open, true) }
@@ -127,17 +150,17 @@ struct NodeAssessor {
         var firstOnTime: ServiceOption?
         var arrival: CalendarDate?
         var anyDelivered = false
-        for index in services.indices {
-            let serviceIndex = carriers[index].index
-            guard usable(index), let cutoff = tables.cutoffs[position][serviceIndex],
-                let carrier = carriers[index].carrier,
-                let pickup = earliestPickup(position, node, cutoff: cutoff)
+        for index in services.indices where usable(index, at: position) {
+            let service = serviceIndexes[index]
+            guard tables.carriers[service].service != nil, let cutoff = tables.cutoff(position, service),
+                let pickup = earliestPickup(position, cutoff: cutoff)
             else { continue }
-            let transit = a.zone.flatMap { carrier.transitDays[$0] }
-            let delivery = transit.map { node.calendar.adding(businessDays: $0, to: pickup.day) }
-            let cost = a.zone.flatMap { carrier.cost[$0]?.amount } ?? carriers[index].anyZoneCost
+            let delivery = a.zone.flatMap { tables.carriers[service].transitDays($0) }.map {
+                delivered(position, pickup.day, $0)
+            }
+            let cost = a.zone.flatMap { tables.carriers[service].cost($0) } ?? tables.carriers[service].anyZoneCost
             let option = ServiceOption(
-                service: services[index], pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
+                service: index, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
                 shippingCost: cost)
             if first == nil { first = option }
             guard option.pickupAt <= deadlines.shipBy else { continue }
@@ -170,11 +193,9 @@ struct NodeAssessor {
     }
 
     /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
-    private mutating func assessPickup(
-        _ a: inout NodeAssessment, _ node: FulfilmentNode, _ record: (NodeCheck.Kind, Bool) -> Void
-    ) {
-        guard let ready = node.pickupReady, node.offersPickup,
-            let pickup = earliestPickup(a.position, node, cutoff: ready)
+    private mutating func assessPickup(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
+        let node = tables.network.nodes[a.position]
+        guard let ready = node.pickupReady, node.offersPickup, let pickup = earliestPickup(a.position, cutoff: ready)
         else {
             a.carrier = .pickup(ready: nil)
             record(.capability, false)
@@ -183,27 +204,37 @@ struct NodeAssessor {
         a.carrier = .pickup(ready: ready)
         record(.capability, true)
         let meets = pickup.at <= deadlines.shipBy
-        a.pickup = NodeAssessment.Pickup(at: pickup.at, service: .storePickup, meets: meets)
+        a.pickup = NodeAssessment.Pickup(at: pickup.at, service: 0, meets: meets)
         record(.shipBy, meets)
         if meets {
             a.option = ServiceOption(
-                service: .storePickup, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day,
+                service: 0, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day,
                 shippingCost: 0)
         }
     }
 
     /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff in a decision.
-    private mutating func earliestPickup(_ position: Int, _ node: FulfilmentNode, cutoff: TimeOfDay) -> (
-        day: CalendarDate, at: Date
-    )? {
+    private mutating func earliestPickup(_ position: Int, cutoff: TimeOfDay) -> (day: CalendarDate, at: Date)? {
         let calendarClass = tables.calendarClass[position]
         for entry in pickups where entry.calendarClass == calendarClass && entry.cutoff == cutoff {
             return entry.pickup
         }
         let pickup = DeadlineCalculator.earliestPickup(
-            at: node, cutoff: cutoff, now: now, zone: tables.nodeZones[position])
+            at: tables.network.nodes[position], cutoff: cutoff, now: now, zone: tables.nodeZones[position])
         pickups.append((calendarClass, cutoff, pickup))
         return pickup
+    }
+
+    /// The node calendar's `adding(businessDays: transit, to: pickup)`, once per calendar class in a decision.
+    private mutating func delivered(_ position: Int, _ pickup: CalendarDate, _ transit: Int) -> CalendarDate {
+        let calendarClass = tables.calendarClass[position]
+        for entry in deliveries
+        where entry.calendarClass == calendarClass && entry.transit == transit && entry.pickup == pickup {
+            return entry.delivery
+        }
+        let delivery = tables.network.nodes[position].calendar.adding(businessDays: transit, to: pickup)
+        if deliveries.count < 64 { deliveries.append((calendarClass, pickup, transit, delivery)) }
+        return delivery
     }
 }
 

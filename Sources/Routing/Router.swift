@@ -21,58 +21,51 @@ public struct Router: Sendable {
     public var profile: RetailerProfile { tables.profile }
 
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
-        let profile = tables.profile
         let network = tables.network
-        let statics = StaticCompliance.check(order, profile: profile, network: network, catalog: tables.catalog)
-        let deadlines = DeadlineCalculator.deadlines(for: order, profile: profile, now: now, zone: tables.profileZone)
+        let statics = StaticCompliance.check(order, tables)
+        let deadlines = DeadlineCalculator.deadlines(for: order, profile: tables.profile, now: now, zone: tables.profileZone)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
             return DecisionBuilder.rejection(order, statics: statics, deadlines: deadlines, tables: tables, now: now)
         }
 
         // Candidates: the assigned node alone, or the profile's list (all nodes when it lists none).
-        let assigned = profile.routingAuthority == .retailerAssigned ? order.assignedNode : nil
-        let listed = profile.sourcing.listed
-        let candidateIDs: [DCID] =
-            order.pickupStore.map { [$0] } ?? assigned.map { [$0] } ?? (listed.isEmpty ? tables.sortedIDs : listed)
+        let assigned = tables.profile.routingAuthority == .retailerAssigned ? order.assignedNode : nil
+        let named = order.pickupStore ?? assigned
         var others: [DCID] = []
         if let assigned {
-            others = (profile.sourcing.alternates.isEmpty ? tables.sortedIDs : profile.sourcing.alternates)
+            others = (tables.profile.sourcing.alternates.isEmpty ? tables.sortedIDs : tables.profile.sourcing.alternates)
                 .filter { $0 != assigned }
         }
         var table = LineTable(lines: statics.lines)
         table.totalUnits = statics.lines.reduce(0) { $0 + $1.quantity }
         table.sharesSKU = statics.lines.indices.contains { statics.lines[$0].skuGroup != $0 }
-        table.available.reserveCapacity(statics.lines.count * (candidateIDs.count + others.count))
+        table.needsAny = statics.lines.contains { $0.needs != 0 }
+        table.available.reserveCapacity(statics.lines.count * (tables.ids.count + others.count))
         var assessor = NodeAssessor(
             tables: tables, state: state, lines: statics.lines, services: mapping.services, deadlines: deadlines,
             isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.region(ofZip3:)))
         // Node positions in the network, so nodes are not copied while ranking.
-        var positions: [(position: Int, index: Int)] = []
-        positions.reserveCapacity(candidateIDs.count)
-        for (index, id) in candidateIDs.enumerated() {
-            if let position = tables.positions[id] { positions.append((position, index)) }
-        }
+        let positions =
+            named.map { id in tables.positions[id].map { [(position: $0, index: 0)] } ?? [] } ?? tables.defaultCandidates
         var candidates: [NodeAssessment] = []
         candidates.reserveCapacity(positions.count + others.count)
         var unconsidered: [(node: DCID, rank: Int)] = []
-        if [.fastest, .cheapest].contains(profile.sourcing.strategy) {
+        if [.fastest, .cheapest].contains(tables.profile.sourcing.strategy) {
             // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
             for entry in positions {
-                candidates.append(
-                    assessor.assess(position: entry.position, candidate: true, profileIndex: entry.index, into: &table))
+                assessor.assess(
+                    position: entry.position, candidate: true, profileIndex: entry.index, into: &table, &candidates)
             }
-            candidates = Ranking.rank(candidates, by: profile.sourcing.strategy, units: table.totalUnits, network)
+            candidates = Ranking.rank(candidates, by: tables.profile.sourcing.strategy, units: table.totalUnits, network)
         } else {
             // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
             // can change the decision (one shipment from the best-ranked complete node wins under every policy).
-            let ordered = Ranking.order(positions, by: profile.sourcing.strategy, tables, region: assessor.region)
+            let ordered = Ranking.order(positions, by: tables.profile.sourcing.strategy, tables, region: assessor.region)
             for (offset, entry) in ordered.enumerated() {
-                var assessment = assessor.assess(
-                    position: entry.position, candidate: true, profileIndex: entry.index, into: &table)
-                assessment.rank = offset + 1
-                let shipsEverything = assessment.shipsAll && assessment.option != nil
-                candidates.append(assessment)
-                if shipsEverything {
+                assessor.assess(
+                    position: entry.position, candidate: true, profileIndex: entry.index, into: &table, &candidates)
+                candidates[offset].rank = offset + 1
+                if candidates[offset].shipsAll && candidates[offset].option != nil {
                     unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
                         (network.nodes[$1.position].id, offset + $0 + 2)
                     }
@@ -86,11 +79,11 @@ public struct Router: Sendable {
         if !assignedShips {
             for (index, id) in others.enumerated() {
                 guard let position = tables.positions[id] else { continue }
-                candidates.append(assessor.assess(position: position, candidate: false, profileIndex: index, into: &table))
+                assessor.assess(position: position, candidate: false, profileIndex: index, into: &table, &candidates)
             }
         }
         let plan = PlanSearch.best(
-            candidates: candidates[..<candidateCount], table: table, policy: profile.fulfilment, network: network)
+            candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment, network: network)
         return DecisionBuilder.decision(
             order, plan: plan,
             facts: .init(

@@ -1,6 +1,7 @@
 import Foundation
 import Orders
 import Profiles
+import Synchronization
 
 /// What routing needs of one profile, network and catalog, worked out once when a `Router` is made rather than in
 /// every decision: node positions, zone-offset tables, each node's cutoff per carrier service, distances and zones
@@ -19,13 +20,31 @@ final class RoutingTables: Sendable {
     let sortedIDs: [DCID]
     /// Carrier services by index: every service of the network (sorted), then store pickup.
     let serviceIndex: [CarrierServiceID: Int]
-    /// Per node position, per service index: the node's cutoff for it, if it has it.
-    let cutoffs: [[TimeOfDay?]]
+    /// Per node position, per service index (`position * serviceCount + index`): the node's cutoff for it in minutes
+    /// after midnight, or -1 when it lacks the service.
+    let cutoffs: [Int32]
+    let serviceCount: Int
+    /// Per service index: what the carrier service costs and takes by zone, found without hashing.
+    let carriers: [CarrierTable]
+    /// Per node position, the facts every assessment reads, so that no node is copied to read them.
+    let ids: [DCID]
+    let enabled: [Bool]
+    let hasClosures: [Bool]
+    let capacities: [DailyCapacity]
     /// Per node position: nodes with the same zone, calendar and closures ship on the same days, so share one
     /// earliest-pickup computation per cutoff.
     let calendarClass: [Int]
     /// Per node position: its handling capabilities as bits (`ResolvedLine.needs`).
     let capabilityBits: [UInt8]
+    /// Per catalog SKU: `knownBit`, and whether the item is oversize or hazmat (`ResolvedLine`'s bits).
+    let handling: [SKU: UInt8]
+    static let knownBit: UInt8 = 0x80
+    /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
+    /// node; as (node position, index in that list), for the ids the network has.
+    let defaultCandidates: [(position: Int, index: Int)]
+    /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
+    private let slotCache = Mutex<(table: Stock.SlotTable, slots: [Int])?>(nil)
+
     /// ZIP3 (0…999) → index into `network.regions`, or -1.
     let regionOfZip3: [Int16]
     /// Per region, per node position: great-circle miles from the node to the region's centre, and its zone.
@@ -49,7 +68,13 @@ final class RoutingTables: Sendable {
         var serviceIndex: [CarrierServiceID: Int] = [:]
         for (index, id) in services.enumerated() where serviceIndex[id] == nil { serviceIndex[id] = index }
         self.serviceIndex = serviceIndex
-        cutoffs = nodes.map { node in services.map { node.service($0)?.cutoff } }
+        serviceCount = services.count
+        cutoffs = nodes.flatMap { node in services.map { Int32(node.service($0)?.cutoff.minutesSinceMidnight ?? -1) } }
+        carriers = services.map { CarrierTable(network.services[$0]) }
+        ids = nodes.map(\.id)
+        enabled = nodes.map(\.enabled)
+        hasClosures = nodes.map { !$0.closures.isEmpty }
+        capacities = nodes.map(\.capacity)
         var classes: [(zone: String, calendar: BusinessCalendar, closures: [Closure])] = []
         calendarClass = nodes.map { node in
             let key = (zone: node.timeZone.identifier, calendar: node.calendar, closures: node.closures)
@@ -65,6 +90,17 @@ final class RoutingTables: Sendable {
             (node.capabilities.contains(.oversize) ? ResolvedLine.oversizeBit : 0)
                 | (node.capabilities.contains(.hazmat) ? ResolvedLine.hazmatBit : 0)
                 | (node.capabilities.contains(.giftWrap) ? ResolvedLine.giftWrapBit : 0)
+        }
+        var handling: [SKU: UInt8] = [:]
+        handling.reserveCapacity(catalog.items.count)
+        for (sku, item) in catalog.items {
+            handling[sku] =
+                Self.knownBit | (item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0)
+        }
+        self.handling = handling
+        let listed = profile.sourcing.listed
+        defaultCandidates = (listed.isEmpty ? sortedIDs : listed).enumerated().compactMap { index, id in
+            positions[id].map { (position: $0, index: index) }
         }
         regionOfZip3 = (0..<1000).map { zip3 in
             Int16(network.regions.firstIndex { $0.zip3.contains(zip3) } ?? -1)
@@ -82,6 +118,27 @@ final class RoutingTables: Sendable {
         regionZone = zones
     }
 
+    /// Per node position, its slot in `stock` (-1 when it has never held stock); kept while the stock's slot
+    /// assignment stays the same, which it does across a run's decisions unless a node is added.
+    func slots(in stock: Stock) -> [Int] {
+        let table = stock.slotTable
+        if let cached = slotCache.withLock({ $0?.table === table ? $0?.slots : nil }) { return cached }
+        let slots = ids.map { table.index[$0] ?? -1 }
+        slotCache.withLock { $0 = (table, slots) }
+        return slots
+    }
+
+    /// `catalog.handling(of:)`, from a table of one byte per SKU.
+    func handling(of sku: SKU) -> (oversize: Bool, hazmat: Bool)? {
+        guard let bits = handling[sku] else { return nil }
+        return (bits & ResolvedLine.oversizeBit != 0, bits & ResolvedLine.hazmatBit != 0)
+    }
+
+    func cutoff(_ position: Int, _ service: Int) -> TimeOfDay? {
+        let minutes = cutoffs[position * serviceCount + service]
+        return minutes < 0 ? nil : TimeOfDay(hour: Int(minutes) / 60, minute: Int(minutes) % 60)
+    }
+
     /// The region of a ship-to's ZIP3, as `Network.region(forZip3:)` finds it.
     func region(ofZip3 zip3: String) -> Int? {
         guard let value = Int(zip3) else { return nil }
@@ -90,5 +147,35 @@ final class RoutingTables: Sendable {
             return region < 0 ? nil : region
         }
         return network.regions.firstIndex { $0.zip3.contains(value) }
+    }
+}
+
+/// A carrier service's transit days and cost by zone in arrays (zones are small numbers), and its dearest cost for a
+/// destination of unknown zone.
+struct CarrierTable: Sendable {
+    let service: CarrierService?
+    let deliversToPOBoxes: Bool
+    let anyZoneCost: Decimal
+    private let transit: [Int?]
+    private let costs: [Decimal?]
+
+    init(_ service: CarrierService?) {
+        self.service = service
+        deliversToPOBoxes = service?.deliversToPOBoxes ?? false
+        anyZoneCost = service?.cost.values.map(\.amount).max() ?? 0
+        let zones = (service.map { Array($0.transitDays.keys) + Array($0.cost.keys) } ?? []).filter { (0..<256).contains($0) }
+        let count = (zones.max() ?? -1) + 1
+        transit = (0..<count).map { service?.transitDays[$0] }
+        costs = (0..<count).map { service?.cost[$0]?.amount }
+    }
+
+    /// `service.transitDays[zone]`.
+    func transitDays(_ zone: Int) -> Int? {
+        zone >= 0 && zone < transit.count ? transit[zone] : (0..<256).contains(zone) ? nil : service?.transitDays[zone]
+    }
+
+    /// `service.cost[zone]?.amount`.
+    func cost(_ zone: Int) -> Decimal? {
+        zone >= 0 && zone < costs.count ? costs[zone] : (0..<256).contains(zone) ? nil : service?.cost[zone]?.amount
     }
 }

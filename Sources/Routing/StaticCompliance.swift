@@ -41,9 +41,13 @@ struct StaticResult {
 /// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
 /// any one rejects the order with the profile's reason code.
 enum StaticCompliance {
-    static func check(_ order: PurchaseOrder, profile: RetailerProfile, network: Network, catalog: ItemCatalog)
-        -> StaticResult
-    {
+    static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
+        check(order, profile: tables.profile, network: tables.network, catalog: tables.catalog, tables)
+    }
+
+    private static func check(
+        _ order: PurchaseOrder, profile: RetailerProfile, network: Network, catalog: ItemCatalog, _ tables: RoutingTables
+    ) -> StaticResult {
         var result = StaticResult()
         let shipTo = order.shipTo?.address
         let zip3 = shipTo?.zip3
@@ -130,11 +134,11 @@ enum StaticCompliance {
         mark = result.rejections.count
         for index in order.lines.indices {
             // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = order.lines[index].sku.flatMap { sku in catalog.handling(of: sku).map { (sku, $0) } }
+            let bySKU = order.lines[index].sku.flatMap { sku in tables.handling(of: sku).map { (sku, $0) } }
             let found =
                 bySKU
                 ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
-                    catalog.handling(of: sku).map { (sku, $0) }
+                    tables.handling(of: sku).map { (sku, $0) }
                 }
             guard let (sku, item) = found else {
                 let line = order.lines[index]

@@ -9,7 +9,14 @@ public struct Stock: Hashable, Sendable, Codable {
     /// per order and each node's slot once per order, not the pair per line and node. Derived from `available`;
     /// neither compared nor encoded.
     private var byItem: [SKU: [Int]] = [:]
-    private var slots: [DCID: Int] = [:]
+    /// Node → slot. A new table replaces it whenever a node is added, so its identity names the assignment and a
+    /// router can keep the slots of its nodes for as long as the table lives (`RoutingTables.slots(in:)`).
+    private(set) var slotTable = SlotTable(index: [:])
+
+    final class SlotTable: Sendable {
+        let index: [DCID: Int]
+        init(index: [DCID: Int]) { self.index = index }
+    }
 
     public init(_ available: [DCID: [SKU: Int]] = [:]) {
         self.init(clamped: available.mapValues { $0.mapValues { max(0, $0) } })
@@ -24,9 +31,11 @@ public struct Stock: Hashable, Sendable, Codable {
     }
 
     private mutating func slot(for node: DCID) -> Int {
-        if let slot = slots[node] { return slot }
-        slots[node] = slots.count
-        return slots.count - 1
+        if let slot = slotTable.index[node] { return slot }
+        var index = slotTable.index
+        index[node] = index.count
+        slotTable = SlotTable(index: index)
+        return index.count - 1
     }
 
     public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
@@ -35,7 +44,10 @@ public struct Stock: Hashable, Sendable, Codable {
     func available(of sku: SKU) -> [Int] { byItem[sku] ?? [] }
 
     /// The node's slot in `available(of:)`; nil for a node that has never held stock.
-    func slot(of node: DCID) -> Int? { slots[node] }
+    func slot(of node: DCID) -> Int? { slotTable.index[node] }
+
+    /// The widest `available(of:)` can be: one entry per node slot.
+    var slotCount: Int { slotTable.index.count }
 
     public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         available[node, default: [:]][sku] = max(0, quantity)

@@ -125,10 +125,17 @@ enum RoutingBenchmarks {
         let skus = quick ? 10_000 : 100_000
         let count = quick ? 500 : 5_000
         print("Routing: \(skus) SKUs")
+        // `DROPGATE_ROUTING_ONLY=LINESxNODES` (`10x20`): that shape alone, for profiling it.
+        if let only = ProcessInfo.processInfo.environment["DROPGATE_ROUTING_ONLY"] {
+            let shape = only.split(separator: "x").compactMap { Int($0) }
+            guard shape.count == 2 else { return }
+            let rate = try decisionsPerSecond(nodes: shape[1], lines: shape[0], skus: skus, orders: count)
+            table.add(Figure(name: "routing, \(shape[0]) lines × \(shape[1]) nodes", value: rate, unit: "decisions/s"))
+            return
+        }
         let main = try decisionsPerSecond(nodes: 20, lines: 10, skus: skus, orders: count)
         table.add(Figure(name: "routing, 10 lines × 20 nodes", value: main, unit: "decisions/s", target: 200_000))
-        // `DROPGATE_ROUTING_MAIN=1`: the main figure alone, for profiling it.
-        let others = ProcessInfo.processInfo.environment["DROPGATE_ROUTING_MAIN"] == nil ? [(5, 10), (20, 1), (20, 20)] : []
+        let others = [(5, 10), (20, 1), (20, 20)]
         for (nodes, lines) in others {
             let rate = try decisionsPerSecond(nodes: nodes, lines: lines, skus: skus, orders: count)
             table.add(

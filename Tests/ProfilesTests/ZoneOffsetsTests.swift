@@ -37,6 +37,13 @@ struct ZoneOffsetsTests {
         }
     }
 
+    @Test("the table of every zone of the samples checks out against the zone, so day math never asks ICU")
+    func trusted() {
+        for identifier in ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "UTC"] {
+            #expect(ZoneOffsets.of(TimeZone(identifier: identifier) ?? .gmt).trusted, "\(identifier)")
+        }
+    }
+
     @Test("instants outside the table's span are answered by the zone")
     func outsideTheSpan() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))

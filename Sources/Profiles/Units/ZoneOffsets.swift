@@ -15,7 +15,7 @@ public struct ZoneOffsets: Sendable {
     private let starts: [Int]
     private let offsets: [Int]
     /// False when the table disagreed with the zone: every answer then comes from the zone.
-    private let trusted: Bool
+    public let trusted: Bool
 
     private static let first = -2_208_988_800  // 1900-01-01
     private static let last = 7_258_118_400  // 2200-01-01
@@ -39,8 +39,8 @@ public struct ZoneOffsets: Sendable {
         var starts = [Self.first]
         var offsets = [zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.first)))]
         var cursor = Date(timeIntervalSince1970: Double(Self.first))
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < Double(Self.last),
-            next > cursor
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+            next.timeIntervalSince1970 < Double(Self.last), next > cursor
         {
             let offset = zone.secondsFromGMT(for: next)
             if offset != offsets[offsets.count - 1] {
@@ -56,7 +56,10 @@ public struct ZoneOffsets: Sendable {
         var instant = Self.first + 14 * 86_400
         while agrees, instant < Self.last {
             for probe in [instant, instant + 181 * 86_400]
-            where Self.lookup(probe, starts, offsets) != zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(probe))) {
+            where probe < Self.last
+                && Self.lookup(probe, starts, offsets)
+                    != zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(probe)))
+            {
                 agrees = false
             }
             instant += 365 * 86_400
