@@ -36,11 +36,12 @@ public struct OrderAnswer: Hashable, Sendable {
 
     public init(order: PurchaseOrder, decision: RoutingDecision) {
         var lines: [Line] = []
+        let cancelledLines = decision.cancelledLines
         for line in order.lines {
             let shipped = decision.shipments.flatMap(\.lines).filter { $0.lineNumber == line.lineNumber }
                 .reduce(0) { $0 + $1.quantity }
             let backordered = decision.backorderedLines.first { $0.lineNumber == line.lineNumber }
-            let cancelled = decision.cancelledLines.first { $0.lineNumber == line.lineNumber }
+            let cancelled = cancelledLines.first { $0.lineNumber == line.lineNumber }
             let rejection = decision.rejections.first { $0.lineNumber == line.lineNumber || $0.lineNumber == nil }
             var answer = Line(
                 lineNumber: line.lineNumber, ordered: line.quantity, accepted: Decimal(shipped),
@@ -59,7 +60,7 @@ public struct OrderAnswer: Hashable, Sendable {
         } else if lines.allSatisfy({ $0.accepted == 0 && $0.backordered == 0 }) {
             kind = .reject
             reason = decision.rejections.first.map { "\($0.code) \($0.detail)" }
-                ?? decision.cancelledLines.first.map { "\($0.code) \($0.detail)" }
+                ?? cancelledLines.first.map { "\($0.code) \($0.detail)" }
         } else {
             kind = .partial
         }

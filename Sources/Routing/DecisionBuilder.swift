@@ -26,11 +26,12 @@ enum DecisionBuilder {
             tables: tables, order: order, mapping: statics.mapping, deadlines: deadlines,
             services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
             table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
-            assigned: nil, shipments: [], cancelledCount: 0, primaryID: nil)
+            assigned: nil, shipments: [], cancels: [], primaryID: nil, rules: rules(statics, final: []))
         var decision = RoutingDecision(
             poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: .reject, shipments: [],
-            cancelledLines: [], backorderedLines: [], rejections: statics.rejections, deadlines: deadlines,
-            fees: FeeAssessment(), checks: ruleChecks(statics, facts, final: []), nodes: [], couldHaveShipped: [])
+            lazyCancelledLines: LazyList([]), backorderedLines: [], rejections: statics.rejections,
+            deadlines: deadlines, fees: FeeAssessment(), lazyChecks: LazyList(facts), lazyNodes: LazyList([]),
+            couldHaveShipped: [])
         if let fee = tables.profile.fees.fee(for: .rejectedUnit) {
             decision.fees.incurred.append(
                 FeeLine(
@@ -74,7 +75,7 @@ enum DecisionBuilder {
 
         let outcome: RoutingDecision.Outcome
         var backordered: [BackorderedLine] = []
-        var cancels: [(line: Int, reason: Reason, why: DecisionFacts.CancelWhy)] = []
+        var cancels: [Int] = []
         if shipments.isEmpty, let backorder = policy.backorder, let node = candidates.first(where: { $0.generalOK }) {
             let until = CalendarDate.on(
                 DeadlineCalculator.advance(
@@ -85,10 +86,7 @@ enum DecisionBuilder {
             }
             outcome = .backorder
         } else {
-            for index in lines.indices where !shipped[index] {
-                let (reason, why) = cancelReason(for: index, candidates: candidates, table: found.table)
-                cancels.append((index, reason, why))
-            }
+            cancels = lines.indices.filter { !shipped[$0] }
             if shipments.isEmpty {
                 outcome = .cancel
             } else if shipments.count > 1 {
@@ -98,29 +96,27 @@ enum DecisionBuilder {
             }
         }
 
+        let held =
+            shipments.count <= policy.maxShipments
+            && (policy.fill != .orderFillOrKill || cancels.isEmpty || shipments.isEmpty)
         let facts = DecisionFacts(
             tables: tables, order: order, mapping: found.mapping, deadlines: deadlines,
             services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
             assessments: found.assessments, candidateCount: found.candidateCount, unconsidered: found.unconsidered,
-            assigned: found.assigned, shipments: shipments, cancelledCount: cancels.count, primaryID: primaryID)
-        let cancelled = cancels.map { cancel in
-            CancelledLine(
-                lineNumber: lines[cancel.line].lineNumber, sku: lines[cancel.line].sku,
-                quantity: lines[cancel.line].quantity, reason: cancel.reason,
-                code: tables.profile.reasonCodes.code(for: cancel.reason),
-                lazyDetail: LazyText(.cancel(facts, line: cancel.line, cancel.why)))
+            assigned: found.assigned, shipments: shipments, cancels: cancels, primaryID: primaryID,
+            rules: rules(
+                found.statics,
+                final: [(.routingAuthority, true), (.fulfilmentPolicy, held), (.sourcing, !shipments.isEmpty)]))
+        var couldHaveShipped: [DCID] = []
+        for row in found.assessments.indices.dropFirst(found.candidateCount)
+        where found.assessments[row].shipsAll && found.assessments[row].option != nil {
+            couldHaveShipped.append(found.assessments[row].id)
         }
-        let held =
-            shipments.count <= policy.maxShipments
-            && (policy.fill != .orderFillOrKill || cancelled.isEmpty || shipments.isEmpty)
         var decision = RoutingDecision(
-            poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: outcome, shipments: shipments,
-            cancelledLines: cancelled, backorderedLines: backordered, rejections: [], deadlines: deadlines,
-            fees: FeeAssessment(),
-            checks: ruleChecks(
-                found.statics, facts,
-                final: [(.routingAuthority, true), (.fulfilmentPolicy, held), (.sourcing, !shipments.isEmpty)]),
-            nodes: [], couldHaveShipped: [])
+            poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: outcome,
+            shipments: shipments, lazyCancelledLines: LazyList(facts), backorderedLines: backordered, rejections: [],
+            deadlines: deadlines, fees: FeeAssessment(), lazyChecks: LazyList(facts), lazyNodes: LazyList(facts),
+            couldHaveShipped: couldHaveShipped)
 
         // Fees: what rerouting avoided, what cancelling costs.
         if [.reroute, .split].contains(outcome), let primary = candidates.first(where: { $0.id == primaryID }),
@@ -136,113 +132,43 @@ enum DecisionBuilder {
                             + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
             }
         }
-        if !cancelled.isEmpty, let fee = tables.profile.fees.fee(for: .cancelForStock) {
+        if !cancels.isEmpty, let fee = tables.profile.fees.fee(for: .cancelForStock) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .cancelForStock,
-                    amount: fee.charge(units: units(of: cancelled), value: value(of: cancelled, in: order)),
+                    amount: fee.charge(units: units(of: cancels, lines), value: value(of: cancels, lines, in: order)),
                     note: fee.allowance.map { "only beyond \($0.percent)% of \($0.of.rawValue)" }))
         }
 
-        // Verdicts for every node considered.
-        decision.nodes.reserveCapacity(found.assessments.count + found.unconsidered.count)
-        for row in candidates.indices {
-            let canShipAll = candidates[row].shipsAll && candidates[row].option != nil
-            let verdict: DecisionFacts.Verdict
-            let chosen = shipments.firstIndex { $0.node == candidates[row].id }
-            if let chosen {
-                verdict = .chosen(shipment: chosen)
-            } else if candidates[row].firstFailure != nil {
-                verdict = .cannotShip
-            } else if canShipAll {
-                verdict = .couldShipEverything
-            } else if candidates[row].failingLines > 0 {
-                verdict = .cannotShipEveryLine
-            } else {
-                verdict = .cannotShipTogether
-            }
-            decision.nodes.append(
-                NodeEvaluation(
-                    node: candidates[row].id, rank: candidates[row].rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
-                    distanceMiles: candidates[row].distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyNodeChecks(facts, row: row),
-                    lazyVerdict: LazyText(.verdict(facts, row: row, verdict))))
-        }
-        for (index, entry) in found.unconsidered.enumerated() {
-            decision.nodes.append(
-                NodeEvaluation(
-                    node: entry.node, rank: entry.rank, candidate: true, chosen: false, canShipAll: false,
-                    distanceMiles: nil, lazyChecks: LazyNodeChecks([]),
-                    lazyVerdict: LazyText(.verdict(facts, row: index, .notConsidered))))
-        }
-        for row in found.assessments.indices.dropFirst(found.candidateCount) {
-            let canShipAll = found.assessments[row].shipsAll && found.assessments[row].option != nil
-            if canShipAll { decision.couldHaveShipped.append(found.assessments[row].id) }
-            decision.nodes.append(
-                NodeEvaluation(
-                    node: found.assessments[row].id, rank: found.assessments[row].rank, candidate: false, chosen: false, canShipAll: canShipAll,
-                    distanceMiles: found.assessments[row].distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyNodeChecks(facts, row: row),
-                    lazyVerdict: LazyText(.verdict(facts, row: row, .bystander(couldShip: canShipAll)))))
-        }
         return decision
     }
 
     /// The static rules (a failed one with its failures), ack and ship-by, then `final`.
-    static func ruleChecks(
-        _ statics: StaticResult, _ facts: DecisionFacts, final: [(rule: RuleCheck.Rule, passed: Bool)]
-    ) -> [RuleCheck] {
-        var checks: [RuleCheck] = []
-        checks.reserveCapacity(statics.outcomes.count + 2 + final.count)
-        for outcome in statics.outcomes {
-            checks.append(
-                RuleCheck(
-                    rule: outcome.rule, passed: outcome.failures == nil,
-                    lazyDetail: LazyText(outcome.failures.map { .given($0) } ?? .rule(facts, outcome.rule))))
-        }
-        for (rule, passed) in [(RuleCheck.Rule.ackDeadline, true), (.shipBy, true)] + final {
-            checks.append(RuleCheck(rule: rule, passed: passed, lazyDetail: LazyText(.rule(facts, rule))))
-        }
-        return checks
+    static func rules(_ statics: StaticResult, final: [(rule: RuleCheck.Rule, passed: Bool)])
+        -> [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
+    {
+        var rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)] = []
+        rules.reserveCapacity(statics.outcomes.count + 2 + final.count)
+        for outcome in statics.outcomes { rules.append((outcome.rule, outcome.failures == nil, outcome.failures)) }
+        rules.append((.ackDeadline, true, nil))
+        rules.append((.shipBy, true, nil))
+        for rule in final { rules.append((rule.rule, rule.passed, nil)) }
+        return rules
     }
 
-    static func units(of cancelled: [CancelledLine]) -> Decimal {
-        Decimal(cancelled.reduce(0) { $0 + $1.quantity })
+    static func units(of cancels: [Int], _ lines: [ResolvedLine]) -> Decimal {
+        Decimal(cancels.reduce(0) { $0 + lines[$1].quantity })
     }
 
     /// What the cancelled lines were worth at the PO's prices.
-    static func value(of cancelled: [CancelledLine], in order: PurchaseOrder) -> Money {
-        cancelled.reduce(Money.zero(order.currency)) { total, line in
+    static func value(
+        of cancels: [Int], _ lines: [ResolvedLine], in order: PurchaseOrder
+    ) -> Money {
+        cancels.reduce(Money.zero(order.currency)) { total, cancel in
+            let line = lines[cancel]
             let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
             return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
         }
-    }
-
-    /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
-    /// first failing general check at a node that has the stock.
-    static func cancelReason(for index: Int, candidates: ArraySlice<NodeAssessment>, table: LineTable)
-        -> (Reason, DecisionFacts.CancelWhy)
-    {
-        // One pass in rank order: the first node with the stock and the capability that fails a general check.
-        var anyWithStock = false
-        var anyCapable = false
-        for row in candidates.indices where table.hasStock(candidates[row].row, index) {
-            anyWithStock = true
-            guard table.handles(index, candidates[row].capabilities) else { continue }
-            anyCapable = true
-            guard !candidates[row].generalOK, let failure = candidates[row].firstFailure else { continue }
-            let reason: Reason
-            switch failure {
-            case .enabled, .open, .capability: reason = .nodeUnavailable
-            case .capacity: reason = .noCapacity
-            case .carrier: reason = .noCarrierService
-            default: reason = .cannotMeetShipBy
-            }
-            return (reason, .nodeFailure(row: row))
-        }
-        if !anyWithStock { return (.outOfStock, .outOfStock) }
-        if !anyCapable { return (.itemRestricted, .restricted) }
-        return (.noCapacity, .noCapacity)
     }
 
     /// The fee the primary would have drawn had the order been left with it, by its first failing check.

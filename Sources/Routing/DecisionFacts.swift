@@ -19,8 +19,11 @@ final class DecisionFacts: Sendable {
     let unconsidered: [(node: DCID, rank: Int)]
     let assigned: DCID?
     let shipments: [Shipment]
-    let cancelledCount: Int
+    /// The lines cancelled (indexes into the resolved lines).
+    let cancels: [Int]
     let primaryID: DCID?
+    /// Every rule checked, in order: passed or not, and a failed static rule's failures as one sentence.
+    let rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
 
     /// Why a node was or was not chosen.
     enum Verdict: Sendable {
@@ -47,7 +50,8 @@ final class DecisionFacts: Sendable {
         tables: RoutingTables, order: PurchaseOrder, mapping: CarrierMapping?, deadlines: Deadlines,
         services: [CarrierServiceID], isPOBox: Bool, table: LineTable, assessments: [NodeAssessment],
         candidateCount: Int, unconsidered: [(node: DCID, rank: Int)], assigned: DCID?, shipments: [Shipment],
-        cancelledCount: Int, primaryID: DCID?
+        cancels: [Int], primaryID: DCID?,
+        rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
     ) {
         self.tables = tables
         self.order = order
@@ -61,8 +65,102 @@ final class DecisionFacts: Sendable {
         self.unconsidered = unconsidered
         self.assigned = assigned
         self.shipments = shipments
-        self.cancelledCount = cancelledCount
+        self.cancels = cancels
         self.primaryID = primaryID
+        self.rules = rules
+    }
+
+    // MARK: The decision's lists
+
+    func ruleChecks() -> [RuleCheck] {
+        rules.map { rule in
+            RuleCheck(
+                rule: rule.rule, passed: rule.passed,
+                lazyDetail: LazyText(rule.failures.map { .given($0) } ?? .rule(self, rule.rule)))
+        }
+    }
+
+    func cancelledLines() -> [CancelledLine] {
+        cancels.map { index in
+            let line = table.lines[index]
+            let (reason, why) = cancelReason(for: index)
+            return CancelledLine(
+                lineNumber: line.lineNumber, sku: line.sku, quantity: line.quantity, reason: reason,
+                code: profile.reasonCodes.code(for: reason), lazyDetail: LazyText(.cancel(self, line: index, why)))
+        }
+    }
+
+    /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
+    /// first failing general check at a node that has the stock.
+    func cancelReason(for index: Int) -> (Reason, CancelWhy) {
+        let candidates = assessments[..<candidateCount]
+        // One pass in rank order: the first node with the stock and the capability that fails a general check.
+        var anyWithStock = false
+        var anyCapable = false
+        for row in candidates.indices where table.hasStock(candidates[row].row, index) {
+            anyWithStock = true
+            guard table.handles(index, candidates[row].capabilities) else { continue }
+            anyCapable = true
+            guard !candidates[row].generalOK, let failure = candidates[row].firstFailure else { continue }
+            let reason: Reason
+            switch failure {
+            case .enabled, .open, .capability: reason = .nodeUnavailable
+            case .capacity: reason = .noCapacity
+            case .carrier: reason = .noCarrierService
+            default: reason = .cannotMeetShipBy
+            }
+            return (reason, .nodeFailure(row: row))
+        }
+        if !anyWithStock { return (.outOfStock, .outOfStock) }
+        if !anyCapable { return (.itemRestricted, .restricted) }
+        return (.noCapacity, .noCapacity)
+    }
+
+
+    /// The candidates in rank order, those not considered, then the bystanders.
+    func nodeEvaluations() -> [NodeEvaluation] {
+        var nodes: [NodeEvaluation] = []
+        nodes.reserveCapacity(assessments.count + unconsidered.count)
+        for row in 0..<candidateCount {
+            let a = assessments[row]
+            let canShipAll = a.shipsAll && a.option != nil
+            let verdict: Verdict
+            let chosen = shipments.firstIndex { $0.node == a.id }
+            if let chosen {
+                verdict = .chosen(shipment: chosen)
+            } else if a.firstFailure != nil {
+                verdict = .cannotShip
+            } else if canShipAll {
+                verdict = .couldShipEverything
+            } else if a.failingLines > 0 {
+                verdict = .cannotShipEveryLine
+            } else {
+                verdict = .cannotShipTogether
+            }
+            nodes.append(
+                NodeEvaluation(
+                    node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
+                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    lazyChecks: LazyNodeChecks(self, row: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))))
+        }
+        for (index, entry) in unconsidered.enumerated() {
+            nodes.append(
+                NodeEvaluation(
+                    node: entry.node, rank: entry.rank, candidate: true, chosen: false, canShipAll: false,
+                    distanceMiles: nil, lazyChecks: LazyNodeChecks([]),
+                    lazyVerdict: LazyText(.verdict(self, row: index, .notConsidered))))
+        }
+        for row in assessments.indices.dropFirst(candidateCount) {
+            let a = assessments[row]
+            let canShipAll = a.shipsAll && a.option != nil
+            nodes.append(
+                NodeEvaluation(
+                    node: a.id, rank: a.rank, candidate: false, chosen: false, canShipAll: canShipAll,
+                    distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
+                    lazyChecks: LazyNodeChecks(self, row: row),
+                    lazyVerdict: LazyText(.verdict(self, row: row, .bystander(couldShip: canShipAll)))))
+        }
+        return nodes
     }
 
     private var profile: RetailerProfile { tables.profile }
@@ -280,7 +378,7 @@ final class DecisionFacts: Sendable {
                     "ship complete in up to \(policy.maxShipments) shipment(s)"
                     + (policy.backorder.map { ", backorders up to \($0)" } ?? ", no backorders")
             }
-            return text + "; plan: \(shipments.count) shipment(s), \(cancelledCount) line(s) cancelled"
+            return text + "; plan: \(shipments.count) shipment(s), \(cancels.count) line(s) cancelled"
         case .sourcing:
             return shipments.isEmpty
                 ? "no candidate can ship compliantly"

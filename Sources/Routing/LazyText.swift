@@ -115,3 +115,64 @@ enum ShipByBasis: Sendable {
         }
     }
 }
+
+/// A list a decision writes from its facts when read (its rule checks, node evaluations, cancelled lines), or a given
+/// one. Compares, hashes and encodes as the list it reads as.
+struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashable, Sendable, Codable {
+    enum Source: Sendable {
+        case given([Element])
+        case facts(DecisionFacts)
+    }
+
+    var source: Source
+
+    init(_ elements: [Element]) { source = .given(elements) }
+    init(_ facts: DecisionFacts) { source = .facts(facts) }
+
+    var elements: [Element] {
+        switch source {
+        case .given(let elements): elements
+        case .facts(let facts): Element.rendered(from: facts)
+        }
+    }
+
+    var isEmpty: Bool {
+        switch source {
+        case .given(let elements): elements.isEmpty
+        case .facts(let facts): Element.count(in: facts) == 0
+        }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.elements == rhs.elements }
+    func hash(into hasher: inout Hasher) { hasher.combine(elements) }
+
+    init(from decoder: any Decoder) throws {
+        source = .given(try decoder.singleValueContainer().decode([Element].self))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(elements)
+    }
+}
+
+/// A part of a decision that its facts can write out.
+protocol FactsRendered {
+    static func rendered(from facts: DecisionFacts) -> [Self]
+    static func count(in facts: DecisionFacts) -> Int
+}
+
+extension RuleCheck: FactsRendered {
+    static func rendered(from facts: DecisionFacts) -> [RuleCheck] { facts.ruleChecks() }
+    static func count(in facts: DecisionFacts) -> Int { facts.rules.count }
+}
+
+extension NodeEvaluation: FactsRendered {
+    static func rendered(from facts: DecisionFacts) -> [NodeEvaluation] { facts.nodeEvaluations() }
+    static func count(in facts: DecisionFacts) -> Int { facts.assessments.count + facts.unconsidered.count }
+}
+
+extension CancelledLine: FactsRendered {
+    static func rendered(from facts: DecisionFacts) -> [CancelledLine] { facts.cancelledLines() }
+    static func count(in facts: DecisionFacts) -> Int { facts.cancels.count }
+}

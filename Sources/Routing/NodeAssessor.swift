@@ -25,6 +25,8 @@ struct NodeAssessor {
     let slots: [Int]
     /// Earliest pickups found so far, by calendar class and cutoff.
     var pickups: [(calendarClass: Int, cutoff: TimeOfDay, pickup: (day: CalendarDate, at: Date)?)] = []
+    /// What the carrier services gave, by service class and zone.
+    var serviceFacts: [(serviceClass: Int, zone: Int, facts: ServiceFacts)] = []
     /// Expected deliveries found so far, by calendar class, pickup day and transit days.
     var deliveries: [(calendarClass: Int, pickup: CalendarDate, transit: Int, delivery: CalendarDate)] = []
 
@@ -127,20 +129,50 @@ struct NodeAssessor {
             && (!isPOBox || tables.carriers[service].deliversToPOBoxes)
     }
 
+    /// What the carrier services give a node: nodes of one service class (same cutoffs and calendar) in one zone
+    /// get the same.
+    struct ServiceFacts {
+        var carrier: NodeAssessment.Carrier
+        var option: ServiceOption?
+        var pickup: NodeAssessment.Pickup?
+        var delivery: NodeAssessment.Delivery?
+    }
+
     /// The order's carrier services the node has, their earliest pickups against ship-by and deliver-by.
     private mutating func assessServices(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
-        let position = a.position
+        let key = (serviceClass: tables.serviceClass[a.position], zone: a.zone ?? -1)
+        let facts: ServiceFacts
+        if let known = serviceFacts.first(where: { $0.serviceClass == key.serviceClass && $0.zone == key.zone }) {
+            facts = known.facts
+        } else {
+            facts = services(at: a.position, zone: a.zone)
+            if serviceFacts.count < 64 { serviceFacts.append((key.serviceClass, key.zone, facts)) }
+        }
+        a.carrier = facts.carrier
+        a.option = facts.option
+        a.pickup = facts.pickup
+        a.delivery = facts.delivery
+        let meets = facts.pickup?.meets == true
+        guard facts.carrier != .none else {
+            record(.carrier, false)
+            if !a.closures.isEmpty { record(.open, true) }
+            return
+        }
+        record(.carrier, true)
+        record(.shipBy, meets)
+        if let delivery = facts.delivery { record(.deliverBy, delivery.met) }
+        if !a.closures.isEmpty { record(.open, meets) }
+    }
+
+    private mutating func services(at position: Int, zone: Int?) -> ServiceFacts {
+        var facts = ServiceFacts(carrier: .all)
         var usableCount = 0
         for index in services.indices where usable(index, at: position) { usableCount += 1 }
         if usableCount == 0 {
-            a.carrier = .none
+            facts.carrier = .none
+            return facts
         } else if usableCount < services.count {
-            a.carrier = .some(services.indices.filter { usable($0, at: position) })
-        }
-        record(.carrier, usableCount > 0)
-        guard usableCount > 0 else {
-            if !a.closures.isEmpty { record(.open, true) }
-            return
+            facts.carrier = .some(services.indices.filter { usable($0, at: position) })
         }
 
         // Earliest pickup per usable service, against ship-by and deliver-by, in one pass in service order: the
@@ -155,10 +187,10 @@ struct NodeAssessor {
             guard tables.carriers[service].service != nil, let cutoff = tables.cutoff(position, service),
                 let pickup = earliestPickup(position, cutoff: cutoff)
             else { continue }
-            let delivery = a.zone.flatMap { tables.carriers[service].transitDays($0) }.map {
+            let delivery = zone.flatMap { tables.carriers[service].transitDays($0) }.map {
                 delivered(position, pickup.day, $0)
             }
-            let cost = a.zone.flatMap { tables.carriers[service].cost($0) } ?? tables.carriers[service].anyZoneCost
+            let cost = zone.flatMap { tables.carriers[service].cost($0) } ?? tables.carriers[service].anyZoneCost
             let option = ServiceOption(
                 service: index, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
                 shippingCost: cost)
@@ -170,26 +202,24 @@ struct NodeAssessor {
                 guard let delivery = option.delivery, delivery <= deliverBy else { continue }
             }
             anyDelivered = true
-            if let current = a.option {
+            if let current = facts.option {
                 if strategy == .fastest,
                     (option.delivery ?? .distantFuture, option.pickupAt)
                         < (current.delivery ?? .distantFuture, current.pickupAt)
                 {
-                    a.option = option
+                    facts.option = option
                 }
             } else {
-                a.option = option
+                facts.option = option
             }
         }
         if let best = firstOnTime ?? first {
-            a.pickup = NodeAssessment.Pickup(at: best.pickupAt, service: best.service, meets: firstOnTime != nil)
+            facts.pickup = NodeAssessment.Pickup(at: best.pickupAt, service: best.service, meets: firstOnTime != nil)
         }
-        record(.shipBy, firstOnTime != nil)
         if deadlines.deliverBy != nil, firstOnTime != nil {
-            a.delivery = NodeAssessment.Delivery(arrival: arrival, met: anyDelivered)
-            record(.deliverBy, anyDelivered)
+            facts.delivery = NodeAssessment.Delivery(arrival: arrival, met: anyDelivered)
         }
-        if !a.closures.isEmpty { record(.open, firstOnTime != nil) }
+        return facts
     }
 
     /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.

@@ -13,16 +13,28 @@ public struct RoutingDecision: Hashable, Sendable, Codable {
     public var shipments: [Shipment]
     /// Lines that will not ship, with the retailer's reason code (line-level fill-or-kill cancels some lines of an
     /// order that otherwise ships).
-    public var cancelledLines: [CancelledLine]
+    public var cancelledLines: [CancelledLine] {
+        get { lazyCancelledLines.elements }
+        set { lazyCancelledLines = LazyList(newValue) }
+    }
+    var lazyCancelledLines: LazyList<CancelledLine>
     public var backorderedLines: [BackorderedLine]
     /// Why the order was rejected before sourcing; empty unless the outcome is `reject`.
     public var rejections: [Rejection]
     public var deadlines: Deadlines?
     public var fees: FeeAssessment
     /// Every rule checked, in order, passed or not.
-    public var checks: [RuleCheck]
+    public var checks: [RuleCheck] {
+        get { lazyChecks.elements }
+        set { lazyChecks = LazyList(newValue) }
+    }
+    var lazyChecks: LazyList<RuleCheck>
     /// Every node considered, in the order the strategy ranked them, with why it was or was not chosen.
-    public var nodes: [NodeEvaluation]
+    public var nodes: [NodeEvaluation] {
+        get { lazyNodes.elements }
+        set { lazyNodes = LazyList(newValue) }
+    }
+    var lazyNodes: LazyList<NodeEvaluation>
     /// For a retailer-assigned node that cannot ship: the other nodes that could have (tell the retailer).
     public var couldHaveShipped: [DCID]
 
@@ -42,7 +54,18 @@ public struct RoutingDecision: Hashable, Sendable, Codable {
     }
 
     /// Ship or reroute, the outcomes that keep the retailer whole.
-    public var isCompliantShipment: Bool { [.ship, .reroute, .split].contains(outcome) && cancelledLines.isEmpty }
+    public var isCompliantShipment: Bool {
+        [.ship, .reroute, .split].contains(outcome) && lazyCancelledLines.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case poNumber, retailer, decidedAt, outcome, shipments
+        case lazyCancelledLines = "cancelledLines"
+        case backorderedLines, rejections, deadlines, fees
+        case lazyChecks = "checks"
+        case lazyNodes = "nodes"
+        case couldHaveShipped
+    }
 }
 
 /// One parcel's worth of plan: which node ships which lines with which service, and when.

@@ -34,6 +34,9 @@ final class RoutingTables: Sendable {
     /// Per node position: nodes with the same zone, calendar and closures ship on the same days, so share one
     /// earliest-pickup computation per cutoff.
     let calendarClass: [Int]
+    /// Per node position: nodes of one calendar class with the same cutoff for every service get the same from
+    /// every carrier service in a zone.
+    let serviceClass: [Int]
     /// Per node position: its handling capabilities as bits (`ResolvedLine.needs`).
     let capabilityBits: [UInt8]
     /// Per catalog SKU: `knownBit`, and whether the item is oversize or hazmat (`ResolvedLine`'s bits).
@@ -85,6 +88,18 @@ final class RoutingTables: Sendable {
             }
             classes.append(key)
             return classes.count - 1
+        }
+        var serviceClasses: [(calendarClass: Int, cutoffs: ArraySlice<Int32>)] = []
+        let (calendars, cutoffRows, width) = (calendarClass, cutoffs, services.count)
+        serviceClass = nodes.indices.map { position in
+            let key = (
+                calendarClass: calendars[position], cutoffs: cutoffRows[(position * width)..<((position + 1) * width)]
+            )
+            if let known = serviceClasses.firstIndex(where: { $0.calendarClass == key.calendarClass && $0.cutoffs == key.cutoffs }) {
+                return known
+            }
+            serviceClasses.append(key)
+            return serviceClasses.count - 1
         }
         capabilityBits = nodes.map { node in
             (node.capabilities.contains(.oversize) ? ResolvedLine.oversizeBit : 0)
