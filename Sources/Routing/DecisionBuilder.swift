@@ -64,7 +64,9 @@ enum DecisionBuilder {
                     },
                     service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
                     shipBy: deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
-                    landedCost: Money(rounded(node.landedCost(units: units, tables.network)), perOrder.currency)))
+                    landedCost: Money(
+                        tables.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
+                        perOrder.currency)))
         }
 
         // The node that would have shipped with no rule in the way: the assigned one, the profile's primary, or the
@@ -178,12 +180,5 @@ enum DecisionBuilder {
         case .shipBy, .deliverBy, .enabled, .open, .capacity: .lateShip
         default: .cancelForStock
         }
-    }
-
-    static func rounded(_ value: Decimal) -> Decimal {
-        var input = value
-        var output = Decimal()
-        NSDecimalRound(&output, &input, 2, .plain)
-        return output
     }
 }

@@ -44,12 +44,21 @@ struct NodeAssessor {
         self.now = now
         self.region = region
         slotCount = state.stock.slotCount
-        var lineStock = [Int](repeating: 0, count: lines.count * slotCount)
-        for (index, line) in lines.enumerated() {
-            let available = state.stock.available(of: line.sku)
-            for slot in available.indices where slot < slotCount { lineStock[index * slotCount + slot] = available[slot] }
+        let width = slotCount
+        lineStock = [Int](unsafeUninitializedCapacity: lines.count * width) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            for (index, line) in lines.enumerated() {
+                let row = base + index * width
+                let available = state.stock.available(of: line.sku)
+                let copied = min(available.count, width)
+                available.withUnsafeBufferPointer { levels in
+                    if let levels = levels.baseAddress { row.initialize(from: levels, count: copied) }
+                }
+                (row + copied).initialize(repeating: 0, count: width - copied)
+            }
+            initialized = lines.count * width
         }
-        self.lineStock = lineStock
         slots = tables.slots(in: state.stock)
         isPickup = services.count == 1 && services[0] == .storePickup
     }

@@ -48,6 +48,16 @@ final class RoutingTables: Sendable {
     /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
     private let slotCache = Mutex<(table: Stock.SlotTable, slots: [Int])?>(nil)
 
+    /// Landed costs already worked out (rounded to the cent), by node, units and shipping cost: `Decimal`
+    /// arithmetic costs a microsecond a shipment, and a run ships the same few combinations again and again.
+    private let landedCosts = Mutex<[LandedCostKey: Decimal]>([:])
+
+    struct LandedCostKey: Hashable {
+        var position: Int
+        var units: Int
+        var shipping: Decimal
+    }
+
     /// ZIP3 (0…999) → index into `network.regions`, or -1.
     let regionOfZip3: [Int16]
     /// Per region, per node position: great-circle miles from the node to the region's centre, and its zone.
@@ -141,6 +151,21 @@ final class RoutingTables: Sendable {
         let slots = ids.map { table.index[$0] ?? -1 }
         slotCache.withLock { $0 = (table, slots) }
         return slots
+    }
+
+    /// Pick/pack plus shipping for `units` units in one package from the node at `position`, rounded to the cent.
+    func roundedLandedCost(_ position: Int, units: Int, shipping: Decimal) -> Decimal {
+        let key = LandedCostKey(position: position, units: units, shipping: shipping)
+        if let known = landedCosts.withLock({ $0[key] }) { return known }
+        let costs = network.nodes[position].costs
+        var cost = costs.perOrder.amount + costs.perUnit.amount * Decimal(units) + shipping
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &cost, 2, .plain)
+        landedCosts.withLock { cache in
+            if cache.count >= 65_536 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = rounded
+        }
+        return rounded
     }
 
     /// `catalog.handling(of:)`, from a table of one byte per SKU.

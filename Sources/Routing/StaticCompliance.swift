@@ -203,22 +203,25 @@ enum StaticCompliance {
         reject: (Reason, String) -> Void
     ) {
         let country = (address.country ?? "US").uppercased()
-        if !["US", "USA"].contains(country) {
+        if country != "US", country != "USA" {
             if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
             return
         }
         let state = address.region?.uppercased() ?? zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
         let city = address.city?.uppercased() ?? ""
-        if ["AA", "AE", "AP"].contains(state) || ["APO", "FPO", "DPO"].contains(city) {
+        let military: Bool
+        switch (state, city) {
+        case ("AA", _), ("AE", _), ("AP", _), (_, "APO"), (_, "FPO"), (_, "DPO"): military = true
+        default: military = false
+        }
+        if military {
             if !rules.military { reject(.shipToNotAllowed, "ship-to is a military address (\(state))") }
-        } else if ["AK", "HI"].contains(state) {
+        } else if state == "AK" || state == "HI" {
             if !rules.alaskaHawaii { reject(.shipToNotAllowed, "ship-to is in \(state), outside the lower 48") }
         } else if territories.contains(state) {
             if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
         }
-        let squeezed = address.lines.map(squeeze)
-        if squeezed.contains(where: { $0.hasPrefix("POBOX") || $0.hasPrefix("POSTOFFICEBOX") || $0.hasPrefix("POBX") })
-        {
+        if address.lines.contains(where: isPOBox) {
             poBox = true
             if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
         }
@@ -227,24 +230,33 @@ enum StaticCompliance {
         }
     }
 
-    /// An address line in capitals with only its letters and digits, to spot `P.O. Box` in any spelling. ASCII lines
-    /// (nearly all) byte by byte; others by `Character`, as the rule reads.
-    static func squeeze(_ line: String) -> String {
-        let utf8 = line.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 0x20)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
-                default: break
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+    /// Whether the line, squeezed, starts `POBOX`, `POSTOFFICEBOX` or `POBX` (`P.O. Box` in any spelling). ASCII
+    /// lines (nearly all) byte by byte, looking only as far as the longest prefix; others squeezed whole.
+    static func isPOBox(_ line: String) -> Bool {
+        func starts(_ squeezed: some Collection<UInt8>) -> Bool {
+            squeezed.starts(with: "POBOX".utf8) || squeezed.starts(with: "POSTOFFICEBOX".utf8)
+                || squeezed.starts(with: "POBX".utf8)
         }
-        return line.uppercased().filter { $0.isLetter || $0.isNumber }
+        let utf8 = line.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return starts(squeeze(line).utf8) }
+        // The first 13 letters and digits in capitals: enough for the longest prefix.
+        var head: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        for byte in utf8 where count < 13 {
+            let upper: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): upper = byte - 0x20
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): upper = byte
+            default: continue
+            }
+            if count < 8 { head.0 |= UInt64(upper) << (8 * count) } else { head.1 |= UInt64(upper) << (8 * (count - 8)) }
+            count += 1
+        }
+        return withUnsafeBytes(of: head) { starts($0.prefix(count)) }
     }
+
+    /// A non-ASCII address line in capitals with only its letters and digits, by `Character`, as the rule reads.
+    static func squeeze(_ line: String) -> String { line.uppercased().filter { $0.isLetter || $0.isNumber } }
 
     static func describe(_ address: Address) -> String {
         [address.city, address.region, address.postalCode].compactMap { $0 }.joined(separator: " ")

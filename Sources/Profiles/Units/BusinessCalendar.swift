@@ -14,17 +14,40 @@ public enum Weekday: String, Hashable, Sendable, Codable, CaseIterable {
 /// Which days work happens: a retailer's business days for SLAs, a DC's operating days for shipping.
 public struct BusinessCalendar: Hashable, Sendable, Codable {
     /// Days of the week that are not business days.
-    public var weekends: Set<Weekday>
+    public var weekends: Set<Weekday> { didSet { weekendBits = Self.bits(weekends) } }
     /// Listed closed days (Thanksgiving 2026-11-26, Christmas, …).
-    public var holidays: Set<CalendarDate>
+    public var holidays: Set<CalendarDate> { didSet { holidayOrdinals = Self.ordinals(holidays) } }
+    /// The same facts as day math asks them many times an order: a bit per weekday (1 << weekday number), and the
+    /// holidays as sorted day ordinals. Derived from the two above.
+    private var weekendBits: UInt8 = 0
+    private var holidayOrdinals: [Int] = []
 
     public init(weekends: Set<Weekday> = [.saturday, .sunday], holidays: Set<CalendarDate> = []) {
         self.weekends = weekends
         self.holidays = holidays
+        weekendBits = Self.bits(weekends)
+        holidayOrdinals = Self.ordinals(holidays)
     }
 
+    private static func bits(_ weekends: Set<Weekday>) -> UInt8 {
+        weekends.reduce(0) { $0 | 1 << UInt8($1.number) }
+    }
+
+    private static func ordinals(_ holidays: Set<CalendarDate>) -> [Int] { holidays.map(\.ordinal).sorted() }
+
     public func isBusinessDay(_ day: CalendarDate) -> Bool {
-        !weekends.contains(day.dayOfWeek) && !holidays.contains(day)
+        let ordinal = day.ordinal
+        // 1970-01-01 (ordinal 0) was a Thursday, weekday 5.
+        let weekday = ((ordinal % 7) + 7 + 4) % 7 + 1
+        guard weekendBits & 1 << UInt8(weekday) == 0 else { return false }
+        guard !holidayOrdinals.isEmpty else { return true }
+        var low = 0
+        var high = holidayOrdinals.count
+        while low < high {
+            let middle = (low + high) / 2
+            if holidayOrdinals[middle] < ordinal { low = middle + 1 } else { high = middle }
+        }
+        return low == holidayOrdinals.count || holidayOrdinals[low] != ordinal
     }
 
     /// The first business day on or after `day`; gives up after ten years of closed days and returns `day`.
@@ -53,6 +76,20 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
 
 extension BusinessCalendar {
     private enum CodingKeys: String, CodingKey { case weekends, holidays }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            weekends: try container.decode(Set<Weekday>.self, forKey: .weekends),
+            holidays: try container.decode(Set<CalendarDate>.self, forKey: .holidays))
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.weekends == rhs.weekends && lhs.holidays == rhs.holidays }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(weekends)
+        hasher.combine(holidays)
+    }
 
     /// Sets encode in a stable order (week order, then date order), so shown profiles and stored copies compare.
     public func encode(to encoder: any Encoder) throws {
