@@ -43,19 +43,23 @@ struct NodeAssessor {
         self.isPOBox = isPOBox
         self.now = now
         self.region = region
-        slotCount = state.stock.slotCount
-        let width = slotCount
+        let levels = state.stock.levels
+        let width = levels.width
+        slotCount = width
+        let stockRows = tables.stockRows(in: state.stock)
         lineStock = [Int](unsafeUninitializedCapacity: lines.count * width) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
-            for (index, line) in lines.enumerated() {
-                let row = base + index * width
-                let available = state.stock.available(of: line.sku)
-                let copied = min(available.count, width)
-                available.withUnsafeBufferPointer { levels in
-                    if let levels = levels.baseAddress { row.initialize(from: levels, count: copied) }
+            levels.levels.withUnsafeBufferPointer { all in
+                for (index, line) in lines.enumerated() {
+                    let row = base + index * width
+                    let stockRow = stockRows[line.item]
+                    if stockRow >= 0, let source = all.baseAddress {
+                        row.initialize(from: source + stockRow * width, count: width)
+                    } else {
+                        row.initialize(repeating: 0, count: width)
+                    }
                 }
-                (row + copied).initialize(repeating: 0, count: width - copied)
             }
             initialized = lines.count * width
         }

@@ -39,14 +39,18 @@ final class RoutingTables: Sendable {
     let serviceClass: [Int]
     /// Per node position: its handling capabilities as bits (`ResolvedLine.needs`).
     let capabilityBits: [UInt8]
-    /// Per catalog SKU: `knownBit`, and whether the item is oversize or hazmat (`ResolvedLine`'s bits).
-    let handling: [SKU: UInt8]
-    static let knownBit: UInt8 = 0x80
+    /// Catalog SKU → item number (the catalog's order), and per item number whether it is oversize or hazmat
+    /// (`ResolvedLine`'s bits) and its SKU.
+    let items: [SKU: Int]
+    let handlingBits: [UInt8]
+    let itemSKUs: [SKU]
     /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
     /// node; as (node position, index in that list), for the ids the network has.
     let defaultCandidates: [(position: Int, index: Int)]
     /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
-    private let slotCache = Mutex<(table: Stock.SlotTable, slots: [Int])?>(nil)
+    private let slotCache = Mutex<(table: StockLevels.SlotTable, slots: [Int])?>(nil)
+    /// The stock rows of the catalog's items (by item number, -1 for none), for the last row table asked about.
+    private let rowCache = Mutex<(table: StockLevels.RowTable, rows: [Int])?>(nil)
 
     /// Landed costs already worked out (rounded to the cent), by node, units and shipping cost: `Decimal`
     /// arithmetic costs a microsecond a shipment, and a run ships the same few combinations again and again.
@@ -116,13 +120,18 @@ final class RoutingTables: Sendable {
                 | (node.capabilities.contains(.hazmat) ? ResolvedLine.hazmatBit : 0)
                 | (node.capabilities.contains(.giftWrap) ? ResolvedLine.giftWrapBit : 0)
         }
-        var handling: [SKU: UInt8] = [:]
-        handling.reserveCapacity(catalog.items.count)
+        var items: [SKU: Int] = [:]
+        items.reserveCapacity(catalog.items.count)
+        var handlingBits: [UInt8] = []
+        var itemSKUs: [SKU] = []
         for (sku, item) in catalog.items {
-            handling[sku] =
-                Self.knownBit | (item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0)
+            items[sku] = itemSKUs.count
+            itemSKUs.append(sku)
+            handlingBits.append((item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0))
         }
-        self.handling = handling
+        self.items = items
+        self.handlingBits = handlingBits
+        self.itemSKUs = itemSKUs
         let listed = profile.sourcing.listed
         defaultCandidates = (listed.isEmpty ? sortedIDs : listed).enumerated().compactMap { index, id in
             positions[id].map { (position: $0, index: index) }
@@ -146,7 +155,7 @@ final class RoutingTables: Sendable {
     /// Per node position, its slot in `stock` (-1 when it has never held stock); kept while the stock's slot
     /// assignment stays the same, which it does across a run's decisions unless a node is added.
     func slots(in stock: Stock) -> [Int] {
-        let table = stock.slotTable
+        let table = stock.levels.slots
         if let cached = slotCache.withLock({ $0?.table === table ? $0?.slots : nil }) { return cached }
         let slots = ids.map { table.index[$0] ?? -1 }
         slotCache.withLock { $0 = (table, slots) }
@@ -168,10 +177,21 @@ final class RoutingTables: Sendable {
         return rounded
     }
 
-    /// `catalog.handling(of:)`, from a table of one byte per SKU.
-    func handling(of sku: SKU) -> (oversize: Bool, hazmat: Bool)? {
-        guard let bits = handling[sku] else { return nil }
-        return (bits & ResolvedLine.oversizeBit != 0, bits & ResolvedLine.hazmatBit != 0)
+    /// Per catalog item number, its row in `stock` (-1 when the stock has never held it); kept while the stock's row
+    /// assignment stays the same, which it does across a run's decisions unless a SKU is added.
+    func stockRows(in stock: Stock) -> [Int] {
+        let table = stock.levels.rows
+        if let cached = rowCache.withLock({ $0?.table === table ? $0?.rows : nil }) { return cached }
+        let rows = itemSKUs.map { table.index[$0] ?? -1 }
+        rowCache.withLock { $0 = (table, rows) }
+        return rows
+    }
+
+    /// The catalog item number of `sku` and whether it is oversize or hazmat; nil when the SKU is not ours.
+    func item(_ sku: SKU) -> (number: Int, oversize: Bool, hazmat: Bool)? {
+        guard let number = items[sku] else { return nil }
+        let bits = handlingBits[number]
+        return (number, bits & ResolvedLine.oversizeBit != 0, bits & ResolvedLine.hazmatBit != 0)
     }
 
     func cutoff(_ position: Int, _ service: Int) -> TimeOfDay? {

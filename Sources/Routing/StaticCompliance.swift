@@ -7,6 +7,8 @@ struct ResolvedLine: Hashable, Sendable {
     var index: Int
     var lineNumber: String
     var sku: SKU
+    /// The item's number in the router's catalog tables.
+    var item: Int
     /// The catalog item's handling needs.
     var oversize: Bool
     var hazmat: Bool
@@ -134,11 +136,11 @@ enum StaticCompliance {
         mark = result.rejections.count
         for index in order.lines.indices {
             // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = order.lines[index].sku.flatMap { sku in tables.handling(of: sku).map { (sku, $0) } }
+            let bySKU = order.lines[index].sku.flatMap { sku in tables.item(sku).map { (sku, $0) } }
             let found =
                 bySKU
                 ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
-                    tables.handling(of: sku).map { (sku, $0) }
+                    tables.item(sku).map { (sku, $0) }
                 }
             guard let (sku, item) = found else {
                 let line = order.lines[index]
@@ -152,8 +154,9 @@ enum StaticCompliance {
             }
             result.lines.append(
                 ResolvedLine(
-                    index: index, lineNumber: order.lines[index].lineNumber, sku: sku, oversize: item.oversize,
-                    hazmat: item.hazmat, quantity: max(0, quantities[index]), giftWrap: order.lines[index].giftWrap))
+                    index: index, lineNumber: order.lines[index].lineNumber, sku: sku, item: item.number,
+                    oversize: item.oversize, hazmat: item.hazmat, quantity: max(0, quantities[index]),
+                    giftWrap: order.lines[index].giftWrap))
         }
         for index in result.lines.indices {
             let sku = result.lines[index].sku

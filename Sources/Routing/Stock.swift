@@ -5,18 +5,9 @@ import Profiles
 /// Units available to promise per node and SKU: on hand − reserved − safety stock, never below zero.
 public struct Stock: Hashable, Sendable, Codable {
     private var available: [DCID: [SKU: Int]]
-    /// The same numbers by SKU, then by node slot (absent or beyond the end = 0): routing looks a line's SKU up once
-    /// per order and each node's slot once per order, not the pair per line and node. Derived from `available`;
+    /// The same numbers as routing reads them (a SKU's row, a node's slot in it). Derived from `available`;
     /// neither compared nor encoded.
-    private var byItem: [SKU: [Int]] = [:]
-    /// Node → slot. A new table replaces it whenever a node is added, so its identity names the assignment and a
-    /// router can keep the slots of its nodes for as long as the table lives (`RoutingTables.slots(in:)`).
-    private(set) var slotTable = SlotTable(index: [:])
-
-    final class SlotTable: Sendable {
-        let index: [DCID: Int]
-        init(index: [DCID: Int]) { self.index = index }
-    }
+    private(set) var levels = StockLevels()
 
     public init(_ available: [DCID: [SKU: Int]] = [:]) {
         self.init(clamped: available.mapValues { $0.mapValues { max(0, $0) } })
@@ -25,34 +16,15 @@ public struct Stock: Hashable, Sendable, Codable {
     private init(clamped available: [DCID: [SKU: Int]]) {
         self.available = available
         for node in available.keys.sorted() {
-            let slot = slot(for: node)
-            for (sku, quantity) in available[node] ?? [:] { byItem[sku, default: []].put(quantity, at: slot) }
+            for (sku, quantity) in available[node] ?? [:] { levels.set(quantity, of: sku, at: node) }
         }
-    }
-
-    private mutating func slot(for node: DCID) -> Int {
-        if let slot = slotTable.index[node] { return slot }
-        var index = slotTable.index
-        index[node] = index.count
-        slotTable = SlotTable(index: index)
-        return index.count - 1
     }
 
     public func available(_ sku: SKU, at node: DCID) -> Int { available[node]?[sku] ?? 0 }
 
-    /// Everything available of `sku` by node slot: `available(of:)[slot(of:)]`, 0 past the end.
-    func available(of sku: SKU) -> [Int] { byItem[sku] ?? [] }
-
-    /// The node's slot in `available(of:)`; nil for a node that has never held stock.
-    func slot(of node: DCID) -> Int? { slotTable.index[node] }
-
-    /// The widest `available(of:)` can be: one entry per node slot.
-    var slotCount: Int { slotTable.index.count }
-
     public mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         available[node, default: [:]][sku] = max(0, quantity)
-        let slot = slot(for: node)
-        byItem[sku, default: []].put(max(0, quantity), at: slot)
+        levels.set(max(0, quantity), of: sku, at: node)
     }
 
     private enum CodingKeys: String, CodingKey { case available }
@@ -154,13 +126,5 @@ public struct NetworkState: Hashable, Sendable, Codable {
         var copy = self
         copy.apply(decision)
         return copy
-    }
-}
-
-extension [Int] {
-    /// Sets `value` at `index`, padding with zeros up to it.
-    fileprivate mutating func put(_ value: Int, at index: Int) {
-        if count <= index { append(contentsOf: repeatElement(0, count: index + 1 - count)) }
-        self[index] = value
     }
 }
