@@ -17,10 +17,11 @@ struct NodeAssessor {
     let now: Date
     /// The ship-to's region (index into the network's regions).
     let region: Int?
-    /// Per resolved line, per stock slot (`line * slotCount + slot`): the units of its SKU available there, looked
-    /// up once per order.
-    let lineStock: [Int]
-    let slotCount: Int
+    /// The stock's levels (`stockLevels[row * width + slot]`) and, per resolved line, its row there (-1 for none),
+    /// looked up once per order.
+    let stockLevels: [Int]
+    let width: Int
+    let lineRows: [Int]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
     /// Earliest pickups found so far, by calendar class and cutoff.
@@ -43,26 +44,9 @@ struct NodeAssessor {
         self.isPOBox = isPOBox
         self.now = now
         self.region = region
-        let levels = state.stock.levels
-        let width = levels.width
-        slotCount = width
-        let stockRows = tables.stockRows(in: state.stock)
-        lineStock = [Int](unsafeUninitializedCapacity: lines.count * width) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            levels.levels.withUnsafeBufferPointer { all in
-                for (index, line) in lines.enumerated() {
-                    let row = base + index * width
-                    let stockRow = stockRows[line.item]
-                    if stockRow >= 0, let source = all.baseAddress {
-                        row.initialize(from: source + stockRow * width, count: width)
-                    } else {
-                        row.initialize(repeating: 0, count: width)
-                    }
-                }
-            }
-            initialized = lines.count * width
-        }
+        stockLevels = state.stock.levels.levels
+        width = state.stock.levels.width
+        lineRows = tables.stockRows(of: lines, in: state.stock)
         slots = tables.slots(in: state.stock)
         isPickup = services.count == 1 && services[0] == .storePickup
     }
@@ -120,7 +104,8 @@ struct NodeAssessor {
         let slot = slots[position]
         let needsAny = table.needsAny
         for index in table.lines.indices {
-            let available = slot < 0 ? 0 : lineStock[index * slotCount + slot]
+            let row = lineRows[index]
+            let available = slot < 0 || row < 0 ? 0 : stockLevels[row * width + slot]
             table.available.append(available)
             if available < table.lines[index].quantity { a.failingLines += 1 }
             if needsAny, !table.handles(index, a.capabilities) { a.failingLines += 1 }

@@ -177,14 +177,15 @@ final class RoutingTables: Sendable {
         return rounded
     }
 
-    /// Per catalog item number, its row in `stock` (-1 when the stock has never held it); kept while the stock's row
-    /// assignment stays the same, which it does across a run's decisions unless a SKU is added.
-    func stockRows(in stock: Stock) -> [Int] {
+    /// Per line, its item's row in `stock` (-1 when the stock has never held it). The rows of every catalog item are
+    /// kept while the stock's row assignment stays the same, which it does across a run's decisions unless a SKU is
+    /// added.
+    func stockRows(of lines: [ResolvedLine], in stock: Stock) -> [Int] {
         let table = stock.levels.rows
-        if let cached = rowCache.withLock({ $0?.table === table ? $0?.rows : nil }) { return cached }
-        let rows = itemSKUs.map { table.index[$0] ?? -1 }
-        rowCache.withLock { $0 = (table, rows) }
-        return rows
+        return rowCache.withLock { cache in
+            if cache?.table !== table { cache = (table, itemSKUs.map { table.index[$0] ?? -1 }) }
+            return lines.map { line in cache.map { $0.rows[line.item] } ?? -1 }
+        }
     }
 
     /// The catalog item number of `sku` and whether it is oversize or hazmat; nil when the SKU is not ours.

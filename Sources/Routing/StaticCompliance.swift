@@ -43,20 +43,16 @@ struct StaticResult {
 /// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
 /// any one rejects the order with the profile's reason code.
 enum StaticCompliance {
+    /// Reads the profile, network and catalog through `tables` field by field (copying a profile whole costs more
+    /// than the checks).
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
-        check(order, profile: tables.profile, network: tables.network, catalog: tables.catalog, tables)
-    }
-
-    private static func check(
-        _ order: PurchaseOrder, profile: RetailerProfile, network: Network, catalog: ItemCatalog, _ tables: RoutingTables
-    ) -> StaticResult {
         var result = StaticResult()
         let shipTo = order.shipTo?.address
         let zip3 = shipTo?.zip3
         result.zip3 = zip3
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
             result.rejections.append(
-                Rejection(reason: reason, code: profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
+                Rejection(reason: reason, code: tables.profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
             )
         }
         func record(_ rule: RuleCheck.Rule, from count: Int) {
@@ -75,9 +71,9 @@ enum StaticCompliance {
         if shipTo == nil, order.pickupStore == nil {
             reject(.missingShipTo, "the PO has no ship-to address")
         }
-        if profile.routingAuthority == .retailerAssigned {
+        if tables.profile.routingAuthority == .retailerAssigned {
             if let node = order.assignedNode {
-                if network.node(node) == nil {
+                if tables.network.node(node) == nil {
                     reject(.unknownAssignedNode, "the assigned node \(node) is not in our network")
                 }
             } else {
@@ -97,7 +93,7 @@ enum StaticCompliance {
                     "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
                     line: line.lineNumber)
             }
-            if profile.items.requirePrices, order.lines[index].unitPrice == nil {
+            if tables.profile.items.requirePrices, order.lines[index].unitPrice == nil {
                 let number = order.lines[index].lineNumber
                 reject(.missingPrice, "line \(number) has no unit price", line: number)
             }
@@ -106,17 +102,17 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if let store = order.pickupStore {
-            if network.node(store) == nil {
+            if tables.network.node(store) == nil {
                 reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
             }
             result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
         } else if let method = order.shipMethod {
-            if let mapping = profile.carrierMapping(for: method) {
+            if let mapping = tables.profile.carrierMapping(for: method) {
                 result.mapping = mapping
             } else {
                 let asked = [method.carrierSCAC, method.serviceLevel, method.routing].compactMap { $0 }
                     .joined(separator: " / ")
-                reject(.shipMethodNotAllowed, "ship method '\(asked)' is not one \(profile.name) allows")
+                reject(.shipMethodNotAllowed, "ship method '\(asked)' is not one \(tables.profile.name) allows")
             }
         } else {
             reject(.missingShipMethod, "the PO names no ship method")
@@ -127,7 +123,7 @@ enum StaticCompliance {
         if let address = shipTo, order.pickupStore == nil {
             var poBox = false
             checkShipTo(
-                address, zip3: zip3, profile.shipTo, network: network, poBox: &poBox,
+                address, zip3: zip3, tables.profile.shipTo, network: tables.network, poBox: &poBox,
                 reject: { reject($0, $1) })
             result.isPOBox = poBox
         }
@@ -139,7 +135,7 @@ enum StaticCompliance {
             let bySKU = order.lines[index].sku.flatMap { sku in tables.item(sku).map { (sku, $0) } }
             let found =
                 bySKU
-                ?? order.lines[index].gtin.flatMap(catalog.sku(forGTIN:)).flatMap { sku in
+                ?? order.lines[index].gtin.flatMap(tables.catalog.sku(forGTIN:)).flatMap { sku in
                     tables.item(sku).map { (sku, $0) }
                 }
             guard let (sku, item) = found else {
@@ -165,7 +161,7 @@ enum StaticCompliance {
         record(.items, from: mark)
 
         mark = result.rejections.count
-        let rules = profile.items
+        let rules = tables.profile.items
         if let limit = rules.maxUnitsPerLine {
             for line in result.lines where line.quantity > limit {
                 reject(
