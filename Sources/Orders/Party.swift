@@ -69,8 +69,15 @@ public struct Address: Hashable, Sendable, Codable {
         // ASCII without CR (where a character is a byte): by bytes, the same as by characters below.
         let bytes = postalCode.utf8
         if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            let digits = bytes.prefix(5).filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            return digits.count == 5 ? String(decoding: digits.prefix(3), as: UTF8.self) : nil
+            // The digits among the first five bytes, packed: five of them make a ZIP, the first three its ZIP3.
+            var digits: UInt32 = 0
+            var count = 0
+            for byte in bytes.prefix(5) where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if count < 3 { digits |= UInt32(byte) << (8 * count) }
+                count += 1
+            }
+            guard count == 5 else { return nil }
+            return withUnsafeBytes(of: digits) { String(decoding: $0.prefix(3), as: UTF8.self) }
         }
         let digits = postalCode.prefix(5).filter(\.isNumber)
         return digits.count == 5 ? String(digits.prefix(3)) : nil

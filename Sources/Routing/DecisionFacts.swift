@@ -214,8 +214,12 @@ final class DecisionFacts: Sendable {
                     NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", ")))
             }
         case .all, .some:
-            let usable: [CarrierServiceID] =
-                if case .some(let indexes) = a.carrier { indexes.map { services[$0] } } else { services }
+            let usable =
+                a.carrier == .all
+                ? services
+                : services.filter {
+                    tables.ships(tables.serviceIndex[$0] ?? -1, at: a.position, toPOBox: isPOBox)
+                }
             checks.append(
                 NodeCheck(kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
             if let pickup = a.pickup {

@@ -49,8 +49,8 @@ struct NodeAssessment: Sendable {
     enum Carrier: Equatable, Sendable {
         /// Every service the order may use.
         case all
-        /// Some of them: indexes into the order's services.
-        case some([Int])
+        /// Some of them (which: `RoutingTables.ships(_:at:toPOBox:)`).
+        case some
         case none
         /// A store-pickup order: whether the node offers pickup (and is ready by a time it has).
         case pickup(ready: TimeOfDay?)

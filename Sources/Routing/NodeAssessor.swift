@@ -122,9 +122,7 @@ struct NodeAssessor {
 
     /// Whether the node may ship the order's service at `index`: it has it, and it delivers to PO boxes if it must.
     private func usable(_ index: Int, at position: Int) -> Bool {
-        let service = serviceIndexes[index]
-        return service >= 0 && tables.cutoffs[position * tables.serviceCount + service] >= 0
-            && (!isPOBox || tables.carriers[service].deliversToPOBoxes)
+        tables.ships(serviceIndexes[index], at: position, toPOBox: isPOBox)
     }
 
     /// What the carrier services give a node: nodes of one service class (same cutoffs and calendar) in one zone
@@ -170,7 +168,7 @@ struct NodeAssessor {
             facts.carrier = .none
             return facts
         } else if usableCount < services.count {
-            facts.carrier = .some(services.indices.filter { usable($0, at: position) })
+            facts.carrier = .some
         }
 
         // Earliest pickup per usable service, against ship-by and deliver-by, in one pass in service order: the

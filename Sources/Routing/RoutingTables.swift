@@ -195,6 +195,13 @@ final class RoutingTables: Sendable {
         return (number, bits & ResolvedLine.oversizeBit != 0, bits & ResolvedLine.hazmatBit != 0)
     }
 
+    /// Whether the node at `position` has the service at `service` (an index; -1 for one no node has), and, for a PO
+    /// box, whether its carrier delivers there.
+    func ships(_ service: Int, at position: Int, toPOBox: Bool) -> Bool {
+        service >= 0 && cutoffs[position * serviceCount + service] >= 0
+            && (!toPOBox || carriers[service].deliversToPOBoxes)
+    }
+
     func cutoff(_ position: Int, _ service: Int) -> TimeOfDay? {
         let minutes = cutoffs[position * serviceCount + service]
         return minutes < 0 ? nil : TimeOfDay(hour: Int(minutes) / 60, minute: Int(minutes) % 60)

@@ -47,7 +47,9 @@ enum StaticCompliance {
     /// than the checks).
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
         var result = StaticResult()
-        let shipTo = order.shipTo?.address
+        result.outcomes.reserveCapacity(6)
+        let shipTo = order.parties.firstIndex { $0.role == .shipTo }.flatMap { order.parties[$0].address }
+        let pickupStore = order.pickupStore
         let zip3 = shipTo?.zip3
         result.zip3 = zip3
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
@@ -56,8 +58,10 @@ enum StaticCompliance {
             )
         }
         func record(_ rule: RuleCheck.Rule, from count: Int) {
-            let failures = result.rejections[count...].map(\.detail)
-            result.outcomes.append((rule, failures.isEmpty ? nil : failures.joined(separator: "; ")))
+            let failures =
+                count == result.rejections.count
+                ? nil : result.rejections[count...].map(\.detail).joined(separator: "; ")
+            result.outcomes.append((rule, failures))
         }
 
         var mark = result.rejections.count
@@ -68,7 +72,7 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
-        if shipTo == nil, order.pickupStore == nil {
+        if shipTo == nil, pickupStore == nil {
             reject(.missingShipTo, "the PO has no ship-to address")
         }
         if tables.profile.routingAuthority == .retailerAssigned {
@@ -101,7 +105,7 @@ enum StaticCompliance {
         record(.requiredData, from: mark)
 
         mark = result.rejections.count
-        if let store = order.pickupStore {
+        if let store = pickupStore {
             if tables.network.node(store) == nil {
                 reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
             }
@@ -120,7 +124,7 @@ enum StaticCompliance {
         record(.shipMethod, from: mark)
 
         mark = result.rejections.count
-        if let address = shipTo, order.pickupStore == nil {
+        if let address = shipTo, pickupStore == nil {
             var poBox = false
             checkShipTo(
                 address, zip3: zip3, tables.profile.shipTo, network: tables.network, poBox: &poBox,
@@ -264,5 +268,9 @@ enum StaticCompliance {
 
 extension PurchaseOrder {
     /// The store a pickup or curbside order names (a `store` party's id), if any.
-    var pickupStore: DCID? { party(.store)?.identifier.map { DCID($0.value) } }
+    var pickupStore: DCID? {
+        // By index, reading the one field: a party is a large value to copy.
+        guard let index = parties.firstIndex(where: { $0.role == .store }) else { return nil }
+        return parties[index].identifier.map { DCID($0.value) }
+    }
 }
