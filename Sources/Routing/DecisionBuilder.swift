@@ -88,7 +88,7 @@ enum DecisionBuilder {
             }
             outcome = .backorder
         } else {
-            cancels = lines.indices.filter { !shipped[$0] }
+            cancels = shipments.isEmpty ? Array(lines.indices) : lines.indices.filter { !shipped[$0] }
             if shipments.isEmpty {
                 outcome = .cancel
             } else if shipments.count > 1 {

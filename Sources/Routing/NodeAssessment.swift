@@ -101,20 +101,32 @@ struct NodeAssessment: Sendable {
 
 /// The resolved lines and what every assessed node has of each: one flat table per decision.
 struct LineTable: Sendable {
-    var lines: [ResolvedLine]
+    let lines: [ResolvedLine]
     /// Row-major: `available[row * lines.count + line]`, units of the line's SKU available at the row's node.
     var available: [Int] = []
-    var totalUnits = 0
+    /// Per line, the facts the node loops read, apart from the lines (a line is a large value to read through).
+    let quantities: [Int]
+    let needs: [UInt8]
+    let totalUnits: Int
     /// Some lines name the same SKU.
-    var sharesSKU = false
+    let sharesSKU: Bool
     /// Some line asks a node for a capability.
-    var needsAny = false
+    let needsAny: Bool
+
+    init(lines: [ResolvedLine]) {
+        self.lines = lines
+        quantities = lines.map(\.quantity)
+        needs = lines.map(\.needs)
+        totalUnits = quantities.reduce(0, +)
+        sharesSKU = lines.indices.contains { lines[$0].skuGroup != $0 }
+        needsAny = needs.contains { $0 != 0 }
+    }
 
     func available(_ row: Int, _ line: Int) -> Int { available[row * lines.count + line] }
 
-    func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= lines[line].quantity }
+    func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= quantities[line] }
 
-    func handles(_ line: Int, _ capabilities: UInt8) -> Bool { lines[line].needs & ~capabilities == 0 }
+    func handles(_ line: Int, _ capabilities: UInt8) -> Bool { needs[line] & ~capabilities == 0 }
 
     func ok(_ row: Int, _ line: Int, _ capabilities: UInt8) -> Bool {
         hasStock(row, line) && handles(line, capabilities)

@@ -103,13 +103,23 @@ struct NodeAssessor {
         // Per line: stock and capability.
         let slot = slots[position]
         let needsAny = table.needsAny
-        for index in table.lines.indices {
-            let row = lineRows[index]
-            let available = slot < 0 || row < 0 ? 0 : stockLevels[row * width + slot]
-            table.available.append(available)
-            if available < table.lines[index].quantity { a.failingLines += 1 }
-            if needsAny, !table.handles(index, a.capabilities) { a.failingLines += 1 }
+        var failing = 0
+        lineRows.withUnsafeBufferPointer { rows in
+            table.quantities.withUnsafeBufferPointer { quantities in
+                stockLevels.withUnsafeBufferPointer { levels in
+                    for index in rows.indices {
+                        let row = rows[index]
+                        let available = slot < 0 || row < 0 ? 0 : levels[row * width + slot]
+                        table.available.append(available)
+                        if available < quantities[index] { failing += 1 }
+                    }
+                }
+            }
         }
+        if needsAny {
+            for index in table.lines.indices where !table.handles(index, a.capabilities) { failing += 1 }
+        }
+        a.failingLines = failing
         a.shipsAll = a.generalOK && a.failingLines == 0 && !table.lines.isEmpty && table.totalUnits <= a.unitsLeft
         if a.shipsAll, table.sharesSKU {
             for index in table.lines.indices {

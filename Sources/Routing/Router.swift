@@ -37,9 +37,6 @@ public struct Router: Sendable {
                 .filter { $0 != assigned }
         }
         var table = LineTable(lines: statics.lines)
-        table.totalUnits = statics.lines.reduce(0) { $0 + $1.quantity }
-        table.sharesSKU = statics.lines.indices.contains { statics.lines[$0].skuGroup != $0 }
-        table.needsAny = statics.lines.contains { $0.needs != 0 }
         table.available.reserveCapacity(statics.lines.count * (tables.ids.count + others.count))
         var assessor = NodeAssessor(
             tables: tables, state: state, lines: statics.lines, services: mapping.services, deadlines: deadlines,
