@@ -1,5 +1,6 @@
-/// What each byte value is in one interchange's syntax, as bit flags: the validator looks a byte up once instead of
-/// comparing it with every delimiter.
+/// What each byte value is in one interchange's syntax, as bit flags: the validator classifies a byte once instead
+/// of comparing it with every delimiter again. Plain values, no table: making one per set (a stream validates set
+/// by set) allocates nothing.
 struct X12ByteClasses: Sendable {
     static let separator: UInt8 = 1
     static let component: UInt8 = 2
@@ -8,7 +9,10 @@ struct X12ByteClasses: Sendable {
     static let control: UInt8 = 8
 
     let delimiters: X12Delimiters
-    private let table: [UInt8]
+    private let element: UInt8
+    private let component: UInt8
+    /// The repetition separator, or 0x100 (no byte) when the interchange has none.
+    private let repetition: UInt16
     /// Each delimiter repeated in all eight bytes of a word (the repetition falls back to the component).
     private let separatorWord: UInt64
     private let componentWord: UInt64
@@ -16,16 +20,23 @@ struct X12ByteClasses: Sendable {
 
     init(_ delimiters: X12Delimiters) {
         self.delimiters = delimiters
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in 0..<0x20 { table[byte] = Self.control }
-        // A delimiter can be a control byte too: keep both flags, the separator wins when scanning.
-        table[Int(delimiters.component)] |= Self.component
-        if let repetition = delimiters.repetition { table[Int(repetition)] |= Self.repetition }
-        table[Int(delimiters.element)] = Self.separator
-        self.table = table
+        element = delimiters.element
+        component = delimiters.component
+        repetition = delimiters.repetition.map { UInt16($0) } ?? 0x100
         separatorWord = UInt64(delimiters.element) &* 0x0101_0101_0101_0101
         componentWord = UInt64(delimiters.component) &* 0x0101_0101_0101_0101
         repetitionWord = UInt64(delimiters.repetition ?? delimiters.component) &* 0x0101_0101_0101_0101
+    }
+
+    /// The byte's class. A delimiter can be a control byte too: it keeps both flags, except the element
+    /// separator, which is only a separator (it wins when scanning).
+    @inline(__always)
+    subscript(byte: UInt8) -> UInt8 {
+        if byte == element { return Self.separator }
+        var flags: UInt8 = byte < 0x20 ? Self.control : 0
+        if byte == component { flags |= Self.component }
+        if UInt16(byte) == repetition { flags |= Self.repetition }
+        return flags
     }
 
     /// The offset of the first byte in `bytes[from..<to]` whose class is not 0, or `to`. Eight bytes at a time,
@@ -47,9 +58,7 @@ struct X12ByteClasses: Sendable {
                 index &+= 8
             }
         }
-        while index < to, table[Int(bytes[index])] == 0 { index &+= 1 }
+        while index < to, self[bytes[index]] == 0 { index &+= 1 }
         return index
     }
-
-    subscript(byte: Int) -> UInt8 { table[byte] }
 }

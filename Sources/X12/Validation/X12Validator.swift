@@ -16,39 +16,49 @@ public struct X12Validator: Sendable {
         var cached: X12SetDefinition?
         var classes = X12ByteClasses(.standard)
         let segmentRules = definitions.segmentRules
-        document.bytes.withUnsafeBufferPointer { bytes in
-            document.segmentRanges.withUnsafeBufferPointer { ranges in
-                // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
-                // strings) for every set.
-                for (interchangeIndex, interchange) in document.interchanges.enumerated() {
-                    if classes.delimiters != interchange.delimiters { classes = X12ByteClasses(interchange.delimiters) }
-                    for (groupIndex, group) in interchange.groups.enumerated() {
-                        let version = group.version
-                        for (setIndex, set) in group.sets.enumerated() {
-                            var walker = SetWalker(
-                                document: document, set: set, interchangeIndex: interchangeIndex,
-                                groupIndex: groupIndex, setIndex: setIndex, delimiters: interchange.delimiters,
-                                rules: segmentRules, bytes: bytes, ranges: ranges, classes: classes)
-                            walker.checkSegmentIDs()
-                            if cachedKey?.id != set.id || cachedKey?.version != version {
-                                cachedKey = (set.id, version)
-                                cached = definitions.definition(for: set.id, version: version)
+        let codeLists = segmentRules.codeLists
+        // Per segment rule, a pattern of present elements known to pass its syntax notes (shared by the sets).
+        var notesPassed = [UInt64](repeating: .max, count: segmentRules.segments.count)
+        segmentRules.withUnsafeRules { tables in
+            notesPassed.withUnsafeMutableBufferPointer { notesPassed in
+                document.bytes.withUnsafeBufferPointer { bytes in
+                    document.segmentRanges.withUnsafeBufferPointer { ranges in
+                        // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
+                        // strings) for every set.
+                        for (interchangeIndex, interchange) in document.interchanges.enumerated() {
+                            if classes.delimiters != interchange.delimiters {
+                                classes = X12ByteClasses(interchange.delimiters)
                             }
-                            if let definition = cached {
-                                if definition.version != version.base {
-                                    skipped.append(
-                                        "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                            + "checked against the \(definition.version) table, release differences "
-                                            + "not checked")
+                            for (groupIndex, group) in interchange.groups.enumerated() {
+                                let version = group.version
+                                for (setIndex, set) in group.sets.enumerated() {
+                                    var walker = SetWalker(
+                                        document: document, set: set, interchangeIndex: interchangeIndex,
+                                        groupIndex: groupIndex, setIndex: setIndex, delimiters: interchange.delimiters,
+                                        rules: tables, codeLists: codeLists, bytes: bytes, ranges: ranges,
+                                        classes: classes, notesPassed: notesPassed)
+                                    walker.checkSegmentIDs()
+                                    if cachedKey?.id != set.id || cachedKey?.version != version {
+                                        cachedKey = (set.id, version)
+                                        cached = definitions.definition(for: set.id, version: version)
+                                    }
+                                    if let definition = cached {
+                                        if definition.version != version.base {
+                                            skipped.append(
+                                                "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                                    + "checked against the \(definition.version) table, release "
+                                                    + "differences not checked")
+                                        }
+                                        walker.walk(definition)
+                                    } else {
+                                        skipped.append(
+                                            "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                                + "no definition, only envelope checks ran")
+                                    }
+                                    if let rules, !rules.isEmpty { walker.apply(rules) }
+                                    errors += walker.errors
                                 }
-                                walker.walk(definition)
-                            } else {
-                                skipped.append(
-                                    "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                        + "no definition, only envelope checks ran")
                             }
-                            if let rules, !rules.isEmpty { walker.apply(rules) }
-                            errors += walker.errors
                         }
                     }
                 }
@@ -77,13 +87,17 @@ struct SetWalker {
     let delimiters: X12Delimiters
     let bytes: UnsafeBufferPointer<UInt8>
     let ranges: UnsafeBufferPointer<Range<Int>>
-    let rules: X12SegmentRules
+    let rules: X12SegmentRules.Unsafe
+    let codeLists: [X12SegmentRules.CodeList]
     let classes: X12ByteClasses
+    /// See `checkElements`; one entry per segment rule.
+    let notesPassed: UnsafeMutableBufferPointer<UInt64>
 
     init(
         document: X12Document, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
-        delimiters: X12Delimiters, rules: X12SegmentRules, bytes: UnsafeBufferPointer<UInt8>,
-        ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses
+        delimiters: X12Delimiters, rules: X12SegmentRules.Unsafe, codeLists: [X12SegmentRules.CodeList],
+        bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses,
+        notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) {
         self.document = document
         self.set = set
@@ -94,7 +108,9 @@ struct SetWalker {
         self.bytes = bytes
         self.ranges = ranges
         self.rules = rules
+        self.codeLists = codeLists
         self.classes = classes
+        self.notesPassed = notesPassed
         cursor = set.segments.lowerBound
         end = set.segments.upperBound
     }
@@ -109,15 +125,20 @@ struct SetWalker {
     }
 
     mutating func checkSegmentIDs() {
-        for index in set.segments where !hasValidID(index) {
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
+        for index in set.segments where !Self.hasValidID(ranges[index], in: bytes, separator: separator) {
             errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
         }
     }
 
-    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter.
-    private func hasValidID(_ index: Int) -> Bool {
-        let range = ranges[index]
-        let separator = delimiters.element
+    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter. Static, as
+    /// every helper the walk calls for each segment: a method would copy the walker, held `inout`, on each call.
+    @inline(__always)
+    private static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+        -> Bool
+    {
         var offset = range.lowerBound
         while offset < range.upperBound, bytes[offset] != separator {
             let byte = bytes[offset]
@@ -132,18 +153,17 @@ struct SetWalker {
 
     mutating func walk(_ definition: X12SetDefinition) {
         let allCodes = definition.allCodes
-        sequence(definition.table, scope: 0, from: 0, allCodes: allCodes)
+        let table = definition.table
+        table.withUnsafeTable { unsafe in sequence(table, unsafe, scope: 0, from: 0, allCodes: allCodes) }
         while cursor < end {
             report(unexpected: cursor, earlier: [], allCodes: allCodes)
             cursor += 1
         }
     }
 
-    /// The current segment's ID as a code (no `String`); 0 past the end.
-    private var currentCode: UInt32 {
-        guard cursor < end else { return 0 }
-        let range = ranges[cursor]
-        let separator = delimiters.element
+    /// The segment's ID as a code (no `String`).
+    @inline(__always)
+    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         var code: UInt32 = 0
         var index = range.lowerBound
         while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
@@ -156,16 +176,21 @@ struct SetWalker {
     /// Matches segments to the children of scope `scope` from `start` on, in order. The scope's `follow` codes end
     /// this sequence (they belong to an enclosing loop), its `before` codes came earlier in enclosing sequences
     /// (seeing one again is out of order). Positions only move forward, so only the current entry's count is kept.
-    private mutating func sequence(_ table: X12SetTable, scope: Int, from start: Int, allCodes: Set<UInt32>) {
-        let children = table.children
-        let range = table.scopes[scope].children
+    private mutating func sequence(
+        _ table: X12SetTable, _ unsafe: X12SetTable.Unsafe, scope: Int, from start: Int, allCodes: Set<UInt32>
+    ) {
+        let children = unsafe.children
+        let range = unsafe.scopes[scope].children
         let first = range.lowerBound
         let childCount = range.count
         var position = start
         var count = 0
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
         while cursor < end {
-            let code = currentCode
-            let match = table.match(code, scope: scope, from: position)
+            let code = Self.code(ranges[cursor], in: bytes, separator: separator)
+            let match = unsafe.match(code, scope: scope, from: position)
             if match >= 0 {
                 if match != position {
                     var skipped = children[first + position].nextMandatory
@@ -192,9 +217,9 @@ struct SetWalker {
                     }
                     checkElements(cursor, code: code)
                     cursor += 1
-                    sequence(table, scope: child.loop, from: 1, allCodes: allCodes)
+                    sequence(table, unsafe, scope: child.loop, from: 1, allCodes: allCodes)
                 }
-            } else if table.follows(code, scope: scope) {
+            } else if unsafe.follows(code, scope: scope) {
                 break
             } else {
                 let earlier = table.before[scope].union((start..<position).map { children[first + $0].code })
