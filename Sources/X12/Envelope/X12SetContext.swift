@@ -26,6 +26,28 @@ extension X12Document {
         return result
     }
 
+    /// The transaction sets with ST01 `id`, in input order, with their envelopes: `transactionSets` filtered, without
+    /// making a context for the sets left out.
+    public func transactionSets(id: String) -> [X12SetContext] {
+        var count = 0
+        for interchange in interchanges {
+            for group in interchange.groups { for set in group.sets where set.id == id { count += 1 } }
+        }
+        var result: [X12SetContext] = []
+        result.reserveCapacity(count)
+        for (interchangeIndex, interchange) in interchanges.enumerated() {
+            for (groupIndex, group) in interchange.groups.enumerated() {
+                for (setIndex, set) in group.sets.enumerated() where set.id == id {
+                    result.append(
+                        X12SetContext(
+                            interchangeIndex: interchangeIndex, groupIndex: groupIndex, setIndex: setIndex,
+                            interchange: interchange, group: group, set: set))
+                }
+            }
+        }
+        return result
+    }
+
     /// Reads a file's bytes; throws only when they cannot be X12 at all.
     public static func read(_ bytes: [UInt8], options: X12ReadOptions = X12ReadOptions()) throws(X12Error) -> Self {
         try X12Document(bytes: bytes, options: options)
