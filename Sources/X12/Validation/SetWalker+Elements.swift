@@ -17,44 +17,51 @@ extension SetWalker {
         var present: UInt64 = 0
         var position = 0
         var start = range.lowerBound
-        var offset = range.lowerBound
         var flags: UInt8 = 0
-        while true {
-            offset = classes.nextMarked(in: bytes, from: offset, to: range.upperBound)
-            let atEnd = offset == range.upperBound
-            let byteClass = atEnd ? X12ByteClasses.separator : classes[bytes[offset]]
-            if byteClass & X12ByteClasses.separator != 0 {
-                if position > 0, start < offset {
-                    if position > useCount {
-                        errors.append(
-                            X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
-                    } else {
-                        if position <= 64 { present |= 1 << UInt64(position &- 1) }
-                        let rule = elements[firstRule &+ position &- 1]
-                        let length = offset &- start
-                        // The common case inline: plain text that needs at most a length check.
-                        if flags == 0, rule.isPlain {
-                            if rule.checksLength, length < rule.minLength || length > rule.maxLength {
-                                let kind: X12Error.Kind = length < rule.minLength ? .elementTooShort : .elementTooLong
-                                errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
-                            }
-                        } else if let kind = Self.problem(
-                            UnsafeBufferPointer(rebasing: bytes[start..<offset]), flags: flags, rule: rule,
-                            codeLists: codeLists)
-                        {
-                            errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
-                        }
-                    }
-                }
-                if atEnd { break }
-                position &+= 1
-                start = offset &+ 1
-                flags = 0
-            } else {
-                flags |= byteClass
+        /// The element from `start` to `end` (a separator or the segment's end) is complete.
+        @inline(__always)
+        func close(at end: Int) {
+            guard position > 0, start < end else { return }
+            if position > useCount {
+                errors.append(X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
+                return
             }
-            offset &+= 1
+            if position <= 64 { present |= 1 << UInt64(position &- 1) }
+            let rule = elements[firstRule &+ position &- 1]
+            let length = end &- start
+            // The common case inline: plain text that needs at most a length check.
+            if flags == 0, rule.isPlain {
+                if rule.checksLength, length < rule.minLength || length > rule.maxLength {
+                    let kind: X12Error.Kind = length < rule.minLength ? .elementTooShort : .elementTooLong
+                    errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+                }
+            } else if let kind = Self.problem(
+                UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: flags, rule: rule, codeLists: codeLists)
+            {
+                errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+            }
         }
+        // Eight bytes at a time: one mask of the marked bytes (delimiters, control bytes) per word, each marked
+        // byte then taken from the mask, lowest first.
+        var chunk = range.lowerBound
+        while chunk < range.upperBound {
+            var marked = classes.marked(in: bytes, at: chunk, to: range.upperBound)
+            while marked != 0 {
+                let offset = chunk &+ marked.trailingZeroBitCount >> 3
+                marked &= marked &- 1
+                let byteClass = classes[bytes[offset]]
+                if byteClass & X12ByteClasses.separator != 0 {
+                    close(at: offset)
+                    position &+= 1
+                    start = offset &+ 1
+                    flags = 0
+                } else {
+                    flags |= byteClass
+                }
+            }
+            chunk &+= 8
+        }
+        close(at: range.upperBound)
         var missing = definition.mandatoryMask & ~present
         while missing != 0 {
             let missingOffset = missing.trailingZeroBitCount

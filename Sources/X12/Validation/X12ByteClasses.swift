@@ -39,26 +39,24 @@ struct X12ByteClasses: Sendable {
         return flags
     }
 
-    /// The offset of the first byte in `bytes[from..<to]` whose class is not 0, or `to`. Eight bytes at a time,
-    /// with exact per-byte tests (no carry crosses a byte): high bit set where a byte is zero, or below 0x20.
+    /// Bit 7 of byte `n` set where `bytes[at + n]` has a class other than 0, for the bytes before `to` of the
+    /// eight from `at`. One word load with exact per-byte tests (no carry crosses a byte): high bit set where a byte
+    /// is zero after the XOR with a delimiter, or below 0x20. Near the end of the buffer, byte by byte.
     @inline(__always)
-    func nextMarked(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var index = from
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
+    func marked(in bytes: UnsafeBufferPointer<UInt8>, at: Int, to: Int) -> UInt64 {
+        let count = min(8, to &- at)
+        if at &+ 8 <= bytes.count, let base = bytes.baseAddress {
             let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             let high: UInt64 = 0x8080_8080_8080_8080
             @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
-            while index &+ 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let control = ~(((word & low) &+ 0x6060_6060_6060_6060) | word) & high
-                let marked =
-                    zeros(word ^ separatorWord) | zeros(word ^ componentWord) | zeros(word ^ repetitionWord) | control
-                if marked != 0 { return index &+ marked.trailingZeroBitCount >> 3 }
-                index &+= 8
-            }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            let control = ~(((word & low) &+ 0x6060_6060_6060_6060) | word) & high
+            let marked =
+                zeros(word ^ separatorWord) | zeros(word ^ componentWord) | zeros(word ^ repetitionWord) | control
+            return count == 8 ? marked : marked & ((1 << UInt64(count &* 8)) &- 1)
         }
-        while index < to, self[bytes[index]] == 0 { index &+= 1 }
-        return index
+        var marked: UInt64 = 0
+        for offset in 0..<count where self[bytes[at &+ offset]] != 0 { marked |= 0x80 << UInt64(offset &* 8) }
+        return marked
     }
 }

@@ -14,12 +14,10 @@ struct X12SegmentRules: Sendable {
         /// Index into `codeLists`, -1 when any code is accepted.
         var codeList: Int
         /// A value without delimiters or control bytes needs at most a length check: used, and AN, composite or
-        /// without a dictionary entry. Worked out once, for the walker's common case.
-        var isPlain: Bool {
-            requirement != .notUsed && (type == .alphanumeric || !hasSpec || isComposite)
-        }
+        /// without a dictionary entry. Stored, worked out once, for the walker's common case.
+        var isPlain = false
         /// Whether a plain value's length is checked (it has a dictionary entry and is not a composite).
-        var checksLength: Bool { hasSpec && !isComposite }
+        var checksLength = false
     }
 
     struct Note: Sendable {
@@ -96,12 +94,16 @@ struct X12SegmentRules: Sendable {
                         codeLists.append(CodeList(codes))
                     }
                 }
-                elements.append(
-                    Element(
-                        requirement: use.requirement, isComposite: use.isComposite, repeatsOnce: use.repeatCount == 1,
-                        hasSpec: use.definition != nil, type: use.definition?.type ?? .alphanumeric,
-                        minLength: use.definition?.minLength ?? 0, maxLength: use.definition?.maxLength ?? 0,
-                        codeList: codeList))
+                var element = Element(
+                    requirement: use.requirement, isComposite: use.isComposite, repeatsOnce: use.repeatCount == 1,
+                    hasSpec: use.definition != nil, type: use.definition?.type ?? .alphanumeric,
+                    minLength: use.definition?.minLength ?? 0, maxLength: use.definition?.maxLength ?? 0,
+                    codeList: codeList)
+                element.isPlain =
+                    element.requirement != .notUsed
+                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite)
+                element.checksLength = element.hasSpec && !element.isComposite
+                elements.append(element)
             }
             let noteStart = notes.count
             for note in definition.syntaxNotes where !note.positions.isEmpty {
