@@ -20,8 +20,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
     private var interchangeCount = 0
     private var open: OpenInterchange? = nil
     private var pendingErrors: [X12Error] = []
+    /// Events found and not yet handed out, the next one last.
     private var events: [X12StreamEvent] = []
-    private var nextEvent = 0
 
     /// The interchange being read.
     private struct OpenInterchange {
@@ -44,14 +44,19 @@ public struct X12StreamReader<Source: X12ByteSource> {
 
     /// The next set or interchange end, nil after the last one.
     public mutating func next() throws(X12Error) -> X12StreamEvent? {
-        while nextEvent == events.count {
-            events.removeAll(keepingCapacity: true)
-            nextEvent = 0
+        // `events` holds what one step of reading found, last first: taking the last moves it out, where reading
+        // it by index would copy the set (its document and envelopes) and release it again.
+        while events.isEmpty {
             if finished { return nil }
-            if open == nil { try startInterchange() } else { try readSegments() }
+            do {
+                if open == nil { try startInterchange() } else { try readSegments() }
+            } catch {
+                events.reverse()
+                throw error
+            }
+            events.reverse()
         }
-        nextEvent += 1
-        return events[nextEvent - 1]
+        return events.popLast()
     }
 
     // MARK: Between interchanges

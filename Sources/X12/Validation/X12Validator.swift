@@ -9,17 +9,27 @@ public struct X12Validator: Sendable {
 
     /// Checks the document; `rules` add a trading partner's narrowing on top of the standard.
     public func validate(_ document: X12Document, rules: X12PartnerRules? = nil) -> X12ValidationReport {
+        var cache = X12ValidationCache()
+        return validate(document, rules: rules, cache: &cache)
+    }
+
+    /// `validate(_:rules:)` keeping what one set's checks find for the next in `cache`: a stream validates set by
+    /// set, each in a document of its own. A cache serves these `definitions` only.
+    func validate(_ document: X12Document, rules: X12PartnerRules?, cache: inout X12ValidationCache)
+        -> X12ValidationReport
+    {
         var errors = document.envelopeErrors
         var skipped: [String] = []
-        // Sets of one group share a version: look the definition up once per (set ID, version).
-        var cachedKey: (id: String, version: X12Version)?
-        var cached: X12SetDefinition?
         var classes = X12ByteClasses(.standard)
         let segmentRules = definitions.segmentRules
         let codeLists = segmentRules.codeLists
-        // Per segment rule, a pattern of present elements known to pass its syntax notes (shared by the sets).
-        var notesPassed = [UInt64](repeating: .max, count: segmentRules.segments.count)
+        if cache.notesPassed.count != segmentRules.segments.count {
+            cache.notesPassed = Array(repeating: .max, count: segmentRules.segments.count)
+        }
         segmentRules.withUnsafeRules { tables in
+            var notesPassed = cache.notesPassed
+            cache.notesPassed = []  // uniquely referenced while the walkers write to it
+            defer { cache.notesPassed = notesPassed }
             notesPassed.withUnsafeMutableBufferPointer { notesPassed in
                 document.bytes.withUnsafeBufferPointer { bytes in
                     document.segmentRanges.withUnsafeBufferPointer { ranges in
@@ -38,11 +48,12 @@ public struct X12Validator: Sendable {
                                         rules: tables, codeLists: codeLists, bytes: bytes, ranges: ranges,
                                         classes: classes, notesPassed: notesPassed)
                                     walker.checkSegmentIDs()
-                                    if cachedKey?.id != set.id || cachedKey?.version != version {
-                                        cachedKey = (set.id, version)
-                                        cached = definitions.definition(for: set.id, version: version)
+                                    // Sets of one group share a version: one look-up per set ID and version.
+                                    if cache.key?.id != set.id || cache.key?.version != version {
+                                        cache.key = (set.id, version)
+                                        cache.definition = definitions.definition(for: set.id, version: version)
                                     }
-                                    if let definition = cached {
+                                    if let definition = cache.definition {
                                         if definition.version != version.base {
                                             skipped.append(
                                                 "set \(set.id) \(set.controlNumber) (version \(version)): "
@@ -71,6 +82,15 @@ public struct X12Validator: Sendable {
         }.map(\.element)
         return X12ValidationReport(errors: ordered, skippedChecks: skipped)
     }
+}
+
+/// What validating one set after another keeps (see `X12Validator.validate(_:rules:cache:)`).
+struct X12ValidationCache: Sendable {
+    /// The last set ID and version looked up, and the definition found for them.
+    var key: (id: String, version: X12Version)? = nil
+    var definition: X12SetDefinition? = nil
+    /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
+    var notesPassed: [UInt64] = []
 }
 
 /// Walks one set's segments against a definition tree. Reads the document through pointers that are valid for the
