@@ -53,7 +53,11 @@ public struct X12Validator: Sendable {
                                         cache.key = (set.id, version)
                                         cache.definition = definitions.definition(for: set.id, version: version)
                                     }
-                                    if let definition = cache.definition {
+                                    // Moved out of the cache for the set and back: reading it in place from the
+                                    // cache (captured by these closures) copies it, a score of retains per set.
+                                    let found = cache.definition.take()
+                                    defer { cache.definition = found }
+                                    if let definition = found {
                                         if definition.version != version.base {
                                             skipped.append(
                                                 "set \(set.id) \(set.controlNumber) (version \(version)): "
@@ -172,11 +176,11 @@ struct SetWalker {
     }
 
     mutating func walk(_ definition: X12SetDefinition) {
-        let allCodes = definition.allCodes
-        let table = definition.table
-        table.withUnsafeTable { unsafe in sequence(table, unsafe, scope: 0, from: 0, allCodes: allCodes) }
+        definition.table.withUnsafeTable { unsafe in
+            sequence(definition.table, unsafe, scope: 0, from: 0, allCodes: definition.allCodes)
+        }
         while cursor < end {
-            report(unexpected: cursor, earlier: [], allCodes: allCodes)
+            report(unexpected: cursor, earlier: [], allCodes: definition.allCodes)
             cursor += 1
         }
     }
