@@ -31,47 +31,49 @@ public struct X12Validator: Sendable {
             cache.notesPassed = []  // uniquely referenced while the walkers write to it
             defer { cache.notesPassed = notesPassed }
             notesPassed.withUnsafeMutableBufferPointer { notesPassed in
-                document.bytes.withUnsafeBufferPointer { bytes in
-                    document.segmentRanges.withUnsafeBufferPointer { ranges in
-                        // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
-                        // strings) for every set.
-                        for (interchangeIndex, interchange) in document.interchanges.enumerated() {
-                            if classes.delimiters != interchange.delimiters {
-                                classes = X12ByteClasses(interchange.delimiters)
-                            }
-                            for (groupIndex, group) in interchange.groups.enumerated() {
-                                let version = group.version
-                                for (setIndex, set) in group.sets.enumerated() {
-                                    var walker = SetWalker(
-                                        document: document, set: set, interchangeIndex: interchangeIndex,
-                                        groupIndex: groupIndex, setIndex: setIndex, delimiters: interchange.delimiters,
-                                        rules: tables, codeLists: codeLists, bytes: bytes, ranges: ranges,
-                                        classes: classes, notesPassed: notesPassed)
-                                    walker.checkSegmentIDs()
-                                    // Sets of one group share a version: one look-up per set ID and version.
-                                    if cache.key?.id != set.id || cache.key?.version != version {
-                                        cache.key = (set.id, version)
-                                        cache.definition = definitions.definition(for: set.id, version: version)
-                                    }
-                                    // Moved out of the cache for the set and back: reading it in place from the
-                                    // cache (captured by these closures) copies it, a score of retains per set.
-                                    let found = cache.definition.take()
-                                    defer { cache.definition = found }
-                                    if let definition = found {
-                                        if definition.version != version.base {
+                withUnsafePointer(to: document) { document in
+                    document.pointee.bytes.withUnsafeBufferPointer { bytes in
+                        document.pointee.segmentRanges.withUnsafeBufferPointer { ranges in
+                            // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
+                            // strings) for every set.
+                            for (interchangeIndex, interchange) in document.pointee.interchanges.enumerated() {
+                                if classes.delimiters != interchange.delimiters {
+                                    classes = X12ByteClasses(interchange.delimiters)
+                                }
+                                for (groupIndex, group) in interchange.groups.enumerated() {
+                                    let version = group.version
+                                    for (setIndex, set) in group.sets.enumerated() {
+                                        var walker = SetWalker(
+                                            document: document, set: set, interchangeIndex: interchangeIndex,
+                                            groupIndex: groupIndex, setIndex: setIndex,
+                                            delimiters: interchange.delimiters,
+                                            rules: tables, codeLists: codeLists, bytes: bytes, ranges: ranges,
+                                            classes: classes, notesPassed: notesPassed)
+                                        walker.checkSegmentIDs()
+                                        // Sets of one group share a version: one look-up per set ID and version.
+                                        if cache.key?.id != set.id || cache.key?.version != version {
+                                            cache.key = (set.id, version)
+                                            cache.definition = definitions.definition(for: set.id, version: version)
+                                        }
+                                        // Moved out of the cache for the set and back: reading it in place from the
+                                        // cache (captured by these closures) copies it, a score of retains per set.
+                                        if let definition = cache.definition.take() {
+                                            if definition.version != version.base {
+                                                skipped.append(
+                                                    "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                                        + "checked against the \(definition.version) table, release "
+                                                        + "differences not checked")
+                                            }
+                                            walker.walk(definition)
+                                            cache.definition = consume definition
+                                        } else {
                                             skipped.append(
                                                 "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                                    + "checked against the \(definition.version) table, release "
-                                                    + "differences not checked")
+                                                    + "no definition, only envelope checks ran")
                                         }
-                                        walker.walk(definition)
-                                    } else {
-                                        skipped.append(
-                                            "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                                + "no definition, only envelope checks ran")
+                                        if let rules, !rules.isEmpty { walker.apply(rules) }
+                                        errors += walker.errors
                                     }
-                                    if let rules, !rules.isEmpty { walker.apply(rules) }
-                                    errors += walker.errors
                                 }
                             }
                         }
@@ -100,7 +102,10 @@ struct X12ValidationCache: Sendable {
 /// Walks one set's segments against a definition tree. Reads the document through pointers that are valid for the
 /// `validate` call; strings and locations are made only for a problem found.
 struct SetWalker {
-    let document: X12Document
+    /// The document being validated, valid for the `validate` call: held by pointer, so that making a walker for
+    /// each set retains none of its arrays.
+    let documentPointer: UnsafePointer<X12Document>
+    var document: X12Document { documentPointer.pointee }
     let set: X12TransactionSet
     let interchangeIndex: Int
     let groupIndex: Int
@@ -118,12 +123,13 @@ struct SetWalker {
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
 
     init(
-        document: X12Document, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
+        document: UnsafePointer<X12Document>, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int,
+        setIndex: Int,
         delimiters: X12Delimiters, rules: X12SegmentRules.Unsafe, codeLists: [X12SegmentRules.CodeList],
         bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses,
         notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) {
-        self.document = document
+        self.documentPointer = document
         self.set = set
         self.interchangeIndex = interchangeIndex
         self.groupIndex = groupIndex
