@@ -16,10 +16,9 @@ extension X12Document {
     /// Every 850 in the document mapped to a canonical order, in input order; one result per 850 so that one bad
     /// PO does not hide the others.
     public func purchaseOrders(origin: String? = nil) -> [Result<PurchaseOrder, OrderX12Error>] {
-        let contexts = transactionSets(id: "850")
         var result: [Result<PurchaseOrder, OrderX12Error>] = []
-        result.reserveCapacity(contexts.count)
-        for context in contexts {
+        result.reserveCapacity(count(ofTransactionSets: "850"))
+        forEachTransactionSet(id: "850") { context in
             do throws(OrderX12Error) {
                 result.append(.success(try PurchaseOrder(x12: context, in: self, origin: origin)))
             } catch {

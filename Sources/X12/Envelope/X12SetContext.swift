@@ -29,23 +29,34 @@ extension X12Document {
     /// The transaction sets with ST01 `id`, in input order, with their envelopes: `transactionSets` filtered, without
     /// making a context for the sets left out.
     public func transactionSets(id: String) -> [X12SetContext] {
+        var result: [X12SetContext] = []
+        result.reserveCapacity(count(ofTransactionSets: id))
+        forEachTransactionSet(id: id) { result.append($0) }
+        return result
+    }
+
+    /// How many transaction sets have ST01 `id`.
+    public func count(ofTransactionSets id: String) -> Int {
         var count = 0
         for interchange in interchanges {
             for group in interchange.groups { for set in group.sets where set.id == id { count += 1 } }
         }
-        var result: [X12SetContext] = []
-        result.reserveCapacity(count)
+        return count
+    }
+
+    /// Calls `body` with each transaction set with ST01 `id`, in input order, with its envelopes: one context at a
+    /// time, where `transactionSets(id:)` keeps them all.
+    public func forEachTransactionSet(id: String, _ body: (X12SetContext) -> Void) {
         for (interchangeIndex, interchange) in interchanges.enumerated() {
             for (groupIndex, group) in interchange.groups.enumerated() {
                 for (setIndex, set) in group.sets.enumerated() where set.id == id {
-                    result.append(
+                    body(
                         X12SetContext(
                             interchangeIndex: interchangeIndex, groupIndex: groupIndex, setIndex: setIndex,
                             interchange: interchange, group: group, set: set))
                 }
             }
         }
-        return result
     }
 
     /// Reads a file's bytes; throws only when they cannot be X12 at all.
