@@ -29,30 +29,11 @@ struct X12SegmentFields {
         guard index < range.upperBound else { return }
         var start = index &+ 1
         while true {
-            let end = Self.find(separator, in: bytes, from: start, to: range.upperBound)
+            let end = X12ByteSearch.firstIndex(of: separator, in: bytes, from: start, to: range.upperBound)
             append(start..<end)
             if end == range.upperBound { break }
             start = end &+ 1
         }
-    }
-
-    /// The offset of the first `byte` in `bytes[from..<to]`, or `to`; eight bytes at a time, as the reader's
-    /// terminator search (the lowest match of the zero-byte test is exact).
-    @inline(__always)
-    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var index = from
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-            while index &+ 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
-                let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if found != 0 { return index &+ found.trailingZeroBitCount >> 3 }
-                index &+= 8
-            }
-        }
-        while index < to, bytes[index] != byte { index &+= 1 }
-        return index
     }
 
     @inline(__always)
