@@ -197,7 +197,11 @@ public struct X12StreamReader<Source: X12ByteSource> {
             interchange.builder.errors.removeAll(keepingCapacity: true)
         }
         guard !interchange.builder.closedSets.isEmpty else { return }
-        for closed in interchange.builder.closedSets {
+        // Taken out last first and moved into the events: iterating would copy each set and group.
+        var closedSets: [X12EnvelopeBuilder.ClosedSet] = []
+        swap(&closedSets, &interchange.builder.closedSets)
+        closedSets.reverse()
+        while let closed = closedSets.popLast() {
             let first = closed.set.segments.lowerBound - interchange.firstRetained
             let last = closed.set.segments.upperBound - interchange.firstRetained
             let fileRanges = interchange.ranges[first..<last]
@@ -221,7 +225,7 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 ))
             pendingErrors.removeAll()
         }
-        interchange.builder.closedSets.removeAll(keepingCapacity: true)
+        swap(&closedSets, &interchange.builder.closedSets)  // the emptied array, with its capacity, goes back
     }
 
     // MARK: Input
