@@ -16,13 +16,16 @@ extension X12Document {
     /// Every 850 in the document mapped to a canonical order, in input order; one result per 850 so that one bad
     /// PO does not hide the others.
     public func purchaseOrders(origin: String? = nil) -> [Result<PurchaseOrder, OrderX12Error>] {
-        transactionSets.filter { $0.set.id == "850" }.map { context in
+        var result: [Result<PurchaseOrder, OrderX12Error>] = []
+        result.reserveCapacity(count(ofTransactionSets: "850"))
+        forEachTransactionSet(id: "850") { context in
             do throws(OrderX12Error) {
-                return .success(try PurchaseOrder(x12: context, in: self, origin: origin))
+                result.append(.success(try PurchaseOrder(x12: context, in: self, origin: origin)))
             } catch {
-                return .failure(error)
+                result.append(.failure(error))
             }
         }
+        return result
     }
 }
 
@@ -35,6 +38,10 @@ struct PurchaseOrderMapper {
     private enum Scope { case header, party, line, summary }
 
     func map() throws(OrderX12Error) -> PurchaseOrder {
+        try document.bytes.withUnsafeBufferPointer { bytes throws(OrderX12Error) in try map(bytes) }
+    }
+
+    private func map(_ bytes: UnsafeBufferPointer<UInt8>) throws(OrderX12Error) -> PurchaseOrder {
         let set = context.set
         guard set.id == "850" else { throw OrderX12Error(.notAPurchaseOrder(set.id), at: location(set.segments.lowerBound)) }
         let version = context.group.version
@@ -48,31 +55,41 @@ struct PurchaseOrderMapper {
         var order = PurchaseOrder(poNumber: PONumber(""), source: source)
         var sawBEG = false
         var scope = Scope.header
-        var currentParty: Party? = nil
-        var currentLine: OrderLine? = nil
+        // The open party and line are the last of `order.parties` and `order.lines`, changed in place there:
+        // keeping them apart until they close would copy each (and its strings) on the way in.
+        var partyOpen = false
+        var lineOpen = false
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
 
-        // `take()` moves the value out, so appending copies (and retains) nothing.
-        func flushParty() {
-            if let party = currentParty.take() { order.parties.append(party) }
+        func flushParty() { partyOpen = false }
+        func changeParty(_ body: (inout Party) -> Void) {
+            if partyOpen { body(&order.parties[order.parties.count - 1]) }
         }
-        func flushLine() {
-            if let line = currentLine.take() { order.lines.append(line) }
+        func flushLine() { lineOpen = false }
+        func changeLine(_ body: (inout OrderLine) -> Void) {
+            if lineOpen { body(&order.lines[order.lines.count - 1]) }
         }
 
-        var segment = X12SegmentFields(bytes: document.bytes)
+        var segment = X12SegmentFields(bytes: bytes)
+        defer { segment.deallocate() }
         let separator = context.interchange.delimiters.element
         let ranges = document.segmentRanges
-        // Room for every line and party up front: growing the arrays one append at a time copies them.
+        // Room for every line, party and reference up front: growing the arrays one append at a time copies them.
         var lineCount = 0
         var partyCount = 0
+        var referenceCount = 0
         for index in set.segments {
-            let code = X12SegmentFields.code(of: ranges[index], in: document.bytes, separator: separator)
-            if code == X12SegmentCode.po1 { lineCount += 1 } else if code == X12SegmentCode.n1 { partyCount += 1 }
+            switch X12SegmentFields.code(of: ranges[index], in: bytes, separator: separator) {
+            case X12SegmentCode.po1: lineCount += 1
+            case X12SegmentCode.n1: partyCount += 1
+            case X12SegmentCode.ref: referenceCount += 1
+            default: break
+            }
         }
         order.lines.reserveCapacity(lineCount)
         order.parties.reserveCapacity(partyCount)
+        order.references.reserveCapacity(referenceCount)
         for index in set.segments {
             segment.load(ranges[index], separator: separator)
             let id = segment.code
@@ -87,7 +104,7 @@ struct PurchaseOrderMapper {
                 order.poNumber = PONumber(number)
                 order.purpose = Self.purpose(segment[1])
                 order.orderType = Self.orderType(segment[2])
-                if let date = segment[5] { order.dates.ordered = Self.date(date) }
+                if let date = segment.value(5) { order.dates.ordered = Self.date(date) }
             case X12SegmentCode.cur:
                 if let code = segment[2] { order.currency = CurrencyCode(code) }
             case X12SegmentCode.ref where scope == .header:
@@ -96,27 +113,30 @@ struct PurchaseOrderMapper {
                         Reference(qualifier: qualifier, value: segment[2] ?? segment[3] ?? "", description: segment[3]))
                 }
             case X12SegmentCode.dtm:
-                guard let qualifier = segment[1], let text = segment[2], let date = Self.date(text) else { break }
-                if scope == .line, currentLine != nil {
+                guard segment.range(1) != nil, let text = segment.value(2), let date = Self.date(text) else { break }
+                let qualifier = segment.qualifier(1)
+                if scope == .line, lineOpen {
                     switch qualifier {
-                    case "010", "038": currentLine?.requestedShip = date
-                    case "002", "106": currentLine?.requestedDelivery = date
+                    case X12QualifierCode.q010, X12QualifierCode.q038: changeLine { $0.requestedShip = date }
+                    case X12QualifierCode.q002, X12QualifierCode.q106: changeLine { $0.requestedDelivery = date }
                     default: break
                     }
                 } else {
                     switch qualifier {
-                    case "038": order.dates.requestedShip = date
-                    case "010": if order.dates.requestedShip == nil { order.dates.requestedShip = date }
-                    case "002", "106":
-                        if order.dates.requestedDelivery == nil || qualifier == "002" { order.dates.requestedDelivery = date }
-                    case "001": order.dates.cancelAfter = date
-                    case "067": order.dates.expectedShip = date
+                    case X12QualifierCode.q038: order.dates.requestedShip = date
+                    case X12QualifierCode.q010: if order.dates.requestedShip == nil { order.dates.requestedShip = date }
+                    case X12QualifierCode.q002, X12QualifierCode.q106:
+                        if order.dates.requestedDelivery == nil || qualifier == X12QualifierCode.q002 {
+                            order.dates.requestedDelivery = date
+                        }
+                    case X12QualifierCode.q001: order.dates.cancelAfter = date
+                    case X12QualifierCode.q067: order.dates.expectedShip = date
                     default: break
                     }
                 }
             case X12SegmentCode.td5 where scope == .header || scope == .party:
                 if order.shipMethod == nil {
-                    let carrier = segment[2] == "2" || segment[2] == nil ? segment[3] : nil
+                    let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
                     let method = ShipMethod(
                         carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4], routing: segment[5])
                     if method != ShipMethod() { order.shipMethod = method }
@@ -129,65 +149,73 @@ struct PurchaseOrderMapper {
                     party.identifier = PartyIdentifier(qualifier: qualifier, value: value)
                 }
                 if scope == .line { break }  // line-level parties have no place in the canonical order
-                currentParty = party
+                order.parties.append(party)
+                partyOpen = true
             case X12SegmentCode.n2:
                 if let extra = [segment[1], segment[2]].compactMap({ $0 }).joined(separator: " ") as String?,
                     !extra.isEmpty
                 {
-                    let name = [currentParty?.name, extra].compactMap { $0 }.joined(separator: " ")
-                    currentParty?.name = name
+                    changeParty { party in party.name = [party.name, extra].compactMap { $0 }.joined(separator: " ") }
                 }
             case X12SegmentCode.n3:
-                guard currentParty != nil else { break }
-                var address = currentParty?.address ?? Address(lines: [])
-                if let line = segment[1] { address.lines.append(line) }
-                if let line = segment[2] { address.lines.append(line) }
-                currentParty?.address = address
-            case X12SegmentCode.n4:
-                guard currentParty != nil else { break }
-                var address = currentParty?.address ?? Address(lines: [])
-                address.city = segment[1]
-                address.region = segment[2]
-                address.postalCode = segment[3]
-                address.country = segment[4].map(Self.country)
-                currentParty?.address = address
-            case X12SegmentCode.per:
-                guard currentParty != nil else { break }
-                var contact = currentParty?.contact ?? Contact()
-                if contact.name == nil { contact.name = segment[2] }
-                for pair in stride(from: 3, through: 7, by: 2) {
-                    guard let qualifier = segment[pair], let value = segment[pair + 1] else { continue }
-                    switch qualifier {
-                    case "TE", "HP", "WP", "CP": if contact.phone == nil { contact.phone = value }
-                    case "EM": if contact.email == nil { contact.email = value }
-                    default: break
-                    }
+                changeParty { party in
+                    var address = party.address.take() ?? Address(lines: [])
+                    if let line = segment[1] { address.lines.append(line) }
+                    if let line = segment[2] { address.lines.append(line) }
+                    party.address = address
                 }
-                currentParty?.contact = contact
+            case X12SegmentCode.n4:
+                changeParty { party in
+                    var address = party.address.take() ?? Address(lines: [])
+                    address.city = segment[1]
+                    address.region = segment[2]
+                    address.postalCode = segment[3]
+                    address.country = segment[4].map(Self.country)
+                    party.address = address
+                }
+            case X12SegmentCode.per:
+                changeParty { party in
+                    var contact = party.contact.take() ?? Contact()
+                    if contact.name == nil { contact.name = segment[2] }
+                    for pair in stride(from: 3, through: 7, by: 2) {
+                        guard segment.range(pair + 1) != nil else { continue }
+                        switch segment.qualifier(pair) {
+                        case X12QualifierCode.te, X12QualifierCode.hp, X12QualifierCode.wp, X12QualifierCode.cp:
+                            if contact.phone == nil { contact.phone = segment[pair + 1] }
+                        case X12QualifierCode.em: if contact.email == nil { contact.email = segment[pair + 1] }
+                        default: break
+                        }
+                    }
+                    party.contact = contact
+                }
             case X12SegmentCode.po1:
                 flushParty()
                 flushLine()
                 scope = .line
-                currentLine = try line(segment, index: index, ordinal: order.lines.count + 1, currency: order.currency)
+                order.lines.append(
+                    try line(segment, index: index, ordinal: order.lines.count + 1, currency: order.currency))
+                lineOpen = true
             case X12SegmentCode.pid:
                 guard scope == .line, let text = segment[5] else { break }
-                if let description = currentLine?.description {
-                    currentLine?.description = description + " " + text
-                } else {
-                    currentLine?.description = text
+                changeLine { line in
+                    if let description = line.description {
+                        line.description = description + " " + text
+                    } else {
+                        line.description = text
+                    }
                 }
             case X12SegmentCode.msg, X12SegmentCode.nte:
                 let text = id == X12SegmentCode.msg ? segment[1] : segment[2]
                 guard let text else { break }
                 let note = Note(kind: id == X12SegmentCode.nte ? Self.noteKind(segment[1]) : .general, text: text)
-                if scope == .line { currentLine?.notes.append(note) } else { order.notes.append(note) }
+                if scope == .line { changeLine { $0.notes.append(note) } } else { order.notes.append(note) }
             case X12SegmentCode.n9:
                 // N9 loops carry MSG text; N902/N903 often say what the text is for ("GIFT MESSAGE").
                 pendingNoteKind = Self.noteKind(fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
             case X12SegmentCode.sac:
                 let description = (segment[15] ?? "").uppercased()
                 if description.contains("GIFT") && description.contains("WRAP") {
-                    if scope == .line { currentLine?.giftWrap = true } else { orderGiftWrap = true }
+                    if scope == .line { changeLine { $0.giftWrap = true } } else { orderGiftWrap = true }
                 }
             case X12SegmentCode.ctt:
                 flushParty()
@@ -208,7 +236,7 @@ struct PurchaseOrderMapper {
             }
             if id == X12SegmentCode.msg, let kind = pendingNoteKind {
                 if scope == .line {
-                    if let count = currentLine?.notes.count, count > 0 { currentLine?.notes[count - 1].kind = kind }
+                    changeLine { line in if !line.notes.isEmpty { line.notes[line.notes.count - 1].kind = kind } }
                 } else if !order.notes.isEmpty {
                     order.notes[order.notes.count - 1].kind = kind
                 }
@@ -225,30 +253,42 @@ struct PurchaseOrderMapper {
     private func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode) throws(OrderX12Error)
         -> OrderLine
     {
-        guard let quantityText = segment[2] else {
+        guard let quantityText = segment.value(2) else {
             throw OrderX12Error(.missingElement(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
         }
         guard let quantity = Self.decimal(quantityText) else {
             throw OrderX12Error(.invalidValue(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
         }
-        var line = OrderLine(lineNumber: segment[1] ?? String(ordinal), quantity: quantity)
-        if let unit = segment[3] { line.unit = UnitOfMeasure(unit) }
-        if let priceText = segment[4] {
+        var unitPrice: Money? = nil
+        if let priceText = segment.value(4) {
             guard let price = Self.decimal(priceText) else {
                 throw OrderX12Error(.invalidValue(segment: "PO1", position: 4, name: "unit price"), at: location(index, element: 4))
             }
-            line.unitPrice = Money(price, currency)
+            unitPrice = Money(price, currency)
         }
+        var sku: SKU? = nil
+        var buyerItemID: String? = nil
+        var gtin: String? = nil
         for pair in stride(from: 6, through: 24, by: 2) {
-            guard let qualifier = segment[pair], let value = segment[pair + 1] else { continue }
+            guard segment.range(pair + 1) != nil else { continue }
+            var qualifier = segment.qualifier(pair)
+            if qualifier == UInt32.max { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
             switch qualifier {
-            case "VN", "VP", "VA": if line.sku == nil { line.sku = SKU(value) }
-            case "IN", "BP", "SK", "CB", "PI": if line.buyerItemID == nil { line.buyerItemID = value }
-            case "UP", "EN", "UK", "UA", "UI": if line.gtin == nil { line.gtin = value }
+            case X12QualifierCode.vn, X12QualifierCode.vp, X12QualifierCode.va:
+                if sku == nil { sku = segment[pair + 1].map(SKU.init(rawValue:)) }
+            case X12QualifierCode.in, X12QualifierCode.bp, X12QualifierCode.sk, X12QualifierCode.cb,
+                X12QualifierCode.pi:
+                if buyerItemID == nil { buyerItemID = segment[pair + 1] }
+            case X12QualifierCode.up, X12QualifierCode.en, X12QualifierCode.uk, X12QualifierCode.ua,
+                X12QualifierCode.ui:
+                if gtin == nil { gtin = segment[pair + 1] }
             default: break
             }
         }
-        return line
+        // One initializer call with every field: setting them one by one on a `var` copies the line.
+        return OrderLine(
+            lineNumber: segment[1] ?? String(ordinal), buyerItemID: buyerItemID, sku: sku, gtin: gtin,
+            quantity: quantity, unit: segment[3].map(UnitOfMeasure.init(rawValue:)) ?? .each, unitPrice: unitPrice)
     }
 
     private func location(_ index: Int, element: Int? = nil) -> X12Location {
@@ -259,126 +299,5 @@ struct PurchaseOrderMapper {
             byteOffset: byteOffset, segmentIndex: index, segmentID: segment.id,
             segmentPosition: index - context.set.segments.lowerBound + 1, elementPosition: element,
             interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex)
-    }
-
-    // MARK: Code lists
-
-    static func purpose(_ code: String?) -> PurchaseOrder.Purpose {
-        switch code {
-        case "01", "03": .cancellation
-        case "04", "05": .replace
-        case "06": .confirmation
-        case "07": .duplicate
-        default: .original
-        }
-    }
-
-    static func orderType(_ code: String?) -> PurchaseOrder.OrderType {
-        switch code {
-        case "DS": .dropship
-        case "SA": .standAlone
-        case "NE": .newOrder
-        default: .other
-        }
-    }
-
-    static func role(_ code: String?) -> Party.Role {
-        switch code {
-        case "ST": .shipTo
-        case "BT": .billTo
-        case "BY": .buyer
-        case "SF": .shipFrom
-        case "SE", "VN", "SU": .seller
-        case "SO": .soldTo
-        case "RI": .remitTo
-        case "SN", "ZZ": .store
-        default: .other
-        }
-    }
-
-    static func noteKind(_ code: String?) -> Note.Kind {
-        switch code {
-        case "GFT", "GIF": .giftMessage
-        case "PCS", "PKG", "PAC": .packingSlip
-        case "SHP", "DEL", "TRA": .shippingInstructions
-        default: .general
-        }
-    }
-
-    static func noteKind(fromTitle title: String) -> Note.Kind? {
-        let upper = title.uppercased()
-        if upper.contains("GIFT") { return .giftMessage }
-        if upper.contains("PACK") { return .packingSlip }
-        if upper.contains("SHIP") || upper.contains("DELIVER") { return .shippingInstructions }
-        return nil
-    }
-
-    static func country(_ code: String) -> String {
-        switch code {
-        case "USA": "US"
-        case "CAN": "CA"
-        case "MEX": "MX"
-        default: code
-        }
-    }
-
-    /// `CCYYMMDD`, or `YYMMDD` as 003xxx versions send it.
-    static func date(_ text: String) -> CalendarDate? {
-        let utf8 = text.utf8
-        if utf8.count == 8 {
-            // CCYYMMDD, the common case, without `CalendarDate(parsing:)`'s copy: the same checks.
-            var value = 0
-            for byte in utf8 {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
-        }
-        return utf8.count == 6 ? CalendarDate(parsingYYMMDD: text) : CalendarDate(parsing: text)
-    }
-
-    /// X12 `R`/`N` text to an exact decimal (never through `Double`).
-    static func decimal(_ text: String) -> Decimal? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
-            return nil
-        }
-        return exactDecimal(text) ?? Decimal(string: text, locale: posix)
-    }
-
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
-    /// `-ddd.ddd` with at most 18 digits and not zero, built from its digits: bit for bit the value
-    /// `Decimal(string:locale:)` gives (compact: trailing zeros moved into the exponent), without its parser and
-    /// locale look-up. Nil for anything else, which that parser then reads.
-    static func exactDecimal(_ text: String) -> Decimal? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var negative = false
-        var point = false
-        var first = true
-        for byte in text.utf8 {
-            defer { first = false }
-            if byte == 0x2D, first {
-                negative = true
-                continue
-            }
-            if byte == 0x2E, !point {
-                point = true
-                continue
-            }
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            digits += 1
-            guard digits <= 18 else { return nil }
-            mantissa = mantissa * 10 + UInt64(byte - 0x30)
-            if point { fraction += 1 }
-        }
-        guard mantissa != 0 else { return nil }
-        var exponent = -fraction
-        while mantissa % 10 == 0 {
-            mantissa /= 10
-            exponent += 1
-        }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
     }
 }

@@ -1,75 +1,121 @@
 import X12
 
 /// One segment's elements, split once: the mapper asks for up to 25 elements of a segment, and reading each through
-/// `X12Segment.subscript` would scan the segment again every time. Reused from segment to segment, so the ranges
-/// buffer is allocated once per set.
+/// `X12Segment.subscript` would scan the segment again every time. Reads the document's bytes through a pointer
+/// valid for the mapping (`PurchaseOrderMapper.map`), and is reused from segment to segment, so its ranges are
+/// allocated once per set: by hand, as an array would ask whether it is uniquely referenced on every append. The
+/// owner calls `deallocate()` when done.
 struct X12SegmentFields {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
     /// bytes (no constant matches it).
     private(set) var code: UInt32 = 0
-    /// `ranges[n - 1]` is element `n`.
-    private var ranges: [Range<Int>] = []
+    /// `ranges[n - 1]` is element `n`; `count` of them are loaded, room for `capacity`.
+    private var ranges: UnsafeMutablePointer<Range<Int>>
+    private var capacity = 32
+    private(set) var count = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        ranges.reserveCapacity(32)
+        ranges = .allocate(capacity: capacity)
     }
 
+    func deallocate() { ranges.deallocate() }
+
     mutating func load(_ range: Range<Int>, separator: UInt8) {
-        ranges.removeAll(keepingCapacity: true)
+        count = 0
         var index = range.lowerBound
         code = Self.code(of: range, in: bytes, separator: separator, end: &index)
         guard index < range.upperBound else { return }
-        var start = index + 1
-        index += 1
-        while index < range.upperBound {
-            if bytes[index] == separator {
-                ranges.append(start..<index)
-                start = index + 1
-            }
-            index += 1
+        var start = index &+ 1
+        while true {
+            let end = X12ByteSearch.firstIndex(of: separator, in: bytes, from: start, to: range.upperBound)
+            append(start..<end)
+            if end == range.upperBound { break }
+            start = end &+ 1
         }
-        ranges.append(start..<range.upperBound)
+    }
+
+    @inline(__always)
+    private mutating func append(_ range: Range<Int>) {
+        if count == capacity { grow() }
+        (ranges + count).initialize(to: range)
+        count &+= 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: ranges, count: count)
+        ranges.deallocate()
+        ranges = larger
+        capacity *= 2
     }
 
     /// The packed ID of the segment at `range` (see `code`).
-    static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8) -> UInt32 {
+    static func code(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         var end = range.lowerBound
         return code(of: range, in: bytes, separator: separator, end: &end)
     }
 
     /// The packed ID; `end` is left at the separator after it (or the segment's end).
-    private static func code(of range: Range<Int>, in bytes: [UInt8], separator: UInt8, end index: inout Int)
-        -> UInt32
-    {
+    @inline(__always)
+    private static func code(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, end index: inout Int
+    ) -> UInt32 {
         var packed: UInt32 = 0
         var length = 0
         var valid = true
         while index < range.upperBound, bytes[index] != separator {
             let byte = bytes[index]
             if byte == 0 || length >= 3 { valid = false } else { packed = packed << 8 | UInt32(byte) }
-            length += 1
-            index += 1
+            length &+= 1
+            index &+= 1
         }
         return valid && length > 0 ? packed : UInt32.max
     }
 
+    /// The byte range of element `position`, nil when absent or empty.
+    @inline(__always)
+    func range(_ position: Int) -> Range<Int>? {
+        guard position >= 1, position <= count else { return nil }
+        let range = ranges[position &- 1]
+        return range.isEmpty ? nil : range
+    }
+
+    /// The element's bytes, nil when absent or empty.
+    @inline(__always)
+    func value(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
+        range(position).map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+    }
+
+    /// Element `position` packed as a segment ID is (up to three non-zero bytes, big-endian), to compare with an
+    /// `X12QualifierCode`: 0 when absent or empty, `UInt32.max` when it cannot be a code of up to three bytes.
+    @inline(__always)
+    func qualifier(_ position: Int) -> UInt32 {
+        guard let range = range(position) else { return 0 }
+        guard range.count <= 3 else { return UInt32.max }
+        var packed: UInt32 = 0
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0 { return UInt32.max }
+            packed = packed << 8 | UInt32(byte)
+        }
+        return packed
+    }
+
     /// The element's text, or nil when absent or empty: `X12Segment.subscript`.
     subscript(position: Int) -> String? {
-        guard position >= 1, position <= ranges.count else { return nil }
-        let range = ranges[position - 1]
-        guard !range.isEmpty else { return nil }
-        return String(decoding: bytes[range], as: UTF8.self)
+        guard let range = range(position) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Element `position` is exactly `text` (no `String` made).
     func has(_ position: Int, _ text: StaticString) -> Bool {
-        guard position >= 1, position <= ranges.count else { return false }
-        let range = ranges[position - 1]
+        guard position >= 1, position <= count else { return false }
+        let range = ranges[position &- 1]
         guard range.count == text.utf8CodeUnitCount else { return false }
         return text.withUTF8Buffer { expected in
-            for offset in 0..<expected.count where bytes[range.lowerBound + offset] != expected[offset] {
+            for offset in 0..<expected.count where bytes[range.lowerBound &+ offset] != expected[offset] {
                 return false
             }
             return true

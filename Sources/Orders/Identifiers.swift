@@ -44,3 +44,11 @@ public struct RetailerID: StringIdentifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 }
+
+extension String {
+    /// `uppercased()`, without making a new string when nothing changes (ASCII without a lower-case letter), as
+    /// codes such as `EA` and `USD` arrive.
+    var uppercasedCode: String {
+        utf8.allSatisfy { $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) } ? self : uppercased()
+    }
+}

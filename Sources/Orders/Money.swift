@@ -3,7 +3,7 @@ public import Foundation
 /// An ISO 4217 currency code (`USD`). Upper-cased on the way in.
 public struct CurrencyCode: StringIdentifier {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
+    public init(rawValue: String) { self.rawValue = rawValue.uppercasedCode }
 
     public static let usd = CurrencyCode(rawValue: "USD")
 }

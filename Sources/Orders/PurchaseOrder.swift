@@ -146,7 +146,7 @@ public struct OrderLine: Hashable, Sendable, Codable {
 /// X12 unit-of-measure code (element 355): `EA`, `CA`, `PK`, … Stored as the code; the common ones are named.
 public struct UnitOfMeasure: StringIdentifier {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
+    public init(rawValue: String) { self.rawValue = rawValue.uppercasedCode }
 
     public static let each = UnitOfMeasure(rawValue: "EA")
     public static let caseUnit = UnitOfMeasure(rawValue: "CA")

@@ -20,6 +20,25 @@ struct MappingFastPathTests {
         for (code, id) in codes { #expect(code == X12SegmentFields.code(id), "\(id)") }
     }
 
+    @Test("the packed qualifier codes are the texts they name, and a qualifier that does not pack compares as text")
+    func qualifierCodes() {
+        let codes: [(UInt32, StaticString)] = [
+            (X12QualifierCode.q001, "001"), (X12QualifierCode.q002, "002"), (X12QualifierCode.q010, "010"),
+            (X12QualifierCode.q038, "038"), (X12QualifierCode.q067, "067"), (X12QualifierCode.q106, "106"),
+            (X12QualifierCode.te, "TE"), (X12QualifierCode.hp, "HP"), (X12QualifierCode.wp, "WP"),
+            (X12QualifierCode.cp, "CP"), (X12QualifierCode.em, "EM"), (X12QualifierCode.vn, "VN"),
+            (X12QualifierCode.vp, "VP"), (X12QualifierCode.va, "VA"), (X12QualifierCode.in, "IN"),
+            (X12QualifierCode.bp, "BP"), (X12QualifierCode.sk, "SK"), (X12QualifierCode.cb, "CB"),
+            (X12QualifierCode.pi, "PI"), (X12QualifierCode.up, "UP"), (X12QualifierCode.en, "EN"),
+            (X12QualifierCode.uk, "UK"), (X12QualifierCode.ua, "UA"), (X12QualifierCode.ui, "UI"),
+        ]
+        for (code, text) in codes { #expect(code == X12SegmentFields.code(text), "\(text)") }
+        // KELVIN SIGN is canonically equivalent to K, so `S` + KELVIN SIGN is `SK` as a `String`.
+        #expect(X12QualifierCode.productQualifier("S\u{212A}") == X12QualifierCode.sk)
+        #expect(X12QualifierCode.productQualifier("SKU") == 0)
+        #expect(X12QualifierCode.productQualifier(nil) == 0)
+    }
+
     static let decimals = [
         "1", "17.99", "-3.25", ".5", "5.", "-.5", "12.3456", "1.500", "100", "000123", "0.0000001", "-100.00",
         "999999999999999999", "123456789012345678", "18.990",

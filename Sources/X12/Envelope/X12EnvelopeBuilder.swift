@@ -39,8 +39,8 @@ struct X12EnvelopeBuilder {
     private(set) var openSet: X12TransactionSet? = nil
     private var openGroup: X12FunctionalGroup? = nil
     private var openGroupSetCount = 0
-    private var groupControls: Set<String> = []
-    private var setControls: Set<String> = []
+    private var groupControls = X12ControlNumberSet()
+    private var setControls = X12ControlNumberSet()
     /// The last `fitsGroup` answer, for the set ID and the open group (by its index).
     private var lastFit: (id: String, groupIndex: Int, fits: Bool)? = nil
 
@@ -76,11 +76,11 @@ struct X12EnvelopeBuilder {
             closeGroup(trailer: nil, at: index, in: lookup)
             openGroup = Self.groupHeader(current, at: index)
             openGroupSetCount = 0
-            setControls = []
+            setControls.removeAll()
             let control = openGroup?.controlNumber ?? ""
             var where_ = location(index, element: 6, in: lookup)
             where_.group = groups.count
-            if !groupControls.insert(control).inserted {
+            if !groupControls.insert(control) {
                 errors.append(X12Error(.duplicateGroupControl(control), at: where_))
             }
             checkGroupHeader(current, location: where_, byteBase: lookup.byteBase)
@@ -95,7 +95,7 @@ struct X12EnvelopeBuilder {
             openSet = X12TransactionSet(
                 id: id, controlNumber: control, implementationReference: current[3], segments: index..<(index + 1),
                 trailerIndex: nil)
-            if !setControls.insert(control).inserted {
+            if !setControls.insert(control) {
                 errors.append(X12Error(.duplicateSetControl(control), at: location(index, element: 2, in: lookup)))
             }
             if !fitsGroup(id, group) {
@@ -185,15 +185,15 @@ struct X12EnvelopeBuilder {
         if let trailer {
             let se = lookup.segment(trailer)
             let counted = end - set.segments.lowerBound
-            let declared = se[1] ?? ""
-            if Int(declared) != counted {
+            if !se.element(1, isInteger: counted) {
+                let declared = se[1] ?? ""
                 errors.append(
                     X12Error(
                         .segmentCountMismatch(declared: declared, counted: counted),
                         at: location(trailer, element: 1, in: lookup)))
             }
-            let trailerControl = se[2] ?? ""
-            if trailerControl != set.controlNumber {
+            if !se.element(2, equals: set.controlNumber) {
+                let trailerControl = se[2] ?? ""
                 errors.append(
                     X12Error(
                         .setControlMismatch(header: set.controlNumber, trailer: trailerControl),
@@ -202,8 +202,10 @@ struct X12EnvelopeBuilder {
         } else {
             errors.append(X12Error(.missingSE, at: location(max(set.segments.lowerBound, end - 1), in: lookup)))
         }
-        if let group = openGroup {
-            if reportsClosedSets {
+        if openGroup != nil {
+            // The group is copied only for a caller that takes closed sets: a copy would make the append below
+            // copy the group's sets.
+            if reportsClosedSets, let group = openGroup {
                 closedSets.append(
                     ClosedSet(set: set, group: group, groupIndex: groups.count, setIndex: openGroupSetCount))
             }

@@ -43,7 +43,16 @@ public struct X12StreamSet: Sendable {
     public func validate(
         with validator: X12Validator = X12Validator(), rules: X12PartnerRules? = nil
     ) -> X12ValidationReport {
-        let report = validator.validate(document, rules: rules)
+        var cache = X12ValidationCache()
+        return validate(with: validator, rules: rules, cache: &cache)
+    }
+
+    /// `validate(with:rules:)` with what the previous sets' checks kept (`X12StreamValidation` keeps it).
+    func validate(with validator: X12Validator, rules: X12PartnerRules?, cache: inout X12ValidationCache)
+        -> X12ValidationReport
+    {
+        let report = validator.validate(document, rules: rules, cache: &cache)
+        guard !report.errors.isEmpty else { return report }
         return X12ValidationReport(
             errors: report.errors.map { X12Error($0.kind, at: fileLocation($0.location)) },
             skippedChecks: report.skippedChecks)

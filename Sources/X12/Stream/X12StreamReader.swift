@@ -20,8 +20,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
     private var interchangeCount = 0
     private var open: OpenInterchange? = nil
     private var pendingErrors: [X12Error] = []
+    /// Events found and not yet handed out, the next one last.
     private var events: [X12StreamEvent] = []
-    private var nextEvent = 0
 
     /// The interchange being read.
     private struct OpenInterchange {
@@ -44,14 +44,19 @@ public struct X12StreamReader<Source: X12ByteSource> {
 
     /// The next set or interchange end, nil after the last one.
     public mutating func next() throws(X12Error) -> X12StreamEvent? {
-        while nextEvent == events.count {
-            events.removeAll(keepingCapacity: true)
-            nextEvent = 0
+        // `events` holds what one step of reading found, last first: taking the last moves it out, where reading
+        // it by index would copy the set (its document and envelopes) and release it again.
+        while events.isEmpty {
             if finished { return nil }
-            if open == nil { try startInterchange() } else { try readSegments() }
+            do {
+                if open == nil { try startInterchange() } else { try readSegments() }
+            } catch {
+                events.reverse()
+                throw error
+            }
+            events.reverse()
         }
-        nextEvent += 1
-        return events[nextEvent - 1]
+        return events.popLast()
     }
 
     // MARK: Between interchanges
@@ -192,7 +197,11 @@ public struct X12StreamReader<Source: X12ByteSource> {
             interchange.builder.errors.removeAll(keepingCapacity: true)
         }
         guard !interchange.builder.closedSets.isEmpty else { return }
-        for closed in interchange.builder.closedSets {
+        // Taken out last first and moved into the events: iterating would copy each set and group.
+        var closedSets: [X12EnvelopeBuilder.ClosedSet] = []
+        swap(&closedSets, &interchange.builder.closedSets)
+        closedSets.reverse()
+        while let closed = closedSets.popLast() {
             let first = closed.set.segments.lowerBound - interchange.firstRetained
             let last = closed.set.segments.upperBound - interchange.firstRetained
             let fileRanges = interchange.ranges[first..<last]
@@ -216,7 +225,7 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 ))
             pendingErrors.removeAll()
         }
-        interchange.builder.closedSets.removeAll(keepingCapacity: true)
+        swap(&closedSets, &interchange.builder.closedSets)  // the emptied array, with its capacity, goes back
     }
 
     // MARK: Input

@@ -5,8 +5,11 @@
 /// document is reading problems (ISA, unterminated segment, missing IEA), then envelope problems, then set
 /// problems. A stream finds them interleaved, so each carries that phase and the order it was found in.
 public struct X12StreamValidation: Sendable {
-    public var validator: X12Validator
+    public var validator: X12Validator {
+        didSet { cache = X12ValidationCache() }  // it serves one set of definitions
+    }
     public var rules: X12PartnerRules?
+    private var cache = X12ValidationCache()
     private var found: [(error: X12Error, phase: Int, sequence: Int)] = []
     public private(set) var skippedChecks: [String] = []
 
@@ -20,7 +23,7 @@ public struct X12StreamValidation: Sendable {
         switch event {
         case .transactionSet(let set):
             record(set.envelopeErrors)
-            let report = set.validate(with: validator, rules: rules)
+            let report = set.validate(with: validator, rules: rules, cache: &cache)
             for error in report.errors { found.append((error, 2, found.count)) }
             skippedChecks += report.skippedChecks
         case .interchangeEnd(let interchange):

@@ -26,24 +26,27 @@ public struct X12Document: Sendable {
     /// end of its last segment, `ranges` index them, and the interchange and group around it are the stream's.
     /// Indices and offsets are local: the ST is segment 0 at byte 0.
     init(
-        window bytes: [UInt8], ranges: [Range<Int>], header: ISAHeader, delimiters: X12Delimiters,
-        group: X12FunctionalGroup, set: X12TransactionSet
+        window bytes: consuming [UInt8], ranges: consuming [Range<Int>], header: ISAHeader, delimiters: X12Delimiters,
+        group: consuming X12FunctionalGroup, set: consuming X12TransactionSet
     ) {
+        // Consuming: the set, group and arrays are moved in, not copied.
+        let count = ranges.count
+        let byteCount = bytes.count
         self.bytes = bytes
         segmentRanges = ranges
-        segmentInterchange = Array(repeating: 0, count: ranges.count)
+        segmentInterchange = Array(repeating: 0, count: count)
         interchangeDelimiters = [delimiters]
         var localSet = set
-        localSet.segments = 0..<ranges.count
-        localSet.trailerIndex = set.trailerIndex.map { $0 - set.segments.lowerBound }
+        localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
+        localSet.segments = 0..<count
         var localGroup = group
         localGroup.sets = [localSet]
         localGroup.headerIndex = 0
         localGroup.trailerIndex = nil
         interchanges = [
             X12Interchange(
-                delimiters: delimiters, header: header, groups: [localGroup], segments: 0..<ranges.count,
-                trailerIndex: nil, looseSegments: [], byteRange: 0..<bytes.count)
+                delimiters: delimiters, header: header, groups: [localGroup], segments: 0..<count,
+                trailerIndex: nil, looseSegments: [], byteRange: 0..<byteCount)
         ]
     }
 
@@ -98,7 +101,8 @@ public struct X12Document: Sendable {
         let input = bytes
         let scan = input.withUnsafeBufferPointer { buffer in
             X12SegmentScanner.scan(
-                buffer, from: terminatorOffset + 1, terminator: delimiters.segment, elementSeparator: delimiters.element,
+                buffer, from: terminatorOffset + 1, terminator: delimiters.segment,
+                elementSeparator: delimiters.element,
                 limit: options.maximumSegmentLength, into: &segmentRanges)
         }
         if scan.tooLong {

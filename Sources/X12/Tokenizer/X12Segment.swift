@@ -96,8 +96,10 @@ public struct X12Segment: Sendable {
 
     /// The element's text, or nil when absent or empty: what a mapper wants.
     public subscript(position: Int) -> String? {
-        guard let element = element(position), !element.isEmpty else { return nil }
-        return element.text
+        guard let range = elementRange(position), !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+        }
     }
 
     /// Every element's text, for writers and JSON.

@@ -91,38 +91,68 @@ struct X12SetTable: Sendable {
 
     static func bloomBit(_ code: UInt32) -> UInt64 { 1 << UInt64((code &* 0x9E37_79B1) >> 26) }
 
-    /// The offset of the first child at or after `position` whose code is `code`, or -1. Looks at the next few
-    /// children first (the usual case: the next segment of the table), then asks whether any later child has it.
-    func match(_ code: UInt32, scope: Int, from position: Int) -> Int {
-        let info = scopes[scope]
-        let first = info.children.lowerBound
-        let count = info.children.count
-        var candidate = position
-        let near = min(count, position + 4)
-        while candidate < near {
-            if children[first + candidate].code == code { return candidate }
-            candidate += 1
+    /// The table's arrays as pointers, valid inside `body`: the walker matches every segment through them, so a
+    /// match neither retains an array nor checks a bound it has already checked.
+    func withUnsafeTable<Result>(_ body: (Unsafe) -> Result) -> Result {
+        children.withUnsafeBufferPointer { children in
+            scopes.withUnsafeBufferPointer { scopes in
+                follow.withUnsafeBufferPointer { follow in
+                    codes.withUnsafeBufferPointer { codes in
+                        lastOffsets.withUnsafeBufferPointer { lastOffsets in
+                            body(
+                                Unsafe(
+                                    children: children, scopes: scopes, follow: follow, codes: codes,
+                                    lastOffsets: lastOffsets))
+                        }
+                    }
+                }
+            }
         }
-        guard candidate < count, info.bloom & Self.bloomBit(code) != 0 else { return -1 }
-        var low = info.codes.lowerBound
-        var high = info.codes.upperBound
-        while low < high {
-            let middle = (low + high) >> 1
-            if codes[middle] < code { low = middle + 1 } else { high = middle }
-        }
-        guard low < info.codes.upperBound, codes[low] == code, lastOffsets[low] >= candidate else { return -1 }
-        while children[first + candidate].code != code { candidate += 1 }
-        return candidate
     }
 
-    func follows(_ code: UInt32, scope: Int) -> Bool {
-        let range = scopes[scope].follow
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = (low + high) >> 1
-            if follow[middle] < code { low = middle + 1 } else { high = middle }
+    /// `withUnsafeTable`'s view: the matching questions, on pointers into the table's arrays.
+    struct Unsafe {
+        let children: UnsafeBufferPointer<Child>
+        let scopes: UnsafeBufferPointer<Scope>
+        let follow: UnsafeBufferPointer<UInt32>
+        let codes: UnsafeBufferPointer<UInt32>
+        let lastOffsets: UnsafeBufferPointer<Int>
+
+        /// The offset of the first child at or after `position` whose code is `code`, or -1. Looks at the next few
+        /// children first (the usual case: the next segment of the table), then asks whether any later child has
+        /// it.
+        @inline(__always)
+        func match(_ code: UInt32, scope: Int, from position: Int) -> Int {
+            let info = scopes[scope]
+            let first = info.children.lowerBound
+            let count = info.children.count
+            var candidate = position
+            let near = min(count, position &+ 4)
+            while candidate < near {
+                if children[first &+ candidate].code == code { return candidate }
+                candidate &+= 1
+            }
+            guard candidate < count, info.bloom & X12SetTable.bloomBit(code) != 0 else { return -1 }
+            var low = info.codes.lowerBound
+            var high = info.codes.upperBound
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if codes[middle] < code { low = middle &+ 1 } else { high = middle }
+            }
+            guard low < info.codes.upperBound, codes[low] == code, lastOffsets[low] >= candidate else { return -1 }
+            while children[first &+ candidate].code != code { candidate &+= 1 }
+            return candidate
         }
-        return low < range.upperBound && follow[low] == code
+
+        func follows(_ code: UInt32, scope: Int) -> Bool {
+            let range = scopes[scope].follow
+            var low = range.lowerBound
+            var high = range.upperBound
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if follow[middle] < code { low = middle &+ 1 } else { high = middle }
+            }
+            return low < range.upperBound && follow[low] == code
+        }
     }
 }

@@ -5,7 +5,9 @@ extension SetWalker {
     /// repetition, control) is looked up once, so an element's value is scanned again only for its type. A
     /// location (and its strings) is only made for an element that has a problem.
     mutating func checkElements(_ index: Int, code: UInt32) {
-        guard let definition = rules.segment(code) else { return }
+        let ruleIndex = rules.index(code)
+        guard ruleIndex >= 0 else { return }
+        let definition = rules.segments[ruleIndex]
         let range = ranges[index]
         let bytes = self.bytes
         let classes = self.classes
@@ -15,33 +17,51 @@ extension SetWalker {
         var present: UInt64 = 0
         var position = 0
         var start = range.lowerBound
-        var offset = range.lowerBound
         var flags: UInt8 = 0
-        while true {
-            offset = classes.nextMarked(in: bytes, from: offset, to: range.upperBound)
-            let atEnd = offset == range.upperBound
-            let byteClass = atEnd ? X12ByteClasses.separator : classes[Int(bytes[offset])]
-            if byteClass & X12ByteClasses.separator != 0 {
-                if position > 0, start < offset {
-                    if position > useCount {
-                        errors.append(
-                            X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
-                    } else {
-                        if position <= 64 { present |= 1 << UInt64(position - 1) }
-                        if let kind = problem(start..<offset, flags: flags, rule: elements[firstRule + position - 1]) {
-                            errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
-                        }
-                    }
-                }
-                if atEnd { break }
-                position += 1
-                start = offset + 1
-                flags = 0
-            } else {
-                flags |= byteClass
+        /// The element from `start` to `end` (a separator or the segment's end) is complete.
+        @inline(__always)
+        func close(at end: Int) {
+            guard position > 0, start < end else { return }
+            if position > useCount {
+                errors.append(X12Error(.tooManyElements, at: location(index, element: position, byteOffset: start)))
+                return
             }
-            offset += 1
+            if position <= 64 { present |= 1 << UInt64(position &- 1) }
+            let rule = elements[firstRule &+ position &- 1]
+            let length = end &- start
+            // The common case inline: plain text that needs at most a length check.
+            if flags == 0, rule.isPlain {
+                if rule.checksLength, length < rule.minLength || length > rule.maxLength {
+                    let kind: X12Error.Kind = length < rule.minLength ? .elementTooShort : .elementTooLong
+                    errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+                }
+            } else if let kind = Self.problem(
+                UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: flags, rule: rule, codeLists: codeLists)
+            {
+                errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
+            }
         }
+        // Eight bytes at a time: one mask of the marked bytes (delimiters, control bytes) per word, each marked
+        // byte then taken from the mask, lowest first.
+        var chunk = range.lowerBound
+        while chunk < range.upperBound {
+            var marked = classes.marked(in: bytes, at: chunk, to: range.upperBound)
+            while marked != 0 {
+                let offset = chunk &+ marked.trailingZeroBitCount >> 3
+                marked &= marked &- 1
+                let byteClass = classes[bytes[offset]]
+                if byteClass & X12ByteClasses.separator != 0 {
+                    close(at: offset)
+                    position &+= 1
+                    start = offset &+ 1
+                    flags = 0
+                } else {
+                    flags |= byteClass
+                }
+            }
+            chunk &+= 8
+        }
+        close(at: range.upperBound)
         var missing = definition.mandatoryMask & ~present
         while missing != 0 {
             let missingOffset = missing.trailingZeroBitCount
@@ -53,25 +73,39 @@ extension SetWalker {
                 errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: missingOffset + 1)))
             }
         }
-        for note in definition.notes { check(rules.notes[note], present: present, segment: index) }
+        // The notes depend on nothing but the elements present: a pattern that passed them once passes again.
+        // `notesPassed` starts at all ones, which no segment of fewer than 64 elements can have present.
+        guard !definition.notes.isEmpty, useCount >= 64 || notesPassed[ruleIndex] != present else { return }
+        var passes = true
+        for note in definition.notes {
+            let rule = rules.notes[note]
+            if Self.violates(rule, present: present) {
+                passes = false
+                check(rule, present: present, segment: index)
+            }
+        }
+        if passes { notesPassed[ruleIndex] = present }
     }
 
     /// What is wrong with one element on the document's bytes, by its flattened rule (not used, repetitions,
-    /// components, type, code list, length); `flags` are the byte classes seen in the value.
-    private func problem(_ range: Range<Int>, flags: UInt8, rule: X12SegmentRules.Element) -> X12Error.Kind? {
+    /// components, type, code list, length); `flags` are the byte classes seen in the value. Static: a method on
+    /// the walker would copy it (all of it) for every element, as `checkElements` holds it `inout`.
+    private static func problem(
+        _ value: UnsafeBufferPointer<UInt8>, flags: UInt8, rule: X12SegmentRules.Element,
+        codeLists: [X12SegmentRules.CodeList]
+    ) -> X12Error.Kind? {
         if rule.requirement == .notUsed { return .elementNotUsed }
         if flags == 0, rule.type == .alphanumeric || !rule.hasSpec || rule.isComposite {
             // The common case: plain text, nothing to scan again.
             guard rule.hasSpec, !rule.isComposite else { return nil }
-            if range.count < rule.minLength { return .elementTooShort }
-            if range.count > rule.maxLength { return .elementTooLong }
+            if value.count < rule.minLength { return .elementTooShort }
+            if value.count > rule.maxLength { return .elementTooLong }
             return nil
         }
         if rule.repeatsOnce, flags & X12ByteClasses.repetition != 0 { return .tooManyRepetitions }
         if rule.isComposite { return nil }
         if flags & X12ByteClasses.component != 0 { return .tooManyComponents }
         guard rule.hasSpec else { return nil }
-        let value = UnsafeBufferPointer(rebasing: bytes[range])
         let length: Int
         switch rule.type {
         case .n, .n0, .n1, .n2, .n3, .n4, .n5, .n6:
@@ -89,7 +123,7 @@ extension SetWalker {
             if flags & X12ByteClasses.control != 0 { return .invalidCharacter }
         }
         if rule.type == .id, rule.codeList >= 0,
-            let kind = Self.codeProblem(value, list: rules.codeLists[rule.codeList])
+            let kind = Self.codeProblem(value, list: codeLists[rule.codeList])
         {
             return kind
         }
@@ -134,6 +168,21 @@ extension SetWalker {
             rest >>= 8
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `check` would report anything: the usual answer (no) without a call that may append.
+    @inline(__always)
+    private static func violates(_ note: X12SegmentRules.Note, present: UInt64) -> Bool {
+        let mask = note.mask
+        let here = present & mask
+        switch note.kind {
+        case .paired: return here != 0 && mask & ~present != 0
+        case .required: return here == 0 && note.firstBit != 0
+        case .exclusion: return here.nonzeroBitCount > 1
+        case .conditional: return present & note.firstBit != 0 && mask & ~present != 0
+        case .listConditional:
+            return present & note.firstBit != 0 && here == note.firstBit && note.hasSecond && note.secondBit != 0
+        }
     }
 
     /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.

@@ -1,5 +1,6 @@
-/// What each byte value is in one interchange's syntax, as bit flags: the validator looks a byte up once instead of
-/// comparing it with every delimiter.
+/// What each byte value is in one interchange's syntax, as bit flags: the validator classifies a byte once instead
+/// of comparing it with every delimiter again. Plain values, no table: making one per set (a stream validates set
+/// by set) allocates nothing.
 struct X12ByteClasses: Sendable {
     static let separator: UInt8 = 1
     static let component: UInt8 = 2
@@ -8,7 +9,10 @@ struct X12ByteClasses: Sendable {
     static let control: UInt8 = 8
 
     let delimiters: X12Delimiters
-    private let table: [UInt8]
+    private let element: UInt8
+    private let component: UInt8
+    /// The repetition separator, or 0x100 (no byte) when the interchange has none.
+    private let repetition: UInt16
     /// Each delimiter repeated in all eight bytes of a word (the repetition falls back to the component).
     private let separatorWord: UInt64
     private let componentWord: UInt64
@@ -16,40 +20,43 @@ struct X12ByteClasses: Sendable {
 
     init(_ delimiters: X12Delimiters) {
         self.delimiters = delimiters
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in 0..<0x20 { table[byte] = Self.control }
-        // A delimiter can be a control byte too: keep both flags, the separator wins when scanning.
-        table[Int(delimiters.component)] |= Self.component
-        if let repetition = delimiters.repetition { table[Int(repetition)] |= Self.repetition }
-        table[Int(delimiters.element)] = Self.separator
-        self.table = table
+        element = delimiters.element
+        component = delimiters.component
+        repetition = delimiters.repetition.map { UInt16($0) } ?? 0x100
         separatorWord = UInt64(delimiters.element) &* 0x0101_0101_0101_0101
         componentWord = UInt64(delimiters.component) &* 0x0101_0101_0101_0101
         repetitionWord = UInt64(delimiters.repetition ?? delimiters.component) &* 0x0101_0101_0101_0101
     }
 
-    /// The offset of the first byte in `bytes[from..<to]` whose class is not 0, or `to`. Eight bytes at a time,
-    /// with exact per-byte tests (no carry crosses a byte): high bit set where a byte is zero, or below 0x20.
+    /// The byte's class. A delimiter can be a control byte too: it keeps both flags, except the element
+    /// separator, which is only a separator (it wins when scanning).
     @inline(__always)
-    func nextMarked(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var index = from
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
+    subscript(byte: UInt8) -> UInt8 {
+        if byte == element { return Self.separator }
+        var flags: UInt8 = byte < 0x20 ? Self.control : 0
+        if byte == component { flags |= Self.component }
+        if UInt16(byte) == repetition { flags |= Self.repetition }
+        return flags
+    }
+
+    /// Bit 7 of byte `n` set where `bytes[at + n]` has a class other than 0, for the bytes before `to` of the
+    /// eight from `at`. One word load with exact per-byte tests (no carry crosses a byte): high bit set where a byte
+    /// is zero after the XOR with a delimiter, or below 0x20. Near the end of the buffer, byte by byte.
+    @inline(__always)
+    func marked(in bytes: UnsafeBufferPointer<UInt8>, at: Int, to: Int) -> UInt64 {
+        let count = min(8, to &- at)
+        if at &+ 8 <= bytes.count, let base = bytes.baseAddress {
             let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             let high: UInt64 = 0x8080_8080_8080_8080
             @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
-            while index &+ 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let control = ~(((word & low) &+ 0x6060_6060_6060_6060) | word) & high
-                let marked =
-                    zeros(word ^ separatorWord) | zeros(word ^ componentWord) | zeros(word ^ repetitionWord) | control
-                if marked != 0 { return index &+ marked.trailingZeroBitCount >> 3 }
-                index &+= 8
-            }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            let control = ~(((word & low) &+ 0x6060_6060_6060_6060) | word) & high
+            let marked =
+                zeros(word ^ separatorWord) | zeros(word ^ componentWord) | zeros(word ^ repetitionWord) | control
+            return count == 8 ? marked : marked & ((1 << UInt64(count &* 8)) &- 1)
         }
-        while index < to, table[Int(bytes[index])] == 0 { index &+= 1 }
-        return index
+        var marked: UInt64 = 0
+        for offset in 0..<count where self[bytes[at &+ offset]] != 0 { marked |= 0x80 << UInt64(offset &* 8) }
+        return marked
     }
-
-    subscript(byte: Int) -> UInt8 { table[byte] }
 }

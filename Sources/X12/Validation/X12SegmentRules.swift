@@ -13,6 +13,11 @@ struct X12SegmentRules: Sendable {
         var maxLength: Int
         /// Index into `codeLists`, -1 when any code is accepted.
         var codeList: Int
+        /// A value without delimiters or control bytes needs at most a length check: used, and AN, composite or
+        /// without a dictionary entry. Stored, worked out once, for the walker's common case.
+        var isPlain = false
+        /// Whether a plain value's length is checked (it has a dictionary entry and is not a composite).
+        var checksLength = false
     }
 
     struct Note: Sendable {
@@ -89,12 +94,16 @@ struct X12SegmentRules: Sendable {
                         codeLists.append(CodeList(codes))
                     }
                 }
-                elements.append(
-                    Element(
-                        requirement: use.requirement, isComposite: use.isComposite, repeatsOnce: use.repeatCount == 1,
-                        hasSpec: use.definition != nil, type: use.definition?.type ?? .alphanumeric,
-                        minLength: use.definition?.minLength ?? 0, maxLength: use.definition?.maxLength ?? 0,
-                        codeList: codeList))
+                var element = Element(
+                    requirement: use.requirement, isComposite: use.isComposite, repeatsOnce: use.repeatCount == 1,
+                    hasSpec: use.definition != nil, type: use.definition?.type ?? .alphanumeric,
+                    minLength: use.definition?.minLength ?? 0, maxLength: use.definition?.maxLength ?? 0,
+                    codeList: codeList)
+                element.isPlain =
+                    element.requirement != .notUsed
+                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite)
+                element.checksLength = element.hasSpec && !element.isComposite
+                elements.append(element)
             }
             let noteStart = notes.count
             for note in definition.syntaxNotes where !note.positions.isEmpty {
@@ -118,14 +127,55 @@ struct X12SegmentRules: Sendable {
 
     /// The segment for a packed ID (`X12SetDefinition.code`), nil when the dictionary has none.
     func segment(_ code: UInt32) -> Segment? {
-        guard code != 0 else { return nil }
-        let mask = keys.count - 1
-        var slot = slot(code)
-        while true {
-            let key = keys[slot]
-            if key == code { return segments[Int(slots[slot])] }
-            if key == 0 { return nil }
-            slot = (slot + 1) & mask
+        withUnsafeRules { $0.segment(code) }
+    }
+
+    /// The rules as pointers, valid inside `body`: the walker reads them for every segment and element.
+    func withUnsafeRules<Result>(_ body: (Unsafe) -> Result) -> Result {
+        segments.withUnsafeBufferPointer { segments in
+            elements.withUnsafeBufferPointer { elements in
+                notes.withUnsafeBufferPointer { notes in
+                    keys.withUnsafeBufferPointer { keys in
+                        slots.withUnsafeBufferPointer { slots in
+                            body(
+                                Unsafe(
+                                    segments: segments, elements: elements, notes: notes, keys: keys, slots: slots,
+                                    shift: shift))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `withUnsafeRules`' view.
+    struct Unsafe {
+        let segments: UnsafeBufferPointer<Segment>
+        let elements: UnsafeBufferPointer<Element>
+        let notes: UnsafeBufferPointer<Note>
+        let keys: UnsafeBufferPointer<UInt32>
+        let slots: UnsafeBufferPointer<Int32>
+        let shift: UInt32
+
+        /// The segment for a packed ID, nil when the dictionary has none.
+        @inline(__always)
+        func segment(_ code: UInt32) -> Segment? {
+            let index = index(code)
+            return index < 0 ? nil : segments[index]
+        }
+
+        /// The index in `segments` of the segment for a packed ID, -1 when the dictionary has none.
+        @inline(__always)
+        func index(_ code: UInt32) -> Int {
+            guard code != 0 else { return -1 }
+            let mask = keys.count &- 1
+            var slot = Int((code &* 0x9E37_79B1) >> shift)
+            while true {
+                let key = keys[slot]
+                if key == code { return Int(slots[slot]) }
+                if key == 0 { return -1 }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 }

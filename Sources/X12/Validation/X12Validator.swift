@@ -9,46 +9,73 @@ public struct X12Validator: Sendable {
 
     /// Checks the document; `rules` add a trading partner's narrowing on top of the standard.
     public func validate(_ document: X12Document, rules: X12PartnerRules? = nil) -> X12ValidationReport {
+        var cache = X12ValidationCache()
+        return validate(document, rules: rules, cache: &cache)
+    }
+
+    /// `validate(_:rules:)` keeping what one set's checks find for the next in `cache`: a stream validates set by
+    /// set, each in a document of its own. A cache serves these `definitions` only.
+    func validate(_ document: X12Document, rules: X12PartnerRules?, cache: inout X12ValidationCache)
+        -> X12ValidationReport
+    {
         var errors = document.envelopeErrors
         var skipped: [String] = []
-        // Sets of one group share a version: look the definition up once per (set ID, version).
-        var cachedKey: (id: String, version: X12Version)?
-        var cached: X12SetDefinition?
         var classes = X12ByteClasses(.standard)
         let segmentRules = definitions.segmentRules
-        document.bytes.withUnsafeBufferPointer { bytes in
-            document.segmentRanges.withUnsafeBufferPointer { ranges in
-                // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
-                // strings) for every set.
-                for (interchangeIndex, interchange) in document.interchanges.enumerated() {
-                    if classes.delimiters != interchange.delimiters { classes = X12ByteClasses(interchange.delimiters) }
-                    for (groupIndex, group) in interchange.groups.enumerated() {
-                        let version = group.version
-                        for (setIndex, set) in group.sets.enumerated() {
-                            var walker = SetWalker(
-                                document: document, set: set, interchangeIndex: interchangeIndex,
-                                groupIndex: groupIndex, setIndex: setIndex, delimiters: interchange.delimiters,
-                                rules: segmentRules, bytes: bytes, ranges: ranges, classes: classes)
-                            walker.checkSegmentIDs()
-                            if cachedKey?.id != set.id || cachedKey?.version != version {
-                                cachedKey = (set.id, version)
-                                cached = definitions.definition(for: set.id, version: version)
-                            }
-                            if let definition = cached {
-                                if definition.version != version.base {
-                                    skipped.append(
-                                        "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                            + "checked against the \(definition.version) table, release differences "
-                                            + "not checked")
+        let codeLists = segmentRules.codeLists
+        if cache.notesPassed.count != segmentRules.segments.count {
+            cache.notesPassed = Array(repeating: .max, count: segmentRules.segments.count)
+        }
+        segmentRules.withUnsafeRules { tables in
+            var notesPassed = cache.notesPassed
+            cache.notesPassed = []  // uniquely referenced while the walkers write to it
+            defer { cache.notesPassed = notesPassed }
+            notesPassed.withUnsafeMutableBufferPointer { notesPassed in
+                withUnsafePointer(to: document) { document in
+                    document.pointee.bytes.withUnsafeBufferPointer { bytes in
+                        document.pointee.segmentRanges.withUnsafeBufferPointer { ranges in
+                            // By index rather than through `transactionSets`: a set context copies its envelopes (dozens of
+                            // strings) for every set.
+                            for (interchangeIndex, interchange) in document.pointee.interchanges.enumerated() {
+                                if classes.delimiters != interchange.delimiters {
+                                    classes = X12ByteClasses(interchange.delimiters)
                                 }
-                                walker.walk(definition)
-                            } else {
-                                skipped.append(
-                                    "set \(set.id) \(set.controlNumber) (version \(version)): "
-                                        + "no definition, only envelope checks ran")
+                                for (groupIndex, group) in interchange.groups.enumerated() {
+                                    let version = group.version
+                                    for (setIndex, set) in group.sets.enumerated() {
+                                        var walker = SetWalker(
+                                            document: document, set: set, interchangeIndex: interchangeIndex,
+                                            groupIndex: groupIndex, setIndex: setIndex,
+                                            delimiters: interchange.delimiters,
+                                            rules: tables, codeLists: codeLists, bytes: bytes, ranges: ranges,
+                                            classes: classes, notesPassed: notesPassed)
+                                        walker.checkSegmentIDs()
+                                        // Sets of one group share a version: one look-up per set ID and version.
+                                        if cache.key?.id != set.id || cache.key?.version != version {
+                                            cache.key = (set.id, version)
+                                            cache.definition = definitions.definition(for: set.id, version: version)
+                                        }
+                                        // Moved out of the cache for the set and back: reading it in place from the
+                                        // cache (captured by these closures) copies it, a score of retains per set.
+                                        if let definition = cache.definition.take() {
+                                            if definition.version != version.base {
+                                                skipped.append(
+                                                    "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                                        + "checked against the \(definition.version) table, release "
+                                                        + "differences not checked")
+                                            }
+                                            walker.walk(definition)
+                                            cache.definition = consume definition
+                                        } else {
+                                            skipped.append(
+                                                "set \(set.id) \(set.controlNumber) (version \(version)): "
+                                                    + "no definition, only envelope checks ran")
+                                        }
+                                        if let rules, !rules.isEmpty { walker.apply(rules) }
+                                        errors += walker.errors
+                                    }
+                                }
                             }
-                            if let rules, !rules.isEmpty { walker.apply(rules) }
-                            errors += walker.errors
                         }
                     }
                 }
@@ -63,10 +90,22 @@ public struct X12Validator: Sendable {
     }
 }
 
+/// What validating one set after another keeps (see `X12Validator.validate(_:rules:cache:)`).
+struct X12ValidationCache: Sendable {
+    /// The last set ID and version looked up, and the definition found for them.
+    var key: (id: String, version: X12Version)? = nil
+    var definition: X12SetDefinition? = nil
+    /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
+    var notesPassed: [UInt64] = []
+}
+
 /// Walks one set's segments against a definition tree. Reads the document through pointers that are valid for the
 /// `validate` call; strings and locations are made only for a problem found.
 struct SetWalker {
-    let document: X12Document
+    /// The document being validated, valid for the `validate` call: held by pointer, so that making a walker for
+    /// each set retains none of its arrays.
+    let documentPointer: UnsafePointer<X12Document>
+    var document: X12Document { documentPointer.pointee }
     let set: X12TransactionSet
     let interchangeIndex: Int
     let groupIndex: Int
@@ -77,15 +116,20 @@ struct SetWalker {
     let delimiters: X12Delimiters
     let bytes: UnsafeBufferPointer<UInt8>
     let ranges: UnsafeBufferPointer<Range<Int>>
-    let rules: X12SegmentRules
+    let rules: X12SegmentRules.Unsafe
+    let codeLists: [X12SegmentRules.CodeList]
     let classes: X12ByteClasses
+    /// See `checkElements`; one entry per segment rule.
+    let notesPassed: UnsafeMutableBufferPointer<UInt64>
 
     init(
-        document: X12Document, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
-        delimiters: X12Delimiters, rules: X12SegmentRules, bytes: UnsafeBufferPointer<UInt8>,
-        ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses
+        document: UnsafePointer<X12Document>, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int,
+        setIndex: Int,
+        delimiters: X12Delimiters, rules: X12SegmentRules.Unsafe, codeLists: [X12SegmentRules.CodeList],
+        bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, classes: X12ByteClasses,
+        notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) {
-        self.document = document
+        self.documentPointer = document
         self.set = set
         self.interchangeIndex = interchangeIndex
         self.groupIndex = groupIndex
@@ -94,7 +138,9 @@ struct SetWalker {
         self.bytes = bytes
         self.ranges = ranges
         self.rules = rules
+        self.codeLists = codeLists
         self.classes = classes
+        self.notesPassed = notesPassed
         cursor = set.segments.lowerBound
         end = set.segments.upperBound
     }
@@ -109,15 +155,20 @@ struct SetWalker {
     }
 
     mutating func checkSegmentIDs() {
-        for index in set.segments where !hasValidID(index) {
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
+        for index in set.segments where !Self.hasValidID(ranges[index], in: bytes, separator: separator) {
             errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
         }
     }
 
-    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter.
-    private func hasValidID(_ index: Int) -> Bool {
-        let range = ranges[index]
-        let separator = delimiters.element
+    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter. Static, as
+    /// every helper the walk calls for each segment: a method would copy the walker, held `inout`, on each call.
+    @inline(__always)
+    private static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+        -> Bool
+    {
         var offset = range.lowerBound
         while offset < range.upperBound, bytes[offset] != separator {
             let byte = bytes[offset]
@@ -131,19 +182,18 @@ struct SetWalker {
     }
 
     mutating func walk(_ definition: X12SetDefinition) {
-        let allCodes = definition.allCodes
-        sequence(definition.table, scope: 0, from: 0, allCodes: allCodes)
+        definition.table.withUnsafeTable { unsafe in
+            sequence(definition.table, unsafe, scope: 0, from: 0, allCodes: definition.allCodes)
+        }
         while cursor < end {
-            report(unexpected: cursor, earlier: [], allCodes: allCodes)
+            report(unexpected: cursor, earlier: [], allCodes: definition.allCodes)
             cursor += 1
         }
     }
 
-    /// The current segment's ID as a code (no `String`); 0 past the end.
-    private var currentCode: UInt32 {
-        guard cursor < end else { return 0 }
-        let range = ranges[cursor]
-        let separator = delimiters.element
+    /// The segment's ID as a code (no `String`).
+    @inline(__always)
+    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         var code: UInt32 = 0
         var index = range.lowerBound
         while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
@@ -156,16 +206,21 @@ struct SetWalker {
     /// Matches segments to the children of scope `scope` from `start` on, in order. The scope's `follow` codes end
     /// this sequence (they belong to an enclosing loop), its `before` codes came earlier in enclosing sequences
     /// (seeing one again is out of order). Positions only move forward, so only the current entry's count is kept.
-    private mutating func sequence(_ table: X12SetTable, scope: Int, from start: Int, allCodes: Set<UInt32>) {
-        let children = table.children
-        let range = table.scopes[scope].children
+    private mutating func sequence(
+        _ table: X12SetTable, _ unsafe: X12SetTable.Unsafe, scope: Int, from start: Int, allCodes: Set<UInt32>
+    ) {
+        let children = unsafe.children
+        let range = unsafe.scopes[scope].children
         let first = range.lowerBound
         let childCount = range.count
         var position = start
         var count = 0
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
         while cursor < end {
-            let code = currentCode
-            let match = table.match(code, scope: scope, from: position)
+            let code = Self.code(ranges[cursor], in: bytes, separator: separator)
+            let match = unsafe.match(code, scope: scope, from: position)
             if match >= 0 {
                 if match != position {
                     var skipped = children[first + position].nextMandatory
@@ -192,9 +247,9 @@ struct SetWalker {
                     }
                     checkElements(cursor, code: code)
                     cursor += 1
-                    sequence(table, scope: child.loop, from: 1, allCodes: allCodes)
+                    sequence(table, unsafe, scope: child.loop, from: 1, allCodes: allCodes)
                 }
-            } else if table.follows(code, scope: scope) {
+            } else if unsafe.follows(code, scope: scope) {
                 break
             } else {
                 let earlier = table.before[scope].union((start..<position).map { children[first + $0].code })

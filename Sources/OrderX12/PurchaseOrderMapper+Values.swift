@@ -1,0 +1,142 @@
+import Foundation
+import Orders
+
+/// The 850 mapper's readings of element values: code lists to the model's enums, dates and exact decimals, on
+/// the element's bytes where the mapper reads them in place.
+extension PurchaseOrderMapper {
+    static func purpose(_ code: String?) -> PurchaseOrder.Purpose {
+        switch code {
+        case "01", "03": .cancellation
+        case "04", "05": .replace
+        case "06": .confirmation
+        case "07": .duplicate
+        default: .original
+        }
+    }
+
+    static func orderType(_ code: String?) -> PurchaseOrder.OrderType {
+        switch code {
+        case "DS": .dropship
+        case "SA": .standAlone
+        case "NE": .newOrder
+        default: .other
+        }
+    }
+
+    static func role(_ code: String?) -> Party.Role {
+        switch code {
+        case "ST": .shipTo
+        case "BT": .billTo
+        case "BY": .buyer
+        case "SF": .shipFrom
+        case "SE", "VN", "SU": .seller
+        case "SO": .soldTo
+        case "RI": .remitTo
+        case "SN", "ZZ": .store
+        default: .other
+        }
+    }
+
+    static func noteKind(_ code: String?) -> Note.Kind {
+        switch code {
+        case "GFT", "GIF": .giftMessage
+        case "PCS", "PKG", "PAC": .packingSlip
+        case "SHP", "DEL", "TRA": .shippingInstructions
+        default: .general
+        }
+    }
+
+    static func noteKind(fromTitle title: String) -> Note.Kind? {
+        let upper = title.uppercased()
+        if upper.contains("GIFT") { return .giftMessage }
+        if upper.contains("PACK") { return .packingSlip }
+        if upper.contains("SHIP") || upper.contains("DELIVER") { return .shippingInstructions }
+        return nil
+    }
+
+    static func country(_ code: String) -> String {
+        switch code {
+        case "USA": "US"
+        case "CAN": "CA"
+        case "MEX": "MX"
+        default: code
+        }
+    }
+
+    /// `CCYYMMDD`, or `YYMMDD` as 003xxx versions send it.
+    static func date(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8 { date($0) }
+    }
+
+    /// `date(_:)` on an element's bytes: CCYYMMDD without making a `String`.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        if bytes.count == 8 {
+            // CCYYMMDD, the common case, without `CalendarDate(parsing:)`'s copy: the same checks.
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value &* 10 &+ Int(byte &- 0x30)
+            }
+            return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.count == 6 ? CalendarDate(parsingYYMMDD: text) : CalendarDate(parsing: text)
+    }
+
+    /// X12 `R`/`N` text to an exact decimal (never through `Double`).
+    static func decimal(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { decimal($0) }
+    }
+
+    /// `decimal(_:)` on an element's bytes; a `String` is made only for what `exactDecimal` leaves to the parser.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
+            return nil
+        }
+        return exactDecimal(bytes) ?? Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    static func exactDecimal(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { exactDecimal($0) }
+    }
+
+    /// `-ddd.ddd` with at most 18 digits and not zero, built from its digits: bit for bit the value
+    /// `Decimal(string:locale:)` gives (compact: trailing zeros moved into the exponent), without its parser and
+    /// locale look-up. Nil for anything else, which that parser then reads.
+    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var negative = false
+        var point = false
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            if byte == 0x2D, first {
+                negative = true
+                continue
+            }
+            if byte == 0x2E, !point {
+                point = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+            guard digits <= 18 else { return nil }
+            mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+            if point { fraction += 1 }
+        }
+        guard mantissa != 0 else { return nil }
+        var exponent = -fraction
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
+}

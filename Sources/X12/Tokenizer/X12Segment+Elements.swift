@@ -1,0 +1,60 @@
+/// Reading one element of a segment in place, for the envelope walk's checks of every ST and SE: the answers of
+/// `self[position]` and the `String` and `Int` questions asked of it, without making an `X12Element` (a copy of
+/// the input's array) or, for plain digits and ASCII, a `String`.
+extension X12Segment {
+    /// The byte range of element `position` (1-based), nil when the segment has fewer elements.
+    func elementRange(_ position: Int) -> Range<Int>? {
+        guard position >= 1 else { return nil }
+        let separator = delimiters.element
+        return bytes.withUnsafeBufferPointer { bytes in
+            var seen = 0
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                if bytes[index] == separator {
+                    seen &+= 1
+                    if seen == position {
+                        var last = index &+ 1
+                        while last < end, bytes[last] != separator { last &+= 1 }
+                        return (index &+ 1)..<last
+                    }
+                }
+                index &+= 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `Int(self[position] ?? "") == value`: on the bytes when they are up to 18 plain digits.
+    func element(_ position: Int, isInteger value: Int) -> Bool {
+        let range = elementRange(position) ?? 0..<0
+        if (1...18).contains(range.count) {
+            let parsed: Int? = bytes.withUnsafeBufferPointer { bytes in
+                var number = 0
+                for index in range {
+                    let digit = bytes[index] &- 0x30
+                    guard digit < 10 else { return nil }
+                    number = number &* 10 &+ Int(digit)
+                }
+                return number
+            }
+            if let parsed { return parsed == value }
+        }
+        return Int(self[position] ?? "") == value
+    }
+
+    /// Whether `(self[position] ?? "") == text`: byte for byte when both are ASCII (where `String` equality is
+    /// byte equality).
+    func element(_ position: Int, equals text: String) -> Bool {
+        let range = elementRange(position) ?? 0..<0
+        let utf8 = text.utf8
+        let equal: Bool? = bytes.withUnsafeBufferPointer { bytes in
+            var ascii = true
+            for index in range where bytes[index] >= 0x80 { ascii = false }
+            for byte in utf8 where byte >= 0x80 { ascii = false }
+            guard ascii else { return nil }
+            return UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(utf8)
+        }
+        return equal ?? ((self[position] ?? "") == text)
+    }
+}
