@@ -1,11 +1,11 @@
 public import Foundation
 public import Logging
+import OrderX12
+import OrderXML
 import Orders
 public import Profiles
 public import Routing
 public import Store
-import OrderX12
-import OrderXML
 import X12
 
 /// The pipeline: keep the document, read it, answer its envelope, route every PO against its retailer's profile
@@ -69,7 +69,8 @@ public struct Gateway {
         let batch = reader.read(bytes, origin: origin)
         report.problems = batch.problems
         if let x12 = batch.x12 {
-            report.written += answerEnvelopes(x12, documentID: report.documentID, at: receivedAt, problems: &report.problems)
+            report.written += answerEnvelopes(
+                x12, documentID: report.documentID, at: receivedAt, problems: &report.problems)
         }
         for unprocessed in batch.unprocessed {
             let retailer = unprocessed.sender.flatMap { profiles.profile(interchangeSender: $0) }?.id
@@ -94,7 +95,9 @@ public struct Gateway {
         }
         logger.info(
             "document processed",
-            metadata: ["origin": "\(origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orders.count)"])
+            metadata: [
+                "origin": "\(origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orders.count)",
+            ])
         return report
     }
 
@@ -121,7 +124,8 @@ public struct Gateway {
                 problems.append("\(partner): no acknowledgement sent: \(failure)")
                 continue
             }
-            let delimiters = profile.flatMap(\.identity.delimiters).flatMap(X12Delimiters.init(profile:))
+            let delimiters =
+                profile.flatMap(\.identity.delimiters).flatMap(X12Delimiters.init(profile:))
                 ?? interchange.delimiters
             do {
                 let bytes = try X12Writer(delimiters: delimiters, lineBreak: Self.lineBreak(profile)).write(reply)
@@ -140,7 +144,9 @@ public struct Gateway {
 
     // MARK: Routing
 
-    private mutating func route(_ order: PurchaseOrder, documentID: DocumentID?, at now: Date, report: inout DocumentReport)
+    private mutating func route(
+        _ order: PurchaseOrder, documentID: DocumentID?, at now: Date, report: inout DocumentReport
+    )
         -> OrderReport
     {
         guard let profile = profiles.profile(for: order) else {
@@ -150,7 +156,8 @@ public struct Gateway {
         }
         var order = order
         order.retailer = profile.id
-        let router = routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
+        let router =
+            routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
         let decision = router.route(order, state: state, now: now)
         let intake = OrderIntake(
             order: order, retailer: profile.id, documentID: documentID, receivedAt: now,
@@ -166,7 +173,8 @@ public struct Gateway {
             recorded = try store.record(intake)
         } catch {
             report.problems.append("\(report.origin): PO \(order.poNumber): not recorded, nothing promised: \(error)")
-            return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: ["\(error)"]))
+            return OrderReport(
+                retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: ["\(error)"]))
         }
         guard case .recorded(let orderID) = recorded else {
             if case .duplicate(let earlier) = recorded {
@@ -176,7 +184,8 @@ public struct Gateway {
         }
         state.apply(decision)
         do {
-            report.written += try writeDocuments(for: order, decision: decision, profile: profile, orderID: orderID, at: now)
+            report.written += try writeDocuments(
+                for: order, decision: decision, profile: profile, orderID: orderID, at: now)
         } catch {
             report.problems.append("\(report.origin): PO \(order.poNumber): documents not written: \(error)")
         }
@@ -191,7 +200,8 @@ public struct Gateway {
         var written: [URL] = []
         let stem = "\(profile.id)-\(order.poNumber)"
         written.append(
-            try output.write(Array((decision.renderText(verbose: true) + "\n").utf8), to: .decisions, name: "\(stem).txt"))
+            try output.write(
+                Array((decision.renderText(verbose: true) + "\n").utf8), to: .decisions, name: "\(stem).txt"))
 
         let answer = OrderAnswer(order: order, decision: decision)
         if answer.isWanted(by: profile) {

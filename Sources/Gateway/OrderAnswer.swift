@@ -1,9 +1,9 @@
 public import Foundation
+public import OrderX12
+public import OrderXML
 public import Orders
 public import Profiles
 public import Routing
-public import OrderX12
-public import OrderXML
 
 /// The business answer to a routed PO, decided from the decision and what the retailer's profile accepts, before
 /// it is written as an X12 855 or a cXML ConfirmationRequest.
@@ -49,7 +49,8 @@ public struct OrderAnswer: Hashable, Sendable {
                 backorderUntil: backordered?.until)
             answer.rejected = max(0, line.quantity - answer.accepted - answer.backordered)
             if answer.rejected > 0 {
-                answer.reason = cancelled.map { "\($0.code) \($0.detail)" } ?? rejection.map { "\($0.code) \($0.detail)" }
+                answer.reason =
+                    cancelled.map { "\($0.code) \($0.detail)" } ?? rejection.map { "\($0.code) \($0.detail)" }
             }
             lines.append(answer)
         }
@@ -59,7 +60,8 @@ public struct OrderAnswer: Hashable, Sendable {
             kind = .accept
         } else if lines.allSatisfy({ $0.accepted == 0 && $0.backordered == 0 }) {
             kind = .reject
-            reason = decision.rejections.first.map { "\($0.code) \($0.detail)" }
+            reason =
+                decision.rejections.first.map { "\($0.code) \($0.detail)" }
                 ?? cancelledLines.first.map { "\($0.code) \($0.detail)" }
         } else {
             kind = .partial
@@ -90,11 +92,13 @@ public struct OrderAnswer: Hashable, Sendable {
         }
         let acks = lines.map { line -> POAcknowledgement.Line in
             if line.backordered > 0 {
-                return .init(lineNumber: line.lineNumber, status: .backordered, quantity: line.backordered,
-                             reason: nil, date: line.backorderUntil)
+                return .init(
+                    lineNumber: line.lineNumber, status: .backordered, quantity: line.backordered,
+                    reason: nil, date: line.backorderUntil)
             }
             if line.rejected > 0 {
-                return .init(lineNumber: line.lineNumber, status: .rejected, quantity: line.rejected, reason: line.reason)
+                return .init(
+                    lineNumber: line.lineNumber, status: .rejected, quantity: line.rejected, reason: line.reason)
             }
             return .init(lineNumber: line.lineNumber, status: .accepted, quantity: line.accepted)
         }

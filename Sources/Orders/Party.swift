@@ -53,9 +53,10 @@ public struct Address: Hashable, Sendable, Codable {
     /// ISO 3166 alpha-2 (N404); nil means the document did not say, which profiles treat as `US`.
     public var country: String?
 
-    public init(lines: [String], city: String? = nil, region: String? = nil, postalCode: String? = nil,
-                country: String? = nil)
-    {
+    public init(
+        lines: [String], city: String? = nil, region: String? = nil, postalCode: String? = nil,
+        country: String? = nil
+    ) {
         self.lines = lines
         self.city = city
         self.region = region

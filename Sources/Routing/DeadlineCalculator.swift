@@ -86,7 +86,9 @@ enum DeadlineCalculator {
     }
 
     /// `start` moved on by `duration`; business hours only run on the calendar's business days.
-    static func advance(_ start: Date, by duration: ProfileDuration, calendar: BusinessCalendar, zone timeZone: ZoneOffsets)
+    static func advance(
+        _ start: Date, by duration: ProfileDuration, calendar: BusinessCalendar, zone timeZone: ZoneOffsets
+    )
         -> Date
     {
         if let seconds = duration.seconds { return start.addingTimeInterval(seconds) }

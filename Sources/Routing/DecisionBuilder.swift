@@ -84,7 +84,8 @@ enum DecisionBuilder {
                     now, by: backorder, calendar: tables.profile.shipSLA.calendar, zone: tables.profileZone),
                 in: tables.profileZone)
             backordered = lines.map {
-                BackorderedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.id, until: until)
+                BackorderedLine(
+                    lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.id, until: until)
             }
             outcome = .backorder
         } else {

@@ -116,7 +116,6 @@ final class DecisionFacts: Sendable {
         return (.noCapacity, .noCapacity)
     }
 
-
     /// The candidates in rank order, those not considered, then the bystanders.
     func nodeEvaluations() -> [NodeEvaluation] {
         var nodes: [NodeEvaluation] = []
@@ -141,7 +140,8 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
                     distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyNodeChecks(self, row: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))))
+                    lazyChecks: LazyNodeChecks(self, row: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))
+                ))
         }
         for (index, entry) in unconsidered.enumerated() {
             nodes.append(
@@ -184,14 +184,16 @@ final class DecisionFacts: Sendable {
         let node = tables.network.nodes[a.position]
         let zone = tables.nodeZones[a.position]
         var checks = [
-            NodeCheck(kind: .enabled, passed: a.enabled, detail: a.enabled ? "enabled" : "switched off in the network file")
+            NodeCheck(
+                kind: .enabled, passed: a.enabled, detail: a.enabled ? "enabled" : "switched off in the network file")
         ]
         let shipBy = Format.instant(deadlines.shipBy, tables.profileZone)
         let closed = a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ")
         switch a.carrier {
         case .pickup(let ready):
             if let ready, let pickup = a.pickup {
-                checks.append(NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
+                checks.append(
+                    NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
                 checks.append(
                     NodeCheck(
                         kind: .shipBy, passed: pickup.meets,
@@ -211,7 +213,8 @@ final class DecisionFacts: Sendable {
                     detail: "has none of \(services.map(\.rawValue).joined(separator: ", "))\(why)"))
             if !a.closures.isEmpty {
                 checks.append(
-                    NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", ")))
+                    NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", "))
+                )
             }
         case .all, .some:
             let usable =
@@ -221,7 +224,8 @@ final class DecisionFacts: Sendable {
                     tables.ships(tables.serviceIndex[$0] ?? -1, at: a.position, toPOBox: isPOBox)
                 }
             checks.append(
-                NodeCheck(kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+                NodeCheck(
+                    kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
             if let pickup = a.pickup {
                 checks.append(
                     NodeCheck(
@@ -354,7 +358,8 @@ final class DecisionFacts: Sendable {
         case .purpose: return "a new \(order.orderType.rawValue) order"
         case .requiredData: return "ship-to, \(order.lines.count) line(s) and quantities present"
         case .shipMethod:
-            return "'\(mapping?.label ?? "")' maps to \(mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
+            return
+                "'\(mapping?.label ?? "")' maps to \(mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
         case .shipTo: return "\(order.shipTo?.address.map(StaticCompliance.describe) ?? "") is allowed"
         case .items: return "every item is in the catalog"
         case .quantityLimits: return StaticCompliance.limitsDescription(profile.items)

@@ -23,7 +23,8 @@ public struct Router: Sendable {
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
         let network = tables.network
         let statics = StaticCompliance.check(order, tables)
-        let deadlines = DeadlineCalculator.deadlines(for: order, profile: tables.profile, now: now, zone: tables.profileZone)
+        let deadlines = DeadlineCalculator.deadlines(
+            for: order, profile: tables.profile, now: now, zone: tables.profileZone)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
             return DecisionBuilder.rejection(order, statics: statics, deadlines: deadlines, tables: tables, now: now)
         }
@@ -33,7 +34,8 @@ public struct Router: Sendable {
         let named = order.pickupStore ?? assigned
         var others: [DCID] = []
         if let assigned {
-            others = (tables.profile.sourcing.alternates.isEmpty ? tables.sortedIDs : tables.profile.sourcing.alternates)
+            others =
+                (tables.profile.sourcing.alternates.isEmpty ? tables.sortedIDs : tables.profile.sourcing.alternates)
                 .filter { $0 != assigned }
         }
         var table = LineTable(lines: statics.lines)
@@ -43,7 +45,8 @@ public struct Router: Sendable {
             isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.region(ofZip3:)))
         // Node positions in the network, so nodes are not copied while ranking.
         let positions =
-            named.map { id in tables.positions[id].map { [(position: $0, index: 0)] } ?? [] } ?? tables.defaultCandidates
+            named.map { id in tables.positions[id].map { [(position: $0, index: 0)] } ?? [] }
+            ?? tables.defaultCandidates
         var candidates: [NodeAssessment] = []
         candidates.reserveCapacity(positions.count + others.count)
         var unconsidered: [(node: DCID, rank: Int)] = []
@@ -53,11 +56,13 @@ public struct Router: Sendable {
                 assessor.assess(
                     position: entry.position, candidate: true, profileIndex: entry.index, into: &table, &candidates)
             }
-            candidates = Ranking.rank(candidates, by: tables.profile.sourcing.strategy, units: table.totalUnits, network)
+            candidates = Ranking.rank(
+                candidates, by: tables.profile.sourcing.strategy, units: table.totalUnits, network)
         } else {
             // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
             // can change the decision (one shipment from the best-ranked complete node wins under every policy).
-            let ordered = Ranking.order(positions, by: tables.profile.sourcing.strategy, tables, region: assessor.region)
+            let ordered = Ranking.order(
+                positions, by: tables.profile.sourcing.strategy, tables, region: assessor.region)
             for (offset, entry) in ordered.enumerated() {
                 assessor.assess(
                     position: entry.position, candidate: true, profileIndex: entry.index, into: &table, &candidates)
@@ -80,7 +85,8 @@ public struct Router: Sendable {
             }
         }
         let plan = PlanSearch.best(
-            candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment, network: network)
+            candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment, network: network
+        )
         return DecisionBuilder.decision(
             order, plan: plan,
             facts: .init(
@@ -115,7 +121,9 @@ enum Ranking {
                 let delivery = option.delivery.map { Double($0.year * 10_000 + $0.month * 100 + $0.day) } ?? far
                 return [delivery, option.pickupAt.timeIntervalSince1970]
             case .cheapest:
-                return [a.option == nil ? far : NSDecimalNumber(decimal: a.landedCost(units: units, network)).doubleValue]
+                return [
+                    a.option == nil ? far : NSDecimalNumber(decimal: a.landedCost(units: units, network)).doubleValue
+                ]
             case .priority: return [Double(network.nodes[a.position].priority)]
             }
         }

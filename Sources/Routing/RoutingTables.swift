@@ -109,7 +109,9 @@ final class RoutingTables: Sendable {
             let key = (
                 calendarClass: calendars[position], cutoffs: cutoffRows[(position * width)..<((position + 1) * width)]
             )
-            if let known = serviceClasses.firstIndex(where: { $0.calendarClass == key.calendarClass && $0.cutoffs == key.cutoffs }) {
+            if let known = serviceClasses.firstIndex(where: {
+                $0.calendarClass == key.calendarClass && $0.cutoffs == key.cutoffs
+            }) {
                 return known
             }
             serviceClasses.append(key)
@@ -127,7 +129,8 @@ final class RoutingTables: Sendable {
         for (sku, item) in catalog.items {
             items[sku] = itemSKUs.count
             itemSKUs.append(sku)
-            handlingBits.append((item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0))
+            handlingBits.append(
+                (item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0))
         }
         self.items = items
         self.handlingBits = handlingBits
@@ -231,7 +234,9 @@ struct CarrierTable: Sendable {
         self.service = service
         deliversToPOBoxes = service?.deliversToPOBoxes ?? false
         anyZoneCost = service?.cost.values.map(\.amount).max() ?? 0
-        let zones = (service.map { Array($0.transitDays.keys) + Array($0.cost.keys) } ?? []).filter { (0..<256).contains($0) }
+        let zones = (service.map { Array($0.transitDays.keys) + Array($0.cost.keys) } ?? []).filter {
+            (0..<256).contains($0)
+        }
         let count = (zones.max() ?? -1) + 1
         transit = (0..<count).map { service?.transitDays[$0] }
         costs = (0..<count).map { service?.cost[$0]?.amount }

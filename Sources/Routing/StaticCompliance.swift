@@ -54,7 +54,9 @@ enum StaticCompliance {
         result.zip3 = zip3
         func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
             result.rejections.append(
-                Rejection(reason: reason, code: tables.profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail)
+                Rejection(
+                    reason: reason, code: tables.profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail
+                )
             )
         }
         func record(_ rule: RuleCheck.Rule, from count: Int) {
@@ -252,7 +254,11 @@ enum StaticCompliance {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): upper = byte
             default: continue
             }
-            if count < 8 { head.0 |= UInt64(upper) << (8 * count) } else { head.1 |= UInt64(upper) << (8 * (count - 8)) }
+            if count < 8 {
+                head.0 |= UInt64(upper) << (8 * count)
+            } else {
+                head.1 |= UInt64(upper) << (8 * (count - 8))
+            }
             count += 1
         }
         return withUnsafeBytes(of: head) { starts($0.prefix(count)) }

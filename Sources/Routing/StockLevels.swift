@@ -21,10 +21,6 @@ struct StockLevels: Sendable {
     private(set) var levels: [Int] = []
     private(set) var width = 0
 
-    func row(of sku: SKU) -> Int? { rows.index[sku] }
-
-    func slot(of node: DCID) -> Int? { slots.index[node] }
-
     mutating func set(_ quantity: Int, of sku: SKU, at node: DCID) {
         let slot = slot(for: node)
         let row = row(for: sku)

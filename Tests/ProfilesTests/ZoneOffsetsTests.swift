@@ -28,10 +28,13 @@ struct ZoneOffsetsTests {
         let zone = try #require(TimeZone(identifier: identifier))
         let table = ZoneOffsets.of(zone)
         var cursor = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < 1_798_761_600 {
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+            next.timeIntervalSince1970 < 1_798_761_600
+        {
             for delta in [-1.0, 0, 1] {
                 let instant = next.addingTimeInterval(delta)
-                #expect(table.secondsFromGMT(for: instant) == zone.secondsFromGMT(for: instant), "\(identifier) \(instant)")
+                #expect(
+                    table.secondsFromGMT(for: instant) == zone.secondsFromGMT(for: instant), "\(identifier) \(instant)")
             }
             cursor = next
         }

@@ -43,13 +43,6 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
 
     public subscript(sku: SKU) -> Item? { items[sku] }
 
-    /// Whether the item needs an oversize- or hazmat-capable node; nil when the SKU is not ours. Routing needs only
-    /// these of an item: the two flags, without copying the item out.
-    public func handling(of sku: SKU) -> (oversize: Bool, hazmat: Bool)? {
-        guard let index = items.index(forKey: sku) else { return nil }
-        return (items.values[index].oversize, items.values[index].hazmat)
-    }
-
     /// The SKU whose UPC is `gtin`, comparing UPC-A, EAN-13 and GTIN-14 forms alike (leading zeros ignored).
     public func sku(forGTIN gtin: String) -> SKU? { skuByGTIN[ItemCatalog.normalized(gtin)] }
 

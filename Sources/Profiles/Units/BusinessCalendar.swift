@@ -84,7 +84,9 @@ extension BusinessCalendar {
             holidays: try container.decode(Set<CalendarDate>.self, forKey: .holidays))
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.weekends == rhs.weekends && lhs.holidays == rhs.holidays }
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.weekends == rhs.weekends && lhs.holidays == rhs.holidays
+    }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(weekends)

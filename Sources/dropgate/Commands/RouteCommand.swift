@@ -54,13 +54,17 @@ struct RouteCommand: ParsableCommand {
             if !batch.unprocessed.isEmpty { allCompliant = false }
             for order in batch.orders {
                 guard let profile = profiles.profile(for: order) else {
-                    printError("\(file): PO \(order.poNumber): no retailer profile claims \(order.source.senderID?.description ?? "its sender")")
+                    printError(
+                        "\(file): PO \(order.poNumber): no retailer profile claims \(order.source.senderID?.description ?? "its sender")"
+                    )
                     allCompliant = false
                     continue
                 }
                 var order = order
                 order.retailer = profile.id
-                let router = routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
+                let router =
+                    routers[profile.id]
+                    ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
                 let decision = router.route(order, state: state, now: now)
                 state.apply(decision)
                 decisions.append(decision)
