@@ -55,7 +55,7 @@ enum DecisionBuilder {
             guard let option = node.option else { continue }
             for line in shipment.lines { shipped[line] = true }
             let units = PlanSearch.units(shipment.lines, lines)
-            let perOrder = tables.network.nodes[node.position].costs.perOrder
+            let perOrder = tables.world.network.nodes[node.position].costs.perOrder
             shipments.append(
                 Shipment(
                     node: node.id,
@@ -65,7 +65,7 @@ enum DecisionBuilder {
                     service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
                     shipBy: deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(
-                        tables.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
+                        tables.world.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
                         perOrder.currency)))
         }
 

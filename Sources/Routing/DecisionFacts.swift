@@ -140,14 +140,14 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
                     distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyNodeChecks(self, row: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))
+                    lazyChecks: LazyList(self, part: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))
                 ))
         }
         for (index, entry) in unconsidered.enumerated() {
             nodes.append(
                 NodeEvaluation(
                     node: entry.node, rank: entry.rank, candidate: true, chosen: false, canShipAll: false,
-                    distanceMiles: nil, lazyChecks: LazyNodeChecks([]),
+                    distanceMiles: nil, lazyChecks: LazyList([]),
                     lazyVerdict: LazyText(.verdict(self, row: index, .notConsidered))))
         }
         for row in assessments.indices.dropFirst(candidateCount) {
@@ -157,7 +157,7 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: a.id, rank: a.rank, candidate: false, chosen: false, canShipAll: canShipAll,
                     distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyNodeChecks(self, row: row),
+                    lazyChecks: LazyList(self, part: row),
                     lazyVerdict: LazyText(.verdict(self, row: row, .bystander(couldShip: canShipAll)))))
         }
         return nodes
@@ -181,8 +181,8 @@ final class DecisionFacts: Sendable {
     }
 
     func generalChecks(_ a: NodeAssessment) -> [NodeCheck] {
-        let node = tables.network.nodes[a.position]
-        let zone = tables.nodeZones[a.position]
+        let node = tables.world.network.nodes[a.position]
+        let zone = tables.world.nodeZones[a.position]
         var checks = [
             NodeCheck(
                 kind: .enabled, passed: a.enabled, detail: a.enabled ? "enabled" : "switched off in the network file")
@@ -221,7 +221,7 @@ final class DecisionFacts: Sendable {
                 a.carrier == .all
                 ? services
                 : services.filter {
-                    tables.ships(tables.serviceIndex[$0] ?? -1, at: a.position, toPOBox: isPOBox)
+                    tables.world.ships(tables.world.serviceIndex[$0] ?? -1, at: a.position, toPOBox: isPOBox)
                 }
             checks.append(
                 NodeCheck(
@@ -307,7 +307,7 @@ final class DecisionFacts: Sendable {
         switch verdict {
         case .chosen(let index):
             let shipment = shipments[index]
-            let zone = tables.nodeZones[assessments[row].position]
+            let zone = tables.world.nodeZones[assessments[row].position]
             return "chosen: lines \(shipment.lines.map(\.lineNumber).joined(separator: ", ")) via "
                 + "\(shipment.service.rawValue), pickup \(Format.instant(shipment.shipAt, zone))"
         case .cannotShip:

@@ -41,38 +41,6 @@ struct LazyText: Hashable, Sendable, Codable {
     }
 }
 
-/// A node's checks: given, or written from the decision's facts about the node in `row` when read.
-struct LazyNodeChecks: Hashable, Sendable, Codable {
-    enum Source: Sendable {
-        case given([NodeCheck])
-        case assessed(DecisionFacts, row: Int)
-    }
-
-    var source: Source
-
-    init(_ checks: [NodeCheck]) { source = .given(checks) }
-    init(_ facts: DecisionFacts, row: Int) { source = .assessed(facts, row: row) }
-
-    var checks: [NodeCheck] {
-        switch source {
-        case .given(let checks): checks
-        case .assessed(let facts, let row): facts.checks(row)
-        }
-    }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.checks == rhs.checks }
-    func hash(into hasher: inout Hasher) { hasher.combine(checks) }
-
-    init(from decoder: any Decoder) throws {
-        source = .given(try decoder.singleValueContainer().decode([NodeCheck].self))
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(checks)
-    }
-}
-
 /// How ship-by was reached, as facts; `text` is the sentence `Deadlines.basis` reads.
 enum ShipByBasis: Sendable {
     /// A PO date the profile honours.
@@ -116,30 +84,30 @@ enum ShipByBasis: Sendable {
     }
 }
 
-/// A list a decision writes from its facts when read (its rule checks, node evaluations, cancelled lines), or a given
-/// one. Compares, hashes and encodes as the list it reads as.
+/// A list a decision writes from its facts when read (its rule checks, node evaluations, cancelled lines, and the
+/// checks of the node in row `part`), or a given one. Compares, hashes and encodes as the list it reads as.
 struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashable, Sendable, Codable {
     enum Source: Sendable {
         case given([Element])
-        case facts(DecisionFacts)
+        case facts(DecisionFacts, part: Int)
     }
 
     var source: Source
 
     init(_ elements: [Element]) { source = .given(elements) }
-    init(_ facts: DecisionFacts) { source = .facts(facts) }
+    init(_ facts: DecisionFacts, part: Int = 0) { source = .facts(facts, part: part) }
 
     var elements: [Element] {
         switch source {
         case .given(let elements): elements
-        case .facts(let facts): Element.rendered(from: facts)
+        case .facts(let facts, let part): Element.rendered(from: facts, part: part)
         }
     }
 
     var isEmpty: Bool {
         switch source {
         case .given(let elements): elements.isEmpty
-        case .facts(let facts): Element.count(in: facts) == 0
+        case .facts(let facts, let part): Element.count(in: facts, part: part) == 0
         }
     }
 
@@ -156,23 +124,28 @@ struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashabl
     }
 }
 
-/// A part of a decision that its facts can write out.
+/// A part of a decision that its facts can write out (`part`: which node, for a node's checks).
 protocol FactsRendered {
-    static func rendered(from facts: DecisionFacts) -> [Self]
-    static func count(in facts: DecisionFacts) -> Int
+    static func rendered(from facts: DecisionFacts, part: Int) -> [Self]
+    static func count(in facts: DecisionFacts, part: Int) -> Int
 }
 
 extension RuleCheck: FactsRendered {
-    static func rendered(from facts: DecisionFacts) -> [RuleCheck] { facts.ruleChecks() }
-    static func count(in facts: DecisionFacts) -> Int { facts.rules.count }
+    static func rendered(from facts: DecisionFacts, part: Int) -> [RuleCheck] { facts.ruleChecks() }
+    static func count(in facts: DecisionFacts, part: Int) -> Int { facts.rules.count }
 }
 
 extension NodeEvaluation: FactsRendered {
-    static func rendered(from facts: DecisionFacts) -> [NodeEvaluation] { facts.nodeEvaluations() }
-    static func count(in facts: DecisionFacts) -> Int { facts.assessments.count + facts.unconsidered.count }
+    static func rendered(from facts: DecisionFacts, part: Int) -> [NodeEvaluation] { facts.nodeEvaluations() }
+    static func count(in facts: DecisionFacts, part: Int) -> Int { facts.assessments.count + facts.unconsidered.count }
 }
 
 extension CancelledLine: FactsRendered {
-    static func rendered(from facts: DecisionFacts) -> [CancelledLine] { facts.cancelledLines() }
-    static func count(in facts: DecisionFacts) -> Int { facts.cancels.count }
+    static func rendered(from facts: DecisionFacts, part: Int) -> [CancelledLine] { facts.cancelledLines() }
+    static func count(in facts: DecisionFacts, part: Int) -> Int { facts.cancels.count }
+}
+
+extension NodeCheck: FactsRendered {
+    static func rendered(from facts: DecisionFacts, part: Int) -> [NodeCheck] { facts.checks(part) }
+    static func count(in facts: DecisionFacts, part: Int) -> Int { facts.checks(part).count }
 }

@@ -93,9 +93,8 @@ struct NodeAssessment: Sendable {
     func lineOK(_ index: Int, _ table: LineTable) -> Bool { generalOK && table.ok(row, index, capabilities) }
 
     /// Pick/pack plus shipping for `units` units in one package.
-    func landedCost(units: Int, _ network: Network) -> Decimal {
-        let costs = network.nodes[position].costs
-        return costs.perOrder.amount + costs.perUnit.amount * Decimal(units) + (option?.shippingCost ?? 0)
+    func landedCost(units: Int, _ world: WorldTables) -> Decimal {
+        world.landedCost(position, units: units, shipping: option?.shippingCost ?? 0)
     }
 }
 

@@ -39,15 +39,15 @@ struct NodeAssessor {
         strategy = tables.profile.sourcing.strategy
         usage = state.usage
         self.services = services
-        serviceIndexes = services.map { tables.serviceIndex[$0] ?? -1 }
+        serviceIndexes = services.map { tables.world.serviceIndex[$0] ?? -1 }
         self.deadlines = deadlines
         self.isPOBox = isPOBox
         self.now = now
         self.region = region
         stockLevels = state.stock.levels.levels
         width = state.stock.levels.width
-        lineRows = tables.stockRows(of: lines, in: state.stock)
-        slots = tables.slots(in: state.stock)
+        lineRows = tables.world.stockRows(of: lines, in: state.stock)
+        slots = tables.world.slots(in: state.stock)
         isPickup = services.count == 1 && services[0] == .storePickup
     }
 
@@ -57,12 +57,12 @@ struct NodeAssessor {
         position: Int, candidate: Bool, profileIndex: Int, into table: inout LineTable,
         _ assessments: inout [NodeAssessment]
     ) {
-        let id = tables.ids[position]
+        let id = tables.world.ids[position]
         assessments.append(
             NodeAssessment(
                 position: position, id: id, row: table.available.count / max(1, table.lines.count),
-                candidate: candidate, profileIndex: profileIndex, enabled: tables.enabled[position],
-                capabilities: tables.capabilityBits[position]))
+                candidate: candidate, profileIndex: profileIndex, enabled: tables.world.enabled[position],
+                capabilities: tables.world.capabilityBits[position]))
         assess(&assessments[assessments.count - 1], into: &table)
     }
 
@@ -70,9 +70,9 @@ struct NodeAssessor {
         let position = a.position
         let id = a.id
         if let region {
-            let cell = region * tables.ids.count + position
-            a.distance = tables.regionMiles[cell]
-            a.zone = tables.regionZone[cell] < 0 ? nil : tables.regionZone[cell]
+            let cell = region * tables.world.ids.count + position
+            a.distance = tables.world.regionMiles[cell]
+            a.zone = tables.world.regionZone[cell] < 0 ? nil : tables.world.regionZone[cell]
         }
         // The first general check that fails (kept apart from `a`, which the checks below hold inout).
         var failure: NodeCheck.Kind?
@@ -80,9 +80,9 @@ struct NodeAssessor {
             if !passed, failure == nil { failure = kind }
         }
         record(.enabled, a.enabled)
-        if tables.hasClosures[position] {
-            let today = CalendarDate.on(now, in: tables.nodeZones[position])
-            a.closures = tables.network.nodes[position].closures.filter {
+        if tables.world.hasClosures[position] {
+            let today = CalendarDate.on(now, in: tables.world.nodeZones[position])
+            a.closures = tables.world.network.nodes[position].closures.filter {
                 $0.until >= today && $0.from <= deadlines.shipByDay.plus(days: 1)
             }
         }
@@ -93,7 +93,7 @@ struct NodeAssessor {
         }
         // Capacity left today.
         let used = usage.isEmpty ? DailyUsage() : usage[id] ?? DailyUsage()
-        let capacity = tables.capacities[position]
+        let capacity = tables.world.capacities[position]
         a.unitsLeft = capacity.units - used.units
         a.ordersLeft = capacity.orders - used.orders
         record(.capacity, a.ordersLeft > 0 && a.unitsLeft > 0)
@@ -132,7 +132,7 @@ struct NodeAssessor {
 
     /// Whether the node may ship the order's service at `index`: it has it, and it delivers to PO boxes if it must.
     private func usable(_ index: Int, at position: Int) -> Bool {
-        tables.ships(serviceIndexes[index], at: position, toPOBox: isPOBox)
+        tables.world.ships(serviceIndexes[index], at: position, toPOBox: isPOBox)
     }
 
     /// What the carrier services give a node: nodes of one service class (same cutoffs and calendar) in one zone
@@ -146,7 +146,7 @@ struct NodeAssessor {
 
     /// The order's carrier services the node has, their earliest pickups against ship-by and deliver-by.
     private mutating func assessServices(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
-        let key = (serviceClass: tables.serviceClass[a.position], zone: a.zone ?? -1)
+        let key = (serviceClass: tables.world.serviceClass[a.position], zone: a.zone ?? -1)
         let facts: ServiceFacts
         if let known = serviceFacts.first(where: { $0.serviceClass == key.serviceClass && $0.zone == key.zone }) {
             facts = known.facts
@@ -190,13 +190,14 @@ struct NodeAssessor {
         var anyDelivered = false
         for index in services.indices where usable(index, at: position) {
             let service = serviceIndexes[index]
-            guard tables.carriers[service].service != nil, let cutoff = tables.cutoff(position, service),
+            guard tables.world.carriers[service].service != nil, let cutoff = tables.world.cutoff(position, service),
                 let pickup = earliestPickup(position, cutoff: cutoff)
             else { continue }
-            let delivery = zone.flatMap { tables.carriers[service].transitDays($0) }.map {
+            let delivery = zone.flatMap { tables.world.carriers[service].transitDays($0) }.map {
                 delivered(position, pickup.day, $0)
             }
-            let cost = zone.flatMap { tables.carriers[service].cost($0) } ?? tables.carriers[service].anyZoneCost
+            let cost =
+                zone.flatMap { tables.world.carriers[service].cost($0) } ?? tables.world.carriers[service].anyZoneCost
             let option = ServiceOption(
                 service: index, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
                 shippingCost: cost)
@@ -230,7 +231,7 @@ struct NodeAssessor {
 
     /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
     private mutating func assessPickup(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
-        let node = tables.network.nodes[a.position]
+        let node = tables.world.network.nodes[a.position]
         guard let ready = node.pickupReady, node.offersPickup, let pickup = earliestPickup(a.position, cutoff: ready)
         else {
             a.carrier = .pickup(ready: nil)
@@ -251,24 +252,24 @@ struct NodeAssessor {
 
     /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff in a decision.
     private mutating func earliestPickup(_ position: Int, cutoff: TimeOfDay) -> (day: CalendarDate, at: Date)? {
-        let calendarClass = tables.calendarClass[position]
+        let calendarClass = tables.world.calendarClass[position]
         for entry in pickups where entry.calendarClass == calendarClass && entry.cutoff == cutoff {
             return entry.pickup
         }
         let pickup = DeadlineCalculator.earliestPickup(
-            at: tables.network.nodes[position], cutoff: cutoff, now: now, zone: tables.nodeZones[position])
+            at: tables.world.network.nodes[position], cutoff: cutoff, now: now, zone: tables.world.nodeZones[position])
         pickups.append((calendarClass, cutoff, pickup))
         return pickup
     }
 
     /// The node calendar's `adding(businessDays: transit, to: pickup)`, once per calendar class in a decision.
     private mutating func delivered(_ position: Int, _ pickup: CalendarDate, _ transit: Int) -> CalendarDate {
-        let calendarClass = tables.calendarClass[position]
+        let calendarClass = tables.world.calendarClass[position]
         for entry in deliveries
         where entry.calendarClass == calendarClass && entry.transit == transit && entry.pickup == pickup {
             return entry.delivery
         }
-        let delivery = tables.network.nodes[position].calendar.adding(businessDays: transit, to: pickup)
+        let delivery = tables.world.network.nodes[position].calendar.adding(businessDays: transit, to: pickup)
         if deliveries.count < 64 { deliveries.append((calendarClass, pickup, transit, delivery)) }
         return delivery
     }

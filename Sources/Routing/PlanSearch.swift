@@ -31,7 +31,7 @@ struct Plan: Equatable {
 /// whenever one exists on orders of ordinary size.
 enum PlanSearch {
     static func best(
-        candidates: ArraySlice<NodeAssessment>, table: LineTable, policy: FulfilmentPolicy, network: Network,
+        candidates: ArraySlice<NodeAssessment>, table: LineTable, policy: FulfilmentPolicy, world: WorldTables,
         budget: Int = 200_000
     ) -> Plan? {
         let lines = table.lines
@@ -53,7 +53,7 @@ enum PlanSearch {
                 guard members.count == size else { continue }
                 var choice = [Int](repeating: -1, count: lines.count)
                 let search = Search(
-                    members: members, candidates: candidates, table: table, network: network, mayDrop: mayDropLines,
+                    members: members, candidates: candidates, table: table, world: world, mayDrop: mayDropLines,
                     budget: budget)
                 search.run(0, &choice, &best, &spent)
             }
@@ -67,7 +67,7 @@ enum PlanSearch {
         var members: [Int]
         var candidates: ArraySlice<NodeAssessment>
         var table: LineTable
-        var network: Network
+        var world: WorldTables
         var mayDrop: Bool
         var budget: Int
 
@@ -82,7 +82,7 @@ enum PlanSearch {
                     guard candidates[member].canShip(assigned, table) else { return }
                     shipments.append((member, assigned))
                     if members.count > 1 {
-                        cost += candidates[member].landedCost(units: PlanSearch.units(assigned, table.lines), network)
+                        cost += candidates[member].landedCost(units: PlanSearch.units(assigned, table.lines), world)
                     }
                 }
                 let plan = Plan(shipments: shipments, cost: cost)

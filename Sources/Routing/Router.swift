@@ -10,18 +10,23 @@ public import Profiles
 /// (one node, a split, line cancels, a backorder, or a cancel) → fees avoided or incurred.
 ///
 /// A router works out what it needs of its profile, network and catalog once (`RoutingTables`); make one per
-/// profile and route every order of that retailer through it.
+/// profile and route every order of that retailer through it. `ProfileSet.routers()` makes them all, working out
+/// the network and catalog once for all of them.
 public struct Router: Sendable {
     let tables: RoutingTables
 
     public init(profile: RetailerProfile, network: Network, catalog: ItemCatalog) {
-        tables = RoutingTables(profile: profile, network: network, catalog: catalog)
+        self.init(profile: profile, world: WorldTables(network: network, catalog: catalog))
+    }
+
+    init(profile: RetailerProfile, world: WorldTables) {
+        tables = RoutingTables(profile: profile, world: world)
     }
 
     public var profile: RetailerProfile { tables.profile }
 
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
-        let network = tables.network
+        let network = tables.world.network
         let statics = StaticCompliance.check(order, tables)
         let deadlines = DeadlineCalculator.deadlines(
             for: order, profile: tables.profile, now: now, zone: tables.profileZone)
@@ -35,17 +40,18 @@ public struct Router: Sendable {
         var others: [DCID] = []
         if let assigned {
             others =
-                (tables.profile.sourcing.alternates.isEmpty ? tables.sortedIDs : tables.profile.sourcing.alternates)
+                (tables.profile.sourcing.alternates.isEmpty
+                ? tables.world.sortedIDs : tables.profile.sourcing.alternates)
                 .filter { $0 != assigned }
         }
         var table = LineTable(lines: statics.lines)
-        table.available.reserveCapacity(statics.lines.count * (tables.ids.count + others.count))
+        table.available.reserveCapacity(statics.lines.count * (tables.world.ids.count + others.count))
         var assessor = NodeAssessor(
             tables: tables, state: state, lines: statics.lines, services: mapping.services, deadlines: deadlines,
-            isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.region(ofZip3:)))
+            isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)))
         // Node positions in the network, so nodes are not copied while ranking.
         let positions =
-            named.map { id in tables.positions[id].map { [(position: $0, index: 0)] } ?? [] }
+            named.map { id in tables.world.positions[id].map { [(position: $0, index: 0)] } ?? [] }
             ?? tables.defaultCandidates
         var candidates: [NodeAssessment] = []
         candidates.reserveCapacity(positions.count + others.count)
@@ -57,7 +63,7 @@ public struct Router: Sendable {
                     position: entry.position, candidate: true, profileIndex: entry.index, into: &table, &candidates)
             }
             candidates = Ranking.rank(
-                candidates, by: tables.profile.sourcing.strategy, units: table.totalUnits, network)
+                candidates, by: tables.profile.sourcing.strategy, units: table.totalUnits, tables.world)
         } else {
             // Rank first, then assess in rank order and stop at the first node that ships every line: no later node
             // can change the decision (one shipment from the best-ranked complete node wins under every policy).
@@ -80,12 +86,13 @@ public struct Router: Sendable {
         let assignedShips = assigned != nil && candidates.first?.shipsAll == true
         if !assignedShips {
             for (index, id) in others.enumerated() {
-                guard let position = tables.positions[id] else { continue }
+                guard let position = tables.world.positions[id] else { continue }
                 assessor.assess(position: position, candidate: false, profileIndex: index, into: &table, &candidates)
             }
         }
         let plan = PlanSearch.best(
-            candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment, network: network
+            candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment,
+            world: tables.world
         )
         return DecisionBuilder.decision(
             order, plan: plan,
@@ -108,7 +115,7 @@ public func route(
 /// Orders candidates by the profile's strategy; ties fall back to profile order, then node id, so the result does not
 /// depend on the order nodes are listed in the network file.
 enum Ranking {
-    static func rank(_ nodes: [NodeAssessment], by strategy: Sourcing.Strategy, units: Int, _ network: Network)
+    static func rank(_ nodes: [NodeAssessment], by strategy: Sourcing.Strategy, units: Int, _ world: WorldTables)
         -> [NodeAssessment]
     {
         func key(_ a: NodeAssessment) -> [Double] {
@@ -122,9 +129,9 @@ enum Ranking {
                 return [delivery, option.pickupAt.timeIntervalSince1970]
             case .cheapest:
                 return [
-                    a.option == nil ? far : NSDecimalNumber(decimal: a.landedCost(units: units, network)).doubleValue
+                    a.option == nil ? far : NSDecimalNumber(decimal: a.landedCost(units: units, world)).doubleValue
                 ]
-            case .priority: return [Double(network.nodes[a.position].priority)]
+            case .priority: return [Double(world.network.nodes[a.position].priority)]
             }
         }
         let keys = nodes.map(key)
@@ -145,15 +152,17 @@ enum Ranking {
         _ entries: [(position: Int, index: Int)], by strategy: Sourcing.Strategy, _ tables: RoutingTables,
         region: Int?
     ) -> [(position: Int, index: Int)] {
-        let nodes = tables.network.nodes
+        let nodes = tables.world.network.nodes
         func key(_ position: Int) -> Double {
             switch strategy {
-            case .nearest: region.map { tables.regionMiles[$0 * nodes.count + position] } ?? .greatestFiniteMagnitude
+            case .nearest:
+                region.map { tables.world.regionMiles[$0 * nodes.count + position] } ?? .greatestFiniteMagnitude
             case .priority: Double(nodes[position].priority)
             default: 0
             }
         }
-        if strategy == .profileOrder, entries.indices.allSatisfy({ entries[$0].index == $0 }) { return entries }
+        // Entries come in profile order (ascending index), which is also what a sort on equal keys would give.
+        if strategy == .profileOrder { return entries }
         let keyed = entries.map { (entry: $0, key: key($0.position)) }
         return keyed.sorted { lhs, rhs in
             if lhs.key != rhs.key { return lhs.key < rhs.key }
@@ -164,11 +173,11 @@ enum Ranking {
 }
 
 extension ProfileSet {
-    /// A router for every profile of the set, against the set's network and catalog: make them once per run.
+    /// A router for every profile of the set, against the set's network and catalog (worked out once for all of
+    /// them): make them once per run.
     public func routers() -> [RetailerID: Router] {
-        var routers: [RetailerID: Router] = [:]
-        for (id, profile) in profiles { routers[id] = Router(profile: profile, network: network, catalog: catalog) }
-        return routers
+        let world = WorldTables(network: network, catalog: catalog)
+        return profiles.mapValues { Router(profile: $0, world: world) }
     }
 
     /// Routes `order` under the profile it belongs to (by its retailer, else its sender identity), against this

@@ -8,11 +8,14 @@ extension RoutingDecision {
         let firstFailure: (NodeEvaluation) -> String? = { node in
             node.checks.first { !$0.passed }.map { "\(node.node) \($0.kind.rawValue): \($0.detail)" }
         }
-        let avoided = fees.avoided.isEmpty
+        let avoided =
+            fees.avoided.isEmpty
             ? "" : "; avoids " + fees.avoided.map { "\($0.violation.rawValue) \($0.amount)" }.joined(separator: ", ")
-        let incurred = fees.incurred.isEmpty
+        let incurred =
+            fees.incurred.isEmpty
             ? "" : "; risks " + fees.incurred.map { "\($0.violation.rawValue) \($0.amount)" }.joined(separator: ", ")
-        let cancelled = cancelledLines.isEmpty
+        let cancelled =
+            cancelledLines.isEmpty
             ? "" : "; cancels " + cancelledLines.map { "line \($0.lineNumber) (\($0.detail))" }.joined(separator: ", ")
         switch outcome {
         case .ship:
@@ -30,7 +33,8 @@ extension RoutingDecision {
                 .joined(separator: ", ")
         case .cancel:
             let reason = cancelledLines.first?.detail ?? nodes.compactMap(firstFailure).first ?? "no node can ship"
-            let alternates = couldHaveShipped.isEmpty
+            let alternates =
+                couldHaveShipped.isEmpty
                 ? "" : "; \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped"
             return reason + alternates + incurred
         case .reject:

@@ -212,10 +212,10 @@ public struct NodeEvaluation: Hashable, Sendable, Codable {
     public var canShipAll: Bool
     public var distanceMiles: Double?
     public var checks: [NodeCheck] {
-        get { lazyChecks.checks }
-        set { lazyChecks = LazyNodeChecks(newValue) }
+        get { lazyChecks.elements }
+        set { lazyChecks = LazyList(newValue) }
     }
-    var lazyChecks: LazyNodeChecks
+    var lazyChecks: LazyList<NodeCheck>
     /// One sentence: why chosen or not.
     public var verdict: String {
         get { lazyVerdict.text }

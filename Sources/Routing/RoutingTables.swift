@@ -3,16 +3,35 @@ import Orders
 import Profiles
 import Synchronization
 
-/// What routing needs of one profile, network and catalog, worked out once when a `Router` is made rather than in
-/// every decision: node positions, zone-offset tables, each node's cutoff per carrier service, distances and zones
-/// from every ZIP3 region to every node, and the nodes that share a shipping calendar. Immutable, shared by every
-/// decision the router makes (and referenced by their explanations).
+/// What routing needs of one profile, worked out once when a `Router` is made rather than in every decision: its
+/// zone's offset table and its default candidates, beside the network and catalog tables every profile's router
+/// shares. Immutable, shared by every decision the router makes (and referenced by their explanations).
 final class RoutingTables: Sendable {
     let profile: RetailerProfile
-    let network: Network
-    let catalog: ItemCatalog
+    let world: WorldTables
     /// The retailer's zone (its SLA cutoff's).
     let profileZone: ZoneOffsets
+    /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
+    /// node; as (node position, index in that list), for the ids the network has.
+    let defaultCandidates: [(position: Int, index: Int)]
+
+    init(profile: RetailerProfile, world: WorldTables) {
+        self.profile = profile
+        self.world = world
+        profileZone = ZoneOffsets.of(profile.timeZone)
+        let listed = profile.sourcing.listed
+        defaultCandidates = (listed.isEmpty ? world.sortedIDs : listed).enumerated().compactMap { index, id in
+            world.positions[id].map { (position: $0, index: index) }
+        }
+    }
+}
+
+/// What routing needs of the network and catalog, worked out once per run and shared by every profile's router:
+/// node positions, zone-offset tables, each node's cutoff per carrier service, distances and zones from every ZIP3
+/// region to every node, the nodes that share a shipping calendar, and an item number per catalog SKU.
+final class WorldTables: Sendable {
+    let network: Network
+    let catalog: ItemCatalog
     /// By node position in `network.nodes`.
     let nodeZones: [ZoneOffsets]
     let positions: [DCID: Int]
@@ -44,9 +63,6 @@ final class RoutingTables: Sendable {
     let items: [SKU: Int]
     let handlingBits: [UInt8]
     let itemSKUs: [SKU]
-    /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
-    /// node; as (node position, index in that list), for the ids the network has.
-    let defaultCandidates: [(position: Int, index: Int)]
     /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
     private let slotCache = Mutex<(table: StockLevels.SlotTable, slots: [Int])?>(nil)
     /// The stock rows of the catalog's items (by item number, -1 for none), for the last row table asked about.
@@ -68,11 +84,9 @@ final class RoutingTables: Sendable {
     let regionMiles: [Double]
     let regionZone: [Int]
 
-    init(profile: RetailerProfile, network: Network, catalog: ItemCatalog) {
-        self.profile = profile
+    init(network: Network, catalog: ItemCatalog) {
         self.network = network
         self.catalog = catalog
-        profileZone = ZoneOffsets.of(profile.timeZone)
         let nodes = network.nodes
         nodeZones = nodes.map { ZoneOffsets.of($0.timeZone) }
         var positions: [DCID: Int] = [:]
@@ -135,10 +149,6 @@ final class RoutingTables: Sendable {
         self.items = items
         self.handlingBits = handlingBits
         self.itemSKUs = itemSKUs
-        let listed = profile.sourcing.listed
-        defaultCandidates = (listed.isEmpty ? sortedIDs : listed).enumerated().compactMap { index, id in
-            positions[id].map { (position: $0, index: index) }
-        }
         regionOfZip3 = (0..<1000).map { zip3 in
             Int16(network.regions.firstIndex { $0.zip3.contains(zip3) } ?? -1)
         }
@@ -165,12 +175,17 @@ final class RoutingTables: Sendable {
         return slots
     }
 
-    /// Pick/pack plus shipping for `units` units in one package from the node at `position`, rounded to the cent.
+    /// Pick/pack plus shipping for `units` units in one package from the node at `position`.
+    func landedCost(_ position: Int, units: Int, shipping: Decimal) -> Decimal {
+        let costs = network.nodes[position].costs
+        return costs.perOrder.amount + costs.perUnit.amount * Decimal(units) + shipping
+    }
+
+    /// `landedCost`, rounded to the cent.
     func roundedLandedCost(_ position: Int, units: Int, shipping: Decimal) -> Decimal {
         let key = LandedCostKey(position: position, units: units, shipping: shipping)
         if let known = landedCosts.withLock({ $0[key] }) { return known }
-        let costs = network.nodes[position].costs
-        var cost = costs.perOrder.amount + costs.perUnit.amount * Decimal(units) + shipping
+        var cost = landedCost(position, units: units, shipping: shipping)
         var rounded = Decimal()
         NSDecimalRound(&rounded, &cost, 2, .plain)
         landedCosts.withLock { cache in
@@ -212,12 +227,8 @@ final class RoutingTables: Sendable {
 
     /// The region of a ship-to's ZIP3, as `Network.region(forZip3:)` finds it.
     func region(ofZip3 zip3: String) -> Int? {
-        guard let value = Int(zip3) else { return nil }
-        if (0..<1000).contains(value) {
-            let region = Int(regionOfZip3[value])
-            return region < 0 ? nil : region
-        }
-        return network.regions.firstIndex { $0.zip3.contains(value) }
+        guard let value = Int(zip3), (0..<1000).contains(value), regionOfZip3[value] >= 0 else { return nil }
+        return Int(regionOfZip3[value])
     }
 }
 
@@ -244,11 +255,11 @@ struct CarrierTable: Sendable {
 
     /// `service.transitDays[zone]`.
     func transitDays(_ zone: Int) -> Int? {
-        zone >= 0 && zone < transit.count ? transit[zone] : (0..<256).contains(zone) ? nil : service?.transitDays[zone]
+        zone >= 0 && zone < transit.count ? transit[zone] : service?.transitDays[zone]
     }
 
     /// `service.cost[zone]?.amount`.
     func cost(_ zone: Int) -> Decimal? {
-        zone >= 0 && zone < costs.count ? costs[zone] : (0..<256).contains(zone) ? nil : service?.cost[zone]?.amount
+        zone >= 0 && zone < costs.count ? costs[zone] : service?.cost[zone]?.amount
     }
 }

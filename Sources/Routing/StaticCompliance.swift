@@ -79,7 +79,7 @@ enum StaticCompliance {
         }
         if tables.profile.routingAuthority == .retailerAssigned {
             if let node = order.assignedNode {
-                if tables.network.node(node) == nil {
+                if tables.world.network.node(node) == nil {
                     reject(.unknownAssignedNode, "the assigned node \(node) is not in our network")
                 }
             } else {
@@ -92,7 +92,7 @@ enum StaticCompliance {
         for index in order.lines.indices {
             let quantity = wholeUnits(order.lines[index].quantity)
             quantities.append(quantity)
-            if quantity <= 0 || !isWhole(order.lines[index].quantity, quantity) {
+            if quantity <= 0 || Decimal(quantity) != order.lines[index].quantity {
                 let line = order.lines[index]
                 reject(
                     .invalidQuantity,
@@ -108,7 +108,7 @@ enum StaticCompliance {
 
         mark = result.rejections.count
         if let store = pickupStore {
-            if tables.network.node(store) == nil {
+            if tables.world.network.node(store) == nil {
                 reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
             }
             result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
@@ -129,7 +129,7 @@ enum StaticCompliance {
         if let address = shipTo, pickupStore == nil {
             var poBox = false
             checkShipTo(
-                address, zip3: zip3, tables.profile.shipTo, network: tables.network, poBox: &poBox,
+                address, zip3: zip3, tables.profile.shipTo, network: tables.world.network, poBox: &poBox,
                 reject: { reject($0, $1) })
             result.isPOBox = poBox
         }
@@ -138,11 +138,11 @@ enum StaticCompliance {
         mark = result.rejections.count
         for index in order.lines.indices {
             // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = order.lines[index].sku.flatMap { sku in tables.item(sku).map { (sku, $0) } }
+            let bySKU = order.lines[index].sku.flatMap { sku in tables.world.item(sku).map { (sku, $0) } }
             let found =
                 bySKU
-                ?? order.lines[index].gtin.flatMap(tables.catalog.sku(forGTIN:)).flatMap { sku in
-                    tables.item(sku).map { (sku, $0) }
+                ?? order.lines[index].gtin.flatMap(tables.world.catalog.sku(forGTIN:)).flatMap { sku in
+                    tables.world.item(sku).map { (sku, $0) }
                 }
             guard let (sku, item) = found else {
                 let line = order.lines[index]
@@ -188,9 +188,6 @@ enum StaticCompliance {
 
     /// `quantity` as a whole number, the way `NSDecimalNumber.intValue` reads it; once per line.
     static func wholeUnits(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
-
-    /// `Decimal(whole) == quantity`.
-    static func isWhole(_ quantity: Decimal, _ whole: Int) -> Bool { Decimal(whole) == quantity }
 
     static func limitsDescription(_ rules: ItemRules) -> String {
         let limits = [

@@ -40,9 +40,9 @@ struct ZoneOffsetsTests {
         }
     }
 
-    @Test("the table of every zone of the samples checks out against the zone, so day math never asks ICU")
+    @Test("every zone's table checks out against the zone, so the other tests read the table, not the fallback")
     func trusted() {
-        for identifier in ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "UTC"] {
+        for identifier in Self.zones + ["America/Chicago", "America/Denver"] {
             #expect(ZoneOffsets.of(TimeZone(identifier: identifier) ?? .gmt).trusted, "\(identifier)")
         }
     }
