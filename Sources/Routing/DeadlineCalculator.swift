@@ -9,42 +9,63 @@ enum DeadlineCalculator {
         advance(now, by: profile.documents.acknowledgement.deadline, calendar: profile.shipSLA.calendar, zone: zone)
     }
 
+    /// What of an order its deadlines depend on, beside the receipt time: the deliver-by day, the PO date the
+    /// profile honours (the first it has), and the PO's date when the SLA runs from it.
+    struct Inputs: Hashable, Sendable {
+        var deliverBy: CalendarDate?
+        var honoured: ShipSLA.PODate?
+        var honouredDay: CalendarDate?
+        var ordered: CalendarDate?
+
+        init(_ order: PurchaseOrder, _ sla: ShipSLA) {
+            if sla.honours.contains(.requestedDelivery) {
+                deliverBy = order.lines.reduce(order.dates.requestedDelivery) { earliest, line in
+                    guard let requested = line.requestedDelivery else { return earliest }
+                    return min(earliest ?? requested, requested)
+                }
+            }
+            for date in sla.honours {
+                let day: CalendarDate?
+                switch date {
+                case .expectedShip:
+                    day = order.dates.expectedShip
+                case .requestedShip:
+                    day = order.lines.reduce(order.dates.requestedShip) { earliest, line in
+                        guard let requested = line.requestedShip else { return earliest }
+                        return min(earliest ?? requested, requested)
+                    }
+                case .requestedDelivery:
+                    continue
+                }
+                if let day {
+                    (honoured, honouredDay) = (date, day)
+                    break
+                }
+            }
+            if honoured == nil, sla.from == .poDate { ordered = order.dates.ordered }
+        }
+    }
+
     /// `zone` is the profile's time zone (the SLA cutoff's).
     static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date, zone: ZoneOffsets)
         -> Deadlines
     {
+        deadlines(for: Inputs(order, profile.shipSLA), profile: profile, now: now, zone: zone)
+    }
+
+    static func deadlines(for inputs: Inputs, profile: RetailerProfile, now: Date, zone: ZoneOffsets) -> Deadlines {
         let sla = profile.shipSLA
         let calendar = sla.calendar
-        var deliverBy: CalendarDate?
-        if sla.honours.contains(.requestedDelivery) {
-            deliverBy = order.lines.reduce(order.dates.requestedDelivery) { earliest, line in
-                guard let requested = line.requestedDelivery else { return earliest }
-                return min(earliest ?? requested, requested)
-            }
-        }
-        for date in sla.honours {
-            let day: CalendarDate?
-            switch date {
-            case .expectedShip:
-                day = order.dates.expectedShip
-            case .requestedShip:
-                day = order.lines.reduce(order.dates.requestedShip) { earliest, line in
-                    guard let requested = line.requestedShip else { return earliest }
-                    return min(earliest ?? requested, requested)
-                }
-            case .requestedDelivery:
-                continue
-            }
-            if let day {
-                return Deadlines(
-                    acknowledgeBy: acknowledgeBy(profile, receivedAt: now, zone: zone), shipBy: endOf(day, in: zone),
-                    shipByDay: day, deliverBy: deliverBy, lazyBasis: LazyText(.honoured(date, day)),
-                    timeZone: zone.zone)
-            }
+        let deliverBy = inputs.deliverBy
+        if let date = inputs.honoured, let day = inputs.honouredDay {
+            return Deadlines(
+                acknowledgeBy: acknowledgeBy(profile, receivedAt: now, zone: zone), shipBy: endOf(day, in: zone),
+                shipByDay: day, deliverBy: deliverBy, lazyBasis: LazyText(.honoured(date, day)),
+                timeZone: zone.zone)
         }
         let startBasis: ShipByBasis.Start
         let start: Date
-        if sla.from == .poDate, let ordered = order.dates.ordered {
+        if sla.from == .poDate, let ordered = inputs.ordered {
             start = ordered.start(in: zone)
             startBasis = .poDate(ordered)
         } else {

@@ -122,17 +122,19 @@ enum DecisionBuilder {
             couldHaveShipped: couldHaveShipped)
 
         // Fees: what rerouting avoided, what cancelling costs.
-        if [.reroute, .split].contains(outcome), let primary = candidates.first(where: { $0.id == primaryID }),
-            !shipments.contains(where: { $0.node == primary.id })
+        if [.reroute, .split].contains(outcome), let row = candidates.firstIndex(where: { $0.id == primaryID }),
+            !shipments.contains(where: { $0.node == candidates[row].id })
         {
-            let failure = facts.firstFailure(primary)
-            let violation = violation(for: failure?.kind)
+            let violation = violation(for: candidates[row].firstFailure)
             if let fee = tables.profile.fees.fee(for: violation) {
                 decision.fees.avoided.append(
                     FeeLine(
                         violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
-                        note: "\(primary.id): " + (failure?.detail ?? facts.firstLineFailure(primary) ?? "")
-                            + (fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" } ?? "")))
+                        lazyNote: LazyText(
+                            .avoidedFee(
+                                facts, row: row,
+                                suffix: fee.allowance.map { "; counts beyond \($0.percent)% of \($0.of.rawValue)" }
+                                    ?? ""))))
             }
         }
         if !cancels.isEmpty, let fee = tables.profile.fees.fee(for: .cancelForStock) {
@@ -169,7 +171,7 @@ enum DecisionBuilder {
     ) -> Money {
         cancels.reduce(Money.zero(order.currency)) { total, cancel in
             let line = lines[cancel]
-            let price = order.lines.first { $0.lineNumber == line.lineNumber }?.unitPrice
+            let price = order.lines[line.index].unitPrice
             return price.map { Money(total.amount + $0.amount * Decimal(line.quantity), total.currency) } ?? total
         }
     }

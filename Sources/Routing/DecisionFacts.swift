@@ -7,7 +7,10 @@ import Profiles
 /// immutable.
 final class DecisionFacts: Sendable {
     let tables: RoutingTables
-    let order: PurchaseOrder
+    /// What the rules' details say of the order (the order itself is a large value to keep).
+    let orderType: PurchaseOrder.OrderType
+    let lineCount: Int
+    let shipTo: Address?
     let mapping: CarrierMapping?
     let deadlines: Deadlines
     let services: [CarrierServiceID]
@@ -54,7 +57,9 @@ final class DecisionFacts: Sendable {
         rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
     ) {
         self.tables = tables
-        self.order = order
+        orderType = order.orderType
+        lineCount = order.lines.count
+        shipTo = order.parties.firstIndex { $0.role == .shipTo }.flatMap { order.parties[$0].address }
         self.mapping = mapping
         self.deadlines = deadlines
         self.services = services
@@ -300,6 +305,12 @@ final class DecisionFacts: Sendable {
         lineFailures(a, first: true).first.map { "\($0.kind.rawValue): \($0.detail)" }
     }
 
+    /// `ORD1: stock: line 3 B-100123: 0 available, 1 needed`: why the node in `row` could not have shipped.
+    func avoidedFeeNote(_ row: Int) -> String {
+        let a = assessments[row]
+        return "\(a.id): " + (firstFailure(a)?.detail ?? firstLineFailure(a) ?? "")
+    }
+
     // MARK: Verdicts
 
     func verdict(_ row: Int, _ verdict: Verdict) -> String {
@@ -355,12 +366,12 @@ final class DecisionFacts: Sendable {
     /// The detail of a rule the order passed (a failed static rule's detail is its failures, given as text).
     func detail(of rule: RuleCheck.Rule) -> String {
         switch rule {
-        case .purpose: return "a new \(order.orderType.rawValue) order"
-        case .requiredData: return "ship-to, \(order.lines.count) line(s) and quantities present"
+        case .purpose: return "a new \(orderType.rawValue) order"
+        case .requiredData: return "ship-to, \(lineCount) line(s) and quantities present"
         case .shipMethod:
             return
                 "'\(mapping?.label ?? "")' maps to \(mapping?.services.map(\.rawValue).joined(separator: " or ") ?? "")"
-        case .shipTo: return "\(order.shipTo?.address.map(StaticCompliance.describe) ?? "") is allowed"
+        case .shipTo: return "\(shipTo.map(StaticCompliance.describe) ?? "") is allowed"
         case .items: return "every item is in the catalog"
         case .quantityLimits: return StaticCompliance.limitsDescription(profile.items)
         case .ackDeadline:

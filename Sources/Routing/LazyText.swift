@@ -11,6 +11,8 @@ struct LazyText: Hashable, Sendable, Codable {
         case rule(DecisionFacts, RuleCheck.Rule)
         case verdict(DecisionFacts, row: Int, DecisionFacts.Verdict)
         case cancel(DecisionFacts, line: Int, DecisionFacts.CancelWhy)
+        /// The fee the node in `row` (the primary) would have drawn: why, then `suffix`.
+        case avoidedFee(DecisionFacts, row: Int, suffix: String)
         case basis(ShipByBasis)
     }
 
@@ -26,6 +28,7 @@ struct LazyText: Hashable, Sendable, Codable {
         case .rule(let facts, let rule): facts.detail(of: rule)
         case .verdict(let facts, let row, let verdict): facts.verdict(row, verdict)
         case .cancel(let facts, let line, let why): facts.cancelDetail(line, why)
+        case .avoidedFee(let facts, let row, let suffix): facts.avoidedFeeNote(row) + suffix
         case .basis(let basis): basis.text
         }
     }

@@ -24,12 +24,39 @@ struct NodeAssessor {
     let lineRows: [Int]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
-    /// Earliest pickups found so far, by calendar class and cutoff.
-    var pickups: [(calendarClass: Int, cutoff: TimeOfDay, pickup: (day: CalendarDate, at: Date)?)] = []
-    /// What the carrier services gave, by service class and zone.
-    var serviceFacts: [(serviceClass: Int, zone: Int, facts: ServiceFacts)] = []
-    /// Expected deliveries found so far, by calendar class, pickup day and transit days.
-    var deliveries: [(calendarClass: Int, pickup: CalendarDate, transit: Int, delivery: CalendarDate)] = []
+    /// What the node checks found that do not depend on the node's stock or capacity, kept for the next order.
+    private(set) var memo: Memo
+
+    /// What assessing nodes found that another order received at the same time, with the same deadlines and carrier
+    /// services, finds again: the earliest pickups, what the carrier services give, the expected deliveries. The
+    /// orders of one interchange (or of one `dropgate route` run) share their receipt time, so a router keeps the
+    /// last memo (`RoutingTables.memo(for:)`).
+    struct Memo: Sendable {
+        struct Key: Equatable, Sendable {
+            var now: Date
+            var shipBy: Date
+            var deliverBy: CalendarDate?
+            var services: [CarrierServiceID]
+            var isPOBox: Bool
+        }
+
+        let key: Key
+        /// Earliest pickups found so far, by calendar class and cutoff.
+        var pickups: [(calendarClass: Int, cutoff: TimeOfDay, pickup: (day: CalendarDate, at: Date)?)] = []
+        /// What the carrier services gave, by service class and zone.
+        var serviceFacts: [(serviceClass: Int, zone: Int, facts: ServiceFacts)] = []
+        /// Expected deliveries found so far, by calendar class, pickup day and transit days.
+        var deliveries: [(calendarClass: Int, pickup: CalendarDate, transit: Int, delivery: CalendarDate)] = []
+
+        init(key: Key) { self.key = key }
+
+        /// Whether it holds more than `other`, so is worth keeping instead.
+        func knowsMore(than other: Memo?) -> Bool {
+            guard let other, other.key == key else { return true }
+            return pickups.count + serviceFacts.count + deliveries.count
+                > other.pickups.count + other.serviceFacts.count + other.deliveries.count
+        }
+    }
 
     init(
         tables: RoutingTables, state: NetworkState, lines: [ResolvedLine], services: [CarrierServiceID],
@@ -49,6 +76,10 @@ struct NodeAssessor {
         lineRows = tables.world.stockRows(of: lines, in: state.stock)
         slots = tables.world.slots(in: state.stock)
         isPickup = services.count == 1 && services[0] == .storePickup
+        memo = tables.memo(
+            for: Memo.Key(
+                now: now, shipBy: deadlines.shipBy, deliverBy: deadlines.deliverBy, services: services,
+                isPOBox: isPOBox))
     }
 
     /// Assesses the node at `position` and appends it to `assessments` (built in place: an assessment is a large
@@ -111,7 +142,9 @@ struct NodeAssessor {
                         let row = rows[index]
                         let available = slot < 0 || row < 0 ? 0 : levels[row * width + slot]
                         table.available.append(available)
-                        if available < quantities[index] { failing += 1 }
+                        // Without a branch on the level: a mispredicted one would wait for each level's cache miss
+                        // in turn instead of letting the misses overlap. Both are ≥ 0, so the sign bit says `<`.
+                        failing &-= (available &- quantities[index]) >> (Int.bitWidth - 1)
                     }
                 }
             }
@@ -137,7 +170,7 @@ struct NodeAssessor {
 
     /// What the carrier services give a node: nodes of one service class (same cutoffs and calendar) in one zone
     /// get the same.
-    struct ServiceFacts {
+    struct ServiceFacts: Sendable {
         var carrier: NodeAssessment.Carrier
         var option: ServiceOption?
         var pickup: NodeAssessment.Pickup?
@@ -148,11 +181,13 @@ struct NodeAssessor {
     private mutating func assessServices(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
         let key = (serviceClass: tables.world.serviceClass[a.position], zone: a.zone ?? -1)
         let facts: ServiceFacts
-        if let known = serviceFacts.first(where: { $0.serviceClass == key.serviceClass && $0.zone == key.zone }) {
+        if let known = memo.serviceFacts.first(where: {
+            $0.serviceClass == key.serviceClass && $0.zone == key.zone
+        }) {
             facts = known.facts
         } else {
             facts = services(at: a.position, zone: a.zone)
-            if serviceFacts.count < 64 { serviceFacts.append((key.serviceClass, key.zone, facts)) }
+            if memo.serviceFacts.count < 64 { memo.serviceFacts.append((key.serviceClass, key.zone, facts)) }
         }
         a.carrier = facts.carrier
         a.option = facts.option
@@ -253,24 +288,24 @@ struct NodeAssessor {
     /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff in a decision.
     private mutating func earliestPickup(_ position: Int, cutoff: TimeOfDay) -> (day: CalendarDate, at: Date)? {
         let calendarClass = tables.world.calendarClass[position]
-        for entry in pickups where entry.calendarClass == calendarClass && entry.cutoff == cutoff {
+        for entry in memo.pickups where entry.calendarClass == calendarClass && entry.cutoff == cutoff {
             return entry.pickup
         }
         let pickup = DeadlineCalculator.earliestPickup(
             at: tables.world.network.nodes[position], cutoff: cutoff, now: now, zone: tables.world.nodeZones[position])
-        pickups.append((calendarClass, cutoff, pickup))
+        if memo.pickups.count < 64 { memo.pickups.append((calendarClass, cutoff, pickup)) }
         return pickup
     }
 
     /// The node calendar's `adding(businessDays: transit, to: pickup)`, once per calendar class in a decision.
     private mutating func delivered(_ position: Int, _ pickup: CalendarDate, _ transit: Int) -> CalendarDate {
         let calendarClass = tables.world.calendarClass[position]
-        for entry in deliveries
+        for entry in memo.deliveries
         where entry.calendarClass == calendarClass && entry.transit == transit && entry.pickup == pickup {
             return entry.delivery
         }
         let delivery = tables.world.network.nodes[position].calendar.adding(businessDays: transit, to: pickup)
-        if deliveries.count < 64 { deliveries.append((calendarClass, pickup, transit, delivery)) }
+        if memo.deliveries.count < 64 { memo.deliveries.append((calendarClass, pickup, transit, delivery)) }
         return delivery
     }
 }

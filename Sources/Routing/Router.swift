@@ -28,8 +28,7 @@ public struct Router: Sendable {
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
         let network = tables.world.network
         let statics = StaticCompliance.check(order, tables)
-        let deadlines = DeadlineCalculator.deadlines(
-            for: order, profile: tables.profile, now: now, zone: tables.profileZone)
+        let deadlines = tables.deadlines(for: order, now: now)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
             return DecisionBuilder.rejection(order, statics: statics, deadlines: deadlines, tables: tables, now: now)
         }
@@ -90,6 +89,7 @@ public struct Router: Sendable {
                 assessor.assess(position: position, candidate: false, profileIndex: index, into: &table, &candidates)
             }
         }
+        tables.keep(assessor.memo)
         let plan = PlanSearch.best(
             candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment,
             world: tables.world

@@ -166,8 +166,27 @@ public struct FeeAssessment: Hashable, Sendable, Codable {
 public struct FeeLine: Hashable, Sendable, Codable {
     public var violation: FeeSchedule.Violation
     public var amount: Money
-    /// The allowance before the fee applies, if the schedule has one (`beyond 1% of orders`).
-    public var note: String?
+    /// What the fee is for and the allowance before it applies, if the schedule has one (`beyond 1% of orders`).
+    public var note: String? {
+        get { lazyNote?.text }
+        set { lazyNote = newValue.map(LazyText.init) }
+    }
+    var lazyNote: LazyText?
+
+    enum CodingKeys: String, CodingKey {
+        case violation, amount
+        case lazyNote = "note"
+    }
+
+    init(violation: FeeSchedule.Violation, amount: Money, note: String?) {
+        self.init(violation: violation, amount: amount, lazyNote: note.map(LazyText.init))
+    }
+
+    init(violation: FeeSchedule.Violation, amount: Money, lazyNote: LazyText?) {
+        self.violation = violation
+        self.amount = amount
+        self.lazyNote = lazyNote
+    }
 }
 
 /// A rule of the profile or of the engine, and whether the order met it.

@@ -14,6 +14,11 @@ final class RoutingTables: Sendable {
     /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
     /// node; as (node position, index in that list), for the ids the network has.
     let defaultCandidates: [(position: Int, index: Int)]
+    /// The last deadlines worked out, with what they were worked out from: the orders of one interchange (or of one
+    /// `dropgate route` run) share their receipt time, and mostly their dates.
+    private let lastDeadlines = Mutex<(now: Date, inputs: DeadlineCalculator.Inputs, deadlines: Deadlines)?>(nil)
+    /// The last node assessor's memo.
+    private let lastMemo = Mutex<NodeAssessor.Memo?>(nil)
 
     init(profile: RetailerProfile, world: WorldTables) {
         self.profile = profile
@@ -23,6 +28,27 @@ final class RoutingTables: Sendable {
         defaultCandidates = (listed.isEmpty ? world.sortedIDs : listed).enumerated().compactMap { index, id in
             world.positions[id].map { (position: $0, index: index) }
         }
+    }
+
+    /// The memo kept for `key`, or a new one.
+    func memo(for key: NodeAssessor.Memo.Key) -> NodeAssessor.Memo {
+        lastMemo.withLock { $0?.key == key ? $0 : nil } ?? NodeAssessor.Memo(key: key)
+    }
+
+    /// Keeps `memo` for the next order, if it knows more than the one kept.
+    func keep(_ memo: NodeAssessor.Memo) {
+        lastMemo.withLock { if memo.knowsMore(than: $0) { $0 = memo } }
+    }
+
+    /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` for this profile.
+    func deadlines(for order: PurchaseOrder, now: Date) -> Deadlines {
+        let inputs = DeadlineCalculator.Inputs(order, profile.shipSLA)
+        if let known = lastDeadlines.withLock({ $0?.now == now && $0?.inputs == inputs ? $0?.deadlines : nil }) {
+            return known
+        }
+        let deadlines = DeadlineCalculator.deadlines(for: inputs, profile: profile, now: now, zone: profileZone)
+        lastDeadlines.withLock { $0 = (now, inputs, deadlines) }
+        return deadlines
     }
 }
 
@@ -58,10 +84,9 @@ final class WorldTables: Sendable {
     let serviceClass: [Int]
     /// Per node position: its handling capabilities as bits (`ResolvedLine.needs`).
     let capabilityBits: [UInt8]
-    /// Catalog SKU → item number (the catalog's order), and per item number whether it is oversize or hazmat
-    /// (`ResolvedLine`'s bits) and its SKU.
-    let items: [SKU: Int]
-    let handlingBits: [UInt8]
+    /// Catalog SKU → item number (the catalog's order) and whether it is oversize or hazmat (`ResolvedLine`'s
+    /// bits); per item number, its SKU.
+    let items: SKUIndex
     let itemSKUs: [SKU]
     /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
     private let slotCache = Mutex<(table: StockLevels.SlotTable, slots: [Int])?>(nil)
@@ -136,18 +161,14 @@ final class WorldTables: Sendable {
                 | (node.capabilities.contains(.hazmat) ? ResolvedLine.hazmatBit : 0)
                 | (node.capabilities.contains(.giftWrap) ? ResolvedLine.giftWrapBit : 0)
         }
-        var items: [SKU: Int] = [:]
-        items.reserveCapacity(catalog.items.count)
         var handlingBits: [UInt8] = []
         var itemSKUs: [SKU] = []
         for (sku, item) in catalog.items {
-            items[sku] = itemSKUs.count
             itemSKUs.append(sku)
             handlingBits.append(
                 (item.oversize ? ResolvedLine.oversizeBit : 0) | (item.hazmat ? ResolvedLine.hazmatBit : 0))
         }
-        self.items = items
-        self.handlingBits = handlingBits
+        items = SKUIndex(itemSKUs, flags: handlingBits)
         self.itemSKUs = itemSKUs
         regionOfZip3 = (0..<1000).map { zip3 in
             Int16(network.regions.firstIndex { $0.zip3.contains(zip3) } ?? -1)
@@ -208,9 +229,16 @@ final class WorldTables: Sendable {
 
     /// The catalog item number of `sku` and whether it is oversize or hazmat; nil when the SKU is not ours.
     func item(_ sku: SKU) -> (number: Int, oversize: Bool, hazmat: Bool)? {
-        guard let number = items[sku] else { return nil }
-        let bits = handlingBits[number]
-        return (number, bits & ResolvedLine.oversizeBit != 0, bits & ResolvedLine.hazmatBit != 0)
+        items.item(sku).map(Self.item)
+    }
+
+    /// `item(_:)` of each of `skus`, their cache misses overlapping (`SKUIndex.items(_:)`).
+    func items(_ skus: [SKU?]) -> [(number: Int, oversize: Bool, hazmat: Bool)?] {
+        items.items(skus).map { $0.map(Self.item) }
+    }
+
+    private static func item(_ found: (number: Int, flags: UInt8)) -> (number: Int, oversize: Bool, hazmat: Bool) {
+        (found.number, found.flags & ResolvedLine.oversizeBit != 0, found.flags & ResolvedLine.hazmatBit != 0)
     }
 
     /// Whether the node at `position` has the service at `service` (an index; -1 for one no node has), and, for a PO

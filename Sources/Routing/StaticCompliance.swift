@@ -43,73 +43,87 @@ struct StaticResult {
 /// Static compliance: required data, ship method, ship-to, items and quantity limits. Every failure is collected;
 /// any one rejects the order with the profile's reason code.
 enum StaticCompliance {
+    /// The rejections found so far, and each rule's outcome as the rules are checked in turn.
+    struct Outcomes {
+        let codes: ReasonCodes
+        var rejections: [Rejection] = []
+        var outcomes: [(rule: RuleCheck.Rule, failures: String?)] = []
+        /// The rejections before the rule being checked.
+        private var mark = 0
+
+        init(codes: ReasonCodes) {
+            self.codes = codes
+            outcomes.reserveCapacity(6)
+        }
+
+        mutating func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
+            rejections.append(
+                Rejection(reason: reason, code: codes.code(for: reason), lineNumber: line, detail: detail))
+        }
+
+        /// The rule checked since the last one recorded: passed, or failed with its rejections' details.
+        mutating func record(_ rule: RuleCheck.Rule) {
+            let failures =
+                mark == rejections.count ? nil : rejections[mark...].map(\.detail).joined(separator: "; ")
+            outcomes.append((rule, failures))
+            mark = rejections.count
+        }
+    }
+
     /// Reads the profile, network and catalog through `tables` field by field (copying a profile whole costs more
     /// than the checks).
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
         var result = StaticResult()
-        result.outcomes.reserveCapacity(6)
+        var found = Outcomes(codes: tables.profile.reasonCodes)
         let shipTo = order.parties.firstIndex { $0.role == .shipTo }.flatMap { order.parties[$0].address }
         let pickupStore = order.pickupStore
         let zip3 = shipTo?.zip3
         result.zip3 = zip3
-        func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
-            result.rejections.append(
-                Rejection(
-                    reason: reason, code: tables.profile.reasonCodes.code(for: reason), lineNumber: line, detail: detail
-                )
-            )
-        }
-        func record(_ rule: RuleCheck.Rule, from count: Int) {
-            let failures =
-                count == result.rejections.count
-                ? nil : result.rejections[count...].map(\.detail).joined(separator: "; ")
-            result.outcomes.append((rule, failures))
-        }
 
-        var mark = result.rejections.count
-        if ![.original, .confirmation].contains(order.purpose) {
-            reject(.notAnOrder, "the document is a \(order.purpose.rawValue), not a new order")
+        if order.purpose != .original, order.purpose != .confirmation {
+            found.reject(.notAnOrder, "the document is a \(order.purpose.rawValue), not a new order")
         }
-        record(.purpose, from: mark)
+        found.record(.purpose)
 
-        mark = result.rejections.count
-        if order.lines.isEmpty { reject(.missingLines, "the PO has no lines") }
+        if order.lines.isEmpty { found.reject(.missingLines, "the PO has no lines") }
         if shipTo == nil, pickupStore == nil {
-            reject(.missingShipTo, "the PO has no ship-to address")
+            found.reject(.missingShipTo, "the PO has no ship-to address")
         }
         if tables.profile.routingAuthority == .retailerAssigned {
             if let node = order.assignedNode {
                 if tables.world.network.node(node) == nil {
-                    reject(.unknownAssignedNode, "the assigned node \(node) is not in our network")
+                    found.reject(.unknownAssignedNode, "the assigned node \(node) is not in our network")
                 }
             } else {
-                reject(.missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
+                found.reject(
+                    .missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
         var quantities: [Int] = []
         quantities.reserveCapacity(order.lines.count)
+        var units = WholeUnits()
+        let requirePrices = tables.profile.items.requirePrices
         // By index, reading fields in place: a PO line is a large value to copy.
         for index in order.lines.indices {
-            let quantity = wholeUnits(order.lines[index].quantity)
+            let (quantity, whole) = units.read(order.lines[index].quantity)
             quantities.append(quantity)
-            if quantity <= 0 || Decimal(quantity) != order.lines[index].quantity {
+            if quantity <= 0 || !whole {
                 let line = order.lines[index]
-                reject(
+                found.reject(
                     .invalidQuantity,
                     "line \(line.lineNumber): quantity \(line.quantity) is not a positive whole number",
                     line: line.lineNumber)
             }
-            if tables.profile.items.requirePrices, order.lines[index].unitPrice == nil {
+            if requirePrices, order.lines[index].unitPrice == nil {
                 let number = order.lines[index].lineNumber
-                reject(.missingPrice, "line \(number) has no unit price", line: number)
+                found.reject(.missingPrice, "line \(number) has no unit price", line: number)
             }
         }
-        record(.requiredData, from: mark)
+        found.record(.requiredData)
 
-        mark = result.rejections.count
         if let store = pickupStore {
             if tables.world.network.node(store) == nil {
-                reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
+                found.reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
             }
             result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
         } else if let method = order.shipMethod {
@@ -118,37 +132,34 @@ enum StaticCompliance {
             } else {
                 let asked = [method.carrierSCAC, method.serviceLevel, method.routing].compactMap { $0 }
                     .joined(separator: " / ")
-                reject(.shipMethodNotAllowed, "ship method '\(asked)' is not one \(tables.profile.name) allows")
+                found.reject(.shipMethodNotAllowed, "ship method '\(asked)' is not one \(tables.profile.name) allows")
             }
         } else {
-            reject(.missingShipMethod, "the PO names no ship method")
+            found.reject(.missingShipMethod, "the PO names no ship method")
         }
-        record(.shipMethod, from: mark)
+        found.record(.shipMethod)
 
-        mark = result.rejections.count
         if let address = shipTo, pickupStore == nil {
-            var poBox = false
-            checkShipTo(
-                address, zip3: zip3, tables.profile.shipTo, network: tables.world.network, poBox: &poBox,
-                reject: { reject($0, $1) })
-            result.isPOBox = poBox
+            result.isPOBox = checkShipTo(
+                address, zip3: zip3, tables.profile.shipTo, network: tables.world.network, &found)
         }
-        record(.shipTo, from: mark)
+        found.record(.shipTo)
 
-        mark = result.rejections.count
+        // One catalog lookup per line, all at once; the GTIN only when the line's SKU is not ours.
+        let bySKUs = tables.world.items(order.lines.map(\.sku))
+        result.lines.reserveCapacity(order.lines.count)
         for index in order.lines.indices {
-            // One catalog lookup when the line's SKU is ours; the GTIN only when it is not.
-            let bySKU = order.lines[index].sku.flatMap { sku in tables.world.item(sku).map { (sku, $0) } }
-            let found =
+            let bySKU = order.lines[index].sku.flatMap { sku in bySKUs[index].map { (sku, $0) } }
+            let item =
                 bySKU
                 ?? order.lines[index].gtin.flatMap(tables.world.catalog.sku(forGTIN:)).flatMap { sku in
                     tables.world.item(sku).map { (sku, $0) }
                 }
-            guard let (sku, item) = found else {
+            guard let (sku, item) = item else {
                 let line = order.lines[index]
                 let named = [line.sku?.rawValue, line.gtin.map { "UPC \($0)" }].compactMap { $0 }.joined(
                     separator: ", ")
-                reject(
+                found.reject(
                     .unknownItem,
                     "line \(line.lineNumber): item \(named.isEmpty ? "(none given)" : named) is not in our catalog",
                     line: line.lineNumber)
@@ -164,26 +175,48 @@ enum StaticCompliance {
             let sku = result.lines[index].sku
             result.lines[index].skuGroup = result.lines.firstIndex { $0.sku == sku } ?? index
         }
-        record(.items, from: mark)
+        found.record(.items)
 
-        mark = result.rejections.count
         let rules = tables.profile.items
         if let limit = rules.maxUnitsPerLine {
             for line in result.lines where line.quantity > limit {
-                reject(
+                found.reject(
                     .quantityLimit,
                     "line \(line.lineNumber): \(line.quantity) units exceeds the limit of \(limit) per line",
                     line: line.lineNumber)
             }
         }
         if let limit = rules.maxUnitsPerOrder, order.totalUnits > Decimal(limit) {
-            reject(.quantityLimit, "\(order.totalUnits) units exceeds the limit of \(limit) per order")
+            found.reject(.quantityLimit, "\(order.totalUnits) units exceeds the limit of \(limit) per order")
         }
         if let limit = rules.maxLines, order.lines.count > limit {
-            reject(.quantityLimit, "\(order.lines.count) lines exceeds the limit of \(limit)")
+            found.reject(.quantityLimit, "\(order.lines.count) lines exceeds the limit of \(limit)")
         }
-        record(.quantityLimits, from: mark)
+        found.record(.quantityLimits)
+        result.outcomes = found.outcomes
+        result.rejections = found.rejections
         return result
+    }
+
+    /// Whole units of a line's quantity (as `NSDecimalNumber.intValue` reads it) and whether the quantity is exactly
+    /// that many, remembered for the last quantity read: an order's lines mostly ask for the same quantity, and the
+    /// conversion allocates. The same bytes are the same `Decimal`, so a quantity is known again by its bytes.
+    struct WholeUnits {
+        private var last: (quantity: Decimal, units: Int, whole: Bool)?
+
+        mutating func read(_ quantity: Decimal) -> (units: Int, whole: Bool) {
+            if let last, Self.sameBytes(last.quantity, quantity) { return (last.units, last.whole) }
+            let units = StaticCompliance.wholeUnits(quantity)
+            let whole = Decimal(units) == quantity
+            last = (quantity, units, whole)
+            return (units, whole)
+        }
+
+        private static func sameBytes(_ a: Decimal, _ b: Decimal) -> Bool {
+            withUnsafeBytes(of: a) { a in
+                withUnsafeBytes(of: b) { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
+        }
     }
 
     /// `quantity` as a whole number, the way `NSDecimalNumber.intValue` reads it; once per line.
@@ -198,19 +231,20 @@ enum StaticCompliance {
         return limits.isEmpty ? "no quantity limits" : "within " + limits.joined(separator: ", ")
     }
 
-    static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
+    static let territories = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
+    /// The ship-to rules; returns whether the address is a PO box.
     static func checkShipTo(
-        _ address: Address, zip3: String?, _ rules: ShipToRules, network: Network, poBox: inout Bool,
-        reject: (Reason, String) -> Void
-    ) {
-        let country = (address.country ?? "US").uppercased()
+        _ address: Address, zip3: String?, _ rules: ShipToRules, network: Network, _ found: inout Outcomes
+    ) -> Bool {
+        func reject(_ reason: Reason, _ detail: String) { found.reject(reason, detail) }
+        let country = uppercased(address.country ?? "US")
         if country != "US", country != "USA" {
             if !rules.nonUS { reject(.shipToNotAllowed, "ship-to country \(country) is outside the US") }
-            return
+            return false
         }
-        let state = address.region?.uppercased() ?? zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
-        let city = address.city?.uppercased() ?? ""
+        let state = address.region.map(uppercased) ?? zip3.flatMap { network.region(forZip3: $0)?.state } ?? ""
+        let city = address.city.map(uppercased) ?? ""
         let military: Bool
         switch (state, city) {
         case ("AA", _), ("AE", _), ("AP", _), (_, "APO"), (_, "FPO"), (_, "DPO"): military = true
@@ -223,13 +257,19 @@ enum StaticCompliance {
         } else if territories.contains(state) {
             if !rules.territories { reject(.shipToNotAllowed, "ship-to is in the US territory \(state)") }
         }
-        if address.lines.contains(where: isPOBox) {
-            poBox = true
-            if !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
-        }
+        let poBox = address.lines.contains(where: isPOBox)
+        if poBox, !rules.poBoxes { reject(.shipToNotAllowed, "ship-to is a PO box") }
         if zip3 == nil {
             reject(.missingShipTo, "ship-to postal code '\(address.postalCode ?? "")' is not a US ZIP code")
         }
+        return poBox
+    }
+
+    /// `text.uppercased()`, but `text` itself when it is ASCII without a lowercase letter (nearly always), which
+    /// uppercases to itself.
+    static func uppercased(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+            ? text : text.uppercased()
     }
 
     /// Whether the line, squeezed, starts `POBOX`, `POSTOFFICEBOX` or `POBX` (`P.O. Box` in any spelling). ASCII

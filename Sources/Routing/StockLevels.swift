@@ -1,17 +1,20 @@
 import Orders
 
 /// Units available by SKU and node in one flat table, the way routing reads them: a SKU's row (one hash lookup),
-/// then a node's slot in it. Rows and slots are assigned as SKUs and nodes first appear; each assignment is an
-/// immutable table replaced when it grows, so its identity names it and a router can keep what it derived from it
-/// (`RoutingTables.stockRows(in:)`, `RoutingTables.slots(in:)`) for as long as it lives.
+/// then a node's slot in it. Rows and slots are assigned as SKUs and nodes first appear. An assignment that anyone
+/// else can see (another `Stock` value, or a router that derived something from it: `WorldTables.stockRows(of:in:)`,
+/// `WorldTables.slots(in:)`) is never changed but replaced when it grows, so its identity names it for as long as it
+/// lives; one that nobody else holds grows in place, so loading a large inventory costs no copy per SKU.
 struct StockLevels: Sendable {
-    final class RowTable: Sendable {
-        let index: [SKU: Int]
+    /// Changed only while uniquely referenced (`row(for:)`), so no holder ever sees it change.
+    final class RowTable: @unchecked Sendable {
+        fileprivate(set) var index: [SKU: Int]
         init(index: [SKU: Int]) { self.index = index }
     }
 
-    final class SlotTable: Sendable {
-        let index: [DCID: Int]
+    /// Changed only while uniquely referenced (`slot(for:)`), as `RowTable`.
+    final class SlotTable: @unchecked Sendable {
+        fileprivate(set) var index: [DCID: Int]
         init(index: [DCID: Int]) { self.index = index }
     }
 
@@ -29,20 +32,18 @@ struct StockLevels: Sendable {
 
     private mutating func slot(for node: DCID) -> Int {
         if let slot = slots.index[node] { return slot }
-        var index = slots.index
-        let slot = index.count
-        index[node] = slot
-        slots = SlotTable(index: index)
+        let slot = slots.index.count
+        if !isKnownUniquelyReferenced(&slots) { slots = SlotTable(index: slots.index) }
+        slots.index[node] = slot
         if slot >= width { widen(to: max(8, width * 2)) }
         return slot
     }
 
     private mutating func row(for sku: SKU) -> Int {
         if let row = rows.index[sku] { return row }
-        var index = rows.index
-        let row = index.count
-        index[sku] = row
-        rows = RowTable(index: index)
+        let row = rows.index.count
+        if !isKnownUniquelyReferenced(&rows) { rows = RowTable(index: rows.index) }
+        rows.index[sku] = row
         levels.append(contentsOf: repeatElement(0, count: width))
         return row
     }

@@ -1,0 +1,99 @@
+import Orders
+
+/// Catalog SKU → item number, for the lookup every PO line makes. One open-addressed table whose slots hold the SKU
+/// itself, so that finding an item of a large catalog costs one cache miss where a `Dictionary` costs two or three,
+/// and a hash over the SKU's bytes (FNV-1a) instead of SipHash. Each item carries a byte of flags beside its number
+/// (the catalog's handling needs), read in the same miss.
+///
+/// Only ASCII SKUs live in the table. Swift compares Strings by canonical equivalence, under which equal non-ASCII
+/// strings can differ in their bytes, and an ASCII SKU can equal a non-ASCII one (`K` and the Kelvin sign): a
+/// non-ASCII SKU, and any SKU not found while the catalog has non-ASCII ones, is answered by a `Dictionary`, as
+/// before. Only catalog SKUs are inserted, so what an order asks for cannot lengthen the probes.
+struct SKUIndex: Sendable {
+    private struct Slot: Sendable {
+        var sku: SKU
+        /// -1 for an empty slot.
+        var item: Int32
+        var flags: UInt8
+    }
+
+    private let slots: [Slot]
+    private let mask: Int
+    /// Every SKU's item number, when some catalog SKU is not ASCII; empty otherwise.
+    private let byString: [SKU: Int]
+    private let flags: [UInt8]
+
+    /// `skus[n]` gets item number `n` and flags `flags[n]`.
+    init(_ skus: [SKU], flags: [UInt8]) {
+        precondition(skus.count == flags.count)
+        var capacity = 16
+        while capacity < skus.count * 2 { capacity *= 2 }
+        var slots = [Slot](repeating: Slot(sku: SKU(""), item: -1, flags: 0), count: capacity)
+        var anyNonASCII = false
+        for (item, sku) in skus.enumerated() {
+            guard let hash = Self.asciiHash(sku) else {
+                anyNonASCII = true
+                continue
+            }
+            var index = hash & (capacity - 1)
+            while slots[index].item >= 0 { index = (index + 1) & (capacity - 1) }
+            slots[index] = Slot(sku: sku, item: Int32(item), flags: flags[item])
+        }
+        self.slots = slots
+        mask = capacity - 1
+        var byString: [SKU: Int] = [:]
+        if anyNonASCII {
+            byString.reserveCapacity(skus.count)
+            for (item, sku) in skus.enumerated() where byString[sku] == nil { byString[sku] = item }
+        }
+        self.byString = byString
+        self.flags = flags
+    }
+
+    /// The item number of `sku` and its flags, or nil when the catalog does not have it.
+    func item(_ sku: SKU) -> (number: Int, flags: UInt8)? {
+        guard let hash = Self.asciiHash(sku) else { return byString[sku].map { ($0, flags[$0]) } }
+        return find(sku, hash: hash)
+    }
+
+    /// The ASCII `sku`, whose hash is `hash`: probed in the table, then (when the catalog has non-ASCII SKUs that may
+    /// equal it) looked up by String.
+    private func find(_ sku: SKU, hash: Int) -> (number: Int, flags: UInt8)? {
+        let found: (number: Int, flags: UInt8)? = slots.withUnsafeBufferPointer { slots in
+            var index = hash & mask
+            while true {
+                if slots[index].item < 0 { return nil }
+                if slots[index].sku == sku { return (Int(slots[index].item), slots[index].flags) }
+                index = (index + 1) & mask
+            }
+        }
+        if found != nil || byString.isEmpty { return found }
+        return byString[sku].map { ($0, flags[$0]) }
+    }
+
+    /// `item(_:)` of each of `skus` (nil for none), with every SKU's first slot loaded before any is compared: a large
+    /// catalog's cache misses then overlap instead of following one another.
+    func items(_ skus: [SKU?]) -> [(number: Int, flags: UInt8)?] {
+        let hashes = skus.map { $0.flatMap(Self.asciiHash) }
+        // Loaded and kept, so that the loads are made here, all at once; nothing branches on them.
+        let first = slots.withUnsafeBufferPointer { slots in hashes.map { $0.map { slots[$0 & mask].item } ?? -1 } }
+        return skus.indices.map { index in
+            guard let sku = skus[index] else { return nil }
+            guard let hash = hashes[index] else { return byString[sku].map { ($0, flags[$0]) } }
+            if first[index] < 0, byString.isEmpty { return nil }
+            return find(sku, hash: hash)
+        }
+    }
+
+    /// FNV-1a over the SKU's bytes, folded so that its low bits mix in its high ones; nil when the SKU is not ASCII.
+    private static func asciiHash(_ sku: SKU) -> Int? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var all: UInt8 = 0
+        for byte in sku.rawValue.utf8 {
+            all |= byte
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        guard all < 0x80 else { return nil }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
