@@ -66,10 +66,11 @@ public struct Address: Hashable, Sendable, Codable {
 
     /// The first three digits of a US ZIP code, which zone and transit tables are keyed by.
     public var zip3: String? {
-        guard let postalCode else { return nil }
-        // ASCII without CR (where a character is a byte): by bytes, the same as by characters below.
-        let bytes = postalCode.utf8
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        guard var postalCode else { return nil }
+        // ASCII without CR (where a character is a byte): by bytes, the same as by characters below. The bytes in
+        // one buffer, which reads far faster than the UTF-8 view.
+        let ascii: String?? = postalCode.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             // The digits among the first five bytes, packed: five of them make a ZIP, the first three its ZIP3.
             var digits: UInt32 = 0
             var count = 0
@@ -77,9 +78,10 @@ public struct Address: Hashable, Sendable, Codable {
                 if count < 3 { digits |= UInt32(byte) << (8 * count) }
                 count += 1
             }
-            guard count == 5 else { return nil }
+            guard count == 5 else { return .some(nil) }
             return withUnsafeBytes(of: digits) { String(decoding: $0.prefix(3), as: UTF8.self) }
         }
+        if let ascii { return ascii }
         let digits = postalCode.prefix(5).filter(\.isNumber)
         return digits.count == 5 ? String(digits.prefix(3)) : nil
     }

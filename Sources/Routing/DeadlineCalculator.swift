@@ -17,23 +17,29 @@ enum DeadlineCalculator {
         var honouredDay: CalendarDate?
         var ordered: CalendarDate?
 
-        init(_ order: PurchaseOrder, _ sla: ShipSLA) {
-            if sla.honours.contains(.requestedDelivery) {
-                deliverBy = order.lines.reduce(order.dates.requestedDelivery) { earliest, line in
-                    guard let requested = line.requestedDelivery else { return earliest }
-                    return min(earliest ?? requested, requested)
+        init(_ order: PurchaseOrder, _ sla: ShipSLA) { self.init(order, honours: sla.honours, from: sla.from) }
+
+        /// The SLA's `honours` and `from`.
+        init(_ order: PurchaseOrder, honours: [ShipSLA.PODate], from: ShipSLA.Basis) {
+            // The lines by index, reading one field each: a line is a large value to copy.
+            func earliest(_ first: CalendarDate?, _ field: KeyPath<OrderLine, CalendarDate?>) -> CalendarDate? {
+                var earliest = first
+                for index in order.lines.indices {
+                    guard let requested = order.lines[index][keyPath: field] else { continue }
+                    earliest = min(earliest ?? requested, requested)
                 }
+                return earliest
             }
-            for date in sla.honours {
+            if honours.contains(.requestedDelivery) {
+                deliverBy = earliest(order.dates.requestedDelivery, \.requestedDelivery)
+            }
+            for date in honours {
                 let day: CalendarDate?
                 switch date {
                 case .expectedShip:
                     day = order.dates.expectedShip
                 case .requestedShip:
-                    day = order.lines.reduce(order.dates.requestedShip) { earliest, line in
-                        guard let requested = line.requestedShip else { return earliest }
-                        return min(earliest ?? requested, requested)
-                    }
+                    day = earliest(order.dates.requestedShip, \.requestedShip)
                 case .requestedDelivery:
                     continue
                 }
@@ -42,7 +48,7 @@ enum DeadlineCalculator {
                     break
                 }
             }
-            if honoured == nil, sla.from == .poDate { ordered = order.dates.ordered }
+            if honoured == nil, from == .poDate { ordered = order.dates.ordered }
         }
     }
 

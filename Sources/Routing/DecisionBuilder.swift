@@ -32,7 +32,7 @@ enum DecisionBuilder {
             lazyCancelledLines: LazyList([]), backorderedLines: [], rejections: statics.rejections,
             deadlines: deadlines, fees: FeeAssessment(), lazyChecks: LazyList(facts), lazyNodes: LazyList([]),
             couldHaveShipped: [])
-        if let fee = tables.profile.fees.fee(for: .rejectedUnit) {
+        if let fee = tables.fee(for: .rejectedUnit) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .rejectedUnit, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
@@ -126,7 +126,7 @@ enum DecisionBuilder {
             !shipments.contains(where: { $0.node == candidates[row].id })
         {
             let violation = violation(for: candidates[row].firstFailure)
-            if let fee = tables.profile.fees.fee(for: violation) {
+            if let fee = tables.fee(for: violation) {
                 decision.fees.avoided.append(
                     FeeLine(
                         violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
@@ -137,7 +137,7 @@ enum DecisionBuilder {
                                     ?? ""))))
             }
         }
-        if !cancels.isEmpty, let fee = tables.profile.fees.fee(for: .cancelForStock) {
+        if !cancels.isEmpty, let fee = tables.fee(for: .cancelForStock) {
             decision.fees.incurred.append(
                 FeeLine(
                     violation: .cancelForStock,

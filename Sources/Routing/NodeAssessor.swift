@@ -117,11 +117,8 @@ struct NodeAssessor {
                 $0.until >= today && $0.from <= deadlines.shipByDay.plus(days: 1)
             }
         }
-        if isPickup {
-            assessPickup(&a, record)
-        } else {
-            assessServices(&a, record)
-        }
+        let servicesFailure = isPickup ? assessPickup(&a) : assessServices(&a)
+        if failure == nil { failure = servicesFailure }
         // Capacity left today.
         let used = usage.isEmpty ? DailyUsage() : usage[id] ?? DailyUsage()
         let capacity = tables.world.capacities[position]
@@ -177,8 +174,13 @@ struct NodeAssessor {
         var delivery: NodeAssessment.Delivery?
     }
 
-    /// The order's carrier services the node has, their earliest pickups against ship-by and deliver-by.
-    private mutating func assessServices(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
+    /// The order's carrier services the node has, their earliest pickups against ship-by and deliver-by; returns the
+    /// first of these checks that fails.
+    private mutating func assessServices(_ a: inout NodeAssessment) -> NodeCheck.Kind? {
+        var failure: NodeCheck.Kind?
+        func record(_ kind: NodeCheck.Kind, _ passed: Bool) {
+            if !passed, failure == nil { failure = kind }
+        }
         let key = (serviceClass: tables.world.serviceClass[a.position], zone: a.zone ?? -1)
         let facts: ServiceFacts
         if let known = memo.serviceFacts.first(where: {
@@ -194,15 +196,11 @@ struct NodeAssessor {
         a.pickup = facts.pickup
         a.delivery = facts.delivery
         let meets = facts.pickup?.meets == true
-        guard facts.carrier != .none else {
-            record(.carrier, false)
-            if !a.closures.isEmpty { record(.open, true) }
-            return
-        }
-        record(.carrier, true)
+        guard facts.carrier != .none else { return .carrier }
         record(.shipBy, meets)
         if let delivery = facts.delivery { record(.deliverBy, delivery.met) }
         if !a.closures.isEmpty { record(.open, meets) }
+        return failure
     }
 
     private mutating func services(at position: Int, zone: Int?) -> ServiceFacts {
@@ -264,25 +262,22 @@ struct NodeAssessor {
         return facts
     }
 
-    /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved.
-    private mutating func assessPickup(_ a: inout NodeAssessment, _ record: (NodeCheck.Kind, Bool) -> Void) {
+    /// A store-pickup order: the node must offer pickup, and be ready by ship-by; no carrier is involved. Returns
+    /// the first of these checks that fails.
+    private mutating func assessPickup(_ a: inout NodeAssessment) -> NodeCheck.Kind? {
         let node = tables.world.network.nodes[a.position]
         guard let ready = node.pickupReady, node.offersPickup, let pickup = earliestPickup(a.position, cutoff: ready)
         else {
             a.carrier = .pickup(ready: nil)
-            record(.capability, false)
-            return
+            return .capability
         }
         a.carrier = .pickup(ready: ready)
-        record(.capability, true)
         let meets = pickup.at <= deadlines.shipBy
         a.pickup = NodeAssessment.Pickup(at: pickup.at, service: 0, meets: meets)
-        record(.shipBy, meets)
-        if meets {
-            a.option = ServiceOption(
-                service: 0, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day,
-                shippingCost: 0)
-        }
+        guard meets else { return .shipBy }
+        a.option = ServiceOption(
+            service: 0, pickupDay: pickup.day, pickupAt: pickup.at, delivery: pickup.day, shippingCost: 0)
+        return nil
     }
 
     /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff in a decision.

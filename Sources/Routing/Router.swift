@@ -26,7 +26,6 @@ public struct Router: Sendable {
     public var profile: RetailerProfile { tables.profile }
 
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
-        let network = tables.world.network
         let statics = StaticCompliance.check(order, tables)
         let deadlines = tables.deadlines(for: order, now: now)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
@@ -55,7 +54,8 @@ public struct Router: Sendable {
         var candidates: [NodeAssessment] = []
         candidates.reserveCapacity(positions.count + others.count)
         var unconsidered: [(node: DCID, rank: Int)] = []
-        if [.fastest, .cheapest].contains(tables.profile.sourcing.strategy) {
+        let strategy = tables.profile.sourcing.strategy
+        if strategy == .fastest || strategy == .cheapest {
             // These rank by what the assessment finds (delivery day, landed cost): assess every node, then rank.
             for entry in positions {
                 assessor.assess(
@@ -74,7 +74,7 @@ public struct Router: Sendable {
                 candidates[offset].rank = offset + 1
                 if candidates[offset].shipsAll && candidates[offset].option != nil {
                     unconsidered = ordered.dropFirst(offset + 1).enumerated().map {
-                        (network.nodes[$1.position].id, offset + $0 + 2)
+                        (tables.world.ids[$1.position], offset + $0 + 2)
                     }
                     break
                 }

@@ -14,9 +14,16 @@ final class RoutingTables: Sendable {
     /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
     /// node; as (node position, index in that list), for the ids the network has.
     let defaultCandidates: [(position: Int, index: Int)]
+    /// The SLA's PO dates and basis, read for every order.
+    private let honours: [ShipSLA.PODate]
+    private let slaFrom: ShipSLA.Basis
     /// The last deadlines worked out, with what they were worked out from: the orders of one interchange (or of one
     /// `dropgate route` run) share their receipt time, and mostly their dates.
     private let lastDeadlines = Mutex<(now: Date, inputs: DeadlineCalculator.Inputs, deadlines: Deadlines)?>(nil)
+    /// The profile's fees by violation, in `FeeSchedule.Violation.allCases` order: found without hashing the
+    /// violation's name.
+    private let fees: [Fee?]
+    private static let violations = FeeSchedule.Violation.allCases
     /// The last node assessor's memo.
     private let lastMemo = Mutex<NodeAssessor.Memo?>(nil)
 
@@ -24,10 +31,18 @@ final class RoutingTables: Sendable {
         self.profile = profile
         self.world = world
         profileZone = ZoneOffsets.of(profile.timeZone)
+        fees = Self.violations.map { profile.fees.fee(for: $0) }
+        honours = profile.shipSLA.honours
+        slaFrom = profile.shipSLA.from
         let listed = profile.sourcing.listed
         defaultCandidates = (listed.isEmpty ? world.sortedIDs : listed).enumerated().compactMap { index, id in
             world.positions[id].map { (position: $0, index: index) }
         }
+    }
+
+    /// `profile.fees.fee(for: violation)`.
+    func fee(for violation: FeeSchedule.Violation) -> Fee? {
+        Self.violations.firstIndex(of: violation).flatMap { fees[$0] }
     }
 
     /// The memo kept for `key`, or a new one.
@@ -42,7 +57,7 @@ final class RoutingTables: Sendable {
 
     /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` for this profile.
     func deadlines(for order: PurchaseOrder, now: Date) -> Deadlines {
-        let inputs = DeadlineCalculator.Inputs(order, profile.shipSLA)
+        let inputs = DeadlineCalculator.Inputs(order, honours: honours, from: slaFrom)
         if let known = lastDeadlines.withLock({ $0?.now == now && $0?.inputs == inputs ? $0?.deadlines : nil }) {
             return known
         }
@@ -234,7 +249,7 @@ final class WorldTables: Sendable {
 
     /// `item(_:)` of each of `skus`, their cache misses overlapping (`SKUIndex.items(_:)`).
     func items(_ skus: [SKU?]) -> [(number: Int, oversize: Bool, hazmat: Bool)?] {
-        items.items(skus).map { $0.map(Self.item) }
+        items.items(skus).map { found in found.map(Self.item) }
     }
 
     private static func item(_ found: (number: Int, flags: UInt8)) -> (number: Int, oversize: Bool, hazmat: Bool) {
