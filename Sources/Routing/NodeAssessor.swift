@@ -280,7 +280,7 @@ struct NodeAssessor {
         return nil
     }
 
-    /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff in a decision.
+    /// `DeadlineCalculator.earliestPickup`, once per calendar class and cutoff for the memo's receipt time.
     private mutating func earliestPickup(_ position: Int, cutoff: TimeOfDay) -> (day: CalendarDate, at: Date)? {
         let calendarClass = tables.world.calendarClass[position]
         for entry in memo.pickups where entry.calendarClass == calendarClass && entry.cutoff == cutoff {
@@ -292,7 +292,7 @@ struct NodeAssessor {
         return pickup
     }
 
-    /// The node calendar's `adding(businessDays: transit, to: pickup)`, once per calendar class in a decision.
+    /// The node calendar's `adding(businessDays: transit, to: pickup)`, once per calendar class, pickup day and transit.
     private mutating func delivered(_ position: Int, _ pickup: CalendarDate, _ transit: Int) -> CalendarDate {
         let calendarClass = tables.world.calendarClass[position]
         for entry in memo.deliveries

@@ -247,9 +247,9 @@ final class WorldTables: Sendable {
         items.item(sku).map(Self.item)
     }
 
-    /// `item(_:)` of each of `skus`, their cache misses overlapping (`SKUIndex.items(_:)`).
-    func items(_ skus: [SKU?]) -> [(number: Int, oversize: Bool, hazmat: Bool)?] {
-        items.items(skus).map { found in found.map(Self.item) }
+    /// `item(_:)` of each line's SKU, their cache misses overlapping (`SKUIndex.items(of:)`).
+    func items(of lines: [OrderLine]) -> [(number: Int, oversize: Bool, hazmat: Bool)?] {
+        items.items(of: lines).map { found in found.map(Self.item) }
     }
 
     private static func item(_ found: (number: Int, flags: UInt8)) -> (number: Int, oversize: Bool, hazmat: Bool) {

@@ -71,25 +71,29 @@ struct SKUIndex: Sendable {
         return byString[sku].map { ($0, flags[$0]) }
     }
 
-    /// `item(_:)` of each of `skus` (nil for none), with every SKU's first slot loaded before any is compared: a large
-    /// catalog's cache misses then overlap instead of following one another.
-    func items(_ skus: [SKU?]) -> [(number: Int, flags: UInt8)?] {
-        // Per SKU, its home slot (-1: no SKU, or not ASCII) and the item found there, loaded for every SKU before any
-        // is compared: nothing branches on the loads, so they are all in flight at once.
-        var homes = [(slot: Int, item: Int32)](repeating: (-1, -1), count: skus.count)
-        slots.withUnsafeBufferPointer { slots in
-            for index in skus.indices {
-                guard let hash = skus[index].flatMap(Self.asciiHash) else { continue }
-                homes[index] = (hash & mask, slots[hash & mask].item)
+    /// `item(_:)` of each line's SKU (nil for a line without one), with every SKU's first slot loaded before any is
+    /// compared: a large catalog's cache misses then overlap instead of following one another.
+    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8)?] {
+        withUnsafeTemporaryAllocation(of: (slot: Int, item: Int32).self, capacity: lines.count) { homes in
+            // Per line, its SKU's home slot (-1: no SKU, or not ASCII) and the item found there, loaded for every
+            // line before any SKU is compared: nothing branches on the loads, so they are all in flight at once.
+            slots.withUnsafeBufferPointer { slots in
+                for index in lines.indices {
+                    if let sku = lines[index].sku, let hash = Self.asciiHash(sku) {
+                        homes[index] = (hash & mask, slots[hash & mask].item)
+                    } else {
+                        homes[index] = (-1, -1)
+                    }
+                }
             }
-        }
-        return skus.indices.map { index in
-            guard let sku = skus[index] else { return nil }
-            let home = homes[index]
-            guard home.slot >= 0 else { return byString[sku].map { ($0, flags[$0]) } }
-            // An empty home slot: not in the table.
-            if home.item < 0, byString.isEmpty { return nil }
-            return find(sku, hash: home.slot)
+            return lines.indices.map { index in
+                guard let sku = lines[index].sku else { return nil }
+                let home = homes[index]
+                guard home.slot >= 0 else { return byString[sku].map { ($0, flags[$0]) } }
+                // An empty home slot: not in the table.
+                if home.item < 0, byString.isEmpty { return nil }
+                return find(sku, hash: home.slot)
+            }
         }
     }
 

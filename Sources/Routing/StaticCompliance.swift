@@ -149,7 +149,7 @@ enum StaticCompliance {
         found.record(.shipTo)
 
         // One catalog lookup per line, all at once; the GTIN only when the line's SKU is not ours.
-        let bySKUs = tables.world.items(order.lines.map(\.sku))
+        let bySKUs = tables.world.items(of: order.lines)
         result.lines.reserveCapacity(order.lines.count)
         for index in order.lines.indices {
             let bySKU = order.lines[index].sku.flatMap { sku in bySKUs[index].map { (sku, $0) } }

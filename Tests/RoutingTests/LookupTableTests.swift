@@ -33,7 +33,8 @@ struct LookupTableTests {
             // Every catalog SKU, others, and the canonically equal spellings: K for the Kelvin sign, a decomposed é.
             let queries =
                 skus + Self.catalogSKUs(count: 500, seed: 99) + [SKU("K-9"), SKU("cafe\u{301}"), SKU("cafe"), nil]
-            let found = index.items(queries)
+            let found = index.items(
+                of: queries.enumerated().map { OrderLine(lineNumber: "\($0)", sku: $1, quantity: 1) })
             for (offset, query) in queries.enumerated() {
                 let expected = query.flatMap { dictionary[$0] }
                 let single = query.flatMap(index.item)

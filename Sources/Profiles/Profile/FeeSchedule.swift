@@ -68,7 +68,6 @@ public struct Fee: Hashable, Sendable, Codable, CustomStringConvertible {
         self.allowance = allowance
     }
 
-    /// The fee for one violation on an order of `units` units worth `value`.
     /// The fee for `units` units worth `value`; each is worked out only if the fee depends on it (sums of `Decimal`s
     /// are slow, and most fees are fixed).
     public func charge(units: @autoclosure () -> Decimal, value: @autoclosure () -> Money) -> Money {
