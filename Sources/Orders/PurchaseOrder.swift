@@ -51,11 +51,20 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
 
     /// BEG02 in X12: dropship (`DS`), stand-alone (`SA`), new order (`NE`), and the rest we don't route.
     public enum OrderType: String, Hashable, Sendable, Codable {
-        case dropship, standAlone = "stand-alone", newOrder = "new-order", other
+        case dropship
+        case standAlone = "stand-alone"
+        case newOrder = "new-order"
+        case other
     }
 
     /// The first party with `role`.
-    public func party(_ role: Party.Role) -> Party? { parties.first { $0.role == role } }
+    public func party(_ role: Party.Role) -> Party? { partyIndex(role).map { parties[$0] } }
+
+    /// The index of the first party in `role`: reads each party's role in place (a party is a large value to copy).
+    public func partyIndex(_ role: Party.Role) -> Int? {
+        for index in parties.indices where parties[index].role == role { return index }
+        return nil
+    }
 
     public var shipTo: Party? { party(.shipTo) }
     public var billTo: Party? { party(.billTo) }

@@ -59,7 +59,7 @@ final class DecisionFacts: Sendable {
         self.tables = tables
         orderType = order.orderType
         lineCount = order.lines.count
-        shipTo = order.parties.firstIndex { $0.role == .shipTo }.flatMap { order.parties[$0].address }
+        shipTo = order.partyIndex(.shipTo).flatMap { order.parties[$0].address }
         self.mapping = mapping
         self.deadlines = deadlines
         self.services = services

@@ -76,7 +76,7 @@ enum StaticCompliance {
         var result = StaticResult()
         var found = Outcomes(codes: tables.profile.reasonCodes)
         // The ship-to address read in place: an address is a large value to copy.
-        let shipToParty = order.parties.firstIndex { $0.role == .shipTo }
+        let shipToParty = order.partyIndex(.shipTo)
         let hasShipTo = shipToParty.map { order.parties[$0].address != nil } ?? false
         let pickupStore = order.pickupStore
         let zip3 = shipToParty.flatMap { order.parties[$0].address?.zip3 }
@@ -324,7 +324,7 @@ extension PurchaseOrder {
     /// The store a pickup or curbside order names (a `store` party's id), if any.
     var pickupStore: DCID? {
         // By index, reading the one field: a party is a large value to copy.
-        guard let index = parties.firstIndex(where: { $0.role == .store }) else { return nil }
+        guard let index = partyIndex(.store) else { return nil }
         return parties[index].identifier.map { DCID($0.value) }
     }
 }
