@@ -75,11 +75,10 @@ enum StaticCompliance {
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
         var result = StaticResult()
         var found = Outcomes(codes: tables.profile.reasonCodes)
-        // The ship-to address read in place: an address is a large value to copy.
-        let shipToParty = order.partyIndex(.shipTo)
-        let hasShipTo = shipToParty.map { order.parties[$0].address != nil } ?? false
+        // The ship-to address, copied once: an address is a large value to copy.
+        let shipTo = order.partyIndex(.shipTo).flatMap { order.parties[$0].address }
         let pickupStore = order.pickupStore
-        let zip3 = shipToParty.flatMap { order.parties[$0].address?.zip3 }
+        let zip3 = shipTo?.zip3
         result.zip3 = zip3
 
         if order.purpose != .original, order.purpose != .confirmation {
@@ -88,7 +87,7 @@ enum StaticCompliance {
         found.record(.purpose)
 
         if order.lines.isEmpty { found.reject(.missingLines, "the PO has no lines") }
-        if !hasShipTo, pickupStore == nil {
+        if shipTo == nil, pickupStore == nil {
             found.reject(.missingShipTo, "the PO has no ship-to address")
         }
         if tables.profile.routingAuthority == .retailerAssigned {
@@ -141,10 +140,9 @@ enum StaticCompliance {
         }
         found.record(.shipMethod)
 
-        if let shipToParty, pickupStore == nil, order.parties[shipToParty].address != nil {
+        if let shipTo, pickupStore == nil {
             result.isPOBox = checkShipTo(
-                order.parties[shipToParty].address!, zip3: zip3, tables.profile.shipTo, network: tables.world.network,
-                &found)
+                shipTo, zip3: zip3, tables.profile.shipTo, network: tables.world.network, &found)
         }
         found.record(.shipTo)
 
@@ -272,8 +270,11 @@ enum StaticCompliance {
     /// `text.uppercased()`, but `text` itself when it is ASCII without a lowercase letter (nearly always), which
     /// uppercases to itself.
     static func uppercased(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
-            ? text : text.uppercased()
+        var bytes = text
+        let upper = bytes.withUTF8 {
+            $0.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+        }
+        return upper ? text : text.uppercased()
     }
 
     /// Whether the line, squeezed, starts `POBOX`, `POSTOFFICEBOX` or `POBX` (`P.O. Box` in any spelling). ASCII
@@ -289,6 +290,20 @@ enum StaticCompliance {
         squeezed.starts(with: "POBOX".utf8) || squeezed.starts(with: "POSTOFFICEBOX".utf8)
             || squeezed.starts(with: "POBX".utf8)
     }
+
+    /// `bytes` packed little-endian, as `asciiIsPOBox` packs a line's head.
+    private static func packed(_ bytes: StaticString) -> (UInt64, UInt64) {
+        var head: (UInt64, UInt64) = (0, 0)
+        for index in 0..<bytes.utf8CodeUnitCount {
+            let byte = UInt64(bytes.utf8Start[index])
+            if index < 8 { head.0 |= byte << (8 * index) } else { head.1 |= byte << (8 * (index - 8)) }
+        }
+        return head
+    }
+
+    private static let poBox = packed("POBOX")
+    private static let postOfficeBox = packed("POSTOFFICEBOX")
+    private static let poBx = packed("POBX")
 
     /// `isPOBox` of an ASCII line's bytes.
     private static func asciiIsPOBox(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -309,7 +324,14 @@ enum StaticCompliance {
             }
             count += 1
         }
-        return withUnsafeBytes(of: head) { startsPOBox($0.prefix(count)) }
+        // The head starts a prefix when it has as many letters and its first ones are the prefix's.
+        func starts(_ prefix: (UInt64, UInt64), _ length: Int) -> Bool {
+            guard count >= length else { return false }
+            let first: UInt64 = length >= 8 ? .max : (1 << (8 * UInt64(length))) &- 1
+            let second: UInt64 = length <= 8 ? 0 : (1 << (8 * UInt64(length - 8))) &- 1
+            return head.0 & first == prefix.0 && head.1 & second == prefix.1
+        }
+        return starts(poBox, 5) || starts(postOfficeBox, 13) || starts(poBx, 4)
     }
 
     /// A non-ASCII address line in capitals with only its letters and digits, by `Character`, as the rule reads.

@@ -133,3 +133,34 @@ struct RouterMemoryTests {
         }
     }
 }
+
+/// The PO-box rule reads an ASCII line's bytes packed into words; it must say what squeezing the line would say.
+@Suite("PO-box spotting")
+struct POBoxSpottingTests {
+    @Test("the packed reading agrees with squeezing the line, on random lines of the letters that matter")
+    func packedReadingAgreesWithSqueezing() {
+        var random = SplitMix(seed: 77)
+        let pieces = [
+            "P", "p", "O", "o", ".", " ", "B", "b", "X", "x", "S", "T", "F", "I", "C", "E", "0", "1", "-", "Box",
+            "Post", "Office", "é", "Ｐ", "\u{212A}",
+        ]
+        var spotted = 0
+        for _ in 0..<20_000 {
+            let starts = ["", "", "P", "PO", "P.O. ", "Post Office ", "po b", "P O B"]
+            let line =
+                starts[Int(random.next() % UInt64(starts.count))]
+                + (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let squeezed = StaticCompliance.squeeze(line)
+            let expected = ["POBOX", "POSTOFFICEBOX", "POBX"].contains { squeezed.hasPrefix($0) }
+            #expect(StaticCompliance.isPOBox(line) == expected, "\(line)")
+            if expected { spotted += 1 }
+        }
+        for line in ["P.O. Box 12", "PO BOX 7", "p o b o x", "Post Office Box 9", "POBX 3", "Postal Plaza", "12 Main"] {
+            let squeezed = StaticCompliance.squeeze(line)
+            #expect(
+                StaticCompliance.isPOBox(line)
+                    == ["POBOX", "POSTOFFICEBOX", "POBX"].contains { squeezed.hasPrefix($0) })
+        }
+        #expect(spotted > 50, "the random lines must include PO boxes")
+    }
+}
