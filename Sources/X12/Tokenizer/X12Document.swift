@@ -5,8 +5,25 @@ public struct X12Document: Sendable {
     public let bytes: [UInt8]
     /// Segment byte ranges, ID start to terminator (exclusive), in input order.
     public internal(set) var segmentRanges: [Range<Int>] = []
-    /// Which interchange each segment belongs to.
-    public internal(set) var segmentInterchange: [Int] = []
+    /// Which interchange each segment belongs to. Made on request from `interchangeStarts`: one entry per segment
+    /// would cost reading a large file a page fault every 512 segments, for a number that changes once per
+    /// interchange.
+    public var segmentInterchange: [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(segmentRanges.count)
+        for (interchange, start) in interchangeStarts.enumerated() {
+            let end =
+                interchange + 1 < interchangeStarts.count ? interchangeStarts[interchange + 1] : segmentRanges.count
+            result.append(contentsOf: repeatElement(interchange, count: end - start))
+        }
+        return result
+    }
+    /// The index of each interchange's first segment (its ISA), ascending: interchange `i` holds the segments from
+    /// `interchangeStarts[i]` up to the next one's.
+    private var interchangeStarts: [Int] = []
+    /// Per interchange, what its envelope walk found: added to `envelopeErrors` after every interchange's reading
+    /// problems, in the order a walk after reading finds them.
+    private var walkErrors: [[X12Error]] = []
     public internal(set) var interchanges: [X12Interchange] = []
     /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
     private var interchangeDelimiters: [X12Delimiters] = []
@@ -17,9 +34,9 @@ public struct X12Document: Sendable {
         self.bytes = bytes
         // Real segments average 20–40 bytes; reserving avoids most regrowth copies.
         segmentRanges.reserveCapacity(bytes.count / 24 + 4)
-        segmentInterchange.reserveCapacity(bytes.count / 24 + 4)
         try tokenize(options: options)
-        for index in interchanges.indices { buildEnvelopes(interchange: index) }
+        for errors in walkErrors { envelopeErrors += errors }
+        walkErrors = []
     }
 
     /// A document over one transaction set cut from a stream (`X12StreamReader`): `bytes` run from its ST to the
@@ -34,7 +51,7 @@ public struct X12Document: Sendable {
         let byteCount = bytes.count
         self.bytes = bytes
         segmentRanges = ranges
-        segmentInterchange = Array(repeating: 0, count: count)
+        interchangeStarts = [0]
         interchangeDelimiters = [delimiters]
         var localSet = set
         localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
@@ -52,12 +69,29 @@ public struct X12Document: Sendable {
 
     public var segmentCount: Int { segmentRanges.count }
 
-    public func delimiters(ofSegment index: Int) -> X12Delimiters { interchangeDelimiters[segmentInterchange[index]] }
+    public func delimiters(ofSegment index: Int) -> X12Delimiters {
+        interchangeDelimiters[interchange(ofSegment: index)]
+    }
 
     public func segment(_ index: Int) -> X12Segment {
         X12Segment(
-            bytes: bytes, range: segmentRanges[index],
-            delimiters: interchangeDelimiters[segmentInterchange[index]], index: index)
+            bytes: bytes, range: segmentRanges[index], delimiters: interchangeDelimiters[interchange(ofSegment: index)],
+            index: index)
+    }
+
+    /// `segmentInterchange[index]`, trapping as it would for an index out of range.
+    @inline(__always)
+    private func interchange(ofSegment index: Int) -> Int {
+        precondition(index >= 0 && index < segmentRanges.count, "Index out of range")
+        if interchangeStarts.count == 1 { return 0 }
+        // The last interchange starting at or before `index`.
+        var low = 0
+        var high = interchangeStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if interchangeStarts[middle] <= index { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// The segments of a transaction set, ST through SE.
@@ -85,7 +119,9 @@ public struct X12Document: Sendable {
         if interchanges.isEmpty { throw X12Error(.notAnInterchange(.empty), at: 0) }
     }
 
-    /// Reads one interchange starting at its ISA; returns the offset after it.
+    /// Reads one interchange starting at its ISA; returns the offset after it. Its envelopes are walked as its
+    /// segments are found, 64 KB of input at a time, while their bytes and ranges are still in the cache: the walk
+    /// goes back to each GS, ST, SE and GE, which in a large file would each be a cache miss or two.
     private mutating func readInterchange(at start: Int, options: X12ReadOptions) throws(X12Error) -> Int {
         let count = bytes.count
         let interchangeIndex = interchanges.count
@@ -96,23 +132,55 @@ public struct X12Document: Sendable {
         let delimiters = isa.delimiters
         let terminatorOffset = isa.terminatorOffset
         segmentRanges.append(start..<terminatorOffset)
-        segmentInterchange.append(interchangeIndex)
+        interchangeStarts.append(segmentRanges.count - 1)
         let firstSegment = segmentRanges.count - 1
         let input = bytes
-        let scan = input.withUnsafeBufferPointer { buffer in
-            X12SegmentScanner.scan(
-                buffer, from: terminatorOffset + 1, terminator: delimiters.segment,
-                elementSeparator: delimiters.element,
-                limit: options.maximumSegmentLength, into: &segmentRanges)
+        var builder = X12EnvelopeBuilder(
+            interchangeIndex: interchangeIndex, header: isa.header, delimiters: delimiters, keepsSets: true,
+            reportsClosedSets: false)
+        var marked: [Int] = []
+        var walked = firstSegment + 1
+        var from = terminatorOffset + 1
+        var window = 1 << 16
+        var scan: X12SegmentScanner.Scan
+        while true {
+            // A prefix of the input, scanned as a stream window is: a segment cut by its end waits for the next.
+            let windowEnd = min(count, from + window)
+            let isFinal = windowEnd == count
+            marked.removeAll(keepingCapacity: true)
+            scan = input.withUnsafeBufferPointer { buffer in
+                X12SegmentScanner.scan(
+                    UnsafeBufferPointer(rebasing: buffer[0..<windowEnd]), from: from, terminator: delimiters.segment,
+                    elementSeparator: delimiters.element, limit: options.maximumSegmentLength, isFinal: isFinal,
+                    into: &segmentRanges, envelopes: &marked)
+            }
+            if scan.tooLong {
+                throw X12Error(
+                    .limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
+            }
+            // Every segment found but the IEA, which the walk takes last, as the trailer.
+            let upper = segmentRanges.count - (scan.sawIEA ? 1 : 0)
+            segmentRanges.withUnsafeBufferPointer { ranges in
+                let lookup = RangesLookup(bytes: input, ranges: ranges, delimiters: delimiters)
+                Self.walk(&builder, segments: walked..<upper, marked: marked, in: lookup)
+            }
+            walked = upper
+            if !scan.needsMore { break }
+            // A window that held no whole segment: the next one is larger.
+            if scan.end == from { window *= 2 }
+            from = scan.end
         }
-        if scan.tooLong {
-            throw X12Error(.limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
+        let lastSegment = segmentRanges.count - 1
+        let trailer: Int? = scan.sawIEA ? lastSegment : nil
+        segmentRanges.withUnsafeBufferPointer { ranges in
+            let lookup = RangesLookup(bytes: input, ranges: ranges, delimiters: delimiters)
+            if let trailer { builder.consume(trailer, isTrailer: true, in: lookup) }
+            builder.finish(trailer: trailer, lastSegment: lastSegment, in: lookup)
         }
-        segmentInterchange.append(
-            contentsOf: repeatElement(interchangeIndex, count: segmentRanges.count - segmentInterchange.count))
+        walkErrors.append(builder.errors)
         let position = scan.end
         let ended = scan.sawIEA
-        let trailerIndex: Int? = ended ? segmentRanges.count - 1 : nil
+        let trailerIndex = trailer
         if scan.unterminated {
             envelopeErrors.append(
                 X12Error(
@@ -132,8 +200,49 @@ public struct X12Document: Sendable {
         interchangeDelimiters.append(delimiters)
         interchanges.append(
             X12Interchange(
-                delimiters: delimiters, header: isa.header, groups: [], segments: firstSegment..<segmentRanges.count,
-                trailerIndex: trailerIndex, looseSegments: [], byteRange: start..<position))
+                delimiters: delimiters, header: isa.header, groups: builder.groups,
+                segments: firstSegment..<segmentRanges.count, trailerIndex: trailerIndex,
+                looseSegments: builder.loose, byteRange: start..<position))
         return position
+    }
+
+    /// Feeds `builder` the segments in `segments` (none of them the IEA), stepping over the body segments of an
+    /// open set: the walk has nothing to do for those. `marked` holds the indices (ascending) of the segments
+    /// whose `envelopeTag` is not `other`; those, and every segment outside a set, are consumed.
+    private static func walk(
+        _ builder: inout X12EnvelopeBuilder, segments: Range<Int>, marked: [Int], in lookup: RangesLookup
+    ) {
+        var index = segments.lowerBound
+        var nextMark = 0
+        while index < segments.upperBound {
+            if builder.openSet != nil {
+                while nextMark < marked.count, marked[nextMark] < index { nextMark += 1 }
+                let stop = nextMark < marked.count ? min(marked[nextMark], segments.upperBound) : segments.upperBound
+                if stop > index {
+                    index = stop
+                    continue
+                }
+            }
+            builder.consume(index, isTrailer: false, in: lookup)
+            index += 1
+        }
+    }
+}
+
+/// The segments found so far, for the envelope walk while tokenizing: the input and the ranges as pointers, valid
+/// while the walk runs.
+private struct RangesLookup: X12SegmentLookup {
+    let bytes: [UInt8]
+    let ranges: UnsafeBufferPointer<Range<Int>>
+    let delimiters: X12Delimiters
+
+    var byteBase: Int { 0 }
+
+    func segment(_ index: Int) -> X12Segment {
+        X12Segment(bytes: bytes, range: ranges[index], delimiters: delimiters, index: index)
+    }
+
+    func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag {
+        X12SegmentScanner.envelopeTag(bytes, ranges[index], separator: separator)
     }
 }
