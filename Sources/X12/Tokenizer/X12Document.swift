@@ -5,28 +5,31 @@ public struct X12Document: Sendable {
     public let bytes: [UInt8]
     /// Segment byte ranges, ID start to terminator (exclusive), in input order.
     public internal(set) var segmentRanges: [Range<Int>] = []
-    /// Which interchange each segment belongs to. Made on request from `interchangeStarts`: one entry per segment
-    /// would cost reading a large file a page fault every 512 segments, for a number that changes once per
+    /// Which interchange each segment belongs to. Made on request from `laterInterchangeStarts`: one entry per
+    /// segment would cost reading a large file a page fault every 512 segments, for a number that changes once per
     /// interchange.
     public var segmentInterchange: [Int] {
         var result: [Int] = []
         result.reserveCapacity(segmentRanges.count)
-        for (interchange, start) in interchangeStarts.enumerated() {
-            let end =
-                interchange + 1 < interchangeStarts.count ? interchangeStarts[interchange + 1] : segmentRanges.count
-            result.append(contentsOf: repeatElement(interchange, count: end - start))
+        var start = 0
+        for (offset, next) in (laterInterchangeStarts + [segmentRanges.count]).enumerated() {
+            result.append(contentsOf: repeatElement(offset, count: next - start))
+            start = next
         }
         return result
     }
-    /// The index of each interchange's first segment (its ISA), ascending: interchange `i` holds the segments from
-    /// `interchangeStarts[i]` up to the next one's.
-    private var interchangeStarts: [Int] = []
+    /// The index of the first segment (the ISA) of each interchange after the first, ascending: the first holds the
+    /// segments before `laterInterchangeStarts[0]`, interchange `i + 1` those from `laterInterchangeStarts[i]` up to
+    /// the next one's. Empty (nothing allocated) for a single interchange, as a stream's set documents are.
+    private var laterInterchangeStarts: [Int] = []
+    /// The first interchange's delimiters, and those of the others, kept apart from the envelopes so that reading a
+    /// segment copies no envelope values.
+    private var firstDelimiters = X12Delimiters.standard
+    private var laterDelimiters: [X12Delimiters] = []
     /// Per interchange, what its envelope walk found: added to `envelopeErrors` after every interchange's reading
     /// problems, in the order a walk after reading finds them.
     private var walkErrors: [[X12Error]] = []
     public internal(set) var interchanges: [X12Interchange] = []
-    /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
-    private var interchangeDelimiters: [X12Delimiters] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
     public internal(set) var envelopeErrors: [X12Error] = []
 
@@ -51,8 +54,7 @@ public struct X12Document: Sendable {
         let byteCount = bytes.count
         self.bytes = bytes
         segmentRanges = ranges
-        interchangeStarts = [0]
-        interchangeDelimiters = [delimiters]
+        firstDelimiters = delimiters
         var localSet = set
         localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
         localSet.segments = 0..<count
@@ -70,12 +72,18 @@ public struct X12Document: Sendable {
     public var segmentCount: Int { segmentRanges.count }
 
     public func delimiters(ofSegment index: Int) -> X12Delimiters {
-        interchangeDelimiters[interchange(ofSegment: index)]
+        delimiters(ofInterchange: interchange(ofSegment: index))
+    }
+
+    @inline(__always)
+    private func delimiters(ofInterchange index: Int) -> X12Delimiters {
+        index == 0 ? firstDelimiters : laterDelimiters[index - 1]
     }
 
     public func segment(_ index: Int) -> X12Segment {
         X12Segment(
-            bytes: bytes, range: segmentRanges[index], delimiters: interchangeDelimiters[interchange(ofSegment: index)],
+            bytes: bytes, range: segmentRanges[index],
+            delimiters: delimiters(ofInterchange: interchange(ofSegment: index)),
             index: index)
     }
 
@@ -83,15 +91,15 @@ public struct X12Document: Sendable {
     @inline(__always)
     private func interchange(ofSegment index: Int) -> Int {
         precondition(index >= 0 && index < segmentRanges.count, "Index out of range")
-        if interchangeStarts.count == 1 { return 0 }
-        // The last interchange starting at or before `index`.
+        if laterInterchangeStarts.isEmpty || index < laterInterchangeStarts[0] { return 0 }
+        // The last interchange starting at or before `index`: 1 + the last later start at or before it.
         var low = 0
-        var high = interchangeStarts.count
+        var high = laterInterchangeStarts.count
         while high - low > 1 {
             let middle = (low + high) / 2
-            if interchangeStarts[middle] <= index { low = middle } else { high = middle }
+            if laterInterchangeStarts[middle] <= index { low = middle } else { high = middle }
         }
-        return low
+        return low + 1
     }
 
     /// The segments of a transaction set, ST through SE.
@@ -132,7 +140,7 @@ public struct X12Document: Sendable {
         let delimiters = isa.delimiters
         let terminatorOffset = isa.terminatorOffset
         segmentRanges.append(start..<terminatorOffset)
-        interchangeStarts.append(segmentRanges.count - 1)
+        if interchangeIndex > 0 { laterInterchangeStarts.append(segmentRanges.count - 1) }
         let firstSegment = segmentRanges.count - 1
         let input = bytes
         var builder = X12EnvelopeBuilder(
@@ -197,7 +205,7 @@ public struct X12Document: Sendable {
                         byteOffset: min(position, count), segmentIndex: segmentRanges.count - 1,
                         interchange: interchangeIndex)))
         }
-        interchangeDelimiters.append(delimiters)
+        if interchangeIndex == 0 { firstDelimiters = delimiters } else { laterDelimiters.append(delimiters) }
         interchanges.append(
             X12Interchange(
                 delimiters: delimiters, header: isa.header, groups: builder.groups,

@@ -3,6 +3,8 @@
 enum X12SegmentScanner {
     struct Scan {
         var ranges: [Range<Int>] = []
+        /// Offsets in `ranges` of the segments whose `envelopeTag` is not `other`, ascending.
+        var envelopes: [Int] = []
         /// Offset after the last byte consumed (after IEA and its line break, or the input's end).
         var end = 0
         var sawIEA = false
@@ -27,6 +29,7 @@ enum X12SegmentScanner {
             buffer, from: start, terminator: terminator, elementSeparator: elementSeparator, limit: limit,
             isFinal: isFinal, into: &ranges, envelopes: &envelopes)
         scan.ranges = ranges
+        scan.envelopes = envelopes
         return scan
     }
 
