@@ -54,14 +54,16 @@ struct X12ControlNumberSet {
 
     /// Bytes big-endian in the low seven bytes, the length above them, bit 63 set; nil when it does not pack.
     private static func key(_ number: String) -> UInt64? {
-        var key: UInt64 = 0
-        var length: UInt64 = 0
-        for byte in number.utf8 {
-            guard byte < 0x80, length < 7 else { return nil }
-            key = key << 8 | UInt64(byte)
-            length += 1
+        var number = number
+        return number.withUTF8 { bytes -> UInt64? in
+            guard bytes.count <= 7 else { return nil }
+            var key: UInt64 = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                key = key << 8 | UInt64(byte)
+            }
+            return key | UInt64(bytes.count) << 56 | 1 << 63
         }
-        return key | length << 56 | 1 << 63
     }
 
     private static func text(_ key: UInt64) -> String {

@@ -64,7 +64,8 @@ struct X12EnvelopeBuilder {
         let tag = lookup.envelopeTag(of: index, separator: separator)
         if tag == .other, openSet != nil { return }
         let current = lookup.segment(index)
-        if !current.hasValidID {
+        // GS, ST, SE, GE and TA1 are valid IDs: only `other` segments need the check.
+        if tag == .other, !current.hasValidID {
             if openSet == nil {
                 errors.append(X12Error(.segmentOutsideGroup(current.id), at: location(index, in: lookup)))
             }
@@ -86,7 +87,9 @@ struct X12EnvelopeBuilder {
             checkGroupHeader(current, location: where_, byteBase: lookup.byteBase)
         case .st:
             closeSet(trailer: nil, endingBefore: index, in: lookup)
-            guard let group = openGroup else {
+            // The group's two fields the check needs, not a copy of the group (and its sets).
+            guard let functionalID = openGroup?.functionalID, let convention = openGroup?.version.convention as String??
+            else {
                 errors.append(X12Error(.segmentOutsideGroup("ST"), at: location(index, in: lookup)))
                 return
             }
@@ -98,10 +101,10 @@ struct X12EnvelopeBuilder {
             if !setControls.insert(control) {
                 errors.append(X12Error(.duplicateSetControl(control), at: location(index, element: 2, in: lookup)))
             }
-            if !fitsGroup(id, group) {
+            if !fitsGroup(id, functionalID: functionalID, convention: convention) {
                 errors.append(
                     X12Error(
-                        .setDoesNotFitGroup(setID: id, functionalID: group.functionalID),
+                        .setDoesNotFitGroup(setID: id, functionalID: functionalID),
                         at: location(index, element: 1, in: lookup)))
             }
         case .se:
@@ -130,11 +133,11 @@ struct X12EnvelopeBuilder {
 
     /// Whether a set ID belongs in the group: implementation guides (GS08 `…X357`) may assign their own GS01; base
     /// X12 and industry conventions (VICS, UCS) keep the standard's. Asked once per set ID and group.
-    private mutating func fitsGroup(_ id: String, _ group: X12FunctionalGroup) -> Bool {
+    private mutating func fitsGroup(_ id: String, functionalID: String, convention: String?) -> Bool {
         if let fit = lastFit, fit.id == id, fit.groupIndex == groups.count { return fit.fits }
-        let isGuide = group.version.convention?.hasPrefix("X") ?? false
+        let isGuide = convention?.hasPrefix("X") ?? false
         var fits = true
-        if !isGuide, let expected = X12Document.functionalIDs[id], expected != group.functionalID { fits = false }
+        if !isGuide, let expected = X12Document.functionalIDs[id], expected != functionalID { fits = false }
         lastFit = (id, groups.count, fits)
         return fits
     }

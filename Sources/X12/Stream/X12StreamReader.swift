@@ -117,19 +117,32 @@ public struct X12StreamReader<Source: X12ByteSource> {
             throw X12Error(.limitExceeded("segment longer than \(limit) bytes"), at: base + scan.end)
         }
         open = nil  // keeps `interchange.ranges` uniquely referenced while it grows
-        for (offset, range) in scan.ranges.enumerated() {
-            let index = segmentCount
-            segmentCount += 1
-            interchange.ranges.append((base + range.lowerBound)..<(base + range.upperBound))
-            let isTrailer = scan.sawIEA && offset == scan.ranges.count - 1
-            // The walk's own fast path, taken before making a lookup: a body segment of an open set.
-            if !isTrailer, interchange.builder.openSet != nil,
-                X12SegmentScanner.envelopeTag(buffer, range, separator: delimiters.element) == .other
-            {
-                continue
+        let firstIndex = segmentCount
+        let found = scan.ranges.count
+        let scanBase = base
+        for range in scan.ranges {
+            interchange.ranges.append((scanBase + range.lowerBound)..<(scanBase + range.upperBound))
+        }
+        segmentCount += found
+        // The walk reads at most the current segment and the one before it, so every range can be added first.
+        // Body segments of an open set are stepped over up to the next envelope segment the scan marked.
+        var offset = 0
+        var nextMark = 0
+        let marks = scan.envelopes
+        let trailerOffset = scan.sawIEA ? found - 1 : found
+        while offset < found {
+            let isTrailer = offset == trailerOffset
+            if !isTrailer, interchange.builder.openSet != nil {
+                while nextMark < marks.count, marks[nextMark] < offset { nextMark += 1 }
+                let stop = min(nextMark < marks.count ? marks[nextMark] : found, trailerOffset)
+                if stop > offset {
+                    offset = stop
+                    continue
+                }
             }
-            interchange.builder.consume(index, isTrailer: isTrailer, in: lookup(interchange))
+            interchange.builder.consume(firstIndex + offset, isTrailer: isTrailer, in: lookup(interchange))
             takeClosedSets(&interchange)
+            offset += 1
         }
         position = scan.end
         if scan.needsMore {

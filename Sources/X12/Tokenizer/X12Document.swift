@@ -5,11 +5,31 @@ public struct X12Document: Sendable {
     public let bytes: [UInt8]
     /// Segment byte ranges, ID start to terminator (exclusive), in input order.
     public internal(set) var segmentRanges: [Range<Int>] = []
-    /// Which interchange each segment belongs to.
-    public internal(set) var segmentInterchange: [Int] = []
+    /// Which interchange each segment belongs to. Made on request from `laterInterchangeStarts`: one entry per
+    /// segment would cost reading a large file a page fault every 512 segments, for a number that changes once per
+    /// interchange.
+    public var segmentInterchange: [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(segmentRanges.count)
+        var start = 0
+        for (offset, next) in (laterInterchangeStarts + [segmentRanges.count]).enumerated() {
+            result.append(contentsOf: repeatElement(offset, count: next - start))
+            start = next
+        }
+        return result
+    }
+    /// The index of the first segment (the ISA) of each interchange after the first, ascending: the first holds the
+    /// segments before `laterInterchangeStarts[0]`, interchange `i + 1` those from `laterInterchangeStarts[i]` up to
+    /// the next one's. Empty (nothing allocated) for a single interchange, as a stream's set documents are.
+    private var laterInterchangeStarts: [Int] = []
+    /// The first interchange's delimiters, and those of the others, kept apart from the envelopes so that reading a
+    /// segment copies no envelope values.
+    private var firstDelimiters = X12Delimiters.standard
+    private var laterDelimiters: [X12Delimiters] = []
+    /// Per interchange, what its envelope walk found: added to `envelopeErrors` after every interchange's reading
+    /// problems, in the order a walk after reading finds them.
+    private var walkErrors: [[X12Error]] = []
     public internal(set) var interchanges: [X12Interchange] = []
-    /// Delimiters per interchange, kept apart so that reading a segment copies no envelope values.
-    private var interchangeDelimiters: [X12Delimiters] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
     public internal(set) var envelopeErrors: [X12Error] = []
 
@@ -17,9 +37,9 @@ public struct X12Document: Sendable {
         self.bytes = bytes
         // Real segments average 20–40 bytes; reserving avoids most regrowth copies.
         segmentRanges.reserveCapacity(bytes.count / 24 + 4)
-        segmentInterchange.reserveCapacity(bytes.count / 24 + 4)
         try tokenize(options: options)
-        for index in interchanges.indices { buildEnvelopes(interchange: index) }
+        for errors in walkErrors { envelopeErrors += errors }
+        walkErrors = []
     }
 
     /// A document over one transaction set cut from a stream (`X12StreamReader`): `bytes` run from its ST to the
@@ -34,8 +54,7 @@ public struct X12Document: Sendable {
         let byteCount = bytes.count
         self.bytes = bytes
         segmentRanges = ranges
-        segmentInterchange = Array(repeating: 0, count: count)
-        interchangeDelimiters = [delimiters]
+        firstDelimiters = delimiters
         var localSet = set
         localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
         localSet.segments = 0..<count
@@ -52,12 +71,35 @@ public struct X12Document: Sendable {
 
     public var segmentCount: Int { segmentRanges.count }
 
-    public func delimiters(ofSegment index: Int) -> X12Delimiters { interchangeDelimiters[segmentInterchange[index]] }
+    public func delimiters(ofSegment index: Int) -> X12Delimiters {
+        delimiters(ofInterchange: interchange(ofSegment: index))
+    }
+
+    @inline(__always)
+    private func delimiters(ofInterchange index: Int) -> X12Delimiters {
+        index == 0 ? firstDelimiters : laterDelimiters[index - 1]
+    }
 
     public func segment(_ index: Int) -> X12Segment {
         X12Segment(
             bytes: bytes, range: segmentRanges[index],
-            delimiters: interchangeDelimiters[segmentInterchange[index]], index: index)
+            delimiters: delimiters(ofInterchange: interchange(ofSegment: index)),
+            index: index)
+    }
+
+    /// `segmentInterchange[index]`, trapping as it would for an index out of range.
+    @inline(__always)
+    private func interchange(ofSegment index: Int) -> Int {
+        precondition(index >= 0 && index < segmentRanges.count, "Index out of range")
+        if laterInterchangeStarts.isEmpty || index < laterInterchangeStarts[0] { return 0 }
+        // The last interchange starting at or before `index`: 1 + the last later start at or before it.
+        var low = 0
+        var high = laterInterchangeStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if laterInterchangeStarts[middle] <= index { low = middle } else { high = middle }
+        }
+        return low + 1
     }
 
     /// The segments of a transaction set, ST through SE.
@@ -85,7 +127,9 @@ public struct X12Document: Sendable {
         if interchanges.isEmpty { throw X12Error(.notAnInterchange(.empty), at: 0) }
     }
 
-    /// Reads one interchange starting at its ISA; returns the offset after it.
+    /// Reads one interchange starting at its ISA; returns the offset after it. Its envelopes are walked as its
+    /// segments are found, 64 KB of input at a time, while their bytes and ranges are still in the cache: the walk
+    /// goes back to each GS, ST, SE and GE, which in a large file would each be a cache miss or two.
     private mutating func readInterchange(at start: Int, options: X12ReadOptions) throws(X12Error) -> Int {
         let count = bytes.count
         let interchangeIndex = interchanges.count
@@ -96,23 +140,55 @@ public struct X12Document: Sendable {
         let delimiters = isa.delimiters
         let terminatorOffset = isa.terminatorOffset
         segmentRanges.append(start..<terminatorOffset)
-        segmentInterchange.append(interchangeIndex)
+        if interchangeIndex > 0 { laterInterchangeStarts.append(segmentRanges.count - 1) }
         let firstSegment = segmentRanges.count - 1
         let input = bytes
-        let scan = input.withUnsafeBufferPointer { buffer in
-            X12SegmentScanner.scan(
-                buffer, from: terminatorOffset + 1, terminator: delimiters.segment,
-                elementSeparator: delimiters.element,
-                limit: options.maximumSegmentLength, into: &segmentRanges)
+        var builder = X12EnvelopeBuilder(
+            interchangeIndex: interchangeIndex, header: isa.header, delimiters: delimiters, keepsSets: true,
+            reportsClosedSets: false)
+        var marked: [Int] = []
+        var walked = firstSegment + 1
+        var from = terminatorOffset + 1
+        var window = 1 << 16
+        var scan: X12SegmentScanner.Scan
+        while true {
+            // A prefix of the input, scanned as a stream window is: a segment cut by its end waits for the next.
+            let windowEnd = min(count, from + window)
+            let isFinal = windowEnd == count
+            marked.removeAll(keepingCapacity: true)
+            scan = input.withUnsafeBufferPointer { buffer in
+                X12SegmentScanner.scan(
+                    UnsafeBufferPointer(rebasing: buffer[0..<windowEnd]), from: from, terminator: delimiters.segment,
+                    elementSeparator: delimiters.element, limit: options.maximumSegmentLength, isFinal: isFinal,
+                    into: &segmentRanges, envelopes: &marked)
+            }
+            if scan.tooLong {
+                throw X12Error(
+                    .limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
+            }
+            // Every segment found but the IEA, which the walk takes last, as the trailer.
+            let upper = segmentRanges.count - (scan.sawIEA ? 1 : 0)
+            segmentRanges.withUnsafeBufferPointer { ranges in
+                let lookup = RangesLookup(bytes: input, ranges: ranges, delimiters: delimiters)
+                Self.walk(&builder, segments: walked..<upper, marked: marked, in: lookup)
+            }
+            walked = upper
+            if !scan.needsMore { break }
+            // A window that held no whole segment: the next one is larger.
+            if scan.end == from { window *= 2 }
+            from = scan.end
         }
-        if scan.tooLong {
-            throw X12Error(.limitExceeded("segment longer than \(options.maximumSegmentLength) bytes"), at: scan.end)
+        let lastSegment = segmentRanges.count - 1
+        let trailer: Int? = scan.sawIEA ? lastSegment : nil
+        segmentRanges.withUnsafeBufferPointer { ranges in
+            let lookup = RangesLookup(bytes: input, ranges: ranges, delimiters: delimiters)
+            if let trailer { builder.consume(trailer, isTrailer: true, in: lookup) }
+            builder.finish(trailer: trailer, lastSegment: lastSegment, in: lookup)
         }
-        segmentInterchange.append(
-            contentsOf: repeatElement(interchangeIndex, count: segmentRanges.count - segmentInterchange.count))
+        walkErrors.append(builder.errors)
         let position = scan.end
         let ended = scan.sawIEA
-        let trailerIndex: Int? = ended ? segmentRanges.count - 1 : nil
+        let trailerIndex = trailer
         if scan.unterminated {
             envelopeErrors.append(
                 X12Error(
@@ -129,11 +205,52 @@ public struct X12Document: Sendable {
                         byteOffset: min(position, count), segmentIndex: segmentRanges.count - 1,
                         interchange: interchangeIndex)))
         }
-        interchangeDelimiters.append(delimiters)
+        if interchangeIndex == 0 { firstDelimiters = delimiters } else { laterDelimiters.append(delimiters) }
         interchanges.append(
             X12Interchange(
-                delimiters: delimiters, header: isa.header, groups: [], segments: firstSegment..<segmentRanges.count,
-                trailerIndex: trailerIndex, looseSegments: [], byteRange: start..<position))
+                delimiters: delimiters, header: isa.header, groups: builder.groups,
+                segments: firstSegment..<segmentRanges.count, trailerIndex: trailerIndex,
+                looseSegments: builder.loose, byteRange: start..<position))
         return position
+    }
+
+    /// Feeds `builder` the segments in `segments` (none of them the IEA), stepping over the body segments of an
+    /// open set: the walk has nothing to do for those. `marked` holds the indices (ascending) of the segments
+    /// whose `envelopeTag` is not `other`; those, and every segment outside a set, are consumed.
+    private static func walk(
+        _ builder: inout X12EnvelopeBuilder, segments: Range<Int>, marked: [Int], in lookup: RangesLookup
+    ) {
+        var index = segments.lowerBound
+        var nextMark = 0
+        while index < segments.upperBound {
+            if builder.openSet != nil {
+                while nextMark < marked.count, marked[nextMark] < index { nextMark += 1 }
+                let stop = nextMark < marked.count ? min(marked[nextMark], segments.upperBound) : segments.upperBound
+                if stop > index {
+                    index = stop
+                    continue
+                }
+            }
+            builder.consume(index, isTrailer: false, in: lookup)
+            index += 1
+        }
+    }
+}
+
+/// The segments found so far, for the envelope walk while tokenizing: the input and the ranges as pointers, valid
+/// while the walk runs.
+private struct RangesLookup: X12SegmentLookup {
+    let bytes: [UInt8]
+    let ranges: UnsafeBufferPointer<Range<Int>>
+    let delimiters: X12Delimiters
+
+    var byteBase: Int { 0 }
+
+    func segment(_ index: Int) -> X12Segment {
+        X12Segment(bytes: bytes, range: ranges[index], delimiters: delimiters, index: index)
+    }
+
+    func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag {
+        X12SegmentScanner.envelopeTag(bytes, ranges[index], separator: separator)
     }
 }

@@ -47,13 +47,19 @@ extension X12Segment {
     /// byte equality).
     func element(_ position: Int, equals text: String) -> Bool {
         let range = elementRange(position) ?? 0..<0
-        let utf8 = text.utf8
-        let equal: Bool? = bytes.withUnsafeBufferPointer { bytes in
-            var ascii = true
-            for index in range where bytes[index] >= 0x80 { ascii = false }
-            for byte in utf8 where byte >= 0x80 { ascii = false }
-            guard ascii else { return nil }
-            return UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(utf8)
+        var text = text
+        let equal: Bool? = text.withUTF8 { expected in
+            bytes.withUnsafeBufferPointer { bytes in
+                var high: UInt8 = 0
+                for index in range { high |= bytes[index] }
+                for byte in expected { high |= byte }
+                guard high < 0x80 else { return nil }
+                guard range.count == expected.count else { return false }
+                for offset in 0..<expected.count where bytes[range.lowerBound &+ offset] != expected[offset] {
+                    return false
+                }
+                return true
+            }
         }
         return equal ?? ((self[position] ?? "") == text)
     }

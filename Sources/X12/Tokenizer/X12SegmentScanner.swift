@@ -3,6 +3,8 @@
 enum X12SegmentScanner {
     struct Scan {
         var ranges: [Range<Int>] = []
+        /// Offsets in `ranges` of the segments whose `envelopeTag` is not `other`, ascending.
+        var envelopes: [Int] = []
         /// Offset after the last byte consumed (after IEA and its line break, or the input's end).
         var end = 0
         var sawIEA = false
@@ -22,22 +24,43 @@ enum X12SegmentScanner {
         isFinal: Bool = true
     ) -> Scan {
         var ranges: [Range<Int>] = []
+        var envelopes: [Int] = []
         var scan = scan(
             buffer, from: start, terminator: terminator, elementSeparator: elementSeparator, limit: limit,
-            isFinal: isFinal, into: &ranges)
+            isFinal: isFinal, into: &ranges, envelopes: &envelopes)
         scan.ranges = ranges
+        scan.envelopes = envelopes
         return scan
     }
 
     /// `scan` appending the segment ranges to `ranges` (the returned `Scan` has none): a document appends to its
-    /// own array instead of copying a second one.
+    /// own array instead of copying a second one. The index in `ranges` of each segment whose `envelopeTag` is
+    /// not `other` goes to `envelopes`, in order.
     static func scan(
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
-        isFinal: Bool = true, into ranges: inout [Range<Int>]
+        isFinal: Bool = true, into ranges: inout [Range<Int>], envelopes: inout [Int]
     ) -> Scan {
         var scan = Scan()
         let count = buffer.count
         var position = start
+        // Ranges are gathered a batch at a time and appended together: one append per segment would ask whether
+        // the array is uniquely referenced and has room, each time.
+        let batchCapacity = 512
+        let batch = UnsafeMutablePointer<Range<Int>>.allocate(capacity: batchCapacity)
+        var pending = 0
+        func flush() {
+            ranges.append(contentsOf: UnsafeBufferPointer(start: batch, count: pending))
+            pending = 0
+        }
+        defer {
+            flush()
+            batch.deallocate()
+        }
+        @inline(__always) func add(_ range: Range<Int>) {
+            (batch + pending).initialize(to: range)
+            pending &+= 1
+            if pending == batchCapacity { flush() }
+        }
         @inline(__always) func skipLineBreaks() {
             while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D { position &+= 1 }
         }
@@ -66,12 +89,22 @@ enum X12SegmentScanner {
                     break
                 }
                 // Input ends inside a segment.
-                ranges.append(position..<count)
+                if envelopeTag(buffer, position..<count, separator: elementSeparator) != .other {
+                    envelopes.append(ranges.count &+ pending)
+                }
+                add(position..<count)
                 scan.unterminated = true
                 position = count
                 break
             }
-            ranges.append(position..<end)
+            // GS, GE, ST, SE and TA1 start with G, S or T: only those are told apart, while their bytes are at hand.
+            let first = buffer[position]
+            if first == 0x47 || first == 0x53 || first == 0x54,
+                envelopeTag(buffer, position..<end, separator: elementSeparator) != .other
+            {
+                envelopes.append(ranges.count &+ pending)
+            }
+            add(position..<end)
             let isIEA =
                 end - position >= 3 && buffer[position] == 0x49 && buffer[position + 1] == 0x45
                 && buffer[position + 2] == 0x41 && (end - position == 3 || buffer[position + 3] == elementSeparator)

@@ -89,6 +89,7 @@ struct X12SetTable: Sendable {
         return index
     }
 
+    @inline(__always)
     static func bloomBit(_ code: UInt32) -> UInt64 { 1 << UInt64((code &* 0x9E37_79B1) >> 26) }
 
     /// The table's arrays as pointers, valid inside `body`: the walker matches every segment through them, so a

@@ -8,6 +8,14 @@ extension SetWalker {
         let ruleIndex = rules.index(code)
         guard ruleIndex >= 0 else { return }
         let definition = rules.segments[ruleIndex]
+        // Most segments have nothing wrong and no delimiter inside a value: one quick pass says so, and only the
+        // others are checked in detail (which then finds every problem, in order).
+        if Self.isClean(
+            ranges[index], in: bytes, classes: classes, definition: definition, ruleIndex: ruleIndex, rules: rules,
+            codeLists: codeLists, notesPassed: notesPassed)
+        {
+            return
+        }
         let range = ranges[index]
         let bytes = self.bytes
         let classes = self.classes
@@ -90,7 +98,7 @@ extension SetWalker {
     /// What is wrong with one element on the document's bytes, by its flattened rule (not used, repetitions,
     /// components, type, code list, length); `flags` are the byte classes seen in the value. Static: a method on
     /// the walker would copy it (all of it) for every element, as `checkElements` holds it `inout`.
-    private static func problem(
+    static func problem(
         _ value: UnsafeBufferPointer<UInt8>, flags: UInt8, rule: X12SegmentRules.Element,
         codeLists: [X12SegmentRules.CodeList]
     ) -> X12Error.Kind? {
@@ -172,7 +180,7 @@ extension SetWalker {
 
     /// Whether `check` would report anything: the usual answer (no) without a call that may append.
     @inline(__always)
-    private static func violates(_ note: X12SegmentRules.Note, present: UInt64) -> Bool {
+    static func violates(_ note: X12SegmentRules.Note, present: UInt64) -> Bool {
         let mask = note.mask
         let here = present & mask
         switch note.kind {

@@ -194,6 +194,19 @@ struct SetWalker {
     /// The segment's ID as a code (no `String`).
     @inline(__always)
     private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
+        let lower = range.lowerBound
+        if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
+            // The first four bytes as one word: the ID ends at the first separator or at the segment's end.
+            let word = UInt32(
+                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
+            let x = word ^ (UInt32(separator) &* 0x0101_0101)
+            var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
+            let count = range.upperBound &- lower
+            if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
+            let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
+            if length > 3 { return UInt32.max }
+            return length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
+        }
         var code: UInt32 = 0
         var index = range.lowerBound
         while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
