@@ -17,10 +17,7 @@ enum DeadlineCalculator {
         var honouredDay: CalendarDate?
         var ordered: CalendarDate?
 
-        init(_ order: PurchaseOrder, _ sla: ShipSLA) { self.init(order, honours: sla.honours, from: sla.from) }
-
-        /// The SLA's `honours` and `from`.
-        init(_ order: PurchaseOrder, honours: [ShipSLA.PODate], from: ShipSLA.Basis) {
+        init(_ order: PurchaseOrder, _ sla: ShipSLA) {
             // The lines by index, reading one field each: a line is a large value to copy.
             func earliest(_ first: CalendarDate?, _ field: KeyPath<OrderLine, CalendarDate?>) -> CalendarDate? {
                 var earliest = first
@@ -30,10 +27,10 @@ enum DeadlineCalculator {
                 }
                 return earliest
             }
-            if honours.contains(.requestedDelivery) {
+            if sla.honours.contains(.requestedDelivery) {
                 deliverBy = earliest(order.dates.requestedDelivery, \.requestedDelivery)
             }
-            for date in honours {
+            for date in sla.honours {
                 let day: CalendarDate?
                 switch date {
                 case .expectedShip:
@@ -48,7 +45,7 @@ enum DeadlineCalculator {
                     break
                 }
             }
-            if honoured == nil, from == .poDate { ordered = order.dates.ordered }
+            if honoured == nil, sla.from == .poDate { ordered = order.dates.ordered }
         }
     }
 

@@ -14,9 +14,6 @@ final class RoutingTables: Sendable {
     /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
     /// node; as (node position, index in that list), for the ids the network has.
     let defaultCandidates: [(position: Int, index: Int)]
-    /// The SLA's PO dates and basis, read for every order.
-    private let honours: [ShipSLA.PODate]
-    private let slaFrom: ShipSLA.Basis
     /// The last deadlines worked out, with what they were worked out from: the orders of one interchange (or of one
     /// `dropgate route` run) share their receipt time, and mostly their dates.
     private let lastDeadlines = Mutex<(now: Date, inputs: DeadlineCalculator.Inputs, deadlines: Deadlines)?>(nil)
@@ -32,8 +29,6 @@ final class RoutingTables: Sendable {
         self.world = world
         profileZone = ZoneOffsets.of(profile.timeZone)
         fees = Self.violations.map { profile.fees.fee(for: $0) }
-        honours = profile.shipSLA.honours
-        slaFrom = profile.shipSLA.from
         let listed = profile.sourcing.listed
         defaultCandidates = (listed.isEmpty ? world.sortedIDs : listed).enumerated().compactMap { index, id in
             world.positions[id].map { (position: $0, index: index) }
@@ -57,7 +52,7 @@ final class RoutingTables: Sendable {
 
     /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` for this profile.
     func deadlines(for order: PurchaseOrder, now: Date) -> Deadlines {
-        let inputs = DeadlineCalculator.Inputs(order, honours: honours, from: slaFrom)
+        let inputs = DeadlineCalculator.Inputs(order, profile.shipSLA)
         if let known = lastDeadlines.withLock({ $0?.now == now && $0?.inputs == inputs ? $0?.deadlines : nil }) {
             return known
         }

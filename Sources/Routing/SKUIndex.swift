@@ -52,7 +52,7 @@ struct SKUIndex: Sendable {
 
     /// The item number of `sku` and its flags, or nil when the catalog does not have it.
     func item(_ sku: SKU) -> (number: Int, flags: UInt8)? {
-        guard let hash = Self.asciiHash(sku) else { return byString[sku].map { ($0, flags[$0]) } }
+        guard let hash = Self.asciiHash(sku) else { return byStringItem(sku) }
         return find(sku, hash: hash)
     }
 
@@ -68,7 +68,7 @@ struct SKUIndex: Sendable {
             }
         }
         if found != nil || byString.isEmpty { return found }
-        return byString[sku].map { ($0, flags[$0]) }
+        return byStringItem(sku)
     }
 
     /// `item(_:)` of each line's SKU (nil for a line without one), with every SKU's first slot loaded before any is
@@ -89,12 +89,17 @@ struct SKUIndex: Sendable {
             return lines.indices.map { index in
                 guard let sku = lines[index].sku else { return nil }
                 let home = homes[index]
-                guard home.slot >= 0 else { return byString[sku].map { ($0, flags[$0]) } }
+                guard home.slot >= 0 else { return byStringItem(sku) }
                 // An empty home slot: not in the table.
                 if home.item < 0, byString.isEmpty { return nil }
                 return find(sku, hash: home.slot)
             }
         }
+    }
+
+    /// `sku` looked up by String (the SKUs the table cannot answer for).
+    private func byStringItem(_ sku: SKU) -> (number: Int, flags: UInt8)? {
+        byString[sku].map { ($0, flags[$0]) }
     }
 
     /// FNV-1a over the SKU's bytes, folded so that its low bits mix in its high ones; nil when the SKU is not ASCII.

@@ -291,19 +291,21 @@ enum StaticCompliance {
             || squeezed.starts(with: "POBX".utf8)
     }
 
-    /// `bytes` packed little-endian, as `asciiIsPOBox` packs a line's head.
-    private static func packed(_ bytes: StaticString) -> (UInt64, UInt64) {
+    /// A prefix's bytes packed little-endian, as `asciiIsPOBox` packs a line's head, and its length.
+    private struct PackedPrefix {
         var head: (UInt64, UInt64) = (0, 0)
-        for index in 0..<bytes.utf8CodeUnitCount {
-            let byte = UInt64(bytes.utf8Start[index])
-            if index < 8 { head.0 |= byte << (8 * index) } else { head.1 |= byte << (8 * (index - 8)) }
+        let length: Int
+
+        init(_ prefix: StaticString) {
+            length = prefix.utf8CodeUnitCount
+            for index in 0..<length {
+                let byte = UInt64(prefix.utf8Start[index])
+                if index < 8 { head.0 |= byte << (8 * index) } else { head.1 |= byte << (8 * (index - 8)) }
+            }
         }
-        return head
     }
 
-    private static let poBox = packed("POBOX")
-    private static let postOfficeBox = packed("POSTOFFICEBOX")
-    private static let poBx = packed("POBX")
+    private static let poBoxPrefixes = [PackedPrefix("POBOX"), PackedPrefix("POSTOFFICEBOX"), PackedPrefix("POBX")]
 
     /// `isPOBox` of an ASCII line's bytes.
     private static func asciiIsPOBox(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -325,13 +327,12 @@ enum StaticCompliance {
             count += 1
         }
         // The head starts a prefix when it has as many letters and its first ones are the prefix's.
-        func starts(_ prefix: (UInt64, UInt64), _ length: Int) -> Bool {
-            guard count >= length else { return false }
-            let first: UInt64 = length >= 8 ? .max : (1 << (8 * UInt64(length))) &- 1
-            let second: UInt64 = length <= 8 ? 0 : (1 << (8 * UInt64(length - 8))) &- 1
-            return head.0 & first == prefix.0 && head.1 & second == prefix.1
+        return poBoxPrefixes.contains { prefix in
+            guard count >= prefix.length else { return false }
+            let first: UInt64 = prefix.length >= 8 ? .max : (1 << (8 * UInt64(prefix.length))) &- 1
+            let second: UInt64 = prefix.length <= 8 ? 0 : (1 << (8 * UInt64(prefix.length - 8))) &- 1
+            return head.0 & first == prefix.head.0 && head.1 & second == prefix.head.1
         }
-        return starts(poBox, 5) || starts(postOfficeBox, 13) || starts(poBx, 4)
     }
 
     /// A non-ASCII address line in capitals with only its letters and digits, by `Character`, as the rule reads.
