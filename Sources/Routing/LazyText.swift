@@ -13,7 +13,8 @@ struct LazyText: Hashable, Sendable, Codable {
         case cancel(DecisionFacts, line: Int, DecisionFacts.CancelWhy)
         /// The fee the node in `row` (the primary) would have drawn: why, then `suffix`.
         case avoidedFee(DecisionFacts, row: Int, suffix: String)
-        case basis(ShipByBasis)
+        /// Boxed: deadlines are copied often, and a basis is a large value to copy.
+        indirect case basis(ShipByBasis)
     }
 
     var source: Source

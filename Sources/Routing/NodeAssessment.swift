@@ -101,8 +101,11 @@ struct NodeAssessment: Sendable {
 /// The resolved lines and what every assessed node has of each: one flat table per decision.
 struct LineTable: Sendable {
     let lines: [ResolvedLine]
-    /// Row-major: `available[row * lines.count + line]`, units of the line's SKU available at the row's node.
-    var available: [Int] = []
+    /// Row-major: `available[row * lines.count + line]`, units of the line's SKU available at the row's node; the
+    /// rows past `rows` are zeros, kept ready for the nodes still to be assessed.
+    private(set) var available: [Int]
+    /// The rows filled so far (`addRow()`).
+    private(set) var rows = 0
     /// Per line, the facts the node loops read, apart from the lines (a line is a large value to read through).
     let quantities: [Int]
     let needs: [UInt8]
@@ -112,8 +115,10 @@ struct LineTable: Sendable {
     /// Some line asks a node for a capability.
     let needsAny: Bool
 
-    init(lines: [ResolvedLine]) {
+    /// With room for `rowCapacity` rows before it grows.
+    init(lines: [ResolvedLine], rowCapacity: Int = 0) {
         self.lines = lines
+        available = [Int](repeating: 0, count: lines.count * rowCapacity)
         quantities = lines.map(\.quantity)
         needs = lines.map(\.needs)
         totalUnits = quantities.reduce(0, +)
@@ -122,6 +127,24 @@ struct LineTable: Sendable {
     }
 
     func available(_ row: Int, _ line: Int) -> Int { available[row * lines.count + line] }
+
+    /// A new row, all zeros; returns its number.
+    mutating func addRow() -> Int {
+        if available.count < (rows + 1) * lines.count {
+            available.append(contentsOf: repeatElement(0, count: (rows + 1) * lines.count - available.count))
+        }
+        rows += 1
+        return rows - 1
+    }
+
+    /// Sets the levels of `row` (made by `addRow()`) through a pointer to its first line: a node's loop over its
+    /// lines, which an append or subscript per line would slow with capacity and uniqueness checks.
+    mutating func fill<Result>(
+        row: Int, _ body: (UnsafeMutablePointer<Int>) -> Result
+    ) -> Result {
+        let start = row * lines.count
+        return available.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    }
 
     func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= quantities[line] }
 

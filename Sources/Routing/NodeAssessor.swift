@@ -17,13 +17,15 @@ struct NodeAssessor {
     let now: Date
     /// The ship-to's region (index into the network's regions).
     let region: Int?
-    /// The stock's levels (`stockLevels[row * width + slot]`) and, per resolved line, its row there (-1 for none),
-    /// looked up once per order.
+    /// The stock's levels (`stockLevels[row * width + slot]`) and, per resolved line, where its row starts there
+    /// (`row * width`; -1 when the stock has no row for it), looked up once per order.
     let stockLevels: [Int]
     let width: Int
-    let lineRows: [Int]
+    let lineOffsets: [Int]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
+    /// What `warm` read (kept so that the reads are made).
+    let warmed: Int
     /// What the node checks found that do not depend on the node's stock or capacity, kept for the next order.
     private(set) var memo: Memo
 
@@ -72,14 +74,30 @@ struct NodeAssessor {
         self.now = now
         self.region = region
         stockLevels = state.stock.levels.levels
-        width = state.stock.levels.width
-        lineRows = tables.world.stockRows(of: lines, in: state.stock)
+        let rowWidth = state.stock.levels.width
+        width = rowWidth
+        lineOffsets = tables.world.stockRows(of: lines, in: state.stock).map { $0 < 0 ? -1 : $0 * rowWidth }
         slots = tables.world.slots(in: state.stock)
+        warmed = Self.warm(stockLevels, offsets: lineOffsets, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup
         memo = tables.memo(
             for: Memo.Key(
                 now: now, shipBy: deadlines.shipBy, deliverBy: deadlines.deliverBy, services: services,
                 isPOBox: isPOBox))
+    }
+
+    /// Reads every cache line of the lines' stock rows, in a loop of nothing but loads, so that their cache misses
+    /// are all in flight at once; the node loop, which reads a row's slots one node at a time between a node's other
+    /// checks, then finds them in cache instead of waiting for each row's lines in turn.
+    private static func warm(_ levels: [Int], offsets: [Int], width: Int) -> Int {
+        let perLine = 64 / MemoryLayout<Int>.stride
+        var sum = 0
+        levels.withUnsafeBufferPointer { levels in
+            for offset in offsets where offset >= 0 {
+                for slot in stride(from: 0, to: width, by: perLine) { sum &+= levels[offset + slot] }
+            }
+        }
+        return sum
     }
 
     /// Assesses the node at `position` and appends it to `assessments` (built in place: an assessment is a large
@@ -91,7 +109,7 @@ struct NodeAssessor {
         let id = tables.world.ids[position]
         assessments.append(
             NodeAssessment(
-                position: position, id: id, row: table.available.count / max(1, table.lines.count),
+                position: position, id: id, row: table.addRow(),
                 candidate: candidate, profileIndex: profileIndex, enabled: tables.world.enabled[position],
                 capabilities: tables.world.capabilityBits[position]))
         assess(&assessments[assessments.count - 1], into: &table)
@@ -132,19 +150,28 @@ struct NodeAssessor {
         let slot = slots[position]
         let needsAny = table.needsAny
         var failing = 0
-        lineRows.withUnsafeBufferPointer { rows in
-            table.quantities.withUnsafeBufferPointer { quantities in
-                stockLevels.withUnsafeBufferPointer { levels in
-                    for index in rows.indices {
-                        let row = rows[index]
-                        let available = slot < 0 || row < 0 ? 0 : levels[row * width + slot]
-                        table.available.append(available)
-                        // Without a branch on the level: a mispredicted one would wait for each level's cache miss
-                        // in turn instead of letting the misses overlap. Both are ≥ 0, so the sign bit says `<`.
-                        failing &-= (available &- quantities[index]) >> (Int.bitWidth - 1)
+        // The node's row of the table (zeros, `addRow()`) filled through a pointer.
+        if slot >= 0 {
+            let quantities = table.quantities
+            lineOffsets.withUnsafeBufferPointer { offsets in
+                quantities.withUnsafeBufferPointer { quantities in
+                    stockLevels.withUnsafeBufferPointer { levels in
+                        table.fill(row: a.row) { available in
+                            for index in offsets.indices {
+                                let offset = offsets[index]
+                                let level = offset < 0 ? 0 : levels[offset &+ slot]
+                                available[index] = level
+                                // Without a branch on the level: a mispredicted one would wait for each level's cache
+                                // miss in turn instead of letting the misses overlap. Both are ≥ 0, so the sign bit
+                                // says `<`.
+                                failing &-= (level &- quantities[index]) >> (Int.bitWidth - 1)
+                            }
+                        }
                     }
                 }
             }
+        } else {
+            for quantity in table.quantities where quantity > 0 { failing += 1 }
         }
         if needsAny {
             for index in table.lines.indices where !table.handles(index, a.capabilities) { failing += 1 }

@@ -42,8 +42,7 @@ public struct Router: Sendable {
                 ? tables.world.sortedIDs : tables.profile.sourcing.alternates)
                 .filter { $0 != assigned }
         }
-        var table = LineTable(lines: statics.lines)
-        table.available.reserveCapacity(statics.lines.count * (tables.world.ids.count + others.count))
+        var table = LineTable(lines: statics.lines, rowCapacity: tables.world.ids.count + others.count)
         var assessor = NodeAssessor(
             tables: tables, state: state, lines: statics.lines, services: mapping.services, deadlines: deadlines,
             isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)))
