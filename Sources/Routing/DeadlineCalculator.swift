@@ -17,26 +17,29 @@ enum DeadlineCalculator {
         var honouredDay: CalendarDate?
         var ordered: CalendarDate?
 
-        init(_ order: PurchaseOrder, _ sla: ShipSLA) {
-            // The lines by index, reading one field each: a line is a large value to copy.
-            func earliest(_ first: CalendarDate?, _ field: KeyPath<OrderLine, CalendarDate?>) -> CalendarDate? {
-                var earliest = first
+        /// `honours` and `from` are the SLA's (read field by field: an SLA is a large value to copy).
+        init(_ order: borrowing PurchaseOrder, honours: [ShipSLA.PODate], from: ShipSLA.Basis) {
+            // The lines by index, reading one field each (a line is a large value to copy), and without a closure
+            // or key path, through which the order would be copied.
+            if honours.contains(.requestedDelivery) {
+                var earliest = order.dates.requestedDelivery
                 for index in order.lines.indices {
-                    guard let requested = order.lines[index][keyPath: field] else { continue }
+                    guard let requested = order.lines[index].requestedDelivery else { continue }
                     earliest = min(earliest ?? requested, requested)
                 }
-                return earliest
+                deliverBy = earliest
             }
-            if sla.honours.contains(.requestedDelivery) {
-                deliverBy = earliest(order.dates.requestedDelivery, \.requestedDelivery)
-            }
-            for date in sla.honours {
-                let day: CalendarDate?
+            for date in honours {
+                var day: CalendarDate?
                 switch date {
                 case .expectedShip:
                     day = order.dates.expectedShip
                 case .requestedShip:
-                    day = earliest(order.dates.requestedShip, \.requestedShip)
+                    day = order.dates.requestedShip
+                    for index in order.lines.indices {
+                        guard let requested = order.lines[index].requestedShip else { continue }
+                        day = min(day ?? requested, requested)
+                    }
                 case .requestedDelivery:
                     continue
                 }
@@ -45,7 +48,7 @@ enum DeadlineCalculator {
                     break
                 }
             }
-            if honoured == nil, sla.from == .poDate { ordered = order.dates.ordered }
+            if honoured == nil, from == .poDate { ordered = order.dates.ordered }
         }
     }
 
@@ -53,7 +56,9 @@ enum DeadlineCalculator {
     static func deadlines(for order: PurchaseOrder, profile: RetailerProfile, now: Date, zone: ZoneOffsets)
         -> Deadlines
     {
-        deadlines(for: Inputs(order, profile.shipSLA), profile: profile, now: now, zone: zone)
+        deadlines(
+            for: Inputs(order, honours: profile.shipSLA.honours, from: profile.shipSLA.from), profile: profile,
+            now: now, zone: zone)
     }
 
     static func deadlines(for inputs: Inputs, profile: RetailerProfile, now: Date, zone: ZoneOffsets) -> Deadlines {

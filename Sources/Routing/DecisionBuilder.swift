@@ -26,7 +26,8 @@ enum DecisionBuilder {
             tables: tables, order: order, mapping: statics.mapping, deadlines: deadlines,
             services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
             table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
-            assigned: nil, shipments: [], cancels: [], primaryID: nil, rules: rules(statics, final: []))
+            assigned: nil, shipments: [], cancels: [], primaryID: nil,
+            rules: rules(statics.outcomes))
         var decision = RoutingDecision(
             poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: .reject, shipments: [],
             lazyCancelledLines: LazyList([]), backorderedLines: [], rejections: statics.rejections,
@@ -41,9 +42,13 @@ enum DecisionBuilder {
         return decision
     }
 
+    /// `found` is consumed: its arrays move into the decision rather than being copied.
     static func decision(
-        _ order: PurchaseOrder, plan: Plan?, facts found: Findings, tables: RoutingTables, now: Date
+        _ order: PurchaseOrder, plan: Plan?, facts found: consuming Findings, tables: RoutingTables, now: Date
     ) -> RoutingDecision {
+        // The static rules' array, held by nothing else, so the decision's rules are appended to it in place.
+        let staticOutcomes = found.statics.outcomes
+        found.statics.outcomes = []
         let policy = tables.profile.fulfilment
         let lines = found.table.lines
         let candidates = found.assessments[..<found.candidateCount]
@@ -102,14 +107,16 @@ enum DecisionBuilder {
         let held =
             shipments.count <= policy.maxShipments
             && (policy.fill != .orderFillOrKill || cancels.isEmpty || shipments.isEmpty)
+        var rules = rules(staticOutcomes)
+        rules.append(RuleOutcome(rule: .routingAuthority, passed: true))
+        rules.append(RuleOutcome(rule: .fulfilmentPolicy, passed: held))
+        rules.append(RuleOutcome(rule: .sourcing, passed: !shipments.isEmpty))
         let facts = DecisionFacts(
             tables: tables, order: order, mapping: found.mapping, deadlines: deadlines,
             services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
             assessments: found.assessments, candidateCount: found.candidateCount, unconsidered: found.unconsidered,
             assigned: found.assigned, shipments: shipments, cancels: cancels, primaryID: primaryID,
-            rules: rules(
-                found.statics,
-                final: [(.routingAuthority, true), (.fulfilmentPolicy, held), (.sourcing, !shipments.isEmpty)]))
+            rules: rules)
         var couldHaveShipped: [DCID] = []
         for row in found.assessments.indices.dropFirst(found.candidateCount)
         where found.assessments[row].shipsAll && found.assessments[row].option != nil {
@@ -148,17 +155,12 @@ enum DecisionBuilder {
         return decision
     }
 
-    /// The static rules (a failed one with its failures), ack and ship-by, then `final`.
-    static func rules(_ statics: StaticResult, final: [(rule: RuleCheck.Rule, passed: Bool)])
-        -> [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
-    {
-        var rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)] = []
-        rules.reserveCapacity(statics.outcomes.count + 2 + final.count)
-        for outcome in statics.outcomes { rules.append((outcome.rule, outcome.failures == nil, outcome.failures)) }
-        rules.append((.ackDeadline, true, nil))
-        rules.append((.shipBy, true, nil))
-        for rule in final { rules.append((rule.rule, rule.passed, nil)) }
-        return rules
+    /// The static rules (a failed one with its failures), then ack and ship-by: the static result's array, grown in
+    /// place when nothing else holds it.
+    static func rules(_ outcomes: consuming [RuleOutcome]) -> [RuleOutcome] {
+        outcomes.append(RuleOutcome(rule: .ackDeadline, passed: true))
+        outcomes.append(RuleOutcome(rule: .shipBy, passed: true))
+        return outcomes
     }
 
     static func units(of cancels: [Int], _ lines: [ResolvedLine]) -> Decimal {

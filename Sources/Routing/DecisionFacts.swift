@@ -26,7 +26,7 @@ final class DecisionFacts: Sendable {
     let cancels: [Int]
     let primaryID: DCID?
     /// Every rule checked, in order: passed or not, and a failed static rule's failures as one sentence.
-    let rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
+    let rules: [RuleOutcome]
 
     /// Why a node was or was not chosen.
     enum Verdict: Sendable {
@@ -50,11 +50,11 @@ final class DecisionFacts: Sendable {
     }
 
     init(
-        tables: RoutingTables, order: PurchaseOrder, mapping: CarrierMapping?, deadlines: Deadlines,
+        tables: RoutingTables, order: borrowing PurchaseOrder, mapping: CarrierMapping?, deadlines: Deadlines,
         services: [CarrierServiceID], isPOBox: Bool, table: LineTable, assessments: [NodeAssessment],
         candidateCount: Int, unconsidered: [(node: DCID, rank: Int)], assigned: DCID?, shipments: [Shipment],
         cancels: [Int], primaryID: DCID?,
-        rules: [(rule: RuleCheck.Rule, passed: Bool, failures: String?)]
+        rules: [RuleOutcome]
     ) {
         self.tables = tables
         orderType = order.orderType

@@ -61,7 +61,8 @@ struct NodeAssessor {
     }
 
     init(
-        tables: RoutingTables, state: NetworkState, lines: [ResolvedLine], services: [CarrierServiceID],
+        tables: RoutingTables, state: borrowing NetworkState, lines: borrowing [ResolvedLine],
+        services: [CarrierServiceID],
         deadlines: Deadlines, isPOBox: Bool, now: Date, region: Int?
     ) {
         self.tables = tables
@@ -74,9 +75,8 @@ struct NodeAssessor {
         self.now = now
         self.region = region
         stockLevels = state.stock.levels.levels
-        let rowWidth = state.stock.levels.width
-        width = rowWidth
-        lineOffsets = tables.world.stockRows(of: lines, in: state.stock).map { $0 < 0 ? -1 : $0 * rowWidth }
+        width = state.stock.levels.width
+        lineOffsets = tables.world.stockOffsets(of: lines, in: state.stock)
         slots = tables.world.slots(in: state.stock)
         warmed = Self.warm(stockLevels, offsets: lineOffsets, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup

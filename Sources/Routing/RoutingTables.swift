@@ -52,7 +52,7 @@ final class RoutingTables: Sendable {
 
     /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` for this profile.
     func deadlines(for order: PurchaseOrder, now: Date) -> Deadlines {
-        let inputs = DeadlineCalculator.Inputs(order, profile.shipSLA)
+        let inputs = DeadlineCalculator.Inputs(order, honours: profile.shipSLA.honours, from: profile.shipSLA.from)
         if let known = lastDeadlines.withLock({ $0?.now == now && $0?.inputs == inputs ? $0?.deadlines : nil }) {
             return known
         }
@@ -226,30 +226,27 @@ final class WorldTables: Sendable {
         return rounded
     }
 
-    /// Per line, its item's row in `stock` (-1 when the stock has never held it). The rows of every catalog item are
-    /// kept while the stock's row assignment stays the same, which it does across a run's decisions unless a SKU is
-    /// added.
-    func stockRows(of lines: [ResolvedLine], in stock: Stock) -> [Int] {
+    /// Per line, where its item's row starts in `stock`'s levels (`row * width`; -1 when the stock has never held
+    /// it). The rows of every catalog item are kept while the stock's row assignment stays the same, which it does
+    /// across a run's decisions unless a SKU is added.
+    func stockOffsets(of lines: [ResolvedLine], in stock: Stock) -> [Int] {
         let table = stock.levels.rows
+        let width = stock.levels.width
         return rowCache.withLock { cache in
             if cache?.table !== table { cache = (table, itemSKUs.map { table.index[$0] ?? -1 }) }
-            return lines.map { line in cache.map { $0.rows[line.item] } ?? -1 }
+            return lines.map { line in
+                let row = cache.map { $0.rows[line.item] } ?? -1
+                return row < 0 ? -1 : row * width
+            }
         }
     }
 
-    /// The catalog item number of `sku` and whether it is oversize or hazmat; nil when the SKU is not ours.
-    func item(_ sku: SKU) -> (number: Int, oversize: Bool, hazmat: Bool)? {
-        items.item(sku).map(Self.item)
-    }
+    /// The catalog item number of `sku` and its handling needs (`ResolvedLine.oversizeBit`, `hazmatBit`); nil when
+    /// the SKU is not ours.
+    func item(_ sku: SKU) -> (number: Int, flags: UInt8)? { items.item(sku) }
 
     /// `item(_:)` of each line's SKU, their cache misses overlapping (`SKUIndex.items(of:)`).
-    func items(of lines: [OrderLine]) -> [(number: Int, oversize: Bool, hazmat: Bool)?] {
-        items.items(of: lines).map { found in found.map(Self.item) }
-    }
-
-    private static func item(_ found: (number: Int, flags: UInt8)) -> (number: Int, oversize: Bool, hazmat: Bool) {
-        (found.number, found.flags & ResolvedLine.oversizeBit != 0, found.flags & ResolvedLine.hazmatBit != 0)
-    }
+    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8)?] { items.items(of: lines) }
 
     /// Whether the node at `position` has the service at `service` (an index; -1 for one no node has), and, for a PO
     /// box, whether its carrier delivers there.

@@ -27,11 +27,19 @@ struct ResolvedLine: Hashable, Sendable {
     static let giftWrapBit: UInt8 = 4
 }
 
+/// A rule checked: passed or not, and a failed static rule's failures as one sentence (a passed rule's detail is
+/// written from the decision's facts when read). A struct rather than a tuple: arrays of tuples are destroyed through
+/// the runtime's generic tuple witnesses, element by element.
+struct RuleOutcome: Sendable {
+    var rule: RuleCheck.Rule
+    var passed: Bool
+    var failures: String?
+}
+
 /// The result of the rules that need no node: everything a rejection can come from.
 struct StaticResult {
-    /// Every static rule in order, with its failures as one sentence when it failed (a passed rule's detail is
-    /// written from the facts when read).
-    var outcomes: [(rule: RuleCheck.Rule, failures: String?)] = []
+    /// Every static rule in order, with room for the rules the decision adds after them (`DecisionBuilder.rules`).
+    var outcomes: [RuleOutcome] = []
     var rejections: [Rejection] = []
     var lines: [ResolvedLine] = []
     var mapping: CarrierMapping?
@@ -47,13 +55,16 @@ enum StaticCompliance {
     struct Outcomes {
         let codes: ReasonCodes
         var rejections: [Rejection] = []
-        var outcomes: [(rule: RuleCheck.Rule, failures: String?)] = []
+        var outcomes: [RuleOutcome] = []
         /// The rejections before the rule being checked.
         private var mark = 0
 
+        /// Room for the static rules and the decision's rules after them.
+        static let capacity = 11
+
         init(codes: ReasonCodes) {
             self.codes = codes
-            outcomes.reserveCapacity(6)
+            outcomes.reserveCapacity(Self.capacity)
         }
 
         mutating func reject(_ reason: Reason, _ detail: String, line: String? = nil) {
@@ -65,7 +76,7 @@ enum StaticCompliance {
         mutating func record(_ rule: RuleCheck.Rule) {
             let failures =
                 mark == rejections.count ? nil : rejections[mark...].map(\.detail).joined(separator: "; ")
-            outcomes.append((rule, failures))
+            outcomes.append(RuleOutcome(rule: rule, passed: failures == nil, failures: failures))
             mark = rejections.count
         }
     }
@@ -100,14 +111,12 @@ enum StaticCompliance {
                     .missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
-        var quantities: [Int] = []
-        quantities.reserveCapacity(order.lines.count)
+        // Read again as the lines are resolved (a repeated quantity is remembered).
         var units = WholeUnits()
         let requirePrices = tables.profile.items.requirePrices
         // By index, reading fields in place: a PO line is a large value to copy.
         for index in order.lines.indices {
             let (quantity, whole) = units.read(order.lines[index].quantity)
-            quantities.append(quantity)
             if quantity <= 0 || !whole {
                 let line = order.lines[index]
                 found.reject(
@@ -169,7 +178,9 @@ enum StaticCompliance {
             result.lines.append(
                 ResolvedLine(
                     index: index, lineNumber: order.lines[index].lineNumber, sku: sku, item: item.number,
-                    oversize: item.oversize, hazmat: item.hazmat, quantity: max(0, quantities[index]),
+                    oversize: item.flags & ResolvedLine.oversizeBit != 0,
+                    hazmat: item.flags & ResolvedLine.hazmatBit != 0,
+                    quantity: max(0, units.read(order.lines[index].quantity).units),
                     giftWrap: order.lines[index].giftWrap))
         }
         // Lines name the same SKU exactly when they resolve to the same catalog item.
