@@ -1,3 +1,4 @@
+internal import CPrefetch
 import Foundation
 import Orders
 import Profiles
@@ -24,8 +25,6 @@ struct NodeAssessor {
     let lineOffsets: [Int]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
-    /// What `warm` read (kept so that the reads are made).
-    let warmed: Int
     /// What the node checks found that do not depend on the node's stock or capacity, kept for the next order.
     private(set) var memo: Memo
 
@@ -61,7 +60,8 @@ struct NodeAssessor {
     }
 
     init(
-        tables: RoutingTables, state: borrowing NetworkState, lines: borrowing [ResolvedLine],
+        tables: RoutingTables, state: borrowing NetworkState, stockRows: CatalogStockRows,
+        lines: borrowing [ResolvedLine],
         services: [CarrierServiceID],
         deadlines: Deadlines, isPOBox: Bool, now: Date, region: Int?
     ) {
@@ -76,9 +76,9 @@ struct NodeAssessor {
         self.region = region
         stockLevels = state.stock.levels.levels
         width = state.stock.levels.width
-        lineOffsets = tables.world.stockOffsets(of: lines, in: state.stock)
+        lineOffsets = lines.map { [width] line in stockRows.offset(of: line, width: width) }
         slots = tables.world.slots(in: state.stock)
-        warmed = Self.warm(stockLevels, offsets: lineOffsets, width: width)
+        Self.prefetch(stockLevels, offsets: lineOffsets, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup
         memo = tables.memo(
             for: Memo.Key(
@@ -86,18 +86,17 @@ struct NodeAssessor {
                 isPOBox: isPOBox))
     }
 
-    /// Reads every cache line of the lines' stock rows, in a loop of nothing but loads, so that their cache misses
-    /// are all in flight at once; the node loop, which reads a row's slots one node at a time between a node's other
-    /// checks, then finds them in cache instead of waiting for each row's lines in turn.
-    private static func warm(_ levels: [Int], offsets: [Int], width: Int) -> Int {
+    /// Asks for every cache line of the lines' stock rows at once, so that the node loop, which reads a row's slots
+    /// one node at a time between a node's other checks, finds them in cache instead of waiting for each row's lines
+    /// in turn.
+    private static func prefetch(_ levels: [Int], offsets: [Int], width: Int) {
         let perLine = 64 / MemoryLayout<Int>.stride
-        var sum = 0
         levels.withUnsafeBufferPointer { levels in
+            guard let base = levels.baseAddress else { return }
             for offset in offsets where offset >= 0 {
-                for slot in stride(from: 0, to: width, by: perLine) { sum &+= levels[offset + slot] }
+                for slot in stride(from: 0, to: width, by: perLine) { dg_prefetch(base + offset + slot) }
             }
         }
-        return sum
     }
 
     /// Assesses the node at `position` and appends it to `assessments` (built in place: an assessment is a large

@@ -26,6 +26,10 @@ public struct Router: Sendable {
     public var profile: RetailerProfile { tables.profile }
 
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
+        // The catalog slots and stock rows the lines will read, asked for before the static checks, which then hide
+        // their cache misses.
+        let stockRows = tables.world.stockRows(in: state.stock)
+        tables.world.items.prefetch(order.lines, bySlot: stockRows.bySlot)
         let statics = StaticCompliance.check(order, tables)
         let deadlines = tables.deadlines(for: order, now: now)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
@@ -44,7 +48,8 @@ public struct Router: Sendable {
         }
         var table = LineTable(lines: statics.lines, rowCapacity: tables.world.ids.count + others.count)
         var assessor = NodeAssessor(
-            tables: tables, state: state, lines: statics.lines, services: mapping.services, deadlines: deadlines,
+            tables: tables, state: state, stockRows: stockRows, lines: statics.lines, services: mapping.services,
+            deadlines: deadlines,
             isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)))
         // Node positions in the network, so nodes are not copied while ranking.
         let positions =

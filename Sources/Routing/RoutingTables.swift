@@ -100,8 +100,8 @@ final class WorldTables: Sendable {
     let itemSKUs: [SKU]
     /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
     private let slotCache = Mutex<(table: StockLevels.SlotTable, slots: [Int])?>(nil)
-    /// The stock rows of the catalog's items (by item number, -1 for none), for the last row table asked about.
-    private let rowCache = Mutex<(table: StockLevels.RowTable, rows: [Int])?>(nil)
+    /// Where the catalog's items are in the last stock row table asked about.
+    private let rowCache = Mutex<CatalogStockRows?>(nil)
 
     /// Landed costs already worked out (rounded to the cent), by node, units and shipping cost: `Decimal`
     /// arithmetic costs a microsecond a shipment, and a run ships the same few combinations again and again.
@@ -226,27 +226,26 @@ final class WorldTables: Sendable {
         return rounded
     }
 
-    /// Per line, where its item's row starts in `stock`'s levels (`row * width`; -1 when the stock has never held
-    /// it). The rows of every catalog item are kept while the stock's row assignment stays the same, which it does
-    /// across a run's decisions unless a SKU is added.
-    func stockOffsets(of lines: [ResolvedLine], in stock: Stock) -> [Int] {
+    /// Where the catalog's items are in `stock`'s rows: kept while the stock's row assignment stays the same, which
+    /// it does across a run's decisions unless a SKU is added.
+    func stockRows(in stock: Stock) -> CatalogStockRows {
         let table = stock.levels.rows
-        let width = stock.levels.width
         return rowCache.withLock { cache in
-            if cache?.table !== table { cache = (table, itemSKUs.map { table.index[$0] ?? -1 }) }
-            return lines.map { line in
-                let row = cache.map { $0.rows[line.item] } ?? -1
-                return row < 0 ? -1 : row * width
-            }
+            if let cache, cache.table === table { return cache }
+            let byItem = itemSKUs.map { Int32(table.index[$0] ?? -1) }
+            let rows = CatalogStockRows(
+                table: table, byItem: byItem, bySlot: items.slotItems.map { $0 < 0 ? -1 : byItem[Int($0)] })
+            cache = rows
+            return rows
         }
     }
 
-    /// The catalog item number of `sku` and its handling needs (`ResolvedLine.oversizeBit`, `hazmatBit`); nil when
-    /// the SKU is not ours.
-    func item(_ sku: SKU) -> (number: Int, flags: UInt8)? { items.item(sku) }
+    /// The catalog item number of `sku`, its handling needs (`ResolvedLine.oversizeBit`, `hazmatBit`) and its slot
+    /// in the index; nil when the SKU is not ours.
+    func item(_ sku: SKU) -> (number: Int, flags: UInt8, slot: Int)? { items.item(sku) }
 
     /// `item(_:)` of each line's SKU, their cache misses overlapping (`SKUIndex.items(of:)`).
-    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8)?] { items.items(of: lines) }
+    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8, slot: Int)?] { items.items(of: lines) }
 
     /// Whether the node at `position` has the service at `service` (an index; -1 for one no node has), and, for a PO
     /// box, whether its carrier delivers there.
@@ -296,5 +295,20 @@ struct CarrierTable: Sendable {
     /// `service.cost[zone]?.amount`.
     func cost(_ zone: Int) -> Decimal? {
         zone >= 0 && zone < costs.count ? costs[zone] : service?.cost[zone]?.amount
+    }
+}
+
+/// The stock row of every catalog item in one stock's row table (-1 for an item it has never held), by item number
+/// and by the item's slot in the catalog index. A line found through the index reads its row by slot: the slot's
+/// position is known from the SKU's hash alone, so the row can be fetched alongside the slot, not after it.
+struct CatalogStockRows: Sendable {
+    let table: StockLevels.RowTable
+    let byItem: [Int32]
+    let bySlot: [Int32]
+
+    /// Where `line`'s row starts in levels `width` slots wide (`row * width`), or -1.
+    func offset(of line: ResolvedLine, width: Int) -> Int {
+        let row = line.catalogSlot >= 0 ? bySlot[line.catalogSlot] : byItem[line.item]
+        return row < 0 ? -1 : Int(row) * width
     }
 }

@@ -1,3 +1,4 @@
+internal import CPrefetch
 import Orders
 
 /// Catalog SKU → item number, for the lookup every PO line makes. One open-addressed table whose slots hold the SKU
@@ -15,6 +16,8 @@ struct SKUIndex: Sendable {
         /// -1 for an empty slot.
         var item: Int32
         var flags: UInt8
+        /// High bits of the SKU's hash: a probe passes a slot whose tag differs without comparing Strings.
+        var tag: UInt16
     }
 
     private let slots: [Slot]
@@ -28,7 +31,7 @@ struct SKUIndex: Sendable {
         precondition(skus.count == flags.count)
         var capacity = 16
         while capacity < skus.count * 2 { capacity *= 2 }
-        var slots = [Slot](repeating: Slot(sku: SKU(""), item: -1, flags: 0), count: capacity)
+        var slots = [Slot](repeating: Slot(sku: SKU(""), item: -1, flags: 0, tag: 0), count: capacity)
         var anyNonASCII = false
         for (item, sku) in skus.enumerated() {
             guard let hash = Self.asciiHash(sku) else {
@@ -37,7 +40,7 @@ struct SKUIndex: Sendable {
             }
             var index = hash & (capacity - 1)
             while slots[index].item >= 0 { index = (index + 1) & (capacity - 1) }
-            slots[index] = Slot(sku: sku, item: Int32(item), flags: flags[item])
+            slots[index] = Slot(sku: sku, item: Int32(item), flags: flags[item], tag: Self.tag(hash))
         }
         self.slots = slots
         mask = capacity - 1
@@ -50,20 +53,46 @@ struct SKUIndex: Sendable {
         self.flags = flags
     }
 
-    /// The item number of `sku` and its flags, or nil when the catalog does not have it.
-    func item(_ sku: SKU) -> (number: Int, flags: UInt8)? {
+    /// The number of slots: a slot's position (`item(_:)`'s `slot`) is below it.
+    var capacity: Int { slots.count }
+
+    /// Per slot position, the item number it holds (-1 for an empty slot).
+    var slotItems: [Int32] { slots.map(\.item) }
+
+    /// Asks the processor to start loading each line's home slot, and the same position of `bySlot` (an array as
+    /// long as the table, read after the slot), without waiting for either: the checks that run before the lookup
+    /// then hide the cache misses of a large catalog.
+    func prefetch(_ lines: [OrderLine], bySlot: [Int32]) {
+        slots.withUnsafeBufferPointer { slots in
+            bySlot.withUnsafeBufferPointer { bySlot in
+                for index in lines.indices {
+                    guard let sku = lines[index].sku, let hash = Self.asciiHash(sku) else { continue }
+                    let home = hash & mask
+                    dg_prefetch(slots.baseAddress.map { $0 + home })
+                    if home < bySlot.count { dg_prefetch(bySlot.baseAddress.map { $0 + home }) }
+                }
+            }
+        }
+    }
+
+    /// The item number of `sku`, its flags and the slot it is in (-1 when found by String), or nil when the catalog
+    /// does not have it.
+    func item(_ sku: SKU) -> (number: Int, flags: UInt8, slot: Int)? {
         guard let hash = Self.asciiHash(sku) else { return byStringItem(sku) }
         return find(sku, hash: hash)
     }
 
     /// The ASCII `sku`, whose hash is `hash`: probed in the table, then (when the catalog has non-ASCII SKUs that may
     /// equal it) looked up by String.
-    private func find(_ sku: SKU, hash: Int) -> (number: Int, flags: UInt8)? {
-        let found: (number: Int, flags: UInt8)? = slots.withUnsafeBufferPointer { slots in
+    private func find(_ sku: SKU, hash: Int) -> (number: Int, flags: UInt8, slot: Int)? {
+        let tag = Self.tag(hash)
+        let found: (number: Int, flags: UInt8, slot: Int)? = slots.withUnsafeBufferPointer { slots in
             var index = hash & mask
             while true {
                 if slots[index].item < 0 { return nil }
-                if slots[index].sku == sku { return (Int(slots[index].item), slots[index].flags) }
+                if slots[index].tag == tag, slots[index].sku == sku {
+                    return (Int(slots[index].item), slots[index].flags, index)
+                }
                 index = (index + 1) & mask
             }
         }
@@ -73,38 +102,41 @@ struct SKUIndex: Sendable {
 
     /// `item(_:)` of each line's SKU (nil for a line without one), with every SKU's first slot loaded before any is
     /// compared: a large catalog's cache misses then overlap instead of following one another.
-    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8)?] {
-        withUnsafeTemporaryAllocation(of: (slot: Int, item: Int32).self, capacity: lines.count) { homes in
-            // Per line, its SKU's home slot (-1: no SKU, or not ASCII), hashed for every line first; then the item
-            // in each home slot, in a loop of nothing but loads, so that all their cache misses are in flight at
-            // once (a loop that also hashed would fill the processor's window with hashing before the next load).
+    func items(of lines: [OrderLine]) -> [(number: Int, flags: UInt8, slot: Int)?] {
+        withUnsafeTemporaryAllocation(of: (hash: Int, item: Int32).self, capacity: lines.count) { homes in
+            // Per line, its SKU's hash (item -2: no SKU, or not ASCII), for every line first; then the item in each home
+            // slot, in a loop of nothing but loads, so that all their cache misses are in flight at once (a loop that
+            // also hashed would fill the processor's window with hashing before the next load).
             for index in lines.indices {
                 if let sku = lines[index].sku, let hash = Self.asciiHash(sku) {
-                    homes[index] = (hash & mask, -1)
+                    homes[index] = (hash, -1)
                 } else {
-                    homes[index] = (-1, -1)
+                    homes[index] = (0, -2)
                 }
             }
             slots.withUnsafeBufferPointer { slots in
-                for index in homes.indices where homes[index].slot >= 0 {
-                    homes[index].item = slots[homes[index].slot].item
+                for index in homes.indices where homes[index].item == -1 {
+                    homes[index].item = slots[homes[index].hash & mask].item
                 }
             }
             return lines.indices.map { index in
                 guard let sku = lines[index].sku else { return nil }
                 let home = homes[index]
-                guard home.slot >= 0 else { return byStringItem(sku) }
+                guard home.item != -2 else { return byStringItem(sku) }
                 // An empty home slot: not in the table.
                 if home.item < 0, byString.isEmpty { return nil }
-                return find(sku, hash: home.slot)
+                return find(sku, hash: home.hash)
             }
         }
     }
 
     /// `sku` looked up by String (the SKUs the table cannot answer for).
-    private func byStringItem(_ sku: SKU) -> (number: Int, flags: UInt8)? {
-        byString[sku].map { ($0, flags[$0]) }
+    private func byStringItem(_ sku: SKU) -> (number: Int, flags: UInt8, slot: Int)? {
+        byString[sku].map { ($0, flags[$0], -1) }
     }
+
+    /// The bits of `hash` a slot keeps as its tag: the top ones, which the table's mask leaves out.
+    private static func tag(_ hash: Int) -> UInt16 { UInt16(truncatingIfNeeded: UInt(bitPattern: hash) >> 48) }
 
     /// A hash of the SKU's bytes, eight at a time (a multiply and a fold per word, mixed at the end so that every
     /// bit reaches the low ones the table indexes by); nil when the SKU is not ASCII.

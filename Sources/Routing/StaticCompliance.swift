@@ -9,6 +9,8 @@ struct ResolvedLine: Hashable, Sendable {
     var sku: SKU
     /// The item's number in the router's catalog tables.
     var item: Int
+    /// The item's slot in the catalog index (`SKUIndex`), -1 when it was found by String.
+    var catalogSlot: Int
     /// The catalog item's handling needs.
     var oversize: Bool
     var hazmat: Bool
@@ -86,10 +88,10 @@ enum StaticCompliance {
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
         var result = StaticResult()
         var found = Outcomes(codes: tables.profile.reasonCodes)
-        // The ship-to address, copied once: an address is a large value to copy.
-        let shipTo = order.partyIndex(.shipTo).flatMap { order.parties[$0].address }
+        // The ship-to party's address, read in place: an address is a large value to copy.
+        let shipToParty = order.partyIndex(.shipTo).flatMap { order.parties[$0].address == nil ? nil : $0 }
         let pickupStore = order.pickupStore
-        let zip3 = shipTo?.zip3
+        let zip3 = shipToParty.flatMap { order.parties[$0].address?.zip3 }
         result.zip3 = zip3
 
         if order.purpose != .original, order.purpose != .confirmation {
@@ -98,7 +100,7 @@ enum StaticCompliance {
         found.record(.purpose)
 
         if order.lines.isEmpty { found.reject(.missingLines, "the PO has no lines") }
-        if shipTo == nil, pickupStore == nil {
+        if shipToParty == nil, pickupStore == nil {
             found.reject(.missingShipTo, "the PO has no ship-to address")
         }
         if tables.profile.routingAuthority == .retailerAssigned {
@@ -149,9 +151,9 @@ enum StaticCompliance {
         }
         found.record(.shipMethod)
 
-        if let shipTo, pickupStore == nil {
+        if let shipToParty, pickupStore == nil {
             result.isPOBox = checkShipTo(
-                shipTo, zip3: zip3, tables.profile.shipTo, network: tables.world.network, &found)
+                order.parties[shipToParty], zip3: zip3, tables.profile.shipTo, network: tables.world.network, &found)
         }
         found.record(.shipTo)
 
@@ -178,6 +180,7 @@ enum StaticCompliance {
             result.lines.append(
                 ResolvedLine(
                     index: index, lineNumber: order.lines[index].lineNumber, sku: sku, item: item.number,
+                    catalogSlot: item.slot,
                     oversize: item.flags & ResolvedLine.oversizeBit != 0,
                     hazmat: item.flags & ResolvedLine.hazmatBit != 0,
                     quantity: max(0, units.read(order.lines[index].quantity).units),
@@ -246,10 +249,11 @@ enum StaticCompliance {
 
     static let territories = ["PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
-    /// The ship-to rules; returns whether the address is a PO box.
+    /// The ship-to rules, on the ship-to party's address; returns whether it is a PO box.
     static func checkShipTo(
-        _ address: Address, zip3: String?, _ rules: ShipToRules, network: Network, _ found: inout Outcomes
+        _ party: borrowing Party, zip3: String?, _ rules: ShipToRules, network: Network, _ found: inout Outcomes
     ) -> Bool {
+        guard let address = party.address else { return false }
         func reject(_ reason: Reason, _ detail: String) { found.reject(reason, detail) }
         let country = uppercased(address.country ?? "US")
         if country != "US", country != "USA" {

@@ -2,7 +2,7 @@ import Orders
 
 /// Units available by SKU and node in one flat table, the way routing reads them: a SKU's row (one hash lookup),
 /// then a node's slot in it. Rows and slots are assigned as SKUs and nodes first appear. An assignment that anyone
-/// else can see (another `Stock` value, or a router that derived something from it: `WorldTables.stockOffsets(of:in:)`,
+/// else can see (another `Stock` value, or a router that derived something from it: `WorldTables.stockRows(in:)`,
 /// `WorldTables.slots(in:)`) is never changed but replaced when it grows, so its identity names it for as long as it
 /// lives; one that nobody else holds grows in place, so loading a large inventory costs no copy per SKU.
 struct StockLevels: Sendable {

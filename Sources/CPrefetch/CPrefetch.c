@@ -1,0 +1,2 @@
+/* The module is its header (an inline function); SwiftPM wants a source file for a C target. */
+#include "CPrefetch.h"
