@@ -54,10 +54,12 @@ enum DecisionBuilder {
         let candidates = found.assessments[..<found.candidateCount]
         let deadlines = found.deadlines
         var shipments: [Shipment] = []
-        var shipped = [Bool](repeating: false, count: lines.count)
+        // Which lines a shipment takes; made only when there is a shipment.
+        var shipped: [Bool] = []
         for shipment in plan?.shipments ?? [] {
             let node = candidates[shipment.node]
             guard let option = node.option else { continue }
+            if shipped.isEmpty { shipped = [Bool](repeating: false, count: lines.count) }
             for line in shipment.lines { shipped[line] = true }
             let units = PlanSearch.units(shipment.lines, lines)
             let perOrder = tables.world.network.nodes[node.position].costs.perOrder

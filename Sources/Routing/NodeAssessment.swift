@@ -108,6 +108,7 @@ struct LineTable: Sendable {
     private(set) var rows = 0
     /// Per line, the facts the node loops read, apart from the lines (a line is a large value to read through).
     let quantities: [Int]
+    /// Per line, its needs (`ResolvedLine.needs`); empty when no line needs anything (`needsAny`), as nearly none do.
     let needs: [UInt8]
     let totalUnits: Int
     /// Some lines name the same SKU.
@@ -120,10 +121,11 @@ struct LineTable: Sendable {
         self.lines = lines
         available = [Int](repeating: 0, count: lines.count * rowCapacity)
         quantities = lines.map(\.quantity)
-        needs = lines.map(\.needs)
+        let needsAny = lines.contains { $0.needs != 0 }
+        needs = needsAny ? lines.map(\.needs) : []
+        self.needsAny = needsAny
         totalUnits = quantities.reduce(0, +)
         sharesSKU = lines.indices.contains { lines[$0].skuGroup != $0 }
-        needsAny = needs.contains { $0 != 0 }
     }
 
     func available(_ row: Int, _ line: Int) -> Int { available[row * lines.count + line] }
@@ -148,7 +150,7 @@ struct LineTable: Sendable {
 
     func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= quantities[line] }
 
-    func handles(_ line: Int, _ capabilities: UInt8) -> Bool { needs[line] & ~capabilities == 0 }
+    func handles(_ line: Int, _ capabilities: UInt8) -> Bool { !needsAny || needs[line] & ~capabilities == 0 }
 
     func ok(_ row: Int, _ line: Int, _ capabilities: UInt8) -> Bool {
         hasStock(row, line) && handles(line, capabilities)

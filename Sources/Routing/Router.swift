@@ -1,3 +1,4 @@
+internal import CPrefetch
 public import Foundation
 public import Orders
 public import Profiles
@@ -26,8 +27,11 @@ public struct Router: Sendable {
     public var profile: RetailerProfile { tables.profile }
 
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
-        // The catalog slots and stock rows the lines will read, asked for before the static checks, which then hide
-        // their cache misses.
+        // The order's lines and parties, which a run that parsed its files first finds out of cache; then the catalog
+        // slots and stock rows the lines will read, asked for before the static checks, which then hide their cache
+        // misses.
+        Self.prefetch(order.lines)
+        Self.prefetch(order.parties)
         let stockRows = tables.world.stockRows(in: state.stock)
         tables.world.items.prefetch(order.lines, bySlot: stockRows.bySlot)
         let statics = StaticCompliance.check(order, tables)
@@ -104,6 +108,16 @@ public struct Router: Sendable {
                 statics: statics, deadlines: deadlines, mapping: mapping, table: table, assessments: candidates,
                 candidateCount: candidateCount, unconsidered: unconsidered, assigned: assigned),
             tables: tables, now: now)
+    }
+}
+
+extension Router {
+    /// Asks for every cache line of `elements`' storage at once.
+    static func prefetch<Element>(_ elements: [Element]) {
+        elements.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            for offset in stride(from: 0, to: bytes.count, by: 64) { dg_prefetch(base + offset) }
+        }
     }
 }
 
