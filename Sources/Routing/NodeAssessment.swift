@@ -106,8 +106,6 @@ struct LineTable: Sendable {
     private(set) var available: [Int]
     /// The rows filled so far (`addRow()`).
     private(set) var rows = 0
-    /// Per line, the facts the node loops read, apart from the lines (a line is a large value to read through).
-    let quantities: [Int]
     /// Per line, its needs (`ResolvedLine.needs`); empty when no line needs anything (`needsAny`), as nearly none do.
     let needs: [UInt8]
     let totalUnits: Int
@@ -120,11 +118,10 @@ struct LineTable: Sendable {
     init(lines: [ResolvedLine], rowCapacity: Int = 0) {
         self.lines = lines
         available = [Int](repeating: 0, count: lines.count * rowCapacity)
-        quantities = lines.map(\.quantity)
         let needsAny = lines.contains { $0.needs != 0 }
         needs = needsAny ? lines.map(\.needs) : []
         self.needsAny = needsAny
-        totalUnits = quantities.reduce(0, +)
+        totalUnits = lines.reduce(0) { $0 + $1.quantity }
         sharesSKU = lines.indices.contains { lines[$0].skuGroup != $0 }
     }
 
@@ -148,7 +145,7 @@ struct LineTable: Sendable {
         return available.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
     }
 
-    func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= quantities[line] }
+    func hasStock(_ row: Int, _ line: Int) -> Bool { available(row, line) >= lines[line].quantity }
 
     func handles(_ line: Int, _ capabilities: UInt8) -> Bool { !needsAny || needs[line] & ~capabilities == 0 }
 

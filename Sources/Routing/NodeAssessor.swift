@@ -19,10 +19,11 @@ struct NodeAssessor {
     /// The ship-to's region (index into the network's regions).
     let region: Int?
     /// The stock's levels (`stockLevels[row * width + slot]`) and, per resolved line, where its row starts there
-    /// (`row * width`; -1 when the stock has no row for it), looked up once per order.
+    /// (`row * width`; -1 when the stock has no row for it) and the units it wants, looked up once per order: what
+    /// the node loop reads, in one array.
     let stockLevels: [Int]
     let width: Int
-    let lineOffsets: [Int]
+    let lineStock: [(offset: Int, quantity: Int)]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
     /// What the node checks found that do not depend on the node's stock or capacity, kept for the next order.
@@ -76,9 +77,9 @@ struct NodeAssessor {
         self.region = region
         stockLevels = state.stock.levels.levels
         width = state.stock.levels.width
-        lineOffsets = lines.map { [width] line in stockRows.offset(of: line, width: width) }
+        lineStock = lines.map { [width] line in (stockRows.offset(of: line, width: width), line.quantity) }
         slots = tables.world.slots(in: state.stock)
-        Self.prefetch(stockLevels, offsets: lineOffsets, width: width)
+        Self.prefetch(stockLevels, lines: lineStock, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup
         memo = tables.memo(
             for: Memo.Key(
@@ -89,11 +90,11 @@ struct NodeAssessor {
     /// Asks for every cache line of the lines' stock rows at once, so that the node loop, which reads a row's slots
     /// one node at a time between a node's other checks, finds them in cache instead of waiting for each row's lines
     /// in turn.
-    private static func prefetch(_ levels: [Int], offsets: [Int], width: Int) {
+    private static func prefetch(_ levels: [Int], lines: [(offset: Int, quantity: Int)], width: Int) {
         let perLine = 64 / MemoryLayout<Int>.stride
         levels.withUnsafeBufferPointer { levels in
             guard let base = levels.baseAddress else { return }
-            for offset in offsets where offset >= 0 {
+            for (offset, _) in lines where offset >= 0 {
                 for slot in stride(from: 0, to: width, by: perLine) { dg_prefetch(base + offset + slot) }
             }
         }
@@ -151,26 +152,22 @@ struct NodeAssessor {
         var failing = 0
         // The node's row of the table (zeros, `addRow()`) filled through a pointer.
         if slot >= 0 {
-            let quantities = table.quantities
-            lineOffsets.withUnsafeBufferPointer { offsets in
-                quantities.withUnsafeBufferPointer { quantities in
-                    stockLevels.withUnsafeBufferPointer { levels in
-                        table.fill(row: a.row) { available in
-                            for index in offsets.indices {
-                                let offset = offsets[index]
-                                let level = offset < 0 ? 0 : levels[offset &+ slot]
-                                available[index] = level
-                                // Without a branch on the level: a mispredicted one would wait for each level's cache
-                                // miss in turn instead of letting the misses overlap. Both are ≥ 0, so the sign bit
-                                // says `<`.
-                                failing &-= (level &- quantities[index]) >> (Int.bitWidth - 1)
-                            }
+            lineStock.withUnsafeBufferPointer { lines in
+                stockLevels.withUnsafeBufferPointer { levels in
+                    table.fill(row: a.row) { available in
+                        for index in lines.indices {
+                            let (offset, quantity) = lines[index]
+                            let level = offset < 0 ? 0 : levels[offset &+ slot]
+                            available[index] = level
+                            // Without a branch on the level: a mispredicted one would wait for each level's cache miss
+                            // in turn instead of letting the misses overlap. Both are ≥ 0, so the sign bit says `<`.
+                            failing &-= (level &- quantity) >> (Int.bitWidth - 1)
                         }
                     }
                 }
             }
         } else {
-            for quantity in table.quantities where quantity > 0 { failing += 1 }
+            for line in lineStock where line.quantity > 0 { failing += 1 }
         }
         if needsAny {
             for index in table.lines.indices where !table.handles(index, a.capabilities) { failing += 1 }

@@ -68,7 +68,10 @@ struct SKUIndex: Sendable {
                 for index in lines.indices {
                     guard let sku = lines[index].sku, let hash = Self.asciiHash(sku) else { continue }
                     let home = hash & mask
-                    dg_prefetch(slots.baseAddress.map { $0 + home })
+                    // Both ends of the slot: one may straddle two cache lines, with the item in the second.
+                    guard let slot = slots.baseAddress.map({ UnsafeRawPointer($0 + home) }) else { continue }
+                    dg_prefetch(slot)
+                    dg_prefetch(slot + MemoryLayout<Slot>.size - 1)
                     if home < bySlot.count { dg_prefetch(bySlot.baseAddress.map { $0 + home }) }
                 }
             }

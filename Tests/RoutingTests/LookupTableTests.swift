@@ -35,6 +35,7 @@ struct LookupTableTests {
                 skus + Self.catalogSKUs(count: 500, seed: 99) + [SKU("K-9"), SKU("cafe\u{301}"), SKU("cafe"), nil]
             let found = index.items(
                 of: queries.enumerated().map { OrderLine(lineNumber: "\($0)", sku: $1, quantity: 1) })
+            let slotItems = index.slotItems
             for (offset, query) in queries.enumerated() {
                 let expected = query.flatMap { dictionary[$0] }
                 let single = query.flatMap(index.item)
@@ -43,6 +44,10 @@ struct LookupTableTests {
                 if let expected {
                     #expect(single?.flags == flags[expected])
                     #expect(found[offset]?.flags == flags[expected])
+                    // The slot a SKU is found in holds its item (-1: found by String, not in the table).
+                    for slot in [single?.slot, found[offset]?.slot].compactMap({ $0 }) where slot >= 0 {
+                        #expect(slotItems[slot] == Int32(expected), "\(String(describing: query))'s slot")
+                    }
                 }
             }
             if nonASCII {
