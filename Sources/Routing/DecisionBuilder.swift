@@ -52,7 +52,6 @@ enum DecisionBuilder {
         let policy = tables.profile.fulfilment
         let lines = found.table.lines
         let candidates = found.assessments[..<found.candidateCount]
-        let deadlines = found.deadlines
         var shipments: [Shipment] = []
         // Which lines a shipment takes; made only when there is a shipment.
         var shipped: [Bool] = []
@@ -70,7 +69,7 @@ enum DecisionBuilder {
                         ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity)
                     },
                     service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
-                    shipBy: deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
+                    shipBy: found.deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(
                         tables.world.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
                         perOrder.currency)))
@@ -114,7 +113,7 @@ enum DecisionBuilder {
         rules.append(RuleOutcome(rule: .fulfilmentPolicy, passed: held))
         rules.append(RuleOutcome(rule: .sourcing, passed: !shipments.isEmpty))
         let facts = DecisionFacts(
-            tables: tables, order: order, mapping: found.mapping, deadlines: deadlines,
+            tables: tables, order: order, mapping: found.mapping, deadlines: found.deadlines,
             services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
             assessments: found.assessments, candidateCount: found.candidateCount, unconsidered: found.unconsidered,
             assigned: found.assigned, shipments: shipments, cancels: cancels, primaryID: primaryID,
@@ -127,7 +126,7 @@ enum DecisionBuilder {
         var decision = RoutingDecision(
             poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: outcome,
             shipments: shipments, lazyCancelledLines: LazyList(facts), backorderedLines: backordered, rejections: [],
-            deadlines: deadlines, fees: FeeAssessment(), lazyChecks: LazyList(facts), lazyNodes: LazyList(facts),
+            deadlines: found.deadlines, fees: FeeAssessment(), lazyChecks: LazyList(facts), lazyNodes: LazyList(facts),
             couldHaveShipped: couldHaveShipped)
 
         // Fees: what rerouting avoided, what cancelling costs.

@@ -12,7 +12,10 @@ struct NodeAssessor {
     let services: [CarrierServiceID]
     /// Per service of `services`: its index in the tables (-1 when no node or network names it).
     let serviceIndexes: [Int]
-    let deadlines: Deadlines
+    /// What the node checks read of the deadlines (the deadlines themselves hold references, which copying counts).
+    let shipBy: Date
+    let shipByDay: CalendarDate
+    let deliverBy: CalendarDate?
     let isPOBox: Bool
     let isPickup: Bool
     let now: Date
@@ -64,14 +67,16 @@ struct NodeAssessor {
         tables: RoutingTables, state: borrowing NetworkState, stockRows: CatalogStockRows,
         lines: borrowing [ResolvedLine],
         services: [CarrierServiceID],
-        deadlines: Deadlines, isPOBox: Bool, now: Date, region: Int?
+        deadlines: borrowing Deadlines, isPOBox: Bool, now: Date, region: Int?
     ) {
         self.tables = tables
         strategy = tables.profile.sourcing.strategy
         usage = state.usage
         self.services = services
         serviceIndexes = services.map { tables.world.serviceIndex[$0] ?? -1 }
-        self.deadlines = deadlines
+        shipBy = deadlines.shipBy
+        shipByDay = deadlines.shipByDay
+        deliverBy = deadlines.deliverBy
         self.isPOBox = isPOBox
         self.now = now
         self.region = region
@@ -132,7 +137,7 @@ struct NodeAssessor {
         if tables.world.hasClosures[position] {
             let today = CalendarDate.on(now, in: tables.world.nodeZones[position])
             a.closures = tables.world.network.nodes[position].closures.filter {
-                $0.until >= today && $0.from <= deadlines.shipByDay.plus(days: 1)
+                $0.until >= today && $0.from <= shipByDay.plus(days: 1)
             }
         }
         let servicesFailure = isPickup ? assessPickup(&a) : assessServices(&a)
@@ -258,10 +263,10 @@ struct NodeAssessor {
                 service: index, pickupDay: pickup.day, pickupAt: pickup.at, delivery: delivery,
                 shippingCost: cost)
             if first == nil { first = option }
-            guard option.pickupAt <= deadlines.shipBy else { continue }
+            guard option.pickupAt <= shipBy else { continue }
             if firstOnTime == nil { firstOnTime = option }
             if let delivery = option.delivery { arrival = min(arrival ?? delivery, delivery) }
-            if let deliverBy = deadlines.deliverBy {
+            if let deliverBy {
                 guard let delivery = option.delivery, delivery <= deliverBy else { continue }
             }
             anyDelivered = true
@@ -279,7 +284,7 @@ struct NodeAssessor {
         if let best = firstOnTime ?? first {
             facts.pickup = NodeAssessment.Pickup(at: best.pickupAt, service: best.service, meets: firstOnTime != nil)
         }
-        if deadlines.deliverBy != nil, firstOnTime != nil {
+        if deliverBy != nil, firstOnTime != nil {
             facts.delivery = NodeAssessment.Delivery(arrival: arrival, met: anyDelivered)
         }
         return facts
@@ -295,7 +300,7 @@ struct NodeAssessor {
             return .capability
         }
         a.carrier = .pickup(ready: ready)
-        let meets = pickup.at <= deadlines.shipBy
+        let meets = pickup.at <= shipBy
         a.pickup = NodeAssessment.Pickup(at: pickup.at, service: 0, meets: meets)
         guard meets else { return .shipBy }
         a.option = ServiceOption(

@@ -104,9 +104,11 @@ public struct Router: Sendable {
         )
         return DecisionBuilder.decision(
             order, plan: plan,
+            // Their last uses: moved into the findings, not copied.
             facts: .init(
-                statics: statics, deadlines: deadlines, mapping: mapping, table: table, assessments: candidates,
-                candidateCount: candidateCount, unconsidered: unconsidered, assigned: assigned),
+                statics: consume statics, deadlines: consume deadlines, mapping: mapping, table: consume table,
+                assessments: consume candidates, candidateCount: candidateCount, unconsidered: consume unconsidered,
+                assigned: assigned),
             tables: tables, now: now)
     }
 }

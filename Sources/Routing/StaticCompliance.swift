@@ -86,13 +86,14 @@ enum StaticCompliance {
     /// Reads the profile, network and catalog through `tables` field by field (copying a profile whole costs more
     /// than the checks).
     static func check(_ order: PurchaseOrder, _ tables: RoutingTables) -> StaticResult {
-        var result = StaticResult()
+        var mapping: CarrierMapping?
+        var isPOBox = false
+        var lines: [ResolvedLine] = []
         var found = Outcomes(codes: tables.profile.reasonCodes)
         // The ship-to party's address, read in place: an address is a large value to copy.
         let shipToParty = order.partyIndex(.shipTo).flatMap { order.parties[$0].address == nil ? nil : $0 }
         let pickupStore = order.pickupStore
         let zip3 = shipToParty.flatMap { order.parties[$0].address?.zip3 }
-        result.zip3 = zip3
 
         if order.purpose != .original, order.purpose != .confirmation {
             found.reject(.notAnOrder, "the document is a \(order.purpose.rawValue), not a new order")
@@ -137,10 +138,10 @@ enum StaticCompliance {
             if tables.world.network.node(store) == nil {
                 found.reject(.unknownAssignedNode, "the pickup store \(store) is not in our network")
             }
-            result.mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
+            mapping = CarrierMapping(routing: "store pickup at \(store)", services: [.storePickup])
         } else if let method = order.shipMethod {
-            if let mapping = tables.profile.carrierMapping(for: method) {
-                result.mapping = mapping
+            if let allowed = tables.profile.carrierMapping(for: method) {
+                mapping = allowed
             } else {
                 let asked = [method.carrierSCAC, method.serviceLevel, method.routing].compactMap { $0 }
                     .joined(separator: " / ")
@@ -152,14 +153,14 @@ enum StaticCompliance {
         found.record(.shipMethod)
 
         if let shipToParty, pickupStore == nil {
-            result.isPOBox = checkShipTo(
+            isPOBox = checkShipTo(
                 order.parties[shipToParty], zip3: zip3, tables.profile.shipTo, network: tables.world.network, &found)
         }
         found.record(.shipTo)
 
         // One catalog lookup per line, all at once; the GTIN only when the line's SKU is not ours.
         let bySKUs = tables.world.items(of: order.lines)
-        result.lines.reserveCapacity(order.lines.count)
+        lines.reserveCapacity(order.lines.count)
         for index in order.lines.indices {
             let bySKU = order.lines[index].sku.flatMap { sku in bySKUs[index].map { (sku, $0) } }
             let item =
@@ -177,7 +178,7 @@ enum StaticCompliance {
                     line: line.lineNumber)
                 continue
             }
-            result.lines.append(
+            lines.append(
                 ResolvedLine(
                     index: index, lineNumber: order.lines[index].lineNumber, sku: sku, item: item.number,
                     catalogSlot: item.slot,
@@ -187,15 +188,15 @@ enum StaticCompliance {
                     giftWrap: order.lines[index].giftWrap))
         }
         // Lines name the same SKU exactly when they resolve to the same catalog item.
-        for index in result.lines.indices {
-            let item = result.lines[index].item
-            result.lines[index].skuGroup = result.lines.firstIndex { $0.item == item } ?? index
+        for index in lines.indices {
+            let item = lines[index].item
+            lines[index].skuGroup = lines.firstIndex { $0.item == item } ?? index
         }
         found.record(.items)
 
         let rules = tables.profile.items
         if let limit = rules.maxUnitsPerLine {
-            for line in result.lines where line.quantity > limit {
+            for line in lines where line.quantity > limit {
                 found.reject(
                     .quantityLimit,
                     "line \(line.lineNumber): \(line.quantity) units exceeds the limit of \(limit) per line",
@@ -209,9 +210,10 @@ enum StaticCompliance {
             found.reject(.quantityLimit, "\(order.lines.count) lines exceeds the limit of \(limit)")
         }
         found.record(.quantityLimits)
-        result.outcomes = found.outcomes
-        result.rejections = found.rejections
-        return result
+        // Made at the end from locals, each moved in: a result built up in place is copied on return.
+        return StaticResult(
+            outcomes: found.outcomes, rejections: found.rejections, lines: lines, mapping: mapping, isPOBox: isPOBox,
+            zip3: zip3)
     }
 
     /// Whole units of a line's quantity (as `NSDecimalNumber.intValue` reads it) and whether the quantity is exactly
