@@ -44,8 +44,10 @@ public struct POAcknowledgement: Hashable, Sendable {
         /// ACK05 with ACK04 = 068 (current schedule ship date).
         public var date: CalendarDate?
 
-        public init(lineNumber: String, status: LineStatus, quantity: Decimal? = nil, reason: String? = nil,
-                    date: CalendarDate? = nil) {
+        public init(
+            lineNumber: String, status: LineStatus, quantity: Decimal? = nil, reason: String? = nil,
+            date: CalendarDate? = nil
+        ) {
             self.lineNumber = lineNumber
             self.status = status
             self.quantity = quantity
@@ -128,7 +130,8 @@ extension PurchaseOrder {
         let header = ISAHeader(
             senderQualifier: sender.qualifier, senderID: sender.id, receiverQualifier: receiver.qualifier,
             receiverID: receiver.id, date: String(timestamp.date.suffix(6)), time: timestamp.time,
-            repetitionOrStandards: version.isAtLeast5010 ? "^" : "U", version: version.isAtLeast5010 ? "00501" : "00401",
+            repetitionOrStandards: version.isAtLeast5010 ? "^" : "U",
+            version: version.isAtLeast5010 ? "00501" : "00401",
             controlNumber: "")
         let group = X12OutgoingGroup(
             functionalID: "PR", senderCode: ourGroupID ?? sender.id, receiverCode: theirGroupID ?? receiver.id,

@@ -43,11 +43,14 @@ struct PurchaseOrderMapper {
 
     private func map(_ bytes: UnsafeBufferPointer<UInt8>) throws(OrderX12Error) -> PurchaseOrder {
         let set = context.set
-        guard set.id == "850" else { throw OrderX12Error(.notAPurchaseOrder(set.id), at: location(set.segments.lowerBound)) }
+        guard set.id == "850" else {
+            throw OrderX12Error(.notAPurchaseOrder(set.id), at: location(set.segments.lowerBound))
+        }
         let version = context.group.version
         let source = OrderSource(
             format: .x12,
-            senderID: PartnerIdentity(qualifier: context.interchange.header.senderQualifier, id: context.interchange.header.senderID),
+            senderID: PartnerIdentity(
+                qualifier: context.interchange.header.senderQualifier, id: context.interchange.header.senderID),
             receiverID: PartnerIdentity(
                 qualifier: context.interchange.header.receiverQualifier, id: context.interchange.header.receiverID),
             interchangeControl: context.interchange.header.controlNumber, groupControl: context.group.controlNumber,
@@ -138,7 +141,8 @@ struct PurchaseOrderMapper {
                 if order.shipMethod == nil {
                     let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
                     let method = ShipMethod(
-                        carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4], routing: segment[5])
+                        carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4],
+                        routing: segment[5])
                     if method != ShipMethod() { order.shipMethod = method }
                 }
             case X12SegmentCode.n1:
@@ -211,7 +215,8 @@ struct PurchaseOrderMapper {
                 if scope == .line { changeLine { $0.notes.append(note) } } else { order.notes.append(note) }
             case X12SegmentCode.n9:
                 // N9 loops carry MSG text; N902/N903 often say what the text is for ("GIFT MESSAGE").
-                pendingNoteKind = Self.noteKind(fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
+                pendingNoteKind = Self.noteKind(
+                    fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
             case X12SegmentCode.sac:
                 let description = (segment[15] ?? "").uppercased()
                 if description.contains("GIFT") && description.contains("WRAP") {
@@ -227,7 +232,9 @@ struct PurchaseOrderMapper {
                 }
             case X12SegmentCode.tds:
                 // TDS01 is N2: implied two decimals.
-                if let cents = segment[1].flatMap(Self.decimal) { order.statedTotal = Money(cents / 100, order.currency) }
+                if let cents = segment[1].flatMap(Self.decimal) {
+                    order.statedTotal = Money(cents / 100, order.currency)
+                }
             case X12SegmentCode.se:
                 flushParty()
                 flushLine()
@@ -250,19 +257,23 @@ struct PurchaseOrderMapper {
         return order
     }
 
-    private func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode) throws(OrderX12Error)
+    private func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode)
+        throws(OrderX12Error)
         -> OrderLine
     {
         guard let quantityText = segment.value(2) else {
-            throw OrderX12Error(.missingElement(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
+            throw OrderX12Error(
+                .missingElement(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
         }
         guard let quantity = Self.decimal(quantityText) else {
-            throw OrderX12Error(.invalidValue(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
+            throw OrderX12Error(
+                .invalidValue(segment: "PO1", position: 2, name: "quantity ordered"), at: location(index, element: 2))
         }
         var unitPrice: Money? = nil
         if let priceText = segment.value(4) {
             guard let price = Self.decimal(priceText) else {
-                throw OrderX12Error(.invalidValue(segment: "PO1", position: 4, name: "unit price"), at: location(index, element: 4))
+                throw OrderX12Error(
+                    .invalidValue(segment: "PO1", position: 4, name: "unit price"), at: location(index, element: 4))
             }
             unitPrice = Money(price, currency)
         }

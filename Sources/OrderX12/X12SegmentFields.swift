@@ -22,33 +22,70 @@ struct X12SegmentFields {
 
     func deallocate() { ranges.deallocate() }
 
+    /// Not inlined: in the mapper's large loop the word loop below would lose its registers to the stack.
+    @inline(never)
     mutating func load(_ range: Range<Int>, separator: UInt8) {
         count = 0
         var index = range.lowerBound
         code = Self.code(of: range, in: bytes, separator: separator, end: &index)
-        guard index < range.upperBound else { return }
+        guard index < range.upperBound, let base = bytes.baseAddress else { return }
+        // At most one element per byte after the ID, and one more: room for all of them first, so that the loop
+        // stores each range without a check, through locals the loop keeps in registers.
+        let most = range.upperBound &- index &+ 1
+        if most > capacity { reserve(most) }
+        let out = ranges
+        var loaded = 0
+        // Every separator of the segment in one pass, eight bytes at a time: a word's separators are marked by an
+        // exact zero-byte test on `word ^ separator…` (no borrow from one byte into the next), and taken lowest
+        // first. Elements are short, so one search per element would cost its setup for a few bytes each time.
+        let raw = UnsafeRawPointer(base)
+        let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var start = index &+ 1
-        while true {
-            let end = X12ByteSearch.firstIndex(of: separator, in: bytes, from: start, to: range.upperBound)
-            append(start..<end)
-            if end == range.upperBound { break }
-            start = end &+ 1
+        var position = start
+        let end = range.upperBound
+        while position &+ 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) ^ pattern
+            var matches = ~((word & low) &+ low | word | low)
+            while matches != 0 {
+                let at = position &+ matches.trailingZeroBitCount &>> 3
+                (out + loaded).initialize(to: start..<at)
+                loaded &+= 1
+                start = at &+ 1
+                matches &= matches &- 1
+            }
+            position &+= 8
         }
+        if position < end, end &- 8 >= range.lowerBound {
+            // The last bytes as the segment's last word, the bytes already searched masked off.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)) ^ pattern
+            var matches = ~((word & low) &+ low | word | low) & (~0 &<< UInt64(8 &* (position &- (end &- 8))))
+            while matches != 0 {
+                let at = end &- 8 &+ matches.trailingZeroBitCount &>> 3
+                (out + loaded).initialize(to: start..<at)
+                loaded &+= 1
+                start = at &+ 1
+                matches &= matches &- 1
+            }
+        } else {
+            while position < end {
+                if bytes[position] == separator {
+                    (out + loaded).initialize(to: start..<position)
+                    loaded &+= 1
+                    start = position &+ 1
+                }
+                position &+= 1
+            }
+        }
+        (out + loaded).initialize(to: start..<end)
+        count = loaded &+ 1
     }
 
-    @inline(__always)
-    private mutating func append(_ range: Range<Int>) {
-        if count == capacity { grow() }
-        (ranges + count).initialize(to: range)
-        count &+= 1
-    }
-
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: ranges, count: count)
+    /// Room for `minimum` ranges; what was loaded is dropped (`load` calls it before loading any).
+    private mutating func reserve(_ minimum: Int) {
+        while capacity < minimum { capacity *= 2 }
         ranges.deallocate()
-        ranges = larger
-        capacity *= 2
+        ranges = .allocate(capacity: capacity)
     }
 
     /// The packed ID of the segment at `range` (see `code`).
@@ -62,6 +99,25 @@ struct X12SegmentFields {
     private static func code(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, end index: inout Int
     ) -> UInt32 {
+        // IDs of one to three bytes followed by a separator, read at once (nearly every segment).
+        let lower = range.lowerBound
+        if range.upperBound &- lower >= 4 {
+            let (b0, b1, b2, b3) = (bytes[lower], bytes[lower &+ 1], bytes[lower &+ 2], bytes[lower &+ 3])
+            if b0 != separator, b0 != 0, b1 != 0 || b1 == separator {
+                if b1 == separator {
+                    index = lower &+ 1
+                    return UInt32(b0)
+                }
+                if b2 == separator {
+                    index = lower &+ 2
+                    return UInt32(b0) << 8 | UInt32(b1)
+                }
+                if b2 != 0, b3 == separator {
+                    index = lower &+ 3
+                    return UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
+                }
+            }
+        }
         var packed: UInt32 = 0
         var length = 0
         var valid = true
@@ -106,7 +162,7 @@ struct X12SegmentFields {
     /// The element's text, or nil when absent or empty: `X12Segment.subscript`.
     subscript(position: Int) -> String? {
         guard let range = range(position) else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return ElementText.string(bytes, range)
     }
 
     /// Element `position` is exactly `text` (no `String` made).

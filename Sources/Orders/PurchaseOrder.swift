@@ -23,6 +23,8 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     /// Where the order came from, to tell duplicates apart and to answer the right envelope.
     public var source: OrderSource
 
+    /// Inlinable, as `OrderLine.init` is.
+    @inlinable
     public init(
         retailer: RetailerID? = nil, poNumber: PONumber, purpose: Purpose = .original, orderType: OrderType = .dropship,
         dates: OrderDates = OrderDates(), parties: [Party] = [], shipMethod: ShipMethod? = nil,
@@ -129,6 +131,9 @@ public struct OrderLine: Hashable, Sendable, Codable {
     public var giftWrap: Bool
     public var notes: [Note]
 
+    /// Inlinable: called from another module, an initializer of this many fields builds the line and then copies it
+    /// (a retain of every string) into place; inlined, it builds it in place.
+    @inlinable
     public init(
         lineNumber: String, buyerItemID: String? = nil, sku: SKU? = nil, gtin: String? = nil, quantity: Decimal,
         unit: UnitOfMeasure = .each, unitPrice: Money? = nil, description: String? = nil,

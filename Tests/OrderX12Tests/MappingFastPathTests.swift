@@ -75,4 +75,70 @@ struct MappingFastPathTests {
                 "\(text)")
         }
     }
+
+    /// Random segment bytes: separators, printable ASCII, control bytes, NUL and UTF-8, in runs of any length.
+    static func randomSegment(_ generator: inout some RandomNumberGenerator, separator: UInt8) -> [UInt8] {
+        let alphabet: [UInt8] = [separator, separator, 0x41, 0x42, 0x31, 0x20, 0x00, 0x7F, 0xC3, 0xA9, 0x2A, 0x7E]
+        return (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+        }
+    }
+
+    @Test("a segment's ID and elements are split as a byte-by-byte reading splits them, at every length and offset")
+    func segmentSplitting() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let separator: UInt8 = Bool.random(using: &generator) ? 0x2A : 0x7F
+            let segment = Self.randomSegment(&generator, separator: separator)
+            // Bytes before and after, so that word reads at either end stay inside the buffer or not.
+            let before = Int.random(in: 0...9, using: &generator)
+            let after = Int.random(in: 0...9, using: &generator)
+            let buffer = [UInt8](repeating: separator, count: before) + segment + [UInt8](repeating: 0x41, count: after)
+            let range = before..<(before + segment.count)
+            // The reading the fields must match: the ID up to the first separator (1–3 non-zero bytes, else no
+            // code), then the elements between separators.
+            let idEnd = segment.firstIndex(of: separator) ?? segment.count
+            let id = segment[..<idEnd]
+            let expectedCode =
+                (1...3).contains(id.count) && !id.contains(0)
+                ? id.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : UInt32.max
+            let expectedElements =
+                idEnd < segment.count
+                ? segment[(idEnd + 1)...].split(separator: separator, omittingEmptySubsequences: false).map(Array.init)
+                : []
+            buffer.withUnsafeBufferPointer { bytes in
+                var fields = X12SegmentFields(bytes: bytes)
+                defer { fields.deallocate() }
+                fields.load(range, separator: separator)
+                #expect(fields.code == expectedCode, "\(segment)")
+                #expect(X12SegmentFields.code(of: range, in: bytes, separator: separator) == expectedCode)
+                #expect(fields.count == expectedElements.count, "\(segment)")
+                for (offset, element) in expectedElements.enumerated() {
+                    let text = fields[offset + 1]
+                    #expect(text == (element.isEmpty ? nil : String(decoding: element, as: UTF8.self)), "\(segment)")
+                }
+            }
+        }
+    }
+
+    @Test("element text made as a small string is, bit for bit, the String the standard library makes")
+    func elementText() {
+        #expect(ElementText.layoutHolds, "the small-string layout should hold on this platform, or every value is slow")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let bytes = Self.randomSegment(&generator, separator: 0x2A).filter { _ in Bool.random(using: &generator) }
+            let padding = Int.random(in: 0...20, using: &generator)
+            let buffer = bytes + [UInt8](repeating: 0x5A, count: padding)
+            buffer.withUnsafeBufferPointer { buffer in
+                let made = ElementText.string(buffer, 0..<bytes.count)
+                let expected = String(decoding: bytes, as: UTF8.self)
+                #expect(made == expected)
+                #expect(Array(made.utf8) == Array(expected.utf8))
+                #expect(
+                    unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self)
+                        || bytes.count > 15 || !bytes.allSatisfy { $0 < 0x80 },
+                    "\(bytes)")
+            }
+        }
+    }
 }
