@@ -222,9 +222,6 @@ public struct X12StreamReader<Source: X12ByteSource> {
             let end = fileRanges[fileRanges.endIndex - 1].upperBound
             let bytes = Array(buffer[(start - base)..<(end - base)])
             let ranges = fileRanges.map { ($0.lowerBound - start)..<($0.upperBound - start) }
-            let document = X12Document(
-                window: bytes, ranges: ranges, header: interchange.header, delimiters: interchange.delimiters,
-                group: closed.group, set: closed.set)
             let context = X12SetContext(
                 interchangeIndex: interchange.index, groupIndex: closed.groupIndex, setIndex: closed.setIndex,
                 interchange: X12Interchange(
@@ -234,8 +231,9 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 group: closed.group, set: closed.set)
             events.append(
                 .transactionSet(
-                    X12StreamSet(document: document, context: context, byteOffset: start, envelopeErrors: pendingErrors)
-                ))
+                    X12StreamSet(
+                        bytes: bytes, ranges: ranges, context: context, byteOffset: start,
+                        envelopeErrors: pendingErrors)))
             pendingErrors.removeAll()
         }
         swap(&closedSets, &interchange.builder.closedSets)  // the emptied array, with its capacity, goes back

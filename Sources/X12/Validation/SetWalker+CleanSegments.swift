@@ -5,8 +5,8 @@
 /// state the detailed pass keeps for a clean segment (`notesPassed`).
 extension SetWalker {
     /// Whether the segment at `range` passes every element check of `definition` (rule `ruleIndex`); false also
-    /// whenever the quick pass cannot tell (delimiters inside values, 64 or more elements, the buffer's last
-    /// bytes). Static, as the other helpers of the walk: a method would copy the walker.
+    /// whenever the quick pass cannot tell (delimiters inside values, 64 or more elements). Static, as the other
+    /// helpers of the walk: a method would copy the walker.
     @inline(__always)
     static func isClean(
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, classes: X12ByteClasses,
@@ -15,9 +15,11 @@ extension SetWalker {
     ) -> Bool {
         let useCount = definition.elements.count
         let end = range.upperBound
-        // Whole words are read up to the one holding the last byte: they must lie inside the buffer.
-        guard useCount < 64, let base = bytes.baseAddress, end &+ 8 <= bytes.count else { return false }
+        guard useCount < 64, let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
+        // Whole words are read up to the one holding the last byte; the last word of the buffer is gathered from
+        // the bytes left (a stream set's SE ends its window).
+        let wholeWords = bytes.count &- 8
         let elements = rules.elements
         let firstRule = definition.elements.lowerBound
         var present: UInt64 = 0
@@ -25,7 +27,10 @@ extension SetWalker {
         var start = range.lowerBound
         var chunk = range.lowerBound
         while chunk < end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+            let word =
+                chunk <= wholeWords
+                ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                : Self.partialWord(raw, from: chunk, to: end)
             var (separators, others) = classes.classify(word)
             let left = end &- chunk
             if left < 8 {
@@ -63,6 +68,19 @@ extension SetWalker {
         for note in definition.notes where violates(rules.notes[note], present: present) { return false }
         notesPassed[ruleIndex] = present
         return true
+    }
+
+    /// The bytes from `start` up to `end` (fewer than eight) as the low bytes of a little-endian word; the bytes
+    /// above are zero, and the caller masks them off.
+    @inline(never)
+    private static func partialWord(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var offset = end &- 1
+        while offset >= start {
+            word = word << 8 | UInt64(raw.load(fromByteOffset: offset, as: UInt8.self))
+            offset &-= 1
+        }
+        return word
     }
 
     /// Whether a value with no delimiter or control byte in it passes its rule: what `checkElements` asks of such

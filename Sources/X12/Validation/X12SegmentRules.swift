@@ -13,8 +13,9 @@ struct X12SegmentRules: Sendable {
         var maxLength: Int
         /// Index into `codeLists`, -1 when any code is accepted.
         var codeList: Int
-        /// A value without delimiters or control bytes needs at most a length check: used, and AN, composite or
-        /// without a dictionary entry. Stored, worked out once, for the walker's common case.
+        /// A value without delimiters or control bytes needs at most a length check: used, and AN, ID without a
+        /// code list, composite or without a dictionary entry. Stored, worked out once, for the walker's common
+        /// case.
         var isPlain = false
         /// Whether a plain value's length is checked (it has a dictionary entry and is not a composite).
         var checksLength = false
@@ -101,7 +102,8 @@ struct X12SegmentRules: Sendable {
                     codeList: codeList)
                 element.isPlain =
                     element.requirement != .notUsed
-                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite)
+                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite
+                        || (element.type == .id && element.codeList < 0))
                 element.checksLength = element.hasSpec && !element.isComposite
                 elements.append(element)
             }
