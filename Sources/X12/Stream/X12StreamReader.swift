@@ -130,19 +130,23 @@ public struct X12StreamReader<Source: X12ByteSource> {
         var nextMark = 0
         let marks = scan.envelopes
         let trailerOffset = scan.sawIEA ? found - 1 : found
-        while offset < found {
-            let isTrailer = offset == trailerOffset
-            if !isTrailer, interchange.builder.openSet != nil {
-                while nextMark < marks.count, marks[nextMark] < offset { nextMark += 1 }
-                let stop = min(nextMark < marks.count ? marks[nextMark] : found, trailerOffset)
-                if stop > offset {
-                    offset = stop
-                    continue
+        do {
+            // One lookup for the walk: neither the buffer nor the ranges change until it is done.
+            let walkLookup = lookup(interchange)
+            while offset < found {
+                let isTrailer = offset == trailerOffset
+                if !isTrailer, interchange.builder.openSet != nil {
+                    while nextMark < marks.count, marks[nextMark] < offset { nextMark += 1 }
+                    let stop = min(nextMark < marks.count ? marks[nextMark] : found, trailerOffset)
+                    if stop > offset {
+                        offset = stop
+                        continue
+                    }
                 }
+                interchange.builder.consume(firstIndex + offset, isTrailer: isTrailer, in: walkLookup)
+                takeClosedSets(&interchange)
+                offset += 1
             }
-            interchange.builder.consume(firstIndex + offset, isTrailer: isTrailer, in: lookup(interchange))
-            takeClosedSets(&interchange)
-            offset += 1
         }
         position = scan.end
         if scan.needsMore {

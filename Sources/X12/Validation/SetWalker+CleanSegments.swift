@@ -11,7 +11,7 @@ extension SetWalker {
     static func isClean(
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, classes: X12ByteClasses,
         definition: X12SegmentRules.Segment, ruleIndex: Int, rules: X12SegmentRules.Unsafe,
-        codeLists: [X12SegmentRules.CodeList], notesPassed: UnsafeMutableBufferPointer<UInt64>
+        codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>, notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) -> Bool {
         let useCount = definition.elements.count
         let end = range.upperBound
@@ -20,7 +20,8 @@ extension SetWalker {
         // Whole words are read up to the one holding the last byte; the last word of the buffer is gathered from
         // the bytes left (a stream set's SE ends its window).
         let wholeWords = bytes.count &- 8
-        let elements = rules.elements
+        // Rules are read in place: a rule passed by value is copied whole before its first field is tested.
+        guard let ruleBase = rules.elements.baseAddress else { return false }
         let firstRule = definition.elements.lowerBound
         var present: UInt64 = 0
         var position = 0
@@ -45,7 +46,7 @@ extension SetWalker {
                 if position > 0, start < offset {
                     guard position <= useCount,
                         passes(
-                            elements[firstRule &+ position &- 1], bytes: bytes, from: start, to: offset,
+                            ruleBase + (firstRule &+ position &- 1), bytes: bytes, from: start, to: offset,
                             codeLists: codeLists)
                     else { return false }
                     present |= 1 << UInt64(position &- 1)
@@ -57,7 +58,8 @@ extension SetWalker {
         }
         if position > 0, start < end {
             guard position <= useCount,
-                passes(elements[firstRule &+ position &- 1], bytes: bytes, from: start, to: end, codeLists: codeLists)
+                passes(
+                    ruleBase + (firstRule &+ position &- 1), bytes: bytes, from: start, to: end, codeLists: codeLists)
             else { return false }
             present |= 1 << UInt64(position &- 1)
         }
@@ -87,14 +89,15 @@ extension SetWalker {
     /// a value.
     @inline(__always)
     private static func passes(
-        _ rule: X12SegmentRules.Element, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-        codeLists: [X12SegmentRules.CodeList]
+        _ rule: UnsafePointer<X12SegmentRules.Element>, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+        codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>
     ) -> Bool {
-        if rule.isPlain {
+        if rule.pointee.isPlain {
             let length = end &- start
-            return !rule.checksLength || (length >= rule.minLength && length <= rule.maxLength)
+            return !rule.pointee.checksLength || (length >= rule.pointee.minLength && length <= rule.pointee.maxLength)
         }
-        return problem(UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: 0, rule: rule, codeLists: codeLists)
+        return problem(
+            UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: 0, rule: rule.pointee, codeLists: codeLists)
             == nil
     }
 }

@@ -31,15 +31,14 @@ struct SetWalker {
     let bytes: UnsafeBufferPointer<UInt8>
     let ranges: UnsafeBufferPointer<Range<Int>>
     let rules: X12SegmentRules.Unsafe
-    let codeLists: [X12SegmentRules.CodeList]
+    let codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>
     let classes: X12ByteClasses
     /// See `checkElements`; one entry per segment rule.
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
 
     init(
         input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
-        rules: X12SegmentRules.Unsafe, codeLists: [X12SegmentRules.CodeList],
-        notesPassed: UnsafeMutableBufferPointer<UInt64>
+        rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) {
         self.source = input.source
         self.byteBase = input.byteBase
@@ -52,7 +51,7 @@ struct SetWalker {
         self.bytes = input.bytes
         self.ranges = input.ranges
         self.rules = rules
-        self.codeLists = codeLists
+        self.codeLists = rules.codeLists
         self.classes = input.classes
         self.notesPassed = notesPassed
         cursor = set.segments.lowerBound

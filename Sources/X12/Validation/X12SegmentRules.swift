@@ -139,10 +139,12 @@ struct X12SegmentRules: Sendable {
                 notes.withUnsafeBufferPointer { notes in
                     keys.withUnsafeBufferPointer { keys in
                         slots.withUnsafeBufferPointer { slots in
-                            body(
-                                Unsafe(
-                                    segments: segments, elements: elements, notes: notes, keys: keys, slots: slots,
-                                    shift: shift))
+                            codeLists.withUnsafeBufferPointer { codeLists in
+                                body(
+                                    Unsafe(
+                                        segments: segments, elements: elements, notes: notes, codeLists: codeLists,
+                                        keys: keys, slots: slots, shift: shift))
+                            }
                         }
                     }
                 }
@@ -155,6 +157,9 @@ struct X12SegmentRules: Sendable {
         let segments: UnsafeBufferPointer<Segment>
         let elements: UnsafeBufferPointer<Element>
         let notes: UnsafeBufferPointer<Note>
+        /// A pointer rather than the array: the walker passes the lists down for every element, and an array held
+        /// by the (mutable) walker is retained for each call.
+        let codeLists: UnsafeBufferPointer<CodeList>
         let keys: UnsafeBufferPointer<UInt32>
         let slots: UnsafeBufferPointer<Int32>
         let shift: UInt32

@@ -22,7 +22,6 @@ public struct X12Validator: Sendable {
         var skipped: [String] = []
         var classes = X12ByteClasses(.standard)
         let segmentRules = definitions.segmentRules
-        let codeLists = segmentRules.codeLists
         if cache.notesPassed.count != segmentRules.segments.count {
             cache.notesPassed = Array(repeating: .max, count: segmentRules.segments.count)
         }
@@ -49,7 +48,7 @@ public struct X12Validator: Sendable {
                                             check(
                                                 set, version: group.version,
                                                 envelopes: (interchangeIndex, groupIndex, setIndex), in: input,
-                                                tables: tables, codeLists: codeLists, notesPassed: notesPassed,
+                                                tables: tables, notesPassed: notesPassed,
                                                 rules: rules, cache: &cache,
                                                 errors: &errors, skipped: &skipped)
                                         }
@@ -75,14 +74,12 @@ extension X12Validator {
     /// wrong to `errors` and the checks that could not run to `skipped`.
     fileprivate func check(
         _ set: X12TransactionSet, version: X12Version, envelopes: (interchange: Int, group: Int, set: Int),
-        in input: SetWalker.Input, tables: X12SegmentRules.Unsafe, codeLists: [X12SegmentRules.CodeList],
-        notesPassed: UnsafeMutableBufferPointer<UInt64>, rules: X12PartnerRules?, cache: inout X12ValidationCache,
-        errors: inout [X12Error], skipped: inout [String]
+        in input: SetWalker.Input, tables: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
+        rules: X12PartnerRules?, cache: inout X12ValidationCache, errors: inout [X12Error], skipped: inout [String]
     ) {
         var walker = SetWalker(
             input: input, set: set, interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
-            setIndex: envelopes.set, rules: tables, codeLists: codeLists,
-            notesPassed: notesPassed)
+            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed)
         walker.checkSegmentIDs()
         // Sets of one group share a version: one look-up per set ID and version.
         if cache.key?.id != set.id || cache.key?.version != version {
@@ -136,7 +133,7 @@ extension X12Validator {
                                 indexBase: indexBase, delimiters: delimiters, classes: X12ByteClasses(delimiters))
                             check(
                                 set, version: version, envelopes: envelopes, in: input, tables: tables,
-                                codeLists: segmentRules.codeLists, notesPassed: notesPassed, rules: rules,
+                                notesPassed: notesPassed, rules: rules,
                                 cache: &cache, errors: &errors,
                                 skipped: &skipped)
                         }
