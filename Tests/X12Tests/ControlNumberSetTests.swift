@@ -27,6 +27,30 @@ struct ControlNumberSetTests {
         }
     }
 
+    @Test("numbers counting up, then one repeated or lower, answer as a set of strings, across a reset")
+    func countingUpThenNot() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            var fast = X12ControlNumberSet()
+            var slow = Set<String>()
+            var next = Int.random(in: 0..<50, using: &generator)
+            for step in 0..<400 {
+                if step % 151 == 150 {
+                    fast.removeAll()
+                    slow.removeAll()
+                }
+                // Mostly counting up (as senders number their sets), sometimes back, sometimes a long number.
+                let roll = Int.random(in: 0..<40, using: &generator)
+                let value = roll == 0 ? Int.random(in: 0...next, using: &generator) : next
+                next += roll == 1 ? 0 : Int.random(in: 1...3, using: &generator)
+                let width = roll == 2 ? 9 : 4
+                let text = String(value)
+                let number = String(repeating: "0", count: max(0, width - text.count)) + text
+                #expect(fast.insert(number) == slow.insert(number).inserted, "\(number) at step \(step)")
+            }
+        }
+    }
+
     @Test("a KELVIN SIGN control number is the same as one with K, as strings are")
     func canonicalEquivalence() {
         var set = X12ControlNumberSet()

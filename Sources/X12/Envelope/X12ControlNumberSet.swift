@@ -1,11 +1,17 @@
 /// The control numbers seen in one envelope (ST02 within a group, GS06 within an interchange), to find a duplicate
 /// as `Set<String>.insert` finds it. Control numbers are short ASCII digits, so each is kept as one integer (its
-/// bytes and its length) in an open-addressed table: no hashing of `String`s per set. A number that does not pack
+/// bytes and its length): no hashing of `String`s per set. Senders count their sets up, so while every number
+/// packs above the one before, the numbers are only appended in order (a number above the last cannot be a
+/// duplicate); the first that does not moves them into an open-addressed table. A number that does not pack
 /// (longer than seven bytes, or not ASCII, where `String` equality is canonical equivalence) moves the whole set
 /// to `String`s for the rest of the envelope, so that the answers stay exactly `Set<String>`'s.
 struct X12ControlNumberSet {
-    /// Keys with bit 63 set (so that 0 marks an empty slot); a power of two long.
-    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    /// While `isAscending`, every key so far, each above the one before.
+    private var ascending: [UInt64] = []
+    private var isAscending = true
+    /// Keys with bit 63 set (so that 0 marks an empty slot); a power of two long. Filled once the keys stop
+    /// ascending.
+    private var slots: [UInt64] = []
     private var count = 0
     private var strings: Set<String>? = nil
 
@@ -13,19 +19,40 @@ struct X12ControlNumberSet {
     mutating func insert(_ number: String) -> Bool {
         if strings != nil { return strings?.insert(number).inserted ?? false }
         guard let key = Self.key(number) else {
-            var all = Set<String>(minimumCapacity: count + 1)
+            var all = Set<String>(minimumCapacity: ascending.count + count + 1)
+            for key in ascending { all.insert(Self.text(key)) }
             for slot in slots where slot != 0 { all.insert(Self.text(slot)) }
             strings = all
             return strings?.insert(number).inserted ?? false
+        }
+        if isAscending {
+            if ascending.last.map({ key > $0 }) ?? true {
+                ascending.append(key)
+                return true
+            }
+            moveToTable()
         }
         if (count + 1) * 2 > slots.count { grow() }
         return place(key)
     }
 
     mutating func removeAll() {
+        ascending.removeAll(keepingCapacity: true)
+        isAscending = true
         if count > 0 { slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
         count = 0
         strings = nil
+    }
+
+    /// Leaves the ascending run: its keys go into the table.
+    private mutating func moveToTable() {
+        isAscending = false
+        var capacity = max(64, slots.count)
+        while (ascending.count + 1) * 2 > capacity { capacity *= 2 }
+        if slots.count != capacity { slots = Array(repeating: 0, count: capacity) }
+        count = 0
+        for key in ascending { _ = place(key) }
+        ascending.removeAll(keepingCapacity: true)
     }
 
     private mutating func place(_ key: UInt64) -> Bool {

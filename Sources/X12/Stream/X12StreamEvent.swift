@@ -6,25 +6,67 @@ public enum X12StreamEvent: Sendable {
     case interchangeEnd(X12StreamInterchange)
 }
 
-/// One transaction set read from a stream, with its envelopes, as a small document of its own so that the
-/// validator, the acknowledgement and the mappers run on it unchanged.
+/// One transaction set read from a stream, with its envelopes. It keeps its own bytes and segment ranges: the
+/// validator checks them where they are, and `document` makes a small document of them on request, so that the
+/// acknowledgement and the mappers run on it unchanged.
 public struct X12StreamSet: Sendable {
-    /// The set's bytes, ST through its last segment, with the interchange and group around it. Offsets and indices
-    /// in it are local (the ST is segment 0 at byte 0); `fileLocation(_:)` turns them into file coordinates.
-    public let document: X12Document
+    /// What a set holds, immutable and shared by every copy of it: an event is handed on and taken apart by value
+    /// several times per set, and a copy then costs one reference count, not one for each of the few dozen strings
+    /// of its envelopes.
+    private final class Storage: Sendable {
+        /// The set's bytes, ST through the end of its last segment, and their segment ranges (the ST at byte 0).
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+        let context: X12SetContext
+        let byteOffset: Int
+        let envelopeErrors: [X12Error]
+
+        init(bytes: [UInt8], ranges: [Range<Int>], context: X12SetContext, byteOffset: Int, envelopeErrors: [X12Error])
+        {
+            self.bytes = bytes
+            self.ranges = ranges
+            self.context = context
+            self.byteOffset = byteOffset
+            self.envelopeErrors = envelopeErrors
+        }
+    }
+
+    private let storage: Storage
+    private var bytes: [UInt8] { storage.bytes }
+    private var ranges: [Range<Int>] { storage.ranges }
     /// The set with file-wide indices, as `X12Document.transactionSets` gives it. Its `interchange` carries the
     /// header and delimiters; its groups are not filled in (they are still being read).
-    public let context: X12SetContext
+    public var context: X12SetContext { storage.context }
     /// File offset of the ST.
-    public let byteOffset: Int
+    public var byteOffset: Int { storage.byteOffset }
     /// Interchange, group and set problems found since the previous event, in file coordinates.
-    public let envelopeErrors: [X12Error]
+    public var envelopeErrors: [X12Error] { storage.envelopeErrors }
+
+    init(
+        bytes: consuming [UInt8], ranges: consuming [Range<Int>], context: consuming X12SetContext, byteOffset: Int,
+        envelopeErrors: consuming [X12Error]
+    ) {
+        storage = Storage(
+            bytes: bytes, ranges: ranges, context: context, byteOffset: byteOffset, envelopeErrors: envelopeErrors)
+    }
+
+    /// The set's bytes, ST through its last segment, with the interchange and group around it. Offsets and indices
+    /// in it are local (the ST is segment 0 at byte 0); `fileLocation(_:)` turns them into file coordinates. Made
+    /// on each request: reading and validating a stream need none.
+    public var document: X12Document {
+        X12Document(
+            window: bytes, ranges: ranges, header: context.interchange.header,
+            delimiters: context.interchange.delimiters, group: context.group, set: context.set)
+    }
 
     /// The set inside `document`, with local indices.
     public var localContext: X12SetContext {
-        X12SetContext(
-            interchangeIndex: 0, groupIndex: 0, setIndex: 0, interchange: document.interchanges[0],
-            group: document.interchanges[0].groups[0], set: document.interchanges[0].groups[0].sets[0])
+        let interchange = X12Document.windowInterchange(
+            segmentCount: ranges.count, byteCount: bytes.count, header: context.interchange.header,
+            delimiters: context.interchange.delimiters, group: context.group, set: context.set)
+        return X12SetContext(
+            interchangeIndex: 0, groupIndex: 0, setIndex: 0, interchange: interchange, group: interchange.groups[0],
+            set: interchange.groups[0].sets[0])
     }
 
     /// A location found in `document` as it is in the file: byte offset, segment index and envelope indices.
@@ -47,15 +89,17 @@ public struct X12StreamSet: Sendable {
         return validate(with: validator, rules: rules, cache: &cache)
     }
 
-    /// `validate(with:rules:)` with what the previous sets' checks kept (`X12StreamValidation` keeps it).
+    /// `validate(with:rules:)` with what the previous sets' checks kept (`X12StreamValidation` keeps it). The set
+    /// is checked on its own bytes, with locations in the file: what validating `document` and moving each
+    /// location with `fileLocation(_:)` gives.
     func validate(with validator: X12Validator, rules: X12PartnerRules?, cache: inout X12ValidationCache)
         -> X12ValidationReport
     {
-        let report = validator.validate(document, rules: rules, cache: &cache)
-        guard !report.errors.isEmpty else { return report }
-        return X12ValidationReport(
-            errors: report.errors.map { X12Error($0.kind, at: fileLocation($0.location)) },
-            skippedChecks: report.skippedChecks)
+        validator.validate(
+            window: bytes, ranges: ranges, set: X12Document.localSet(context.set, segmentCount: ranges.count),
+            version: context.group.version, delimiters: context.interchange.delimiters, byteBase: byteOffset,
+            indexBase: context.set.segments.lowerBound,
+            envelopes: (context.interchangeIndex, context.groupIndex, context.setIndex), rules: rules, cache: &cache)
     }
 }
 

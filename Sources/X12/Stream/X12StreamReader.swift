@@ -130,19 +130,23 @@ public struct X12StreamReader<Source: X12ByteSource> {
         var nextMark = 0
         let marks = scan.envelopes
         let trailerOffset = scan.sawIEA ? found - 1 : found
-        while offset < found {
-            let isTrailer = offset == trailerOffset
-            if !isTrailer, interchange.builder.openSet != nil {
-                while nextMark < marks.count, marks[nextMark] < offset { nextMark += 1 }
-                let stop = min(nextMark < marks.count ? marks[nextMark] : found, trailerOffset)
-                if stop > offset {
-                    offset = stop
-                    continue
+        do {
+            // One lookup for the walk: neither the buffer nor the ranges change until it is done.
+            let walkLookup = lookup(interchange)
+            while offset < found {
+                let isTrailer = offset == trailerOffset
+                if !isTrailer, interchange.builder.openSet != nil {
+                    while nextMark < marks.count, marks[nextMark] < offset { nextMark += 1 }
+                    let stop = min(nextMark < marks.count ? marks[nextMark] : found, trailerOffset)
+                    if stop > offset {
+                        offset = stop
+                        continue
+                    }
                 }
+                interchange.builder.consume(firstIndex + offset, isTrailer: isTrailer, in: walkLookup)
+                takeClosedSets(&interchange)
+                offset += 1
             }
-            interchange.builder.consume(firstIndex + offset, isTrailer: isTrailer, in: lookup(interchange))
-            takeClosedSets(&interchange)
-            offset += 1
         }
         position = scan.end
         if scan.needsMore {
@@ -222,9 +226,6 @@ public struct X12StreamReader<Source: X12ByteSource> {
             let end = fileRanges[fileRanges.endIndex - 1].upperBound
             let bytes = Array(buffer[(start - base)..<(end - base)])
             let ranges = fileRanges.map { ($0.lowerBound - start)..<($0.upperBound - start) }
-            let document = X12Document(
-                window: bytes, ranges: ranges, header: interchange.header, delimiters: interchange.delimiters,
-                group: closed.group, set: closed.set)
             let context = X12SetContext(
                 interchangeIndex: interchange.index, groupIndex: closed.groupIndex, setIndex: closed.setIndex,
                 interchange: X12Interchange(
@@ -234,8 +235,9 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 group: closed.group, set: closed.set)
             events.append(
                 .transactionSet(
-                    X12StreamSet(document: document, context: context, byteOffset: start, envelopeErrors: pendingErrors)
-                ))
+                    X12StreamSet(
+                        bytes: bytes, ranges: ranges, context: context, byteOffset: start,
+                        envelopeErrors: pendingErrors)))
             pendingErrors.removeAll()
         }
         swap(&closedSets, &interchange.builder.closedSets)  // the emptied array, with its capacity, goes back

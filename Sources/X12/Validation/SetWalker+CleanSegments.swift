@@ -5,27 +5,33 @@
 /// state the detailed pass keeps for a clean segment (`notesPassed`).
 extension SetWalker {
     /// Whether the segment at `range` passes every element check of `definition` (rule `ruleIndex`); false also
-    /// whenever the quick pass cannot tell (delimiters inside values, 64 or more elements, the buffer's last
-    /// bytes). Static, as the other helpers of the walk: a method would copy the walker.
+    /// whenever the quick pass cannot tell (delimiters inside values, 64 or more elements). Static, as the other
+    /// helpers of the walk: a method would copy the walker.
     @inline(__always)
     static func isClean(
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, classes: X12ByteClasses,
         definition: X12SegmentRules.Segment, ruleIndex: Int, rules: X12SegmentRules.Unsafe,
-        codeLists: [X12SegmentRules.CodeList], notesPassed: UnsafeMutableBufferPointer<UInt64>
+        codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>, notesPassed: UnsafeMutableBufferPointer<UInt64>
     ) -> Bool {
         let useCount = definition.elements.count
         let end = range.upperBound
-        // Whole words are read up to the one holding the last byte: they must lie inside the buffer.
-        guard useCount < 64, let base = bytes.baseAddress, end &+ 8 <= bytes.count else { return false }
+        guard useCount < 64, let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        let elements = rules.elements
+        // Whole words are read up to the one holding the last byte; the last word of the buffer is gathered from
+        // the bytes left (a stream set's SE ends its window).
+        let wholeWords = bytes.count &- 8
+        // Rules are read in place: a rule passed by value is copied whole before its first field is tested.
+        guard let ruleBase = rules.elements.baseAddress else { return false }
         let firstRule = definition.elements.lowerBound
         var present: UInt64 = 0
         var position = 0
         var start = range.lowerBound
         var chunk = range.lowerBound
         while chunk < end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+            let word =
+                chunk <= wholeWords
+                ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                : Self.partialWord(raw, from: chunk, to: end)
             var (separators, others) = classes.classify(word)
             let left = end &- chunk
             if left < 8 {
@@ -40,7 +46,7 @@ extension SetWalker {
                 if position > 0, start < offset {
                     guard position <= useCount,
                         passes(
-                            elements[firstRule &+ position &- 1], bytes: bytes, from: start, to: offset,
+                            ruleBase + (firstRule &+ position &- 1), bytes: bytes, from: start, to: offset,
                             codeLists: codeLists)
                     else { return false }
                     present |= 1 << UInt64(position &- 1)
@@ -52,7 +58,8 @@ extension SetWalker {
         }
         if position > 0, start < end {
             guard position <= useCount,
-                passes(elements[firstRule &+ position &- 1], bytes: bytes, from: start, to: end, codeLists: codeLists)
+                passes(
+                    ruleBase + (firstRule &+ position &- 1), bytes: bytes, from: start, to: end, codeLists: codeLists)
             else { return false }
             present |= 1 << UInt64(position &- 1)
         }
@@ -65,18 +72,32 @@ extension SetWalker {
         return true
     }
 
+    /// The bytes from `start` up to `end` (fewer than eight) as the low bytes of a little-endian word; the bytes
+    /// above are zero, and the caller masks them off.
+    @inline(never)
+    private static func partialWord(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var offset = end &- 1
+        while offset >= start {
+            word = word << 8 | UInt64(raw.load(fromByteOffset: offset, as: UInt8.self))
+            offset &-= 1
+        }
+        return word
+    }
+
     /// Whether a value with no delimiter or control byte in it passes its rule: what `checkElements` asks of such
     /// a value.
     @inline(__always)
     private static func passes(
-        _ rule: X12SegmentRules.Element, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-        codeLists: [X12SegmentRules.CodeList]
+        _ rule: UnsafePointer<X12SegmentRules.Element>, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+        codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>
     ) -> Bool {
-        if rule.isPlain {
+        if rule.pointee.isPlain {
             let length = end &- start
-            return !rule.checksLength || (length >= rule.minLength && length <= rule.maxLength)
+            return !rule.pointee.checksLength || (length >= rule.pointee.minLength && length <= rule.pointee.maxLength)
         }
-        return problem(UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: 0, rule: rule, codeLists: codeLists)
+        return problem(
+            UnsafeBufferPointer(rebasing: bytes[start..<end]), flags: 0, rule: rule.pointee, codeLists: codeLists)
             == nil
     }
 }

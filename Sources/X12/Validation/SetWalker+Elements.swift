@@ -100,7 +100,7 @@ extension SetWalker {
     /// the walker would copy it (all of it) for every element, as `checkElements` holds it `inout`.
     static func problem(
         _ value: UnsafeBufferPointer<UInt8>, flags: UInt8, rule: X12SegmentRules.Element,
-        codeLists: [X12SegmentRules.CodeList]
+        codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>
     ) -> X12Error.Kind? {
         if rule.requirement == .notUsed { return .elementNotUsed }
         if flags == 0, rule.type == .alphanumeric || !rule.hasSpec || rule.isComposite {

@@ -39,7 +39,7 @@ extension SetWalker {
         guard rules.transactionSets.isEmpty || rules.transactionSets.contains(set.id) else { return }
         var seen: Set<String> = []
         for index in set.segments {
-            let segment = document.segment(index)
+            let segment = segment(index)
             guard segment.hasValidID else { continue }
             let id = segment.id
             seen.insert(id)
@@ -61,7 +61,9 @@ extension SetWalker {
                 }
             }
             for reference in rules.requiredElements where reference.hasPrefix(id) {
-                guard let position = Int(reference.dropFirst(id.count)), reference.count == id.count + 2 else { continue }
+                guard let position = Int(reference.dropFirst(id.count)), reference.count == id.count + 2 else {
+                    continue
+                }
                 if !present.contains(position) {
                     errors.append(X12Error(.mandatoryElementMissing, at: location(index, element: position)))
                 }

@@ -13,8 +13,9 @@ struct X12SegmentRules: Sendable {
         var maxLength: Int
         /// Index into `codeLists`, -1 when any code is accepted.
         var codeList: Int
-        /// A value without delimiters or control bytes needs at most a length check: used, and AN, composite or
-        /// without a dictionary entry. Stored, worked out once, for the walker's common case.
+        /// A value without delimiters or control bytes needs at most a length check: used, and AN, ID without a
+        /// code list, composite or without a dictionary entry. Stored, worked out once, for the walker's common
+        /// case.
         var isPlain = false
         /// Whether a plain value's length is checked (it has a dictionary entry and is not a composite).
         var checksLength = false
@@ -101,7 +102,8 @@ struct X12SegmentRules: Sendable {
                     codeList: codeList)
                 element.isPlain =
                     element.requirement != .notUsed
-                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite)
+                    && (element.type == .alphanumeric || !element.hasSpec || element.isComposite
+                        || (element.type == .id && element.codeList < 0))
                 element.checksLength = element.hasSpec && !element.isComposite
                 elements.append(element)
             }
@@ -137,10 +139,12 @@ struct X12SegmentRules: Sendable {
                 notes.withUnsafeBufferPointer { notes in
                     keys.withUnsafeBufferPointer { keys in
                         slots.withUnsafeBufferPointer { slots in
-                            body(
-                                Unsafe(
-                                    segments: segments, elements: elements, notes: notes, keys: keys, slots: slots,
-                                    shift: shift))
+                            codeLists.withUnsafeBufferPointer { codeLists in
+                                body(
+                                    Unsafe(
+                                        segments: segments, elements: elements, notes: notes, codeLists: codeLists,
+                                        keys: keys, slots: slots, shift: shift))
+                            }
                         }
                     }
                 }
@@ -153,6 +157,9 @@ struct X12SegmentRules: Sendable {
         let segments: UnsafeBufferPointer<Segment>
         let elements: UnsafeBufferPointer<Element>
         let notes: UnsafeBufferPointer<Note>
+        /// A pointer rather than the array: the walker passes the lists down for every element, and an array held
+        /// by the (mutable) walker is retained for each call.
+        let codeLists: UnsafeBufferPointer<CodeList>
         let keys: UnsafeBufferPointer<UInt32>
         let slots: UnsafeBufferPointer<Int32>
         let shift: UInt32

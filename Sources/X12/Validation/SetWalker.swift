@@ -1,0 +1,212 @@
+/// Walks one set's segments against a definition tree. Reads the segments through pointers that are valid for the
+/// `validate` call; strings and locations are made only for a problem found.
+struct SetWalker {
+    /// Where a set's segments are read: valid for the `validate` call, so that making a walker for each set retains
+    /// none of the arrays.
+    struct Input {
+        /// The array `bytes` points into, for the segments a problem's location and the partner rules read.
+        let source: UnsafePointer<[UInt8]>
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Segment ranges in `bytes`, by the walker's segment index.
+        let ranges: UnsafeBufferPointer<Range<Int>>
+        /// Added to byte offsets and segment indices in locations: 0 for a whole document, a stream set's file
+        /// offset and index for its window.
+        let byteBase: Int
+        let indexBase: Int
+        let delimiters: X12Delimiters
+        let classes: X12ByteClasses
+    }
+
+    let source: UnsafePointer<[UInt8]>
+    let byteBase: Int
+    let indexBase: Int
+    let set: X12TransactionSet
+    let interchangeIndex: Int
+    let groupIndex: Int
+    let setIndex: Int
+    var errors: [X12Error] = []
+    var cursor: Int
+    let end: Int
+    let delimiters: X12Delimiters
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: UnsafeBufferPointer<Range<Int>>
+    let rules: X12SegmentRules.Unsafe
+    let codeLists: UnsafeBufferPointer<X12SegmentRules.CodeList>
+    let classes: X12ByteClasses
+    /// See `checkElements`; one entry per segment rule.
+    let notesPassed: UnsafeMutableBufferPointer<UInt64>
+
+    init(
+        input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
+        rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        self.source = input.source
+        self.byteBase = input.byteBase
+        self.indexBase = input.indexBase
+        self.set = set
+        self.interchangeIndex = interchangeIndex
+        self.groupIndex = groupIndex
+        self.setIndex = setIndex
+        self.delimiters = input.delimiters
+        self.bytes = input.bytes
+        self.ranges = input.ranges
+        self.rules = rules
+        self.codeLists = rules.codeLists
+        self.classes = input.classes
+        self.notesPassed = notesPassed
+        cursor = set.segments.lowerBound
+        end = set.segments.upperBound
+    }
+
+    /// The segment at walker index `index`.
+    func segment(_ index: Int) -> X12Segment {
+        X12Segment(bytes: source.pointee, range: ranges[index], delimiters: delimiters, index: indexBase + index)
+    }
+
+    /// Where a problem is, in the file: `byteOffset` (an offset in `bytes`) defaults to the segment's start.
+    func location(_ index: Int, element: Int? = nil, component: Int? = nil, byteOffset: Int? = nil) -> X12Location {
+        let segment = segment(min(index, ranges.count - 1))
+        return X12Location(
+            byteOffset: byteBase + (byteOffset ?? segment.byteOffset), segmentIndex: indexBase + index,
+            segmentID: segment.hasValidID ? segment.id : String(segment.id.prefix(3)),
+            segmentPosition: index - set.segments.lowerBound + 1, elementPosition: element,
+            componentPosition: component, interchange: interchangeIndex, group: groupIndex, set: setIndex)
+    }
+
+    mutating func checkSegmentIDs() {
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
+        for index in set.segments where !Self.hasValidID(ranges[index], in: bytes, separator: separator) {
+            errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
+        }
+    }
+
+    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter. Static, as
+    /// every helper the walk calls for each segment: a method would copy the walker, held `inout`, on each call.
+    @inline(__always)
+    private static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+        -> Bool
+    {
+        var offset = range.lowerBound
+        while offset < range.upperBound, bytes[offset] != separator {
+            let byte = bytes[offset]
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if offset == range.lowerBound ? !isUpper : !(isUpper || isDigit) { return false }
+            offset += 1
+            if offset - range.lowerBound > 3 { return false }
+        }
+        return offset - range.lowerBound >= 2
+    }
+
+    mutating func walk(_ definition: X12SetDefinition) {
+        definition.table.withUnsafeTable { unsafe in
+            sequence(definition.table, unsafe, scope: 0, from: 0, allCodes: definition.allCodes)
+        }
+        while cursor < end {
+            report(unexpected: cursor, earlier: [], allCodes: definition.allCodes)
+            cursor += 1
+        }
+    }
+
+    /// The segment's ID as a code (no `String`).
+    @inline(__always)
+    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
+        let lower = range.lowerBound
+        if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
+            // The first four bytes as one word: the ID ends at the first separator or at the segment's end.
+            let word = UInt32(
+                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
+            let x = word ^ (UInt32(separator) &* 0x0101_0101)
+            var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
+            let count = range.upperBound &- lower
+            if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
+            let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
+            if length > 3 { return UInt32.max }
+            return length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
+        }
+        var code: UInt32 = 0
+        var index = range.lowerBound
+        while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
+            code = code << 8 | UInt32(bytes[index])
+            index += 1
+        }
+        return index - range.lowerBound > 3 ? UInt32.max : code
+    }
+
+    /// Matches segments to the children of scope `scope` from `start` on, in order. The scope's `follow` codes end
+    /// this sequence (they belong to an enclosing loop), its `before` codes came earlier in enclosing sequences
+    /// (seeing one again is out of order). Positions only move forward, so only the current entry's count is kept.
+    private mutating func sequence(
+        _ table: X12SetTable, _ unsafe: X12SetTable.Unsafe, scope: Int, from start: Int, allCodes: Set<UInt32>
+    ) {
+        let children = unsafe.children
+        let range = unsafe.scopes[scope].children
+        let first = range.lowerBound
+        let childCount = range.count
+        var position = start
+        var count = 0
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
+        while cursor < end {
+            let code = Self.code(ranges[cursor], in: bytes, separator: separator)
+            let match = unsafe.match(code, scope: scope, from: position)
+            if match >= 0 {
+                if match != position {
+                    var skipped = children[first + position].nextMandatory
+                    while skipped < match {
+                        if skipped != position || count == 0 {
+                            errors.append(
+                                X12Error(
+                                    .mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(cursor)))
+                        }
+                        skipped = skipped + 1 < childCount ? children[first + skipped + 1].nextMandatory : childCount
+                    }
+                    position = match
+                    count = 0
+                }
+                count += 1
+                let child = children[first + match]
+                if child.loop < 0 {
+                    if count > child.limit { errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor))) }
+                    checkElements(cursor, code: code)
+                    cursor += 1
+                } else {
+                    if count > child.limit {
+                        errors.append(X12Error(.loopOverMaximum(table.loopIDs[first + match]), at: location(cursor)))
+                    }
+                    checkElements(cursor, code: code)
+                    cursor += 1
+                    sequence(table, unsafe, scope: child.loop, from: 1, allCodes: allCodes)
+                }
+            } else if unsafe.follows(code, scope: scope) {
+                break
+            } else {
+                let earlier = table.before[scope].union((start..<position).map { children[first + $0].code })
+                report(unexpected: cursor, earlier: earlier, allCodes: allCodes)
+                cursor += 1
+            }
+        }
+        var skipped = position < childCount ? children[first + position].nextMandatory : childCount
+        while skipped < childCount {
+            if skipped != position || count == 0 {
+                errors.append(
+                    X12Error(
+                        .mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(min(cursor, end - 1))))
+            }
+            skipped = skipped + 1 < childCount ? children[first + skipped + 1].nextMandatory : childCount
+        }
+    }
+
+    private mutating func report(unexpected index: Int, earlier: Set<UInt32>, allCodes: Set<UInt32>) {
+        let segment = segment(index)
+        guard segment.hasValidID else { return }  // already reported by checkSegmentIDs
+        let code = X12SetDefinition.code(segment.id)
+        let kind: X12Error.Kind =
+            earlier.contains(code)
+            ? .segmentOutOfOrder : allCodes.contains(code) ? .unexpectedSegment : .segmentNotInDefinedSet
+        errors.append(X12Error(kind, at: location(index)))
+    }
+}
