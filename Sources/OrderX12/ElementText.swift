@@ -35,9 +35,9 @@ enum ElementText {
     static let layoutHolds: Bool = {
         guard MemoryLayout<String>.size == 16, UInt64(1).littleEndian == 1 else { return false }
         for sample in ["", "A", "EA", "1234567", "12345678", "123456789", "NORTH BERGEN NJ"] {
-            var bytes = Array(sample.utf8) + [UInt8](repeating: 0x58, count: 16)
+            let bytes = Array(sample.utf8) + [UInt8](repeating: 0x58, count: 16)
             let made = String(decoding: bytes[..<sample.utf8.count], as: UTF8.self)
-            let ours = bytes.withUnsafeMutableBytes { raw in
+            let ours = bytes.withUnsafeBytes { raw in
                 small(
                     raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
                     count: sample.utf8.count)

@@ -44,38 +44,39 @@ struct X12SegmentFields {
         var start = index &+ 1
         var position = start
         let end = range.upperBound
-        while position &+ 8 <= end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) ^ pattern
-            var matches = ~((word & low) &+ low | word | low)
+        // An element ends at each separator marked in `matches` (bit 7 of each byte of the word read at `wordStart`).
+        @inline(__always) func take(_ matches: UInt64, at wordStart: Int) {
+            var matches = matches
             while matches != 0 {
-                let at = position &+ matches.trailingZeroBitCount &>> 3
+                let at = wordStart &+ matches.trailingZeroBitCount &>> 3
                 (out + loaded).initialize(to: start..<at)
                 loaded &+= 1
                 start = at &+ 1
                 matches &= matches &- 1
             }
+        }
+        // The separators of the eight bytes at `wordStart`, marked so.
+        @inline(__always) func separators(at wordStart: Int) -> UInt64 {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self)) ^ pattern
+            return ~((word & low) &+ low | word | low)
+        }
+        while position &+ 8 <= end {
+            take(separators(at: position), at: position)
             position &+= 8
         }
         if position < end, end &- 8 >= range.lowerBound {
             // The last bytes as the segment's last word, the bytes already searched masked off.
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)) ^ pattern
-            var matches = ~((word & low) &+ low | word | low) & (~0 &<< UInt64(8 &* (position &- (end &- 8))))
-            while matches != 0 {
-                let at = end &- 8 &+ matches.trailingZeroBitCount &>> 3
-                (out + loaded).initialize(to: start..<at)
+            take(separators(at: end &- 8) & (~0 &<< UInt64(8 &* (position &- (end &- 8)))), at: end &- 8)
+            position = end
+        }
+        // Segments under eight bytes from their start, byte by byte.
+        while position < end {
+            if bytes[position] == separator {
+                (out + loaded).initialize(to: start..<position)
                 loaded &+= 1
-                start = at &+ 1
-                matches &= matches &- 1
+                start = position &+ 1
             }
-        } else {
-            while position < end {
-                if bytes[position] == separator {
-                    (out + loaded).initialize(to: start..<position)
-                    loaded &+= 1
-                    start = position &+ 1
-                }
-                position &+= 1
-            }
+            position &+= 1
         }
         (out + loaded).initialize(to: start..<end)
         count = loaded &+ 1

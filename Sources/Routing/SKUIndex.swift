@@ -53,9 +53,6 @@ struct SKUIndex: Sendable {
         self.flags = flags
     }
 
-    /// The number of slots: a slot's position (`item(_:)`'s `slot`) is below it.
-    var capacity: Int { slots.count }
-
     /// Per slot position, the item number it holds (-1 for an empty slot).
     var slotItems: [Int32] { slots.map(\.item) }
 

@@ -114,12 +114,15 @@ enum StaticCompliance {
                     .missingAssignedNode, "the retailer assigns the ship-from node but the PO names none (N1*SF)")
             }
         }
-        // Read again as the lines are resolved (a repeated quantity is remembered).
+        // Each line's whole units, read once: the conversion allocates, and the lines are resolved below.
+        var quantities: [Int] = []
+        quantities.reserveCapacity(order.lines.count)
         var units = WholeUnits()
         let requirePrices = tables.profile.items.requirePrices
         // By index, reading fields in place: a PO line is a large value to copy.
         for index in order.lines.indices {
             let (quantity, whole) = units.read(order.lines[index].quantity)
+            quantities.append(quantity)
             if quantity <= 0 || !whole {
                 let line = order.lines[index]
                 found.reject(
@@ -184,7 +187,7 @@ enum StaticCompliance {
                     catalogSlot: item.slot,
                     oversize: item.flags & ResolvedLine.oversizeBit != 0,
                     hazmat: item.flags & ResolvedLine.hazmatBit != 0,
-                    quantity: max(0, units.read(order.lines[index].quantity).units),
+                    quantity: max(0, quantities[index]),
                     giftWrap: order.lines[index].giftWrap))
         }
         // Lines name the same SKU exactly when they resolve to the same catalog item.

@@ -22,13 +22,9 @@ public struct X12Validator: Sendable {
         var skipped: [String] = []
         var classes = X12ByteClasses(.standard)
         let segmentRules = definitions.segmentRules
-        if cache.notesPassed.count != segmentRules.segments.count {
-            cache.notesPassed = Array(repeating: .max, count: segmentRules.segments.count)
-        }
+        var notesPassed = cache.takeNotesPassed(count: segmentRules.segments.count)
+        defer { cache.notesPassed = notesPassed }
         segmentRules.withUnsafeRules { tables in
-            var notesPassed = cache.notesPassed
-            cache.notesPassed = []  // uniquely referenced while the walkers write to it
-            defer { cache.notesPassed = notesPassed }
             notesPassed.withUnsafeMutableBufferPointer { notesPassed in
                 withUnsafePointer(to: document) { document in
                     withUnsafePointer(to: document.pointee.bytes) { source in
@@ -60,12 +56,7 @@ public struct X12Validator: Sendable {
                 }
             }
         }
-        guard !errors.isEmpty else { return X12ValidationReport(errors: [], skippedChecks: skipped) }
-        // Keep the reader's order: by byte offset, stable.
-        let ordered = errors.enumerated().sorted {
-            ($0.element.location.byteOffset, $0.offset) < ($1.element.location.byteOffset, $1.offset)
-        }.map(\.element)
-        return X12ValidationReport(errors: ordered, skippedChecks: skipped)
+        return X12ValidationReport(inReadingOrder: errors, skippedChecks: skipped)
     }
 }
 
@@ -117,13 +108,9 @@ extension X12Validator {
         var errors: [X12Error] = []
         var skipped: [String] = []
         let segmentRules = definitions.segmentRules
-        if cache.notesPassed.count != segmentRules.segments.count {
-            cache.notesPassed = Array(repeating: .max, count: segmentRules.segments.count)
-        }
+        var notesPassed = cache.takeNotesPassed(count: segmentRules.segments.count)
+        defer { cache.notesPassed = notesPassed }
         segmentRules.withUnsafeRules { tables in
-            var notesPassed = cache.notesPassed
-            cache.notesPassed = []  // uniquely referenced while the walker writes to it
-            defer { cache.notesPassed = notesPassed }
             notesPassed.withUnsafeMutableBufferPointer { notesPassed in
                 withUnsafePointer(to: bytes) { source in
                     source.pointee.withUnsafeBufferPointer { bytes in
@@ -141,11 +128,20 @@ extension X12Validator {
                 }
             }
         }
-        guard !errors.isEmpty else { return X12ValidationReport(errors: [], skippedChecks: skipped) }
-        let ordered = errors.enumerated().sorted {
-            ($0.element.location.byteOffset, $0.offset) < ($1.element.location.byteOffset, $1.offset)
-        }.map(\.element)
-        return X12ValidationReport(errors: ordered, skippedChecks: skipped)
+        return X12ValidationReport(inReadingOrder: errors, skippedChecks: skipped)
+    }
+}
+
+extension X12ValidationReport {
+    /// `errors` in the reader's order: by byte offset, stable.
+    fileprivate init(inReadingOrder errors: [X12Error], skippedChecks: [String]) {
+        let ordered =
+            errors.isEmpty
+            ? []
+            : errors.enumerated().sorted {
+                ($0.element.location.byteOffset, $0.offset) < ($1.element.location.byteOffset, $1.offset)
+            }.map(\.element)
+        self.init(errors: ordered, skippedChecks: skippedChecks)
     }
 }
 
@@ -156,4 +152,12 @@ struct X12ValidationCache: Sendable {
     var definition: X12SetDefinition? = nil
     /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
     var notesPassed: [UInt64] = []
+
+    /// `notesPassed`, one entry per rule of `count` (reset when the rules differ), moved out so that it stays
+    /// uniquely referenced while the walkers write to it; the caller puts it back.
+    mutating func takeNotesPassed(count: Int) -> [UInt64] {
+        if notesPassed.count != count { notesPassed = Array(repeating: .max, count: count) }
+        defer { notesPassed = [] }
+        return notesPassed
+    }
 }
