@@ -34,11 +34,12 @@ public struct InboundReader: Sendable {
             for error in report.errors {
                 batch.problems.append(error.diagnosticLine(file: origin))
             }
+            let memo = PurchaseOrderMemo()
             for context in document.transactionSets where context.set.id == "850" {
                 let status = report.status(
                     interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex)
                 let mapped = Result { () throws(OrderX12Error) in
-                    try PurchaseOrder(x12: context, in: document, origin: origin)
+                    try PurchaseOrder(x12: context, in: document, origin: origin, memo: memo)
                 }
                 if status == .rejected {
                     let poNumber = (try? mapped.get())?.poNumber

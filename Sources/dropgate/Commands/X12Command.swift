@@ -267,8 +267,10 @@ extension X12Command {
         func run() throws {
             var orders: [PurchaseOrder] = []
             var problems: [String] = []
+            let memo = PurchaseOrderMemo()
             _ = try streamFile(file, validates: false) { event, _ in
-                guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file) else { return }
+                guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file, memo: memo)
+                else { return }
                 switch result {
                 case .success(let order): orders.append(order)
                 case .failure(let error):

@@ -1,0 +1,300 @@
+import Foundation
+import Orders
+
+/// Walks an 850 once, on the document's bytes and segment ranges (pointers valid for the call), keeping track of
+/// whether it is in the header, an N1 loop or a PO1 loop.
+struct PurchaseOrderMapper {
+    /// A problem found while mapping: its kind, segment index and element, placed in the document by the caller.
+    struct Failure: Error {
+        let kind: OrderX12Error.Kind
+        let segment: Int
+        let element: Int?
+
+        init(_ kind: OrderX12Error.Kind, segment: Int, element: Int? = nil) {
+            self.kind = kind
+            self.segment = segment
+            self.element = element
+        }
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: UnsafeBufferPointer<Range<Int>>
+    let separator: UInt8
+    let memo: PurchaseOrderMemo?
+
+    private enum Scope { case header, party, line, summary }
+
+    /// The order of the 850 whose segments (ST through SE) are `segments`.
+    func map(_ segments: Range<Int>, source: consuming OrderSource) throws(Failure) -> PurchaseOrder {
+        // The order's parts are kept apart and put together once at the end: a `var` order changed field by field
+        // is copied whole on its way out.
+        var poNumber = PONumber("")
+        var purpose = PurchaseOrder.Purpose.original
+        var orderType = PurchaseOrder.OrderType.dropship
+        var dates = OrderDates()
+        var parties: [Party] = []
+        var shipMethod: ShipMethod? = nil
+        var references: [Reference] = []
+        var notes: [Note] = []
+        var currency = CurrencyCode.usd
+        var lines: [OrderLine] = []
+        var statedTotal: Money? = nil
+        var sawBEG = false
+        var scope = Scope.header
+        // The open party and line are the last of `parties` and `lines`, changed in place there (by index: a
+        // closure capturing them would copy them).
+        var partyOpen = false
+        var lineOpen = false
+        var pendingNoteKind: Note.Kind? = nil
+        var orderGiftWrap = false
+
+        var segment = X12SegmentFields(bytes: bytes, memo: memo)
+        defer { segment.deallocate() }
+        // Room for every line, party and reference up front: growing the arrays one append at a time copies them.
+        var lineCount = 0
+        var partyCount = 0
+        var referenceCount = 0
+        for index in segments {
+            switch X12SegmentFields.code(of: ranges[index], in: bytes, separator: separator) {
+            case X12SegmentCode.po1: lineCount += 1
+            case X12SegmentCode.n1: partyCount += 1
+            case X12SegmentCode.ref: referenceCount += 1
+            default: break
+            }
+        }
+        lines.reserveCapacity(lineCount)
+        parties.reserveCapacity(partyCount)
+        references.reserveCapacity(referenceCount)
+        for index in segments {
+            segment.load(ranges[index], separator: separator)
+            let id = segment.code
+            switch id {
+            case X12SegmentCode.beg:
+                sawBEG = true
+                guard let number = segment[3] else {
+                    throw Failure(
+                        .missingElement(segment: "BEG", position: 3, name: "purchase order number"), segment: index,
+                        element: 3)
+                }
+                poNumber = PONumber(number)
+                purpose = Self.purpose(segment[1])
+                orderType = Self.orderType(segment[2])
+                if let date = segment.value(5) { dates.ordered = Self.date(date) }
+            case X12SegmentCode.cur:
+                if let code = segment[2] { currency = CurrencyCode(code) }
+            case X12SegmentCode.ref where scope == .header:
+                if let qualifier = segment[1] {
+                    references.append(
+                        Reference(qualifier: qualifier, value: segment[2] ?? segment[3] ?? "", description: segment[3]))
+                }
+            case X12SegmentCode.dtm:
+                guard segment.range(1) != nil, let text = segment.value(2), let date = Self.date(text) else { break }
+                let qualifier = segment.qualifier(1)
+                if scope == .line, lineOpen {
+                    let last = lines.count - 1
+                    switch qualifier {
+                    case X12QualifierCode.q010, X12QualifierCode.q038: lines[last].requestedShip = date
+                    case X12QualifierCode.q002, X12QualifierCode.q106: lines[last].requestedDelivery = date
+                    default: break
+                    }
+                } else {
+                    switch qualifier {
+                    case X12QualifierCode.q038: dates.requestedShip = date
+                    case X12QualifierCode.q010: if dates.requestedShip == nil { dates.requestedShip = date }
+                    case X12QualifierCode.q002, X12QualifierCode.q106:
+                        if dates.requestedDelivery == nil || qualifier == X12QualifierCode.q002 {
+                            dates.requestedDelivery = date
+                        }
+                    case X12QualifierCode.q001: dates.cancelAfter = date
+                    case X12QualifierCode.q067: dates.expectedShip = date
+                    default: break
+                    }
+                }
+            case X12SegmentCode.td5 where scope == .header || scope == .party:
+                if shipMethod == nil {
+                    let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
+                    let method = ShipMethod(
+                        carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4],
+                        routing: segment[5])
+                    if method != ShipMethod() { shipMethod = method }
+                }
+            case X12SegmentCode.n1:
+                partyOpen = false
+                if scope != .line { scope = .party }
+                if scope == .line { break }  // line-level parties have no place in the canonical order
+                var identifier: PartyIdentifier? = nil
+                if let qualifier = segment[3], let value = segment[4] {
+                    identifier = PartyIdentifier(qualifier: qualifier, value: value)
+                }
+                parties.append(Party(role: Self.role(segment[1]), name: segment[2], identifier: identifier))
+                partyOpen = true
+            case X12SegmentCode.n2:
+                if partyOpen { Self.addName(segment, to: &parties[parties.count - 1]) }
+            case X12SegmentCode.n3:
+                if partyOpen { Self.addStreet(segment, to: &parties[parties.count - 1]) }
+            case X12SegmentCode.n4:
+                if partyOpen { Self.addPlace(segment, to: &parties[parties.count - 1]) }
+            case X12SegmentCode.per:
+                if partyOpen { Self.addContact(segment, to: &parties[parties.count - 1]) }
+            case X12SegmentCode.po1:
+                partyOpen = false
+                lineOpen = false
+                scope = .line
+                lines.append(
+                    try Self.line(segment, index: index, ordinal: lines.count + 1, currency: currency))
+                lineOpen = true
+            case X12SegmentCode.pid:
+                guard scope == .line, lineOpen, let text = segment[5] else { break }
+                let last = lines.count - 1
+                if let description = lines[last].description {
+                    lines[last].description = description + " " + text
+                } else {
+                    lines[last].description = text
+                }
+            case X12SegmentCode.msg, X12SegmentCode.nte:
+                let text = id == X12SegmentCode.msg ? segment[1] : segment[2]
+                guard let text else { break }
+                let note = Note(kind: id == X12SegmentCode.nte ? Self.noteKind(segment[1]) : .general, text: text)
+                if scope == .line {
+                    if lineOpen { lines[lines.count - 1].notes.append(note) }
+                } else {
+                    notes.append(note)
+                }
+            case X12SegmentCode.n9:
+                // N9 loops carry MSG text; N902/N903 often say what the text is for ("GIFT MESSAGE").
+                pendingNoteKind = Self.noteKind(
+                    fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
+            case X12SegmentCode.sac:
+                let description = (segment[15] ?? "").uppercased()
+                if description.contains("GIFT") && description.contains("WRAP") {
+                    if scope == .line {
+                        if lineOpen { lines[lines.count - 1].giftWrap = true }
+                    } else {
+                        orderGiftWrap = true
+                    }
+                }
+            case X12SegmentCode.ctt:
+                partyOpen = false
+                lineOpen = false
+                scope = .summary
+            case X12SegmentCode.amt:
+                if segment[1] == "TT" || segment[1] == "1", let amount = segment.decimal(2) {
+                    if scope != .line { statedTotal = Money(amount, currency) }
+                }
+            case X12SegmentCode.tds:
+                // TDS01 is N2: implied two decimals.
+                if let cents = segment.decimal(1) {
+                    statedTotal = Money(cents / 100, currency)
+                }
+            case X12SegmentCode.se:
+                partyOpen = false
+                lineOpen = false
+            default:
+                break
+            }
+            if id == X12SegmentCode.msg, let kind = pendingNoteKind {
+                if scope == .line {
+                    if lineOpen, !lines[lines.count - 1].notes.isEmpty {
+                        let last = lines.count - 1
+                        lines[last].notes[lines[last].notes.count - 1].kind = kind
+                    }
+                } else if !notes.isEmpty {
+                    notes[notes.count - 1].kind = kind
+                }
+            }
+            if id != X12SegmentCode.msg && id != X12SegmentCode.n9 { pendingNoteKind = nil }
+        }
+        guard sawBEG else { throw Failure(.missingSegment("BEG"), segment: segments.lowerBound) }
+        if orderGiftWrap { for index in lines.indices { lines[index].giftWrap = true } }
+        return PurchaseOrder(
+            poNumber: poNumber, purpose: purpose, orderType: orderType, dates: dates, parties: parties,
+            shipMethod: shipMethod, references: references, notes: notes, currency: currency, lines: lines,
+            statedTotal: statedTotal, source: source)
+    }
+
+    /// N2: more name, after N1's.
+    private static func addName(_ segment: X12SegmentFields, to party: inout Party) {
+        let extra = [segment[1], segment[2]].compactMap { $0 }.joined(separator: " ")
+        guard !extra.isEmpty else { return }
+        party.name = [party.name, extra].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// N3: street lines.
+    private static func addStreet(_ segment: X12SegmentFields, to party: inout Party) {
+        var address = party.address.take() ?? Address(lines: [])
+        if let line = segment[1] { address.lines.append(line) }
+        if let line = segment[2] { address.lines.append(line) }
+        party.address = address
+    }
+
+    /// N4: city, region, postal code and country.
+    private static func addPlace(_ segment: X12SegmentFields, to party: inout Party) {
+        var address = party.address.take() ?? Address(lines: [])
+        address.city = segment[1]
+        address.region = segment[2]
+        address.postalCode = segment[3]
+        address.country = segment[4].map(Self.country)
+        party.address = address
+    }
+
+    /// PER: the contact's name, and the first phone and e-mail of its three pairs.
+    private static func addContact(_ segment: X12SegmentFields, to party: inout Party) {
+        var contact = party.contact.take() ?? Contact()
+        if contact.name == nil { contact.name = segment[2] }
+        for pair in stride(from: 3, through: 7, by: 2) {
+            guard segment.range(pair + 1) != nil else { continue }
+            switch segment.qualifier(pair) {
+            case X12QualifierCode.te, X12QualifierCode.hp, X12QualifierCode.wp, X12QualifierCode.cp:
+                if contact.phone == nil { contact.phone = segment[pair + 1] }
+            case X12QualifierCode.em: if contact.email == nil { contact.email = segment[pair + 1] }
+            default: break
+            }
+        }
+        party.contact = contact
+    }
+
+    private static func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode)
+        throws(Failure)
+        -> OrderLine
+    {
+        guard segment.range(2) != nil else {
+            throw Failure(
+                .missingElement(segment: "PO1", position: 2, name: "quantity ordered"), segment: index, element: 2)
+        }
+        guard let quantity = segment.decimal(2) else {
+            throw Failure(
+                .invalidValue(segment: "PO1", position: 2, name: "quantity ordered"), segment: index, element: 2)
+        }
+        var unitPrice: Money? = nil
+        if segment.range(4) != nil {
+            guard let price = segment.decimal(4) else {
+                throw Failure(
+                    .invalidValue(segment: "PO1", position: 4, name: "unit price"), segment: index, element: 4)
+            }
+            unitPrice = Money(price, currency)
+        }
+        var sku: SKU? = nil
+        var buyerItemID: String? = nil
+        var gtin: String? = nil
+        for pair in stride(from: 6, through: 24, by: 2) {
+            guard segment.range(pair + 1) != nil else { continue }
+            var qualifier = segment.qualifier(pair)
+            if qualifier == UInt32.max { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
+            switch qualifier {
+            case X12QualifierCode.vn, X12QualifierCode.vp, X12QualifierCode.va:
+                if sku == nil { sku = segment[pair + 1].map(SKU.init(rawValue:)) }
+            case X12QualifierCode.in, X12QualifierCode.bp, X12QualifierCode.sk, X12QualifierCode.cb,
+                X12QualifierCode.pi:
+                if buyerItemID == nil { buyerItemID = segment[pair + 1] }
+            case X12QualifierCode.up, X12QualifierCode.en, X12QualifierCode.uk, X12QualifierCode.ua,
+                X12QualifierCode.ui:
+                if gtin == nil { gtin = segment[pair + 1] }
+            default: break
+            }
+        }
+        // One initializer call with every field: setting them one by one on a `var` copies the line.
+        return OrderLine(
+            lineNumber: segment[1] ?? String(ordinal), buyerItemID: buyerItemID, sku: sku, gtin: gtin,
+            quantity: quantity, unit: segment[3].map(UnitOfMeasure.init(rawValue:)) ?? .each, unitPrice: unitPrice)
+    }
+}
