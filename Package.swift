@@ -32,11 +32,12 @@ let package = Package(
         .target(name: "CBenchReference"),
         /// A prefetch hint, which Swift lacks, for the cache misses routing can see coming.
         .target(name: "CPrefetch"),
+        .target(name: "CByteScan"),
 
         // Parts.
         .target(name: "Orders", swiftSettings: strictSettings),
-        .target(name: "X12", swiftSettings: strictSettings),
-        .target(name: "OrderX12", dependencies: ["X12", "Orders"], swiftSettings: strictSettings),
+        .target(name: "X12", dependencies: ["CByteScan"], swiftSettings: strictSettings),
+        .target(name: "OrderX12", dependencies: ["CByteScan", "X12", "Orders"], swiftSettings: strictSettings),
         .target(name: "OrderXML", dependencies: ["CLibXML2", "Orders"], swiftSettings: strictSettings),
         .target(
             name: "Profiles",

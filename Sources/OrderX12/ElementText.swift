@@ -4,11 +4,14 @@
 /// once, on first use, against strings the standard library made itself: were it ever to differ, every value would
 /// take `String(decoding:as:)`, as any value that is longer or not ASCII does.
 enum ElementText {
-    /// The text of `buffer[range]`.
+    /// The text of `buffer[range]`. `smallLayout` is `layoutHolds`, read once by the caller: a static `let` is a lazy
+    /// global, asked whether it is initialised on every read.
     @inline(__always)
-    static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, smallLayout: Bool = layoutHolds)
+        -> String
+    {
         // Two words read from the element's start must stay inside the buffer.
-        if range.count <= 15, range.lowerBound + 16 <= buffer.count, layoutHolds, let base = buffer.baseAddress {
+        if range.count <= 15, range.lowerBound + 16 <= buffer.count, smallLayout, let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base + range.lowerBound)
             if let small = small(
                 raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),

@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 import X12
 
@@ -11,6 +12,8 @@ struct X12SegmentFields {
     /// Where long texts and decimals made before are found again, when the caller keeps one. Unowned: the caller
     /// keeps it alive for the mapping, and the fields are passed from helper to helper without a reference count.
     unowned(unsafe) let memo: PurchaseOrderMemo?
+    /// `ElementText.layoutHolds`, read once.
+    private let smallStrings = ElementText.layoutHolds
     /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
     /// bytes (no constant matches it).
     private(set) var code: UInt32 = 0
@@ -64,6 +67,19 @@ struct X12SegmentFields {
         @inline(__always) func separators(at wordStart: Int) -> UInt64 {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self)) ^ pattern
             return ~((word & low) &+ low | word | low)
+        }
+        // Sixteen bytes a step while sixteen are left in the buffer (one bit per byte), then words.
+        let wholeChunks = bytes.count &- 16
+        while position &+ 16 <= end, position <= wholeChunks {
+            var matches = dg_match16(base + position, separator)
+            while matches != 0 {
+                let at = position &+ matches.trailingZeroBitCount
+                (out + loaded).initialize(to: start..<at)
+                loaded &+= 1
+                start = at &+ 1
+                matches &= matches &- 1
+            }
+            position &+= 16
         }
         while position &+ 8 <= end {
             take(separators(at: position), at: position)
@@ -170,21 +186,28 @@ struct X12SegmentFields {
     subscript(position: Int) -> String? {
         guard let range = range(position) else { return nil }
         if range.count > 15, let memo { return memo.text(bytes, range) }
-        return ElementText.string(bytes, range)
+        return ElementText.string(bytes, range, smallLayout: smallStrings)
     }
 
     /// Element `position` as an exact decimal (`PurchaseOrderMapper.decimal`), nil when absent, empty or not a
     /// number; a value of up to eight bytes is taken from the memo when there is one.
     func decimal(_ position: Int) -> Decimal? {
-        guard let value = value(position), PurchaseOrderMapper.isDecimalText(value) else { return nil }
-        guard let memo, value.count <= 8 else { return PurchaseOrderMapper.decimal(checked: value) }
-        // The bytes packed, lowest first: no byte of a decimal's text is 0, so no two texts pack alike.
+        guard let value = value(position) else { return nil }
+        guard let memo, value.count <= 8 else {
+            return PurchaseOrderMapper.isDecimalText(value) ? PurchaseOrderMapper.decimal(checked: value) : nil
+        }
+        // The bytes checked and packed in one pass, lowest first: no byte of a decimal's text is 0, so no two texts
+        // pack alike.
         var packed: UInt64 = 0
+        var valid = true
         var offset = value.count
         while offset > 0 {
             offset &-= 1
-            packed = packed << 8 | UInt64(value[offset])
+            let byte = value[offset]
+            valid = valid && ((byte &- 0x30) < 10 || byte == 0x2E || byte == 0x2D)
+            packed = packed << 8 | UInt64(byte)
         }
+        guard valid else { return nil }
         return memo.number(packed) { PurchaseOrderMapper.decimal(checked: value) }
     }
 

@@ -2,8 +2,8 @@
 /// expected. All are thin wrappers over the text the documents carry, compared byte for byte, and encode as a
 /// bare JSON string.
 public protocol StringIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    ExpressibleByStringLiteral, CustomStringConvertible where RawValue == String
-{
+    ExpressibleByStringLiteral, CustomStringConvertible
+where RawValue == String {
     init(rawValue: String)
 }
 
@@ -47,8 +47,12 @@ public struct RetailerID: StringIdentifier {
 
 extension String {
     /// `uppercased()`, without making a new string when nothing changes (ASCII without a lower-case letter), as
-    /// codes such as `EA` and `USD` arrive.
+    /// codes such as `EA` and `USD` arrive. The bytes are read in one buffer (a small string's on the stack), which
+    /// is far faster than stepping through the UTF-8 view.
     var uppercasedCode: String {
-        utf8.allSatisfy { $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) } ? self : uppercased()
+        let unchanged = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }
+        }
+        return unchanged ?? utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }) ? self : uppercased()
     }
 }

@@ -27,6 +27,34 @@ struct ValidationFastPathTests {
         }
     }
 
+    @Test("sixteen bytes classified at once are classified as byte by byte, for every kind of delimiter choice")
+    func sixteenBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let choices: [X12Delimiters] = [
+            .standard, X12Delimiters(element: 0x7F, component: 0x3E, segment: 0x15, repetition: 0x5E),
+            X12Delimiters(element: 0x1D, component: 0x1F, segment: 0x1C),
+            X12Delimiters(
+                element: 0x7C, component: 0x60, segment: 0x0A, repetition: 0xE9),
+        ]
+        for delimiters in choices {
+            let classes = X12ByteClasses(delimiters)
+            // Bytes drawn from the delimiters, control bytes, ASCII and bytes above 0x7F.
+            let pool: [UInt8] =
+                [delimiters.element, delimiters.component, delimiters.repetition ?? 0x41, 0x00, 0x0A, 0x1F, 0x20]
+                + [0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xE9, 0xFF]
+            for _ in 0..<2_000 {
+                let bytes = (0..<16).map { _ in pool.randomElement(using: &generator)! }
+                let (separators, others) = bytes.withUnsafeBufferPointer { classes.classify16($0.baseAddress!) }
+                for (offset, byte) in bytes.enumerated() {
+                    let byteClass = classes[byte]
+                    let isSeparator = byteClass & X12ByteClasses.separator != 0
+                    #expect(separators >> UInt32(offset) & 1 == (isSeparator ? 1 : 0), "\(bytes) at \(offset)")
+                    #expect(others >> UInt32(offset) & 1 == (!isSeparator && byteClass != 0 ? 1 : 0), "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test("dates and times are checked against the calendar and the clock")
     func datesAndTimes() {
         for (text, valid) in [

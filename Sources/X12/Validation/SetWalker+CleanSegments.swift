@@ -17,8 +17,9 @@ extension SetWalker {
         let end = range.upperBound
         guard useCount < 64, let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        // Whole words are read up to the one holding the last byte; the last word of the buffer is gathered from
-        // the bytes left (a stream set's SE ends its window).
+        // Sixteen bytes at a time while sixteen are left in the buffer; the bytes of its last sixteen are read a
+        // word at a time, the last word gathered from the bytes left (a stream set's SE ends its window).
+        let wholeChunks = bytes.count &- 16
         let wholeWords = bytes.count &- 8
         // Rules are read in place: a rule passed by value is copied whole before its first field is tested.
         guard let ruleBase = rules.elements.baseAddress else { return false }
@@ -28,20 +29,32 @@ extension SetWalker {
         var start = range.lowerBound
         var chunk = range.lowerBound
         while chunk < end {
-            let word =
-                chunk <= wholeWords
-                ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
-                : Self.partialWord(raw, from: chunk, to: end)
-            var (separators, others) = classes.classify(word)
+            // One bit per byte from here on.
+            var separators: UInt32
+            var others: UInt32
+            let width: Int
+            if chunk <= wholeChunks {
+                (separators, others) = classes.classify16(base + chunk)
+                width = 16
+            } else {
+                let word =
+                    chunk <= wholeWords
+                    ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                    : Self.partialWord(raw, from: chunk, to: end)
+                let (wordSeparators, wordOthers) = classes.classify(word)
+                separators = Self.bitPerByte(wordSeparators)
+                others = Self.bitPerByte(wordOthers)
+                width = 8
+            }
             let left = end &- chunk
-            if left < 8 {
-                let valid: UInt64 = (1 << UInt64(left &* 8)) &- 1
+            if left < width {
+                let valid: UInt32 = (1 << UInt32(left)) &- 1
                 separators &= valid
                 others &= valid
             }
             if others != 0 { return false }
             while separators != 0 {
-                let offset = chunk &+ separators.trailingZeroBitCount >> 3
+                let offset = chunk &+ separators.trailingZeroBitCount
                 separators &= separators &- 1
                 if position > 0, start < offset {
                     guard position <= useCount,
@@ -54,7 +67,7 @@ extension SetWalker {
                 position &+= 1
                 start = offset &+ 1
             }
-            chunk &+= 8
+            chunk &+= width
         }
         if position > 0, start < end {
             guard position <= useCount,
@@ -70,6 +83,18 @@ extension SetWalker {
         for note in definition.notes where violates(rules.notes[note], present: present) { return false }
         notesPassed[ruleIndex] = present
         return true
+    }
+
+    /// A mask with bit 7 of byte `n` set (as `X12ByteClasses.classify` marks bytes) as one with bit `n` set.
+    @inline(__always)
+    private static func bitPerByte(_ marks: UInt64) -> UInt32 {
+        var marks = marks
+        var bits: UInt32 = 0
+        while marks != 0 {
+            bits |= 1 << UInt32(marks.trailingZeroBitCount >> 3)
+            marks &= marks &- 1
+        }
+        return bits
     }
 
     /// The bytes from `start` up to `end` (fewer than eight) as the low bytes of a little-endian word; the bytes
