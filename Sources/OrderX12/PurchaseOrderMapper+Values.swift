@@ -37,6 +37,61 @@ extension PurchaseOrderMapper {
         }
     }
 
+    // The same readings on an element read packed (`X12SegmentFields.qualifier`), with no `String` made: a value of
+    // up to three bytes is compared as bytes, which for these ASCII codes answers as comparing `String`s does (no
+    // other text of three bytes or fewer is canonically equivalent to one); a longer one is read as text.
+
+    static func purpose(_ segment: X12SegmentFields, _ position: Int) -> PurchaseOrder.Purpose {
+        switch segment.qualifier(position) {
+        case UInt32.max: purpose(segment[position])
+        case 0x3031, 0x3033: .cancellation  // 01, 03
+        case 0x3034, 0x3035: .replace  // 04, 05
+        case 0x3036: .confirmation  // 06
+        case 0x3037: .duplicate  // 07
+        default: .original
+        }
+    }
+
+    static func orderType(_ segment: X12SegmentFields, _ position: Int) -> PurchaseOrder.OrderType {
+        switch segment.qualifier(position) {
+        case UInt32.max: orderType(segment[position])
+        case 0x4453: .dropship  // DS
+        case 0x5341: .standAlone  // SA
+        case 0x4E45: .newOrder  // NE
+        default: .other
+        }
+    }
+
+    static func role(_ segment: X12SegmentFields, _ position: Int) -> Party.Role {
+        switch segment.qualifier(position) {
+        case UInt32.max: role(segment[position])
+        case 0x5354: .shipTo  // ST
+        case 0x4254: .billTo  // BT
+        case 0x4259: .buyer  // BY
+        case 0x5346: .shipFrom  // SF
+        case 0x5345, 0x564E, 0x5355: .seller  // SE, VN, SU
+        case 0x534F: .soldTo  // SO
+        case 0x5249: .remitTo  // RI
+        case 0x534E, 0x5A5A: .store  // SN, ZZ
+        default: .other
+        }
+    }
+
+    /// `country(_:)` of the element, nil when it is absent.
+    static func country(_ segment: X12SegmentFields, _ position: Int) -> String? {
+        switch segment.qualifier(position) {
+        case 0x555341: "US"  // USA
+        case 0x43414E: "CA"  // CAN
+        case 0x4D4558: "MX"  // MEX
+        default: segment[position].map(country)
+        }
+    }
+
+    /// The element as a unit of measure; `EA`, nearly every line's, without reading it as text.
+    static func unit(_ segment: X12SegmentFields, _ position: Int) -> UnitOfMeasure? {
+        segment.qualifier(position) == 0x4541 ? .each : segment[position].map(UnitOfMeasure.init(rawValue:))
+    }
+
     static func noteKind(_ code: String?) -> Note.Kind {
         switch code {
         case "GFT", "GIF": .giftMessage

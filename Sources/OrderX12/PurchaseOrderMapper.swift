@@ -77,8 +77,8 @@ struct PurchaseOrderMapper {
                         element: 3)
                 }
                 poNumber = PONumber(number)
-                purpose = Self.purpose(segment[1])
-                orderType = Self.orderType(segment[2])
+                purpose = Self.purpose(segment, 1)
+                orderType = Self.orderType(segment, 2)
                 if let date = segment.value(5) { dates.ordered = Self.date(date) }
             case X12SegmentCode.cur:
                 if let code = segment[2] { currency = CurrencyCode(code) }
@@ -113,10 +113,15 @@ struct PurchaseOrderMapper {
             case X12SegmentCode.td5 where scope == .header || scope == .party:
                 if shipMethod == nil {
                     let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
-                    let method = ShipMethod(
-                        carrierSCAC: carrier, serviceLevel: segment[12], transportMethod: segment[4],
-                        routing: segment[5])
-                    if method != ShipMethod() { shipMethod = method }
+                    let serviceLevel = segment[12]
+                    let transportMethod = segment[4]
+                    let routing = segment[5]
+                    // A method that says something: not `ShipMethod()`.
+                    if carrier != nil || serviceLevel != nil || transportMethod != nil || routing != nil {
+                        shipMethod = ShipMethod(
+                            carrierSCAC: carrier, serviceLevel: serviceLevel, transportMethod: transportMethod,
+                            routing: routing)
+                    }
                 }
             case X12SegmentCode.n1:
                 partyOpen = false
@@ -126,7 +131,7 @@ struct PurchaseOrderMapper {
                 if let qualifier = segment[3], let value = segment[4] {
                     identifier = PartyIdentifier(qualifier: qualifier, value: value)
                 }
-                parties.append(Party(role: Self.role(segment[1]), name: segment[2], identifier: identifier))
+                parties.append(Party(role: Self.role(segment, 1), name: segment[2], identifier: identifier))
                 partyOpen = true
             case X12SegmentCode.n2:
                 if partyOpen { Self.addName(segment, to: &parties[parties.count - 1]) }
@@ -233,7 +238,7 @@ struct PurchaseOrderMapper {
         address.city = segment[1]
         address.region = segment[2]
         address.postalCode = segment[3]
-        address.country = segment[4].map(Self.country)
+        address.country = Self.country(segment, 4)
         party.address = address
     }
 
@@ -295,6 +300,6 @@ struct PurchaseOrderMapper {
         // One initializer call with every field: setting them one by one on a `var` copies the line.
         return OrderLine(
             lineNumber: segment[1] ?? String(ordinal), buyerItemID: buyerItemID, sku: sku, gtin: gtin,
-            quantity: quantity, unit: segment[3].map(UnitOfMeasure.init(rawValue:)) ?? .each, unitPrice: unitPrice)
+            quantity: quantity, unit: Self.unit(segment, 3) ?? .each, unitPrice: unitPrice)
     }
 }

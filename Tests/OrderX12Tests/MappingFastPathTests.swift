@@ -1,4 +1,5 @@
 import Foundation
+import Orders
 import Testing
 
 @testable import OrderX12
@@ -138,6 +139,30 @@ struct MappingFastPathTests {
                     unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self)
                         || bytes.count > 15 || !bytes.allSatisfy { $0 < 0x80 },
                     "\(bytes)")
+            }
+        }
+    }
+
+    @Test("purpose, order type, role, country and unit read packed answer as the readings of the text")
+    func packedReadings() {
+        let values = [
+            "", "00", "01", "03", "04", "05", "06", "07", "1", "001", "DS", "SA", "NE", "ds", "DSX", "ST", "BT", "BY",
+            "SF", "SE", "VN", "SU", "SO", "RI", "SN", "ZZ", "S\u{212A}", "STORE", "USA", "CAN", "MEX", "US", "usa",
+            "EA", "ea", "E", "EACH", "É", "\u{0}A",
+        ]
+        for value in values {
+            let bytes = Array("XX*\(value)".utf8) + [UInt8](repeating: 0x7E, count: 16)
+            let range = 0..<(3 + value.utf8.count)
+            bytes.withUnsafeBufferPointer { buffer in
+                var fields = X12SegmentFields(bytes: buffer)
+                defer { fields.deallocate() }
+                fields.load(range, separator: 0x2A)
+                let text = fields[1]
+                #expect(PurchaseOrderMapper.purpose(fields, 1) == PurchaseOrderMapper.purpose(text), "\(value)")
+                #expect(PurchaseOrderMapper.orderType(fields, 1) == PurchaseOrderMapper.orderType(text), "\(value)")
+                #expect(PurchaseOrderMapper.role(fields, 1) == PurchaseOrderMapper.role(text), "\(value)")
+                #expect(PurchaseOrderMapper.country(fields, 1) == text.map(PurchaseOrderMapper.country), "\(value)")
+                #expect(PurchaseOrderMapper.unit(fields, 1) == text.map(UnitOfMeasure.init(rawValue:)), "\(value)")
             }
         }
     }
