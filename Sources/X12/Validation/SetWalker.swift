@@ -35,6 +35,9 @@ struct SetWalker {
     let classes: X12ByteClasses
     /// See `checkElements`; one entry per segment rule.
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
+    /// Problems the walk found with the set's structure (order, loops, requirement, use), as opposed to its
+    /// elements: a set with none has a shape `X12SetShapes` may keep.
+    private(set) var structuralProblems = 0
 
     init(
         input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
@@ -100,7 +103,22 @@ struct SetWalker {
         return offset - range.lowerBound >= 2
     }
 
-    mutating func walk(_ definition: X12SetDefinition) {
+    /// Checks the set against `definition`: its structure by a walk of the definition's tree, and every
+    /// segment's elements. The structure depends on nothing but the sequence of segment IDs: a sequence `shapes`
+    /// knows to be right for the definition needs no walk, only the element checks, in the order the walk makes
+    /// them. A walk that finds nothing wrong with the structure adds its sequence to `shapes`.
+    mutating func walk(_ definition: X12SetDefinition, shapes: inout X12SetShapes) {
+        let bytes = self.bytes
+        let ranges = self.ranges
+        let separator = delimiters.element
+        let known = shapes.contains(set.segments.count) { offset in
+            Self.code(ranges[set.segments.lowerBound &+ offset], in: bytes, separator: separator)
+        }
+        if known {
+            let codes = shapes.lastLooked
+            for offset in codes.indices { checkElements(set.segments.lowerBound &+ offset, code: codes[offset]) }
+            return
+        }
         definition.table.withUnsafeTable { unsafe in
             sequence(definition.table, unsafe, scope: 0, from: 0, allCodes: definition.allCodes)
         }
@@ -108,11 +126,12 @@ struct SetWalker {
             report(unexpected: cursor, earlier: [], allCodes: definition.allCodes)
             cursor += 1
         }
+        if structuralProblems == 0 { shapes.insertLastLooked() }
     }
 
     /// The segment's ID as a code (no `String`).
     @inline(__always)
-    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
+    static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         let lower = range.lowerBound
         if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
             // The first four bytes as one word: the ID ends at the first separator or at the segment's end.
@@ -158,6 +177,7 @@ struct SetWalker {
                     var skipped = children[first + position].nextMandatory
                     while skipped < match {
                         if skipped != position || count == 0 {
+                            structuralProblems += 1
                             errors.append(
                                 X12Error(
                                     .mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(cursor)))
@@ -170,11 +190,15 @@ struct SetWalker {
                 count += 1
                 let child = children[first + match]
                 if child.loop < 0 {
-                    if count > child.limit { errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor))) }
+                    if count > child.limit {
+                        structuralProblems += 1
+                        errors.append(X12Error(.segmentOverMaximumUse, at: location(cursor)))
+                    }
                     checkElements(cursor, code: code)
                     cursor += 1
                 } else {
                     if count > child.limit {
+                        structuralProblems += 1
                         errors.append(X12Error(.loopOverMaximum(table.loopIDs[first + match]), at: location(cursor)))
                     }
                     checkElements(cursor, code: code)
@@ -192,6 +216,7 @@ struct SetWalker {
         var skipped = position < childCount ? children[first + position].nextMandatory : childCount
         while skipped < childCount {
             if skipped != position || count == 0 {
+                structuralProblems += 1
                 errors.append(
                     X12Error(
                         .mandatorySegmentMissing(table.startIDs[first + skipped]), at: location(min(cursor, end - 1))))
@@ -201,6 +226,7 @@ struct SetWalker {
     }
 
     private mutating func report(unexpected index: Int, earlier: Set<UInt32>, allCodes: Set<UInt32>) {
+        structuralProblems += 1
         let segment = segment(index)
         guard segment.hasValidID else { return }  // already reported by checkSegmentIDs
         let code = X12SetDefinition.code(segment.id)

@@ -76,6 +76,7 @@ extension X12Validator {
         if cache.key?.id != set.id || cache.key?.version != version {
             cache.key = (set.id, version)
             cache.definition = definitions.definition(for: set.id, version: version)
+            cache.shapes.removeAll()
         }
         // Moved out of the cache for the set and back: reading it in place from the cache (captured by the
         // callers' closures) copies it, a score of retains per set.
@@ -85,7 +86,7 @@ extension X12Validator {
                     "set \(set.id) \(set.controlNumber) (version \(version)): checked against the "
                         + "\(definition.version) table, release differences not checked")
             }
-            walker.walk(definition)
+            walker.walk(definition, shapes: &cache.shapes)
             cache.definition = consume definition
         } else {
             skipped.append(
@@ -152,6 +153,8 @@ struct X12ValidationCache: Sendable {
     var definition: X12SetDefinition? = nil
     /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
     var notesPassed: [UInt64] = []
+    /// Sequences of segment IDs whose structure `definition` accepts (see `SetWalker.walk`).
+    var shapes = X12SetShapes()
 
     /// `notesPassed`, one entry per rule of `count` (reset when the rules differ), moved out so that it stays
     /// uniquely referenced while the walkers write to it; the caller puts it back.
