@@ -63,6 +63,33 @@ struct SetShapeTests {
         #expect(X12Validator().validate(reversed).errors.map(\.kind) == aloneReversed)
     }
 
+    @Test("a segment known clean under one interchange's delimiters is checked again under another's")
+    func delimitersChange() throws {
+        /// An interchange of three copies of one set, whose PO1 holds `>`: plain text where `:` separates
+        /// components, a component separator in a simple element where `>` does.
+        func interchange(component: String, control: String) -> String {
+            var segments = [
+                "ISA*00*          *00*          *ZZ*WALMART        *ZZ*HARBORPINE     *261124*1000*U*00401*\(control)*0*P*\(component)",
+                "GS*PO*925485US00*HARBORPINE*20261124*1000*7*X*004010",
+            ]
+            for set in 1...3 {
+                segments += [
+                    "ST*850*000\(set)", "BEG*00*DS*PO1**20261124", "PO1*1*2*EA*12.5**VN*HP>1", "CTT*1",
+                    "SE*5*000\(set)",
+                ]
+            }
+            segments += ["GE*3*7", "IEA*1*\(control)"]
+            return segments.map { $0 + "~" }.joined()
+        }
+        let clean = interchange(component: ":", control: "000000901")
+        let faulty = interchange(component: ">", control: "000000902")
+        let together = X12Validator().validate(try X12Document(bytes: Array((clean + faulty).utf8)))
+        let alone = X12Validator().validate(try X12Document(bytes: Array(faulty.utf8)))
+        #expect(alone.errors.count == 3)
+        #expect(together.errors.map(\.kind) == alone.errors.map(\.kind))
+        #expect(X12Validator().validate(try X12Document(bytes: Array(clean.utf8))).errors.isEmpty)
+    }
+
     @Test("a shape is known once a walk of it found nothing wrong with the structure, and only then")
     func learning() {
         var shapes = X12SetShapes()

@@ -8,14 +8,29 @@ extension SetWalker {
         let ruleIndex = rules.index(code)
         guard ruleIndex >= 0 else { return }
         let definition = rules.segments[ruleIndex]
+        let range = ranges[index]
+        // A segment that passed before, byte for byte, passes again.
+        var hash: UInt64 = 0
+        if let cleanSegments {
+            hash = X12CleanSegments.hash(range, in: bytes)
+            if cleanSegments.contains(hash, range, in: bytes) { return }
+        }
         // Most segments have nothing wrong and no delimiter inside a value: one quick pass says so, and only the
         // others are checked in detail (which then finds every problem, in order).
         if Self.isClean(
-            ranges[index], in: bytes, classes: classes, definition: definition, ruleIndex: ruleIndex, rules: rules,
+            range, in: bytes, classes: classes, definition: definition, ruleIndex: ruleIndex, rules: rules,
             codeLists: codeLists, notesPassed: notesPassed)
         {
+            cleanSegments?.insert(hash, range, in: bytes)
             return
         }
+        checkElementsInDetail(index, ruleIndex: ruleIndex, definition: definition)
+    }
+
+    /// `checkElements` for a segment the quick pass did not find clean: every problem, in order. Apart, so that
+    /// the quick answers for the usual segment are a small function (this one's frame is large).
+    @inline(never)
+    private mutating func checkElementsInDetail(_ index: Int, ruleIndex: Int, definition: X12SegmentRules.Segment) {
         let range = ranges[index]
         let bytes = self.bytes
         let classes = self.classes

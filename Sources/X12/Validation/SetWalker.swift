@@ -35,14 +35,19 @@ struct SetWalker {
     let classes: X12ByteClasses
     /// See `checkElements`; one entry per segment rule.
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
+    /// Segments known clean, byte for byte, from earlier sets; nil for the first set a cache sees. Unowned: the
+    /// cache holds it for the walk.
+    unowned(unsafe) let cleanSegments: X12CleanSegments?
     /// Problems the walk found with the set's structure (order, loops, requirement, use), as opposed to its
     /// elements: a set with none has a shape `X12SetShapes` may keep.
     private(set) var structuralProblems = 0
 
     init(
         input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
-        rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>
+        rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
+        cleanSegments: X12CleanSegments? = nil
     ) {
+        self.cleanSegments = cleanSegments
         self.source = input.source
         self.byteBase = input.byteBase
         self.indexBase = input.indexBase

@@ -68,9 +68,13 @@ extension X12Validator {
         in input: SetWalker.Input, tables: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
         rules: X12PartnerRules?, cache: inout X12ValidationCache, errors: inout [X12Error], skipped: inout [String]
     ) {
+        // From the second set a cache sees on, segments found clean are kept for the sets after them.
+        cache.setsChecked += 1
+        if cache.setsChecked == 2 { cache.cleanSegments = X12CleanSegments() }
+        cache.cleanSegments?.prepare(for: input.delimiters)
         var walker = SetWalker(
             input: input, set: set, interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
-            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed)
+            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed, cleanSegments: cache.cleanSegments)
         walker.checkSegmentIDs()
         // Sets of one group share a version: one look-up per set ID and version.
         if cache.key?.id != set.id || cache.key?.version != version {
@@ -155,6 +159,9 @@ struct X12ValidationCache: Sendable {
     var notesPassed: [UInt64] = []
     /// Sequences of segment IDs whose structure `definition` accepts (see `SetWalker.walk`).
     var shapes = X12SetShapes()
+    /// Segments found clean in earlier sets (see `X12CleanSegments`), made at the second set.
+    var cleanSegments: X12CleanSegments? = nil
+    var setsChecked = 0
 
     /// `notesPassed`, one entry per rule of `count` (reset when the rules differ), moved out so that it stays
     /// uniquely referenced while the walkers write to it; the caller puts it back.

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Segments found clean before, byte for byte: a segment that comes again exactly (the retailer's own N1 and
+/// REF, the carrier's TD5, a day's DTM, CTT, the line and description of an item ordered again) passes every
+/// element check again, so its checks are not run again. Exact: a segment is only taken as known after comparing
+/// all its bytes with a copy of one that passed, under the same delimiters; only clean segments are kept, so a
+/// known segment is one the checks would report nothing for.
+///
+/// Bounded: 8,192 slots, each segment in the slot its hash picks (replacing what was there), their bytes copied
+/// into a ring of 512 KB. A slot's bytes count only until the ring's writing comes round to them again (each
+/// slot knows in which round it was written), so segments that never come again (a consumer's name, a PO number)
+/// pass through without pushing out the ones that do. Kept in the cache a document's or a stream's sets share;
+/// not for use from two threads at once.
+final class X12CleanSegments: @unchecked Sendable {
+    private struct Slot {
+        var hash: UInt64 = 0
+        var offset: UInt32 = 0
+        /// 0 for an empty slot: no segment is empty.
+        var length: UInt16 = 0
+        /// The round of the ring its bytes were written in.
+        var round: UInt16 = 0
+    }
+
+    private static let slotBits = 13
+    private static let arenaCapacity = 1 << 19
+    /// Longer segments are checked every time: they are rare, and would crowd the arena.
+    static let longest = 1_024
+
+    private let slots: UnsafeMutablePointer<Slot>
+    private let arena: UnsafeMutablePointer<UInt8>
+    /// Where the ring is written next, and how many times it has come round (wrapping).
+    private var arenaUsed = 0
+    private var round: UInt16 = 0
+    /// The delimiters the kept segments were checked under.
+    private(set) var delimiters: X12Delimiters? = nil
+
+    init() {
+        slots = .allocate(capacity: 1 << Self.slotBits)
+        slots.initialize(repeating: Slot(), count: 1 << Self.slotBits)
+        arena = .allocate(capacity: Self.arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
+    }
+
+    /// Forgets every segment when `delimiters` are not the ones they were checked under.
+    func prepare(for delimiters: X12Delimiters) {
+        guard self.delimiters != delimiters else { return }
+        self.delimiters = delimiters
+        clear()
+    }
+
+    private func clear() {
+        slots.update(repeating: Slot(), count: 1 << Self.slotBits)
+        arenaUsed = 0
+        round = 0
+    }
+
+    /// A hash of the segment's bytes, a word at a time (a segment's last word read where it ends, overlapping the
+    /// one before it, when the buffer allows), its length mixed in.
+    @inline(__always)
+    static func hash(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var hash = UInt64(range.count) &* multiplier
+        var offset = range.lowerBound
+        let end = range.upperBound
+        while offset &+ 8 <= end {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+            hash ^= hash >> 29
+            offset &+= 8
+        }
+        if offset < end {
+            var word: UInt64 = 0
+            if end &- 8 >= range.lowerBound {
+                word = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
+            } else {
+                while offset < end {
+                    word = word << 8 | UInt64(bytes[offset])
+                    offset &+= 1
+                }
+            }
+            hash = (hash ^ word) &* multiplier
+        }
+        return hash ^ hash >> 32
+    }
+
+    /// Whether the segment at `range` (of hash `hash`) is a copy of one kept.
+    @inline(__always)
+    func contains(_ hash: UInt64, _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slot = slots[Int(truncatingIfNeeded: hash >> UInt64(64 &- Self.slotBits))]
+        // Written in this round, or in the one before and not yet written over.
+        guard slot.hash == hash, Int(slot.length) == range.count,
+            slot.round == round || (slot.round &+ 1 == round && Int(slot.offset) >= arenaUsed)
+        else { return false }
+        return memcmp(arena + Int(slot.offset), bytes.baseAddress! + range.lowerBound, range.count) == 0
+    }
+
+    /// Keeps the segment at `range`, which passed every element check.
+    func insert(_ hash: UInt64, _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        let length = range.count
+        guard length > 0, length <= Self.longest else { return }
+        if arenaUsed &+ length > Self.arenaCapacity {
+            arenaUsed = 0
+            round &+= 1
+        }
+        (arena + arenaUsed).update(from: bytes.baseAddress! + range.lowerBound, count: length)
+        slots[Int(truncatingIfNeeded: hash >> UInt64(64 &- Self.slotBits))] = Slot(
+            hash: hash, offset: UInt32(arenaUsed), length: UInt16(length), round: round)
+        arenaUsed &+= length
+    }
+}
