@@ -9,9 +9,10 @@ import X12
 /// owner calls `deallocate()` when done.
 struct X12SegmentFields {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Where long texts and decimals made before are found again, when the caller keeps one. Unowned: the caller
-    /// keeps it alive for the mapping, and the fields are passed from helper to helper without a reference count.
-    unowned(unsafe) let memo: PurchaseOrderMemo?
+    /// Where long texts and decimals made before are found again, when the caller keeps one. Unmanaged and used
+    /// through `_withUnsafeGuaranteedRef`: the caller keeps it alive for the mapping, and a strong reference taken
+    /// for each value would cost two atomic reference counts.
+    let memo: Unmanaged<PurchaseOrderMemo>?
     /// `ElementText.layoutHolds`, read once.
     private let smallStrings = ElementText.layoutHolds
     /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
@@ -24,7 +25,7 @@ struct X12SegmentFields {
 
     init(bytes: UnsafeBufferPointer<UInt8>, memo: PurchaseOrderMemo? = nil) {
         self.bytes = bytes
-        self.memo = memo
+        self.memo = memo.map { Unmanaged.passUnretained($0) }
         ranges = .allocate(capacity: capacity)
     }
 
@@ -185,7 +186,7 @@ struct X12SegmentFields {
     /// is taken from the memo when there is one.
     subscript(position: Int) -> String? {
         guard let range = range(position) else { return nil }
-        if range.count > 15, let memo { return memo.text(bytes, range) }
+        if range.count > 15, let memo { return memo._withUnsafeGuaranteedRef { $0.text(bytes, range) } }
         return ElementText.string(bytes, range, smallLayout: smallStrings)
     }
 
@@ -208,7 +209,7 @@ struct X12SegmentFields {
             packed = packed << 8 | UInt64(byte)
         }
         guard valid else { return nil }
-        return memo.number(packed) { PurchaseOrderMapper.decimal(checked: value) }
+        return memo._withUnsafeGuaranteedRef { $0.number(packed) { PurchaseOrderMapper.decimal(checked: value) } }
     }
 
     /// Element `position` is exactly `text` (no `String` made).

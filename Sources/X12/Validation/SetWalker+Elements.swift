@@ -13,7 +13,7 @@ extension SetWalker {
         var hash: UInt64 = 0
         if let cleanSegments {
             hash = X12CleanSegments.hash(range, in: bytes)
-            if cleanSegments.contains(hash, range, in: bytes) { return }
+            if cleanSegments._withUnsafeGuaranteedRef({ $0.contains(hash, range, in: bytes) }) { return }
         }
         // Most segments have nothing wrong and no delimiter inside a value: one quick pass says so, and only the
         // others are checked in detail (which then finds every problem, in order).
@@ -21,7 +21,7 @@ extension SetWalker {
             range, in: bytes, classes: classes, definition: definition, ruleIndex: ruleIndex, rules: rules,
             codeLists: codeLists, notesPassed: notesPassed)
         {
-            cleanSegments?.insert(hash, range, in: bytes)
+            cleanSegments?._withUnsafeGuaranteedRef { $0.insert(hash, range, in: bytes) }
             return
         }
         checkElementsInDetail(index, ruleIndex: ruleIndex, definition: definition)

@@ -35,9 +35,10 @@ struct SetWalker {
     let classes: X12ByteClasses
     /// See `checkElements`; one entry per segment rule.
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
-    /// Segments known clean, byte for byte, from earlier sets; nil for the first set a cache sees. Unowned: the
-    /// cache holds it for the walk.
-    unowned(unsafe) let cleanSegments: X12CleanSegments?
+    /// Segments known clean, byte for byte, from earlier sets; nil for the first set a cache sees. Unmanaged and
+    /// used through `_withUnsafeGuaranteedRef`: the cache holds it for the walk, and a strong reference taken for
+    /// each segment would cost two atomic reference counts.
+    let cleanSegments: Unmanaged<X12CleanSegments>?
     /// Problems the walk found with the set's structure (order, loops, requirement, use), as opposed to its
     /// elements: a set with none has a shape `X12SetShapes` may keep.
     private(set) var structuralProblems = 0
@@ -45,7 +46,7 @@ struct SetWalker {
     init(
         input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
         rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
-        cleanSegments: X12CleanSegments? = nil
+        cleanSegments: Unmanaged<X12CleanSegments>? = nil
     ) {
         self.cleanSegments = cleanSegments
         self.source = input.source
@@ -136,7 +137,7 @@ struct SetWalker {
 
     /// The segment's ID as a code (no `String`).
     @inline(__always)
-    static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
+    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         let lower = range.lowerBound
         if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
             // The first four bytes as one word: the ID ends at the first separator or at the segment's end.

@@ -74,7 +74,8 @@ extension X12Validator {
         cache.cleanSegments?.prepare(for: input.delimiters)
         var walker = SetWalker(
             input: input, set: set, interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
-            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed, cleanSegments: cache.cleanSegments)
+            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed,
+            cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
         walker.checkSegmentIDs()
         // Sets of one group share a version: one look-up per set ID and version.
         if cache.key?.id != set.id || cache.key?.version != version {
