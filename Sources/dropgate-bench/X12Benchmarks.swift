@@ -118,7 +118,7 @@ enum X12Benchmarks {
         let floorRate = size / floor
 
         var document: X12Document?
-        let read = try Measure.bestSeconds(runs: 3) { document = try X12Document.read(bytes) }
+        let read = try Measure.bestSeconds { document = try X12Document.read(bytes) }
         guard let document else { return }
         table.add(
             Figure(
@@ -126,21 +126,21 @@ enum X12Benchmarks {
                 reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
         var report: X12ValidationReport?
-        let validate = Measure.bestSeconds(runs: 3) { report = X12Validator().validate(document) }
+        let validate = Measure.bestSeconds { report = X12Validator().validate(document) }
         precondition(report?.errors.isEmpty == true, "generated 850s must validate: \(report?.errors.prefix(3) ?? [])")
         table.add(
             Figure(
                 name: "X12 full 850 validation (read + validate)", value: size / (read + validate), unit: "MB/s",
                 target: 400, reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
-        let stream = try Measure.bestSeconds(runs: 3) { _ = try streamValidate(bytes) }
+        let stream = try Measure.bestSeconds { _ = try streamValidate(bytes) }
         table.add(
             Figure(
                 name: "X12 streaming read + validate", value: size / stream, unit: "MB/s", target: 400,
                 reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
         var orders = 0
-        let map = Measure.bestSeconds(runs: 3) { orders = document.purchaseOrders().count }
+        let map = Measure.bestSeconds { orders = document.purchaseOrders().count }
         table.add(Figure(name: "X12 850 → canonical POs", value: Double(orders) / map, unit: "POs/s", target: 250_000))
 
         // pyx12 on a 10 MB cut: segments read with its envelope checks.
