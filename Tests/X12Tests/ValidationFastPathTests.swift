@@ -55,6 +55,25 @@ struct ValidationFastPathTests {
         }
     }
 
+    @Test("a segment ID is checked a word at a time as X12Segment checks it byte by byte, at every length and offset")
+    func segmentIDs() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [UInt8] = Array("AZNM0916*~az".utf8) + [0x00, 0x40, 0x5B, 0x2F, 0x3A, 0xC3]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...7, using: &generator)
+            let padding = Int.random(in: 0...5, using: &generator)
+            let tail = Int.random(in: 0...4, using: &generator)
+            let bytes =
+                (0..<padding).map { _ in UInt8(0x58) }
+                + (0..<length).map { _ in pool.randomElement(using: &generator)! }
+                + (0..<tail).map { _ in UInt8(0x58) }
+            let range = padding..<(padding + length)
+            let expected = X12Segment(bytes: bytes, range: range, delimiters: .standard, index: 0).hasValidID
+            let found = bytes.withUnsafeBufferPointer { SetWalker.hasValidID(range, in: $0, separator: 0x2A) }
+            #expect(found == expected, "\(bytes[range]) in \(bytes)")
+        }
+    }
+
     @Test("dates and times are checked against the calendar and the clock")
     func datesAndTimes() {
         for (text, valid) in [

@@ -94,9 +94,26 @@ struct SetWalker {
     /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter. Static, as
     /// every helper the walk calls for each segment: a method would copy the walker, held `inout`, on each call.
     @inline(__always)
-    private static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+    static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
         -> Bool
     {
+        let lower = range.lowerBound
+        let count = range.upperBound &- lower
+        if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
+            // The first four bytes as one word: the ID ends at the first separator (an exact zero-byte test on
+            // `word ^ separator…`) or at the segment's end; then its two or three bytes are tested at once.
+            let word = UInt32(
+                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
+            let x = word ^ (UInt32(separator) &* 0x0101_0101)
+            var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
+            if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
+            let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
+            guard length == 2 || length == 3 else { return false }
+            @inline(__always) func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+            @inline(__always) func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || byte &- 0x30 < 10 }
+            return isUpper(UInt8(truncatingIfNeeded: word)) && isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 8))
+                && (length == 2 || isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 16)))
+        }
         var offset = range.lowerBound
         while offset < range.upperBound, bytes[offset] != separator {
             let byte = bytes[offset]
