@@ -24,6 +24,9 @@ enum X12SegmentScanner {
         isFinal: Bool = true
     ) -> Scan {
         var ranges: [Range<Int>] = []
+        // Room for the segments of the buffer (real ones average 20–40 bytes): growing one append at a time
+        // copies the array at each doubling.
+        ranges.reserveCapacity((buffer.count &- start) / 24 &+ 16)
         var envelopes: [Int] = []
         var scan = scan(
             buffer, from: start, terminator: terminator, elementSeparator: elementSeparator, limit: limit,
