@@ -15,14 +15,15 @@ extension PurchaseOrder {
                 .notAPurchaseOrder(set.id),
                 at: PurchaseOrderMapper.location(
                     .init(.notAPurchaseOrder(set.id), segment: set.segments.lowerBound), in: document,
-                    set: set, interchange: context.interchangeIndex, group: context.groupIndex,
-                    setIndex: context.setIndex))
+                    setStart: set.segments.lowerBound, interchange: context.interchangeIndex,
+                    group: context.groupIndex, setIndex: context.setIndex))
         }
         let source = PurchaseOrderMapper.source(
             header: context.interchange.header, group: context.group, origin: origin)
         self = try document.mapPurchaseOrder(
-            set, source: source, separator: context.interchange.delimiters.element,
-            interchange: context.interchangeIndex, group: context.groupIndex, setIndex: context.setIndex, memo: memo)
+            segments: set.segments, setControl: set.controlNumber, source: source,
+            separator: context.interchange.delimiters.element, interchange: context.interchangeIndex,
+            group: context.groupIndex, setIndex: context.setIndex, memo: memo)
     }
 }
 
@@ -42,11 +43,13 @@ extension X12Document {
                 let group = interchanges[interchangeIndex].groups[groupIndex]
                 let source = PurchaseOrderMapper.source(
                     header: interchanges[interchangeIndex].header, group: group, origin: origin)
+                // The set's fields are read where they are: passing the set would copy it (and its strings).
                 for setIndex in group.sets.indices where group.sets[setIndex].id == "850" {
                     do throws(OrderX12Error) {
                         let order = try mapPurchaseOrder(
-                            group.sets[setIndex], source: source, separator: separator, interchange: interchangeIndex,
-                            group: groupIndex, setIndex: setIndex, memo: memo)
+                            segments: group.sets[setIndex].segments, setControl: group.sets[setIndex].controlNumber,
+                            source: source, separator: separator, interchange: interchangeIndex, group: groupIndex,
+                            setIndex: setIndex, memo: memo)
                         result.append(.success(order))
                     } catch {
                         result.append(.failure(error))
@@ -57,26 +60,27 @@ extension X12Document {
         return result
     }
 
-    /// The 850 `set` mapped, with `source` (its group's) completed by the set's control number; a failure is
-    /// placed in the document.
+    /// The 850 of `segments` (ST through SE) mapped, with `source` (its group's) completed by its control number;
+    /// a failure is placed in the document.
     func mapPurchaseOrder(
-        _ set: X12TransactionSet, source: OrderSource, separator: UInt8, interchange: Int, group: Int, setIndex: Int,
-        memo: PurchaseOrderMemo?
+        segments: Range<Int>, setControl: String, source: OrderSource, separator: UInt8, interchange: Int,
+        group: Int, setIndex: Int, memo: PurchaseOrderMemo?
     ) throws(OrderX12Error) -> PurchaseOrder {
         do throws(PurchaseOrderMapper.Failure) {
             return try bytes.withUnsafeBufferPointer { bytes throws(PurchaseOrderMapper.Failure) in
                 try segmentRanges.withUnsafeBufferPointer { ranges throws(PurchaseOrderMapper.Failure) in
                     var source = source
-                    source.setControl = set.controlNumber
+                    source.setControl = setControl
                     return try PurchaseOrderMapper(bytes: bytes, ranges: ranges, separator: separator, memo: memo)
-                        .map(set.segments, source: source)
+                        .map(segments, source: source)
                 }
             }
         } catch {
             throw OrderX12Error(
                 error.kind,
                 at: PurchaseOrderMapper.location(
-                    error, in: self, set: set, interchange: interchange, group: group, setIndex: setIndex))
+                    error, in: self, setStart: segments.lowerBound, interchange: interchange, group: group,
+                    setIndex: setIndex))
         }
     }
 }
@@ -91,10 +95,9 @@ extension PurchaseOrderMapper {
             version: group.version.rawValue, origin: origin)
     }
 
-    /// Where `failure` is in `document`.
+    /// Where `failure` is in `document`, in the set whose ST is segment `setStart`.
     static func location(
-        _ failure: Failure, in document: X12Document, set: X12TransactionSet, interchange: Int, group: Int,
-        setIndex: Int
+        _ failure: Failure, in document: X12Document, setStart: Int, interchange: Int, group: Int, setIndex: Int
     ) -> X12Location {
         let segment = document.segment(failure.segment)
         var byteOffset = segment.byteOffset
@@ -103,7 +106,7 @@ extension PurchaseOrderMapper {
         }
         return X12Location(
             byteOffset: byteOffset, segmentIndex: failure.segment, segmentID: segment.id,
-            segmentPosition: failure.segment - set.segments.lowerBound + 1, elementPosition: failure.element,
+            segmentPosition: failure.segment - setStart + 1, elementPosition: failure.element,
             interchange: interchange, group: group, set: setIndex)
     }
 }

@@ -17,7 +17,8 @@ public final class PurchaseOrderMemo {
     }
 
     private struct Number {
-        /// The value's bytes packed (`X12SegmentFields.packed`); 0 for an empty slot, which no value packs to.
+        /// The value's bytes packed, as `X12SegmentFields.decimal` packs them; 0 for an empty slot, which no value
+        /// packs to.
         var key: UInt64 = 0
         var value = Decimal()
     }
