@@ -14,9 +14,8 @@ extension PurchaseOrder {
             throw OrderX12Error(
                 .notAPurchaseOrder(set.id),
                 at: PurchaseOrderMapper.location(
-                    .init(.notAPurchaseOrder(set.id), segment: set.segments.lowerBound), in: document,
-                    setStart: set.segments.lowerBound, interchange: context.interchangeIndex,
-                    group: context.groupIndex, setIndex: context.setIndex))
+                    segment: set.segments.lowerBound, element: nil, in: document, setStart: set.segments.lowerBound,
+                    interchange: context.interchangeIndex, group: context.groupIndex, setIndex: context.setIndex))
         }
         let source = PurchaseOrderMapper.source(
             header: context.interchange.header, group: context.group, origin: origin)
@@ -79,8 +78,8 @@ extension X12Document {
             throw OrderX12Error(
                 error.kind,
                 at: PurchaseOrderMapper.location(
-                    error, in: self, setStart: segments.lowerBound, interchange: interchange, group: group,
-                    setIndex: setIndex))
+                    segment: error.segment, element: error.element, in: self, setStart: segments.lowerBound,
+                    interchange: interchange, group: group, setIndex: setIndex))
         }
     }
 }
@@ -95,18 +94,20 @@ extension PurchaseOrderMapper {
             version: group.version.rawValue, origin: origin)
     }
 
-    /// Where `failure` is in `document`, in the set whose ST is segment `setStart`.
+    /// Where segment `index` (element `element`, if any) is in `document`, in the set whose ST is segment
+    /// `setStart`.
     static func location(
-        _ failure: Failure, in document: X12Document, setStart: Int, interchange: Int, group: Int, setIndex: Int
+        segment index: Int, element: Int?, in document: X12Document, setStart: Int, interchange: Int, group: Int,
+        setIndex: Int
     ) -> X12Location {
-        let segment = document.segment(failure.segment)
+        let segment = document.segment(index)
         var byteOffset = segment.byteOffset
-        if let element = failure.element, let range = segment.element(element)?.range {
+        if let element, let range = segment.element(element)?.range {
             byteOffset = range.lowerBound
         }
         return X12Location(
-            byteOffset: byteOffset, segmentIndex: failure.segment, segmentID: segment.id,
-            segmentPosition: failure.segment - setStart + 1, elementPosition: failure.element,
+            byteOffset: byteOffset, segmentIndex: index, segmentID: segment.id,
+            segmentPosition: index - setStart + 1, elementPosition: element,
             interchange: interchange, group: group, set: setIndex)
     }
 }

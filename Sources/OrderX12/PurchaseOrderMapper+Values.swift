@@ -4,101 +4,40 @@ import Orders
 /// The 850 mapper's readings of element values: code lists to the model's enums, dates and exact decimals, on
 /// the element's bytes where the mapper reads them in place.
 extension PurchaseOrderMapper {
-    static func purpose(_ code: String?) -> PurchaseOrder.Purpose {
-        switch code {
-        case "01", "03": .cancellation
-        case "04", "05": .replace
-        case "06": .confirmation
-        case "07": .duplicate
-        default: .original
-        }
-    }
+    static let purposes = X12CodeTable(
+        [
+            "01": .cancellation, "03": .cancellation, "04": .replace, "05": .replace, "06": .confirmation,
+            "07": .duplicate,
+        ], otherwise: PurchaseOrder.Purpose.original)
 
-    static func orderType(_ code: String?) -> PurchaseOrder.OrderType {
-        switch code {
-        case "DS": .dropship
-        case "SA": .standAlone
-        case "NE": .newOrder
-        default: .other
-        }
-    }
+    static let orderTypes = X12CodeTable(
+        ["DS": .dropship, "SA": .standAlone, "NE": .newOrder], otherwise: PurchaseOrder.OrderType.other)
 
-    static func role(_ code: String?) -> Party.Role {
-        switch code {
-        case "ST": .shipTo
-        case "BT": .billTo
-        case "BY": .buyer
-        case "SF": .shipFrom
-        case "SE", "VN", "SU": .seller
-        case "SO": .soldTo
-        case "RI": .remitTo
-        case "SN", "ZZ": .store
-        default: .other
-        }
-    }
+    static let roles = X12CodeTable(
+        [
+            "ST": .shipTo, "BT": .billTo, "BY": .buyer, "SF": .shipFrom, "SE": .seller, "VN": .seller, "SU": .seller,
+            "SO": .soldTo, "RI": .remitTo, "SN": .store, "ZZ": .store,
+        ], otherwise: Party.Role.other)
 
-    // The same readings on an element read packed (`X12SegmentFields.qualifier`), with no `String` made: a value of
-    // up to three bytes is compared as bytes, which for these ASCII codes answers as comparing `String`s does (no
-    // other text of three bytes or fewer is canonically equivalent to one); a longer one is read as text.
+    /// NTE01 note reference codes.
+    static let noteKinds = X12CodeTable(
+        [
+            "GFT": .giftMessage, "GIF": .giftMessage, "PCS": .packingSlip, "PKG": .packingSlip, "PAC": .packingSlip,
+            "SHP": .shippingInstructions, "DEL": .shippingInstructions, "TRA": .shippingInstructions,
+        ],
+        otherwise: Note.Kind.general)
 
-    static func purpose(_ segment: X12SegmentFields, _ position: Int) -> PurchaseOrder.Purpose {
-        switch segment.qualifier(position) {
-        case UInt32.max: purpose(segment[position])
-        case 0x3031, 0x3033: .cancellation  // 01, 03
-        case 0x3034, 0x3035: .replace  // 04, 05
-        case 0x3036: .confirmation  // 06
-        case 0x3037: .duplicate  // 07
-        default: .original
-        }
-    }
+    /// N404 country codes sent as ISO alpha-3, read as alpha-2; any other code is kept as sent.
+    static let alpha3Countries = X12CodeTable(["USA": "US", "CAN": "CA", "MEX": "MX"], otherwise: String?.none)
 
-    static func orderType(_ segment: X12SegmentFields, _ position: Int) -> PurchaseOrder.OrderType {
-        switch segment.qualifier(position) {
-        case UInt32.max: orderType(segment[position])
-        case 0x4453: .dropship  // DS
-        case 0x5341: .standAlone  // SA
-        case 0x4E45: .newOrder  // NE
-        default: .other
-        }
-    }
-
-    static func role(_ segment: X12SegmentFields, _ position: Int) -> Party.Role {
-        switch segment.qualifier(position) {
-        case UInt32.max: role(segment[position])
-        case 0x5354: .shipTo  // ST
-        case 0x4254: .billTo  // BT
-        case 0x4259: .buyer  // BY
-        case 0x5346: .shipFrom  // SF
-        case 0x5345, 0x564E, 0x5355: .seller  // SE, VN, SU
-        case 0x534F: .soldTo  // SO
-        case 0x5249: .remitTo  // RI
-        case 0x534E, 0x5A5A: .store  // SN, ZZ
-        default: .other
-        }
-    }
-
-    /// `country(_:)` of the element, nil when it is absent.
+    /// The element's country: `alpha3Countries`' code, or the element as sent; nil when it is absent.
     static func country(_ segment: X12SegmentFields, _ position: Int) -> String? {
-        switch segment.qualifier(position) {
-        case 0x555341: "US"  // USA
-        case 0x43414E: "CA"  // CAN
-        case 0x4D4558: "MX"  // MEX
-        default: segment[position].map(country)
-        }
+        alpha3Countries.value(segment, position) ?? segment[position]
     }
 
     /// The element as a unit of measure; `EA`, nearly every line's, without reading it as text.
     static func unit(_ segment: X12SegmentFields, _ position: Int) -> UnitOfMeasure? {
         segment.qualifier(position) == 0x4541 ? .each : segment[position].map(UnitOfMeasure.init(rawValue:))
-    }
-
-    static func noteKind(_ code: String?) -> Note.Kind {
-        switch code {
-        case "GFT", "GIF": .giftMessage
-        case "PCS", "PKG", "PAC": .packingSlip
-        case "SHP", "DEL", "TRA": .shippingInstructions
-        default: .general
-        }
     }
 
     static func noteKind(fromTitle title: String) -> Note.Kind? {
@@ -118,13 +57,8 @@ extension PurchaseOrderMapper {
         }
     }
 
-    /// `CCYYMMDD`, or `YYMMDD` as 003xxx versions send it.
-    static func date(_ text: String) -> CalendarDate? {
-        var text = text
-        return text.withUTF8 { date($0) }
-    }
-
-    /// `date(_:)` on an element's bytes: CCYYMMDD without making a `String`.
+    /// `CCYYMMDD`, or `YYMMDD` as 003xxx versions send it, on the element's bytes: CCYYMMDD without making a
+    /// `String`.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         if bytes.count == 8 {
             // CCYYMMDD, the common case, without `CalendarDate(parsing:)`'s copy: the same checks.
@@ -141,8 +75,12 @@ extension PurchaseOrderMapper {
 
     /// Digits, points and minus signs only, at least one byte: the X12 `R`/`N` text `decimal(checked:)` reads.
     static func isDecimalText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
+        !bytes.isEmpty && bytes.allSatisfy(isDecimalByte)
     }
+
+    /// A digit, a point or a minus sign.
+    @inline(__always)
+    static func isDecimalByte(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || byte == 0x2E || byte == 0x2D }
 
     /// Bytes `isDecimalText` accepted, as an exact decimal (never through `Double`); a `String` is made only for
     /// what `exactDecimal` leaves to the parser.

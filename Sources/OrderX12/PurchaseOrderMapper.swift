@@ -48,7 +48,7 @@ struct PurchaseOrderMapper {
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
 
-        var segment = X12SegmentFields(bytes: bytes, memo: memo)
+        var segment = X12SegmentFields(bytes: bytes, memo: memo?.startOrder() == true ? memo : nil)
         defer { segment.deallocate() }
         // Room for every line, party and reference up front: growing the arrays one append at a time copies them.
         var lineCount = 0
@@ -77,8 +77,8 @@ struct PurchaseOrderMapper {
                         element: 3)
                 }
                 poNumber = PONumber(number)
-                purpose = Self.purpose(segment, 1)
-                orderType = Self.orderType(segment, 2)
+                purpose = Self.purposes.value(segment, 1)
+                orderType = Self.orderTypes.value(segment, 2)
                 if let date = segment.value(5) { dates.ordered = Self.date(date) }
             case X12SegmentCode.cur:
                 if let code = segment[2] { currency = CurrencyCode(code) }
@@ -131,7 +131,7 @@ struct PurchaseOrderMapper {
                 if let qualifier = segment[3], let value = segment[4] {
                     identifier = PartyIdentifier(qualifier: qualifier, value: value)
                 }
-                parties.append(Party(role: Self.role(segment, 1), name: segment[2], identifier: identifier))
+                parties.append(Party(role: Self.roles.value(segment, 1), name: segment[2], identifier: identifier))
                 partyOpen = true
             case X12SegmentCode.n2:
                 if partyOpen { Self.addName(segment, to: &parties[parties.count - 1]) }
@@ -159,7 +159,8 @@ struct PurchaseOrderMapper {
             case X12SegmentCode.msg, X12SegmentCode.nte:
                 let text = id == X12SegmentCode.msg ? segment[1] : segment[2]
                 guard let text else { break }
-                let note = Note(kind: id == X12SegmentCode.nte ? Self.noteKind(segment[1]) : .general, text: text)
+                let note = Note(
+                    kind: id == X12SegmentCode.nte ? Self.noteKinds.value(segment, 1) : .general, text: text)
                 if scope == .line {
                     if lineOpen { lines[lines.count - 1].notes.append(note) }
                 } else {

@@ -1,4 +1,5 @@
 public import Foundation
+import X12
 
 /// What mapping a run of 850s has already made, for the orders after it: the text of long element values and the
 /// decimals of quantities and prices. Item descriptions, ship-from names, carrier routings and prices come again
@@ -23,13 +24,16 @@ public final class PurchaseOrderMemo {
         var value = Decimal()
     }
 
-    private let texts: UnsafeMutablePointer<Text>
-    private let numbers: UnsafeMutablePointer<Number>
+    /// Made for the second order (`startOrder`): a lone order has nothing to share with another.
+    private var texts: UnsafeMutablePointer<Text>? = nil
+    private var numbers: UnsafeMutablePointer<Number>? = nil
+    private var orders = 0
     /// The slot counts, as powers of two: a slot is the top bits of a hash.
     private let textBits: Int
     private let numberBits: Int
 
-    /// A memo of 4,096 texts (about 100 KB with their entries, beside the texts) and 1,024 numbers.
+    /// A memo of 4,096 texts (about 100 KB with their entries, beside the texts) and 1,024 numbers, made at the
+    /// second order.
     public convenience init() { self.init(textBits: 12, numberBits: 10) }
 
     /// A memo of 2^`textBits` texts and 2^`numberBits` numbers (0 for one slot each, as the tests use it).
@@ -37,53 +41,50 @@ public final class PurchaseOrderMemo {
         precondition((0...20).contains(textBits) && (0...20).contains(numberBits))
         self.textBits = textBits
         self.numberBits = numberBits
-        texts = .allocate(capacity: 1 << textBits)
-        texts.initialize(repeating: Text(), count: 1 << textBits)
-        numbers = .allocate(capacity: 1 << numberBits)
-        numbers.initialize(repeating: Number(), count: 1 << numberBits)
     }
 
     deinit {
-        texts.deinitialize(count: 1 << textBits)
-        texts.deallocate()
-        numbers.deinitialize(count: 1 << numberBits)
-        numbers.deallocate()
+        texts?.deinitialize(count: 1 << textBits)
+        texts?.deallocate()
+        numbers?.deinitialize(count: 1 << numberBits)
+        numbers?.deallocate()
     }
 
-    /// The text of `bytes[range]` (at least 16 bytes), made once for the same bytes.
+    /// Counts an order about to be mapped; whether the memo serves it, as it does every order from the second on.
+    func startOrder() -> Bool {
+        orders += 1
+        guard orders >= 2 else { return false }
+        if texts == nil {
+            let texts = UnsafeMutablePointer<Text>.allocate(capacity: 1 << textBits)
+            texts.initialize(repeating: Text(), count: 1 << textBits)
+            self.texts = texts
+            let numbers = UnsafeMutablePointer<Number>.allocate(capacity: 1 << numberBits)
+            numbers.initialize(repeating: Number(), count: 1 << numberBits)
+            self.numbers = numbers
+        }
+        return true
+    }
+
+    /// The text of `bytes[range]`, made once for the same bytes (only after `startOrder` said yes).
     func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        let value = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range])
-        let hash = Self.hash(value)
-        let slot = texts + Int(truncatingIfNeeded: hash >> (64 - textBits))
+        let value = UnsafeRawBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
+        let hash = X12ByteHash.hash(value)
+        let slot = texts! + Int(truncatingIfNeeded: hash >> (64 - textBits))
         if slot.pointee.hash == hash, Self.equal(slot.pointee.text, value) { return slot.pointee.text }
         let text = String(decoding: value, as: UTF8.self)
         slot.pointee = Text(hash: hash, text: text)
         return text
     }
 
-    /// The decimal of `packed` (the bytes of a value of up to eight bytes), made by `make` once for the same bytes.
+    /// The decimal of `packed` (the bytes of a value of up to eight bytes), made by `make` once for the same bytes
+    /// (only after `startOrder` said yes).
     @inline(__always)
     func number(_ packed: UInt64, _ make: () -> Decimal?) -> Decimal? {
-        let slot = numbers + Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> (64 - numberBits))
+        let slot = numbers! + Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> (64 - numberBits))
         if slot.pointee.key == packed { return slot.pointee.value }
         guard let value = make() else { return nil }
         slot.pointee = Number(key: packed, value: value)
         return value
-    }
-
-    /// A hash of at least eight bytes, a word at a time (the last word read where it ends, overlapping the one
-    /// before it); the length is mixed in, so values that differ only in length hash apart.
-    private static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(value.count) &* multiplier
-        var offset = 0
-        while offset &+ 8 < value.count {
-            hash = (hash ^ value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
-            hash ^= hash >> 29
-            offset &+= 8
-        }
-        hash = (hash ^ value.loadUnaligned(fromByteOffset: value.count &- 8, as: UInt64.self)) &* multiplier
-        return hash ^ hash >> 32
     }
 
     private static func equal(_ text: String, _ value: UnsafeRawBufferPointer) -> Bool {

@@ -31,7 +31,7 @@ struct X12SegmentFields {
 
     func deallocate() { ranges.deallocate() }
 
-    /// Not inlined: in the mapper's large loop the word loop below would lose its registers to the stack.
+    /// Not inlined: in the mapper's large loop the scan below would lose its registers to the stack.
     @inline(never)
     mutating func load(_ range: Range<Int>, separator: UInt8) {
         count = 0
@@ -44,35 +44,17 @@ struct X12SegmentFields {
         if most > capacity { reserve(most) }
         let out = ranges
         var loaded = 0
-        // Every separator of the segment in one pass, eight bytes at a time: a word's separators are marked by an
-        // exact zero-byte test on `word ^ separator…` (no borrow from one byte into the next), and taken lowest
-        // first. Elements are short, so one search per element would cost its setup for a few bytes each time.
-        let raw = UnsafeRawPointer(base)
-        let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // Every separator of the segment in one pass, sixteen bytes a step (`dg_match16`, one bit per byte, the
+        // segment's last step masked to its bytes) while sixteen are left in the buffer, then byte by byte. Elements
+        // are short, so one search per element would cost its setup for a few bytes each time.
         var start = index &+ 1
         var position = start
         let end = range.upperBound
-        // An element ends at each separator marked in `matches` (bit 7 of each byte of the word read at `wordStart`).
-        @inline(__always) func take(_ matches: UInt64, at wordStart: Int) {
-            var matches = matches
-            while matches != 0 {
-                let at = wordStart &+ matches.trailingZeroBitCount &>> 3
-                (out + loaded).initialize(to: start..<at)
-                loaded &+= 1
-                start = at &+ 1
-                matches &= matches &- 1
-            }
-        }
-        // The separators of the eight bytes at `wordStart`, marked so.
-        @inline(__always) func separators(at wordStart: Int) -> UInt64 {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self)) ^ pattern
-            return ~((word & low) &+ low | word | low)
-        }
-        // Sixteen bytes a step while sixteen are left in the buffer (one bit per byte), then words.
         let wholeChunks = bytes.count &- 16
-        while position &+ 16 <= end, position <= wholeChunks {
+        while position < end, position <= wholeChunks {
             var matches = dg_match16(base + position, separator)
+            let left = end &- position
+            if left < 16 { matches &= (1 << UInt32(left)) &- 1 }
             while matches != 0 {
                 let at = position &+ matches.trailingZeroBitCount
                 (out + loaded).initialize(to: start..<at)
@@ -82,16 +64,6 @@ struct X12SegmentFields {
             }
             position &+= 16
         }
-        while position &+ 8 <= end {
-            take(separators(at: position), at: position)
-            position &+= 8
-        }
-        if position < end, end &- 8 >= range.lowerBound {
-            // The last bytes as the segment's last word, the bytes already searched masked off.
-            take(separators(at: end &- 8) & (~0 &<< UInt64(8 &* (position &- (end &- 8)))), at: end &- 8)
-            position = end
-        }
-        // Segments under eight bytes from their start, byte by byte.
         while position < end {
             if bytes[position] == separator {
                 (out + loaded).initialize(to: start..<position)
@@ -205,7 +177,7 @@ struct X12SegmentFields {
         while offset > 0 {
             offset &-= 1
             let byte = value[offset]
-            valid = valid && ((byte &- 0x30) < 10 || byte == 0x2E || byte == 0x2D)
+            valid = valid && PurchaseOrderMapper.isDecimalByte(byte)
             packed = packed << 8 | UInt64(byte)
         }
         guard valid else { return nil }

@@ -50,9 +50,8 @@ extension String {
     /// codes such as `EA` and `USD` arrive. The bytes are read in one buffer (a small string's on the stack), which
     /// is far faster than stepping through the UTF-8 view.
     var uppercasedCode: String {
-        let unchanged = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }
-        }
-        return unchanged ?? utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }) ? self : uppercased()
+        let isUnchanged: (UInt8) -> Bool = { $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }
+        let unchanged = utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnchanged) }
+        return unchanged ?? utf8.allSatisfy(isUnchanged) ? self : uppercased()
     }
 }

@@ -117,30 +117,29 @@ enum X12Benchmarks {
         precondition(delimiters > 0)
         let floorRate = size / floor
 
-        var document: X12Document?
-        let read = try Measure.bestSeconds { document = try X12Document.read(bytes) }
-        guard let document else { return }
+        let document = try X12Document.read(bytes)
+        let report = X12Validator().validate(document)
+        precondition(report.errors.isEmpty, "generated 850s must validate: \(report.errors.prefix(3))")
+
+        let read = try measure(.read, bytes: bytes, document: document).seconds
         table.add(
             Figure(
                 name: "X12 tokenize + envelope checks", value: size / read, unit: "MB/s", target: 1_000,
                 reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
-        var report: X12ValidationReport?
-        let validate = Measure.bestSeconds { report = X12Validator().validate(document) }
-        precondition(report?.errors.isEmpty == true, "generated 850s must validate: \(report?.errors.prefix(3) ?? [])")
+        let validate = try measure(.validate, bytes: bytes, document: document).seconds
         table.add(
             Figure(
                 name: "X12 full 850 validation (read + validate)", value: size / (read + validate), unit: "MB/s",
                 target: 400, reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
-        let stream = try Measure.bestSeconds { _ = try streamValidate(bytes) }
+        let stream = try measure(.stream, bytes: bytes, document: document).seconds
         table.add(
             Figure(
                 name: "X12 streaming read + validate", value: size / stream, unit: "MB/s", target: 400,
                 reference: .init(name: "C delimiter-count loop", value: floorRate)))
 
-        var orders = 0
-        let map = Measure.bestSeconds { orders = document.purchaseOrders().count }
+        let (map, orders) = try measure(.map, bytes: bytes, document: document)
         table.add(Figure(name: "X12 850 → canonical POs", value: Double(orders) / map, unit: "POs/s", target: 250_000))
 
         // pyx12 on a 10 MB cut: segments read with its envelope checks.
@@ -194,25 +193,38 @@ enum X12Benchmarks {
 }
 
 extension X12Benchmarks {
-    /// One figure of `run`, alone: what `DROPGATE_X12_ONLY` names.
-    static func runPhase(_ phase: String, on bytes: [UInt8], runs: Int) throws {
-        let size = Measure.megabytes(bytes.count)
-        let document = try X12Document.read(bytes)
-        let seconds: Double
-        var rate: (Double) -> String = { String(format: "%.0f MB/s", size / $0) }
+    /// The four in-process figures of `run`.
+    enum Phase: String {
+        case read, validate, stream, map
+    }
+
+    /// The best time of `runs` runs of `phase` on `bytes` (read as `document`), and the orders mapped (for `map`).
+    static func measure(_ phase: Phase, bytes: [UInt8], document: X12Document, runs: Int = 5) throws
+        -> (seconds: Double, orders: Int)
+    {
         switch phase {
-        case "read": seconds = try Measure.bestSeconds(runs: runs) { _ = try X12Document.read(bytes) }
-        case "validate": seconds = Measure.bestSeconds(runs: runs) { _ = X12Validator().validate(document) }
-        case "stream": seconds = try Measure.bestSeconds(runs: runs) { _ = try streamValidate(bytes) }
-        case "map":
+        case .read: return (try Measure.bestSeconds(runs: runs) { _ = try X12Document.read(bytes) }, 0)
+        case .validate: return (Measure.bestSeconds(runs: runs) { _ = X12Validator().validate(document) }, 0)
+        case .stream: return (try Measure.bestSeconds(runs: runs) { _ = try streamValidate(bytes) }, 0)
+        case .map:
             var orders = 0
-            seconds = Measure.bestSeconds(runs: runs) { orders = document.purchaseOrders().count }
-            rate = { String(format: "%.0f POs/s (%d orders)", Double(orders) / $0, orders) }
-        default:
-            print("DROPGATE_X12_ONLY is read, validate, stream or map, not \(phase)")
+            let seconds = Measure.bestSeconds(runs: runs) { orders = document.purchaseOrders().count }
+            return (seconds, orders)
+        }
+    }
+
+    /// One figure of `run`, alone: what `DROPGATE_X12_ONLY` names.
+    static func runPhase(_ name: String, on bytes: [UInt8], runs: Int) throws {
+        guard let phase = Phase(rawValue: name) else {
+            print("DROPGATE_X12_ONLY is read, validate, stream or map, not \(name)")
             return
         }
-        print("  \(phase): \(rate(seconds)) (best of \(runs))")
+        let (seconds, orders) = try measure(phase, bytes: bytes, document: try X12Document.read(bytes), runs: runs)
+        let rate =
+            phase == .map
+            ? String(format: "%.0f POs/s (%d orders)", Double(orders) / seconds, orders)
+            : String(format: "%.0f MB/s", Measure.megabytes(bytes.count) / seconds)
+        print("  \(name): \(rate) (best of \(runs))")
     }
 
     /// Streams `bytes` in 64 KB chunks, validating every set; returns the sets read.

@@ -1,21 +1,26 @@
 import Foundation
-import Orders
 import OrderX12
+import Orders
 import Testing
 import X12
 
 @Suite("855 from an acknowledgement decision")
 struct AcknowledgementWriterTests {
-    @Test("the 855 answers the PO's envelope and carries one ACK per line", arguments: [
-        POAcknowledgement.Kind.acceptedWithChanges, .acceptedWithDetail, .rejectedWithDetail,
-    ])
+    @Test(
+        "the 855 answers the PO's envelope and carries one ACK per line",
+        arguments: [
+            POAcknowledgement.Kind.acceptedWithChanges, .acceptedWithDetail, .rejectedWithDetail,
+        ])
     func write(_ kind: POAcknowledgement.Kind) throws {
         let document = try X12Document(bytes: Array(PurchaseOrderMappingTests.dropship850.utf8))
         let order = try document.purchaseOrders()[0].get()
         let decision = POAcknowledgement(
             kind: kind, date: CalendarDate(year: 2026, month: 11, day: 24)!,
-            lines: [.init(lineNumber: "2", status: .backordered, quantity: 1, reason: "out of stock",
-                          date: CalendarDate(year: 2026, month: 12, day: 3))])
+            lines: [
+                .init(
+                    lineNumber: "2", status: .backordered, quantity: 1, reason: "out of stock",
+                    date: CalendarDate(year: 2026, month: 12, day: 3))
+            ])
         var counter = X12ControlNumberCounter(interchange: 77)
         let bytes = try order.acknowledgementInterchange(
             decision, timestamp: .init(date: "20261124", time: "1100"), ourGroupID: "HARBORPINE",

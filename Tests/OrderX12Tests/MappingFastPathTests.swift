@@ -143,12 +143,12 @@ struct MappingFastPathTests {
         }
     }
 
-    @Test("purpose, order type, role, country and unit read packed answer as the readings of the text")
+    @Test("the code tables read an element packed as they read its text, and unit reads it as its initializer does")
     func packedReadings() {
         let values = [
             "", "00", "01", "03", "04", "05", "06", "07", "1", "001", "DS", "SA", "NE", "ds", "DSX", "ST", "BT", "BY",
             "SF", "SE", "VN", "SU", "SO", "RI", "SN", "ZZ", "S\u{212A}", "STORE", "USA", "CAN", "MEX", "US", "usa",
-            "EA", "ea", "E", "EACH", "É", "\u{0}A",
+            "EA", "ea", "E", "EACH", "É", "\u{0}A", "GFT", "PKG", "TRA", "gft", "\u{212A}",
         ]
         for value in values {
             let bytes = Array("XX*\(value)".utf8) + [UInt8](repeating: 0x7E, count: 16)
@@ -158,11 +158,16 @@ struct MappingFastPathTests {
                 defer { fields.deallocate() }
                 fields.load(range, separator: 0x2A)
                 let text = fields[1]
-                #expect(PurchaseOrderMapper.purpose(fields, 1) == PurchaseOrderMapper.purpose(text), "\(value)")
-                #expect(PurchaseOrderMapper.orderType(fields, 1) == PurchaseOrderMapper.orderType(text), "\(value)")
-                #expect(PurchaseOrderMapper.role(fields, 1) == PurchaseOrderMapper.role(text), "\(value)")
-                #expect(PurchaseOrderMapper.country(fields, 1) == text.map(PurchaseOrderMapper.country), "\(value)")
+                let purposes = PurchaseOrderMapper.purposes
+                #expect(purposes.value(fields, 1) == purposes.value(text), "\(value)")
+                #expect(PurchaseOrderMapper.orderTypes.value(fields, 1) == PurchaseOrderMapper.orderTypes.value(text))
+                #expect(PurchaseOrderMapper.roles.value(fields, 1) == PurchaseOrderMapper.roles.value(text))
+                #expect(PurchaseOrderMapper.noteKinds.value(fields, 1) == PurchaseOrderMapper.noteKinds.value(text))
+                let alpha3 = PurchaseOrderMapper.alpha3Countries
+                #expect(PurchaseOrderMapper.country(fields, 1) == (alpha3.value(text) ?? text), "\(value)")
                 #expect(PurchaseOrderMapper.unit(fields, 1) == text.map(UnitOfMeasure.init(rawValue:)), "\(value)")
+                // KELVIN SIGN packs to three bytes but is `K` as text: a value that is not ASCII is read as text.
+                #expect(X12CodeTable(["K": 1], otherwise: 0).value(fields, 1) == (value == "\u{212A}" ? 1 : 0))
             }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Orders
 import OrderX12
+import Orders
 import Testing
 import X12
 
@@ -51,11 +51,18 @@ struct PurchaseOrderMappingTests {
         #expect(order.dates.requestedShip == CalendarDate(year: 2026, month: 11, day: 27))
         #expect(order.dates.requestedDelivery == CalendarDate(year: 2026, month: 12, day: 1))
         #expect(order.references == [Reference(qualifier: "CO", value: "CUST-889")])
-        #expect(order.shipMethod == ShipMethod(carrierSCAC: "FDEG", serviceLevel: "SG", transportMethod: "M", routing: "FEDEX HOME DELIVERY"))
+        #expect(
+            order.shipMethod
+                == ShipMethod(
+                    carrierSCAC: "FDEG", serviceLevel: "SG", transportMethod: "M", routing: "FEDEX HOME DELIVERY"))
         #expect(order.notes == [Note(kind: .giftMessage, text: "Happy Thanksgiving!")])
         let shipTo = try #require(order.shipTo)
         #expect(shipTo.name == "Jane Doe")
-        #expect(shipTo.address == Address(lines: ["12 Elm St", "Apt 4"], city: "Springfield", region: "IL", postalCode: "62704", country: "US"))
+        #expect(
+            shipTo.address
+                == Address(
+                    lines: ["12 Elm St", "Apt 4"], city: "Springfield", region: "IL", postalCode: "62704", country: "US"
+                ))
         #expect(shipTo.contact == Contact(name: "Jane Doe", phone: "5555550100", email: "jane@example.com"))
         #expect(order.assignedNode == "EWR1")
         #expect(order.lines.count == 2)
@@ -102,12 +109,15 @@ struct PurchaseOrderMappingTests {
         #expect(error.kind == .invalidValue(segment: "PO1", position: 2, name: "quantity ordered"))
     }
 
-    @Test("an 850 maps the same in 003xxx to 006xxx group versions", arguments: ["003060", "004010", "004030VICS", "005010", "006020"])
+    @Test(
+        "an 850 maps the same in 003xxx to 006xxx group versions",
+        arguments: ["003060", "004010", "004030VICS", "005010", "006020"])
     func versions(_ version: String) throws {
         var text = Self.dropship850.replacingOccurrences(of: "*X*004010VICS~", with: "*X*\(version)~")
         if version.hasPrefix("003") {
             // 003xxx dates are YYMMDD.
-            text = text.replacingOccurrences(of: "BEG*00*DS*WM-4471001**20261124~", with: "BEG*00*DS*WM-4471001**261124~")
+            text = text.replacingOccurrences(
+                of: "BEG*00*DS*WM-4471001**20261124~", with: "BEG*00*DS*WM-4471001**261124~")
         }
         let order = try orders(text)[0].get()
         #expect(order.source.version == version)

@@ -1,4 +1,4 @@
-/// The walker's quick answer for the usual segment: nothing wrong with it. One pass over its bytes, eight at a
+/// The walker's quick answer for the usual segment: nothing wrong with it. One pass over its bytes, sixteen at a
 /// time, finds the element separators; a value holding any other delimiter or a control byte, or any element that
 /// fails its check, sends the segment to `checkElements`' detailed pass, which finds every problem in order. So
 /// the quick pass only ever says "clean" where the detailed pass would report nothing, and it keeps the same
@@ -15,12 +15,7 @@ extension SetWalker {
     ) -> Bool {
         let useCount = definition.elements.count
         let end = range.upperBound
-        guard useCount < 64, let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        // Sixteen bytes at a time while sixteen are left in the buffer; the bytes of its last sixteen are read a
-        // word at a time, the last word gathered from the bytes left (a stream set's SE ends its window).
-        let wholeChunks = bytes.count &- 16
-        let wholeWords = bytes.count &- 8
+        guard useCount < 64 else { return false }
         // Rules are read in place: a rule passed by value is copied whole before its first field is tested.
         guard let ruleBase = rules.elements.baseAddress else { return false }
         let firstRule = definition.elements.lowerBound
@@ -29,29 +24,7 @@ extension SetWalker {
         var start = range.lowerBound
         var chunk = range.lowerBound
         while chunk < end {
-            // One bit per byte from here on.
-            var separators: UInt32
-            var others: UInt32
-            let width: Int
-            if chunk <= wholeChunks {
-                (separators, others) = classes.classify16(base + chunk)
-                width = 16
-            } else {
-                let word =
-                    chunk <= wholeWords
-                    ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
-                    : Self.partialWord(raw, from: chunk, to: end)
-                let (wordSeparators, wordOthers) = classes.classify(word)
-                separators = Self.bitPerByte(wordSeparators)
-                others = Self.bitPerByte(wordOthers)
-                width = 8
-            }
-            let left = end &- chunk
-            if left < width {
-                let valid: UInt32 = (1 << UInt32(left)) &- 1
-                separators &= valid
-                others &= valid
-            }
+            var (separators, others) = classes.classify16(bytes, at: chunk, to: end)
             if others != 0 { return false }
             while separators != 0 {
                 let offset = chunk &+ separators.trailingZeroBitCount
@@ -67,7 +40,7 @@ extension SetWalker {
                 position &+= 1
                 start = offset &+ 1
             }
-            chunk &+= width
+            chunk &+= 16
         }
         if position > 0, start < end {
             guard position <= useCount,
@@ -83,31 +56,6 @@ extension SetWalker {
         for note in definition.notes where violates(rules.notes[note], present: present) { return false }
         notesPassed[ruleIndex] = present
         return true
-    }
-
-    /// A mask with bit 7 of byte `n` set (as `X12ByteClasses.classify` marks bytes) as one with bit `n` set.
-    @inline(__always)
-    private static func bitPerByte(_ marks: UInt64) -> UInt32 {
-        var marks = marks
-        var bits: UInt32 = 0
-        while marks != 0 {
-            bits |= 1 << UInt32(marks.trailingZeroBitCount >> 3)
-            marks &= marks &- 1
-        }
-        return bits
-    }
-
-    /// The bytes from `start` up to `end` (fewer than eight) as the low bytes of a little-endian word; the bytes
-    /// above are zero, and the caller masks them off.
-    @inline(never)
-    private static func partialWord(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> UInt64 {
-        var word: UInt64 = 0
-        var offset = end &- 1
-        while offset >= start {
-            word = word << 8 | UInt64(raw.load(fromByteOffset: offset, as: UInt8.self))
-            offset &-= 1
-        }
-        return word
     }
 
     /// Whether a value with no delimiter or control byte in it passes its rule: what `checkElements` asks of such

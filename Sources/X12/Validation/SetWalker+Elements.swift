@@ -64,13 +64,14 @@ extension SetWalker {
                 errors.append(X12Error(kind, at: location(index, element: position, byteOffset: start)))
             }
         }
-        // Eight bytes at a time: one mask of the marked bytes (delimiters, control bytes) per word, each marked
-        // byte then taken from the mask, lowest first.
+        // Sixteen bytes at a time: one mask of the marked bytes (delimiters, control bytes), each marked byte then
+        // taken from the mask, lowest first.
         var chunk = range.lowerBound
         while chunk < range.upperBound {
-            var marked = classes.marked(in: bytes, at: chunk, to: range.upperBound)
+            let (separators, others) = classes.classify16(bytes, at: chunk, to: range.upperBound)
+            var marked = separators | others
             while marked != 0 {
-                let offset = chunk &+ marked.trailingZeroBitCount >> 3
+                let offset = chunk &+ marked.trailingZeroBitCount
                 marked &= marked &- 1
                 let byteClass = classes[bytes[offset]]
                 if byteClass & X12ByteClasses.separator != 0 {
@@ -82,7 +83,7 @@ extension SetWalker {
                     flags |= byteClass
                 }
             }
-            chunk &+= 8
+            chunk &+= 16
         }
         close(at: range.upperBound)
         var missing = definition.mandatoryMask & ~present

@@ -58,33 +58,10 @@ final class X12CleanSegments: @unchecked Sendable {
         round = 0
     }
 
-    /// A hash of the segment's bytes, a word at a time (a segment's last word read where it ends, overlapping the
-    /// one before it, when the buffer allows), its length mixed in.
+    /// The hash `contains` and `insert` take for the segment at `range`.
     @inline(__always)
     static func hash(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        var hash = UInt64(range.count) &* multiplier
-        var offset = range.lowerBound
-        let end = range.upperBound
-        while offset &+ 8 <= end {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
-            hash ^= hash >> 29
-            offset &+= 8
-        }
-        if offset < end {
-            var word: UInt64 = 0
-            if end &- 8 >= range.lowerBound {
-                word = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
-            } else {
-                while offset < end {
-                    word = word << 8 | UInt64(bytes[offset])
-                    offset &+= 1
-                }
-            }
-            hash = (hash ^ word) &* multiplier
-        }
-        return hash ^ hash >> 32
+        X12ByteHash.hash(UnsafeRawBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count))
     }
 
     /// Whether the segment at `range` (of hash `hash`) is a copy of one kept.
