@@ -8,7 +8,7 @@ extension X12StreamSet {
     public func purchaseOrder(origin: String? = nil, memo: PurchaseOrderMemo? = nil)
         -> Result<PurchaseOrder, OrderX12Error>?
     {
-        guard context.set.id == "850" else { return nil }
+        guard transactionSet.id == "850" else { return nil }
         do throws(OrderX12Error) {
             return .success(try PurchaseOrder(x12: localContext, in: document, origin: origin, memo: memo))
         } catch {

@@ -25,6 +25,12 @@ struct X12ControlNumberSet {
             strings = all
             return strings?.insert(number).inserted ?? false
         }
+        return insert(key: key)
+    }
+
+    /// Inserts the number `key` packs (`key(_:)` of its bytes); false when it was already there.
+    mutating func insert(key: UInt64) -> Bool {
+        if strings != nil { return strings?.insert(Self.text(key)).inserted ?? false }
         if isAscending {
             if ascending.last.map({ key > $0 }) ?? true {
                 ascending.append(key)
@@ -82,15 +88,22 @@ struct X12ControlNumberSet {
     /// Bytes big-endian in the low seven bytes, the length above them, bit 63 set; nil when it does not pack.
     private static func key(_ number: String) -> UInt64? {
         var number = number
-        return number.withUTF8 { bytes -> UInt64? in
-            guard bytes.count <= 7 else { return nil }
-            var key: UInt64 = 0
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                key = key << 8 | UInt64(byte)
-            }
-            return key | UInt64(bytes.count) << 56 | 1 << 63
+        return number.withUTF8 { key($0) }
+    }
+
+    /// `key(_:)` of a text's bytes: two texts that pack are equal as `String`s exactly when their keys are (both
+    /// are ASCII, where `String` equality is byte equality); a text that does not pack is longer than 7 bytes or not ASCII.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count <= 7 else { return nil }
+        var key: UInt64 = 0
+        var high: UInt8 = 0
+        for byte in bytes {
+            high |= byte
+            key = key << 8 | UInt64(byte)
         }
+        guard high < 0x80 else { return nil }
+        return key | UInt64(bytes.count) << 56 | 1 << 63
     }
 
     private static func text(_ key: UInt64) -> String {

@@ -4,6 +4,8 @@ protocol X12SegmentLookup {
     /// The segment with file-wide index `index`; its ranges index its own `bytes`.
     func segment(_ index: Int) -> X12Segment
     func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag
+    /// Calls `body` with the bytes segment `index` is in and its range there; the pointer is valid only in `body`.
+    func withSegmentBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Result) -> Result
     /// The file offset of `bytes[0]`: added to the ranges of `segment(_:)` to locate problems in the file.
     var byteBase: Int { get }
 }
@@ -15,8 +17,7 @@ struct X12EnvelopeBuilder {
     /// A set whose SE (or the envelope segment after it) has been read.
     struct ClosedSet {
         var set: X12TransactionSet
-        /// The group header (its `sets` are not filled in).
-        var group: X12FunctionalGroup
+        /// Its group's index in the interchange: `groupHeader(_:)` gives the group.
         var groupIndex: Int
         var setIndex: Int
     }
@@ -43,6 +44,12 @@ struct X12EnvelopeBuilder {
     private var setControls = X12ControlNumberSet()
     /// The last `fitsGroup` answer, for the set ID and the open group (by its index).
     private var lastFit: (id: String, groupIndex: Int, fits: Bool)? = nil
+    /// The open set's ST02 packed (`X12ControlNumberSet.key`), nil when it does not pack: SE02 is compared with it.
+    private var openSetControlKey: UInt64? = nil
+    /// The last ST01 and ST03 read, by their packed bytes: a group's sets repeat them, so their `String`s are made
+    /// once.
+    private var lastSetID = PackedText()
+    private var lastReference = PackedText()
 
     init(interchangeIndex: Int, header: ISAHeader, delimiters: X12Delimiters, keepsSets: Bool, reportsClosedSets: Bool)
     {
@@ -51,6 +58,14 @@ struct X12EnvelopeBuilder {
         self.separator = delimiters.element
         self.keepsSets = keepsSets
         self.reportsClosedSets = reportsClosedSets
+    }
+
+    /// The GS of group `index` (open or closed) without its sets and trailer: what a closed set's group is.
+    func groupHeader(_ index: Int) -> X12FunctionalGroup? {
+        guard var group = index < groups.count ? groups[index] : openGroup else { return nil }
+        group.sets = []
+        group.trailerIndex = nil
+        return group
     }
 
     /// Walks one segment after the ISA; `isTrailer` when it is the IEA that ends the interchange.
@@ -62,14 +77,28 @@ struct X12EnvelopeBuilder {
         }
         // Fast path: a body segment inside an open set needs no look beyond its first bytes.
         let tag = lookup.envelopeTag(of: index, separator: separator)
-        if tag == .other, openSet != nil { return }
-        let current = lookup.segment(index)
-        // GS, ST, SE, GE and TA1 are valid IDs: only `other` segments need the check.
-        if tag == .other, !current.hasValidID {
-            if openSet == nil {
-                errors.append(X12Error(.segmentOutsideGroup(current.id), at: location(index, in: lookup)))
+        switch tag {
+        case .other where openSet != nil:
+            return
+        case .st:
+            closeSet(trailer: nil, endingBefore: index, in: lookup)
+            openSet(at: index, in: lookup)
+            return
+        case .se:
+            if openSet != nil {
+                closeSet(trailer: index, endingBefore: index + 1, in: lookup)
+            } else {
+                errors.append(X12Error(.segmentOutsideGroup("SE"), at: location(index, in: lookup)))
             }
-            return  // inside a set: the validator reports the bad ID (AK304 1).
+            return
+        default:
+            break
+        }
+        let current = lookup.segment(index)
+        // GS, GE and TA1 are valid IDs: only `other` segments need the check.
+        if tag == .other, !current.hasValidID {
+            errors.append(X12Error(.segmentOutsideGroup(current.id), at: location(index, in: lookup)))
+            return
         }
         switch tag {
         case .gs:
@@ -85,34 +114,8 @@ struct X12EnvelopeBuilder {
                 errors.append(X12Error(.duplicateGroupControl(control), at: where_))
             }
             checkGroupHeader(current, location: where_, byteBase: lookup.byteBase)
-        case .st:
-            closeSet(trailer: nil, endingBefore: index, in: lookup)
-            // The group's two fields the check needs, not a copy of the group (and its sets).
-            guard let functionalID = openGroup?.functionalID, let convention = openGroup?.version.convention as String??
-            else {
-                errors.append(X12Error(.segmentOutsideGroup("ST"), at: location(index, in: lookup)))
-                return
-            }
-            let id = current[1] ?? ""
-            let control = current[2] ?? ""
-            openSet = X12TransactionSet(
-                id: id, controlNumber: control, implementationReference: current[3], segments: index..<(index + 1),
-                trailerIndex: nil)
-            if !setControls.insert(control) {
-                errors.append(X12Error(.duplicateSetControl(control), at: location(index, element: 2, in: lookup)))
-            }
-            if !fitsGroup(id, functionalID: functionalID, convention: convention) {
-                errors.append(
-                    X12Error(
-                        .setDoesNotFitGroup(setID: id, functionalID: functionalID),
-                        at: location(index, element: 1, in: lookup)))
-            }
-        case .se:
-            if openSet != nil {
-                closeSet(trailer: index, endingBefore: index + 1, in: lookup)
-            } else {
-                errors.append(X12Error(.segmentOutsideGroup("SE"), at: location(index, in: lookup)))
-            }
+        case .st, .se:
+            break  // taken above
         case .ge:
             closeSet(trailer: nil, endingBefore: index, in: lookup)
             if openGroup != nil {
@@ -129,6 +132,80 @@ struct X12EnvelopeBuilder {
                 }
             }
         }
+    }
+
+    /// Opens the set whose ST is segment `index`: ST01–ST03 read in one pass over its bytes, the ST02 checked
+    /// for a duplicate in the group and ST01 against the group's GS01.
+    private mutating func openSet<Lookup: X12SegmentLookup>(at index: Int, in lookup: Lookup) {
+        // The group's two fields the check needs, not a copy of the group (and its sets).
+        guard let functionalID = openGroup?.functionalID, let convention = openGroup?.version.convention as String??
+        else {
+            errors.append(X12Error(.segmentOutsideGroup("ST"), at: location(index, in: lookup)))
+            return
+        }
+        let separator = separator
+        var id = ""
+        var control = ""
+        var reference: String? = nil
+        var controlKey: UInt64? = nil
+        lookup.withSegmentBytes(index) { bytes, range in
+            let (first, second, third) = Self.firstElements(bytes, range, separator: separator)
+            id = lastSetID.text(bytes, first) ?? ""
+            let value = UnsafeBufferPointer(rebasing: bytes[second])
+            if !value.isEmpty { control = String(decoding: value, as: UTF8.self) }
+            controlKey = X12ControlNumberSet.key(value)
+            reference = lastReference.text(bytes, third)
+        }
+        openSet = X12TransactionSet(
+            id: id, controlNumber: control, implementationReference: reference, segments: index..<(index + 1),
+            trailerIndex: nil)
+        openSetControlKey = controlKey
+        let isNew = controlKey.map { setControls.insert(key: $0) } ?? setControls.insert(control)
+        if !isNew {
+            errors.append(X12Error(.duplicateSetControl(control), at: location(index, element: 2, in: lookup)))
+        }
+        if !fitsGroup(id, functionalID: functionalID, convention: convention) {
+            errors.append(
+                X12Error(
+                    .setDoesNotFitGroup(setID: id, functionalID: functionalID),
+                    at: location(index, element: 1, in: lookup)))
+        }
+    }
+
+    /// The ranges of elements 1, 2 and 3 of the segment at `range` (empty at its end when it has fewer).
+    @inline(__always)
+    private static func firstElements(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8)
+        -> (Range<Int>, Range<Int>, Range<Int>)
+    {
+        var found = (
+            range.upperBound..<range.upperBound, range.upperBound..<range.upperBound,
+            range.upperBound..<range.upperBound
+        )
+        var seen = 0
+        var start = range.upperBound
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if bytes[offset] == separator {
+                if seen == 1 {
+                    found.0 = start..<offset
+                } else if seen == 2 {
+                    found.1 = start..<offset
+                } else if seen == 3 {
+                    found.2 = start..<offset
+                    return found
+                }
+                seen &+= 1
+                start = offset &+ 1
+            }
+            offset &+= 1
+        }
+        switch seen {
+        case 1: found.0 = start..<range.upperBound
+        case 2: found.1 = start..<range.upperBound
+        case 3: found.2 = start..<range.upperBound
+        default: break
+        }
+        return found
     }
 
     /// Whether a set ID belongs in the group: implementation guides (GS08 `…X357`) may assign their own GS01; base
@@ -182,40 +259,62 @@ struct X12EnvelopeBuilder {
     }
 
     private mutating func closeSet<Lookup: X12SegmentLookup>(trailer: Int?, endingBefore end: Int, in lookup: Lookup) {
-        guard var set = openSet else { return }
-        set.segments = set.segments.lowerBound..<end
-        set.trailerIndex = trailer
+        guard let first = openSet?.segments.lowerBound else { return }
         if let trailer {
-            let se = lookup.segment(trailer)
-            let counted = end - set.segments.lowerBound
-            if !se.element(1, isInteger: counted) {
-                let declared = se[1] ?? ""
-                errors.append(
-                    X12Error(
-                        .segmentCountMismatch(declared: declared, counted: counted),
-                        at: location(trailer, element: 1, in: lookup)))
+            let counted = end - first
+            let separator = separator
+            let controlKey = openSetControlKey
+            // SE01 and SE02 in one pass over the SE's bytes; anything but plain digits and a packed SE02 is asked
+            // as `String`s are.
+            let (countMatches, controlMatches) = lookup.withSegmentBytes(trailer) { bytes, range -> (Bool?, Bool?) in
+                let (first, second, _) = Self.firstElements(bytes, range, separator: separator)
+                let count = X12Syntax.digitsValue(UnsafeBufferPointer(rebasing: bytes[first])).map { $0 == counted }
+                let control = controlKey.flatMap { expected in
+                    X12ControlNumberSet.key(UnsafeBufferPointer(rebasing: bytes[second])).map { $0 == expected }
+                }
+                return (count, control)
             }
-            if !se.element(2, equals: set.controlNumber) {
-                let trailerControl = se[2] ?? ""
-                errors.append(
-                    X12Error(
-                        .setControlMismatch(header: set.controlNumber, trailer: trailerControl),
-                        at: location(trailer, element: 2, in: lookup)))
+            if countMatches != true || controlMatches != true {
+                checkTrailer(
+                    trailer, counted: counted, countMatches: countMatches, controlMatches: controlMatches, in: lookup)
             }
         } else {
-            errors.append(X12Error(.missingSE, at: location(max(set.segments.lowerBound, end - 1), in: lookup)))
+            errors.append(X12Error(.missingSE, at: location(max(first, end - 1), in: lookup)))
         }
+        // Taken out only now: the locations above read the open set.
+        guard var set = openSet.take() else { return }
+        set.segments = first..<end
+        set.trailerIndex = trailer
         if openGroup != nil {
-            // The group is copied only for a caller that takes closed sets: a copy would make the append below
-            // copy the group's sets.
-            if reportsClosedSets, let group = openGroup {
-                closedSets.append(
-                    ClosedSet(set: set, group: group, groupIndex: groups.count, setIndex: openGroupSetCount))
+            if reportsClosedSets {
+                closedSets.append(ClosedSet(set: set, groupIndex: groups.count, setIndex: openGroupSetCount))
             }
-            if keepsSets { openGroup?.sets.append(set) }
+            if keepsSets { openGroup?.sets.append(consume set) }
             openGroupSetCount += 1
         }
-        openSet = nil
+    }
+
+    /// SE01 and SE02 where the quick reading in `closeSet` did not find both right: each asked again as
+    /// `String`s are where that reading could not tell (nil), and reported when wrong. Apart, so that `closeSet`
+    /// makes no copy of the lookup for these rare questions.
+    @inline(never)
+    private mutating func checkTrailer<Lookup: X12SegmentLookup>(
+        _ trailer: Int, counted: Int, countMatches: Bool?, controlMatches: Bool?, in lookup: Lookup
+    ) {
+        let se = lookup.segment(trailer)
+        if !(countMatches ?? se.element(1, isInteger: counted)) {
+            errors.append(
+                X12Error(
+                    .segmentCountMismatch(declared: se[1] ?? "", counted: counted),
+                    at: location(trailer, element: 1, in: lookup)))
+        }
+        let control = openSet?.controlNumber ?? ""
+        if !(controlMatches ?? se.element(2, equals: control)) {
+            errors.append(
+                X12Error(
+                    .setControlMismatch(header: control, trailer: se[2] ?? ""),
+                    at: location(trailer, element: 2, in: lookup)))
+        }
     }
 
     private mutating func closeGroup<Lookup: X12SegmentLookup>(trailer: Int?, at index: Int, in lookup: Lookup) {
@@ -267,5 +366,23 @@ struct X12EnvelopeBuilder {
             report(6, "is not a control number of 1 to 9 digits")
         }
         if (gs[8] ?? "").isEmpty { report(8, "is missing: no version") }
+    }
+}
+
+/// A short text read again and again (ST01, ST03): its `String` made once for as long as its bytes stay the same.
+private struct PackedText {
+    private var key: UInt64? = nil
+    private var text: String? = nil
+
+    /// The value at `range` as `String`, nil when empty.
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        guard !range.isEmpty else { return nil }
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        let key = X12ControlNumberSet.key(value)
+        if let key, key == self.key, let text { return text }
+        let made = String(decoding: value, as: UTF8.self)
+        self.key = key
+        text = key == nil ? nil : made
+        return made
     }
 }

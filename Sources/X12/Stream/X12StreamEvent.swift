@@ -17,15 +17,30 @@ public struct X12StreamSet: Sendable {
         /// The set's bytes, ST through the end of its last segment, and their segment ranges (the ST at byte 0).
         let bytes: [UInt8]
         let ranges: [Range<Int>]
-        let context: X12SetContext
+        /// The set with file-wide indices, and its index in its group.
+        let set: X12TransactionSet
+        let setIndex: Int
+        /// Its interchange's ISA and its group's GS, shared with the other sets.
+        let interchange: X12StreamInterchangeHeader
+        let group: X12StreamGroupHeader
+        /// How many segments the stream had read when it handed out the set: the end of `context.interchange`'s
+        /// segments.
+        let interchangeSegmentCount: Int
         let byteOffset: Int
         let envelopeErrors: [X12Error]
 
-        init(bytes: [UInt8], ranges: [Range<Int>], context: X12SetContext, byteOffset: Int, envelopeErrors: [X12Error])
-        {
+        init(
+            bytes: [UInt8], ranges: [Range<Int>], set: X12TransactionSet, setIndex: Int,
+            interchange: X12StreamInterchangeHeader, group: X12StreamGroupHeader, interchangeSegmentCount: Int,
+            byteOffset: Int, envelopeErrors: [X12Error]
+        ) {
             self.bytes = bytes
             self.ranges = ranges
-            self.context = context
+            self.set = set
+            self.setIndex = setIndex
+            self.interchange = interchange
+            self.group = group
+            self.interchangeSegmentCount = interchangeSegmentCount
             self.byteOffset = byteOffset
             self.envelopeErrors = envelopeErrors
         }
@@ -35,19 +50,33 @@ public struct X12StreamSet: Sendable {
     private var bytes: [UInt8] { storage.bytes }
     private var ranges: [Range<Int>] { storage.ranges }
     /// The set with file-wide indices, as `X12Document.transactionSets` gives it. Its `interchange` carries the
-    /// header and delimiters; its groups are not filled in (they are still being read).
-    public var context: X12SetContext { storage.context }
+    /// header and delimiters; its groups are not filled in (they are still being read), nor are its group's sets.
+    /// Made on each request (it copies the envelopes' strings): `transactionSet` and `validate` need none.
+    public var context: X12SetContext {
+        let interchange = storage.interchange
+        return X12SetContext(
+            interchangeIndex: interchange.index, groupIndex: storage.group.index, setIndex: storage.setIndex,
+            interchange: X12Interchange(
+                delimiters: interchange.delimiters, header: interchange.header, groups: [],
+                segments: interchange.firstSegment..<storage.interchangeSegmentCount, trailerIndex: nil,
+                looseSegments: [], byteRange: interchange.startOffset..<(storage.byteOffset + storage.bytes.count)),
+            group: storage.group.group, set: storage.set)
+    }
+    /// The set (ST01, ST02, ST03, file-wide segment indices), without its envelopes.
+    public var transactionSet: X12TransactionSet { storage.set }
     /// File offset of the ST.
     public var byteOffset: Int { storage.byteOffset }
     /// Interchange, group and set problems found since the previous event, in file coordinates.
     public var envelopeErrors: [X12Error] { storage.envelopeErrors }
 
     init(
-        bytes: consuming [UInt8], ranges: consuming [Range<Int>], context: consuming X12SetContext, byteOffset: Int,
-        envelopeErrors: consuming [X12Error]
+        bytes: consuming [UInt8], ranges: consuming [Range<Int>], set: consuming X12TransactionSet, setIndex: Int,
+        interchange: X12StreamInterchangeHeader, group: X12StreamGroupHeader, interchangeSegmentCount: Int,
+        byteOffset: Int, envelopeErrors: consuming [X12Error]
     ) {
         storage = Storage(
-            bytes: bytes, ranges: ranges, context: context, byteOffset: byteOffset, envelopeErrors: envelopeErrors)
+            bytes: bytes, ranges: ranges, set: set, setIndex: setIndex, interchange: interchange, group: group,
+            interchangeSegmentCount: interchangeSegmentCount, byteOffset: byteOffset, envelopeErrors: envelopeErrors)
     }
 
     /// The set's bytes, ST through its last segment, with the interchange and group around it. Offsets and indices
@@ -55,15 +84,15 @@ public struct X12StreamSet: Sendable {
     /// on each request: reading and validating a stream need none.
     public var document: X12Document {
         X12Document(
-            window: bytes, ranges: ranges, header: context.interchange.header,
-            delimiters: context.interchange.delimiters, group: context.group, set: context.set)
+            window: bytes, ranges: ranges, header: storage.interchange.header,
+            delimiters: storage.interchange.delimiters, group: storage.group.group, set: storage.set)
     }
 
     /// The set inside `document`, with local indices.
     public var localContext: X12SetContext {
         let interchange = X12Document.windowInterchange(
-            segmentCount: ranges.count, byteCount: bytes.count, header: context.interchange.header,
-            delimiters: context.interchange.delimiters, group: context.group, set: context.set)
+            segmentCount: ranges.count, byteCount: bytes.count, header: storage.interchange.header,
+            delimiters: storage.interchange.delimiters, group: storage.group.group, set: storage.set)
         return X12SetContext(
             interchangeIndex: 0, groupIndex: 0, setIndex: 0, interchange: interchange, group: interchange.groups[0],
             set: interchange.groups[0].sets[0])
@@ -73,10 +102,10 @@ public struct X12StreamSet: Sendable {
     public func fileLocation(_ location: X12Location) -> X12Location {
         var result = location
         result.byteOffset += byteOffset
-        result.segmentIndex = location.segmentIndex.map { $0 + context.set.segments.lowerBound }
-        if location.interchange != nil { result.interchange = context.interchangeIndex }
-        if location.group != nil { result.group = context.groupIndex }
-        if location.set != nil { result.set = context.setIndex }
+        result.segmentIndex = location.segmentIndex.map { $0 + storage.set.segments.lowerBound }
+        if location.interchange != nil { result.interchange = storage.interchange.index }
+        if location.group != nil { result.group = storage.group.index }
+        if location.set != nil { result.set = storage.setIndex }
         return result
     }
 
@@ -96,10 +125,11 @@ public struct X12StreamSet: Sendable {
         -> X12ValidationReport
     {
         validator.validate(
-            window: bytes, ranges: ranges, set: X12Document.localSet(context.set, segmentCount: ranges.count),
-            version: context.group.version, delimiters: context.interchange.delimiters, byteBase: byteOffset,
-            indexBase: context.set.segments.lowerBound,
-            envelopes: (context.interchangeIndex, context.groupIndex, context.setIndex), rules: rules, cache: &cache)
+            window: bytes, ranges: ranges, set: X12Document.localSet(storage.set, segmentCount: ranges.count),
+            version: storage.group.group.version, delimiters: storage.interchange.delimiters, byteBase: byteOffset,
+            indexBase: storage.set.segments.lowerBound,
+            envelopes: (storage.interchange.index, storage.group.index, storage.setIndex), rules: rules,
+            cache: &cache)
     }
 }
 

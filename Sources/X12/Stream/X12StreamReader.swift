@@ -29,6 +29,9 @@ public struct X12StreamReader<Source: X12ByteSource> {
         var header: ISAHeader
         var delimiters: X12Delimiters
         var builder: X12EnvelopeBuilder
+        /// What its sets share: the ISA, and the GS of the group whose sets were taken last.
+        let shared: X12StreamInterchangeHeader
+        var group: X12StreamGroupHeader? = nil
         var firstSegment: Int
         var startOffset: Int
         /// File byte ranges of the segments still needed (the open set, or the last segment), from `firstRetained`.
@@ -92,6 +95,9 @@ public struct X12StreamReader<Source: X12ByteSource> {
             builder: X12EnvelopeBuilder(
                 interchangeIndex: interchangeCount, header: isa.header, delimiters: isa.delimiters,
                 keepsSets: options.keepsSetOutline, reportsClosedSets: true),
+            shared: X12StreamInterchangeHeader(
+                index: interchangeCount, header: isa.header, delimiters: isa.delimiters, firstSegment: segmentCount,
+                startOffset: offset),
             firstSegment: segmentCount, startOffset: offset, firstRetained: segmentCount)
         interchange.ranges.append(offset..<(base + isa.terminatorOffset))
         open = interchange
@@ -225,19 +231,20 @@ public struct X12StreamReader<Source: X12ByteSource> {
             let start = fileRanges[fileRanges.startIndex].lowerBound
             let end = fileRanges[fileRanges.endIndex - 1].upperBound
             let bytes = Array(buffer[(start - base)..<(end - base)])
-            let ranges = fileRanges.map { ($0.lowerBound - start)..<($0.upperBound - start) }
-            let context = X12SetContext(
-                interchangeIndex: interchange.index, groupIndex: closed.groupIndex, setIndex: closed.setIndex,
-                interchange: X12Interchange(
-                    delimiters: interchange.delimiters, header: interchange.header, groups: [],
-                    segments: interchange.firstSegment..<segmentCount, trailerIndex: nil, looseSegments: [],
-                    byteRange: interchange.startOffset..<end),
-                group: closed.group, set: closed.set)
+            let ranges = rebased(fileRanges, by: start)
+            if interchange.group?.index != closed.groupIndex {
+                guard let header = interchange.builder.groupHeader(closed.groupIndex) else {
+                    preconditionFailure("a closed set has a group")
+                }
+                interchange.group = X12StreamGroupHeader(index: closed.groupIndex, group: header)
+            }
+            guard let group = interchange.group else { preconditionFailure("made above") }
             events.append(
                 .transactionSet(
                     X12StreamSet(
-                        bytes: bytes, ranges: ranges, context: context, byteOffset: start,
-                        envelopeErrors: pendingErrors)))
+                        bytes: bytes, ranges: ranges, set: closed.set, setIndex: closed.setIndex,
+                        interchange: interchange.shared, group: group, interchangeSegmentCount: segmentCount,
+                        byteOffset: start, envelopeErrors: pendingErrors)))
             pendingErrors.removeAll()
         }
         swap(&closedSets, &interchange.builder.closedSets)  // the emptied array, with its capacity, goes back
@@ -306,6 +313,22 @@ private struct WindowLookup: X12SegmentLookup {
     func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag {
         X12SegmentScanner.envelopeTag(bytes, localRange(index), separator: separator)
     }
+
+    func withSegmentBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Result) -> Result {
+        let range = localRange(index)
+        return bytes.withUnsafeBufferPointer { body($0, range) }
+    }
+}
+
+/// The ranges moved down by `offset`: copied whole, then changed in place (`map` grows its array as it goes).
+private func rebased(_ ranges: ArraySlice<Range<Int>>, by offset: Int) -> [Range<Int>] {
+    var result = Array(ranges)
+    result.withUnsafeMutableBufferPointer { ranges in
+        for index in ranges.indices {
+            ranges[index] = (ranges[index].lowerBound &- offset)..<(ranges[index].upperBound &- offset)
+        }
+    }
+    return result
 }
 
 extension Array {

@@ -269,4 +269,10 @@ private struct RangesLookup: X12SegmentLookup {
     func envelopeTag(of index: Int, separator: UInt8) -> X12EnvelopeTag {
         X12SegmentScanner.envelopeTag(bytes, ranges[index], separator: separator)
     }
+
+    func withSegmentBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Result) -> Result
+    {
+        let range = ranges[index]
+        return bytes.withUnsafeBufferPointer { body($0, range) }
+    }
 }

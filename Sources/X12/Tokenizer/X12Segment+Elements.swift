@@ -28,18 +28,8 @@ extension X12Segment {
     /// Whether `Int(self[position] ?? "") == value`: on the bytes when they are up to 18 plain digits.
     func element(_ position: Int, isInteger value: Int) -> Bool {
         let range = elementRange(position) ?? 0..<0
-        if (1...18).contains(range.count) {
-            let parsed: Int? = bytes.withUnsafeBufferPointer { bytes in
-                var number = 0
-                for index in range {
-                    let digit = bytes[index] &- 0x30
-                    guard digit < 10 else { return nil }
-                    number = number &* 10 &+ Int(digit)
-                }
-                return number
-            }
-            if let parsed { return parsed == value }
-        }
+        let parsed = bytes.withUnsafeBufferPointer { X12Syntax.digitsValue(UnsafeBufferPointer(rebasing: $0[range])) }
+        if let parsed { return parsed == value }
         return Int(self[position] ?? "") == value
     }
 

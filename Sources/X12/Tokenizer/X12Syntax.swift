@@ -4,6 +4,19 @@ enum X12Syntax {
         !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// The number that 1 to 18 plain digits spell (so that it cannot overflow), nil for anything else.
+    @inline(__always)
+    static func digitsValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard (1...18).contains(bytes.count) else { return nil }
+        var number = 0
+        for byte in bytes {
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            number = number &* 10 &+ Int(digit)
+        }
+        return number
+    }
+
     /// `YYMMDD` (6) or `CCYYMMDD` (8), checked against the calendar.
     static func isDate(_ text: String, digits: Int? = nil) -> Bool {
         isDate(ArraySlice(text.utf8), digits: digits)
