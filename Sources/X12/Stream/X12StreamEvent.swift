@@ -2,8 +2,9 @@
 public enum X12StreamEvent: Sendable {
     /// A transaction set whose SE (or the envelope segment after it) has been read.
     case transactionSet(X12StreamSet)
-    /// An interchange has ended: its IEA, the next ISA or the end of input.
-    case interchangeEnd(X12StreamInterchange)
+    /// An interchange has ended: its IEA, the next ISA or the end of input. Boxed: inline, its header and groups
+    /// would make every event (a set's, too) a few hundred bytes that each move copies.
+    indirect case interchangeEnd(X12StreamInterchange)
 }
 
 /// One transaction set read from a stream, with its envelopes. It keeps its own bytes and segment ranges: the
@@ -125,7 +126,7 @@ public struct X12StreamSet: Sendable {
         -> X12ValidationReport
     {
         validator.validate(
-            window: bytes, ranges: ranges, set: X12Document.localSet(storage.set, segmentCount: ranges.count),
+            window: bytes, ranges: ranges, set: storage.set,
             version: storage.group.group.version, delimiters: storage.interchange.delimiters, byteBase: byteOffset,
             indexBase: storage.set.segments.lowerBound,
             envelopes: (storage.interchange.index, storage.group.index, storage.setIndex), rules: rules,

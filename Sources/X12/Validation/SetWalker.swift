@@ -20,7 +20,11 @@ struct SetWalker {
     let source: UnsafePointer<[UInt8]>
     let byteBase: Int
     let indexBase: Int
-    let set: X12TransactionSet
+    /// The set's segments (walker indices), its ST01 and its SE's index: what the walk reads of the set, so that
+    /// making a walker copies no `X12TransactionSet`.
+    let segments: Range<Int>
+    let setID: String
+    let trailerIndex: Int?
     let interchangeIndex: Int
     let groupIndex: Int
     let setIndex: Int
@@ -44,7 +48,8 @@ struct SetWalker {
     private(set) var structuralProblems = 0
 
     init(
-        input: Input, set: X12TransactionSet, interchangeIndex: Int, groupIndex: Int, setIndex: Int,
+        input: Input, segments: Range<Int>, setID: String, trailerIndex: Int?, interchangeIndex: Int, groupIndex: Int,
+        setIndex: Int,
         rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
         cleanSegments: Unmanaged<X12CleanSegments>? = nil
     ) {
@@ -52,7 +57,9 @@ struct SetWalker {
         self.source = input.source
         self.byteBase = input.byteBase
         self.indexBase = input.indexBase
-        self.set = set
+        self.segments = segments
+        self.setID = setID
+        self.trailerIndex = trailerIndex
         self.interchangeIndex = interchangeIndex
         self.groupIndex = groupIndex
         self.setIndex = setIndex
@@ -63,8 +70,8 @@ struct SetWalker {
         self.codeLists = rules.codeLists
         self.classes = input.classes
         self.notesPassed = notesPassed
-        cursor = set.segments.lowerBound
-        end = set.segments.upperBound
+        cursor = segments.lowerBound
+        end = segments.upperBound
     }
 
     /// The segment at walker index `index`.
@@ -78,7 +85,7 @@ struct SetWalker {
         return X12Location(
             byteOffset: byteBase + (byteOffset ?? segment.byteOffset), segmentIndex: indexBase + index,
             segmentID: segment.hasValidID ? segment.id : String(segment.id.prefix(3)),
-            segmentPosition: index - set.segments.lowerBound + 1, elementPosition: element,
+            segmentPosition: index - segments.lowerBound + 1, elementPosition: element,
             componentPosition: component, interchange: interchangeIndex, group: groupIndex, set: setIndex)
     }
 
@@ -86,7 +93,7 @@ struct SetWalker {
         let bytes = self.bytes
         let ranges = self.ranges
         let separator = delimiters.element
-        for index in set.segments where !Self.hasValidID(ranges[index], in: bytes, separator: separator) {
+        for index in segments where !Self.hasValidID(ranges[index], in: bytes, separator: separator) {
             errors.append(X12Error(.unrecognizedSegmentID, at: location(index)))
         }
     }
@@ -134,12 +141,12 @@ struct SetWalker {
         let bytes = self.bytes
         let ranges = self.ranges
         let separator = delimiters.element
-        let known = shapes.contains(set.segments.count) { offset in
-            Self.code(ranges[set.segments.lowerBound &+ offset], in: bytes, separator: separator)
+        let known = shapes.contains(segments.count) { offset in
+            Self.code(ranges[segments.lowerBound &+ offset], in: bytes, separator: separator)
         }
         if known {
             let codes = shapes.lastLooked
-            for offset in codes.indices { checkElements(set.segments.lowerBound &+ offset, code: codes[offset]) }
+            for offset in codes.indices { checkElements(segments.lowerBound &+ offset, code: codes[offset]) }
             return
         }
         definition.table.withUnsafeTable { unsafe in

@@ -36,9 +36,9 @@ public struct X12PartnerRules: Hashable, Sendable, Codable {
 extension SetWalker {
     /// Applies partner rules to every segment of the set after the standard checks.
     mutating func apply(_ rules: X12PartnerRules) {
-        guard rules.transactionSets.isEmpty || rules.transactionSets.contains(set.id) else { return }
+        guard rules.transactionSets.isEmpty || rules.transactionSets.contains(setID) else { return }
         var seen: Set<String> = []
-        for index in set.segments {
+        for index in segments {
             let segment = segment(index)
             guard segment.hasValidID else { continue }
             let id = segment.id
@@ -69,7 +69,7 @@ extension SetWalker {
                 }
             }
         }
-        let trailer = set.trailerIndex ?? (set.segments.upperBound - 1)
+        let trailer = trailerIndex ?? (segments.upperBound - 1)
         for id in rules.requiredSegments.sorted() where !seen.contains(id) {
             errors.append(X12Error(.mandatorySegmentMissing(id), at: location(trailer)))
         }

@@ -35,7 +35,8 @@ public struct X12Validator: Sendable {
                                 for (groupIndex, group) in interchange.groups.enumerated() {
                                     for (setIndex, set) in group.sets.enumerated() {
                                         check(
-                                            set, version: group.version,
+                                            set, segments: set.segments, trailerIndex: set.trailerIndex,
+                                            version: group.version,
                                             envelopes: (interchangeIndex, groupIndex, setIndex), in: input,
                                             tables: tables, notesPassed: notesPassed,
                                             rules: rules, cache: &cache,
@@ -72,7 +73,8 @@ extension X12Validator {
     /// Checks one set, given its segments in place (`input`) and where it sits in its envelopes, appending what is
     /// wrong to `errors` and the checks that could not run to `skipped`.
     fileprivate func check(
-        _ set: X12TransactionSet, version: X12Version, envelopes: (interchange: Int, group: Int, set: Int),
+        _ set: borrowing X12TransactionSet, segments: Range<Int>, trailerIndex: Int?, version: X12Version,
+        envelopes: (interchange: Int, group: Int, set: Int),
         in input: SetWalker.Input, tables: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
         rules: X12PartnerRules?, cache: inout X12ValidationCache, errors: inout [X12Error], skipped: inout [String]
     ) {
@@ -81,7 +83,8 @@ extension X12Validator {
         if cache.setsChecked == 2 { cache.cleanSegments = X12CleanSegments() }
         cache.cleanSegments?.prepare(for: input.delimiters)
         var walker = SetWalker(
-            input: input, set: set, interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
+            input: input, segments: segments, setID: set.id, trailerIndex: trailerIndex,
+            interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
             setIndex: envelopes.set, rules: tables, notesPassed: notesPassed,
             cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
         walker.checkSegmentIDs()
@@ -110,12 +113,12 @@ extension X12Validator {
     }
 
     /// Checks one set cut from a stream where it lies, without a document around it: `bytes` hold its segments
-    /// from its ST, `ranges` index them (the ST first), and `set` counts them from 0. Problems are located in the
+    /// from its ST, `ranges` index them (the ST first), and `set` has its file-wide indices. Problems are located in the
     /// file: byte offsets from `byteBase` (the ST's file offset), segment indices from `indexBase` (the ST's),
     /// and the envelope indices given. The same report `validate(_:rules:cache:)` gives for the set's own document,
     /// moved to file coordinates.
     func validate(
-        window bytes: [UInt8], ranges: [Range<Int>], set: X12TransactionSet, version: X12Version,
+        window bytes: [UInt8], ranges: [Range<Int>], set: borrowing X12TransactionSet, version: X12Version,
         delimiters: X12Delimiters, byteBase: Int, indexBase: Int, envelopes: (interchange: Int, group: Int, set: Int),
         rules: X12PartnerRules?, cache: inout X12ValidationCache
     ) -> X12ValidationReport {
@@ -128,8 +131,11 @@ extension X12Validator {
                         let input = SetWalker.Input(
                             source: source, bytes: bytes, ranges: ranges, byteBase: byteBase,
                             indexBase: indexBase, delimiters: delimiters, classes: X12ByteClasses(delimiters))
+                        // Counted from the window's ST, segment 0.
+                        let first = set.segments.lowerBound
                         check(
-                            set, version: version, envelopes: envelopes, in: input, tables: tables,
+                            set, segments: 0..<ranges.count, trailerIndex: set.trailerIndex.map { $0 - first },
+                            version: version, envelopes: envelopes, in: input, tables: tables,
                             notesPassed: notesPassed, rules: rules, cache: &cache, errors: &errors,
                             skipped: &skipped)
                     }
