@@ -26,6 +26,21 @@ struct PurchaseOrderMapper {
 
     /// The order of the 850 whose segments (ST through SE) are `segments`.
     func map(_ segments: Range<Int>, source: consuming OrderSource) throws(Failure) -> PurchaseOrder {
+        var segment = X12SegmentFields(bytes: bytes, memo: memo?.startOrder() == true ? memo : nil)
+        // Freed on each way out, not with `defer`: a `defer` made the order be copied into the result.
+        do throws(Failure) {
+            let order = try map(segments, source: source, fields: &segment)
+            segment.deallocate()
+            return order
+        } catch {
+            segment.deallocate()
+            throw error
+        }
+    }
+
+    private func map(_ segments: Range<Int>, source: consuming OrderSource, fields segment: inout X12SegmentFields)
+        throws(Failure) -> PurchaseOrder
+    {
         // The order's parts are kept apart and put together once at the end: a `var` order changed field by field
         // is copied whole on its way out.
         var poNumber = PONumber("")
@@ -48,8 +63,6 @@ struct PurchaseOrderMapper {
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
 
-        var segment = X12SegmentFields(bytes: bytes, memo: memo?.startOrder() == true ? memo : nil)
-        defer { segment.deallocate() }
         // Room for every line, party and reference up front: growing the arrays one append at a time copies them.
         var lineCount = 0
         var partyCount = 0
