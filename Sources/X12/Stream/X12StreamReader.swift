@@ -163,7 +163,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
                 throw X12Error(
                     .limitExceeded("transaction set longer than \(options.maximumSetLength) bytes"), at: start)
             }
-            open = interchange
+            // Moved, not copied: a copy left here would make `refill` copy the ranges it drops from.
+            open = consume interchange
             try refill()
             return
         }
@@ -173,10 +174,10 @@ public struct X12StreamReader<Source: X12ByteSource> {
             while true {
                 while position < buffer.count, buffer[position] == 0x0A || buffer[position] == 0x0D { position += 1 }
                 if position < buffer.count || sourceEnded { break }
-                open = interchange
+                open = consume interchange
                 try refill()
-                if let refreshed = open { interchange = refreshed }
-                open = nil
+                guard let refreshed = open.take() else { preconditionFailure("refill keeps the open interchange") }
+                interchange = refreshed
             }
         } else {
             if scan.unterminated, let last = interchange.ranges.last {
