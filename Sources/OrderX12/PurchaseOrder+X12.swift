@@ -68,10 +68,8 @@ extension X12Document {
         do throws(PurchaseOrderMapper.Failure) {
             return try bytes.withUnsafeBufferPointer { bytes throws(PurchaseOrderMapper.Failure) in
                 try segmentRanges.withUnsafeBufferPointer { ranges throws(PurchaseOrderMapper.Failure) in
-                    var source = source
-                    source.setControl = setControl
-                    return try PurchaseOrderMapper(bytes: bytes, ranges: ranges, separator: separator, memo: memo)
-                        .map(segments, source: source)
+                    try PurchaseOrderMapper(bytes: bytes, ranges: ranges, separator: separator, memo: memo)
+                        .map(segments, source: source, setControl: setControl)
                 }
             }
         } catch {

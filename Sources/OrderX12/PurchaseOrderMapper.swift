@@ -24,12 +24,15 @@ struct PurchaseOrderMapper {
 
     private enum Scope { case header, party, line, summary }
 
-    /// The order of the 850 whose segments (ST through SE) are `segments`.
-    func map(_ segments: Range<Int>, source: consuming OrderSource) throws(Failure) -> PurchaseOrder {
+    /// The order of the 850 whose segments (ST through SE) are `segments`, from `source` (its group's) with ST02
+    /// `setControl`.
+    func map(_ segments: Range<Int>, source: borrowing OrderSource, setControl: String) throws(Failure)
+        -> PurchaseOrder
+    {
         var segment = X12SegmentFields(bytes: bytes, memo: memo?.startOrder() == true ? memo : nil)
         // Freed on each way out, not with `defer`: a `defer` made the order be copied into the result.
         do throws(Failure) {
-            let order = try map(segments, source: source, fields: &segment)
+            let order = try map(segments, source: source, setControl: setControl, fields: &segment)
             segment.deallocate()
             return order
         } catch {
@@ -38,9 +41,10 @@ struct PurchaseOrderMapper {
         }
     }
 
-    private func map(_ segments: Range<Int>, source: consuming OrderSource, fields segment: inout X12SegmentFields)
-        throws(Failure) -> PurchaseOrder
-    {
+    private func map(
+        _ segments: Range<Int>, source: borrowing OrderSource, setControl: String,
+        fields segment: inout X12SegmentFields
+    ) throws(Failure) -> PurchaseOrder {
         // The order's parts are kept apart and put together once at the end: a `var` order changed field by field
         // is copied whole on its way out.
         var poNumber = PONumber("")
@@ -228,7 +232,14 @@ struct PurchaseOrderMapper {
         return PurchaseOrder(
             poNumber: poNumber, purpose: purpose, orderType: orderType, dates: dates, parties: parties,
             shipMethod: shipMethod, references: references, notes: notes, currency: currency, lines: lines,
-            statedTotal: statedTotal, source: source)
+            statedTotal: statedTotal, source: Self.source(source, setControl: setControl))
+    }
+
+    /// The group's source with the set's control number: the one copy of it the order keeps.
+    private static func source(_ group: borrowing OrderSource, setControl: String) -> OrderSource {
+        var source = copy group
+        source.setControl = setControl
+        return source
     }
 
     /// N2: more name, after N1's.

@@ -20,7 +20,9 @@ struct X12SegmentFields {
     private(set) var code: UInt32 = 0
     /// `ranges[n - 1]` is element `n`; `count` of them are loaded, room for `capacity`.
     private var ranges: UnsafeMutablePointer<Range<Int>>
-    private var capacity = 32
+    /// Room for a segment of 127 bytes after its ID (one range per byte at most), as nearly every segment is: more
+    /// is made for a longer one.
+    private var capacity = 128
     private(set) var count = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, memo: PurchaseOrderMemo? = nil) {
