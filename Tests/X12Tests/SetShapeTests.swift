@@ -25,6 +25,9 @@ struct SetShapeTests {
             good,
             ["BEG*00*DS*PO9**20261124", "PO1*1*2*EA*12.5**VN*HP-1", "PO1*2*1*EA*3**VN*HP-2", "CTT*2"],
             ["BEG*00*DS*PO10**20261124", "PO1*1*2*EA*12.5**VN*HP-1", "PO1*2*1*EA*3**VN*HP-2", "CTT*X"],
+            ["BEG*00*DS*PO11**20261124", "N1*ST*KAREN", "PO1*1*2*EA*12.5**VN*HP-1", "CTT*1"],
+            // A known shape with a segment ID that is not one: NUL before N1 reads as N1's code, but is no ID.
+            ["BEG*00*DS*PO12**20261124", "\u{0}N1*ST*KAREN", "PO1*1*2*EA*12.5**VN*HP-1", "CTT*1"],
         ]
     }()
 
@@ -53,6 +56,8 @@ struct SetShapeTests {
         }
         // Set-level problems only (the single-set documents differ from the whole in their envelope counts).
         #expect(together.errors.map(\.kind) == alone)
+        // The NUL before N1 is reported in the last set, whose shape is known by then.
+        #expect(together.errors.last { $0.kind == .unrecognizedSegmentID }?.location.set == Self.sets.count - 1)
         // The same document again, the sets in reverse order: every shape met first where it was met last.
         let reversed = try X12Document(bytes: Self.interchange(Self.sets.reversed()))
         var aloneReversed: [X12Error.Kind] = []

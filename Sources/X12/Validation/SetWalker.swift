@@ -133,17 +133,24 @@ struct SetWalker {
         return offset - range.lowerBound >= 2
     }
 
-    /// Checks the set against `definition`: its structure by a walk of the definition's tree, and every
-    /// segment's elements. The structure depends on nothing but the sequence of segment IDs: a sequence `shapes`
-    /// knows to be right for the definition needs no walk, only the element checks, in the order the walk makes
-    /// them. A walk that finds nothing wrong with the structure adds its sequence to `shapes`.
+    /// Checks the set against `definition`: its segment IDs (`checkSegmentIDs`, whose problems come first), its
+    /// structure by a walk of the definition's tree, and every segment's elements. The structure depends on
+    /// nothing but the sequence of segment IDs: a sequence `shapes` knows to be right for the definition needs no
+    /// walk, only the element checks, in the order the walk makes them. A walk that finds nothing wrong with the
+    /// structure adds its sequence to `shapes`.
     mutating func walk(_ definition: X12SetDefinition, shapes: inout X12SetShapes) {
         let bytes = self.bytes
         let ranges = self.ranges
         let separator = delimiters.element
+        // The IDs are checked in the pass that reads their codes; `checkSegmentIDs` runs (and reports) only when
+        // one is wrong.
+        var idsAreValid = true
         let known = shapes.contains(segments.count) { offset in
-            Self.code(ranges[segments.lowerBound &+ offset], in: bytes, separator: separator)
+            let range = ranges[segments.lowerBound &+ offset]
+            idsAreValid = idsAreValid && Self.hasValidID(range, in: bytes, separator: separator)
+            return Self.code(range, in: bytes, separator: separator)
         }
+        if !idsAreValid { checkSegmentIDs() }
         if known {
             let codes = shapes.lastLooked
             for offset in codes.indices { checkElements(segments.lowerBound &+ offset, code: codes[offset]) }

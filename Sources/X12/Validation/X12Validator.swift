@@ -87,7 +87,6 @@ extension X12Validator {
             interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
             setIndex: envelopes.set, rules: tables, notesPassed: notesPassed,
             cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
-        walker.checkSegmentIDs()
         // Sets of one group share a version: one look-up per set ID and version.
         if cache.key?.id != set.id || cache.key?.version != version {
             cache.key = (set.id, version)
@@ -102,9 +101,11 @@ extension X12Validator {
                     "set \(set.id) \(set.controlNumber) (version \(version)): checked against the "
                         + "\(definition.version) table, release differences not checked")
             }
+            // The walk checks the segment IDs first, in the pass that reads them for the structure.
             walker.walk(definition, shapes: &cache.shapes)
             cache.definition = consume definition
         } else {
+            walker.checkSegmentIDs()
             skipped.append(
                 "set \(set.id) \(set.controlNumber) (version \(version)): no definition, only envelope checks ran")
         }
