@@ -5,7 +5,11 @@ extension SetWalker {
     /// repetition, control) is looked up once, so an element's value is scanned again only for its type. A
     /// location (and its strings) is only made for an element that has a problem.
     mutating func checkElements(_ index: Int, code: UInt32) {
-        let ruleIndex = rules.index(code)
+        checkElements(index, rule: rules.index(code))
+    }
+
+    /// `checkElements(_:code:)` with the code's rule found (`X12SegmentRules.Unsafe.index`), -1 for none.
+    mutating func checkElements(_ index: Int, rule ruleIndex: Int) {
         guard ruleIndex >= 0 else { return }
         let definition = rules.segments[ruleIndex]
         let range = ranges[index]

@@ -145,15 +145,20 @@ struct SetWalker {
         // The IDs are checked in the pass that reads their codes; `checkSegmentIDs` runs (and reports) only when
         // one is wrong.
         var idsAreValid = true
-        let known = shapes.contains(segments.count) { offset in
-            let range = ranges[segments.lowerBound &+ offset]
-            idsAreValid = idsAreValid && Self.hasValidID(range, in: bytes, separator: separator)
-            return Self.code(range, in: bytes, separator: separator)
+        let count = segments.count
+        let first = segments.lowerBound
+        let known = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, count)) { codes in
+            for offset in 0..<count {
+                let range = ranges[first &+ offset]
+                idsAreValid = idsAreValid && Self.hasValidID(range, in: bytes, separator: separator)
+                codes[offset] = Self.code(range, in: bytes, separator: separator)
+            }
+            return shapes.contains(UnsafeBufferPointer(rebasing: codes[0..<count]))
         }
         if !idsAreValid { checkSegmentIDs() }
         if known {
-            let codes = shapes.lastLooked
-            for offset in codes.indices { checkElements(segments.lowerBound &+ offset, code: codes[offset]) }
+            let rules = shapes.foundRules
+            for offset in rules.indices { checkElements(segments.lowerBound &+ offset, rule: Int(rules[offset])) }
             return
         }
         definition.table.withUnsafeTable { unsafe in
@@ -163,7 +168,7 @@ struct SetWalker {
             report(unexpected: cursor, earlier: [], allCodes: definition.allCodes)
             cursor += 1
         }
-        if structuralProblems == 0 { shapes.insertLastLooked() }
+        if structuralProblems == 0 { shapes.insertLastLooked { [rules] in rules.index($0) } }
     }
 
     /// The segment's ID as a code (no `String`).

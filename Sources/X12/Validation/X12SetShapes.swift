@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sequences of segment IDs (packed, as `SetWalker` reads them) that one set definition's structure accepts: a
 /// set of the same sequence is right in order, loops, requirement and use without another walk of the definition.
 /// A few are kept, the oldest replaced first: the sets a retailer sends come in a handful of shapes (one, two or
@@ -6,33 +8,46 @@ struct X12SetShapes: Sendable {
     private struct Shape: Sendable {
         var hash: UInt64
         var codes: [UInt32]
+        /// Each segment's rule (`X12SegmentRules.Unsafe.index` of its code), found once for the shape.
+        var rules: [Int32]
     }
 
     static let capacity = 16
 
     private var shapes: [Shape] = []
     private var next = 0
-    /// The sequence `contains` last read, for `insertLastLooked`.
-    private(set) var lastLooked: [UInt32] = []
+    /// The last sequence `contains` did not know, for `insertLastLooked`.
+    private var lastLooked: [UInt32] = []
     private var lookedHash: UInt64 = 0
+    /// The rules of the shape `contains` last found.
+    private(set) var foundRules: [Int32] = []
 
-    /// Whether the sequence of `count` codes `code(0)`, `code(1)`, … is known; it is kept for `insertLastLooked`.
-    mutating func contains(_ count: Int, code: (Int) -> UInt32) -> Bool {
-        lastLooked.removeAll(keepingCapacity: true)
+    /// Whether the sequence `codes` is known (its rules are then `foundRules`). One it does not know is kept for
+    /// `insertLastLooked`. The caller reads the codes into a buffer of its own: a closure called per code kept the
+    /// walker's checks on each one from being inlined, and an array appended to asked each time whether it was
+    /// uniquely referenced.
+    mutating func contains(_ codes: UnsafeBufferPointer<UInt32>) -> Bool {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for offset in 0..<count {
-            let value = code(offset)
-            lastLooked.append(value)
-            hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+        for code in codes { hash = (hash ^ UInt64(code)) &* 0x0000_0100_0000_01B3 }
+        for shape in shapes where shape.hash == hash && shape.codes.count == codes.count {
+            let equal = shape.codes.withUnsafeBufferPointer { known in
+                guard let known = known.baseAddress, let codes = codes.baseAddress else { return true }
+                return memcmp(known, codes, shape.codes.count * MemoryLayout<UInt32>.stride) == 0
+            }
+            if equal {
+                foundRules = shape.rules
+                return true
+            }
         }
         lookedHash = hash
-        for shape in shapes where shape.hash == hash && shape.codes == lastLooked { return true }
+        lastLooked.removeAll(keepingCapacity: true)
+        lastLooked.append(contentsOf: codes)
         return false
     }
 
-    /// Keeps the sequence `contains` last read.
-    mutating func insertLastLooked() {
-        let shape = Shape(hash: lookedHash, codes: lastLooked)
+    /// Keeps the sequence `contains` did not know last, with the rule of each code.
+    mutating func insertLastLooked(rule: (UInt32) -> Int) {
+        let shape = Shape(hash: lookedHash, codes: lastLooked, rules: lastLooked.map { Int32(rule($0)) })
         if shapes.count < Self.capacity {
             shapes.append(shape)
         } else {
