@@ -61,7 +61,8 @@ final class X12CleanSegments: @unchecked Sendable {
     /// The hash `contains` and `insert` take for the segment at `range`.
     @inline(__always)
     static func hash(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        X12ByteHash.hash(UnsafeRawBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count))
+        X12ByteHash.hashOfEnds(
+            UnsafeRawBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count))
     }
 
     /// Whether the segment at `range` (of hash `hash`) is a copy of one kept.
