@@ -26,6 +26,10 @@ struct SetShapeTests {
             ["BEG*00*DS*PO9**20261124", "PO1*1*2*EA*12.5**VN*HP-1", "PO1*2*1*EA*3**VN*HP-2", "CTT*2"],
             ["BEG*00*DS*PO10**20261124", "PO1*1*2*EA*12.5**VN*HP-1", "PO1*2*1*EA*3**VN*HP-2", "CTT*X"],
             ["BEG*00*DS*PO11**20261124", "N1*ST*KAREN", "PO1*1*2*EA*12.5**VN*HP-1", "CTT*1"],
+            // A clean PO1, then one alike in its first and last sixteen bytes with a control byte between: the
+            // clean-segment table must not take the second for the first.
+            ["BEG*00*DS*PO13**20261124", "PO1*1*2*EA*12.5**VN*HP-10001*UP*084512000017", "CTT*1"],
+            ["BEG*00*DS*PO14**20261124", "PO1*1*2*EA*12.5**VN*HP-1\u{1}001*UP*084512000017", "CTT*1"],
             // A known shape with a segment ID that is not one: NUL before N1 reads as N1's code, but is no ID.
             ["BEG*00*DS*PO12**20261124", "\u{0}N1*ST*KAREN", "PO1*1*2*EA*12.5**VN*HP-1", "CTT*1"],
         ]
@@ -58,6 +62,8 @@ struct SetShapeTests {
         #expect(together.errors.map(\.kind) == alone)
         // The NUL before N1 is reported in the last set, whose shape is known by then.
         #expect(together.errors.last { $0.kind == .unrecognizedSegmentID }?.location.set == Self.sets.count - 1)
+        // The control byte inside PO14's PO107.
+        #expect(together.errors.contains { $0.kind == .invalidCharacter && $0.location.set == Self.sets.count - 2 })
         // The same document again, the sets in reverse order: every shape met first where it was met last.
         let reversed = try X12Document(bytes: Self.interchange(Self.sets.reversed()))
         var aloneReversed: [X12Error.Kind] = []
