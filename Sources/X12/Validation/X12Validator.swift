@@ -88,8 +88,10 @@ extension X12Validator {
             setIndex: envelopes.set, rules: tables, notesPassed: notesPassed,
             cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
         // Sets of one group share a version: one look-up per set ID and version.
-        if cache.key?.id != set.id || cache.key?.version != version {
-            cache.key = (set.id, version)
+        if !cache.hasKey || cache.keyID != set.id || cache.keyVersion != version {
+            cache.hasKey = true
+            cache.keyID = set.id
+            cache.keyVersion = version
             cache.definition = definitions.definition(for: set.id, version: version)
             cache.shapes.removeAll()
         }
@@ -162,8 +164,11 @@ extension X12ValidationReport {
 
 /// What validating one set after another keeps (see `X12Validator.validate(_:rules:cache:)`).
 struct X12ValidationCache: Sendable {
-    /// The last set ID and version looked up, and the definition found for them.
-    var key: (id: String, version: X12Version)? = nil
+    /// The last set ID and version looked up (when `hasKey`), and the definition found for them. Plain fields,
+    /// not an optional pair: comparing with one copied the pair (four strings) for every set.
+    var hasKey = false
+    var keyID = ""
+    var keyVersion = X12Version("")
     var definition: X12SetDefinition? = nil
     /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
     var notesPassed: [UInt64] = []
