@@ -64,7 +64,9 @@ struct ValidationFastPathTests {
         }
     }
 
-    @Test("a segment ID is checked a word at a time as X12Segment checks it byte by byte, at every length and offset")
+    @Test(
+        "a segment ID is checked a word at a time as X12Segment checks it byte by byte, at every length and offset, alone and with its code"
+    )
     func segmentIDs() {
         var generator = SystemRandomNumberGenerator()
         let pool: [UInt8] = Array("AZNM0916*~az".utf8) + [0x00, 0x40, 0x5B, 0x2F, 0x3A, 0xC3]
@@ -80,6 +82,12 @@ struct ValidationFastPathTests {
             let expected = X12Segment(bytes: bytes, range: range, delimiters: .standard, index: 0).hasValidID
             let found = bytes.withUnsafeBufferPointer { SetWalker.hasValidID(range, in: $0, separator: 0x2A) }
             #expect(found == expected, "\(bytes[range]) in \(bytes)")
+            // The walk's one-read form gives the same answer and the same code.
+            let (code, isValid) = bytes.withUnsafeBufferPointer {
+                SetWalker.codeAndValidity(range, in: $0, separator: 0x2A)
+            }
+            let expectedCode = bytes.withUnsafeBufferPointer { SetWalker.code(range, in: $0, separator: 0x2A) }
+            #expect(isValid == expected && code == expectedCode, "\(bytes[range]) in \(bytes)")
         }
     }
 

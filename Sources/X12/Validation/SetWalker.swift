@@ -149,9 +149,9 @@ struct SetWalker {
         let first = segments.lowerBound
         let known = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, count)) { codes in
             for offset in 0..<count {
-                let range = ranges[first &+ offset]
-                idsAreValid = idsAreValid && Self.hasValidID(range, in: bytes, separator: separator)
-                codes[offset] = Self.code(range, in: bytes, separator: separator)
+                let (code, isValid) = Self.codeAndValidity(ranges[first &+ offset], in: bytes, separator: separator)
+                idsAreValid = idsAreValid && isValid
+                codes[offset] = code
             }
             return shapes.contains(UnsafeBufferPointer(rebasing: codes[0..<count]))
         }
@@ -171,9 +171,36 @@ struct SetWalker {
         if structuralProblems == 0 { shapes.insertLastLooked { [rules] in rules.index($0) } }
     }
 
+    /// `code` and `hasValidID` of the segment at `range`, from one read of its first four bytes.
+    @inline(__always)
+    static func codeAndValidity(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+        -> (code: UInt32, isValid: Bool)
+    {
+        let lower = range.lowerBound
+        guard lower &+ 4 <= bytes.count, let base = bytes.baseAddress else {
+            return (code(range, in: bytes, separator: separator), hasValidID(range, in: bytes, separator: separator))
+        }
+        let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
+        let x = word ^ (UInt32(separator) &* 0x0101_0101)
+        var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
+        let count = range.upperBound &- lower
+        if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
+        let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
+        guard length <= 3 else { return (UInt32.max, false) }
+        let code = length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
+        // As `hasValidID`: two or three upper-case letters or digits, the first a letter.
+        @inline(__always) func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+        @inline(__always) func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || byte &- 0x30 < 10 }
+        let isValid =
+            length >= 2 && isUpper(UInt8(truncatingIfNeeded: word))
+            && isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 8))
+            && (length == 2 || isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 16)))
+        return (code, isValid)
+    }
+
     /// The segment's ID as a code (no `String`).
     @inline(__always)
-    private static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
+    static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         let lower = range.lowerBound
         if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
             // The first four bytes as one word: the ID ends at the first separator or at the segment's end.
