@@ -107,19 +107,7 @@ struct SetWalker {
         let lower = range.lowerBound
         let count = range.upperBound &- lower
         if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
-            // The first four bytes as one word: the ID ends at the first separator (an exact zero-byte test on
-            // `word ^ separator…`) or at the segment's end; then its two or three bytes are tested at once.
-            let word = UInt32(
-                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
-            let x = word ^ (UInt32(separator) &* 0x0101_0101)
-            var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
-            if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
-            let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
-            guard length == 2 || length == 3 else { return false }
-            @inline(__always) func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
-            @inline(__always) func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || byte &- 0x30 < 10 }
-            return isUpper(UInt8(truncatingIfNeeded: word)) && isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 8))
-                && (length == 2 || isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 16)))
+            return firstWord(UnsafeRawPointer(base + lower), count: count, separator: separator).isValid
         }
         var offset = range.lowerBound
         while offset < range.upperBound, bytes[offset] != separator {
@@ -180,15 +168,23 @@ struct SetWalker {
         guard lower &+ 4 <= bytes.count, let base = bytes.baseAddress else {
             return (code(range, in: bytes, separator: separator), hasValidID(range, in: bytes, separator: separator))
         }
-        let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
+        return firstWord(UnsafeRawPointer(base + lower), count: range.upperBound &- lower, separator: separator)
+    }
+
+    /// The code and the ID check of a segment of `count` bytes from its first four at `start` (all readable): the
+    /// ID ends at the first separator (an exact zero-byte test on `word ^ separator…`) or at the segment's end;
+    /// its two or three bytes are then tested at once.
+    @inline(__always)
+    private static func firstWord(_ start: UnsafeRawPointer, count: Int, separator: UInt8)
+        -> (code: UInt32, isValid: Bool)
+    {
+        let word = UInt32(littleEndian: start.loadUnaligned(as: UInt32.self))
         let x = word ^ (UInt32(separator) &* 0x0101_0101)
         var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
-        let count = range.upperBound &- lower
         if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
         let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
         guard length <= 3 else { return (UInt32.max, false) }
         let code = length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
-        // As `hasValidID`: two or three upper-case letters or digits, the first a letter.
         @inline(__always) func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
         @inline(__always) func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || byte &- 0x30 < 10 }
         let isValid =
@@ -203,16 +199,8 @@ struct SetWalker {
     static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
         let lower = range.lowerBound
         if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
-            // The first four bytes as one word: the ID ends at the first separator or at the segment's end.
-            let word = UInt32(
-                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lower, as: UInt32.self))
-            let x = word ^ (UInt32(separator) &* 0x0101_0101)
-            var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
-            let count = range.upperBound &- lower
-            if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
-            let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
-            if length > 3 { return UInt32.max }
-            return length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
+            return firstWord(UnsafeRawPointer(base + lower), count: range.upperBound &- lower, separator: separator)
+                .code
         }
         var code: UInt32 = 0
         var index = range.lowerBound
