@@ -25,15 +25,11 @@ public struct X12StreamReader<Source: X12ByteSource> {
 
     /// The interchange being read.
     private struct OpenInterchange {
-        var index: Int
-        var header: ISAHeader
-        var delimiters: X12Delimiters
-        var builder: X12EnvelopeBuilder
-        /// What its sets share: the ISA, and the GS of the group whose sets were taken last.
+        /// Its index, ISA, delimiters, first segment and offset, which its sets share.
         let shared: X12StreamInterchangeHeader
+        var builder: X12EnvelopeBuilder
+        /// The GS of the group whose sets were taken last, shared by them.
         var group: X12StreamGroupHeader? = nil
-        var firstSegment: Int
-        var startOffset: Int
         /// File byte ranges of the segments still needed (the open set, or the last segment), from `firstRetained`.
         var ranges: [Range<Int>] = []
         var firstRetained: Int
@@ -91,14 +87,13 @@ public struct X12StreamReader<Source: X12ByteSource> {
             options: options.read)
         pendingErrors += isa.errors
         var interchange = OpenInterchange(
-            index: interchangeCount, header: isa.header, delimiters: isa.delimiters,
-            builder: X12EnvelopeBuilder(
-                interchangeIndex: interchangeCount, header: isa.header, delimiters: isa.delimiters,
-                keepsSets: options.keepsSetOutline, reportsClosedSets: true),
             shared: X12StreamInterchangeHeader(
                 index: interchangeCount, header: isa.header, delimiters: isa.delimiters, firstSegment: segmentCount,
                 startOffset: offset),
-            firstSegment: segmentCount, startOffset: offset, firstRetained: segmentCount)
+            builder: X12EnvelopeBuilder(
+                interchangeIndex: interchangeCount, header: isa.header, delimiters: isa.delimiters,
+                keepsSets: options.keepsSetOutline, reportsClosedSets: true),
+            firstRetained: segmentCount)
         interchange.ranges.append(offset..<(base + isa.terminatorOffset))
         open = interchange
         interchangeCount += 1
@@ -110,7 +105,7 @@ public struct X12StreamReader<Source: X12ByteSource> {
 
     private mutating func readSegments() throws(X12Error) {
         guard var interchange = open else { return }
-        let delimiters = interchange.delimiters
+        let delimiters = interchange.shared.delimiters
         let limit = options.read.maximumSegmentLength
         let isFinal = sourceEnded
         let from = position
@@ -185,13 +180,14 @@ public struct X12StreamReader<Source: X12ByteSource> {
                     X12Error(
                         .unterminatedSegment,
                         at: X12Location(
-                            byteOffset: last.lowerBound, segmentIndex: lastSegment, interchange: interchange.index)))
+                            byteOffset: last.lowerBound, segmentIndex: lastSegment,
+                            interchange: interchange.shared.index)))
             }
             pendingErrors.append(
                 X12Error(
                     .missingIEA,
                     at: X12Location(
-                        byteOffset: base + position, segmentIndex: lastSegment, interchange: interchange.index)))
+                        byteOffset: base + position, segmentIndex: lastSegment, interchange: interchange.shared.index)))
         }
         interchange.builder.finish(
             trailer: scan.sawIEA ? lastSegment : nil, lastSegment: lastSegment, in: lookup(interchange))
@@ -199,19 +195,20 @@ public struct X12StreamReader<Source: X12ByteSource> {
         pendingErrors += interchange.builder.errors
         interchange.builder.errors.removeAll()
         let summary = X12Interchange(
-            delimiters: delimiters, header: interchange.header, groups: interchange.builder.groups,
-            segments: interchange.firstSegment..<segmentCount, trailerIndex: scan.sawIEA ? lastSegment : nil,
-            looseSegments: interchange.builder.loose, byteRange: interchange.startOffset..<(base + position))
+            delimiters: delimiters, header: interchange.shared.header, groups: interchange.builder.groups,
+            segments: interchange.shared.firstSegment..<segmentCount, trailerIndex: scan.sawIEA ? lastSegment : nil,
+            looseSegments: interchange.builder.loose, byteRange: interchange.shared.startOffset..<(base + position))
         events.append(
             .interchangeEnd(
-                X12StreamInterchange(index: interchange.index, interchange: summary, envelopeErrors: pendingErrors)))
+                X12StreamInterchange(
+                    index: interchange.shared.index, interchange: summary, envelopeErrors: pendingErrors)))
         pendingErrors.removeAll()
     }
 
     private func lookup(_ interchange: OpenInterchange) -> WindowLookup {
         WindowLookup(
             bytes: buffer, byteBase: base, ranges: interchange.ranges, firstIndex: interchange.firstRetained,
-            delimiters: interchange.delimiters)
+            delimiters: interchange.shared.delimiters)
     }
 
     /// Turns the sets the envelope walk closed into events, each with the envelope errors found before it.
