@@ -149,7 +149,7 @@ struct X12EnvelopeBuilder {
         var reference: String? = nil
         var controlKey: UInt64? = nil
         lookup.withSegmentBytes(index) { bytes, range in
-            let (first, second, third) = Self.firstElements(bytes, range, separator: separator)
+            let (first, second, third) = X12Segment.firstElements(bytes, range, separator: separator)
             id = lastSetID.text(bytes, first) ?? ""
             let value = UnsafeBufferPointer(rebasing: bytes[second])
             if !value.isEmpty { control = String(decoding: value, as: UTF8.self) }
@@ -170,42 +170,6 @@ struct X12EnvelopeBuilder {
                     .setDoesNotFitGroup(setID: id, functionalID: functionalID),
                     at: location(index, element: 1, in: lookup)))
         }
-    }
-
-    /// The ranges of elements 1, 2 and 3 of the segment at `range` (empty at its end when it has fewer).
-    @inline(__always)
-    private static func firstElements(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8)
-        -> (Range<Int>, Range<Int>, Range<Int>)
-    {
-        var found = (
-            range.upperBound..<range.upperBound, range.upperBound..<range.upperBound,
-            range.upperBound..<range.upperBound
-        )
-        var seen = 0
-        var start = range.upperBound
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            if bytes[offset] == separator {
-                if seen == 1 {
-                    found.0 = start..<offset
-                } else if seen == 2 {
-                    found.1 = start..<offset
-                } else if seen == 3 {
-                    found.2 = start..<offset
-                    return found
-                }
-                seen &+= 1
-                start = offset &+ 1
-            }
-            offset &+= 1
-        }
-        switch seen {
-        case 1: found.0 = start..<range.upperBound
-        case 2: found.1 = start..<range.upperBound
-        case 3: found.2 = start..<range.upperBound
-        default: break
-        }
-        return found
     }
 
     /// Whether a set ID belongs in the group: implementation guides (GS08 `…X357`) may assign their own GS01; base
@@ -267,7 +231,7 @@ struct X12EnvelopeBuilder {
             // SE01 and SE02 in one pass over the SE's bytes; anything but plain digits and a packed SE02 is asked
             // as `String`s are.
             let (countMatches, controlMatches) = lookup.withSegmentBytes(trailer) { bytes, range -> (Bool?, Bool?) in
-                let (first, second, _) = Self.firstElements(bytes, range, separator: separator)
+                let (first, second, _) = X12Segment.firstElements(bytes, range, separator: separator)
                 let count = X12Syntax.digitsValue(UnsafeBufferPointer(rebasing: bytes[first])).map { $0 == counted }
                 let control = controlKey.flatMap { expected in
                     X12ControlNumberSet.key(UnsafeBufferPointer(rebasing: bytes[second])).map { $0 == expected }

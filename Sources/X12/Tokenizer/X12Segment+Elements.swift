@@ -1,6 +1,7 @@
-/// Reading one element of a segment in place, for the envelope walk's checks of every ST and SE: the answers of
+/// Reading elements of a segment in place, for the envelope walk's checks of every ST and SE: the answers of
 /// `self[position]` and the `String` and `Int` questions asked of it, without making an `X12Element` (a copy of
-/// the input's array) or, for plain digits and ASCII, a `String`.
+/// the input's array) or, for plain digits and ASCII, a `String`; and the first three elements found in one pass
+/// over the bytes, without a segment.
 extension X12Segment {
     /// The byte range of element `position` (1-based), nil when the segment has fewer elements.
     func elementRange(_ position: Int) -> Range<Int>? {
@@ -52,5 +53,41 @@ extension X12Segment {
             }
         }
         return equal ?? ((self[position] ?? "") == text)
+    }
+
+    /// The ranges of elements 1, 2 and 3 of the segment at `range` (empty at its end when it has fewer).
+    @inline(__always)
+    static func firstElements(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8)
+        -> (Range<Int>, Range<Int>, Range<Int>)
+    {
+        var found = (
+            range.upperBound..<range.upperBound, range.upperBound..<range.upperBound,
+            range.upperBound..<range.upperBound
+        )
+        var seen = 0
+        var start = range.upperBound
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if bytes[offset] == separator {
+                if seen == 1 {
+                    found.0 = start..<offset
+                } else if seen == 2 {
+                    found.1 = start..<offset
+                } else if seen == 3 {
+                    found.2 = start..<offset
+                    return found
+                }
+                seen &+= 1
+                start = offset &+ 1
+            }
+            offset &+= 1
+        }
+        switch seen {
+        case 1: found.0 = start..<range.upperBound
+        case 2: found.1 = start..<range.upperBound
+        case 3: found.2 = start..<range.upperBound
+        default: break
+        }
+        return found
     }
 }
