@@ -10,7 +10,8 @@ extension X12StreamSet {
     {
         guard transactionSet.id == "850" else { return nil }
         do throws(OrderX12Error) {
-            return .success(try PurchaseOrder(x12: localContext, in: document, origin: origin, memo: memo))
+            let (document, context) = documentAndContext
+            return .success(try PurchaseOrder(x12: context, in: document, origin: origin, memo: memo))
         } catch {
             return .failure(OrderX12Error(error.kind, at: fileLocation(error.location)))
         }

@@ -92,7 +92,8 @@ struct X12ControlNumberSet {
     }
 
     /// `key(_:)` of a text's bytes: two texts that pack are equal as `String`s exactly when their keys are (both
-    /// are ASCII, where `String` equality is byte equality); a text that does not pack is longer than 7 bytes or not ASCII.
+    /// are ASCII, where `String` equality is byte equality); a text that does not pack is longer than 7 bytes or not
+    /// ASCII.
     @inline(__always)
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard bytes.count <= 7 else { return nil }

@@ -90,13 +90,18 @@ public struct X12StreamSet: Sendable {
     }
 
     /// The set inside `document`, with local indices.
-    public var localContext: X12SetContext {
-        let interchange = X12Document.windowInterchange(
-            segmentCount: ranges.count, byteCount: bytes.count, header: storage.interchange.header,
-            delimiters: storage.interchange.delimiters, group: storage.group.group, set: storage.set)
-        return X12SetContext(
-            interchangeIndex: 0, groupIndex: 0, setIndex: 0, interchange: interchange, group: interchange.groups[0],
-            set: interchange.groups[0].sets[0])
+    public var localContext: X12SetContext { documentAndContext.context }
+
+    /// `document` and `localContext` together, the document made once (the context is read from it).
+    public var documentAndContext: (document: X12Document, context: X12SetContext) {
+        let document = document
+        let interchange = document.interchanges[0]
+        return (
+            document,
+            X12SetContext(
+                interchangeIndex: 0, groupIndex: 0, setIndex: 0, interchange: interchange,
+                group: interchange.groups[0], set: interchange.groups[0].sets[0])
+        )
     }
 
     /// A location found in `document` as it is in the file: byte offset, segment index and envelope indices.

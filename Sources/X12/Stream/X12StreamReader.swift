@@ -230,13 +230,17 @@ public struct X12StreamReader<Source: X12ByteSource> {
             let end = fileRanges[fileRanges.endIndex - 1].upperBound
             let bytes = Array(buffer[(start - base)..<(end - base)])
             let ranges = rebased(fileRanges, by: start)
-            if interchange.group?.index != closed.groupIndex {
+            // The sets of one group share its header, made when its first set is taken.
+            let group: X12StreamGroupHeader
+            if let shared = interchange.group, shared.index == closed.groupIndex {
+                group = shared
+            } else {
                 guard let header = interchange.builder.groupHeader(closed.groupIndex) else {
                     preconditionFailure("a closed set has a group")
                 }
-                interchange.group = X12StreamGroupHeader(index: closed.groupIndex, group: header)
+                group = X12StreamGroupHeader(index: closed.groupIndex, group: header)
+                interchange.group = group
             }
-            guard let group = interchange.group else { preconditionFailure("made above") }
             events.append(
                 .transactionSet(
                     X12StreamSet(

@@ -66,26 +66,21 @@ public struct X12Document: Sendable {
     }
 
     /// The one interchange of a stream set's document (see `init(window:…)`): the set and its group with local
-    /// indices, over `segmentCount` segments and `byteCount` bytes.
-    static func windowInterchange(
+    /// indices (the ST is segment 0), over `segmentCount` segments and `byteCount` bytes.
+    private static func windowInterchange(
         segmentCount count: Int, byteCount: Int, header: ISAHeader, delimiters: X12Delimiters,
         group: consuming X12FunctionalGroup, set: consuming X12TransactionSet
     ) -> X12Interchange {
+        var localSet = set
+        localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
+        localSet.segments = 0..<count
         var localGroup = group
-        localGroup.sets = [localSet(set, segmentCount: count)]
+        localGroup.sets = [localSet]
         localGroup.headerIndex = 0
         localGroup.trailerIndex = nil
         return X12Interchange(
             delimiters: delimiters, header: header, groups: [localGroup], segments: 0..<count, trailerIndex: nil,
             looseSegments: [], byteRange: 0..<byteCount)
-    }
-
-    /// A stream set with local indices: its ST is segment 0.
-    static func localSet(_ set: consuming X12TransactionSet, segmentCount count: Int) -> X12TransactionSet {
-        var localSet = set
-        localSet.trailerIndex = localSet.trailerIndex.map { $0 - localSet.segments.lowerBound }
-        localSet.segments = 0..<count
-        return localSet
     }
 
     public var segmentCount: Int { segmentRanges.count }

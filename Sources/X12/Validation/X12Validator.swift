@@ -116,8 +116,8 @@ extension X12Validator {
     }
 
     /// Checks one set cut from a stream where it lies, without a document around it: `bytes` hold its segments
-    /// from its ST, `ranges` index them (the ST first), and `set` has its file-wide indices. Problems are located in the
-    /// file: byte offsets from `byteBase` (the ST's file offset), segment indices from `indexBase` (the ST's),
+    /// from its ST, `ranges` index them (the ST first), and `set` has its file-wide indices. Problems are located in
+    /// the file: byte offsets from `byteBase` (the ST's file offset), segment indices from `indexBase` (the ST's),
     /// and the envelope indices given. The same report `validate(_:rules:cache:)` gives for the set's own document,
     /// moved to file coordinates.
     func validate(
