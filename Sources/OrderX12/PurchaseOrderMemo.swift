@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import X12
 
 /// What mapping a run of 850s has already made, for the orders after it: the text of long element values and the
