@@ -30,8 +30,14 @@ enum ElementText {
         let low = count >= 8 ? first : first & ((1 &<< UInt64(8 &* count)) &- 1)
         let high = count > 8 ? second & ((1 &<< UInt64(8 &* (count &- 8))) &- 1) : 0
         guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        // The top byte: small, immortal and ASCII (0xE), then the length.
-        return unsafeBitCast((low, high | (0xE0 | UInt64(count)) << 56), to: String.self)
+        // The top byte: small, immortal and ASCII (0xE), then the length. Written over an empty string rather than
+        // cast: a cast value is retained on its way out (a runtime call, for a string that has nothing to retain).
+        var text = ""
+        withUnsafeMutableBytes(of: &text) { raw in
+            raw.storeBytes(of: low, as: UInt64.self)
+            raw.storeBytes(of: high | (0xE0 | UInt64(count)) << 56, toByteOffset: 8, as: UInt64.self)
+        }
+        return text
     }
 
     /// Whether `small` makes exactly the strings the standard library makes, bit for bit, for a sample of lengths.

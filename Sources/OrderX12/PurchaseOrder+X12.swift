@@ -19,10 +19,12 @@ extension PurchaseOrder {
         }
         let source = PurchaseOrderMapper.source(
             header: context.interchange.header, group: context.group, origin: origin)
-        self = try document.mapPurchaseOrder(
-            segments: set.segments, setControl: set.controlNumber, source: source,
-            separator: context.interchange.delimiters.element, interchange: context.interchangeIndex,
-            group: context.groupIndex, setIndex: context.setIndex, memo: memo)
+        self = try document.withPurchaseOrderMapper(memo: memo) { mapper throws(OrderX12Error) in
+            try document.mapPurchaseOrder(
+                segments: set.segments, setControl: set.controlNumber, source: source,
+                separator: context.interchange.delimiters.element, interchange: context.interchangeIndex,
+                group: context.groupIndex, setIndex: context.setIndex, with: &mapper)
+        }
     }
 }
 
@@ -32,26 +34,31 @@ extension X12Document {
     public func purchaseOrders(origin: String? = nil) -> [Result<PurchaseOrder, OrderX12Error>] {
         var result: [Result<PurchaseOrder, OrderX12Error>] = []
         result.reserveCapacity(count(ofTransactionSets: "850"))
+        // Half a kilobyte an order, written once: tens of megabytes for a large file, in 2 MB pages.
+        result.adviseHugePages()
         // The envelopes are read in place, and what the orders of one group share is made once for the group: a
         // context per set would copy the interchange's header (a dozen strings) for every order. Texts and numbers
         // that come again are made once for the document.
         let memo = PurchaseOrderMemo()
-        for interchangeIndex in interchanges.indices {
-            let separator = interchanges[interchangeIndex].delimiters.element
-            for groupIndex in interchanges[interchangeIndex].groups.indices {
-                let group = interchanges[interchangeIndex].groups[groupIndex]
-                let source = PurchaseOrderMapper.source(
-                    header: interchanges[interchangeIndex].header, group: group, origin: origin)
-                // The set's fields are read where they are: passing the set would copy it (and its strings).
-                for setIndex in group.sets.indices where group.sets[setIndex].id == "850" {
-                    do throws(OrderX12Error) {
-                        let order = try mapPurchaseOrder(
-                            segments: group.sets[setIndex].segments, setControl: group.sets[setIndex].controlNumber,
-                            source: source, separator: separator, interchange: interchangeIndex, group: groupIndex,
-                            setIndex: setIndex, memo: memo)
-                        result.append(.success(order))
-                    } catch {
-                        result.append(.failure(error))
+        // One mapper for every order: its buffers are made once.
+        withPurchaseOrderMapper(memo: memo) { mapper in
+            for interchangeIndex in interchanges.indices {
+                let separator = interchanges[interchangeIndex].delimiters.element
+                for groupIndex in interchanges[interchangeIndex].groups.indices {
+                    let group = interchanges[interchangeIndex].groups[groupIndex]
+                    let source = PurchaseOrderMapper.source(
+                        header: interchanges[interchangeIndex].header, group: group, origin: origin)
+                    // The set's fields are read where they are: passing the set would copy it (and its strings).
+                    for setIndex in group.sets.indices where group.sets[setIndex].id == "850" {
+                        do throws(OrderX12Error) {
+                            let order = try mapPurchaseOrder(
+                                segments: group.sets[setIndex].segments,
+                                setControl: group.sets[setIndex].controlNumber, source: source, separator: separator,
+                                interchange: interchangeIndex, group: groupIndex, setIndex: setIndex, with: &mapper)
+                            result.append(.success(order))
+                        } catch {
+                            result.append(.failure(error))
+                        }
                     }
                 }
             }
@@ -59,19 +66,26 @@ extension X12Document {
         return result
     }
 
-    /// The 850 of `segments` (ST through SE) mapped, with `source` (its group's) completed by its control number;
-    /// a failure is placed in the document.
+    /// `body` given a mapper of the document's 850s, on its bytes and segment table (valid for the call).
+    func withPurchaseOrderMapper<Result, Failure: Error>(
+        memo: PurchaseOrderMemo?, _ body: (inout PurchaseOrderMapper) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try bytes.withUnsafeBufferPointer { bytes throws(Failure) in
+            try segmentRanges.withUnsafeBufferPointer { ranges throws(Failure) in
+                var mapper = PurchaseOrderMapper(bytes: bytes, ranges: ranges, memo: memo)
+                return try body(&mapper)
+            }
+        }
+    }
+
+    /// The 850 of `segments` (ST through SE) mapped by `mapper` (this document's), with `source` (its group's)
+    /// completed by its control number; a failure is placed in the document.
     func mapPurchaseOrder(
         segments: Range<Int>, setControl: String, source: OrderSource, separator: UInt8, interchange: Int,
-        group: Int, setIndex: Int, memo: PurchaseOrderMemo?
+        group: Int, setIndex: Int, with mapper: inout PurchaseOrderMapper
     ) throws(OrderX12Error) -> PurchaseOrder {
         do throws(PurchaseOrderMapper.Failure) {
-            return try bytes.withUnsafeBufferPointer { bytes throws(PurchaseOrderMapper.Failure) in
-                try segmentRanges.withUnsafeBufferPointer { ranges throws(PurchaseOrderMapper.Failure) in
-                    try PurchaseOrderMapper(bytes: bytes, ranges: ranges, separator: separator, memo: memo)
-                        .map(segments, source: source, setControl: setControl)
-                }
-            }
+            return try mapper.map(segments, separator: separator, source: source, setControl: setControl)
         } catch {
             throw OrderX12Error(
                 error.kind,

@@ -1,9 +1,10 @@
 import Foundation
 import Orders
 
-/// Walks an 850 once, on the document's bytes and segment ranges (pointers valid for the call), keeping track of
-/// whether it is in the header, an N1 loop or a PO1 loop.
-struct PurchaseOrderMapper {
+/// Walks an 850 once, on the document's bytes and segment ranges (pointers valid for the mapper's life), keeping
+/// track of whether it is in the header, an N1 loop or a PO1 loop. One mapper serves every 850 of a document: its
+/// element ranges and segment codes are allocated once, not per order.
+struct PurchaseOrderMapper: ~Copyable {
     /// A problem found while mapping: its kind, segment index and element, placed in the document by the caller.
     struct Failure: Error {
         let kind: OrderX12Error.Kind
@@ -19,30 +20,57 @@ struct PurchaseOrderMapper {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let ranges: UnsafeBufferPointer<Range<Int>>
-    let separator: UInt8
     let memo: PurchaseOrderMemo?
+    /// The fields of the segment being read, reused from segment to segment and order to order.
+    private var fields: X12SegmentFields
+    /// The packed ID of each segment of the order being mapped (`X12SegmentFields.code`), read once.
+    private var codes: UnsafeMutablePointer<UInt32>
+    private var codeCapacity = 64
 
     private enum Scope { case header, party, line, summary }
 
-    /// The order of the 850 whose segments (ST through SE) are `segments`, from `source` (its group's) with ST02
-    /// `setControl`.
-    func map(_ segments: Range<Int>, source: borrowing OrderSource, setControl: String) throws(Failure)
-        -> PurchaseOrder
+    init(bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, memo: PurchaseOrderMemo?) {
+        self.bytes = bytes
+        self.ranges = ranges
+        self.memo = memo
+        fields = X12SegmentFields(bytes: bytes)
+        codes = .allocate(capacity: codeCapacity)
+    }
+
+    deinit {
+        fields.deallocate()
+        codes.deallocate()
+    }
+
+    /// The order of the 850 whose segments (ST through SE) are `segments`, elements separated by `separator`, from
+    /// `source` (its group's) with ST02 `setControl`.
+    mutating func map(_ segments: Range<Int>, separator: UInt8, source: borrowing OrderSource, setControl: String)
+        throws(Failure) -> PurchaseOrder
     {
-        var segment = X12SegmentFields(bytes: bytes, memo: memo?.startOrder() == true ? memo : nil)
-        // Freed on each way out, not with `defer`: a `defer` made the order be copied into the result.
+        if segments.count > codeCapacity {
+            while codeCapacity < segments.count { codeCapacity *= 2 }
+            codes.deallocate()
+            codes = .allocate(capacity: codeCapacity)
+        }
+        // The fields are a plain value (a pointer and counts), taken out for the walk and put back after it: their
+        // room may have grown.
+        var segment = fields
+        segment.memo = memo?.startOrder() == true ? memo.map { Unmanaged.passUnretained($0) } : nil
         do throws(Failure) {
-            let order = try map(segments, source: source, setControl: setControl, fields: &segment)
-            segment.deallocate()
+            let order = try Self.map(
+                segments, separator: separator, source: source, setControl: setControl, bytes: bytes, ranges: ranges,
+                codes: codes, fields: &segment)
+            fields = segment
             return order
         } catch {
-            segment.deallocate()
+            fields = segment
             throw error
         }
     }
 
-    private func map(
-        _ segments: Range<Int>, source: borrowing OrderSource, setControl: String,
+    private static func map(
+        _ segments: Range<Int>, separator: UInt8, source: borrowing OrderSource, setControl: String,
+        bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, codes: UnsafeMutablePointer<UInt32>,
         fields segment: inout X12SegmentFields
     ) throws(Failure) -> PurchaseOrder {
         // The order's parts are kept apart and put together once at the end: a `var` order changed field by field
@@ -71,8 +99,11 @@ struct PurchaseOrderMapper {
         var lineCount = 0
         var partyCount = 0
         var referenceCount = 0
+        // Each segment's code, read once here for the counts and kept for the walk.
         for index in segments {
-            switch X12SegmentFields.code(of: ranges[index], in: bytes, separator: separator) {
+            let code = X12SegmentFields.code(of: ranges[index], in: bytes, separator: separator)
+            codes[index &- segments.lowerBound] = code
+            switch code {
             case X12SegmentCode.po1: lineCount += 1
             case X12SegmentCode.n1: partyCount += 1
             case X12SegmentCode.ref: referenceCount += 1
@@ -83,8 +114,9 @@ struct PurchaseOrderMapper {
         parties.reserveCapacity(partyCount)
         references.reserveCapacity(referenceCount)
         for index in segments {
-            segment.load(ranges[index], separator: separator)
-            let id = segment.code
+            let id = codes[index &- segments.lowerBound]
+            // Only the segments read below are split; the fields keep the last one's until the next.
+            if Self.readsElements(id) { segment.load(ranges[index], separator: separator, code: id) }
             switch id {
             case X12SegmentCode.beg:
                 sawBEG = true
@@ -233,6 +265,19 @@ struct PurchaseOrderMapper {
             poNumber: poNumber, purpose: purpose, orderType: orderType, dates: dates, parties: parties,
             shipMethod: shipMethod, references: references, notes: notes, currency: currency, lines: lines,
             statedTotal: statedTotal, source: Self.source(source, setControl: setControl))
+    }
+
+    /// Whether the walk reads the elements of a segment with code `id`: every case of its `switch` but CTT and SE.
+    @inline(__always)
+    private static func readsElements(_ id: UInt32) -> Bool {
+        switch id {
+        case X12SegmentCode.beg, X12SegmentCode.cur, X12SegmentCode.ref, X12SegmentCode.dtm, X12SegmentCode.td5,
+            X12SegmentCode.n1, X12SegmentCode.n2, X12SegmentCode.n3, X12SegmentCode.n4, X12SegmentCode.per,
+            X12SegmentCode.po1, X12SegmentCode.pid, X12SegmentCode.msg, X12SegmentCode.nte, X12SegmentCode.n9,
+            X12SegmentCode.sac, X12SegmentCode.amt, X12SegmentCode.tds:
+            true
+        default: false
+        }
     }
 
     /// The group's source with the set's control number: the one copy of it the order keeps.

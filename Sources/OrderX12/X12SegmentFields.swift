@@ -12,7 +12,7 @@ struct X12SegmentFields {
     /// Where long texts and decimals made before are found again, when the caller keeps one. Unmanaged and used
     /// through `_withUnsafeGuaranteedRef`: the caller keeps it alive for the mapping, and a strong reference taken
     /// for each value would cost two atomic reference counts.
-    let memo: Unmanaged<PurchaseOrderMemo>?
+    var memo: Unmanaged<PurchaseOrderMemo>?
     /// `ElementText.layoutHolds`, read once.
     private let smallStrings = ElementText.layoutHolds
     /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
@@ -33,12 +33,25 @@ struct X12SegmentFields {
 
     func deallocate() { ranges.deallocate() }
 
+    /// Loads the segment at `range`.
+    mutating func load(_ range: Range<Int>, separator: UInt8) {
+        load(range, separator: separator, code: Self.code(of: range, in: bytes, separator: separator))
+    }
+
+    /// Loads the segment at `range`, whose packed ID `code(of:in:separator:)` has already read as `code`.
     /// Not inlined: in the mapper's large loop the scan below would lose its registers to the stack.
     @inline(never)
-    mutating func load(_ range: Range<Int>, separator: UInt8) {
+    mutating func load(_ range: Range<Int>, separator: UInt8, code: UInt32) {
         count = 0
+        self.code = code
+        // A code is the whole ID, one to three bytes, the separator (or the segment's end) after it; without one,
+        // the ID runs to the first separator.
         var index = range.lowerBound
-        code = Self.code(of: range, in: bytes, separator: separator, end: &index)
+        if code == UInt32.max {
+            while index < range.upperBound, bytes[index] != separator { index &+= 1 }
+        } else {
+            index &+= code > 0xFFFF ? 3 : code > 0xFF ? 2 : 1
+        }
         guard index < range.upperBound, let base = bytes.baseAddress else { return }
         // At most one element per byte after the ID, and one more: room for all of them first, so that the loop
         // stores each range without a check, through locals the loop keeps in registers.
@@ -46,6 +59,8 @@ struct X12SegmentFields {
         if most > capacity { reserve(most) }
         let out = ranges
         var loaded = 0
+        // Each element starts after the one before it ends (`start` never passes `at`): the ranges are made
+        // without Range's check.
         // Every separator of the segment in one pass, sixteen bytes a step (`dg_match16`, one bit per byte, the
         // segment's last step masked to its bytes) while sixteen are left in the buffer, then byte by byte. Elements
         // are short, so one search per element would cost its setup for a few bytes each time.
@@ -59,7 +74,7 @@ struct X12SegmentFields {
             if left < 16 { matches &= (1 << UInt32(left)) &- 1 }
             while matches != 0 {
                 let at = position &+ matches.trailingZeroBitCount
-                (out + loaded).initialize(to: start..<at)
+                (out + loaded).initialize(to: Range(uncheckedBounds: (start, at)))
                 loaded &+= 1
                 start = at &+ 1
                 matches &= matches &- 1
@@ -68,13 +83,13 @@ struct X12SegmentFields {
         }
         while position < end {
             if bytes[position] == separator {
-                (out + loaded).initialize(to: start..<position)
+                (out + loaded).initialize(to: Range(uncheckedBounds: (start, position)))
                 loaded &+= 1
                 start = position &+ 1
             }
             position &+= 1
         }
-        (out + loaded).initialize(to: start..<end)
+        (out + loaded).initialize(to: Range(uncheckedBounds: (start, end)))
         count = loaded &+ 1
     }
 
@@ -87,34 +102,17 @@ struct X12SegmentFields {
 
     /// The packed ID of the segment at `range` (see `code`).
     static func code(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
-        var end = range.lowerBound
-        return code(of: range, in: bytes, separator: separator, end: &end)
-    }
-
-    /// The packed ID; `end` is left at the separator after it (or the segment's end).
-    @inline(__always)
-    private static func code(
-        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, end index: inout Int
-    ) -> UInt32 {
         // IDs of one to three bytes followed by a separator, read at once (nearly every segment).
         let lower = range.lowerBound
         if range.upperBound &- lower >= 4 {
             let (b0, b1, b2, b3) = (bytes[lower], bytes[lower &+ 1], bytes[lower &+ 2], bytes[lower &+ 3])
             if b0 != separator, b0 != 0, b1 != 0 || b1 == separator {
-                if b1 == separator {
-                    index = lower &+ 1
-                    return UInt32(b0)
-                }
-                if b2 == separator {
-                    index = lower &+ 2
-                    return UInt32(b0) << 8 | UInt32(b1)
-                }
-                if b2 != 0, b3 == separator {
-                    index = lower &+ 3
-                    return UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
-                }
+                if b1 == separator { return UInt32(b0) }
+                if b2 == separator { return UInt32(b0) << 8 | UInt32(b1) }
+                if b2 != 0, b3 == separator { return UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2) }
             }
         }
+        var index = lower
         var packed: UInt32 = 0
         var length = 0
         var valid = true

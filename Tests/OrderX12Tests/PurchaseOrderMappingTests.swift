@@ -129,6 +129,42 @@ struct PurchaseOrderMappingTests {
         #expect(report.skippedChecks.isEmpty == exact, "\(report.skippedChecks)")
     }
 
+    @Test("one mapper maps a document's orders as each is mapped alone: after a long set, a wide segment, a failure")
+    func mapperReuse() throws {
+        let wide = String(repeating: "LONG DESCRIPTION ", count: 20)
+        let references = (1...90).map { "REF*ZZ*R\($0)" }
+        let sets: [[String]] = [
+            // 90 REFs (more codes than the mapper first has room for) and a PID of 340 bytes (more ranges).
+            ["BEG*00*DS*PO-LONG**20261124"] + references + ["PO1*1*2*EA*9.99**VN*SKU-1", "PID*F****\(wide)*X*Y"],
+            // Read right after the wide PID: its fields must not leak into this order (FOB and ITD are not read).
+            ["BEG*00*SA*PO-SHORT**20261125", "FOB*CC", "ITD*01*3", "PO1*7*1*CA**", "CTT*1"],
+            ["BEG*00*DS*PO-FAILS**20261126", "PO1*1**EA*1.00"],
+            ["BEG*00*DS*PO-AFTER**20261127", "N1*ST*SOMEONE", "N3*1 MAIN ST", "PO1*2*3*EA*4.50**UP*012345678905"],
+        ]
+        var text =
+            "ISA*00*          *00*          *ZZ*RETAILER       *ZZ*SUPPLIER       *261124*0600*U*00401*000000102*0*P*>~"
+            + "GS*PO*RETAILER*SUPPLIER*20261124*0600*102*X*004010~"
+        for (index, body) in sets.enumerated() {
+            let control = String(format: "%04d", index + 1)
+            let segments = ["ST*850*\(control)"] + body + ["SE*\(body.count + 2)*\(control)"]
+            text += segments.map { $0 + "~" }.joined()
+        }
+        text += "GE*\(sets.count)*102~IEA*1*000000102~"
+        let document = try X12Document(bytes: Array(text.utf8))
+        let alone = document.transactionSets(id: "850").map { context in
+            Result { () throws(OrderX12Error) in try PurchaseOrder(x12: context, in: document) }
+        }
+        #expect(document.purchaseOrders() == alone)
+        #expect(alone.count == 4)
+        #expect(try alone[0].get().references.count == 90)
+        #expect(try alone[0].get().lines.first?.description == wide)
+        let short = try alone[1].get()
+        #expect(short.lines.map(\.lineNumber) == ["7"] && short.lines.first?.unit == UnitOfMeasure(rawValue: "CA"))
+        #expect(short.lines.first?.description == nil && short.lines.first?.unitPrice == nil)
+        #expect(throws: OrderX12Error.self) { try alone[2].get() }
+        #expect(try alone[3].get().shipTo?.address?.lines == ["1 MAIN ST"])
+    }
+
     static let corpus850s: [String] = Corpus.files.filter { name in
         guard let bytes = try? Corpus.bytes(name), let document = try? X12Document(bytes: bytes) else { return false }
         return document.transactionSets.contains { $0.set.id == "850" }

@@ -8,7 +8,7 @@ extension Array {
     /// then takes one page fault per 2 MB instead of one per 4 KB. Call it right after `reserveCapacity`, before
     /// the storage is written; it changes no element. A hint only: elsewhere than Linux, or when the kernel declines,
     /// nothing happens.
-    mutating func adviseHugePages() {
+    package mutating func adviseHugePages() {
         #if canImport(Glibc)
             let hugePage = 2 << 20
             let byteCount = capacity * MemoryLayout<Element>.stride
