@@ -3,18 +3,34 @@ public import Foundation
 /// A day on the calendar with no time zone, as X12 `DT` elements and cXML dates carry it (`20261125`). Which
 /// instant a day starts at depends on whose calendar is asked: the retailer's, or a DC's.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // Stored in 6 bytes, 8 as an optional: three `Int`s took 24, and 32 as an optional. An order holds five dates
+    // and each of its lines two, and a file maps to hundreds of thousands of orders. A part set beyond what its
+    // storage holds (no day of a real calendar) is clamped.
+    @usableFromInline var storedYear: Int32
+    @usableFromInline var storedMonth: UInt8
+    @usableFromInline var storedDay: UInt8
+
+    public var year: Int {
+        @inlinable get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    public var month: Int {
+        @inlinable get { Int(storedMonth) }
+        set { storedMonth = UInt8(clamping: newValue) }
+    }
+    public var day: Int {
+        @inlinable get { Int(storedDay) }
+        set { storedDay = UInt8(clamping: newValue) }
+    }
 
     /// Validates the day against the Gregorian calendar (leap years included); nil for 2026-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses `CCYYMMDD` (X12 `DT` with 8 digits) or `CCYY-MM-DD` (ISO 8601, also the first 10 characters of an
@@ -61,9 +77,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        year = parts.year ?? 1970
-        month = parts.month ?? 1
-        day = parts.day ?? 1
+        storedYear = Int32(clamping: parts.year ?? 1970)
+        storedMonth = UInt8(clamping: parts.month ?? 1)
+        storedDay = UInt8(clamping: parts.day ?? 1)
     }
 
     /// `2026-11-25`.
@@ -85,7 +101,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        (lhs.storedYear, lhs.storedMonth, lhs.storedDay) < (rhs.storedYear, rhs.storedMonth, rhs.storedDay)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,7 +122,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public func adding(days count: Int) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        let start =
+            calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
         let shifted = calendar.date(byAdding: .day, value: count, to: start) ?? start
         return CalendarDate(shifted, in: calendar.timeZone)
     }
@@ -115,7 +132,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public var weekday: Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        let date =
+            calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
         return calendar.component(.weekday, from: date)
     }
 

@@ -37,6 +37,37 @@ struct OrdersTests {
         #expect(CalendarDate(parsing: "2026-1x-25") == nil)
     }
 
+    @Test("calendar dates in compact storage read, order, equal and print as their year, month and day")
+    func compactDates() throws {
+        var generator = SystemRandomNumberGenerator()
+        var dates: [CalendarDate] = []
+        for _ in 0..<2_000 {
+            let (year, month) = (Int.random(in: 1...9999, using: &generator), Int.random(in: 1...12, using: &generator))
+            let day = Int.random(in: 1...CalendarDate.daysIn(month: month, year: year), using: &generator)
+            let date = try #require(CalendarDate(year: year, month: month, day: day))
+            #expect((date.year, date.month, date.day) == (year, month, day))
+            #expect(CalendarDate(parsing: date.description) == date)
+            dates.append(date)
+        }
+        for (a, b) in zip(dates, dates.shuffled()) {
+            #expect((a < b) == ((a.year, a.month, a.day) < (b.year, b.month, b.day)), "\(a) \(b)")
+            #expect((a == b) == ((a.year, a.month, a.day) == (b.year, b.month, b.day)), "\(a) \(b)")
+            let same = try #require(CalendarDate(year: a.year, month: a.month, day: a.day))
+            #expect(same == a && same.hashValue == a.hashValue)
+        }
+        // Setting a part keeps it; a value no calendar has is clamped, not wrapped.
+        var date = try #require(CalendarDate(year: 2026, month: 11, day: 24))
+        date.day = 30
+        date.month = 12
+        date.year = 2027
+        #expect(date.description == "2027-12-30")
+        date.day = 300
+        date.year = Int(Int32.max) + 1
+        #expect(date.day == 255 && date.year == Int(Int32.max))
+        date.month = -1
+        #expect(date.month == 0)
+    }
+
     @Test("calendar arithmetic crosses months, years and knows weekdays")
     func calendarArithmetic() throws {
         let date = try #require(CalendarDate(year: 2026, month: 12, day: 30))
