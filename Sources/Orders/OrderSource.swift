@@ -2,33 +2,122 @@ public import Foundation
 
 /// Where an order came from: the format, the partner's identities as the document stated them, and the control
 /// numbers that make a resend recognisable (partner + PO number + control numbers).
+///
+/// What every order of one envelope shares (all but `setControl`) is held once, in an immutable box the orders'
+/// sources share: a file of 850s maps to a hundred thousand orders of a few groups, and each order copied, held and
+/// released eight strings it shared with the others. Changing one of those parts gives the source its own box.
 public struct OrderSource: Hashable, Sendable, Codable {
-    public var format: Format
-    /// Sender identity: ISA05/ISA06 or GS02 for X12; the `From` credential for cXML.
-    public var senderID: PartnerIdentity?
-    public var receiverID: PartnerIdentity?
-    /// X12 control numbers: ISA13, GS06, ST02. cXML: the `payloadID` in `interchange`.
-    public var interchangeControl: String?
-    public var groupControl: String?
+    /// The parts an envelope's orders share.
+    private struct Envelope: Hashable, Sendable {
+        var format: Format
+        var senderID: PartnerIdentity?
+        var receiverID: PartnerIdentity?
+        var interchangeControl: String?
+        var groupControl: String?
+        var version: String?
+        var origin: String?
+    }
+
+    private final class Shared: Sendable {
+        let envelope: Envelope
+        init(_ envelope: Envelope) { self.envelope = envelope }
+    }
+
+    private var shared: Shared
+
+    /// `ST02` for X12: the one part that differs from order to order.
     public var setControl: String?
-    /// The version the document declared (`004010`, `005010VICS`, `1.2.050`).
-    public var version: String?
-    /// The file or request it was read from, for messages.
-    public var origin: String?
 
     public init(
         format: Format, senderID: PartnerIdentity? = nil, receiverID: PartnerIdentity? = nil,
         interchangeControl: String? = nil, groupControl: String? = nil, setControl: String? = nil,
         version: String? = nil, origin: String? = nil
     ) {
-        self.format = format
-        self.senderID = senderID
-        self.receiverID = receiverID
-        self.interchangeControl = interchangeControl
-        self.groupControl = groupControl
+        shared = Shared(
+            Envelope(
+                format: format, senderID: senderID, receiverID: receiverID, interchangeControl: interchangeControl,
+                groupControl: groupControl, version: version, origin: origin))
         self.setControl = setControl
-        self.version = version
-        self.origin = origin
+    }
+
+    /// The shared parts, changed in a box of this source's own.
+    private mutating func change(_ body: (inout Envelope) -> Void) {
+        var envelope = shared.envelope
+        body(&envelope)
+        shared = Shared(envelope)
+    }
+
+    public var format: Format {
+        get { shared.envelope.format }
+        set { change { $0.format = newValue } }
+    }
+    /// Sender identity: ISA05/ISA06 or GS02 for X12; the `From` credential for cXML.
+    public var senderID: PartnerIdentity? {
+        get { shared.envelope.senderID }
+        set { change { $0.senderID = newValue } }
+    }
+    public var receiverID: PartnerIdentity? {
+        get { shared.envelope.receiverID }
+        set { change { $0.receiverID = newValue } }
+    }
+    /// X12 control numbers: ISA13, GS06 (and `setControl`, ST02). cXML: the `payloadID` in `interchange`.
+    public var interchangeControl: String? {
+        get { shared.envelope.interchangeControl }
+        set { change { $0.interchangeControl = newValue } }
+    }
+    public var groupControl: String? {
+        get { shared.envelope.groupControl }
+        set { change { $0.groupControl = newValue } }
+    }
+    /// The version the document declared (`004010`, `005010VICS`, `1.2.050`).
+    public var version: String? {
+        get { shared.envelope.version }
+        set { change { $0.version = newValue } }
+    }
+    /// The file or request it was read from, for messages.
+    public var origin: String? {
+        get { shared.envelope.origin }
+        set { change { $0.origin = newValue } }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.setControl == rhs.setControl && (lhs.shared === rhs.shared || lhs.shared.envelope == rhs.shared.envelope)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(shared.envelope)
+        hasher.combine(setControl)
+    }
+
+    // Coded as the plain struct of eight fields was, in the same order: nil parts left out.
+    private enum CodingKeys: String, CodingKey {
+        case format, senderID, receiverID, interchangeControl, groupControl, setControl, version, origin
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            format: try container.decode(Format.self, forKey: .format),
+            senderID: try container.decodeIfPresent(PartnerIdentity.self, forKey: .senderID),
+            receiverID: try container.decodeIfPresent(PartnerIdentity.self, forKey: .receiverID),
+            interchangeControl: try container.decodeIfPresent(String.self, forKey: .interchangeControl),
+            groupControl: try container.decodeIfPresent(String.self, forKey: .groupControl),
+            setControl: try container.decodeIfPresent(String.self, forKey: .setControl),
+            version: try container.decodeIfPresent(String.self, forKey: .version),
+            origin: try container.decodeIfPresent(String.self, forKey: .origin))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let envelope = shared.envelope
+        try container.encode(envelope.format, forKey: .format)
+        try container.encodeIfPresent(envelope.senderID, forKey: .senderID)
+        try container.encodeIfPresent(envelope.receiverID, forKey: .receiverID)
+        try container.encodeIfPresent(envelope.interchangeControl, forKey: .interchangeControl)
+        try container.encodeIfPresent(envelope.groupControl, forKey: .groupControl)
+        try container.encodeIfPresent(setControl, forKey: .setControl)
+        try container.encodeIfPresent(envelope.version, forKey: .version)
+        try container.encodeIfPresent(envelope.origin, forKey: .origin)
     }
 
     public enum Format: String, Hashable, Sendable, Codable {

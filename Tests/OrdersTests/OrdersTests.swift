@@ -68,6 +68,47 @@ struct OrdersTests {
         #expect(date.month == 0)
     }
 
+    @Test("an order source's shared parts change in its own box, and it codes, equals and hashes as its parts do")
+    func sharedSource() throws {
+        let group = OrderSource(
+            format: .x12, senderID: PartnerIdentity(qualifier: "08", id: "925485US00"),
+            receiverID: PartnerIdentity(qualifier: "ZZ", id: "HARBORPINE"), interchangeControl: "000018233",
+            groupControl: "7", version: "004010VICS", origin: "inbox/walmart.x12")
+        var first = group
+        first.setControl = "0001"
+        var second = group
+        second.setControl = "0002"
+        second.origin = "elsewhere.x12"
+        second.version = nil
+        #expect(first.origin == "inbox/walmart.x12" && first.version == "004010VICS" && group.setControl == nil)
+        #expect(second.origin == "elsewhere.x12" && second.version == nil && second.setControl == "0002")
+        // The same parts in another box are the same source.
+        var rebuilt = OrderSource(
+            format: .x12, senderID: group.senderID, receiverID: group.receiverID, interchangeControl: "000018233",
+            groupControl: "7", setControl: "0001", version: "004010VICS", origin: "inbox/walmart.x12")
+        #expect(rebuilt == first && rebuilt.hashValue == first.hashValue)
+        rebuilt.groupControl = "8"
+        #expect(rebuilt != first)
+        #expect(Set([first, second, rebuilt, first]).count == 3)
+        // What the plain struct of eight fields, with coding synthesized, wrote: nil parts left out.
+        struct PlainSource: Codable {
+            var format: OrderSource.Format
+            var senderID, receiverID: PartnerIdentity?
+            var interchangeControl, groupControl, setControl, version, origin: String?
+        }
+        let plain = PlainSource(
+            format: .x12, senderID: second.senderID, receiverID: second.receiverID, interchangeControl: "000018233",
+            groupControl: "7", setControl: "0002", version: nil, origin: "elsewhere.x12")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(second), as: UTF8.self)
+        #expect(json == String(decoding: try encoder.encode(plain), as: UTF8.self))
+        #expect(!json.contains("version"))
+        #expect(try JSONDecoder().decode(OrderSource.self, from: Data(json.utf8)) == second)
+        let bare = try JSONDecoder().decode(OrderSource.self, from: Data(#"{"format":"mapped-xml"}"#.utf8))
+        #expect(bare == OrderSource(format: .mappedXML) && bare.senderID == nil && bare.setControl == nil)
+    }
+
     @Test("calendar arithmetic crosses months, years and knows weekdays")
     func calendarArithmetic() throws {
         let date = try #require(CalendarDate(year: 2026, month: 12, day: 30))
