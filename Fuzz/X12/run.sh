@@ -8,7 +8,8 @@ root=$(cd "$here/../.." && pwd)
 out=${FUZZ_OUT:-/tmp/dropgate-fuzz-x12}
 mkdir -p "$out/corpus"
 cp -n "$here"/corpus/* "$out/corpus/" 2>/dev/null || true
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name X12 -package-name dropgate -I "$root/Sources/CByteScan/include" \
+swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name X12 -package-name dropgate \
+    -I "$root/Sources/CByteScan/include" \
     "$here/Harness.swift" $(find "$root/Sources/X12" -name '*.swift') -o "$out/fuzz-x12"
 cd "$out"
 # detect_leaks=0: LeakSanitizer reports the once-initialised `X12Definitions.standard` (about 36 KB of indirect

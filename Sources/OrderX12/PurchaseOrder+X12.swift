@@ -34,7 +34,7 @@ extension X12Document {
     public func purchaseOrders(origin: String? = nil) -> [Result<PurchaseOrder, OrderX12Error>] {
         var result: [Result<PurchaseOrder, OrderX12Error>] = []
         result.reserveCapacity(count(ofTransactionSets: "850"))
-        // Half a kilobyte an order, written once: tens of megabytes for a large file, in 2 MB pages.
+        // A quarter of a kilobyte an order, written once: tens of megabytes for a large file, in 2 MB pages.
         result.adviseHugePages()
         // The envelopes are read in place, and what the orders of one group share is made once for the group: a
         // context per set would copy the interchange's header (a dozen strings) for every order. Texts and numbers
@@ -67,9 +67,9 @@ extension X12Document {
     }
 
     /// `body` given a mapper of the document's 850s, on its bytes and segment table (valid for the call).
-    func withPurchaseOrderMapper<Result, Failure: Error>(
-        memo: PurchaseOrderMemo?, _ body: (inout PurchaseOrderMapper) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
+    func withPurchaseOrderMapper<Value, Failure: Error>(
+        memo: PurchaseOrderMemo?, _ body: (inout PurchaseOrderMapper) throws(Failure) -> Value
+    ) throws(Failure) -> Value {
         try bytes.withUnsafeBufferPointer { bytes throws(Failure) in
             try segmentRanges.withUnsafeBufferPointer { ranges throws(Failure) in
                 var mapper = PurchaseOrderMapper(bytes: bytes, ranges: ranges, memo: memo)

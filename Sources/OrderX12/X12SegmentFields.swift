@@ -4,14 +4,14 @@ import X12
 
 /// One segment's elements, split once: the mapper asks for up to 25 elements of a segment, and reading each through
 /// `X12Segment.subscript` would scan the segment again every time. Reads the document's bytes through a pointer
-/// valid for the mapping (`PurchaseOrderMapper.map`), and is reused from segment to segment, so its ranges are
-/// allocated once per set: by hand, as an array would ask whether it is uniquely referenced on every append. The
-/// owner calls `deallocate()` when done.
+/// valid for the mapping (`PurchaseOrderMapper`), and is reused from segment to segment and order to order, so its
+/// ranges are allocated once per mapper: by hand, as an array would ask whether it is uniquely referenced on every
+/// append. The owner calls `deallocate()` when done.
 struct X12SegmentFields {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Where long texts and decimals made before are found again, when the caller keeps one. Unmanaged and used
-    /// through `_withUnsafeGuaranteedRef`: the caller keeps it alive for the mapping, and a strong reference taken
-    /// for each value would cost two atomic reference counts.
+    /// Where long texts and decimals made before are found again, when the mapper serves the order from one (set
+    /// per order). Unmanaged and used through `_withUnsafeGuaranteedRef`: the mapper keeps it alive, and a strong
+    /// reference taken for each value would cost two atomic reference counts.
     var memo: Unmanaged<PurchaseOrderMemo>?
     /// `ElementText.layoutHolds`, read once.
     private let smallStrings = ElementText.layoutHolds
@@ -25,9 +25,9 @@ struct X12SegmentFields {
     private var capacity = 128
     private(set) var count = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, memo: PurchaseOrderMemo? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        self.memo = memo.map { Unmanaged.passUnretained($0) }
+        memo = nil
         ranges = .allocate(capacity: capacity)
     }
 
@@ -59,11 +59,11 @@ struct X12SegmentFields {
         if most > capacity { reserve(most) }
         let out = ranges
         var loaded = 0
-        // Each element starts after the one before it ends (`start` never passes `at`): the ranges are made
-        // without Range's check.
         // Every separator of the segment in one pass, sixteen bytes a step (`dg_match16`, one bit per byte, the
         // segment's last step masked to its bytes) while sixteen are left in the buffer, then byte by byte. Elements
-        // are short, so one search per element would cost its setup for a few bytes each time.
+        // are short, so one search per element would cost its setup for a few bytes each time. Each element starts
+        // after the one before it ends (`start` never passes a separator found after it): the ranges are made without
+        // Range's check.
         var start = index &+ 1
         var position = start
         let end = range.upperBound
