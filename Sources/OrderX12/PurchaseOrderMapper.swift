@@ -23,7 +23,8 @@ struct PurchaseOrderMapper: ~Copyable {
     let memo: PurchaseOrderMemo?
     /// The fields of the segment being read, reused from segment to segment and order to order.
     private var fields: X12SegmentFields
-    /// The packed ID of each segment of the order being mapped (`X12SegmentFields.code`), read once.
+    /// The packed ID of each segment of the order being mapped (`X12SegmentFields.code(of:in:separator:)`), read
+    /// once.
     private var codes: UnsafeMutablePointer<UInt32>
     private var codeCapacity = 64
 

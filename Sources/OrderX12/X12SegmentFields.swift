@@ -15,9 +15,6 @@ struct X12SegmentFields {
     var memo: Unmanaged<PurchaseOrderMemo>?
     /// `ElementText.layoutHolds`, read once.
     private let smallStrings = ElementText.layoutHolds
-    /// The segment ID packed as `X12SetDefinition.code` does, `UInt32.max` for an ID that is not 1–3 non-zero
-    /// bytes (no constant matches it).
-    private(set) var code: UInt32 = 0
     /// `ranges[n - 1]` is element `n`; `count` of them are loaded, room for `capacity`.
     private var ranges: UnsafeMutablePointer<Range<Int>>
     /// Room for a segment of 127 bytes after its ID (one range per byte at most), as nearly every segment is: more
@@ -33,17 +30,12 @@ struct X12SegmentFields {
 
     func deallocate() { ranges.deallocate() }
 
-    /// Loads the segment at `range`.
-    mutating func load(_ range: Range<Int>, separator: UInt8) {
-        load(range, separator: separator, code: Self.code(of: range, in: bytes, separator: separator))
-    }
-
-    /// Loads the segment at `range`, whose packed ID `code(of:in:separator:)` has already read as `code`.
-    /// Not inlined: in the mapper's large loop the scan below would lose its registers to the stack.
+    /// Loads the segment at `range`, whose packed ID `code(of:in:separator:)` has read as `code` (the caller keeps
+    /// it: the ID's length is all the split needs of it). Not inlined: in the mapper's large loop the scan below
+    /// would lose its registers to the stack.
     @inline(never)
     mutating func load(_ range: Range<Int>, separator: UInt8, code: UInt32) {
         count = 0
-        self.code = code
         // A code is the whole ID, one to three bytes, the separator (or the segment's end) after it; without one,
         // the ID runs to the first separator.
         var index = range.lowerBound
@@ -100,7 +92,8 @@ struct X12SegmentFields {
         ranges = .allocate(capacity: capacity)
     }
 
-    /// The packed ID of the segment at `range` (see `code`). Inlined: the mapper's counting pass calls it for every
+    /// The segment's ID packed as `X12SetDefinition.code` does (compared with `X12SegmentCode`), `UInt32.max` for
+    /// an ID that is not 1–3 non-zero bytes (no constant matches it). Inlined: the mapper's counting pass calls it for every
     /// segment.
     @inline(__always)
     static func code(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {

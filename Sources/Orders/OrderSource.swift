@@ -40,44 +40,47 @@ public struct OrderSource: Hashable, Sendable, Codable {
         self.setControl = setControl
     }
 
-    /// The shared parts, changed in a box of this source's own.
-    private mutating func change(_ body: (inout Envelope) -> Void) {
-        var envelope = shared.envelope
-        body(&envelope)
-        shared = Shared(envelope)
+    /// A shared part; set, it goes into a box of this source's own.
+    private subscript<Part>(shared part: WritableKeyPath<Envelope, Part>) -> Part {
+        get { shared.envelope[keyPath: part] }
+        set {
+            var envelope = shared.envelope
+            envelope[keyPath: part] = newValue
+            shared = Shared(envelope)
+        }
     }
 
     public var format: Format {
-        get { shared.envelope.format }
-        set { change { $0.format = newValue } }
+        get { self[shared: \.format] }
+        set { self[shared: \.format] = newValue }
     }
     /// Sender identity: ISA05/ISA06 or GS02 for X12; the `From` credential for cXML.
     public var senderID: PartnerIdentity? {
-        get { shared.envelope.senderID }
-        set { change { $0.senderID = newValue } }
+        get { self[shared: \.senderID] }
+        set { self[shared: \.senderID] = newValue }
     }
     public var receiverID: PartnerIdentity? {
-        get { shared.envelope.receiverID }
-        set { change { $0.receiverID = newValue } }
+        get { self[shared: \.receiverID] }
+        set { self[shared: \.receiverID] = newValue }
     }
     /// X12 control numbers: ISA13, GS06 (and `setControl`, ST02). cXML: the `payloadID` in `interchange`.
     public var interchangeControl: String? {
-        get { shared.envelope.interchangeControl }
-        set { change { $0.interchangeControl = newValue } }
+        get { self[shared: \.interchangeControl] }
+        set { self[shared: \.interchangeControl] = newValue }
     }
     public var groupControl: String? {
-        get { shared.envelope.groupControl }
-        set { change { $0.groupControl = newValue } }
+        get { self[shared: \.groupControl] }
+        set { self[shared: \.groupControl] = newValue }
     }
     /// The version the document declared (`004010`, `005010VICS`, `1.2.050`).
     public var version: String? {
-        get { shared.envelope.version }
-        set { change { $0.version = newValue } }
+        get { self[shared: \.version] }
+        set { self[shared: \.version] = newValue }
     }
     /// The file or request it was read from, for messages.
     public var origin: String? {
-        get { shared.envelope.origin }
-        set { change { $0.origin = newValue } }
+        get { self[shared: \.origin] }
+        set { self[shared: \.origin] = newValue }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {

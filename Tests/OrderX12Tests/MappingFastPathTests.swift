@@ -110,9 +110,9 @@ struct MappingFastPathTests {
             buffer.withUnsafeBufferPointer { bytes in
                 var fields = X12SegmentFields(bytes: bytes)
                 defer { fields.deallocate() }
-                fields.load(range, separator: separator)
-                #expect(fields.code == expectedCode, "\(segment)")
-                #expect(X12SegmentFields.code(of: range, in: bytes, separator: separator) == expectedCode)
+                let code = X12SegmentFields.code(of: range, in: bytes, separator: separator)
+                #expect(code == expectedCode, "\(segment)")
+                fields.load(range, separator: separator, code: code)
                 #expect(fields.count == expectedElements.count, "\(segment)")
                 for (offset, element) in expectedElements.enumerated() {
                     let text = fields[offset + 1]
@@ -156,7 +156,7 @@ struct MappingFastPathTests {
             bytes.withUnsafeBufferPointer { buffer in
                 var fields = X12SegmentFields(bytes: buffer)
                 defer { fields.deallocate() }
-                fields.load(range, separator: 0x2A)
+                fields.load(range, separator: 0x2A, code: X12SegmentFields.code(of: range, in: buffer, separator: 0x2A))
                 let text = fields[1]
                 let purposes = PurchaseOrderMapper.purposes
                 #expect(purposes.value(fields, 1) == purposes.value(text), "\(value)")
