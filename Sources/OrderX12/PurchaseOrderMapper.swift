@@ -92,6 +92,11 @@ struct PurchaseOrderMapper: ~Copyable {
         // The open party and line are the last of `parties` and `lines`, changed in place there (by index: a
         // closure capturing them would copy them).
         var partyOpen = false
+        // The memo the order is served from. A consumer's name, street and contact (a ship-to or sold-to party) come
+        // once in a file of orders: they are made without it, so that they neither pay for a look-up that cannot
+        // find them nor evict the texts that do come again.
+        let orderMemo = segment.memo
+        var consumerOpen = false
         var lineOpen = false
         var pendingNoteKind: Note.Kind? = nil
         var orderGiftWrap = false
@@ -181,16 +186,23 @@ struct PurchaseOrderMapper: ~Copyable {
                 if let qualifier = segment[3], let value = segment[4] {
                     identifier = PartyIdentifier(qualifier: qualifier, value: value)
                 }
-                parties.append(Party(role: Self.roles.value(segment, 1), name: segment[2], identifier: identifier))
+                let role = Self.roles.value(segment, 1)
+                consumerOpen = role == .shipTo || role == .soldTo
+                segment.memo = consumerOpen ? nil : orderMemo
+                parties.append(Party(role: role, name: segment[2], identifier: identifier))
+                segment.memo = orderMemo
                 partyOpen = true
-            case X12SegmentCode.n2:
-                if partyOpen { Self.addName(segment, to: &parties[parties.count - 1]) }
-            case X12SegmentCode.n3:
-                if partyOpen { Self.addStreet(segment, to: &parties[parties.count - 1]) }
-            case X12SegmentCode.n4:
-                if partyOpen { Self.addPlace(segment, to: &parties[parties.count - 1]) }
-            case X12SegmentCode.per:
-                if partyOpen { Self.addContact(segment, to: &parties[parties.count - 1]) }
+            case X12SegmentCode.n2, X12SegmentCode.n3, X12SegmentCode.n4, X12SegmentCode.per:
+                guard partyOpen else { break }
+                segment.memo = consumerOpen ? nil : orderMemo
+                let last = parties.count - 1
+                switch id {
+                case X12SegmentCode.n2: Self.addName(segment, to: &parties[last])
+                case X12SegmentCode.n3: Self.addStreet(segment, to: &parties[last])
+                case X12SegmentCode.n4: Self.addPlace(segment, to: &parties[last])
+                default: Self.addContact(segment, to: &parties[last])
+                }
+                segment.memo = orderMemo
             case X12SegmentCode.po1:
                 partyOpen = false
                 lineOpen = false
@@ -316,7 +328,8 @@ struct PurchaseOrderMapper: ~Copyable {
     /// PER: the contact's name, and the first phone and e-mail of its three pairs.
     private static func addContact(_ segment: X12SegmentFields, to party: inout Party) {
         var contact = party.contact.take() ?? Contact()
-        if contact.name == nil { contact.name = segment[2] }
+        // The contact is often the party itself (a consumer's name on both): its name's storage is shared.
+        if contact.name == nil { contact.name = segment.text(2, reusing: party.name) }
         for pair in stride(from: 3, through: 7, by: 2) {
             guard segment.range(pair + 1) != nil else { continue }
             switch segment.qualifier(pair) {
@@ -352,7 +365,11 @@ struct PurchaseOrderMapper: ~Copyable {
         var sku: SKU? = nil
         var buyerItemID: String? = nil
         var gtin: String? = nil
-        for pair in stride(from: 6, through: 24, by: 2) {
+        // The pairs the segment has: a PO1 of three pairs stops after them, not at PO124.
+        let lastPair = min(24, segment.count &- 1)
+        var pair = 6
+        while pair <= lastPair {
+            defer { pair &+= 2 }
             guard segment.range(pair + 1) != nil else { continue }
             var qualifier = segment.qualifier(pair)
             if qualifier == UInt32.max { qualifier = X12QualifierCode.productQualifier(segment[pair]) }

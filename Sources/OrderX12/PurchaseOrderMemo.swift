@@ -5,7 +5,7 @@ import X12
 /// decimals of quantities and prices. Item descriptions, ship-from names, carrier routings and prices come again
 /// and again in a file of orders (a catalog's items, one supplier's nodes); each is made once, and later orders share
 /// its storage: a retain instead of an allocation, a copy and a parse. Values that do not repeat (a consumer's name
-/// and street) only pass through.
+/// and street) are not asked for: the mapper makes them itself.
 ///
 /// Bounded and exact: a fixed table per kind, each value in the slot its hash picks, replacing what was there. A
 /// value is only ever taken from an entry whose bytes are its own, so the orders are the same with the memo as

@@ -157,6 +157,18 @@ struct X12SegmentFields {
         return ElementText.string(bytes, range, smallLayout: smallStrings)
     }
 
+    /// The element's text (`subscript`), as `existing` when it holds the same bytes: a text too long for a small
+    /// string is then shared rather than made again.
+    func text(_ position: Int, reusing existing: String?) -> String? {
+        guard let range = range(position) else { return nil }
+        if range.count > 15, var existing, existing.utf8.count == range.count,
+            existing.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) == 0 })
+        {
+            return existing
+        }
+        return self[position]
+    }
+
     /// Element `position` as an exact decimal (`PurchaseOrderMapper.decimal`), nil when absent, empty or not a
     /// number; a value of up to eight bytes is taken from the memo when there is one.
     func decimal(_ position: Int) -> Decimal? {

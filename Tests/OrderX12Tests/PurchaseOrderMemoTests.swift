@@ -95,6 +95,46 @@ struct PurchaseOrderMemoTests {
         #expect(Set(plain.map { words($0.shipMethod?.routing) }).count == 24)
     }
 
+    @Test("a consumer's texts are made for the order; a contact named as its party shares the party's name")
+    func consumerTexts() throws {
+        // The same consumer orders three times, as ship-to and as sold-to; the ship-from comes with every order.
+        var text =
+            "ISA*00*          *00*          *ZZ*RETAILER       *ZZ*SUPPLIER       *261124*0600*U*00401*000000102*0*P*>~"
+            + "GS*PO*RETAILER*SUPPLIER*20261124*0600*102*X*004010~"
+        for number in 1...3 {
+            let st = String(format: "%04d", number)
+            let segments = [
+                "ST*850*\(st)", "BEG*00*DS*PO\(number)**20261124",
+                "N1*ST*CHRISTOPHER B RODRIGUEZ", "N3*4455 RIVERSIDE DR APT 4B", "N4*AUSTIN*TX*78701*US",
+                "PER*IC*CHRISTOPHER B RODRIGUEZ*TE*5125550100", "N1*SO*CHRISTOPHER B RODRIGUEZ",
+                "PER*IC*SOMEONE ELSE ENTIRELY", "N1*SF*HARBOR AND PINE HOME CO EDISON NJ*92*EWR1",
+                "PER*IC*HARBOR AND PINE HOME CO EDISON NJ", "PO1*1*1*EA*18.99**VN*SKU-1", "SE*13*\(st)",
+            ]
+            text += segments.map { $0 + "~" }.joined()
+        }
+        text += "GE*3*102~IEA*1*000000102~"
+        let document = try X12Document(bytes: Array(text.utf8))
+        let orders = try document.purchaseOrders().map { try $0.get() }
+        #expect(orders == (try Self.unmemoized(document)))
+        func storage(_ text: String?) -> UInt64? { text.map { unsafeBitCast($0, to: (UInt64, UInt64).self).1 } }
+        let served = orders.dropFirst()
+        // The ship-from's name is the memo's, in every order it serves; the consumer's is each order's own.
+        #expect(Set(served.map { storage($0.party(.shipFrom)?.name) }).count == 1)
+        #expect(Set(served.map { storage($0.shipTo?.name) }).count == 2)
+        #expect(Set(served.map { storage($0.shipTo?.address?.lines.first) }).count == 2)
+        #expect(Set(served.map { storage($0.party(.soldTo)?.name) }).count == 2)
+        for order in orders {
+            for party in order.parties {
+                let contact = try #require(party.contact?.name)
+                if contact == party.name {
+                    #expect(storage(contact) == storage(party.name), "\(party.role) contact shares the name")
+                } else {
+                    #expect(storage(contact) != storage(party.name))
+                }
+            }
+        }
+    }
+
     @Test("the memo serves an order from the second on")
     func fromTheSecondOrder() {
         let memo = PurchaseOrderMemo()
