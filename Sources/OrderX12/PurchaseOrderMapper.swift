@@ -116,9 +116,12 @@ struct PurchaseOrderMapper: ~Copyable {
             default: break
             }
         }
-        lines.reserveCapacity(lineCount)
+        // In the order an order's parts are freed: its parties first (and their texts after them, made in the walk
+        // below), then its references and lines. Freed from their lowest address up, an order's objects are fetched
+        // ahead of the release; freed in a jumping order, each release waited for memory.
         parties.reserveCapacity(partyCount)
         references.reserveCapacity(referenceCount)
+        lines.reserveCapacity(lineCount)
         for index in segments {
             let id = codes[index &- segments.lowerBound]
             // Only the segments read below are split; the fields keep the last one's until the next.
@@ -310,6 +313,8 @@ struct PurchaseOrderMapper: ~Copyable {
     /// N3: street lines.
     private static func addStreet(_ segment: X12SegmentFields, to party: inout Party) {
         var address = party.address.take() ?? Address(lines: [])
+        // Room for the lines before their texts are made: the array is then freed before them, at a lower address.
+        address.lines.reserveCapacity(address.lines.count + (segment.range(2) == nil ? 1 : 2))
         if let line = segment[1] { address.lines.append(line) }
         if let line = segment[2] { address.lines.append(line) }
         party.address = address
