@@ -1,3 +1,5 @@
+import Foundation
+
 /// An element's text as a `String`, made without the standard library's validation and copy where it can be. An
 /// ASCII value of at most 15 bytes (nearly every X12 element) is a small string, whose 16 bytes hold the text and its
 /// length, laid out as the standard library lays them out on 64-bit little-endian platforms. That layout is checked
@@ -21,6 +23,14 @@ enum ElementText {
             }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// Whether `text` holds exactly the bytes of `value`.
+    static func holds(_ text: String, _ value: UnsafeRawBufferPointer) -> Bool {
+        text.utf8.count == value.count
+            && text.utf8.withContiguousStorageIfAvailable { stored in
+                memcmp(stored.baseAddress!, value.baseAddress!, value.count) == 0
+            } == true
     }
 
     /// The small string of the first `count` (≤ 15) bytes of `first` and `second` (little-endian words), nil when

@@ -92,10 +92,8 @@ struct PurchaseOrderMapper: ~Copyable {
         // The open party and line are the last of `parties` and `lines`, changed in place there (by index: a
         // closure capturing them would copy them).
         var partyOpen = false
-        // The memo the order is served from. A consumer's name, street and contact (a ship-to or sold-to party) come
-        // once in a file of orders: they are made without it, so that they neither pay for a look-up that cannot
-        // find them nor evict the texts that do come again.
-        let orderMemo = segment.memo
+        // Whether the open party is a consumer (ship-to or sold-to), whose name, street and contact come once in a
+        // file of orders: they are read without the memo (`unshared`).
         var consumerOpen = false
         var lineOpen = false
         var pendingNoteKind: Note.Kind? = nil
@@ -191,21 +189,19 @@ struct PurchaseOrderMapper: ~Copyable {
                 }
                 let role = Self.roles.value(segment, 1)
                 consumerOpen = role == .shipTo || role == .soldTo
-                segment.memo = consumerOpen ? nil : orderMemo
-                parties.append(Party(role: role, name: segment[2], identifier: identifier))
-                segment.memo = orderMemo
+                let name = consumerOpen ? segment.unshared[2] : segment[2]
+                parties.append(Party(role: role, name: name, identifier: identifier))
                 partyOpen = true
             case X12SegmentCode.n2, X12SegmentCode.n3, X12SegmentCode.n4, X12SegmentCode.per:
                 guard partyOpen else { break }
-                segment.memo = consumerOpen ? nil : orderMemo
+                let fields = consumerOpen ? segment.unshared : segment
                 let last = parties.count - 1
                 switch id {
-                case X12SegmentCode.n2: Self.addName(segment, to: &parties[last])
-                case X12SegmentCode.n3: Self.addStreet(segment, to: &parties[last])
-                case X12SegmentCode.n4: Self.addPlace(segment, to: &parties[last])
-                default: Self.addContact(segment, to: &parties[last])
+                case X12SegmentCode.n2: Self.addName(fields, to: &parties[last])
+                case X12SegmentCode.n3: Self.addStreet(fields, to: &parties[last])
+                case X12SegmentCode.n4: Self.addPlace(fields, to: &parties[last])
+                default: Self.addContact(fields, to: &parties[last])
                 }
-                segment.memo = orderMemo
             case X12SegmentCode.po1:
                 partyOpen = false
                 lineOpen = false

@@ -70,7 +70,7 @@ public final class PurchaseOrderMemo {
         let value = UnsafeRawBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
         let hash = X12ByteHash.hash(value)
         let slot = texts! + Int(truncatingIfNeeded: hash >> (64 - textBits))
-        if slot.pointee.hash == hash, Self.equal(slot.pointee.text, value) { return slot.pointee.text }
+        if slot.pointee.hash == hash, ElementText.holds(slot.pointee.text, value) { return slot.pointee.text }
         let text = String(decoding: value, as: UTF8.self)
         slot.pointee = Text(hash: hash, text: text)
         return text
@@ -85,12 +85,5 @@ public final class PurchaseOrderMemo {
         guard let value = make() else { return nil }
         slot.pointee = Number(key: packed, value: value)
         return value
-    }
-
-    private static func equal(_ text: String, _ value: UnsafeRawBufferPointer) -> Bool {
-        text.utf8.count == value.count
-            && text.utf8.withContiguousStorageIfAvailable { stored in
-                memcmp(stored.baseAddress!, value.baseAddress!, value.count) == 0
-            } == true
     }
 }

@@ -161,12 +161,20 @@ struct X12SegmentFields {
     /// string is then shared rather than made again.
     func text(_ position: Int, reusing existing: String?) -> String? {
         guard let range = range(position) else { return nil }
-        if range.count > 15, var existing, existing.utf8.count == range.count,
-            existing.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) == 0 })
+        if range.count > 15, let existing,
+            ElementText.holds(existing, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range]))
         {
             return existing
         }
         return self[position]
+    }
+
+    /// These fields reading every text without the memo: for values that come once (a consumer's), which a
+    /// look-up cannot find and would only evict others for.
+    var unshared: X12SegmentFields {
+        var fields = self
+        fields.memo = nil
+        return fields
     }
 
     /// Element `position` as an exact decimal (`PurchaseOrderMapper.decimal`), nil when absent, empty or not a
