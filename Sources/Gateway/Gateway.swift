@@ -117,18 +117,19 @@ public struct Gateway {
             let partner = profile?.id.rawValue ?? "\(sender.qualifier)-\(sender.id)"
             let kind: X12Acknowledgement.Kind =
                 profile?.documents.expects.contains(.x999) == true ? .implementation999 : .functional997
-            var reply = acknowledgement.reply(to: index, kind: kind)
+            var reply = acknowledgement.reply(
+                to: index, kind: kind, version: profile?.identity.x12ReplyVersion.map(X12Version.init))
             var numbers = DurableControlNumbers(store: store, partner: partner)
             reply.assignControlNumbers(from: &numbers)
             if let failure = numbers.failure {
                 problems.append("\(partner): no acknowledgement sent: \(failure)")
                 continue
             }
-            let delimiters =
-                profile.flatMap(\.identity.delimiters).flatMap(X12Delimiters.init(profile:))
-                ?? interchange.delimiters
+            let format = X12ReplyFormat(
+                replyingTo: X12Version(reply.groups.first?.version ?? reply.header.version),
+                delimiters: interchange.delimiters, profile: profile)
             do {
-                let bytes = try X12Writer(delimiters: delimiters, lineBreak: Self.lineBreak(profile)).write(reply)
+                let bytes = try format.writer.write(reply)
                 let name = "\(reply.groups.isEmpty ? "TA1" : kind.rawValue)-\(header.controlNumber).x12"
                 written.append(try output.write(bytes, to: .acknowledgements, partner, name: name))
                 try store.keep(
@@ -235,11 +236,13 @@ public struct Gateway {
         case .x12:
             var numbers = DurableControlNumbers(store: store, partner: profile.id.rawValue)
             let acknowledgement = answer.x12Acknowledgement(
-                date: CalendarDate(now, in: profile.timeZone), scope: profile.documents.acknowledgement.scope)
-            let delimiters = profile.identity.delimiters.flatMap(X12Delimiters.init(profile:)) ?? .standard
+                date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
+                reasonCodes: profile.reasonCodes)
+            let format = X12ReplyFormat(
+                replyingTo: X12Version(order.source.version ?? profile.identity.x12Version ?? "004010"),
+                delimiters: .standard, profile: profile)
             let bytes = try order.acknowledgementInterchange(
-                acknowledgement, timestamp: Self.x12Timestamp(now), delimiters: delimiters,
-                lineBreak: Self.lineBreak(profile), groupVersion: profile.identity.x12Version, counter: &numbers)
+                acknowledgement, timestamp: Self.x12Timestamp(now), format: format, counter: &numbers)
             if let failure = numbers.failure { throw failure }
             return ("855", "855-\(order.poNumber).x12", bytes)
         case .cXML, .mappedXML:
@@ -249,7 +252,9 @@ public struct Gateway {
                 payloadID: "\(Int(now.timeIntervalSince1970)).\(order.poNumber)@dropgate", timestamp: now,
                 timeZone: profile.timeZone)
             let xml = CXMLWriter().makeConfirmationRequest(
-                for: order, confirmation: answer.confirmation(noticeDate: now, order: order), envelope: envelope)
+                for: order,
+                confirmation: answer.confirmation(noticeDate: now, order: order, reasonCodes: profile.reasonCodes),
+                envelope: envelope)
             return ("cxml-confirmation", "confirmation-\(order.poNumber).xml", Array(xml.utf8))
         }
     }
@@ -265,27 +270,5 @@ public struct Gateway {
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return .init(date: pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2), time: pad(c.hour, 2) + pad(c.minute, 2))
-    }
-
-    static func lineBreak(_ profile: RetailerProfile?) -> [UInt8] {
-        switch profile?.identity.delimiters?.lineEnding {
-        case "crlf": [0x0D, 0x0A]
-        case "lf": [0x0A]
-        case nil: [0x0A]
-        default: []
-        }
-    }
-}
-
-extension X12Delimiters {
-    /// The delimiters a profile asks for, when each is one byte.
-    init?(profile delimiters: Profiles.Delimiters) {
-        guard let element = delimiters.element.utf8.first, delimiters.element.utf8.count == 1,
-            let component = delimiters.component.utf8.first, delimiters.component.utf8.count == 1,
-            let segment = delimiters.segment.utf8.first, delimiters.segment.utf8.count == 1
-        else { return nil }
-        self.init(
-            element: element, component: component, segment: segment,
-            repetition: delimiters.repetition.flatMap { $0.utf8.count == 1 ? $0.utf8.first : nil })
     }
 }

@@ -2,34 +2,54 @@ public import Foundation
 public import Orders
 public import X12
 
-/// The business answer to a PO that the 855 carries: what the supplier decided, per order and per line.
+/// The business answer to a PO that the 855 carries: what the supplier decided, per order and per line, in the
+/// codes of X12 elements 587 (BAK02) and 668 (ACK01). It carries codes only: a retailer reads codes its profile
+/// lists, never our explanation.
 public struct POAcknowledgement: Hashable, Sendable {
-    /// BAK02.
-    public enum Kind: String, Hashable, Sendable {
-        /// Accepted with detail and changes.
+    /// BAK02, Acknowledgment Type (element 587).
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Acknowledge, with detail and change: every line, some not accepted as ordered.
         case acceptedWithChanges = "AC"
-        /// Accepted with detail, no change.
+        /// Acknowledge, with detail, no change: every line, each accepted.
         case acceptedWithDetail = "AD"
-        /// Accepted, no detail.
+        /// Acknowledge, with exception detail only: only the lines not accepted as ordered.
+        case acceptedWithExceptions = "AE"
+        /// Acknowledge, no detail or change.
         case acceptedNoDetail = "AK"
-        /// Accepted.
-        case accepted = "AT"
-        /// Rejected with detail.
+        /// Rejected with detail: every line, with why.
         case rejectedWithDetail = "RD"
         /// Rejected, no detail.
         case rejected = "RJ"
+
+        /// Whether this kind carries PO1/ACK lines.
+        public var carriesLines: Bool { self != .acceptedNoDetail && self != .rejected }
     }
 
-    /// ACK01 line item status.
-    public enum LineStatus: String, Hashable, Sendable {
+    /// ACK01, Line Item Status Code (element 668): the codes an 855 here may carry.
+    public enum LineStatus: String, Hashable, Sendable, CaseIterable {
         case accepted = "IA"
         case backordered = "IB"
         case rejected = "IR"
+        case deleted = "ID"
         case quantityChanged = "IQ"
         case changed = "IC"
         case priceChanged = "IP"
         case substituted = "IS"
         case rescheduled = "DR"
+        /// Item rejected, not a contract item.
+        case rejectedNotContractItem = "R1"
+        /// Item rejected, invalid item product number.
+        case rejectedInvalidItem = "R2"
+        /// Item rejected, invalid unit of issue.
+        case rejectedInvalidUnit = "R3"
+        /// Item rejected, contract item not available.
+        case rejectedNotAvailable = "R4"
+
+        /// The codes that say a line will not ship: the ones a profile's reason codes may name.
+        public static let rejections: [LineStatus] = [
+            .rejected, .deleted, .rejectedNotContractItem, .rejectedInvalidItem, .rejectedInvalidUnit,
+            .rejectedNotAvailable,
+        ]
     }
 
     public struct Line: Hashable, Sendable {
@@ -38,27 +58,21 @@ public struct POAcknowledgement: Hashable, Sendable {
         public var status: LineStatus
         /// ACK02: the quantity this status applies to; nil means the ordered quantity.
         public var quantity: Decimal?
-        /// Free-text reason, written to the 855 as an NTE-free `ACK` product description is not possible, so it
-        /// goes in a line-level MSG.
-        public var reason: String?
-        /// ACK05 with ACK04 = 068 (current schedule ship date).
+        /// ACK05 with ACK04 = 068 (current schedule ship): when a backordered line ships.
         public var date: CalendarDate?
 
-        public init(
-            lineNumber: String, status: LineStatus, quantity: Decimal? = nil, reason: String? = nil,
-            date: CalendarDate? = nil
-        ) {
+        public init(lineNumber: String, status: LineStatus, quantity: Decimal? = nil, date: CalendarDate? = nil) {
             self.lineNumber = lineNumber
             self.status = status
             self.quantity = quantity
-            self.reason = reason
             self.date = date
         }
     }
 
     public var kind: Kind
-    /// BAK04: the acknowledgement's date.
+    /// BAK09: the day the acknowledgement is made, in the retailer's calendar.
     public var date: CalendarDate
+    /// The lines written, in the PO's order; ignored for kinds without detail.
     public var lines: [Line]
 
     public init(kind: Kind, date: CalendarDate, lines: [Line] = []) {
@@ -69,39 +83,57 @@ public struct POAcknowledgement: Hashable, Sendable {
 }
 
 extension POAcknowledgement {
-    /// The 855 transaction set for `order` (ST02 left for the control-number counter). Lines the decision does
-    /// not mention are echoed as accepted when the kind carries detail.
+    /// The 855 transaction set for `order` (ST02 left for the control-number counter), as 004010 and 005010 both
+    /// lay it out: BAK, CUR when not US dollars, then a PO1 loop per line written (PO1, its ACK) and CTT.
+    ///
+    /// - BAK01 `00` original (`06` confirmation for a PO that is not an original), BAK03 the PO number, BAK04 the
+    ///   PO's date (BEG05; the acknowledgement's date when the PO gave none, as BAK04 is mandatory), BAK09 the
+    ///   acknowledgement's date.
+    /// - PO1 echoes the PO's line: number, quantity, unit, price and each item number under the qualifier the PO
+    ///   gave it, in the PO's order (retailers match lines on them).
     public func transactionSet(for order: PurchaseOrder) -> X12OutgoingSet {
         var body: [X12OutgoingSegment] = []
         body.append(
             X12OutgoingSegment(
                 "BAK", order.purpose == .original ? "00" : "06", kind.rawValue, order.poNumber.rawValue,
-                Self.x12(date), nil, nil, nil, nil, order.dates.ordered.map(Self.x12)))
+                Self.x12(order.dates.ordered ?? date), nil, nil, nil, nil, Self.x12(date)))
         if order.currency != .usd { body.append(X12OutgoingSegment("CUR", "SE", order.currency.rawValue)) }
-        let withDetail = kind != .acceptedNoDetail && kind != .rejected
-        if withDetail {
-            for line in order.lines {
-                let decision = lines.first { $0.lineNumber == line.lineNumber }
-                var po1: [String?] = [
+        guard kind.carriesLines else { return X12OutgoingSet(id: "855", body: body) }
+        var written = 0
+        for line in order.lines {
+            guard let answer = lines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }
+            written += 1
+            let po1: [String?] =
+                [
                     line.lineNumber, Self.number(line.quantity), line.unit.rawValue,
                     line.unitPrice.map { Self.number($0.amount) }, nil,
-                ]
-                if let sku = line.sku { po1 += ["VN", sku.rawValue] }
-                if let buyer = line.buyerItemID { po1 += ["IN", buyer] }
-                if let gtin = line.gtin { po1 += [gtin.count == 12 ? "UP" : "EN", gtin] }
-                body.append(X12OutgoingSegment("PO1", simpleElements: po1))
-                // MSG sits before the ACK loop in the 855 PO1 loop.
-                if let reason = decision?.reason { body.append(X12OutgoingSegment("MSG", reason)) }
-                let status = decision?.status ?? (kind == .rejectedWithDetail ? .rejected : .accepted)
-                let quantity = decision?.quantity ?? line.quantity
-                body.append(
-                    X12OutgoingSegment(
-                        "ACK", status.rawValue, Self.number(quantity), line.unit.rawValue,
-                        decision?.date == nil ? nil : "068", decision?.date.map(Self.x12)))
-            }
-            body.append(X12OutgoingSegment("CTT", String(order.lines.count)))
+                ] + Self.itemPairs(line)
+            body.append(X12OutgoingSegment("PO1", simpleElements: po1))
+            body.append(
+                X12OutgoingSegment(
+                    "ACK", answer.status.rawValue, Self.number(answer.quantity ?? line.quantity), line.unit.rawValue,
+                    answer.date == nil ? nil : "068", answer.date.map(Self.x12)))
         }
+        body.append(X12OutgoingSegment("CTT", String(written)))
         return X12OutgoingSet(id: "855", body: body)
+    }
+
+    /// PO106 onwards: the line's item numbers as qualifier/value pairs, each under the qualifier the PO used and in
+    /// its order; an item number the PO did not qualify (an order from XML) goes under VN (ours), IN (the buyer's)
+    /// or UP/EN (a GTIN by its length).
+    static func itemPairs(_ line: OrderLine) -> [String?] {
+        let qualifiers = line.itemQualifiers ?? ItemQualifiers()
+        var pairs: [(position: Int, qualifier: String, value: String)] = []
+        if let buyer = line.buyerItemID {
+            pairs.append((qualifiers.buyer?.position ?? 100, qualifiers.buyer?.code ?? "IN", buyer))
+        }
+        if let sku = line.sku {
+            pairs.append((qualifiers.sku?.position ?? 101, qualifiers.sku?.code ?? "VN", sku.rawValue))
+        }
+        if let gtin = line.gtin {
+            pairs.append((qualifiers.gtin?.position ?? 102, qualifiers.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin))
+        }
+        return pairs.sorted { $0.position < $1.position }.flatMap { [$0.qualifier, $0.value] }
     }
 
     static func x12(_ date: CalendarDate) -> String {
@@ -116,39 +148,25 @@ extension POAcknowledgement {
 }
 
 extension PurchaseOrder {
-    /// A complete 855 interchange answering this order's source envelope: IDs swapped from the inbound ISA/GS,
-    /// the inbound GS08 version, control numbers from `counter`.
+    /// A complete 855 interchange answering this order's source envelope: ISA and GS identities swapped from the
+    /// inbound ones, ISA15 as the inbound's, the release `format` names, control numbers from `counter`.
     public func acknowledgementInterchange(
-        _ acknowledgement: POAcknowledgement, timestamp: X12Acknowledgement.Timestamp,
-        delimiters: X12Delimiters = .standard, lineBreak: [UInt8] = [0x0A], groupVersion: String? = nil,
-        ourGroupID: String? = nil,
-        theirGroupID: String? = nil, counter: inout some X12ControlNumberSource
+        _ acknowledgement: POAcknowledgement, timestamp: X12Acknowledgement.Timestamp, format: X12ReplyFormat,
+        counter: inout some X12ControlNumberSource
     ) throws(X12Error) -> [UInt8] {
         let sender = source.receiverID ?? PartnerIdentity(qualifier: "ZZ", id: "")
         let receiver = source.senderID ?? PartnerIdentity(qualifier: "ZZ", id: "")
-        let version = X12Version(groupVersion ?? source.version ?? "004010")
-        let header = ISAHeader(
+        var header = ISAHeader(
             senderQualifier: sender.qualifier, senderID: sender.id, receiverQualifier: receiver.qualifier,
             receiverID: receiver.id, date: String(timestamp.date.suffix(6)), time: timestamp.time,
-            repetitionOrStandards: version.isAtLeast5010 ? "^" : "U",
-            version: version.isAtLeast5010 ? "00501" : "00401",
-            controlNumber: "")
+            version: format.version.interchangeVersion ?? "00401", controlNumber: "", usage: source.usage ?? "P")
+        header.repetitionOrStandards = format.repetitionOrStandards
         let group = X12OutgoingGroup(
-            functionalID: "PR", senderCode: ourGroupID ?? sender.id, receiverCode: theirGroupID ?? receiver.id,
-            date: timestamp.date, time: timestamp.time, version: version.rawValue,
-            sets: [acknowledgement.transactionSet(for: self)])
+            functionalID: "PR", senderCode: source.receiverGroupID ?? sender.id,
+            receiverCode: source.senderGroupID ?? receiver.id, date: timestamp.date, time: timestamp.time,
+            version: format.version.rawValue, sets: [acknowledgement.transactionSet(for: self)])
         var interchange = X12OutgoingInterchange(header: header, groups: [group])
         interchange.assignControlNumbers(from: &counter)
-        var usedDelimiters = delimiters
-        if !version.isAtLeast5010 { usedDelimiters.repetition = nil }
-        // Reasons are our own free text: keep the partner's delimiters out of them.
-        for group in interchange.groups.indices {
-            for set in interchange.groups[group].sets.indices {
-                interchange.groups[group].sets[set].body = interchange.groups[group].sets[set].body.map {
-                    $0.id == "MSG" ? $0.replacingDelimiters(usedDelimiters) : $0
-                }
-            }
-        }
-        return try X12Writer(delimiters: usedDelimiters, lineBreak: lineBreak).write(interchange)
+        return try format.writer.write(interchange)
     }
 }

@@ -103,7 +103,8 @@ extension PurchaseOrderMapper {
             format: .x12, senderID: PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID),
             receiverID: PartnerIdentity(qualifier: header.receiverQualifier, id: header.receiverID),
             interchangeControl: header.controlNumber, groupControl: group.controlNumber,
-            version: group.version.rawValue, origin: origin)
+            version: group.version.rawValue, origin: origin, senderGroupID: group.senderCode,
+            receiverGroupID: group.receiverCode, usage: header.usage)
     }
 
     /// Where segment `index` (element `element`, if any) is in `document`, in the set whose ST is segment

@@ -366,6 +366,7 @@ struct PurchaseOrderMapper: ~Copyable {
         var sku: SKU? = nil
         var buyerItemID: String? = nil
         var gtin: String? = nil
+        var qualifiers = ItemQualifiers()
         // The pairs the segment has: a PO1 of three pairs stops after them, not at PO124.
         let lastPair = min(24, segment.count &- 1)
         var pair = 6
@@ -376,19 +377,29 @@ struct PurchaseOrderMapper: ~Copyable {
             if qualifier == UInt32.max { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
             switch qualifier {
             case X12QualifierCode.vn, X12QualifierCode.vp, X12QualifierCode.va:
-                if sku == nil { sku = segment[pair + 1].map(SKU.init(rawValue:)) }
+                if sku == nil {
+                    sku = segment[pair + 1].map(SKU.init(rawValue:))
+                    qualifiers.sku = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
+                }
             case X12QualifierCode.in, X12QualifierCode.bp, X12QualifierCode.sk, X12QualifierCode.cb,
                 X12QualifierCode.pi:
-                if buyerItemID == nil { buyerItemID = segment[pair + 1] }
+                if buyerItemID == nil {
+                    buyerItemID = segment[pair + 1]
+                    qualifiers.buyer = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
+                }
             case X12QualifierCode.up, X12QualifierCode.en, X12QualifierCode.uk, X12QualifierCode.ua,
                 X12QualifierCode.ui:
-                if gtin == nil { gtin = segment[pair + 1] }
+                if gtin == nil {
+                    gtin = segment[pair + 1]
+                    qualifiers.gtin = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
+                }
             default: break
             }
         }
         // One initializer call with every field: setting them one by one on a `var` copies the line.
         return OrderLine(
             lineNumber: segment[1] ?? String(ordinal), buyerItemID: buyerItemID, sku: sku, gtin: gtin,
-            quantity: quantity, unit: Self.unit(segment, 3) ?? .each, unitPrice: unitPrice)
+            quantity: quantity, unit: Self.unit(segment, 3) ?? .each, unitPrice: unitPrice,
+            itemQualifiers: qualifiers)
     }
 }

@@ -29,6 +29,25 @@ enum X12QualifierCode {
     static let ua: UInt32 = 0x5541  // UA
     static let ui: UInt32 = 0x5549  // UI
 
+    /// The text of a packed product ID qualifier this mapper keeps (a literal: no allocation per line).
+    static func productQualifierText(_ code: UInt32) -> String {
+        switch code {
+        case vn: "VN"
+        case vp: "VP"
+        case va: "VA"
+        case `in`: "IN"
+        case bp: "BP"
+        case sk: "SK"
+        case cb: "CB"
+        case pi: "PI"
+        case up: "UP"
+        case en: "EN"
+        case uk: "UK"
+        case ua: "UA"
+        default: "UI"
+        }
+    }
+
     /// A PO1 product ID qualifier that does not pack, as the code of the one it equals as a `String` (canonical
     /// equivalence: `S` with a KELVIN SIGN is `SK`); 0 for none.
     static func productQualifier(_ text: String?) -> UInt32 {

@@ -16,6 +16,9 @@ public struct OrderSource: Hashable, Sendable, Codable {
         var groupControl: String?
         var version: String?
         var origin: String?
+        var senderGroupID: String?
+        var receiverGroupID: String?
+        var usage: String?
     }
 
     private final class Shared: Sendable {
@@ -31,12 +34,14 @@ public struct OrderSource: Hashable, Sendable, Codable {
     public init(
         format: Format, senderID: PartnerIdentity? = nil, receiverID: PartnerIdentity? = nil,
         interchangeControl: String? = nil, groupControl: String? = nil, setControl: String? = nil,
-        version: String? = nil, origin: String? = nil
+        version: String? = nil, origin: String? = nil, senderGroupID: String? = nil, receiverGroupID: String? = nil,
+        usage: String? = nil
     ) {
         shared = Shared(
             Envelope(
                 format: format, senderID: senderID, receiverID: receiverID, interchangeControl: interchangeControl,
-                groupControl: groupControl, version: version, origin: origin))
+                groupControl: groupControl, version: version, origin: origin, senderGroupID: senderGroupID,
+                receiverGroupID: receiverGroupID, usage: usage))
         self.setControl = setControl
     }
 
@@ -83,6 +88,21 @@ public struct OrderSource: Hashable, Sendable, Codable {
         set { self[shared: \.origin] = newValue }
     }
 
+    /// X12 GS02 and GS03 as the partner wrote them: a reply's GS03 and GS02.
+    public var senderGroupID: String? {
+        get { self[shared: \.senderGroupID] }
+        set { self[shared: \.senderGroupID] = newValue }
+    }
+    public var receiverGroupID: String? {
+        get { self[shared: \.receiverGroupID] }
+        set { self[shared: \.receiverGroupID] = newValue }
+    }
+    /// X12 ISA15: `P` production or `T` test; a reply carries the same.
+    public var usage: String? {
+        get { self[shared: \.usage] }
+        set { self[shared: \.usage] = newValue }
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.setControl == rhs.setControl && (lhs.shared === rhs.shared || lhs.shared.envelope == rhs.shared.envelope)
     }
@@ -92,9 +112,10 @@ public struct OrderSource: Hashable, Sendable, Codable {
         hasher.combine(setControl)
     }
 
-    // Coded as the plain struct of eight fields was, in the same order: nil parts left out.
+    // Coded as the plain struct of its fields would be, in the same order: nil parts left out.
     private enum CodingKeys: String, CodingKey {
         case format, senderID, receiverID, interchangeControl, groupControl, setControl, version, origin
+        case senderGroupID, receiverGroupID, usage
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,7 +128,10 @@ public struct OrderSource: Hashable, Sendable, Codable {
             groupControl: try container.decodeIfPresent(String.self, forKey: .groupControl),
             setControl: try container.decodeIfPresent(String.self, forKey: .setControl),
             version: try container.decodeIfPresent(String.self, forKey: .version),
-            origin: try container.decodeIfPresent(String.self, forKey: .origin))
+            origin: try container.decodeIfPresent(String.self, forKey: .origin),
+            senderGroupID: try container.decodeIfPresent(String.self, forKey: .senderGroupID),
+            receiverGroupID: try container.decodeIfPresent(String.self, forKey: .receiverGroupID),
+            usage: try container.decodeIfPresent(String.self, forKey: .usage))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -121,6 +145,9 @@ public struct OrderSource: Hashable, Sendable, Codable {
         try container.encodeIfPresent(setControl, forKey: .setControl)
         try container.encodeIfPresent(envelope.version, forKey: .version)
         try container.encodeIfPresent(envelope.origin, forKey: .origin)
+        try container.encodeIfPresent(envelope.senderGroupID, forKey: .senderGroupID)
+        try container.encodeIfPresent(envelope.receiverGroupID, forKey: .receiverGroupID)
+        try container.encodeIfPresent(envelope.usage, forKey: .usage)
     }
 
     public enum Format: String, Hashable, Sendable, Codable {

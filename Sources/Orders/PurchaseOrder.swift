@@ -130,6 +130,9 @@ public struct OrderLine: Hashable, Sendable, Codable {
     /// Gift wrap asked for on this line.
     public var giftWrap: Bool
     public var notes: [Note]
+    /// How the PO named `buyerItemID`, `sku` and `gtin` (X12 PO1 qualifiers and their places), so that an answer
+    /// names them the same way; nil where the format has no qualifiers.
+    public var itemQualifiers: ItemQualifiers?
 
     /// Inlinable: called from another module, an initializer of this many fields builds the line and then copies it
     /// (a retain of every string) into place; inlined, it builds it in place.
@@ -138,7 +141,7 @@ public struct OrderLine: Hashable, Sendable, Codable {
         lineNumber: String, buyerItemID: String? = nil, sku: SKU? = nil, gtin: String? = nil, quantity: Decimal,
         unit: UnitOfMeasure = .each, unitPrice: Money? = nil, description: String? = nil,
         requestedShip: CalendarDate? = nil, requestedDelivery: CalendarDate? = nil, giftWrap: Bool = false,
-        notes: [Note] = []
+        notes: [Note] = [], itemQualifiers: ItemQualifiers? = nil
     ) {
         self.lineNumber = lineNumber
         self.buyerItemID = buyerItemID
@@ -152,9 +155,41 @@ public struct OrderLine: Hashable, Sendable, Codable {
         self.requestedDelivery = requestedDelivery
         self.giftWrap = giftWrap
         self.notes = notes
+        self.itemQualifiers = itemQualifiers
     }
 
     public var extendedPrice: Money? { unitPrice.map { $0.multiplied(by: quantity) } }
+}
+
+/// The product ID qualifiers (X12 element 235) a PO gave a line's item numbers, with each pair's element position
+/// (PO106 = 6), so that an 855 echoes `SK`, `BP` or `IN` as received and in the same order.
+public struct ItemQualifiers: Hashable, Sendable, Codable {
+    public struct Qualifier: Hashable, Sendable, Codable {
+        /// `VN`, `SK`, `UP`, …
+        public var code: String
+        /// The qualifier's element position in PO1 (6, 8, … 24).
+        public var position: Int
+
+        @inlinable
+        public init(code: String, position: Int) {
+            self.code = code
+            self.position = position
+        }
+    }
+
+    /// The qualifier of `OrderLine.buyerItemID`.
+    public var buyer: Qualifier?
+    /// The qualifier of `OrderLine.sku`.
+    public var sku: Qualifier?
+    /// The qualifier of `OrderLine.gtin`.
+    public var gtin: Qualifier?
+
+    @inlinable
+    public init(buyer: Qualifier? = nil, sku: Qualifier? = nil, gtin: Qualifier? = nil) {
+        self.buyer = buyer
+        self.sku = sku
+        self.gtin = gtin
+    }
 }
 
 /// X12 unit-of-measure code (element 355): `EA`, `CA`, `PK`, … Stored as the code; the common ones are named.

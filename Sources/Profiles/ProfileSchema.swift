@@ -17,6 +17,8 @@ public enum ProfileSchema {
         case list(Shape)
         case object([Field])
         case map(Shape)
+        /// A value of either shape (a code alone, or a code with its text).
+        case either(Shape, Shape)
     }
 
     struct Field: Sendable {
@@ -55,7 +57,10 @@ public enum ProfileSchema {
                 field("x12-interchange", .list(identity), "ISA05:ISA06 of interchanges it sends"),
                 field("x12-group", .list(.text("GS02")), "GS02 of groups it sends"),
                 field("cxml-credential", .list(identity), "cXML From credential domain:identity"),
-                field("x12-version", .text("004010"), "X12 version it sends and wants back"),
+                field("x12-version", .text("004010"), "X12 version it sends"),
+                field(
+                    "x12-reply-version", .pattern("^[0-9]{6}", "004010"),
+                    "pins the release of every reply; without it each reply is in its inbound's release"),
                 field(
                     "delimiters",
                     .object([
@@ -63,7 +68,9 @@ public enum ProfileSchema {
                         field("component", .text("one character"), required: true, "component separator"),
                         field("segment", .text("one character"), required: true, "segment terminator"),
                         field("repetition", .text("one character"), "repetition separator (00402+)"),
-                        field("line-ending", .choice(["none", "lf", "crlf"]), "written after each segment"),
+                        field(
+                            "line-ending", .choice(Delimiters.LineEnding.allCases.map(\.rawValue)),
+                            "written after each segment"),
                     ]), "delimiters it wants back"),
             ]), "how its documents are recognised"),
         field(
@@ -152,7 +159,16 @@ public enum ProfileSchema {
                                 "tolerated share"),
                         ]), "fee for \(violation.rawValue)")
                 } + [field("scorecard", .map(.number), "thresholds in per cent")]), "chargeback fee schedule"),
-        field("reason-codes", .map(.text("the retailer's code")), "reason → retailer code; 'default' for the rest"),
+        field(
+            "reason-codes",
+            .map(
+                .either(
+                    .text("the retailer's code"),
+                    .object([
+                        field("code", .text("the retailer's code"), required: true, "ACK01 on an 855"),
+                        field("text", .text("the retailer's words"), "comment on a cXML confirmation"),
+                    ]))),
+            "reason → retailer code (and text); 'default' for the rest"),
         field(
             "feed",
             .object([
@@ -282,6 +298,7 @@ public enum ProfileSchema {
         case .choice(let values): return ["enum": values]
         case .list(let item): return ["type": "array", "items": render(item)]
         case .map(let value): return ["type": "object", "additionalProperties": render(value)]
+        case .either(let first, let second): return ["oneOf": [render(first), render(second)]]
         case .object(let fields):
             var properties: [String: Any] = [:]
             for field in fields {
@@ -343,6 +360,13 @@ public enum ProfileSchema {
             for (key, element) in mapping {
                 check(element, value, path: join(path, key.scalar?.string ?? ""), &problems)
             }
+        case .either(let first, let second):
+            var firstProblems: [String] = []
+            check(node, first, path: path, &firstProblems)
+            guard !firstProblems.isEmpty else { return }
+            var secondProblems: [String] = []
+            check(node, second, path: path, &secondProblems)
+            if !secondProblems.isEmpty { problems += node.scalar == nil ? secondProblems : firstProblems }
         case .object(let fields):
             guard case .mapping(let mapping) = node else { return fail("expected a mapping") }
             for (key, element) in mapping {

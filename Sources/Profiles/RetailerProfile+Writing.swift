@@ -21,6 +21,7 @@ extension RetailerProfile {
                     ("x12-group", list(identity.group.map(text))),
                     ("cxml-credential", list(identity.cXML.map { text($0.description) })),
                     ("x12-version", identity.x12Version.map(text)),
+                    ("x12-reply-version", identity.x12ReplyVersion.map(text)),
                     (
                         "delimiters",
                         identity.delimiters.map { d in
@@ -28,10 +29,7 @@ extension RetailerProfile {
                                 ("element", text(d.element)), ("component", text(d.component)),
                                 ("segment", text(d.segment)),
                                 ("repetition", d.repetition.map(text)),
-                                (
-                                    "line-ending",
-                                    text(d.lineEnding == "" ? "none" : d.lineEnding == "\n" ? "lf" : "crlf")
-                                ),
+                                ("line-ending", text(d.lineEnding.rawValue)),
                             ])
                         }
                     ),
@@ -136,9 +134,11 @@ extension RetailerProfile {
             (
                 "reason-codes",
                 object(
-                    [("default", text(reasonCodes.fallback))]
+                    [("default", reasonEntry(reasonCodes.fallback, reasonCodes.fallbackText))]
                         + Reason.allCases.compactMap { reason in
-                            reasonCodes.codes[reason].map { (reason.rawValue, text($0)) }
+                            reasonCodes.codes[reason].map {
+                                (reason.rawValue, reasonEntry($0, reasonCodes.texts[reason]))
+                            }
                         })
             ),
             (
@@ -199,6 +199,12 @@ extension Fee {
 }
 
 /// A string, quoted whenever a plain scalar would read back as something else (`~`, `855`, `true`, ``).
+/// A reason code alone, or with the retailer's text.
+private func reasonEntry(_ code: String, _ words: String?) -> Node {
+    guard let words else { return text(code) }
+    return object([("code", text(code)), ("text", text(words))], flow: true)
+}
+
 private func text(_ value: String) -> Node {
     let plain = Node(value)
     let ambiguous = value.isEmpty || plain.isNull || plain.tag != Tag(.str)

@@ -45,12 +45,14 @@ struct DemoTests {
         // The broken interchange: one set accepted, one rejected for its segment count, the group partially.
         let broken = try read("acks/walmart/997-000018234.x12")
         #expect(broken.contains("AK1*PO*18234~"))
-        #expect(broken.contains("AK2*850*0002~AK5*R*4~"))
+        #expect(broken.contains("AK2*850*0002~\nAK5*R*4~\n"), "Walmart's profile: one segment a line, LF")
         #expect(broken.contains("AK9*P*2*2*1~"))
-        // Home Depot takes cancellation acks only: the PO with a cancelled line is answered, the others are not.
+        // Home Depot takes cancellation acks only: the PO with a cancelled line is answered with that line alone
+        // (exception detail only), the others are not answered.
         let homeDepot = try read("answers/homedepot/855-31846207.x12")
-        #expect(homeDepot.contains("BAK|00|AC|31846207|"))
-        #expect(homeDepot.contains("ACK|IR|1|EA~"))
+        #expect(homeDepot.contains("BAK|00|AE|31846207|20261123|||||20261124~\r\n"))
+        #expect(homeDepot.contains("PO1|3|1|EA|77.99||VN|HP-10231|UP|084512102315|SK|1008451237~\r\nACK|IR|1|EA~\r\n"))
+        #expect(!homeDepot.contains("ACK|IA"), "no accept lines to a cancel-only retailer")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("answers/homedepot/855-31846519.x12").path))
         // Best Buy gets a cXML ConfirmationRequest.
         let confirmation = try read("answers/bestbuy/confirmation-8841207-A.xml")

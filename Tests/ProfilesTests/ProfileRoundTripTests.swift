@@ -80,7 +80,7 @@ func randomProfile(seed: Int) -> RetailerProfile {
             delimiters: maybe(
                 Delimiters(
                     element: pick(["*", "|"]), component: pick([">", ":", "^"]), segment: "~",
-                    repetition: maybe("!"), lineEnding: pick(["", "\n", "\r\n"])))),
+                    repetition: maybe("!"), lineEnding: pick(Delimiters.LineEnding.allCases)))),
         documents: DocumentRules(
             sends: [.x850], expects: [.x997, .x855, .x856],
             acknowledgement: AcknowledgementRules(

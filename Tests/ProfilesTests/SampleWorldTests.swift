@@ -40,7 +40,7 @@ struct SampleWorldTests {
         #expect(world["bestbuy"]?.fulfilment.maxShipments == 2)
         #expect(world["bestbuy"]?.items.maxUnitsPerLine == 5)
         #expect(world["amazon"]?.shipSLA.cutoff.description == "14:00 America/Los_Angeles")
-        #expect(world["walmart"]?.identity.delimiters?.lineEnding == "\n")
+        #expect(world["walmart"]?.identity.delimiters?.lineEnding == .lf)
         #expect(world["walmart"]?.feed?.credentials["password"] == "WALMART_SFTP_PASSWORD")
     }
 }

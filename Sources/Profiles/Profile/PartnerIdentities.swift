@@ -11,16 +11,20 @@ public struct PartnerIdentities: Hashable, Sendable, Codable {
     public var cXML: [PartnerIdentity]
     /// The X12 version it sends and wants answers in (`004010`, `005010`).
     public var x12Version: String?
+    /// The X12 release every reply to this retailer is written in (`004010`), whatever release its inbound used; nil
+    /// answers each document in its own inbound release, as the 997/999 conventions say.
+    public var x12ReplyVersion: String?
     public var delimiters: Delimiters?
 
     public init(
         interchange: [PartnerIdentity] = [], group: [String] = [], cXML: [PartnerIdentity] = [],
-        x12Version: String? = nil, delimiters: Delimiters? = nil
+        x12Version: String? = nil, x12ReplyVersion: String? = nil, delimiters: Delimiters? = nil
     ) {
         self.interchange = interchange
         self.group = group
         self.cXML = cXML
         self.x12Version = x12Version
+        self.x12ReplyVersion = x12ReplyVersion
         self.delimiters = delimiters
     }
 }
@@ -32,12 +36,26 @@ public struct Delimiters: Hashable, Sendable, Codable {
     public var segment: String
     /// ISA11 from 00402 on; nil writes `U` for 00401.
     public var repetition: String?
-    /// Written after each segment terminator: `""`, `"\n"` or `"\r\n"`.
-    public var lineEnding: String
+    /// Written after each segment terminator.
+    public var lineEnding: LineEnding
+
+    /// What follows each segment terminator in a file we write: nothing (one line), LF or CR LF.
+    public enum LineEnding: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+        case none, lf, crlf
+
+        /// The bytes written after each terminator.
+        public var bytes: [UInt8] {
+            switch self {
+            case .none: []
+            case .lf: [0x0A]
+            case .crlf: [0x0D, 0x0A]
+            }
+        }
+    }
 
     public init(
         element: String, component: String, segment: String, repetition: String? = nil,
-        lineEnding: String = ""
+        lineEnding: LineEnding = .none
     ) {
         self.element = element
         self.component = component
@@ -59,7 +77,9 @@ extension PartnerIdentity: YAMLScalar {
 }
 
 extension PartnerIdentities: YAMLReadable {
-    static let keys = ["x12-interchange", "x12-group", "cxml-credential", "x12-version", "delimiters"]
+    static let keys = [
+        "x12-interchange", "x12-group", "cxml-credential", "x12-version", "x12-reply-version", "delimiters",
+    ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> PartnerIdentities? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -68,6 +88,15 @@ extension PartnerIdentities: YAMLReadable {
         identities.group = d.value(f, "x12-group", default: [])
         identities.cXML = d.value(f, "cxml-credential", default: [])
         identities.x12Version = d.optional(f, "x12-version")
+        identities.x12ReplyVersion = d.optional(f, "x12-reply-version")
+        for key in ["x12-version", "x12-reply-version"] {
+            if let version: String = d.optional(f, key),
+                version.count < 6 || !version.prefix(6).allSatisfy({ $0.isASCII && $0.isNumber })
+            {
+                d.report(
+                    "expected an X12 release like 004010 or 005010, got '\(version)'", at: f[key], path: f.path(key))
+            }
+        }
         identities.delimiters = d.optional(f, "delimiters")
         for identity in identities.interchange where identity.qualifier.count != 2 || identity.id.count > 15 {
             d.report(
@@ -86,17 +115,7 @@ extension Delimiters: YAMLReadable {
         guard let element: String = d.required(f, "element"), let component: String = d.required(f, "component"),
             let segment: String = d.required(f, "segment")
         else { return nil }
-        let ending: String
-        switch d.value(f, "line-ending", default: "none") {
-        case "none": ending = ""
-        case "lf": ending = "\n"
-        case "crlf": ending = "\r\n"
-        case let other:
-            d.report(
-                "unknown line ending '\(other)'; expected none, lf or crlf", at: f["line-ending"],
-                path: f.path("line-ending"))
-            ending = ""
-        }
+        let ending: Delimiters.LineEnding = d.value(f, "line-ending", default: .none)
         let repetition: String? = d.optional(f, "repetition")
         let all = [element, component, segment] + (repetition.map { [$0] } ?? [])
         if all.contains(where: { $0.count != 1 }) {

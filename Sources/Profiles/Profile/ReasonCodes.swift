@@ -26,17 +26,34 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     case itemRestricted = "item-restricted"
 }
 
-/// Reason → the retailer's code; `default` answers for any reason not listed.
+/// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not
+/// listed. These, never our explanation, are what a retailer reads on an acknowledgement: on an X12 855 the code is
+/// the line's ACK01 status (IR, R2, …); on a cXML confirmation the text (or the code) is the line's comment.
 public struct ReasonCodes: Hashable, Sendable, Codable {
     public var codes: [Reason: String]
     public var fallback: String
+    /// The retailer's text for a reason, where the profile gives one.
+    public var texts: [Reason: String]
+    public var fallbackText: String?
 
-    public init(codes: [Reason: String] = [:], fallback: String = "IR") {
+    public init(
+        codes: [Reason: String] = [:], fallback: String = "IR", texts: [Reason: String] = [:],
+        fallbackText: String? = nil
+    ) {
         self.codes = codes
         self.fallback = fallback
+        self.texts = texts
+        self.fallbackText = fallbackText
     }
 
     public func code(for reason: Reason) -> String { codes[reason] ?? fallback }
+
+    /// The retailer's words for `reason`: its own text if listed, else the default's text when the reason has no
+    /// code of its own; nil when the profile gives none.
+    public func text(for reason: Reason) -> String? {
+        if let text = texts[reason] { return text }
+        return codes[reason] == nil ? fallbackText : nil
+    }
 }
 
 extension ReasonCodes: YAMLReadable {
@@ -44,10 +61,31 @@ extension ReasonCodes: YAMLReadable {
         guard let f = d.fields(node, path: path, keys: Reason.allCases.map(\.rawValue) + ["default"]) else {
             return nil
         }
-        var codes = ReasonCodes(fallback: d.value(f, "default", default: "IR"))
+        var codes = ReasonCodes()
+        if let entry: Entry = d.optional(f, "default") {
+            codes.fallback = entry.code
+            codes.fallbackText = entry.text
+        }
         for reason in Reason.allCases {
-            if let code: String = d.optional(f, reason.rawValue) { codes.codes[reason] = code }
+            if let entry: Entry = d.optional(f, reason.rawValue) {
+                codes.codes[reason] = entry.code
+                codes.texts[reason] = entry.text
+            }
         }
         return codes
+    }
+
+    /// `IR`, or `{ code: R2, text: "Item not carried" }`.
+    struct Entry: YAMLReadable {
+        var code: String
+        var text: String?
+
+        static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> Entry? {
+            if case .scalar(let scalar) = node { return Entry(code: scalar.string, text: nil) }
+            guard let f = d.fields(node, path: path, keys: ["code", "text"]),
+                let code: String = d.required(f, "code")
+            else { return nil }
+            return Entry(code: code, text: d.optional(f, "text"))
+        }
     }
 }

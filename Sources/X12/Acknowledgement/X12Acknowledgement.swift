@@ -55,21 +55,27 @@ public struct X12Acknowledgement: Sendable {
     /// The answering interchange for `index`: a TA1 alone when the interchange is rejected, otherwise one 997 or
     /// 999 per received group (preceded by a TA1 when ISA14 asked for one). Control numbers are left empty for
     /// `assignControlNumbers(from:)`.
-    public func reply(to index: Int, kind: Kind) -> X12OutgoingInterchange {
+    ///
+    /// Each group is answered in its own GS08 release, as the 997/999 conventions say, unless `version` pins one
+    /// (a partner that wants every reply in 004010); ISA12 follows the first group's answer (the inbound ISA12 for a
+    /// TA1 alone). A 999 is always 005010X231A1.
+    public func reply(to index: Int, kind: Kind, version: X12Version? = nil) -> X12OutgoingInterchange {
         let interchange = interchanges[index] ?? Self.unknownInterchange
         let inbound = interchange.header
-        var header = ISAHeader(
+        let groups = interchange.groups.enumerated().map { groupIndex, group in
+            self.group(answering: group, at: groupIndex, interchange: index, kind: kind, version: version)
+        }
+        let interchangeVersion =
+            groups.first.flatMap { X12Version($0.version).interchangeVersion }
+            ?? version?.interchangeVersion ?? inbound.version
+        let header = ISAHeader(
             senderQualifier: inbound.receiverQualifier, senderID: inbound.receiverID,
             receiverQualifier: inbound.senderQualifier, receiverID: inbound.senderID,
-            date: String(timestamp.date.suffix(6)), time: timestamp.time, version: inbound.version, controlNumber: "",
-            acknowledgmentRequested: "0", usage: inbound.usage)
-        header.repetitionOrStandards = inbound.repetitionOrStandards
+            date: String(timestamp.date.suffix(6)), time: timestamp.time, version: interchangeVersion,
+            controlNumber: "", acknowledgmentRequested: "0", usage: inbound.usage)
         let ta1 = ta1(interchange: index)
         if report.status(interchange: index) == .rejected {
             return X12OutgoingInterchange(header: header, looseSegments: ta1.map { [$0] } ?? [], groups: [])
-        }
-        let groups = interchange.groups.enumerated().map { groupIndex, group in
-            self.group(answering: group, at: groupIndex, interchange: index, kind: kind)
         }
         return X12OutgoingInterchange(header: header, looseSegments: ta1.map { [$0] } ?? [], groups: groups)
     }
@@ -80,10 +86,11 @@ public struct X12Acknowledgement: Sendable {
         header: ISAHeader(senderQualifier: "", senderID: "", receiverQualifier: "", receiverID: "", date: "", time: "", controlNumber: ""),
         groups: [], segments: 0..<0, trailerIndex: nil, looseSegments: [], byteRange: 0..<0)
 
-    private func group(answering group: X12FunctionalGroup, at groupIndex: Int, interchange: Int, kind: Kind)
-        -> X12OutgoingGroup
-    {
-        let is5010 = group.version.isAtLeast5010
+    private func group(
+        answering group: X12FunctionalGroup, at groupIndex: Int, interchange: Int, kind: Kind, version pinned: X12Version?
+    ) -> X12OutgoingGroup {
+        let version = kind == .implementation999 ? X12Version("005010X231A1") : pinned ?? group.version
+        let is5010 = version.isAtLeast5010
         var body: [X12OutgoingSegment] = []
         body.append(
             X12OutgoingSegment(
@@ -120,10 +127,9 @@ public struct X12Acknowledgement: Sendable {
                     groupStatus.rawValue, String(group.sets.count), String(group.sets.count), String(accepted),
                 ] + groupCodes.prefix(5).map { $0 }))
         let implementation = kind == .implementation999 ? "005010X231A1" : nil
-        let version = kind == .implementation999 && !is5010 ? "005010X231A1" : group.version.rawValue
         return X12OutgoingGroup(
             functionalID: "FA", senderCode: group.receiverCode, receiverCode: group.senderCode, date: timestamp.date,
-            time: timestamp.time, version: version,
+            time: timestamp.time, version: version.rawValue,
             sets: [X12OutgoingSet(id: kind.rawValue, implementationReference: implementation, body: body)])
     }
 

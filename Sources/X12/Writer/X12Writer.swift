@@ -17,6 +17,8 @@ public struct X12Writer: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         let header = interchange.header
+        // ISA11 is the repetition separator from 00402 on and `U` before it. A document read with `U` under 00402+
+        // (seen in real files) writes back as it was; `X12ReplyFormat` keeps what we send from doing so.
         let repetition: String
         if let byte = delimiters.repetition, header.version >= "00402" {
             repetition = String(decoding: [byte], as: UTF8.self)
