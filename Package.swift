@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Orders", "Profiles", "Routing", "Store", .product(name: "Logging", package: "swift-log"),
+                "Gateway", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

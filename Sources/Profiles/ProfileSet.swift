@@ -33,7 +33,9 @@ public struct ProfileSet: Sendable {
     public var sortedProfiles: [RetailerProfile] { profiles.values.sorted { $0.id < $1.id } }
 
     /// Loads and checks the profiles folder (`*.yaml`, `*.yml`), the network file and `items.csv` from disk.
-    public static func load(profiles folder: URL, network: URL, catalog: URL) throws(ProfileErrors) -> ProfileSet {
+    public static func load(profiles folder: URL, network: URL, catalog: URL, rules: [ProfileRule] = [])
+        throws(ProfileErrors) -> ProfileSet
+    {
         func read(_ url: URL) throws(ProfileErrors) -> SourceFile {
             do {
                 return SourceFile(name: url.relativePath, text: try String(contentsOf: url, encoding: .utf8))
@@ -59,13 +61,15 @@ public struct ProfileSet: Sendable {
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             files.append(try read(folder.appendingPathComponent(name)))
         }
-        return try load(profiles: files, network: try read(network), catalog: try read(catalog))
+        return try load(profiles: files, network: try read(network), catalog: try read(catalog), rules: rules)
     }
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
-    /// be in the network, no two profiles may claim the same X12 or cXML identity).
+    /// be in the network, no two profiles may claim the same X12 or cXML identity), then against `rules` (what the
+    /// parts that write documents can express).
     public static func load(
-        profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile
+        profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile,
+        rules: [ProfileRule] = []
     )
         throws(ProfileErrors) -> ProfileSet
     {
@@ -100,6 +104,11 @@ public struct ProfileSet: Sendable {
                         kind: .conflict)
                 }
                 profiles.append(profile)
+                for rule in rules {
+                    for finding in rule.findings(profile) {
+                        d.report(finding.message, at: root.nearest(keyPath: finding.keyPath), path: finding.keyPath)
+                    }
+                }
             }
             for key in ["x12-interchange", "x12-group", "cxml-credential"] {
                 for item in root["identity"]?[key]?.sequence.map(Array.init) ?? [] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import Orders
 import Profiles
 
@@ -61,7 +62,8 @@ struct ProfilesCommand: ParsableCommand {
             let profiles = try profileFiles(paths)
             let networkFile = SourceFile(name: network, text: try read(network))
             do {
-                return try ProfileSet.load(profiles: profiles, network: networkFile, catalog: catalogFile)
+                return try ProfileSet.load(
+                    profiles: profiles, network: networkFile, catalog: catalogFile, rules: ProfileRule.answerWriters)
             } catch {
                 for problem in error.errors { printError(problem.description) }
                 printError("\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") found")

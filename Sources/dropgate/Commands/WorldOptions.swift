@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import Profiles
 import Routing
 
@@ -24,7 +25,7 @@ struct WorldOptions: ParsableArguments {
         do {
             profileSet = try ProfileSet.load(
                 profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
-                catalog: URL(fileURLWithPath: items))
+                catalog: URL(fileURLWithPath: items), rules: ProfileRule.answerWriters)
         } catch {
             for problem in error.errors { printError("\(problem)") }
             throw ExitCode(2)
