@@ -117,6 +117,7 @@ let package = Package(
                 "Gateway", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DropgateEndToEndTests", dependencies: [], swiftSettings: strictSettings),
