@@ -125,7 +125,8 @@ struct PurchaseOrderMappingTests {
         #expect(order.lines.count == 2)
         #expect(order.shipTo?.address?.postalCode == "62704")
         let report = X12Validator().validate(try X12Document(bytes: Array(text.utf8)))
-        let exact = ["004010", "005010"].contains(version)
+        // The 850 has tables of its own for 004010, 004030 and 005010; 003060 and 006020 have none.
+        let exact = ["004010", "004030VICS", "005010"].contains(version)
         #expect(report.skippedChecks.isEmpty == exact, "\(report.skippedChecks)")
     }
 

@@ -181,10 +181,13 @@ struct DefinitionTests {
         ] {
             #expect((definitions.sets[key]?.body.count ?? 0) > 3, "\(key)")
         }
-        #expect(definitions.segments["PO1"]?.elements.count == 25)
-        #expect(definitions.segments["PO1"]?.syntaxNotes.count == 12)
-        #expect(definitions.definition(for: "850", version: X12Version("004030VICS"))?.version == "005010")
-        #expect(definitions.definition(for: "850", version: X12Version("003060"))?.version == "004010")
+        for release in definitions.releases {
+            #expect(release.segments["PO1"]?.elements.count == 25)
+            #expect(release.segments["PO1"]?.syntaxNotes.count == 12)
+        }
+        #expect(definitions.definition(for: "850", version: X12Version("004030VICS"))?.version == "004030")
+        #expect(definitions.definition(for: "855", version: X12Version("004030VICS"))?.version == "004010")
+        #expect(definitions.definition(for: "850", version: X12Version("003060")) == nil)
         #expect(definitions.definition(for: "846", version: X12Version("004010"))?.functionalID == "IB")
         #expect(definitions.definition(for: "204", version: X12Version("004010")) == nil)
     }

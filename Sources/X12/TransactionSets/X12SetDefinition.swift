@@ -14,6 +14,9 @@ public struct X12SetDefinition: Sendable {
     /// The body's start IDs as codes and requirement flags, so the walker never unpacks nodes to compare.
     public private(set) var bodyScope = LoopScope()
     public private(set) var allCodes: Set<UInt32> = []
+    /// The index in `X12Definitions.releases` of the release whose segment rules check this set's segments: its own
+    /// version's, or the nearest earlier one's; set when the definitions are built.
+    var release = 0
     /// `body` flattened for the validator.
     private(set) var table = X12SetTable(body: [], scope: LoopScope())
 

@@ -33,6 +33,9 @@ final class X12CleanSegments: @unchecked Sendable {
     private var round: UInt16 = 0
     /// The delimiters the kept segments were checked under.
     private(set) var delimiters: X12Delimiters? = nil
+    /// The release whose segment rules they were checked with (an index of `X12Definitions`' releases): a REF02 of
+    /// 40 characters is clean in 005010, too long in 004010.
+    private(set) var release = -1
 
     init() {
         slots = .allocate(capacity: 1 << Self.slotBits)
@@ -45,10 +48,11 @@ final class X12CleanSegments: @unchecked Sendable {
         arena.deallocate()
     }
 
-    /// Forgets every segment when `delimiters` are not the ones they were checked under.
-    func prepare(for delimiters: X12Delimiters) {
-        guard self.delimiters != delimiters else { return }
+    /// Forgets every segment when `delimiters` or the release's rules are not the ones they were checked under.
+    func prepare(for delimiters: X12Delimiters, release: Int) {
+        guard self.delimiters != delimiters || self.release != release else { return }
         self.delimiters = delimiters
+        self.release = release
         clear()
     }
 

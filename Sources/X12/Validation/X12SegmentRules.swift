@@ -1,6 +1,9 @@
 /// The segment dictionary flattened for the validator's hot loop: one open-addressed table from segment code to
 /// segment, and per segment a run of plain element rules (no strings, sets or optionals to copy or retain), its
-/// mandatory elements as a bit mask and its syntax notes as masks. Built once with the definitions.
+/// mandatory elements as a bit mask and its syntax notes as masks. Built once with the definitions, for every release
+/// they define: one run of segments, elements and notes for all, and per release its own table from code to segment
+/// (`keys`/`slots` hold the releases' tables one after the other, each `capacity` long). The validator picks a
+/// release's view once per set (`Unsafe.release(_:)`), so the per-segment look-up is the same as with one release.
 struct X12SegmentRules: Sendable {
     struct Element: Sendable {
         var requirement: X12SetDefinition.Requirement
@@ -68,18 +71,37 @@ struct X12SegmentRules: Sendable {
     private(set) var elements: [Element] = []
     private(set) var notes: [Note] = []
     private(set) var codeLists: [CodeList] = []
-    /// Open addressing, a power of two long; `keys` 0 is empty (no segment ID packs to 0).
+    /// Open addressing, a power of two long per release; `keys` 0 is empty (no segment ID packs to 0).
     private var keys: [UInt32] = []
     private var slots: [Int32] = []
     private var shift: UInt32 = 32
+    /// The length of one release's table in `keys` and `slots`.
+    private var capacity = 16
+    /// How many releases the rules hold.
+    private(set) var releaseCount = 0
 
+    /// Rules for one release's segments.
     init(_ byCode: [UInt32: X12SegmentDefinition]) {
-        var capacity = 16
-        while capacity < byCode.count * 2 { capacity <<= 1 }
-        keys = Array(repeating: 0, count: capacity)
-        slots = Array(repeating: -1, count: capacity)
+        self.init(releases: [byCode])
+    }
+
+    /// Rules for several releases' segments; release `n` is `releases[n]`.
+    init(releases: [[UInt32: X12SegmentDefinition]]) {
+        while capacity < (releases.map(\.count).max() ?? 0) * 2 { capacity <<= 1 }
+        releaseCount = max(releases.count, 1)
+        keys = Array(repeating: 0, count: capacity * releaseCount)
+        slots = Array(repeating: -1, count: capacity * releaseCount)
         shift = UInt32(32 - capacity.trailingZeroBitCount)
         var listIndex: [Set<String>: Int] = [:]
+        for (release, byCode) in releases.enumerated() {
+            add(byCode, release: release, listIndex: &listIndex)
+        }
+    }
+
+    private mutating func add(
+        _ byCode: [UInt32: X12SegmentDefinition], release: Int, listIndex: inout [Set<String>: Int]
+    ) {
+        let base = release * capacity
         for (code, definition) in byCode.sorted(by: { $0.key < $1.key }) where code != 0 {
             let start = elements.count
             var mandatory: UInt64 = 0
@@ -117,9 +139,9 @@ struct X12SegmentRules: Sendable {
                         hasSecond: note.positions.count > 1))
             }
             var slot = self.slot(code)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = code
-            slots[slot] = Int32(segments.count)
+            while keys[base + slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[base + slot] = code
+            slots[base + slot] = Int32(segments.count)
             segments.append(
                 Segment(elements: start..<elements.count, mandatoryMask: mandatory, notes: noteStart..<notes.count))
         }
@@ -127,12 +149,13 @@ struct X12SegmentRules: Sendable {
 
     private func slot(_ code: UInt32) -> Int { Int((code &* 0x9E37_79B1) >> shift) }
 
-    /// The segment for a packed ID (`X12SetDefinition.code`), nil when the dictionary has none.
-    func segment(_ code: UInt32) -> Segment? {
-        withUnsafeRules { $0.segment(code) }
+    /// The segment for a packed ID (`X12SetDefinition.code`) in release `release`, nil when its dictionary has none.
+    func segment(_ code: UInt32, release: Int = 0) -> Segment? {
+        withUnsafeRules { $0.release(release).segment(code) }
     }
 
-    /// The rules as pointers, valid inside `body`: the walker reads them for every segment and element.
+    /// The rules as pointers, valid inside `body`: the walker reads them for every segment and element. The view
+    /// looks segments up in the first release; `Unsafe.release(_:)` gives another's.
     func withUnsafeRules<Result>(_ body: (Unsafe) -> Result) -> Result {
         segments.withUnsafeBufferPointer { segments in
             elements.withUnsafeBufferPointer { elements in
@@ -143,7 +166,7 @@ struct X12SegmentRules: Sendable {
                                 body(
                                     Unsafe(
                                         segments: segments, elements: elements, notes: notes, codeLists: codeLists,
-                                        keys: keys, slots: slots, shift: shift))
+                                        allKeys: keys, allSlots: slots, capacity: capacity, shift: shift))
                             }
                         }
                     }
@@ -160,9 +183,41 @@ struct X12SegmentRules: Sendable {
         /// A pointer rather than the array: the walker passes the lists down for every element, and an array held
         /// by the (mutable) walker is retained for each call.
         let codeLists: UnsafeBufferPointer<CodeList>
+        /// Every release's tables, and the view's release's.
+        let allKeys: UnsafeBufferPointer<UInt32>
+        let allSlots: UnsafeBufferPointer<Int32>
         let keys: UnsafeBufferPointer<UInt32>
         let slots: UnsafeBufferPointer<Int32>
+        let capacity: Int
         let shift: UInt32
+
+        init(
+            segments: UnsafeBufferPointer<Segment>, elements: UnsafeBufferPointer<Element>,
+            notes: UnsafeBufferPointer<Note>, codeLists: UnsafeBufferPointer<CodeList>,
+            allKeys: UnsafeBufferPointer<UInt32>, allSlots: UnsafeBufferPointer<Int32>, capacity: Int, shift: UInt32,
+            release: Int = 0
+        ) {
+            self.segments = segments
+            self.elements = elements
+            self.notes = notes
+            self.codeLists = codeLists
+            self.allKeys = allKeys
+            self.allSlots = allSlots
+            self.capacity = capacity
+            self.shift = shift
+            let range = (release * capacity)..<((release + 1) * capacity)
+            keys = UnsafeBufferPointer(rebasing: allKeys[range])
+            slots = UnsafeBufferPointer(rebasing: allSlots[range])
+        }
+
+        /// The same rules looking segments up in release `release` (an index of `X12Definitions`' releases);
+        /// taken once per set, so the look-up for each segment stays one probe of one table.
+        func release(_ release: Int) -> Unsafe {
+            guard release >= 0, (release + 1) * capacity <= allKeys.count else { return self }
+            return Unsafe(
+                segments: segments, elements: elements, notes: notes, codeLists: codeLists, allKeys: allKeys,
+                allSlots: allSlots, capacity: capacity, shift: shift, release: release)
+        }
 
         /// The segment for a packed ID, nil when the dictionary has none.
         @inline(__always)

@@ -81,27 +81,30 @@ extension X12Validator {
         // From the second set a cache sees on, segments found clean are kept for the sets after them.
         cache.setsChecked += 1
         if cache.setsChecked == 2 { cache.cleanSegments = X12CleanSegments() }
-        cache.cleanSegments?.prepare(for: input.delimiters)
-        var walker = SetWalker(
-            input: input, segments: segments, setID: set.id, trailerIndex: trailerIndex,
-            interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
-            setIndex: envelopes.set, rules: tables, notesPassed: notesPassed,
-            cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
-        // Sets of one group share a version: one look-up per set ID and version.
+        // Sets of one group share a version: one look-up per set ID and version, which also picks the release
+        // whose segment rules the walker reads (once per set, not per segment).
         if !cache.hasKey || cache.keyID != set.id || cache.keyVersion != version {
             cache.hasKey = true
             cache.keyID = set.id
             cache.keyVersion = version
             cache.definition = definitions.definition(for: set.id, version: version)
+            cache.release = cache.definition?.release ?? 0
             cache.shapes.removeAll()
         }
+        cache.cleanSegments?.prepare(for: input.delimiters, release: cache.release)
+        var walker = SetWalker(
+            input: input, segments: segments, setID: set.id, trailerIndex: trailerIndex,
+            interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
+            setIndex: envelopes.set, rules: tables.release(cache.release), notesPassed: notesPassed,
+            cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
         // Moved out of the cache for the set and back: reading it in place from the cache (captured by the
         // callers' closures) copies it, a score of retains per set.
         if let definition = cache.definition.take() {
             if definition.version != version.base {
                 skipped.append(
                     "set \(set.id) \(set.controlNumber) (version \(version)): checked against the "
-                        + "\(definition.version) table, release differences not checked")
+                        + "\(definition.version) definitions (the nearest earlier release), release differences not "
+                        + "checked")
             }
             // The walk checks the segment IDs first, in the pass that reads them for the structure.
             walker.walk(definition, shapes: &cache.shapes)
@@ -170,6 +173,8 @@ struct X12ValidationCache: Sendable {
     var keyID = ""
     var keyVersion = X12Version("")
     var definition: X12SetDefinition? = nil
+    /// `definition`'s release (see `X12SetDefinition.release`), 0 without one.
+    var release = 0
     /// Per segment rule, a pattern of present elements known to pass its syntax notes (see `checkElements`).
     var notesPassed: [UInt64] = []
     /// Sequences of segment IDs whose structure `definition` accepts (see `SetWalker.walk`).

