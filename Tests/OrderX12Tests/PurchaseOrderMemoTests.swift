@@ -1,5 +1,6 @@
 import Foundation
 import Orders
+import TestSupport
 import Testing
 import X12
 

@@ -1,6 +1,7 @@
 import Foundation
 import OrderX12
 import Orders
+import TestSupport
 import Testing
 import X12
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Inputs the stream equivalence tests read: files beside the tests and interchanges built in code.

