@@ -152,7 +152,18 @@ public enum ProfileSchema {
                                 "tolerated share"),
                         ]), "fee for \(violation.rawValue)")
                 } + [field("scorecard", .map(.number), "thresholds in per cent")]), "chargeback fee schedule"),
-        field("reason-codes", .map(.text("the retailer's code")), "reason → retailer code; 'default' for the rest"),
+        field(
+            "reason-codes",
+            .object(
+                [field("default", .text("the retailer's code"), "the code for every reason not listed (IR)")]
+                    + Reason.allCases.map { reason in
+                        field(
+                            reason.rawValue, .text("the retailer's code"),
+                            reason == .fillOrKill
+                                ? "a line that could ship, cancelled with one that cannot (order fill-or-kill, "
+                                    + "ship complete)"
+                                : "the code for \(reason.rawValue)")
+                    }), "reason → retailer code; 'default' for the rest"),
         field(
             "feed",
             .object([

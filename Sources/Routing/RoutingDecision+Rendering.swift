@@ -22,7 +22,8 @@ extension RoutingDecision {
         for line in cancelledLines {
             out.append(
                 "  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
-                    + "[\(line.reason.rawValue) → \(line.code)] \(line.detail)")
+                    + "[\(line.reason.rawValue)\(line.causingLine.map { " with line \($0)" } ?? "") → \(line.code)] "
+                    + line.detail)
         }
         for line in backorderedLines {
             out.append(
@@ -31,7 +32,10 @@ extension RoutingDecision {
         for rejection in rejections {
             out.append("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
         }
-        for fee in fees.avoided { out.append("  avoided  \(fee.violation.rawValue) \(fee.amount) (\(fee.note ?? ""))") }
+        for fee in fees.avoided {
+            let why = [fee.cause, fee.note].compactMap { $0 }.joined(separator: "; ")
+            out.append("  avoided  \(fee.violation.rawValue) \(fee.amount)" + (why.isEmpty ? "" : " (\(why))"))
+        }
         for fee in fees.incurred {
             out.append("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
         }
