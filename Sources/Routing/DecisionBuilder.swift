@@ -69,7 +69,8 @@ enum DecisionBuilder {
                         ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity)
                     },
                     service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
-                    shipBy: found.deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
+                    shipBy: found.deadlines.shipBy, timeZone: tables.world.nodeZones[node.position].zone,
+                    expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(
                         tables.world.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
                         perOrder.currency)))

@@ -78,6 +78,8 @@ public struct Shipment: Hashable, Sendable, Codable {
     /// That day in the node's own calendar.
     public var shipDay: CalendarDate
     public var shipBy: Date
+    /// The node's time zone, the clock `shipAt` and `shipDay` read on (a pick ticket shows them on it).
+    public var timeZone: TimeZone
     public var expectedDelivery: CalendarDate?
     public var zone: Int?
     /// Pick/pack plus shipping by zone.
