@@ -138,11 +138,13 @@ enum DecisionBuilder {
             let violation = violation(for: failed)
             if let fee = tables.fee(for: violation) {
                 // Line fill-or-kill would lose only the failing lines; every other policy, the whole order.
-                let scope = policy.fill == .lineFillOrKill && !failing.isEmpty ? failing : Array(lines.indices)
+                let onlyFailing = policy.fill == .lineFillOrKill && !failing.isEmpty
                 decision.fees.avoided.append(
                     FeeLine(
                         violation: violation,
-                        amount: fee.charge(units: units(of: scope, lines), value: value(of: scope, lines, in: order)),
+                        amount: fee.charge(
+                            units: onlyFailing ? units(of: failing, lines) : order.totalUnits,
+                            value: onlyFailing ? value(of: failing, lines, in: order) : order.extendedTotal),
                         node: candidates[row].id, failedCheck: failed,
                         lazyCause: LazyText(.avoidedFeeCause(facts, row: row)),
                         lazyNote: LazyText(
