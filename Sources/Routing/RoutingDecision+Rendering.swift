@@ -15,7 +15,7 @@ extension RoutingDecision {
         for shipment in shipments {
             let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")
             out.append(
-                "  ship     \(shipment.node) via \(shipment.service) at \(shipment.shipAt.iso8601), "
+                "  ship     \(shipment.node) via \(shipment.service) at \(Format.instant(shipment.shipAt, shipment.timeZone)), "
                     + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)"
             )
         }
@@ -79,9 +79,4 @@ extension RoutingDecision {
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
-}
-
-extension Date {
-    /// `2026-11-24T20:00:00Z`.
-    var iso8601: String { ISO8601DateFormatter().string(from: self) }
 }
