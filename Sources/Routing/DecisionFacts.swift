@@ -128,7 +128,7 @@ final class DecisionFacts: Sendable {
         let candidates = assessments[..<candidateCount]
         var anyWithStock = false
         var anyCapable = false
-        var firstFailure: (Reason, CancelWhy)?
+        var failing: (Reason, CancelWhy)?
         for row in candidates.indices where table.hasStock(candidates[row].row, index) {
             anyWithStock = true
             guard table.handles(index, candidates[row].capabilities) else { continue }
@@ -137,7 +137,7 @@ final class DecisionFacts: Sendable {
                 if table.lines[index].quantity <= candidates[row].unitsLeft { return nil }
                 continue
             }
-            guard firstFailure == nil, let failure = candidates[row].firstFailure else { continue }
+            guard failing == nil, let failure = candidates[row].firstFailure else { continue }
             let reason: Reason
             switch failure {
             case .enabled, .open, .capability: reason = .nodeUnavailable
@@ -145,9 +145,9 @@ final class DecisionFacts: Sendable {
             case .carrier: reason = .noCarrierService
             default: reason = .cannotMeetShipBy
             }
-            firstFailure = (reason, .nodeFailure(row: row))
+            failing = (reason, .nodeFailure(row: row))
         }
-        if let firstFailure { return firstFailure }
+        if let failing { return failing }
         if !anyWithStock { return (.outOfStock, .outOfStock) }
         if !anyCapable { return (.itemRestricted, .restricted) }
         return (.noCapacity, .noCapacity)
@@ -395,7 +395,9 @@ final class DecisionFacts: Sendable {
         case .stock:
             return "left there, \(scope) would be cancelled for stock"
         case .capability:
-            return "left there, \(scope) would be rejected: the node cannot handle line(s) \(lineNumbers)"
+            return profile.fulfilment.fill == .lineFillOrKill
+                ? "left there, \(scope) could not ship and would be rejected"
+                : "left there, the order could not ship (line(s) \(lineNumbers)) and would be rejected"
         case .enabled:
             return "switched off with no date to ship, the order would be cancelled"
         case .capacity:
