@@ -1,10 +1,14 @@
 public import Foundation
 public import Orders
-public import Routing
 public import Profiles
+public import Routing
 
 /// What the warehouse gets for one shipment of a routed order: already known to be compliant (node, carrier
-/// service and ship-by were checked by routing), with everything the packer needs.
+/// service and ship-by were checked by routing), with everything the packer needs: where it goes, what to print in
+/// the box, and which lines need care (hazmat, oversize, gift wrap).
+///
+/// Times read on the clock of whoever owns them: the carrier pickup on the DC's clock, the retailer's ship-by on the
+/// retailer's (the zone routing reckoned it in) and again on the DC's, each with its offset.
 public struct PickTicket: Hashable, Sendable, Codable {
     /// `walmart-4792183650-EWR1`: unique per order and node.
     public var id: String
@@ -13,10 +17,19 @@ public struct PickTicket: Hashable, Sendable, Codable {
     public var poNumber: PONumber
     public var node: DCID
     public var service: CarrierServiceID
-    /// Tender to the carrier at this instant (the node's cutoff on its ship day) and no later than `shipBy`.
-    public var shipAt: Date
-    public var shipBy: Date
+    /// The DC's time zone (IANA name): `shipAt` and `shipByAtNode` read on its clock.
+    public var nodeTimeZone: String
+    /// The retailer's time zone (IANA name), which its ship-by is reckoned in.
+    public var retailerTimeZone: String
+    /// Tender to the carrier at this instant (the node's cutoff on its ship day), on the DC's clock.
+    public var shipAt: ZonedInstant
+    /// The retailer's deadline on the retailer's clock (`2026-11-25T23:59:59-06:00` for Walmart's Wednesday).
+    public var shipBy: ZonedInstant
+    /// The same deadline on the DC's clock.
+    public var shipByAtNode: ZonedInstant
     public var shipTo: Party?
+    /// The consumer's gift message, to print for the box (notes of that kind, one per line).
+    public var giftMessage: String?
     public var lines: [Line]
     /// Gift message and packing-slip text, printed for the consumer.
     public var notes: [Note]
@@ -29,9 +42,15 @@ public struct PickTicket: Hashable, Sendable, Codable {
         public var upc: String?
         public var description: String?
         public var quantity: Int
+        /// The line asks for gift wrap.
         public var giftWrap: Bool
+        /// From the item catalog: packed and labelled as dangerous goods.
+        public var hazmat: Bool
+        /// From the item catalog: handled as oversize (two-person lift, own carton).
+        public var oversize: Bool
     }
 
+    /// `shipment.timeZone` is the DC's zone; the retailer's is the profile's, which routing reckons ship-by in.
     public init(order: PurchaseOrder, shipment: Shipment, profile: RetailerProfile, catalog: ItemCatalog) {
         id = "\(profile.id)-\(order.poNumber)-\(shipment.node)"
         retailer = profile.id
@@ -39,10 +58,15 @@ public struct PickTicket: Hashable, Sendable, Codable {
         poNumber = order.poNumber
         node = shipment.node
         service = shipment.service
-        shipAt = shipment.shipAt
-        shipBy = shipment.shipBy
+        nodeTimeZone = shipment.timeZone.identifier
+        retailerTimeZone = profile.timeZone.identifier
+        shipAt = ZonedInstant(shipment.shipAt, in: shipment.timeZone)
+        shipBy = ZonedInstant(shipment.shipBy, in: profile.timeZone)
+        shipByAtNode = ZonedInstant(shipment.shipBy, in: shipment.timeZone)
         shipTo = order.shipTo
         notes = order.notes.filter { $0.kind == .giftMessage || $0.kind == .packingSlip }
+        let messages = order.notes.filter { $0.kind == .giftMessage }.map(\.text)
+        giftMessage = messages.isEmpty ? nil : messages.joined(separator: "\n")
         packingSlip = profile.items.packingSlip
         lines = shipment.lines.map { planned in
             let line = order.lines.first { $0.lineNumber == planned.lineNumber }
@@ -50,28 +74,43 @@ public struct PickTicket: Hashable, Sendable, Codable {
             return Line(
                 lineNumber: planned.lineNumber, sku: planned.sku, upc: item?.upc ?? line?.gtin,
                 description: item?.description ?? line?.description, quantity: planned.quantity,
-                giftWrap: line?.giftWrap ?? false)
+                giftWrap: line?.giftWrap ?? false, hazmat: item?.hazmat ?? false, oversize: item?.oversize ?? false)
         }
     }
 
-    /// The CSV a WMS imports: one row per line, the columns of `csvHeader`.
-    public static let csvHeader = "ticket,retailer,po,node,service,ship_at,ship_by,line,sku,upc,quantity,description,ship_to_name,ship_to_zip"
+    /// The CSV a WMS imports: one row per line, the columns of `csvColumns` (documented in `fixtures/README.md`).
+    /// Order-level fields repeat on every row so each row stands alone.
+    public static let csvColumns = [
+        "ticket", "retailer", "po", "node", "service", "ship_at", "ship_by", "ship_by_at_node", "line", "sku", "upc",
+        "quantity", "description", "hazmat", "oversize", "gift_wrap", "ship_to_name", "ship_to_address_1",
+        "ship_to_address_2", "ship_to_city", "ship_to_state", "ship_to_postal_code", "ship_to_country",
+        "ship_to_phone", "gift_message", "packing_slip",
+    ]
+
+    public static let csvHeader = csvColumns.joined(separator: ",")
 
     public var csvRows: [String] {
-        let formatter = ISO8601DateFormatter()
+        let address = shipTo?.address
+        let addressLines = address?.lines ?? []
+        func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
         return lines.map { line in
             [
-                id, retailer.rawValue, poNumber.rawValue, node.rawValue, service.rawValue,
-                formatter.string(from: shipAt), formatter.string(from: shipBy), line.lineNumber, line.sku.rawValue,
-                line.upc ?? "", String(line.quantity), line.description ?? "", shipTo?.name ?? "",
-                shipTo?.address?.postalCode ?? "",
+                id, retailer.rawValue, poNumber.rawValue, node.rawValue, service.rawValue, shipAt.description,
+                shipBy.description, shipByAtNode.description, line.lineNumber, line.sku.rawValue, line.upc ?? "",
+                String(line.quantity), line.description ?? "", yes(line.hazmat), yes(line.oversize), yes(line.giftWrap),
+                shipTo?.name ?? shipTo?.contact?.name ?? "", addressLines.first ?? "",
+                addressLines.dropFirst().joined(separator: ", "), address?.city ?? "", address?.region ?? "",
+                address?.postalCode ?? "", address?.country ?? "", shipTo?.contact?.phone ?? "", giftMessage ?? "",
+                yes(packingSlip),
             ].map(PickTicket.csvField).joined(separator: ",")
         }
     }
 
     /// RFC 4180: quote a field that holds a comma, a quote or a line break, doubling inner quotes.
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

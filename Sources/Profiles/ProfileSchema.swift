@@ -46,6 +46,13 @@ public enum ProfileSchema {
         field("holidays", .list(date), "closed days"),
     ])
     static let documents = DocumentKind.allCases.map(\.rawValue)
+    /// A reason's code alone, or with the retailer's words for it.
+    static let reasonEntry = Shape.either(
+        .text("the retailer's code"),
+        .object([
+            field("code", .text("the retailer's code"), required: true, "ACK01 on an 855"),
+            field("text", .text("the retailer's words"), "comment on a cXML confirmation"),
+        ]))
 
     static let profile = Shape.object([
         field("id", .text("retailer id"), "defaults to the file name"),
@@ -161,14 +168,16 @@ public enum ProfileSchema {
                 } + [field("scorecard", .map(.number), "thresholds in per cent")]), "chargeback fee schedule"),
         field(
             "reason-codes",
-            .map(
-                .either(
-                    .text("the retailer's code"),
-                    .object([
-                        field("code", .text("the retailer's code"), required: true, "ACK01 on an 855"),
-                        field("text", .text("the retailer's words"), "comment on a cXML confirmation"),
-                    ]))),
-            "reason → retailer code (and text); 'default' for the rest"),
+            .object(
+                [field("default", reasonEntry, "the code for every reason not listed (IR)")]
+                    + Reason.allCases.map { reason in
+                        field(
+                            reason.rawValue, reasonEntry,
+                            reason == .fillOrKill
+                                ? "a line that could ship, cancelled with one that cannot (order fill-or-kill, "
+                                    + "ship complete)"
+                                : "the code for \(reason.rawValue)")
+                    }), "reason → retailer code (and text); 'default' for the rest"),
         field(
             "feed",
             .object([

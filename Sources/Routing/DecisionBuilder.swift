@@ -69,7 +69,8 @@ enum DecisionBuilder {
                         ShipmentLine(lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity)
                     },
                     service: found.mapping.services[option.service], shipAt: option.pickupAt, shipDay: option.pickupDay,
-                    shipBy: found.deadlines.shipBy, expectedDelivery: option.delivery, zone: node.zone,
+                    shipBy: found.deadlines.shipBy, timeZone: tables.world.nodeZones[node.position].zone,
+                    expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(
                         tables.world.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
                         perOrder.currency)))
@@ -133,11 +134,19 @@ enum DecisionBuilder {
         if [.reroute, .split].contains(outcome), let row = candidates.firstIndex(where: { $0.id == primaryID }),
             !shipments.contains(where: { $0.node == candidates[row].id })
         {
-            let violation = violation(for: candidates[row].firstFailure)
+            let (failed, failing) = facts.failedCheck(row)
+            let violation = violation(for: failed)
             if let fee = tables.fee(for: violation) {
+                // Line fill-or-kill would lose only the failing lines; every other policy, the whole order.
+                let onlyFailing = policy.fill == .lineFillOrKill && !failing.isEmpty
                 decision.fees.avoided.append(
                     FeeLine(
-                        violation: violation, amount: fee.charge(units: order.totalUnits, value: order.extendedTotal),
+                        violation: violation,
+                        amount: fee.charge(
+                            units: onlyFailing ? units(of: failing, lines) : order.totalUnits,
+                            value: onlyFailing ? value(of: failing, lines, in: order) : order.extendedTotal),
+                        node: candidates[row].id, failedCheck: failed,
+                        lazyCause: LazyText(.avoidedFeeCause(facts, row: row)),
                         lazyNote: LazyText(
                             .avoidedFee(
                                 facts, row: row,
@@ -179,12 +188,18 @@ enum DecisionBuilder {
         }
     }
 
-    /// The fee the primary would have drawn had the order been left with it, by its first failing check.
-    static func violation(for failure: NodeCheck.Kind?) -> FeeSchedule.Violation {
+    /// The fee the primary would have drawn had the order been left with it, by the check it failed: short of stock,
+    /// it cancels (cancel-for-stock); switched off, it has no day to ship and cancels too; without the capability a
+    /// line needs (hazmat, oversize, gift wrap, pickup), the line cannot ship and is rejected (rejected-unit, the
+    /// schedule's fee for an unshippable line); out of capacity, closed or past its cutoff for ship-by, the order
+    /// waits and ships late (late-ship); without an authorized service, it ships by another (unauthorized-carrier).
+    /// A fee the profile's schedule lacks is not avoided.
+    static func violation(for failure: NodeCheck.Kind) -> FeeSchedule.Violation {
         switch failure {
+        case .stock, .enabled: .cancelForStock
+        case .capability: .rejectedUnit
         case .carrier: .unauthorizedCarrier
-        case .shipBy, .deliverBy, .enabled, .open, .capacity: .lateShip
-        default: .cancelForStock
+        case .capacity, .open, .shipBy, .deliverBy: .lateShip
         }
     }
 }

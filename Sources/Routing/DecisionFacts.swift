@@ -46,7 +46,15 @@ final class DecisionFacts: Sendable {
         case nodeFailure(row: Int)
         case outOfStock
         case restricted
+        /// The nodes with the stock have no room today for the line's units.
         case noCapacity
+        /// The line could ship alone, but not together with the lines that do (capacity, or a SKU they share).
+        case notTogether
+        /// Every line could ship from some node, but no node allowed to ship the order has every line in stock.
+        case stockSpread
+        /// The line could ship, but goes with the line at this index, which cannot (order fill-or-kill, ship
+        /// complete).
+        case collateral(line: Int)
     }
 
     init(
@@ -86,27 +94,50 @@ final class DecisionFacts: Sendable {
     }
 
     func cancelledLines() -> [CancelledLine] {
-        cancels.map { index in
+        let own = cancels.map(ownCancelReason)
+        // Under a policy that ships the order whole or not at all, a line that could ship goes with the first line
+        // that cannot: that line's reason is the order's.
+        let together = profile.fulfilment.fill != .lineFillOrKill
+        let root = together ? cancels.indices.first { own[$0] != nil }.map { cancels[$0] } : nil
+        return cancels.indices.map { position in
+            let index = cancels[position]
             let line = table.lines[index]
-            let (reason, why) = cancelReason(for: index)
+            let (reason, why): (Reason, CancelWhy)
+            if let cause = own[position] {
+                (reason, why) = cause
+            } else if let root {
+                (reason, why) = (.fillOrKill, .collateral(line: root))
+            } else if together && !anyNodeHoldsEveryLine() {
+                (reason, why) = (.outOfStock, .stockSpread)
+            } else {
+                (reason, why) = (.noCapacity, .notTogether)
+            }
+            var causing: String?
+            if case .collateral(let other) = why { causing = table.lines[other].lineNumber }
             return CancelledLine(
                 lineNumber: line.lineNumber, sku: line.sku, quantity: line.quantity, reason: reason,
-                code: profile.reasonCodes.code(for: reason), lazyDetail: LazyText(.cancel(self, line: index, why)))
+                code: profile.reasonCodes.code(for: reason), causingLine: causing,
+                lazyDetail: LazyText(.cancel(self, line: index, why)))
         }
     }
 
-    /// The most telling reason a line cannot ship: no stock anywhere beats everything else; then capability; then the
-    /// first failing general check at a node that has the stock.
-    func cancelReason(for index: Int) -> (Reason, CancelWhy) {
+    /// Why a line cannot ship from any candidate even alone, or nil when some candidate could ship it by itself.
+    /// The most telling reason: no stock anywhere beats everything else; then capability; then the first failing
+    /// general check at a node that has the stock; then capacity for the line's units.
+    func ownCancelReason(_ index: Int) -> (Reason, CancelWhy)? {
         let candidates = assessments[..<candidateCount]
-        // One pass in rank order: the first node with the stock and the capability that fails a general check.
         var anyWithStock = false
         var anyCapable = false
+        var failing: (Reason, CancelWhy)?
         for row in candidates.indices where table.hasStock(candidates[row].row, index) {
             anyWithStock = true
             guard table.handles(index, candidates[row].capabilities) else { continue }
             anyCapable = true
-            guard !candidates[row].generalOK, let failure = candidates[row].firstFailure else { continue }
+            if candidates[row].generalOK {
+                if table.lines[index].quantity <= candidates[row].unitsLeft { return nil }
+                continue
+            }
+            guard failing == nil, let failure = candidates[row].firstFailure else { continue }
             let reason: Reason
             switch failure {
             case .enabled, .open, .capability: reason = .nodeUnavailable
@@ -114,11 +145,19 @@ final class DecisionFacts: Sendable {
             case .carrier: reason = .noCarrierService
             default: reason = .cannotMeetShipBy
             }
-            return (reason, .nodeFailure(row: row))
+            failing = (reason, .nodeFailure(row: row))
         }
+        if let failing { return failing }
         if !anyWithStock { return (.outOfStock, .outOfStock) }
         if !anyCapable { return (.itemRestricted, .restricted) }
         return (.noCapacity, .noCapacity)
+    }
+
+    /// Whether some candidate that passes its general checks has every line in stock and can handle each.
+    func anyNodeHoldsEveryLine() -> Bool {
+        assessments[..<candidateCount].contains { a in
+            a.generalOK && table.lines.indices.allSatisfy { table.ok(a.row, $0, a.capabilities) }
+        }
     }
 
     /// The candidates in rank order, those not considered, then the bystanders.
@@ -305,10 +344,71 @@ final class DecisionFacts: Sendable {
         lineFailures(a, first: true).first.map { "\($0.kind.rawValue): \($0.detail)" }
     }
 
-    /// `ORD1: stock: line 3 B-100123: 0 available, 1 needed`: why the node in `row` could not have shipped.
-    func avoidedFeeNote(_ row: Int) -> String {
+    // MARK: Fees avoided
+
+    /// The check that kept the node in `row` from shipping the order, and the lines it failed on (empty for a
+    /// general check): its first failing general check; else its first failing line check (stock, then capability,
+    /// in line order); else capacity (the order's units exceed what is left today) or stock (lines naming one SKU
+    /// need more than the node holds). Integer work only: routing asks it of the primary of every reroute.
+    func failedCheck(_ row: Int) -> (kind: NodeCheck.Kind, lines: [Int]) {
         let a = assessments[row]
-        return "\(a.id): " + (firstFailure(a)?.detail ?? firstLineFailure(a) ?? "")
+        if let failure = a.firstFailure { return (failure, []) }
+        var kind: NodeCheck.Kind?
+        var lines: [Int] = []
+        if a.failingLines > 0 {
+            for index in table.lines.indices {
+                let failing: NodeCheck.Kind? =
+                    !table.hasStock(a.row, index)
+                    ? .stock : table.handles(index, a.capabilities) ? nil : .capability
+                guard let failing else { continue }
+                if kind == nil { kind = failing }
+                if failing == kind { lines.append(index) }
+            }
+        }
+        if let kind { return (kind, lines) }
+        return (table.totalUnits > a.unitsLeft ? .capacity : .stock, [])
+    }
+
+    /// `ORD1 stock: line 3 B-100123: 0 available, 1 needed`: why the node in `row` could not have shipped.
+    func avoidedFeeCause(_ row: Int) -> String {
+        let a = assessments[row]
+        let (kind, lines) = failedCheck(row)
+        let detail: String
+        if let check = firstFailure(a) {
+            detail = check.detail
+        } else if !lines.isEmpty {
+            detail = lineFailures(a).first { $0.kind == kind }?.detail ?? ""
+        } else if kind == .capacity {
+            detail = "\(max(0, a.unitsLeft)) unit(s) left today, \(table.totalUnits) needed"
+        } else {
+            detail = "lines naming the same SKU need more than it holds"
+        }
+        return "\(a.id) \(kind.rawValue): \(detail)"
+    }
+
+    /// Why the failure in `row` would have cost a fee had the order stayed there (`DecisionBuilder.violation`).
+    func avoidedFeeNote(_ row: Int) -> String {
+        let (kind, lines) = failedCheck(row)
+        let lineNumbers = lines.map { table.lines[$0].lineNumber }.joined(separator: ", ")
+        let scope = profile.fulfilment.fill == .lineFillOrKill ? "line(s) \(lineNumbers)" : "the order"
+        switch kind {
+        case .stock:
+            return "left there, \(scope) would be cancelled for stock"
+        case .capability:
+            return profile.fulfilment.fill == .lineFillOrKill
+                ? "left there, \(scope) could not ship and would be rejected"
+                : "left there, the order could not ship (line(s) \(lineNumbers)) and would be rejected"
+        case .enabled:
+            return "switched off with no date to ship, the order would be cancelled"
+        case .capacity:
+            return "left there, the order would wait for capacity and ship after ship-by"
+        case .carrier:
+            return "left there, the order would ship by a service the retailer did not authorize"
+        case .deliverBy:
+            return "left there, the order would arrive after the deliver-by date"
+        default:
+            return "left there, the order would ship after ship-by"
+        }
     }
 
     // MARK: Verdicts
@@ -343,21 +443,36 @@ final class DecisionFacts: Sendable {
     // MARK: Cancelled lines
 
     func cancelDetail(_ line: Int, _ why: CancelWhy) -> String {
-        let label = label(line)
+        "\(label(line)): " + cancelCause(line, why)
+    }
+
+    /// `cancelDetail` without the line's label.
+    func cancelCause(_ line: Int, _ why: CancelWhy) -> String {
         switch why {
         case .nodeFailure(let row):
             let failure = firstFailure(assessments[row])
-            return "\(label): \(assessments[row].id) \(failure?.kind.rawValue ?? ""): \(failure?.detail ?? "")"
+            return "\(assessments[row].id) \(failure?.kind.rawValue ?? ""): \(failure?.detail ?? "")"
         case .outOfStock:
             // One candidate is the node the retailer assigned: name it, so the reason reads as what to tell them.
             let holder =
                 candidateCount == 1
                 ? "the only candidate, \(assessments[0].id), has fewer than" : "no candidate node has"
-            return "\(label): \(holder) \(table.lines[line].quantity) available"
+            return "\(holder) \(table.lines[line].quantity) available"
         case .restricted:
-            return "\(label): no node with stock can handle the item"
+            return "no node with stock can handle the item"
         case .noCapacity:
-            return "\(label): no node can take it together with the rest"
+            return "no node with the stock has room for \(table.lines[line].quantity) more unit(s) today"
+        case .notTogether:
+            return "no node can take it together with the rest within today's capacity"
+        case .stockSpread:
+            let policy = profile.fulfilment
+            return policy.fill == .orderFillOrKill || policy.maxShipments <= 1
+                ? "no single node has every line of the order in stock, and \(policy.fill.rawValue) ships from one"
+                : "no \(policy.maxShipments) nodes together can ship every line of the order"
+        case .collateral(let other):
+            let cause = ownCancelReason(other).map { cancelCause(other, $0.1) } ?? "it cannot ship"
+            return "cancelled with \(label(other)), which cannot ship (\(cause)); "
+                + "\(profile.fulfilment.fill.rawValue) ships every line or none"
         }
     }
 

@@ -11,8 +11,10 @@ struct LazyText: Hashable, Sendable, Codable {
         case rule(DecisionFacts, RuleCheck.Rule)
         case verdict(DecisionFacts, row: Int, DecisionFacts.Verdict)
         case cancel(DecisionFacts, line: Int, DecisionFacts.CancelWhy)
-        /// The fee the node in `row` (the primary) would have drawn: why, then `suffix`.
+        /// Why the node in `row` (the primary) would have drawn the fee, then `suffix`.
         case avoidedFee(DecisionFacts, row: Int, suffix: String)
+        /// What the node in `row` (the primary) failed.
+        case avoidedFeeCause(DecisionFacts, row: Int)
         /// Boxed: deadlines are copied often, and a basis is a large value to copy.
         indirect case basis(ShipByBasis)
     }
@@ -30,6 +32,7 @@ struct LazyText: Hashable, Sendable, Codable {
         case .verdict(let facts, let row, let verdict): facts.verdict(row, verdict)
         case .cancel(let facts, let line, let why): facts.cancelDetail(line, why)
         case .avoidedFee(let facts, let row, let suffix): facts.avoidedFeeNote(row) + suffix
+        case .avoidedFeeCause(let facts, let row): facts.avoidedFeeCause(row)
         case .basis(let basis): basis.text
         }
     }

@@ -15,14 +15,15 @@ extension RoutingDecision {
         for shipment in shipments {
             let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")
             out.append(
-                "  ship     \(shipment.node) via \(shipment.service) at \(shipment.shipAt.iso8601), "
+                "  ship     \(shipment.node) via \(shipment.service) at \(Format.instant(shipment.shipAt, shipment.timeZone)), "
                     + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)"
             )
         }
         for line in cancelledLines {
             out.append(
                 "  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
-                    + "[\(line.reason.rawValue) → \(line.code)] \(line.detail)")
+                    + "[\(line.reason.rawValue)\(line.causingLine.map { " with line \($0)" } ?? "") → \(line.code)] "
+                    + line.detail)
         }
         for line in backorderedLines {
             out.append(
@@ -31,7 +32,10 @@ extension RoutingDecision {
         for rejection in rejections {
             out.append("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
         }
-        for fee in fees.avoided { out.append("  avoided  \(fee.violation.rawValue) \(fee.amount) (\(fee.note ?? ""))") }
+        for fee in fees.avoided {
+            let why = [fee.cause, fee.note].compactMap { $0 }.joined(separator: "; ")
+            out.append("  avoided  \(fee.violation.rawValue) \(fee.amount)" + (why.isEmpty ? "" : " (\(why))"))
+        }
         for fee in fees.incurred {
             out.append("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
         }
@@ -75,9 +79,4 @@ extension RoutingDecision {
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
-}
-
-extension Date {
-    /// `2026-11-24T20:00:00Z`.
-    var iso8601: String { ISO8601DateFormatter().string(from: self) }
 }

@@ -10,7 +10,7 @@ extension RoutingDecision {
         }
         let avoided =
             fees.avoided.isEmpty
-            ? "" : "; avoids " + fees.avoided.map { "\($0.violation.rawValue) \($0.amount)" }.joined(separator: ", ")
+            ? "" : "; avoids " + fees.avoided.map(\.headline).joined(separator: ", ")
         let incurred =
             fees.incurred.isEmpty
             ? "" : "; risks " + fees.incurred.map { "\($0.violation.rawValue) \($0.amount)" }.joined(separator: ", ")
@@ -23,6 +23,10 @@ extension RoutingDecision {
             let what = cancelledLines.isEmpty ? "has every line" : "has every line it can ship"
             return "\(shipment.node) \(what) and meets ship-by via \(shipment.service)" + cancelled
         case .reroute:
+            // An avoided fee names the primary's failure itself.
+            if !fees.avoided.isEmpty {
+                return "avoids " + fees.avoided.map(\.headline).joined(separator: ", ") + cancelled
+            }
             let primary = nodes.first { $0.candidate && $0.rank == 1 }
             let why = primary.flatMap(firstFailure) ?? primary?.verdict ?? "primary cannot ship"
             return why + avoided + cancelled
@@ -32,7 +36,17 @@ extension RoutingDecision {
             return backorderedLines.map { "line \($0.lineNumber) waits at \($0.node) until \($0.until)" }
                 .joined(separator: ", ")
         case .cancel:
-            let reason = cancelledLines.first?.detail ?? nodes.compactMap(firstFailure).first ?? "no node can ship"
+            // The root cause leads; lines cancelled only because it cannot ship follow it.
+            let lines = cancelledLines
+            let root = lines.first { $0.reason != .fillOrKill } ?? lines.first
+            let collateral = lines.filter { $0.reason == .fillOrKill }.map(\.lineNumber)
+            let with =
+                collateral.isEmpty
+                ? ""
+                : "; line\(collateral.count == 1 ? "" : "s") \(collateral.joined(separator: ", ")) cancelled with it "
+                    + "(\(Reason.fillOrKill.rawValue))"
+            let reason =
+                root.map { $0.detail + with } ?? nodes.compactMap(firstFailure).first ?? "no node can ship"
             let alternates =
                 couldHaveShipped.isEmpty
                 ? "" : "; \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped"

@@ -78,6 +78,8 @@ public struct Shipment: Hashable, Sendable, Codable {
     /// That day in the node's own calendar.
     public var shipDay: CalendarDate
     public var shipBy: Date
+    /// The node's time zone, the clock `shipAt` and `shipDay` read on (a pick ticket shows them on it).
+    public var timeZone: TimeZone
     public var expectedDelivery: CalendarDate?
     public var zone: Int?
     /// Pick/pack plus shipping by zone.
@@ -96,17 +98,43 @@ public struct CancelledLine: Hashable, Sendable, Codable {
     public var lineNumber: String
     public var sku: SKU?
     public var quantity: Int
+    /// The real cause: why this line cannot ship, or `.fillOrKill` when it could but goes with `causingLine`.
     public var reason: Reason
     /// The retailer's code for `reason`, from the profile.
     public var code: String
+    /// For a collateral cancel (`reason == .fillOrKill`): the line that cannot ship, whose own cancelled line
+    /// carries the root cause. Nil otherwise.
+    public var causingLine: String?
     public var detail: String {
         get { lazyDetail.text }
         set { lazyDetail = LazyText(newValue) }
     }
     var lazyDetail: LazyText
 
+    public init(
+        lineNumber: String, sku: SKU?, quantity: Int, reason: Reason, code: String, causingLine: String? = nil,
+        detail: String
+    ) {
+        self.init(
+            lineNumber: lineNumber, sku: sku, quantity: quantity, reason: reason, code: code, causingLine: causingLine,
+            lazyDetail: LazyText(detail))
+    }
+
+    init(
+        lineNumber: String, sku: SKU?, quantity: Int, reason: Reason, code: String, causingLine: String?,
+        lazyDetail: LazyText
+    ) {
+        self.lineNumber = lineNumber
+        self.sku = sku
+        self.quantity = quantity
+        self.reason = reason
+        self.code = code
+        self.causingLine = causingLine
+        self.lazyDetail = lazyDetail
+    }
+
     enum CodingKeys: String, CodingKey {
-        case lineNumber, sku, quantity, reason, code
+        case lineNumber, sku, quantity, reason, code, causingLine
         case lazyDetail = "detail"
     }
 }
@@ -166,7 +194,18 @@ public struct FeeAssessment: Hashable, Sendable, Codable {
 public struct FeeLine: Hashable, Sendable, Codable {
     public var violation: FeeSchedule.Violation
     public var amount: Money
-    /// What the fee is for and the allowance before it applies, if the schedule has one (`beyond 1% of orders`).
+    /// For a fee avoided by a reroute: the primary node, and the check it failed (stock, capacity, enabled, open,
+    /// carrier, capability, ship-by, deliver-by), which decides `violation`. Nil for fees incurred.
+    public var node: DCID?
+    public var failedCheck: NodeCheck.Kind?
+    /// For a fee avoided: the failure in the primary's words, `ORD1 stock: line 1 HP-10001: 1 available, 2 needed`.
+    public var cause: String? {
+        get { lazyCause?.text }
+        set { lazyCause = newValue.map(LazyText.init) }
+    }
+    var lazyCause: LazyText?
+    /// Why the failure would have cost this fee, and the allowance before it applies, if the schedule has one
+    /// (`beyond 1% of orders`).
     public var note: String? {
         get { lazyNote?.text }
         set { lazyNote = newValue.map(LazyText.init) }
@@ -174,7 +213,8 @@ public struct FeeLine: Hashable, Sendable, Codable {
     var lazyNote: LazyText?
 
     enum CodingKeys: String, CodingKey {
-        case violation, amount
+        case violation, amount, node, failedCheck
+        case lazyCause = "cause"
         case lazyNote = "note"
     }
 
@@ -182,10 +222,23 @@ public struct FeeLine: Hashable, Sendable, Codable {
         self.init(violation: violation, amount: amount, lazyNote: note.map(LazyText.init))
     }
 
-    init(violation: FeeSchedule.Violation, amount: Money, lazyNote: LazyText?) {
+    init(
+        violation: FeeSchedule.Violation, amount: Money, node: DCID? = nil, failedCheck: NodeCheck.Kind? = nil,
+        lazyCause: LazyText? = nil, lazyNote: LazyText?
+    ) {
         self.violation = violation
         self.amount = amount
+        self.node = node
+        self.failedCheck = failedCheck
+        self.lazyCause = lazyCause
         self.lazyNote = lazyNote
+    }
+
+    /// `cancel-for-stock 5.00 USD (ORD1 stock: line 1 HP-10001: 1 available, 2 needed)`: the fee and what would
+    /// have drawn it (its note when it names no failure).
+    public var headline: String {
+        let why = cause ?? note
+        return "\(violation.rawValue) \(amount)" + (why.map { " (\($0))" } ?? "")
     }
 }
 

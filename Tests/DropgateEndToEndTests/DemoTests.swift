@@ -64,6 +64,14 @@ struct DemoTests {
         let ticket = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(
             "pick-tickets/ONT1/bestbuy-8841362-A-ONT1.json"))) as? [String: Any]
         #expect((ticket?["lines"] as? [Any])?.count == 2)
+        // Walmart's Wednesday ESD on Walmart's clock (Chicago), the EWR1 pickup on Edison's: not UTC.
+        let walmart = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(
+            "pick-tickets/EWR1/walmart-4792183650-EWR1.json"))) as? [String: Any]
+        #expect(walmart?["shipBy"] as? String == "2026-11-25T23:59:59-06:00")
+        #expect(walmart?["shipAt"] as? String == "2026-11-24T15:00:00-05:00")
+        let ewr = try read("pick-tickets/EWR1.csv")
+        #expect(ewr.hasPrefix("ticket,retailer,po,node,service,ship_at,ship_by,ship_by_at_node,"))
+        #expect(ewr.contains(",2026-11-24T15:00:00-05:00,2026-11-25T23:59:59-06:00,2026-11-26T00:59:59-05:00,"))
     }
 
     @Test("a second run on the same store recognises every PO as a duplicate and promises nothing again")

@@ -24,6 +24,10 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     /// No node has a service the PO's method maps to that can deliver there (UPS to a PO box).
     case noCarrierService = "no-carrier-service"
     case itemRestricted = "item-restricted"
+    /// The line could ship, but the policy ships the order complete or not at all (order fill-or-kill, ship
+    /// complete) and another line cannot ship: `CancelledLine.causingLine` names that line, whose own reason is the
+    /// order's real cause.
+    case fillOrKill = "fill-or-kill"
 }
 
 /// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not
