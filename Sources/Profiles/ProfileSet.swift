@@ -34,32 +34,27 @@ public struct ProfileSet: Sendable {
 
     /// Loads and checks the profiles folder (`*.yaml`, `*.yml`), the network file and `items.csv` from disk.
     public static func load(profiles folder: URL, network: URL, catalog: URL) throws(ProfileErrors) -> ProfileSet {
-        func read(_ url: URL) throws(ProfileErrors) -> SourceFile {
+        func read(_ url: URL, expected: String) throws(ProfileErrors) -> SourceFile {
             do {
-                return SourceFile(name: url.relativePath, text: try String(contentsOf: url, encoding: .utf8))
+                return SourceFile(
+                    name: url.relativePath, text: try LocalFile.text(url.relativePath, expected: expected))
             } catch {
-                throw ProfileErrors([
-                    ProfileError(
-                        kind: .unreadable, file: url.relativePath, line: 1, column: 1,
-                        message: "cannot read the file: \(error.localizedDescription)")
-                ])
+                throw ProfileErrors([ProfileError(error)])
             }
         }
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            names = try LocalFile.folderEntries(folder.relativePath, expected: "the folder of retailer profiles")
         } catch {
-            throw ProfileErrors([
-                ProfileError(
-                    kind: .unreadable, file: folder.relativePath, line: 1, column: 1,
-                    message: "cannot list the profiles folder")
-            ])
+            throw ProfileErrors([ProfileError(error)])
         }
         var files: [SourceFile] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            files.append(try read(folder.appendingPathComponent(name)))
+        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            files.append(try read(folder.appendingPathComponent(name), expected: "a retailer profile (YAML)"))
         }
-        return try load(profiles: files, network: try read(network), catalog: try read(catalog))
+        return try load(
+            profiles: files, network: try read(network, expected: "the DC network file (YAML)"),
+            catalog: try read(catalog, expected: "the item catalog (CSV)"))
     }
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
