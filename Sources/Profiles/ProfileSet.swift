@@ -127,6 +127,15 @@ public struct ProfileSet: Sendable {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "", kind: .syntax)
+            case .duplicatedKeysInMapping(let keys, let context):
+                // Yams names the keys (sorted) and marks the first one's first occurrence; the message names that
+                // one key at its second occurrence, where the fix is, and not the whole file Yams quotes.
+                let key = keys.first ?? ""
+                let first = (line: context.mark.line, column: context.mark.column)
+                let place = duplicatePlace(of: key, firstAt: first, in: file.text) ?? first
+                d.report(
+                    "duplicate key '\(key)'; the first is at line \(first.line)", line: place.line,
+                    column: place.column, path: "", kind: .duplicateKey)
             default:
                 d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             }
@@ -136,6 +145,51 @@ public struct ProfileSet: Sendable {
             return nil
         }
     }
+}
+
+/// Where `key` occurs again in the mapping whose first occurrence of it is at `first` (1-based line and column, in
+/// Unicode scalars, as libyaml counts): a later line of the block mapping at the same indentation, or later on the
+/// same line in a flow mapping (`{ a: 1, a: 2 }`). Nil when it cannot be found, for shapes such as a flow mapping
+/// over several lines.
+func duplicatePlace(of key: String, firstAt first: (line: Int, column: Int), in text: String)
+    -> (line: Int, column: Int)?
+{
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        Array($0.unicodeScalars.filter { $0 != "\r" })
+    }
+    guard first.line >= 1, first.line <= lines.count, !key.isEmpty else { return nil }
+    let keyScalars = Array(key.unicodeScalars)
+    func isKey(_ line: [Unicode.Scalar], at start: Int) -> Bool {
+        for quote in [nil, "\"", "'"] as [Unicode.Scalar?] {
+            let word = quote.map { [$0] + keyScalars + [$0] } ?? keyScalars
+            guard start + word.count <= line.count, Array(line[start..<(start + word.count)]) == word else { continue }
+            let rest = line[(start + word.count)...].drop { $0 == " " || $0 == "\t" }
+            if rest.first == ":" { return true }
+        }
+        return false
+    }
+    // Later on the first line: a flow mapping.
+    let firstLine = lines[first.line - 1]
+    var index = first.column - 1 + keyScalars.count
+    while index < firstLine.count {
+        let before = firstLine[..<index].last { $0 != " " && $0 != "\t" }
+        if before == "," || before == "{", firstLine[index - 1] == " " || before == firstLine[index - 1],
+            isKey(firstLine, at: index)
+        {
+            return (first.line, index + 1)
+        }
+        index += 1
+    }
+    // Later lines of a block mapping, at the same indentation, until one indented less.
+    let indent = first.column - 1
+    for number in first.line..<lines.count {
+        let line = lines[number]
+        let leading = line.prefix { $0 == " " }.count
+        guard leading < line.count, line[leading] != "#" else { continue }
+        if leading < indent { return nil }
+        if leading == indent, isKey(line, at: indent) { return (number + 1, indent + 1) }
+    }
+    return nil
 }
 
 extension ProfileSet {
