@@ -67,8 +67,10 @@ public struct ProfileSet: Sendable {
         var errors: [ProfileError] = []
         var networkDiagnostics = Diagnostics(file: networkFile.name)
         var network: Network?
+        var declared: (nodes: [String], services: [String])?
         if let root = compose(networkFile, &networkDiagnostics) {
             network = Network.read(root, &networkDiagnostics)
+            declared = Network.declaredIDs(root)
         }
         errors += networkDiagnostics.errors
 
@@ -81,8 +83,9 @@ public struct ProfileSet: Sendable {
         var claims: [String: (file: String, line: Int)] = [:]
         for file in files {
             var d = Diagnostics(file: file.name)
-            d.nodeIDs = network?.nodes.map(\.id.rawValue)
-            d.serviceIDs = network.map { $0.services.keys.map(\.rawValue).sorted() }
+            // What the network file declares, read clean or not: a broken node is reported once, in the network.
+            d.nodeIDs = network == nil ? nil : declared?.nodes
+            d.serviceIDs = network == nil ? nil : declared?.services
             guard let root = compose(file, &d) else {
                 errors += d.errors
                 continue
