@@ -28,7 +28,12 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var world: WorldOptions
     @OptionGroup var clock: ClockOption
 
-    @Option(help: "Folder for the store and everything produced. Emptied first unless --keep-store.")
+    @Option(
+        help: """
+            Folder for the store and everything produced: a new or empty folder, or an earlier output of the demo \
+            (marked by its .dropgate-output file), of which only the files the demo wrote are replaced unless \
+            --keep-store. A folder holding other files is refused.
+            """)
     var output = "demo-output"
 
     @Flag(help: "Reuse the store from an earlier run: POs seen before are recognised as duplicates.")
@@ -39,18 +44,33 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let (profiles, stock) = try world.load()
-        let now = try ClockOption.parse(clock.at ?? Self.sampleWorldClock)
+        let now = try clock.at ?? ClockOption.parse(Self.sampleWorldClock)
+        // Everything is read and checked before the output folder is touched.
+        let files = try inboxFiles()
         let outputURL = URL(fileURLWithPath: output, isDirectory: true)
-        if !keepStore { try? FileManager.default.removeItem(at: outputURL) }
-        try FileManager.default.createDirectory(at: outputURL, withIntermediateDirectories: true)
-        let storePath = outputURL.appendingPathComponent("dropgate.sqlite").path
-        let store = try SQLiteStore(path: storePath)
+        let folder: OutputFolder
+        let storePath: String
+        do {
+            folder = try OutputFolder.prepare(
+                root: outputURL, keepingPrevious: keepStore, expected: "the demo's output (--output)")
+            storePath = try folder.claim("dropgate.sqlite").path
+            // SQLite's companions sit beside the store while it is open; they are ours too.
+            for suffix in ["-wal", "-shm", "-journal"] { _ = try folder.claim("dropgate.sqlite\(suffix)") }
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(path: storePath)
+        } catch {
+            printError("\(storePath): cannot be opened as the demo's SQLite store: \(error)")
+            throw ExitCode(2)
+        }
         var logger = Logger(label: "dropgate.demo")
         logger.logLevel = .warning
-        var gateway = try Gateway(
-            profiles: profiles, store: store, stock: stock, output: OutputFolder(root: outputURL), logger: logger)
+        var gateway = try Gateway(profiles: profiles, store: store, stock: stock, output: folder, logger: logger)
 
-        let files = try inboxFiles()
         var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
         var problems: [String] = []
         var written = 0
@@ -63,7 +83,9 @@ struct DemoCommand: ParsableCommand {
             }
         }
 
-        print("dropgate demo — \(files.count) documents from \(inbox), decided as of \(ISO8601DateFormatter().string(from: now))")
+        print(
+            "dropgate demo — \(files.count) documents from \(inbox), decided as of \(ISO8601DateFormatter().string(from: now))"
+        )
         print("")
         print(table.rendered)
         if !problems.isEmpty {

@@ -35,7 +35,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let (profiles, stock) = try world.load()
-        let now = try clock.instant(default: Date())
+        let now = clock.instant(default: Date())
         let reader = InboundReader()
         var state = NetworkState(stock: stock)
         let routers = profiles.routers()

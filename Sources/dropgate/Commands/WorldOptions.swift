@@ -43,19 +43,19 @@ struct WorldOptions: ParsableArguments {
     }
 }
 
-/// The clock every decision is made against: `--at`, or the present.
+/// The clock every decision is made against: `--at`, or the present. A bad `--at` is an error of the option, so
+/// the argument parser reports it with the usage of the command it was given to.
 struct ClockOption: ParsableArguments {
-    @Option(help: "Decide as of this instant (ISO 8601, e.g. 2026-11-24T10:00:00-05:00) instead of now.")
-    var at: String?
+    @Option(
+        help: "Decide as of this instant (ISO 8601, e.g. 2026-11-24T10:00:00-05:00) instead of now.",
+        transform: ClockOption.parse)
+    var at: Date?
 
-    func instant(default fallback: Date) throws -> Date {
-        guard let at else { return fallback }
-        return try Self.parse(at)
-    }
+    func instant(default fallback: Date) -> Date { at ?? fallback }
 
     static func parse(_ text: String) throws -> Date {
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw ValidationError("--at '\(text)' is not an ISO 8601 instant such as 2026-11-24T10:00:00-05:00")
+            throw ValidationError("'\(text)' is not an ISO 8601 instant such as 2026-11-24T10:00:00-05:00")
         }
         return date
     }
