@@ -98,12 +98,28 @@ struct DemoCommand: ParsableCommand {
         print("Store: \(storePath)")
     }
 
+    /// The documents in the inbox, by name; hidden files and Markdown notes are skipped, and so are folders (the
+    /// inbox is read one level deep), with a note.
     private func inboxFiles() throws -> [URL] {
-        let folder = URL(fileURLWithPath: inbox, isDirectory: true)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map {
-            folder.appendingPathComponent($0)
+        let names: [String]
+        do {
+            names = try LocalFile.folderEntries(inbox, expected: "the inbox folder of POs (--inbox)")
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
         }
+        let folder = URL(fileURLWithPath: inbox, isDirectory: true)
+        var files: [URL] = []
+        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+                printError("note: \(inbox)/\(name): a folder, skipped (the inbox is read one level deep)")
+                continue
+            }
+            files.append(url)
+        }
+        return files
     }
 
     private func row(for order: OrderReport, file: String, profiles: ProfileSet) -> [String] {

@@ -37,10 +37,11 @@ struct ProfilesCommand: ParsableCommand {
                 }
                 let names =
                     isFolder.boolValue
-                    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-                        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(path)/\($0)" }
+                    ? try entries(path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(path)/\($0)" }
                     : [path]
-                for name in names { files.append(SourceFile(name: name, text: try read(name))) }
+                for name in names {
+                    files.append(SourceFile(name: name, text: try read(name, expected: "a retailer profile (YAML)")))
+                }
             }
             return files
         }
@@ -49,7 +50,7 @@ struct ProfilesCommand: ParsableCommand {
         func load(_ paths: [String]) throws -> ProfileSet {
             let catalogFile: SourceFile
             if FileManager.default.fileExists(atPath: catalog) {
-                catalogFile = SourceFile(name: catalog, text: try read(catalog))
+                catalogFile = SourceFile(name: catalog, text: try read(catalog, expected: "the item catalog (CSV)"))
             } else {
                 printError("note: \(catalog) does not exist; checking without an item catalog")
                 catalogFile = SourceFile(
@@ -59,7 +60,7 @@ struct ProfilesCommand: ParsableCommand {
                 )
             }
             let profiles = try profileFiles(paths)
-            let networkFile = SourceFile(name: network, text: try read(network))
+            let networkFile = SourceFile(name: network, text: try read(network, expected: "the DC network file (YAML)"))
             do {
                 return try ProfileSet.load(profiles: profiles, network: networkFile, catalog: catalogFile)
             } catch {
@@ -71,12 +72,24 @@ struct ProfilesCommand: ParsableCommand {
     }
 }
 
-private func read(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path): cannot read the file")
+/// The UTF-8 text of a file, or ends the command with exit code 2, saying what is wrong with it.
+private func read(_ path: String, expected: String) throws -> String {
+    do {
+        return try LocalFile.text(path, expected: expected)
+    } catch {
+        printError("\(error)")
         throw ExitCode(2)
     }
-    return String(decoding: data, as: UTF8.self)
+}
+
+/// The names in a folder of profiles, or ends the command with exit code 2, saying what is wrong with it.
+private func entries(_ path: String) throws -> [String] {
+    do {
+        return try LocalFile.folderEntries(path, expected: "a folder of retailer profiles")
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
 }
 
 extension ProfilesCommand {

@@ -43,12 +43,15 @@ struct RouteCommand: ParsableCommand {
         var allCompliant = true
         var unreadable = false
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("\(file): cannot be read")
+            let data: [UInt8]
+            do {
+                data = try LocalFile.bytes(file, expected: "an X12 or XML file of purchase orders")
+            } catch {
+                printError("\(error)")
                 unreadable = true
                 continue
             }
-            let batch = reader.read(Array(data), origin: file)
+            let batch = reader.read(data, origin: file)
             batch.problems.forEach(printError)
             if batch.kind == .unknown || batch.isUnreadable { unreadable = true }
             if !batch.unprocessed.isEmpty { allCompliant = false }

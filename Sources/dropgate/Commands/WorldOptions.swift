@@ -15,7 +15,7 @@ struct WorldOptions: ParsableArguments {
     @Option(help: "The item catalog (CSV: sku,upc,description,…,oversize,hazmat,gift_wrap,unit_cost).")
     var items = "fixtures/items.csv"
 
-    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock).")
+    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock); a row for a DC or SKU the world lacks is refused.")
     var inventory = "fixtures/inventory.csv"
 
     /// Loads and checks the world, or prints every problem `FILE:LINE:COLUMN: message` and exits 2.
@@ -29,9 +29,17 @@ struct WorldOptions: ParsableArguments {
             for problem in error.errors { printError("\(problem)") }
             throw ExitCode(2)
         }
-        guard let text = FileManager.default.contents(atPath: inventory).map({ String(decoding: $0, as: UTF8.self) })
-        else {
-            printError("\(inventory): cannot be read")
+        let text: String
+        do {
+            text = try LocalFile.text(inventory, expected: "the on-hand stock (CSV: dc,sku,on_hand,safety_stock)")
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        // Rows for a DC or SKU the world does not have are refused: stock nobody can ship is a typo, not data.
+        let problems = profileSet.inventoryProblems(csv: text, file: inventory)
+        guard problems.isEmpty else {
+            for problem in problems { printError("\(problem)") }
             throw ExitCode(2)
         }
         do {
