@@ -12,10 +12,14 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Process an inbox of POs end to end against the sample world and print what happened.",
         discussion: """
-            Reads every X12 and XML document in the inbox (told apart by content; Markdown notes are skipped),
-            answers each interchange with a 997/999, routes every PO against its retailer's profile and the DC
-            network, records the decisions in a SQLite store, and writes the answers (855, cXML confirmations),
+            Reads every X12 and XML document in the inbox (told apart by content; Markdown notes are skipped), \
+            answers each interchange with a 997/999, routes every PO against its retailer's profile and the DC \
+            network, records the decisions in a SQLite store, and writes the answers (855, cXML confirmations), \
             pick tickets and explanations into the output folder.
+
+            The output folder is created when it does not exist. An existing one must be empty, or an earlier \
+            output of the demo: its .dropgate-output file lists what the demo wrote there, and only those files \
+            are replaced (or kept, with --keep-store). A folder holding other files is refused and left as it is.
 
             Example:
               dropgate demo

@@ -97,9 +97,11 @@ extension ProfilesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check profiles and the network together; print every problem as FILE:LINE:COLUMN: message.",
             discussion: """
-                Checks unknown keys (with the nearest known key suggested), wrong types, impossible values (a
-                cutoff of 25:00, negative fees, unknown time zones, alternates that are not in the network, two
-                profiles claiming the same X12 or cXML identity, a feed schedule faster than its destination allows).
+                Checks unknown and duplicate keys (with the nearest known key suggested), wrong types, impossible \
+                values (a cutoff of 25:00, negative fees, unknown time zones, alternates that are not in the \
+                network, two profiles claiming the same X12 or cXML identity, a feed schedule faster than its \
+                destination allows) and the item catalog (UPC/GTIN length and check digit).
+
                 Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
                 """)
 

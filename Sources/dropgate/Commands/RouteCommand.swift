@@ -11,10 +11,11 @@ struct RouteCommand: ParsableCommand {
         commandName: "route",
         abstract: "Dry run: decide where each PO in the files would ship from, and why, without reserving anything.",
         discussion: """
-            POs are decided in file order, and each consumes the stock and capacity it would take, so a run over a
+            POs are decided in file order, and each consumes the stock and capacity it would take, so a run over a \
             day's inbox shows what the day would do. X12 and XML files are told apart by content.
-            Exit status: 0 when every PO would ship compliantly (from the primary or rerouted), 1 when any would be
-            cancelled, rejected or could not be read, 2 when the world files or an input cannot be read.
+
+            Exit status: 0 when every PO would ship compliantly (from the primary or rerouted), 1 when any would \
+            be cancelled, rejected or could not be read, 2 when the world files or an input cannot be read.
 
             Example:
               dropgate route fixtures/inbox/amazon-20261124-0715.x12 --at 2026-11-24T10:00:00-05:00

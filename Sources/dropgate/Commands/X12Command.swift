@@ -95,7 +95,8 @@ extension X12Command {
             abstract: "Check interchanges: envelopes, control numbers, counts and the set definitions.",
             discussion: """
                 Errors go to stderr, one a line: FILE:byte OFFSET: segment N (ID) element M: CODE message.
-                Exit status: 0 every set accepted, 1 any set rejected or accepted with errors, 2 a file is not X12
+
+                Exit status: 0 every set accepted, 1 any set rejected or accepted with errors, 2 a file is not X12 \
                 or cannot be read.
 
                 Example:
