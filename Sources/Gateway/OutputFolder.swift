@@ -93,7 +93,7 @@ public struct OutputFolder: Sendable {
     /// list is someone else's: refused.
     public func claim(_ relative: String) throws(FileProblem) -> URL {
         let url = root.appendingPathComponent(relative)
-        if FileManager.default.fileExists(atPath: url.path), !manifest.contains(relative) {
+        if Self.somethingIs(at: url), !manifest.contains(relative) {
             throw FileProblem(.foreignFile, path: url.path, expected: relative)
         }
         do {
@@ -108,16 +108,24 @@ public struct OutputFolder: Sendable {
         return url
     }
 
+    /// Whether anything is at `url`, a link that leads nowhere included (`fileExists` follows links).
+    private static func somethingIs(at url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
+    }
+
     /// Removes every file the marker lists, then the folders that held them when they are left empty, and starts a
     /// new list. Nothing the marker does not list is touched.
     private func removeEarlierOutput() throws(FileProblem) {
         var folders: Set<String> = []
-        for relative in manifest.entries where !relative.contains("..") {
+        let inside = root.resolvingSymlinksInPath().path + "/"
+        for relative in manifest.entries where !relative.split(separator: "/").contains("..") {
             let url = root.appendingPathComponent(relative)
+            // Only a plain file inside the folder: never a folder, nor anything a link leads out to.
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-                continue
-            }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                url.deletingLastPathComponent().resolvingSymlinksInPath().path.appending("/").hasPrefix(inside),
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil
+            else { continue }
             do {
                 try FileManager.default.removeItem(at: url)
             } catch {
@@ -174,23 +182,26 @@ private final class Manifest: Sendable {
 
     func clear() { paths.withLock { $0.removeAll() } }
 
-    /// Lists `relative` in the marker (appending a line; creating the marker when there is none yet).
+    /// Lists `relative` in the marker (appending a line; creating the marker when there is none yet). Under the
+    /// lock, so that lines written from several tasks never interleave.
     func add(_ relative: String) throws(FileProblem) {
-        let isNew = paths.withLock { $0.insert(relative).inserted }
-        guard isNew else { return }
-        do {
-            if !FileManager.default.fileExists(atPath: marker.path) {
-                try Data((Self.heading + "\n").utf8).write(to: marker)
+        let marker = marker
+        try paths.withLock { (paths: inout Set<String>) throws(FileProblem) in
+            guard !paths.contains(relative) else { return }
+            do {
+                if !FileManager.default.fileExists(atPath: marker.path) {
+                    try Data((Self.heading + "\n").utf8).write(to: marker)
+                }
+                let handle = try FileHandle(forWritingTo: marker)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data((relative + "\n").utf8))
+            } catch {
+                throw FileProblem(
+                    .inaccessible(LocalFile.reason(error, reading: false)), path: marker.path,
+                    expected: "the list of files dropgate wrote")
             }
-            let handle = try FileHandle(forWritingTo: marker)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data((relative + "\n").utf8))
-        } catch {
-            paths.withLock { _ = $0.remove(relative) }
-            throw FileProblem(
-                .inaccessible(LocalFile.reason(error, reading: false)), path: marker.path,
-                expected: "the list of files dropgate wrote")
+            paths.insert(relative)
         }
     }
 }
