@@ -79,7 +79,14 @@ struct DemoCommand: ParsableCommand {
         var problems: [String] = []
         var written = 0
         for file in files {
-            let report = gateway.process(file: file, receivedAt: now)
+            let bytes: [UInt8]
+            do {
+                bytes = try LocalFile.bytes(file.path, expected: "a purchase order document (X12 or XML)")
+            } catch {
+                problems.append("\(error) (left in the inbox, not processed)")
+                continue
+            }
+            let report = gateway.process(bytes, origin: file.lastPathComponent, receivedAt: now)
             problems += report.problems
             written += report.written.count
             for order in report.orders {

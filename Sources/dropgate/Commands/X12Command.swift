@@ -64,7 +64,7 @@ private func streamFile(
             next = try reader.next()
         } catch {
             if case .unreadableInput = error.kind {
-                printError("\(path): cannot read the file")
+                printError("\(path): cannot be read (an X12 interchange)")
             } else {
                 printError("\(path):byte \(error.byteOffset): \(error.code) \(error.description)")
             }
