@@ -23,7 +23,8 @@ struct DemoCommand: ParsableCommand {
 
             Example:
               dropgate demo
-              dropgate demo --inbox my-inbox --profiles my-profiles --at 2026-11-24T10:00:00-05:00 --output out
+              dropgate demo --inbox my-inbox --profiles my-profiles \\
+                  --at 2026-11-24T10:00:00-05:00 --output out
             """)
 
     @Option(help: "Folder of incoming POs.")

@@ -10,7 +10,8 @@ struct ProfilesCommand: ParsableCommand {
         discussion: """
             Examples:
               dropgate profiles check
-              dropgate profiles check retailer-profiles/walmart.yaml --network fixtures/network.yaml
+              dropgate profiles check retailer-profiles/walmart.yaml \\
+                  --network fixtures/network.yaml
               dropgate profiles show amazon
               dropgate profiles schema --kind network > network.schema.json
             """,

@@ -18,7 +18,8 @@ struct RouteCommand: ParsableCommand {
             be cancelled, rejected or could not be read, 2 when the world files or an input cannot be read.
 
             Example:
-              dropgate route fixtures/inbox/amazon-20261124-0715.x12 --at 2026-11-24T10:00:00-05:00
+              dropgate route fixtures/inbox/amazon-20261124-0715.x12 \\
+                  --at 2026-11-24T10:00:00-05:00
               dropgate route fixtures/inbox/*.x12 --json
             """)
 
