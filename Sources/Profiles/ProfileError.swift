@@ -3,7 +3,7 @@
 public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
     public var kind: Kind
     public var file: String
-    /// 1-based line and column (libyaml counts columns in Unicode scalars).
+    /// 1-based line and column (libyaml counts columns in Unicode scalars); 0 for the file as a whole.
     public var line: Int
     public var column: Int
     /// Where in the document, as dotted keys: `ship-sla.cutoff`, `carriers[1].services`.
@@ -38,8 +38,19 @@ public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible, 
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: message`, as compilers print it, so editors can jump to it.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// A problem with a file as a whole (missing, a folder, unreadable): line and column 0, shown without them.
+    public init(_ problem: FileProblem) {
+        var line = 0
+        var column = 0
+        if case .notUTF8(_, _, let badLine, let badColumn) = problem.kind { (line, column) = (badLine, badColumn) }
+        self.init(kind: .unreadable, file: problem.path, line: line, column: column, message: problem.message)
+    }
+
+    /// `FILE:LINE:COLUMN: message`, as compilers print it, so editors can jump to it; `FILE: message` for a problem
+    /// with the file as a whole.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)

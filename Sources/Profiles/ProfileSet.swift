@@ -36,32 +36,27 @@ public struct ProfileSet: Sendable {
     public static func load(profiles folder: URL, network: URL, catalog: URL, rules: [ProfileRule] = [])
         throws(ProfileErrors) -> ProfileSet
     {
-        func read(_ url: URL) throws(ProfileErrors) -> SourceFile {
+        func read(_ url: URL, expected: String) throws(ProfileErrors) -> SourceFile {
             do {
-                return SourceFile(name: url.relativePath, text: try String(contentsOf: url, encoding: .utf8))
+                return SourceFile(
+                    name: url.relativePath, text: try LocalFile.text(url.relativePath, expected: expected))
             } catch {
-                throw ProfileErrors([
-                    ProfileError(
-                        kind: .unreadable, file: url.relativePath, line: 1, column: 1,
-                        message: "cannot read the file: \(error.localizedDescription)")
-                ])
+                throw ProfileErrors([ProfileError(error)])
             }
         }
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            names = try LocalFile.folderEntries(folder.relativePath, expected: "the folder of retailer profiles")
         } catch {
-            throw ProfileErrors([
-                ProfileError(
-                    kind: .unreadable, file: folder.relativePath, line: 1, column: 1,
-                    message: "cannot list the profiles folder")
-            ])
+            throw ProfileErrors([ProfileError(error)])
         }
         var files: [SourceFile] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            files.append(try read(folder.appendingPathComponent(name)))
+        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            files.append(try read(folder.appendingPathComponent(name), expected: "a retailer profile (YAML)"))
         }
-        return try load(profiles: files, network: try read(network), catalog: try read(catalog), rules: rules)
+        return try load(
+            profiles: files, network: try read(network, expected: "the DC network file (YAML)"),
+            catalog: try read(catalog, expected: "the item catalog (CSV)"), rules: rules)
     }
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
@@ -76,8 +71,10 @@ public struct ProfileSet: Sendable {
         var errors: [ProfileError] = []
         var networkDiagnostics = Diagnostics(file: networkFile.name)
         var network: Network?
+        var declared: (nodes: [String], services: [String])?
         if let root = compose(networkFile, &networkDiagnostics) {
             network = Network.read(root, &networkDiagnostics)
+            declared = Network.declaredIDs(root)
         }
         errors += networkDiagnostics.errors
 
@@ -90,8 +87,9 @@ public struct ProfileSet: Sendable {
         var claims: [String: (file: String, line: Int)] = [:]
         for file in files {
             var d = Diagnostics(file: file.name)
-            d.nodeIDs = network?.nodes.map(\.id.rawValue)
-            d.serviceIDs = network.map { $0.services.keys.map(\.rawValue).sorted() }
+            // What the network file declares, read clean or not: a broken node is reported once, in the network.
+            d.nodeIDs = network == nil ? nil : declared?.nodes
+            d.serviceIDs = network == nil ? nil : declared?.services
             guard let root = compose(file, &d) else {
                 errors += d.errors
                 continue
@@ -141,6 +139,15 @@ public struct ProfileSet: Sendable {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 d.report("YAML syntax: \(problem)", line: mark.line, column: mark.column, path: "", kind: .syntax)
+            case .duplicatedKeysInMapping(let keys, let context):
+                // Yams names the keys (sorted) and marks the first one's first occurrence; the message names that
+                // one key at its second occurrence, where the fix is, and not the whole file Yams quotes.
+                let key = keys.first ?? ""
+                let first = (line: context.mark.line, column: context.mark.column)
+                let place = duplicatePlace(of: key, firstAt: first, in: file.text) ?? first
+                d.report(
+                    "duplicate key '\(key)'; the first is at line \(first.line)", line: place.line,
+                    column: place.column, path: "", kind: .duplicateKey)
             default:
                 d.report("YAML syntax: \(error)", line: 1, column: 1, path: "", kind: .syntax)
             }
@@ -150,6 +157,51 @@ public struct ProfileSet: Sendable {
             return nil
         }
     }
+}
+
+/// Where `key` occurs again in the mapping whose first occurrence of it is at `first` (1-based line and column, in
+/// Unicode scalars, as libyaml counts): a later line of the block mapping at the same indentation, or later on the
+/// same line in a flow mapping (`{ a: 1, a: 2 }`). Nil when it cannot be found, for shapes such as a flow mapping
+/// over several lines.
+func duplicatePlace(of key: String, firstAt first: (line: Int, column: Int), in text: String)
+    -> (line: Int, column: Int)?
+{
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        Array($0.unicodeScalars.filter { $0 != "\r" })
+    }
+    guard first.line >= 1, first.line <= lines.count, !key.isEmpty else { return nil }
+    let keyScalars = Array(key.unicodeScalars)
+    func isKey(_ line: [Unicode.Scalar], at start: Int) -> Bool {
+        for quote in [nil, "\"", "'"] as [Unicode.Scalar?] {
+            let word = quote.map { [$0] + keyScalars + [$0] } ?? keyScalars
+            guard start + word.count <= line.count, Array(line[start..<(start + word.count)]) == word else { continue }
+            let rest = line[(start + word.count)...].drop { $0 == " " || $0 == "\t" }
+            if rest.first == ":" { return true }
+        }
+        return false
+    }
+    // Later on the first line: a flow mapping.
+    let firstLine = lines[first.line - 1]
+    var index = first.column - 1 + keyScalars.count
+    while index < firstLine.count {
+        let before = firstLine[..<index].last { $0 != " " && $0 != "\t" }
+        if before == "," || before == "{", firstLine[index - 1] == " " || before == firstLine[index - 1],
+            isKey(firstLine, at: index)
+        {
+            return (first.line, index + 1)
+        }
+        index += 1
+    }
+    // Later lines of a block mapping, at the same indentation, until one indented less.
+    let indent = first.column - 1
+    for number in first.line..<lines.count {
+        let line = lines[number]
+        let leading = line.prefix { $0 == " " }.count
+        guard leading < line.count, line[leading] != "#" else { continue }
+        if leading < indent { return nil }
+        if leading == indent, isKey(line, at: indent) { return (number + 1, indent + 1) }
+    }
+    return nil
 }
 
 extension ProfileSet {

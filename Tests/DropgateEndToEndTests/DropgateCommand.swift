@@ -24,16 +24,30 @@ struct DropgateCommand {
         }
     }
 
+    /// The sample world's options by absolute paths, so that commands can run in any folder.
+    static let sampleWorld = [
+        "--profiles", "\(packageRoot.path)/retailer-profiles", "--network", "\(packageRoot.path)/fixtures/network.yaml",
+        "--items", "\(packageRoot.path)/fixtures/items.csv", "--inventory", "\(packageRoot.path)/fixtures/inventory.csv",
+    ]
+
     struct Missing: Error, CustomStringConvertible { var description: String }
 
-    static func run(_ arguments: String..., in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
-        try run(arguments, in: directory, stdin: stdin)
+    static func run(
+        _ arguments: String..., in directory: URL? = nil, stdin: [UInt8]? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(arguments, in: directory, stdin: stdin, environment: environment)
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
+    /// `environment` is added to this process's environment (`COLUMNS` sets the width help is wrapped to).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory ?? packageRoot
         // Output goes to files, not pipes, so that a chatty child can never block on a full pipe.
         let folder = try temporaryFolder()

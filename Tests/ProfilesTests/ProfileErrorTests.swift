@@ -189,7 +189,7 @@ struct ProfileErrorTests {
             #expect(
                 loadErrors(profiles: [], network: try sampleNetwork(), catalog: csv) == [
                     "items.csv:2:1: oversize 'maybe' is not true or false",
-                    "items.csv:3:1: upc '84512' of HP-10002 is not 12 digits",
+                    "items.csv:3:10: upc '84512' of HP-10002 is not a GTIN: expected 8, 12, 13 or 14 digits",
                 ])
         }
     }

@@ -8,6 +8,12 @@ public struct CSVTable: Sendable {
         /// 1-based line the row starts on.
         public var line: Int
         public var fields: [String]
+
+        /// The 1-based column a field starts at, counting the fields before it as written unquoted (a quoted field
+        /// before it puts the real column further right).
+        public func column(ofField index: Int) -> Int {
+            fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
+        }
     }
 
     /// Parses `text`; a quote left open is reported against `file`.

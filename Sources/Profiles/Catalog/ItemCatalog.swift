@@ -52,6 +52,22 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
         return String(trimmed)
     }
 
+    /// Why `gtin` is not a GTIN-8, -12 (UPC-A), -13 (EAN) or -14, or nil when it is one: the last digit is the
+    /// GS1 mod-10 check digit of the others (weights 3 and 1 alternating from the right), which catches every
+    /// single-digit typo and most swaps of neighbours.
+    static func gtinProblem(_ gtin: String) -> String? {
+        let digits = gtin.unicodeScalars.compactMap { ("0"..."9").contains($0) ? Int($0.value) - 48 : nil }
+        guard digits.count == gtin.unicodeScalars.count, [8, 12, 13, 14].contains(digits.count) else {
+            return "is not a GTIN: expected 8, 12, 13 or 14 digits"
+        }
+        let sum = digits.dropLast().reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+        let check = (10 - sum % 10) % 10
+        guard let last = digits.last, last == check else {
+            return "has check digit \(digits.last ?? 0), but its other digits give \(check) (GS1 mod-10)"
+        }
+        return nil
+    }
+
     static let columns = [
         "sku", "upc", "description", "weight_lb", "length_in", "width_in", "height_in", "oversize",
         "hazmat", "gift_wrap", "unit_cost",
@@ -101,7 +117,12 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
             }
             if !seen.insert(sku).inserted { fail("sku \(sku) is listed twice") }
             let upc = field(1)
-            if upc.count != 12 || !upc.allSatisfy(\.isNumber) { fail("upc '\(upc)' of \(sku) is not 12 digits") }
+            if let problem = Self.gtinProblem(upc) {
+                errors.append(
+                    ProfileError(
+                        file: file, line: row.line, column: row.column(ofField: index[1]), keyPath: "upc",
+                        message: "upc '\(upc)' of \(sku) \(problem)"))
+            }
             let dimensions = [decimal(4), decimal(5), decimal(6)].compactMap { $0 }
             items.append(
                 Item(

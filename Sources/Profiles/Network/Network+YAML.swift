@@ -159,8 +159,18 @@ extension ZoneBand: YAMLReadable {
 extension Network {
     static let keys = ["nodes", "services", "zones", "regions"]
 
+    /// The node ids and carrier service ids the file declares, whether or not each entry reads clean: references
+    /// are checked against these, so that a problem inside one entry (a bad time zone) is reported once, at its
+    /// place, and not again as an unknown DC or service at every reference to it.
+    static func declaredIDs(_ root: Node) -> (nodes: [String], services: [String]) {
+        let nodes = root["nodes"]?.sequence.map { Array($0).compactMap { $0["id"]?.scalar?.string } } ?? []
+        let services = root["services"]?.mapping.map { $0.compactMap { $0.key.scalar?.string } } ?? []
+        return (nodes, services.sorted())
+    }
+
     static func read(_ node: Node, _ d: inout Diagnostics) -> Network? {
         guard let f = d.fields(node, path: "", keys: keys) else { return nil }
+        let declaredServices = declaredIDs(node).services
         var services: [CarrierServiceID: CarrierService] = [:]
         if let servicesNode = f["services"], case .mapping(let mapping) = servicesNode {
             for (key, value) in mapping {
@@ -187,9 +197,9 @@ extension Network {
                         path: "nodes[\(index)].id", kind: .conflict)
                 }
                 for (serviceIndex, service) in fulfilmentNode.services.enumerated()
-                where services[service.service] == nil {
+                where !declaredServices.contains(service.service.rawValue) {
                     var message = "unknown carrier service '\(service.service)'"
-                    if let near = nearest(to: service.service.rawValue, in: services.keys.map(\.rawValue).sorted()) {
+                    if let near = nearest(to: service.service.rawValue, in: declaredServices) {
                         message += "; did you mean '\(near)'?"
                     }
                     let serviceNode = item["services"]?.sequence?[serviceIndex]

@@ -11,7 +11,8 @@ struct ProfilesCommand: ParsableCommand {
         discussion: """
             Examples:
               dropgate profiles check
-              dropgate profiles check retailer-profiles/walmart.yaml --network fixtures/network.yaml
+              dropgate profiles check retailer-profiles/walmart.yaml \\
+                  --network fixtures/network.yaml
               dropgate profiles show amazon
               dropgate profiles schema --kind network > network.schema.json
             """,
@@ -38,10 +39,11 @@ struct ProfilesCommand: ParsableCommand {
                 }
                 let names =
                     isFolder.boolValue
-                    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-                        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(path)/\($0)" }
+                    ? try entries(path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(path)/\($0)" }
                     : [path]
-                for name in names { files.append(SourceFile(name: name, text: try read(name))) }
+                for name in names {
+                    files.append(SourceFile(name: name, text: try read(name, expected: "a retailer profile (YAML)")))
+                }
             }
             return files
         }
@@ -50,7 +52,7 @@ struct ProfilesCommand: ParsableCommand {
         func load(_ paths: [String]) throws -> ProfileSet {
             let catalogFile: SourceFile
             if FileManager.default.fileExists(atPath: catalog) {
-                catalogFile = SourceFile(name: catalog, text: try read(catalog))
+                catalogFile = SourceFile(name: catalog, text: try read(catalog, expected: "the item catalog (CSV)"))
             } else {
                 printError("note: \(catalog) does not exist; checking without an item catalog")
                 catalogFile = SourceFile(
@@ -60,7 +62,7 @@ struct ProfilesCommand: ParsableCommand {
                 )
             }
             let profiles = try profileFiles(paths)
-            let networkFile = SourceFile(name: network, text: try read(network))
+            let networkFile = SourceFile(name: network, text: try read(network, expected: "the DC network file (YAML)"))
             do {
                 return try ProfileSet.load(
                     profiles: profiles, network: networkFile, catalog: catalogFile, rules: ProfileRule.answerWriters)
@@ -73,12 +75,24 @@ struct ProfilesCommand: ParsableCommand {
     }
 }
 
-private func read(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path): cannot read the file")
+/// The UTF-8 text of a file, or ends the command with exit code 2, saying what is wrong with it.
+private func read(_ path: String, expected: String) throws -> String {
+    do {
+        return try LocalFile.text(path, expected: expected)
+    } catch {
+        printError("\(error)")
         throw ExitCode(2)
     }
-    return String(decoding: data, as: UTF8.self)
+}
+
+/// The names in a folder of profiles, or ends the command with exit code 2, saying what is wrong with it.
+private func entries(_ path: String) throws -> [String] {
+    do {
+        return try LocalFile.folderEntries(path, expected: "a folder of retailer profiles")
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
 }
 
 extension ProfilesCommand {
@@ -86,9 +100,11 @@ extension ProfilesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check profiles and the network together; print every problem as FILE:LINE:COLUMN: message.",
             discussion: """
-                Checks unknown keys (with the nearest known key suggested), wrong types, impossible values (a
-                cutoff of 25:00, negative fees, unknown time zones, alternates that are not in the network, two
-                profiles claiming the same X12 or cXML identity, a feed schedule faster than its destination allows).
+                Checks unknown and duplicate keys (with the nearest known key suggested), wrong types, impossible \
+                values (a cutoff of 25:00, negative fees, unknown time zones, alternates that are not in the \
+                network, two profiles claiming the same X12 or cXML identity, a feed schedule faster than its \
+                destination allows) and the item catalog (UPC/GTIN length and check digit).
+
                 Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
                 """)
 

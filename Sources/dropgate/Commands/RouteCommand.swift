@@ -11,13 +11,15 @@ struct RouteCommand: ParsableCommand {
         commandName: "route",
         abstract: "Dry run: decide where each PO in the files would ship from, and why, without reserving anything.",
         discussion: """
-            POs are decided in file order, and each consumes the stock and capacity it would take, so a run over a
+            POs are decided in file order, and each consumes the stock and capacity it would take, so a run over a \
             day's inbox shows what the day would do. X12 and XML files are told apart by content.
-            Exit status: 0 when every PO would ship compliantly (from the primary or rerouted), 1 when any would be
-            cancelled, rejected or could not be read, 2 when the world files or an input cannot be read.
+
+            Exit status: 0 when every PO would ship compliantly (from the primary or rerouted), 1 when any would \
+            be cancelled, rejected or could not be read, 2 when the world files or an input cannot be read.
 
             Example:
-              dropgate route fixtures/inbox/amazon-20261124-0715.x12 --at 2026-11-24T10:00:00-05:00
+              dropgate route fixtures/inbox/amazon-20261124-0715.x12 \\
+                  --at 2026-11-24T10:00:00-05:00
               dropgate route fixtures/inbox/*.x12 --json
             """)
 
@@ -35,7 +37,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let (profiles, stock) = try world.load()
-        let now = try clock.instant(default: Date())
+        let now = clock.instant(default: Date())
         let reader = InboundReader()
         var state = NetworkState(stock: stock)
         let routers = profiles.routers()
@@ -43,12 +45,15 @@ struct RouteCommand: ParsableCommand {
         var allCompliant = true
         var unreadable = false
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("\(file): cannot be read")
+            let data: [UInt8]
+            do {
+                data = try LocalFile.bytes(file, expected: "an X12 or XML file of purchase orders")
+            } catch {
+                printError("\(error)")
                 unreadable = true
                 continue
             }
-            let batch = reader.read(Array(data), origin: file)
+            let batch = reader.read(data, origin: file)
             batch.problems.forEach(printError)
             if batch.kind == .unknown || batch.isUnreadable { unreadable = true }
             if !batch.unprocessed.isEmpty { allCompliant = false }

@@ -16,7 +16,7 @@ struct WorldOptions: ParsableArguments {
     @Option(help: "The item catalog (CSV: sku,upc,description,…,oversize,hazmat,gift_wrap,unit_cost).")
     var items = "fixtures/items.csv"
 
-    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock).")
+    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock); a row for a DC or SKU the world lacks is refused.")
     var inventory = "fixtures/inventory.csv"
 
     /// Loads and checks the world, or prints every problem `FILE:LINE:COLUMN: message` and exits 2.
@@ -30,9 +30,17 @@ struct WorldOptions: ParsableArguments {
             for problem in error.errors { printError("\(problem)") }
             throw ExitCode(2)
         }
-        guard let text = FileManager.default.contents(atPath: inventory).map({ String(decoding: $0, as: UTF8.self) })
-        else {
-            printError("\(inventory): cannot be read")
+        let text: String
+        do {
+            text = try LocalFile.text(inventory, expected: "the on-hand stock (CSV: dc,sku,on_hand,safety_stock)")
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        // Rows for a DC or SKU the world does not have are refused: stock nobody can ship is a typo, not data.
+        let problems = profileSet.inventoryProblems(csv: text, file: inventory)
+        guard problems.isEmpty else {
+            for problem in problems { printError("\(problem)") }
             throw ExitCode(2)
         }
         do {
@@ -44,19 +52,19 @@ struct WorldOptions: ParsableArguments {
     }
 }
 
-/// The clock every decision is made against: `--at`, or the present.
+/// The clock every decision is made against: `--at`, or the present. A bad `--at` is an error of the option, so
+/// the argument parser reports it with the usage of the command it was given to.
 struct ClockOption: ParsableArguments {
-    @Option(help: "Decide as of this instant (ISO 8601, e.g. 2026-11-24T10:00:00-05:00) instead of now.")
-    var at: String?
+    @Option(
+        help: "Decide as of this instant (ISO 8601, e.g. 2026-11-24T10:00:00-05:00) instead of now.",
+        transform: ClockOption.parse)
+    var at: Date?
 
-    func instant(default fallback: Date) throws -> Date {
-        guard let at else { return fallback }
-        return try Self.parse(at)
-    }
+    func instant(default fallback: Date) -> Date { at ?? fallback }
 
     static func parse(_ text: String) throws -> Date {
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw ValidationError("--at '\(text)' is not an ISO 8601 instant such as 2026-11-24T10:00:00-05:00")
+            throw ValidationError("'\(text)' is not an ISO 8601 instant such as 2026-11-24T10:00:00-05:00")
         }
         return date
     }

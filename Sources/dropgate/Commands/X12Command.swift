@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderX12
 import Orders
+import Profiles
 import X12
 
 struct X12Command: ParsableCommand {
@@ -20,12 +21,15 @@ struct X12Command: ParsableCommand {
 
 /// Reads a file, or ends the command with exit code 2 when it cannot be read or is not X12.
 private func readDocument(_ path: String) throws -> X12Document {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path): cannot read the file")
+    let data: [UInt8]
+    do {
+        data = try LocalFile.bytes(path, expected: "an X12 interchange")
+    } catch {
+        printError("\(error)")
         throw ExitCode(2)
     }
     do {
-        return try X12Document(bytes: [UInt8](data))
+        return try X12Document(bytes: data)
     } catch {
         printError("\(path):byte \(error.byteOffset): \(error.code) \(error.description)")
         throw ExitCode(2)
@@ -39,8 +43,14 @@ private func streamFile(
     _ path: String, validates: Bool = true, keepsSetOutline: Bool = false,
     _ body: (X12StreamEvent, X12StreamValidation) throws -> Void
 ) throws -> X12StreamValidation {
+    do {
+        try LocalFile.checkFile(path, expected: "an X12 interchange")
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-        printError("\(path): cannot read the file")
+        printError("\(path): cannot be read (an X12 interchange)")
         throw ExitCode(2)
     }
     defer { try? handle.close() }
@@ -54,7 +64,7 @@ private func streamFile(
             next = try reader.next()
         } catch {
             if case .unreadableInput = error.kind {
-                printError("\(path): cannot read the file")
+                printError("\(path): cannot be read (an X12 interchange)")
             } else {
                 printError("\(path):byte \(error.byteOffset): \(error.code) \(error.description)")
             }
@@ -85,7 +95,8 @@ extension X12Command {
             abstract: "Check interchanges: envelopes, control numbers, counts and the set definitions.",
             discussion: """
                 Errors go to stderr, one a line: FILE:byte OFFSET: segment N (ID) element M: CODE message.
-                Exit status: 0 every set accepted, 1 any set rejected or accepted with errors, 2 a file is not X12
+
+                Exit status: 0 every set accepted, 1 any set rejected or accepted with errors, 2 a file is not X12 \
                 or cannot be read.
 
                 Example:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrderXML
 import Orders
+import Profiles
 
 /// `dropgate xml …`: XML purchase orders (cXML and mapped retailer XML) on the command line.
 struct XMLCommand: ParsableCommand {
@@ -51,6 +52,12 @@ struct XMLCommand: ParsableCommand {
             var decoder = OrderXMLDecoder()
             if let mapping {
                 do {
+                    try LocalFile.checkFile(mapping, expected: "an XML mapping file")
+                } catch {
+                    printError("\(error)")
+                    throw ExitCode(2)
+                }
+                do {
                     decoder.mapping = try XMLOrderMapping(contentsOfFile: mapping)
                 } catch {
                     report(mapping, error)
@@ -67,6 +74,13 @@ struct XMLCommand: ParsableCommand {
             if !lines { print("[", terminator: "") }
             for file in files {
                 let stream: XMLOrderStream
+                do {
+                    try LocalFile.checkFile(file, expected: "an XML purchase order file")
+                } catch {
+                    printError("\(error)")
+                    unreadable = true
+                    continue
+                }
                 do {
                     stream = try decoder.orders(inFile: file)
                 } catch {
