@@ -15,6 +15,8 @@ public struct XMLOrderMapping: Hashable, Sendable {
     var record: MappingPath
     var line: MappingPath
     var fields: [String: MappingPath]
+    /// The prefixes the file declares, for paths written against it (a profile's sender test).
+    var namespaces: [String: String]
 
     static let partyRoles: [String: Party.Role] = [
         "shipTo": .shipTo, "billTo": .billTo, "buyer": .buyer, "shipFrom": .shipFrom, "soldTo": .soldTo,
@@ -89,7 +91,10 @@ public struct XMLOrderMapping: Hashable, Sendable {
                 }
                 fields[key] = path
             default:
-                throw OrderXMLError(.invalidMapping("unknown canonical field"), line: entry.line, field: entry.key)
+                var why = "unknown canonical field"
+                if let near = nearest(to: entry.key, in: XMLOrderMapping.fieldNames) { why += "; did you mean `\(near)`?" }
+                why += " (`dropgate xml mapping-fields` lists them)"
+                throw OrderXMLError(.invalidMapping(why), line: entry.line, field: entry.key)
             }
         }
         guard let record else { throw OrderXMLError(.invalidMapping("no `order:` path")) }
@@ -100,6 +105,7 @@ public struct XMLOrderMapping: Hashable, Sendable {
         self.record = record
         self.line = linePath
         self.fields = fields
+        self.namespaces = namespaces
     }
 
     /// Reads a mapping file.

@@ -45,5 +45,30 @@ struct CommandLineTests {
         #expect(lines.count == 1, "stderr: \(result.stderr)")
         #expect(lines.first?.hasPrefix(file.path + ": line 1, column ") == true, "stderr: \(result.stderr)")
     }
-}
 
+    @Test("xml mapping-fields lists every field a mapping can fill and how fallbacks read")
+    func mappingFields() throws {
+        let result = try DropgateCommand.run("xml", "mapping-fields")
+        #expect(result.status == 0)
+        for field in ["poNumber", "shipTo.postalCode", "line.quantity", "reference.QUALIFIER", "notes.gift *"] {
+            #expect(result.stdout.contains("\n  \(field) "), "missing \(field) in:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("Fallbacks: `a | b | 'text'`"))
+    }
+
+    @Test("a typo in a mapping file's field gets the file, its line and the nearest field")
+    func mappingTypo() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mapping = folder.appendingPathComponent("typo.mapping")
+        try Data("order: /orders/order\nline: item\npoNumber: @id\nline.quantity: qty\nshipTo.postcode: zip\n".utf8)
+            .write(to: mapping)
+        let result = try DropgateCommand.run(
+            "xml", "po", "--mapping", mapping.path, "fixtures/xml-mappings/marketplace-orders.xml")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "\(mapping.path): line 5: field shipTo.postcode: invalid mapping: unknown canonical field; "
+                    + "did you mean `shipTo.postalCode`?"), "stderr: \(result.stderr)")
+    }
+}
