@@ -57,6 +57,25 @@ public enum ProfileSchema {
                 field("cxml-credential", .list(identity), "cXML From credential domain:identity"),
                 field("x12-version", .text("004010"), "X12 version it sends and wants back"),
                 field(
+                    "xml",
+                    .list(
+                        .object([
+                            field("root", .text("root element's local name"), "root element of its documents"),
+                            field("namespace", .text("namespace URI"), "namespace of the root element"),
+                            field(
+                                "sender",
+                                .object([
+                                    field(
+                                        "path", .text("mapping path from the order"),
+                                        "where the sender is; the mapping's own sender field when absent"),
+                                    field("equals", .text("text"), required: true, "the sender's text"),
+                                ]), "only the orders whose sender is this"),
+                            field(
+                                "mapping", .text("path to a mapping file"), required: true,
+                                "the mapping that reads them, relative to this profile's folder"),
+                        ])),
+                    "its own XML order formats (one claim or a list); at least root or namespace"),
+                field(
                     "delimiters",
                     .object([
                         field("element", .text("one character"), required: true, "element separator"),

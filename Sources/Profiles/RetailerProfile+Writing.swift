@@ -22,6 +22,24 @@ extension RetailerProfile {
                     ("cxml-credential", list(identity.cXML.map { text($0.description) })),
                     ("x12-version", identity.x12Version.map(text)),
                     (
+                        "xml",
+                        identity.xml.isEmpty
+                            ? nil
+                            : list(
+                                identity.xml.map { claim in
+                                    object([
+                                        ("root", claim.root.map(text)), ("namespace", claim.namespace.map(text)),
+                                        (
+                                            "sender",
+                                            claim.sender.map { sender in
+                                                object([("path", sender.path.map(text)), ("equals", text(sender.equals))])
+                                            }
+                                        ),
+                                        ("mapping", text(claim.mapping)),
+                                    ])
+                                })
+                    ),
+                    (
                         "delimiters",
                         identity.delimiters.map { d in
                             object([

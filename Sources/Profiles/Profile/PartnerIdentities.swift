@@ -12,11 +12,14 @@ public struct PartnerIdentities: Hashable, Sendable, Codable {
     /// The X12 version it sends and wants answers in (`004010`, `005010`).
     public var x12Version: String?
     public var delimiters: Delimiters?
+    /// Its own XML order formats and the mappings that read them.
+    public var xml: [XMLClaim]
 
     public init(
         interchange: [PartnerIdentity] = [], group: [String] = [], cXML: [PartnerIdentity] = [],
-        x12Version: String? = nil, delimiters: Delimiters? = nil
+        x12Version: String? = nil, delimiters: Delimiters? = nil, xml: [XMLClaim] = []
     ) {
+        self.xml = xml
         self.interchange = interchange
         self.group = group
         self.cXML = cXML
@@ -59,7 +62,7 @@ extension PartnerIdentity: YAMLScalar {
 }
 
 extension PartnerIdentities: YAMLReadable {
-    static let keys = ["x12-interchange", "x12-group", "cxml-credential", "x12-version", "delimiters"]
+    static let keys = ["x12-interchange", "x12-group", "cxml-credential", "x12-version", "delimiters", "xml"]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> PartnerIdentities? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -69,6 +72,9 @@ extension PartnerIdentities: YAMLReadable {
         identities.cXML = d.value(f, "cxml-credential", default: [])
         identities.x12Version = d.optional(f, "x12-version")
         identities.delimiters = d.optional(f, "delimiters")
+        if let node = f["xml"], !node.isNull {
+            identities.xml = XMLClaim.readList(node, path: f.path("xml"), &d) ?? []
+        }
         for identity in identities.interchange where identity.qualifier.count != 2 || identity.id.count > 15 {
             d.report(
                 "ISA qualifier must be 2 characters and the id at most 15, got '\(identity)'",

@@ -49,6 +49,7 @@ struct DemoCommand: ParsableCommand {
         logger.logLevel = .warning
         var gateway = try Gateway(
             profiles: profiles, store: store, stock: stock, output: OutputFolder(root: outputURL), logger: logger)
+        gateway.reader = InboundReader(profiles: profiles)
 
         let files = try inboxFiles()
         var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
