@@ -77,6 +77,9 @@ struct LayoutTests {
         .init(name: "^Z", bytes: "\u{1A}", said: "skipped 0x1A (^Z) after the IEA of interchange 1"),
         .init(name: "NULs", bytes: "\0\0\0", said: "skipped 3 NULs after the IEA of interchange 1"),
         .init(name: "spaces and LF", bytes: "   \n", said: "skipped 3 spaces, LF after the IEA of interchange 1"),
+        .init(
+            name: "a long NUL run", bytes: String(repeating: "\0", count: 40),
+            said: "skipped 40 bytes: 16 NULs, … after the IEA of interchange 1"),
         .init(name: "space, blank line and ^Z", bytes: " \r\n\u{1A}", said: "skipped space, CR, LF, 0x1A (^Z) after the IEA of interchange 1"),
     ]
 
@@ -165,8 +168,10 @@ struct LayoutTests {
             #expect(streamed.difference(from: whole) == nil, "chunk \(chunkSize)")
             var reader = X12StreamReader(
                 X12InMemorySource(bytes, chunkSize: chunkSize), options: X12StreamOptions(chunkSize: chunkSize))
-            while try reader.next() != nil {}
-            #expect(reader.notes == document.notes, "chunk \(chunkSize)")
+            var notes: [X12ReadNote] = []
+            while try reader.next() != nil { notes += reader.takeNotes() }
+            notes += reader.takeNotes()
+            #expect(notes == document.notes, "chunk \(chunkSize)")
         }
         #expect(!document.notes.isEmpty || index < 3)
     }

@@ -20,9 +20,16 @@ public struct X12StreamReader<Source: X12ByteSource> {
     private var interchangeCount = 0
     private var open: OpenInterchange? = nil
     private var pendingErrors: [X12Error] = []
-    /// What reading stepped over so far (whitespace between segments, padding after an IEA), in input order, as
-    /// `X12Document.notes` has it: an interchange's whitespace note when it ends, padding when the next begins.
+    /// What reading stepped over (whitespace between segments, padding after an IEA) and `takeNotes` has not
+    /// taken, in input order, as `X12Document.notes` has it: an interchange's whitespace note when it ends, the
+    /// padding after it when the next interchange (or the end of input) is reached.
     public private(set) var notes: [X12ReadNote] = []
+
+    /// The notes found since the last call, so that a long stream's notes are not all kept.
+    public mutating func takeNotes() -> [X12ReadNote] {
+        defer { notes.removeAll() }
+        return notes
+    }
     /// Events found and not yet handed out, the next one last.
     private var events: [X12StreamEvent] = []
 

@@ -38,10 +38,11 @@ public struct X12ReadNote: Hashable, Sendable, CustomStringConvertible {
         self.interchange = interchange
     }
 
-    /// `skipped 2 spaces, CR, LF between segments (and 41 more places in interchange 1)`.
+    /// `skipped 2 spaces, CR, LF between segments (and at 41 more places in interchange 1)`; a long run names its
+    /// length and first bytes: `skipped 45 bytes: 16 spaces, …`.
     public var description: String {
         var text = "skipped \(Self.describe(skipped))"
-        if skippedCount > skipped.count { text += " and \(skippedCount - skipped.count) more bytes" }
+        if skippedCount > skipped.count { text = "skipped \(skippedCount) bytes: \(Self.describe(skipped)), …" }
         switch kind {
         case .whitespaceBetweenSegments:
             text += " between segments"

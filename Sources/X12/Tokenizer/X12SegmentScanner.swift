@@ -134,7 +134,21 @@ enum X12SegmentScanner {
                 scan.sawIEA = true
                 break
             }
-            if position < count, startsSegmentID(buffer[position]) { continue }
+            // The layouts of nearly every file: the next ID right after the terminator, or after one LF or CR LF.
+            if position < count {
+                let next = buffer[position]
+                if startsSegmentID(next) { continue }
+                if next == 0x0A, position &+ 1 < count, startsSegmentID(buffer[position &+ 1]) {
+                    position &+= 1
+                    continue
+                }
+                if next == 0x0D, position &+ 2 < count, buffer[position &+ 1] == 0x0A,
+                    startsSegmentID(buffer[position &+ 2])
+                {
+                    position &+= 2
+                    continue
+                }
+            }
             if !skipSpacing() {
                 scan.needsMore = true
                 break
