@@ -232,7 +232,11 @@ extension ProfileSet {
         guard let sender = order.source.senderID else { return nil }
         switch order.source.format {
         case .x12: return profile(interchangeSender: sender, groupSender: sender.id)
-        case .cXML, .mappedXML: return profile(cXMLCredential: sender)
+        case .cXML: return profile(cXMLCredential: sender)
+        case .mappedXML:
+            // Read through a mapping no claim chose (`--mapping`): a claim's sender test names its retailer too.
+            return profile(cXMLCredential: sender)
+                ?? sortedProfiles.first { $0.identity.xml.contains { $0.sender?.equals == sender.id } }
         }
     }
 }

@@ -118,6 +118,23 @@ struct LayoutTests {
         }
     }
 
+    @Test("a run of whitespace longer than a segment may be is a limit error at its start, read whole or streamed")
+    func hostileRun() throws {
+        let bytes = Self.laidOut(between: "\n" + String(repeating: " ", count: 200))
+        let options = X12ReadOptions(maximumSegmentLength: 128)
+        #expect(throws: X12Error(.limitExceeded("segment longer than 128 bytes"), at: 106)) {
+            try X12Document(bytes: bytes, options: options)
+        }
+        for chunkSize in [1, 7, 64, 4096] {
+            var reader = X12StreamReader(
+                X12InMemorySource(bytes, chunkSize: chunkSize),
+                options: X12StreamOptions(read: options, chunkSize: chunkSize))
+            #expect(throws: X12Error(.limitExceeded("segment longer than 128 bytes"), at: 106), "chunk \(chunkSize)") {
+                while try reader.next() != nil {}
+            }
+        }
+    }
+
     @Test("a segment that is not X12 after whitespace is still reported by validation")
     func notASegment() throws {
         var text = Self.segments.map { $0 + "~\n" }

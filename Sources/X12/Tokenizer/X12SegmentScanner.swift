@@ -70,10 +70,15 @@ enum X12SegmentScanner {
         }
         // After a terminator not followed by a segment ID's first letter (the slow path: most files have none,
         // or one line break): skips the whitespace run. False when the run reaches the end of a buffer that is
-        // not final: it is scanned again, whole, with the next window.
+        // not final (it is scanned again, whole, with the next window), or is longer than a segment may be (a
+        // stream would rescan it window after window; `tooLong` is set).
         func skipSpacing() -> Bool {
             let runStart = position
-            let runEnd = spacingEnd(buffer, from: runStart)
+            let runEnd = spacingEnd(buffer, from: runStart, limit: limit)
+            if runEnd &- runStart > limit {
+                scan.tooLong = true
+                return false
+            }
             if runEnd == count, !isFinal { return false }
             position = runEnd
             if runEnd > runStart, !isLineBreak(buffer, runStart..<runEnd) {
@@ -82,7 +87,7 @@ enum X12SegmentScanner {
             return true
         }
         if position < count, !startsSegmentID(buffer[position]), !skipSpacing() {
-            scan.needsMore = true
+            if !scan.tooLong { scan.needsMore = true }
             scan.end = position
             return scan
         }
@@ -150,6 +155,10 @@ enum X12SegmentScanner {
                 }
             }
             if !skipSpacing() {
+                if scan.tooLong {
+                    scan.end = position
+                    return scan
+                }
                 scan.needsMore = true
                 break
             }
@@ -169,10 +178,11 @@ enum X12SegmentScanner {
     @inline(__always)
     static func startsSegmentID(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
 
-    /// The end of the run of spaces, tabs, CRs and LFs at `start`.
-    static func spacingEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The end of the run of spaces, tabs, CRs and LFs at `start`, looking no further than `limit` + 1 bytes.
+    static func spacingEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
         var position = start
-        while position < buffer.count {
+        let end = min(buffer.count, start &+ limit &+ 1)
+        while position < end {
             let byte = buffer[position]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { break }
             position &+= 1

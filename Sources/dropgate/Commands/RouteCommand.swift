@@ -73,7 +73,8 @@ struct RouteCommand: ParsableCommand {
                 let sets = batch.setIDs.joined(separator: ", ")
                 let what =
                     batch.kind != .x12
-                    ? "no purchase order" : "no purchase order (850), only \(sets.isEmpty ? "no transaction set" : sets)"
+                    ? "no purchase order"
+                    : sets.isEmpty ? "no transaction set" : "no purchase order (850), only \(sets)"
                 printError("\(file): holds \(what): nothing to route")
                 unreadable = true
             }
