@@ -31,7 +31,7 @@ extension XMLOrderMapping {
             FieldHelp("dates.expectedShip", "the retailer's expected ship date (ESD)"),
             FieldHelp("currency", "ISO 4217 code for prices and the total; USD when absent"),
             FieldHelp("statedTotal", "the order total the retailer states"),
-            FieldHelp("sender", "the sender's id: with a profile's credential, which retailer it is"),
+            FieldHelp("sender", "the sender's id; a profile's cXML credential or XML claim names its retailer"),
             FieldHelp("sender.qualifier", "its qualifier; ZZ when absent"),
             FieldHelp("receiver", "the receiver's id (us)"),
             FieldHelp("receiver.qualifier", "its qualifier; ZZ when absent"),
@@ -47,7 +47,8 @@ extension XMLOrderMapping {
             FieldHelp("reference.QUALIFIER", "a reference with that qualifier (`reference.CO`)", many: true),
         ]
         let party: [(String, String, Bool)] = [
-            ("name", "name", false), ("id", "identifier", false), ("id.qualifier", "identifier's qualifier; 92 when absent", false),
+            ("name", "name", false), ("id", "identifier", false),
+            ("id.qualifier", "identifier's qualifier; 92 when absent", false),
             ("street", "address lines", true), ("city", "city", false), ("region", "state or province", false),
             ("postalCode", "postal code", false), ("country", "country code (upper-cased)", false),
             ("contact", "contact name", false), ("phone", "contact phone", false), ("email", "contact email", false),
@@ -81,11 +82,11 @@ extension XMLOrderMapping {
 
     /// How paths and `a | b` fallbacks read, for the field listing.
     public static let pathHelp = """
-        A mapping file is `KEY: PATH` lines (`#` starts a comment). Paths run from each `order:` element (`line.*` \
-        paths from each `line:` element): steps separated by `/`, each `name`, `prefix:name` (a declared \
-        namespace) or `*:name` (any namespace), with at most one predicate `[child='value']` or \
+        A mapping file is `KEY: PATH` lines (`#` starts a comment). Paths run from each `order:` element
+        (`line.*` paths from each `line:` element): steps separated by `/`, each `name`, `prefix:name` (a
+        declared namespace) or `*:name` (any namespace), with at most one predicate `[child='value']` or
         `[@attribute='value']`; the last step may be `@attribute`; `'text'` is a literal.
-        Fallbacks: `a | b | 'text'` tries each alternative in order and the first that matches fills the field; \
-        for fields marked * (many values) every match of every alternative is taken, in order.
+        Fallbacks: `a | b | 'text'` tries each alternative in order and the first that matches fills the
+        field; for fields marked * (many values) every match of every alternative is taken, in order.
         """
 }

@@ -8,7 +8,7 @@ import Orders
 /// the absolute path of the element that is one purchase order (repeated for a batch); `line:` is the path, from
 /// the order, of its line elements; every other key names a canonical field and the path, from the order (or from
 /// the line for `line.*` keys), of the text that fills it. See `MappingPath` for the path syntax and
-/// `XMLOrderMapping.orderKeys` / `lineKeys` for the fields. `fixtures/xml-mappings/` has examples.
+/// `fieldHelp` (printed by `dropgate xml mapping-fields`) for the fields. `fixtures/xml-mappings/` has examples.
 public struct XMLOrderMapping: Hashable, Sendable {
     /// The mapping's name (its file name, say), put in `OrderSource.version` as `mapping:NAME`.
     public var name: String
@@ -92,7 +92,9 @@ public struct XMLOrderMapping: Hashable, Sendable {
                 fields[key] = path
             default:
                 var why = "unknown canonical field"
-                if let near = nearest(to: entry.key, in: XMLOrderMapping.fieldNames) { why += "; did you mean `\(near)`?" }
+                if let near = nearest(to: entry.key, in: XMLOrderMapping.fieldNames) {
+                    why += "; did you mean `\(near)`?"
+                }
                 why += " (`dropgate xml mapping-fields` lists them)"
                 throw OrderXMLError(.invalidMapping(why), line: entry.line, field: entry.key)
             }

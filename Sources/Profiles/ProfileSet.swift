@@ -142,9 +142,8 @@ public struct ProfileSet: Sendable {
         for (index, spec) in profile.identity.xml.enumerated() {
             let node = index < nodes.count ? nodes[index] : xmlNode
             let path = nodes.count > 1 || xmlNode.sequence != nil ? "identity.xml[\(index)]" : "identity.xml"
-            let resolved =
-                spec.mapping.hasPrefix("/") || folder.isEmpty
-                ? spec.mapping : ((folder as NSString).appendingPathComponent(spec.mapping) as NSString).standardizingPath
+            let joined = (folder as NSString).appendingPathComponent(spec.mapping) as NSString
+            let resolved = spec.mapping.hasPrefix("/") || folder.isEmpty ? spec.mapping : joined.standardizingPath
             guard FileManager.default.fileExists(atPath: resolved) else {
                 d.report(
                     "mapping file '\(spec.mapping)' not found (looked for \(resolved))", at: node["mapping"] ?? node,

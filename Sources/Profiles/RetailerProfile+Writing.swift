@@ -32,7 +32,9 @@ extension RetailerProfile {
                                         (
                                             "sender",
                                             claim.sender.map { sender in
-                                                object([("path", sender.path.map(text)), ("equals", text(sender.equals))])
+                                                object([
+                                                    ("path", sender.path.map(text)), ("equals", text(sender.equals)),
+                                                ])
                                             }
                                         ),
                                         ("mapping", text(claim.mapping)),

@@ -101,10 +101,11 @@ struct RouteCommandTests {
         // Read through the mapping alone, the orders name no retailer: the profile whose claim's sender test
         // they pass is theirs.
         #expect(result.status == 0, "\(result.stderr)")
-        let decisions = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(decisions.count == 2)
+        let decisions = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(decisions?.count == 2)
         let broken = try DropgateCommand.run(
-            "route", "fixtures/xml-mappings/marketplace-orders.xml", "--mapping", "fixtures/xml-mappings/nothing.mapping")
+            "route", "fixtures/xml-mappings/marketplace-orders.xml", "--mapping",
+            "fixtures/xml-mappings/nothing.mapping")
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("fixtures/xml-mappings/nothing.mapping: "))
     }

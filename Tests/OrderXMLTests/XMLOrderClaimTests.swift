@@ -52,7 +52,8 @@ struct XMLOrderClaimTests {
             Issue.record("an order no claim's sender test passes is not read")
             return
         }
-        #expect(error.kind == .notAPurchaseOrder("an order no profile claims (none of o:from = 'NORTH', o:from = 'SOUTH')"))
+        #expect(
+            error.kind == .notAPurchaseOrder("an order no profile claims (none of o:from = 'NORTH', o:from = 'SOUTH')"))
         #expect(error.line == 1)
     }
 

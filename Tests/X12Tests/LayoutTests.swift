@@ -49,8 +49,9 @@ struct LayoutTests {
         #expect(compact.notes.isEmpty)
     }
 
-    @Test("whitespace other than one line break is one note an interchange: first offset, bytes, places",
-          arguments: layouts)
+    @Test(
+        "whitespace other than one line break is one note an interchange: first offset, bytes, places",
+        arguments: layouts)
     func spacingNote(_ layout: Layout) throws {
         let document = try X12Document(bytes: Self.laidOut(between: layout.between))
         if layout.isPlain {
@@ -80,7 +81,9 @@ struct LayoutTests {
         .init(
             name: "a long NUL run", bytes: String(repeating: "\0", count: 40),
             said: "skipped 40 bytes: 16 NULs, … after the IEA of interchange 1"),
-        .init(name: "space, blank line and ^Z", bytes: " \r\n\u{1A}", said: "skipped space, CR, LF, 0x1A (^Z) after the IEA of interchange 1"),
+        .init(
+            name: "space, blank line and ^Z", bytes: " \r\n\u{1A}",
+            said: "skipped space, CR, LF, 0x1A (^Z) after the IEA of interchange 1"),
     ]
 
     @Test("padding after the last IEA is skipped with a note saying where and what", arguments: paddings)
@@ -114,7 +117,8 @@ struct LayoutTests {
             try X12Document(bytes: bytes)
         }
         for chunkSize in [1, 7, 4096] {
-            #expect(StreamEquivalence.streamed(bytes, chunkSize: chunkSize).thrown?.kind == .unexpectedDataAfterInterchange)
+            #expect(
+                StreamEquivalence.streamed(bytes, chunkSize: chunkSize).thrown?.kind == .unexpectedDataAfterInterchange)
         }
     }
 
@@ -149,8 +153,10 @@ struct LayoutTests {
     func mailbag() throws {
         let first = Self.laidOut(between: " \r\n", after: "\r\n\u{1A}")
         let second = Array(
-            Sample.purchaseOrder(element: "|", component: "^", segment: "\u{15}", lineBreak: "\t", controlNumber: "000000906")
-                .utf8)
+            Sample.purchaseOrder(
+                element: "|", component: "^", segment: "\u{15}", lineBreak: "\t", controlNumber: "000000906"
+            )
+            .utf8)
         let third = Array(Sample.purchaseOrder(lineBreak: "\n", controlNumber: "000000907").utf8)
         let bytes = first + second + third + Array("\0\0".utf8)
         let document = try X12Document(bytes: bytes)
@@ -170,12 +176,15 @@ struct LayoutTests {
     static let streamInputs: [[UInt8]] =
         layouts.map { laidOut(between: $0.between) } + paddings.map { laidOut(between: " ", after: $0.bytes) } + [
             laidOut(between: "\r\n\t", after: "\r\n")
-                + Array(Sample.purchaseOrder(element: "|", segment: "\u{15}", lineBreak: " \n", controlNumber: "000000906").utf8)
+                + Array(
+                    Sample.purchaseOrder(element: "|", segment: "\u{15}", lineBreak: " \n", controlNumber: "000000906")
+                        .utf8)
                 + Array("\0\u{1A}".utf8)
         ]
 
-    @Test("the stream reader finds the same segments and notes as the whole-document reader, in every chunk size",
-          arguments: streamInputs.indices)
+    @Test(
+        "the stream reader finds the same segments and notes as the whole-document reader, in every chunk size",
+        arguments: streamInputs.indices)
     func streamAgrees(_ index: Int) throws {
         let bytes = Self.streamInputs[index]
         let document = try X12Document(bytes: bytes)

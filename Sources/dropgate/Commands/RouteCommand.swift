@@ -37,7 +37,7 @@ struct RouteCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A mapping file for a retailer's own XML format (without it, the profiles' `identity.xml` claims are used).",
+            "A mapping file for a retailer's own XML (without it, the profiles' `identity.xml` claims are used).",
             valueName: "FILE"))
     var mapping: String?
 

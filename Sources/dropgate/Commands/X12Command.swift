@@ -146,8 +146,8 @@ extension X12Command {
                 if json {
                     reports.append(
                         ReportJSON(
-                            file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks,
-                            notes: notes.map(NoteJSON.init)))
+                            file: path, errors: report.errors.map { ErrorJSON($0) },
+                            skippedChecks: report.skippedChecks, notes: notes.map(NoteJSON.init)))
                 } else {
                     for note in notes { printError(note.diagnosticLine(file: path)) }
                     for error in report.errors { printError(Self.line(path, error)) }
