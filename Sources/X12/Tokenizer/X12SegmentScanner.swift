@@ -68,30 +68,20 @@ enum X12SegmentScanner {
             pending &+= 1
             if pending == batchCapacity { flush() }
         }
-        // After a terminator not followed by a segment ID's first letter (the slow path: most files have none,
-        // or one line break): skips the whitespace run. False when the run reaches the end of a buffer that is
-        // not final (it is scanned again, whole, with the next window), or is longer than a segment may be (a
-        // stream would rescan it window after window; `tooLong` is set).
-        func skipSpacing() -> Bool {
-            let runStart = position
-            let runEnd = spacingEnd(buffer, from: runStart, limit: limit)
-            if runEnd &- runStart > limit {
+        if position < count, !startsSegmentID(buffer[position]) {
+            switch skipSpacing(buffer, from: position, limit: limit, isFinal: isFinal, tally: &scan.spacing) {
+            case .next(let next): position = next
+            case .cut:
+                scan.needsMore = true
+                scan.end = position
+                return scan
+            case .tooLong:
                 scan.tooLong = true
-                return false
+                scan.end = position
+                return scan
             }
-            if runEnd == count, !isFinal { return false }
-            position = runEnd
-            if runEnd > runStart, !isLineBreak(buffer, runStart..<runEnd) {
-                scan.spacing.add(UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd]), at: runStart)
-            }
-            return true
         }
-        if position < count, !startsSegmentID(buffer[position]), !skipSpacing() {
-            if !scan.tooLong { scan.needsMore = true }
-            scan.end = position
-            return scan
-        }
-        while position < count {
+        segments: while position < count {
             if !isFinal, position + 3 >= count {
                 scan.needsMore = true
                 break
@@ -154,13 +144,15 @@ enum X12SegmentScanner {
                     continue
                 }
             }
-            if !skipSpacing() {
-                if scan.tooLong {
-                    scan.end = position
-                    return scan
-                }
+            switch skipSpacing(buffer, from: position, limit: limit, isFinal: isFinal, tally: &scan.spacing) {
+            case .next(let next): position = next
+            case .cut:
                 scan.needsMore = true
-                break
+                break segments
+            case .tooLong:
+                scan.tooLong = true
+                scan.end = position
+                return scan
             }
         }
         if !isFinal, !scan.sawIEA, position >= count { scan.needsMore = true }
@@ -172,6 +164,33 @@ enum X12SegmentScanner {
     @inline(__always)
     static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         X12ByteSearch.firstIndex(of: byte, in: buffer, from: from, to: to)
+    }
+
+    /// Where reading goes on after a run of whitespace.
+    enum SpacingEnd {
+        /// At this offset, after the run.
+        case next(Int)
+        /// The run reaches the end of a buffer that is not final: it is scanned again, whole, with the next window.
+        case cut
+        /// The run is longer than a segment may be: a stream would rescan it window after window.
+        case tooLong
+    }
+
+    /// The slow path, after a terminator not followed by a segment ID's first letter or one line break and one:
+    /// skips the whitespace run at `start`, tallying it in `tally` unless it is one line break. A function of its
+    /// own, not a closure over the hot loop's variables, and out of line: the loop pays for it only when called.
+    @inline(never)
+    static func skipSpacing(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, isFinal: Bool,
+        tally: inout X12SpacingTally
+    ) -> SpacingEnd {
+        let end = spacingEnd(buffer, from: start, limit: limit)
+        if end &- start > limit { return .tooLong }
+        if end == buffer.count, !isFinal { return .cut }
+        if end > start, !isLineBreak(buffer, start..<end) {
+            tally.add(UnsafeBufferPointer(rebasing: buffer[start..<end]), at: start)
+        }
+        return .next(end)
     }
 
     /// Segment IDs start with an upper-case letter: after a terminator, the one test of the common case.
