@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "OrderXML", dependencies: ["CLibXML2", "Orders"], swiftSettings: strictSettings),
         .target(
             name: "Profiles",
-            dependencies: ["Orders", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Orders", "OrderXML", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(name: "Routing", dependencies: ["CPrefetch", "Orders", "Profiles"], swiftSettings: hotPathSettings),

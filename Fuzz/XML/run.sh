@@ -11,7 +11,7 @@ seconds="${1:-120}"
 shift || true
 out=.build/fuzz-xml
 mkdir -p "$out/corpus" "$out/modules"
-flags=(-swift-version 6 -parse-as-library -sanitize=fuzzer,address -O -g
+flags=(-swift-version 6 -parse-as-library -sanitize=fuzzer,address -O -g -package-name dropgate
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
     -enable-upcoming-feature InternalImportsByDefault)
 swiftc "${flags[@]}" -module-name Orders -wmo -emit-module -emit-module-path "$out/modules/Orders.swiftmodule" \

@@ -3,6 +3,7 @@ public import Orders
 public import X12
 import OrderX12
 public import OrderXML
+public import Profiles
 public import Store
 
 /// Turns an inbound document's bytes into canonical orders, whatever its format (told by content). Pure: no
@@ -15,6 +16,12 @@ public struct InboundReader: Sendable {
     public init(validator: X12Validator = X12Validator(), xmlDecoder: OrderXMLDecoder = OrderXMLDecoder()) {
         self.validator = validator
         self.xmlDecoder = xmlDecoder
+    }
+
+    /// A reader that knows the profiles' own XML formats: a retailer XML claimed in a profile is read through the
+    /// profile's mapping (`mapping`, when given, reads every XML document instead, as `xml po --mapping` does).
+    public init(profiles: ProfileSet, mapping: XMLOrderMapping? = nil, validator: X12Validator = X12Validator()) {
+        self.init(validator: validator, xmlDecoder: OrderXMLDecoder(mapping: mapping, claims: profiles.xmlClaims))
     }
 
     public func read(_ bytes: [UInt8], origin: String) -> InboundBatch {
@@ -31,6 +38,7 @@ public struct InboundReader: Sendable {
             }
             let report = validator.validate(document)
             batch.x12 = InboundBatch.X12Part(document: document, report: report)
+            batch.notes = document.notes.map { $0.diagnosticLine(file: origin) }
             for error in report.errors {
                 batch.problems.append(error.diagnosticLine(file: origin))
             }
@@ -91,6 +99,9 @@ public struct InboundBatch: Sendable {
     public var unprocessed: [Unprocessed] = []
     /// Every problem found, one line each, `FILE:byte N: message` or `FILE:line:column: message`.
     public var problems: [String] = []
+    /// What reading stepped over without losing anything (whitespace between X12 segments, padding after an IEA),
+    /// one line each, `FILE:byte N: note: message`: warnings, not problems.
+    public var notes: [String] = []
     /// The parsed interchanges and their validation, for the functional acknowledgement.
     public var x12: X12Part?
 
@@ -109,4 +120,13 @@ public struct InboundBatch: Sendable {
 
     /// Could nothing at all be read from it?
     public var isUnreadable: Bool { orders.isEmpty && unprocessed.isEmpty && !problems.isEmpty }
+
+    /// Was it read, without a purchase order in it (an X12 interchange of 997s, say)?
+    public var holdsNoOrder: Bool { orders.isEmpty && unprocessed.isEmpty && kind != .unknown }
+
+    /// The transaction set IDs of an X12 document, each once, in file order (`["999"]`): what it holds instead.
+    public var setIDs: [String] {
+        var seen: Set<String> = []
+        return (x12?.document.transactionSets ?? []).map(\.set.id).filter { seen.insert($0).inserted }
+    }
 }

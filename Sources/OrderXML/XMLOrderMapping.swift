@@ -8,13 +8,15 @@ import Orders
 /// the absolute path of the element that is one purchase order (repeated for a batch); `line:` is the path, from
 /// the order, of its line elements; every other key names a canonical field and the path, from the order (or from
 /// the line for `line.*` keys), of the text that fills it. See `MappingPath` for the path syntax and
-/// `XMLOrderMapping.orderKeys` / `lineKeys` for the fields. `fixtures/xml-mappings/` has examples.
+/// `fieldHelp` (printed by `dropgate xml mapping-fields`) for the fields. `fixtures/xml-mappings/` has examples.
 public struct XMLOrderMapping: Hashable, Sendable {
     /// The mapping's name (its file name, say), put in `OrderSource.version` as `mapping:NAME`.
     public var name: String
     var record: MappingPath
     var line: MappingPath
     var fields: [String: MappingPath]
+    /// The prefixes the file declares, for paths written against it (a profile's sender test).
+    var namespaces: [String: String]
 
     static let partyRoles: [String: Party.Role] = [
         "shipTo": .shipTo, "billTo": .billTo, "buyer": .buyer, "shipFrom": .shipFrom, "soldTo": .soldTo,
@@ -89,7 +91,12 @@ public struct XMLOrderMapping: Hashable, Sendable {
                 }
                 fields[key] = path
             default:
-                throw OrderXMLError(.invalidMapping("unknown canonical field"), line: entry.line, field: entry.key)
+                var why = "unknown canonical field"
+                if let near = nearest(to: entry.key, in: XMLOrderMapping.fieldNames) {
+                    why += "; did you mean `\(near)`?"
+                }
+                why += " (`dropgate xml mapping-fields` lists them)"
+                throw OrderXMLError(.invalidMapping(why), line: entry.line, field: entry.key)
             }
         }
         guard let record else { throw OrderXMLError(.invalidMapping("no `order:` path")) }
@@ -100,6 +107,7 @@ public struct XMLOrderMapping: Hashable, Sendable {
         self.record = record
         self.line = linePath
         self.fields = fields
+        self.namespaces = namespaces
     }
 
     /// Reads a mapping file.

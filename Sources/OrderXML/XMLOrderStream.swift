@@ -9,7 +9,8 @@ public import Orders
 /// last element. A document with no order at all yields one `.notAPurchaseOrder` failure.
 public struct XMLOrderStream: Sequence, IteratorProtocol {
     private let reader: XMLReader
-    private let mapping: XMLOrderMapping?
+    /// The mappings that may read this document (its root matched their claims), first claim first; empty: cXML.
+    private let claims: [XMLOrderClaim]
     private let origin: String?
     /// The current element and its ancestors: local name, namespace URI, 1-based index among same-named siblings.
     private var ancestors: [(name: String, namespaceURI: String?, index: Int)] = []
@@ -21,9 +22,9 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
     private var producedAny = false
     private var finished = false
 
-    init(reader: XMLReader, mapping: XMLOrderMapping?, origin: String?) {
+    init(reader: XMLReader, claims: [XMLOrderClaim], origin: String?) {
         self.reader = reader
-        self.mapping = mapping
+        self.claims = claims
         self.origin = origin
     }
 
@@ -72,10 +73,24 @@ public struct XMLOrderStream: Sequence, IteratorProtocol {
         let name = ancestors[depth].name
         if depth == 0 { rootName = name }
 
-        if let mapping {
-            guard mapping.isRecord(ancestors.map { ($0.name, $0.namespaceURI) }) else { return nil }
+        if !claims.isEmpty {
+            let path = ancestors.map { ($0.name, $0.namespaceURI) }
+            guard claims.contains(where: { $0.mapping.isRecord(path) }) else { return nil }
+            let line = reader.line
             let record = LocatedElement(try reader.readElementTree(path: currentPath))
-            return Result { () throws(OrderXMLError) in try mapping.purchaseOrder(from: record, origin: origin) }
+            guard let claim = claims.first(where: { $0.mapping.isRecord(path) && $0.claims(record) }) else {
+                let tests = claims.compactMap(\.sender).map { "\($0.pathSource) = '\($0.text)'" }
+                return .failure(
+                    OrderXMLError(
+                        .notAPurchaseOrder("an order no profile claims (none of \(tests.joined(separator: ", ")))"),
+                        line: line, elementPath: currentPath))
+            }
+            let origin = origin
+            return Result { () throws(OrderXMLError) in
+                var order = try claim.mapping.purchaseOrder(from: record, origin: origin)
+                if let retailer = claim.retailer { order.retailer = retailer }
+                return order
+            }
         }
 
         if name == "cXML", depth <= 1 {

@@ -69,6 +69,25 @@ public enum ProfileSchema {
                     "x12-reply-version", .pattern("^[0-9]{6}", "004010"),
                     "pins the release of every reply; without it each reply is in its inbound's release"),
                 field(
+                    "xml",
+                    .list(
+                        .object([
+                            field("root", .text("root element's local name"), "root element of its documents"),
+                            field("namespace", .text("namespace URI"), "namespace of the root element"),
+                            field(
+                                "sender",
+                                .object([
+                                    field(
+                                        "path", .text("mapping path from the order"),
+                                        "where the sender is; the mapping's own sender field when absent"),
+                                    field("equals", .text("text"), required: true, "the sender's text"),
+                                ]), "only the orders whose sender is this"),
+                            field(
+                                "mapping", .text("path to a mapping file"), required: true,
+                                "the mapping that reads them, relative to this profile's folder"),
+                        ])),
+                    "its own XML order formats (one claim or a list); at least root or namespace"),
+                field(
                     "delimiters",
                     .object([
                         field("element", .text("one character"), required: true, "element separator"),

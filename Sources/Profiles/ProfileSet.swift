@@ -1,4 +1,5 @@
 public import Foundation
+public import OrderXML
 public import Orders
 internal import Yams
 
@@ -20,11 +21,17 @@ public struct ProfileSet: Sendable {
     public let profiles: [RetailerID: RetailerProfile]
     public let network: Network
     public let catalog: ItemCatalog
+    /// The profiles' XML claims with their mappings read, in file order: what `OrderXMLDecoder(claims:)` takes so
+    /// that a retailer's own XML is read without naming its mapping.
+    public let xmlClaims: [XMLOrderClaim]
 
-    public init(profiles: [RetailerProfile], network: Network, catalog: ItemCatalog) {
+    public init(
+        profiles: [RetailerProfile], network: Network, catalog: ItemCatalog, xmlClaims: [XMLOrderClaim] = []
+    ) {
         self.profiles = Dictionary(profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.network = network
         self.catalog = catalog
+        self.xmlClaims = xmlClaims
     }
 
     public subscript(retailer: RetailerID) -> RetailerProfile? { profiles[retailer] }
@@ -85,6 +92,7 @@ public struct ProfileSet: Sendable {
 
         var profiles: [RetailerProfile] = []
         var claims: [String: (file: String, line: Int)] = [:]
+        var xmlClaims: [(claim: XMLOrderClaim, file: String, line: Int)] = []
         for file in files {
             var d = Diagnostics(file: file.name)
             // What the network file declares, read clean or not: a broken node is reported once, in the network.
@@ -107,6 +115,7 @@ public struct ProfileSet: Sendable {
                         d.report(finding.message, at: root.nearest(keyPath: finding.keyPath), path: finding.keyPath)
                     }
                 }
+                xmlClaims += readXMLClaims(of: profile, in: root, file: file.name, earlier: xmlClaims, &d)
             }
             for key in ["x12-interchange", "x12-group", "cxml-credential"] {
                 for item in root["identity"]?[key]?.sequence.map(Array.init) ?? [] {
@@ -124,7 +133,59 @@ public struct ProfileSet: Sendable {
             errors += d.errors
         }
         guard errors.isEmpty, let network, let catalog else { throw ProfileErrors(errors) }
-        return ProfileSet(profiles: profiles, network: network, catalog: catalog)
+        return ProfileSet(profiles: profiles, network: network, catalog: catalog, xmlClaims: xmlClaims.map(\.claim))
+    }
+
+    /// Reads the mapping of each of `profile`'s XML claims (relative to the profile file's folder) and checks it
+    /// against the claims of the profiles read before: problems are reported at the claim's node in `root`.
+    static func readXMLClaims(
+        of profile: RetailerProfile, in root: Node, file: String,
+        earlier: [(claim: XMLOrderClaim, file: String, line: Int)], _ d: inout Diagnostics
+    ) -> [(claim: XMLOrderClaim, file: String, line: Int)] {
+        guard !profile.identity.xml.isEmpty, let xmlNode = root["identity"]?["xml"] else { return [] }
+        let nodes: [Node] = xmlNode.sequence.map(Array.init) ?? [xmlNode]
+        let folder = (file as NSString).deletingLastPathComponent
+        var result: [(claim: XMLOrderClaim, file: String, line: Int)] = []
+        for (index, spec) in profile.identity.xml.enumerated() {
+            let node = index < nodes.count ? nodes[index] : xmlNode
+            let path = nodes.count > 1 || xmlNode.sequence != nil ? "identity.xml[\(index)]" : "identity.xml"
+            let joined = (folder as NSString).appendingPathComponent(spec.mapping) as NSString
+            let resolved = spec.mapping.hasPrefix("/") || folder.isEmpty ? spec.mapping : joined.standardizingPath
+            guard FileManager.default.fileExists(atPath: resolved) else {
+                d.report(
+                    "mapping file '\(spec.mapping)' not found (looked for \(resolved))", at: node["mapping"] ?? node,
+                    path: path + ".mapping", kind: .unknownReference)
+                continue
+            }
+            let claim: XMLOrderClaim
+            do {
+                let mapping = try XMLOrderMapping(contentsOfFile: resolved)
+                claim = try XMLOrderClaim(
+                    retailer: profile.id, rootElement: spec.root, namespaceURI: spec.namespace,
+                    senderPath: spec.sender?.path, senderEquals: spec.sender?.equals, mapping: mapping)
+            } catch {
+                if error.field == "sender", case .invalidMapping(let why) = error.kind {
+                    d.report(why, at: node["sender"] ?? node, path: path + ".sender")
+                } else {
+                    // The mapping file's own place first, compiler style, so an editor can jump to it.
+                    let place = error.line.map { "\(resolved):\($0)" } ?? resolved
+                    var located = error
+                    located.line = nil
+                    d.report("mapping \(place): \(located)", at: node["mapping"] ?? node, path: path + ".mapping")
+                }
+                continue
+            }
+            let line = node.mark?.line ?? 1
+            if let clash = (earlier + result).first(where: { $0.claim.overlaps(claim) }) {
+                d.report(
+                    "claims the same XML documents (\(claim.summary)) as \(clash.file):\(clash.line) "
+                        + "(\(clash.claim.summary)); tell them apart by root, namespace or sender",
+                    at: node, path: path, kind: .conflict)
+                continue
+            }
+            result.append((claim, file, line))
+        }
+        return result
     }
 
     static func compose(_ file: SourceFile, _ d: inout Diagnostics) -> Node? {
@@ -231,7 +292,11 @@ extension ProfileSet {
         guard let sender = order.source.senderID else { return nil }
         switch order.source.format {
         case .x12: return profile(interchangeSender: sender, groupSender: sender.id)
-        case .cXML, .mappedXML: return profile(cXMLCredential: sender)
+        case .cXML: return profile(cXMLCredential: sender)
+        case .mappedXML:
+            // Read through a mapping no claim chose (`--mapping`): a claim's sender test names its retailer too.
+            return profile(cXMLCredential: sender)
+                ?? sortedProfiles.first { $0.identity.xml.contains { $0.sender?.equals == sender.id } }
         }
     }
 }

@@ -23,6 +23,26 @@ extension RetailerProfile {
                     ("x12-version", identity.x12Version.map(text)),
                     ("x12-reply-version", identity.x12ReplyVersion.map(text)),
                     (
+                        "xml",
+                        identity.xml.isEmpty
+                            ? nil
+                            : list(
+                                identity.xml.map { claim in
+                                    object([
+                                        ("root", claim.root.map(text)), ("namespace", claim.namespace.map(text)),
+                                        (
+                                            "sender",
+                                            claim.sender.map { sender in
+                                                object([
+                                                    ("path", sender.path.map(text)), ("equals", text(sender.equals)),
+                                                ])
+                                            }
+                                        ),
+                                        ("mapping", text(claim.mapping)),
+                                    ])
+                                })
+                    ),
+                    (
                         "delimiters",
                         identity.delimiters.map { d in
                             object([

@@ -45,5 +45,53 @@ struct CommandLineTests {
         #expect(lines.count == 1, "stderr: \(result.stderr)")
         #expect(lines.first?.hasPrefix(file.path + ": line 1, column ") == true, "stderr: \(result.stderr)")
     }
-}
 
+    @Test("xml mapping-fields lists every field a mapping can fill and how fallbacks read")
+    func mappingFields() throws {
+        let result = try DropgateCommand.run("xml", "mapping-fields")
+        #expect(result.status == 0)
+        for field in ["poNumber", "shipTo.postalCode", "line.quantity", "reference.QUALIFIER", "notes.gift *"] {
+            #expect(result.stdout.contains("\n  \(field) "), "missing \(field) in:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("Fallbacks: `a | b | 'text'` tries each alternative in order"))
+    }
+
+    @Test("a typo in a mapping file's field gets the file, its line and the nearest field")
+    func mappingTypo() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mapping = folder.appendingPathComponent("typo.mapping")
+        try Data("order: /orders/order\nline: item\npoNumber: @id\nline.quantity: qty\nshipTo.postcode: zip\n".utf8)
+            .write(to: mapping)
+        let result = try DropgateCommand.run(
+            "xml", "po", "--mapping", mapping.path, "fixtures/xml-mappings/marketplace-orders.xml")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "\(mapping.path): line 5: field shipTo.postcode: invalid mapping: unknown canonical field; "
+                    + "did you mean `shipTo.postalCode`?"), "stderr: \(result.stderr)")
+    }
+
+    @Test("x12 validate reads spaces between segments and ^Z padding with notes, not errors, in text and JSON")
+    func x12Notes() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(
+            contentsOf: DropgateCommand.packageRoot.appendingPathComponent("fixtures/inbox/walmart-20261124-0600.x12"),
+            encoding: .utf8)
+        let file = folder.appendingPathComponent("spaced.x12")
+        try Data((original.replacingOccurrences(of: "~\n", with: "~  ") + "\u{1A}").utf8).write(to: file)
+        let plain = try DropgateCommand.run("x12", "validate", "fixtures/inbox/walmart-20261124-0600.x12")
+        let text = try DropgateCommand.run("x12", "validate", file.path)
+        #expect(text.status == plain.status)
+        let lines = text.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "\(file.path):byte 106: note: skipped 2 spaces between segments "
+            + "(and at \(original.components(separatedBy: "~\n").count - 3) more places in interchange 1)", "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("note: skipped 2 spaces, 0x1A (^Z) after the IEA of interchange 1") })
+        let json = try DropgateCommand.run("x12", "validate", "--json", file.path)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let notes = try #require(reports.first?["notes"] as? [[String: Any]])
+        #expect(notes.map { $0["kind"] as? String } == ["whitespace-between-segments", "padding-after-interchange"])
+        #expect(notes.first?["byteOffset"] as? Int == 106)
+    }
+}

@@ -7,7 +7,7 @@ struct ProfilesCommandTests {
     func samplesAreClean() throws {
         let result = try DropgateCommand.run("profiles", "check")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("4 profiles (amazon, bestbuy, homedepot, walmart), 6 nodes"))
+        #expect(result.stdout.contains("5 profiles (amazon, bestbuy, harbormkt, homedepot, walmart), 6 nodes"))
     }
 
     @Test("every problem is reported at once as FILE:LINE:COLUMN with the nearest key suggested, exit 1")

@@ -98,4 +98,23 @@ struct GatewayTests {
         #expect(PickTicket.csvField("Rug, 8 x 10 \"Harbor\"") == "\"Rug, 8 x 10 \"\"Harbor\"\"\"")
         #expect(PickTicket.csvField("plain") == "plain")
     }
+
+    @Test("a retailer XML claimed by a profile is read through the profile's mapping and decided for that retailer")
+    func claimedXML() throws {
+        let world = try SampleWorld()
+        var gateway = try world.gateway()
+        gateway.reader = InboundReader(profiles: world.profiles)
+        let report = gateway.process(
+            file: SampleWorld.root.appendingPathComponent("fixtures/xml-mappings/marketplace-orders.xml"),
+            receivedAt: SampleWorld.clock)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.orders.map(\.retailer) == [RetailerID("harbormkt"), RetailerID("harbormkt")])
+        #expect(report.orders.map(\.poNumber) == [PONumber("HMK-2026-112401"), PONumber("HMK-2026-112402")])
+        for order in report.orders {
+            guard case .decided = order.result else {
+                Issue.record("\(order.poNumber?.rawValue ?? "?") was not decided: \(order.result)")
+                continue
+            }
+        }
+    }
 }

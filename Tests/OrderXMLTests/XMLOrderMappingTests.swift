@@ -141,7 +141,18 @@ struct XMLOrderMappingTests {
     @Test(
         "mapping file mistakes are reported with their line",
         arguments: [
-            ("order: /o\nline: x\npoNumber: id\nline.quantity: q\nshipTo.planet: p", 5, "unknown canonical field"),
+            (
+                "order: /o\nline: x\npoNumber: id\nline.quantity: q\ncolour: p", 5,
+                "unknown canonical field (`dropgate xml mapping-fields` lists them)"
+            ),
+            (
+                "order: /o\nline: x\npoNumber: id\nline.quantity: q\nshipTo.postcode: p", 5,
+                "unknown canonical field; did you mean `shipTo.postalCode`? (`dropgate xml mapping-fields` lists them)"
+            ),
+            (
+                "order: /o\nline: x\npoNumber: id\nline.quantity: q\n\nline.quantiy: q", 6,
+                "unknown canonical field; did you mean `line.quantity`? (`dropgate xml mapping-fields` lists them)"
+            ),
             (
                 "order: /o\nline: x\npoNumber: p:id\nline.quantity: q", 3,
                 "undeclared namespace prefix p (declare it with namespace.p: URI)"

@@ -1,4 +1,5 @@
 internal import Orders
+internal import OrderXML
 
 extension ProfileSet {
     /// Every row of an inventory CSV (`dc,sku,on_hand,safety_stock`) whose DC is not a node of the network or whose

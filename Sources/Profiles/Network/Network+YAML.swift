@@ -1,5 +1,6 @@
 import Foundation
 import Orders
+internal import OrderXML
 internal import Yams
 
 extension FulfilmentNode.Kind: YAMLEnum {}

@@ -15,11 +15,15 @@ public struct PartnerIdentities: Hashable, Sendable, Codable {
     /// answers each document in its own inbound release, as the 997/999 conventions say.
     public var x12ReplyVersion: String?
     public var delimiters: Delimiters?
+    /// Its own XML order formats and the mappings that read them.
+    public var xml: [XMLClaim]
 
     public init(
         interchange: [PartnerIdentity] = [], group: [String] = [], cXML: [PartnerIdentity] = [],
-        x12Version: String? = nil, x12ReplyVersion: String? = nil, delimiters: Delimiters? = nil
+        x12Version: String? = nil, x12ReplyVersion: String? = nil, delimiters: Delimiters? = nil,
+        xml: [XMLClaim] = []
     ) {
+        self.xml = xml
         self.interchange = interchange
         self.group = group
         self.cXML = cXML
@@ -78,7 +82,7 @@ extension PartnerIdentity: YAMLScalar {
 
 extension PartnerIdentities: YAMLReadable {
     static let keys = [
-        "x12-interchange", "x12-group", "cxml-credential", "x12-version", "x12-reply-version", "delimiters",
+        "x12-interchange", "x12-group", "cxml-credential", "x12-version", "x12-reply-version", "delimiters", "xml",
     ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> PartnerIdentities? {
@@ -98,6 +102,9 @@ extension PartnerIdentities: YAMLReadable {
             }
         }
         identities.delimiters = d.optional(f, "delimiters")
+        if let node = f["xml"], !node.isNull {
+            identities.xml = XMLClaim.readList(node, path: f.path("xml"), &d) ?? []
+        }
         for identity in identities.interchange where identity.qualifier.count != 2 || identity.id.count > 15 {
             d.report(
                 "ISA qualifier must be 2 characters and the id at most 15, got '\(identity)'",

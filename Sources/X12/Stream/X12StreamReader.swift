@@ -20,6 +20,16 @@ public struct X12StreamReader<Source: X12ByteSource> {
     private var interchangeCount = 0
     private var open: OpenInterchange? = nil
     private var pendingErrors: [X12Error] = []
+    /// What reading stepped over (whitespace between segments, padding after an IEA) and `takeNotes` has not
+    /// taken, in input order, as `X12Document.notes` has it: an interchange's whitespace note when it ends, the
+    /// padding after it when the next interchange (or the end of input) is reached.
+    public private(set) var notes: [X12ReadNote] = []
+
+    /// The notes found since the last call, so that a long stream's notes are not all kept.
+    public mutating func takeNotes() -> [X12ReadNote] {
+        defer { notes.removeAll() }
+        return notes
+    }
     /// Events found and not yet handed out, the next one last.
     private var events: [X12StreamEvent] = []
 
@@ -33,6 +43,8 @@ public struct X12StreamReader<Source: X12ByteSource> {
         /// File byte ranges of the segments still needed (the open set, or the last segment), from `firstRetained`.
         var ranges: [Range<Int>] = []
         var firstRetained: Int
+        /// Whitespace after its terminators, file offsets.
+        var spacing = X12SpacingTally()
     }
 
     public init(_ source: Source, options: X12StreamOptions = X12StreamOptions()) {
@@ -64,10 +76,23 @@ public struct X12StreamReader<Source: X12ByteSource> {
         if base + position == 0, try available(3) >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             position = 3
         }
+        // Padding after an interchange is noted with its first bytes; it may span refills, which drop what is
+        // behind `position`.
+        let fillerStart = base + position
+        var filler: [UInt8] = []
         while true {
-            while position < buffer.count, X12SegmentScanner.isFiller(buffer[position]) { position += 1 }
+            while position < buffer.count, X12SegmentScanner.isFiller(buffer[position]) {
+                if filler.count < X12ReadNote.keptBytes { filler.append(buffer[position]) }
+                position += 1
+            }
             if position < buffer.count || sourceEnded { break }
             try refill()
+        }
+        if base + position > fillerStart, interchangeCount > 0 {
+            notes.append(
+                X12ReadNote(
+                    .paddingAfterInterchange, at: fillerStart, skipped: filler,
+                    skippedCount: base + position - fillerStart, interchange: interchangeCount - 1))
         }
         guard position < buffer.count else {
             if interchangeCount == 0 { throw X12Error(.notAnInterchange(.empty), at: 0) }
@@ -125,6 +150,7 @@ public struct X12StreamReader<Source: X12ByteSource> {
             interchange.ranges.append((scanBase + range.lowerBound)..<(scanBase + range.upperBound))
         }
         segmentCount += found
+        interchange.spacing.add(scan.spacing, base: scanBase)
         // The walk reads at most the current segment and the one before it, so every range can be added first.
         // Body segments of an open set are stepped over up to the next envelope segment the scan marked.
         var offset = 0
@@ -167,8 +193,14 @@ public struct X12StreamReader<Source: X12ByteSource> {
         if scan.sawIEA {
             // The line break after IEA belongs to the interchange, even when the chunk ends inside it.
             while true {
-                while position < buffer.count, buffer[position] == 0x0A || buffer[position] == 0x0D { position += 1 }
-                if position < buffer.count || sourceEnded { break }
+                let from = position
+                let ended = sourceEnded
+                if let end = buffer.withUnsafeBufferPointer({
+                    X12SegmentScanner.lineBreakEnd($0, from: from, isFinal: ended)
+                }) {
+                    position = end
+                    break
+                }
                 open = consume interchange
                 try refill()
                 guard let refreshed = open.take() else { preconditionFailure("refill keeps the open interchange") }
@@ -194,6 +226,7 @@ public struct X12StreamReader<Source: X12ByteSource> {
         takeClosedSets(&interchange)
         pendingErrors += interchange.builder.errors
         interchange.builder.errors.removeAll()
+        if let note = interchange.spacing.note(interchange: interchange.shared.index) { notes.append(note) }
         let summary = X12Interchange(
             delimiters: delimiters, header: interchange.shared.header, groups: interchange.builder.groups,
             segments: interchange.shared.firstSegment..<segmentCount, trailerIndex: scan.sawIEA ? lastSegment : nil,

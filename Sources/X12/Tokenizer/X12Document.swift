@@ -32,6 +32,9 @@ public struct X12Document: Sendable {
     public internal(set) var interchanges: [X12Interchange] = []
     /// Interchange, group and set problems found while reading (counts, control numbers, trailers, ISA fields).
     public internal(set) var envelopeErrors: [X12Error] = []
+    /// What reading stepped over (whitespace between segments, padding after an IEA), in input order: warnings,
+    /// not errors.
+    public internal(set) var notes: [X12ReadNote] = []
 
     public init(bytes: [UInt8], options: X12ReadOptions = X12ReadOptions()) throws(X12Error) {
         self.bytes = bytes
@@ -126,7 +129,15 @@ public struct X12Document: Sendable {
         var position = 0
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         while true {
+            let fillerStart = position
             while position < count, X12SegmentScanner.isFiller(bytes[position]) { position += 1 }
+            if position > fillerStart, !interchanges.isEmpty {
+                notes.append(
+                    X12ReadNote(
+                        .paddingAfterInterchange, at: fillerStart,
+                        skipped: Array(bytes[fillerStart..<min(position, fillerStart + X12ReadNote.keptBytes)]),
+                        skippedCount: position - fillerStart, interchange: interchanges.count - 1))
+            }
             if position >= count { break }
             guard position + 3 <= count, bytes[position] == 0x49, bytes[position + 1] == 0x53,
                 bytes[position + 2] == 0x41
@@ -165,6 +176,7 @@ public struct X12Document: Sendable {
         var from = terminatorOffset + 1
         var window = 1 << 16
         var scan: X12SegmentScanner.Scan
+        var spacing = X12SpacingTally()
         while true {
             // A prefix of the input, scanned as a stream window is: a segment cut by its end waits for the next.
             let windowEnd = min(count, from + window)
@@ -187,6 +199,7 @@ public struct X12Document: Sendable {
                 Self.walk(&builder, segments: walked..<upper, marked: marked, in: lookup)
             }
             walked = upper
+            spacing.add(scan.spacing, base: 0)
             if !scan.needsMore { break }
             // A window that held no whole segment: the next one is larger.
             if scan.end == from { window *= 2 }
@@ -200,8 +213,13 @@ public struct X12Document: Sendable {
             builder.finish(trailer: trailer, lastSegment: lastSegment, in: lookup)
         }
         walkErrors.append(builder.errors)
-        let position = scan.end
         let ended = scan.sawIEA
+        // The IEA's line break belongs to the interchange; anything after it is the caller's padding.
+        let position =
+            ended
+            ? input.withUnsafeBufferPointer { X12SegmentScanner.lineBreakEnd($0, from: scan.end, isFinal: true) }
+                ?? scan.end : scan.end
+        if let note = spacing.note(interchange: interchangeIndex) { notes.append(note) }
         let trailerIndex = trailer
         if scan.unterminated {
             envelopeErrors.append(

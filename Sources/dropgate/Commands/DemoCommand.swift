@@ -75,6 +75,7 @@ struct DemoCommand: ParsableCommand {
         var logger = Logger(label: "dropgate.demo")
         logger.logLevel = .warning
         var gateway = try Gateway(profiles: profiles, store: store, stock: stock, output: folder, logger: logger)
+        gateway.reader = InboundReader(profiles: profiles)
 
         var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
         var problems: [String] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import OrderXML
 import Orders
 import Profiles
 import Routing
@@ -35,10 +36,26 @@ struct RouteCommand: ParsableCommand {
     @Flag(help: "Show every check of every node in the text output.")
     var verbose = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A mapping file for a retailer's own XML (without it, the profiles' `identity.xml` claims are used).",
+            valueName: "FILE"))
+    var mapping: String?
+
     func run() throws {
         let (profiles, stock) = try world.load()
         let now = clock.instant(default: Date())
-        let reader = InboundReader()
+        var xmlMapping: XMLOrderMapping?
+        if let mapping {
+            do {
+                xmlMapping = try XMLOrderMapping(contentsOfFile: mapping)
+            } catch {
+                printError("\(mapping): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let reader = InboundReader(profiles: profiles, mapping: xmlMapping)
         var state = NetworkState(stock: stock)
         let routers = profiles.routers()
         var decisions: [RoutingDecision] = []
@@ -54,8 +71,18 @@ struct RouteCommand: ParsableCommand {
                 continue
             }
             let batch = reader.read(data, origin: file)
+            batch.notes.forEach(printError)
             batch.problems.forEach(printError)
             if batch.kind == .unknown || batch.isUnreadable { unreadable = true }
+            if batch.holdsNoOrder, !batch.isUnreadable {
+                let sets = batch.setIDs.joined(separator: ", ")
+                let what =
+                    batch.kind != .x12
+                    ? "no purchase order"
+                    : sets.isEmpty ? "no transaction set" : "no purchase order (850), only \(sets)"
+                printError("\(file): holds \(what): nothing to route")
+                unreadable = true
+            }
             if !batch.unprocessed.isEmpty { allCompliant = false }
             for order in batch.orders {
                 guard let profile = profiles.profile(for: order) else {

@@ -37,10 +37,11 @@ private func readDocument(_ path: String) throws -> X12Document {
 }
 
 /// Reads a file through `X12StreamReader`, handing each event to `body` after the validation (when `validates`)
-/// has taken it in. Ends the command with exit code 2, as `readDocument` does, when the file cannot be read or is
-/// not X12.
+/// has taken it in, and each note of what reading skipped to `noted`. Ends the command with exit code 2, as
+/// `readDocument` does, when the file cannot be read or is not X12.
 private func streamFile(
     _ path: String, validates: Bool = true, keepsSetOutline: Bool = false,
+    noted: (X12ReadNote) -> Void = { _ in },
     _ body: (X12StreamEvent, X12StreamValidation) throws -> Void
 ) throws -> X12StreamValidation {
     do {
@@ -70,6 +71,7 @@ private func streamFile(
             }
             throw ExitCode(2)
         }
+        reader.takeNotes().forEach(noted)
         guard let event = next else { break }
         if validates { validation.add(event) }
         try body(event, validation)
@@ -131,8 +133,10 @@ extension X12Command {
                 // A reply that cannot be written ends the command after the file's report, as it always has.
                 var writeFailure: (any Error)? = nil
                 let validation: X12StreamValidation
+                var notes: [X12ReadNote] = []
                 do {
-                    validation = try streamFile(path, keepsSetOutline: ack != nil) { event, validation in
+                    validation = try streamFile(path, keepsSetOutline: ack != nil, noted: { notes.append($0) }) {
+                        event, validation in
                         guard ack != nil, writeFailure == nil, case .interchangeEnd(let interchange) = event else { return }
                         let builder = X12Acknowledgement(
                             interchange: interchange, report: validation.report(interchange: interchange.index),
@@ -151,8 +155,12 @@ extension X12Command {
                 let report = validation.report
                 if !report.errors.isEmpty { worst = max(worst, 1) }
                 if json {
-                    reports.append(ReportJSON(file: path, errors: report.errors.map { ErrorJSON($0) }, skippedChecks: report.skippedChecks))
+                    reports.append(
+                        ReportJSON(
+                            file: path, errors: report.errors.map { ErrorJSON($0) },
+                            skippedChecks: report.skippedChecks, notes: notes.map(NoteJSON.init)))
                 } else {
+                    for note in notes { printError(note.diagnosticLine(file: path)) }
                     for error in report.errors { printError(Self.line(path, error)) }
                     for note in report.skippedChecks { printError("\(path): note: \(note)") }
                 }
@@ -196,6 +204,20 @@ extension X12Command {
         var file: String
         var errors: [ErrorJSON]
         var skippedChecks: [String]
+        /// What reading skipped (whitespace between segments, padding after an IEA): warnings, not errors.
+        var notes: [NoteJSON]
+    }
+
+    struct NoteJSON: Encodable {
+        var kind: String
+        var byteOffset: Int
+        var message: String
+
+        init(_ note: X12ReadNote) {
+            kind = note.kind == .whitespaceBetweenSegments ? "whitespace-between-segments" : "padding-after-interchange"
+            byteOffset = note.byteOffset
+            message = note.description
+        }
     }
 
     struct ErrorJSON: Encodable {

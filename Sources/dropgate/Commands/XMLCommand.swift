@@ -9,7 +9,7 @@ struct XMLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xml",
         abstract: "Read XML purchase orders: cXML OrderRequests, or any retailer XML through a mapping file.",
-        subcommands: [PurchaseOrders.self]
+        subcommands: [PurchaseOrders.self, MappingFields.self]
     )
 
     struct PurchaseOrders: ParsableCommand {
