@@ -1,32 +1,72 @@
 public import Foundation
 public import Orders
 
-/// The durable record of the gateway. SQLite (one node, embedded default) implements it now; PostgreSQL (several
-/// nodes) implements the same protocol.
+/// The durable record every gateway process shares: SQLite (one machine, the embedded default) or PostgreSQL
+/// (several gateway processes), one protocol and one test suite over both.
+///
+/// The store owns stock, reservations, capacity used and control numbers. Routing gets a snapshot from it and
+/// returns a plan; `commit(_:)` writes the plan with conditional updates, so that two processes can never promise
+/// the same unit or the same slot of capacity: a plan that lost its race comes back as `.conflict` and is decided
+/// again with fresh figures. Everything that must leave the building is an outbox row written in the transaction
+/// that made it.
 public protocol OrderStore: Sendable {
-    /// Keeps an inbound document before it is parsed, so that nothing is lost even when parsing fails.
-    func keep(_ document: InboundDocument) throws(StoreError) -> DocumentID
+    // MARK: Inbound documents
 
-    /// Records what became of an inbound document, with the problems found, one per line.
-    func mark(_ document: DocumentID, status: DocumentStatus, problems: [String]) throws(StoreError)
+    /// Keeps an inbound document before it is read, so that nothing is lost even when reading fails. Says which
+    /// earlier document, if any, had the very same bytes.
+    func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument
 
-    /// Records an order, its decision and its reservations in one transaction, unless the same PO (retailer, PO
-    /// number, purpose) was recorded before: then nothing is written and the earlier order is named.
-    func record(_ intake: OrderIntake) throws(StoreError) -> IntakeResult
+    /// Records what became of an inbound document; a finished document is no longer pending.
+    func finish(_ document: DocumentID, status: DocumentStatus, problems: [String]) async throws(StoreError)
 
-    /// Keeps a document we produced.
-    func keep(_ document: OutboundDocument) throws(StoreError)
+    /// Documents kept but never finished (a process stopped while reading them), oldest first, for another run to
+    /// finish.
+    func pendingDocuments() async throws(StoreError) -> [PendingDocument]
 
-    /// The next control number for a partner and a kind of number (`ISA13`, `GS06`, `ST02`), durable across
-    /// restarts. Numbers start at 1 and wrap after `limit`.
-    func nextControlNumber(partner: String, kind: String, limit: Int) throws(StoreError) -> Int
+    /// Claims an interchange (sender and ISA13) for `document`: the first document that claims it processes its
+    /// orders; any later one is a redelivery and names the first. Claiming again for the same document (finishing a
+    /// document after a crash) is still `.first`.
+    func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError) -> InterchangeClaim
 
-    /// Units held by accepted orders, by node and SKU.
-    func reservedQuantities() throws(StoreError) -> [DCID: [SKU: Decimal]]
+    // MARK: Stock and capacity
 
-    /// Orders and units already planned at each node for ship day `day`, for the capacity check.
-    func capacityUsed(shippingBetween start: Date, and end: Date) throws(StoreError) -> [DCID: (orders: Int, units: Decimal)]
+    /// Sets on-hand and safety stock. Every node named in `rows` is replaced as a whole (its SKUs not in `rows` go
+    /// to zero); reservations stay.
+    func importInventory(_ rows: [InventoryRow]) async throws(StoreError)
 
-    /// Every recorded order, oldest first.
-    func orders() throws(StoreError) -> [OrderSummary]
+    /// On hand, safety stock and reserved units of `skus` at every node that has a row for them.
+    func inventory(of skus: Set<SKU>) async throws(StoreError) -> [InventoryPosition]
+
+    /// Orders and units already taken at each node on `day` (its own calendar day).
+    func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse]
+
+    // MARK: Orders and what they produce
+
+    /// Commits a decided order in one transaction: the order, its decision, its reservations and capacity (each a
+    /// conditional update), every outbound document with control numbers drawn in the transaction, and an audit
+    /// event. Nothing is written for a PO recorded before (same retailer, PO number and purpose), nor when a
+    /// reservation or capacity claim no longer fits.
+    func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult
+
+    /// Puts documents that answer an inbound document (997, 999, TA1) in the outbox, numbered in the same
+    /// transaction. `key` makes it idempotent: a second call with the same key writes nothing and returns the first
+    /// call's rows.
+    func enqueue(_ drafts: [OutboundDraft], inReplyTo: DocumentID?, key: String) async throws(StoreError)
+        -> [OutboxEntry]
+
+    /// Puts a copy of the rows enqueued under `key` in the outbox again, under `newKey` (a redelivered interchange
+    /// gets the same acknowledgement again). Idempotent on `newKey`.
+    func resend(key: String, as newKey: String, inReplyTo: DocumentID?, at: Date) async throws(StoreError)
+        -> [OutboxEntry]
+
+    // MARK: Reading
+
+    /// Orders, oldest first, as `filter` narrows them.
+    func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary]
+
+    /// Outbox rows, oldest first, in `state` (every state when nil).
+    func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry]
+
+    /// The audit trail of one order, oldest first.
+    func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent]
 }

@@ -23,8 +23,10 @@ public enum DocumentFormat: String, Sendable, Codable {
 }
 
 /// What became of an inbound document.
-public enum DocumentStatus: String, Sendable, Codable {
+public enum DocumentStatus: String, Sendable, Codable, CaseIterable {
     case received, accepted, acceptedWithErrors = "accepted-with-errors", rejected, unreadable
+    /// The same bytes, or every interchange in it, had been received before: nothing new was done.
+    case duplicate
 }
 
 public struct DocumentID: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -39,19 +41,168 @@ public struct OrderID: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { String(rawValue) }
 }
 
-/// Everything one routed order leaves behind, written in one transaction: the order, its decision, the stock it
-/// reserves and an audit line.
-public struct OrderIntake: Sendable {
+/// A kept document and whether its bytes were kept before.
+public struct KeptDocument: Hashable, Sendable {
+    public var id: DocumentID
+    /// The first document with the same bytes, when this is not it.
+    public var sameBytesAs: DocumentID?
+
+    public init(id: DocumentID, sameBytesAs: DocumentID?) {
+        self.id = id
+        self.sameBytesAs = sameBytesAs
+    }
+}
+
+/// A kept document not finished yet.
+public struct PendingDocument: Sendable {
+    public var id: DocumentID
+    public var document: InboundDocument
+
+    public init(id: DocumentID, document: InboundDocument) {
+        self.id = id
+        self.document = document
+    }
+}
+
+/// An X12 interchange as a redelivery is recognised by: who sent it and its ISA13.
+public struct InterchangeKey: Hashable, Sendable, CustomStringConvertible {
+    public var senderQualifier: String
+    public var senderID: String
+    public var controlNumber: String
+
+    public init(senderQualifier: String, senderID: String, controlNumber: String) {
+        self.senderQualifier = senderQualifier
+        self.senderID = senderID
+        self.controlNumber = controlNumber
+    }
+
+    public var description: String { "\(senderQualifier):\(senderID)#\(controlNumber)" }
+}
+
+public enum InterchangeClaim: Hashable, Sendable {
+    /// This document is the one that processes the interchange.
+    case first
+    /// Received before in another document.
+    case repeated(of: DocumentID)
+}
+
+/// A row of an inventory import: what a node holds of a SKU.
+public struct InventoryRow: Hashable, Sendable {
+    public var node: DCID
+    public var sku: SKU
+    public var onHand: Int
+    public var safetyStock: Int
+
+    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int) {
+        self.node = node
+        self.sku = sku
+        self.onHand = onHand
+        self.safetyStock = safetyStock
+    }
+}
+
+/// A node's figures for a SKU as committed in the store.
+public struct InventoryPosition: Hashable, Sendable {
+    public var node: DCID
+    public var sku: SKU
+    public var onHand: Int
+    public var safetyStock: Int
+    public var reserved: Int
+
+    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int, reserved: Int) {
+        self.node = node
+        self.sku = sku
+        self.onHand = onHand
+        self.safetyStock = safetyStock
+        self.reserved = reserved
+    }
+
+    /// Available to promise: on hand − reserved − safety stock, never below zero.
+    public var available: Int { max(0, onHand - reserved - safetyStock) }
+}
+
+/// Orders and units a node has taken on a day.
+public struct CapacityUse: Hashable, Sendable {
+    public var orders: Int
+    public var units: Int
+
+    public init(orders: Int = 0, units: Int = 0) {
+        self.orders = orders
+        self.units = units
+    }
+}
+
+/// Stock held for an order at one node, so no other order can promise it.
+public struct Reservation: Hashable, Sendable, Codable {
+    public var node: DCID
+    public var sku: SKU
+    public var quantity: Int
+
+    public init(node: DCID, sku: SKU, quantity: Int) {
+        self.node = node
+        self.sku = sku
+        self.quantity = quantity
+    }
+}
+
+/// A slot of a node's daily capacity an order takes, and the node's limits it must stay within.
+public struct CapacityClaim: Hashable, Sendable {
+    public var node: DCID
+    public var day: CalendarDate
+    public var orders: Int
+    public var units: Int
+    public var maximumOrders: Int
+    public var maximumUnits: Int
+
+    public init(node: DCID, day: CalendarDate, orders: Int, units: Int, maximumOrders: Int, maximumUnits: Int) {
+        self.node = node
+        self.day = day
+        self.orders = orders
+        self.units = units
+        self.maximumOrders = maximumOrders
+        self.maximumUnits = maximumUnits
+    }
+}
+
+/// The routing decision as the store keeps it: the outcome and nodes for queries, the full explanation as JSON so
+/// that any decision can be shown and replayed later.
+public struct DecisionRecord: Sendable {
+    /// `ship`, `reroute`, `split`, `backorder`, `cancel`, `reject`.
+    public var outcome: String
+    public var nodes: [DCID]
+    public var acknowledgeBy: Date?
+    public var shipBy: Date?
+    public var decidedAt: Date
+    public var explanationJSON: String
+
+    public init(
+        outcome: String, nodes: [DCID], acknowledgeBy: Date? = nil, shipBy: Date?, decidedAt: Date,
+        explanationJSON: String
+    ) {
+        self.outcome = outcome
+        self.nodes = nodes
+        self.acknowledgeBy = acknowledgeBy
+        self.shipBy = shipBy
+        self.decidedAt = decidedAt
+        self.explanationJSON = explanationJSON
+    }
+}
+
+/// Everything one decided order leaves behind, committed in one transaction.
+public struct OrderCommit: Sendable {
     public var order: PurchaseOrder
     public var retailer: RetailerID
     public var documentID: DocumentID?
     public var receivedAt: Date
     public var decision: DecisionRecord
     public var reservations: [Reservation]
+    public var capacity: [CapacityClaim]
+    /// The answer, pick tickets and explanation, numbered and rendered inside the transaction.
+    public var outbound: [OutboundDraft]
 
     public init(
         order: PurchaseOrder, retailer: RetailerID, documentID: DocumentID?, receivedAt: Date,
-        decision: DecisionRecord, reservations: [Reservation]
+        decision: DecisionRecord, reservations: [Reservation], capacity: [CapacityClaim], outbound: [OutboundDraft]
     ) {
         self.order = order
         self.retailer = retailer
@@ -59,70 +210,146 @@ public struct OrderIntake: Sendable {
         self.receivedAt = receivedAt
         self.decision = decision
         self.reservations = reservations
+        self.capacity = capacity
+        self.outbound = outbound
     }
 }
 
-/// The routing decision as the store keeps it: the outcome code and nodes for queries, the full explanation as
-/// JSON so that any decision can be shown and replayed later.
-public struct DecisionRecord: Sendable {
-    /// `ship`, `reroute`, `split`, `backorder`, `cancel`, `reject`.
-    public var outcome: String
-    public var nodes: [DCID]
-    public var shipBy: Date?
-    public var decidedAt: Date
-    public var explanationJSON: String
+/// What committing an order did.
+public enum CommitResult: Hashable, Sendable {
+    case committed(OrderID, [OutboxEntry])
+    /// The same PO was recorded before; nothing was written. `sameDocument` when it was recorded from this very
+    /// document (a document finished after a crash).
+    case duplicate(of: OrderID, sameDocument: Bool)
+    /// Another process took the stock or capacity the plan counted on: decide again with fresh figures.
+    case conflict(String)
+}
 
-    public init(outcome: String, nodes: [DCID], shipBy: Date?, decidedAt: Date, explanationJSON: String) {
-        self.outcome = outcome
-        self.nodes = nodes
-        self.shipBy = shipBy
-        self.decidedAt = decidedAt
-        self.explanationJSON = explanationJSON
+/// What a document we send is.
+public enum OutboundKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case functionalAcknowledgement = "997"
+    case implementationAcknowledgement = "999"
+    case interchangeAcknowledgement = "TA1"
+    case purchaseOrderAcknowledgement = "855"
+    case cXMLConfirmation = "cxml-confirmation"
+    case pickTicket = "pick-ticket"
+    case explanation
+}
+
+/// Which counter a control number comes from, per partner.
+public enum ControlNumberKind: String, Hashable, Sendable, CaseIterable {
+    case interchange = "ISA13"
+    case group = "GS06"
+    case transactionSet = "ST02"
+
+    /// The largest value before the counter wraps to 1: nine digits for ISA13 and GS06, four for ST02.
+    public var limit: Int { self == .transactionSet ? 9999 : 999_999_999 }
+}
+
+/// A partner's control numbers as drawn inside a transaction: the store loads the current values (locked), a
+/// renderer draws what it needs, and the store writes the new values back in the same transaction, so a number is
+/// never used twice nor skipped by a rollback.
+public struct ControlNumbers: Sendable {
+    public let partner: String
+    public private(set) var values: [ControlNumberKind: Int]
+
+    public init(partner: String, values: [ControlNumberKind: Int]) {
+        self.partner = partner
+        self.values = values
+    }
+
+    public mutating func next(_ kind: ControlNumberKind) -> Int {
+        let current = values[kind] ?? 0
+        let next = current >= kind.limit ? 1 : current + 1
+        values[kind] = next
+        return next
     }
 }
 
-/// Stock held for an accepted order at one node, so no other order can promise it.
-public struct Reservation: Hashable, Sendable, Codable {
-    public var node: DCID
-    public var sku: SKU
-    public var quantity: Decimal
+/// A document to put in the outbox: rendered in the committing transaction, with control numbers from `partner`'s
+/// counters when it needs them.
+public struct OutboundDraft: Sendable {
+    public var kind: OutboundKind
+    /// The retailer (or `QUALIFIER-ID` sender) it goes to, whose counters number it.
+    public var partner: String
+    /// A file name for it (`855-31846207.x12`).
+    public var name: String
+    /// Where it goes (a URL of the profile, `file:` for a folder); nil until the delivery issue says.
+    public var destination: String?
+    public var render: @Sendable (inout ControlNumbers) throws -> [UInt8]
 
-    public init(node: DCID, sku: SKU, quantity: Decimal) {
-        self.node = node
-        self.sku = sku
-        self.quantity = quantity
+    public init(
+        kind: OutboundKind, partner: String, name: String, destination: String? = nil,
+        render: @escaping @Sendable (inout ControlNumbers) throws -> [UInt8]
+    ) {
+        self.kind = kind
+        self.partner = partner
+        self.name = name
+        self.destination = destination
+        self.render = render
     }
 }
 
-/// What recording an order did. A PO the store has seen (same retailer, PO number and purpose) is a duplicate: it
-/// gets no second action.
-public enum IntakeResult: Hashable, Sendable {
-    case recorded(OrderID)
-    case duplicate(of: OrderID)
+public enum OutboxState: String, Hashable, Sendable, Codable, CaseIterable {
+    case pending, sent, failed
 }
 
-/// A document we produced (997, 855, pick ticket, feed), kept with what it answers.
-public struct OutboundDocument: Sendable {
-    public var kind: String
-    public var retailer: RetailerID?
+public struct OutboxID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var rawValue: Int64
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+    public var description: String { String(rawValue) }
+}
+
+/// A row of the outbox: a document waiting to leave (or gone).
+public struct OutboxEntry: Hashable, Sendable {
+    public var id: OutboxID
+    public var kind: OutboundKind
+    public var partner: String
     public var orderID: OrderID?
     public var inReplyTo: DocumentID?
-    public var createdAt: Date
     public var name: String
+    public var destination: String?
+    public var state: OutboxState
+    public var createdAt: Date
     public var bytes: [UInt8]
 
     public init(
-        kind: String, retailer: RetailerID?, orderID: OrderID?, inReplyTo: DocumentID?, createdAt: Date, name: String,
-        bytes: [UInt8]
+        id: OutboxID, kind: OutboundKind, partner: String, orderID: OrderID?, inReplyTo: DocumentID?, name: String,
+        destination: String?, state: OutboxState, createdAt: Date, bytes: [UInt8]
     ) {
+        self.id = id
         self.kind = kind
-        self.retailer = retailer
+        self.partner = partner
         self.orderID = orderID
         self.inReplyTo = inReplyTo
-        self.createdAt = createdAt
         self.name = name
+        self.destination = destination
+        self.state = state
+        self.createdAt = createdAt
         self.bytes = bytes
     }
+}
+
+/// Which orders a listing shows.
+public struct OrderFilter: Hashable, Sendable {
+    public var outcome: String?
+    public var retailer: RetailerID?
+    public var node: DCID?
+    public var since: Date?
+    public var poNumber: PONumber?
+
+    public init(
+        outcome: String? = nil, retailer: RetailerID? = nil, node: DCID? = nil, since: Date? = nil,
+        poNumber: PONumber? = nil
+    ) {
+        self.outcome = outcome
+        self.retailer = retailer
+        self.node = node
+        self.since = since
+        self.poNumber = poNumber
+    }
+
+    public static let all = OrderFilter()
 }
 
 /// A row of the order list: what happened to one PO.
@@ -132,6 +359,38 @@ public struct OrderSummary: Hashable, Sendable {
     public var poNumber: PONumber
     public var outcome: String
     public var nodes: [DCID]
+    public var acknowledgeBy: Date?
     public var shipBy: Date?
     public var receivedAt: Date
+    public var documentID: DocumentID?
+    public var explanationJSON: String
+
+    public init(
+        id: OrderID, retailer: RetailerID, poNumber: PONumber, outcome: String, nodes: [DCID], acknowledgeBy: Date?,
+        shipBy: Date?, receivedAt: Date, documentID: DocumentID?, explanationJSON: String
+    ) {
+        self.id = id
+        self.retailer = retailer
+        self.poNumber = poNumber
+        self.outcome = outcome
+        self.nodes = nodes
+        self.acknowledgeBy = acknowledgeBy
+        self.shipBy = shipBy
+        self.receivedAt = receivedAt
+        self.documentID = documentID
+        self.explanationJSON = explanationJSON
+    }
+}
+
+/// One line of an order's audit trail.
+public struct AuditEvent: Hashable, Sendable {
+    public var at: Date
+    public var event: String
+    public var detail: String
+
+    public init(at: Date, event: String, detail: String) {
+        self.at = at
+        self.event = event
+        self.detail = detail
+    }
 }

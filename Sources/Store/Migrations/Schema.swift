@@ -69,6 +69,66 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration(
+            "v2: durable pipeline: inventory, capacity, interchanges, outbox, pending documents"
+        ) { db in
+            // v1 stores held the demo's runs only: their reservations and outbound documents change shape here and
+            // are not carried over (a demo run starts from a new file).
+            try db.execute(
+                sql: """
+                    DROP TABLE reservation;
+                    DROP TABLE outbound_document;
+                    ALTER TABLE inbound_document ADD COLUMN sha256 TEXT;
+                    ALTER TABLE inbound_document ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX inbound_document_by_hash ON inbound_document (sha256);
+                    ALTER TABLE decision ADD COLUMN acknowledge_by REAL;
+                    CREATE TABLE reservation (
+                        order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+                        node TEXT NOT NULL,
+                        sku TEXT NOT NULL,
+                        quantity INTEGER NOT NULL
+                    );
+                    CREATE INDEX reservation_by_order ON reservation (order_id);
+                    CREATE TABLE inventory (
+                        node TEXT NOT NULL,
+                        sku TEXT NOT NULL,
+                        on_hand INTEGER NOT NULL,
+                        safety_stock INTEGER NOT NULL,
+                        reserved INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (node, sku)
+                    );
+                    CREATE INDEX inventory_by_sku ON inventory (sku);
+                    CREATE TABLE capacity_used (
+                        node TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        orders INTEGER NOT NULL,
+                        units INTEGER NOT NULL,
+                        PRIMARY KEY (node, day)
+                    );
+                    CREATE TABLE interchange (
+                        sender_qualifier TEXT NOT NULL,
+                        sender_id TEXT NOT NULL,
+                        control_number TEXT NOT NULL,
+                        document_id INTEGER NOT NULL REFERENCES inbound_document(id),
+                        PRIMARY KEY (sender_qualifier, sender_id, control_number)
+                    );
+                    CREATE TABLE outbox (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT,
+                        kind TEXT NOT NULL,
+                        partner TEXT NOT NULL,
+                        order_id INTEGER REFERENCES purchase_order(id),
+                        in_reply_to INTEGER REFERENCES inbound_document(id),
+                        name TEXT NOT NULL,
+                        destination TEXT,
+                        state TEXT NOT NULL DEFAULT 'pending',
+                        created_at REAL NOT NULL,
+                        bytes BLOB NOT NULL
+                    );
+                    CREATE INDEX outbox_by_key ON outbox (key);
+                    CREATE INDEX outbox_by_state ON outbox (state, id);
+                    """)
+        }
         return migrator
     }
 }

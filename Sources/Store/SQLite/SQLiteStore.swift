@@ -2,196 +2,454 @@ public import Foundation
 import GRDB
 public import Orders
 
-/// The embedded default store: one SQLite file in WAL mode through GRDB. Safe to share between tasks: GRDB's
-/// pool serialises writes and lets reads run beside them.
+/// The embedded default store: one SQLite file in WAL mode through GRDB, `synchronous=FULL` so that an acknowledged
+/// PO survives a power cut. Several processes may share the file: SQLite serialises their writes (each waits up to
+/// `busyTimeout` for the lock), and every check that must hold across them (stock, capacity, a PO recorded once, a
+/// control number used once) is made inside the writing transaction.
 public final class SQLiteStore: OrderStore {
     private let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, busyTimeout: TimeInterval = 30) throws(StoreError) {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
         } catch {
-            throw StoreError("open \(path)", underlying: error)
+            throw StoreError("open \(path)", code: .unavailable, underlying: error)
         }
     }
 
-    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError(operation, underlying: error) }
+    private func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
+        async throws(StoreError) -> T
+    {
+        do { return try await pool.write(body) } catch { throw Self.failure(operation, error) }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError(operation, underlying: error) }
+    private func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
+        async throws(StoreError) -> T
+    {
+        do { return try await pool.read(body) } catch { throw Self.failure(operation, error) }
     }
 
-    public func keep(_ document: InboundDocument) throws(StoreError) -> DocumentID {
-        try write("keep inbound document") { db in
+    static func failure(_ operation: String, _ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(operation, code: .busy, underlying: error)
+            case .SQLITE_CONSTRAINT: return StoreError(operation, code: .constraint, underlying: error)
+            case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL:
+                return StoreError(operation, code: .unavailable, underlying: error)
+            default: break
+            }
+        }
+        return StoreError(operation, underlying: error)
+    }
+
+    // MARK: Inbound documents
+
+    public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
+        let hash = StoreFingerprint(document.bytes).text
+        return try await write("keep inbound document") { db in
+            // The fingerprint narrows the search; the bytes decide.
+            let earlier = try Row.fetchAll(
+                db, sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id", arguments: [hash]
+            ).first { [UInt8]($0["bytes"] as Data) == document.bytes }.map { $0["id"] as Int64 }
             try db.execute(
-                sql: "INSERT INTO inbound_document (received_at, origin, format, bytes) VALUES (?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
-                    Data(document.bytes),
+                    Data(document.bytes), hash,
                 ])
-            return DocumentID(db.lastInsertedRowID)
+            return KeptDocument(id: DocumentID(db.lastInsertedRowID), sameBytesAs: earlier.map(DocumentID.init))
         }
     }
 
-    public func mark(_ document: DocumentID, status: DocumentStatus, problems: [String]) throws(StoreError) {
-        try write("mark inbound document") { db in
+    public func finish(_ document: DocumentID, status: DocumentStatus, problems: [String]) async throws(StoreError) {
+        try await write("finish inbound document") { db in
             try db.execute(
-                sql: "UPDATE inbound_document SET status = ?, problems = ? WHERE id = ?",
+                sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?",
                 arguments: [status.rawValue, problems.joined(separator: "\n"), document.rawValue])
         }
     }
 
-    public func record(_ intake: OrderIntake) throws(StoreError) -> IntakeResult {
-        let orderJSON: String
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            orderJSON = String(decoding: try encoder.encode(intake.order), as: UTF8.self)
-        } catch {
-            throw StoreError("encode order", underlying: error)
-        }
-        return try write("record order") { db in
-            if let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?",
-                arguments: [intake.retailer.rawValue, intake.order.poNumber.rawValue, intake.order.purpose.rawValue])
-            {
-                try db.execute(
-                    sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'duplicate', ?)",
-                    arguments: [
-                        intake.receivedAt.timeIntervalSince1970, existing,
-                        "resent in interchange \(intake.order.source.interchangeControl ?? "-") from \(intake.order.source.origin ?? "-")",
-                    ])
-                return .duplicate(of: OrderID(existing))
-            }
-            let source = intake.order.source
-            try db.execute(
-                sql: """
-                    INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
-                        set_control, document_id, received_at, order_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    intake.retailer.rawValue, intake.order.poNumber.rawValue, intake.order.purpose.rawValue,
-                    source.interchangeControl, source.groupControl, source.setControl, intake.documentID?.rawValue,
-                    intake.receivedAt.timeIntervalSince1970, orderJSON,
-                ])
-            let orderID = db.lastInsertedRowID
-            let decision = intake.decision
-            try db.execute(
-                sql: """
-                    INSERT INTO decision (order_id, outcome, nodes, ship_by, decided_at, explanation_json)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    orderID, decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
-                    decision.shipBy?.timeIntervalSince1970, decision.decidedAt.timeIntervalSince1970,
-                    decision.explanationJSON,
-                ])
-            for reservation in intake.reservations {
-                try db.execute(
-                    sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)",
-                    arguments: [orderID, reservation.node.rawValue, reservation.sku.rawValue, "\(reservation.quantity)"])
-            }
-            try db.execute(
-                sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)",
-                arguments: [
-                    decision.decidedAt.timeIntervalSince1970, orderID,
-                    "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
-                ])
-            return .recorded(OrderID(orderID))
-        }
-    }
-
-    public func keep(_ document: OutboundDocument) throws(StoreError) {
-        try write("keep outbound document") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO outbound_document (kind, retailer, order_id, in_reply_to, created_at, name, bytes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    document.kind, document.retailer?.rawValue, document.orderID?.rawValue,
-                    document.inReplyTo?.rawValue, document.createdAt.timeIntervalSince1970, document.name,
-                    Data(document.bytes),
-                ])
-        }
-    }
-
-    public func nextControlNumber(partner: String, kind: String, limit: Int) throws(StoreError) -> Int {
-        try write("next control number") { db in
-            let current = try Int.fetchOne(
-                db, sql: "SELECT value FROM control_number WHERE partner = ? AND kind = ?", arguments: [partner, kind])
-            let next = current.map { $0 >= limit ? 1 : $0 + 1 } ?? 1
-            try db.execute(
-                sql: """
-                    INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
-                    ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
-                    """,
-                arguments: [partner, kind, next])
-            return next
-        }
-    }
-
-    public func reservedQuantities() throws(StoreError) -> [DCID: [SKU: Decimal]] {
-        try read("read reservations") { db in
-            var result: [DCID: [SKU: Decimal]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT node, sku, quantity FROM reservation") {
-                let quantity = Decimal(string: row["quantity"] as String) ?? 0
-                result[DCID(row["node"] as String), default: [:]][SKU(row["sku"] as String), default: 0] += quantity
-            }
-            return result
-        }
-    }
-
-    public func capacityUsed(shippingBetween start: Date, and end: Date) throws(StoreError)
-        -> [DCID: (orders: Int, units: Decimal)]
-    {
-        try read("read capacity used") { db in
-            var result: [DCID: (orders: Int, units: Decimal)] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.order_id, r.node, r.quantity FROM reservation r JOIN decision d ON d.order_id = r.order_id
-                    WHERE d.ship_by >= ? AND d.ship_by < ?
-                    """,
-                arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970])
-            var ordersSeen: Set<String> = []
-            for row in rows {
-                let node = DCID(row["node"] as String)
-                let orderID: Int64 = row["order_id"]
-                var entry = result[node] ?? (0, 0)
-                if ordersSeen.insert("\(orderID)@\(node)").inserted { entry.orders += 1 }
-                entry.units += Decimal(string: row["quantity"] as String) ?? 0
-                result[node] = entry
-            }
-            return result
-        }
-    }
-
-    public func orders() throws(StoreError) -> [OrderSummary] {
-        try read("list orders") { db in
+    public func pendingDocuments() async throws(StoreError) -> [PendingDocument] {
+        try await read("list pending documents") { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.retailer, o.po_number, o.received_at, d.outcome, d.nodes, d.ship_by
-                    FROM purchase_order o JOIN decision d ON d.order_id = o.id ORDER BY o.id
+                    SELECT id, received_at, origin, format, bytes FROM inbound_document WHERE finished = 0 ORDER BY id
                     """
             ).map { row in
+                PendingDocument(
+                    id: DocumentID(row["id"]),
+                    document: InboundDocument(
+                        receivedAt: Date(timeIntervalSince1970: row["received_at"]), origin: row["origin"],
+                        format: DocumentFormat(rawValue: row["format"]) ?? .unknown,
+                        bytes: [UInt8](row["bytes"] as Data)))
+            }
+        }
+    }
+
+    public func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError)
+        -> InterchangeClaim
+    {
+        try await write("claim interchange") { db in
+            let arguments: StatementArguments = [
+                interchange.senderQualifier, interchange.senderID, interchange.controlNumber,
+            ]
+            if let owner = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT document_id FROM interchange
+                    WHERE sender_qualifier = ? AND sender_id = ? AND control_number = ?
+                    """, arguments: arguments)
+            {
+                return owner == document.rawValue ? .first : .repeated(of: DocumentID(owner))
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO interchange (sender_qualifier, sender_id, control_number, document_id)
+                    VALUES (?, ?, ?, ?)
+                    """, arguments: arguments + [document.rawValue])
+            return .first
+        }
+    }
+
+    // MARK: Stock and capacity
+
+    public func importInventory(_ rows: [InventoryRow]) async throws(StoreError) {
+        try await write("import inventory") { db in
+            for node in Set(rows.map(\.node)) {
+                try db.execute(
+                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?",
+                    arguments: [node.rawValue])
+            }
+            for row in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO inventory (node, sku, on_hand, safety_stock) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (node, sku) DO UPDATE SET on_hand = excluded.on_hand,
+                            safety_stock = excluded.safety_stock
+                        """, arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
+            }
+        }
+    }
+
+    public func inventory(of skus: Set<SKU>) async throws(StoreError) -> [InventoryPosition] {
+        let wanted = skus.map(\.rawValue).sorted()
+        return try await read("read inventory") { db in
+            var positions: [InventoryPosition] = []
+            // SQLite limits bound parameters per statement: ask in slices.
+            for start in stride(from: 0, to: wanted.count, by: 500) {
+                let slice = Array(wanted[start..<min(start + 500, wanted.count)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                positions += try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku IN (\(marks))
+                        ORDER BY node, sku
+                        """, arguments: StatementArguments(slice)
+                ).map(Self.position)
+            }
+            return positions
+        }
+    }
+
+    static func position(_ row: Row) -> InventoryPosition {
+        InventoryPosition(
+            node: DCID(row["node"] as String), sku: SKU(row["sku"] as String), onHand: row["on_hand"],
+            safetyStock: row["safety_stock"], reserved: row["reserved"])
+    }
+
+    public func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
+        try await read("read capacity used") { db in
+            var used: [DCID: CapacityUse] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT node, orders, units FROM capacity_used WHERE day = ?", arguments: [day.description])
+            {
+                used[DCID(row["node"] as String)] = CapacityUse(orders: row["orders"], units: row["units"])
+            }
+            return used
+        }
+    }
+
+    // MARK: Orders and what they produce
+
+    public func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult {
+        let orderJSON = try StoreJSON.encode(commit.order, operation: "encode order")
+        do {
+            return try await pool.write { db in try Self.commit(commit, orderJSON: orderJSON, in: db) }
+        } catch let conflict as Conflict {
+            return .conflict(conflict.description)
+        } catch {
+            throw Self.failure("commit order", error)
+        }
+    }
+
+    static func commit(_ commit: OrderCommit, orderJSON: String, in db: Database) throws -> CommitResult {
+        let order = commit.order
+        if let existing = try Row.fetchOne(
+            db,
+            sql: "SELECT id, document_id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?",
+            arguments: [commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue])
+        {
+            let document: Int64? = existing["document_id"]
+            return .duplicate(
+                of: OrderID(existing["id"]),
+                sameDocument: document != nil && document == commit.documentID?.rawValue)
+        }
+        // Conditional updates first: if one no longer fits, roll back and say so.
+        for reservation in commit.reservations {
+            try db.execute(
+                sql: """
+                    UPDATE inventory SET reserved = reserved + ?
+                    WHERE node = ? AND sku = ? AND on_hand - reserved - safety_stock >= ?
+                    """,
+                arguments: [
+                    reservation.quantity, reservation.node.rawValue, reservation.sku.rawValue,
+                    reservation.quantity,
+                ])
+            guard db.changesCount == 1 else {
+                throw Conflict(
+                    "\(reservation.node) no longer has \(reservation.quantity) of \(reservation.sku) available")
+            }
+        }
+        for claim in commit.capacity {
+            try db.execute(
+                sql: """
+                    INSERT INTO capacity_used (node, day, orders, units) VALUES (?, ?, 0, 0)
+                    ON CONFLICT (node, day) DO NOTHING
+                    """, arguments: [claim.node.rawValue, claim.day.description])
+            try db.execute(
+                sql: """
+                    UPDATE capacity_used SET orders = orders + ?, units = units + ?
+                    WHERE node = ? AND day = ? AND orders + ? <= ? AND units + ? <= ?
+                    """,
+                arguments: [
+                    claim.orders, claim.units, claim.node.rawValue, claim.day.description, claim.orders,
+                    claim.maximumOrders, claim.units, claim.maximumUnits,
+                ])
+            guard db.changesCount == 1 else { throw Conflict("\(claim.node) has no capacity left on \(claim.day)") }
+        }
+        let source = order.source
+        try db.execute(
+            sql: """
+                INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
+                    set_control, document_id, received_at, order_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue,
+                source.interchangeControl, source.groupControl, source.setControl, commit.documentID?.rawValue,
+                commit.receivedAt.timeIntervalSince1970, orderJSON,
+            ])
+        let orderID = db.lastInsertedRowID
+        let decision = commit.decision
+        try db.execute(
+            sql: """
+                INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at,
+                    explanation_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                orderID, decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
+                decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
+                decision.decidedAt.timeIntervalSince1970, decision.explanationJSON,
+            ])
+        for reservation in commit.reservations {
+            try db.execute(
+                sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)",
+                arguments: [orderID, reservation.node.rawValue, reservation.sku.rawValue, reservation.quantity])
+        }
+        let entries = try Self.insert(
+            commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
+            in: db)
+        try db.execute(
+            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)",
+            arguments: [
+                decision.decidedAt.timeIntervalSince1970, orderID,
+                "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
+            ])
+        return .committed(OrderID(orderID), entries)
+    }
+
+    public func enqueue(_ drafts: [OutboundDraft], inReplyTo: DocumentID?, key: String) async throws(StoreError)
+        -> [OutboxEntry]
+    {
+        try await write("enqueue outbound documents") { db in
+            let existing = try Self.entries(db, where: "key = ?", [key])
+            if !existing.isEmpty { return existing }
+            return try Self.insert(drafts, orderID: nil, inReplyTo: inReplyTo, key: key, at: Date(), in: db)
+        }
+    }
+
+    public func resend(key: String, as newKey: String, inReplyTo: DocumentID?, at: Date) async throws(StoreError)
+        -> [OutboxEntry]
+    {
+        try await write("resend outbound documents") { db in
+            let existing = try Self.entries(db, where: "key = ?", [newKey])
+            if !existing.isEmpty { return existing }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state,
+                        created_at, bytes)
+                    SELECT ?, kind, partner, order_id, ?, name, destination, 'pending', ?, bytes
+                    FROM outbox WHERE key = ? ORDER BY id
+                    """, arguments: [newKey, inReplyTo?.rawValue, at.timeIntervalSince1970, key])
+            return try Self.entries(db, where: "key = ?", [newKey])
+        }
+    }
+
+    /// Renders and inserts `drafts`, drawing each partner's control numbers from its locked counters and writing
+    /// them back, in the caller's transaction.
+    static func insert(
+        _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date, in db: Database
+    ) throws -> [OutboxEntry] {
+        var counters: [String: ControlNumbers] = [:]
+        var entries: [OutboxEntry] = []
+        for draft in drafts {
+            var numbers = try counters[draft.partner] ?? loadCounters(draft.partner, db)
+            let bytes: [UInt8]
+            do { bytes = try draft.render(&numbers) } catch {
+                throw StoreError("render \(draft.name)", code: .render, underlying: error)
+            }
+            counters[draft.partner] = numbers
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state,
+                        created_at, bytes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                    """,
+                arguments: [
+                    key, draft.kind.rawValue, draft.partner, orderID, inReplyTo?.rawValue, draft.name,
+                    draft.destination, at.timeIntervalSince1970, Data(bytes),
+                ])
+            entries.append(
+                OutboxEntry(
+                    id: OutboxID(db.lastInsertedRowID), kind: draft.kind, partner: draft.partner,
+                    orderID: orderID.map(OrderID.init), inReplyTo: inReplyTo, name: draft.name,
+                    destination: draft.destination, state: .pending, createdAt: at, bytes: bytes))
+        }
+        for (partner, numbers) in counters {
+            for (kind, value) in numbers.values {
+                try db.execute(
+                    sql: """
+                        INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
+                        ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
+                        """, arguments: [partner, kind.rawValue, value])
+            }
+        }
+        return entries
+    }
+
+    static func loadCounters(_ partner: String, _ db: Database) throws -> ControlNumbers {
+        var values: [ControlNumberKind: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT kind, value FROM control_number WHERE partner = ?", arguments: [partner])
+        {
+            if let kind = ControlNumberKind(rawValue: row["kind"]) { values[kind] = row["value"] }
+        }
+        return ControlNumbers(partner: partner, values: values)
+    }
+
+    // MARK: Reading
+
+    public func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary] {
+        try await read("list orders") { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let outcome = filter.outcome {
+                conditions.append("d.outcome = ?")
+                arguments.append(outcome)
+            }
+            if let retailer = filter.retailer {
+                conditions.append("o.retailer = ?")
+                arguments.append(retailer.rawValue)
+            }
+            if let node = filter.node {
+                conditions.append("(',' || d.nodes || ',') LIKE ?")
+                arguments.append("%,\(node.rawValue),%")
+            }
+            if let since = filter.since {
+                conditions.append("o.received_at >= ?")
+                arguments.append(since.timeIntervalSince1970)
+            }
+            if let po = filter.poNumber {
+                conditions.append("o.po_number = ?")
+                arguments.append(po.rawValue)
+            }
+            let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
+                        d.acknowledge_by, d.ship_by, d.explanation_json
+                    FROM purchase_order o JOIN decision d ON d.order_id = o.id \(clause) ORDER BY o.id
+                    """, arguments: StatementArguments(arguments)
+            ).map { row in
                 let nodes: String = row["nodes"]
+                let acknowledgeBy: Double? = row["acknowledge_by"]
                 let shipBy: Double? = row["ship_by"]
+                let document: Int64? = row["document_id"]
                 return OrderSummary(
                     id: OrderID(row["id"]), retailer: RetailerID(row["retailer"] as String),
                     poNumber: PONumber(row["po_number"] as String), outcome: row["outcome"],
                     nodes: nodes.split(separator: ",").map { DCID(String($0)) },
-                    shipBy: shipBy.map { Date(timeIntervalSince1970: $0) },
-                    receivedAt: Date(timeIntervalSince1970: row["received_at"]))
+                    acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+                    receivedAt: Date(timeIntervalSince1970: row["received_at"]),
+                    documentID: document.map(DocumentID.init), explanationJSON: row["explanation_json"])
             }
         }
     }
+
+    public func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] {
+        try await read("list outbox") { db in
+            if let state { return try Self.entries(db, where: "state = ?", [state.rawValue]) }
+            return try Self.entries(db, where: "1 = 1", [])
+        }
+    }
+
+    static func entries(_ db: Database, where condition: String, _ arguments: [String]) throws -> [OutboxEntry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes
+                FROM outbox WHERE \(condition) ORDER BY id
+                """, arguments: StatementArguments(arguments)
+        ).map { row in
+            let order: Int64? = row["order_id"]
+            let reply: Int64? = row["in_reply_to"]
+            return OutboxEntry(
+                id: OutboxID(row["id"]), kind: OutboundKind(rawValue: row["kind"]) ?? .explanation,
+                partner: row["partner"], orderID: order.map(OrderID.init), inReplyTo: reply.map(DocumentID.init),
+                name: row["name"], destination: row["destination"],
+                state: OutboxState(rawValue: row["state"]) ?? .pending,
+                createdAt: Date(timeIntervalSince1970: row["created_at"]), bytes: [UInt8](row["bytes"] as Data))
+        }
+    }
+
+    public func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] {
+        try await read("read audit") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT at, event, detail FROM audit WHERE order_id = ? ORDER BY id",
+                arguments: [order.rawValue]
+            ).map { AuditEvent(at: Date(timeIntervalSince1970: $0["at"]), event: $0["event"], detail: $0["detail"]) }
+        }
+    }
+}
+
+/// A conditional update that no longer fits: the transaction rolls back and the caller decides again.
+struct Conflict: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,30 @@
+public import Foundation
+
+/// A cheap fingerprint of a document's bytes (64-bit FNV-1a and the length) that narrows the search for the same
+/// bytes received before; the bytes themselves decide.
+struct StoreFingerprint {
+    let text: String
+
+    init(_ bytes: [UInt8]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        text = String(hash, radix: 16) + "-" + String(bytes.count)
+    }
+}
+
+/// JSON as the store keeps it: sorted keys, so that the same value is the same text in any process.
+enum StoreJSON {
+    static func encode(_ value: some Encodable, operation: String) throws(StoreError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.dateEncodingStrategy = .secondsSince1970
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw StoreError(operation, underlying: error)
+        }
+    }
+}
