@@ -13,6 +13,10 @@ public struct DocumentReport: Sendable {
     public var problems: [String]
     public var orders: [OrderReport]
     public var written: [URL]
+    /// Notes that are not problems: layout the reader forgave, an interchange received before.
+    public var notes: [String] = []
+    /// Set when a PO could not be committed now: the document stays pending for a later run to finish.
+    public var leavePending = false
 }
 
 /// What became of one PO.
@@ -26,6 +30,8 @@ public struct OrderReport: Sendable {
         case decided(RoutingDecision)
         /// The same PO was recorded before: nothing was done a second time.
         case duplicate(of: OrderID)
+        /// Its interchange was received before: acknowledged again, nothing else done.
+        case redelivered(interchange: InterchangeKey)
         /// The set or document was rejected before routing (envelope or syntax errors, an unmappable order).
         case notProcessed(reasons: [String])
         /// No retailer profile claims the sender.

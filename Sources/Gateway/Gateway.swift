@@ -1,76 +1,94 @@
 public import Foundation
 public import Logging
-import OrderX12
-import OrderXML
 import Orders
 public import Profiles
 public import Routing
 public import Store
-import X12
 
-/// The pipeline: keep the document, read it, answer its envelope, route every PO against its retailer's profile
-/// and the network, record the decision with its reservations in one transaction, then write the answer, the pick
-/// tickets and the explanation. One document at a time; the network state carries from one PO to the next so a
-/// day's inbox consumes stock and capacity in order.
-public struct Gateway {
+/// The durable pipeline: keep the document first, read it, answer each interchange once (a redelivered one gets the
+/// same acknowledgement again), decide every PO against stock and capacity as committed in the store, and commit
+/// each decision with its reservations and every document it produces in one transaction, retrying with fresh
+/// figures when another process took the stock first. Any number of gateways, in one process or many, may share
+/// one store.
+///
+/// With an output folder (the demo), what each document puts in the outbox is also written there as files.
+public struct Gateway: Sendable {
     public let profiles: ProfileSet
     /// One router per profile, made once.
     let routers: [RetailerID: Router]
     public let store: any OrderStore
-    public private(set) var state: NetworkState
-    public let output: OutputFolder
-    public var reader = InboundReader()
+    public let output: OutputFolder?
+    public var reader: InboundReader
     let logger: Logger
+    /// How many times a PO is decided again when its plan lost a race for stock or capacity.
+    public var maximumAttempts = 8
 
-    /// `stock` is on hand less safety stock from the inventory file; reservations already in the store are taken
-    /// off it here, so a restart never promises what an earlier run reserved.
-    public init(profiles: ProfileSet, store: any OrderStore, stock: Stock, output: OutputFolder, logger: Logger)
-        throws(StoreError)
-    {
+    public init(profiles: ProfileSet, store: any OrderStore, output: OutputFolder? = nil, logger: Logger) {
         self.profiles = profiles
         routers = profiles.routers()
         self.store = store
         self.output = output
         self.logger = logger
-        var stock = stock
-        for (node, skus) in try store.reservedQuantities() {
-            for (sku, quantity) in skus {
-                stock.take(NSDecimalNumber(decimal: quantity).intValue, of: sku, at: node)
-            }
-        }
-        state = NetworkState(stock: stock)
+        reader = InboundReader(profiles: profiles)
     }
 
-    /// Processes one file; an unreadable file is still kept and reported.
-    public mutating func process(file: URL, receivedAt: Date) -> DocumentReport {
-        let origin = file.lastPathComponent
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return DocumentReport(
-                origin: origin, kind: .unknown, documentID: nil, status: .unreadable,
-                problems: ["\(file.path): cannot be read"], orders: [], written: [])
-        }
-        return process(Array(data), origin: origin, receivedAt: receivedAt)
-    }
-
-    public mutating func process(_ bytes: [UInt8], origin: String, receivedAt: Date) -> DocumentReport {
-        let kind = DocumentFormat(detecting: bytes)
-        var report = DocumentReport(
-            origin: origin, kind: kind, documentID: nil, status: .received, problems: [], orders: [], written: [])
+    /// Processes one file; a file that cannot be read is reported, saying why, and nothing is promised for it.
+    public func process(file: URL, receivedAt: Date) async -> DocumentReport {
         do {
-            report.documentID = try store.keep(
-                InboundDocument(receivedAt: receivedAt, origin: origin, format: kind, bytes: bytes))
+            let bytes = try LocalFile.bytes(file.path, expected: "a purchase order document (X12 or XML)")
+            return await process(bytes, origin: file.lastPathComponent, receivedAt: receivedAt)
         } catch {
-            // Without a durable copy nothing may be promised: stop here, say why.
-            report.status = .unreadable
-            report.problems.append("\(origin): not processed: \(error)")
-            return report
+            return DocumentReport(
+                origin: file.lastPathComponent, kind: .unknown, documentID: nil, status: .unreadable,
+                problems: ["\(error)"], orders: [], written: [])
         }
+    }
 
+    /// Processes one document: kept before anything else, then read, answered, decided and committed. A document
+    /// that cannot be kept is reported and nothing is promised for it.
+    public func process(_ bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
+        let format = DocumentFormat(detecting: bytes)
+        let kept: KeptDocument
+        do {
+            kept = try await store.keep(
+                InboundDocument(receivedAt: receivedAt, origin: origin, format: format, bytes: bytes))
+        } catch {
+            return DocumentReport(
+                origin: origin, kind: format, documentID: nil, status: .unreadable,
+                problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
+        }
+        return await process(kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt)
+    }
+
+    /// Finishes every document a stopped run kept but did not finish, oldest first, as an uninterrupted run would
+    /// have: what was committed for it stays, the rest is done now.
+    public func resume() async -> [DocumentReport] {
+        let pending: [PendingDocument]
+        do { pending = try await store.pendingDocuments() } catch {
+            logger.error("pending documents not read", metadata: ["error": "\(error)"])
+            return []
+        }
+        var reports: [DocumentReport] = []
+        for document in pending {
+            reports.append(
+                await process(
+                    document.id, bytes: document.document.bytes, origin: document.document.origin,
+                    receivedAt: document.document.receivedAt))
+        }
+        return reports
+    }
+
+    /// The pipeline after the document is kept as `id`.
+    func process(_ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
+        let format = DocumentFormat(detecting: bytes)
+        var report = DocumentReport(
+            origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])
         let batch = reader.read(bytes, origin: origin)
         report.problems = batch.problems
+        report.notes = batch.notes
+        var repeated: Set<InterchangeKey> = []
         if let x12 = batch.x12 {
-            report.written += answerEnvelopes(
-                x12, documentID: report.documentID, at: receivedAt, problems: &report.problems)
+            repeated = await answerInterchanges(x12, document: id, at: receivedAt, report: &report)
         }
         for unprocessed in batch.unprocessed {
             let retailer = unprocessed.sender.flatMap { profiles.profile(interchangeSender: $0) }?.id
@@ -80,18 +98,21 @@ public struct Gateway {
                     result: .notProcessed(reasons: unprocessed.reasons)))
         }
         for order in batch.orders {
-            report.orders.append(route(order, documentID: report.documentID, at: receivedAt, report: &report))
-        }
-
-        if batch.isUnreadable || (batch.orders.isEmpty && !batch.unprocessed.isEmpty) {
-            report.status = batch.isUnreadable ? .unreadable : .rejected
-        } else {
-            report.status = report.problems.isEmpty ? .accepted : .acceptedWithErrors
-        }
-        if let id = report.documentID {
-            do { try store.mark(id, status: report.status, problems: report.problems) } catch {
-                report.problems.append("\(origin): \(error)")
+            if let key = order.interchangeKey, repeated.contains(key) {
+                report.orders.append(
+                    OrderReport(
+                        retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
+                        result: .redelivered(interchange: key)))
+                continue
             }
+            report.orders.append(await decide(order, document: id, at: receivedAt, report: &report))
+        }
+        report.status = Self.status(of: batch, report: report)
+        if report.leavePending { return report }
+        do {
+            try await store.finish(id, status: report.status, problems: report.problems)
+        } catch {
+            report.problems.append("\(origin): \(error)")
         }
         logger.info(
             "document processed",
@@ -101,174 +122,23 @@ public struct Gateway {
         return report
     }
 
-    // MARK: X12 envelopes
-
-    /// One 997 or 999 (or TA1) per interchange, in the version the partner sent, numbered from the store.
-    private func answerEnvelopes(
-        _ x12: InboundBatch.X12Part, documentID: DocumentID?, at now: Date, problems: inout [String]
-    ) -> [URL] {
-        let acknowledgement = X12Acknowledgement(
-            document: x12.document, report: x12.report, timestamp: Self.x12Timestamp(now))
-        var written: [URL] = []
-        for (index, interchange) in x12.document.interchanges.enumerated() {
-            let header = interchange.header
-            let sender = PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID)
-            let profile = profiles.profile(interchangeSender: sender, groupSender: interchange.groups.first?.senderCode)
-            let partner = profile?.id.rawValue ?? "\(sender.qualifier)-\(sender.id)"
-            let kind: X12Acknowledgement.Kind =
-                profile?.documents.expects.contains(.x999) == true ? .implementation999 : .functional997
-            var reply = acknowledgement.reply(
-                to: index, kind: kind, version: profile?.identity.x12ReplyVersion.map(X12Version.init))
-            var numbers = DurableControlNumbers(store: store, partner: partner)
-            reply.assignControlNumbers(from: &numbers)
-            if let failure = numbers.failure {
-                problems.append("\(partner): no acknowledgement sent: \(failure)")
-                continue
-            }
-            let format = X12ReplyFormat(
-                replyingTo: X12Version(reply.groups.first?.version ?? reply.header.version),
-                delimiters: interchange.delimiters, profile: profile)
-            do {
-                let bytes = try format.writer.write(reply)
-                let name = "\(reply.groups.isEmpty ? "TA1" : kind.rawValue)-\(header.controlNumber).x12"
-                written.append(try output.write(bytes, to: .acknowledgements, partner, name: name))
-                try store.keep(
-                    OutboundDocument(
-                        kind: reply.groups.isEmpty ? "TA1" : kind.rawValue, retailer: profile?.id, orderID: nil,
-                        inReplyTo: documentID, createdAt: now, name: name, bytes: bytes))
-            } catch {
-                problems.append("\(partner): acknowledgement not written: \(error)")
-            }
+    static func status(of batch: InboundBatch, report: DocumentReport) -> DocumentStatus {
+        if batch.isUnreadable { return .unreadable }
+        let orders = report.orders.map(\.result)
+        if !orders.isEmpty, orders.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
+            return .duplicate
         }
-        return written
+        if batch.orders.isEmpty && !batch.unprocessed.isEmpty { return .rejected }
+        return report.problems.isEmpty ? .accepted : .acceptedWithErrors
     }
+}
 
-    // MARK: Routing
-
-    private mutating func route(
-        _ order: PurchaseOrder, documentID: DocumentID?, at now: Date, report: inout DocumentReport
-    )
-        -> OrderReport
-    {
-        guard let profile = profiles.profile(for: order) else {
-            let sender = order.source.senderID.map(\.description) ?? "an unnamed sender"
-            report.problems.append("\(report.origin): PO \(order.poNumber): no retailer profile claims \(sender)")
-            return OrderReport(retailer: nil, poNumber: order.poNumber, result: .unknownPartner(sender))
+extension PurchaseOrder {
+    /// The interchange an X12 order came in: who sent it and its ISA13.
+    var interchangeKey: InterchangeKey? {
+        guard source.format == .x12, let sender = source.senderID, let control = source.interchangeControl else {
+            return nil
         }
-        var order = order
-        order.retailer = profile.id
-        let router =
-            routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
-        let decision = router.route(order, state: state, now: now)
-        let intake = OrderIntake(
-            order: order, retailer: profile.id, documentID: documentID, receivedAt: now,
-            decision: DecisionRecord(
-                outcome: decision.outcome.rawValue, nodes: decision.shipments.map(\.node),
-                shipBy: decision.deadlines?.shipBy, decidedAt: now,
-                explanationJSON: (try? decision.renderJSON(pretty: false)) ?? "{}"),
-            reservations: decision.shipments.flatMap { shipment in
-                shipment.lines.map { Reservation(node: shipment.node, sku: $0.sku, quantity: Decimal($0.quantity)) }
-            })
-        let recorded: IntakeResult
-        do {
-            recorded = try store.record(intake)
-        } catch {
-            report.problems.append("\(report.origin): PO \(order.poNumber): not recorded, nothing promised: \(error)")
-            return OrderReport(
-                retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: ["\(error)"]))
-        }
-        guard case .recorded(let orderID) = recorded else {
-            if case .duplicate(let earlier) = recorded {
-                return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .duplicate(of: earlier))
-            }
-            return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: []))
-        }
-        state.apply(decision)
-        do {
-            report.written += try writeDocuments(
-                for: order, decision: decision, profile: profile, orderID: orderID, at: now)
-        } catch {
-            report.problems.append("\(report.origin): PO \(order.poNumber): documents not written: \(error)")
-        }
-        return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .decided(decision))
-    }
-
-    /// The answer (855 or cXML confirmation) when the profile wants it, a pick ticket per shipment, and the
-    /// explanation.
-    private func writeDocuments(
-        for order: PurchaseOrder, decision: RoutingDecision, profile: RetailerProfile, orderID: OrderID, at now: Date
-    ) throws -> [URL] {
-        var written: [URL] = []
-        let stem = "\(profile.id)-\(order.poNumber)"
-        written.append(
-            try output.write(
-                Array((decision.renderText(verbose: true) + "\n").utf8), to: .decisions, name: "\(stem).txt"))
-
-        let answer = OrderAnswer(order: order, decision: decision)
-        if answer.isWanted(by: profile) {
-            let (kind, name, bytes) = try answerDocument(answer, order: order, profile: profile, at: now)
-            written.append(try output.write(bytes, to: .answers, profile.id.rawValue, name: name))
-            try store.keep(
-                OutboundDocument(
-                    kind: kind, retailer: profile.id, orderID: orderID, inReplyTo: nil, createdAt: now, name: name,
-                    bytes: bytes))
-        }
-
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        for shipment in decision.shipments {
-            let ticket = PickTicket(order: order, shipment: shipment, profile: profile, catalog: profiles.catalog)
-            written.append(
-                try output.write(
-                    Array(try encoder.encode(ticket)) + [0x0A], to: .pickTickets, shipment.node.rawValue,
-                    name: "\(ticket.id).json"))
-            try output.appendCSV(
-                ticket.csvRows, header: PickTicket.csvHeader, to: .pickTickets, name: "\(shipment.node).csv")
-        }
-        return written
-    }
-
-    private func answerDocument(_ answer: OrderAnswer, order: PurchaseOrder, profile: RetailerProfile, at now: Date)
-        throws -> (kind: String, name: String, bytes: [UInt8])
-    {
-        switch order.source.format {
-        case .x12:
-            var numbers = DurableControlNumbers(store: store, partner: profile.id.rawValue)
-            let acknowledgement = answer.x12Acknowledgement(
-                date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
-                reasonCodes: profile.reasonCodes)
-            let format = X12ReplyFormat(
-                replyingTo: X12Version(order.source.version ?? profile.identity.x12Version ?? "004010"),
-                delimiters: .standard, profile: profile)
-            let bytes = try order.acknowledgementInterchange(
-                acknowledgement, timestamp: Self.x12Timestamp(now), format: format, counter: &numbers)
-            if let failure = numbers.failure { throw failure }
-            return ("855", "855-\(order.poNumber).x12", bytes)
-        case .cXML, .mappedXML:
-            let ourIdentity = order.source.receiverID ?? PartnerIdentity(qualifier: "NetworkID", id: "HARBORPINE")
-            let envelope = CXMLEnvelope(
-                replyingTo: order, as: ourIdentity,
-                payloadID: "\(Int(now.timeIntervalSince1970)).\(order.poNumber)@dropgate", timestamp: now,
-                timeZone: profile.timeZone)
-            let xml = CXMLWriter().makeConfirmationRequest(
-                for: order,
-                confirmation: answer.confirmation(noticeDate: now, order: order, reasonCodes: profile.reasonCodes),
-                envelope: envelope)
-            return ("cxml-confirmation", "confirmation-\(order.poNumber).xml", Array(xml.utf8))
-        }
-    }
-
-    // MARK: Helpers
-
-    static func x12Timestamp(_ now: Date) -> X12Acknowledgement.Timestamp {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return .init(date: pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2), time: pad(c.hour, 2) + pad(c.minute, 2))
+        return InterchangeKey(senderQualifier: sender.qualifier, senderID: sender.id, controlNumber: control)
     }
 }

@@ -56,13 +56,28 @@ public struct Stock: Hashable, Sendable, Codable {
         inventoryCSV text: String, file: String = "inventory.csv",
         reserved: [DCID: [SKU: Int]] = [:]
     ) throws(RoutingError) -> Stock {
+        var stock = Stock()
+        for figure in try figures(inventoryCSV: text, file: file) {
+            let held = reserved[figure.node]?[figure.sku] ?? 0
+            stock.set(
+                stock.available(figure.sku, at: figure.node) + figure.onHand - figure.safetyStock - held,
+                of: figure.sku, at: figure.node)
+        }
+        return stock
+    }
+
+    /// The rows of `inventory.csv` as they are written: on hand and safety stock per node and SKU, for a store
+    /// that keeps them (and reserves against them) itself.
+    public static func figures(inventoryCSV text: String, file: String = "inventory.csv") throws(RoutingError)
+        -> [InventoryFigure]
+    {
         let table: CSVTable
         let index: [Int]
         do {
             table = try CSVTable(parsing: text, file: file)
             index = try table.columns(["dc", "sku", "on_hand", "safety_stock"], file: file)
         } catch { throw RoutingError(file: file, line: error.line, message: error.message) }
-        var stock = Stock()
+        var figures: [InventoryFigure] = []
         for row in table.rows {
             func field(_ column: Int) -> String {
                 index[column] < row.fields.count ? row.fields[index[column]].trimmingCharacters(in: .whitespaces) : ""
@@ -82,10 +97,24 @@ public struct Stock: Hashable, Sendable, Codable {
             guard !node.rawValue.isEmpty, !sku.rawValue.isEmpty else {
                 throw RoutingError(file: file, line: row.line, message: "dc and sku must not be empty")
             }
-            let held = reserved[node]?[sku] ?? 0
-            stock.set(stock.available(sku, at: node) + onHand - safety - held, of: sku, at: node)
+            figures.append(InventoryFigure(node: node, sku: sku, onHand: onHand, safetyStock: safety))
         }
-        return stock
+        return figures
+    }
+}
+
+/// One row of an inventory file: what a node holds of a SKU, and how much of it is safety stock.
+public struct InventoryFigure: Hashable, Sendable {
+    public var node: DCID
+    public var sku: SKU
+    public var onHand: Int
+    public var safetyStock: Int
+
+    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int) {
+        self.node = node
+        self.sku = sku
+        self.onHand = onHand
+        self.safetyStock = safetyStock
     }
 }
 

@@ -1,13 +1,14 @@
 import ArgumentParser
 
 @main
-struct Dropgate: ParsableCommand {
+struct Dropgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropgate",
         abstract: "Dropship compliance gateway: check, route and answer retailer purchase orders.",
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, RouteCommand.self, ProfilesCommand.self, X12Command.self, XMLCommand.self,
+            DemoCommand.self, IngestCommand.self, RouteCommand.self, OrdersCommand.self, OutboxCommand.self,
+            InventoryCommand.self, ProfilesCommand.self, X12Command.self, XMLCommand.self,
         ]
     )
 }

@@ -24,8 +24,8 @@ struct GoldenAnswersTests {
     }
 
     @Test("the sample run writes exactly the golden files, byte for byte")
-    func matchesGolden() throws {
-        let run = try SampleRun()
+    func matchesGolden() async throws {
+        let run = try await SampleRun()
         var produced: [String: Data] = [:]
         for area in Self.areas {
             for (path, data) in Self.files(under: run.world.folder.appendingPathComponent(area)) {

@@ -46,21 +46,21 @@ struct ReplyVersionTests {
 
         """
 
-    func answer(with profiles: ProfileSet) throws -> X12Document {
+    func answer(with profiles: ProfileSet) async throws -> X12Document {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-version-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var gateway = try Gateway(
+        let gateway = Gateway(
             profiles: profiles, store: try SQLiteStore(path: folder.appendingPathComponent("s.sqlite").path),
-            stock: Stock(), output: OutputFolder(root: folder), logger: Logger(label: "test"))
-        let report = gateway.process(Array(Self.walmart5010.utf8), origin: "w.x12", receivedAt: SampleWorld.clock)
+            output: OutputFolder(root: folder), logger: Logger(label: "test"))
+        let report = await gateway.process(Array(Self.walmart5010.utf8), origin: "w.x12", receivedAt: SampleWorld.clock)
         let ack = try #require(report.written.first { $0.lastPathComponent.hasPrefix("997-") })
         return try X12Document(bytes: [UInt8](Data(contentsOf: ack)))
     }
 
     @Test("a 997 answers a 005010 interchange in 005010, with a repetition separator in ISA11, not U")
-    func inboundRelease() throws {
-        let document = try answer(with: try editedWorld("walmart") { $0 })
+    func inboundRelease() async throws {
+        let document = try await answer(with: try editedWorld("walmart") { $0 })
         let header = try #require(document.interchanges.first?.header)
         #expect(header.version == "00501")
         #expect(header.repetitionOrStandards != "U")
@@ -71,11 +71,11 @@ struct ReplyVersionTests {
     }
 
     @Test("a profile that pins x12-reply-version gets every reply in that release, ISA11 U under 00401")
-    func pinnedRelease() throws {
+    func pinnedRelease() async throws {
         let world = try editedWorld("walmart") {
             $0.replacingOccurrences(of: "  x12-version: \"004010\"", with: "  x12-version: \"004010\"\n  x12-reply-version: \"004010\"")
         }
-        let document = try answer(with: world)
+        let document = try await answer(with: world)
         let header = try #require(document.interchanges.first?.header)
         #expect(header.version == "00401")
         #expect(header.repetitionOrStandards == "U")

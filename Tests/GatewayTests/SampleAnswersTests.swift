@@ -17,9 +17,9 @@ struct SampleRun {
     /// Each inbound X12 file's document, by file name.
     let inbound: [String: X12Document]
 
-    init() throws {
+    init() async throws {
         world = try SampleWorld()
-        var gateway = try world.gateway()
+        let gateway = try await world.gateway()
         let inbox = SampleWorld.root.appendingPathComponent("fixtures/inbox")
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { !$0.hasSuffix(".md") }
             .sorted()
@@ -27,7 +27,7 @@ struct SampleRun {
         var inbound: [String: X12Document] = [:]
         for name in names {
             let file = inbox.appendingPathComponent(name)
-            reports.append(gateway.process(file: file, receivedAt: SampleWorld.clock))
+            reports.append(await gateway.process(file: file, receivedAt: SampleWorld.clock))
             let bytes = try [UInt8](Data(contentsOf: file))
             if name.hasSuffix(".x12") { inbound[name] = try X12Document(bytes: bytes) }
         }
@@ -98,8 +98,8 @@ extension X12Segment {
 @Suite("What the gateway sends each sample retailer, element by element")
 struct SampleAnswersTests {
     @Test("every X12 document is written as its retailer's profile says: separators, line ending, one release")
-    func profileFormat() throws {
-        let run = try SampleRun()
+    func profileFormat() async throws {
+        let run = try await SampleRun()
         let files = try run.written("acks") + run.written("answers").filter { $0.name.hasSuffix(".x12") }
         #expect(files.count == 13, "\(files.map(\.name))")
         for file in files {
@@ -148,8 +148,8 @@ struct SampleAnswersTests {
     }
 
     @Test("each 997 acknowledges the group and every set it answers, with the counts of what was accepted")
-    func functionalAcknowledgements() throws {
-        let run = try SampleRun()
+    func functionalAcknowledgements() async throws {
+        let run = try await SampleRun()
         let acks = try run.written("acks")
         for (name, inbound) in run.inbound {
             let interchange = try #require(inbound.interchanges.first)
@@ -200,8 +200,8 @@ struct SampleAnswersTests {
     ]
 
     @Test("each 855 says what was decided in the profile's codes, and echoes the PO as the retailer wrote it")
-    func purchaseOrderAcknowledgements() throws {
-        let run = try SampleRun()
+    func purchaseOrderAcknowledgements() async throws {
+        let run = try await SampleRun()
         let answers = try run.written("answers")
         for expected in Self.expected855 {
             let file = answers.first { $0.retailer == expected.retailer && $0.name == "855-\(expected.po).x12" }
@@ -239,17 +239,17 @@ struct SampleAnswersTests {
     }
 
     @Test("a line's ACK01 is the profile's code for the real reason it does not ship")
-    func reasonCodes() throws {
+    func reasonCodes() async throws {
         // Amazon's profile maps unknown items to R2: a PO for an item we do not carry is answered R2, not IR.
-        let run = try SampleRun()
-        var gateway = try run.world.gateway()
+        let run = try await SampleRun()
+        let gateway = try await run.world.gateway()
         let text = """
             ISA*00*          *00*          *ZZ*AMAZONDS       *ZZ*HARBORPINE     *261124*0715*^*00501*000060001*0*P*:~\
             GS*PO*AMAZONDS*HARBORPINE*20261124*0715*60001*X*005010~ST*850*0001~BEG*00*DS*R2TEST01**20261124~\
             TD5*O*2*UPSN*M*UPS GROUND*******SG~N1*ST*Maya Okafor~N3*418 7th Ave~N4*Brooklyn*NY*11215*US~\
             PO1*1*1*EA*13.99**BP*B0NOTOURS1*VN*NO-SUCH-SKU~CTT*1~SE*9*0001~GE*1*60001~IEA*1*000060001~
             """
-        let report = gateway.process(Array(text.utf8), origin: "r2.x12", receivedAt: SampleWorld.clock)
+        let report = await gateway.process(Array(text.utf8), origin: "r2.x12", receivedAt: SampleWorld.clock)
         #expect(report.problems.isEmpty, "\(report.problems)")
         let written = try #require(report.written.first { $0.lastPathComponent == "855-R2TEST01.x12" })
         let bytes = try [UInt8](Data(contentsOf: written))
@@ -261,8 +261,8 @@ struct SampleAnswersTests {
     }
 
     @Test("a cXML confirmation gives each line its own shipment's pickup and the profile's words for a refusal")
-    func confirmations() throws {
-        let run = try SampleRun()
+    func confirmations() async throws {
+        let run = try await SampleRun()
         let answers = try run.written("answers").filter { $0.name.hasSuffix(".xml") }
         #expect(answers.map(\.name) == [
             "confirmation-8841207-A.xml", "confirmation-8841362-A.xml", "confirmation-8841590-A.xml",

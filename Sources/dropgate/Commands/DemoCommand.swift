@@ -7,7 +7,7 @@ import Profiles
 import Routing
 import Store
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Process an inbox of POs end to end against the sample world and print what happened.",
@@ -47,8 +47,9 @@ struct DemoCommand: ParsableCommand {
     /// The sample world's clock: the Tuesday before Thanksgiving 2026, 10:00 in New York (fixtures/README.md).
     static let sampleWorldClock = "2026-11-24T10:00:00-05:00"
 
-    func run() throws {
-        let (profiles, stock) = try world.load()
+    func run() async throws {
+        let profiles = try world.loadProfiles()
+        let inventory = try world.loadInventory(for: profiles)
         let now = try clock.at ?? ClockOption.parse(Self.sampleWorldClock)
         // Everything is read and checked before the output folder is touched.
         let files = try inboxFiles()
@@ -74,10 +75,15 @@ struct DemoCommand: ParsableCommand {
         }
         var logger = Logger(label: "dropgate.demo")
         logger.logLevel = .warning
-        var gateway = try Gateway(profiles: profiles, store: store, stock: stock, output: folder, logger: logger)
-        gateway.reader = InboundReader(profiles: profiles)
+        do {
+            try await store.importInventory(inventory.map(InventoryRow.init))
+        } catch {
+            printError("\(storePath): the inventory cannot be imported: \(error)")
+            throw ExitCode(2)
+        }
+        let gateway = Gateway(profiles: profiles, store: store, output: folder, logger: logger)
 
-        var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
+        var table = OrderTable(profiles: profiles)
         var problems: [String] = []
         var written = 0
         for file in files {
@@ -88,12 +94,10 @@ struct DemoCommand: ParsableCommand {
                 problems.append("\(error) (left in the inbox, not processed)")
                 continue
             }
-            let report = gateway.process(bytes, origin: file.lastPathComponent, receivedAt: now)
+            let report = await gateway.process(bytes, origin: file.lastPathComponent, receivedAt: now)
             problems += report.problems
             written += report.written.count
-            for order in report.orders {
-                table.append(row(for: order, file: report.origin, profiles: profiles))
-            }
+            table.append(report)
         }
 
         print(
@@ -133,32 +137,5 @@ struct DemoCommand: ParsableCommand {
             files.append(url)
         }
         return files
-    }
-
-    private func row(for order: OrderReport, file: String, profiles: ProfileSet) -> [String] {
-        let po = order.poNumber?.rawValue ?? "(\(file))"
-        let retailer = order.retailer?.rawValue ?? "-"
-        switch order.result {
-        case .decided(let decision):
-            let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? .gmt
-            let shipBy = decision.deadlines.map { Self.shortTime($0.shipBy, in: zone) } ?? "-"
-            let nodes = decision.shipments.map(\.node.rawValue).joined(separator: "+")
-            return [po, retailer, decision.outcome.rawValue, nodes.isEmpty ? "-" : nodes, shipBy, decision.summary]
-        case .duplicate(let earlier):
-            return [po, retailer, "duplicate", "-", "-", "already recorded as order \(earlier): no second action"]
-        case .notProcessed(let reasons):
-            return [po, retailer, "not processed", "-", "-", reasons.first ?? "rejected before routing"]
-        case .unknownPartner(let sender):
-            return [po, retailer, "not processed", "-", "-", "no profile claims \(sender)"]
-        }
-    }
-
-    /// `Wed 11-25 23:59 EST`: short enough for a table, unambiguous with the zone.
-    static func shortTime(_ instant: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE MM-dd HH:mm zzz"
-        return formatter.string(from: instant)
     }
 }

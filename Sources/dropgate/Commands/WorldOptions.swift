@@ -4,9 +4,9 @@ import Gateway
 import Profiles
 import Routing
 
-/// Where the retailer profiles, the DC network, the item catalog and the stock come from. Shared by every
-/// command that decides orders; the defaults are the sample world in the repository.
-struct WorldOptions: ParsableArguments {
+/// Where the retailer profiles, the DC network and the item catalog come from; the defaults are the sample world
+/// in the repository.
+struct ProfileOptions: ParsableArguments {
     @Option(help: "Folder of retailer profiles (one YAML file per retailer).")
     var profiles = "retailer-profiles"
 
@@ -16,20 +16,62 @@ struct WorldOptions: ParsableArguments {
     @Option(help: "The item catalog (CSV: sku,upc,description,…,oversize,hazmat,gift_wrap,unit_cost).")
     var items = "fixtures/items.csv"
 
-    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock); a row for a DC or SKU the world lacks is refused.")
-    var inventory = "fixtures/inventory.csv"
-
-    /// Loads and checks the world, or prints every problem `FILE:LINE:COLUMN: message` and exits 2.
-    func load() throws -> (ProfileSet, Stock) {
-        let profileSet: ProfileSet
+    /// The profiles, network and catalog, checked together; every problem printed, exit 2.
+    func load() throws -> ProfileSet {
         do {
-            profileSet = try ProfileSet.load(
+            return try ProfileSet.load(
                 profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
                 catalog: URL(fileURLWithPath: items), rules: ProfileRule.answerWriters)
         } catch {
             for problem in error.errors { printError("\(problem)") }
             throw ExitCode(2)
         }
+    }
+}
+
+/// The world and the stock: what a dry run or the demo decides against. Shared by every command that decides
+/// orders without a store of its own.
+struct WorldOptions: ParsableArguments {
+    @OptionGroup var world: ProfileOptions
+
+    @Option(help: "On-hand stock (CSV: dc,sku,on_hand,safety_stock); a row for a DC or SKU the world lacks is refused.")
+    var inventory = "fixtures/inventory.csv"
+
+    /// Loads and checks the world, or prints every problem `FILE:LINE:COLUMN: message` and exits 2.
+    func load() throws -> (ProfileSet, Stock) {
+        let profileSet = try loadProfiles()
+        let text = try inventoryText(for: profileSet)
+        do {
+            return (profileSet, try Stock.parse(inventoryCSV: text, file: inventory))
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    func loadProfiles() throws -> ProfileSet { try world.load() }
+
+    /// The inventory file's rows as written (on hand and safety stock), checked against the world.
+    func loadInventory(for profileSet: ProfileSet) throws -> [InventoryFigure] {
+        try Self.inventory(inventory, for: profileSet)
+    }
+
+    private func inventoryText(for profileSet: ProfileSet) throws -> String {
+        try Self.inventoryText(inventory, for: profileSet)
+    }
+
+    /// An inventory file's rows, checked against the world; every problem printed, exit 2.
+    static func inventory(_ inventory: String, for profileSet: ProfileSet) throws -> [InventoryFigure] {
+        let text = try inventoryText(inventory, for: profileSet)
+        do {
+            return try Stock.figures(inventoryCSV: text, file: inventory)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func inventoryText(_ inventory: String, for profileSet: ProfileSet) throws -> String {
         let text: String
         do {
             text = try LocalFile.text(inventory, expected: "the on-hand stock (CSV: dc,sku,on_hand,safety_stock)")
@@ -43,12 +85,7 @@ struct WorldOptions: ParsableArguments {
             for problem in problems { printError("\(problem)") }
             throw ExitCode(2)
         }
-        do {
-            return (profileSet, try Stock.parse(inventoryCSV: text, file: inventory))
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        return text
     }
 }
 

@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import OrderX12
+import OrderXML
+import Orders
+import Profiles
+import Routing
+import Store
+import X12
+
+extension Gateway {
+    /// Decides `order` against stock and capacity as committed in the store and commits the decision with
+    /// everything it produces. A plan that lost a race for stock or capacity is decided again with fresh figures;
+    /// one that keeps losing leaves its document pending for a later run rather than deciding it on stale figures.
+    func decide(_ order: PurchaseOrder, document: DocumentID, at now: Date, report: inout DocumentReport) async
+        -> OrderReport
+    {
+        guard let profile = profiles.profile(for: order) else {
+            let sender = order.source.senderID.map(\.description) ?? "an unnamed sender"
+            report.problems.append("\(report.origin): PO \(order.poNumber): no retailer profile claims \(sender)")
+            return OrderReport(retailer: nil, poNumber: order.poNumber, result: .unknownPartner(sender))
+        }
+        var order = order
+        order.retailer = profile.id
+        let router =
+            routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
+        var lastConflict = ""
+        for _ in 0..<maximumAttempts {
+            do {
+                let state = try await snapshot(for: order, at: now)
+                let decision = router.route(order, state: state, now: now)
+                let tickets = decision.shipments.map {
+                    PickTicket(order: order, shipment: $0, profile: profile, catalog: profiles.catalog)
+                }
+                let commit = makeCommit(order, decision, tickets: tickets, profile: profile, document: document, at: now)
+                switch try await store.commit(commit) {
+                case .committed(_, let entries):
+                    report.written += write(entries, retailer: profile.id)
+                    report.written += appendCSV(tickets, report: &report)
+                    return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .decided(decision))
+                case .duplicate(let earlier, _):
+                    return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .duplicate(of: earlier))
+                case .conflict(let why):
+                    lastConflict = why
+                    logger.debug("plan lost a race; deciding again", metadata: ["po": "\(order.poNumber)"])
+                }
+            } catch {
+                report.problems.append("\(report.origin): PO \(order.poNumber): not recorded, nothing promised: \(error)")
+                report.leavePending = true
+                return OrderReport(
+                    retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: ["\(error)"]))
+            }
+        }
+        let why = "stock or capacity changed under it \(maximumAttempts) times (last: \(lastConflict)); left pending"
+        report.problems.append("\(report.origin): PO \(order.poNumber): \(why)")
+        report.leavePending = true
+        return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: [why]))
+    }
+
+    /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
+    /// and what each node has taken on its own calendar day.
+    func snapshot(for order: PurchaseOrder, at now: Date) async throws(StoreError) -> NetworkState {
+        let catalog = profiles.catalog
+        let skus = Set(
+            order.lines.compactMap { line in
+                line.sku.flatMap { catalog[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
+            })
+        var stock = Stock()
+        for position in try await store.inventory(of: skus) {
+            stock.set(position.available, of: position.sku, at: position.node)
+        }
+        var usage: [DCID: DailyUsage] = [:]
+        let days = Dictionary(grouping: profiles.network.nodes) { CalendarDate(now, in: $0.timeZone) }
+        for (day, nodes) in days {
+            let used = try await store.capacityUsed(on: day)
+            for node in nodes {
+                if let use = used[node.id] { usage[node.id] = DailyUsage(orders: use.orders, units: use.units) }
+            }
+        }
+        return NetworkState(stock: stock, usage: usage)
+    }
+
+    /// The order, its decision, reservations and capacity claims, and the documents it produces: the answer when
+    /// the profile wants one, a pick ticket per shipment, and the explanation.
+    func makeCommit(
+        _ order: PurchaseOrder, _ decision: RoutingDecision, tickets: [PickTicket], profile: RetailerProfile,
+        document: DocumentID, at now: Date
+    ) -> OrderCommit {
+        var reservations: [Reservation] = []
+        var perNode: [DCID: (orders: Int, units: Int)] = [:]
+        for shipment in decision.shipments {
+            for line in shipment.lines {
+                if let index = reservations.firstIndex(where: { $0.node == shipment.node && $0.sku == line.sku }) {
+                    reservations[index].quantity += line.quantity
+                } else {
+                    reservations.append(Reservation(node: shipment.node, sku: line.sku, quantity: line.quantity))
+                }
+            }
+            perNode[shipment.node, default: (0, 0)].orders = 1
+            perNode[shipment.node, default: (0, 0)].units += shipment.units
+        }
+        let capacity = perNode.sorted { $0.key < $1.key }.compactMap { node, taken -> CapacityClaim? in
+            guard let info = profiles.network.node(node) else { return nil }
+            return CapacityClaim(
+                node: node, day: CalendarDate(now, in: info.timeZone), orders: taken.orders, units: taken.units,
+                maximumOrders: info.capacity.orders, maximumUnits: info.capacity.units)
+        }
+        var outbound: [OutboundDraft] = []
+        let answer = OrderAnswer(order: order, decision: decision)
+        if answer.isWanted(by: profile) { outbound.append(answerDraft(answer, order: order, profile: profile, at: now)) }
+        for ticket in tickets {
+            outbound.append(
+                OutboundDraft(kind: .pickTicket, partner: ticket.node.rawValue, name: "\(ticket.id).json") { _ in
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    return Array(try encoder.encode(ticket)) + [0x0A]
+                })
+        }
+        let text = Array((decision.renderText(verbose: true) + "\n").utf8)
+        outbound.append(
+            OutboundDraft(kind: .explanation, partner: profile.id.rawValue, name: "\(profile.id)-\(order.poNumber).txt") {
+                _ in text
+            })
+        return OrderCommit(
+            order: order, retailer: profile.id, documentID: document, receivedAt: now,
+            decision: DecisionRecord(
+                outcome: decision.outcome.rawValue, nodes: decision.shipments.map(\.node),
+                acknowledgeBy: decision.deadlines?.acknowledgeBy, shipBy: decision.deadlines?.shipBy, decidedAt: now,
+                explanationJSON: (try? decision.renderJSON(pretty: false)) ?? "{}"),
+            reservations: reservations, capacity: capacity, outbound: outbound)
+    }
+
+    /// The 855 or cXML ConfirmationRequest answering `order`, numbered when committed.
+    func answerDraft(_ answer: OrderAnswer, order: PurchaseOrder, profile: RetailerProfile, at now: Date)
+        -> OutboundDraft
+    {
+        switch order.source.format {
+        case .x12:
+            let acknowledgement = answer.x12Acknowledgement(
+                date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
+                reasonCodes: profile.reasonCodes)
+            let format = X12ReplyFormat(
+                replyingTo: X12Version(order.source.version ?? profile.identity.x12Version ?? "004010"),
+                delimiters: .standard, profile: profile)
+            let timestamp = Self.x12Timestamp(now)
+            return OutboundDraft(
+                kind: .purchaseOrderAcknowledgement, partner: profile.id.rawValue, name: "855-\(order.poNumber).x12"
+            ) { numbers in
+                var drawn = DrawnControlNumbers(numbers: numbers)
+                defer { numbers = drawn.numbers }
+                return try order.acknowledgementInterchange(
+                    acknowledgement, timestamp: timestamp, format: format, counter: &drawn)
+            }
+        case .cXML, .mappedXML:
+            let ourIdentity = order.source.receiverID ?? PartnerIdentity(qualifier: "NetworkID", id: "HARBORPINE")
+            let envelope = CXMLEnvelope(
+                replyingTo: order, as: ourIdentity,
+                payloadID: "\(Int(now.timeIntervalSince1970)).\(order.poNumber)@dropgate", timestamp: now,
+                timeZone: profile.timeZone)
+            let xml = CXMLWriter().makeConfirmationRequest(
+                for: order,
+                confirmation: answer.confirmation(noticeDate: now, order: order, reasonCodes: profile.reasonCodes),
+                envelope: envelope)
+            return OutboundDraft(
+                kind: .cXMLConfirmation, partner: profile.id.rawValue, name: "confirmation-\(order.poNumber).xml"
+            ) { _ in Array(xml.utf8) }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import Logging
+import Orders
+import Profiles
+import Routing
+import Store
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Keep, read, acknowledge, decide and commit purchase orders into the store.",
+        discussion: """
+            Each file is kept in the store before it is read, so that nothing is lost. Each interchange is \
+            acknowledged once (a redelivered one gets the same 997/999 again and nothing else), each PO is decided \
+            against stock and capacity as committed in the store and committed with its reservations and every \
+            document it produces (855 or cXML confirmation, pick tickets, explanation) in one transaction; what \
+            must leave the building waits in the outbox (dropgate outbox). Documents a stopped run kept but did not \
+            finish are finished first. Several ingest processes may share one store.
+
+            Stock comes from the store: load it with dropgate inventory import.
+
+            Example:
+              dropgate inventory import fixtures/inventory.csv --db orders.sqlite
+              dropgate ingest fixtures/inbox/*.x12 --db orders.sqlite --at 2026-11-24T10:00:00-05:00
+
+            Exit status: 0 when every document was read and every PO decided, 1 when a document was rejected or a \
+            PO could not be decided, 2 when the files or the world cannot be read.
+            """)
+
+    @Argument(help: "X12 or XML documents, told apart by their content.")
+    var files: [String] = []
+
+    @OptionGroup var world: ProfileOptions
+    @OptionGroup var store: StoreOption
+    @OptionGroup var clock: ClockOption
+
+    @Flag(help: "Print the reports as JSON instead of a table.")
+    var json = false
+
+    func run() async throws {
+        let profiles = try world.load()
+        var inputs: [(name: String, bytes: [UInt8])] = []
+        for file in files {
+            do {
+                inputs.append((file, try LocalFile.bytes(file, expected: "a purchase order document (X12 or XML)")))
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        let store = try await self.store.open()
+        var logger = Logger(label: "dropgate.ingest")
+        logger.logLevel = .warning
+        let gateway = Gateway(profiles: profiles, store: store, logger: logger)
+        let now = clock.instant(default: Date())
+        var reports = await gateway.resume()
+        for input in inputs {
+            reports.append(
+                await gateway.process(input.bytes, origin: (input.name as NSString).lastPathComponent, receivedAt: now))
+        }
+        if json {
+            print(try Self.json(reports))
+        } else {
+            var table = OrderTable(profiles: profiles)
+            reports.forEach { table.append($0) }
+            print(table.rendered)
+            let problems = reports.flatMap(\.problems)
+            if !problems.isEmpty {
+                print("")
+                print("Problems found (each document is kept in the store and answered):")
+                problems.forEach { print("  \($0)") }
+            }
+        }
+        reports.flatMap(\.notes).forEach(printError)
+        let failed = reports.contains { report in
+            report.status == .rejected || report.status == .unreadable || report.leavePending
+                || report.orders.contains { if case .notProcessed = $0.result { true } else { false } }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// One object per document: its status, problems and what became of each PO.
+    static func json(_ reports: [DocumentReport]) throws -> String {
+        let objects: [[String: Any]] = reports.map { report in
+            [
+                "origin": report.origin, "document": report.documentID.map { Int($0.rawValue) } ?? NSNull(),
+                "status": report.status.rawValue, "problems": report.problems, "notes": report.notes,
+                "orders": report.orders.map { order -> [String: Any] in
+                    var object: [String: Any] = [
+                        "po": order.poNumber?.rawValue ?? NSNull(), "retailer": order.retailer?.rawValue ?? NSNull(),
+                    ]
+                    switch order.result {
+                    case .decided(let decision):
+                        object["result"] = decision.outcome.rawValue
+                        object["nodes"] = decision.shipments.map(\.node.rawValue)
+                    case .duplicate(let earlier):
+                        object["result"] = "duplicate"
+                        object["order"] = Int(earlier.rawValue)
+                    case .redelivered(let interchange):
+                        object["result"] = "redelivered"
+                        object["interchange"] = interchange.description
+                    case .notProcessed(let reasons):
+                        object["result"] = "not-processed"
+                        object["reasons"] = reasons
+                    case .unknownPartner(let sender):
+                        object["result"] = "unknown-partner"
+                        object["sender"] = sender
+                    }
+                    return object
+                },
+            ]
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Routing
+import Store
+
+/// `--db`: the store every durable command shares. A SQLite file (the embedded default) or a PostgreSQL URL for
+/// several gateway processes; `DROPGATE_DB` gives it when the option does not.
+struct StoreOption: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: """
+            The store: a SQLite file (path/file.sqlite or sqlite:path) or postgres://user@host:port/db (password \
+            from PGPASSWORD or the URL). Default: $DROPGATE_DB, else dropgate.sqlite in the working folder.
+            """)
+    var db: String?
+
+    var location: StoreLocation {
+        StoreLocation(db ?? ProcessInfo.processInfo.environment["DROPGATE_DB"] ?? "dropgate.sqlite")
+    }
+
+    /// Opens the store, or says why it cannot and exits 2.
+    func open() async throws -> any OrderStore {
+        do {
+            return try await location.open()
+        } catch {
+            printError("\(location): cannot be opened as a dropgate store: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension InventoryRow {
+    init(_ figure: InventoryFigure) {
+        self.init(node: figure.node, sku: figure.sku, onHand: figure.onHand, safetyStock: figure.safetyStock)
+    }
+}

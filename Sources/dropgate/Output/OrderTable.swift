@@ -1,0 +1,48 @@
+import Foundation
+import Gateway
+import Orders
+import Profiles
+import Routing
+
+/// The table the demo and `ingest` end with: one row per PO, what was decided, where, by when and why.
+struct OrderTable {
+    private var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
+    let profiles: ProfileSet
+
+    init(profiles: ProfileSet) { self.profiles = profiles }
+
+    var rendered: String { table.rendered }
+
+    mutating func append(_ report: DocumentReport) {
+        for order in report.orders { table.append(row(for: order, file: report.origin)) }
+    }
+
+    private func row(for order: OrderReport, file: String) -> [String] {
+        let po = order.poNumber?.rawValue ?? "(\(file))"
+        let retailer = order.retailer?.rawValue ?? "-"
+        switch order.result {
+        case .decided(let decision):
+            let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? .gmt
+            let shipBy = decision.deadlines.map { Self.shortTime($0.shipBy, in: zone) } ?? "-"
+            let nodes = decision.shipments.map(\.node.rawValue).joined(separator: "+")
+            return [po, retailer, decision.outcome.rawValue, nodes.isEmpty ? "-" : nodes, shipBy, decision.summary]
+        case .duplicate(let earlier):
+            return [po, retailer, "duplicate", "-", "-", "already recorded as order \(earlier): no second action"]
+        case .redelivered(let interchange):
+            return [po, retailer, "duplicate", "-", "-", "interchange \(interchange) received before: acknowledged again"]
+        case .notProcessed(let reasons):
+            return [po, retailer, "not processed", "-", "-", reasons.first ?? "rejected before routing"]
+        case .unknownPartner(let sender):
+            return [po, retailer, "not processed", "-", "-", "no profile claims \(sender)"]
+        }
+    }
+
+    /// `Wed 11-25 23:59 EST`: short enough for a table, unambiguous with the zone.
+    static func shortTime(_ instant: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE MM-dd HH:mm zzz"
+        return formatter.string(from: instant)
+    }
+}
