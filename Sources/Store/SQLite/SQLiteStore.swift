@@ -18,11 +18,33 @@ public final class SQLiteStore: OrderStore {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
+            try Self.checkIsOurs(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError("open \(path)", code: .unavailable, underlying: error)
         }
+    }
+
+    /// An existing file is opened read-only first: a file that is not SQLite, or a database with tables of its own
+    /// but none of our migrations, is someone else's, and is refused before anything (WAL mode, a migration) could
+    /// change it.
+    static func checkIsOurs(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let foreign: Bool
+        do {
+            foreign = try DatabaseQueue(path: path, configuration: readOnly).read { db in
+                try !db.tableExists("grdb_migrations")
+                    && (Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
+            }
+        } catch {
+            throw ForeignDatabase(description: "not a SQLite database (\(error)); left as it is")
+        }
+        if foreign { throw ForeignDatabase(description: "a SQLite database that is not a dropgate store; left as it is") }
     }
 
     private func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
@@ -446,6 +468,10 @@ public final class SQLiteStore: OrderStore {
             ).map { AuditEvent(at: Date(timeIntervalSince1970: $0["at"]), event: $0["event"], detail: $0["detail"]) }
         }
     }
+}
+
+struct ForeignDatabase: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// A conditional update that no longer fits: the transaction rolls back and the caller decides again.
