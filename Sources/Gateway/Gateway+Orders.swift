@@ -9,60 +9,108 @@ import Store
 import X12
 
 extension Gateway {
-    /// Decides `order` against stock and capacity as committed in the store and commits the decision with
-    /// everything it produces. A plan that lost a race for stock or capacity is decided again with fresh figures;
-    /// one that keeps losing leaves its document pending for a later run rather than deciding it on stale figures.
-    func decide(_ order: PurchaseOrder, document: DocumentID, at now: Date, report: inout DocumentReport) async
-        -> OrderReport
+    /// Decides `orders` against stock and capacity as committed in the store and commits each decision with
+    /// everything it produces, a batch at a time (one transaction, a group commit): within a batch each order is
+    /// decided on the figures its predecessors left, as if committed one by one. An order whose plan lost a race
+    /// to another process is decided again with fresh figures; one that keeps losing leaves its document pending
+    /// for a later run rather than being decided on stale figures. Reports come back in the orders' order.
+    func decide(_ orders: [PurchaseOrder], document: DocumentID, at now: Date, report: inout DocumentReport) async
+        -> [OrderReport]
     {
-        guard let profile = profiles.profile(for: order) else {
-            let sender = order.source.senderID.map(\.description) ?? "an unnamed sender"
-            report.problems.append("\(report.origin): PO \(order.poNumber): no retailer profile claims \(sender)")
-            return OrderReport(retailer: nil, poNumber: order.poNumber, result: .unknownPartner(sender))
-        }
-        var order = order
-        order.retailer = profile.id
-        let router =
-            routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
-        var lastConflict = ""
-        for _ in 0..<maximumAttempts {
-            do {
-                let state = try await snapshot(for: order, at: now)
-                let decision = router.route(order, state: state, now: now)
-                let tickets = decision.shipments.map {
-                    PickTicket(order: order, shipment: $0, profile: profile, catalog: profiles.catalog)
-                }
-                let commit = makeCommit(order, decision, tickets: tickets, profile: profile, document: document, at: now)
-                switch try await store.commit(commit) {
-                case .committed(_, let entries):
-                    report.written += write(entries, retailer: profile.id)
-                    report.written += appendCSV(tickets, report: &report)
-                    return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .decided(decision))
-                case .duplicate(let earlier, _):
-                    return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .duplicate(of: earlier))
-                case .conflict(let why):
-                    lastConflict = why
-                    logger.debug("plan lost a race; deciding again", metadata: ["po": "\(order.poNumber)"])
-                }
-            } catch {
-                report.problems.append("\(report.origin): PO \(order.poNumber): not recorded, nothing promised: \(error)")
-                report.leavePending = true
-                return OrderReport(
-                    retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: ["\(error)"]))
+        var results: [OrderReport?] = Array(repeating: nil, count: orders.count)
+        var waiting: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = []
+        for (index, order) in orders.enumerated() {
+            guard let profile = profiles.profile(for: order) else {
+                let sender = order.source.senderID.map(\.description) ?? "an unnamed sender"
+                report.problems.append("\(report.origin): PO \(order.poNumber): no retailer profile claims \(sender)")
+                results[index] = OrderReport(retailer: nil, poNumber: order.poNumber, result: .unknownPartner(sender))
+                continue
             }
+            var order = order
+            order.retailer = profile.id
+            waiting.append((index, order, profile))
         }
-        let why = "stock or capacity changed under it \(maximumAttempts) times (last: \(lastConflict)); left pending"
-        report.problems.append("\(report.origin): PO \(order.poNumber): \(why)")
-        report.leavePending = true
-        return OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .notProcessed(reasons: [why]))
+        var start = 0
+        while start < waiting.count {
+            let batch = Array(waiting[start..<min(start + batchSize, waiting.count)])
+            start += batchSize
+            var pending = batch
+            var lastConflict = ""
+            for _ in 0..<maximumAttempts where !pending.isEmpty {
+                do {
+                    var state = try await snapshot(for: pending.map(\.order), at: now)
+                    var decided: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
+                        decision: RoutingDecision, tickets: [PickTicket])] = []
+                    var commits: [OrderCommit] = []
+                    for entry in pending {
+                        let router =
+                            routers[entry.profile.id]
+                            ?? Router(profile: entry.profile, network: profiles.network, catalog: profiles.catalog)
+                        let decision = router.route(entry.order, state: state, now: now)
+                        state.apply(decision)
+                        let tickets = decision.shipments.map {
+                            PickTicket(order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
+                        }
+                        decided.append((entry, decision, tickets))
+                        commits.append(
+                            makeCommit(
+                                entry.order, decision, tickets: tickets, profile: entry.profile, document: document,
+                                at: now))
+                    }
+                    let outcomes = try await store.commit(batch: commits)
+                    var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = []
+                    for (item, outcome) in zip(decided, outcomes) {
+                        let (entry, decision, tickets) = item
+                        switch outcome {
+                        case .committed(_, let entries):
+                            report.written += write(entries, retailer: entry.profile.id)
+                            report.written += appendCSV(tickets, report: &report)
+                            results[entry.index] = OrderReport(
+                                retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .decided(decision))
+                        case .duplicate(let earlier, _):
+                            results[entry.index] = OrderReport(
+                                retailer: entry.profile.id, poNumber: entry.order.poNumber,
+                                result: .duplicate(of: earlier))
+                        case .conflict(let why):
+                            lastConflict = why
+                            lost.append(entry)
+                        }
+                    }
+                    if !lost.isEmpty {
+                        logger.debug("plans lost a race; deciding again", metadata: ["orders": "\(lost.count)"])
+                    }
+                    pending = lost
+                } catch {
+                    for entry in pending {
+                        report.problems.append(
+                            "\(report.origin): PO \(entry.order.poNumber): not recorded, nothing promised: \(error)")
+                        results[entry.index] = OrderReport(
+                            retailer: entry.profile.id, poNumber: entry.order.poNumber,
+                            result: .notProcessed(reasons: ["\(error)"]))
+                    }
+                    report.leavePending = true
+                    pending = []
+                }
+            }
+            for entry in pending {
+                let why =
+                    "stock or capacity changed under it \(maximumAttempts) times (last: \(lastConflict)); left pending"
+                report.problems.append("\(report.origin): PO \(entry.order.poNumber): \(why)")
+                report.leavePending = true
+                results[entry.index] = OrderReport(
+                    retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .notProcessed(reasons: [why]))
+            }
+            progress?(min(start, waiting.count))
+        }
+        return results.compactMap { $0 }
     }
 
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
     /// and what each node has taken on its own calendar day.
-    func snapshot(for order: PurchaseOrder, at now: Date) async throws(StoreError) -> NetworkState {
+    func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
         let catalog = profiles.catalog
         let skus = Set(
-            order.lines.compactMap { line in
+            orders.flatMap(\.lines).compactMap { line in
                 line.sku.flatMap { catalog[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
             })
         var stock = Stock()

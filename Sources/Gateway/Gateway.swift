@@ -22,6 +22,10 @@ public struct Gateway: Sendable {
     let logger: Logger
     /// How many times a PO is decided again when its plan lost a race for stock or capacity.
     public var maximumAttempts = 8
+    /// How many POs are committed in one transaction: one fsync for all of them.
+    public var batchSize = 256
+    /// Told how many of a document's POs are decided so far, after each batch (for a progress line).
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(profiles: ProfileSet, store: any OrderStore, output: OutputFolder? = nil, logger: Logger) {
         self.profiles = profiles
@@ -97,15 +101,25 @@ public struct Gateway: Sendable {
                     retailer: retailer, poNumber: unprocessed.poNumber,
                     result: .notProcessed(reasons: unprocessed.reasons)))
         }
-        for order in batch.orders {
+        // POs of an interchange received before are not decided again; the others are, in their order.
+        var fresh: [PurchaseOrder] = []
+        var redelivered: [Int: OrderReport] = [:]
+        for (index, order) in batch.orders.enumerated() {
             if let key = order.interchangeKey, repeated.contains(key) {
-                report.orders.append(
-                    OrderReport(
-                        retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
-                        result: .redelivered(interchange: key)))
-                continue
+                redelivered[index] = OrderReport(
+                    retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
+                    result: .redelivered(interchange: key))
+            } else {
+                fresh.append(order)
             }
-            report.orders.append(await decide(order, document: id, at: receivedAt, report: &report))
+        }
+        var decided = await decide(fresh, document: id, at: receivedAt, report: &report).makeIterator()
+        for index in batch.orders.indices {
+            if let earlier = redelivered[index] {
+                report.orders.append(earlier)
+            } else if let next = decided.next() {
+                report.orders.append(next)
+            }
         }
         report.status = Self.status(of: batch, report: report)
         if report.leavePending { return report }

@@ -48,6 +48,11 @@ public protocol OrderStore: Sendable {
     /// reservation or capacity claim no longer fits.
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult
 
+    /// Commits several decided orders in one transaction (a group commit), each as `commit(_:)` would: a PO whose
+    /// reservation or capacity no longer fits gets `.conflict` and nothing of it is written, the others are. One
+    /// result per commit, in order.
+    func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult]
+
     /// Puts documents that answer an inbound document (997, 999, TA1) in the outbox, numbered in the same
     /// transaction. `key` makes it idempotent: a second call with the same key writes nothing and returns the first
     /// call's rows.
@@ -69,4 +74,13 @@ public protocol OrderStore: Sendable {
 
     /// The audit trail of one order, oldest first.
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent]
+}
+
+extension OrderStore {
+    /// One transaction per order: correct everywhere, for stores without a group commit of their own.
+    public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
+        var results: [CommitResult] = []
+        for commit in batch { results.append(try await self.commit(commit)) }
+        return results
+    }
 }

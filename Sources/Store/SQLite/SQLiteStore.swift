@@ -217,6 +217,34 @@ public final class SQLiteStore: OrderStore {
         }
     }
 
+    /// One write transaction for the whole batch, each order in a savepoint of its own: a conflict rolls back that
+    /// order alone. One fsync for the batch, which is what makes `synchronous=FULL` affordable.
+    public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
+        var encoded: [String] = []
+        for commit in batch { encoded.append(try StoreJSON.encode(commit.order, operation: "encode order")) }
+        let orders = encoded
+        do {
+            return try await pool.write { db in
+                var results: [CommitResult] = []
+                for (commit, orderJSON) in zip(batch, orders) {
+                    var result = CommitResult.conflict("")
+                    do {
+                        try db.inSavepoint {
+                            result = try Self.commit(commit, orderJSON: orderJSON, in: db)
+                            return .commit
+                        }
+                    } catch let conflict as Conflict {
+                        result = .conflict(conflict.description)
+                    }
+                    results.append(result)
+                }
+                return results
+            }
+        } catch {
+            throw Self.failure("commit orders", error)
+        }
+    }
+
     static func commit(_ commit: OrderCommit, orderJSON: String, in db: Database) throws -> CommitResult {
         let order = commit.order
         if let existing = try Row.fetchOne(
