@@ -100,7 +100,7 @@ extension Gateway {
                 results[entry.index] = OrderReport(
                     retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .notProcessed(reasons: [why]))
             }
-            progress?(min(start, waiting.count))
+            progress?(min(start, waiting.count), waiting.count)
         }
         return results.compactMap { $0 }
     }

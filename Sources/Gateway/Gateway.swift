@@ -24,8 +24,9 @@ public struct Gateway: Sendable {
     public var maximumAttempts = 8
     /// How many POs are committed in one transaction: one fsync for all of them.
     public var batchSize = 256
-    /// Told how many of a document's POs are decided so far, after each batch (for a progress line).
-    public var progress: (@Sendable (Int) -> Void)?
+    /// Told how many of a document's POs are decided so far and how many it holds, after each batch (for a
+    /// progress line).
+    public var progress: (@Sendable (_ decided: Int, _ of: Int) -> Void)?
 
     public init(profiles: ProfileSet, store: any OrderStore, output: OutputFolder? = nil, logger: Logger) {
         self.profiles = profiles

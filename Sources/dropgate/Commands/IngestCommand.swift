@@ -39,6 +39,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Print the reports as JSON instead of a table.")
     var json = false
 
+    @Flag(help: "No progress line on the terminal.")
+    var quiet = false
+
     func run() async throws {
         let profiles = try world.load()
         var inputs: [(name: String, bytes: [UInt8])] = []
@@ -53,13 +56,17 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try await self.store.open()
         var logger = Logger(label: "dropgate.ingest")
         logger.logLevel = .warning
-        let gateway = Gateway(profiles: profiles, store: store, logger: logger)
+        var gateway = Gateway(profiles: profiles, store: store, logger: logger)
+        let progress = ProgressLine(documents: inputs.count, quiet: quiet)
+        gateway.progress = { progress.update(decided: $0, of: $1) }
         let now = clock.instant(default: Date())
         var reports = await gateway.resume()
         for input in inputs {
             reports.append(
                 await gateway.process(input.bytes, origin: (input.name as NSString).lastPathComponent, receivedAt: now))
+            progress.finishDocument()
         }
+        progress.clear()
         if json {
             print(try Self.json(reports))
         } else {
