@@ -88,7 +88,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "dropgate-bench",
-            dependencies: ["CBenchReference", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing"],
+            dependencies: [
+                "CBenchReference", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Gateway", "Store",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
 
