@@ -41,7 +41,6 @@ extension Gateway {
                     var state = try await snapshot(for: pending.map(\.order), at: now)
                     var decided: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
                         decision: RoutingDecision, tickets: [PickTicket])] = []
-                    var commits: [OrderCommit] = []
                     for entry in pending {
                         let router =
                             routers[entry.profile.id]
@@ -52,10 +51,14 @@ extension Gateway {
                             PickTicket(order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
                         }
                         decided.append((entry, decision, tickets))
-                        commits.append(
-                            makeCommit(
-                                entry.order, decision, tickets: tickets, profile: entry.profile, document: document,
-                                at: now))
+                    }
+                    // Deciding is sequential (each order sees its predecessors' stock); rendering what each one
+                    // keeps and sends is not, and is most of the work: it runs on every core.
+                    let gateway = self
+                    let commits = await Self.concurrentMap(decided) { item in
+                        gateway.makeCommit(
+                            item.entry.order, item.decision, tickets: item.tickets, profile: item.entry.profile,
+                            document: document, at: now)
                     }
                     let outcomes = try await store.commit(batch: commits)
                     var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = []
@@ -156,12 +159,14 @@ extension Gateway {
         var outbound: [OutboundDraft] = []
         let answer = OrderAnswer(order: order, decision: decision)
         if answer.isWanted(by: profile) { outbound.append(answerDraft(answer, order: order, profile: profile, at: now)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for ticket in tickets {
+            // Rendered now, outside the store's write lock; an encoding failure shows when the outbox row is written.
+            let json = Result { Array(try encoder.encode(ticket)) + [0x0A] }
             outbound.append(
                 OutboundDraft(kind: .pickTicket, partner: ticket.node.rawValue, name: "\(ticket.id).json") { _ in
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    return Array(try encoder.encode(ticket)) + [0x0A]
+                    try json.get()
                 })
         }
         let text = Array((decision.renderText(verbose: true) + "\n").utf8)
@@ -212,6 +217,26 @@ extension Gateway {
             return OutboundDraft(
                 kind: .cXMLConfirmation, partner: profile.id.rawValue, name: "confirmation-\(order.poNumber).xml"
             ) { _ in Array(xml.utf8) }
+        }
+    }
+}
+
+extension Gateway {
+    /// `transform` of each item, in order, on as many tasks as there are cores.
+    static func concurrentMap<Item: Sendable, Value: Sendable>(
+        _ items: [Item], _ transform: @escaping @Sendable (Item) -> Value
+    ) async -> [Value] {
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 16))
+        guard lanes > 1 else { return items.map(transform) }
+        let size = (items.count + lanes - 1) / lanes
+        return await withTaskGroup(of: (Int, [Value]).self) { group in
+            for lane in 0..<lanes {
+                let slice = Array(items[min(lane * size, items.count)..<min((lane + 1) * size, items.count)])
+                group.addTask { (lane, slice.map(transform)) }
+            }
+            var parts = Array(repeating: [Value](), count: lanes)
+            for await (lane, values) in group { parts[lane] = values }
+            return parts.flatMap { $0 }
         }
     }
 }

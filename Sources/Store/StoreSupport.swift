@@ -1,4 +1,5 @@
 public import Foundation
+public import Orders
 
 /// A cheap fingerprint of a document's bytes (64-bit FNV-1a and the length) that narrows the search for the same
 /// bytes received before; the bytes themselves decide.
@@ -26,5 +27,32 @@ enum StoreJSON {
         } catch {
             throw StoreError(operation, underlying: error)
         }
+    }
+
+    /// Each order's JSON, in order, encoded on as many tasks as there are cores (the largest part of a batch's
+    /// work outside the database).
+    static func encodeOrders(_ orders: [PurchaseOrder]) async throws(StoreError) -> [String] {
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, orders.count / 16))
+        let size = (orders.count + lanes - 1) / lanes
+        let parts = await withTaskGroup(of: (Int, Result<[String], StoreError>).self) { group in
+            for lane in 0..<lanes {
+                let slice = Array(orders[min(lane * size, orders.count)..<min((lane + 1) * size, orders.count)])
+                group.addTask {
+                    do throws(StoreError) {
+                        return (lane, .success(try slice.map { order throws(StoreError) in
+                            try encode(order, operation: "encode order")
+                        }))
+                    } catch {
+                        return (lane, .failure(error))
+                    }
+                }
+            }
+            var parts = Array(repeating: Result<[String], StoreError>.success([]), count: lanes)
+            for await (lane, part) in group { parts[lane] = part }
+            return parts
+        }
+        var result: [String] = []
+        for part in parts { result += try part.get() }
+        return result
     }
 }

@@ -39,7 +39,7 @@ public final class SQLiteStore: OrderStore {
         do {
             foreign = try DatabaseQueue(path: path, configuration: readOnly).read { db in
                 try !db.tableExists("grdb_migrations")
-                    && (Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
+                    && (Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'")) ?? 0) > 0
             }
         } catch {
             throw ForeignDatabase(description: "not a SQLite database (\(error)); left as it is")
@@ -79,14 +79,13 @@ public final class SQLiteStore: OrderStore {
         let hash = StoreFingerprint(document.bytes).text
         return try await write("keep inbound document") { db in
             // The fingerprint narrows the search; the bytes decide.
-            let earlier = try Row.fetchAll(
-                db, sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id", arguments: [hash]
+            let earlier = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id"), arguments: [hash]
             ).first { [UInt8]($0["bytes"] as Data) == document.bytes }.map { $0["id"] as Int64 }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO inbound_document (received_at, origin, format, bytes, sha256)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
                     Data(document.bytes), hash,
@@ -97,8 +96,8 @@ public final class SQLiteStore: OrderStore {
 
     public func finish(_ document: DocumentID, status: DocumentStatus, problems: [String]) async throws(StoreError) {
         try await write("finish inbound document") { db in
-            try db.execute(
-                sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?",
+            try db.cachedStatement(
+                sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?").execute(
                 arguments: [status.rawValue, problems.joined(separator: "\n"), document.rawValue])
         }
     }
@@ -106,10 +105,9 @@ public final class SQLiteStore: OrderStore {
     public func pendingDocuments() async throws(StoreError) -> [PendingDocument] {
         try await read("list pending documents") { db in
             try Row.fetchAll(
-                db,
-                sql: """
+db.cachedStatement(sql: """
                     SELECT id, received_at, origin, format, bytes FROM inbound_document WHERE finished = 0 ORDER BY id
-                    """
+                    """)
             ).map { row in
                 PendingDocument(
                     id: DocumentID(row["id"]),
@@ -129,19 +127,18 @@ public final class SQLiteStore: OrderStore {
                 interchange.senderQualifier, interchange.senderID, interchange.controlNumber,
             ]
             if let owner = try Int64.fetchOne(
-                db,
-                sql: """
+db.cachedStatement(sql: """
                     SELECT document_id FROM interchange
                     WHERE sender_qualifier = ? AND sender_id = ? AND control_number = ?
-                    """, arguments: arguments)
+                    """), arguments: arguments)
             {
                 return owner == document.rawValue ? .first : .repeated(of: DocumentID(owner))
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO interchange (sender_qualifier, sender_id, control_number, document_id)
                     VALUES (?, ?, ?, ?)
-                    """, arguments: arguments + [document.rawValue])
+                    """).execute( arguments: arguments + [document.rawValue])
             return .first
         }
     }
@@ -151,17 +148,17 @@ public final class SQLiteStore: OrderStore {
     public func importInventory(_ rows: [InventoryRow]) async throws(StoreError) {
         try await write("import inventory") { db in
             for node in Set(rows.map(\.node)) {
-                try db.execute(
-                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?",
+                try db.cachedStatement(
+                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?").execute(
                     arguments: [node.rawValue])
             }
             for row in rows {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO inventory (node, sku, on_hand, safety_stock) VALUES (?, ?, ?, ?)
                         ON CONFLICT (node, sku) DO UPDATE SET on_hand = excluded.on_hand,
                             safety_stock = excluded.safety_stock
-                        """, arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
+                        """).execute( arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
             }
         }
     }
@@ -175,11 +172,10 @@ public final class SQLiteStore: OrderStore {
                 let slice = Array(wanted[start..<min(start + 500, wanted.count)])
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
                 positions += try Row.fetchAll(
-                    db,
-                    sql: """
+db.cachedStatement(sql: """
                         SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku IN (\(marks))
                         ORDER BY node, sku
-                        """, arguments: StatementArguments(slice)
+                        """), arguments: StatementArguments(slice)
                 ).map(Self.position)
             }
             return positions
@@ -195,8 +191,7 @@ public final class SQLiteStore: OrderStore {
     public func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
         try await read("read capacity used") { db in
             var used: [DCID: CapacityUse] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT node, orders, units FROM capacity_used WHERE day = ?", arguments: [day.description])
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT node, orders, units FROM capacity_used WHERE day = ?"), arguments: [day.description])
             {
                 used[DCID(row["node"] as String)] = CapacityUse(orders: row["orders"], units: row["units"])
             }
@@ -220,9 +215,7 @@ public final class SQLiteStore: OrderStore {
     /// One write transaction for the whole batch, each order in a savepoint of its own: a conflict rolls back that
     /// order alone. One fsync for the batch, which is what makes `synchronous=FULL` affordable.
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
-        var encoded: [String] = []
-        for commit in batch { encoded.append(try StoreJSON.encode(commit.order, operation: "encode order")) }
-        let orders = encoded
+        let orders = try await StoreJSON.encodeOrders(batch.map(\.order))
         do {
             return try await pool.write { db in
                 var results: [CommitResult] = []
@@ -248,8 +241,7 @@ public final class SQLiteStore: OrderStore {
     static func commit(_ commit: OrderCommit, orderJSON: String, in db: Database) throws -> CommitResult {
         let order = commit.order
         if let existing = try Row.fetchOne(
-            db,
-            sql: "SELECT id, document_id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?",
+db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?"),
             arguments: [commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue])
         {
             let document: Int64? = existing["document_id"]
@@ -259,11 +251,11 @@ public final class SQLiteStore: OrderStore {
         }
         // Conditional updates first: if one no longer fits, roll back and say so.
         for reservation in commit.reservations {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE inventory SET reserved = reserved + ?
                     WHERE node = ? AND sku = ? AND on_hand - reserved - safety_stock >= ?
-                    """,
+                    """).execute(
                 arguments: [
                     reservation.quantity, reservation.node.rawValue, reservation.sku.rawValue,
                     reservation.quantity,
@@ -274,16 +266,16 @@ public final class SQLiteStore: OrderStore {
             }
         }
         for claim in commit.capacity {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO capacity_used (node, day, orders, units) VALUES (?, ?, 0, 0)
                     ON CONFLICT (node, day) DO NOTHING
-                    """, arguments: [claim.node.rawValue, claim.day.description])
-            try db.execute(
+                    """).execute( arguments: [claim.node.rawValue, claim.day.description])
+            try db.cachedStatement(
                 sql: """
                     UPDATE capacity_used SET orders = orders + ?, units = units + ?
                     WHERE node = ? AND day = ? AND orders + ? <= ? AND units + ? <= ?
-                    """,
+                    """).execute(
                 arguments: [
                     claim.orders, claim.units, claim.node.rawValue, claim.day.description, claim.orders,
                     claim.maximumOrders, claim.units, claim.maximumUnits,
@@ -291,12 +283,12 @@ public final class SQLiteStore: OrderStore {
             guard db.changesCount == 1 else { throw Conflict("\(claim.node) has no capacity left on \(claim.day)") }
         }
         let source = order.source
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
                     set_control, document_id, received_at, order_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue,
                 source.interchangeControl, source.groupControl, source.setControl, commit.documentID?.rawValue,
@@ -304,27 +296,27 @@ public final class SQLiteStore: OrderStore {
             ])
         let orderID = db.lastInsertedRowID
         let decision = commit.decision
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at,
                     explanation_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 orderID, decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
                 decision.decidedAt.timeIntervalSince1970, decision.explanationJSON,
             ])
         for reservation in commit.reservations {
-            try db.execute(
-                sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)",
+            try db.cachedStatement(
+                sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)").execute(
                 arguments: [orderID, reservation.node.rawValue, reservation.sku.rawValue, reservation.quantity])
         }
         let entries = try Self.insert(
             commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
             in: db)
-        try db.execute(
-            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)").execute(
             arguments: [
                 decision.decidedAt.timeIntervalSince1970, orderID,
                 "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
@@ -348,13 +340,13 @@ public final class SQLiteStore: OrderStore {
         try await write("resend outbound documents") { db in
             let existing = try Self.entries(db, where: "key = ?", [newKey])
             if !existing.isEmpty { return existing }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state,
                         created_at, bytes)
                     SELECT ?, kind, partner, order_id, ?, name, destination, 'pending', ?, bytes
                     FROM outbox WHERE key = ? ORDER BY id
-                    """, arguments: [newKey, inReplyTo?.rawValue, at.timeIntervalSince1970, key])
+                    """).execute( arguments: [newKey, inReplyTo?.rawValue, at.timeIntervalSince1970, key])
             return try Self.entries(db, where: "key = ?", [newKey])
         }
     }
@@ -373,12 +365,12 @@ public final class SQLiteStore: OrderStore {
                 throw StoreError("render \(draft.name)", code: .render, underlying: error)
             }
             counters[draft.partner] = numbers
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state,
                         created_at, bytes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-                    """,
+                    """).execute(
                 arguments: [
                     key, draft.kind.rawValue, draft.partner, orderID, inReplyTo?.rawValue, draft.name,
                     draft.destination, at.timeIntervalSince1970, Data(bytes),
@@ -391,11 +383,11 @@ public final class SQLiteStore: OrderStore {
         }
         for (partner, numbers) in counters {
             for (kind, value) in numbers.values {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
                         ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
-                        """, arguments: [partner, kind.rawValue, value])
+                        """).execute( arguments: [partner, kind.rawValue, value])
             }
         }
         return entries
@@ -403,8 +395,7 @@ public final class SQLiteStore: OrderStore {
 
     static func loadCounters(_ partner: String, _ db: Database) throws -> ControlNumbers {
         var values: [ControlNumberKind: Int] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT kind, value FROM control_number WHERE partner = ?", arguments: [partner])
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, value FROM control_number WHERE partner = ?"), arguments: [partner])
         {
             if let kind = ControlNumberKind(rawValue: row["kind"]) { values[kind] = row["value"] }
         }
@@ -439,12 +430,11 @@ public final class SQLiteStore: OrderStore {
             }
             let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(
-                db,
-                sql: """
+db.cachedStatement(sql: """
                     SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
                         d.acknowledge_by, d.ship_by, d.explanation_json
                     FROM purchase_order o JOIN decision d ON d.order_id = o.id \(clause) ORDER BY o.id
-                    """, arguments: StatementArguments(arguments)
+                    """), arguments: StatementArguments(arguments)
             ).map { row in
                 let nodes: String = row["nodes"]
                 let acknowledgeBy: Double? = row["acknowledge_by"]
@@ -471,11 +461,10 @@ public final class SQLiteStore: OrderStore {
 
     static func entries(_ db: Database, where condition: String, _ arguments: [String]) throws -> [OutboxEntry] {
         try Row.fetchAll(
-            db,
-            sql: """
+db.cachedStatement(sql: """
                 SELECT id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes
                 FROM outbox WHERE \(condition) ORDER BY id
-                """, arguments: StatementArguments(arguments)
+                """), arguments: StatementArguments(arguments)
         ).map { row in
             let order: Int64? = row["order_id"]
             let reply: Int64? = row["in_reply_to"]
@@ -490,8 +479,7 @@ public final class SQLiteStore: OrderStore {
 
     public func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] {
         try await read("read audit") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT at, event, detail FROM audit WHERE order_id = ? ORDER BY id",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT at, event, detail FROM audit WHERE order_id = ? ORDER BY id"),
                 arguments: [order.rawValue]
             ).map { AuditEvent(at: Date(timeIntervalSince1970: $0["at"]), event: $0["event"], detail: $0["detail"]) }
         }
