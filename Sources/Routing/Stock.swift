@@ -69,7 +69,7 @@ public struct Stock: Hashable, Sendable, Codable {
     /// The rows of `inventory.csv` as they are written: on hand and safety stock per node and SKU, for a store
     /// that keeps them (and reserves against them) itself.
     public static func figures(inventoryCSV text: String, file: String = "inventory.csv") throws(RoutingError)
-        -> [InventoryFigure]
+        -> [InventoryRow]
     {
         let table: CSVTable
         let index: [Int]
@@ -77,7 +77,7 @@ public struct Stock: Hashable, Sendable, Codable {
             table = try CSVTable(parsing: text, file: file)
             index = try table.columns(["dc", "sku", "on_hand", "safety_stock"], file: file)
         } catch { throw RoutingError(file: file, line: error.line, message: error.message) }
-        var figures: [InventoryFigure] = []
+        var figures: [InventoryRow] = []
         for row in table.rows {
             func field(_ column: Int) -> String {
                 index[column] < row.fields.count ? row.fields[index[column]].trimmingCharacters(in: .whitespaces) : ""
@@ -97,24 +97,9 @@ public struct Stock: Hashable, Sendable, Codable {
             guard !node.rawValue.isEmpty, !sku.rawValue.isEmpty else {
                 throw RoutingError(file: file, line: row.line, message: "dc and sku must not be empty")
             }
-            figures.append(InventoryFigure(node: node, sku: sku, onHand: onHand, safetyStock: safety))
+            figures.append(InventoryRow(node: node, sku: sku, onHand: onHand, safetyStock: safety))
         }
         return figures
-    }
-}
-
-/// One row of an inventory file: what a node holds of a SKU, and how much of it is safety stock.
-public struct InventoryFigure: Hashable, Sendable {
-    public var node: DCID
-    public var sku: SKU
-    public var onHand: Int
-    public var safetyStock: Int
-
-    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int) {
-        self.node = node
-        self.sku = sku
-        self.onHand = onHand
-        self.safetyStock = safetyStock
     }
 }
 

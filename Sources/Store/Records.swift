@@ -86,21 +86,6 @@ public enum InterchangeClaim: Hashable, Sendable {
     case repeated(of: DocumentID)
 }
 
-/// A row of an inventory import: what a node holds of a SKU.
-public struct InventoryRow: Hashable, Sendable {
-    public var node: DCID
-    public var sku: SKU
-    public var onHand: Int
-    public var safetyStock: Int
-
-    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int) {
-        self.node = node
-        self.sku = sku
-        self.onHand = onHand
-        self.safetyStock = safetyStock
-    }
-}
-
 /// A node's figures for a SKU as committed in the store.
 public struct InventoryPosition: Hashable, Sendable {
     public var node: DCID

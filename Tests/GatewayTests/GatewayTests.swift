@@ -14,7 +14,7 @@ struct SampleWorld {
 
     let profiles: ProfileSet
     let stock: Stock
-    let inventory: [InventoryFigure]
+    let inventory: [InventoryRow]
     let folder: URL
     let store: SQLiteStore
 
@@ -33,10 +33,7 @@ struct SampleWorld {
 
     /// A gateway on the world's store, with the sample inventory imported into it.
     func gateway() async throws -> Gateway {
-        try await store.importInventory(
-            inventory.map {
-                InventoryRow(node: $0.node, sku: $0.sku, onHand: $0.onHand, safetyStock: $0.safetyStock)
-            })
+        try await store.importInventory(inventory)
         return Gateway(profiles: profiles, store: store, output: OutputFolder(root: folder), logger: Logger(label: "test"))
     }
 

@@ -76,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
         var logger = Logger(label: "dropgate.demo")
         logger.logLevel = .warning
         do {
-            try await store.importInventory(inventory.map(InventoryRow.init))
+            try await store.importInventory(inventory)
         } catch {
             printError("\(storePath): the inventory cannot be imported: \(error)")
             throw ExitCode(2)

@@ -32,7 +32,7 @@ struct InventoryCommand: AsyncParsableCommand {
             let figures = try WorldOptions.inventory(file, for: profiles)
             let store = try await self.store.open()
             do {
-                try await store.importInventory(figures.map(InventoryRow.init))
+                try await store.importInventory(figures)
             } catch {
                 printError("\(self.store.location): \(error)")
                 throw ExitCode(2)

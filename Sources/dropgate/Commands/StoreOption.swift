@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Routing
 import Store
 
 /// `--db`: the store every durable command shares. A SQLite file (the embedded default) or a PostgreSQL URL for
@@ -29,8 +28,3 @@ struct StoreOption: ParsableArguments {
     }
 }
 
-extension InventoryRow {
-    init(_ figure: InventoryFigure) {
-        self.init(node: figure.node, sku: figure.sku, onHand: figure.onHand, safetyStock: figure.safetyStock)
-    }
-}

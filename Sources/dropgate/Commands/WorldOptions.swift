@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import Orders
 import Profiles
 import Routing
 
@@ -52,7 +53,7 @@ struct WorldOptions: ParsableArguments {
     func loadProfiles() throws -> ProfileSet { try world.load() }
 
     /// The inventory file's rows as written (on hand and safety stock), checked against the world.
-    func loadInventory(for profileSet: ProfileSet) throws -> [InventoryFigure] {
+    func loadInventory(for profileSet: ProfileSet) throws -> [InventoryRow] {
         try Self.inventory(inventory, for: profileSet)
     }
 
@@ -61,7 +62,7 @@ struct WorldOptions: ParsableArguments {
     }
 
     /// An inventory file's rows, checked against the world; every problem printed, exit 2.
-    static func inventory(_ inventory: String, for profileSet: ProfileSet) throws -> [InventoryFigure] {
+    static func inventory(_ inventory: String, for profileSet: ProfileSet) throws -> [InventoryRow] {
         let text = try inventoryText(inventory, for: profileSet)
         do {
             return try Stock.figures(inventoryCSV: text, file: inventory)
