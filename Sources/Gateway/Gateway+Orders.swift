@@ -108,6 +108,23 @@ extension Gateway {
         return results.compactMap { $0 }
     }
 
+    /// Answers a readable PO whose set was rejected with an 855 reject, when its retailer takes rejects or
+    /// cancels: once per set (the outbox key), and without recording the PO, which the retailer sends again
+    /// corrected.
+    func refuse(_ order: PurchaseOrder, document: DocumentID, at now: Date, report: inout DocumentReport) async {
+        guard let profile = profiles.profile(for: order), let key = order.interchangeKey else { return }
+        let answer = OrderAnswer(rejecting: order, reason: .invalidDocument)
+        guard answer.isWanted(by: profile), profile.documents.expects.contains(.x855) else { return }
+        do {
+            let entries = try await store.enqueue(
+                [answerDraft(answer, order: order, profile: profile, at: now)], inReplyTo: document,
+                key: "855 refusing \(key) set \(order.source.setControl ?? "-")")
+            report.written += write(entries, retailer: profile.id)
+        } catch {
+            report.problems.append("\(report.origin): PO \(order.poNumber): reject not sent: \(error)")
+        }
+    }
+
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
     /// and what each node has taken on its own calendar day.
     func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {

@@ -96,6 +96,9 @@ public struct Gateway: Sendable {
             repeated = await answerInterchanges(x12, document: id, at: receivedAt, report: &report)
         }
         for unprocessed in batch.unprocessed {
+            if let order = unprocessed.readable, !repeated.contains(where: { $0 == order.interchangeKey }) {
+                await refuse(order, document: id, at: receivedAt, report: &report)
+            }
             let retailer = unprocessed.sender.flatMap { profiles.profile(interchangeSender: $0) }?.id
             report.orders.append(
                 OrderReport(

@@ -50,13 +50,14 @@ public struct InboundReader: Sendable {
                     try PurchaseOrder(x12: context, in: document, origin: origin, memo: memo)
                 }
                 if status == .rejected {
-                    let poNumber = (try? mapped.get())?.poNumber
+                    let order = try? mapped.get()
                     let why = report.errors(
                         interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex
                     ).map { "\($0.code) \($0.description)" }
                     batch.unprocessed.append(
-                        .init(poNumber: poNumber, sender: Self.sender(of: context), setControl: context.set.controlNumber,
-                              reasons: why))
+                        .init(
+                            poNumber: order?.poNumber, sender: Self.sender(of: context),
+                            setControl: context.set.controlNumber, reasons: why, readable: order))
                     continue
                 }
                 switch mapped {
@@ -116,6 +117,20 @@ public struct InboundBatch: Sendable {
         public var sender: PartnerIdentity?
         public var setControl: String?
         public var reasons: [String]
+        /// The PO as far as it could be read, when its set was rejected but its content maps: it is answered
+        /// with an 855 reject, and never decided (the retailer sends it again, corrected).
+        public var readable: PurchaseOrder?
+
+        public init(
+            poNumber: PONumber?, sender: PartnerIdentity?, setControl: String?, reasons: [String],
+            readable: PurchaseOrder? = nil
+        ) {
+            self.poNumber = poNumber
+            self.sender = sender
+            self.setControl = setControl
+            self.reasons = reasons
+            self.readable = readable
+        }
     }
 
     /// Could nothing at all be read from it?

@@ -75,6 +75,18 @@ public struct OrderAnswer: Hashable, Sendable {
         }
     }
 
+    /// The answer to a PO refused as a whole before any decision (its set failed validation): every line rejected
+    /// for `reason`.
+    public init(rejecting order: PurchaseOrder, reason: Reason) {
+        kind = .reject
+        self.reason = reason
+        lines = order.lines.map {
+            Line(
+                lineNumber: $0.lineNumber, ordered: $0.quantity, accepted: 0, backordered: 0, rejected: $0.quantity,
+                reason: reason, backorderUntil: nil, shipAt: nil)
+        }
+    }
+
     /// What this answer is to the retailer's acknowledgement rules: an accept, a reject of the whole order (a
     /// cancel where the retailer takes only cancellations), or the exceptions of a partial answer.
     var carries: Set<AcknowledgementRules.Kind> {

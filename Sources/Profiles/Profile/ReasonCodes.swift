@@ -16,6 +16,8 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     case missingAssignedNode = "missing-assigned-node"
     case unknownAssignedNode = "unknown-assigned-node"
     case notAnOrder = "not-an-order"
+    /// The PO's transaction set failed validation (its 997/999 rejects it): the PO is refused as sent.
+    case invalidDocument = "invalid-document"
     // Sourcing: cancelled because no node can ship compliantly.
     case outOfStock = "out-of-stock"
     case cannotMeetShipBy = "cannot-meet-ship-by"
