@@ -38,10 +38,28 @@ extension Gateway {
             var lastConflict = ""
             for _ in 0..<maximumAttempts where !pending.isEmpty {
                 do {
+                    // POs recorded already are not decided again: deciding them would count their stock twice
+                    // for the POs after them in the batch.
+                    let known = try await store.recorded(pending.map { OrderKey($0.order, retailer: $0.profile.id) })
+                    pending = pending.filter { entry in
+                        guard let earlier = known[OrderKey(entry.order, retailer: entry.profile.id)] else { return true }
+                        results[entry.index] = OrderReport(
+                            retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .duplicate(of: earlier))
+                        return false
+                    }
                     var state = try await snapshot(for: pending.map(\.order), at: now)
                     var decided: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
                         decision: RoutingDecision, tickets: [PickTicket])] = []
+                    // A PO twice in one batch is decided once; the second is a duplicate of the first.
+                    var firstInBatch: [OrderKey: Int] = [:]
+                    var repeats: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile), first: Int)] = []
                     for entry in pending {
+                        let key = OrderKey(entry.order, retailer: entry.profile.id)
+                        if let first = firstInBatch[key] {
+                            repeats.append((entry, first))
+                            continue
+                        }
+                        firstInBatch[key] = entry.index
                         let router =
                             routers[entry.profile.id]
                             ?? Router(profile: entry.profile, network: profiles.network, catalog: profiles.catalog)
@@ -79,10 +97,21 @@ extension Gateway {
                             lost.append(entry)
                         }
                     }
+                    for (entry, first) in repeats {
+                        if case .decided = results[first]?.result,
+                            case .committed(let id, _) = zip(decided, outcomes).first(where: { $0.0.entry.index == first })?.1
+                        {
+                            results[entry.index] = OrderReport(
+                                retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .duplicate(of: id))
+                        } else {
+                            // Its first was not committed this round: it is decided again with it.
+                            lost.append(entry)
+                        }
+                    }
                     if !lost.isEmpty {
                         logger.debug("plans lost a race; deciding again", metadata: ["orders": "\(lost.count)"])
                     }
-                    pending = lost
+                    pending = lost.sorted { $0.index < $1.index }
                 } catch {
                     for entry in pending {
                         report.problems.append(

@@ -48,6 +48,10 @@ public protocol OrderStore: Sendable {
     /// reservation or capacity claim no longer fits.
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult
 
+    /// Which of these POs are recorded already (a resend, or a document finished after a crash), with their ids:
+    /// they are not decided again, and a batch must not count their stock twice.
+    func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID]
+
     /// Commits several decided orders in one transaction (a group commit), each as `commit(_:)` would: a PO whose
     /// reservation or capacity no longer fits gets `.conflict` and nothing of it is written, the others are. One
     /// result per commit, in order.
@@ -77,6 +81,18 @@ public protocol OrderStore: Sendable {
 }
 
 extension OrderStore {
+    /// Through `orders(_:)`, one query a PO: correct everywhere, for stores without a query of their own.
+    public func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] {
+        var found: [OrderKey: OrderID] = [:]
+        for key in keys {
+            let orders = try await orders(OrderFilter(retailer: key.retailer, poNumber: key.poNumber))
+            if let order = orders.first(where: { $0.purpose == nil || $0.purpose == key.purpose }) {
+                found[key] = order.id
+            }
+        }
+        return found
+    }
+
     /// One transaction per order: correct everywhere, for stores without a group commit of their own.
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
         var results: [CommitResult] = []

@@ -200,6 +200,23 @@ public struct OrderCommit: Sendable {
     }
 }
 
+/// What makes a PO the same PO: its retailer, number and purpose.
+public struct OrderKey: Hashable, Sendable {
+    public var retailer: RetailerID
+    public var poNumber: PONumber
+    public var purpose: String
+
+    public init(retailer: RetailerID, poNumber: PONumber, purpose: String) {
+        self.retailer = retailer
+        self.poNumber = poNumber
+        self.purpose = purpose
+    }
+
+    public init(_ order: PurchaseOrder, retailer: RetailerID) {
+        self.init(retailer: retailer, poNumber: order.poNumber, purpose: order.purpose.rawValue)
+    }
+}
+
 /// What committing an order did.
 public enum CommitResult: Hashable, Sendable {
     case committed(OrderID, [OutboxEntry])
@@ -349,10 +366,12 @@ public struct OrderSummary: Hashable, Sendable {
     public var receivedAt: Date
     public var documentID: DocumentID?
     public var explanationJSON: String
+    /// The PO's purpose (`original`, …), where the store keeps it.
+    public var purpose: String?
 
     public init(
         id: OrderID, retailer: RetailerID, poNumber: PONumber, outcome: String, nodes: [DCID], acknowledgeBy: Date?,
-        shipBy: Date?, receivedAt: Date, documentID: DocumentID?, explanationJSON: String
+        shipBy: Date?, receivedAt: Date, documentID: DocumentID?, explanationJSON: String, purpose: String? = nil
     ) {
         self.id = id
         self.retailer = retailer
@@ -364,6 +383,7 @@ public struct OrderSummary: Hashable, Sendable {
         self.receivedAt = receivedAt
         self.documentID = documentID
         self.explanationJSON = explanationJSON
+        self.purpose = purpose
     }
 }
 

@@ -120,3 +120,56 @@ struct GatewayTests {
         }
     }
 }
+
+@Suite("Batches decide as one-by-one commits would")
+struct BatchTests {
+    static func amazon(_ sets: [(control: String, po: String, units: Int)]) -> String {
+        var text = "ISA*00*          *00*          *ZZ*AMAZONDS       *ZZ*HARBORPINE     *261124*0715*^*00501*000070001*0*P*:~"
+        text += "GS*PO*AMAZONDS*HARBORPINE*20261124*0715*70001*X*005010~"
+        for set in sets {
+            text += "ST*850*\(set.control)~BEG*00*DS*\(set.po)**20261124~TD5*O*2*UPSN*M*UPS GROUND*******SG~"
+            text += "N1*ST*Maya Okafor~N3*418 7th Ave~N4*Brooklyn*NY*11215*US~"
+            text += "PO1*1*\(set.units)*EA*13.99**VN*HP-10180~CTT*1~SE*9*\(set.control)~"
+        }
+        return text + "GE*\(sets.count)*70001~IEA*1*000070001~"
+    }
+
+    @Test("a PO twice in one file is decided once, and its stock is not counted twice for the POs after it")
+    func repeatedPO() async throws {
+        let world = try SampleWorld()
+        try await world.store.importInventory([InventoryRow(node: "EWR1", sku: "HP-10180", onHand: 3, safetyStock: 0)])
+        let gateway = Gateway(profiles: world.profiles, store: world.store, logger: Logger(label: "test"))
+        let text = Self.amazon([("0001", "DUP-1", 2), ("0002", "DUP-1", 2), ("0003", "AFTER-1", 1)])
+        let report = await gateway.process(Array(text.utf8), origin: "dup.x12", receivedAt: SampleWorld.clock)
+        #expect(report.orders.count == 3)
+        guard case .decided(let first) = report.orders[0].result, case .duplicate = report.orders[1].result,
+            case .decided(let after) = report.orders[2].result
+        else {
+            Issue.record("\(report.orders.map(\.result))")
+            return
+        }
+        #expect(first.outcome == .ship)
+        #expect(after.outcome == .ship, "1 of 3 units is left after DUP-1's 2: \(after.summary)")
+        let position = try #require(try await world.store.inventory(of: ["HP-10180"]).first)
+        #expect(position.reserved == 3)
+    }
+
+    @Test("POs recorded before are not decided again in a batch, so the ones after them see the true stock")
+    func recordedBefore() async throws {
+        let world = try SampleWorld()
+        try await world.store.importInventory([InventoryRow(node: "EWR1", sku: "HP-10180", onHand: 3, safetyStock: 0)])
+        let gateway = Gateway(profiles: world.profiles, store: world.store, logger: Logger(label: "test"))
+        _ = await gateway.process(
+            Array(Self.amazon([("0001", "EARLY-1", 2)]).utf8), origin: "a.x12", receivedAt: SampleWorld.clock)
+        // A new interchange (another ISA13) resends EARLY-1 before a new PO.
+        let resend = Self.amazon([("0001", "EARLY-1", 2), ("0002", "LATE-1", 1)])
+            .replacingOccurrences(of: "000070001", with: "000070002")
+        let report = await gateway.process(Array(resend.utf8), origin: "b.x12", receivedAt: SampleWorld.clock)
+        guard case .duplicate = report.orders[0].result, case .decided(let late) = report.orders[1].result else {
+            Issue.record("\(report.orders.map(\.result))")
+            return
+        }
+        #expect(late.outcome == .ship, "\(late.summary)")
+        #expect(try await world.store.inventory(of: ["HP-10180"]).first?.reserved == 3)
+    }
+}

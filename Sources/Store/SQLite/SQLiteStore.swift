@@ -212,6 +212,22 @@ db.cachedStatement(sql: """
         }
     }
 
+    public func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] {
+        try await read("find recorded orders") { db in
+            var found: [OrderKey: OrderID] = [:]
+            let statement = try db.cachedStatement(
+                sql: "SELECT id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?")
+            for key in keys {
+                if let id = try Int64.fetchOne(
+                    statement, arguments: [key.retailer.rawValue, key.poNumber.rawValue, key.purpose])
+                {
+                    found[key] = OrderID(id)
+                }
+            }
+            return found
+        }
+    }
+
     /// One write transaction for the whole batch, each order in a savepoint of its own: a conflict rolls back that
     /// order alone. One fsync for the batch, which is what makes `synchronous=FULL` affordable.
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
