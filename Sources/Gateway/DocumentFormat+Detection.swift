@@ -1,4 +1,4 @@
-public import Store
+public import Orders
 
 extension DocumentFormat {
     /// What an inbound document is, told from its first bytes, never from its name: X12 starts with `ISA` (after

@@ -4,7 +4,6 @@ public import X12
 import OrderX12
 public import OrderXML
 public import Profiles
-public import Store
 
 /// Turns an inbound document's bytes into canonical orders, whatever its format (told by content). Pure: no
 /// store, no clock. Every problem is kept with where it is, and an X12 document keeps its validation report so

@@ -18,10 +18,6 @@ public struct InboundDocument: Sendable {
     }
 }
 
-public enum DocumentFormat: String, Sendable, Codable {
-    case x12, cXML = "cxml", xml, unknown
-}
-
 /// What became of an inbound document.
 public enum DocumentStatus: String, Sendable, Codable, CaseIterable {
     case received, accepted, acceptedWithErrors = "accepted-with-errors", rejected, unreadable
