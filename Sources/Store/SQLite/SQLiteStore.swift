@@ -19,10 +19,20 @@ public final class SQLiteStore: OrderStore {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            try Self.migrate(pool, path: path)
         } catch {
             throw StoreError("open \(path)", code: .unavailable, underlying: error)
         }
+    }
+
+    /// Brings the schema up to date, one process at a time. GRDB's migrator reads which migrations a database has,
+    /// then applies each missing one in a transaction of its own: two processes opening a new file at once would
+    /// both find v1 missing, and the second would fail on a table that now exists. So unless the schema is
+    /// complete, the migrator runs under an exclusive lock on the database's folder, and reads again under it.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        if try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FolderLock.withLock(on: folder) { try Schema.migrator.migrate(pool) }
     }
 
     private func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
@@ -314,6 +324,7 @@ public final class SQLiteStore: OrderStore {
     static func insert(
         _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date, in db: Database
     ) throws -> [OutboxEntry] {
+        let at = at.asStored
         var counters: [String: ControlNumbers] = [:]
         var entries: [OutboxEntry] = []
         for draft in drafts {
@@ -376,8 +387,9 @@ public final class SQLiteStore: OrderStore {
                 arguments.append(retailer.rawValue)
             }
             if let node = filter.node {
-                conditions.append("(',' || d.nodes || ',') LIKE ?")
-                arguments.append("%,\(node.rawValue),%")
+                // `instr`, not `LIKE`: a node name is matched literally (`_` and `%` are not wildcards).
+                conditions.append("instr(',' || d.nodes || ',', ?) > 0")
+                arguments.append(",\(node.rawValue),")
             }
             if let since = filter.since {
                 conditions.append("o.received_at >= ?")
