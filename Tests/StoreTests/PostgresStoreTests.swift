@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 /// What only the PostgreSQL store has: its URL, its connection's lifecycle, and how its failures are reported.
@@ -70,6 +70,29 @@ struct PostgresStoreTests {
         let error = await #expect(throws: StoreError.self) { try await PostgresStore(location: location) }
         #expect(error?.code == .unavailable)
         #expect(error?.description.contains("3D000") == true)
+    }
+
+    @Test("TLS is used as asked: preferred falls back to plain, required refuses a server without it")
+    func tlsModes() async throws {
+        var location = try await TemporaryPostgres.shared.database()
+        location.tls = .prefer
+        let store = try await PostgresStore(location: location)
+        _ = try await store.pendingDocuments()
+        await store.shutdown()
+        location.tls = .require
+        let error = await #expect(throws: StoreError.self) { try await PostgresStore(location: location) }
+        #expect(error?.code == .unavailable)
+    }
+
+    @Test(
+        "a PostgreSQL error becomes a code a caller can act on",
+        arguments: [
+            ("23505", StoreError.Code.constraint), ("23503", .constraint), ("40001", .busy), ("40P01", .busy),
+            ("55P03", .busy), ("08006", .unavailable), ("28P01", .unavailable), ("3D000", .unavailable),
+            ("57P01", .unavailable), ("53300", .unavailable), ("42601", nil),
+        ])
+    func sqlStateCodes(state: String, code: StoreError.Code?) {
+        #expect(PostgresFailure.code(sqlState: state) == code)
     }
 
     @Test("reopening a migrated database applies nothing and keeps its rows")

@@ -67,6 +67,21 @@ struct StoreSuiteTests {
         }
     }
 
+    @Test("a claim or an order naming a document never kept is refused as a constraint", arguments: Backend.allCases)
+    func unknownDocumentIsRefused(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            let key = InterchangeKey(senderQualifier: "ZZ", senderID: "WALMART", controlNumber: "000000042")
+            let claim = await #expect(throws: StoreError.self) { try await store.claim(key, for: DocumentID(999)) }
+            #expect(claim?.code == .constraint)
+            let commit = await #expect(throws: StoreError.self) {
+                try await store.commit(orderCommit("PO-1", document: DocumentID(999)))
+            }
+            #expect(commit?.code == .constraint)
+            #expect(try await store.orders(.all).isEmpty)
+            #expect(try await store.outbox(state: nil).isEmpty)
+        }
+    }
+
     // MARK: Stock and capacity
 
     @Test("an inventory import replaces a node's figures and keeps its reservations", arguments: Backend.allCases)
