@@ -1,6 +1,7 @@
 import Foundation
-@testable import Store
 import Testing
+
+@testable import Store
 
 /// What only the PostgreSQL store has: its URL, its connection's lifecycle, and how its failures are reported.
 @Suite("PostgreSQL store")
