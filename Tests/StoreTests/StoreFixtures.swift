@@ -32,6 +32,25 @@ struct TestDatabase: Sendable {
         }
     }
 
+    /// The database as a string another process can open it by (`TestDatabase(address:)`): `sqlite:PATH` or a
+    /// `postgres://` URL.
+    var address: String {
+        switch place {
+        case .file(let path): "sqlite:\(path)"
+        case .postgres(let location): location.description
+        }
+    }
+
+    init(place: Place) { self.place = place }
+
+    init(address: String) throws {
+        if address.hasPrefix("sqlite:") {
+            place = .file(String(address.dropFirst("sqlite:".count)))
+        } else {
+            place = .postgres(try PostgresLocation(url: address, environment: [:]))
+        }
+    }
+
     /// Deletes a SQLite database's folder (a PostgreSQL database goes with the server, at exit).
     func remove() {
         if case .file(let path) = place {
