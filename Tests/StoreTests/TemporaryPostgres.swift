@@ -5,7 +5,8 @@ import Synchronization
 
 /// A throwaway PostgreSQL server for the test run: Debian's PostgreSQL 15 binaries, `initdb` into a temporary folder,
 /// `pg_ctl start` on a free loopback port with `fsync=off`. Started once, on first use, and shared by every test,
-/// each of which gets a database of its own (`database()`). Stopped when the test process exits (`atexit`).
+/// each of which gets a database of its own (`database()`). Stopped when the test process exits (`atexit`), or by
+/// a watchdog shell when it dies without exiting.
 ///
 /// When the server cannot start, `database()` throws with the reason and the tail of the server's log: a test
 /// that needs PostgreSQL then fails, never skips.
@@ -63,6 +64,7 @@ actor TemporaryPostgres {
                 throw TemporaryPostgresError("chown \(folder): \(errnoText())")
             }
         }
+        try startWatchdog(folder: folder)
         let port = try freePort()
         try run(
             [
@@ -96,11 +98,47 @@ actor TemporaryPostgres {
         }
     }
 
+    /// Stops the server and deletes its folder once this process is gone, however it ended: a shell that polls for
+    /// it, for the runs that never reach `atexit` (a crash, a kill). After a clean exit it finds the server already
+    /// stopped.
+    private static func startWatchdog(folder: String) throws(TemporaryPostgresError) {
+        let stop = asPostgres([
+            "\(binaries)/pg_ctl", "-D", "\(folder)/data", "-m", "immediate", "-w", "stop",
+        ])
+        let script =
+            #"pid=$1; folder=$2; shift 2; while kill -0 "$pid" 2>/dev/null; do sleep 1; done; "$@"; rm -rf "$folder""#
+        _ = try spawn(
+            ["/bin/sh", "-c", script, "dropgate-postgres-watchdog", "\(getpid())", folder] + stop, log: "/dev/null",
+            failure: "watchdog")
+    }
+
+    /// `argv` as `postgres` when we are root.
+    private static func asPostgres(_ argv: [String]) -> [String] {
+        getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + argv : argv
+    }
+
     /// Runs `argv` to its end (as `postgres` when we are root and `asPostgres`), its output appended to `log`.
     static func run(
-        _ argv: [String], log: String, asPostgres: Bool, failure: String, serverLog: String? = nil
+        _ argv: [String], log: String, asPostgres runsAsPostgres: Bool, failure: String, serverLog: String? = nil
     ) throws(TemporaryPostgresError) {
-        let command = asPostgres && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + argv : argv
+        let command = runsAsPostgres ? asPostgres(argv) : argv
+        let pid = try spawn(command, log: log, failure: failure)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw TemporaryPostgresError("\(failure): waitpid: \(errnoText())") }
+        }
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            let tails = [log, serverLog].compactMap { $0 }.map { "\($0):\n\(tail(of: $0))" }
+            throw TemporaryPostgresError(
+                "\(failure) failed (wait status \(status)): \(command.joined(separator: " "))\n"
+                    + tails.joined(separator: "\n"))
+        }
+    }
+
+    /// Starts `command` with no input, its output appended to `log`, and no other descriptor of ours.
+    private static func spawn(_ command: [String], log: String, failure: String) throws(TemporaryPostgresError)
+        -> pid_t
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -119,16 +157,7 @@ actor TemporaryPostgres {
             throw TemporaryPostgresError(
                 "\(failure): cannot start \(command[0]): \(String(cString: strerror(spawned)))")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw TemporaryPostgresError("\(failure): waitpid: \(errnoText())") }
-        }
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            let tails = [log, serverLog].compactMap { $0 }.map { "\($0):\n\(tail(of: $0))" }
-            throw TemporaryPostgresError(
-                "\(failure) failed (wait status \(status)): \(command.joined(separator: " "))\n"
-                    + tails.joined(separator: "\n"))
-        }
+        return pid
     }
 
     /// A loopback port nobody listens on now: bind port 0 and read what the kernel chose.

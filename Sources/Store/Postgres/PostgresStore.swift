@@ -57,14 +57,9 @@ public final class PostgresStore: OrderStore {
         } catch {
             throw Self.failure(operation, error, otherwise: .unavailable)
         }
-        var configuration: PostgresClient.Configuration
-        do {
-            configuration = PostgresClient.Configuration(
-                host: location.host, port: location.port, username: location.user, password: location.password,
-                database: location.database, tls: try Self.clientTLS(location))
-        } catch {
-            throw Self.failure(operation, error, otherwise: .unavailable)
-        }
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: Self.clientTLS(location))
         configuration.options.maximumConnections = maximumConnections
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
@@ -108,7 +103,7 @@ public final class PostgresStore: OrderStore {
             database: location.database, tls: tls)
     }
 
-    static func clientTLS(_ location: PostgresLocation) throws -> PostgresClient.Configuration.TLS {
+    static func clientTLS(_ location: PostgresLocation) -> PostgresClient.Configuration.TLS {
         switch location.tls {
         case .disable: .disable
         case .prefer: .prefer(tlsConfiguration(location.tls))
