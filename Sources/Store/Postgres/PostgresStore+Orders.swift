@@ -65,46 +65,46 @@ extension PostgresStore {
             }
         }
         for claim in commit.capacity.sorted(by: { ($0.node, $0.day) < ($1.node, $1.day) }) {
-            let day = claim.day.description
-            try await connection.query(
-                """
-                INSERT INTO capacity_used (node, day, orders, units) VALUES (\(claim.node.rawValue), \(day)::date, 0, 0)
-                ON CONFLICT (node, day) DO NOTHING
-                """, logger: logger)
+            let conflict = Conflict("\(claim.node) has no capacity left on \(claim.day)")
+            // A node's first claim of a day inserts its row: it must fit the limits on its own.
+            guard claim.orders <= claim.maximumOrders, claim.units <= claim.maximumUnits else { throw conflict }
+            // One statement: the upsert locks the row and checks the limits against its latest figures.
             let taken = try await rows(
                 """
-                UPDATE capacity_used SET orders = orders + \(claim.orders), units = units + \(claim.units)
-                WHERE node = \(claim.node.rawValue) AND day = \(day)::date
-                    AND orders + \(claim.orders) <= \(claim.maximumOrders)
-                    AND units + \(claim.units) <= \(claim.maximumUnits)
+                INSERT INTO capacity_used AS used (node, day, orders, units)
+                VALUES (\(claim.node.rawValue), \(claim.day.description)::date, \(claim.orders), \(claim.units))
+                ON CONFLICT (node, day) DO UPDATE
+                    SET orders = used.orders + excluded.orders, units = used.units + excluded.units
+                    WHERE used.orders + excluded.orders <= \(claim.maximumOrders)
+                        AND used.units + excluded.units <= \(claim.maximumUnits)
                 RETURNING 1
                 """, on: connection)
-            guard taken.count == 1 else { throw Conflict("\(claim.node) has no capacity left on \(claim.day)") }
+            guard taken.count == 1 else { throw conflict }
         }
+        // The decision, its audit event and the reservation rows in one statement: every round trip counts when
+        // the database is across a network.
         let decision = commit.decision
+        let reservations = commit.reservations
         try await connection.query(
             """
-            INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at, explanation_json)
-            VALUES (\(orderID), \(decision.outcome), \(decision.nodes.map(\.rawValue)),
-                \(decision.acknowledgeBy?.timeIntervalSince1970), \(decision.shipBy?.timeIntervalSince1970),
-                \(decision.decidedAt.timeIntervalSince1970), \(decision.explanationJSON))
-            """, logger: logger)
-        for reservation in commit.reservations {
-            try await connection.query(
-                """
+            WITH decided AS (
+                INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at, explanation_json)
+                VALUES (\(orderID), \(decision.outcome), \(decision.nodes.map(\.rawValue)),
+                    \(decision.acknowledgeBy?.timeIntervalSince1970), \(decision.shipBy?.timeIntervalSince1970),
+                    \(decision.decidedAt.timeIntervalSince1970), \(decision.explanationJSON))
+            ), reserved AS (
                 INSERT INTO reservation (order_id, node, sku, quantity)
-                VALUES (\(orderID), \(reservation.node.rawValue), \(reservation.sku.rawValue), \(reservation.quantity))
-                """, logger: logger)
-        }
-        let entries = try await insert(
-            commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
-            on: connection)
-        try await connection.query(
-            """
+                SELECT \(orderID), node, sku, quantity
+                FROM unnest(\(reservations.map(\.node.rawValue))::text[], \(reservations.map(\.sku.rawValue))::text[],
+                    \(reservations.map(\.quantity))::bigint[]) AS r (node, sku, quantity)
+            )
             INSERT INTO audit (at, order_id, event, detail)
             VALUES (\(decision.decidedAt.timeIntervalSince1970), \(orderID), 'decided',
                 \("\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"))
             """, logger: logger)
+        let entries = try await insert(
+            commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
+            on: connection)
         return .committed(OrderID(orderID), entries)
     }
 
@@ -172,32 +172,39 @@ extension PostgresStore {
             entry.id = try await insertRow(entry, key: key, on: connection)
             entries.append(entry)
         }
-        for (partner, numbers) in counters.sorted(by: { $0.key < $1.key }) {
-            for (kind, value) in numbers.values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                try await connection.query(
-                    """
-                    INSERT INTO control_number (partner, kind, value) VALUES (\(partner), \(kind.rawValue), \(value))
-                    ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
-                    """, logger: logger)
-            }
+        // The counters' rows exist (`lockCounters` made them) and are locked: one UPDATE a partner writes them back.
+        for (partner, numbers) in counters.sorted(by: { $0.key < $1.key }) where !numbers.values.isEmpty {
+            let drawn = numbers.values.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+            try await connection.query(
+                """
+                UPDATE control_number AS counter SET value = drawn.value
+                FROM unnest(\(drawn.map(\.key.rawValue))::text[], \(drawn.map(\.value))::bigint[]) AS drawn (kind, value)
+                WHERE counter.partner = \(partner) AND counter.kind = drawn.kind
+                """, logger: logger)
         }
         return entries
     }
 
-    /// `partner`'s counters, locked until the transaction ends. Its rows are created first (at zero: no number
-    /// drawn yet) so that two transactions numbering a new partner's first documents wait on the same rows.
+    /// `partner`'s counters, locked until the transaction ends. A partner's rows are made (at zero: no number drawn
+    /// yet) the first time it is numbered; two transactions numbering a new partner at once then wait on the same
+    /// rows, the second's INSERT for the first's to end.
     private func lockCounters(_ partner: String, on connection: PostgresConnection) async throws -> ControlNumbers {
-        try await connection.query(
-            """
-            INSERT INTO control_number (partner, kind, value)
-            SELECT \(partner), kind, 0 FROM unnest(\(ControlNumberKind.allCases.map(\.rawValue))::text[]) AS kind
-            ON CONFLICT (partner, kind) DO NOTHING
-            """, logger: logger)
-        var values: [ControlNumberKind: Int] = [:]
-        for row in try await rows(
+        var locked = try await rows(
             "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
             on: connection)
-        {
+        if locked.count < ControlNumberKind.allCases.count {
+            try await connection.query(
+                """
+                INSERT INTO control_number (partner, kind, value)
+                SELECT \(partner), kind, 0 FROM unnest(\(ControlNumberKind.allCases.map(\.rawValue))::text[]) AS kind
+                ON CONFLICT (partner, kind) DO NOTHING
+                """, logger: logger)
+            locked = try await rows(
+                "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
+                on: connection)
+        }
+        var values: [ControlNumberKind: Int] = [:]
+        for row in locked {
             let (kind, value) = try row.decode((String, Int).self)
             if let kind = ControlNumberKind(rawValue: kind), value > 0 { values[kind] = value }
         }
