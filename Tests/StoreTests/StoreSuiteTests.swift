@@ -180,6 +180,10 @@ struct StoreSuiteTests {
             // Another node's capacity is its own.
             let other = capacityClaim("ORD1", orders: 1, units: 5, maximumOrders: 1, maximumUnits: 7)
             #expect(try await store.commit(orderCommit("PO-4", capacity: [other])).orderID != nil)
+            // A node's first claim of a day must fit on its own.
+            let tooBig = capacityClaim("SFO1", orders: 1, units: 8, maximumOrders: 1, maximumUnits: 7)
+            #expect(try await store.commit(orderCommit("PO-5", capacity: [tooBig])).isConflict)
+            #expect(try await store.capacityUsed(on: day)["SFO1"] == nil)
         }
     }
 
