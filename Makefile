@@ -3,9 +3,10 @@
 
 SWIFT ?= swift
 # libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
-# sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to.
+# sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to, postgresql for the
+# throwaway server the store tests start (Tests/StoreTests/TemporaryPostgres.swift).
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
-	python3-jsonschema python3-yaml ca-certificates
+	python3-jsonschema python3-yaml ca-certificates postgresql
 
 .PHONY: deps build demo test bench fuzz-x12 fuzz-xml clean
 

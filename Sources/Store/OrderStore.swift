@@ -78,9 +78,15 @@ public protocol OrderStore: Sendable {
 
     /// The audit trail of one order, oldest first.
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent]
+
+    /// Lets go of what the store holds (a connection pool); nothing may be asked of it afterwards.
+    func close() async
 }
 
 extension OrderStore {
+    /// Nothing to let go of: a SQLite file closes with its last reference.
+    public func close() async {}
+
     /// Through `orders(_:)`, one query a PO: correct everywhere, for stores without a query of their own.
     public func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] {
         var found: [OrderKey: OrderID] = [:]

@@ -4,14 +4,8 @@ extension StoreLocation {
         switch self {
         case .sqlite(let path):
             return try SQLiteStore(path: path)
-        case .postgres:
-            throw StoreError(
-                "open \(self)", code: .unavailable, underlying: StoreLocationError("PostgreSQL is not built in yet"))
+        case .postgres(let url):
+            return try await PostgresStore(url: url)
         }
     }
-}
-
-struct StoreLocationError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

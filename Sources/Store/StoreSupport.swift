@@ -56,3 +56,9 @@ enum StoreJSON {
         return result
     }
 }
+
+extension Date {
+    /// The instant as both stores keep it, seconds since 1970 in a `Double`: a `Date` holds seconds since 2001, and
+    /// the conversion can round, so a row a write returns would differ by a few ulps from the same row read back.
+    var asStored: Date { Date(timeIntervalSince1970: timeIntervalSince1970) }
+}

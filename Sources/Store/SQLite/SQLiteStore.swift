@@ -18,9 +18,9 @@ public final class SQLiteStore: OrderStore {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            try Self.checkIsOurs(path)
+            try Self.checkIsOurs(path, busyTimeout: busyTimeout)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            try Self.migrate(pool, path: path)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -31,20 +31,35 @@ public final class SQLiteStore: OrderStore {
     /// An existing file is opened read-only first: a file that is not SQLite, or a database with tables of its own
     /// but none of our migrations, is someone else's, and is refused before anything (WAL mode, a migration) could
     /// change it.
-    static func checkIsOurs(_ path: String) throws {
+    static func checkIsOurs(_ path: String, busyTimeout: TimeInterval) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var readOnly = Configuration()
         readOnly.readonly = true
+        // Another process may be creating the store this very moment: wait for it as a writer would.
+        readOnly.busyMode = .timeout(busyTimeout)
         let foreign: Bool
         do {
             foreign = try DatabaseQueue(path: path, configuration: readOnly).read { db in
-                try !db.tableExists("grdb_migrations")
-                    && (Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'")) ?? 0) > 0
+                let tables = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
+                return try !db.tableExists("grdb_migrations") && (tables ?? 0) > 0
             }
-        } catch {
-            throw ForeignDatabase(description: "not a SQLite database (\(error)); left as it is")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw ForeignDatabase(description: "not a SQLite database; left as it is")
         }
-        if foreign { throw ForeignDatabase(description: "a SQLite database that is not a dropgate store; left as it is") }
+        if foreign {
+            throw ForeignDatabase(description: "a SQLite database that is not a dropgate store; left as it is")
+        }
+    }
+
+    /// Brings the schema up to date, one process at a time. GRDB's migrator reads which migrations a database has,
+    /// then applies each missing one in a transaction of its own: two processes opening a new file at once would
+    /// both find v1 missing, and the second would fail on a table that now exists. So unless the schema is
+    /// complete, the migrator runs under an exclusive lock on the database's folder, and reads again under it.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        if try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FolderLock.withLock(on: folder) { try Schema.migrator.migrate(pool) }
     }
 
     private func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
@@ -372,6 +387,7 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
     static func insert(
         _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date, in db: Database
     ) throws -> [OutboxEntry] {
+        let at = at.asStored
         var counters: [String: ControlNumbers] = [:]
         var entries: [OutboxEntry] = []
         for draft in drafts {
@@ -433,8 +449,9 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                 arguments.append(retailer.rawValue)
             }
             if let node = filter.node {
-                conditions.append("(',' || d.nodes || ',') LIKE ?")
-                arguments.append("%,\(node.rawValue),%")
+                // `instr`, not `LIKE`: a node name is matched literally (`_` and `%` are not wildcards).
+                conditions.append("instr(',' || d.nodes || ',', ?) > 0")
+                arguments.append(",\(node.rawValue),")
             }
             if let since = filter.since {
                 conditions.append("o.received_at >= ?")

@@ -67,6 +67,7 @@ struct IngestCommand: AsyncParsableCommand {
             progress.finishDocument()
         }
         progress.clear()
+        await store.close()
         if json {
             print(try Self.json(reports))
         } else {

@@ -1,0 +1,186 @@
+import PostgresNIO
+
+/// The PostgreSQL schema, one migration per change, applied in order on open and recorded in `schema_migration`.
+/// Never edit a shipped migration: add one.
+///
+/// The tables mean what SQLite's do after its v1 and v2 (`Schema`), in PostgreSQL's types: `BIGSERIAL` ids, `BYTEA`
+/// bytes, a `TEXT[]` of nodes, `DATE` days. Instants are `DOUBLE PRECISION` seconds since 1970, as in SQLite, so that a
+/// `Date` reads back exactly the value written on either backend (`TIMESTAMPTZ` keeps microseconds only).
+enum PostgresSchema {
+    struct Migration: Sendable {
+        var version: Int
+        var name: String
+        /// One statement each: the extended query protocol runs a single statement per query.
+        var statements: [String]
+    }
+
+    /// The advisory lock every opening process takes around migrating (`pg_advisory_xact_lock`), so that two
+    /// processes opening a new database at once apply each migration once. An arbitrary constant: "dropgate".
+    static let migrationLock: Int64 = 0x6472_6f70_6761_7465
+
+    static let migrations: [Migration] = [
+        Migration(
+            version: 1, name: "durable pipeline: documents, orders, stock, capacity, interchanges, outbox",
+            statements: [
+                """
+                CREATE TABLE inbound_document (
+                    id BIGSERIAL PRIMARY KEY,
+                    received_at DOUBLE PRECISION NOT NULL,
+                    origin TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    bytes BYTEA NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'received',
+                    problems TEXT NOT NULL DEFAULT '',
+                    fingerprint TEXT NOT NULL,
+                    finished BOOLEAN NOT NULL DEFAULT false
+                )
+                """,
+                "CREATE INDEX inbound_document_by_fingerprint ON inbound_document (fingerprint)",
+                "CREATE INDEX inbound_document_pending ON inbound_document (id) WHERE NOT finished",
+                """
+                CREATE TABLE purchase_order (
+                    id BIGSERIAL PRIMARY KEY,
+                    retailer TEXT NOT NULL,
+                    po_number TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    interchange_control TEXT,
+                    group_control TEXT,
+                    set_control TEXT,
+                    document_id BIGINT REFERENCES inbound_document (id),
+                    received_at DOUBLE PRECISION NOT NULL,
+                    order_json TEXT NOT NULL,
+                    UNIQUE (retailer, po_number, purpose)
+                )
+                """,
+                """
+                CREATE TABLE decision (
+                    order_id BIGINT PRIMARY KEY REFERENCES purchase_order (id),
+                    outcome TEXT NOT NULL,
+                    nodes TEXT[] NOT NULL,
+                    acknowledge_by DOUBLE PRECISION,
+                    ship_by DOUBLE PRECISION,
+                    decided_at DOUBLE PRECISION NOT NULL,
+                    explanation_json TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE reservation (
+                    order_id BIGINT NOT NULL REFERENCES purchase_order (id),
+                    node TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    quantity BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX reservation_by_order ON reservation (order_id)",
+                """
+                CREATE TABLE inventory (
+                    node TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    on_hand BIGINT NOT NULL,
+                    safety_stock BIGINT NOT NULL,
+                    reserved BIGINT NOT NULL DEFAULT 0,
+                    PRIMARY KEY (node, sku)
+                )
+                """,
+                "CREATE INDEX inventory_by_sku ON inventory (sku)",
+                """
+                CREATE TABLE capacity_used (
+                    node TEXT NOT NULL,
+                    day DATE NOT NULL,
+                    orders BIGINT NOT NULL,
+                    units BIGINT NOT NULL,
+                    PRIMARY KEY (node, day)
+                )
+                """,
+                """
+                CREATE TABLE interchange (
+                    sender_qualifier TEXT NOT NULL,
+                    sender_id TEXT NOT NULL,
+                    control_number TEXT NOT NULL,
+                    document_id BIGINT NOT NULL REFERENCES inbound_document (id),
+                    PRIMARY KEY (sender_qualifier, sender_id, control_number)
+                )
+                """,
+                """
+                CREATE TABLE outbox (
+                    id BIGSERIAL PRIMARY KEY,
+                    key TEXT,
+                    kind TEXT NOT NULL,
+                    partner TEXT NOT NULL,
+                    order_id BIGINT REFERENCES purchase_order (id),
+                    in_reply_to BIGINT REFERENCES inbound_document (id),
+                    name TEXT NOT NULL,
+                    destination TEXT,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    created_at DOUBLE PRECISION NOT NULL,
+                    bytes BYTEA NOT NULL
+                )
+                """,
+                "CREATE INDEX outbox_by_key ON outbox (key)",
+                "CREATE INDEX outbox_by_state ON outbox (state, id)",
+                """
+                CREATE TABLE control_number (
+                    partner TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    value BIGINT NOT NULL,
+                    PRIMARY KEY (partner, kind)
+                )
+                """,
+                """
+                CREATE TABLE audit (
+                    id BIGSERIAL PRIMARY KEY,
+                    at DOUBLE PRECISION NOT NULL,
+                    order_id BIGINT REFERENCES purchase_order (id),
+                    event TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX audit_by_order ON audit (order_id, id)",
+            ])
+    ]
+
+    /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a
+    /// process that opens while another migrates waits, then finds nothing left to do.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migration (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+            var applied = 0
+            for try await version in try await connection.query(
+                "SELECT coalesce(max(version), 0) FROM schema_migration", logger: logger
+            ).decode(Int.self) {
+                applied = version
+            }
+            guard applied <= migrations.count else {
+                throw PostgresSchemaError(
+                    description: "the database's schema is at version \(applied), newer than this dropgate knows "
+                        + "(\(migrations.count)): upgrade dropgate")
+            }
+            for migration in migrations where migration.version > applied {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO schema_migration (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+}
+
+/// The database was migrated by a newer dropgate than this one.
+struct PostgresSchemaError: Error, CustomStringConvertible {
+    var description: String
+}

@@ -1,0 +1,307 @@
+public import Foundation
+import Orders
+import PostgresNIO
+
+extension PostgresStore {
+    // MARK: Orders and what they produce
+
+    public func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult {
+        let orderJSON = try StoreJSON.encode(commit.order, operation: "encode order")
+        do {
+            return try await transaction { connection in
+                try await self.commit(commit, orderJSON: orderJSON, on: connection)
+            }
+        } catch let conflict as Conflict {
+            return .conflict(conflict.description)
+        } catch {
+            throw Self.failure("commit order", error)
+        }
+    }
+
+    private func commit(_ commit: OrderCommit, orderJSON: String, on connection: PostgresConnection) async throws
+        -> CommitResult
+    {
+        let order = commit.order
+        let source = order.source
+        // The PO's key first: a concurrent commit of the same PO waits here for this one to end, then finds it.
+        let inserted = try await rows(
+            """
+            INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
+                set_control, document_id, received_at, order_json)
+            VALUES (\(commit.retailer.rawValue), \(order.poNumber.rawValue), \(order.purpose.rawValue),
+                \(source.interchangeControl), \(source.groupControl), \(source.setControl),
+                \(commit.documentID?.rawValue), \(commit.receivedAt.timeIntervalSince1970), \(orderJSON))
+            ON CONFLICT (retailer, po_number, purpose) DO NOTHING
+            RETURNING id
+            """, on: connection
+        ).first?.decode(Int64.self)
+        guard let orderID = inserted else {
+            let existing = try await rows(
+                """
+                SELECT id, document_id FROM purchase_order
+                WHERE retailer = \(commit.retailer.rawValue) AND po_number = \(order.poNumber.rawValue)
+                    AND purpose = \(order.purpose.rawValue)
+                """, on: connection
+            ).first?.decode((Int64, Int64?).self)
+            guard let (id, document) = existing else {
+                throw PostgresSchemaError(description: "a PO that conflicted on insert cannot be found")
+            }
+            return .duplicate(
+                of: OrderID(id), sameDocument: document != nil && document == commit.documentID?.rawValue)
+        }
+        // Conditional updates, in node and SKU order so that two commits never wait on each other in a cycle. Each
+        // waits for a concurrent update of its row and then checks the condition again on the new figures.
+        for reservation in commit.reservations.sorted(by: { ($0.node, $0.sku) < ($1.node, $1.sku) }) {
+            let taken = try await rows(
+                """
+                UPDATE inventory SET reserved = reserved + \(reservation.quantity)
+                WHERE node = \(reservation.node.rawValue) AND sku = \(reservation.sku.rawValue)
+                    AND on_hand - reserved - safety_stock >= \(reservation.quantity)
+                RETURNING 1
+                """, on: connection)
+            guard taken.count == 1 else {
+                throw Conflict(
+                    "\(reservation.node) no longer has \(reservation.quantity) of \(reservation.sku) available")
+            }
+        }
+        for claim in commit.capacity.sorted(by: { ($0.node, $0.day) < ($1.node, $1.day) }) {
+            let conflict = Conflict("\(claim.node) has no capacity left on \(claim.day)")
+            // A node's first claim of a day inserts its row: it must fit the limits on its own.
+            guard claim.orders <= claim.maximumOrders, claim.units <= claim.maximumUnits else { throw conflict }
+            // One statement: the upsert locks the row and checks the limits against its latest figures.
+            let taken = try await rows(
+                """
+                INSERT INTO capacity_used AS used (node, day, orders, units)
+                VALUES (\(claim.node.rawValue), \(claim.day.description)::date, \(claim.orders), \(claim.units))
+                ON CONFLICT (node, day) DO UPDATE
+                    SET orders = used.orders + excluded.orders, units = used.units + excluded.units
+                    WHERE used.orders + excluded.orders <= \(claim.maximumOrders)
+                        AND used.units + excluded.units <= \(claim.maximumUnits)
+                RETURNING 1
+                """, on: connection)
+            guard taken.count == 1 else { throw conflict }
+        }
+        // The decision, its audit event and the reservation rows in one statement: every round trip counts when
+        // the database is across a network.
+        let decision = commit.decision
+        let reservations = commit.reservations
+        try await connection.query(
+            """
+            WITH decided AS (
+                INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at, explanation_json)
+                VALUES (\(orderID), \(decision.outcome), \(decision.nodes.map(\.rawValue)),
+                    \(decision.acknowledgeBy?.timeIntervalSince1970), \(decision.shipBy?.timeIntervalSince1970),
+                    \(decision.decidedAt.timeIntervalSince1970), \(decision.explanationJSON))
+            ), reserved AS (
+                INSERT INTO reservation (order_id, node, sku, quantity)
+                SELECT \(orderID), node, sku, quantity
+                FROM unnest(\(reservations.map(\.node.rawValue))::text[], \(reservations.map(\.sku.rawValue))::text[],
+                    \(reservations.map(\.quantity))::bigint[]) AS r (node, sku, quantity)
+            )
+            INSERT INTO audit (at, order_id, event, detail)
+            VALUES (\(decision.decidedAt.timeIntervalSince1970), \(orderID), 'decided',
+                \("\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"))
+            """, logger: logger)
+        let entries = try await insert(
+            commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
+            on: connection)
+        return .committed(OrderID(orderID), entries)
+    }
+
+    public func enqueue(_ drafts: [OutboundDraft], inReplyTo: DocumentID?, key: String) async throws(StoreError)
+        -> [OutboxEntry]
+    {
+        try await transaction("enqueue outbound documents") { connection in
+            try await lockOutboxKey(key, on: connection)
+            let existing = try await entries(keyed: key, on: connection)
+            if !existing.isEmpty { return existing }
+            return try await insert(drafts, orderID: nil, inReplyTo: inReplyTo, key: key, at: Date(), on: connection)
+        }
+    }
+
+    public func resend(key: String, as newKey: String, inReplyTo: DocumentID?, at: Date) async throws(StoreError)
+        -> [OutboxEntry]
+    {
+        try await transaction("resend outbound documents") { connection in
+            try await lockOutboxKey(newKey, on: connection)
+            let existing = try await entries(keyed: newKey, on: connection)
+            if !existing.isEmpty { return existing }
+            var copies: [OutboxEntry] = []
+            for original in try await entries(keyed: key, on: connection) {
+                var copy = original
+                copy.inReplyTo = inReplyTo
+                copy.state = .pending
+                copy.createdAt = at.asStored
+                copy.id = try await insertRow(copy, key: newKey, on: connection)
+                copies.append(copy)
+            }
+            return copies
+        }
+    }
+
+    /// Orders two transactions that enqueue under the same key (in two processes), so that the second finds the
+    /// first's rows instead of writing its own.
+    private func lockOutboxKey(_ key: String, on connection: PostgresConnection) async throws {
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(\(Self.outboxKeyLock), hashtext(\(key)))", logger: logger)
+    }
+
+    /// Renders and inserts `drafts`, drawing each partner's control numbers from its counters, locked `FOR UPDATE`
+    /// (in partner order) until the caller's transaction ends, and writing them back in it.
+    private func insert(
+        _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date,
+        on connection: PostgresConnection
+    ) async throws -> [OutboxEntry] {
+        let at = at.asStored
+        var counters: [String: ControlNumbers] = [:]
+        for partner in Set(drafts.map(\.partner)).sorted() {
+            counters[partner] = try await lockCounters(partner, on: connection)
+        }
+        var entries: [OutboxEntry] = []
+        for draft in drafts {
+            guard var numbers = counters[draft.partner] else { continue }
+            let bytes: [UInt8]
+            do { bytes = try draft.render(&numbers) } catch {
+                throw StoreError("render \(draft.name)", code: .render, underlying: error)
+            }
+            counters[draft.partner] = numbers
+            var entry = OutboxEntry(
+                id: OutboxID(0), kind: draft.kind, partner: draft.partner, orderID: orderID.map(OrderID.init),
+                inReplyTo: inReplyTo, name: draft.name, destination: draft.destination, state: .pending,
+                createdAt: at, bytes: bytes)
+            entry.id = try await insertRow(entry, key: key, on: connection)
+            entries.append(entry)
+        }
+        // The counters' rows exist (`lockCounters` made them) and are locked: one UPDATE a partner writes them back.
+        for (partner, numbers) in counters.sorted(by: { $0.key < $1.key }) where !numbers.values.isEmpty {
+            let drawn = numbers.values.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+            try await connection.query(
+                """
+                UPDATE control_number AS counter SET value = drawn.value
+                FROM unnest(\(drawn.map(\.key.rawValue))::text[], \(drawn.map(\.value))::bigint[]) AS drawn (kind, value)
+                WHERE counter.partner = \(partner) AND counter.kind = drawn.kind
+                """, logger: logger)
+        }
+        return entries
+    }
+
+    /// `partner`'s counters, locked until the transaction ends. A partner's rows are made (at zero: no number drawn
+    /// yet) the first time it is numbered; two transactions numbering a new partner at once then wait on the same
+    /// rows, the second's INSERT for the first's to end.
+    private func lockCounters(_ partner: String, on connection: PostgresConnection) async throws -> ControlNumbers {
+        var locked = try await rows(
+            "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
+            on: connection)
+        if locked.count < ControlNumberKind.allCases.count {
+            try await connection.query(
+                """
+                INSERT INTO control_number (partner, kind, value)
+                SELECT \(partner), kind, 0 FROM unnest(\(ControlNumberKind.allCases.map(\.rawValue))::text[]) AS kind
+                ON CONFLICT (partner, kind) DO NOTHING
+                """, logger: logger)
+            locked = try await rows(
+                "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
+                on: connection)
+        }
+        var values: [ControlNumberKind: Int] = [:]
+        for row in locked {
+            let (kind, value) = try row.decode((String, Int).self)
+            if let kind = ControlNumberKind(rawValue: kind), value > 0 { values[kind] = value }
+        }
+        return ControlNumbers(partner: partner, values: values)
+    }
+
+    private func insertRow(_ entry: OutboxEntry, key: String?, on connection: PostgresConnection) async throws
+        -> OutboxID
+    {
+        let id = try await rows(
+            """
+            INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state, created_at,
+                bytes)
+            VALUES (\(key), \(entry.kind.rawValue), \(entry.partner), \(entry.orderID?.rawValue),
+                \(entry.inReplyTo?.rawValue), \(entry.name), \(entry.destination), \(entry.state.rawValue),
+                \(entry.createdAt.timeIntervalSince1970), \(ByteBuffer(bytes: entry.bytes)))
+            RETURNING id
+            """, on: connection
+        ).first?.decode(Int64.self)
+        guard let id else { throw PostgresSchemaError(description: "INSERT … RETURNING id returned no row") }
+        return OutboxID(id)
+    }
+
+    // MARK: Reading
+
+    public func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary] {
+        let outcome = filter.outcome
+        let retailer = filter.retailer?.rawValue
+        let node = filter.node?.rawValue
+        let since = filter.since?.timeIntervalSince1970
+        let poNumber = filter.poNumber?.rawValue
+        return try await connection("list orders") { connection in
+            try await rows(
+                """
+                SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
+                    d.acknowledge_by, d.ship_by, d.explanation_json
+                FROM purchase_order o JOIN decision d ON d.order_id = o.id
+                WHERE (\(outcome)::text IS NULL OR d.outcome = \(outcome))
+                    AND (\(retailer)::text IS NULL OR o.retailer = \(retailer))
+                    AND (\(node)::text IS NULL OR \(node) = ANY (d.nodes))
+                    AND (\(since)::double precision IS NULL OR o.received_at >= \(since))
+                    AND (\(poNumber)::text IS NULL OR o.po_number = \(poNumber))
+                ORDER BY o.id
+                """, on: connection
+            ).map { row in
+                let (id, retailer, poNumber, receivedAt, document, outcome, nodes, acknowledgeBy, shipBy, explanation) =
+                    try row.decode(
+                        (Int64, String, String, Double, Int64?, String, [String], Double?, Double?, String).self)
+                return OrderSummary(
+                    id: OrderID(id), retailer: RetailerID(retailer), poNumber: PONumber(poNumber), outcome: outcome,
+                    nodes: nodes.map(DCID.init), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+                    receivedAt: Date(timeIntervalSince1970: receivedAt), documentID: document.map(DocumentID.init),
+                    explanationJSON: explanation)
+            }
+        }
+    }
+
+    public func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] {
+        let state = state?.rawValue
+        return try await connection("list outbox") { connection in
+            try await rows(
+                """
+                SELECT \(unescaped: Self.outboxColumns) FROM outbox
+                WHERE (\(state)::text IS NULL OR state = \(state)) ORDER BY id
+                """, on: connection
+            ).map(Self.entry)
+        }
+    }
+
+    private func entries(keyed key: String, on connection: PostgresConnection) async throws -> [OutboxEntry] {
+        try await rows(
+            "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE key = \(key) ORDER BY id", on: connection
+        ).map(Self.entry)
+    }
+
+    private static let outboxColumns =
+        "id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes"
+
+    private static func entry(_ row: PostgresRow) throws -> OutboxEntry {
+        let (id, kind, partner, order, reply, name, destination, state, createdAt, bytes) = try row.decode(
+            (Int64, String, String, Int64?, Int64?, String, String?, String, Double, ByteBuffer).self)
+        return OutboxEntry(
+            id: OutboxID(id), kind: OutboundKind(rawValue: kind) ?? .explanation, partner: partner,
+            orderID: order.map(OrderID.init), inReplyTo: reply.map(DocumentID.init), name: name,
+            destination: destination, state: OutboxState(rawValue: state) ?? .pending,
+            createdAt: Date(timeIntervalSince1970: createdAt), bytes: Array(bytes.readableBytesView))
+    }
+
+    public func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] {
+        try await connection("read audit") { connection in
+            try await rows(
+                "SELECT at, event, detail FROM audit WHERE order_id = \(order.rawValue) ORDER BY id", on: connection
+            ).map { row in
+                let (at, event, detail) = try row.decode((Double, String, String).self)
+                return AuditEvent(at: Date(timeIntervalSince1970: at), event: event, detail: detail)
+            }
+        }
+    }
+}
