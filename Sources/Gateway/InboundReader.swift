@@ -44,16 +44,13 @@ public struct InboundReader: Sendable {
             }
             let memo = PurchaseOrderMemo()
             for context in document.transactionSets where context.set.id == "850" {
-                let status = report.status(
-                    interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex)
                 let mapped = Result { () throws(OrderX12Error) in
                     try PurchaseOrder(x12: context, in: document, origin: origin, memo: memo)
                 }
-                if status == .rejected {
+                let rejection = Self.rejection(of: context, in: report)
+                if !rejection.isEmpty {
                     let poNumber = (try? mapped.get())?.poNumber
-                    let why = report.errors(
-                        interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex
-                    ).map { "\($0.code) \($0.description)" }
+                    let why = rejection.map { "\($0.code) \($0.description)" }
                     batch.unprocessed.append(
                         .init(poNumber: poNumber, sender: Self.sender(of: context), setControl: context.set.controlNumber,
                               reasons: why))
@@ -84,6 +81,19 @@ public struct InboundReader: Sendable {
 }
 
 extension InboundReader {
+    /// Why the acknowledgement rejects a set, empty when it does not: a set is routed only when its answer accepts
+    /// it. An interchange with TA1-level errors is answered by a TA1 that rejects it whole, and a group with
+    /// group-level errors by an AK9 that rejects it whole (`X12ValidationReport.status`), so none of their sets is
+    /// routed either: the partner, told they were not processed, will send them again.
+    static func rejection(of context: X12SetContext, in report: X12ValidationReport) -> [X12Error] {
+        let (interchange, group, set) = (context.interchangeIndex, context.groupIndex, context.setIndex)
+        if report.status(interchange: interchange) == .rejected { return report.errors(interchange: interchange) }
+        let groupErrors = report.errors(interchange: interchange, group: group)
+        if !groupErrors.isEmpty { return groupErrors }
+        guard report.status(interchange: interchange, group: group, set: set) == .rejected else { return [] }
+        return report.errors(interchange: interchange, group: group, set: set)
+    }
+
     static func sender(of context: X12SetContext) -> PartnerIdentity {
         PartnerIdentity(qualifier: context.interchange.header.senderQualifier, id: context.interchange.header.senderID)
     }
