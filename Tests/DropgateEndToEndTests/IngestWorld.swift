@@ -17,7 +17,14 @@ struct IngestWorld {
 
     init() throws { folder = try DropgateCommand.temporaryFolder() }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    /// Removes the folder, unless `DROPGATE_E2E_KEEP` is set: then it stays for a look, and says where.
+    func remove() {
+        if ProcessInfo.processInfo.environment["DROPGATE_E2E_KEEP"] != nil {
+            print("kept: \(folder.path)")
+            return
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// A new store in the folder with `inventory` (the sample stock unless told) imported.
     func store(_ name: String, inventory: URL = SampleCatalog.inventoryFile) throws -> URL {
