@@ -123,7 +123,8 @@ public struct Gateway: Sendable {
     }
 
     static func status(of batch: InboundBatch, report: DocumentReport) -> DocumentStatus {
-        if batch.isUnreadable { return .unreadable }
+        // X12 that could be answered (a TA1 for an interchange cut after its ISA) was read enough to be rejected.
+        if batch.isUnreadable { return batch.x12 == nil ? .unreadable : .rejected }
         let orders = report.orders.map(\.result)
         if !orders.isEmpty, orders.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
             return .duplicate

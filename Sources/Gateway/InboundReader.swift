@@ -30,16 +30,22 @@ public struct InboundReader: Sendable {
         switch kind {
         case .x12:
             let document: X12Document
+            var cut = bytes.count
             do {
                 document = try X12Document.read(bytes)
             } catch {
                 batch.problems.append(error.diagnosticLine(file: origin))
-                return batch
+                // What comes before the failure is still answered, and its sound interchanges processed.
+                guard let salvage = Self.salvage(bytes, after: error) else { return batch }
+                batch.problems.append("\(origin):\(salvage.note)")
+                document = salvage.document
+                cut = salvage.cut
             }
             let report = validator.validate(document)
             batch.x12 = InboundBatch.X12Part(document: document, report: report)
             batch.notes = document.notes.map { $0.diagnosticLine(file: origin) }
-            for error in report.errors {
+            // Past a salvage's cut, problems describe the cut (an interchange without its IEA), not the input.
+            for error in report.errors where error.byteOffset < cut {
                 batch.problems.append(error.diagnosticLine(file: origin))
             }
             let memo = PurchaseOrderMemo()
