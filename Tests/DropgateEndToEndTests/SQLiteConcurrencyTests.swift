@@ -72,6 +72,7 @@ struct SQLiteConcurrencyTests {
 
         // No process crashed: exit 0, or 1 with its reasons; a store error never passes silently.
         var notProcessed: [String] = []
+        var documentsByProcess: [Set<Int>] = []
         for (process, child) in children.enumerated() {
             #expect(
                 child.process.terminationReason == .exit && [0, 1].contains(child.status),
@@ -79,6 +80,7 @@ struct SQLiteConcurrencyTests {
             let reports = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: child.stdout)) as? [[String: Any]],
                 "process \(process) printed no JSON: \(child.output.prefix(500))")
+            documentsByProcess.append(Set(reports.compactMap { $0["document"] as? Int }))
             for report in reports {
                 let problems = report["problems"] as? [String] ?? []
                 #expect(
@@ -116,6 +118,14 @@ struct SQLiteConcurrencyTests {
         // Never oversold, reservations add up, control numbers 1…n per partner, each acknowledgement written once.
         let broken = try store.brokenInvariants()
         #expect(broken.isEmpty, "\(broken.prefix(10).joined(separator: "\n"))")
+        // The three really raced: their commits interleave (each file's name says which process it was given to).
+        let committers = try store.lines(
+            """
+            SELECT substr(d.origin, 1, 2) FROM purchase_order o JOIN inbound_document d ON d.id = o.document_id
+            ORDER BY o.id
+            """)
+        let switches = zip(committers, committers.dropFirst()).filter { $0 != $1 }.count
+        #expect(Set(committers).count == 3 && switches >= 10, "commits did not interleave: \(switches) switches")
         let outcomes = try store.lines("SELECT outcome, count(*) FROM decision GROUP BY 1 ORDER BY 1")
         #expect(outcomes.contains { $0.hasPrefix("cancel\t") }, "stock ran out for no PO: \(outcomes)")
 
@@ -125,8 +135,14 @@ struct SQLiteConcurrencyTests {
         #expect(copies == deliveries - interchanges.count, "acknowledgements sent again")
         let unfaithful = try store.unfaithfulCopies()
         #expect(unfaithful.isEmpty, "\(unfaithful.prefix(10).joined(separator: "\n"))")
+        // Documents a process finished though another process kept them (its `resume` took them while their
+        // owner was still at work): harmless for the figures above, but work done twice.
+        let shared = documentsByProcess.enumerated().flatMap { index, documents in
+            documentsByProcess.enumerated().filter { $0.offset > index }.map { documents.intersection($0.element) }
+        }.reduce(Set<Int>()) { $0.union($1) }
         print(
             "concurrency on SQLite: 3 processes, \(orders.count) POs in \(interchanges.count) interchanges "
-                + "(\(deliveries) deliveries), \(String(format: "%.1f", elapsed)) s; outcomes \(outcomes)")
+                + "(\(deliveries) deliveries), \(String(format: "%.1f", elapsed)) s; outcomes \(outcomes); "
+                + "\(switches) switches between processes; documents processed by two processes: \(shared.sorted())")
     }
 }
