@@ -73,13 +73,16 @@ public struct Gateway: Sendable {
             reports.append(
                 await process(
                     document.id, bytes: document.document.bytes, origin: document.document.origin,
-                    receivedAt: document.document.receivedAt))
+                    receivedAt: document.document.receivedAt, resuming: true))
         }
         return reports
     }
 
-    /// The pipeline after the document is kept as `id`.
-    func process(_ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
+    /// The pipeline after the document is kept as `id`. `resuming` a document a stopped run left pending, the POs
+    /// that run committed are found in the store instead of being routed again.
+    func process(
+        _ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date, resuming: Bool = false
+    ) async -> DocumentReport {
         let format = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
             origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])
@@ -97,7 +100,21 @@ public struct Gateway: Sendable {
                     retailer: retailer, poNumber: unprocessed.poNumber,
                     result: .notProcessed(reasons: unprocessed.reasons)))
         }
+        // A PO number twice in the document (an original and its change, say) is always decided: the shortcut
+        // below cannot tell its two records apart.
+        let numbers = Dictionary(grouping: batch.orders) {
+            "\(profiles.profile(for: $0)?.id.rawValue ?? "")\u{1F}\($0.poNumber)"
+        }
         for order in batch.orders {
+            if resuming, let profile = profiles.profile(for: order),
+                numbers["\(profile.id.rawValue)\u{1F}\(order.poNumber)"]?.count == 1,
+                let earlier = try? await store.orders(OrderFilter(retailer: profile.id, poNumber: order.poNumber))
+                    .first(where: { $0.documentID == id })
+            {
+                report.orders.append(
+                    OrderReport(retailer: profile.id, poNumber: order.poNumber, result: .duplicate(of: earlier.id)))
+                continue
+            }
             if let key = order.interchangeKey, repeated.contains(key) {
                 report.orders.append(
                     OrderReport(
