@@ -52,11 +52,14 @@ struct BadInputTests {
             <cXML payloadID="bomb@example.test" timestamp="2026-11-24T09:05:00-05:00"><Header/><Request>
             <OrderRequest><OrderRequestHeader orderID="&f;" orderDate="2026-11-24"/></OrderRequest></Request></cXML>
             """
-        let bestBuy = (try? Data(contentsOf: DropgateCommand.packageRoot.appendingPathComponent(
-            "fixtures/inbox/bestbuy-20261124-0905.xml"))).map { [UInt8]($0) } ?? []
+        let bestBuy =
+            (try? Data(
+                contentsOf: DropgateCommand.packageRoot.appendingPathComponent(
+                    "fixtures/inbox/bestbuy-20261124-0905.xml"))).map { [UInt8]($0) } ?? []
         let external = String(decoding: bestBuy, as: UTF8.self).replacingOccurrences(
-            of: "<cXML", with: "<!DOCTYPE cXML [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<cXML")
-            .replacingOccurrences(of: "8841207-A", with: "&secret;")
+            of: "<cXML", with: "<!DOCTYPE cXML [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<cXML"
+        )
+        .replacingOccurrences(of: "8841207-A", with: "&secret;")
         let bad = [
             Case(name: "empty.x12", bytes: [], answer: .none),
             Case(
@@ -78,18 +81,23 @@ struct BadInputTests {
             Case(
                 name: "trailing-garbage.x12", bytes: trailing.bytes + [0x00, 0x01] + noise(300), answer: .accepted,
                 decided: trailing.orders.map(\.poNumber)),
-            Case(name: "utf16.x12", bytes: Array(text(truncated).utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }), answer: .none),
+            Case(
+                name: "utf16.x12", bytes: Array(text(truncated).utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+                answer: .none),
             Case(name: "entity-bomb.xml", bytes: Array(bomb.utf8), answer: .none),
             Case(name: "external-entity.xml", bytes: Array(external.utf8), answer: .none),
             Case(name: "truncated.xml", bytes: Array(bestBuy.prefix(bestBuy.count / 2)), answer: .none),
             Case(name: "not-a-po.xml", bytes: Array("<html><body>404</body></html>".utf8), answer: .none),
         ]
-        let good = [
-            generator.interchange(for: .walmart, orders: 4), generator.interchange(for: .amazon, orders: 4),
-            generator.interchange(for: .homedepot, orders: 4),
-        ].map {
-            Case(name: "good-\($0.retailer).x12", bytes: $0.bytes, answer: .accepted, decided: $0.orders.map(\.poNumber))
-        } + [Case(name: "good-bestbuy.xml", bytes: bestBuy, answer: .none, decided: ["8841207-A"])]
+        let good =
+            [
+                generator.interchange(for: .walmart, orders: 4), generator.interchange(for: .amazon, orders: 4),
+                generator.interchange(for: .homedepot, orders: 4),
+            ].map {
+                Case(
+                    name: "good-\($0.retailer).x12", bytes: $0.bytes, answer: .accepted,
+                    decided: $0.orders.map(\.poNumber))
+            } + [Case(name: "good-bestbuy.xml", bytes: bestBuy, answer: .none, decided: ["8841207-A"])]
         return (bad, good)
     }
 

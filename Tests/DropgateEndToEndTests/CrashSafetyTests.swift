@@ -74,8 +74,9 @@ struct CrashSafetyTests {
             let broken = try store.brokenInvariants()
             #expect(broken.isEmpty, "after \(kills.last!):\n\(broken.prefix(10).joined(separator: "\n"))")
         }
-        print("crash safety: uninterrupted run \(String(format: "%.1f", fullRun)) s for \(orderCount) POs; \(runs) runs:")
-        kills.forEach { print("  \($0)") }
+        print(
+            "crash safety: uninterrupted run \(String(format: "%.1f", fullRun)) s for \(orderCount) POs; \(runs) runs:")
+        for kill in kills { print("  \(kill)") }
         #expect(kills.count >= 5, "only \(kills.count) kills landed: \(kills)")
         #expect(kills.contains { $0.decided > 0 && $0.decided < orderCount }, "no kill landed while POs were decided")
         let final = try #require(last)
@@ -104,7 +105,9 @@ struct CrashSafetyTests {
             try store.integer(
                 "SELECT count(*) FROM outbox WHERE \(StoreInspector.againCopies) AND kind NOT IN ('997', '999', 'TA1')")
                 == 0)
-        #expect(try StoreInspector(reference).integer("SELECT count(*) FROM outbox WHERE \(StoreInspector.againCopies)") == 0)
+        #expect(
+            try StoreInspector(reference).integer("SELECT count(*) FROM outbox WHERE \(StoreInspector.againCopies)")
+                == 0)
         print("crash safety: \(copies) acknowledgements sent again for redelivered interchanges")
     }
 }

@@ -29,7 +29,8 @@ struct IngestWorld {
     /// A new store in the folder with `inventory` (the sample stock unless told) imported.
     func store(_ name: String, inventory: URL = SampleCatalog.inventoryFile) throws -> URL {
         let database = folder.appendingPathComponent(name)
-        let result = try DropgateCommand.run(["inventory", "import", inventory.path, "--db", database.path] + Self.options)
+        let result = try DropgateCommand.run(
+            ["inventory", "import", inventory.path, "--db", database.path] + Self.options)
         guard result.status == 0 else {
             throw DropgateCommand.Missing(description: "inventory import: \(result.status) \(result.stderr)")
         }

@@ -60,7 +60,9 @@ struct PurchaseOrderGenerator {
 
     /// `count` files of `interchangesPerFile` interchanges each, the retailers taking turns within a file.
     mutating func files(_ count: Int, interchangesPerFile: Int, ordersPerInterchange: Int) -> [File] {
-        (0..<count).map { _ in file(interchangesPerFile: interchangesPerFile, ordersPerInterchange: ordersPerInterchange) }
+        (0..<count).map { _ in
+            file(interchangesPerFile: interchangesPerFile, ordersPerInterchange: ordersPerInterchange)
+        }
     }
 
     mutating func file(interchangesPerFile: Int, ordersPerInterchange: Int, prefix: String = "po") -> File {
@@ -114,7 +116,9 @@ struct PurchaseOrderGenerator {
     /// ST through SE of one 850, as the retailer writes it (element separator applied by `envelope`).
     private mutating func segments(of order: Order, control: String) -> [String] {
         let consumer = Self.consumer(&random)
-        var body: [[String]] = [["ST", "850", control], ["BEG", "00", "DS", order.poNumber, "", "20261124"], ["CUR", "BY", "USD"]]
+        var body: [[String]] = [
+            ["ST", "850", control], ["BEG", "00", "DS", order.poNumber, "", "20261124"], ["CUR", "BY", "USD"],
+        ]
         let customerOrder = String(2_000_128_000_000 + Int(random.next() % 999_999))
         switch order.retailer {
         case .walmart:
@@ -125,7 +129,10 @@ struct PurchaseOrderGenerator {
             let homeDelivery = random.unit() < 0.7
             body += [
                 ["REF", "CO", customerOrder], ["REF", "DP", "00074"], ["DTM", "067", "20261125"],
-                ["TD5", "O", "2", "FDEG", "M", homeDelivery ? "FEDEX HOME DELIVERY" : "FEDEX GROUND", "", "", "", "", "", "", "SG"],
+                [
+                    "TD5", "O", "2", "FDEG", "M", homeDelivery ? "FEDEX HOME DELIVERY" : "FEDEX GROUND", "", "", "", "",
+                    "", "", "SG",
+                ],
                 ["N1", "ST", consumer.name.uppercased()], ["N3", consumer.street.uppercased()],
                 ["N4", consumer.city.uppercased(), consumer.state, consumer.zip, "US"],
                 ["PER", "IC", consumer.name.uppercased(), "TE", consumer.phone],
@@ -135,28 +142,41 @@ struct PurchaseOrderGenerator {
             ]
             for (index, line) in order.lines.enumerated() {
                 let item = item(line.sku)
-                body.append(["PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "SK",
-                             Self.buyerNumber(item, prefix: 55, width: 9), "VN", item.sku, "UP", item.upc])
+                body.append([
+                    "PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "SK",
+                    Self.buyerNumber(item, prefix: 55, width: 9), "VN", item.sku, "UP", item.upc,
+                ])
                 body.append(["PID", "F", "", "", "", Self.text(item.description)])
             }
         case .amazon:
             let secondDay = random.unit() < 0.25
             body += [
-                ["REF", "CO", "11\(Int(random.next() % 10))-\(1_000_000 + Int(random.next() % 8_999_999))-\(1_000_000 + Int(random.next() % 8_999_999))"],
-                ["TD5", "O", "2", "UPSN", "M", secondDay ? "UPS 2ND DAY AIR" : "UPS GROUND", "", "", "", "", "", "",
-                 secondDay ? "SE" : "SG"],
-                ["N1", "ST", consumer.name], ["N3", consumer.street], ["N4", consumer.city, consumer.state, consumer.zip, "US"],
+                [
+                    "REF", "CO",
+                    "11\(Int(random.next() % 10))-\(1_000_000 + Int(random.next() % 8_999_999))-\(1_000_000 + Int(random.next() % 8_999_999))",
+                ],
+                [
+                    "TD5", "O", "2", "UPSN", "M", secondDay ? "UPS 2ND DAY AIR" : "UPS GROUND", "", "", "", "", "", "",
+                    secondDay ? "SE" : "SG",
+                ],
+                ["N1", "ST", consumer.name], ["N3", consumer.street],
+                ["N4", consumer.city, consumer.state, consumer.zip, "US"],
             ]
             for (index, line) in order.lines.enumerated() {
                 let item = item(line.sku)
-                body.append(["PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "BP",
-                             "B0" + Self.base36(Int(item.sku.dropFirst(3)) ?? 0, width: 8), "VN", item.sku, "UP", item.upc])
+                body.append([
+                    "PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "BP",
+                    "B0" + Self.base36(Int(item.sku.dropFirst(3)) ?? 0, width: 8), "VN", item.sku, "UP", item.upc,
+                ])
             }
         case .homedepot:
             let fedEx = random.unit() < 0.3
             body += [
                 ["REF", "CO", "WC\(84_000_000 + Int(random.next() % 999_999))"], ["REF", "IA", "40187263"],
-                ["TD5", "O", "2", fedEx ? "FDEG" : "UPSN", "M", fedEx ? "FEDEX GROUND" : "UPS GROUND", "", "", "", "", "", "", "SG"],
+                [
+                    "TD5", "O", "2", fedEx ? "FDEG" : "UPSN", "M", fedEx ? "FEDEX GROUND" : "UPS GROUND", "", "", "",
+                    "", "", "", "SG",
+                ],
                 ["N1", "ST", consumer.name.uppercased()], ["N3", consumer.street.uppercased()],
                 ["N4", consumer.city.uppercased(), consumer.state, consumer.zip, "US"],
                 ["PER", "IC", consumer.name.uppercased(), "TE", consumer.phone],
@@ -165,8 +185,10 @@ struct PurchaseOrderGenerator {
             ]
             for (index, line) in order.lines.enumerated() {
                 let item = item(line.sku)
-                body.append(["PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "VN", item.sku,
-                             "UP", item.upc, "SK", Self.buyerNumber(item, prefix: 1008, width: 10)])
+                body.append([
+                    "PO1", String(index + 1), String(line.quantity), "EA", Self.price(item), "", "VN", item.sku,
+                    "UP", item.upc, "SK", Self.buyerNumber(item, prefix: 1008, width: 10),
+                ])
                 body.append(["PID", "F", "", "", "", Self.text(item.description)])
             }
         }
@@ -179,17 +201,33 @@ struct PurchaseOrderGenerator {
 
     /// The ISA (106 bytes, fixed width), GS, the sets, GE and IEA in the retailer's delimiters and line endings.
     static func envelope(_ retailer: Retailer, isa13: String, gs06: String, time: String, sets: [[String]]) -> String {
-        let (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08): (String, String, String, String, String, String, String, String)
+        let (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08):
+            (String, String, String, String, String, String, String, String)
         switch retailer {
-        case .walmart: (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = ("*", "~\n", "08", "925485US00", "925485US00", "U", "00401", "004010")
-        case .amazon: (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = ("*", "~", "ZZ", "AMAZONDS", "AMAZONDS", "^", "00501", "005010")
-        case .homedepot: (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = ("|", "~\r\n", "ZZ", "HOMEDEPOTDS", "HOMEDEPOTDS", "U", "00401", "004010")
+        case .walmart:
+            (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = (
+                "*", "~\n", "08", "925485US00", "925485US00", "U", "00401", "004010"
+            )
+        case .amazon:
+            (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = (
+                "*", "~", "ZZ", "AMAZONDS", "AMAZONDS", "^", "00501", "005010"
+            )
+        case .homedepot:
+            (element, segmentEnd, qualifier, sender, group, isa11, isa12, gs08) = (
+                "|", "~\r\n", "ZZ", "HOMEDEPOTDS", "HOMEDEPOTDS", "U", "00401", "004010"
+            )
         }
         let component = retailer == .amazon ? ":" : retailer == .walmart ? ">" : "^"
-        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        let isa = ["ISA", "00", pad("", 10), "00", pad("", 10), qualifier, pad(sender, 15), "ZZ", pad("HARBORPINE", 15),
-                   "261124", time, isa11, isa12, isa13, "0", "P", component].joined(separator: element)
-        var segments = [isa, ["GS", "PO", group, "HARBORPINE", "20261124", time, gs06, "X", gs08].joined(separator: element)]
+        func pad(_ text: String, _ width: Int) -> String {
+            text + String(repeating: " ", count: max(0, width - text.count))
+        }
+        let isa = [
+            "ISA", "00", pad("", 10), "00", pad("", 10), qualifier, pad(sender, 15), "ZZ", pad("HARBORPINE", 15),
+            "261124", time, isa11, isa12, isa13, "0", "P", component,
+        ].joined(separator: element)
+        var segments = [
+            isa, ["GS", "PO", group, "HARBORPINE", "20261124", time, gs06, "X", gs08].joined(separator: element),
+        ]
         for set in sets { segments += set.map { $0.replacingOccurrences(of: "\u{1F}", with: element) } }
         segments.append(["GE", String(sets.count), gs06].joined(separator: element))
         segments.append(["IEA", "1", isa13].joined(separator: element))
@@ -233,29 +271,42 @@ struct PurchaseOrderGenerator {
     /// A consumer in the lower 48: a made-up name at a made-up street number in a real city and ZIP code, with a
     /// phone number in the fictional 555-01xx range.
     static func consumer(_ random: inout SeededRandom) -> Consumer {
-        let first = ["Maya", "Erik", "Colleen", "Angela", "Marcus", "Rachel", "Karen", "Tomas", "Deshawn", "Priya",
-                     "Gregory", "Leilani", "Hannah", "Omar", "Sofia", "Wei", "Jamal", "Ingrid", "Luis", "Nora"]
-        let last = ["Okafor", "Lindqvist", "Brandt", "Whitfield", "Bell", "Nguyen", "McAllister", "Rivera", "Porter",
-                    "Ramanathan", "Halvorsen", "Kowalski", "Haddad", "Moreno", "Chen", "Jackson", "Berg", "Ortiz", "Novak"]
-        let streets = ["Maple Ave", "Oak St", "Cedar Ln", "Washington Blvd", "Lakeview Dr", "Pine St", "Elm St",
-                       "Highland Ave", "River Rd", "Park Pl", "Sunset Blvd", "Main St", "Church St", "Mill Rd"]
+        let first = [
+            "Maya", "Erik", "Colleen", "Angela", "Marcus", "Rachel", "Karen", "Tomas", "Deshawn", "Priya",
+            "Gregory", "Leilani", "Hannah", "Omar", "Sofia", "Wei", "Jamal", "Ingrid", "Luis", "Nora",
+        ]
+        let last = [
+            "Okafor", "Lindqvist", "Brandt", "Whitfield", "Bell", "Nguyen", "McAllister", "Rivera", "Porter",
+            "Ramanathan", "Halvorsen", "Kowalski", "Haddad", "Moreno", "Chen", "Jackson", "Berg", "Ortiz", "Novak",
+        ]
+        let streets = [
+            "Maple Ave", "Oak St", "Cedar Ln", "Washington Blvd", "Lakeview Dr", "Pine St", "Elm St",
+            "Highland Ave", "River Rd", "Park Pl", "Sunset Blvd", "Main St", "Church St", "Mill Rd",
+        ]
         let cities: [(String, String, String, String)] = [
             ("Brooklyn", "NY", "11215", "718"), ("Madison", "WI", "53703", "608"), ("Atlanta", "GA", "30307", "404"),
             ("Columbus", "OH", "43221", "614"), ("Tulsa", "OK", "74105", "918"), ("Pittsburgh", "PA", "15217", "412"),
             ("Minneapolis", "MN", "55408", "612"), ("Austin", "TX", "78729", "512"), ("Raleigh", "NC", "27607", "919"),
             ("Charlotte", "NC", "28205", "704"), ("Boston", "MA", "02115", "617"), ("Providence", "RI", "02906", "401"),
-            ("Portland", "ME", "04101", "207"), ("Burlington", "VT", "05401", "802"), ("Hartford", "CT", "06106", "860"),
+            ("Portland", "ME", "04101", "207"), ("Burlington", "VT", "05401", "802"),
+            ("Hartford", "CT", "06106", "860"),
             ("Newark", "NJ", "07102", "973"), ("Wilmington", "DE", "19801", "302"), ("Baltimore", "MD", "21218", "410"),
-            ("Richmond", "VA", "23220", "804"), ("Charleston", "WV", "25301", "304"), ("Columbia", "SC", "29201", "803"),
+            ("Richmond", "VA", "23220", "804"), ("Charleston", "WV", "25301", "304"),
+            ("Columbia", "SC", "29201", "803"),
             ("Tampa", "FL", "33606", "813"), ("Birmingham", "AL", "35205", "205"), ("Nashville", "TN", "37203", "615"),
-            ("Jackson", "MS", "39202", "601"), ("Louisville", "KY", "40204", "502"), ("Indianapolis", "IN", "46202", "317"),
-            ("Detroit", "MI", "48201", "313"), ("Des Moines", "IA", "50309", "515"), ("Sioux Falls", "SD", "57104", "605"),
+            ("Jackson", "MS", "39202", "601"), ("Louisville", "KY", "40204", "502"),
+            ("Indianapolis", "IN", "46202", "317"),
+            ("Detroit", "MI", "48201", "313"), ("Des Moines", "IA", "50309", "515"),
+            ("Sioux Falls", "SD", "57104", "605"),
             ("Fargo", "ND", "58102", "701"), ("Billings", "MT", "59101", "406"), ("Chicago", "IL", "60614", "312"),
             ("St Louis", "MO", "63110", "314"), ("Wichita", "KS", "67202", "316"), ("Omaha", "NE", "68102", "402"),
-            ("New Orleans", "LA", "70115", "504"), ("Little Rock", "AR", "72201", "501"), ("Denver", "CO", "80206", "303"),
-            ("Cheyenne", "WY", "82001", "307"), ("Boise", "ID", "83702", "208"), ("Salt Lake City", "UT", "84102", "801"),
+            ("New Orleans", "LA", "70115", "504"), ("Little Rock", "AR", "72201", "501"),
+            ("Denver", "CO", "80206", "303"),
+            ("Cheyenne", "WY", "82001", "307"), ("Boise", "ID", "83702", "208"),
+            ("Salt Lake City", "UT", "84102", "801"),
             ("Phoenix", "AZ", "85004", "602"), ("Albuquerque", "NM", "87102", "505"), ("Reno", "NV", "89501", "775"),
-            ("Sacramento", "CA", "95814", "916"), ("San Diego", "CA", "92103", "619"), ("Portland", "OR", "97205", "503"),
+            ("Sacramento", "CA", "95814", "916"), ("San Diego", "CA", "92103", "619"),
+            ("Portland", "OR", "97205", "503"),
             ("Seattle", "WA", "98103", "206"), ("Manchester", "NH", "03101", "603"),
         ]
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }

@@ -31,7 +31,8 @@ struct PurchaseOrderGeneratorTests {
             let validation = try DropgateCommand.run("x12", "validate", file.path)
             #expect(validation.status == 0, "\(file.lastPathComponent): \(validation.stdout)\(validation.stderr)")
         }
-        let route = try DropgateCommand.run(["route"] + files.map(\.path) + DropgateCommand.sampleWorld + ["--at", IngestWorld.at])
+        let route = try DropgateCommand.run(
+            ["route"] + files.map(\.path) + DropgateCommand.sampleWorld + ["--at", IngestWorld.at])
         // One verdict per PO: routed, with every outcome a run against stock shows.
         var verdicts: [String: Int] = [:]
         for line in route.stdout.split(separator: "\n") where line.hasPrefix("PO ") {

@@ -86,7 +86,8 @@ struct SQLiteConcurrencyTests {
                 #expect(
                     !problems.contains { $0.contains("busy") || $0.contains("locked") },
                     "process \(process): \(problems.prefix(5))")
-                for order in report["orders"] as? [[String: Any]] ?? [] where order["result"] as? String == "not-processed" {
+                for order in report["orders"] as? [[String: Any]] ?? []
+                where order["result"] as? String == "not-processed" {
                     notProcessed.append("process \(process): \(order["po"] ?? "?"): \(order["reasons"] ?? "")")
                 }
             }

@@ -60,7 +60,8 @@ extension StoreInspector {
                 let missing = Set(expected).subtracting(numbers).sorted().prefix(10)
                 let twice = Dictionary(grouping: numbers, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
                 broken.append(
-                    "\(partner): ISA13s are not 1…\(numbers.count): missing \(Array(missing)), twice \(twice.prefix(10))")
+                    "\(partner): ISA13s are not 1…\(numbers.count): missing \(Array(missing)), twice \(twice.prefix(10))"
+                )
             }
             let counter = try rows("SELECT value FROM control_number WHERE partner = '\(partner)' AND kind = 'ISA13'")
             if counter.first?.first != String(numbers.count) {

@@ -31,7 +31,8 @@ struct SalvagedInterchangeTests {
         arguments: [
             // A segment over the 1 MB limit.
             { (text: String) in
-                text.replacingOccurrences(of: "N3*5612 PHILLIPS AVE", with: "N3*" + String(repeating: "A", count: 1 << 21))
+                text.replacingOccurrences(
+                    of: "N3*5612 PHILLIPS AVE", with: "N3*" + String(repeating: "A", count: 1 << 21))
             },
             // An ISA inside a set whose delimiters clash.
             { (text: String) in text.replacingOccurrences(of: "CUR*BY*USD~\n", with: "CUR*BY*USD~\nISA*00*junk~\n") },

@@ -24,7 +24,8 @@ final class DocumentKeepers: Sendable {
         let folder = path + "-keepers"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var isFolder: ObjCBool = false
-        self.folder = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        self.folder =
+            FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
             ? folder : nil
     }
 
