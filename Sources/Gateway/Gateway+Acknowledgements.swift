@@ -27,6 +27,14 @@ extension Gateway {
                 let draft = Self.acknowledgementDraft(
                     acknowledgement, interchange: index, delimiters: interchange.delimiters, profile: profile,
                     partner: partner)
+                if x12.report.status(interchange: index) == .rejected {
+                    // A TA1 that rejects the interchange tells the partner none of it was processed: its ISA13 is
+                    // not claimed, so that the interchange sent again, corrected, under the same number is read.
+                    let entries = try await store.enqueue(
+                        [draft], inReplyTo: document, key: "ack \(key) rejected in \(document)")
+                    report.written += write(entries, retailer: profile?.id)
+                    continue
+                }
                 switch try await store.claim(key, for: document) {
                 case .first:
                     entries = try await store.enqueue([draft], inReplyTo: document, key: "ack \(key)")

@@ -41,6 +41,26 @@ struct RejectedEnvelopeTests {
         #expect(report.status == .rejected)
     }
 
+    @Test("an interchange a TA1 rejected, sent again corrected under the same ISA13, is read and decided")
+    func correctedInterchangeUnderTheSameNumber() async throws {
+        let world = try SampleWorld()
+        let gateway = try await world.gateway()
+        let broken = try Self.walmart { $0.replacingOccurrences(of: "*00*          *00*", with: "*00*   *00*") }
+        let rejected = await gateway.process(broken, origin: "bad-isa.x12", receivedAt: SampleWorld.clock)
+        #expect(rejected.status == .rejected)
+        let corrected = await gateway.process(
+            try Self.walmart { $0 }, origin: "fixed.x12", receivedAt: SampleWorld.clock)
+        #expect(corrected.orders.filter { if case .decided = $0.result { true } else { false } }.count == 4)
+        let answers = try await world.store.outbox(state: nil).filter {
+            [.interchangeAcknowledgement, .functionalAcknowledgement].contains($0.kind)
+        }
+        #expect(answers.map(\.kind) == [.interchangeAcknowledgement, .functionalAcknowledgement])
+        // The same broken bytes again are rejected again, and still decide nothing.
+        let again = await gateway.process(broken, origin: "bad-isa-again.x12", receivedAt: SampleWorld.clock)
+        #expect(again.status == .rejected)
+        #expect(try await world.store.orders(OrderFilter()).count == 4)
+    }
+
     @Test("a group its 997 rejects (GE01 counts 5 sets, the group holds 4) has none of its POs decided")
     func rejectedGroup() async throws {
         let world = try SampleWorld()
