@@ -24,17 +24,30 @@ extension Gateway {
             let partner = profile?.id.rawValue ?? "\(sender.qualifier)-\(sender.id)"
             do {
                 let entries: [OutboxEntry]
+                let draft = Self.acknowledgementDraft(
+                    acknowledgement, interchange: index, delimiters: interchange.delimiters, profile: profile,
+                    partner: partner)
+                if x12.report.status(interchange: index) == .rejected {
+                    // A TA1 that rejects the interchange tells the partner none of it was processed: its ISA13 is
+                    // not claimed, so that the interchange sent again, corrected, under the same number is read.
+                    let entries = try await store.enqueue(
+                        [draft], inReplyTo: document, key: "ack \(key) rejected in \(document)")
+                    report.written += write(entries, retailer: profile?.id)
+                    continue
+                }
                 switch try await store.claim(key, for: document) {
                 case .first:
-                    let draft = Self.acknowledgementDraft(
-                        acknowledgement, interchange: index, delimiters: interchange.delimiters, profile: profile,
-                        partner: partner)
                     entries = try await store.enqueue([draft], inReplyTo: document, key: "ack \(key)")
                 case .repeated(let earlier):
                     repeated.insert(key)
                     report.notes.append(
                         "\(report.origin): interchange \(key) was received before (document \(earlier)): its "
                             + "acknowledgement is sent again, nothing else is done")
+                    // The first document claims the interchange, then enqueues its answer: a redelivery in between
+                    // (another process, or a run while the first document is pending after a crash) would copy
+                    // nothing. The answer is enqueued here for the first document if it is not yet; the key keeps
+                    // it to one, whoever writes it first.
+                    _ = try await store.enqueue([draft], inReplyTo: earlier, key: "ack \(key)")
                     entries = try await store.resend(
                         key: "ack \(key)", as: "ack \(key) again for \(document)", inReplyTo: document, at: now)
                 }

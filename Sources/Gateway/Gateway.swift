@@ -83,7 +83,8 @@ public struct Gateway: Sendable {
         return reports
     }
 
-    /// The pipeline after the document is kept as `id`.
+    /// The pipeline after the document is kept as `id`. Finishing a document a stopped run left pending, the POs
+    /// that run committed are found in the store (`decide` asks it first) instead of being routed again.
     func process(_ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
         let format = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
@@ -141,7 +142,8 @@ public struct Gateway: Sendable {
     }
 
     static func status(of batch: InboundBatch, report: DocumentReport) -> DocumentStatus {
-        if batch.isUnreadable { return .unreadable }
+        // X12 that could be answered (a TA1 for an interchange cut after its ISA) was read enough to be rejected.
+        if batch.isUnreadable { return batch.x12 == nil ? .unreadable : .rejected }
         let orders = report.orders.map(\.result)
         if !orders.isEmpty, orders.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
             return .duplicate

@@ -29,34 +29,42 @@ public struct InboundReader: Sendable {
         switch kind {
         case .x12:
             let document: X12Document
+            var cut = bytes.count
             do {
                 document = try X12Document.read(bytes)
             } catch {
                 batch.problems.append(error.diagnosticLine(file: origin))
-                return batch
+                // What comes before the failure is still answered, and its sound interchanges processed.
+                guard let salvage = Self.salvage(bytes, after: error) else { return batch }
+                batch.problems.append("\(origin):\(salvage.note)")
+                document = salvage.document
+                cut = salvage.cut
             }
             let report = validator.validate(document)
             batch.x12 = InboundBatch.X12Part(document: document, report: report)
             batch.notes = document.notes.map { $0.diagnosticLine(file: origin) }
-            for error in report.errors {
+            // Past a salvage's cut, problems describe the cut (an interchange without its IEA), not the input.
+            for error in report.errors where error.byteOffset < cut {
                 batch.problems.append(error.diagnosticLine(file: origin))
             }
             let memo = PurchaseOrderMemo()
             for context in document.transactionSets where context.set.id == "850" {
-                let status = report.status(
-                    interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex)
                 let mapped = Result { () throws(OrderX12Error) in
                     try PurchaseOrder(x12: context, in: document, origin: origin, memo: memo)
                 }
-                if status == .rejected {
+                let rejection = Self.rejection(of: context, in: report)
+                if !rejection.isEmpty {
                     let order = try? mapped.get()
-                    let why = report.errors(
-                        interchange: context.interchangeIndex, group: context.groupIndex, set: context.setIndex
-                    ).map { "\($0.code) \($0.description)" }
+                    let why = rejection.map { "\($0.code) \($0.description)" }
+                    // A set its 997 rejects alone is refused with an 855 too; a rejected interchange or group (TA1 R,
+                    // AK9 R) is answered by its acknowledgement alone: the partner sends it all again.
+                    let setAlone =
+                        report.status(interchange: context.interchangeIndex) != .rejected
+                        && report.errors(interchange: context.interchangeIndex, group: context.groupIndex).isEmpty
                     batch.unprocessed.append(
                         .init(
                             poNumber: order?.poNumber, sender: Self.sender(of: context),
-                            setControl: context.set.controlNumber, reasons: why, readable: order))
+                            setControl: context.set.controlNumber, reasons: why, readable: setAlone ? order : nil))
                     continue
                 }
                 switch mapped {
@@ -84,6 +92,19 @@ public struct InboundReader: Sendable {
 }
 
 extension InboundReader {
+    /// Why the acknowledgement rejects a set, empty when it does not: a set is routed only when its answer accepts
+    /// it. An interchange with TA1-level errors is answered by a TA1 that rejects it whole, and a group with
+    /// group-level errors by an AK9 that rejects it whole (`X12ValidationReport.status`), so none of their sets is
+    /// routed either: the partner, told they were not processed, will send them again.
+    static func rejection(of context: X12SetContext, in report: X12ValidationReport) -> [X12Error] {
+        let (interchange, group, set) = (context.interchangeIndex, context.groupIndex, context.setIndex)
+        if report.status(interchange: interchange) == .rejected { return report.errors(interchange: interchange) }
+        let groupErrors = report.errors(interchange: interchange, group: group)
+        if !groupErrors.isEmpty { return groupErrors }
+        guard report.status(interchange: interchange, group: group, set: set) == .rejected else { return [] }
+        return report.errors(interchange: interchange, group: group, set: set)
+    }
+
     static func sender(of context: X12SetContext) -> PartnerIdentity {
         PartnerIdentity(qualifier: context.interchange.header.senderQualifier, id: context.interchange.header.senderID)
     }

@@ -44,10 +44,12 @@ struct StoreConcurrencyTests {
                 return try await group.reduce(into: [any OrderStore]()) { $0.append($1) }
             }
             let kept = try await stores[0].keep(document("ISA*one"))
-            for store in stores {
-                #expect(try await store.pendingDocuments().map(\.id) == [kept.id])
-                await close(store)
+            // Every store reads the one schema. On SQLite a document a live store keeps is pending for no other
+            // (its keeper may still finish it); PostgreSQL lists every unfinished document.
+            for store in stores.dropFirst() {
+                #expect(try await store.pendingDocuments().map(\.id) == (backend == .sqlite ? [] : [kept.id]))
             }
+            for store in stores { await close(store) }
         }
     }
 

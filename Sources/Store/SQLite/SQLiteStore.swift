@@ -8,6 +8,8 @@ public import Orders
 /// control number used once) is made inside the writing transaction.
 public final class SQLiteStore: OrderStore {
     private let pool: DatabasePool
+    /// The documents this process keeps until finished, so that another process's `pendingDocuments` leaves them.
+    private let keepers: DocumentKeepers
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, busyTimeout: TimeInterval = 30) throws(StoreError) {
@@ -21,6 +23,7 @@ public final class SQLiteStore: OrderStore {
             try Self.checkIsOurs(path, busyTimeout: busyTimeout)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(pool, path: path)
+            keepers = DocumentKeepers(database: path)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -92,6 +95,7 @@ public final class SQLiteStore: OrderStore {
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
         let hash = StoreFingerprint(document.bytes).text
+        let keepers = keepers
         return try await write("keep inbound document") { db in
             // The fingerprint narrows the search; the bytes decide.
             let earlier = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id"), arguments: [hash]
@@ -105,6 +109,8 @@ public final class SQLiteStore: OrderStore {
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
                     Data(document.bytes), hash,
                 ])
+            // Kept by this process before any other can see it: locked inside the transaction.
+            _ = keepers.take(db.lastInsertedRowID)
             return KeptDocument(id: DocumentID(db.lastInsertedRowID), sameBytesAs: earlier.map(DocumentID.init))
         }
     }
@@ -115,15 +121,29 @@ public final class SQLiteStore: OrderStore {
                 sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?").execute(
                 arguments: [status.rawValue, problems.joined(separator: "\n"), document.rawValue])
         }
+        keepers.release(document.rawValue, remove: true)
     }
 
+    /// Unfinished documents that no live process keeps (their keeper stopped), each now kept by this store. Read
+    /// again once locked: a keeper commits `finish` before it lets go, so what was finished meanwhile is left out.
     public func pendingDocuments() async throws(StoreError) -> [PendingDocument] {
-        try await read("list pending documents") { db in
-            try Row.fetchAll(
-db.cachedStatement(sql: """
-                    SELECT id, received_at, origin, format, bytes FROM inbound_document WHERE finished = 0 ORDER BY id
-                    """)
-            ).map { row in
+        let unfinished = try await read("list pending documents") { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM inbound_document WHERE finished = 0 ORDER BY id")
+        }
+        let taken = unfinished.filter(keepers.take)
+        let pending = try await read("read pending documents") { db in
+            var rows: [Row] = []
+            for start in stride(from: 0, to: taken.count, by: 500) {
+                let slice = Array(taken[start..<min(start + 500, taken.count)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                rows += try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, received_at, origin, format, bytes FROM inbound_document
+                        WHERE finished = 0 AND id IN (\(marks)) ORDER BY id
+                        """, arguments: StatementArguments(slice))
+            }
+            return rows.map { row in
                 PendingDocument(
                     id: DocumentID(row["id"]),
                     document: InboundDocument(
@@ -132,6 +152,9 @@ db.cachedStatement(sql: """
                         bytes: [UInt8](row["bytes"] as Data)))
             }
         }
+        let still = Set(pending.map(\.id.rawValue))
+        for document in taken where !still.contains(document) { keepers.release(document, remove: true) }
+        return pending
     }
 
     public func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError)

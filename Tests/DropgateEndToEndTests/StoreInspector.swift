@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads a dropgate SQLite store the way an operator would, with the `sqlite3` command-line shell (installed by
+/// `make deps`), read-only: the end-to-end target links none of the product's modules.
+struct StoreInspector {
+    let database: URL
+
+    init(_ database: URL) { self.database = database }
+
+    /// The rows `sql` returns, each as its columns' text (NULL as the empty string). Blobs should be selected
+    /// through `hex(…)` or `hex(sha3(…))`.
+    func rows(_ sql: String) throws -> [[String]] {
+        let output = try Self.shell(["-readonly", "-batch", "-ascii", database.path, sql])
+        // -ascii: columns end with 0x1F, rows with 0x1E.
+        return output.split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map {
+            $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    /// Each row joined by tabs: easy to compare and to print in a failure.
+    func lines(_ sql: String) throws -> [String] { try rows(sql).map { $0.joined(separator: "\t") } }
+
+    /// The first column of the first row, as an integer.
+    func integer(_ sql: String) throws -> Int {
+        let rows = try rows(sql)
+        guard let text = rows.first?.first, let value = Int(text) else {
+            throw Failure(description: "\(sql): no integer in \(rows.prefix(2))")
+        }
+        return value
+    }
+
+    /// `.dump` of one table: every row as an INSERT statement, blobs in hex, in rowid order.
+    func dump(_ table: String) throws -> [String] {
+        try Self.shell(["-readonly", "-batch", database.path, ".dump \(table)"]).split(separator: "\n").map(String.init)
+            .filter { $0.hasPrefix("INSERT INTO") }
+    }
+
+    /// Runs `sqlite3` with `arguments`; its output goes through a file so that a large answer never blocks a pipe.
+    static func shell(_ arguments: [String]) throws -> String {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let err = folder.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let error = String(decoding: try Data(contentsOf: err), as: UTF8.self)
+        guard process.terminationStatus == 0, error.isEmpty else {
+            throw Failure(description: "sqlite3 \(arguments.dropFirst(2).joined(separator: " ")): \(error)")
+        }
+        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+}
