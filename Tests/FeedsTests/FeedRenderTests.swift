@@ -168,3 +168,20 @@ struct FeedRenderTests {
         return reader.items
     }
 }
+
+@Suite("What a profile's feed may ask of the writers")
+struct FeedRulesTests {
+    @Test("a CSV feed with a column the writer does not know, or without quantity, is reported at feed.columns")
+    func csvColumns() throws {
+        let world = try #require(try? SampleWorld.load())
+        var profile = try #require(world.profiles["bestbuy"])
+        #expect(ProfileRule.feedWriters.findings(profile).isEmpty, "JSON: no columns to check")
+        profile.feed?.format = .csv
+        profile.feed?.columns = ["item_id", "qty"]
+        let findings = ProfileRule.feedWriters.findings(profile)
+        #expect(findings.map(\.keyPath) == ["feed.columns", "feed.columns"])
+        #expect(findings.first?.message.contains("'qty'") == true)
+        profile.feed?.columns = ["sku", "item_id", "upc", "node", "quantity", "name", "description", "updated_at"]
+        #expect(ProfileRule.feedWriters.findings(profile).isEmpty)
+    }
+}

@@ -91,8 +91,7 @@ public struct XMLFeedWriter: Sendable {
                 guard field == nil else { throw FeedError(.unrepresentable(field: field ?? ""), url: "") }
                 output.append("\u{FFFD}")
             default:
-                var encoded = String(scalar)
-                encoded.withUTF8 { output.buffer.append(contentsOf: $0) }
+                Unicode.UTF8.encode(scalar) { output.append(byte: $0) }
             }
         }
     }

@@ -1,0 +1,22 @@
+public import Profiles
+
+extension ProfileRule {
+    /// What the feed writers cannot do of what a profile's `feed:` asks, for the loader (`ProfileSet.load(rules:)`):
+    /// a CSV column the CSV writer does not know (it would refuse to render), and a CSV feed without a
+    /// `quantity` column (it would say nothing a retailer can use).
+    public static let feedWriters = ProfileRule(name: "feed-writers") { profile in
+        guard let feed = profile.feed, feed.format == .csv else { return [] }
+        let known = CSVFeedWriter.Column.allCases.map(\.rawValue)
+        var findings: [ProfileRule.Finding] = []
+        for column in feed.columns where !known.contains(column) {
+            findings.append(
+                .init(
+                    keyPath: "feed.columns",
+                    message: "unknown CSV column '\(column)': the feed writer knows \(known.joined(separator: ", "))"))
+        }
+        if !feed.columns.contains("quantity") {
+            findings.append(.init(keyPath: "feed.columns", message: "a CSV feed needs a 'quantity' column"))
+        }
+        return findings
+    }
+}
