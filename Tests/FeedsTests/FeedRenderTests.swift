@@ -184,4 +184,15 @@ struct FeedRulesTests {
         profile.feed?.columns = ["sku", "item_id", "upc", "node", "quantity", "name", "description", "updated_at"]
         #expect(ProfileRule.feedWriters.findings(profile).isEmpty)
     }
+
+    @Test("a retailer that assigns the node must get a per-node feed; every sample profile passes")
+    func assignedNodes() throws {
+        let world = try #require(try? SampleWorld.load())
+        for profile in world.profiles.sortedProfiles {
+            #expect(ProfileRule.feedWriters.findings(profile).isEmpty, "\(profile.id)")
+        }
+        var walmart = try #require(world.profiles["walmart"])
+        walmart.feed?.perNode = false
+        #expect(ProfileRule.feedWriters.findings(walmart).map(\.keyPath) == ["feed.per-node"])
+    }
 }
