@@ -45,7 +45,8 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case .transfer(let code): what = "transfer failed (curl error \(code))"
         case .noFeed: what = "the profile has no feed settings"
         case .unsupportedColumn(let name):
-            what = "unsupported CSV column '\(name)' (use \(CSVFeedWriter.Column.allCases.map(\.rawValue).joined(separator: ", ")))"
+            let known = CSVFeedWriter.Column.allCases.map(\.rawValue).joined(separator: ", ")
+            what = "unsupported CSV column '\(name)' (use \(known))"
         case .unrepresentable(let field): what = "a \(field) holds a character the feed format cannot carry"
         }
         let prefix = url.isEmpty ? "" : "\(url): "

@@ -24,7 +24,8 @@ public struct InventoryAdvice: Hashable, Sendable {
     ///
     /// `MB` Manufacturer/Distributor Inventory Report is the default: a dropshipper is the manufacturer or
     /// distributor reporting its own stock to a retailer, and EDI Academy lists MB among the report types online
-    /// retailers (Amazon, Wayfair, Target, Walmart) take on the 846 (https://ediacademy.com/blog/x12-846-report-type-codes/).
+    /// retailers (Amazon, Wayfair, Target, Walmart) take on the 846
+    /// (https://ediacademy.com/blog/x12-846-report-type-codes/).
     /// Walmart's DSV 846 guide shows `SI` Seller Inventory Report in its sample
     /// (https://developer.walmart.com/suppliers/docs/846-inventory-inquiry): a profile for it should pass
     /// `.sellerInventory`. `DD` Distributor Inventory Report is there for guides that ask for it.
@@ -165,7 +166,8 @@ extension InventoryAdvice {
                 try openSet(node: line.node)
             }
             itemsInSet += 1
-            try writer.append(X12OutgoingSegment("LIN", simpleElements: linElements(line, number: itemsInSet)), to: &output)
+            try writer.append(
+                X12OutgoingSegment("LIN", simpleElements: linElements(line, number: itemsInSet)), to: &output)
             try writer.append(X12OutgoingSegment("QTY", "33", String(max(0, line.quantity)), "EA"), to: &output)
             segmentsInSet += 2
             try flushIfFull()

@@ -45,7 +45,8 @@ struct ATSCalculatorTests {
         "buffer (units, or a per cent rounding the figure down), then cap, then a floor at zero",
         arguments: [
             (nil, nil, 10, 10), (.units(2), nil, 10, 8), (.units(12), nil, 10, 0), (.percent(10), nil, 7, 6),
-            (.percent(10), nil, 10, 9), (.percent(12.5), nil, 9, 7), (.percent(50), nil, 1, 0), (.percent(0), nil, 5, 5),
+            (.percent(10), nil, 10, 9), (.percent(12.5), nil, 9, 7), (.percent(50), nil, 1, 0),
+            (.percent(0), nil, 5, 5),
             (nil, 5, 10, 5), (.units(2), 5, 10, 5), (.units(2), 5, 6, 4), (nil, 0, 10, 0), (nil, nil, -3, 0),
         ] as [(FeedSettings.Buffer?, Int?, Int, Int)])
     func adjustments(buffer: FeedSettings.Buffer?, cap: Int?, quantity: Int, expected: Int) throws {
@@ -145,7 +146,8 @@ struct ATSCalculatorTests {
         #expect(snapshot.lines.first { $0.itemID == "HP-10001" }?.upc == "084512100014")
     }
 
-    @Test("a delta holds exactly what changed: new figures, changed ones, and a 0 for what the retailer held but is gone")
+    @Test(
+        "a delta holds exactly what changed: new figures, changed ones, and a 0 for what the retailer held but is gone")
     func delta() throws {
         let calculator = try calculator {
             $0.perNode = false
@@ -205,8 +207,13 @@ struct ATSCalculatorTests {
         #expect(mapped.duplicateItemIDs == ["HP-3"], "two SKUs under one retailer id: the first in byte order is kept")
 
         let stock = [Position("EWR1", "HP-10001", onHand: 4), Position("EWR1", "NOT-IN-CATALOG", onHand: 4)]
-        let upc = try calculator({ $0.perNode = false; $0.itemIDs = ["HP-10002": "WM-10002"] }, itemKey: .upc, catalog: true)
-            .snapshot(of: stock, at: Self.now)
+        let upc = try calculator(
+            {
+                $0.perNode = false
+                $0.itemIDs = ["HP-10002": "WM-10002"]
+            }, itemKey: .upc, catalog: true
+        )
+        .snapshot(of: stock, at: Self.now)
         #expect(upc.lines.first { $0.sku == "HP-10001" }?.itemID == "084512100014")
         #expect(upc.lines.first { $0.sku == "HP-10001" }?.itemIDKind == .gtin)
         #expect(upc.lines.first { $0.sku == "HP-10002" }?.itemID == "WM-10002")

@@ -157,7 +157,8 @@ struct FeedRenderTests {
                 text = ""
             }
             func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+            {
                 if name != "item", name != "inventoryFeed", !items.isEmpty { items[items.count - 1][name] = text }
             }
         }

@@ -18,7 +18,8 @@ struct SampleFeedsTests {
     func content(_ retailer: RetailerID) throws -> (profile: RetailerProfile, content: FeedContent) {
         let world = try #require(Self.world)
         let profile = try #require(world.profiles[retailer])
-        let calculator = try ATSCalculator(profile: profile, network: world.profiles.network, catalog: world.profiles.catalog)
+        let calculator = try ATSCalculator(
+            profile: profile, network: world.profiles.network, catalog: world.profiles.catalog)
         return (profile, calculator.content(of: world.inventory, at: Self.now))
     }
 
@@ -45,10 +46,12 @@ struct SampleFeedsTests {
         let identity = profile.identity
         let format = X12ReplyFormat(
             version: X12Version(identity.x12Version ?? "004010"),
-            delimiters: Self.delimiters(identity.delimiters), lineBreak: identity.delimiters?.lineEnding.bytes ?? [0x0A])
+            delimiters: Self.delimiters(identity.delimiters), lineBreak: identity.delimiters?.lineEnding.bytes ?? [0x0A]
+        )
         let envelope = InventoryAdvice.Envelope(
             sender: PartnerIdentity(qualifier: "ZZ", id: "HARBORPINE"),
-            receiver: identity.interchange.first ?? PartnerIdentity(qualifier: "ZZ", id: retailer.rawValue.uppercased()),
+            receiver: identity.interchange.first
+                ?? PartnerIdentity(qualifier: "ZZ", id: retailer.rawValue.uppercased()),
             receiverGroupID: identity.group.first)
         let world = try #require(Self.world)
         let advice = InventoryAdvice(
@@ -75,8 +78,10 @@ struct SampleFeedsTests {
         try CSVFeedWriter(columns: columns).write(content, to: &sink)
         let rows = try FeedRenderTests.parseCSV(String(decoding: sink.bytes, as: UTF8.self))
         #expect(rows.first == columns)
-        let index = (id: try #require(columns.firstIndex(of: "item_id")), node: try #require(columns.firstIndex(of: "node")),
-                     quantity: try #require(columns.firstIndex(of: "quantity")))
+        let index = (
+            id: try #require(columns.firstIndex(of: "item_id")), node: try #require(columns.firstIndex(of: "node")),
+            quantity: try #require(columns.firstIndex(of: "quantity"))
+        )
         var figures: [ATSLine.Key: Int] = [:]
         for row in rows.dropFirst() {
             figures[ATSLine.Key(itemID: row[index.id], node: row[index.node].isEmpty ? nil : DCID(row[index.node]))] =
@@ -95,7 +100,8 @@ struct SampleFeedsTests {
         let items = try #require(object["items"] as? [[String: Any]])
         var figures: [ATSLine.Key: Int] = [:]
         for item in items {
-            let key = ATSLine.Key(itemID: item["itemId"] as? String ?? "", node: (item["node"] as? String).map(DCID.init))
+            let key = ATSLine.Key(
+                itemID: item["itemId"] as? String ?? "", node: (item["node"] as? String).map(DCID.init))
             figures[key] = item["quantity"] as? Int
         }
         #expect(figures == Self.expected(content))

@@ -1,7 +1,7 @@
+import Feeds
 import Foundation
 import Orders
 import Profiles
-import Feeds
 
 /// The repository's sample world: retailer profiles, network, catalog and `fixtures/inventory.csv`, loaded once.
 struct SampleWorld: Sendable {

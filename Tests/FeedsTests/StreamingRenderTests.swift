@@ -1,11 +1,10 @@
 import Feeds
 import Foundation
+import OrderX12
 import Orders
 import Profiles
-import OrderX12
 import Testing
 import X12
-
 
 /// A million-line feed renders straight to a file through 64 KiB chunks: the lines are made lazily, one at a time,
 /// so neither they nor the output are ever held whole.
@@ -20,7 +19,9 @@ struct StreamingRenderTests {
 
     /// `count` lines, the first half at EWR1 and the rest at ORD1 (grouped by node, as a per-node feed is).
     static func lines(_ count: Int) -> some Sequence<ATSLine> {
-        (0..<count).lazy.map { ATSLine(sku: SKU("HP-\($0)"), node: $0 < count / 2 ? "EWR1" : "ORD1", quantity: $0 % 97) }
+        (0..<count).lazy.map {
+            ATSLine(sku: SKU("HP-\($0)"), node: $0 < count / 2 ? "EWR1" : "ORD1", quantity: $0 % 97)
+        }
     }
 
     /// Passes each chunk on to the file and remembers the largest: the most output ever held at once.
@@ -80,11 +81,14 @@ struct StreamingInventoryAdviceTests {
     func x12() throws {
         let advice = InventoryAdvice(reference: "ATS1", instant: StreamingRenderTests.header.instant)
         let envelope = InventoryAdvice.Envelope(
-            sender: PartnerIdentity(qualifier: "ZZ", id: "HARBORPINE"), receiver: PartnerIdentity(qualifier: "08", id: "925485US00"))
+            sender: PartnerIdentity(qualifier: "ZZ", id: "HARBORPINE"),
+            receiver: PartnerIdentity(qualifier: "08", id: "925485US00"))
         let format = X12ReplyFormat(version: X12Version("004010"), delimiters: .standard, lineBreak: [0x0A])
         var counter = X12ControlNumberCounter()
         let result = try StreamingRenderTests.render { sink in
-            try advice.write(StreamingRenderTests.lines(Self.count), envelope: envelope, format: format, counter: &counter) { chunk in
+            try advice.write(
+                StreamingRenderTests.lines(Self.count), envelope: envelope, format: format, counter: &counter
+            ) { chunk in
                 try sink.write(chunk)
             }
         }

@@ -15,7 +15,8 @@ struct InventoryAdviceWriterTests {
     static func format(_ version: String) -> X12ReplyFormat {
         X12ReplyFormat(
             version: X12Version(version),
-            delimiters: X12Delimiters(element: UInt8(ascii: "*"), component: UInt8(ascii: ">"), segment: UInt8(ascii: "~")),
+            delimiters: X12Delimiters(
+                element: UInt8(ascii: "*"), component: UInt8(ascii: ">"), segment: UInt8(ascii: "~")),
             lineBreak: [0x0A])
     }
 
@@ -35,7 +36,8 @@ struct InventoryAdviceWriterTests {
             reference: "ATS-20261206-0930", instant: Self.instant,
             nodeNames: ["EWR1": "Edison NJ distribution center", "DFW1": "Fort Worth TX*distribution center"],
             maxItemsPerSet: maxItemsPerSet)
-        let bytes = try advice.interchange(lines, envelope: Self.envelope, format: Self.format(version), counter: &counter)
+        let bytes = try advice.interchange(
+            lines, envelope: Self.envelope, format: Self.format(version), counter: &counter)
         let document = try X12Document(bytes: bytes)
         return (bytes, document)
     }
@@ -65,7 +67,9 @@ struct InventoryAdviceWriterTests {
         return result
     }
 
-    @Test("an 846 per facility validates against its release's table and reads back with bots", arguments: ["004010", "005010"])
+    @Test(
+        "an 846 per facility validates against its release's table and reads back with bots",
+        arguments: ["004010", "005010"])
     func validates(_ version: String) throws {
         var counter = X12ControlNumberCounter(interchange: 41, group: 7, transactionSet: 90)
         let (bytes, document) = try write(Self.perNode, version: version, counter: &counter)
@@ -73,7 +77,8 @@ struct InventoryAdviceWriterTests {
         #expect(report.errors.isEmpty, "\(report.errors.map(\.debugDescription))")
         let independent = try IndependentX12Reader.check(bytes)
         #expect(independent.passed, "\(independent)")
-        #expect(Self.quantities(document) == Dictionary(uniqueKeysWithValues: Self.perNode.map { ($0.key, $0.quantity) }))
+        #expect(
+            Self.quantities(document) == Dictionary(uniqueKeysWithValues: Self.perNode.map { ($0.key, $0.quantity) }))
         #expect(document.interchanges[0].groups[0].version.rawValue == version)
     }
 
@@ -117,7 +122,9 @@ struct InventoryAdviceWriterTests {
         #expect(segments(document, "CTT").map { $0.element(1)?.text } == ["3", "3", "1"])
         #expect(segments(document, "ST").map { $0.element(2)?.text } == ["0012", "0013", "0014"])
         #expect(segments(document, "SE").map { $0.element(2)?.text } == ["0012", "0013", "0014"])
-        #expect(segments(document, "SE").map { $0.element(1)?.text } == ["11", "11", "7"], "ST, BIA, DTM, a LIN and QTY an item, CTT, SE")
+        #expect(
+            segments(document, "SE").map { $0.element(1)?.text } == ["11", "11", "7"],
+            "ST, BIA, DTM, a LIN and QTY an item, CTT, SE")
         #expect(segments(document, "GE").first?.element(1)?.text == "3")
         #expect(segments(document, "N1").isEmpty, "a summed feed names no facility")
         #expect(counter == X12ControlNumberCounter(interchange: 6, group: 4, transactionSet: 15), "none drawn unused")
@@ -138,9 +145,11 @@ struct InventoryAdviceWriterTests {
         var counter = X12ControlNumberCounter()
         let long = InventoryAdvice(reference: String(repeating: "R", count: 31), instant: Self.instant)
         #expect(throws: X12Error.self) {
-            _ = try long.interchange(Self.perNode, envelope: Self.envelope, format: Self.format("004010"), counter: &counter)
+            _ = try long.interchange(
+                Self.perNode, envelope: Self.envelope, format: Self.format("004010"), counter: &counter)
         }
-        _ = try long.interchange(Self.perNode, envelope: Self.envelope, format: Self.format("005010"), counter: &counter)
+        _ = try long.interchange(
+            Self.perNode, envelope: Self.envelope, format: Self.format("005010"), counter: &counter)
         let advice = InventoryAdvice(reference: "R1", instant: Self.instant)
         #expect(throws: X12Error.self) {
             _ = try advice.interchange(
@@ -151,13 +160,18 @@ struct InventoryAdviceWriterTests {
 
     @Test("written in chunks to a sink, the bytes are those of the whole interchange")
     func chunks() throws {
-        let lines = (0..<5_000).map { ATSLine(sku: SKU("SKU-\($0)"), node: $0 < 2_500 ? "EWR1" : "ORD1", quantity: $0 % 9) }
+        let lines = (0..<5_000).map {
+            ATSLine(sku: SKU("SKU-\($0)"), node: $0 < 2_500 ? "EWR1" : "ORD1", quantity: $0 % 9)
+        }
         let advice = InventoryAdvice(reference: "R1", instant: Self.instant, maxItemsPerSet: 1_000)
         var first = X12ControlNumberCounter()
         var second = X12ControlNumberCounter()
         var chunks: [[UInt8]] = []
-        try advice.write(lines, envelope: Self.envelope, format: Self.format("005010"), counter: &first) { chunks.append($0) }
-        let whole = try advice.interchange(lines, envelope: Self.envelope, format: Self.format("005010"), counter: &second)
+        try advice.write(lines, envelope: Self.envelope, format: Self.format("005010"), counter: &first) {
+            chunks.append($0)
+        }
+        let whole = try advice.interchange(
+            lines, envelope: Self.envelope, format: Self.format("005010"), counter: &second)
         #expect(chunks.count > 1)
         #expect(chunks.dropLast().allSatisfy { $0.count < 70_000 })
         #expect(chunks.flatMap { $0 } == whole)

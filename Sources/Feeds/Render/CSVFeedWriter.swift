@@ -81,7 +81,9 @@ public struct CSVFeedWriter: Sendable {
     }
 
     static func append(_ field: String, _ output: inout FeedOutput<some FeedSink>) {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        let needsQuotes = field.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+        }
         guard needsQuotes else { return output.append(field) }
         output.append(byte: UInt8(ascii: "\""))
         for byte in field.utf8 {
