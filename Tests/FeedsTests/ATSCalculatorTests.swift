@@ -186,6 +186,20 @@ struct ATSCalculatorTests {
         #expect(Self.figures(second.lines) == ["* HP-2 0"])
     }
 
+    @Test("a snapshot kept as JSON (as the store keeps the last accepted one) gives the same delta")
+    func snapshotRoundTrip() throws {
+        let calculator = try calculator { $0.mode = .delta }
+        let first = calculator.content(of: Self.stock, at: Self.now)
+        let kept = try JSONDecoder().decode(ATSSnapshot.self, from: JSONEncoder().encode(first.snapshot))
+        #expect(kept == first.snapshot)
+        var later = Self.stock
+        later[3].onHand = 1  // EWR1 HP-2: 3 → 1
+        #expect(
+            calculator.content(of: later, at: Self.now, previous: kept)
+                == calculator.content(of: later, at: Self.now, previous: first.snapshot))
+        #expect(Self.figures(calculator.content(of: later, at: Self.now, previous: kept).lines) == ["EWR1 HP-2 1"])
+    }
+
     @Test("per node, a delta names the node of each change")
     func deltaPerNode() throws {
         let calculator = try calculator { $0.mode = .delta }
