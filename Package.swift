@@ -120,7 +120,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedsTests", dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

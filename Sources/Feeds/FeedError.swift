@@ -24,6 +24,12 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case writeFailed
         /// Any other libcurl error, with its `CURLcode`.
         case transfer(code: Int)
+        /// The retailer's profile has no `feed:` settings (`url` holds the retailer's id).
+        case noFeed
+        /// A CSV column the feed writer does not know (see `CSVFeedWriter.Column`).
+        case unsupportedColumn(String)
+        /// A value the format cannot carry: an id with a character XML 1.0 forbids.
+        case unrepresentable(field: String)
     }
 
     public var description: String {
@@ -37,7 +43,13 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case .loginDenied: what = "login denied"
         case .writeFailed: what = "could not write at the destination"
         case .transfer(let code): what = "transfer failed (curl error \(code))"
+        case .noFeed: what = "the profile has no feed settings"
+        case .unsupportedColumn(let name):
+            let known = CSVFeedWriter.Column.allCases.map(\.rawValue).joined(separator: ", ")
+            what = "unsupported CSV column '\(name)' (use \(known))"
+        case .unrepresentable(let field): what = "a \(field) holds a character the feed format cannot carry"
         }
-        return detail.isEmpty ? "\(url): \(what)" : "\(url): \(what): \(detail)"
+        let prefix = url.isEmpty ? "" : "\(url): "
+        return detail.isEmpty ? prefix + what : prefix + what + ": " + detail
     }
 }

@@ -13,10 +13,33 @@ public struct X12Writer: Sendable {
     private static let isaWidths = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1]
 
     public func write(_ interchange: X12OutgoingInterchange) throws(X12Error) -> [UInt8] {
-        guard delimiters.areDistinct else { throw X12Error(.notAnInterchange(.clashingDelimiters), at: 0) }
         var output: [UInt8] = []
         output.reserveCapacity(256)
-        let header = interchange.header
+        try appendHeader(interchange.header, to: &output)
+        for segment in interchange.looseSegments { try append(segment, to: &output) }
+        for group in interchange.groups {
+            let groupControl = group.controlNumber ?? ""
+            try append(
+                X12OutgoingSegment(
+                    "GS", group.functionalID, group.senderCode, group.receiverCode, group.date, group.time, groupControl,
+                    group.agency, group.version), to: &output)
+            for set in group.sets {
+                let control = set.controlNumber ?? ""
+                try append(X12OutgoingSegment("ST", simpleElements: [set.id, control] + (set.implementationReference.map { [$0] } ?? [])), to: &output)
+                for segment in set.body { try append(segment, to: &output) }
+                try append(X12OutgoingSegment("SE", String(set.body.count + 2), control), to: &output)
+            }
+            try append(X12OutgoingSegment("GE", String(group.sets.count), groupControl), to: &output)
+        }
+        try append(X12OutgoingSegment("IEA", String(interchange.groups.count), interchange.header.controlNumber), to: &output)
+        return output
+    }
+
+    /// Writes ISA with `header`'s values (padded to their fixed widths) and this writer's delimiters: the first
+    /// segment of an interchange that is written segment by segment (`append(_:to:)`), as a feed of a million items
+    /// is, so that it never has to be held whole.
+    public func appendHeader(_ header: ISAHeader, to output: inout [UInt8]) throws(X12Error) {
+        guard delimiters.areDistinct else { throw X12Error(.notAnInterchange(.clashingDelimiters), at: 0) }
         // ISA11 is the repetition separator from 00402 on and `U` before it. A document read with `U` under 00402+
         // (seen in real files) writes back as it was; `X12ReplyFormat` keeps what we send from doing so.
         let repetition: String
@@ -46,24 +69,6 @@ public struct X12Writer: Sendable {
         output.append(delimiters.element)
         output.append(delimiters.component)
         endSegment(&output)
-
-        for segment in interchange.looseSegments { try append(segment, to: &output) }
-        for group in interchange.groups {
-            let groupControl = group.controlNumber ?? ""
-            try append(
-                X12OutgoingSegment(
-                    "GS", group.functionalID, group.senderCode, group.receiverCode, group.date, group.time, groupControl,
-                    group.agency, group.version), to: &output)
-            for set in group.sets {
-                let control = set.controlNumber ?? ""
-                try append(X12OutgoingSegment("ST", simpleElements: [set.id, control] + (set.implementationReference.map { [$0] } ?? [])), to: &output)
-                for segment in set.body { try append(segment, to: &output) }
-                try append(X12OutgoingSegment("SE", String(set.body.count + 2), control), to: &output)
-            }
-            try append(X12OutgoingSegment("GE", String(group.sets.count), groupControl), to: &output)
-        }
-        try append(X12OutgoingSegment("IEA", String(interchange.groups.count), header.controlNumber), to: &output)
-        return output
     }
 
     private func endSegment(_ output: inout [UInt8]) {
@@ -71,7 +76,8 @@ public struct X12Writer: Sendable {
         if delimiters.segment != 0x0A { output.append(contentsOf: lineBreak) }
     }
 
-    private func append(_ segment: X12OutgoingSegment, to output: inout [UInt8]) throws(X12Error) {
+    /// Appends one segment, its trailing empty elements dropped, refusing a value that holds a delimiter.
+    public func append(_ segment: X12OutgoingSegment, to output: inout [UInt8]) throws(X12Error) {
         let id = Array(segment.id.utf8)
         try check(id, at: output.count, allowing: [])
         output.append(contentsOf: id)
