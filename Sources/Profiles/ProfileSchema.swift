@@ -299,6 +299,13 @@ public enum ProfileSchema {
                     field("priority", .integer(minimum: nil), "lower ships first under the priority strategy"),
                     field("pickup-ready", time, "local time store-pickup orders are ready"),
                 ])), required: true, "fulfilment nodes"),
+        field(
+            "supplier",
+            .object([
+                field("name", .text("Harbor & Pine Home Co."), required: true, "our name"),
+                field("x12-interchange", identity, "our ISA05:ISA06 in what we send unprompted (feeds)"),
+                field("x12-group", .text("GS02"), "our GS02"),
+            ]), "who we are to retailers"),
     ])
 
     /// The JSON Schema (draft 2020-12) of a profile or network file.

@@ -158,7 +158,7 @@ extension ZoneBand: YAMLReadable {
 }
 
 extension Network {
-    static let keys = ["nodes", "services", "zones", "regions"]
+    static let keys = ["nodes", "services", "zones", "regions", "supplier"]
 
     /// The node ids and carrier service ids the file declares, whether or not each entry reads clean: references
     /// are checked against these, so that a problem inside one entry (a bad time zone) is reported once, at its
@@ -216,6 +216,21 @@ extension Network {
         }
         return Network(
             nodes: nodes, services: services, zones: zones.sorted { $0.upToMiles < $1.upToMiles },
-            regions: regions)
+            regions: regions, supplier: d.optional(f, "supplier"))
+    }
+}
+
+extension Network.Supplier: YAMLReadable {
+    static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> Network.Supplier? {
+        guard let f = d.fields(node, path: path, keys: ["name", "x12-interchange", "x12-group"]),
+            let name: String = d.required(f, "name")
+        else { return nil }
+        let interchange: PartnerIdentity? = d.optional(f, "x12-interchange")
+        if let interchange, interchange.qualifier.count != 2 || interchange.id.count > 15 {
+            d.report(
+                "ISA qualifier must be 2 characters and the id at most 15, got '\(interchange)'",
+                at: f["x12-interchange"], path: f.path("x12-interchange"))
+        }
+        return Network.Supplier(name: name, x12Interchange: interchange, x12Group: d.optional(f, "x12-group"))
     }
 }

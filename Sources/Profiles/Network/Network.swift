@@ -11,15 +11,31 @@ public struct Network: Hashable, Sendable, Codable {
     public var zones: [ZoneBand]
     /// Where each ZIP3 range lies (its state and a central point), for distances and ship-to rules.
     public var regions: [Zip3Region]
+    /// Who we are to retailers, for what we send unprompted (a feed); a reply names us as the retailer did.
+    public var supplier: Supplier?
 
     public init(
         nodes: [FulfilmentNode], services: [CarrierServiceID: CarrierService], zones: [ZoneBand],
-        regions: [Zip3Region]
+        regions: [Zip3Region], supplier: Supplier? = nil
     ) {
         self.nodes = nodes
         self.services = services
         self.zones = zones
         self.regions = regions
+        self.supplier = supplier
+    }
+
+    /// The supplier's own identities: its name, and its X12 interchange (ISA05:ISA06) and group (GS02) ids.
+    public struct Supplier: Hashable, Sendable, Codable {
+        public var name: String
+        public var x12Interchange: PartnerIdentity?
+        public var x12Group: String?
+
+        public init(name: String, x12Interchange: PartnerIdentity? = nil, x12Group: String? = nil) {
+            self.name = name
+            self.x12Interchange = x12Interchange
+            self.x12Group = x12Group
+        }
     }
 
     public func node(_ id: DCID) -> FulfilmentNode? { nodes.first { $0.id == id } }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@Suite("dropgate feed build")
+struct FeedCommandTests {
+    static let world = IngestCommandTests.world
+
+    /// A store with the sample inventory and the sample inbox decided into it.
+    func store(in folder: URL) throws -> URL {
+        let db = folder.appendingPathComponent("orders.sqlite")
+        let imported = try DropgateCommand.run(
+            ["inventory", "import", "\(DropgateCommand.packageRoot.path)/fixtures/inventory.csv", "--db", db.path]
+                + Self.world)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        _ = try DropgateCommand.run(
+            ["ingest"] + IngestCommandTests.inboxFiles + ["--db", db.path] + Self.world + IngestCommandTests.clock)
+        return db
+    }
+
+    @Test("every sample retailer's feed is built in its profile's format and passes that format's check")
+    func sampleFeeds() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try store(in: folder)
+        for retailer in ["amazon", "bestbuy", "homedepot", "walmart"] {
+            let out = folder.appendingPathComponent("\(retailer).feed")
+            let built = try DropgateCommand.run(
+                ["feed", "build", retailer, "--db", db.path, "--out", out.path] + Self.world + IngestCommandTests.clock)
+            #expect(built.status == 0, "\(retailer): \(built.stderr)")
+            let bytes = try Data(contentsOf: out)
+            if bytes.starts(with: Data("ISA".utf8)) {
+                let validated = try DropgateCommand.run("x12", "validate", out.path)
+                #expect(validated.status == 0, "\(retailer): \(validated.stdout) \(validated.stderr)")
+                #expect(String(decoding: bytes, as: UTF8.self).contains("QTY*33*") || retailer == "homedepot")
+            } else {
+                #expect(!bytes.isEmpty, "\(retailer): empty feed")
+            }
+        }
+    }
+
+    @Test("a reservation lowers the figure: Home Depot reads on hand − reserved − safety summed over its nodes")
+    func reservationsCount() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try store(in: folder)
+        let built = try DropgateCommand.run(
+            ["feed", "build", "homedepot", "--format", "csv", "--db", db.path] + Self.world + IngestCommandTests.clock)
+        #expect(built.status == 0, "\(built.stderr)")
+        let query = Process()
+        query.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        query.arguments = [
+            "-readonly", db.path,
+            // Home Depot's profile: ORD1, then DFW1 and EWR1; no buffer or cap. Amazon's D8kTqR2mW holds 2 at EWR1.
+            """
+            SELECT sum(max(0, on_hand - reserved - safety_stock)) FROM inventory
+            WHERE sku = 'HP-10180' AND node IN ('ORD1', 'DFW1', 'EWR1')
+            """,
+        ]
+        let pipe = Pipe()
+        query.standardOutput = pipe
+        try query.run()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        query.waitUntilExit()
+        #expect(built.stdout.contains("HP-10180,\(expected)"), "expected HP-10180,\(expected) in:\n\(built.stdout.prefix(400))")
+    }
+
+    @Test("the feed is written only to a new file; an existing one is left as it is")
+    func neverOverwrites() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("theirs.csv")
+        try Data("keep me\n".utf8).write(to: existing)
+        let db = folder.appendingPathComponent("orders.sqlite")
+        let result = try DropgateCommand.run(
+            ["feed", "build", "bestbuy", "--db", db.path, "--out", existing.path] + Self.world)
+        #expect(result.status == 2)
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "keep me\n")
+    }
+}
