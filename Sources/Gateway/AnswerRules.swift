@@ -19,8 +19,10 @@ extension ProfileRule {
         let documents = profile.documents
         if documents.expects.contains(.x855) {
             let allowed = POAcknowledgement.LineStatus.rejections.map(\.rawValue)
-            let listed = [("default", profile.reasonCodes.fallback)]
-                + Reason.allCases.compactMap { reason in profile.reasonCodes.codes[reason].map { (reason.rawValue, $0) } }
+            let listed =
+                [("default", profile.reasonCodes.fallback)]
+                + Reason.allCases.compactMap { reason in profile.reasonCodes.codes[reason].map { (reason.rawValue, $0) }
+                }
             for (key, code) in listed where !allowed.contains(code) {
                 findings.append(
                     .init(

@@ -42,17 +42,23 @@ extension Gateway {
                     // for the POs after them in the batch.
                     let known = try await store.recorded(pending.map { OrderKey($0.order, retailer: $0.profile.id) })
                     pending = pending.filter { entry in
-                        guard let earlier = known[OrderKey(entry.order, retailer: entry.profile.id)] else { return true }
+                        guard let earlier = known[OrderKey(entry.order, retailer: entry.profile.id)] else {
+                            return true
+                        }
                         results[entry.index] = OrderReport(
                             retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .duplicate(of: earlier))
                         return false
                     }
                     var state = try await snapshot(for: pending.map(\.order), at: now)
-                    var decided: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
-                        decision: RoutingDecision, tickets: [PickTicket])] = []
+                    var decided:
+                        [(
+                            entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
+                            decision: RoutingDecision, tickets: [PickTicket]
+                        )] = []
                     // A PO twice in one batch is decided once; the second is a duplicate of the first.
                     var firstInBatch: [OrderKey: Int] = [:]
-                    var repeats: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile), first: Int)] = []
+                    var repeats: [(entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile), first: Int)] =
+                        []
                     for entry in pending {
                         let key = OrderKey(entry.order, retailer: entry.profile.id)
                         if let first = firstInBatch[key] {
@@ -66,7 +72,8 @@ extension Gateway {
                         let decision = router.route(entry.order, state: state, now: now)
                         state.apply(decision)
                         let tickets = decision.shipments.map {
-                            PickTicket(order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
+                            PickTicket(
+                                order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
                         }
                         decided.append((entry, decision, tickets))
                     }
@@ -99,7 +106,9 @@ extension Gateway {
                     }
                     for (entry, first) in repeats {
                         if case .decided = results[first]?.result,
-                            case .committed(let id, _) = zip(decided, outcomes).first(where: { $0.0.entry.index == first })?.1
+                            case .committed(let id, _) = zip(decided, outcomes).first(where: {
+                                $0.0.entry.index == first
+                            })?.1
                         {
                             results[entry.index] = OrderReport(
                                 retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .duplicate(of: id))
@@ -204,7 +213,9 @@ extension Gateway {
         }
         var outbound: [OutboundDraft] = []
         let answer = OrderAnswer(order: order, decision: decision)
-        if answer.isWanted(by: profile) { outbound.append(answerDraft(answer, order: order, profile: profile, at: now)) }
+        if answer.isWanted(by: profile) {
+            outbound.append(answerDraft(answer, order: order, profile: profile, at: now))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for ticket in tickets {
@@ -217,7 +228,8 @@ extension Gateway {
         }
         let text = Array((decision.renderText(verbose: true) + "\n").utf8)
         outbound.append(
-            OutboundDraft(kind: .explanation, partner: profile.id.rawValue, name: "\(profile.id)-\(order.poNumber).txt") {
+            OutboundDraft(kind: .explanation, partner: profile.id.rawValue, name: "\(profile.id)-\(order.poNumber).txt")
+            {
                 _ in text
             })
         return OrderCommit(

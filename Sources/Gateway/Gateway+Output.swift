@@ -14,7 +14,8 @@ extension Gateway {
             do {
                 switch entry.kind {
                 case .functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement:
-                    written.append(try output.write(entry.bytes, to: .acknowledgements, entry.partner, name: entry.name))
+                    written.append(
+                        try output.write(entry.bytes, to: .acknowledgements, entry.partner, name: entry.name))
                 case .purchaseOrderAcknowledgement, .cXMLConfirmation:
                     written.append(try output.write(entry.bytes, to: .answers, entry.partner, name: entry.name))
                 case .pickTicket:

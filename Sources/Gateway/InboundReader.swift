@@ -1,9 +1,9 @@
 import Foundation
-public import Orders
-public import X12
 import OrderX12
 public import OrderXML
+public import Orders
 public import Profiles
+public import X12
 
 /// Turns an inbound document's bytes into canonical orders, whatever its format (told by content). Pure: no
 /// store, no clock. Every problem is kept with where it is, and an X12 document keeps its validation report so
@@ -71,8 +71,9 @@ public struct InboundReader: Sendable {
                 case .success(let order): batch.orders.append(order)
                 case .failure(let error):
                     batch.unprocessed.append(
-                        .init(poNumber: nil, sender: Self.sender(of: context), setControl: context.set.controlNumber,
-                              reasons: ["\(origin):byte \(error.location.byteOffset): \(error)"]))
+                        .init(
+                            poNumber: nil, sender: Self.sender(of: context), setControl: context.set.controlNumber,
+                            reasons: ["\(origin):byte \(error.location.byteOffset): \(error)"]))
                 }
             }
         case .xml, .cXML:

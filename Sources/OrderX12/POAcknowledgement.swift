@@ -131,7 +131,8 @@ extension POAcknowledgement {
             pairs.append((qualifiers.sku?.position ?? 101, qualifiers.sku?.code ?? "VN", sku.rawValue))
         }
         if let gtin = line.gtin {
-            pairs.append((qualifiers.gtin?.position ?? 102, qualifiers.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin))
+            pairs.append(
+                (qualifiers.gtin?.position ?? 102, qualifiers.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin))
         }
         return pairs.sorted { $0.position < $1.position }.flatMap { [$0.qualifier, $0.value] }
     }

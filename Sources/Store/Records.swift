@@ -20,7 +20,9 @@ public struct InboundDocument: Sendable {
 
 /// What became of an inbound document.
 public enum DocumentStatus: String, Sendable, Codable, CaseIterable {
-    case received, accepted, acceptedWithErrors = "accepted-with-errors", rejected, unreadable
+    case received, accepted
+    case acceptedWithErrors = "accepted-with-errors"
+    case rejected, unreadable
     /// The same bytes, or every interchange in it, had been received before: nothing new was done.
     case duplicate
 }

@@ -39,9 +39,13 @@ enum StoreJSON {
                 let slice = Array(orders[min(lane * size, orders.count)..<min((lane + 1) * size, orders.count)])
                 group.addTask {
                     do throws(StoreError) {
-                        return (lane, .success(try slice.map { order throws(StoreError) in
-                            try encode(order, operation: "encode order")
-                        }))
+                        return (
+                            lane,
+                            .success(
+                                try slice.map { order throws(StoreError) in
+                                    try encode(order, operation: "encode order")
+                                })
+                        )
                     } catch {
                         return (lane, .failure(error))
                     }

@@ -85,8 +85,10 @@ struct CommandLineTests {
         let text = try DropgateCommand.run("x12", "validate", file.path)
         #expect(text.status == plain.status)
         let lines = text.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first == "\(file.path):byte 106: note: skipped 2 spaces between segments "
-            + "(and at \(original.components(separatedBy: "~\n").count - 3) more places in interchange 1)", "\(lines)")
+        #expect(
+            lines.first == "\(file.path):byte 106: note: skipped 2 spaces between segments "
+                + "(and at \(original.components(separatedBy: "~\n").count - 3) more places in interchange 1)",
+            "\(lines)")
         #expect(lines.contains { $0.hasSuffix("note: skipped 2 spaces, 0x1A (^Z) after the IEA of interchange 1") })
         let json = try DropgateCommand.run("x12", "validate", "--json", file.path)
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])

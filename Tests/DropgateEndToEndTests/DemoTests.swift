@@ -14,7 +14,8 @@ struct DemoTests {
         // Each PO of fixtures/inbox/README.md, with the outcome it is built to show.
         let expected: [(String, String, String)] = [
             ("D8kTqR2mW", "ship", "EWR1"), ("D3vNcY8pL", "reroute", "ORD1"), ("8841207-A", "ship", "ONT1"),
-            ("8841362-A", "split", "ONT1+PHX1"), ("DqH6sZ4bK", "cancel", "-"), ("8841590-A", "reject", "-"), ("31846519", "ship", "ORD1"),
+            ("8841362-A", "split", "ONT1+PHX1"), ("DqH6sZ4bK", "cancel", "-"), ("8841590-A", "reject", "-"),
+            ("31846519", "ship", "ORD1"),
             ("31847083", "reroute", "DFW1"), ("4792183650", "ship", "EWR1"), ("4792190417", "cancel", "-"),
             ("4792201188", "ship", "DFW1"), ("4792215503", "reject", "-"), ("4792230071", "ship", "EWR1"),
             ("4792230086", "not processed", "-"),
@@ -53,7 +54,9 @@ struct DemoTests {
         #expect(homeDepot.contains("BAK|00|AE|31846207|20261123|||||20261124~\r\n"))
         #expect(homeDepot.contains("PO1|3|1|EA|77.99||VN|HP-10231|UP|084512102315|SK|1008451237~\r\nACK|IR|1|EA~\r\n"))
         #expect(!homeDepot.contains("ACK|IA"), "no accept lines to a cancel-only retailer")
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("answers/homedepot/855-31846519.x12").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: output.appendingPathComponent("answers/homedepot/855-31846519.x12").path))
         // Best Buy gets a cXML ConfirmationRequest.
         let confirmation = try read("answers/bestbuy/confirmation-8841207-A.xml")
         #expect(confirmation.contains("<ConfirmationRequest>"))
@@ -61,12 +64,18 @@ struct DemoTests {
         // A split is two pick tickets, one per node.
         let csv = try read("pick-tickets/PHX1.csv")
         #expect(csv.contains("bestbuy-8841362-A-PHX1,bestbuy,8841362-A,PHX1,"))
-        let ticket = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(
-            "pick-tickets/ONT1/bestbuy-8841362-A-ONT1.json"))) as? [String: Any]
+        let ticket =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: output.appendingPathComponent(
+                        "pick-tickets/ONT1/bestbuy-8841362-A-ONT1.json"))) as? [String: Any]
         #expect((ticket?["lines"] as? [Any])?.count == 2)
         // Walmart's Wednesday ESD on Walmart's clock (Chicago), the EWR1 pickup on Edison's: not UTC.
-        let walmart = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(
-            "pick-tickets/EWR1/walmart-4792183650-EWR1.json"))) as? [String: Any]
+        let walmart =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: output.appendingPathComponent(
+                        "pick-tickets/EWR1/walmart-4792183650-EWR1.json"))) as? [String: Any]
         #expect(walmart?["shipBy"] as? String == "2026-11-25T23:59:59-06:00")
         #expect(walmart?["shipAt"] as? String == "2026-11-24T15:00:00-05:00")
         let ewr = try read("pick-tickets/EWR1.csv")
@@ -94,7 +103,8 @@ struct DemoTests {
         let folder = try DropgateCommand.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("id: acme\nname: Acme\nsurprise: true\n".utf8).write(to: folder.appendingPathComponent("acme.yaml"))
-        let result = try DropgateCommand.run("demo", "--profiles", folder.path, "--output", folder.appendingPathComponent("out").path)
+        let result = try DropgateCommand.run(
+            "demo", "--profiles", folder.path, "--output", folder.appendingPathComponent("out").path)
         #expect(result.status == 2)
         #expect(result.stderr.contains("acme.yaml:3:1:"), "\(result.stderr)")
     }

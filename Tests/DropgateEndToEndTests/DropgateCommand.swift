@@ -20,14 +20,18 @@ struct DropgateCommand {
                 let url = candidate.appendingPathComponent("dropgate")
                 if FileManager.default.isExecutableFile(atPath: url.path) { return url }
             }
-            throw Missing(description: "the dropgate executable was not built beside \(beside.path); run `swift build --build-tests` first")
+            throw Missing(
+                description:
+                    "the dropgate executable was not built beside \(beside.path); run `swift build --build-tests` first"
+            )
         }
     }
 
     /// The sample world's options by absolute paths, so that commands can run in any folder.
     static let sampleWorld = [
         "--profiles", "\(packageRoot.path)/retailer-profiles", "--network", "\(packageRoot.path)/fixtures/network.yaml",
-        "--items", "\(packageRoot.path)/fixtures/items.csv", "--inventory", "\(packageRoot.path)/fixtures/inventory.csv",
+        "--items", "\(packageRoot.path)/fixtures/items.csv", "--inventory",
+        "\(packageRoot.path)/fixtures/inventory.csv",
     ]
 
     struct Missing: Error, CustomStringConvertible { var description: String }

@@ -62,7 +62,9 @@ struct FeedCommandTests {
         let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         query.waitUntilExit()
-        #expect(built.stdout.contains("HP-10180,\(expected)"), "expected HP-10180,\(expected) in:\n\(built.stdout.prefix(400))")
+        #expect(
+            built.stdout.contains("HP-10180,\(expected)"),
+            "expected HP-10180,\(expected) in:\n\(built.stdout.prefix(400))")
     }
 
     @Test("the feed is written only to a new file; an existing one is left as it is")

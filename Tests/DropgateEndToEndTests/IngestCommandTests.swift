@@ -33,7 +33,8 @@ struct IngestCommandTests {
             ["inventory", "import", "\(DropgateCommand.packageRoot.path)/fixtures/inventory.csv", "--db", db.path]
                 + Self.world)
         #expect(imported.status == 0, "\(imported.stderr)")
-        let ingest = try DropgateCommand.run(["ingest"] + Self.inboxFiles + ["--db", db.path] + Self.world + Self.clock)
+        let ingest = try DropgateCommand.run(
+            ["ingest"] + Self.inboxFiles + ["--db", db.path] + Self.world + Self.clock)
         // The broken interchange's rejected set makes the run exit 1; every other PO is decided.
         #expect(ingest.status == 1, "\(ingest.stderr)")
         #expect(ingest.stdout.contains("4792183650  walmart    ship           EWR1"), "\(ingest.stdout)")

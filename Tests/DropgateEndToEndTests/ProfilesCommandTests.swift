@@ -23,7 +23,8 @@ struct ProfilesCommandTests {
         let result = try DropgateCommand.run("profiles", "check", folder.path)
         #expect(result.status == 1)
         let output = result.stdout + result.stderr
-        #expect(output.contains("amazon.yaml:26:3: sourcing: unknown key 'stratgy'; did you mean 'strategy'?"), "\(output)")
+        #expect(
+            output.contains("amazon.yaml:26:3: sourcing: unknown key 'stratgy'; did you mean 'strategy'?"), "\(output)")
         #expect(output.contains("amazon.yaml:31:11: ship-sla.cutoff: 25:00 is not a time of day"), "\(output)")
     }
 

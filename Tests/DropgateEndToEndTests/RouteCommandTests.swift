@@ -18,7 +18,8 @@ struct RouteCommandTests {
         let result = try DropgateCommand.run(
             "route", "fixtures/inbox/bestbuy-20261124-0905.xml", "--at", "2026-11-24T10:00:00-05:00", "--json")
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let decisions = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let decisions = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(decisions.count == 1)
         let decision = try #require(decisions.first)
         #expect(decision["outcome"] as? String == "ship")
@@ -28,8 +29,10 @@ struct RouteCommandTests {
 
     @Test("the same inputs and the same clock give the same decisions, byte for byte")
     func deterministic() throws {
-        let arguments = ["route", "fixtures/inbox/walmart-20261124-0600.x12", "fixtures/inbox/homedepot-20261123-2200.x12",
-                         "--at", "2026-11-24T10:00:00-05:00", "--json"]
+        let arguments = [
+            "route", "fixtures/inbox/walmart-20261124-0600.x12", "fixtures/inbox/homedepot-20261123-2200.x12",
+            "--at", "2026-11-24T10:00:00-05:00", "--json",
+        ]
         let first = try DropgateCommand.run(arguments)
         let second = try DropgateCommand.run(arguments)
         #expect(first.stdout == second.stdout)

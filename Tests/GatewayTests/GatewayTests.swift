@@ -34,7 +34,8 @@ struct SampleWorld {
     /// A gateway on the world's store, with the sample inventory imported into it.
     func gateway() async throws -> Gateway {
         try await store.importInventory(inventory)
-        return Gateway(profiles: profiles, store: store, output: OutputFolder(root: folder), logger: Logger(label: "test"))
+        return Gateway(
+            profiles: profiles, store: store, output: OutputFolder(root: folder), logger: Logger(label: "test"))
     }
 
     static let clock = ISO8601DateFormatter().date(from: "2026-11-24T10:00:00-05:00") ?? Date()
@@ -69,7 +70,8 @@ struct GatewayTests {
         let world = try SampleWorld()
         var gateway = try await world.gateway()
         let original = try String(
-            contentsOf: SampleWorld.root.appendingPathComponent("fixtures/inbox/walmart-20261124-0600.x12"), encoding: .utf8)
+            contentsOf: SampleWorld.root.appendingPathComponent("fixtures/inbox/walmart-20261124-0600.x12"),
+            encoding: .utf8)
         let stranger = original.replacingOccurrences(of: "08*925485US00     ", with: "ZZ*STRANGER       ")
             .replacingOccurrences(of: "GS*PO*925485US00*", with: "GS*PO*STRANGER*")
         let report = await gateway.process(Array(stranger.utf8), origin: "stranger.x12", receivedAt: SampleWorld.clock)
@@ -124,7 +126,8 @@ struct GatewayTests {
 @Suite("Batches decide as one-by-one commits would")
 struct BatchTests {
     static func amazon(_ sets: [(control: String, po: String, units: Int)]) -> String {
-        var text = "ISA*00*          *00*          *ZZ*AMAZONDS       *ZZ*HARBORPINE     *261124*0715*^*00501*000070001*0*P*:~"
+        var text =
+            "ISA*00*          *00*          *ZZ*AMAZONDS       *ZZ*HARBORPINE     *261124*0715*^*00501*000070001*0*P*:~"
         text += "GS*PO*AMAZONDS*HARBORPINE*20261124*0715*70001*X*005010~"
         for set in sets {
             text += "ST*850*\(set.control)~BEG*00*DS*\(set.po)**20261124~TD5*O*2*UPSN*M*UPS GROUND*******SG~"

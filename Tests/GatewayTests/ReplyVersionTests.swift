@@ -73,7 +73,8 @@ struct ReplyVersionTests {
     @Test("a profile that pins x12-reply-version gets every reply in that release, ISA11 U under 00401")
     func pinnedRelease() async throws {
         let world = try editedWorld("walmart") {
-            $0.replacingOccurrences(of: "  x12-version: \"004010\"", with: "  x12-version: \"004010\"\n  x12-reply-version: \"004010\"")
+            $0.replacingOccurrences(
+                of: "  x12-version: \"004010\"", with: "  x12-version: \"004010\"\n  x12-reply-version: \"004010\"")
         }
         let document = try await answer(with: world)
         let header = try #require(document.interchanges.first?.header)

@@ -119,7 +119,8 @@ struct SampleAnswersTests {
             let terminator = String(delimiters.segment)
             let text = String(decoding: file.bytes, as: UTF8.self)
             let ending = String(decoding: delimiters.lineEnding.bytes, as: UTF8.self)
-            #expect(text.components(separatedBy: terminator + ending).count - 1 == document.segmentCount, "\(file.name)")
+            #expect(
+                text.components(separatedBy: terminator + ending).count - 1 == document.segmentCount, "\(file.name)")
             let breaks = text.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
             #expect(breaks == (delimiters.lineEnding == .none ? 0 : document.segmentCount), "\(file.name)")
             // One release: ISA12 is GS08's, ISA11 the repetition separator from 00402 on and U before it.
@@ -266,9 +267,10 @@ struct SampleAnswersTests {
     func confirmations() async throws {
         let run = try await SampleRun()
         let answers = try run.written("answers").filter { $0.name.hasSuffix(".xml") }
-        #expect(answers.map(\.name) == [
-            "confirmation-8841207-A.xml", "confirmation-8841362-A.xml", "confirmation-8841590-A.xml",
-        ])
+        #expect(
+            answers.map(\.name) == [
+                "confirmation-8841207-A.xml", "confirmation-8841362-A.xml", "confirmation-8841590-A.xml",
+            ])
         let iso = ISO8601DateFormatter()
         for file in answers {
             let po = String(file.name.dropFirst("confirmation-".count).dropLast(".xml".count))

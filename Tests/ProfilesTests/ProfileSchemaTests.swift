@@ -4,7 +4,9 @@ import Testing
 
 @Suite("the JSON Schema of profiles and the network")
 struct ProfileSchemaTests {
-    static let samples = ["walmart", "amazon", "homedepot", "bestbuy", "harbormkt"].map { "retailer-profiles/\($0).yaml" }
+    static let samples = ["walmart", "amazon", "homedepot", "bestbuy", "harbormkt"].map {
+        "retailer-profiles/\($0).yaml"
+    }
 
     @Test(
         "every sample profile and the sample network match the schema", arguments: samples + ["fixtures/network.yaml"])

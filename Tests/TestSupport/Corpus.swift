@@ -27,6 +27,8 @@ public enum Corpus {
     /// A corpus file that is not there: the test fails saying where it looked.
     public struct Absent: Error, CustomStringConvertible {
         public var path: String
-        public var description: String { "corpus file \(path) is absent: check out ../shared/corpus next to the package" }
+        public var description: String {
+            "corpus file \(path) is absent: check out ../shared/corpus next to the package"
+        }
     }
 }

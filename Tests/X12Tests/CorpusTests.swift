@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import X12
 
 /// Every file in ../shared/corpus/x12 with the codes we expect from it. Files SOURCES.md calls valid expect no
@@ -11,7 +12,9 @@ struct CorpusTests {
     static let expected: [String: Set<String>] = [
         // Known broken, as SOURCES.md says.
         "kputnam-stupidedi_004010-fa997-pass-1.edi": ["TA1-024", "TA1-006"],  // ISA 103 bytes, ISA06 12 wide
-        "kputnam-stupidedi_004010-pr855-fail-2.edi": ["TA1-024", "TA1-011", "TA1-013", "TA1-006", "TA1-008", "TA1-015", "AK403-5"],
+        "kputnam-stupidedi_004010-pr855-fail-2.edi": [
+            "TA1-024", "TA1-011", "TA1-013", "TA1-006", "TA1-008", "TA1-015", "AK403-5",
+        ],
         // SE01 25, counted 22; the N1 that swallowed N3/N4/HL (mixed terminators) also fails element checks.
         "kputnam-stupidedi_004010-sh856-fail-2.edi": ["AK502-4", "AK403-5", "AK403-3", "AK403-6", "AK304-7"],
         "gtlogistics-edix12_no-matching-segment-count.edi": ["AK502-4"],  // SE01 3, counted 2
@@ -52,7 +55,8 @@ struct CorpusTests {
             let outgoing = document.outgoing(interchange: index)
             var delimiters = interchange.delimiters
             if outgoing.header.version < "00402" { delimiters.repetition = nil }
-            let interchangeRejected = Self.expected[name]?.contains { $0.hasPrefix("TA1-0") && $0 != "TA1-001" } ?? false
+            let interchangeRejected =
+                Self.expected[name]?.contains { $0.hasPrefix("TA1-0") && $0 != "TA1-001" } ?? false
             guard !interchangeRejected else {
                 // An ISA that is not fixed width is padded when too narrow and refused when too wide.
                 if let bytes = try? X12Writer(delimiters: delimiters).write(outgoing) {
@@ -74,7 +78,9 @@ struct CorpusTests {
                 for (before, after) in zip(original.dropFirst(), copied.dropFirst()) {
                     var expected = before.elementTexts.map { $0.trimmingTrailingSpaces }
                     // Counts are written without leading zeros (SE01 `0000000031` comes back as `31`).
-                    if ["SE", "GE", "IEA"].contains(before.id), let count = Int(expected[0]) { expected[0] = String(count) }
+                    if ["SE", "GE", "IEA"].contains(before.id), let count = Int(expected[0]) {
+                        expected[0] = String(count)
+                    }
                     #expect(expected == after.elementTexts, "\(name) \(before.id)")
                 }
                 #expect(reread.envelopeErrors.isEmpty, "\(name): \(reread.envelopeErrors)")

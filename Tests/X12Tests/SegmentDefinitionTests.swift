@@ -115,8 +115,12 @@ struct SegmentDefinitionTests {
     func newSetsValidate(_ id: String, _ functionalID: String, _ body: [String]) throws {
         for version in ["004010", "005010"] {
             let report = X12Validator().validate(
-                try X12Document(bytes: Array(Self.interchange(set: id, functionalID: functionalID, body: body,
-                                                              version: version).utf8)))
+                try X12Document(
+                    bytes: Array(
+                        Self.interchange(
+                            set: id, functionalID: functionalID, body: body,
+                            version: version
+                        ).utf8)))
             #expect(report.errors.isEmpty, "\(id) \(version): \(report.errors.map(\.debugDescription))")
             #expect(report.skippedChecks.isEmpty, "\(id) \(version): \(report.skippedChecks)")
         }

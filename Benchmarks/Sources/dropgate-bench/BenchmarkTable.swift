@@ -32,7 +32,8 @@ struct BenchmarkTable {
     var rendered: String {
         let header = ["figure", "ours", "target", "met", "reference (same run)", "ours / reference"]
         let rows = figures.map { figure -> [String] in
-            let target = figure.target.map { (figure.higherIsBetter ? "≥ " : "≤ ") + Self.format($0) + " " + figure.unit } ?? "–"
+            let target =
+                figure.target.map { (figure.higherIsBetter ? "≥ " : "≤ ") + Self.format($0) + " " + figure.unit } ?? "–"
             let met = figure.meetsTarget.map { $0 ? "yes" : "NO" } ?? "–"
             let reference = figure.reference.map { "\($0.name): \(Self.format($0.value)) \(figure.unit)" } ?? "–"
             let ratio = figure.reference.map { $0.value > 0 ? Self.format(figure.value / $0.value) + "×" : "–" } ?? "–"
@@ -42,7 +43,8 @@ struct BenchmarkTable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: "  ")
         }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
+        return
+            ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
             .joined(separator: "\n")
     }
 

@@ -30,7 +30,8 @@ enum IngestBenchmarks {
         logger.logLevel = .error
         let gateway = Gateway(profiles: profiles, store: store, logger: logger)
         let start = Date()
-        let report = await gateway.process(bytes, origin: "bench.x12", receivedAt: Date(timeIntervalSince1970: 1_795_532_400))
+        let report = await gateway.process(
+            bytes, origin: "bench.x12", receivedAt: Date(timeIntervalSince1970: 1_795_532_400))
         let seconds = Date().timeIntervalSince(start)
         let decided = report.orders.filter { if case .decided = $0.result { true } else { false } }.count
         let poPerSecond = Double(decided) / seconds

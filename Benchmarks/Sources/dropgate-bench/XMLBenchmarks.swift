@@ -109,7 +109,8 @@ final class FoundationOrderBuilder: NSObject, XMLParserDelegate {
                 source: OrderSource(format: .cXML))
         case "ItemOut":
             line = OrderLine(
-                lineNumber: attributes["lineNumber"] ?? "", quantity: Decimal(string: attributes["quantity"] ?? "") ?? 0)
+                lineNumber: attributes["lineNumber"] ?? "", quantity: Decimal(string: attributes["quantity"] ?? "") ?? 0
+            )
         default: break
         }
     }

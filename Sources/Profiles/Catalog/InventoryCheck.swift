@@ -1,5 +1,5 @@
-internal import Orders
 internal import OrderXML
+internal import Orders
 
 extension ProfileSet {
     /// Every row of an inventory CSV (`dc,sku,on_hand,safety_stock`) whose DC is not a node of the network or whose

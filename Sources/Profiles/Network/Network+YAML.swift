@@ -1,6 +1,6 @@
 import Foundation
-import Orders
 internal import OrderXML
+import Orders
 internal import Yams
 
 extension FulfilmentNode.Kind: YAMLEnum {}

@@ -1,6 +1,6 @@
 public import Foundation
-public import Orders
 internal import OrderXML
+public import Orders
 internal import Yams
 
 /// A value that can be read from a YAML node, reporting problems instead of throwing so that reading goes on.

@@ -98,13 +98,16 @@ public final class SQLiteStore: OrderStore {
         let keepers = keepers
         return try await write("keep inbound document") { db in
             // The fingerprint narrows the search; the bytes decide.
-            let earlier = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id"), arguments: [hash]
+            let earlier = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id"),
+                arguments: [hash]
             ).first { [UInt8]($0["bytes"] as Data) == document.bytes }.map { $0["id"] as Int64 }
             try db.cachedStatement(
                 sql: """
                     INSERT INTO inbound_document (received_at, origin, format, bytes, sha256)
                     VALUES (?, ?, ?, ?, ?)
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
                     Data(document.bytes), hash,
@@ -118,7 +121,8 @@ public final class SQLiteStore: OrderStore {
     public func finish(_ document: DocumentID, status: DocumentStatus, problems: [String]) async throws(StoreError) {
         try await write("finish inbound document") { db in
             try db.cachedStatement(
-                sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?").execute(
+                sql: "UPDATE inbound_document SET status = ?, problems = ?, finished = 1 WHERE id = ?"
+            ).execute(
                 arguments: [status.rawValue, problems.joined(separator: "\n"), document.rawValue])
         }
         keepers.release(document.rawValue, remove: true)
@@ -165,10 +169,11 @@ public final class SQLiteStore: OrderStore {
                 interchange.senderQualifier, interchange.senderID, interchange.controlNumber,
             ]
             if let owner = try Int64.fetchOne(
-db.cachedStatement(sql: """
-                    SELECT document_id FROM interchange
-                    WHERE sender_qualifier = ? AND sender_id = ? AND control_number = ?
-                    """), arguments: arguments)
+                db.cachedStatement(
+                    sql: """
+                        SELECT document_id FROM interchange
+                        WHERE sender_qualifier = ? AND sender_id = ? AND control_number = ?
+                        """), arguments: arguments)
             {
                 return owner == document.rawValue ? .first : .repeated(of: DocumentID(owner))
             }
@@ -176,7 +181,8 @@ db.cachedStatement(sql: """
                 sql: """
                     INSERT INTO interchange (sender_qualifier, sender_id, control_number, document_id)
                     VALUES (?, ?, ?, ?)
-                    """).execute( arguments: arguments + [document.rawValue])
+                    """
+            ).execute(arguments: arguments + [document.rawValue])
             return .first
         }
     }
@@ -187,7 +193,8 @@ db.cachedStatement(sql: """
         try await write("import inventory") { db in
             for node in Set(rows.map(\.node)) {
                 try db.cachedStatement(
-                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?").execute(
+                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?"
+                ).execute(
                     arguments: [node.rawValue])
             }
             for row in rows {
@@ -196,7 +203,8 @@ db.cachedStatement(sql: """
                         INSERT INTO inventory (node, sku, on_hand, safety_stock) VALUES (?, ?, ?, ?)
                         ON CONFLICT (node, sku) DO UPDATE SET on_hand = excluded.on_hand,
                             safety_stock = excluded.safety_stock
-                        """).execute( arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
+                        """
+                ).execute(arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
             }
         }
     }
@@ -210,10 +218,11 @@ db.cachedStatement(sql: """
                 let slice = Array(wanted[start..<min(start + 500, wanted.count)])
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
                 positions += try Row.fetchAll(
-db.cachedStatement(sql: """
-                        SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku IN (\(marks))
-                        ORDER BY node, sku
-                        """), arguments: StatementArguments(slice)
+                    db.cachedStatement(
+                        sql: """
+                            SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku IN (\(marks))
+                            ORDER BY node, sku
+                            """), arguments: StatementArguments(slice)
                 ).map(Self.position)
             }
             return positions
@@ -229,7 +238,9 @@ db.cachedStatement(sql: """
     public func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
         try await read("read capacity used") { db in
             var used: [DCID: CapacityUse] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT node, orders, units FROM capacity_used WHERE day = ?"), arguments: [day.description])
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT node, orders, units FROM capacity_used WHERE day = ?"),
+                arguments: [day.description])
             {
                 used[DCID(row["node"] as String)] = CapacityUse(orders: row["orders"], units: row["units"])
             }
@@ -295,7 +306,8 @@ db.cachedStatement(sql: """
     static func commit(_ commit: OrderCommit, orderJSON: String, in db: Database) throws -> CommitResult {
         let order = commit.order
         if let existing = try Row.fetchOne(
-db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?"),
+            db.cachedStatement(
+                sql: "SELECT id, document_id FROM purchase_order WHERE retailer = ? AND po_number = ? AND purpose = ?"),
             arguments: [commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue])
         {
             let document: Int64? = existing["document_id"]
@@ -309,7 +321,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                 sql: """
                     UPDATE inventory SET reserved = reserved + ?
                     WHERE node = ? AND sku = ? AND on_hand - reserved - safety_stock >= ?
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [
                     reservation.quantity, reservation.node.rawValue, reservation.sku.rawValue,
                     reservation.quantity,
@@ -324,12 +337,14 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                 sql: """
                     INSERT INTO capacity_used (node, day, orders, units) VALUES (?, ?, 0, 0)
                     ON CONFLICT (node, day) DO NOTHING
-                    """).execute( arguments: [claim.node.rawValue, claim.day.description])
+                    """
+            ).execute(arguments: [claim.node.rawValue, claim.day.description])
             try db.cachedStatement(
                 sql: """
                     UPDATE capacity_used SET orders = orders + ?, units = units + ?
                     WHERE node = ? AND day = ? AND orders + ? <= ? AND units + ? <= ?
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [
                     claim.orders, claim.units, claim.node.rawValue, claim.day.description, claim.orders,
                     claim.maximumOrders, claim.units, claim.maximumUnits,
@@ -342,7 +357,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                 INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
                     set_control, document_id, received_at, order_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
+                """
+        ).execute(
             arguments: [
                 commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue,
                 source.interchangeControl, source.groupControl, source.setControl, commit.documentID?.rawValue,
@@ -355,7 +371,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                 INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at,
                     explanation_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(
+                """
+        ).execute(
             arguments: [
                 orderID, decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
@@ -363,14 +380,16 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
             ])
         for reservation in commit.reservations {
             try db.cachedStatement(
-                sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)").execute(
+                sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)"
+            ).execute(
                 arguments: [orderID, reservation.node.rawValue, reservation.sku.rawValue, reservation.quantity])
         }
         let entries = try Self.insert(
             commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
             in: db)
         try db.cachedStatement(
-            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)").execute(
+            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)"
+        ).execute(
             arguments: [
                 decision.decidedAt.timeIntervalSince1970, orderID,
                 "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
@@ -400,7 +419,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                         created_at, bytes)
                     SELECT ?, kind, partner, order_id, ?, name, destination, 'pending', ?, bytes
                     FROM outbox WHERE key = ? ORDER BY id
-                    """).execute( arguments: [newKey, inReplyTo?.rawValue, at.timeIntervalSince1970, key])
+                    """
+            ).execute(arguments: [newKey, inReplyTo?.rawValue, at.timeIntervalSince1970, key])
             return try Self.entries(db, where: "key = ?", [newKey])
         }
     }
@@ -425,7 +445,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                     INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state,
                         created_at, bytes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [
                     key, draft.kind.rawValue, draft.partner, orderID, inReplyTo?.rawValue, draft.name,
                     draft.destination, at.timeIntervalSince1970, Data(bytes),
@@ -442,7 +463,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
                     sql: """
                         INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
                         ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
-                        """).execute( arguments: [partner, kind.rawValue, value])
+                        """
+                ).execute(arguments: [partner, kind.rawValue, value])
             }
         }
         return entries
@@ -450,7 +472,8 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
 
     static func loadCounters(_ partner: String, _ db: Database) throws -> ControlNumbers {
         var values: [ControlNumberKind: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, value FROM control_number WHERE partner = ?"), arguments: [partner])
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT kind, value FROM control_number WHERE partner = ?"), arguments: [partner])
         {
             if let kind = ControlNumberKind(rawValue: row["kind"]) { values[kind] = row["value"] }
         }
@@ -486,11 +509,12 @@ db.cachedStatement(sql: "SELECT id, document_id FROM purchase_order WHERE retail
             }
             let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(
-db.cachedStatement(sql: """
-                    SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
-                        d.acknowledge_by, d.ship_by, d.explanation_json
-                    FROM purchase_order o JOIN decision d ON d.order_id = o.id \(clause) ORDER BY o.id
-                    """), arguments: StatementArguments(arguments)
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
+                            d.acknowledge_by, d.ship_by, d.explanation_json
+                        FROM purchase_order o JOIN decision d ON d.order_id = o.id \(clause) ORDER BY o.id
+                        """), arguments: StatementArguments(arguments)
             ).map { row in
                 let nodes: String = row["nodes"]
                 let acknowledgeBy: Double? = row["acknowledge_by"]
@@ -517,10 +541,11 @@ db.cachedStatement(sql: """
 
     static func entries(_ db: Database, where condition: String, _ arguments: [String]) throws -> [OutboxEntry] {
         try Row.fetchAll(
-db.cachedStatement(sql: """
-                SELECT id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes
-                FROM outbox WHERE \(condition) ORDER BY id
-                """), arguments: StatementArguments(arguments)
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes
+                    FROM outbox WHERE \(condition) ORDER BY id
+                    """), arguments: StatementArguments(arguments)
         ).map { row in
             let order: Int64? = row["order_id"]
             let reply: Int64? = row["in_reply_to"]
@@ -535,7 +560,8 @@ db.cachedStatement(sql: """
 
     public func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] {
         try await read("read audit") { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT at, event, detail FROM audit WHERE order_id = ? ORDER BY id"),
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT at, event, detail FROM audit WHERE order_id = ? ORDER BY id"),
                 arguments: [order.rawValue]
             ).map { AuditEvent(at: Date(timeIntervalSince1970: $0["at"]), event: $0["event"], detail: $0["detail"]) }
         }

@@ -83,18 +83,22 @@ public struct X12Acknowledgement: Sendable {
     /// What `reply(to:kind:)` answers for an index it was not given: an interchange with no groups.
     private static let unknownInterchange = X12Interchange(
         delimiters: .standard,
-        header: ISAHeader(senderQualifier: "", senderID: "", receiverQualifier: "", receiverID: "", date: "", time: "", controlNumber: ""),
+        header: ISAHeader(
+            senderQualifier: "", senderID: "", receiverQualifier: "", receiverID: "", date: "", time: "",
+            controlNumber: ""),
         groups: [], segments: 0..<0, trailerIndex: nil, looseSegments: [], byteRange: 0..<0)
 
     private func group(
-        answering group: X12FunctionalGroup, at groupIndex: Int, interchange: Int, kind: Kind, version pinned: X12Version?
+        answering group: X12FunctionalGroup, at groupIndex: Int, interchange: Int, kind: Kind,
+        version pinned: X12Version?
     ) -> X12OutgoingGroup {
         let version = kind == .implementation999 ? X12Version("005010X231A1") : pinned ?? group.version
         let is5010 = version.isAtLeast5010
         var body: [X12OutgoingSegment] = []
         body.append(
             X12OutgoingSegment(
-                "AK1", simpleElements: [group.functionalID, group.controlNumber] + (is5010 ? [group.version.rawValue] : [])))
+                "AK1",
+                simpleElements: [group.functionalID, group.controlNumber] + (is5010 ? [group.version.rawValue] : [])))
         var accepted = 0
         for (setIndex, set) in group.sets.enumerated() {
             body.append(
@@ -113,7 +117,8 @@ public struct X12Acknowledgement: Sendable {
             if codes.isEmpty, found.contains(where: { $0.level != .set }), status != .accepted { codes.append("5") }
             body.append(
                 X12OutgoingSegment(
-                    kind == .functional997 ? "AK5" : "IK5", simpleElements: [status.rawValue] + codes.prefix(5).map { $0 }))
+                    kind == .functional997 ? "AK5" : "IK5",
+                    simpleElements: [status.rawValue] + codes.prefix(5).map { $0 }))
         }
         let groupStatus = report.status(interchange: interchange, group: groupIndex, setCount: group.sets.count)
         var groupCodes: [String] = []

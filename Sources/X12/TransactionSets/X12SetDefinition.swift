@@ -105,7 +105,8 @@ public struct X12SetDefinition: Sendable {
                         scope: LoopScope()))
             } else if words.count >= 3 {
                 stack[stack.count - 1].children.append(
-                    .segment(id: first, requirement: Requirement(rawValue: words[1]) ?? .optional, maxUse: count(words[2])))
+                    .segment(
+                        id: first, requirement: Requirement(rawValue: words[1]) ?? .optional, maxUse: count(words[2])))
             }
         }
         body = Self.annotate(stack[0].children, follow: [], before: [])
@@ -175,8 +176,20 @@ public struct X12ElementUse: Sendable {
 /// Data element dictionary entry.
 public struct X12ElementDefinition: Sendable {
     public enum DataType: String, Sendable {
-        case id = "ID", alphanumeric = "AN", date = "DT", time = "TM", decimal = "R", binary = "B"
-        case n0 = "N0", n1 = "N1", n2 = "N2", n3 = "N3", n4 = "N4", n5 = "N5", n6 = "N6", n = "N"
+        case id = "ID"
+        case alphanumeric = "AN"
+        case date = "DT"
+        case time = "TM"
+        case decimal = "R"
+        case binary = "B"
+        case n0 = "N0"
+        case n1 = "N1"
+        case n2 = "N2"
+        case n3 = "N3"
+        case n4 = "N4"
+        case n5 = "N5"
+        case n6 = "N6"
+        case n = "N"
     }
 
     public var type: DataType

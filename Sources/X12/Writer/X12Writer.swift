@@ -21,17 +21,22 @@ public struct X12Writer: Sendable {
             let groupControl = group.controlNumber ?? ""
             try append(
                 X12OutgoingSegment(
-                    "GS", group.functionalID, group.senderCode, group.receiverCode, group.date, group.time, groupControl,
+                    "GS", group.functionalID, group.senderCode, group.receiverCode, group.date, group.time,
+                    groupControl,
                     group.agency, group.version), to: &output)
             for set in group.sets {
                 let control = set.controlNumber ?? ""
-                try append(X12OutgoingSegment("ST", simpleElements: [set.id, control] + (set.implementationReference.map { [$0] } ?? [])), to: &output)
+                try append(
+                    X12OutgoingSegment(
+                        "ST", simpleElements: [set.id, control] + (set.implementationReference.map { [$0] } ?? [])),
+                    to: &output)
                 for segment in set.body { try append(segment, to: &output) }
                 try append(X12OutgoingSegment("SE", String(set.body.count + 2), control), to: &output)
             }
             try append(X12OutgoingSegment("GE", String(group.sets.count), groupControl), to: &output)
         }
-        try append(X12OutgoingSegment("IEA", String(interchange.groups.count), interchange.header.controlNumber), to: &output)
+        try append(
+            X12OutgoingSegment("IEA", String(interchange.groups.count), interchange.header.controlNumber), to: &output)
         return output
     }
 
@@ -59,7 +64,8 @@ public struct X12Writer: Sendable {
             var bytes = Array(value.utf8)
             let width = Self.isaWidths[offset]
             guard bytes.count <= width else {
-                throw X12Error(.isaElement(position: offset + 1, reason: "is longer than \(width) characters"), at: output.count)
+                throw X12Error(
+                    .isaElement(position: offset + 1, reason: "is longer than \(width) characters"), at: output.count)
             }
             try check(bytes, at: output.count, allowing: offset == 10 ? [delimiters.repetition ?? 0] : [])
             bytes += Array(repeating: 0x20, count: width - bytes.count)
@@ -86,7 +92,9 @@ public struct X12Writer: Sendable {
         for element in elements {
             output.append(delimiters.element)
             var repetitions = element
-            while repetitions.count > 1, let last = repetitions.last, last.allSatisfy(\.isEmpty) { repetitions.removeLast() }
+            while repetitions.count > 1, let last = repetitions.last, last.allSatisfy(\.isEmpty) {
+                repetitions.removeLast()
+            }
             if repetitions.count > 1, delimiters.repetition == nil {
                 throw X12Error(.tooManyRepetitions, at: output.count)
             }
@@ -136,7 +144,8 @@ extension X12Document {
                     version: group.version.rawValue, sets: sets))
         }
         return X12OutgoingInterchange(
-            header: interchange.header, looseSegments: interchange.looseSegments.map { X12OutgoingSegment(segment($0)) },
+            header: interchange.header,
+            looseSegments: interchange.looseSegments.map { X12OutgoingSegment(segment($0)) },
             groups: groups)
     }
 }

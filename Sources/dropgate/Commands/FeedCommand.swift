@@ -40,19 +40,22 @@ struct FeedCommand: AsyncParsableCommand {
         func run() async throws {
             let profiles = try world.load()
             guard let profile = profiles[RetailerID(retailer)] else {
-                printError("\(retailer): no such retailer; profiles: \(profiles.sortedProfiles.map(\.id.rawValue).joined(separator: ", "))")
+                printError(
+                    "\(retailer): no such retailer; profiles: \(profiles.sortedProfiles.map(\.id.rawValue).joined(separator: ", "))"
+                )
                 throw ExitCode(2)
             }
             guard let settings = profile.feed else {
                 printError("\(retailer): its profile has no feed: section")
                 throw ExitCode(2)
             }
-            let chosen = try format.map { text -> FeedSettings.Format in
-                guard let value = FeedSettings.Format(rawValue: text) else {
-                    throw ValidationError("'\(text)' is not a feed format: x12-846, csv, json or xml")
-                }
-                return value
-            } ?? settings.format
+            let chosen =
+                try format.map { text -> FeedSettings.Format in
+                    guard let value = FeedSettings.Format(rawValue: text) else {
+                        throw ValidationError("'\(text)' is not a feed format: x12-846, csv, json or xml")
+                    }
+                    return value
+                } ?? settings.format
             if let out, FileManager.default.fileExists(atPath: out) {
                 printError("\(out): exists already; the feed is written only to a new file")
                 throw ExitCode(2)
@@ -86,7 +89,9 @@ struct FeedCommand: AsyncParsableCommand {
             to sink: inout MemoryFeedSink
         ) throws {
             guard let us = profiles.network.supplier?.x12Interchange else {
-                printError("an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file")
+                printError(
+                    "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
+                )
                 throw ExitCode(2)
             }
             guard let them = profile.identity.interchange.first else {

@@ -37,7 +37,9 @@ struct InventoryCommand: AsyncParsableCommand {
                 printError("\(self.store.location): \(error)")
                 throw ExitCode(2)
             }
-            print("imported \(figures.count) rows for \(Set(figures.map(\.node)).count) nodes into \(self.store.location)")
+            print(
+                "imported \(figures.count) rows for \(Set(figures.map(\.node)).count) nodes into \(self.store.location)"
+            )
         }
     }
 }

@@ -71,8 +71,10 @@ struct OrdersCommand: AsyncParsableCommand {
                 object["explanation"] =
                     (try? JSONSerialization.jsonObject(with: Data(summary.explanationJSON.utf8))) ?? NSNull()
                 object["documents"] = outbox.filter { $0.orderID == summary.id }.map { entry -> [String: Any] in
-                    ["id": Int(entry.id.rawValue), "kind": entry.kind.rawValue, "name": entry.name,
-                     "state": entry.state.rawValue]
+                    [
+                        "id": Int(entry.id.rawValue), "kind": entry.kind.rawValue, "name": entry.name,
+                        "state": entry.state.rawValue,
+                    ]
                 }
                 object["audit"] = try await store.audit(of: summary.id).map { event -> [String: Any] in
                     ["at": ISO8601DateFormatter().string(from: event.at), "event": event.event, "detail": event.detail]

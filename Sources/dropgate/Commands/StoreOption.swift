@@ -27,4 +27,3 @@ struct StoreOption: ParsableArguments {
         }
     }
 }
-

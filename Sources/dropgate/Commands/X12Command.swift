@@ -88,7 +88,8 @@ private func now() -> X12Acknowledgement.Timestamp {
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
     return X12Acknowledgement.Timestamp(
-        date: pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2), time: pad(parts.hour, 2) + pad(parts.minute, 2))
+        date: pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2),
+        time: pad(parts.hour, 2) + pad(parts.minute, 2))
 }
 
 extension X12Command {
@@ -115,7 +116,8 @@ extension X12Command {
         var json = false
 
         enum AckKind: String, ExpressibleByArgument {
-            case fa997 = "997", ia999 = "999"
+            case fa997 = "997"
+            case ia999 = "999"
         }
 
         func run() throws {
@@ -137,12 +139,15 @@ extension X12Command {
                 do {
                     validation = try streamFile(path, keepsSetOutline: ack != nil, noted: { notes.append($0) }) {
                         event, validation in
-                        guard ack != nil, writeFailure == nil, case .interchangeEnd(let interchange) = event else { return }
+                        guard ack != nil, writeFailure == nil, case .interchangeEnd(let interchange) = event else {
+                            return
+                        }
                         let builder = X12Acknowledgement(
                             interchange: interchange, report: validation.report(interchange: interchange.index),
                             timestamp: timestamp)
                         do {
-                            answers += try Self.answer(builder, interchange: interchange, kind: kind, counter: &fileCounter)
+                            answers += try Self.answer(
+                                builder, interchange: interchange, kind: kind, counter: &fileCounter)
                         } catch {
                             writeFailure = error
                         }

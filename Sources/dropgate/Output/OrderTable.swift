@@ -29,7 +29,9 @@ struct OrderTable {
         case .duplicate(let earlier):
             return [po, retailer, "duplicate", "-", "-", "already recorded as order \(earlier): no second action"]
         case .redelivered(let interchange):
-            return [po, retailer, "duplicate", "-", "-", "interchange \(interchange) received before: acknowledged again"]
+            return [
+                po, retailer, "duplicate", "-", "-", "interchange \(interchange) received before: acknowledged again",
+            ]
         case .notProcessed(let reasons):
             return [po, retailer, "not processed", "-", "-", reasons.first ?? "rejected before routing"]
         case .unknownPartner(let sender):
