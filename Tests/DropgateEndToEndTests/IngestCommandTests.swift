@@ -118,4 +118,17 @@ struct IngestCommandTests {
             #expect(Set(companions) == ["notes.txt", "theirs.db"], "\(companions)")
         }
     }
+
+    @Test("a command that only reads (orders, outbox, feed build) makes no store where there is none")
+    func readersMakeNoStore() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("missing.sqlite")
+        for arguments in [["orders"], ["outbox"], ["feed", "build", "walmart"] + Self.world] {
+            let result = try DropgateCommand.run(arguments + ["--db", db.path])
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("no dropgate store here"), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

@@ -60,7 +60,7 @@ struct FeedCommand: AsyncParsableCommand {
                 printError("\(out): exists already; the feed is written only to a new file")
                 throw ExitCode(2)
             }
-            let store = try await self.store.open()
+            let store = try await self.store.open(creating: false)
             let now = clock.instant(default: Date())
             let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
             await store.close()

@@ -27,7 +27,7 @@ struct OrdersCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let store = try await self.store.open()
+            let store = try await self.store.open(creating: false)
             let filter = OrderFilter(
                 outcome: status, retailer: retailer.map(RetailerID.init), node: dc.map(DCID.init), since: since)
             let orders = try await store.orders(filter)
@@ -56,7 +56,7 @@ struct OrdersCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOption
 
         func run() async throws {
-            let store = try await self.store.open()
+            let store = try await self.store.open(creating: false)
             var found = try await store.orders(OrderFilter(poNumber: PONumber(order)))
             if found.isEmpty, let id = Int64(order) {
                 found = try await store.orders(.all).filter { $0.id.rawValue == id }
@@ -119,7 +119,7 @@ struct OutboxCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let store = try await self.store.open()
+        let store = try await self.store.open(creating: false)
         let entries = try await store.outbox(state: state)
         if json {
             print(

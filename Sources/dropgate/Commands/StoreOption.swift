@@ -17,8 +17,13 @@ struct StoreOption: ParsableArguments {
         StoreLocation(db ?? ProcessInfo.processInfo.environment["DROPGATE_DB"] ?? "dropgate.sqlite")
     }
 
-    /// Opens the store, or says why it cannot and exits 2.
-    func open() async throws -> any OrderStore {
+    /// Opens the store, or says why it cannot and exits 2. A command that only reads (`creating: false`) never
+    /// makes a new, empty SQLite file where none was.
+    func open(creating: Bool = true) async throws -> any OrderStore {
+        if !creating, case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            printError("\(path): no dropgate store here (ingest or inventory import makes one; --db names another)")
+            throw ExitCode(2)
+        }
         do {
             return try await location.open()
         } catch {
