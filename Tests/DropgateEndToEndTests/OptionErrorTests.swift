@@ -5,7 +5,9 @@ import Testing
 struct OptionErrorTests {
     @Test(
         "a bad --at is a usage error of the subcommand, saying what was expected",
-        arguments: [["route", "fixtures/inbox/amazon-20261124-0715.x12"], ["demo"]])
+        arguments: [
+            ["route", "fixtures/inbox/amazon-20261124-0715.x12"], ["demo"], ["ingest", "fixtures/inbox/README.md"],
+        ])
     func badClock(_ command: [String]) throws {
         let result = try DropgateCommand.run(command + ["--at", "yesterday"])
         #expect(result.status == 64, "\(result.stderr)")
@@ -17,6 +19,8 @@ struct OptionErrorTests {
     static let commands: [[String]] = [
         [], ["demo"], ["route"], ["profiles"], ["profiles", "check"], ["profiles", "show"], ["profiles", "schema"],
         ["x12"], ["x12", "validate"], ["x12", "json"], ["x12", "po"], ["xml"], ["xml", "po"],
+        ["ingest"], ["inventory"], ["inventory", "import"], ["orders"], ["orders", "show"], ["outbox"], ["feed"],
+        ["feed", "build"],
     ]
 
     @Test("help paragraphs have no hard line breaks mid-sentence: the argument parser wraps them", arguments: commands)
