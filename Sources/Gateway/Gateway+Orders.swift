@@ -121,6 +121,11 @@ extension Gateway {
                         logger.debug("plans lost a race; deciding again", metadata: ["orders": "\(lost.count)"])
                     }
                     pending = lost.sorted { $0.index < $1.index }
+                } catch where error.code == .busy {
+                    // Another writer held the store past its wait (or a deadlock was broken): nothing of this
+                    // round was written; decide it again, as after a lost race.
+                    lastConflict = "\(error)"
+                    logger.debug("store busy; deciding again", metadata: ["orders": "\(pending.count)"])
                 } catch {
                     for entry in pending {
                         report.problems.append(
