@@ -119,7 +119,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Orders"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedsTests", dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "TestSupport"],
             swiftSettings: strictSettings),
@@ -132,6 +133,8 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DropgateEndToEndTests", dependencies: [], swiftSettings: strictSettings),
+        // Links none of the product's modules: it runs the built `dropgate`. TestSupport gives it the throwaway
+        // PostgreSQL server.
+        .testTarget(name: "DropgateEndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -29,12 +29,17 @@ struct IngestWorld {
     /// A new store in the folder with `inventory` (the sample stock unless told) imported.
     func store(_ name: String, inventory: URL = SampleCatalog.inventoryFile) throws -> URL {
         let database = folder.appendingPathComponent(name)
-        let result = try DropgateCommand.run(
-            ["inventory", "import", inventory.path, "--db", database.path] + Self.options)
+        try Self.importInventory(inventory, db: database.path)
+        return database
+    }
+
+    /// Imports `inventory` (the sample stock unless told) into the store `--db` names: a SQLite path or a
+    /// `postgres://` URL.
+    static func importInventory(_ inventory: URL = SampleCatalog.inventoryFile, db: String) throws {
+        let result = try DropgateCommand.run(["inventory", "import", inventory.path, "--db", db] + Self.options)
         guard result.status == 0 else {
             throw DropgateCommand.Missing(description: "inventory import: \(result.status) \(result.stderr)")
         }
-        return database
     }
 
     /// Writes each generated file into `subfolder` and returns their paths, in order.
@@ -53,7 +58,12 @@ struct IngestWorld {
     }
 
     static func ingestArguments(_ files: [URL], database: URL, json: Bool = false) -> [String] {
-        ["ingest"] + files.map(\.path) + ["--db", database.path, "--at", at] + options + (json ? ["--json"] : [])
+        ingestArguments(files, db: database.path, json: json)
+    }
+
+    /// `db` as `--db` takes it: a SQLite path or a `postgres://` URL.
+    static func ingestArguments(_ files: [URL], db: String, json: Bool = false) -> [String] {
+        ["ingest"] + files.map(\.path) + ["--db", db, "--at", at] + options + (json ? ["--json"] : [])
     }
 
     /// Runs `dropgate ingest` to its end.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -64,7 +65,7 @@ struct PostgresStoreTests {
 
     @Test("a database that does not exist is unavailable, with the server's reason")
     func missingDatabase() async throws {
-        var location = try await TemporaryPostgres.shared.database()
+        var location = try await TemporaryPostgres.shared.location()
         location.database = "no_such_database"
         let error = await #expect(throws: StoreError.self) { try await PostgresStore(location: location) }
         #expect(error?.code == .unavailable)
@@ -73,7 +74,7 @@ struct PostgresStoreTests {
 
     @Test("TLS is used as asked: preferred falls back to plain, required refuses a server without it")
     func tlsModes() async throws {
-        var location = try await TemporaryPostgres.shared.database()
+        var location = try await TemporaryPostgres.shared.location()
         location.tls = .prefer
         let store = try await PostgresStore(location: location)
         _ = try await store.pendingDocuments()
@@ -96,7 +97,7 @@ struct PostgresStoreTests {
 
     @Test("reopening a migrated database applies nothing and keeps its rows")
     func reopenKeepsRows() async throws {
-        let location = try await TemporaryPostgres.shared.database()
+        let location = try await TemporaryPostgres.shared.location()
         let first = try await PostgresStore(location: location)
         let kept = try await first.keep(document("ISA*kept"))
         await first.shutdown()
@@ -107,7 +108,7 @@ struct PostgresStoreTests {
 
     @Test("after shutdown every operation is unavailable, and shutting down again does nothing")
     func shutdownIsFinal() async throws {
-        let store = try await PostgresStore(location: try await TemporaryPostgres.shared.database())
+        let store = try await PostgresStore(location: try await TemporaryPostgres.shared.location())
         _ = try await store.pendingDocuments()
         await store.shutdown()
         await store.shutdown()

@@ -1,6 +1,7 @@
 import Foundation
 import Orders
 import Store
+import TestSupport
 import Testing
 
 /// The two stores the suite runs against.
@@ -28,7 +29,7 @@ struct TestDatabase: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             return TestDatabase(place: .file(folder.appendingPathComponent("dropgate.sqlite").path))
         case .postgres:
-            return TestDatabase(place: .postgres(try await TemporaryPostgres.shared.database()))
+            return TestDatabase(place: .postgres(try await TemporaryPostgres.shared.location()))
         }
     }
 

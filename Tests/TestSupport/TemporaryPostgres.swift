@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Store
 import Synchronization
 
 /// A throwaway PostgreSQL server for the test run: Debian's PostgreSQL 15 binaries, `initdb` into a temporary folder,
@@ -11,15 +10,29 @@ import Synchronization
 /// When the server cannot start, `database()` throws with the reason and the tail of the server's log: a test
 /// that needs PostgreSQL then fails, never skips.
 ///
+/// Shared by the store tests (which open a `PostgresLocation` from `Database`) and the end-to-end tests (which hand
+/// `Database.url` to `dropgate --db` and read the database with `psql`): it links none of the product's modules.
+///
 /// Every program is run with `posix_spawn` and `waitpid`, never `Foundation.Process`: corelibs' `Process` learns of
 /// an exit through a socket its child inherits, the daemonized postmaster keeps it open, and `waitUntilExit()`
 /// never returns. For the same reason the children inherit no descriptor but standard input and output.
 /// `initdb` refuses to run as root: as root, the server's programs run as `postgres` through `runuser`, and the
 /// folder is given to that user.
-actor TemporaryPostgres {
-    static let shared = TemporaryPostgres()
+public actor TemporaryPostgres {
+    public static let shared = TemporaryPostgres()
 
-    static let binaries = "/usr/lib/postgresql/15/bin"
+    public static let binaries = "/usr/lib/postgresql/15/bin"
+
+    /// One test's database on the shared server; the user `postgres` needs no password (`--auth=trust`).
+    public struct Database: Sendable, Hashable {
+        public var host: String
+        public var port: Int
+        public var user: String
+        public var name: String
+
+        /// The database as `dropgate --db` takes it.
+        public var url: String { "postgres://\(user)@\(host):\(port)/\(name)" }
+    }
 
     struct Server: Sendable {
         var folder: String
@@ -29,8 +42,8 @@ actor TemporaryPostgres {
     private var server: Result<Server, TemporaryPostgresError>?
     private var databases = 0
 
-    /// A new, empty database on the shared server, as a store opens it.
-    func database() throws(TemporaryPostgresError) -> PostgresLocation {
+    /// A new, empty database on the shared server.
+    public func database() throws(TemporaryPostgresError) -> Database {
         let server = try running()
         databases += 1
         let name = "dropgate_test_\(databases)"
@@ -38,7 +51,7 @@ actor TemporaryPostgres {
             ["\(Self.binaries)/createdb", "-h", "127.0.0.1", "-p", "\(server.port)", "-U", "postgres", name],
             log: "\(server.folder)/createdb.log", asPostgres: false,
             failure: "createdb \(name)")
-        return PostgresLocation(host: "127.0.0.1", port: server.port, user: "postgres", database: name)
+        return Database(host: "127.0.0.1", port: server.port, user: "postgres", name: name)
     }
 
     private func running() throws(TemporaryPostgresError) -> Server {
@@ -188,7 +201,7 @@ actor TemporaryPostgres {
 }
 
 /// Why the throwaway server could not serve a test.
-struct TemporaryPostgresError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct TemporaryPostgresError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
