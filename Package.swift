@@ -9,20 +9,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The parts on the hot path (X12 reading, 850 mapping, routing) turn off two heuristics of Swift 6's optimizer that
-/// keep values of 64 bytes or more in memory to save code size. With them on, a struct of that size built by an
-/// explicit initializer (an order line, a party, an order) is built on the stack, copied out with a retain of every
-/// reference it holds, and the original released: 17.6% of mapping an 850's instructions. Measured per module
-/// (callgrind, 2 MB of 850s): mapping 67.8M -> 55.9M, streaming 44.5M -> 43.7M, validation 24.2M -> 23.9M,
-/// `Router.route` 94.6M -> 91.8M; reading alone 20.2M -> 20.5M. `Orders` keeps the heuristics: without them its
-/// initializers (`Party`'s) were no longer inlined into the mapper, which cost mapping 2.7M more.
-let hotPathSettings: [SwiftSetting] =
-    strictSettings + [
-        .unsafeFlags([
-            "-Xfrontend", "-disable-aggressive-reg2mem", "-Xfrontend", "-disable-large-loadable-types-reg2mem",
-        ])
-    ]
-
 let package = Package(
     name: "dropgate",
     platforms: [.macOS(.v15)],
@@ -57,15 +43,15 @@ let package = Package(
 
         // Parts.
         .target(name: "Orders", swiftSettings: strictSettings),
-        .target(name: "X12", dependencies: ["CByteScan"], swiftSettings: hotPathSettings),
-        .target(name: "OrderX12", dependencies: ["CByteScan", "X12", "Orders"], swiftSettings: hotPathSettings),
+        .target(name: "X12", dependencies: ["CByteScan"], swiftSettings: strictSettings),
+        .target(name: "OrderX12", dependencies: ["CByteScan", "X12", "Orders"], swiftSettings: strictSettings),
         .target(name: "OrderXML", dependencies: ["CLibXML2", "Orders"], swiftSettings: strictSettings),
         .target(
             name: "Profiles",
             dependencies: ["Orders", "OrderXML", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
-        .target(name: "Routing", dependencies: ["CPrefetch", "Orders", "Profiles"], swiftSettings: hotPathSettings),
+        .target(name: "Routing", dependencies: ["CPrefetch", "Orders", "Profiles"], swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [

@@ -92,7 +92,7 @@ extension Gateway {
                         switch outcome {
                         case .committed(_, let entries):
                             report.written += write(entries, retailer: entry.profile.id)
-                            report.written += appendCSV(tickets, report: &report)
+                            appendCSV(tickets, report: &report)
                             results[entry.index] = OrderReport(
                                 retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .decided(decision))
                         case .duplicate(let earlier, _):

@@ -31,8 +31,8 @@ extension Gateway {
     }
 
     /// Adds each ticket's rows to its DC's CSV (`pick-tickets/<DC>.csv`), for a WMS that imports one file a DC.
-    func appendCSV(_ tickets: [PickTicket], report: inout DocumentReport) -> [URL] {
-        guard let output else { return [] }
+    func appendCSV(_ tickets: [PickTicket], report: inout DocumentReport) {
+        guard let output else { return }
         for ticket in tickets {
             do {
                 try output.appendCSV(
@@ -41,6 +41,5 @@ extension Gateway {
                 report.problems.append("\(report.origin): PO \(ticket.poNumber): pick-ticket CSV not written: \(error)")
             }
         }
-        return []
     }
 }
