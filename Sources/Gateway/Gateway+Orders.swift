@@ -121,7 +121,7 @@ extension Gateway {
                         logger.debug("plans lost a race; deciding again", metadata: ["orders": "\(lost.count)"])
                     }
                     pending = lost.sorted { $0.index < $1.index }
-                } catch where error.code == .busy {
+                } catch  where error.code == .busy {
                     // Another writer held the store past its wait (or a deadlock was broken): nothing of this
                     // round was written; decide it again, as after a lost race.
                     lastConflict = "\(error)"
@@ -242,7 +242,7 @@ extension Gateway {
             decision: DecisionRecord(
                 outcome: decision.outcome.rawValue, nodes: decision.shipments.map(\.node),
                 acknowledgeBy: decision.deadlines?.acknowledgeBy, shipBy: decision.deadlines?.shipBy, decidedAt: now,
-                explanationJSON: (try? decision.renderJSON(pretty: false)) ?? "{}"),
+                explanationJSON: (try? decision.recordJSON()) ?? "{}"),
             reservations: reservations, capacity: capacity, outbound: outbound)
     }
 

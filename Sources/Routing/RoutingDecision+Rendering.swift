@@ -68,6 +68,12 @@ extension RoutingDecision {
         String(decoding: try Self.jsonEncoder(pretty: pretty).encode(self), as: UTF8.self)
     }
 
+    /// The complete decision as the store keeps it: the same JSON value as `renderJSON`, compact, keys in the
+    /// order the decision writes them.
+    public func recordJSON() throws -> String {
+        String(decoding: try CompactJSONEncoder(dates: .iso8601).encode(self), as: UTF8.self)
+    }
+
     /// The encoder every JSON form of decisions uses, so a list of them reads like each one alone.
     public static func jsonEncoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()

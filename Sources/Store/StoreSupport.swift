@@ -16,14 +16,12 @@ struct StoreFingerprint {
     }
 }
 
-/// JSON as the store keeps it: sorted keys, so that the same value is the same text in any process.
+/// JSON as the store keeps it: compact, keys in the order the value writes them, so that the same value is the same
+/// text in any process; instants as seconds since 1970.
 enum StoreJSON {
     static func encode(_ value: some Encodable, operation: String) throws(StoreError) -> String {
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            encoder.dateEncodingStrategy = .secondsSince1970
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return String(decoding: try CompactJSONEncoder(dates: .secondsSince1970).encode(value), as: UTF8.self)
         } catch {
             throw StoreError(operation, underlying: error)
         }

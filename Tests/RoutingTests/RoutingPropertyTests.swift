@@ -93,3 +93,25 @@ struct RoutingPropertyTests {
         }
     }
 }
+
+@Suite("the decision as the store keeps it")
+struct DecisionRecordTests {
+    @Test("the stored JSON is the same JSON value as route --json's, and reads back into the same decision")
+    func recordMatchesRendering() async throws {
+        await propertyCheck(count: 300, input: RoutingPropertyTests.seeds) { seed in
+            let decision = RandomWorld(seed: seed).decide()
+            guard let record = try? decision.recordJSON(), let rendered = try? decision.renderJSON(pretty: false),
+                let ours = try? JSONSerialization.jsonObject(with: Data(record.utf8)) as? NSDictionary,
+                let theirs = try? JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? NSDictionary
+            else {
+                Issue.record("seed \(seed): a form did not encode or parse")
+                return
+            }
+            #expect(ours == theirs, "seed \(seed)")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let back = try? decoder.decode(RoutingDecision.self, from: Data(record.utf8))
+            #expect(back?.renderText(verbose: true) == decision.renderText(verbose: true), "seed \(seed)")
+        }
+    }
+}

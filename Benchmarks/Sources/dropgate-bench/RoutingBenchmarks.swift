@@ -54,7 +54,7 @@ enum RoutingBenchmarks {
         var items = "sku,upc,description,weight_lb,length_in,width_in,height_in,oversize,hazmat,gift_wrap,unit_cost\n"
         let skus = (0..<skuCount).map { SKU("B-\(100_000 + $0)") }
         for sku in skus {
-            items += "\(sku),0\(sku.rawValue.suffix(6))00000,Item \(sku),1.0,10,8,4,false,false,false,5.00\n"
+            items += "\(sku),\(upc(for: sku)),Item \(sku),1.0,10,8,4,false,false,false,5.00\n"
         }
         var profile = try String(contentsOfFile: "retailer-profiles/amazon.yaml", encoding: .utf8)
         profile = profile.replacingOccurrences(of: "primary: EWR1", with: "primary: \(ids[0])")
@@ -68,6 +68,14 @@ enum RoutingBenchmarks {
             for sku in skus where random.below(10) < 6 { stock.set(1 + random.below(50), of: sku, at: DCID(id)) }
         }
         return World(profiles: profiles, state: NetworkState(stock: stock), skus: skus)
+    }
+
+    /// A UPC-A for a bench SKU: its six digits, zeros, and the GS1 mod-10 check digit the catalog checks.
+    static func upc(for sku: SKU) -> String {
+        let body = "0" + sku.rawValue.suffix(6) + "0000"
+        let digits = body.compactMap(\.wholeNumberValue)
+        let sum = digits.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+        return body + String((10 - sum % 10) % 10)
     }
 
     static let zips = ["15217", "60614", "75201", "80202", "85004", "90012", "98101", "10001", "30303", "33101"]
