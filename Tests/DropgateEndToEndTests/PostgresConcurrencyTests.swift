@@ -20,49 +20,10 @@ struct PostgresConcurrencyTests {
         let postgres = try await TemporaryPostgres.shared.database()
         let world = try IngestWorld()
         defer { world.remove() }
-        let catalog = try SampleCatalog.load()
-        // SKUs of which the network holds 10 to 40 units at two nodes or more: every line asks for one of them,
-        // and there are more than twice as many units wanted as available.
-        let hot = catalog.items.filter {
-            (10...40).contains(catalog.totalAvailable(of: $0.sku)) && catalog.nodes(stocking: $0.sku).count >= 2
-                && !$0.isHazmat
-        }
-        #expect(hot.count >= 15)
-        var generator = PurchaseOrderGenerator(seed: 0xC0DE_0018, catalog: catalog, hotItems: hot)
-        var interchanges: [(processes: Set<Int>, interchange: PurchaseOrderGenerator.Interchange)] = []
-        var turn = 0
-        for share in Self.shares {
-            for _ in 0..<share.count {
-                turn += 1
-                let retailer = PurchaseOrderGenerator.Retailer.allCases[turn % 3]
-                interchanges.append(
-                    (share.processes, generator.interchange(for: retailer, orders: Self.ordersPerInterchange)))
-            }
-        }
-        let orders = interchanges.flatMap(\.interchange.orders)
-        let wanted = orders.flatMap(\.lines).reduce(0) { $0 + $1.quantity }
-        let available = hot.reduce(0) { $0 + catalog.totalAvailable(of: $1.sku) }
-        #expect(wanted > available * 2, "\(wanted) units wanted, \(available) available")
-
-        // Each process: the interchanges all three share first, in one file (one batch delivered to every
-        // process at once), then its others in its own order, one or two to a file.
-        var random = SeededRandom(seed: 0x5EED_0018)
-        var inputs: [[URL]] = []
-        for process in 0..<3 {
-            let shared = interchanges.filter { $0.processes.count == 3 }.map(\.interchange)
-            var others = interchanges.filter { $0.processes.count < 3 && $0.processes.contains(process) }
-                .map(\.interchange)
-            others.shuffle(using: &random)
-            var files = [PurchaseOrderGenerator.File(name: "p\(process)-shared.x12", interchanges: shared)]
-            while !others.isEmpty {
-                let take = min(others.count, 1 + Int(random.next() % 2))
-                files.append(
-                    PurchaseOrderGenerator.File(
-                        name: "p\(process)-\(files.count).x12", interchanges: Array(others.prefix(take))))
-                others.removeFirst(take)
-            }
-            inputs.append(try world.write(files, into: "inbox\(process)"))
-        }
+        let scenario = try ConcurrencyScenario(
+            world: world, shares: Self.shares, ordersPerInterchange: Self.ordersPerInterchange, perFile: 1...2,
+            seed: 0x0018)
+        let (interchanges, inputs, orders) = (scenario.interchanges, scenario.inputs, scenario.orders)
 
         try IngestWorld.importInventory(db: postgres.url)
         let started = Date()

@@ -1,12 +1,27 @@
 import Foundation
 
-/// What the durable-pipeline tests read from a store: the invariants that must hold at any instant (after a
-/// crash, after racing processes) and the figures two stores are compared by.
-extension StoreInspector {
-    /// Outbox rows that are not a redelivered interchange's copy of an acknowledgement.
-    static let originals = "(key IS NULL OR key NOT LIKE '% again for %')"
-    static let againCopies = "key LIKE '% again for %'"
+/// A store the durable-pipeline tests read with SQL (SQLite's shell or psql): the invariants that must hold at any
+/// instant (after a crash, after racing processes), the same queries in either dialect.
+protocol InvariantChecking {
+    /// Each row of `sql`'s result, as its columns.
+    func rows(_ sql: String) throws -> [[String]]
+    /// Each row of `sql`'s result, its columns joined with tabs.
+    func lines(_ sql: String) throws -> [String]
+    /// Per partner, the ISA13 of every X12 document in the outbox (copies of acknowledgements aside), ascending.
+    func interchangeControlNumbers() throws -> [String: [Int]]
+    /// The dialect's function for the larger of two values (`max` in SQLite, `greatest` in PostgreSQL).
+    static var largerOf: String { get }
+}
 
+extension StoreInspector: InvariantChecking {
+    static let largerOf = "max"
+}
+
+extension PostgresInspector: InvariantChecking {
+    static let largerOf = "greatest"
+}
+
+extension InvariantChecking {
     /// Broken invariants, one line each; empty when the store is consistent:
     /// - every recorded PO has exactly one decision, one audit event and one explanation in the outbox;
     /// - for every node and SKU, reserved is the sum of the reservation rows and never more than on hand − safety;
@@ -47,12 +62,12 @@ extension StoreInspector {
             """
             SELECT 'oversold: ' || node || ' ' || sku || ' reserved ' || reserved || ' of ' || on_hand || ' on hand, '
                 || safety_stock || ' safety'
-            FROM inventory WHERE reserved > on_hand - safety_stock AND reserved > 0
+            FROM inventory WHERE reserved > \(Self.largerOf)(0, on_hand - safety_stock) OR reserved < 0
             """)
         broken += try lines(
             """
             SELECT 'acknowledgement written ' || count(*) || ' times: ' || key FROM outbox
-            WHERE key LIKE 'ack %' AND \(Self.originals) GROUP BY key HAVING count(*) > 1
+            WHERE key LIKE 'ack %' AND \(StoreInspector.originals) GROUP BY key HAVING count(*) > 1
             """)
         for (partner, numbers) in try interchangeControlNumbers() {
             let expected = Array(1...max(1, numbers.count))
@@ -70,6 +85,13 @@ extension StoreInspector {
         }
         return broken
     }
+}
+
+/// What the durable-pipeline tests read from a SQLite store: the figures two stores are compared by.
+extension StoreInspector {
+    /// Outbox rows that are not a redelivered interchange's copy of an acknowledgement.
+    static let originals = "(key IS NULL OR key NOT LIKE '% again for %')"
+    static let againCopies = "key LIKE '% again for %'"
 
     /// Per partner, the ISA13 of every X12 document in the outbox (copies of acknowledgements aside), ascending.
     func interchangeControlNumbers() throws -> [String: [Int]] {

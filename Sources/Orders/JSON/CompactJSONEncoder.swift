@@ -26,7 +26,7 @@ public struct CompactJSONEncoder: Sendable {
     /// `value` as JSON text; throws `EncodingError.invalidValue` for a number JSON cannot hold (NaN, infinity).
     public func encode(_ value: some Encodable) throws -> [UInt8] {
         let writer = CompactJSONWriter(dates: dates)
-        try writer.write(value, codingPath: [])
+        try writer.write(value, parent: nil, key: nil)
         return writer.bytes
     }
 }
@@ -41,29 +41,26 @@ final class CompactJSONWriter {
         bytes.reserveCapacity(4096)
     }
 
-    /// Writes one whole value: the few types JSON spells its own way, else whatever its `encode(to:)` asks for.
-    func write<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
-        if try writeSpecial(value, codingPath: { codingPath }) != nil { return }
-        let encoder = CompactJSONValueEncoder(writer: self, parent: nil, key: nil)
-        try value.encode(to: encoder)
-        encoder.close()
-    }
-
-    /// Writes `value` if it is one of the types JSON spells its own way (an instant, a number, a URL, bytes) and
-    /// says so; nil for any other.
-    func writeSpecial<T: Encodable>(_ value: T, codingPath: () -> [any CodingKey]) throws -> Void? {
+    /// Writes one whole value, the element `key` of `parent` (nil at the top): the types JSON spells its own way
+    /// directly, any other through its `encode(to:)`.
+    func write<T: Encodable>(_ value: T, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) throws {
         switch value {
+        case let string as String: write(string)
+        case let integer as Int: write(integer)
+        case let bool as Bool: write(bool)
         case let date as Date: write(date)
-        case let number as Double: try write(number, codingPath: codingPath())
+        case let number as Double: try write(number, codingPath: CompactJSONValueEncoder.path(parent, key))
         case let url as URL: write(url.absoluteString)
         case let decimal as Decimal: bytes.append(contentsOf: decimal.description.utf8)
         case let data as Data: write(data.base64EncodedString())
         // Every other width of number: their `encode(to:)` asks a single-value container for themselves again.
         case let integer as any BinaryInteger: write(integer)
-        case let number as Float: try write(number, codingPath: codingPath())
-        default: return nil
+        case let number as Float: try write(number, codingPath: CompactJSONValueEncoder.path(parent, key))
+        default:
+            let encoder = CompactJSONValueEncoder(writer: self, parent: parent, key: key)
+            try value.encode(to: encoder)
+            encoder.close()
         }
-        return ()
     }
 
     func write(_ date: Date) {
@@ -145,27 +142,19 @@ final class CompactJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// `2026-11-24T15:00:00Z`: the instant's whole seconds in UTC (the civil date from days since 1970, Howard
-    /// Hinnant's algorithm), as `ISO8601DateFormatter`'s default options write it.
+    /// `2026-11-24T15:00:00Z`: the instant's whole seconds in UTC, as `ISO8601DateFormatter`'s default options write
+    /// them.
     func writeISO8601(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let day = CalendarDate(ordinal: days)
         bytes.append(UInt8(ascii: "\""))
-        digits(year, 4)
+        digits(day.year, 4)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
+        digits(day.month, 2)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
+        digits(day.day, 2)
         bytes.append(UInt8(ascii: "T"))
         digits(secondOfDay / 3600, 2)
         bytes.append(UInt8(ascii: ":"))
@@ -175,8 +164,8 @@ final class CompactJSONWriter {
         bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
     }
 
-    private func digits(_ value: Int64, _ width: Int) {
-        var divisor: Int64 = 1
+    private func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         var value = value
         while divisor > 0 {

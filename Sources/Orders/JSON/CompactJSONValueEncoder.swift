@@ -23,9 +23,12 @@ final class CompactJSONValueEncoder: Encoder {
         self.key = key
     }
 
-    var codingPath: [any CodingKey] {
-        var path: [any CodingKey] = []
-        var encoder: CompactJSONValueEncoder? = self
+    var codingPath: [any CodingKey] { Self.path(parent, key) }
+
+    /// The coding path of element `key` of `parent`.
+    static func path(_ parent: CompactJSONValueEncoder?, _ key: (any CodingKey)?) -> [any CodingKey] {
+        var path: [any CodingKey] = key.map { [$0] } ?? []
+        var encoder = parent
         while let current = encoder {
             if let key = current.key { path.append(key) }
             encoder = current.parent
@@ -93,16 +96,7 @@ final class CompactJSONValueEncoder: Encoder {
 
     /// Writes `value` as the element just begun.
     func write<T: Encodable>(_ value: T, key: any CodingKey) throws {
-        switch value {
-        case let string as String: writer.write(string)
-        case let integer as Int: writer.write(integer)
-        case let bool as Bool: writer.write(bool)
-        default:
-            if try writer.writeSpecial(value, codingPath: { self.codingPath + [key] }) != nil { return }
-            let encoder = CompactJSONValueEncoder(writer: writer, parent: self, key: key)
-            try value.encode(to: encoder)
-            encoder.close()
-        }
+        try writer.write(value, parent: self, key: key)
     }
 
     private func closeChild() {
@@ -293,16 +287,7 @@ struct CompactJSONSingleValueContainer: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.beginSingleValue()
-        switch value {
-        case let string as String: encoder.writer.write(string)
-        case let integer as Int: encoder.writer.write(integer)
-        case let bool as Bool: encoder.writer.write(bool)
-        default:
-            if try encoder.writer.writeSpecial(value, codingPath: { self.codingPath }) != nil { return }
-            // The same value, one level down in the text but not in the coding path (as `JSONEncoder` does).
-            let inner = CompactJSONValueEncoder(writer: encoder.writer, parent: encoder.parent, key: encoder.key)
-            try value.encode(to: inner)
-            inner.close()
-        }
+        // The same value, one level down in the text but not in the coding path (as `JSONEncoder` does).
+        try encoder.writer.write(value, parent: encoder.parent, key: encoder.key)
     }
 }
