@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(name: "dropgate", path: ".."),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        // The PostgreSQL figure's reference inserts rows with prepared statements of its own.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
     ],
     targets: [
         /// The C loop the benchmarks measure X12 reading against (the floor).
@@ -27,6 +29,7 @@ let package = Package(
                 .product(name: "Gateway", package: "dropgate"),
                 .product(name: "Store", package: "dropgate"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),

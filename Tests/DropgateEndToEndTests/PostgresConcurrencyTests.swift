@@ -107,18 +107,12 @@ struct PostgresConcurrencyTests {
         #expect(copies == deliveries - interchanges.count, "acknowledgements sent again")
         let unfaithful = try store.unfaithfulCopies()
         #expect(unfaithful.isEmpty, "\(unfaithful.prefix(10).joined(separator: "\n"))")
-        // No process finishes a document another live process keeps (its `resume` leaves documents in flight).
-        // Known defect: `PostgresStore.pendingDocuments()` returns every unfinished document, those a live process
-        // is still processing included (SQLiteStore leaves out the ones a live keeper holds), so a process that
-        // starts while another is mid-document processes it too. What is committed stays right (checked above):
-        // the work is done twice. Whether it shows depends on timing.
+        // No process finishes a document another live process keeps: its `resume` leaves documents in flight
+        // (each is locked by its keeper's session until finished), so no document is processed twice.
         let shared = documentsByProcess.enumerated().flatMap { index, documents in
             documentsByProcess.enumerated().filter { $0.offset > index }.map { documents.intersection($0.element) }
         }.reduce(Set<Int>()) { $0.union($1) }
-        withKnownIssue("PostgresStore.pendingDocuments() hands out documents live processes keep", isIntermittent: true)
-        {
-            #expect(shared.isEmpty, "documents processed by two processes: \(shared.sorted())")
-        }
+        #expect(shared.isEmpty, "documents processed by two processes: \(shared.sorted())")
         print(
             "concurrency on PostgreSQL: 3 processes, \(orders.count) POs in \(interchanges.count) interchanges "
                 + "(\(deliveries) deliveries), \(String(format: "%.1f", elapsed)) s; outcomes \(outcomes); "

@@ -106,6 +106,54 @@ struct PostgresStoreTests {
         await second.shutdown()
     }
 
+    @Test(
+        "a document whose keeper's session dies (its process killed) is pending for another store at once; the keeper's next document is kept on a new session"
+    )
+    func deadKeeperIsTakenOver() async throws {
+        let location = try await TemporaryPostgres.shared.location()
+        let first = try await PostgresStore(location: location)
+        let second = try await PostgresStore(location: location)
+        let kept = try await first.keep(document("ISA*kept"))
+        #expect(try await second.pendingDocuments().isEmpty, "the first store is at work on it")
+
+        // The server ends the first store's keeping session, as it does when the process is SIGKILLed and its
+        // socket closes; `pg_terminate_backend` with a timeout returns once the session is gone. (Advisory locks
+        // are per database: other tests' stores hold the same ids in theirs.)
+        let terminated = try psql(
+            location,
+            """
+            SELECT pg_terminate_backend(pid, 10000) FROM pg_locks
+            WHERE locktype = 'advisory' AND objid = \(kept.id.rawValue) AND granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """)
+        #expect(terminated == "t")
+        #expect(try await second.pendingDocuments().map(\.id) == [kept.id])
+        #expect(try await first.pendingDocuments().isEmpty, "the second store keeps it now")
+
+        let next = try await first.keep(document("ISA*next"))
+        #expect(try await second.pendingDocuments().map(\.id) == [kept.id], "the new session keeps the next one")
+        #expect(try await first.pendingDocuments().map(\.id) == [next.id])
+        await first.shutdown()
+        await second.shutdown()
+    }
+
+    /// The output of `psql` running `sql` on `location`'s database, unaligned and without headers.
+    func psql(_ location: PostgresLocation, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "\(TemporaryPostgres.binaries)/psql")
+        process.arguments = [
+            "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p", "\(location.port)", "-U",
+            location.user, "-d", location.database, "-c", sql,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "psql failed: \(sql)")
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test("after shutdown every operation is unavailable, and shutting down again does nothing")
     func shutdownIsFinal() async throws {
         let store = try await PostgresStore(location: try await TemporaryPostgres.shared.location())

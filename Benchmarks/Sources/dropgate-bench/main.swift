@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|ingest` runs one part, for working on it.
+/// `--only xml|x12|routing|ingest|postgres` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -50,6 +50,11 @@ if runs("ingest") {
     // `DROPGATE_INGEST_MB=N`: a file of N MB (about 1,100 POs a MB).
     let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)
     table.add(try await IngestBenchmarks.run(megabytes: megabytes))
+}
+/// `--only postgres`: the PostgreSQL figures alone (a server of their own is started and stopped).
+if runs("ingest") || only == "postgres" {
+    let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)
+    for figure in try await PostgresIngestBenchmarks.run(megabytes: megabytes) { table.add(figure) }
 }
 
 print("")

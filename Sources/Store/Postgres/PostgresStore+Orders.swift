@@ -18,7 +18,9 @@ extension PostgresStore {
         }
     }
 
-    private func commit(_ commit: OrderCommit, orderJSON: String, on connection: PostgresConnection) async throws
+    /// Commits one order in the caller's transaction; a `Conflict` when a reservation or capacity claim no longer
+    /// fits, after which the caller must roll back what it wrote.
+    func commit(_ commit: OrderCommit, orderJSON: String, on connection: PostgresConnection) async throws
         -> CommitResult
     {
         let order = commit.order
@@ -126,14 +128,15 @@ extension PostgresStore {
             try await lockOutboxKey(newKey, on: connection)
             let existing = try await entries(keyed: newKey, on: connection)
             if !existing.isEmpty { return existing }
-            var copies: [OutboxEntry] = []
-            for original in try await entries(keyed: key, on: connection) {
+            var copies = try await entries(keyed: key, on: connection).map { original in
                 var copy = original
                 copy.inReplyTo = inReplyTo
                 copy.state = .pending
                 copy.createdAt = at.asStored
-                copy.id = try await insertRow(copy, key: newKey, on: connection)
-                copies.append(copy)
+                return copy
+            }
+            for (index, id) in try await insertRows(copies, key: newKey, on: connection).enumerated() {
+                copies[index].id = id
             }
             return copies
         }
@@ -152,80 +155,143 @@ extension PostgresStore {
         _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date,
         on connection: PostgresConnection
     ) async throws -> [OutboxEntry] {
-        let at = at.asStored
-        var counters: [String: ControlNumbers] = [:]
-        for partner in Set(drafts.map(\.partner)).sorted() {
-            counters[partner] = try await lockCounters(partner, on: connection)
+        try await insert(
+            [OutboundGroup(drafts: drafts, orderID: orderID, inReplyTo: inReplyTo, at: at)], key: key, on: connection
+        ).first ?? []
+    }
+
+    /// The documents one order (or one inbound document's answer) puts in the outbox.
+    struct OutboundGroup {
+        var drafts: [OutboundDraft]
+        var orderID: Int64?
+        var inReplyTo: DocumentID?
+        var at: Date
+    }
+
+    /// Renders the drafts of every group, in order, drawing each partner's control numbers from its counters,
+    /// locked `FOR UPDATE` (in partner order) until the caller's transaction ends; inserts every row in one
+    /// statement and writes the counters back in one more. Four statements however many documents and partners;
+    /// two when the caller locked the counters already (`counters`, which must hold every partner of `groups`).
+    func insert(
+        _ groups: [OutboundGroup], key: String?, counters locked: [String: ControlNumbers]? = nil,
+        on connection: PostgresConnection
+    ) async throws -> [[OutboxEntry]] {
+        var counters: [String: ControlNumbers]
+        if let locked {
+            counters = locked
+        } else {
+            counters = try await lockCounters(Set(groups.flatMap { $0.drafts.map(\.partner) }), on: connection)
         }
-        var entries: [OutboxEntry] = []
-        for draft in drafts {
-            guard var numbers = counters[draft.partner] else { continue }
-            let bytes: [UInt8]
-            do { bytes = try draft.render(&numbers) } catch {
-                throw StoreError("render \(draft.name)", code: .render, underlying: error)
+        var entries: [[OutboxEntry]] = []
+        for group in groups {
+            let at = group.at.asStored
+            var made: [OutboxEntry] = []
+            for draft in group.drafts {
+                guard var numbers = counters[draft.partner] else { continue }
+                let bytes: [UInt8]
+                do { bytes = try draft.render(&numbers) } catch {
+                    throw StoreError("render \(draft.name)", code: .render, underlying: error)
+                }
+                counters[draft.partner] = numbers
+                made.append(
+                    OutboxEntry(
+                        id: OutboxID(0), kind: draft.kind, partner: draft.partner,
+                        orderID: group.orderID.map(OrderID.init), inReplyTo: group.inReplyTo, name: draft.name,
+                        destination: draft.destination, state: .pending, createdAt: at, bytes: bytes))
             }
-            counters[draft.partner] = numbers
-            var entry = OutboxEntry(
-                id: OutboxID(0), kind: draft.kind, partner: draft.partner, orderID: orderID.map(OrderID.init),
-                inReplyTo: inReplyTo, name: draft.name, destination: draft.destination, state: .pending,
-                createdAt: at, bytes: bytes)
-            entry.id = try await insertRow(entry, key: key, on: connection)
-            entries.append(entry)
+            entries.append(made)
         }
-        // The counters' rows exist (`lockCounters` made them) and are locked: one UPDATE a partner writes them back.
-        for (partner, numbers) in counters.sorted(by: { $0.key < $1.key }) where !numbers.values.isEmpty {
-            let drawn = numbers.values.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        let ids = try await insertRows(entries.flatMap { $0 }, key: key, on: connection)
+        var next = ids.makeIterator()
+        for group in entries.indices {
+            for entry in entries[group].indices {
+                guard let id = next.next() else {
+                    throw PostgresSchemaError(description: "INSERT … RETURNING id returned too few rows")
+                }
+                entries[group][entry].id = id
+            }
+        }
+        // The counters' rows exist (`lockCounters` made them) and are locked: one UPDATE writes them all back.
+        var drawn: [(partner: String, kind: String, value: Int)] = []
+        for (partner, numbers) in counters {
+            for (kind, value) in numbers.values { drawn.append((partner, kind.rawValue, value)) }
+        }
+        if !drawn.isEmpty {
             try await connection.query(
                 """
                 UPDATE control_number AS counter SET value = drawn.value
-                FROM unnest(\(drawn.map(\.key.rawValue))::text[], \(drawn.map(\.value))::bigint[]) AS drawn (kind, value)
-                WHERE counter.partner = \(partner) AND counter.kind = drawn.kind
+                FROM unnest(\(drawn.map(\.partner))::text[], \(drawn.map(\.kind))::text[],
+                    \(drawn.map(\.value))::bigint[]) AS drawn (partner, kind, value)
+                WHERE counter.partner = drawn.partner AND counter.kind = drawn.kind AND counter.value <> drawn.value
                 """, logger: logger)
         }
         return entries
     }
 
-    /// `partner`'s counters, locked until the transaction ends. A partner's rows are made (at zero: no number drawn
-    /// yet) the first time it is numbered; two transactions numbering a new partner at once then wait on the same
-    /// rows, the second's INSERT for the first's to end.
-    private func lockCounters(_ partner: String, on connection: PostgresConnection) async throws -> ControlNumbers {
-        var locked = try await rows(
-            "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
-            on: connection)
-        if locked.count < ControlNumberKind.allCases.count {
+    /// `partners`' counters, locked until the transaction ends, in partner order (as bytes: the order Swift sorts
+    /// them in, whatever the database's collation) so that two transactions never wait on each other in a cycle. A
+    /// partner's rows are made (at zero: no number drawn yet) the first time it is numbered; two transactions
+    /// numbering a new partner at once then wait on the same rows, the second's INSERT for the first's to end.
+    func lockCounters(_ partners: Set<String>, on connection: PostgresConnection) async throws
+        -> [String: ControlNumbers]
+    {
+        guard !partners.isEmpty else { return [:] }
+        let names = partners.sorted()
+        let kinds = ControlNumberKind.allCases.map(\.rawValue)
+        let select: PostgresQuery = """
+            SELECT partner, kind, value FROM control_number WHERE partner = ANY(\(names)::text[])
+            ORDER BY partner COLLATE "C", kind COLLATE "C" FOR UPDATE
+            """
+        var locked = try await rows(select, on: connection)
+        if locked.count < names.count * kinds.count {
             try await connection.query(
                 """
                 INSERT INTO control_number (partner, kind, value)
-                SELECT \(partner), kind, 0 FROM unnest(\(ControlNumberKind.allCases.map(\.rawValue))::text[]) AS kind
+                SELECT p.partner, k.kind, 0 FROM unnest(\(names)::text[]) AS p (partner), unnest(\(kinds)::text[]) AS k (kind)
+                ORDER BY p.partner COLLATE "C", k.kind COLLATE "C"
                 ON CONFLICT (partner, kind) DO NOTHING
                 """, logger: logger)
-            locked = try await rows(
-                "SELECT kind, value FROM control_number WHERE partner = \(partner) ORDER BY kind FOR UPDATE",
-                on: connection)
+            locked = try await rows(select, on: connection)
         }
-        var values: [ControlNumberKind: Int] = [:]
+        var values: [String: [ControlNumberKind: Int]] = [:]
         for row in locked {
-            let (kind, value) = try row.decode((String, Int).self)
-            if let kind = ControlNumberKind(rawValue: kind), value > 0 { values[kind] = value }
+            let (partner, kind, value) = try row.decode((String, String, Int).self)
+            if let kind = ControlNumberKind(rawValue: kind), value > 0 { values[partner, default: [:]][kind] = value }
         }
-        return ControlNumbers(partner: partner, values: values)
+        return Dictionary(
+            uniqueKeysWithValues: names.map { ($0, ControlNumbers(partner: $0, values: values[$0] ?? [:])) })
     }
 
-    private func insertRow(_ entry: OutboxEntry, key: String?, on connection: PostgresConnection) async throws
-        -> OutboxID
+    /// Inserts `entries` in one statement and returns their ids in order. The rows go in in ordinal order
+    /// (`ORDER BY n`), each taking the sequence's next value as it goes in, so their ids, sorted, are in that order
+    /// too (a concurrent transaction's ids may fall between them, never out of order within them).
+    private func insertRows(_ entries: [OutboxEntry], key: String?, on connection: PostgresConnection) async throws
+        -> [OutboxID]
     {
-        let id = try await rows(
+        guard !entries.isEmpty else { return [] }
+        let ids = try await rows(
             """
             INSERT INTO outbox (key, kind, partner, order_id, in_reply_to, name, destination, state, created_at,
                 bytes)
-            VALUES (\(key), \(entry.kind.rawValue), \(entry.partner), \(entry.orderID?.rawValue),
-                \(entry.inReplyTo?.rawValue), \(entry.name), \(entry.destination), \(entry.state.rawValue),
-                \(entry.createdAt.timeIntervalSince1970), \(ByteBuffer(bytes: entry.bytes)))
+            SELECT \(key)::text, kind, partner, NULLIF(order_id, 0), NULLIF(in_reply_to, 0), name,
+                CASE WHEN has_destination THEN destination END, state, created_at, bytes
+            FROM unnest(\(entries.map(\.kind.rawValue))::text[], \(entries.map(\.partner))::text[],
+                \(entries.map { $0.orderID?.rawValue ?? 0 })::bigint[],
+                \(entries.map { $0.inReplyTo?.rawValue ?? 0 })::bigint[], \(entries.map(\.name))::text[],
+                \(entries.map { $0.destination ?? "" })::text[], \(entries.map { $0.destination != nil })::boolean[],
+                \(entries.map(\.state.rawValue))::text[], \(entries.map(\.createdAt.timeIntervalSince1970))::float8[],
+                \(entries.map { ByteBuffer(bytes: $0.bytes) })::bytea[])
+                WITH ORDINALITY AS entry (kind, partner, order_id, in_reply_to, name, destination, has_destination,
+                    state, created_at, bytes, n)
+            ORDER BY n
             RETURNING id
             """, on: connection
-        ).first?.decode(Int64.self)
-        guard let id else { throw PostgresSchemaError(description: "INSERT … RETURNING id returned no row") }
-        return OutboxID(id)
+        ).map { try $0.decode(Int64.self) }.sorted()
+        guard ids.count == entries.count else {
+            throw PostgresSchemaError(
+                description: "INSERT … RETURNING id returned \(ids.count) of \(entries.count) rows")
+        }
+        return ids.map(OutboxID.init)
     }
 
     // MARK: Reading

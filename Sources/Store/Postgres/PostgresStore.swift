@@ -11,13 +11,19 @@ import Synchronization
 /// capacity are single conditional `UPDATE`s, a PO is recorded once by its `UNIQUE` key (`INSERT … ON CONFLICT DO
 /// NOTHING RETURNING id`), an interchange belongs to the first document whose `INSERT` wins, and a partner's control
 /// numbers are rows locked `FOR UPDATE` until the transaction ends, so that they are never used twice nor skipped by
-/// a rollback. Row locks are always taken in one order (the PO key, inventory by node and SKU, capacity by node and
-/// day, counters by partner) so that two commits cannot deadlock each other.
+/// a rollback. Row locks are taken in one order (inventory by node and SKU, capacity by node and day, counters by
+/// partner, each as bytes), so that two commits cannot deadlock each other: a batch locks all of its rows first,
+/// then inserts its POs (`commit(batch:)`); a single order inserts its PO first, then locks its rows in that order.
+/// A deadlock that remains (the same POs inserted in two orders) is reported as `.busy`, and decided again.
+///
+/// Unfinished documents are kept by the session of the store that keeps them (`PostgresDocumentKeepers`): another
+/// process's `pendingDocuments()` leaves a live process's documents alone and takes a dead one's at once.
 ///
 /// Lifecycle: `init` connects once on its own to apply the migrations (failing at once, with the server's reason,
-/// when the database cannot be reached or refuses the login), then starts the task that drives the connection pool
-/// (`PostgresClient.run()`). `shutdown()` cancels that task and waits for the pool to close its connections; call it
-/// before the process ends. After it, every operation fails with `.unavailable`. A store dropped without
+/// when the database cannot be reached or refuses the login) and keeps that connection as the session that keeps
+/// documents, then starts the task that drives the connection pool (`PostgresClient.run()`). `shutdown()` closes
+/// that session, cancels the task and waits for the pool to close its connections; call it before the process
+/// ends. After it, every operation fails with `.unavailable`. A store dropped without
 /// `shutdown()` cancels the task in `deinit` but cannot wait for it.
 public final class PostgresStore: OrderStore {
     /// Where the database is (without the password).
@@ -26,6 +32,8 @@ public final class PostgresStore: OrderStore {
     let logger: Logger
     /// The task running `client.run()`; nil once shut down.
     private let runner: Mutex<Task<Void, Never>?>
+    /// The session whose advisory locks say which unfinished documents this store is working on.
+    let keepers: PostgresDocumentKeepers
 
     /// Opens the database `url` names (see `PostgresLocation`) and brings its schema up to date.
     public convenience init(
@@ -45,15 +53,16 @@ public final class PostgresStore: OrderStore {
         self.logger = logger
         let operation = "open \(location)"
         do {
-            let connection = try await PostgresConnection.connect(
-                configuration: try Self.connectionConfiguration(location), id: 0, logger: logger)
+            let configuration = try Self.connectionConfiguration(location)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             do {
                 try await PostgresSchema.migrate(connection, logger: logger)
             } catch {
                 try? await connection.close()
                 throw error
             }
-            try? await connection.close()
+            // The connection stays open: it becomes the session that keeps this store's documents.
+            keepers = PostgresDocumentKeepers(connection: connection, configuration: configuration, logger: logger)
         } catch {
             throw Self.failure(operation, error, otherwise: .unavailable)
         }
@@ -74,13 +83,18 @@ public final class PostgresStore: OrderStore {
 
     deinit {
         runner.withLock { $0?.cancel() }
+        let keepers = keepers
+        Task { await keepers.close() }
     }
 
     /// Closes the pool: cancels the task that runs it and waits until it has closed its connections. Operations
     /// still running fail; later ones fail with `.unavailable`. Calling it again does nothing.
     public func close() async { await shutdown() }
 
+    /// `close()`; first ends the session that keeps this store's unfinished documents, so that another process may
+    /// take them at once.
     public func shutdown() async {
+        await keepers.close()
         let task = runner.withLock { task in
             defer { task = nil }
             return task
@@ -211,6 +225,8 @@ public final class PostgresStore: OrderStore {
                 """, on: connection
             ).first?.decode(Int64.self)
             guard let id else { throw PostgresSchemaError(description: "INSERT … RETURNING id returned no row") }
+            // Kept by this store before any other can see it: locked before the row commits.
+            try await keepers.take(id)
             return KeptDocument(id: DocumentID(id), sameBytesAs: earlier.map(DocumentID.init))
         }
     }
@@ -229,24 +245,14 @@ public final class PostgresStore: OrderStore {
                 WHERE id = \(document.rawValue)
                 """, logger: logger)
         }
+        // Committed first: a store that takes the lock next finds the document finished.
+        await keepers.release(document.rawValue)
     }
 
+    /// Unfinished documents that no live process keeps (their keeper finished, closed or died), each now kept by
+    /// this store, and those this store keeps itself: see `PostgresDocumentKeepers`.
     public func pendingDocuments() async throws(StoreError) -> [PendingDocument] {
-        try await connection("list pending documents") { connection in
-            try await rows(
-                """
-                SELECT id, received_at, origin, format, bytes FROM inbound_document WHERE NOT finished ORDER BY id
-                """, on: connection
-            ).map { row in
-                let (id, receivedAt, origin, format, bytes) = try row.decode(
-                    (Int64, Double, String, String, ByteBuffer).self)
-                return PendingDocument(
-                    id: DocumentID(id),
-                    document: InboundDocument(
-                        receivedAt: Date(timeIntervalSince1970: receivedAt), origin: origin,
-                        format: DocumentFormat(rawValue: format) ?? .unknown, bytes: Array(bytes.readableBytesView)))
-            }
-        }
+        do { return try await keepers.pending() } catch { throw Self.failure("list pending documents", error) }
     }
 
     public func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError)
