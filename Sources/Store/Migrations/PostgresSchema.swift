@@ -3,9 +3,10 @@ import PostgresNIO
 /// The PostgreSQL schema, one migration per change, applied in order on open and recorded in `schema_migration`.
 /// Never edit a shipped migration: add one.
 ///
-/// The tables mean what SQLite's do after its v1 and v2 (`Schema`), in PostgreSQL's types: `BIGSERIAL` ids, `BYTEA`
-/// bytes, a `TEXT[]` of nodes, `DATE` days. Instants are `DOUBLE PRECISION` seconds since 1970, as in SQLite, so that a
-/// `Date` reads back exactly the value written on either backend (`TIMESTAMPTZ` keeps microseconds only).
+/// The tables mean what SQLite's do (version 1 its v1 and v2, version 2 its v3: `Schema`), in PostgreSQL's types:
+/// `BIGSERIAL` ids, `BYTEA` bytes, a `TEXT[]` of nodes, `DATE` days. Instants are `DOUBLE PRECISION` seconds since
+/// 1970, as in SQLite, so that a `Date` reads back exactly the value written on either backend (`TIMESTAMPTZ` keeps
+/// microseconds only).
 enum PostgresSchema {
     struct Migration: Sendable {
         var version: Int
