@@ -10,10 +10,12 @@ typealias WaitingOrder = (index: Int, order: PurchaseOrder, profile: RetailerPro
 
 extension Gateway {
     /// POs recorded before, each with the order it repeats. One from this very document (a document finished after
-    /// a crash), or from a document with the same bytes (a redelivery), is already done. Any other follows its profile's duplicate policy: refused (recorded against the
-    /// first order, answered only with the profile's duplicate code), or, under `replace` while the first order is
-    /// open, decided afresh with the first one's stock and capacity given back and committed in its place. Returns
-    /// the repeats whose replacement lost a race, to be handled again with fresh figures.
+    /// a crash), or from a document with the same bytes (a redelivery), is already done. Any other follows its
+    /// profile's duplicate policy: refused (recorded against the first order, answered only with the profile's
+    /// duplicate code), or, under `replace` while the first order is open, decided afresh with the first one's stock
+    /// and capacity given back and committed in its place (one transaction a repeat: repeats are rare, so they are
+    /// not group-committed). Returns the repeats whose replacement lost a race, to be handled again with fresh
+    /// figures.
     func handleRepeats(
         _ repeats: [(entry: WaitingOrder, earlier: OrderID)], document: DocumentID, at now: Date,
         routers: [RetailerID: Router], results: inout [OrderReport?], report: inout DocumentReport

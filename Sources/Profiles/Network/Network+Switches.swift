@@ -32,7 +32,8 @@ extension FulfilmentNode {
             closures.append(
                 Closure(
                     from: CalendarDate.on(window.from, in: timeZone), until: CalendarDate.on(last, in: timeZone),
-                    reason: "closed in the store \(stamp.string(from: window.from))…\(stamp.string(from: window.until))"
+                    reason: "closed in the store \(stamp.string(from: window.from))…"
+                        + "\(stamp.string(from: window.until))"
                         + " by \(change.setBy)" + (why.map { ": \($0)" } ?? "")))
         }
     }

@@ -186,11 +186,14 @@ extension PostgresStore {
             """, on: connection
         ).count
         let was = before.map { "\($0.0) \($0.1)" } ?? ""
+        let note = ReplacementNote.text(
+            version: recorded.version, was: was, by: commit.documentID, withdrawn: withdrawn)
+        let decided = "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"
         try await connection.query(
             """
             INSERT INTO audit (at, order_id, event, detail)
             VALUES (\(at), \(id), 'replaced',
-                \(ReplacementNote.text(version: recorded.version, was: was, by: commit.documentID, withdrawn: withdrawn)))
+                \(note))
             """, logger: logger)
         let entries = try await insert(
             commit.outbound, orderID: id, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
@@ -198,7 +201,7 @@ extension PostgresStore {
         try await connection.query(
             """
             INSERT INTO audit (at, order_id, event, detail)
-            VALUES (\(at), \(id), 'decided', \("\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"))
+            VALUES (\(at), \(id), 'decided', \(decided))
             """, logger: logger)
         if let document = commit.documentID {
             try await connection.query(

@@ -16,7 +16,9 @@ extension SQLiteStore {
         try await write("switch node \(change.node)") { db in
             let current = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT node, enabled, closed_windows, set_at, set_by, reason FROM node_switch WHERE node = ?"),
+                    sql: """
+                        SELECT node, enabled, closed_windows, set_at, set_by, reason FROM node_switch WHERE node = ?
+                        """),
                 arguments: [change.node.rawValue]
             ).map(Self.nodeSwitch)
             let updated = change.applied(to: current)

@@ -48,7 +48,8 @@ extension SQLiteStore {
         try await write("record repeated order") { db in
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO repeated_order (document_id, position, order_id, outcome, at) VALUES (?, ?, ?, 'refused', ?)
+                    INSERT INTO repeated_order (document_id, position, order_id, outcome, at)
+                    VALUES (?, ?, ?, 'refused', ?)
                     ON CONFLICT (document_id, position) DO NOTHING
                     """
             ).execute(
@@ -181,7 +182,9 @@ extension SQLiteStore {
         // The replaced version's pick tickets must never reach the warehouse: the order would ship twice.
         try db.cachedStatement(
             sql:
-                "UPDATE outbox SET state = 'withdrawn' WHERE order_id = ? AND kind = 'pick-ticket' AND state = 'pending'"
+                """
+                UPDATE outbox SET state = 'withdrawn' WHERE order_id = ? AND kind = 'pick-ticket' AND state = 'pending'
+                """
         ).execute(arguments: [id])
         let withdrawn = db.changesCount
         let was = before.map {
