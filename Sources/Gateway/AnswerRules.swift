@@ -5,7 +5,7 @@ import X12
 extension ProfileRule {
     /// What the acknowledgement writers cannot do of what a profile asks: `profiles check`, `route` and `demo` load
     /// profiles with these, so that a profile never promises a retailer an answer we would write otherwise.
-    public static let answerWriters: [ProfileRule] = [x12Acknowledgements]
+    public static let answerWriters: [ProfileRule] = [x12Acknowledgements, duplicateAnswers]
 
     /// The 855 and the 997/999:
     /// - a reason code for an X12 retailer is the line's ACK01, so it must be a code of element 668 that says the

@@ -38,17 +38,23 @@ extension Gateway {
             var lastConflict = ""
             for _ in 0..<maximumAttempts where !pending.isEmpty {
                 do {
+                    // The store's node switches, once a round: routing sees them as part of the network.
+                    let switches = try await store.nodeSwitches()
+                    let routers = switchedRouters.routers(for: switches, profiles: profiles) ?? self.routers
                     // POs recorded already are not decided again: deciding them would count their stock twice
-                    // for the POs after them in the batch.
+                    // for the POs after them in the batch. A repeat from another document follows its profile's
+                    // duplicate policy, before the rest is decided (a replacement gives stock back).
                     let known = try await store.recorded(pending.map { OrderKey($0.order, retailer: $0.profile.id) })
+                    var sentAgain: [(entry: WaitingOrder, earlier: OrderID)] = []
                     pending = pending.filter { entry in
                         guard let earlier = known[OrderKey(entry.order, retailer: entry.profile.id)] else {
                             return true
                         }
-                        results[entry.index] = OrderReport(
-                            retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .duplicate(of: earlier))
+                        sentAgain.append((entry, earlier))
                         return false
                     }
+                    let repeatsAgain = try await handleRepeats(
+                        sentAgain, document: document, at: now, routers: routers, results: &results, report: &report)
                     var state = try await snapshot(for: pending.map(\.order), at: now)
                     var decided:
                         [(
@@ -86,7 +92,7 @@ extension Gateway {
                             document: document, at: now)
                     }
                     let outcomes = try await store.commit(batch: commits)
-                    var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = []
+                    var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = repeatsAgain
                     for (item, outcome) in zip(decided, outcomes) {
                         let (entry, decision, tickets) = item
                         switch outcome {
@@ -95,10 +101,14 @@ extension Gateway {
                             appendCSV(tickets, report: &report)
                             results[entry.index] = OrderReport(
                                 retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .decided(decision))
-                        case .duplicate(let earlier, _):
+                        case .duplicate(let earlier, true):
                             results[entry.index] = OrderReport(
                                 retailer: entry.profile.id, poNumber: entry.order.poNumber,
                                 result: .duplicate(of: earlier))
+                        case .duplicate:
+                            // Another process recorded the PO from another document first: next round, this one
+                            // is a repeat of it and follows the duplicate policy.
+                            lost.append(entry)
                         case .conflict(let why):
                             lastConflict = why
                             lost.append(entry)

@@ -16,6 +16,8 @@ public struct Gateway: Sendable {
     public let profiles: ProfileSet
     /// One router per profile, made once.
     let routers: [RetailerID: Router]
+    /// The routers for the store's node switches, when any are set.
+    let switchedRouters = SwitchedRouters()
     public let store: any OrderStore
     public let output: OutputFolder?
     public var reader: InboundReader

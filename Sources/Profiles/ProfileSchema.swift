@@ -198,6 +198,13 @@ public enum ProfileSchema {
                                 : "the code for \(reason.rawValue)")
                     }), "reason → retailer code (and text); 'default' for the rest"),
         field(
+            "orders",
+            .object([
+                field(
+                    "duplicates", .choice(DuplicatePolicy.allCases.map(\.rawValue)),
+                    "a PO number sent again in a new interchange: reject (default) or replace while not released")
+            ]), "what a repeated PO does"),
+        field(
             "feed",
             .object([
                 field("format", .choice(FeedSettings.Format.allCases.map(\.rawValue)), required: true, "feed format"),

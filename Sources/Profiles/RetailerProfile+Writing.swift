@@ -192,6 +192,7 @@ extension RetailerProfile {
                     ])
                 }
             ),
+            ("orders", object([("duplicates", text(orders.duplicates.rawValue))])),
         ])
     }
 }

@@ -228,8 +228,7 @@ final class DecisionFacts: Sendable {
         let node = tables.world.network.nodes[a.position]
         let zone = tables.world.nodeZones[a.position]
         var checks = [
-            NodeCheck(
-                kind: .enabled, passed: a.enabled, detail: a.enabled ? "enabled" : "switched off in the network file")
+            NodeCheck(kind: .enabled, passed: a.enabled, detail: node.switchExplanation)
         ]
         let shipBy = Format.instant(deadlines.shipBy, tables.profileZone)
         let closed = a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ")

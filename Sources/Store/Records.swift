@@ -292,6 +292,8 @@ public struct OutboundDraft: Sendable {
 
 public enum OutboxState: String, Hashable, Sendable, Codable, CaseIterable {
     case pending, sent, failed
+    /// Never to be sent: a pick ticket of an order version that a repeat of its PO replaced.
+    case withdrawn
 }
 
 public struct OutboxID: Hashable, Sendable, Codable, CustomStringConvertible {

@@ -23,7 +23,8 @@ extension PostgresInspector: InvariantChecking {
 
 extension InvariantChecking {
     /// Broken invariants, one line each; empty when the store is consistent:
-    /// - every recorded PO has exactly one decision, one audit event and one explanation in the outbox;
+    /// - every recorded PO has exactly one decision, and one `decided` audit event and one explanation in the outbox
+    ///   per version (a PO sent again may replace its first version);
     /// - for every node and SKU, reserved is the sum of the reservation rows and never more than on hand − safety;
     /// - each interchange's acknowledgement is written once (its copies aside);
     /// - per partner, the ISA13s of the X12 documents written (copies aside) are 1…n, and the counter says n.
@@ -37,13 +38,14 @@ extension InvariantChecking {
         broken += try lines(
             """
             SELECT 'PO without exactly one audit event: ' || o.retailer || ' ' || o.po_number
-            FROM purchase_order o LEFT JOIN audit a ON a.order_id = o.id GROUP BY o.id HAVING count(a.id) <> 1
+            FROM purchase_order o LEFT JOIN audit a ON a.order_id = o.id AND a.event = 'decided'
+            GROUP BY o.id HAVING count(a.id) <> o.version
             """)
         broken += try lines(
             """
             SELECT 'PO without exactly one explanation: ' || o.retailer || ' ' || o.po_number
             FROM purchase_order o LEFT JOIN outbox x ON x.order_id = o.id AND x.kind = 'explanation'
-            GROUP BY o.id HAVING count(x.id) <> 1
+            GROUP BY o.id HAVING count(x.id) <> o.version
             """)
         broken += try lines(
             """

@@ -36,7 +36,7 @@ struct ProfileSchemaTests {
         #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(
             properties?.keys.sorted() == [
-                "carriers", "documents", "feed", "fees", "fulfilment", "id", "identity", "items", "name",
+                "carriers", "documents", "feed", "fees", "fulfilment", "id", "identity", "items", "name", "orders",
                 "reason-codes",
                 "routing-authority", "sample", "ship-sla", "ship-to", "sourcing",
             ])

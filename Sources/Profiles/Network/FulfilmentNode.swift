@@ -24,6 +24,9 @@ public struct FulfilmentNode: Hashable, Sendable, Codable {
     /// For nodes with the `pickup` or `curbside` capability: the local time store-pickup orders are ready on an open
     /// day (the pickup analogue of a carrier cutoff).
     public var pickupReady: TimeOfDay?
+    /// The store's switch applied to this node (`Network.applying(_:)`), for explanations; nil when only the network
+    /// file speaks for it.
+    public var storeSwitch: NodeSwitch?
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case dc, store

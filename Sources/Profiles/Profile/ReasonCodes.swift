@@ -30,6 +30,9 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     /// complete) and another line cannot ship: `CancelledLine.causingLine` names that line, whose own reason is the
     /// order's real cause.
     case fillOrKill = "fill-or-kill"
+    /// The PO number was received before from the same retailer, in another interchange, and the profile's
+    /// duplicate policy refuses the repeat (`orders.duplicates`).
+    case duplicateOrder = "duplicate-order"
 }
 
 /// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not

@@ -23,6 +23,8 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
     public var fees: FeeSchedule
     public var reasonCodes: ReasonCodes
     public var feed: FeedSettings?
+    /// What a repeated PO number does (`orders.duplicates`).
+    public var orders: OrderRules
 
     public init(
         id: RetailerID, name: String, sample: Bool = false, identity: PartnerIdentities = PartnerIdentities(),
@@ -30,7 +32,7 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
         routingAuthority: RoutingAuthority = .supplier, sourcing: Sourcing = Sourcing(),
         carriers: [CarrierMapping] = [],
         shipTo: ShipToRules = ShipToRules(), items: ItemRules = ItemRules(), fees: FeeSchedule = FeeSchedule(),
-        reasonCodes: ReasonCodes = ReasonCodes(), feed: FeedSettings? = nil
+        reasonCodes: ReasonCodes = ReasonCodes(), feed: FeedSettings? = nil, orders: OrderRules = OrderRules()
     ) {
         self.id = id
         self.name = name
@@ -47,6 +49,7 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
         self.fees = fees
         self.reasonCodes = reasonCodes
         self.feed = feed
+        self.orders = orders
     }
 
     /// The first mapping that matches the PO's ship method, in file order.
@@ -61,7 +64,7 @@ public struct RetailerProfile: Hashable, Sendable, Codable {
 extension RetailerProfile {
     static let keys = [
         "id", "name", "sample", "identity", "documents", "ship-sla", "fulfilment", "routing-authority",
-        "sourcing", "carriers", "ship-to", "items", "fees", "reason-codes", "feed",
+        "sourcing", "carriers", "ship-to", "items", "fees", "reason-codes", "feed", "orders",
     ]
 
     /// Reads a profile document; `fallbackID` (the file name without extension) is used when `id` is absent.
@@ -81,6 +84,7 @@ extension RetailerProfile {
         let fees: FeeSchedule = d.value(f, "fees", default: FeeSchedule())
         let reasonCodes: ReasonCodes = d.value(f, "reason-codes", default: ReasonCodes())
         let feed: FeedSettings? = d.optional(f, "feed")
+        let orders: OrderRules = d.value(f, "orders", default: OrderRules())
         let sample: Bool = d.value(f, "sample", default: false)
         if carriers.isEmpty, f["carriers"] == nil {
             d.report("missing required key 'carriers' (the ship methods this retailer may send)", at: node, path: "")
@@ -94,6 +98,6 @@ extension RetailerProfile {
         return RetailerProfile(
             id: id, name: name, sample: sample, identity: identity, documents: documents, shipSLA: sla,
             fulfilment: fulfilment, routingAuthority: authority, sourcing: sourcing, carriers: carriers, shipTo: shipTo,
-            items: items, fees: fees, reasonCodes: reasonCodes, feed: feed)
+            items: items, fees: fees, reasonCodes: reasonCodes, feed: feed, orders: orders)
     }
 }

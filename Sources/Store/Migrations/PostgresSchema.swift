@@ -3,9 +3,10 @@ import PostgresNIO
 /// The PostgreSQL schema, one migration per change, applied in order on open and recorded in `schema_migration`.
 /// Never edit a shipped migration: add one.
 ///
-/// The tables mean what SQLite's do after its v1 and v2 (`Schema`), in PostgreSQL's types: `BIGSERIAL` ids, `BYTEA`
-/// bytes, a `TEXT[]` of nodes, `DATE` days. Instants are `DOUBLE PRECISION` seconds since 1970, as in SQLite, so that a
-/// `Date` reads back exactly the value written on either backend (`TIMESTAMPTZ` keeps microseconds only).
+/// The tables mean what SQLite's do (version 1 its v1 and v2, version 2 its v3: `Schema`), in PostgreSQL's types:
+/// `BIGSERIAL` ids, `BYTEA` bytes, a `TEXT[]` of nodes, `DATE` days. Instants are `DOUBLE PRECISION` seconds since
+/// 1970, as in SQLite, so that a `Date` reads back exactly the value written on either backend (`TIMESTAMPTZ` keeps
+/// microseconds only).
 enum PostgresSchema {
     struct Migration: Sendable {
         var version: Int
@@ -136,7 +137,53 @@ enum PostgresSchema {
                 )
                 """,
                 "CREATE INDEX audit_by_order ON audit (order_id, id)",
-            ])
+            ]),
+        Migration(
+            version: 2, name: "order states and versions, repeated POs, node switches",
+            statements: [
+                "ALTER TABLE purchase_order ADD COLUMN state TEXT NOT NULL DEFAULT 'open'",
+                "ALTER TABLE purchase_order ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                """
+                CREATE TABLE order_version (
+                    order_id BIGINT NOT NULL REFERENCES purchase_order (id),
+                    version INTEGER NOT NULL,
+                    document_id BIGINT REFERENCES inbound_document (id),
+                    received_at DOUBLE PRECISION NOT NULL,
+                    order_json TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    nodes TEXT[] NOT NULL,
+                    acknowledge_by DOUBLE PRECISION,
+                    ship_by DOUBLE PRECISION,
+                    decided_at DOUBLE PRECISION NOT NULL,
+                    explanation_json TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'replaced',
+                    replaced_at DOUBLE PRECISION NOT NULL,
+                    replaced_by_document BIGINT REFERENCES inbound_document (id),
+                    PRIMARY KEY (order_id, version)
+                )
+                """,
+                """
+                CREATE TABLE repeated_order (
+                    document_id BIGINT NOT NULL REFERENCES inbound_document (id),
+                    position INTEGER NOT NULL,
+                    order_id BIGINT NOT NULL REFERENCES purchase_order (id),
+                    outcome TEXT NOT NULL,
+                    at DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (document_id, position)
+                )
+                """,
+                "CREATE INDEX repeated_order_by_order ON repeated_order (order_id)",
+                """
+                CREATE TABLE node_switch (
+                    node TEXT PRIMARY KEY,
+                    enabled BOOLEAN,
+                    closed_windows TEXT NOT NULL,
+                    set_at DOUBLE PRECISION NOT NULL,
+                    set_by TEXT NOT NULL,
+                    reason TEXT
+                )
+                """,
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -129,6 +129,51 @@ enum Schema {
                     CREATE INDEX outbox_by_state ON outbox (state, id);
                     """)
         }
+        migrator.registerMigration("v3: order states and versions, repeated POs, node switches") { db in
+            try db.execute(sql: Self.v3)
+        }
         return migrator
     }
+
+    /// An order's state toward the warehouse and its version (a replaced PO keeps its id; each earlier version is
+    /// kept in `order_version`); each repeat of a PO that was not acted on, by its document and place; and the
+    /// node switches set outside the network file.
+    static let v3 = """
+        ALTER TABLE purchase_order ADD COLUMN state TEXT NOT NULL DEFAULT 'open';
+        ALTER TABLE purchase_order ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE order_version (
+            order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+            version INTEGER NOT NULL,
+            document_id INTEGER REFERENCES inbound_document(id),
+            received_at REAL NOT NULL,
+            order_json TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            nodes TEXT NOT NULL,
+            acknowledge_by REAL,
+            ship_by REAL,
+            decided_at REAL NOT NULL,
+            explanation_json TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'replaced',
+            replaced_at REAL NOT NULL,
+            replaced_by_document INTEGER REFERENCES inbound_document(id),
+            PRIMARY KEY (order_id, version)
+        );
+        CREATE TABLE repeated_order (
+            document_id INTEGER NOT NULL REFERENCES inbound_document(id),
+            position INTEGER NOT NULL,
+            order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+            outcome TEXT NOT NULL,
+            at REAL NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE INDEX repeated_order_by_order ON repeated_order (order_id);
+        CREATE TABLE node_switch (
+            node TEXT PRIMARY KEY,
+            enabled INTEGER,
+            closed_windows TEXT NOT NULL,
+            set_at REAL NOT NULL,
+            set_by TEXT NOT NULL,
+            reason TEXT
+        );
+        """
 }

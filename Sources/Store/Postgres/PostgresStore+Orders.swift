@@ -151,7 +151,7 @@ extension PostgresStore {
 
     /// Renders and inserts `drafts`, drawing each partner's control numbers from its counters, locked `FOR UPDATE`
     /// (in partner order) until the caller's transaction ends, and writing them back in it.
-    private func insert(
+    func insert(
         _ drafts: [OutboundDraft], orderID: Int64?, inReplyTo: DocumentID?, key: String?, at: Date,
         on connection: PostgresConnection
     ) async throws -> [OutboxEntry] {
@@ -341,7 +341,7 @@ extension PostgresStore {
         }
     }
 
-    private func entries(keyed key: String, on connection: PostgresConnection) async throws -> [OutboxEntry] {
+    func entries(keyed key: String, on connection: PostgresConnection) async throws -> [OutboxEntry] {
         try await rows(
             "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE key = \(key) ORDER BY id", on: connection
         ).map(Self.entry)

@@ -7,7 +7,7 @@ public import Orders
 /// `busyTimeout` for the lock), and every check that must hold across them (stock, capacity, a PO recorded once, a
 /// control number used once) is made inside the writing transaction.
 public final class SQLiteStore: OrderStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The documents this process keeps until finished, so that another process's `pendingDocuments` leaves them.
     private let keepers: DocumentKeepers
 
@@ -65,13 +65,13 @@ public final class SQLiteStore: OrderStore {
         try FolderLock.withLock(on: folder) { try Schema.migrator.migrate(pool) }
     }
 
-    private func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
         async throws(StoreError) -> T
     {
         do { return try await pool.write(body) } catch { throw Self.failure(operation, error) }
     }
 
-    private func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
         async throws(StoreError) -> T
     {
         do { return try await pool.read(body) } catch { throw Self.failure(operation, error) }

@@ -63,8 +63,11 @@ struct FeedCommand: AsyncParsableCommand {
             let store = try await self.store.open(creating: false)
             let now = clock.instant(default: Date())
             let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
+            // A node switched off or closed in the store reads zero, as it is no candidate for a decision.
+            let switches = try await store.nodeSwitches()
             await store.close()
-            let calculator = try ATSCalculator(profile: profile, network: profiles.network, catalog: profiles.catalog)
+            let calculator = try ATSCalculator(
+                profile: profile, network: profiles.network, switches: switches, catalog: profiles.catalog)
             var content = calculator.content(of: positions, at: now)
             if let node {
                 content.lines = content.lines.filter { $0.node?.rawValue == node }

@@ -107,12 +107,12 @@ struct OutboxCommand: AsyncParsableCommand {
         abstract: "List what waits in the outbox to leave the building (997/999, 855, pick tickets, …).")
 
     @OptionGroup var store: StoreOption
-    @Option(help: "Only rows in this state (pending, sent, failed).", transform: OutboxCommand.state)
+    @Option(help: "Only rows in this state (pending, sent, failed, withdrawn).", transform: OutboxCommand.state)
     var state: OutboxState?
 
     static func state(_ text: String) throws -> OutboxState {
         guard let state = OutboxState(rawValue: text) else {
-            throw ValidationError("'\(text)' is not a state: pending, sent or failed")
+            throw ValidationError("'\(text)' is not a state: pending, sent, failed or withdrawn")
         }
         return state
     }
