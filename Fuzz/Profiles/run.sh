@@ -21,7 +21,7 @@ flags=(-swift-version 6 -parse-as-library -sanitize=fuzzer,address -O -g -packag
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
     -enable-upcoming-feature InternalImportsByDefault -I "$out/modules" -I "$yams/CYaml/include"
     -I Sources/CLibXML2 -I /usr/include/libxml2)
-swiftc -swift-version 5 -parse-as-library -sanitize=fuzzer,address -O -g -I "$yams/CYaml/include" \
+swiftc -swift-version 5 -parse-as-library -sanitize=fuzzer,address -O -g -D SWIFT_PACKAGE -I "$yams/CYaml/include" \
     -Xcc -DYAML_DECLARE_STATIC -module-name Yams -wmo -emit-module -emit-module-path "$out/modules/Yams.swiftmodule" \
     -c "$yams"/Yams/*.swift -o "$out/Yams.o"
 swiftc "${flags[@]}" -module-name Orders -wmo -emit-module -emit-module-path "$out/modules/Orders.swiftmodule" \

@@ -29,6 +29,19 @@ package struct X12SegmentCode: Hashable, Comparable, Sendable {
     @inlinable
     package static func < (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue < right.rawValue }
 
+    // Written out and inlinable, as the comparisons above: the mapper switches on codes in another module, where a
+    // synthesized `==` (and the standard library's generic `~=`) would be a call per case.
+    @inlinable
+    package static func == (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue == right.rawValue }
+
+    @inlinable
+    package static func ~= (pattern: X12SegmentCode, value: X12SegmentCode) -> Bool {
+        pattern.rawValue == value.rawValue
+    }
+
+    @inlinable
+    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
     /// No segment ID or code packs to it (more than three bytes, or a zero byte).
     package static let invalid = X12SegmentCode(rawValue: .max)
 
