@@ -54,7 +54,11 @@ enum RoutingBenchmarks {
         var items = "sku,upc,description,weight_lb,length_in,width_in,height_in,oversize,hazmat,gift_wrap,unit_cost\n"
         let skus = (0..<skuCount).map { SKU("B-\(100_000 + $0)") }
         for sku in skus {
-            items += "\(sku),0\(sku.rawValue.suffix(6))00000,Item \(sku),1.0,10,8,4,false,false,false,5.00\n"
+            // A UPC-A the catalog accepts: eleven digits and their GS1 mod-10 check digit.
+            let digits = Array("0\(sku.rawValue.suffix(6))0000").compactMap(\.wholeNumberValue)
+            let sum = digits.enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+            let upc = digits.map(String.init).joined() + String((10 - sum % 10) % 10)
+            items += "\(sku),\(upc),Item \(sku),1.0,10,8,4,false,false,false,5.00\n"
         }
         var profile = try String(contentsOfFile: "retailer-profiles/amazon.yaml", encoding: .utf8)
         profile = profile.replacingOccurrences(of: "primary: EWR1", with: "primary: \(ids[0])")
