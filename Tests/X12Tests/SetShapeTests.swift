@@ -104,10 +104,12 @@ struct SetShapeTests {
     @Test("a shape is known once a walk of it found nothing wrong with the structure, and only then")
     func learning() {
         var shapes = X12SetShapes()
-        func contains(_ codes: [UInt32]) -> Bool { codes.withUnsafeBufferPointer { shapes.contains($0) } }
+        func contains(_ raw: [UInt32]) -> Bool {
+            raw.map(X12SegmentCode.init(rawValue:)).withUnsafeBufferPointer { shapes.contains($0) }
+        }
         let first: [UInt32] = [1, 2, 3]
         #expect(!contains(first))
-        shapes.insertLastLooked { Int($0) * 10 }
+        shapes.insertLastLooked { Int($0.rawValue) * 10 }
         #expect(contains(first))
         #expect(shapes.foundRules == [10, 20, 30])
         #expect(!contains([1, 2]))
@@ -115,7 +117,7 @@ struct SetShapeTests {
         // Older shapes give way to newer ones past the capacity.
         for value in 10..<(10 + UInt32(X12SetShapes.capacity)) {
             #expect(!contains([value]))
-            shapes.insertLastLooked { Int($0) }
+            shapes.insertLastLooked { Int($0.rawValue) }
         }
         #expect(!contains(first))
         #expect(contains([10 + UInt32(X12SetShapes.capacity) - 1]))

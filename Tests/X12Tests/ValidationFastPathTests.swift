@@ -82,12 +82,20 @@ struct ValidationFastPathTests {
             let expected = X12Segment(bytes: bytes, range: range, delimiters: .standard, index: 0).hasValidID
             let found = bytes.withUnsafeBufferPointer { SetWalker.hasValidID(range, in: $0, separator: 0x2A) }
             #expect(found == expected, "\(bytes[range]) in \(bytes)")
-            // The walk's one-read form gives the same answer and the same code.
+            // The one-word read gives the answer and the code the byte-by-byte read gives, and the code is the ID's
+            // bytes packed (up to three of them).
             let (code, isValid) = bytes.withUnsafeBufferPointer {
-                SetWalker.codeAndValidity(range, in: $0, separator: 0x2A)
+                X12SegmentCode.read(range, in: $0, separator: 0x2A)
             }
-            let expectedCode = bytes.withUnsafeBufferPointer { SetWalker.code(range, in: $0, separator: 0x2A) }
-            #expect(isValid == expected && code == expectedCode, "\(bytes[range]) in \(bytes)")
+            let slow = bytes.withUnsafeBufferPointer { X12SegmentCode.readByteByByte(range, in: $0, separator: 0x2A) }
+            #expect(isValid == expected && slow.isValid == expected, "\(bytes[range]) in \(bytes)")
+            #expect(code == slow.code, "\(bytes[range]) in \(bytes)")
+            let id = bytes[range].prefix { $0 != 0x2A }
+            if id.count <= 3 {
+                #expect(code.rawValue == id.reduce(0) { $0 << 8 | UInt32($1) }, "\(bytes[range]) in \(bytes)")
+            } else {
+                #expect(code == .invalid, "\(bytes[range]) in \(bytes)")
+            }
         }
     }
 

@@ -47,22 +47,34 @@ enum X12SegmentScanner {
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
         isFinal: Bool = true, into ranges: inout [Range<Int>], envelopes: inout [Int]
     ) -> Scan {
+        // Ranges are gathered a batch at a time and appended together: one append per segment would ask whether
+        // the array is uniquely referenced and has room, each time.
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 512) { batch in
+            scan(
+                buffer, from: start, terminator: terminator, elementSeparator: elementSeparator, limit: limit,
+                isFinal: isFinal, into: &ranges, envelopes: &envelopes, batch: batch)
+        }
+    }
+
+    /// `scan(…into:envelopes:)` gathering ranges in `batch` (uninitialised, valid for the call) on their way to
+    /// `ranges`.
+    private static func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, terminator: UInt8, elementSeparator: UInt8, limit: Int,
+        isFinal: Bool, into ranges: inout [Range<Int>], envelopes: inout [Int],
+        batch: UnsafeMutableBufferPointer<Range<Int>>
+    ) -> Scan {
         var scan = Scan()
         let count = buffer.count
         var position = start
-        // Ranges are gathered a batch at a time and appended together: one append per segment would ask whether
-        // the array is uniquely referenced and has room, each time.
-        let batchCapacity = 512
-        let batch = UnsafeMutablePointer<Range<Int>>.allocate(capacity: batchCapacity)
+        let batchCapacity = batch.count
+        guard let batch = batch.baseAddress else { return scan }
         var pending = 0
         func flush() {
             ranges.append(contentsOf: UnsafeBufferPointer(start: batch, count: pending))
+            batch.deinitialize(count: pending)
             pending = 0
         }
-        defer {
-            flush()
-            batch.deallocate()
-        }
+        defer { flush() }
         @inline(__always) func add(_ range: Range<Int>) {
             (batch + pending).initialize(to: range)
             pending &+= 1

@@ -108,8 +108,8 @@ public struct X12Release: Sendable {
     public var version: String
     public var segments: [String: X12SegmentDefinition]
     public var elements: [Int: X12ElementDefinition]
-    /// `segments` keyed by `X12SetDefinition.code(id)`, element entries resolved: what the validator reads.
-    public private(set) var segmentsByCode: [UInt32: X12SegmentDefinition] = [:]
+    /// `segments` keyed by packed ID, element entries resolved: what the validator reads.
+    package private(set) var segmentsByCode: [X12SegmentCode: X12SegmentDefinition] = [:]
 
     public init(version: String, segments: [String: X12SegmentDefinition], elements: [Int: X12ElementDefinition]) {
         self.version = version
@@ -120,7 +120,7 @@ public struct X12Release: Sendable {
             for index in resolved.elements.indices {
                 resolved.elements[index].definition = elements[resolved.elements[index].reference]
             }
-            segmentsByCode[X12SetDefinition.code(id)] = resolved
+            segmentsByCode[X12SegmentCode(id)] = resolved
         }
     }
 }

@@ -13,7 +13,7 @@ public struct X12SetDefinition: Sendable {
     public private(set) var allIDs: Set<String> = []
     /// The body's start IDs as codes and requirement flags, so the walker never unpacks nodes to compare.
     public private(set) var bodyScope = LoopScope()
-    public private(set) var allCodes: Set<UInt32> = []
+    package private(set) var allCodes: Set<X12SegmentCode> = []
     /// The index in `X12Definitions.releases` of the release whose segment rules check this set's segments: its own
     /// version's, or the nearest earlier one's; set when the definitions are built.
     var release = 0
@@ -49,30 +49,26 @@ public struct X12SetDefinition: Sendable {
     /// What surrounds a loop, computed once per table: the IDs that end an iteration (they start the loop again or
     /// belong after it) and the IDs that came before it (seeing one again is "out of order").
     public struct LoopScope: Sendable {
-        public var follow: Set<UInt32> = []
-        public var before: Set<UInt32> = []
+        package var follow: Set<X12SegmentCode> = []
+        package var before: Set<X12SegmentCode> = []
         /// Start ID code and "mandatory" of each child, in order.
-        public var childCodes: [UInt32] = []
+        package var childCodes: [X12SegmentCode] = []
         public var childMandatory: [Bool] = []
     }
 
-    /// Up to three ID bytes packed big-endian: `PO1` → 0x504F31. Segment IDs compare as one integer.
-    public static func code(_ id: String) -> UInt32 {
-        id.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    private static func annotate(_ children: [Node], follow: Set<UInt32>, before: Set<UInt32>) -> [Node] {
+    private static func annotate(_ children: [Node], follow: Set<X12SegmentCode>, before: Set<X12SegmentCode>) -> [Node]
+    {
         children.enumerated().map { offset, node in
             guard case .loop(let id, let requirement, let repeatCount, let loopChildren, _) = node else { return node }
             var innerFollow = follow
-            for later in children[offset...] { innerFollow.insert(code(later.startID)) }
-            let innerBefore = before.union(children[..<offset].map { code($0.startID) })
+            for later in children[offset...] { innerFollow.insert(X12SegmentCode(later.startID)) }
+            let innerBefore = before.union(children[..<offset].map { X12SegmentCode($0.startID) })
             let body = annotate(Array(loopChildren.dropFirst()), follow: innerFollow, before: innerBefore)
             let all = Array(loopChildren.prefix(1)) + body
             return .loop(
                 id: id, requirement: requirement, repeat: repeatCount, children: all,
                 scope: LoopScope(
-                    follow: innerFollow, before: innerBefore, childCodes: all.map { code($0.startID) },
+                    follow: innerFollow, before: innerBefore, childCodes: all.map { X12SegmentCode($0.startID) },
                     childMandatory: all.map(\.isMandatory)))
         }
     }
@@ -110,9 +106,10 @@ public struct X12SetDefinition: Sendable {
             }
         }
         body = Self.annotate(stack[0].children, follow: [], before: [])
-        bodyScope = LoopScope(childCodes: body.map { Self.code($0.startID) }, childMandatory: body.map(\.isMandatory))
+        bodyScope = LoopScope(
+            childCodes: body.map { X12SegmentCode($0.startID) }, childMandatory: body.map(\.isMandatory))
         allIDs = body.reduce(into: Set<String>()) { $0.formUnion($1.allIDs) }
-        allCodes = Set(allIDs.map(Self.code))
+        allCodes = Set(allIDs.map(X12SegmentCode.init))
         self.table = X12SetTable(body: body, scope: bodyScope)
     }
 }

@@ -3,7 +3,7 @@
 /// retains nothing. Built from the nodes and their `LoopScope`s, which stay the definition's source of truth.
 struct X12SetTable: Sendable {
     struct Child: Sendable {
-        var code: UInt32
+        var code: X12SegmentCode
         var isMandatory: Bool
         /// Max use of a segment, repeat of a loop.
         var limit: Int
@@ -25,15 +25,15 @@ struct X12SetTable: Sendable {
 
     private(set) var children: [Child] = []
     private(set) var scopes: [Scope] = []
-    private(set) var follow: [UInt32] = []
-    private(set) var codes: [UInt32] = []
+    private(set) var follow: [X12SegmentCode] = []
+    private(set) var codes: [X12SegmentCode] = []
     /// The offset of the last child with `codes[i]`.
     private(set) var lastOffsets: [Int] = []
     /// Per child, for messages: its start ID and, for a loop, the loop ID.
     private(set) var startIDs: [String] = []
     private(set) var loopIDs: [String] = []
     /// Per scope, the codes of earlier sequences (only read when reporting a segment out of order).
-    private(set) var before: [Set<UInt32>] = []
+    private(set) var before: [Set<X12SegmentCode>] = []
 
     init(body: [X12SetDefinition.Node], scope: X12SetDefinition.LoopScope) {
         _ = add(body, scope: scope)
@@ -45,10 +45,10 @@ struct X12SetTable: Sendable {
         let start = children.count
         let followStart = follow.count
         follow += scope.follow.sorted()
-        var last: [UInt32: Int] = [:]
+        var last: [X12SegmentCode: Int] = [:]
         var bloom: UInt64 = 0
         for offset in nodes.indices {
-            let code = offset < scope.childCodes.count ? scope.childCodes[offset] : 0
+            let code = offset < scope.childCodes.count ? scope.childCodes[offset] : X12SegmentCode(rawValue: 0)
             last[code] = offset
             bloom |= Self.bloomBit(code)
         }
@@ -64,7 +64,7 @@ struct X12SetTable: Sendable {
         before.append(scope.before)
         for (offset, node) in nodes.enumerated() {
             // The walker compares against the scope's codes and flags, as it always did.
-            let code = offset < scope.childCodes.count ? scope.childCodes[offset] : 0
+            let code = offset < scope.childCodes.count ? scope.childCodes[offset] : X12SegmentCode(rawValue: 0)
             let isMandatory = offset < scope.childMandatory.count ? scope.childMandatory[offset] : false
             switch node {
             case .segment(_, _, let maxUse):
@@ -90,7 +90,7 @@ struct X12SetTable: Sendable {
     }
 
     @inline(__always)
-    static func bloomBit(_ code: UInt32) -> UInt64 { 1 << UInt64((code &* 0x9E37_79B1) >> 26) }
+    static func bloomBit(_ code: X12SegmentCode) -> UInt64 { 1 << UInt64((code.rawValue &* 0x9E37_79B1) >> 26) }
 
     /// The table's arrays as pointers, valid inside `body`: the walker matches every segment through them, so a
     /// match neither retains an array nor checks a bound it has already checked.
@@ -115,15 +115,15 @@ struct X12SetTable: Sendable {
     struct Unsafe {
         let children: UnsafeBufferPointer<Child>
         let scopes: UnsafeBufferPointer<Scope>
-        let follow: UnsafeBufferPointer<UInt32>
-        let codes: UnsafeBufferPointer<UInt32>
+        let follow: UnsafeBufferPointer<X12SegmentCode>
+        let codes: UnsafeBufferPointer<X12SegmentCode>
         let lastOffsets: UnsafeBufferPointer<Int>
 
         /// The offset of the first child at or after `position` whose code is `code`, or -1. Looks at the next few
         /// children first (the usual case: the next segment of the table), then asks whether any later child has
         /// it.
         @inline(__always)
-        func match(_ code: UInt32, scope: Int, from position: Int) -> Int {
+        func match(_ code: X12SegmentCode, scope: Int, from position: Int) -> Int {
             let info = scopes[scope]
             let first = info.children.lowerBound
             let count = info.children.count
@@ -145,7 +145,7 @@ struct X12SetTable: Sendable {
             return candidate
         }
 
-        func follows(_ code: UInt32, scope: Int) -> Bool {
+        func follows(_ code: X12SegmentCode, scope: Int) -> Bool {
             let range = scopes[scope].follow
             var low = range.lowerBound
             var high = range.upperBound

@@ -53,7 +53,7 @@ extension SetWalker {
         // The syntax notes, as the detailed pass checks them: a pattern of present elements that passed once
         // passes again.
         guard !definition.notes.isEmpty, notesPassed[ruleIndex] != present else { return true }
-        for note in definition.notes where violates(rules.notes[note], present: present) { return false }
+        for note in definition.notes where rules.notes[note].faults(present: present) != 0 { return false }
         notesPassed[ruleIndex] = present
         return true
     }

@@ -4,7 +4,7 @@ extension SetWalker {
     /// Element checks for one segment, in one pass over its bytes: each byte's class (separator, component,
     /// repetition, control) is looked up once, so an element's value is scanned again only for its type. A
     /// location (and its strings) is only made for an element that has a problem.
-    mutating func checkElements(_ index: Int, code: UInt32) {
+    mutating func checkElements(_ index: Int, code: X12SegmentCode) {
         checkElements(index, rule: rules.index(code))
     }
 
@@ -17,7 +17,7 @@ extension SetWalker {
         var hash: UInt64 = 0
         if let cleanSegments {
             hash = X12CleanSegments.hash(range, in: bytes)
-            if cleanSegments._withUnsafeGuaranteedRef({ $0.contains(hash, range, in: bytes) }) { return }
+            if cleanSegments.pointee.contains(hash, range, in: bytes) { return }
         }
         // Most segments have nothing wrong and no delimiter inside a value: one quick pass says so, and only the
         // others are checked in detail (which then finds every problem, in order).
@@ -25,7 +25,7 @@ extension SetWalker {
             range, in: bytes, classes: classes, definition: definition, ruleIndex: ruleIndex, rules: rules,
             codeLists: codeLists, notesPassed: notesPassed)
         {
-            cleanSegments?._withUnsafeGuaranteedRef { $0.insert(hash, range, in: bytes) }
+            cleanSegments?.pointee.insert(hash, range, in: bytes)
             return
         }
         checkElementsInDetail(index, ruleIndex: ruleIndex, definition: definition)
@@ -107,9 +107,10 @@ extension SetWalker {
         var passes = true
         for note in definition.notes {
             let rule = rules.notes[note]
-            if Self.violates(rule, present: present) {
+            let faults = rule.faults(present: present)
+            if faults != 0 {
                 passes = false
-                check(rule, present: present, segment: index)
+                report(rule, faults: faults, segment: index)
             }
         }
         if passes { notesPassed[ruleIndex] = present }
@@ -198,42 +199,15 @@ extension SetWalker {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether `check` would report anything: the usual answer (no) without a call that may append.
-    @inline(__always)
-    static func violates(_ note: X12SegmentRules.Note, present: UInt64) -> Bool {
-        let mask = note.mask
-        let here = present & mask
-        switch note.kind {
-        case .paired: return here != 0 && mask & ~present != 0
-        case .required: return here == 0 && note.firstBit != 0
-        case .exclusion: return here.nonzeroBitCount > 1
-        case .conditional: return present & note.firstBit != 0 && mask & ~present != 0
-        case .listConditional:
-            return present & note.firstBit != 0 && here == note.firstBit && note.hasSecond && note.secondBit != 0
+    /// Reports what a syntax note found (`X12SegmentRules.Note.faults`): AK403 10 at the second element of an
+    /// exclusion, AK403 2 for each conditionally required element that is missing.
+    private mutating func report(_ note: X12SegmentRules.Note, faults: UInt64, segment index: Int) {
+        if note.kind == .exclusion {
+            errors.append(
+                X12Error(.exclusionViolated, at: location(index, element: faults.trailingZeroBitCount + 1)))
+            return
         }
-    }
-
-    /// X12 syntax notes: AK403 2 for a conditionally required element that is missing, 10 for an exclusion.
-    private mutating func check(_ note: X12SegmentRules.Note, present: UInt64, segment index: Int) {
-        let mask = note.mask
-        let here = present & mask
-        let firstBit = note.firstBit
-        var missing: UInt64 = 0
-        switch note.kind {
-        case .paired:
-            if here != 0 { missing = mask & ~present }
-        case .required:
-            if here == 0 { missing = firstBit }
-        case .exclusion:
-            if here.nonzeroBitCount > 1 {
-                let second = (here & ~(here & (~here &+ 1))).trailingZeroBitCount + 1
-                errors.append(X12Error(.exclusionViolated, at: location(index, element: second)))
-            }
-        case .conditional:
-            if present & firstBit != 0 { missing = mask & ~present }
-        case .listConditional:
-            if present & firstBit != 0, here == firstBit, note.hasSecond { missing = note.secondBit }
-        }
+        var missing = faults
         while missing != 0 {
             let position = missing.trailingZeroBitCount + 1
             errors.append(X12Error(.conditionalElementMissing, at: location(index, element: position)))

@@ -39,10 +39,9 @@ struct SetWalker {
     let classes: X12ByteClasses
     /// See `checkElements`; one entry per segment rule.
     let notesPassed: UnsafeMutableBufferPointer<UInt64>
-    /// Segments known clean, byte for byte, from earlier sets; nil for the first set a cache sees. Unmanaged and
-    /// used through `_withUnsafeGuaranteedRef`: the cache holds it for the walk, and a strong reference taken for
-    /// each segment would cost two atomic reference counts.
-    let cleanSegments: Unmanaged<X12CleanSegments>?
+    /// Segments known clean, byte for byte, from earlier sets; nil for the first set a cache sees. The table,
+    /// locked for the walk (`X12CleanSegments.withTable`), valid as the other pointers are.
+    let cleanSegments: UnsafeMutablePointer<X12CleanSegments.Table>?
     /// Problems the walk found with the set's structure (order, loops, requirement, use), as opposed to its
     /// elements: a set with none has a shape `X12SetShapes` may keep.
     private(set) var structuralProblems = 0
@@ -51,7 +50,7 @@ struct SetWalker {
         input: Input, segments: Range<Int>, setID: String, trailerIndex: Int?, interchangeIndex: Int, groupIndex: Int,
         setIndex: Int,
         rules: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
-        cleanSegments: Unmanaged<X12CleanSegments>? = nil
+        cleanSegments: UnsafeMutablePointer<X12CleanSegments.Table>? = nil
     ) {
         self.cleanSegments = cleanSegments
         self.source = input.source
@@ -98,27 +97,11 @@ struct SetWalker {
         }
     }
 
-    /// `X12Segment.hasValidID` on the bytes: 2–3 upper-case letters or digits, starting with a letter. Static, as
-    /// every helper the walk calls for each segment: a method would copy the walker, held `inout`, on each call.
+    /// `X12Segment.hasValidID` on the bytes (`X12SegmentCode.read`). Static, as every helper the walk calls for each
+    /// segment: a method would copy the walker, held `inout`, on each call.
     @inline(__always)
-    static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
-        -> Bool
-    {
-        let lower = range.lowerBound
-        let count = range.upperBound &- lower
-        if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
-            return firstWord(UnsafeRawPointer(base + lower), count: count, separator: separator).isValid
-        }
-        var offset = range.lowerBound
-        while offset < range.upperBound, bytes[offset] != separator {
-            let byte = bytes[offset]
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if offset == range.lowerBound ? !isUpper : !(isUpper || isDigit) { return false }
-            offset += 1
-            if offset - range.lowerBound > 3 { return false }
-        }
-        return offset - range.lowerBound >= 2
+    static func hasValidID(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
+        X12SegmentCode.read(range, in: bytes, separator: separator).isValid
     }
 
     /// Checks the set against `definition`: its segment IDs (`checkSegmentIDs`, whose problems come first), its
@@ -135,9 +118,9 @@ struct SetWalker {
         var idsAreValid = true
         let count = segments.count
         let first = segments.lowerBound
-        let known = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, count)) { codes in
+        let known = withUnsafeTemporaryAllocation(of: X12SegmentCode.self, capacity: max(1, count)) { codes in
             for offset in 0..<count {
-                let (code, isValid) = Self.codeAndValidity(ranges[first &+ offset], in: bytes, separator: separator)
+                let (code, isValid) = X12SegmentCode.read(ranges[first &+ offset], in: bytes, separator: separator)
                 idsAreValid = idsAreValid && isValid
                 codes[offset] = code
             }
@@ -159,63 +142,17 @@ struct SetWalker {
         if structuralProblems == 0 { shapes.insertLastLooked { [rules] in rules.index($0) } }
     }
 
-    /// `code` and `hasValidID` of the segment at `range`, from one read of its first four bytes.
-    @inline(__always)
-    static func codeAndValidity(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
-        -> (code: UInt32, isValid: Bool)
-    {
-        let lower = range.lowerBound
-        guard lower &+ 4 <= bytes.count, let base = bytes.baseAddress else {
-            return (code(range, in: bytes, separator: separator), hasValidID(range, in: bytes, separator: separator))
-        }
-        return firstWord(UnsafeRawPointer(base + lower), count: range.upperBound &- lower, separator: separator)
-    }
-
-    /// The code and the ID check of a segment of `count` bytes from its first four at `start` (all readable): the
-    /// ID ends at the first separator (an exact zero-byte test on `word ^ separator…`) or at the segment's end;
-    /// its two or three bytes are then tested at once.
-    @inline(__always)
-    private static func firstWord(_ start: UnsafeRawPointer, count: Int, separator: UInt8)
-        -> (code: UInt32, isValid: Bool)
-    {
-        let word = UInt32(littleEndian: start.loadUnaligned(as: UInt32.self))
-        let x = word ^ (UInt32(separator) &* 0x0101_0101)
-        var stops = ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x) & 0x8080_8080
-        if count < 4 { stops |= 0x80 << UInt32(count &* 8) }
-        let length = stops == 0 ? 4 : stops.trailingZeroBitCount >> 3
-        guard length <= 3 else { return (UInt32.max, false) }
-        let code = length == 0 ? 0 : word.byteSwapped >> UInt32(32 &- length &* 8)
-        @inline(__always) func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
-        @inline(__always) func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || byte &- 0x30 < 10 }
-        let isValid =
-            length >= 2 && isUpper(UInt8(truncatingIfNeeded: word))
-            && isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 8))
-            && (length == 2 || isUpperOrDigit(UInt8(truncatingIfNeeded: word >> 16)))
-        return (code, isValid)
-    }
-
     /// The segment's ID as a code (no `String`).
     @inline(__always)
-    static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> UInt32 {
-        let lower = range.lowerBound
-        if lower &+ 4 <= bytes.count, let base = bytes.baseAddress {
-            return firstWord(UnsafeRawPointer(base + lower), count: range.upperBound &- lower, separator: separator)
-                .code
-        }
-        var code: UInt32 = 0
-        var index = range.lowerBound
-        while index < range.upperBound, index < range.lowerBound + 4, bytes[index] != separator {
-            code = code << 8 | UInt32(bytes[index])
-            index += 1
-        }
-        return index - range.lowerBound > 3 ? UInt32.max : code
+    static func code(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> X12SegmentCode {
+        X12SegmentCode.read(range, in: bytes, separator: separator).code
     }
 
     /// Matches segments to the children of scope `scope` from `start` on, in order. The scope's `follow` codes end
     /// this sequence (they belong to an enclosing loop), its `before` codes came earlier in enclosing sequences
     /// (seeing one again is out of order). Positions only move forward, so only the current entry's count is kept.
     private mutating func sequence(
-        _ table: X12SetTable, _ unsafe: X12SetTable.Unsafe, scope: Int, from start: Int, allCodes: Set<UInt32>
+        _ table: X12SetTable, _ unsafe: X12SetTable.Unsafe, scope: Int, from start: Int, allCodes: Set<X12SegmentCode>
     ) {
         let children = unsafe.children
         let range = unsafe.scopes[scope].children
@@ -282,11 +219,11 @@ struct SetWalker {
         }
     }
 
-    private mutating func report(unexpected index: Int, earlier: Set<UInt32>, allCodes: Set<UInt32>) {
+    private mutating func report(unexpected index: Int, earlier: Set<X12SegmentCode>, allCodes: Set<X12SegmentCode>) {
         structuralProblems += 1
         let segment = segment(index)
         guard segment.hasValidID else { return }  // already reported by checkSegmentIDs
-        let code = X12SetDefinition.code(segment.id)
+        let code = X12SegmentCode(segment.id)
         let kind: X12Error.Kind =
             earlier.contains(code)
             ? .segmentOutOfOrder : allCodes.contains(code) ? .unexpectedSegment : .segmentNotInDefinedSet

@@ -31,6 +31,25 @@ struct X12SegmentRules: Sendable {
         var firstBit: UInt64
         var secondBit: UInt64
         var hasSecond: Bool
+
+        /// The X12 syntax note's rule, stated once: the elements it finds at fault given the elements `present`
+        /// (bit `n` for position `n + 1`), 0 when it holds. Paired (P): every missing one of the list when any is
+        /// present; required (R): the first when none is; exclusion (E): the second present one, when more than one
+        /// is; conditional (C): every missing one of the rest when the first is present; list conditional (L): the
+        /// second when the first is present and none of the rest is.
+        @inline(__always)
+        func faults(present: UInt64) -> UInt64 {
+            let here = present & mask
+            switch kind {
+            case .paired: return here != 0 ? mask & ~present : 0
+            case .required: return here == 0 ? firstBit : 0
+            case .exclusion:
+                let rest = here & (here &- 1)
+                return rest & (~rest &+ 1)
+            case .conditional: return present & firstBit != 0 ? mask & ~present : 0
+            case .listConditional: return present & firstBit != 0 && here == firstBit && hasSecond ? secondBit : 0
+            }
+        }
     }
 
     struct Segment: Sendable {
@@ -72,7 +91,7 @@ struct X12SegmentRules: Sendable {
     private(set) var notes: [Note] = []
     private(set) var codeLists: [CodeList] = []
     /// Open addressing, a power of two long per release; `keys` 0 is empty (no segment ID packs to 0).
-    private var keys: [UInt32] = []
+    private var keys: [X12SegmentCode] = []
     private var slots: [Int32] = []
     private var shift: UInt32 = 32
     /// The length of one release's table in `keys` and `slots`.
@@ -81,15 +100,15 @@ struct X12SegmentRules: Sendable {
     private(set) var releaseCount = 0
 
     /// Rules for one release's segments.
-    init(_ byCode: [UInt32: X12SegmentDefinition]) {
+    init(_ byCode: [X12SegmentCode: X12SegmentDefinition]) {
         self.init(releases: [byCode])
     }
 
     /// Rules for several releases' segments; release `n` is `releases[n]`.
-    init(releases: [[UInt32: X12SegmentDefinition]]) {
+    init(releases: [[X12SegmentCode: X12SegmentDefinition]]) {
         while capacity < (releases.map(\.count).max() ?? 0) * 2 { capacity <<= 1 }
         releaseCount = max(releases.count, 1)
-        keys = Array(repeating: 0, count: capacity * releaseCount)
+        keys = Array(repeating: X12SegmentCode(rawValue: 0), count: capacity * releaseCount)
         slots = Array(repeating: -1, count: capacity * releaseCount)
         shift = UInt32(32 - capacity.trailingZeroBitCount)
         var listIndex: [Set<String>: Int] = [:]
@@ -99,10 +118,10 @@ struct X12SegmentRules: Sendable {
     }
 
     private mutating func add(
-        _ byCode: [UInt32: X12SegmentDefinition], release: Int, listIndex: inout [Set<String>: Int]
+        _ byCode: [X12SegmentCode: X12SegmentDefinition], release: Int, listIndex: inout [Set<String>: Int]
     ) {
         let base = release * capacity
-        for (code, definition) in byCode.sorted(by: { $0.key < $1.key }) where code != 0 {
+        for (code, definition) in byCode.sorted(by: { $0.key < $1.key }) where code.rawValue != 0 {
             let start = elements.count
             var mandatory: UInt64 = 0
             for (offset, use) in definition.elements.enumerated() {
@@ -139,7 +158,7 @@ struct X12SegmentRules: Sendable {
                         hasSecond: note.positions.count > 1))
             }
             var slot = self.slot(code)
-            while keys[base + slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            while keys[base + slot].rawValue != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[base + slot] = code
             slots[base + slot] = Int32(segments.count)
             segments.append(
@@ -147,10 +166,10 @@ struct X12SegmentRules: Sendable {
         }
     }
 
-    private func slot(_ code: UInt32) -> Int { Int((code &* 0x9E37_79B1) >> shift) }
+    private func slot(_ code: X12SegmentCode) -> Int { Int((code.rawValue &* 0x9E37_79B1) >> shift) }
 
-    /// The segment for a packed ID (`X12SetDefinition.code`) in release `release`, nil when its dictionary has none.
-    func segment(_ code: UInt32, release: Int = 0) -> Segment? {
+    /// The segment for a packed ID in release `release`, nil when its dictionary has none.
+    func segment(_ code: X12SegmentCode, release: Int = 0) -> Segment? {
         withUnsafeRules { $0.release(release).segment(code) }
     }
 
@@ -184,9 +203,9 @@ struct X12SegmentRules: Sendable {
         /// by the (mutable) walker is retained for each call.
         let codeLists: UnsafeBufferPointer<CodeList>
         /// Every release's tables, and the view's release's.
-        let allKeys: UnsafeBufferPointer<UInt32>
+        let allKeys: UnsafeBufferPointer<X12SegmentCode>
         let allSlots: UnsafeBufferPointer<Int32>
-        let keys: UnsafeBufferPointer<UInt32>
+        let keys: UnsafeBufferPointer<X12SegmentCode>
         let slots: UnsafeBufferPointer<Int32>
         let capacity: Int
         let shift: UInt32
@@ -194,7 +213,8 @@ struct X12SegmentRules: Sendable {
         init(
             segments: UnsafeBufferPointer<Segment>, elements: UnsafeBufferPointer<Element>,
             notes: UnsafeBufferPointer<Note>, codeLists: UnsafeBufferPointer<CodeList>,
-            allKeys: UnsafeBufferPointer<UInt32>, allSlots: UnsafeBufferPointer<Int32>, capacity: Int, shift: UInt32,
+            allKeys: UnsafeBufferPointer<X12SegmentCode>, allSlots: UnsafeBufferPointer<Int32>, capacity: Int,
+            shift: UInt32,
             release: Int = 0
         ) {
             self.segments = segments
@@ -221,21 +241,21 @@ struct X12SegmentRules: Sendable {
 
         /// The segment for a packed ID, nil when the dictionary has none.
         @inline(__always)
-        func segment(_ code: UInt32) -> Segment? {
+        func segment(_ code: X12SegmentCode) -> Segment? {
             let index = index(code)
             return index < 0 ? nil : segments[index]
         }
 
         /// The index in `segments` of the segment for a packed ID, -1 when the dictionary has none.
         @inline(__always)
-        func index(_ code: UInt32) -> Int {
-            guard code != 0 else { return -1 }
+        func index(_ code: X12SegmentCode) -> Int {
+            guard code.rawValue != 0 else { return -1 }
             let mask = keys.count &- 1
-            var slot = Int((code &* 0x9E37_79B1) >> shift)
+            var slot = Int((code.rawValue &* 0x9E37_79B1) >> shift)
             while true {
                 let key = keys[slot]
                 if key == code { return Int(slots[slot]) }
-                if key == 0 { return -1 }
+                if key.rawValue == 0 { return -1 }
                 slot = (slot &+ 1) & mask
             }
         }

@@ -91,12 +91,38 @@ extension X12Validator {
             cache.release = cache.definition?.release ?? 0
             cache.shapes.removeAll()
         }
-        cache.cleanSegments?.prepare(for: input.delimiters, release: cache.release)
+        guard let cleanSegments = cache.cleanSegments else {
+            check(
+                set, segments: segments, trailerIndex: trailerIndex, version: version, envelopes: envelopes,
+                in: input, tables: tables, notesPassed: notesPassed, rules: rules, cleanSegments: nil,
+                cache: &cache, errors: &errors, skipped: &skipped)
+            return
+        }
+        let release = cache.release
+        cleanSegments.withTable { table in
+            table.prepare(for: input.delimiters, release: release)
+            withUnsafeMutablePointer(to: &table) { table in
+                check(
+                    set, segments: segments, trailerIndex: trailerIndex, version: version, envelopes: envelopes,
+                    in: input, tables: tables, notesPassed: notesPassed, rules: rules, cleanSegments: table,
+                    cache: &cache, errors: &errors, skipped: &skipped)
+            }
+        }
+    }
+
+    /// `check` with the set's definition looked up, and the clean segments, when kept, locked for the set.
+    private func check(
+        _ set: borrowing X12TransactionSet, segments: Range<Int>, trailerIndex: Int?, version: X12Version,
+        envelopes: (interchange: Int, group: Int, set: Int),
+        in input: SetWalker.Input, tables: X12SegmentRules.Unsafe, notesPassed: UnsafeMutableBufferPointer<UInt64>,
+        rules: X12PartnerRules?, cleanSegments: UnsafeMutablePointer<X12CleanSegments.Table>?,
+        cache: inout X12ValidationCache, errors: inout [X12Error], skipped: inout [String]
+    ) {
         var walker = SetWalker(
             input: input, segments: segments, setID: set.id, trailerIndex: trailerIndex,
             interchangeIndex: envelopes.interchange, groupIndex: envelopes.group,
             setIndex: envelopes.set, rules: tables.release(cache.release), notesPassed: notesPassed,
-            cleanSegments: cache.cleanSegments.map { Unmanaged.passUnretained($0) })
+            cleanSegments: cleanSegments)
         // Moved out of the cache for the set and back: reading it in place from the cache (captured by the
         // callers' closures) copies it, a score of retains per set.
         if let definition = cache.definition.take() {

@@ -1,5 +1,6 @@
 import Foundation
 import Orders
+import X12
 
 /// The 850 mapper's readings of element values: code lists to the model's enums, dates and exact decimals, on
 /// the element's bytes where the mapper reads them in place.
@@ -31,13 +32,14 @@ extension PurchaseOrderMapper {
     static let alpha3Countries = X12CodeTable(["USA": "US", "CAN": "CA", "MEX": "MX"], otherwise: String?.none)
 
     /// The element's country: `alpha3Countries`' code, or the element as sent; nil when it is absent.
-    static func country(_ segment: X12SegmentFields, _ position: Int) -> String? {
+    static func country(_ segment: borrowing X12SegmentFields, _ position: Int) -> String? {
         alpha3Countries.value(segment, position) ?? segment[position]
     }
 
     /// The element as a unit of measure; `EA`, nearly every line's, without reading it as text.
-    static func unit(_ segment: X12SegmentFields, _ position: Int) -> UnitOfMeasure? {
-        segment.qualifier(position) == 0x4541 ? .each : segment[position].map(UnitOfMeasure.init(rawValue:))
+    static func unit(_ segment: borrowing X12SegmentFields, _ position: Int) -> UnitOfMeasure? {
+        segment.qualifier(position) == X12QualifierCode.ea
+            ? .each : segment[position].map(UnitOfMeasure.init(rawValue:))
     }
 
     static func noteKind(fromTitle title: String) -> Note.Kind? {

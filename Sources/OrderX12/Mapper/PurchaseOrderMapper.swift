@@ -1,9 +1,10 @@
 import Foundation
 import Orders
+import X12
 
 /// Walks an 850 once, on the document's bytes and segment ranges (pointers valid for the mapper's life), keeping
 /// track of whether it is in the header, an N1 loop or a PO1 loop. One mapper serves every 850 of a document: its
-/// element ranges and segment codes are allocated once, not per order.
+/// element ranges and segment codes are allocated once, not per order, and freed with it.
 struct PurchaseOrderMapper: ~Copyable {
     /// A problem found while mapping: its kind, segment index and element, placed in the document by the caller.
     struct Failure: Error {
@@ -25,7 +26,7 @@ struct PurchaseOrderMapper: ~Copyable {
     private var fields: X12SegmentFields
     /// The packed ID of each segment of the order being mapped (`X12SegmentFields.code(of:in:separator:)`), read
     /// once.
-    private var codes: UnsafeMutablePointer<UInt32>
+    private var codes: UnsafeMutablePointer<X12SegmentCode>
     private var codeCapacity = 64
 
     private enum Scope { case header, party, line, summary }
@@ -38,10 +39,7 @@ struct PurchaseOrderMapper: ~Copyable {
         codes = .allocate(capacity: codeCapacity)
     }
 
-    deinit {
-        fields.deallocate()
-        codes.deallocate()
-    }
+    deinit { codes.deallocate() }
 
     /// The order of the 850 whose segments (ST through SE) are `segments`, elements separated by `separator`, from
     /// `source` (its group's) with ST02 `setControl`.
@@ -53,25 +51,16 @@ struct PurchaseOrderMapper: ~Copyable {
             codes.deallocate()
             codes = .allocate(capacity: codeCapacity)
         }
-        // The fields are a plain value (a pointer and counts), taken out for the walk and put back after it: their
-        // room may have grown.
-        var segment = fields
-        segment.memo = memo?.startOrder() == true ? memo.map { Unmanaged.passUnretained($0) } : nil
-        do throws(Failure) {
-            let order = try Self.map(
-                segments, separator: separator, source: source, setControl: setControl, bytes: bytes, ranges: ranges,
-                codes: codes, fields: &segment)
-            fields = segment
-            return order
-        } catch {
-            fields = segment
-            throw error
-        }
+        fields.memo = memo?.startOrder() == true ? memo : nil
+        return try Self.map(
+            segments, separator: separator, source: source, setControl: setControl, bytes: bytes, ranges: ranges,
+            codes: codes, fields: &fields)
     }
 
     private static func map(
         _ segments: Range<Int>, separator: UInt8, source: borrowing OrderSource, setControl: String,
-        bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>, codes: UnsafeMutablePointer<UInt32>,
+        bytes: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>,
+        codes: UnsafeMutablePointer<X12SegmentCode>,
         fields segment: inout X12SegmentFields
     ) throws(Failure) -> PurchaseOrder {
         // The order's parts are kept apart and put together once at the end: a `var` order changed field by field
@@ -108,9 +97,9 @@ struct PurchaseOrderMapper: ~Copyable {
             let code = X12SegmentFields.code(of: ranges[index], in: bytes, separator: separator)
             codes[index &- segments.lowerBound] = code
             switch code {
-            case X12SegmentCode.po1: lineCount += 1
-            case X12SegmentCode.n1: partyCount += 1
-            case X12SegmentCode.ref: referenceCount += 1
+            case .po1: lineCount += 1
+            case .n1: partyCount += 1
+            case .ref: referenceCount += 1
             default: break
             }
         }
@@ -125,7 +114,7 @@ struct PurchaseOrderMapper: ~Copyable {
             // Only the segments read below are split; the fields keep the last one's until the next.
             if Self.readsElements(id) { segment.load(ranges[index], separator: separator, code: id) }
             switch id {
-            case X12SegmentCode.beg:
+            case .beg:
                 sawBEG = true
                 guard let number = segment[3] else {
                     throw Failure(
@@ -136,14 +125,14 @@ struct PurchaseOrderMapper: ~Copyable {
                 purpose = Self.purposes.value(segment, 1)
                 orderType = Self.orderTypes.value(segment, 2)
                 if let date = segment.value(5) { dates.ordered = Self.date(date) }
-            case X12SegmentCode.cur:
+            case .cur:
                 if let code = segment[2] { currency = CurrencyCode(code) }
-            case X12SegmentCode.ref where scope == .header:
+            case .ref where scope == .header:
                 if let qualifier = segment[1] {
                     references.append(
                         Reference(qualifier: qualifier, value: segment[2] ?? segment[3] ?? "", description: segment[3]))
                 }
-            case X12SegmentCode.dtm:
+            case .dtm:
                 guard segment.range(1) != nil, let text = segment.value(2), let date = Self.date(text) else { break }
                 let qualifier = segment.qualifier(1)
                 if scope == .line, lineOpen {
@@ -166,7 +155,7 @@ struct PurchaseOrderMapper: ~Copyable {
                     default: break
                     }
                 }
-            case X12SegmentCode.td5 where scope == .header || scope == .party:
+            case .td5 where scope == .header || scope == .party:
                 if shipMethod == nil {
                     let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
                     let serviceLevel = segment[12]
@@ -179,7 +168,7 @@ struct PurchaseOrderMapper: ~Copyable {
                             routing: routing)
                     }
                 }
-            case X12SegmentCode.n1:
+            case .n1:
                 partyOpen = false
                 if scope != .line { scope = .party }
                 if scope == .line { break }  // line-level parties have no place in the canonical order
@@ -189,27 +178,30 @@ struct PurchaseOrderMapper: ~Copyable {
                 }
                 let role = Self.roles.value(segment, 1)
                 consumerOpen = role == .shipTo || role == .soldTo
-                let name = consumerOpen ? segment.unshared[2] : segment[2]
+                segment.sharesTexts = !consumerOpen
+                let name = segment[2]
+                segment.sharesTexts = true
                 parties.append(Party(role: role, name: name, identifier: identifier))
                 partyOpen = true
-            case X12SegmentCode.n2, X12SegmentCode.n3, X12SegmentCode.n4, X12SegmentCode.per:
+            case .n2, .n3, .n4, .per:
                 guard partyOpen else { break }
-                let fields = consumerOpen ? segment.unshared : segment
                 let last = parties.count - 1
+                segment.sharesTexts = !consumerOpen
                 switch id {
-                case X12SegmentCode.n2: Self.addName(fields, to: &parties[last])
-                case X12SegmentCode.n3: Self.addStreet(fields, to: &parties[last])
-                case X12SegmentCode.n4: Self.addPlace(fields, to: &parties[last])
-                default: Self.addContact(fields, to: &parties[last])
+                case .n2: Self.addName(segment, to: &parties[last])
+                case .n3: Self.addStreet(segment, to: &parties[last])
+                case .n4: Self.addPlace(segment, to: &parties[last])
+                default: Self.addContact(segment, to: &parties[last])
                 }
-            case X12SegmentCode.po1:
+                segment.sharesTexts = true
+            case .po1:
                 partyOpen = false
                 lineOpen = false
                 scope = .line
                 lines.append(
                     try Self.line(segment, index: index, ordinal: lines.count + 1, currency: currency))
                 lineOpen = true
-            case X12SegmentCode.pid:
+            case .pid:
                 guard scope == .line, lineOpen, let text = segment[5] else { break }
                 let last = lines.count - 1
                 if let description = lines[last].description {
@@ -217,21 +209,21 @@ struct PurchaseOrderMapper: ~Copyable {
                 } else {
                     lines[last].description = text
                 }
-            case X12SegmentCode.msg, X12SegmentCode.nte:
-                let text = id == X12SegmentCode.msg ? segment[1] : segment[2]
+            case .msg, .nte:
+                let text = id == .msg ? segment[1] : segment[2]
                 guard let text else { break }
                 let note = Note(
-                    kind: id == X12SegmentCode.nte ? Self.noteKinds.value(segment, 1) : .general, text: text)
+                    kind: id == .nte ? Self.noteKinds.value(segment, 1) : .general, text: text)
                 if scope == .line {
                     if lineOpen { lines[lines.count - 1].notes.append(note) }
                 } else {
                     notes.append(note)
                 }
-            case X12SegmentCode.n9:
+            case .n9:
                 // N9 loops carry MSG text; N902/N903 often say what the text is for ("GIFT MESSAGE").
                 pendingNoteKind = Self.noteKind(
                     fromTitle: [segment[2], segment[3]].compactMap { $0 }.joined(separator: " "))
-            case X12SegmentCode.sac:
+            case .sac:
                 let description = (segment[15] ?? "").uppercased()
                 if description.contains("GIFT") && description.contains("WRAP") {
                     if scope == .line {
@@ -240,26 +232,26 @@ struct PurchaseOrderMapper: ~Copyable {
                         orderGiftWrap = true
                     }
                 }
-            case X12SegmentCode.ctt:
+            case .ctt:
                 partyOpen = false
                 lineOpen = false
                 scope = .summary
-            case X12SegmentCode.amt:
+            case .amt:
                 if segment[1] == "TT" || segment[1] == "1", let amount = segment.decimal(2) {
                     if scope != .line { statedTotal = Money(amount, currency) }
                 }
-            case X12SegmentCode.tds:
+            case .tds:
                 // TDS01 is N2: implied two decimals.
                 if let cents = segment.decimal(1) {
                     statedTotal = Money(cents / 100, currency)
                 }
-            case X12SegmentCode.se:
+            case .se:
                 partyOpen = false
                 lineOpen = false
             default:
                 break
             }
-            if id == X12SegmentCode.msg, let kind = pendingNoteKind {
+            if id == .msg, let kind = pendingNoteKind {
                 if scope == .line {
                     if lineOpen, !lines[lines.count - 1].notes.isEmpty {
                         let last = lines.count - 1
@@ -269,7 +261,7 @@ struct PurchaseOrderMapper: ~Copyable {
                     notes[notes.count - 1].kind = kind
                 }
             }
-            if id != X12SegmentCode.msg && id != X12SegmentCode.n9 { pendingNoteKind = nil }
+            if id != .msg && id != .n9 { pendingNoteKind = nil }
         }
         guard sawBEG else { throw Failure(.missingSegment("BEG"), segment: segments.lowerBound) }
         if orderGiftWrap { for index in lines.indices { lines[index].giftWrap = true } }
@@ -281,12 +273,9 @@ struct PurchaseOrderMapper: ~Copyable {
 
     /// Whether the walk reads the elements of a segment with code `id`: every case of its `switch` but CTT and SE.
     @inline(__always)
-    private static func readsElements(_ id: UInt32) -> Bool {
+    private static func readsElements(_ id: X12SegmentCode) -> Bool {
         switch id {
-        case X12SegmentCode.beg, X12SegmentCode.cur, X12SegmentCode.ref, X12SegmentCode.dtm, X12SegmentCode.td5,
-            X12SegmentCode.n1, X12SegmentCode.n2, X12SegmentCode.n3, X12SegmentCode.n4, X12SegmentCode.per,
-            X12SegmentCode.po1, X12SegmentCode.pid, X12SegmentCode.msg, X12SegmentCode.nte, X12SegmentCode.n9,
-            X12SegmentCode.sac, X12SegmentCode.amt, X12SegmentCode.tds:
+        case .beg, .cur, .ref, .dtm, .td5, .n1, .n2, .n3, .n4, .per, .po1, .pid, .msg, .nte, .n9, .sac, .amt, .tds:
             true
         default: false
         }
@@ -300,14 +289,14 @@ struct PurchaseOrderMapper: ~Copyable {
     }
 
     /// N2: more name, after N1's.
-    private static func addName(_ segment: X12SegmentFields, to party: inout Party) {
+    private static func addName(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         let extra = [segment[1], segment[2]].compactMap { $0 }.joined(separator: " ")
         guard !extra.isEmpty else { return }
         party.name = [party.name, extra].compactMap { $0 }.joined(separator: " ")
     }
 
     /// N3: street lines.
-    private static func addStreet(_ segment: X12SegmentFields, to party: inout Party) {
+    private static func addStreet(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var address = party.address.take() ?? Address(lines: [])
         // Room for the lines before their texts are made: the array is then freed before them, at a lower address.
         address.lines.reserveCapacity(address.lines.count + (segment.range(2) == nil ? 1 : 2))
@@ -317,7 +306,7 @@ struct PurchaseOrderMapper: ~Copyable {
     }
 
     /// N4: city, region, postal code and country.
-    private static func addPlace(_ segment: X12SegmentFields, to party: inout Party) {
+    private static func addPlace(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var address = party.address.take() ?? Address(lines: [])
         address.city = segment[1]
         address.region = segment[2]
@@ -327,7 +316,7 @@ struct PurchaseOrderMapper: ~Copyable {
     }
 
     /// PER: the contact's name, and the first phone and e-mail of its three pairs.
-    private static func addContact(_ segment: X12SegmentFields, to party: inout Party) {
+    private static func addContact(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var contact = party.contact.take() ?? Contact()
         // The contact is often the party itself (a consumer's name on both): its name's storage is shared.
         if contact.name == nil { contact.name = segment.text(2, reusing: party.name) }
@@ -343,7 +332,7 @@ struct PurchaseOrderMapper: ~Copyable {
         party.contact = contact
     }
 
-    private static func line(_ segment: X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode)
+    private static func line(_ segment: borrowing X12SegmentFields, index: Int, ordinal: Int, currency: CurrencyCode)
         throws(Failure)
         -> OrderLine
     {
@@ -374,7 +363,7 @@ struct PurchaseOrderMapper: ~Copyable {
             defer { pair &+= 2 }
             guard segment.range(pair + 1) != nil else { continue }
             var qualifier = segment.qualifier(pair)
-            if qualifier == UInt32.max { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
+            if qualifier == .invalid { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
             switch qualifier {
             case X12QualifierCode.vn, X12QualifierCode.vp, X12QualifierCode.va:
                 if sku == nil {
