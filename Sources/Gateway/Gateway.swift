@@ -87,48 +87,54 @@ public struct Gateway: Sendable {
 
     /// The pipeline after the document is kept as `id`. Finishing a document a stopped run left pending, the POs
     /// that run committed are found in the store (`decide` asks it first) instead of being routed again.
+    ///
+    /// The document is read as a stream (`InboundReader.open`): once to validate and answer it, once for what
+    /// cannot be routed (answered before any order is decided), and once for its orders, decided a batch at a
+    /// time as they are read, so that no more than a batch of orders is held.
     func process(_ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
         let format = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
             origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])
-        let batch = reader.read(bytes, origin: origin)
-        report.problems = batch.problems
-        report.notes = batch.notes
+        let stream = reader.open(bytes, origin: origin, acknowledges: true)
+        report.problems = stream.problems
+        report.notes = stream.notes
         var repeated: Set<InterchangeKey> = []
-        if let x12 = batch.x12 {
+        if let x12 = stream.x12 {
             repeated = await answerInterchanges(x12, document: id, at: receivedAt, report: &report)
         }
-        for unprocessed in batch.unprocessed {
-            if let order = unprocessed.readable, !repeated.contains(where: { $0 == order.interchangeKey }) {
+        var unprocessed = stream.items(.unprocessed)
+        while let item = unprocessed.next() {
+            guard case .unprocessed(let set) = item else { continue }
+            if let problem = set.problem { report.problems.append(problem) }
+            if let order = set.readable, !repeated.contains(where: { $0 == order.interchangeKey }) {
                 await refuse(order, document: id, at: receivedAt, report: &report)
             }
-            let retailer = unprocessed.sender.flatMap { profiles.profile(interchangeSender: $0) }?.id
+            let retailer = set.sender.flatMap { profiles.profile(interchangeSender: $0) }?.id
             report.orders.append(
-                OrderReport(
-                    retailer: retailer, poNumber: unprocessed.poNumber,
-                    result: .notProcessed(reasons: unprocessed.reasons)))
+                OrderReport(retailer: retailer, poNumber: set.poNumber, result: .notProcessed(reasons: set.reasons)))
         }
-        // POs of an interchange received before are not decided again; the others are, in their order.
-        var fresh: [PurchaseOrder] = []
-        var redelivered: [Int: OrderReport] = [:]
-        for (index, order) in batch.orders.enumerated() {
+        var orders = stream.items(.orders)
+        var pending = PendingOrders()
+        while let item = orders.next() {
+            guard case .order(let order) = item else { continue }
+            // POs of an interchange received before are not decided again; the others are, in their order.
             if let key = order.interchangeKey, repeated.contains(key) {
-                redelivered[index] = OrderReport(
-                    retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
-                    result: .redelivered(interchange: key))
+                pending.add(
+                    redelivered: OrderReport(
+                        retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
+                        result: .redelivered(interchange: key)))
             } else {
-                fresh.append(order)
+                pending.add(fresh: order, routable: profiles.profile(for: order) != nil)
+            }
+            // A batch of `decide` is `batchSize` orders with a profile: a call for each keeps its batches. Orders
+            // it does not batch (redelivered, or claimed by no profile) are let pile up only so far.
+            if pending.routable == batchSize || pending.count >= 16 * batchSize {
+                await decide(&pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &report)
             }
         }
-        var decided = await decide(fresh, document: id, at: receivedAt, report: &report).makeIterator()
-        for index in batch.orders.indices {
-            if let earlier = redelivered[index] {
-                report.orders.append(earlier)
-            } else if let next = decided.next() {
-                report.orders.append(next)
-            }
-        }
-        report.status = Self.status(of: batch, report: report)
+        await decide(&pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &report)
+        report.status = Self.status(
+            of: stream, orders: orders.orders, unprocessed: unprocessed.unprocessed, report: report)
         if report.leavePending { return report }
         do {
             try await store.finish(id, status: report.status, problems: report.problems)
@@ -143,14 +149,63 @@ public struct Gateway: Sendable {
         return report
     }
 
-    static func status(of batch: InboundBatch, report: DocumentReport) -> DocumentStatus {
+    /// The orders read since the last batch was decided, and the reports of those redelivered, in file order.
+    struct PendingOrders {
+        var orders: [PurchaseOrder] = []
+        var redelivered: [Int: OrderReport] = [:]
+        var count = 0
+        /// How many of `orders` a profile claims: those `decide` batches.
+        var routable = 0
+        /// How many orders with a profile were decided before.
+        var decided = 0
+
+        mutating func add(fresh order: PurchaseOrder, routable: Bool) {
+            orders.append(order)
+            count += 1
+            if routable { self.routable += 1 }
+        }
+
+        mutating func add(redelivered report: OrderReport) {
+            redelivered[count] = report
+            count += 1
+        }
+    }
+
+    /// Decides the pending orders and appends their reports, and the redelivered ones', in file order; tells
+    /// `progress` how many of the document's `total` 850s are decided.
+    private func decide(
+        _ pending: inout PendingOrders, document id: DocumentID, at now: Date, of total: Int,
+        report: inout DocumentReport
+    ) async {
+        guard pending.count > 0 else { return }
+        var gateway = self
+        let before = pending.decided
+        if let progress {
+            gateway.progress = { decided, _ in progress(before + decided, max(total, before + decided)) }
+        }
+        var decided = await gateway.decide(pending.orders, document: id, at: now, report: &report).makeIterator()
+        for index in 0..<pending.count {
+            if let earlier = pending.redelivered[index] {
+                report.orders.append(earlier)
+            } else if let next = decided.next() {
+                report.orders.append(next)
+            }
+        }
+        pending = PendingOrders(decided: before + pending.routable)
+    }
+
+    static func status(of stream: InboundStream, orders: Int, unprocessed: Int, report: DocumentReport)
+        -> DocumentStatus
+    {
         // X12 that could be answered (a TA1 for an interchange cut after its ISA) was read enough to be rejected.
-        if batch.isUnreadable { return batch.x12 == nil ? .unreadable : .rejected }
-        let orders = report.orders.map(\.result)
-        if !orders.isEmpty, orders.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
+        if stream.isUnreadable(orders: orders, unprocessed: unprocessed) {
+            return stream.x12 == nil ? .unreadable : .rejected
+        }
+        let results = report.orders.map(\.result)
+        if !results.isEmpty, results.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
             return .duplicate
         }
-        if batch.orders.isEmpty && !batch.unprocessed.isEmpty { return .rejected }
+        if orders == 0 && unprocessed > 0 { return .rejected }
         return report.problems.isEmpty ? .accepted : .acceptedWithErrors
     }
 }

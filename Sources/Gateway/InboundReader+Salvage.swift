@@ -2,10 +2,10 @@ import X12
 
 extension InboundReader {
     /// What is left to read of X12 input whose reading stopped at `failure`, so that the document can still be
-    /// answered and its sound interchanges processed: `document` holds every interchange before the failure point,
+    /// answered and its sound interchanges processed: `survey` is of every interchange before the failure point,
     /// and `cut` is where the salvaged bytes end (problems found past it belong to the cut, not to the input).
     struct Salvage {
-        var document: X12Document
+        var survey: X12Survey
         var cut: Int
         var note: String
     }
@@ -16,26 +16,31 @@ extension InboundReader {
     ///   declaring clashing delimiters): it is cut right after its ISA, which gives it a TA1 rejecting it, and the
     ///   interchanges before it are read whole.
     ///
-    /// Nil when no ISA before the failure can be read: then nothing can be answered.
-    static func salvage(_ bytes: [UInt8], after failure: X12Error) -> Salvage? {
-        let end = min(max(failure.byteOffset, 0), bytes.count)
+    /// `surveying` reads the input up to a cut. Nil when no ISA before the failure can be read: then nothing can be
+    /// answered.
+    static func salvage(
+        _ file: InboundFile, after failure: X12Error, surveying: (Int) -> X12Survey
+    ) -> Salvage? {
+        let end = min(max(failure.byteOffset, 0), file.count)
         if case .unexpectedDataAfterInterchange = failure.kind {
-            guard let document = try? X12Document.read(Array(bytes[..<end])) else { return nil }
+            let survey = surveying(end)
+            guard survey.failure == nil else { return nil }
             return Salvage(
-                document: document, cut: end,
-                note: "byte \(end): the \(document.interchanges.count) interchange(s) before it are read; "
+                survey: survey, cut: end,
+                note: "byte \(end): the \(survey.interchangeCount) interchange(s) before it are read; "
                     + "the bytes from there on are not an interchange and are left out")
         }
+        var bytes = InboundBlocks(file)
         var before = end
-        while let start = lastISA(in: bytes, before: before) {
-            if let isaEnd = endOfISA(in: bytes, at: start),
-                let document = try? X12Document.read(Array(bytes[..<isaEnd])),
-                let header = document.interchanges.last?.header
-            {
-                return Salvage(
-                    document: document, cut: isaEnd,
-                    note: "byte \(start): interchange \(header.controlNumber) cannot be read past byte \(end): "
-                        + "none of it is processed, and it is answered with a TA1 that rejects it")
+        while let start = lastISA(in: &bytes, before: before) {
+            if let isaEnd = endOfISA(in: &bytes, at: start) {
+                let survey = surveying(isaEnd)
+                if survey.failure == nil, let header = survey.lastHeader {
+                    return Salvage(
+                        survey: survey, cut: isaEnd,
+                        note: "byte \(start): interchange \(header.controlNumber) cannot be read past byte \(end): "
+                            + "none of it is processed, and it is answered with a TA1 that rejects it")
+                }
             }
             before = start
         }
@@ -45,7 +50,7 @@ extension InboundReader {
     /// The offset of the last `ISA` before `limit` that starts a segment: at the start of the input (after a
     /// byte-order mark or white space), or after a byte that can end a segment, followed by a byte that can
     /// separate elements.
-    static func lastISA(in bytes: [UInt8], before limit: Int) -> Int? {
+    static func lastISA(in bytes: inout InboundBlocks, before limit: Int) -> Int? {
         var index = min(limit - 1, bytes.count - 4)
         while index >= 0 {
             defer { index -= 1 }
@@ -54,7 +59,7 @@ extension InboundReader {
             else { continue }
             var previous = index - 1
             while previous >= 0, [0x0A, 0x0D, 0x20].contains(bytes[previous]) { previous -= 1 }
-            if previous < 0 || (previous == 2 && bytes[0..<3] == [0xEF, 0xBB, 0xBF])
+            if previous < 0 || (previous == 2 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
                 || (!isAlphanumeric(bytes[previous]) && bytes[previous] != bytes[index + 3])
             {
                 return index
@@ -69,7 +74,7 @@ extension InboundReader {
 
     /// The offset after the segment terminator of the ISA at `start`: the terminator follows ISA16, the byte after
     /// the sixteenth element separator (the ISA's fourth byte). Nil when the ISA is cut short.
-    static func endOfISA(in bytes: [UInt8], at start: Int) -> Int? {
+    static func endOfISA(in bytes: inout InboundBlocks, at start: Int) -> Int? {
         let separator = bytes[start + 3]
         var found = 0
         var index = start + 3
@@ -81,5 +86,31 @@ extension InboundReader {
             index += 1
         }
         return nil
+    }
+}
+
+/// A document's bytes by offset, read a block at a time and the last block kept: the salvage looks back from a
+/// failure, byte by byte, in a file it does not hold.
+struct InboundBlocks {
+    static let blockSize = 1 << 16
+    let file: InboundFile
+    var count: Int { file.count }
+    private var blockStart = -1
+    private var block: [UInt8] = []
+
+    init(_ file: InboundFile) {
+        self.file = file
+    }
+
+    /// The byte at `offset` (0 past the end, which callers never ask for).
+    subscript(offset: Int) -> UInt8 {
+        mutating get {
+            if offset < blockStart || offset >= blockStart + block.count {
+                blockStart = offset - offset % Self.blockSize
+                block = file.bytes(blockStart..<min(blockStart + Self.blockSize, file.count))
+            }
+            let index = offset - blockStart
+            return index < block.count ? block[index] : 0
+        }
     }
 }

@@ -43,13 +43,13 @@ public struct OrderXMLDecoder: Sendable {
         return XMLOrderStream(reader: try XMLReader(bytes: bytes, limits: limits), claims: chosen, origin: origin)
     }
 
-    /// The orders in the file at `path`, streamed from disk in bounded memory. Throws `.unreadable` when the file
-    /// cannot be opened.
-    public func orders(inFile path: String) throws(OrderXMLError) -> XMLOrderStream {
+    /// The orders in the file at `path`, streamed from disk in bounded memory, each naming `origin` (the path when
+    /// nil). Throws `.unreadable` when the file cannot be opened.
+    public func orders(inFile path: String, origin: String? = nil) throws(OrderXMLError) -> XMLOrderStream {
         let limits = limits
         let chosen = claims { () throws(OrderXMLError) in try XMLReader(contentsOfFile: path, limits: limits) }
         return XMLOrderStream(
-            reader: try XMLReader(contentsOfFile: path, limits: limits), claims: chosen, origin: path)
+            reader: try XMLReader(contentsOfFile: path, limits: limits), claims: chosen, origin: origin ?? path)
     }
 
     /// Every order in `bytes`, each mapped or failed; a reader that cannot be made is one failure.

@@ -42,12 +42,14 @@ struct DropgateCommand {
         try run(arguments, in: directory, stdin: stdin, environment: environment)
     }
 
-    /// `environment` is added to this process's environment (`COLUMNS` sets the width help is wrapped to).
+    /// `environment` is added to this process's environment (`COLUMNS` sets the width help is wrapped to);
+    /// `executable` runs another build of `dropgate` than this one.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil, environment: [String: String] = [:],
+        executable: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = try executable ?? Self.executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

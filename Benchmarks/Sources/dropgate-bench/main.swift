@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|ingest|postgres` runs one part, for working on it.
+/// `--only xml|x12|routing|commands|ingest|postgres` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -46,6 +46,13 @@ if runs("x12") {
     }
 }
 if runs("routing") { try RoutingBenchmarks.run(into: &table, quick: quick) }
+if runs("commands") {
+    // The release `dropgate` on a generated file, beside the mapping and routing figures above.
+    // `DROPGATE_COMMANDS_MB=N`: a file of N MB (1000 for the 1 GB).
+    let megabytes =
+        ProcessInfo.processInfo.environment["DROPGATE_COMMANDS_MB"].flatMap { Int($0) } ?? (quick ? 10 : 100)
+    try CommandBenchmarks.run(into: &table, megabytes: megabytes)
+}
 if runs("ingest") {
     // `DROPGATE_INGEST_MB=N`: a file of N MB (about 1,100 POs a MB).
     let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)

@@ -63,6 +63,11 @@ public struct X12StreamSet: Sendable {
                 looseSegments: [], byteRange: interchange.startOffset..<(storage.byteOffset + storage.bytes.count)),
             group: storage.group.group, set: storage.set)
     }
+    /// Its interchange's index in the file, its group's in the interchange and its own in the group, as `context`
+    /// has them, without making the context.
+    public var envelopeIndices: (interchange: Int, group: Int, set: Int) {
+        (storage.interchange.index, storage.group.index, storage.setIndex)
+    }
     /// The set (ST01, ST02, ST03, file-wide segment indices), without its envelopes.
     public var transactionSet: X12TransactionSet { storage.set }
     /// File offset of the ST.

@@ -58,56 +58,69 @@ struct RouteCommand: ParsableCommand {
         let reader = InboundReader(profiles: profiles, mapping: xmlMapping)
         var state = NetworkState(stock: stock)
         let routers = profiles.routers()
-        var decisions: [RoutingDecision] = []
+        // Decisions are written as they are made, text or JSON: nothing of a file is held but the PO being routed.
+        var decisions = JSONArrayWriter(encoder: RoutingDecision.jsonEncoder())
         var allCompliant = true
         var unreadable = false
         for file in files {
-            let data: [UInt8]
+            let stream: InboundStream
             do {
-                data = try LocalFile.bytes(file, expected: "an X12 or XML file of purchase orders")
+                stream = try reader.open(file: file, origin: file, expected: "an X12 or XML file of purchase orders")
             } catch {
                 printError("\(error)")
                 unreadable = true
                 continue
             }
-            let batch = reader.read(data, origin: file)
-            batch.notes.forEach(printError)
-            batch.problems.forEach(printError)
-            if batch.kind == .unknown || batch.isUnreadable { unreadable = true }
-            if batch.holdsNoOrder, !batch.isUnreadable {
-                let sets = batch.setIDs.joined(separator: ", ")
-                let what =
-                    batch.kind != .x12
-                    ? "no purchase order"
-                    : sets.isEmpty ? "no transaction set" : "no purchase order (850), only \(sets)"
-                printError("\(file): holds \(what): nothing to route")
-                unreadable = true
-            }
-            if !batch.unprocessed.isEmpty { allCompliant = false }
-            for order in batch.orders {
+            stream.notes.forEach(printError)
+            stream.problems.forEach(printError)
+            // What is said of single POs follows what is said of the file (an XML order that cannot be read is
+            // one of its problems, found as it is read).
+            var unclaimed: [String] = []
+            var items = stream.items()
+            while let item = items.next() {
+                let order: PurchaseOrder
+                switch item {
+                case .unprocessed(let unprocessed):
+                    if let problem = unprocessed.problem { printError(problem) }
+                    allCompliant = false
+                    continue
+                case .order(let read): order = read
+                }
                 guard let profile = profiles.profile(for: order) else {
-                    printError(
+                    unclaimed.append(
                         "\(file): PO \(order.poNumber): no retailer profile claims \(order.source.senderID?.description ?? "its sender")"
                     )
                     allCompliant = false
                     continue
                 }
-                var order = order
-                order.retailer = profile.id
+                var claimed = order
+                claimed.retailer = profile.id
                 let router =
                     routers[profile.id]
                     ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
-                let decision = router.route(order, state: state, now: now)
+                let decision = router.route(claimed, state: state, now: now)
                 state.apply(decision)
-                decisions.append(decision)
                 if !decision.isCompliantShipment { allCompliant = false }
-                if !json { print(decision.renderText(verbose: verbose) + "\n") }
+                if json {
+                    try decisions.append(decision)
+                } else {
+                    print(decision.renderText(verbose: verbose) + "\n")
+                }
             }
+            let isUnreadable = stream.isUnreadable(orders: items.orders, unprocessed: items.unprocessed)
+            if stream.kind == .unknown || isUnreadable { unreadable = true }
+            if stream.holdsNoOrder(orders: items.orders, unprocessed: items.unprocessed), !isUnreadable {
+                let sets = stream.setIDs.joined(separator: ", ")
+                let what =
+                    stream.kind != .x12
+                    ? "no purchase order"
+                    : sets.isEmpty ? "no transaction set" : "no purchase order (850), only \(sets)"
+                printError("\(file): holds \(what): nothing to route")
+                unreadable = true
+            }
+            unclaimed.forEach(printError)
         }
-        if json {
-            let encoded = try RoutingDecision.jsonEncoder().encode(decisions)
-            FileHandle.standardOutput.write(encoded + Data("\n".utf8))
-        }
+        if json { try decisions.finish() }
         if unreadable { throw ExitCode(2) }
         if !allCompliant { throw ExitCode(1) }
     }

@@ -303,26 +303,30 @@ extension X12Command {
         var file: String
 
         func run() throws {
-            var orders: [PurchaseOrder] = []
-            var problems: [String] = []
+            // A first pass reads the file through: one that turns out not to be X12 part way prints only that, as
+            // before any order is written. The second maps and writes each order as it is read, so that memory
+            // does not grow with the file.
+            _ = try streamFile(file, validates: false) { _, _ in }
+            var problems = 0
             let memo = PurchaseOrderMemo()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            var orders = JSONArrayWriter(encoder: encoder)
             _ = try streamFile(file, validates: false) { event, _ in
                 guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file, memo: memo)
                 else { return }
                 switch result {
-                case .success(let order): orders.append(order)
+                case .success(let order): try orders.append(order)
                 case .failure(let error):
-                    problems.append(
+                    problems += 1
+                    printError(
                         "\(file):byte \(error.location.byteOffset): segment \(error.location.segmentPosition ?? 0) "
                             + "(\(error.location.segmentID ?? "")) element \(error.location.elementPosition ?? 0): "
                             + "MAP \(error.description)")
                 }
             }
-            for problem in problems { printError(problem) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            FileHandle.standardOutput.write(try encoder.encode(orders) + Data("\n".utf8))
-            if !problems.isEmpty { throw ExitCode(1) }
+            try orders.finish()
+            if problems > 0 { throw ExitCode(1) }
         }
     }
 }
