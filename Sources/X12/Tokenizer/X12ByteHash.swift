@@ -1,12 +1,13 @@
 /// A hash of a short run of bytes (a segment, an element's value), a word at a time: what the tables that keep
 /// segments and values found before (`X12CleanSegments`, the 850 mapper's memo) hash with. Not for keys an attacker
-/// picks to collide: those tables compare every byte of a hit, and a collision only costs a miss.
-package enum X12ByteHash {
+/// picks to collide: those tables compare every byte of a hit, and a collision only costs a miss. Public, not
+/// `package`, so that it inlines into OrderX12's memo (see `X12SegmentCode`).
+public enum X12ByteHash {
     /// The hash of `bytes`: each whole word mixed in, then the last word read where the bytes end (overlapping the
     /// one before) or, under eight bytes, the bytes themselves; the count is mixed in first, so runs that differ
     /// only in length hash apart.
     @inlinable @inline(__always)
-    package static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         let count = bytes.count
         var hash = UInt64(count) &* multiplier
@@ -36,7 +37,7 @@ package enum X12ByteHash {
     /// at their start (ID, qualifiers) or end (an item's codes); segments alike at both ends share a slot, which
     /// costs a miss, never a wrong answer. Under sixteen bytes, `hash`.
     @inlinable @inline(__always)
-    package static func hashOfEnds(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hashOfEnds(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         guard count >= 16 else { return hash(bytes) }
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -1,22 +1,25 @@
 /// A segment ID (or a short code: a qualifier, a unit) of one to three bytes, packed big-endian into one integer so
 /// that IDs compare, hash and switch as one word: `PO1` is 0x504F31. The one place IDs are packed: the validator's
 /// tables and walk and the 850 mapper all read them through this type.
-package struct X12SegmentCode: Hashable, Comparable, Sendable {
+///
+/// Public rather than `package` for one reason: Swift 6.3 does not inline an `@inlinable package` declaration into
+/// another module (it calls it), and the 850 mapper in OrderX12 compares a code per segment and per qualifier.
+public struct X12SegmentCode: Hashable, Comparable, Sendable {
     /// The bytes, big-endian; `invalid.rawValue` for what is not one to three non-zero bytes.
-    package let rawValue: UInt32
+    public let rawValue: UInt32
 
     @inlinable
-    package init(rawValue: UInt32) { self.rawValue = rawValue }
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// The code of `id`: its first three bytes, as the definitions name segments.
-    package init(_ id: String) {
+    public init(_ id: String) {
         rawValue = id.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// The code of `bytes` when they are one to three non-zero bytes, nil otherwise: a value that packs compares
     /// with a code without a `String` being made.
     @inlinable
-    package init?(packing bytes: UnsafeBufferPointer<UInt8>) {
+    public init?(packing bytes: UnsafeBufferPointer<UInt8>) {
         guard (1...3).contains(bytes.count) else { return nil }
         var packed: UInt32 = 0
         for byte in bytes {
@@ -27,33 +30,34 @@ package struct X12SegmentCode: Hashable, Comparable, Sendable {
     }
 
     @inlinable
-    package static func < (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue < right.rawValue }
+    public static func < (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue < right.rawValue }
 
     // Written out and inlinable, as the comparisons above: the mapper switches on codes in another module, where a
     // synthesized `==` (and the standard library's generic `~=`) would be a call per case.
     @inlinable
-    package static func == (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue == right.rawValue }
+    public static func == (left: X12SegmentCode, right: X12SegmentCode) -> Bool { left.rawValue == right.rawValue }
 
     @inlinable
-    package static func ~= (pattern: X12SegmentCode, value: X12SegmentCode) -> Bool {
+    public static func ~= (pattern: X12SegmentCode, value: X12SegmentCode) -> Bool {
         pattern.rawValue == value.rawValue
     }
 
     @inlinable
-    package func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// No segment ID or code packs to it (more than three bytes, or a zero byte).
-    package static let invalid = X12SegmentCode(rawValue: .max)
+    @inlinable
+    public static var invalid: X12SegmentCode { X12SegmentCode(rawValue: .max) }
 
     /// Whether the code is of ASCII bytes only: one that is not is compared as text, with canonical equivalence.
     @inlinable
-    package var isASCII: Bool { rawValue & 0x0080_8080 == 0 }
+    public var isASCII: Bool { rawValue & 0x0080_8080 == 0 }
 
     /// The ID of the segment at `range` in `bytes`, and whether it is a valid one (2–3 upper-case letters or digits,
     /// starting with a letter), from one read of its first four bytes where they are readable. The ID ends at the
     /// first `separator` or at the segment's end; one longer than three bytes is `invalid`.
     @inlinable @inline(__always)
-    package static func read(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+    public static func read(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
         -> (code: X12SegmentCode, isValid: Bool)
     {
         let lower = range.lowerBound
