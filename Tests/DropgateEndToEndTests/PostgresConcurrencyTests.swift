@@ -90,14 +90,16 @@ struct PostgresConcurrencyTests {
         #expect(broken.isEmpty, "\(broken.prefix(10).joined(separator: "\n"))")
         let numbered = try store.interchangeControlNumbers()
         #expect(!numbered.isEmpty, "no X12 document in the outbox")
-        // The three really raced: their commits interleave (each file's name says which process it was given to).
+        // The three really raced: their commits interleave (each file's name says which process it was given to). Run
+        // one after another they would switch twice; on a loaded machine a few more back-and-forths are all there is
+        // (7 seen under a load of 8), so the witness asks for more than two, not for many.
         let committers = try store.lines(
             """
             SELECT substr(d.origin, 1, 2) FROM purchase_order o JOIN inbound_document d ON d.id = o.document_id
             ORDER BY o.id
             """)
         let switches = zip(committers, committers.dropFirst()).filter { $0 != $1 }.count
-        #expect(Set(committers).count == 3 && switches >= 10, "commits did not interleave: \(switches) switches")
+        #expect(Set(committers).count == 3 && switches >= 3, "commits did not interleave: \(switches) switches")
         let outcomes = try store.lines("SELECT outcome, count(*) FROM decision GROUP BY 1 ORDER BY 1")
         #expect(outcomes.contains { $0.hasPrefix("cancel\t") }, "stock ran out for no PO: \(outcomes)")
 

@@ -71,6 +71,14 @@ public struct CronSchedule: Hashable, Sendable, Codable, CustomStringConvertible
     public var timeZone: TimeZone
     /// The minutes of the day it fires at (from the minute and hour fields).
     public var minutesOfDay: [Int]
+    /// The days of the month (1–31), months (1–12) and days of the week (0 = Sunday … 6; cron's 7 is 0) it fires on.
+    public var daysOfMonth: Set<Int>
+    public var months: Set<Int>
+    public var daysOfWeek: Set<Int>
+    /// Whether the day-of-month and day-of-week fields each name days (are not `*`): when both do, a day matching
+    /// either fires, as cron reads them; otherwise a day must match both.
+    public var restrictsDayOfMonth: Bool
+    public var restrictsDayOfWeek: Bool
 
     /// Parses `"0 6 * * * America/Chicago"`.
     public init(parsing text: String) throws(ValueProblem) {
@@ -81,13 +89,24 @@ public struct CronSchedule: Hashable, Sendable, Codable, CustomStringConvertible
         }
         let minutes = try CronSchedule.field(parts[0], 0...59, "minute")
         let hours = try CronSchedule.field(parts[1], 0...23, "hour")
-        _ = try CronSchedule.field(parts[2], 1...31, "day-of-month")
-        _ = try CronSchedule.field(parts[3], 1...12, "month")
-        _ = try CronSchedule.field(parts[4], 0...7, "day-of-week")
+        daysOfMonth = Set(try CronSchedule.field(parts[2], 1...31, "day-of-month"))
+        months = Set(try CronSchedule.field(parts[3], 1...12, "month"))
+        daysOfWeek = Set(try CronSchedule.field(parts[4], 0...7, "day-of-week").map { $0 % 7 })
+        restrictsDayOfMonth = !parts[2].hasPrefix("*")
+        restrictsDayOfWeek = !parts[4].hasPrefix("*")
         timeZone = try TimeZone.parsing(parts[5])
         expression = parts[0..<5].joined(separator: " ")
         minutesOfDay = hours.flatMap { hour in minutes.map { hour * 60 + $0 } }.sorted()
+        // Days of the month alone (any weekday) must fall in one of the months: `0 6 30 2 *` would never fire.
+        if restrictsDayOfMonth && !restrictsDayOfWeek
+            && !months.contains(where: { month in daysOfMonth.contains { $0 <= Self.longestMonth[month - 1] } })
+        {
+            throw ValueProblem("cron '\(expression)' never fires: no month it names has the days it names")
+        }
     }
+
+    /// The most days each month has (February in a leap year).
+    static let longestMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
     static func field(_ text: String, _ range: ClosedRange<Int>, _ name: String) throws(ValueProblem) -> [Int] {
         var values: Set<Int> = []
