@@ -18,6 +18,9 @@ public struct CompactJSONEncoder: Sendable {
     }
 
     public var dates: DateFormat
+    /// Whether values that write themselves (`CompactJSONWritable`) do; off, every value goes through its
+    /// `encode(to:)`, which the tests compare the hand-written text with.
+    var usesHandWritten = true
 
     public init(dates: DateFormat = .iso8601) {
         self.dates = dates
@@ -26,14 +29,18 @@ public struct CompactJSONEncoder: Sendable {
     /// `value` as JSON text; throws `EncodingError.invalidValue` for a number JSON cannot hold (NaN, infinity).
     public func encode(_ value: some Encodable) throws -> [UInt8] {
         let writer = CompactJSONWriter(dates: dates)
+        writer.usesHandWritten = usesHandWritten
         try writer.write(value, parent: nil, key: nil)
         return writer.bytes
     }
 }
 
 /// The bytes being written, shared by every encoder and container of one `encode`.
-final class CompactJSONWriter {
+public final class CompactJSONWriter {
     var bytes: [UInt8] = []
+    /// Whether the next member or element of a value written by hand (`CompactJSONWritable`) needs a comma first.
+    var needsComma = false
+    var usesHandWritten = true
     let dates: CompactJSONEncoder.DateFormat
 
     init(dates: CompactJSONEncoder.DateFormat) {
@@ -44,6 +51,10 @@ final class CompactJSONWriter {
     /// Writes one whole value, the element `key` of `parent` (nil at the top): the types JSON spells its own way
     /// directly, any other through its `encode(to:)`.
     func write<T: Encodable>(_ value: T, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) throws {
+        if usesHandWritten, let writable = value as? any CompactJSONWritable {
+            writable.writeCompactJSON(to: self)
+            return
+        }
         switch value {
         case let string as String: write(string)
         case let integer as Int: write(integer)
