@@ -52,7 +52,7 @@ public final class CompactJSONWriter {
     /// directly, any other through its `encode(to:)`.
     func write<T: Encodable>(_ value: T, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) throws {
         if usesHandWritten, let writable = value as? any CompactJSONWritable {
-            writable.writeCompactJSON(to: self)
+            try writable.writeCompactJSON(to: self)
             return
         }
         switch value {

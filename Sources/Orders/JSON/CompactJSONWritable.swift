@@ -6,26 +6,26 @@ public import Foundation
 /// order, where the containers were most of a durable ingest's work. `CompactJSONEncoder` uses it wherever such a
 /// value occurs, at the top or nested in a Codable one; reading back stays `Decodable`.
 public protocol CompactJSONWritable: Encodable {
-    func writeCompactJSON(to writer: CompactJSONWriter)
+    func writeCompactJSON(to writer: CompactJSONWriter) throws
 }
 
 extension CompactJSONWriter {
     /// An object whose members `body` writes with `member`.
-    public func object(_ body: () -> Void) {
+    public func object(_ body: () throws -> Void) rethrows {
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
-        body()
+        try body()
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// An array of `items`, each written by `element`.
-    public func array<Items: Sequence>(_ items: Items, _ element: (Items.Element) -> Void) {
+    public func array<Items: Sequence>(_ items: Items, _ element: (Items.Element) throws -> Void) rethrows {
         bytes.append(UInt8(ascii: "["))
         needsComma = false
         for item in items {
             if needsComma { bytes.append(UInt8(ascii: ",")) }
-            element(item)
+            try element(item)
             needsComma = true
         }
         bytes.append(UInt8(ascii: "]"))
@@ -41,10 +41,10 @@ extension CompactJSONWriter {
         needsComma = false
     }
 
-    public func member(_ key: StaticString, _ value: (some CompactJSONWritable)?) {
+    public func member(_ key: StaticString, _ value: (some CompactJSONWritable)?) throws {
         guard let value else { return }
         self.key(key)
-        value.writeCompactJSON(to: self)
+        try value.writeCompactJSON(to: self)
         needsComma = true
     }
 
@@ -77,9 +77,32 @@ extension CompactJSONWriter {
     }
 
     /// An array member (written when empty too, as `encode(_:forKey:)` writes it).
-    public func member<Element: CompactJSONWritable>(_ key: StaticString, _ values: [Element]) {
+    public func member<Element: CompactJSONWritable>(_ key: StaticString, _ values: [Element]) throws {
         self.key(key)
-        array(values) { $0.writeCompactJSON(to: self) }
+        try array(values) { try $0.writeCompactJSON(to: self) }
+    }
+
+    /// An instant, in the encoder's date format.
+    public func member(_ key: StaticString, _ value: Date?) {
+        guard let value else { return }
+        self.key(key)
+        write(value)
+        needsComma = true
+    }
+
+    /// A number; throws for one JSON cannot hold (NaN, infinity), as the encoder does.
+    public func member(_ key: StaticString, _ value: Double?) throws {
+        guard let value else { return }
+        self.key(key)
+        try write(value, codingPath: [])
+        needsComma = true
+    }
+
+    /// A value of a type that does not write itself (a `TimeZone`), through its `encode(to:)`.
+    public func member(_ key: StaticString, encoding value: some Encodable) throws {
+        self.key(key)
+        try write(value, parent: nil, key: nil)
+        needsComma = true
     }
 
     public func member(_ key: StaticString, _ values: [String]) {

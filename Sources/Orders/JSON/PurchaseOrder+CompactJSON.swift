@@ -2,21 +2,21 @@
 /// `OrderSource`'s own): keep the two in step when a field is added. `CompactJSONWritableTests` fails on any
 /// difference, over random orders with every field present and absent.
 extension PurchaseOrder: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("retailer", retailer)
-            writer.member("poNumber", poNumber)
-            writer.member("purpose", purpose)
-            writer.member("orderType", orderType)
-            writer.member("dates", dates)
-            writer.member("parties", parties)
-            writer.member("shipMethod", shipMethod)
-            writer.member("references", references)
-            writer.member("notes", notes)
-            writer.member("currency", currency)
-            writer.member("lines", lines)
-            writer.member("statedTotal", statedTotal)
-            writer.member("source", source)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("retailer", retailer)
+            try writer.member("poNumber", poNumber)
+            try writer.member("purpose", purpose)
+            try writer.member("orderType", orderType)
+            try writer.member("dates", dates)
+            try writer.member("parties", parties)
+            try writer.member("shipMethod", shipMethod)
+            try writer.member("references", references)
+            try writer.member("notes", notes)
+            try writer.member("currency", currency)
+            try writer.member("lines", lines)
+            try writer.member("statedTotal", statedTotal)
+            try writer.member("source", source)
         }
     }
 }
@@ -28,29 +28,29 @@ extension Note.Kind: CompactJSONWritable {}
 extension OrderSource.Format: CompactJSONWritable {}
 
 extension OrderDates: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("ordered", ordered)
-            writer.member("requestedShip", requestedShip)
-            writer.member("requestedDelivery", requestedDelivery)
-            writer.member("cancelAfter", cancelAfter)
-            writer.member("expectedShip", expectedShip)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("ordered", ordered)
+            try writer.member("requestedShip", requestedShip)
+            try writer.member("requestedDelivery", requestedDelivery)
+            try writer.member("cancelAfter", cancelAfter)
+            try writer.member("expectedShip", expectedShip)
         }
     }
 }
 
 extension CalendarDate: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) { writer.string(description) }
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws { writer.string(description) }
 }
 
 extension Party: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("role", role)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("role", role)
             writer.member("name", name)
-            writer.member("identifier", identifier)
-            writer.member("address", address)
-            writer.member("contact", contact)
+            try writer.member("identifier", identifier)
+            try writer.member("address", address)
+            try writer.member("contact", contact)
         }
     }
 }
@@ -108,49 +108,49 @@ extension Reference: CompactJSONWritable {
 }
 
 extension Note: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("kind", kind)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("kind", kind)
             writer.member("text", text)
         }
     }
 }
 
 extension Money: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
             writer.member("amount", amount)
-            writer.member("currency", currency)
+            try writer.member("currency", currency)
         }
     }
 }
 
 extension OrderLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
             writer.member("lineNumber", lineNumber)
             writer.member("buyerItemID", buyerItemID)
-            writer.member("sku", sku)
+            try writer.member("sku", sku)
             writer.member("gtin", gtin)
             writer.member("quantity", quantity)
-            writer.member("unit", unit)
-            writer.member("unitPrice", unitPrice)
+            try writer.member("unit", unit)
+            try writer.member("unitPrice", unitPrice)
             writer.member("description", description)
-            writer.member("requestedShip", requestedShip)
-            writer.member("requestedDelivery", requestedDelivery)
+            try writer.member("requestedShip", requestedShip)
+            try writer.member("requestedDelivery", requestedDelivery)
             writer.member("giftWrap", giftWrap)
-            writer.member("notes", notes)
-            writer.member("itemQualifiers", itemQualifiers)
+            try writer.member("notes", notes)
+            try writer.member("itemQualifiers", itemQualifiers)
         }
     }
 }
 
 extension ItemQualifiers: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("buyer", buyer)
-            writer.member("sku", sku)
-            writer.member("gtin", gtin)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("buyer", buyer)
+            try writer.member("sku", sku)
+            try writer.member("gtin", gtin)
         }
     }
 }
@@ -165,11 +165,11 @@ extension ItemQualifiers.Qualifier: CompactJSONWritable {
 }
 
 extension OrderSource: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
-        writer.object {
-            writer.member("format", format)
-            writer.member("senderID", senderID)
-            writer.member("receiverID", receiverID)
+    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+        try writer.object {
+            try writer.member("format", format)
+            try writer.member("senderID", senderID)
+            try writer.member("receiverID", receiverID)
             writer.member("interchangeControl", interchangeControl)
             writer.member("groupControl", groupControl)
             writer.member("setControl", setControl)
