@@ -53,10 +53,12 @@ public struct RoutingScratch: Sendable {
 
     /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` under `tables`' profile.
     mutating func deadlines(for order: borrowing PurchaseOrder, now: Date, _ tables: RoutingTables) -> Deadlines {
-        let profile = tables.profile
-        let inputs = DeadlineCalculator.Inputs(order, honours: profile.shipSLA.honours, from: profile.shipSLA.from)
+        // The SLA alone: a whole profile is a large value to copy.
+        let sla = tables.profile.shipSLA
+        let inputs = DeadlineCalculator.Inputs(order, honours: sla.honours, from: sla.from)
         if let last = lastDeadlines, last.now == now, last.inputs == inputs { return last.deadlines }
-        let deadlines = DeadlineCalculator.deadlines(for: inputs, profile: profile, now: now, zone: tables.profileZone)
+        let deadlines = DeadlineCalculator.deadlines(
+            for: inputs, profile: tables.profile, now: now, zone: tables.profileZone)
         lastDeadlines = (now, inputs, deadlines)
         return deadlines
     }
