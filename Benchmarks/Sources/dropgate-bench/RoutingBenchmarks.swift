@@ -129,8 +129,9 @@ enum RoutingBenchmarks {
         if let folder = ProcessInfo.processInfo.environment["DROPGATE_ROUTING_DUMP"] {
             // Every decision as text and JSON, so a change meant to be faster can be shown to decide the same.
             var dump = ""
+            var scratch = RoutingScratch()
             for order in batch {
-                let decision = router.route(order, state: world.state, now: now)
+                let decision = router.route(order, state: world.state, now: now, scratch: &scratch)
                 dump += decision.renderText(verbose: true) + "\n" + ((try? decision.renderJSON()) ?? "") + "\n"
             }
             try dump.write(toFile: "\(folder)/routing-\(lines)x\(nodes).txt", atomically: true, encoding: .utf8)
