@@ -30,6 +30,8 @@ extension Gateway {
             order.retailer = profile.id
             waiting.append((index, order, profile))
         }
+        // What each profile's run of decisions reuses (deadlines, stock tables, landed costs): kept across batches.
+        var scratches: [RetailerID: RoutingScratch] = [:]
         var start = 0
         while start < waiting.count {
             let batch = Array(waiting[start..<min(start + batchSize, waiting.count)])
@@ -75,7 +77,9 @@ extension Gateway {
                         let router =
                             routers[entry.profile.id]
                             ?? Router(profile: entry.profile, network: profiles.network, catalog: profiles.catalog)
-                        let decision = router.route(entry.order, state: state, now: now)
+                        let decision = router.route(
+                            entry.order, state: state, now: now,
+                            scratch: &scratches[entry.profile.id, default: RoutingScratch()])
                         state.apply(decision)
                         let tickets = decision.shipments.map {
                             PickTicket(

@@ -22,12 +22,13 @@ enum DecisionBuilder {
     static func rejection(
         _ order: PurchaseOrder, statics: StaticResult, deadlines: Deadlines, tables: RoutingTables, now: Date
     ) -> RoutingDecision {
-        let facts = DecisionFacts(
-            tables: tables, order: order, mapping: statics.mapping, deadlines: deadlines,
-            services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
-            table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
-            assigned: nil, shipments: [], cancels: [], primaryID: nil,
-            rules: rules(statics.outcomes))
+        let facts = Shared(
+            DecisionFacts(
+                context: tables.explanation, order: order, mapping: statics.mapping, deadlines: deadlines,
+                services: statics.mapping?.services ?? [], isPOBox: statics.isPOBox,
+                table: LineTable(lines: statics.lines), assessments: [], candidateCount: 0, unconsidered: [],
+                assigned: nil, shipments: [], cancels: [], primaryID: nil,
+                rules: rules(statics.outcomes)))
         var decision = RoutingDecision(
             poNumber: order.poNumber, retailer: tables.profile.id, decidedAt: now, outcome: .reject, shipments: [],
             lazyCancelledLines: LazyList([]), backorderedLines: [], rejections: statics.rejections,
@@ -42,9 +43,11 @@ enum DecisionBuilder {
         return decision
     }
 
-    /// `found` is consumed: its arrays move into the decision rather than being copied.
+    /// `found` is consumed: its arrays move into the decision rather than being copied. `scratch` keeps the landed
+    /// costs worked out.
     static func decision(
-        _ order: PurchaseOrder, plan: Plan?, facts found: consuming Findings, tables: RoutingTables, now: Date
+        _ order: PurchaseOrder, plan: Plan?, facts found: consuming Findings, tables: RoutingTables, now: Date,
+        scratch: inout RoutingScratch
     ) -> RoutingDecision {
         // The static rules' array, held by nothing else, so the decision's rules are appended to it in place.
         let staticOutcomes = found.statics.outcomes
@@ -72,7 +75,8 @@ enum DecisionBuilder {
                     shipBy: found.deadlines.shipBy, timeZone: tables.world.nodeZones[node.position].zone,
                     expectedDelivery: option.delivery, zone: node.zone,
                     landedCost: Money(
-                        tables.world.roundedLandedCost(node.position, units: units, shipping: option.shippingCost),
+                        scratch.roundedLandedCost(
+                            node.position, units: units, shipping: option.shippingCost, tables.world),
                         perOrder.currency)))
         }
 
@@ -113,12 +117,13 @@ enum DecisionBuilder {
         rules.append(RuleOutcome(rule: .routingAuthority, passed: true))
         rules.append(RuleOutcome(rule: .fulfilmentPolicy, passed: held))
         rules.append(RuleOutcome(rule: .sourcing, passed: !shipments.isEmpty))
-        let facts = DecisionFacts(
-            tables: tables, order: order, mapping: found.mapping, deadlines: found.deadlines,
-            services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
-            assessments: found.assessments, candidateCount: found.candidateCount, unconsidered: found.unconsidered,
-            assigned: found.assigned, shipments: shipments, cancels: cancels, primaryID: primaryID,
-            rules: rules)
+        let facts = Shared(
+            DecisionFacts(
+                context: tables.explanation, order: order, mapping: found.mapping, deadlines: found.deadlines,
+                services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
+                assessments: found.assessments, candidateCount: found.candidateCount,
+                unconsidered: found.unconsidered, assigned: found.assigned, shipments: shipments, cancels: cancels,
+                primaryID: primaryID, rules: rules))
         var couldHaveShipped: [DCID] = []
         for row in found.assessments.indices.dropFirst(found.candidateCount)
         where found.assessments[row].shipsAll && found.assessments[row].option != nil {
@@ -134,7 +139,7 @@ enum DecisionBuilder {
         if [.reroute, .split].contains(outcome), let row = candidates.firstIndex(where: { $0.id == primaryID }),
             !shipments.contains(where: { $0.node == candidates[row].id })
         {
-            let (failed, failing) = facts.failedCheck(row)
+            let (failed, failing) = facts.value.failedCheck(row)
             let violation = violation(for: failed)
             if let fee = tables.fee(for: violation) {
                 // Line fill-or-kill would lose only the failing lines; every other policy, the whole order.

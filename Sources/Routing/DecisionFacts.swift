@@ -3,10 +3,12 @@ import Orders
 import Profiles
 
 /// Everything a decision found, kept as facts so that its explanation (every rule's detail, every node's checks and
-/// verdict, every cancelled line's reason) is written only when read. One per decision, shared by its parts;
-/// immutable.
-final class DecisionFacts: Sendable {
-    let tables: RoutingTables
+/// verdict, every cancelled line's reason) is written only when read. One per decision, shared by its parts
+/// (`Shared`); a plain value that holds no router, so a decision reads the same wherever and whenever it is read.
+/// Compared by its fields (`DecisionFacts+Equality.swift`).
+struct DecisionFacts: Sendable {
+    /// What the sentences read of the profile and network.
+    let context: Shared<ExplanationContext>
     /// What the rules' details say of the order (the order itself is a large value to keep).
     let orderType: PurchaseOrder.OrderType
     let lineCount: Int
@@ -29,7 +31,7 @@ final class DecisionFacts: Sendable {
     let rules: [RuleOutcome]
 
     /// Why a node was or was not chosen.
-    enum Verdict: Sendable {
+    enum Verdict: Hashable, Sendable {
         case chosen(shipment: Int)
         case cannotShip
         case couldShipEverything
@@ -41,7 +43,7 @@ final class DecisionFacts: Sendable {
     }
 
     /// Why a line is cancelled.
-    enum CancelWhy: Sendable {
+    enum CancelWhy: Hashable, Sendable {
         /// The first node with stock and capability fails a general check.
         case nodeFailure(row: Int)
         case outOfStock
@@ -58,13 +60,14 @@ final class DecisionFacts: Sendable {
     }
 
     init(
-        tables: RoutingTables, order: borrowing PurchaseOrder, mapping: CarrierMapping?, deadlines: Deadlines,
+        context: Shared<ExplanationContext>, order: borrowing PurchaseOrder, mapping: CarrierMapping?,
+        deadlines: Deadlines,
         services: [CarrierServiceID], isPOBox: Bool, table: LineTable, assessments: [NodeAssessment],
         candidateCount: Int, unconsidered: [(node: DCID, rank: Int)], assigned: DCID?, shipments: [Shipment],
         cancels: [Int], primaryID: DCID?,
         rules: [RuleOutcome]
     ) {
-        self.tables = tables
+        self.context = context
         orderType = order.orderType
         lineCount = order.lines.count
         shipTo = order.partyIndex(.shipTo).flatMap { order.parties[$0].address }
@@ -85,15 +88,16 @@ final class DecisionFacts: Sendable {
 
     // MARK: The decision's lists
 
-    func ruleChecks() -> [RuleCheck] {
+    /// `shared`: these facts, as the decision shares them.
+    func ruleChecks(_ shared: Shared<DecisionFacts>) -> [RuleCheck] {
         rules.map { rule in
             RuleCheck(
                 rule: rule.rule, passed: rule.passed,
-                lazyDetail: LazyText(rule.failures.map { .given($0) } ?? .rule(self, rule.rule)))
+                lazyDetail: LazyText(rule.failures.map { .given($0) } ?? .rule(shared, rule.rule)))
         }
     }
 
-    func cancelledLines() -> [CancelledLine] {
+    func cancelledLines(_ shared: Shared<DecisionFacts>) -> [CancelledLine] {
         let own = cancels.map(ownCancelReason)
         // Under a policy that ships the order whole or not at all, a line that could ship goes with the first line
         // that cannot: that line's reason is the order's.
@@ -117,7 +121,7 @@ final class DecisionFacts: Sendable {
             return CancelledLine(
                 lineNumber: line.lineNumber, sku: line.sku, quantity: line.quantity, reason: reason,
                 code: profile.reasonCodes.code(for: reason), causingLine: causing,
-                lazyDetail: LazyText(.cancel(self, line: index, why)))
+                lazyDetail: LazyText(.cancel(shared, line: index, why)))
         }
     }
 
@@ -161,7 +165,7 @@ final class DecisionFacts: Sendable {
     }
 
     /// The candidates in rank order, those not considered, then the bystanders.
-    func nodeEvaluations() -> [NodeEvaluation] {
+    func nodeEvaluations(_ shared: Shared<DecisionFacts>) -> [NodeEvaluation] {
         var nodes: [NodeEvaluation] = []
         nodes.reserveCapacity(assessments.count + unconsidered.count)
         for row in 0..<candidateCount {
@@ -184,7 +188,7 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: a.id, rank: a.rank, candidate: true, chosen: chosen != nil, canShipAll: canShipAll,
                     distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyList(self, part: row), lazyVerdict: LazyText(.verdict(self, row: row, verdict))
+                    lazyChecks: LazyList(shared, part: row), lazyVerdict: LazyText(.verdict(shared, row: row, verdict))
                 ))
         }
         for (index, entry) in unconsidered.enumerated() {
@@ -192,7 +196,7 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: entry.node, rank: entry.rank, candidate: true, chosen: false, canShipAll: false,
                     distanceMiles: nil, lazyChecks: LazyList([]),
-                    lazyVerdict: LazyText(.verdict(self, row: index, .notConsidered))))
+                    lazyVerdict: LazyText(.verdict(shared, row: index, .notConsidered))))
         }
         for row in assessments.indices.dropFirst(candidateCount) {
             let a = assessments[row]
@@ -201,13 +205,13 @@ final class DecisionFacts: Sendable {
                 NodeEvaluation(
                     node: a.id, rank: a.rank, candidate: false, chosen: false, canShipAll: canShipAll,
                     distanceMiles: a.distance.map { ($0 * 10).rounded() / 10 },
-                    lazyChecks: LazyList(self, part: row),
-                    lazyVerdict: LazyText(.verdict(self, row: row, .bystander(couldShip: canShipAll)))))
+                    lazyChecks: LazyList(shared, part: row),
+                    lazyVerdict: LazyText(.verdict(shared, row: row, .bystander(couldShip: canShipAll)))))
         }
         return nodes
     }
 
-    private var profile: RetailerProfile { tables.profile }
+    private var profile: RetailerProfile { context.value.profile }
 
     func label(_ line: Int) -> String { "line \(table.lines[line].lineNumber) \(table.lines[line].sku)" }
 
@@ -225,12 +229,12 @@ final class DecisionFacts: Sendable {
     }
 
     func generalChecks(_ a: NodeAssessment) -> [NodeCheck] {
-        let node = tables.world.network.nodes[a.position]
-        let zone = tables.world.nodeZones[a.position]
+        let context = context.value
+        let zone = context.nodeZones[a.position]
         var checks = [
-            NodeCheck(kind: .enabled, passed: a.enabled, detail: node.switchExplanation)
+            NodeCheck(kind: .enabled, passed: a.enabled, detail: context.switchTexts[a.position])
         ]
-        let shipBy = Format.instant(deadlines.shipBy, tables.profileZone)
+        let shipBy = Format.instant(deadlines.shipBy, context.profileZone)
         let closed = a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ")
         switch a.carrier {
         case .pickup(let ready):
@@ -263,9 +267,7 @@ final class DecisionFacts: Sendable {
             let usable =
                 a.carrier == .all
                 ? services
-                : services.filter {
-                    tables.world.ships(tables.world.serviceIndex[$0] ?? -1, at: a.position, toPOBox: isPOBox)
-                }
+                : context.usable(services, at: a.position, toPOBox: isPOBox)
             checks.append(
                 NodeCheck(
                     kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
@@ -293,7 +295,7 @@ final class DecisionFacts: Sendable {
                         detail: a.closures.map(Format.closure).joined(separator: ", ")))
             }
         }
-        let capacity = node.capacity
+        let capacity = context.capacities[a.position]
         checks.append(
             NodeCheck(
                 kind: .capacity, passed: a.ordersLeft > 0 && a.unitsLeft > 0,
@@ -417,7 +419,7 @@ final class DecisionFacts: Sendable {
         switch verdict {
         case .chosen(let index):
             let shipment = shipments[index]
-            let zone = tables.world.nodeZones[assessments[row].position]
+            let zone = context.value.nodeZones[assessments[row].position]
             return "chosen: lines \(shipment.lines.map(\.lineNumber).joined(separator: ", ")) via "
                 + "\(shipment.service.rawValue), pickup \(Format.instant(shipment.shipAt, zone))"
         case .cannotShip:
@@ -489,10 +491,10 @@ final class DecisionFacts: Sendable {
         case .items: return "every item is in the catalog"
         case .quantityLimits: return StaticCompliance.limitsDescription(profile.items)
         case .ackDeadline:
-            return "acknowledge by \(Format.instant(deadlines.acknowledgeBy, tables.profileZone))"
+            return "acknowledge by \(Format.instant(deadlines.acknowledgeBy, context.value.profileZone))"
                 + " (\(profile.documents.acknowledgement.deadline) from receipt)"
         case .shipBy:
-            return "ship by \(Format.instant(deadlines.shipBy, tables.profileZone)): \(deadlines.basis)"
+            return "ship by \(Format.instant(deadlines.shipBy, context.value.profileZone)): \(deadlines.basis)"
                 + (deadlines.deliverBy.map { "; deliver by \($0)" } ?? "")
         case .routingAuthority:
             if let assigned { return "the retailer assigned \(assigned); no reroute allowed" }

@@ -4,17 +4,20 @@ import Profiles
 
 /// A sentence of a decision's explanation: given as text (a decoded decision, a caller's edit), or written from the
 /// decision's facts when it is read. Deciding writes no sentence; reading one costs what writing it would have.
-/// Compares, hashes and encodes as the text it reads as, so a decision equals its own JSON round trip.
+/// Compares and hashes by its source: given text by the text, a sentence of the facts by the facts (which are plain
+/// values), never by writing the sentence. So a decision read back from its JSON (its sentences given as text) reads
+/// and encodes as the decision did, but compares equal to decisions read back, not to the one routing made.
+/// Encodes as the text it reads as.
 struct LazyText: Hashable, Sendable, Codable {
-    enum Source: Sendable {
+    enum Source: Hashable, Sendable {
         case given(String)
-        case rule(DecisionFacts, RuleCheck.Rule)
-        case verdict(DecisionFacts, row: Int, DecisionFacts.Verdict)
-        case cancel(DecisionFacts, line: Int, DecisionFacts.CancelWhy)
+        case rule(Shared<DecisionFacts>, RuleCheck.Rule)
+        case verdict(Shared<DecisionFacts>, row: Int, DecisionFacts.Verdict)
+        case cancel(Shared<DecisionFacts>, line: Int, DecisionFacts.CancelWhy)
         /// Why the node in `row` (the primary) would have drawn the fee, then `suffix`.
-        case avoidedFee(DecisionFacts, row: Int, suffix: String)
+        case avoidedFee(Shared<DecisionFacts>, row: Int, suffix: String)
         /// What the node in `row` (the primary) failed.
-        case avoidedFeeCause(DecisionFacts, row: Int)
+        case avoidedFeeCause(Shared<DecisionFacts>, row: Int)
         /// Boxed: deadlines are copied often, and a basis is a large value to copy.
         indirect case basis(ShipByBasis)
     }
@@ -28,17 +31,14 @@ struct LazyText: Hashable, Sendable, Codable {
     var text: String {
         switch source {
         case .given(let text): text
-        case .rule(let facts, let rule): facts.detail(of: rule)
-        case .verdict(let facts, let row, let verdict): facts.verdict(row, verdict)
-        case .cancel(let facts, let line, let why): facts.cancelDetail(line, why)
-        case .avoidedFee(let facts, let row, let suffix): facts.avoidedFeeNote(row) + suffix
-        case .avoidedFeeCause(let facts, let row): facts.avoidedFeeCause(row)
+        case .rule(let facts, let rule): facts.value.detail(of: rule)
+        case .verdict(let facts, let row, let verdict): facts.value.verdict(row, verdict)
+        case .cancel(let facts, let line, let why): facts.value.cancelDetail(line, why)
+        case .avoidedFee(let facts, let row, let suffix): facts.value.avoidedFeeNote(row) + suffix
+        case .avoidedFeeCause(let facts, let row): facts.value.avoidedFeeCause(row)
         case .basis(let basis): basis.text
         }
     }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
-    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     init(from decoder: any Decoder) throws { source = .given(try decoder.singleValueContainer().decode(String.self)) }
 
@@ -49,7 +49,7 @@ struct LazyText: Hashable, Sendable, Codable {
 }
 
 /// How ship-by was reached, as facts; `text` is the sentence `Deadlines.basis` reads.
-enum ShipByBasis: Sendable {
+enum ShipByBasis: Hashable, Sendable {
     /// A PO date the profile honours.
     case honoured(ShipSLA.PODate, CalendarDate)
     case businessDays(
@@ -57,12 +57,12 @@ enum ShipByBasis: Sendable {
     /// Hours or days on the clock (or business hours).
     case clock(ProfileDuration, from: Start)
 
-    enum Start: Sendable {
+    enum Start: Hashable, Sendable {
         case receipt
         case poDate(CalendarDate)
     }
 
-    enum Why: Sendable {
+    enum Why: Hashable, Sendable {
         case beforeCutoff, afterCutoff, nonBusinessDay
     }
 
@@ -92,17 +92,18 @@ enum ShipByBasis: Sendable {
 }
 
 /// A list a decision writes from its facts when read (its rule checks, node evaluations, cancelled lines, and the
-/// checks of the node in row `part`), or a given one. Compares, hashes and encodes as the list it reads as.
+/// checks of the node in row `part`), or a given one. Compares and hashes by its source, as `LazyText`; encodes as
+/// the list it reads as.
 struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashable, Sendable, Codable {
-    enum Source: Sendable {
+    enum Source: Hashable, Sendable {
         case given([Element])
-        case facts(DecisionFacts, part: Int)
+        case facts(Shared<DecisionFacts>, part: Int)
     }
 
     var source: Source
 
     init(_ elements: [Element]) { source = .given(elements) }
-    init(_ facts: DecisionFacts, part: Int = 0) { source = .facts(facts, part: part) }
+    init(_ facts: Shared<DecisionFacts>, part: Int = 0) { source = .facts(facts, part: part) }
 
     var elements: [Element] {
         switch source {
@@ -114,12 +115,9 @@ struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashabl
     var isEmpty: Bool {
         switch source {
         case .given(let elements): elements.isEmpty
-        case .facts(let facts, let part): Element.count(in: facts, part: part) == 0
+        case .facts(let facts, let part): Element.count(in: facts.value, part: part) == 0
         }
     }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.elements == rhs.elements }
-    func hash(into hasher: inout Hasher) { hasher.combine(elements) }
 
     init(from decoder: any Decoder) throws {
         source = .given(try decoder.singleValueContainer().decode([Element].self))
@@ -133,26 +131,32 @@ struct LazyList<Element: Hashable & Sendable & Codable & FactsRendered>: Hashabl
 
 /// A part of a decision that its facts can write out (`part`: which node, for a node's checks).
 protocol FactsRendered {
-    static func rendered(from facts: DecisionFacts, part: Int) -> [Self]
+    static func rendered(from facts: Shared<DecisionFacts>, part: Int) -> [Self]
     static func count(in facts: DecisionFacts, part: Int) -> Int
 }
 
 extension RuleCheck: FactsRendered {
-    static func rendered(from facts: DecisionFacts, part: Int) -> [RuleCheck] { facts.ruleChecks() }
+    static func rendered(from facts: Shared<DecisionFacts>, part: Int) -> [RuleCheck] {
+        facts.value.ruleChecks(facts)
+    }
     static func count(in facts: DecisionFacts, part: Int) -> Int { facts.rules.count }
 }
 
 extension NodeEvaluation: FactsRendered {
-    static func rendered(from facts: DecisionFacts, part: Int) -> [NodeEvaluation] { facts.nodeEvaluations() }
+    static func rendered(from facts: Shared<DecisionFacts>, part: Int) -> [NodeEvaluation] {
+        facts.value.nodeEvaluations(facts)
+    }
     static func count(in facts: DecisionFacts, part: Int) -> Int { facts.assessments.count + facts.unconsidered.count }
 }
 
 extension CancelledLine: FactsRendered {
-    static func rendered(from facts: DecisionFacts, part: Int) -> [CancelledLine] { facts.cancelledLines() }
+    static func rendered(from facts: Shared<DecisionFacts>, part: Int) -> [CancelledLine] {
+        facts.value.cancelledLines(facts)
+    }
     static func count(in facts: DecisionFacts, part: Int) -> Int { facts.cancels.count }
 }
 
 extension NodeCheck: FactsRendered {
-    static func rendered(from facts: DecisionFacts, part: Int) -> [NodeCheck] { facts.checks(part) }
+    static func rendered(from facts: Shared<DecisionFacts>, part: Int) -> [NodeCheck] { facts.value.checks(part) }
     static func count(in facts: DecisionFacts, part: Int) -> Int { facts.checks(part).count }
 }

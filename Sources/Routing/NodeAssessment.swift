@@ -16,7 +16,7 @@ struct ServiceOption: Hashable, Sendable {
 /// Everything routing learned about one node for one order, as facts: the sentences that explain them are written
 /// only when someone reads the decision (`DecisionFacts`). The node's lines live in the decision's `LineTable`, in
 /// row `row`.
-struct NodeAssessment: Sendable {
+struct NodeAssessment: Hashable, Sendable {
     var position: Int
     var id: DCID
     var row: Int
@@ -46,24 +46,24 @@ struct NodeAssessment: Sendable {
     var shipsAll = false
     var capabilities: UInt8
 
-    enum Carrier: Equatable, Sendable {
+    enum Carrier: Hashable, Sendable {
         /// Every service the order may use.
         case all
-        /// Some of them (which: `RoutingTables.ships(_:at:toPOBox:)`).
+        /// Some of them (which: `WorldTables.ships(_:at:toPOBox:)`, `ExplanationContext.usable`).
         case some
         case none
         /// A store-pickup order: whether the node offers pickup (and is ready by a time it has).
         case pickup(ready: TimeOfDay?)
     }
 
-    struct Pickup: Sendable {
+    struct Pickup: Hashable, Sendable {
         var at: Date
         /// Index into the order's carrier services.
         var service: Int
         var meets: Bool
     }
 
-    struct Delivery: Sendable {
+    struct Delivery: Hashable, Sendable {
         var arrival: CalendarDate?
         var met: Bool
     }
@@ -99,7 +99,7 @@ struct NodeAssessment: Sendable {
 }
 
 /// The resolved lines and what every assessed node has of each: one flat table per decision.
-struct LineTable: Sendable {
+struct LineTable: Hashable, Sendable {
     let lines: [ResolvedLine]
     /// Row-major: `available[row * lines.count + line]`, units of the line's SKU available at the row's node; the
     /// rows past `rows` are zeros, kept ready for the nodes still to be assessed.

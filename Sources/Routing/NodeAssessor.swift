@@ -34,8 +34,8 @@ struct NodeAssessor {
 
     /// What assessing nodes found that another order received at the same time, with the same deadlines and carrier
     /// services, finds again: the earliest pickups, what the carrier services give, the expected deliveries. The
-    /// orders of one interchange (or of one `dropgate route` run) share their receipt time, so a router keeps the
-    /// last memo (`RoutingTables.memo(for:)`).
+    /// orders of one interchange (or of one `dropgate route` run) share their receipt time, so a caller's scratch
+    /// keeps the last memo (`RoutingScratch.takeMemo(for:)`).
     struct Memo: Sendable {
         struct Key: Equatable, Sendable {
             var now: Date
@@ -54,20 +54,13 @@ struct NodeAssessor {
         var deliveries: [(calendarClass: Int, pickup: CalendarDate, transit: Int, delivery: CalendarDate)] = []
 
         init(key: Key) { self.key = key }
-
-        /// Whether it holds more than `other`, so is worth keeping instead.
-        func knowsMore(than other: Memo?) -> Bool {
-            guard let other, other.key == key else { return true }
-            return pickups.count + serviceFacts.count + deliveries.count
-                > other.pickups.count + other.serviceFacts.count + other.deliveries.count
-        }
     }
 
     init(
         tables: RoutingTables, state: borrowing NetworkState, stockRows: CatalogStockRows,
         lines: borrowing [ResolvedLine],
         services: [CarrierServiceID],
-        deadlines: borrowing Deadlines, isPOBox: Bool, now: Date, region: Int?
+        deadlines: borrowing Deadlines, isPOBox: Bool, now: Date, region: Int?, scratch: inout RoutingScratch
     ) {
         self.tables = tables
         strategy = tables.profile.sourcing.strategy
@@ -83,10 +76,10 @@ struct NodeAssessor {
         stockLevels = state.stock.levels.levels
         width = state.stock.levels.width
         lineStock = lines.map { [width] line in (stockRows.offset(of: line, width: width), line.quantity) }
-        slots = tables.world.slots(in: state.stock)
+        slots = scratch.slots(in: state.stock, tables.world)
         Self.prefetch(stockLevels, lines: lineStock, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup
-        memo = tables.memo(
+        memo = scratch.takeMemo(
             for: Memo.Key(
                 now: now, shipBy: deadlines.shipBy, deliverBy: deadlines.deliverBy, services: services,
                 isPOBox: isPOBox))

@@ -10,9 +10,10 @@ public import Profiles
 /// every candidate node assessed and ranked by the profile's strategy → the fulfilment policy picks the best plan
 /// (one node, a split, line cancels, a backorder, or a cancel) → fees avoided or incurred.
 ///
-/// A router works out what it needs of its profile, network and catalog once (`RoutingTables`); make one per
-/// profile and route every order of that retailer through it. `ProfileSet.routers()` makes them all, working out
-/// the network and catalog once for all of them.
+/// A router works out what it needs of its profile, network and catalog once (`RoutingTables`) and never changes
+/// after: make one per profile and route every order of that retailer through it, from any task.
+/// `ProfileSet.routers()` makes them all, working out the network and catalog once for all of them. What a run of
+/// orders can reuse from one decision to the next is the caller's to keep, in a `RoutingScratch`.
 public struct Router: Sendable {
     let tables: RoutingTables
 
@@ -26,16 +27,27 @@ public struct Router: Sendable {
 
     public var profile: RetailerProfile { tables.profile }
 
+    /// Decides `order` with a fresh `RoutingScratch`: for one order. A loop over many keeps one scratch across them
+    /// (`route(_:state:now:scratch:)`), which decides the same, faster.
     public func route(_ order: PurchaseOrder, state: NetworkState, now: Date) -> RoutingDecision {
+        var scratch = RoutingScratch()
+        return route(order, state: state, now: now, scratch: &scratch)
+    }
+
+    /// Decides `order`, reusing and adding to what `scratch` holds from this caller's earlier decisions.
+    public func route(
+        _ order: PurchaseOrder, state: NetworkState, now: Date, scratch: inout RoutingScratch
+    ) -> RoutingDecision {
+        scratch.prepare(for: tables)
         // The order's lines and parties, which a run that parsed its files first finds out of cache; then the catalog
         // slots and stock rows the lines will read, asked for before the static checks, which then hide their cache
         // misses.
         Self.prefetch(order.lines)
         Self.prefetch(order.parties)
-        let stockRows = tables.world.stockRows(in: state.stock)
+        let stockRows = scratch.stockRows(in: state.stock, tables.world)
         tables.world.items.prefetch(order.lines, bySlot: stockRows.bySlot)
         let statics = StaticCompliance.check(order, tables)
-        let deadlines = tables.deadlines(for: order, now: now)
+        let deadlines = scratch.deadlines(for: order, now: now, tables)
         guard statics.rejections.isEmpty, let mapping = statics.mapping else {
             return DecisionBuilder.rejection(order, statics: statics, deadlines: deadlines, tables: tables, now: now)
         }
@@ -54,7 +66,8 @@ public struct Router: Sendable {
         var assessor = NodeAssessor(
             tables: tables, state: state, stockRows: stockRows, lines: statics.lines, services: mapping.services,
             deadlines: deadlines,
-            isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)))
+            isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)),
+            scratch: &scratch)
         // Node positions in the network, so nodes are not copied while ranking.
         let positions =
             named.map { id in tables.world.positions[id].map { [(position: $0, index: 0)] } ?? [] }
@@ -97,7 +110,7 @@ public struct Router: Sendable {
                 assessor.assess(position: position, candidate: false, profileIndex: index, into: &table, &candidates)
             }
         }
-        tables.keep(assessor.memo)
+        scratch.keep(assessor.memo)
         let plan = PlanSearch.best(
             candidates: candidates[..<candidateCount], table: table, policy: tables.profile.fulfilment,
             world: tables.world
@@ -109,7 +122,7 @@ public struct Router: Sendable {
                 statics: consume statics, deadlines: consume deadlines, mapping: mapping, table: consume table,
                 assessments: consume candidates, candidateCount: candidateCount, unconsidered: consume unconsidered,
                 assigned: assigned),
-            tables: tables, now: now)
+            tables: tables, now: now, scratch: &scratch)
     }
 }
 

@@ -3,7 +3,9 @@ public import Orders
 public import Profiles
 
 /// What routing decided for one PO, with the plan and every reason. A value: it can be stored, replayed against the
-/// same inputs, rendered for a terminal or encoded as JSON.
+/// same inputs, rendered for a terminal or encoded as JSON. It holds no router: its sentences are written when read
+/// from facts it carries as plain values, and it compares and hashes by its fields (those facts included), never by
+/// the text they would read as.
 public struct RoutingDecision: Hashable, Sendable, Codable {
     public var poNumber: PONumber
     public var retailer: RetailerID

@@ -1,11 +1,11 @@
 import Foundation
 import Orders
 import Profiles
-import Synchronization
 
 /// What routing needs of one profile, worked out once when a `Router` is made rather than in every decision: its
 /// zone's offset table and its default candidates, beside the network and catalog tables every profile's router
-/// shares. Immutable, shared by every decision the router makes (and referenced by their explanations).
+/// shares. Immutable: worked out in `init` and never changed, so every decision, from any task, reads the same
+/// tables. What a run of decisions remembers between orders is the caller's (`RoutingScratch`).
 final class RoutingTables: Sendable {
     let profile: RetailerProfile
     let world: WorldTables
@@ -14,15 +14,12 @@ final class RoutingTables: Sendable {
     /// The profile's candidates when the order names no store and the retailer assigns no node: its list, or every
     /// node; as (node position, index in that list), for the ids the network has.
     let defaultCandidates: [(position: Int, index: Int)]
-    /// The last deadlines worked out, with what they were worked out from: the orders of one interchange (or of one
-    /// `dropgate route` run) share their receipt time, and mostly their dates.
-    private let lastDeadlines = Mutex<(now: Date, inputs: DeadlineCalculator.Inputs, deadlines: Deadlines)?>(nil)
     /// The profile's fees by violation, in `FeeSchedule.Violation.allCases` order: found without hashing the
     /// violation's name.
     private let fees: [Fee?]
     private static let violations = FeeSchedule.Violation.allCases
-    /// The last node assessor's memo.
-    private let lastMemo = Mutex<NodeAssessor.Memo?>(nil)
+    /// What a decision's explanation reads of the profile and network, shared by every decision as a value.
+    let explanation: Shared<ExplanationContext>
 
     init(profile: RetailerProfile, world: WorldTables) {
         self.profile = profile
@@ -33,32 +30,12 @@ final class RoutingTables: Sendable {
         defaultCandidates = (listed.isEmpty ? world.sortedIDs : listed).enumerated().compactMap { index, id in
             world.positions[id].map { (position: $0, index: index) }
         }
+        explanation = Shared(ExplanationContext(profile: profile, profileZone: profileZone, world: world))
     }
 
     /// `profile.fees.fee(for: violation)`.
     func fee(for violation: FeeSchedule.Violation) -> Fee? {
         Self.violations.firstIndex(of: violation).flatMap { fees[$0] }
-    }
-
-    /// The memo kept for `key`, or a new one.
-    func memo(for key: NodeAssessor.Memo.Key) -> NodeAssessor.Memo {
-        lastMemo.withLock { $0?.key == key ? $0 : nil } ?? NodeAssessor.Memo(key: key)
-    }
-
-    /// Keeps `memo` for the next order, if it knows more than the one kept.
-    func keep(_ memo: NodeAssessor.Memo) {
-        lastMemo.withLock { if memo.knowsMore(than: $0) { $0 = memo } }
-    }
-
-    /// `DeadlineCalculator.deadlines(for:profile:now:zone:)` for this profile.
-    func deadlines(for order: PurchaseOrder, now: Date) -> Deadlines {
-        let inputs = DeadlineCalculator.Inputs(order, honours: profile.shipSLA.honours, from: profile.shipSLA.from)
-        if let known = lastDeadlines.withLock({ $0?.now == now && $0?.inputs == inputs ? $0?.deadlines : nil }) {
-            return known
-        }
-        let deadlines = DeadlineCalculator.deadlines(for: inputs, profile: profile, now: now, zone: profileZone)
-        lastDeadlines.withLock { $0 = (now, inputs, deadlines) }
-        return deadlines
     }
 }
 
@@ -98,21 +75,6 @@ final class WorldTables: Sendable {
     /// bits); per item number, its SKU.
     let items: SKUIndex
     let itemSKUs: [SKU]
-    /// The stock slots of the nodes (by position, -1 for none), for the last slot table asked about.
-    private let slotCache = Mutex<(table: StockLevels.SlotTable, slots: [Int])?>(nil)
-    /// Where the catalog's items are in the last stock row table asked about.
-    private let rowCache = Mutex<CatalogStockRows?>(nil)
-
-    /// Landed costs already worked out (rounded to the cent), by node, units and shipping cost: `Decimal`
-    /// arithmetic costs a microsecond a shipment, and a run ships the same few combinations again and again.
-    private let landedCosts = Mutex<[LandedCostKey: Decimal]>([:])
-
-    struct LandedCostKey: Hashable {
-        var position: Int
-        var units: Int
-        var shipping: Decimal
-    }
-
     /// ZIP3 (0…999) → index into `network.regions`, or -1.
     let regionOfZip3: [Int16]
     /// Per region, per node position: great-circle miles from the node to the region's centre, and its zone.
@@ -196,14 +158,10 @@ final class WorldTables: Sendable {
         regionZone = zones
     }
 
-    /// Per node position, its slot in `stock` (-1 when it has never held stock); kept while the stock's slot
-    /// assignment stays the same, which it does across a run's decisions unless a node is added.
-    func slots(in stock: Stock) -> [Int] {
-        let table = stock.levels.slots
-        if let cached = slotCache.withLock({ $0?.table === table ? $0?.slots : nil }) { return cached }
-        let slots = ids.map { table.index[$0] ?? -1 }
-        slotCache.withLock { $0 = (table, slots) }
-        return slots
+    /// Per node position, its slot in `levels` (-1 when it has never held stock). A `RoutingScratch` keeps it while
+    /// the slot assignment stays the same, which it does across a run's decisions unless a node is added.
+    func slots(in levels: StockLevels) -> [Int] {
+        ids.map { levels.slots[$0] ?? -1 }
     }
 
     /// Pick/pack plus shipping for `units` units in one package from the node at `position`.
@@ -212,32 +170,12 @@ final class WorldTables: Sendable {
         return costs.perOrder.amount + costs.perUnit.amount * Decimal(units) + shipping
     }
 
-    /// `landedCost`, rounded to the cent.
-    func roundedLandedCost(_ position: Int, units: Int, shipping: Decimal) -> Decimal {
-        let key = LandedCostKey(position: position, units: units, shipping: shipping)
-        if let known = landedCosts.withLock({ $0[key] }) { return known }
-        var cost = landedCost(position, units: units, shipping: shipping)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &cost, 2, .plain)
-        landedCosts.withLock { cache in
-            if cache.count >= 65_536 { cache.removeAll(keepingCapacity: true) }
-            cache[key] = rounded
-        }
-        return rounded
-    }
-
-    /// Where the catalog's items are in `stock`'s rows: kept while the stock's row assignment stays the same, which
-    /// it does across a run's decisions unless a SKU is added.
-    func stockRows(in stock: Stock) -> CatalogStockRows {
-        let table = stock.levels.rows
-        return rowCache.withLock { cache in
-            if let cache, cache.table === table { return cache }
-            let byItem = itemSKUs.map { Int32(table.index[$0] ?? -1) }
-            let rows = CatalogStockRows(
-                table: table, byItem: byItem, bySlot: items.slotItems.map { $0 < 0 ? -1 : byItem[Int($0)] })
-            cache = rows
-            return rows
-        }
+    /// Where the catalog's items are in `levels`' rows. A `RoutingScratch` keeps it while the row assignment stays
+    /// the same, which it does across a run's decisions unless a SKU is added.
+    func stockRows(in levels: StockLevels) -> CatalogStockRows {
+        let byItem = itemSKUs.map { Int32(levels.rows[$0] ?? -1) }
+        return CatalogStockRows(
+            layout: levels.rowLayout, byItem: byItem, bySlot: items.slotItems.map { $0 < 0 ? -1 : byItem[Int($0)] })
     }
 
     /// The catalog item number of `sku`, its handling needs (`ResolvedLine.oversizeBit`, `hazmatBit`) and its slot
@@ -302,7 +240,8 @@ struct CarrierTable: Sendable {
 /// and by the item's slot in the catalog index. A line found through the index reads its row by slot: the slot's
 /// position is known from the SKU's hash alone, so the row can be fetched alongside the slot, not after it.
 struct CatalogStockRows: Sendable {
-    let table: StockLevels.RowTable
+    /// The row assignment this was worked out from.
+    let layout: StockLevels.Layout
     let byItem: [Int32]
     let bySlot: [Int32]
 

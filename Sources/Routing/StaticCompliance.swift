@@ -32,7 +32,7 @@ struct ResolvedLine: Hashable, Sendable {
 /// A rule checked: passed or not, and a failed static rule's failures as one sentence (a passed rule's detail is
 /// written from the decision's facts when read). A struct rather than a tuple: arrays of tuples are destroyed through
 /// the runtime's generic tuple witnesses, element by element.
-struct RuleOutcome: Sendable {
+struct RuleOutcome: Hashable, Sendable {
     var rule: RuleCheck.Rule
     var passed: Bool
     var failures: String?

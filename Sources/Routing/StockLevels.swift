@@ -1,26 +1,24 @@
 import Orders
 
 /// Units available by SKU and node in one flat table, the way routing reads them: a SKU's row (one hash lookup),
-/// then a node's slot in it. Rows and slots are assigned as SKUs and nodes first appear. An assignment that anyone
-/// else can see (another `Stock` value, or a router that derived something from it: `WorldTables.stockRows(in:)`,
-/// `WorldTables.slots(in:)`) is never changed but replaced when it grows, so its identity names it for as long as it
-/// lives; one that nobody else holds grows in place, so loading a large inventory costs no copy per SKU.
+/// then a node's slot in it. Rows and slots are assigned as SKUs and nodes first appear. A plain value: its indexes
+/// are dictionaries, copied on write like the levels.
+///
+/// What a caller's `RoutingScratch` works out from an assignment (`WorldTables.slots(in:)`,
+/// `WorldTables.stockRows(in:)`) is kept under the assignment's `Layout`, which is replaced whenever an assignment
+/// that someone else holds grows; one that nobody else holds grows in place, so loading a large inventory costs no
+/// copy and no allocation per SKU.
 struct StockLevels: Sendable {
-    /// Changed only while uniquely referenced (`row(for:)`), so no holder ever sees it change.
-    final class RowTable: @unchecked Sendable {
-        fileprivate(set) var index: [SKU: Int]
-        init(index: [SKU: Int]) { self.index = index }
-    }
+    /// Names one row or slot assignment for as long as it lasts: identity only, no state (so checked `Sendable`).
+    final class Layout: Sendable {}
 
-    /// Changed only while uniquely referenced (`slot(for:)`), as `RowTable`.
-    final class SlotTable: @unchecked Sendable {
-        fileprivate(set) var index: [DCID: Int]
-        init(index: [DCID: Int]) { self.index = index }
-    }
-
-    private(set) var rows = RowTable(index: [:])
-    private(set) var slots = SlotTable(index: [:])
-    /// Row-major: `levels[row * width + slot]`; slots at or past `slots.index.count` are 0.
+    /// SKU → row.
+    private(set) var rows: [SKU: Int] = [:]
+    /// Node → slot.
+    private(set) var slots: [DCID: Int] = [:]
+    private(set) var rowLayout = Layout()
+    private(set) var slotLayout = Layout()
+    /// Row-major: `levels[row * width + slot]`; slots at or past `slots.count` are 0.
     private(set) var levels: [Int] = []
     private(set) var width = 0
 
@@ -31,26 +29,26 @@ struct StockLevels: Sendable {
     }
 
     private mutating func slot(for node: DCID) -> Int {
-        if let slot = slots.index[node] { return slot }
-        let slot = slots.index.count
-        if !isKnownUniquelyReferenced(&slots) { slots = SlotTable(index: slots.index) }
-        slots.index[node] = slot
+        if let slot = slots[node] { return slot }
+        let slot = slots.count
+        if !isKnownUniquelyReferenced(&slotLayout) { slotLayout = Layout() }
+        slots[node] = slot
         if slot >= width { widen(to: max(8, width * 2)) }
         return slot
     }
 
     private mutating func row(for sku: SKU) -> Int {
-        if let row = rows.index[sku] { return row }
-        let row = rows.index.count
-        if !isKnownUniquelyReferenced(&rows) { rows = RowTable(index: rows.index) }
-        rows.index[sku] = row
+        if let row = rows[sku] { return row }
+        let row = rows.count
+        if !isKnownUniquelyReferenced(&rowLayout) { rowLayout = Layout() }
+        rows[sku] = row
         levels.append(contentsOf: repeatElement(0, count: width))
         return row
     }
 
     /// Lays the rows out `newWidth` slots wide.
     private mutating func widen(to newWidth: Int) {
-        let count = rows.index.count
+        let count = rows.count
         var widened = [Int](repeating: 0, count: count * newWidth)
         for row in 0..<count {
             for slot in 0..<width { widened[row * newWidth + slot] = levels[row * width + slot] }

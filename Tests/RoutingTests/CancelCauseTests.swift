@@ -115,6 +115,10 @@ struct CancelCauseTests {
         #expect(json.contains("\"causingLine\" : \"2\""))
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        #expect(try decoder.decode(RoutingDecision.self, from: Data(json.utf8)) == decision)
+        // Read back, its sentences are given text: it renders the same, and equals what reads back the same way.
+        let back = try decoder.decode(RoutingDecision.self, from: Data(json.utf8))
+        #expect(try back.renderJSON() == json)
+        #expect(back.renderText(verbose: true) == decision.renderText(verbose: true))
+        #expect(try decoder.decode(RoutingDecision.self, from: Data(back.renderJSON().utf8)) == back)
     }
 }

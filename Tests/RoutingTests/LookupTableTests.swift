@@ -57,27 +57,27 @@ struct LookupTableTests {
         }
     }
 
-    @Test("stock levels read what the stock holds, and a table anyone else holds is never changed under them")
+    @Test("stock levels read what the stock holds, and a row layout anyone else holds always names the same rows")
     func stockLevelsGrowInPlaceOnlyWhenUnshared() {
         var random = SplitMix(seed: 2026)
         let nodes = (0..<12).map { DCID("N\($0)") }
         let skus = (0..<300).map { SKU("S\($0)") }
         var stock = Stock()
-        var copies: [(stock: Stock, rows: StockLevels.RowTable, count: Int)] = []
+        var copies: [(stock: Stock, rows: [SKU: Int], layout: StockLevels.Layout)] = []
         for step in 0..<3000 {
             let sku = skus[Int(random.next() % UInt64(skus.count))]
             let node = nodes[Int(random.next() % UInt64(nodes.count))]
             stock.set(Int(random.next() % 40) - 5, of: sku, at: node)
             if step % 250 == 0 {
-                copies.append((stock, stock.levels.rows, stock.levels.rows.index.count))
+                copies.append((stock, stock.levels.rows, stock.levels.rowLayout))
             }
         }
         func check(_ stock: Stock) {
             let levels = stock.levels
             for sku in skus {
                 for node in nodes {
-                    let row = levels.rows.index[sku]
-                    let slot = levels.slots.index[node]
+                    let row = levels.rows[sku]
+                    let slot = levels.slots[node]
                     let read = row.flatMap { row in slot.map { levels.levels[row * levels.width + $0] } } ?? 0
                     #expect(read == stock.available(sku, at: node), "\(sku) at \(node)")
                 }
@@ -86,23 +86,28 @@ struct LookupTableTests {
         check(stock)
         for copy in copies {
             check(copy.stock)
-            #expect(copy.rows.index.count == copy.count, "a row table someone held grew under them")
+            #expect(copy.stock.levels.rows == copy.rows)
+            if stock.levels.rowLayout === copy.layout {
+                #expect(stock.levels.rows == copy.rows, "a row layout someone held named other rows")
+            }
         }
-        // A table a router has seen is replaced, not changed, when a SKU is added.
-        let seen = stock.levels.rows
-        let before = seen.index.count
+        // A layout a scratch has seen is replaced when a SKU is added; one nobody else holds is kept.
+        let seen = stock.levels.rowLayout
         stock.set(1, of: SKU("new"), at: nodes[0])
-        #expect(stock.levels.rows !== seen)
-        #expect(seen.index.count == before)
+        #expect(stock.levels.rowLayout !== seen)
+        check(stock)
+        let alone = ObjectIdentifier(stock.levels.rowLayout)
+        stock.set(1, of: SKU("newer"), at: nodes[0])
+        #expect(ObjectIdentifier(stock.levels.rowLayout) == alone)
         check(stock)
     }
 }
 
-/// A router remembers what it worked out for the last receipt time (deadlines, pickups, carrier results); what it
-/// remembers must never change a decision.
+/// A caller's scratch remembers what it worked out for the last receipt time (deadlines, pickups, carrier results);
+/// what it remembers must never change a decision.
 @Suite("a router's memory of earlier orders")
 struct RouterMemoryTests {
-    @Test("a router deciding a mixed run of orders decides each exactly as a router made for it alone")
+    @Test("a router and scratch deciding a mixed run of orders decide each exactly as a router made for it alone")
     func routerDecidesAsAFreshOne() throws {
         var random = SplitMix(seed: 1124)
         func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
@@ -120,6 +125,7 @@ struct RouterMemoryTests {
         let skus = SampleWorld.world.catalog.items.keys.sorted()
         let state = SampleWorld.stock(nodes.flatMap { node in skus.map { (node, $0, Int(random.next() % 4)) } })
         let routers = SampleWorld.world.routers()
+        var scratches: [RetailerID: RoutingScratch] = [:]
         for number in 0..<400 {
             let retailer: RetailerID = pick(["walmart", "amazon", "homedepot", "bestbuy"])
             let lines = (0..<(1 + Int(random.next() % 4))).map { _ in (pick(skus), 1 + Int(random.next() % 2)) }
@@ -132,9 +138,11 @@ struct RouterMemoryTests {
             )
             // Runs of one receipt time, as an interchange brings them, broken by others.
             let now = number % 7 == 0 ? pick(instants) : instants[(number / 7) % instants.count]
-            let remembered = try #require(routers[retailer]).route(order, state: state, now: now)
+            let remembered = try #require(routers[retailer]).route(
+                order, state: state, now: now, scratch: &scratches[retailer, default: RoutingScratch()])
             let fresh = SampleWorld.decide(order, state, now: now, profile: SampleWorld.profile(retailer))
             #expect(try remembered.renderJSON() == fresh.renderJSON(), "order \(number) for \(retailer)")
+            #expect(remembered == fresh, "order \(number) for \(retailer)")
         }
     }
 }

@@ -58,6 +58,8 @@ struct RouteCommand: ParsableCommand {
         let reader = InboundReader(profiles: profiles, mapping: xmlMapping)
         var state = NetworkState(stock: stock)
         let routers = profiles.routers()
+        // What each profile's run of decisions reuses (deadlines, stock tables, landed costs): kept across files.
+        var scratches: [RetailerID: RoutingScratch] = [:]
         // Decisions are written as they are made, text or JSON: nothing of a file is held but the PO being routed.
         var decisions = JSONArrayWriter(encoder: RoutingDecision.jsonEncoder())
         var allCompliant = true
@@ -98,7 +100,8 @@ struct RouteCommand: ParsableCommand {
                 let router =
                     routers[profile.id]
                     ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
-                let decision = router.route(claimed, state: state, now: now)
+                let decision = router.route(
+                    claimed, state: state, now: now, scratch: &scratches[profile.id, default: RoutingScratch()])
                 state.apply(decision)
                 if !decision.isCompliantShipment { allCompliant = false }
                 if json {
