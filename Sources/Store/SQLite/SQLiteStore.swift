@@ -21,7 +21,11 @@ public final class SQLiteStore: OrderStore {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             try Self.checkIsOurs(path, busyTimeout: busyTimeout)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            // Opening a new file switches it to WAL, which takes an exclusive lock SQLite does not wait for: two
+            // processes creating one store at once saw "database is locked". Opening is ordered by the folder lock,
+            // as migrating is.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            pool = try FolderLock.withLock(on: folder) { try DatabasePool(path: path, configuration: configuration) }
             try Self.migrate(pool, path: path)
             keepers = DocumentKeepers(database: path)
         } catch let error as StoreError {
