@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Feeds",
-            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles"],
+            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles", "Store"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "FeedsTests", dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "TestSupport"],
+            name: "FeedsTests",
+            dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "Store", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
