@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Glibc
 import Testing
 
 @testable import Feeds
@@ -28,26 +28,37 @@ struct FileDeliveryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let drop = folder.appendingPathComponent("slow")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
-        let body = [UInt8](repeating: 65, count: 64 << 20)
+        let body = [UInt8](repeating: 65, count: 1 << 20)
         let target = drop.appendingPathComponent("feed.csv")
-        let watching = Flag()
-        let watcher = Task.detached { () -> Set<String> in
-            var seen: Set<String> = []
-            let deadline = Date() + 20
-            while Date() < deadline {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: drop.path)) ?? []
-                watching.raise()
-                seen.formUnion(names)
-                if names.contains("feed.csv") { break }
-            }
-            return seen
-        }
-        // The transfer starts once the folder is being watched.
-        while !watching.isRaised { try await Task.sleep(for: .milliseconds(1)) }
+        // The kernel queues every name created in the folder (inotify), so nothing depends on who runs when.
+        let events = inotify_init1(Int32(IN_NONBLOCK))
+        try #require(events >= 0, "inotify is unavailable")
+        defer { close(events) }
+        try #require(inotify_add_watch(events, drop.path, UInt32(IN_CREATE)) >= 0)
         _ = try await TransferClient().send(TransferRequest(url: target.absoluteString, method: .put, body: body))
-        let seen = await watcher.value
-        #expect(seen.contains { $0.hasPrefix(".feed.csv.") && $0.hasSuffix(".partial") }, "\(seen)")
+        let seen = Self.createdNames(events)
+        #expect(seen.count == 2, "\(seen)")
+        #expect(seen.first.map { $0.hasPrefix(".feed.csv.") && $0.hasSuffix(".partial") } == true, "\(seen)")
+        #expect(seen.last == "feed.csv", "\(seen)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: drop.path) == ["feed.csv"])
+    }
+
+    /// The names of the files created, in order, as the inotify descriptor `events` queued them.
+    static func createdNames(_ events: Int32) -> [String] {
+        var names: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(events, $0.baseAddress, $0.count) }
+            guard count > 0 else { return names }
+            var offset = 0
+            // struct inotify_event: wd, mask, cookie, len (4 bytes each), then `len` bytes of NUL-padded name.
+            while offset + 16 <= count {
+                let length = buffer[(offset + 12)..<(offset + 16)].reversed().reduce(0) { $0 << 8 | Int($1) }
+                let name = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
+                names.append(String(decoding: name, as: UTF8.self))
+                offset += 16 + length
+            }
+        }
     }
 
     @Test("an existing file of the same name is never overwritten")
@@ -65,11 +76,4 @@ struct FileDeliveryTests {
         #expect(FileManager.default.contents(atPath: target.path) == Data("first".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["855-PO1.x12"])
     }
-}
-
-/// Set once by one task, read by another.
-final class Flag: Sendable {
-    private let raised = Mutex(false)
-    func raise() { raised.withLock { $0 = true } }
-    var isRaised: Bool { raised.withLock { $0 } }
 }
