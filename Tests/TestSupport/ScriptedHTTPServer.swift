@@ -112,18 +112,44 @@ public final class ScriptedHTTPServer {
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
         server.daemon_threads = True
+        if len(sys.argv) > 3:
+            import ssl
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(sys.argv[3], sys.argv[4])
+            if len(sys.argv) > 5:
+                context.verify_mode = ssl.CERT_REQUIRED
+                context.load_verify_locations(sys.argv[5])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         print(server.server_address[1], flush=True)
         server.serve_forever()
         """#
 
     /// Starts the server with `scripts` (path → steps); throws, saying why, when it cannot.
-    public init(scripts: [String: [Step]] = [:]) throws {
+    /// HTTPS instead of HTTP: the server's certificate and key (PEM), and the CA a client certificate must be signed
+    /// by when one is required.
+    public struct TLS: Sendable {
+        public var certificate: String
+        public var key: String
+        public var clientCA: String?
+
+        public init(certificate: String, key: String, clientCA: String? = nil) {
+            self.certificate = certificate
+            self.key = key
+            self.clientCA = clientCA
+        }
+    }
+
+    /// Whether it speaks HTTPS.
+    public let scheme: String
+
+    public init(scripts: [String: [Step]] = [:], tls: TLS? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-http-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         logFile = folder.appendingPathComponent("requests.jsonl")
         let scriptText = String(decoding: try JSONEncoder().encode(scripts), as: UTF8.self)
         let server = try SpawnedServer(
-            ["/usr/bin/env", "python3", "-c", ScriptedHTTPServer.script, scriptText, logFile.path],
+            ["/usr/bin/env", "python3", "-c", ScriptedHTTPServer.script, scriptText, logFile.path]
+                + (tls.map { [$0.certificate, $0.key] + ($0.clientCA.map { [$0] } ?? []) } ?? []),
             capturesOutput: true)
         // The first line is the port the server bound.
         guard let line = server.readLine(), let port = Int(line) else {
@@ -132,6 +158,7 @@ public final class ScriptedHTTPServer {
         }
         self.port = port
         self.server = server
+        scheme = tls == nil ? "http" : "https"
     }
 
     deinit {
@@ -139,7 +166,7 @@ public final class ScriptedHTTPServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     /// Every request so far, in the order the server logged them.
     public func requests() throws -> [Request] {
