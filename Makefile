@@ -4,9 +4,10 @@
 SWIFT ?= swift
 # libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
 # sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to, postgresql for the
-# throwaway server the store tests start (Tests/StoreTests/TemporaryPostgres.swift).
+# throwaway server the store tests start (Tests/StoreTests/TemporaryPostgres.swift), openssh-server for the SFTP server
+# the delivery tests start (Tests/FeedsTests/LocalSFTPServer.swift).
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
-	python3-jsonschema python3-yaml ca-certificates postgresql
+	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server
 
 .PHONY: deps build demo test bench fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
 

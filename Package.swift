@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        // SHA-256 of what is sent (feed runs); already built for postgres-nio.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
@@ -57,13 +59,13 @@ let package = Package(
             dependencies: [
                 "Orders", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Feeds",
-            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles"],
+            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles", "Store"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -108,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "FeedsTests", dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "TestSupport"],
+            name: "FeedsTests",
+            dependencies: ["Feeds", "Orders", "Profiles", "OrderX12", "X12", "Store", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",

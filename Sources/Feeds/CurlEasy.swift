@@ -83,6 +83,8 @@ final class CurlEasy {
             set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
         case .bearer(let token):
             headers.append(.init("Authorization", "Bearer \(token)"))
+        case .apiKey(let header, let value):
+            headers.append(.init(header, value))
         case .sshKey(let user, let privateKeyPath, let publicKeyPath):
             set(ccurl_setopt_string(handle, CURLOPT_USERNAME, user))
             set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, ""))
@@ -90,6 +92,21 @@ final class CurlEasy {
             set(ccurl_setopt_string(handle, CURLOPT_SSH_PUBLIC_KEYFILE, publicKeyPath))
         case nil:
             break
+        }
+        set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        let security = request.security
+        if let caBundle = security.caBundle { set(ccurl_setopt_string(handle, CURLOPT_CAINFO, caBundle)) }
+        if let certificate = security.clientCertificate {
+            set(ccurl_setopt_string(handle, CURLOPT_SSLCERT, certificate))
+            if let key = security.clientKey { set(ccurl_setopt_string(handle, CURLOPT_SSLKEY, key)) }
+        }
+        if scheme == "sftp" {
+            // Without a known_hosts file there is nothing to check the server against: refuse rather than trust.
+            guard let knownHosts = security.knownHosts else {
+                throw FeedError(.hostKeyNotVerified, url: url, detail: "no known_hosts file to check the host key")
+            }
+            set(ccurl_require_known_host_key(handle, knownHosts))
         }
         for header in headers {
             // `Name;` sends an empty header, `Name:` removes one libcurl would add.
@@ -100,6 +117,9 @@ final class CurlEasy {
 
         if code == CURLE_OK { code = curl_easy_perform(handle) }
         guard code == CURLE_OK else {
+            if scheme == "sftp" && code == CURLE_PEER_FAILED_VERIFICATION {
+                throw FeedError(.hostKeyNotVerified, url: url, detail: errorMessage)
+            }
             throw FeedError(FeedError.Kind(code), url: url, detail: errorMessage)
         }
         var status = 0
@@ -172,6 +192,7 @@ extension FeedError.Kind {
         case CURLE_OPERATION_TIMEDOUT: self = .timedOut
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM: self = .tls
         case CURLE_LOGIN_DENIED: self = .loginDenied
+        case CURLE_SSH: self = .ssh
         case CURLE_WRITE_ERROR, CURLE_UPLOAD_FAILED, CURLE_REMOTE_ACCESS_DENIED, CURLE_READ_ERROR,
             CURLE_REMOTE_FILE_NOT_FOUND:
             self = .writeFailed

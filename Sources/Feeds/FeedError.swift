@@ -20,6 +20,14 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case timedOut
         case tls
         case loginDenied
+        /// The sftp:// server's host key is not the one the known_hosts file lists for it (or none is listed).
+        case hostKeyNotVerified
+        /// The SSH layer failed (key exchange, authentication method, channel).
+        case ssh
+        /// The environment variable a profile names for a credential is not set.
+        case missingCredential(variable: String)
+        /// A file:// destination already holds a file of that name; it is never overwritten.
+        case exists
         /// A file:// or sftp:// destination could not be written.
         case writeFailed
         /// Any other libcurl error, with its `CURLcode`.
@@ -41,6 +49,10 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case .timedOut: what = "timed out"
         case .tls: what = "TLS handshake or certificate failed"
         case .loginDenied: what = "login denied"
+        case .hostKeyNotVerified: what = "the server's host key is not in the known_hosts file"
+        case .ssh: what = "SSH session failed"
+        case .missingCredential(let variable): what = "the environment variable \(variable) is not set"
+        case .exists: what = "a file of that name exists already; it is never overwritten"
         case .writeFailed: what = "could not write at the destination"
         case .transfer(let code): what = "transfer failed (curl error \(code))"
         case .noFeed: what = "the profile has no feed settings"

@@ -9,10 +9,14 @@ public struct TransferRequest: Sendable {
     public var timeout: Duration
     public var connectTimeout: Duration
     public var credentials: Credentials?
+    /// How the destination proves who it is (TLS CA bundle, SFTP known hosts) and how we prove who we are (a TLS
+    /// client certificate).
+    public var security: TransferSecurity
 
     public init(
         url: String, method: Method = .post, headers: [Header] = [], body: [UInt8], timeout: Duration = .seconds(30),
-        connectTimeout: Duration = .seconds(10), credentials: Credentials? = nil
+        connectTimeout: Duration = .seconds(10), credentials: Credentials? = nil,
+        security: TransferSecurity = TransferSecurity()
     ) {
         self.url = url
         self.method = method
@@ -21,6 +25,7 @@ public struct TransferRequest: Sendable {
         self.timeout = timeout
         self.connectTimeout = connectTimeout
         self.credentials = credentials
+        self.security = security
     }
 
     public enum Method: String, Sendable {
@@ -43,8 +48,10 @@ public struct TransferRequest: Sendable {
     public enum Credentials: Sendable {
         case basic(user: String, password: String)
         case bearer(token: String)
-        /// SSH public-key login for sftp://.
+        /// SSH public-key login for sftp://. An empty `publicKeyPath` lets libssh2 derive it from the private key.
         case sshKey(user: String, privateKeyPath: String, publicKeyPath: String)
+        /// A key sent in a header of the retailer's choosing (`X-API-Key`, Mirakl's `Authorization`).
+        case apiKey(header: String, value: String)
     }
 
     /// The URL with any `user:password@` removed, for messages and logs.
@@ -56,6 +63,27 @@ public struct TransferRequest: Sendable {
         let authorityEnd = bytes[authorityStart...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
         guard let at = bytes[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) else { return url }
         return String(decoding: bytes[..<authorityStart] + bytes[(at + 1)...], as: UTF8.self)
+    }
+}
+
+/// Trust settings of one transfer. TLS peer and host verification are always on; these only say what to trust and
+/// what to present.
+public struct TransferSecurity: Hashable, Sendable {
+    /// A PEM file of CA certificates to verify the server with, instead of the system's bundle.
+    public var caBundle: String?
+    /// A PEM client certificate, and its key, for servers that ask for one (mutual TLS).
+    public var clientCertificate: String?
+    public var clientKey: String?
+    /// An OpenSSH known_hosts file: an sftp:// server whose host key it does not list is refused.
+    public var knownHosts: String?
+
+    public init(
+        caBundle: String? = nil, clientCertificate: String? = nil, clientKey: String? = nil, knownHosts: String? = nil
+    ) {
+        self.caBundle = caBundle
+        self.clientCertificate = clientCertificate
+        self.clientKey = clientKey
+        self.knownHosts = knownHosts
     }
 }
 

@@ -46,6 +46,20 @@ public enum ProfileSchema {
         field("holidays", .list(date), "closed days"),
     ])
     static let documents = DocumentKind.allCases.map(\.rawValue)
+    static let destination = Shape.pattern("^(https?|sftp|file)://", "https, sftp or file URL")
+    static let credentials = Shape.map(.pattern("^[A-Z0-9_]+$", "ENV_VAR_NAME"))
+    static let deliveryOptions = [
+        field("method", .choice(DeliveryOptions.Method.allCases.map(\.rawValue)), "HTTP method (POST by default)"),
+        field("api-key-header", .text("header name"), "the header an api-key credential goes in (X-API-Key)"),
+        field("known-hosts", .text("file"), "known_hosts file the sftp server's host key must be in"),
+        field("ca-bundle", .text("file"), "PEM CA bundle to verify the https server with"),
+    ]
+    /// A place we send to: `documents:` of a profile, `pick-tickets:` of a node.
+    static let endpoint = Shape.object(
+        [
+            field("destination", destination, required: true, "https endpoint, or sftp/file folder"),
+            field("credentials", credentials, "environment variable names"),
+        ] + deliveryOptions)
     /// A reason's code alone, or with the retailer's words for it.
     static let reasonEntry = Shape.either(
         .text("the retailer's code"),
@@ -101,26 +115,30 @@ public enum ProfileSchema {
             ]), "how its documents are recognised"),
         field(
             "documents",
-            .object([
-                field("sends", .list(.choice(documents)), "documents it sends"),
-                field("expects", .list(.choice(documents)), "documents it expects back"),
-                field(
-                    "acknowledgement",
-                    .object([
-                        field("required", .boolean, "whether a PO acknowledgement is required"),
-                        field("deadline", duration, "from receipt"),
-                        field(
-                            "scope", .choice(AcknowledgementRules.Scope.allCases.map(\.rawValue)), "order or every line"
-                        ),
-                        field(
-                            "kinds", .list(.choice(AcknowledgementRules.Kind.allCases.map(\.rawValue))),
-                            "kinds it accepts"),
-                    ]), "PO acknowledgement rules"),
-                field("asn-deadline", duration, "856 after shipment confirmation"),
-                field("cancel-on", .choice(documents), "document that carries a cancel"),
-                field("ship-on", .choice(documents), "document that confirms a shipment"),
-                field("invoice-on", .choice(documents + ["none"]), "document that invoices"),
-            ]), "documents and deadlines"),
+            .object(
+                [
+                    field("sends", .list(.choice(documents)), "documents it sends"),
+                    field("expects", .list(.choice(documents)), "documents it expects back"),
+                    field(
+                        "acknowledgement",
+                        .object([
+                            field("required", .boolean, "whether a PO acknowledgement is required"),
+                            field("deadline", duration, "from receipt"),
+                            field(
+                                "scope", .choice(AcknowledgementRules.Scope.allCases.map(\.rawValue)),
+                                "order or every line"
+                            ),
+                            field(
+                                "kinds", .list(.choice(AcknowledgementRules.Kind.allCases.map(\.rawValue))),
+                                "kinds it accepts"),
+                        ]), "PO acknowledgement rules"),
+                    field("asn-deadline", duration, "856 after shipment confirmation"),
+                    field("cancel-on", .choice(documents), "document that carries a cancel"),
+                    field("ship-on", .choice(documents), "document that confirms a shipment"),
+                    field("invoice-on", .choice(documents + ["none"]), "document that invoices"),
+                    field("destination", destination, "where our documents to it go"),
+                    field("credentials", credentials, "environment variable names"),
+                ] + deliveryOptions), "documents and deadlines"),
         field(
             "ship-sla",
             .object([
@@ -206,24 +224,27 @@ public enum ProfileSchema {
             ]), "what a repeated PO does"),
         field(
             "feed",
-            .object([
-                field("format", .choice(FeedSettings.Format.allCases.map(\.rawValue)), required: true, "feed format"),
-                field("mode", .choice(FeedSettings.Mode.allCases.map(\.rawValue)), "full or delta"),
-                field("per-node", .boolean, "one figure per node"),
-                field("unavailable", .choice(FeedSettings.Unavailable.allCases.map(\.rawValue)), "0 row or omitted"),
-                field(
-                    "schedule", .pattern(#"^(\S+ ){5}\S+$"#, "0 6 * * * America/Chicago"), required: true,
-                    "cron and zone"),
-                field("minimum-interval", duration, "the destination's limit"),
-                field(
-                    "destination", .pattern("^(https?|sftp|file)://", "https, sftp or file URL"), required: true,
-                    "where"),
-                field("credentials", .map(.pattern("^[A-Z0-9_]+$", "ENV_VAR_NAME")), "environment variable names"),
-                field("buffer", .pattern(#"^(\d+ units?|\d+(\.\d+)?%)$"#, "2 units or 10%"), "held back"),
-                field("cap", .integer(minimum: 0), "most units advertised"),
-                field("columns", .list(.text("column")), "CSV columns"),
-                field("item-ids", .map(.text("retailer item id")), "SKU → retailer item id"),
-            ]), "ATS feed"),
+            .object(
+                [
+                    field(
+                        "format", .choice(FeedSettings.Format.allCases.map(\.rawValue)), required: true, "feed format"),
+                    field("mode", .choice(FeedSettings.Mode.allCases.map(\.rawValue)), "full or delta"),
+                    field("per-node", .boolean, "one figure per node"),
+                    field(
+                        "unavailable", .choice(FeedSettings.Unavailable.allCases.map(\.rawValue)), "0 row or omitted"),
+                    field(
+                        "schedule", .pattern(#"^(\S+ ){5}\S+$"#, "0 6 * * * America/Chicago"), required: true,
+                        "cron and zone"),
+                    field("minimum-interval", duration, "the destination's limit"),
+                    field(
+                        "destination", .pattern("^(https?|sftp|file)://", "https, sftp or file URL"), required: true,
+                        "where"),
+                    field("credentials", .map(.pattern("^[A-Z0-9_]+$", "ENV_VAR_NAME")), "environment variable names"),
+                    field("buffer", .pattern(#"^(\d+ units?|\d+(\.\d+)?%)$"#, "2 units or 10%"), "held back"),
+                    field("cap", .integer(minimum: 0), "most units advertised"),
+                    field("columns", .list(.text("column")), "CSV columns"),
+                    field("item-ids", .map(.text("retailer item id")), "SKU → retailer item id"),
+                ] + deliveryOptions), "ATS feed"),
     ])
 
     static let network = Shape.object([
@@ -305,6 +326,7 @@ public enum ProfileSchema {
                         ]), required: true, "costs"),
                     field("priority", .integer(minimum: nil), "lower ships first under the priority strategy"),
                     field("pickup-ready", time, "local time store-pickup orders are ready"),
+                    field("pick-tickets", endpoint, "where its pick tickets go: drop folder or WMS endpoint"),
                 ])), required: true, "fulfilment nodes"),
         field(
             "supplier",

@@ -57,28 +57,31 @@ extension RetailerProfile {
             ),
             (
                 "documents",
-                object([
-                    ("sends", list(documents.sends.map { text($0.rawValue) })),
-                    ("expects", list(documents.expects.map { text($0.rawValue) })),
-                    (
-                        "acknowledgement",
-                        object([
-                            ("required", flag(documents.acknowledgement.required)),
-                            ("deadline", text(documents.acknowledgement.deadline.description)),
-                            ("scope", text(documents.acknowledgement.scope.rawValue)),
-                            (
-                                "kinds",
-                                list(
-                                    AcknowledgementRules.Kind.allCases.filter(documents.acknowledgement.kinds.contains)
+                object(
+                    [
+                        ("sends", list(documents.sends.map { text($0.rawValue) })),
+                        ("expects", list(documents.expects.map { text($0.rawValue) })),
+                        (
+                            "acknowledgement",
+                            object([
+                                ("required", flag(documents.acknowledgement.required)),
+                                ("deadline", text(documents.acknowledgement.deadline.description)),
+                                ("scope", text(documents.acknowledgement.scope.rawValue)),
+                                (
+                                    "kinds",
+                                    list(
+                                        AcknowledgementRules.Kind.allCases.filter(
+                                            documents.acknowledgement.kinds.contains
+                                        )
                                         .map { text($0.rawValue) })
-                            ),
-                        ])
-                    ),
-                    ("asn-deadline", documents.asnDeadline.map { text($0.description) }),
-                    ("cancel-on", text(documents.cancelOn.rawValue)),
-                    ("ship-on", text(documents.shipOn.rawValue)),
-                    ("invoice-on", text(documents.invoiceOn?.rawValue ?? "none")),
-                ])
+                                ),
+                            ])
+                        ),
+                        ("asn-deadline", documents.asnDeadline.map { text($0.description) }),
+                        ("cancel-on", text(documents.cancelOn.rawValue)),
+                        ("ship-on", text(documents.shipOn.rawValue)),
+                        ("invoice-on", text(documents.invoiceOn?.rawValue ?? "none")),
+                    ] + (documents.endpoint.map(endpointPairs) ?? []))
             ),
             ("routing-authority", text(routingAuthority.rawValue)),
             (
@@ -164,32 +167,34 @@ extension RetailerProfile {
             (
                 "feed",
                 feed.map { feed in
-                    object([
-                        ("format", text(feed.format.rawValue)), ("mode", text(feed.mode.rawValue)),
-                        ("per-node", flag(feed.perNode)), ("unavailable", text(feed.unavailable.rawValue)),
-                        ("schedule", text(feed.schedule.description)),
-                        ("minimum-interval", feed.minimumInterval.map { text($0.description) }),
-                        ("destination", text(feed.destination.absoluteString)),
-                        (
-                            "credentials",
-                            object(feed.credentials.sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) })
-                        ),
-                        (
-                            "buffer",
-                            feed.buffer.map { buffer in
-                                switch buffer {
-                                case .units(let units): text("\(units) units")
-                                case .percent(let percent): text("\(percent)%")
+                    object(
+                        [
+                            ("format", text(feed.format.rawValue)), ("mode", text(feed.mode.rawValue)),
+                            ("per-node", flag(feed.perNode)), ("unavailable", text(feed.unavailable.rawValue)),
+                            ("schedule", text(feed.schedule.description)),
+                            ("minimum-interval", feed.minimumInterval.map { text($0.description) }),
+                            ("destination", text(feed.destination.absoluteString)),
+                            (
+                                "credentials",
+                                object(feed.credentials.sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) })
+                            ),
+                            (
+                                "buffer",
+                                feed.buffer.map { buffer in
+                                    switch buffer {
+                                    case .units(let units): text("\(units) units")
+                                    case .percent(let percent): text("\(percent)%")
+                                    }
                                 }
-                            }
-                        ),
-                        ("cap", feed.cap.map(number)),
-                        ("columns", list(feed.columns.map(text))),
-                        (
-                            "item-ids",
-                            object(feed.itemIDs.sorted { $0.key < $1.key }.map { ($0.key.rawValue, text($0.value)) })
-                        ),
-                    ])
+                            ),
+                            ("cap", feed.cap.map(number)),
+                            ("columns", list(feed.columns.map(text))),
+                            (
+                                "item-ids",
+                                object(
+                                    feed.itemIDs.sorted { $0.key < $1.key }.map { ($0.key.rawValue, text($0.value)) })
+                            ),
+                        ] + optionPairs(feed.delivery))
                 }
             ),
             ("orders", object([("duplicates", text(orders.duplicates.rawValue))])),
@@ -224,6 +229,21 @@ extension Fee {
 private func reasonEntry(_ code: String, _ words: String?) -> Node {
     guard let words else { return text(code) }
     return object([("code", text(code)), ("text", text(words))], flow: true)
+}
+
+/// An endpoint's keys, as `documents:` and a node's `pick-tickets:` write them.
+func endpointPairs(_ endpoint: DeliveryEndpoint) -> [(String, Node?)] {
+    [
+        ("destination", text(endpoint.destination.absoluteString)),
+        ("credentials", object(endpoint.credentials.sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) })),
+    ] + optionPairs(endpoint.options)
+}
+
+func optionPairs(_ options: DeliveryOptions) -> [(String, Node?)] {
+    [
+        ("method", options.method.map { text($0.rawValue) }), ("api-key-header", options.apiKeyHeader.map(text)),
+        ("known-hosts", options.knownHosts.map(text)), ("ca-bundle", options.caBundle.map(text)),
+    ]
 }
 
 private func text(_ value: String) -> Node {

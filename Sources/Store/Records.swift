@@ -290,8 +290,11 @@ public struct OutboundDraft: Sendable {
     }
 }
 
+/// Where an outbox row is on its way out: `pending` (queued: waiting, or waiting for its next attempt after a
+/// failure) → `sending` (claimed by one deliverer until its lease ends) → `sent` (delivered) or `failed` (a final
+/// refusal, or every attempt used).
 public enum OutboxState: String, Hashable, Sendable, Codable, CaseIterable {
-    case pending, sent, failed
+    case pending, sending, sent, failed
     /// Never to be sent: a pick ticket of an order version that a repeat of its PO replaced.
     case withdrawn
 }

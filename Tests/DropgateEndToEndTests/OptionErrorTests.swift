@@ -20,7 +20,7 @@ struct OptionErrorTests {
         [], ["demo"], ["route"], ["profiles"], ["profiles", "check"], ["profiles", "show"], ["profiles", "schema"],
         ["x12"], ["x12", "validate"], ["x12", "json"], ["x12", "po"], ["xml"], ["xml", "po"],
         ["ingest"], ["inventory"], ["inventory", "import"], ["orders"], ["orders", "show"], ["outbox"], ["feed"],
-        ["feed", "build"],
+        ["feed", "build"], ["feed", "push"], ["outbox", "list"], ["outbox", "deliver"],
     ]
 
     @Test("help paragraphs have no hard line breaks mid-sentence: the argument parser wraps them", arguments: commands)

@@ -17,4 +17,9 @@ CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_getinfo_double(CURL *handle, CURLINFO info, double *value);
 CURLcode ccurl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);
 
+/* SFTP host keys: accept the server's key only when the known_hosts file has exactly that key for the host. libcurl
+   without a key callback would otherwise decide for itself what a missing host means; a callback makes the rule
+   ours: a mismatch or an unknown host is refused. */
+CURLcode ccurl_require_known_host_key(CURL *handle, const char *known_hosts_path);
+
 #endif

@@ -27,6 +27,9 @@ public struct FulfilmentNode: Hashable, Sendable, Codable {
     /// The store's switch applied to this node (`Network.applying(_:)`), for explanations; nil when only the network
     /// file speaks for it.
     public var storeSwitch: NodeSwitch?
+    /// Where its pick tickets go (its drop folder or WMS endpoint); nil when the network file names none, and they
+    /// wait in the outbox.
+    public var pickTickets: DeliveryEndpoint?
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case dc, store

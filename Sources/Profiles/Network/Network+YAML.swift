@@ -80,7 +80,7 @@ extension NodeCosts: YAMLReadable {
 extension FulfilmentNode {
     static let keys = [
         "id", "name", "kind", "address", "coordinates", "time-zone", "enabled", "closed", "calendar",
-        "capacity", "services", "capabilities", "costs", "priority", "pickup-ready",
+        "capacity", "services", "capabilities", "costs", "priority", "pickup-ready", "pick-tickets",
     ]
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FulfilmentNode? {
@@ -96,12 +96,15 @@ extension FulfilmentNode {
         guard let id, let name, let address, let coordinates, let zone, let capacity, let services, let costs else {
             return nil
         }
-        return FulfilmentNode(
+        let pickTickets: DeliveryEndpoint? = d.optional(f, "pick-tickets")
+        var fulfilmentNode = FulfilmentNode(
             id: id, name: name, kind: d.value(f, "kind", default: .dc), address: address, coordinates: coordinates,
             timeZone: zone, enabled: d.value(f, "enabled", default: true), closures: d.value(f, "closed", default: []),
             calendar: d.value(f, "calendar", default: BusinessCalendar()), capacity: capacity, services: services,
             capabilities: d.value(f, "capabilities", default: []), costs: costs,
             priority: d.value(f, "priority", default: 100), pickupReady: d.optional(f, "pickup-ready"))
+        fulfilmentNode.pickTickets = pickTickets
+        return fulfilmentNode
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 internal import Yams
 
 /// The documents exchanged with a retailer and the events each carries.
@@ -13,11 +14,15 @@ public struct DocumentRules: Hashable, Sendable, Codable {
     public var shipOn: DocumentKind
     /// Which document invoices; nil when the program takes no invoice.
     public var invoiceOn: DocumentKind?
+    /// Where our documents to the retailer go (997/999/TA1, 855, later 856/810); nil when the profile names no
+    /// place, and they wait in the outbox.
+    public var endpoint: DeliveryEndpoint?
 
     public init(
         sends: [DocumentKind] = [.x850], expects: [DocumentKind] = [.x997, .x855, .x856, .x810],
         acknowledgement: AcknowledgementRules = AcknowledgementRules(), asnDeadline: ProfileDuration? = nil,
-        cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810
+        cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810,
+        endpoint: DeliveryEndpoint? = nil
     ) {
         self.sends = sends
         self.expects = expects
@@ -26,6 +31,7 @@ public struct DocumentRules: Hashable, Sendable, Codable {
         self.cancelOn = cancelOn
         self.shipOn = shipOn
         self.invoiceOn = invoiceOn
+        self.endpoint = endpoint
     }
 }
 
@@ -88,7 +94,12 @@ extension AcknowledgementRules {
 }
 
 extension DocumentRules: YAMLReadable {
-    static let keys = ["sends", "expects", "acknowledgement", "asn-deadline", "cancel-on", "ship-on", "invoice-on"]
+    static let keys =
+        [
+            "sends", "expects", "acknowledgement", "asn-deadline", "cancel-on", "ship-on", "invoice-on", "destination",
+            "credentials",
+        ]
+        + DeliveryOptions.keys
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> DocumentRules? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -103,6 +114,14 @@ extension DocumentRules: YAMLReadable {
             rules.invoiceOn = nil
         } else {
             rules.invoiceOn = d.value(f, "invoice-on", default: DocumentKind.x810)
+        }
+        let credentials: [String: String] = d.value(f, "credentials", default: [:])
+        DeliveryEndpoint.checkCredentials(credentials, f, &d)
+        let options = DeliveryOptions.read(f, &d)
+        if let destination: URL = d.optional(f, "destination") {
+            rules.endpoint = DeliveryEndpoint(destination: destination, credentials: credentials, options: options)
+        } else if !credentials.isEmpty {
+            d.report("credentials without a destination", at: f["credentials"], path: f.path("credentials"))
         }
         return rules
     }

@@ -23,13 +23,15 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     public var columns: [String]
     /// Our SKU → the retailer's item id, where they differ.
     public var itemIDs: [SKU: String]
+    /// Method, API-key header, known hosts and CA bundle for sending to `destination`.
+    public var delivery: DeliveryOptions
 
     public init(
         format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
         schedule: CronSchedule, minimumInterval: ProfileDuration? = nil, destination: URL,
         credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil,
         columns: [String] = ["sku", "quantity"],
-        itemIDs: [SKU: String] = [:]
+        itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions()
     ) {
         self.format = format
         self.mode = mode
@@ -43,6 +45,12 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         self.cap = cap
         self.columns = columns
         self.itemIDs = itemIDs
+        self.delivery = delivery
+    }
+
+    /// Where the feed is sent, and how.
+    public var endpoint: DeliveryEndpoint {
+        DeliveryEndpoint(destination: destination, credentials: credentials, options: delivery)
     }
 
     public enum Format: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
@@ -165,10 +173,11 @@ extension CronSchedule: YAMLScalar {
 }
 
 extension FeedSettings: YAMLReadable {
-    static let keys = [
-        "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
-        "credentials", "buffer", "cap", "columns", "item-ids",
-    ]
+    static let keys =
+        [
+            "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
+            "credentials", "buffer", "cap", "columns", "item-ids",
+        ] + DeliveryOptions.keys
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
         guard let f = d.fields(node, path: path, keys: keys) else { return nil }
@@ -177,12 +186,8 @@ extension FeedSettings: YAMLReadable {
         let destination: URL? = d.required(f, "destination")
         let minimum: ProfileDuration? = d.optional(f, "minimum-interval")
         let credentials: [String: String] = d.value(f, "credentials", default: [:])
-        for (name, variable) in credentials.sorted(by: { $0.key < $1.key })
-        where variable.isEmpty || !variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
-            d.report(
-                "credential '\(name)' must name an environment variable (like WALMART_SFTP_PASSWORD), "
-                    + "never hold the secret", at: f["credentials"], path: f.path("credentials"))
-        }
+        DeliveryEndpoint.checkCredentials(credentials, f, &d)
+        let delivery = DeliveryOptions.read(f, &d)
         if let schedule, let minimum, let seconds = minimum.seconds, Double(schedule.shortestGapMinutes * 60) < seconds
         {
             d.report(
@@ -209,6 +214,7 @@ extension FeedSettings: YAMLReadable {
             format: format, mode: d.value(f, "mode", default: .full), perNode: d.value(f, "per-node", default: false),
             unavailable: d.value(f, "unavailable", default: .zero), schedule: schedule, minimumInterval: minimum,
             destination: destination, credentials: credentials, buffer: buffer, cap: cap,
-            columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]))
+            columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]),
+            delivery: delivery)
     }
 }

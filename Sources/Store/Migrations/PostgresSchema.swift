@@ -184,6 +184,52 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        Migration(
+            version: 3, name: "delivery: outbox attempts and claims, feed runs, the delivery ledger",
+            statements: [
+                "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE outbox ADD COLUMN next_attempt_at DOUBLE PRECISION",
+                "ALTER TABLE outbox ADD COLUMN claimed_until DOUBLE PRECISION",
+                "ALTER TABLE outbox ADD COLUMN delivered_at DOUBLE PRECISION",
+                """
+                CREATE TABLE feed_run (
+                    id BIGSERIAL PRIMARY KEY,
+                    retailer TEXT NOT NULL,
+                    node TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    built_at DOUBLE PRECISION NOT NULL,
+                    bytes BIGINT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    body BYTEA NOT NULL,
+                    destination TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at DOUBLE PRECISION,
+                    claimed_until DOUBLE PRECISION,
+                    delivered_at DOUBLE PRECISION
+                )
+                """,
+                "CREATE INDEX feed_run_by_key ON feed_run (retailer, node, built_at, id)",
+                """
+                CREATE TABLE delivery_attempt (
+                    id BIGSERIAL PRIMARY KEY,
+                    outbox_id BIGINT REFERENCES outbox (id),
+                    feed_run_id BIGINT REFERENCES feed_run (id),
+                    attempt INTEGER NOT NULL,
+                    at DOUBLE PRECISION NOT NULL,
+                    url TEXT NOT NULL,
+                    status INTEGER,
+                    bytes BIGINT NOT NULL,
+                    duration DOUBLE PRECISION NOT NULL,
+                    response_excerpt BYTEA NOT NULL,
+                    outcome TEXT NOT NULL,
+                    error TEXT
+                )
+                """,
+                "CREATE INDEX delivery_attempt_by_outbox ON delivery_attempt (outbox_id, id)",
+                "CREATE INDEX delivery_attempt_by_feed_run ON delivery_attempt (feed_run_id, id)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -132,6 +132,9 @@ enum Schema {
         migrator.registerMigration("v3: order states and versions, repeated POs, node switches") { db in
             try db.execute(sql: Self.v3)
         }
+        migrator.registerMigration("v4: delivery: outbox attempts and claims, feed runs, the delivery ledger") { db in
+            try db.execute(sql: Self.v4)
+        }
         return migrator
     }
 
@@ -175,5 +178,48 @@ enum Schema {
             set_by TEXT NOT NULL,
             reason TEXT
         );
+        """
+
+    /// Delivery: an outbox row's attempts, next-attempt time (backoff) and claim lease; every feed built to be sent
+    /// (`node` is '' for a feed of every node); and the ledger of every attempt at either.
+    static let v4 = """
+        ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE outbox ADD COLUMN next_attempt_at REAL;
+        ALTER TABLE outbox ADD COLUMN claimed_until REAL;
+        ALTER TABLE outbox ADD COLUMN delivered_at REAL;
+        CREATE TABLE feed_run (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            retailer TEXT NOT NULL,
+            node TEXT NOT NULL,
+            format TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            built_at REAL NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            body BLOB NOT NULL,
+            destination TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL,
+            claimed_until REAL,
+            delivered_at REAL
+        );
+        CREATE INDEX feed_run_by_key ON feed_run (retailer, node, built_at, id);
+        CREATE TABLE delivery_attempt (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            outbox_id INTEGER REFERENCES outbox(id),
+            feed_run_id INTEGER REFERENCES feed_run(id),
+            attempt INTEGER NOT NULL,
+            at REAL NOT NULL,
+            url TEXT NOT NULL,
+            status INTEGER,
+            bytes INTEGER NOT NULL,
+            duration REAL NOT NULL,
+            response_excerpt BLOB NOT NULL,
+            outcome TEXT NOT NULL,
+            error TEXT
+        );
+        CREATE INDEX delivery_attempt_by_outbox ON delivery_attempt (outbox_id, id);
+        CREATE INDEX delivery_attempt_by_feed_run ON delivery_attempt (feed_run_id, id);
         """
 }

@@ -347,10 +347,10 @@ extension PostgresStore {
         ).map(Self.entry)
     }
 
-    private static let outboxColumns =
+    static let outboxColumns =
         "id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes"
 
-    private static func entry(_ row: PostgresRow) throws -> OutboxEntry {
+    static func entry(_ row: PostgresRow) throws -> OutboxEntry {
         let (id, kind, partner, order, reply, name, destination, state, createdAt, bytes) = try row.decode(
             (Int64, String, String, Int64?, Int64?, String, String?, String, Double, ByteBuffer).self)
         return OutboxEntry(

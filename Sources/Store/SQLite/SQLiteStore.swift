@@ -543,13 +543,15 @@ public final class SQLiteStore: OrderStore {
         }
     }
 
-    static func entries(_ db: Database, where condition: String, _ arguments: [String]) throws -> [OutboxEntry] {
+    static func entries(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, limit: Int? = nil
+    ) throws -> [OutboxEntry] {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT id, kind, partner, order_id, in_reply_to, name, destination, state, created_at, bytes
-                    FROM outbox WHERE \(condition) ORDER BY id
-                    """), arguments: StatementArguments(arguments)
+                    FROM outbox WHERE \(condition) ORDER BY id\(limit.map { " LIMIT \(max(0, $0))" } ?? "")
+                    """), arguments: arguments
         ).map { row in
             let order: Int64? = row["order_id"]
             let reply: Int64? = row["in_reply_to"]

@@ -1,0 +1,255 @@
+public import Foundation
+public import Orders
+import PostgresNIO
+
+/// Delivery on PostgreSQL, for several gateway processes. An outbox claim is one conditional `UPDATE … RETURNING`:
+/// a row another transaction is claiming is locked, and once that one commits, READ COMMITTED re-checks the
+/// condition on the new row version, so only one claim wins. Feed runs of one retailer and node are claimed and
+/// recorded under a transaction-scoped advisory lock on that pair, so the checks for newer and in-flight runs and
+/// the claim happen with no other run of the pair changing in between.
+extension PostgresStore: DeliveryStore {
+    public func dueOutbox(at now: Date, limit: Int) async throws(StoreError) -> [OutboxEntry] {
+        let time = now.timeIntervalSince1970
+        return try await connection("list due outbox rows") { connection in
+            try await rows(
+                """
+                SELECT \(unescaped: Self.outboxColumns) FROM outbox
+                WHERE (state = 'pending' AND coalesce(next_attempt_at, 0) <= \(time))
+                    OR (state = 'sending' AND claimed_until < \(time))
+                ORDER BY id LIMIT \(max(0, limit))
+                """, on: connection
+            ).map(Self.entry)
+        }
+    }
+
+    public func claimOutbox(_ ids: [OutboxID], at now: Date, lease: Duration) async throws(StoreError)
+        -> [OutboxClaim]
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        let keys = ids.map(\.rawValue)
+        return try await connection("claim outbox rows") { connection in
+            try await rows(
+                """
+                UPDATE outbox SET state = 'sending', claimed_until = \(until)
+                WHERE id = ANY(\(keys)) AND ((state = 'pending' AND coalesce(next_attempt_at, 0) <= \(time))
+                    OR (state = 'sending' AND claimed_until < \(time)))
+                RETURNING \(unescaped: Self.outboxColumns), attempts
+                """, on: connection
+            ).map { row in
+                let attempts = try row.decode(
+                    (Int64, String, String, Int64?, Int64?, String, String?, String, Double, ByteBuffer, Int).self
+                ).10
+                return OutboxClaim(entry: try Self.entry(row), attempts: attempts)
+            }.sorted { $0.entry.id.rawValue < $1.entry.id.rawValue }
+        }
+    }
+
+    public func resolveOutbox(_ id: OutboxID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
+        async throws(StoreError)
+    {
+        let next = resolution.nextAttemptAt?.timeIntervalSince1970
+        let delivered: Double? = resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil
+        try await transaction("record delivery of outbox row \(id)") { connection in
+            try await connection.query(
+                """
+                UPDATE outbox SET state = \(resolution.outboxState.rawValue), attempts = attempts + 1,
+                    next_attempt_at = \(next), claimed_until = NULL, delivered_at = \(delivered)
+                WHERE id = \(id.rawValue)
+                """, logger: logger)
+            try await insert(attempt, on: connection)
+        }
+    }
+
+    // MARK: Ledger
+
+    public func deliveryAttempts(of subject: DeliverySubject?) async throws(StoreError) -> [DeliveryAttempt] {
+        var outbox: Int64?
+        var feedRun: Int64?
+        switch subject {
+        case .outbox(let id): outbox = id.rawValue
+        case .feedRun(let id): feedRun = id.rawValue
+        case nil: break
+        }
+        let all = subject == nil
+        return try await connection("read the delivery ledger") { connection in
+            try await rows(
+                """
+                SELECT outbox_id, feed_run_id, attempt, at, url, status, bytes, duration, response_excerpt, outcome,
+                    error
+                FROM delivery_attempt
+                WHERE \(all) OR outbox_id = \(outbox) OR feed_run_id = \(feedRun) ORDER BY id
+                """, on: connection
+            ).map { row in
+                let (outbox, feedRun, attempt, at, url, status, bytes, duration, excerpt, outcome, error) =
+                    try row.decode(
+                        (Int64?, Int64?, Int, Double, String, Int?, Int64, Double, ByteBuffer, String, String?).self)
+                return DeliveryAttempt(
+                    subject: outbox.map { .outbox(OutboxID($0)) } ?? .feedRun(FeedRunID(feedRun ?? 0)),
+                    attempt: attempt, at: Date(timeIntervalSince1970: at), url: url, status: status, bytes: Int(bytes),
+                    duration: .fromStoreSeconds(duration), responseExcerpt: Array(excerpt.readableBytesView),
+                    outcome: DeliveryOutcome(rawValue: outcome) ?? .failed, error: error)
+            }
+        }
+    }
+
+    private func insert(_ attempt: DeliveryAttempt, on connection: PostgresConnection) async throws {
+        var outbox: Int64?
+        var feedRun: Int64?
+        switch attempt.subject {
+        case .outbox(let id): outbox = id.rawValue
+        case .feedRun(let id): feedRun = id.rawValue
+        }
+        try await connection.query(
+            """
+            INSERT INTO delivery_attempt (outbox_id, feed_run_id, attempt, at, url, status, bytes, duration,
+                response_excerpt, outcome, error)
+            VALUES (\(outbox), \(feedRun), \(attempt.attempt), \(attempt.at.timeIntervalSince1970), \(attempt.url),
+                \(attempt.status), \(Int64(attempt.bytes)), \(attempt.duration.storeSeconds),
+                \(ByteBuffer(bytes: attempt.responseExcerpt)), \(attempt.outcome.rawValue), \(attempt.error))
+            """, logger: logger)
+    }
+
+    // MARK: Feed runs
+
+    public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
+        let hash = SHA256Digest.hex(draft.body)
+        let node = draft.node?.rawValue ?? ""
+        let built = draft.builtAt.timeIntervalSince1970
+        return try await transaction("record a feed run") { connection in
+            try await lockFeedKey(draft.retailer.rawValue, node, on: connection)
+            let inserted = try await rows(
+                """
+                INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination)
+                VALUES (\(draft.retailer.rawValue), \(node), \(draft.format), \(draft.mode), \(built),
+                    \(Int64(draft.body.count)), \(hash), \(ByteBuffer(bytes: draft.body)), \(draft.destination))
+                RETURNING id
+                """, on: connection)
+            guard let id = try inserted.first?.decode(Int64.self) else {
+                throw StoreError("record a feed run", underlying: PostgresSchemaError(description: "no id returned"))
+            }
+            try await connection.query(
+                """
+                UPDATE feed_run SET state = 'superseded'
+                WHERE retailer = \(draft.retailer.rawValue) AND node = \(node) AND state = 'pending'
+                    AND (built_at < \(built) OR (built_at = \(built) AND id < \(id)))
+                """, logger: logger)
+            _ = try await supersedeIfOlder(id, on: connection)
+            guard let run = try await feedRuns(where: "id = \(id)", on: connection).first else {
+                throw StoreError("record a feed run", underlying: PostgresSchemaError(description: "run vanished"))
+            }
+            return run
+        }
+    }
+
+    public func claimFeedRun(_ id: FeedRunID, at now: Date, lease: Duration) async throws(StoreError)
+        -> FeedRunClaim
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        return try await transaction("claim feed run \(id)") { connection in
+            guard let run = try await feedRuns(where: "id = \(id.rawValue)", on: connection).first else {
+                return .finished(.failed)
+            }
+            let node = run.node?.rawValue ?? ""
+            try await lockFeedKey(run.retailer.rawValue, node, on: connection)
+            let current = try await rows(
+                "SELECT state, coalesce(claimed_until, 0) FROM feed_run WHERE id = \(id.rawValue)", on: connection)
+            guard let row = current.first else { return .finished(.failed) }
+            let (stateText, claimedUntil) = try row.decode((String, Double).self)
+            let state = FeedRunState(rawValue: stateText) ?? .failed
+            switch state {
+            case .delivered, .failed: return .finished(state)
+            case .superseded: return .superseded
+            case .sending where claimedUntil >= time: return .busy
+            case .pending, .sending: break
+            }
+            if try await supersedeIfOlder(id.rawValue, on: connection) { return .superseded }
+            if let next = run.nextAttemptAt, next > now { return .notDue(until: next) }
+            let inFlight = try await rows(
+                """
+                SELECT count(*) FROM feed_run
+                WHERE retailer = \(run.retailer.rawValue) AND node = \(node) AND id <> \(id.rawValue)
+                    AND state = 'sending' AND claimed_until >= \(time)
+                """, on: connection)
+            if try (inFlight.first?.decode(Int64.self) ?? 0) > 0 { return .busy }
+            try await connection.query(
+                "UPDATE feed_run SET state = 'sending', claimed_until = \(until) WHERE id = \(id.rawValue)",
+                logger: logger)
+            var claimed = run
+            claimed.state = .sending
+            return .claimed(claimed)
+        }
+    }
+
+    /// One retailer and node's runs change one transaction at a time.
+    private func lockFeedKey(_ retailer: String, _ node: String, on connection: PostgresConnection) async throws {
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(hashtext(\("feed_run " + retailer + " " + node)))", logger: logger)
+    }
+
+    private func supersedeIfOlder(_ id: Int64, on connection: PostgresConnection) async throws -> Bool {
+        let changed = try await rows(
+            """
+            UPDATE feed_run SET state = 'superseded'
+            WHERE id = \(id) AND state IN ('pending', 'sending') AND EXISTS (
+                SELECT 1 FROM feed_run AS newer
+                WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                    AND newer.state <> 'failed' AND newer.id <> feed_run.id
+                    AND (newer.built_at > feed_run.built_at
+                        OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+            RETURNING id
+            """, on: connection)
+        return !changed.isEmpty
+    }
+
+    public func resolveFeedRun(_ id: FeedRunID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
+        async throws(StoreError)
+    {
+        let next = resolution.nextAttemptAt?.timeIntervalSince1970
+        let delivered: Double? = resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil
+        try await transaction("record delivery of feed run \(id)") { connection in
+            try await connection.query(
+                """
+                UPDATE feed_run SET state = \(resolution.feedRunState.rawValue), attempts = attempts + 1,
+                    next_attempt_at = \(next), claimed_until = NULL, delivered_at = \(delivered)
+                WHERE id = \(id.rawValue)
+                """, logger: logger)
+            try await insert(attempt, on: connection)
+        }
+    }
+
+    public func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {
+        let name = retailer?.rawValue
+        return try await connection("list feed runs") { connection in
+            try await feedRuns(where: "(\(name)::text IS NULL OR retailer = \(name))", on: connection)
+        }
+    }
+
+    private func feedRuns(where condition: PostgresQuery, on connection: PostgresConnection) async throws -> [FeedRun] {
+        var query = PostgresQuery(
+            unsafeSQL: """
+                SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
+                    next_attempt_at, delivered_at, body
+                FROM feed_run WHERE
+                """)
+        query.sql += " " + condition.sql + " ORDER BY id"
+        query.binds = condition.binds
+        return try await rows(query, on: connection).map { row in
+            let (
+                id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered, body
+            ) =
+                try row.decode(
+                    (
+                        Int64, String, String, String, String, Double, Int64, String, String, String, Int, Double?,
+                        Double?, ByteBuffer
+                    ).self)
+            return FeedRun(
+                id: FeedRunID(id), retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
+                format: format, mode: mode, builtAt: Date(timeIntervalSince1970: built), bytes: Int(bytes),
+                sha256: sha, destination: destination, state: FeedRunState(rawValue: state) ?? .failed,
+                attempts: attempts, nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
+                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView))
+        }
+    }
+}

@@ -1,0 +1,255 @@
+public import Foundation
+import GRDB
+public import Orders
+
+/// Delivery on SQLite. Every claim is a conditional `UPDATE` inside a write transaction: SQLite lets one writer in
+/// at a time (across processes too), so the condition is read and written without another claim in between.
+extension SQLiteStore: DeliveryStore {
+    /// Due: pending and past its next-attempt time, or sending under a lease that ran out.
+    private static let due =
+        "((state = 'pending' AND coalesce(next_attempt_at, 0) <= ?) OR (state = 'sending' AND claimed_until < ?))"
+
+    public func dueOutbox(at now: Date, limit: Int) async throws(StoreError) -> [OutboxEntry] {
+        let time = now.timeIntervalSince1970
+        return try await read("list due outbox rows") { db in
+            try Self.entries(db, where: Self.due, [time, time], limit: limit)
+        }
+    }
+
+    public func claimOutbox(_ ids: [OutboxID], at now: Date, lease: Duration) async throws(StoreError)
+        -> [OutboxClaim]
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        return try await write("claim outbox rows") { db in
+            var claims: [OutboxClaim] = []
+            for id in ids {
+                try db.execute(
+                    sql: "UPDATE outbox SET state = 'sending', claimed_until = ? WHERE id = ? AND \(Self.due)",
+                    arguments: [until, id.rawValue, time, time])
+                guard db.changesCount == 1 else { continue }
+                let attempts =
+                    try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE id = ?", arguments: [id.rawValue])
+                    ?? 0
+                if let entry = try Self.entries(db, where: "id = ?", [id.rawValue]).first {
+                    claims.append(OutboxClaim(entry: entry, attempts: attempts))
+                }
+            }
+            return claims
+        }
+    }
+
+    public func resolveOutbox(_ id: OutboxID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
+        async throws(StoreError)
+    {
+        try await write("record delivery of outbox row \(id)") { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,
+                        delivered_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    resolution.outboxState.rawValue, resolution.nextAttemptAt?.timeIntervalSince1970,
+                    resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil, id.rawValue,
+                ])
+            try Self.insert(attempt, db)
+        }
+    }
+
+    // MARK: Ledger
+
+    public func deliveryAttempts(of subject: DeliverySubject?) async throws(StoreError) -> [DeliveryAttempt] {
+        try await read("read the delivery ledger") { db in
+            let condition: String
+            var arguments: StatementArguments = []
+            switch subject {
+            case .outbox(let id):
+                condition = "outbox_id = ?"
+                arguments = [id.rawValue]
+            case .feedRun(let id):
+                condition = "feed_run_id = ?"
+                arguments = [id.rawValue]
+            case nil: condition = "1 = 1"
+            }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT outbox_id, feed_run_id, attempt, at, url, status, bytes, duration, response_excerpt,
+                        outcome, error
+                    FROM delivery_attempt WHERE \(condition) ORDER BY id
+                    """, arguments: arguments
+            ).map { row in
+                let outbox: Int64? = row["outbox_id"]
+                let feedRun: Int64? = row["feed_run_id"]
+                return DeliveryAttempt(
+                    subject: outbox.map { .outbox(OutboxID($0)) } ?? .feedRun(FeedRunID(feedRun ?? 0)),
+                    attempt: row["attempt"], at: Date(timeIntervalSince1970: row["at"]), url: row["url"],
+                    status: row["status"], bytes: row["bytes"], duration: .fromStoreSeconds(row["duration"]),
+                    responseExcerpt: [UInt8](row["response_excerpt"] as Data),
+                    outcome: DeliveryOutcome(rawValue: row["outcome"]) ?? .failed, error: row["error"])
+            }
+        }
+    }
+
+    private static func insert(_ attempt: DeliveryAttempt, _ db: Database) throws {
+        var outbox: Int64?
+        var feedRun: Int64?
+        switch attempt.subject {
+        case .outbox(let id): outbox = id.rawValue
+        case .feedRun(let id): feedRun = id.rawValue
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO delivery_attempt (outbox_id, feed_run_id, attempt, at, url, status, bytes, duration,
+                    response_excerpt, outcome, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                outbox, feedRun, attempt.attempt, attempt.at.timeIntervalSince1970, attempt.url, attempt.status,
+                attempt.bytes, attempt.duration.storeSeconds, Data(attempt.responseExcerpt), attempt.outcome.rawValue,
+                attempt.error,
+            ])
+    }
+
+    // MARK: Feed runs
+
+    public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
+        let hash = SHA256Digest.hex(draft.body)
+        return try await write("record a feed run") { db in
+            let node = draft.node?.rawValue ?? ""
+            let built = draft.builtAt.timeIntervalSince1970
+            try db.execute(
+                sql: """
+                    INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.retailer.rawValue, node, draft.format, draft.mode, built, draft.body.count, hash,
+                    Data(draft.body), draft.destination,
+                ])
+            let id = db.lastInsertedRowID
+            // Older pictures that have not left yet will never be sent; a newer one that exists makes this one old.
+            try db.execute(
+                sql: """
+                    UPDATE feed_run SET state = 'superseded'
+                    WHERE retailer = ? AND node = ? AND state = 'pending' AND (built_at < ? OR (built_at = ? AND id < ?))
+                    """, arguments: [draft.retailer.rawValue, node, built, built, id])
+            try Self.supersedeIfOlder(id, db)
+            return try Self.feedRuns(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    public func claimFeedRun(_ id: FeedRunID, at now: Date, lease: Duration) async throws(StoreError)
+        -> FeedRunClaim
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        return try await write("claim feed run \(id)") { db in
+            guard let run = try Self.feedRuns(db, where: "id = ?", [id.rawValue]).first else {
+                return .finished(.failed)
+            }
+            let claimedUntil =
+                try Double.fetchOne(
+                    db, sql: "SELECT claimed_until FROM feed_run WHERE id = ?", arguments: [id.rawValue])
+                ?? 0
+            switch run.state {
+            case .delivered, .failed: return .finished(run.state)
+            case .superseded: return .superseded
+            case .sending where claimedUntil >= time: return .busy
+            case .pending, .sending: break
+            }
+            if try Self.supersedeIfOlder(id.rawValue, db) { return .superseded }
+            if let next = run.nextAttemptAt, next > now { return .notDue(until: next) }
+            let olderInFlight = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM feed_run
+                    WHERE retailer = ? AND node = ? AND id <> ? AND state = 'sending' AND claimed_until >= ?
+                    """, arguments: [run.retailer.rawValue, run.node?.rawValue ?? "", id.rawValue, time])
+            if (olderInFlight ?? 0) > 0 { return .busy }
+            try db.execute(
+                sql: "UPDATE feed_run SET state = 'sending', claimed_until = ? WHERE id = ?",
+                arguments: [until, id.rawValue])
+            var claimed = run
+            claimed.state = .sending
+            return .claimed(claimed)
+        }
+    }
+
+    /// Marks run `id` superseded when a newer run of its retailer and node exists that has not failed; says whether
+    /// it did.
+    @discardableResult
+    private static func supersedeIfOlder(_ id: Int64, _ db: Database) throws -> Bool {
+        try db.execute(
+            sql: """
+                UPDATE feed_run SET state = 'superseded'
+                WHERE id = ? AND state IN ('pending', 'sending') AND EXISTS (
+                    SELECT 1 FROM feed_run AS newer
+                    WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                        AND newer.state <> 'failed' AND newer.id <> feed_run.id
+                        AND (newer.built_at > feed_run.built_at
+                            OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                """, arguments: [id])
+        return db.changesCount == 1
+    }
+
+    public func resolveFeedRun(_ id: FeedRunID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
+        async throws(StoreError)
+    {
+        try await write("record delivery of feed run \(id)") { db in
+            try db.execute(
+                sql: """
+                    UPDATE feed_run SET state = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,
+                        delivered_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    resolution.feedRunState.rawValue, resolution.nextAttemptAt?.timeIntervalSince1970,
+                    resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil, id.rawValue,
+                ])
+            try Self.insert(attempt, db)
+        }
+    }
+
+    public func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {
+        try await read("list feed runs") { db in
+            if let retailer { return try Self.feedRuns(db, where: "retailer = ?", [retailer.rawValue]) }
+            return try Self.feedRuns(db, where: "1 = 1", [])
+        }
+    }
+
+    private static func feedRuns(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
+        -> [FeedRun]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
+                    next_attempt_at, delivered_at, body
+                FROM feed_run WHERE \(condition) ORDER BY id
+                """, arguments: arguments
+        ).map { row in
+            let node: String = row["node"]
+            let next: Double? = row["next_attempt_at"]
+            let delivered: Double? = row["delivered_at"]
+            return FeedRun(
+                id: FeedRunID(row["id"]), retailer: RetailerID(row["retailer"] as String),
+                node: node.isEmpty ? nil : DCID(node), format: row["format"], mode: row["mode"],
+                builtAt: Date(timeIntervalSince1970: row["built_at"]), bytes: row["bytes"], sha256: row["sha256"],
+                destination: row["destination"], state: FeedRunState(rawValue: row["state"]) ?? .failed,
+                attempts: row["attempts"], nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
+                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: [UInt8](row["body"] as Data))
+        }
+    }
+}
+
+extension Duration {
+    /// In seconds with the fraction, as the store keeps durations and leases.
+    var storeSeconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+
+    static func fromStoreSeconds(_ seconds: Double) -> Duration { .milliseconds(Int64((seconds * 1000).rounded())) }
+}
