@@ -39,6 +39,32 @@ struct FeedPushTests {
             try store.lines("SELECT attempt, status, outcome FROM delivery_attempt ORDER BY id") == [
                 "1\t503\tretry", "2\t201\tdelivered",
             ])
+
+        // `feed status`: Best Buy's feed went at the clock, its next is the schedule's next half hour (after the
+        // 15 minutes' minimum interval); a retailer never sent one is due now.
+        let status = try Self.status(db: db)
+        let bestbuy = try #require(status["bestbuy"])
+        #expect(bestbuy["lastBuilt"] as? String == "2026-11-24T15:00:00Z")
+        #expect(bestbuy["lastState"] as? String == "delivered")
+        #expect(bestbuy["lastDelivered"] != nil)
+        #expect(bestbuy["failuresSinceDelivered"] as? Int == 0)
+        #expect(bestbuy["nextDue"] as? String == "2026-11-24T15:30:00Z")
+        #expect(bestbuy["due"] as? Bool == false)
+        #expect(status["walmart"]?["due"] as? Bool == true)
+        #expect(status["walmart"]?["lastBuilt"] == nil)
+    }
+
+    /// `dropgate feed status --json` at the tests' clock, by retailer.
+    static func status(db: URL) throws -> [String: [String: Any]] {
+        let result = try DropgateCommand.run(
+            ["feed", "status", "--json", "--db", db.path] + FeedCommandTests.world + IngestCommandTests.clock)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stdout)")
+        return Dictionary(
+            uniqueKeysWithValues: lines.compactMap { line in
+                (line["retailer"] as? String).map { ($0, line) }
+            })
     }
 
     @Test("a destination that refuses for good fails the push with exit 1, recorded as failed")
@@ -54,5 +80,9 @@ struct FeedPushTests {
         #expect(pushed.status == 1, "\(pushed.stdout) \(pushed.stderr)")
         #expect(pushed.stderr.contains("failed after 1 attempt to"), "\(pushed.stderr)")
         #expect(try StoreInspector(db).lines("SELECT state FROM feed_run") == ["failed"])
+        let bestbuy = try #require(try Self.status(db: db)["bestbuy"])
+        #expect(bestbuy["lastState"] as? String == "failed")
+        #expect(bestbuy["failuresSinceDelivered"] as? Int == 1)
+        #expect(bestbuy["lastDelivered"] == nil)
     }
 }

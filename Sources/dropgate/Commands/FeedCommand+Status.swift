@@ -1,0 +1,97 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import Orders
+import Profiles
+import Store
+
+extension FeedCommand {
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "Per retailer: the last feed built, delivered and failed, and when the next one is due.",
+            discussion: """
+                Read from the store's feed runs and each profile's schedule: a retailer that was never sent a feed \
+                is due at once; otherwise the next feed is due at the schedule's first firing after the last one \
+                was built, and no sooner than the profile's minimum interval. Failures count the runs that failed \
+                since the last delivered one.
+
+                Example:
+                  dropgate feed status --db orders.sqlite --json
+                """)
+
+        @Flag(help: "JSON instead of a table.") var json = false
+        @OptionGroup var world: ProfileOptions
+        @OptionGroup var store: StoreOption
+        @OptionGroup var clock: ClockOption
+
+        /// One retailer's line.
+        struct Line: Encodable {
+            var retailer: String
+            var format: String
+            var destination: String
+            var lastBuilt: Date?
+            var lastDelivered: Date?
+            var lastState: String?
+            var failuresSinceDelivered: Int
+            var nextDue: Date?
+            var due: Bool
+        }
+
+        func run() async throws {
+            let profiles = try world.load()
+            let now = clock.instant(default: Date())
+            let store = try await self.store.open(creating: false)
+            guard let deliveries = store as? any DeliveryStore else {
+                printError("\(self.store.location): this store keeps no feed runs")
+                await store.close()
+                throw ExitCode(2)
+            }
+            let runs = try await deliveries.feedRuns(retailer: nil)
+            await store.close()
+            let lines = profiles.sortedProfiles.compactMap { profile -> Line? in
+                guard let settings = profile.feed else { return nil }
+                let mine = runs.filter { $0.retailer == profile.id }.sorted { $0.builtAt < $1.builtAt }
+                let lastBuilt = mine.last?.builtAt
+                let delivered = mine.filter { $0.state == .delivered }
+                let lastDelivered = delivered.compactMap(\.deliveredAt).max()
+                let sinceDelivered = mine.filter { run in delivered.last.map { run.builtAt > $0.builtAt } ?? true }
+                let nextDue = settings.nextDue(after: lastBuilt)
+                return Line(
+                    retailer: profile.id.rawValue, format: settings.format.rawValue,
+                    destination: TransferRequest(url: settings.destination.absoluteString, body: []).redactedURL,
+                    lastBuilt: lastBuilt, lastDelivered: lastDelivered, lastState: mine.last?.state.rawValue,
+                    failuresSinceDelivered: sinceDelivered.filter { $0.state == .failed }.count,
+                    nextDue: nextDue == .distantPast ? nil : nextDue, due: nextDue.map { $0 <= now } ?? false)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(lines), as: UTF8.self))
+                return
+            }
+            let header = ["retailer", "format", "last built", "last delivered", "last run", "failures", "next due"]
+            let rows = lines.map { line in
+                [
+                    line.retailer, line.format, Self.text(line.lastBuilt) ?? "never",
+                    Self.text(line.lastDelivered) ?? "never", line.lastState ?? "–",
+                    String(line.failuresSinceDelivered),
+                    line.due ? "due now" : (Self.text(line.nextDue) ?? "never again"),
+                ]
+            }
+            let widths = header.indices.map { column in
+                ([header] + rows).map { $0[column].count }.max() ?? 0
+            }
+            for row in [header] + rows {
+                print(
+                    zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                        .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            }
+        }
+
+        static func text(_ date: Date?) -> String? {
+            date.map { $0.formatted(.iso8601) }
+        }
+    }
+}
