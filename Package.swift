@@ -89,7 +89,7 @@ let package = Package(
         // X12 reader).
         .target(
             name: "TestSupport", path: "Tests/TestSupport", exclude: ["bots_check.py"], swiftSettings: strictSettings),
-        .testTarget(name: "OrdersTests", dependencies: ["Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "OrdersTests", dependencies: ["Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"],
@@ -97,13 +97,13 @@ let package = Package(
         .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProfilesTests",
-            dependencies: ["Profiles", "Orders", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RoutingTests",
             dependencies: [
-                "Routing", "Profiles", "Orders", .product(name: "PropertyBased", package: "swift-property-based"),
+                "Routing", "Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
         ),

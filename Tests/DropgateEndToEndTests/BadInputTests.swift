@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("bad input: truncated, garbled, binary, empty and hostile files in a batch with good ones", .serialized)
@@ -20,7 +21,7 @@ struct BadInputTests {
     }
 
     static func cases(_ generator: inout PurchaseOrderGenerator) -> (bad: [Case], good: [Case]) {
-        var random = SeededRandom(seed: 0xBAD_1297)
+        var random = SplitMix(seed: 0xBAD_1297)
         func noise(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
         func text(_ interchange: PurchaseOrderGenerator.Interchange) -> String {
             String(decoding: interchange.bytes, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("crash safety: an ingest killed at any instant and restarted ends as an uninterrupted run", .serialized)
@@ -44,7 +45,7 @@ struct CrashSafetyTests {
         // until the next moment.
         let crashed = try world.store("crashed.sqlite")
         let store = StoreInspector(crashed)
-        var random = SeededRandom(seed: 0xDEAD_BEEF)
+        var random = SplitMix(seed: 0xDEAD_BEEF)
         let moments = (0..<Self.kills).map { _ in 0.2 + random.unit() * max(0.1, fullRun * 0.8 - 0.2) }.sorted()
         var kills: [Kill] = []
         var runs = 0

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What `x12 po`, `route`, `route --json` and `demo` print, byte for byte, over the fixtures, the corpus and mutated
@@ -45,7 +46,7 @@ struct DifferentialTests {
                         name: "corpus-\(name)", bytes: [UInt8](try Data(contentsOf: url.appendingPathComponent(name)))))
             }
         }
-        var generator = InputMutation.Generator(state: 17)
+        var generator = SplitMix(seed: 17)
         var inputs = sources
         for index in 0..<mutations {
             guard let base = sources.randomElement(using: &generator) else { break }

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Damaged copies of real inputs, the same for a seed on every run and machine: a byte changed, the file cut short,
 /// a segment (or line) written twice or left out. The differential check runs the product on them, old path
 /// against new, so that what bad input gives is pinned as well as what good input gives.
@@ -6,24 +8,11 @@ struct InputMutation {
         case byteFlip, truncation, duplicatedSegment, droppedSegment
     }
 
-    /// SplitMix64: small, seedable and the same everywhere, unlike the system generator.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes that mean something to an X12 or XML reader, tried more often than any byte.
     static let telling: [UInt8] = Array("*~^:|>\n\r<&/ ISAGEST0".utf8) + [0x00, 0xFF]
 
     /// `bytes` damaged once by a `kind` chosen by `generator`.
-    static func mutate(_ bytes: [UInt8], using generator: inout Generator) -> (kind: Kind, bytes: [UInt8]) {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix) -> (kind: Kind, bytes: [UInt8]) {
         let kind = Kind.allCases.randomElement(using: &generator) ?? .byteFlip
         guard bytes.count > 2 else { return (kind, bytes + bytes) }
         var result = bytes

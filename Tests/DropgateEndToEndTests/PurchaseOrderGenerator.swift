@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Realistic X12 850 interchanges for the sample world, deterministic for a seed: Walmart (004010, `*` `>` `~` + LF,
 /// the ship-from node assigned in `N1*SF…*92*<DC>`), Amazon (005010, `*` `:` `~`, repetition `^`, one line) and
@@ -40,7 +41,7 @@ struct PurchaseOrderGenerator {
     let scarce: [SampleCatalog.Item]
     /// The share of lines that ask for a scarce SKU.
     let scarceShare: Double
-    private var random: SeededRandom
+    private var random: SplitMix
     private var nextControl: [Retailer: Int] = [:]
     private var nextOrder = 0
     private var fileCount = 0
@@ -49,7 +50,7 @@ struct PurchaseOrderGenerator {
     init(seed: UInt64, catalog: SampleCatalog, scarceShare: Double = 0.15, hotItems: [SampleCatalog.Item]? = nil) {
         self.catalog = catalog
         self.scarceShare = scarceShare
-        random = SeededRandom(seed: seed)
+        random = SplitMix(seed: seed)
         // Items no node lists at all are left out of the common pool: they would only make unknown-stock cancels.
         common = hotItems ?? catalog.items.filter { !catalog.nodes(stocking: $0.sku).isEmpty }
         scarce = hotItems ?? catalog.scarceItems(atMost: 30)
@@ -270,7 +271,7 @@ struct PurchaseOrderGenerator {
 
     /// A consumer in the lower 48: a made-up name at a made-up street number in a real city and ZIP code, with a
     /// phone number in the fictional 555-01xx range.
-    static func consumer(_ random: inout SeededRandom) -> Consumer {
+    static func consumer(_ random: inout SplitMix) -> Consumer {
         let first = [
             "Maya", "Erik", "Colleen", "Angela", "Marcus", "Rachel", "Karen", "Tomas", "Deshawn", "Priya",
             "Gregory", "Leilani", "Hannah", "Omar", "Sofia", "Wei", "Jamal", "Ingrid", "Luis", "Nora",
@@ -316,22 +317,4 @@ struct PurchaseOrderGenerator {
             city: city.0, state: city.1, zip: city.2,
             phone: "\(city.3)55501\(String(format: "%02d", Int(random.next() % 100)))")
     }
-}
-
-/// SplitMix64: the same numbers for the same seed on every machine and toolchain, unlike the system generator.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Feeds
@@ -101,18 +102,5 @@ struct RetryPolicyTests {
         #expect(RetryPolicy.retryAfter("Wed, 18 Nov 2026 11:00:00 GMT", now: now) == .zero)
         #expect(RetryPolicy.retryAfter("2026-11-18T11:06:50Z", now: now) == nil)
         #expect(RetryPolicy.retryAfter("", now: now) == nil)
-    }
-}
-
-/// A seeded generator, so jitter is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Orders
@@ -108,22 +109,10 @@ struct CompactJSONWritableTests {
         }
     }
 
-    /// SplitMix64: a seeded generator, so that a failing seed can be run again.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("random orders write the bytes their encode(to:) writes, and read back equal")
     func randomOrders() throws {
         for seed in 0..<400 as Range<UInt64> {
-            var random = Random(generator: SplitMix(state: seed))
+            var random = Random(generator: SplitMix(seed: seed))
             let order = random.order()
             var throughCodable = CompactJSONEncoder()
             throughCodable.usesHandWritten = false
@@ -140,7 +129,7 @@ struct CompactJSONWritableTests {
             var orders: [PurchaseOrder]
             var count: Int
         }
-        var random = Random(generator: SplitMix(state: 7))
+        var random = Random(generator: SplitMix(seed: 7))
         let envelope = Envelope(orders: [random.order(), random.order()], count: 2)
         var throughCodable = CompactJSONEncoder()
         throughCodable.usesHandWritten = false

@@ -2,23 +2,12 @@ import Foundation
 import Orders
 import Profiles
 import PropertyBased
+import TestSupport
 import Testing
-
-/// SplitMix64, so each property case builds one reproducible profile from a seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random profile that is valid against the sample network.
 func randomProfile(seed: Int) -> RetailerProfile {
-    var rng = SplitMix(state: UInt64(bitPattern: Int64(seed)))
+    var rng = SplitMix(seed: UInt64(bitPattern: Int64(seed)))
     func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }
     func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &rng) ? value() : nil }
     let zones = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles"]

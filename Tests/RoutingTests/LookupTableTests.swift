@@ -1,6 +1,7 @@
 import Foundation
 import Orders
 import Profiles
+import TestSupport
 import Testing
 
 @testable import Routing

@@ -2,19 +2,7 @@ import Foundation
 import Orders
 import Profiles
 import Routing
-
-/// SplitMix64: a tiny seeded generator, so each property case is a reproducible world built from one seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// A random small world: 2–4 nodes (some switched off, some with little capacity), 1–3 lines over 3 SKUs, stock
 /// 0–3 per node and SKU, and a random fulfilment policy and strategy. Every node ships `ups-ground` with a late

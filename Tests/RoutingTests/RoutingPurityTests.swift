@@ -2,6 +2,7 @@ import Foundation
 import Orders
 import Profiles
 import Routing
+import TestSupport
 import Testing
 
 /// Routing is a function of its inputs: a router keeps nothing between decisions, a caller's scratch only saves

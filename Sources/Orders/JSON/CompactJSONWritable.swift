@@ -117,7 +117,7 @@ extension CompactJSONWriter {
     }
 }
 
-extension RawRepresentable where RawValue == String {
+extension CompactJSONWritable where Self: RawRepresentable, RawValue == String {
     /// A string enum or identifier, as its raw value (as their `encode(to:)` writes them).
     public func writeCompactJSON(to writer: CompactJSONWriter) { writer.string(rawValue) }
 }

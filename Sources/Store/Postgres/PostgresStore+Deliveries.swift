@@ -48,14 +48,26 @@ extension PostgresStore: DeliveryStore {
     public func resolveOutbox(_ id: OutboxID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
         async throws(StoreError)
     {
+        try await resolve(
+            "outbox", id.rawValue, state: resolution.outboxState.rawValue, resolution, attempt,
+            operation: "record delivery of outbox row \(id)")
+    }
+
+    /// Records the outcome of an attempt at a row of `table` (outbox or feed_run, whose delivery columns are the
+    /// same), and the attempt in the ledger, in one transaction (`SQLiteStore`'s `resolve`).
+    private func resolve(
+        _ table: StaticString, _ id: Int64, state: String, _ resolution: DeliveryResolution, _ attempt: DeliveryAttempt,
+        operation: String
+    ) async throws(StoreError) {
         let next = resolution.nextAttemptAt?.timeIntervalSince1970
         let delivered: Double? = resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil
-        try await transaction("record delivery of outbox row \(id)") { connection in
+        let name = "\(table)"
+        try await transaction(operation) { connection in
             try await connection.query(
                 """
-                UPDATE outbox SET state = \(resolution.outboxState.rawValue), attempts = attempts + 1,
+                UPDATE \(unescaped: name) SET state = \(state), attempts = attempts + 1,
                     next_attempt_at = \(next), claimed_until = NULL, delivered_at = \(delivered)
-                WHERE id = \(id.rawValue)
+                WHERE id = \(id)
                 """, logger: logger)
             try await insert(attempt, on: connection)
         }
@@ -206,17 +218,9 @@ extension PostgresStore: DeliveryStore {
     public func resolveFeedRun(_ id: FeedRunID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
         async throws(StoreError)
     {
-        let next = resolution.nextAttemptAt?.timeIntervalSince1970
-        let delivered: Double? = resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil
-        try await transaction("record delivery of feed run \(id)") { connection in
-            try await connection.query(
-                """
-                UPDATE feed_run SET state = \(resolution.feedRunState.rawValue), attempts = attempts + 1,
-                    next_attempt_at = \(next), claimed_until = NULL, delivered_at = \(delivered)
-                WHERE id = \(id.rawValue)
-                """, logger: logger)
-            try await insert(attempt, on: connection)
-        }
+        try await resolve(
+            "feed_run", id.rawValue, state: resolution.feedRunState.rawValue, resolution, attempt,
+            operation: "record delivery of feed run \(id)")
     }
 
     public func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {

@@ -122,13 +122,14 @@ public final class PostgresStore: OrderStore {
                 }
                 if first { continuation.resume(returning: finished) }
             }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                answer(false)
+            }
             Task {
                 await task.value
                 answer(true)
-            }
-            Task {
-                try? await Task.sleep(for: limit)
-                answer(false)
+                timer.cancel()
             }
         }
     }

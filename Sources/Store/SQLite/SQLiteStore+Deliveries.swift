@@ -42,16 +42,29 @@ extension SQLiteStore: DeliveryStore {
     public func resolveOutbox(_ id: OutboxID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
         async throws(StoreError)
     {
-        try await write("record delivery of outbox row \(id)") { db in
+        try await resolve(
+            "outbox", id.rawValue, state: resolution.outboxState.rawValue, resolution, attempt,
+            operation: "record delivery of outbox row \(id)")
+    }
+
+    /// Records the outcome of an attempt at a row of `table` (outbox or feed_run, whose delivery columns are the
+    /// same): its state, one more attempt, when to try next, the claim let go, when it was delivered; and the attempt
+    /// in the ledger, in the same transaction.
+    private func resolve(
+        _ table: StaticString, _ id: Int64, state: String, _ resolution: DeliveryResolution, _ attempt: DeliveryAttempt,
+        operation: String
+    ) async throws(StoreError) {
+        let sql = """
+            UPDATE \(table) SET state = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,
+                delivered_at = ?
+            WHERE id = ?
+            """
+        try await write(operation) { db in
             try db.execute(
-                sql: """
-                    UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,
-                        delivered_at = ?
-                    WHERE id = ?
-                    """,
+                sql: sql,
                 arguments: [
-                    resolution.outboxState.rawValue, resolution.nextAttemptAt?.timeIntervalSince1970,
-                    resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil, id.rawValue,
+                    state, resolution.nextAttemptAt?.timeIntervalSince1970,
+                    resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil, id,
                 ])
             try Self.insert(attempt, db)
         }
@@ -197,19 +210,9 @@ extension SQLiteStore: DeliveryStore {
     public func resolveFeedRun(_ id: FeedRunID, as resolution: DeliveryResolution, attempt: DeliveryAttempt)
         async throws(StoreError)
     {
-        try await write("record delivery of feed run \(id)") { db in
-            try db.execute(
-                sql: """
-                    UPDATE feed_run SET state = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,
-                        delivered_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    resolution.feedRunState.rawValue, resolution.nextAttemptAt?.timeIntervalSince1970,
-                    resolution == .delivered ? attempt.at.timeIntervalSince1970 : nil, id.rawValue,
-                ])
-            try Self.insert(attempt, db)
-        }
+        try await resolve(
+            "feed_run", id.rawValue, state: resolution.feedRunState.rawValue, resolution, attempt,
+            operation: "record delivery of feed run \(id)")
     }
 
     public func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {
