@@ -245,7 +245,9 @@ extension Gateway {
                     try json.get()
                 })
         }
-        let text = Array((decision.renderText(verbose: true) + "\n").utf8)
+        // The explanation is kept twice, as text and inside the decision's JSON: its sentences are written once.
+        let written = decision.written()
+        let text = Array((written.renderText(verbose: true) + "\n").utf8)
         outbound.append(
             OutboundDraft(kind: .explanation, partner: profile.id.rawValue, name: "\(profile.id)-\(order.poNumber).txt")
             {
@@ -256,7 +258,7 @@ extension Gateway {
             decision: DecisionRecord(
                 outcome: decision.outcome.rawValue, nodes: decision.shipments.map(\.node),
                 acknowledgeBy: decision.deadlines?.acknowledgeBy, shipBy: decision.deadlines?.shipBy, decidedAt: now,
-                explanationJSON: (try? decision.recordJSON()) ?? "{}"),
+                explanationJSON: (try? written.recordJSON()) ?? "{}"),
             reservations: reservations, capacity: capacity, outbound: outbound)
     }
 

@@ -115,3 +115,23 @@ struct DecisionRecordTests {
         }
     }
 }
+
+@Suite("a decision with its sentences written once")
+struct WrittenDecisionTests {
+    @Test("reads as text and encodes as JSON exactly as the decision routing made, and equals it read back")
+    func writtenReadsTheSame() async throws {
+        await propertyCheck(count: 300, input: RoutingPropertyTests.seeds) { seed in
+            let decision = RandomWorld(seed: seed).decide()
+            let written = decision.written()
+            #expect(written.renderText(verbose: true) == decision.renderText(verbose: true), "seed \(seed)")
+            #expect(written.renderText() == decision.renderText(), "seed \(seed)")
+            #expect((try? written.recordJSON()) == (try? decision.recordJSON()), "seed \(seed)")
+            #expect(written.summary == decision.summary, "seed \(seed)")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let back = try? decoder.decode(
+                RoutingDecision.self, from: Data((try? decision.recordJSON())?.utf8 ?? "".utf8))
+            #expect(back == written, "seed \(seed): written out, it is the decision read back from its JSON")
+        }
+    }
+}

@@ -8,6 +8,8 @@ import Routing
 struct OrderTable {
     private var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
     let profiles: ProfileSet
+    /// One formatter a time zone: making one costs more than deciding the PO it formats.
+    private var formatters: [TimeZone: DateFormatter] = [:]
 
     init(profiles: ProfileSet) { self.profiles = profiles }
 
@@ -17,13 +19,13 @@ struct OrderTable {
         for order in report.orders { table.append(row(for: order, file: report.origin)) }
     }
 
-    private func row(for order: OrderReport, file: String) -> [String] {
+    private mutating func row(for order: OrderReport, file: String) -> [String] {
         let po = order.poNumber?.rawValue ?? "(\(file))"
         let retailer = order.retailer?.rawValue ?? "-"
         switch order.result {
         case .decided(let decision):
             let zone = order.retailer.flatMap { profiles[$0]?.timeZone } ?? .gmt
-            let shipBy = decision.deadlines.map { Self.shortTime($0.shipBy, in: zone) } ?? "-"
+            let shipBy = decision.deadlines.map { shortTime($0.shipBy, in: zone) } ?? "-"
             let nodes = decision.shipments.map(\.node.rawValue).joined(separator: "+")
             return [po, retailer, decision.outcome.rawValue, nodes.isEmpty ? "-" : nodes, shipBy, decision.summary]
         case .duplicate(let earlier):
@@ -40,11 +42,13 @@ struct OrderTable {
     }
 
     /// `Wed 11-25 23:59 EST`: short enough for a table, unambiguous with the zone.
-    static func shortTime(_ instant: Date, in zone: TimeZone) -> String {
+    private mutating func shortTime(_ instant: Date, in zone: TimeZone) -> String {
+        if let formatter = formatters[zone] { return formatter.string(from: instant) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "EEE MM-dd HH:mm zzz"
+        formatters[zone] = formatter
         return formatter.string(from: instant)
     }
 }
