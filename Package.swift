@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Routing", targets: ["Routing"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Gateway", targets: ["Gateway"]),
+        .library(name: "Feeds", targets: ["Feeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),

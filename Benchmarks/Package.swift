@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "Routing", package: "dropgate"),
                 .product(name: "Gateway", package: "dropgate"),
                 .product(name: "Store", package: "dropgate"),
+                .product(name: "Feeds", package: "dropgate"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

@@ -25,9 +25,9 @@ swiftc -swift-version 5 -parse-as-library -sanitize=fuzzer,address -O -g -D SWIF
     -Xcc -DYAML_DECLARE_STATIC -module-name Yams -wmo -emit-module -emit-module-path "$out/modules/Yams.swiftmodule" \
     -c "$yams"/Yams/*.swift -o "$out/Yams.o"
 swiftc "${flags[@]}" -module-name Orders -wmo -emit-module -emit-module-path "$out/modules/Orders.swiftmodule" \
-    -c Sources/Orders/*.swift -o "$out/Orders.o"
+    -c $(find Sources/Orders -name '*.swift') -o "$out/Orders.o"
 swiftc "${flags[@]}" -module-name OrderXML -wmo -emit-module -emit-module-path "$out/modules/OrderXML.swiftmodule" \
-    -c Sources/OrderXML/*.swift -o "$out/OrderXML.o"
+    -c $(find Sources/OrderXML -name '*.swift') -o "$out/OrderXML.o"
 swiftc "${flags[@]}" -module-name Profiles -wmo -emit-module -emit-module-path "$out/modules/Profiles.swiftmodule" \
     -c $(find Sources/Profiles -name '*.swift') -o "$out/Profiles.o"
 swiftc "${flags[@]}" -module-name FuzzProfiles Fuzz/Profiles/Harness.swift "$out/Yams.o" "$out/Orders.o" \

@@ -16,7 +16,7 @@ flags=(-swift-version 6 -parse-as-library -sanitize=fuzzer,address -O -g -packag
 swiftc "${flags[@]}" -module-name X12 -wmo -emit-module -emit-module-path "$out/modules/X12.swiftmodule" \
     -c $(find Sources/X12 -name '*.swift') -o "$out/X12.o"
 swiftc "${flags[@]}" -module-name Orders -wmo -emit-module -emit-module-path "$out/modules/Orders.swiftmodule" \
-    -c Sources/Orders/*.swift -o "$out/Orders.o"
+    -c $(find Sources/Orders -name '*.swift') -o "$out/Orders.o"
 swiftc "${flags[@]}" -module-name OrderX12 -wmo -emit-module -emit-module-path "$out/modules/OrderX12.swiftmodule" \
     -c $(find Sources/OrderX12 -name '*.swift') -o "$out/OrderX12.o"
 swiftc "${flags[@]}" -module-name FuzzX12 Fuzz/X12/Harness.swift "$out/X12.o" "$out/Orders.o" "$out/OrderX12.o" \

@@ -15,10 +15,10 @@ flags=(-swift-version 6 -parse-as-library -sanitize=fuzzer,address -O -g -packag
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
     -enable-upcoming-feature InternalImportsByDefault)
 swiftc "${flags[@]}" -module-name Orders -wmo -emit-module -emit-module-path "$out/modules/Orders.swiftmodule" \
-    -c Sources/Orders/*.swift -o "$out/Orders.o"
+    -c $(find Sources/Orders -name '*.swift') -o "$out/Orders.o"
 swiftc "${flags[@]}" -module-name OrderXML -wmo -I "$out/modules" -I Sources/CLibXML2 -I /usr/include/libxml2 \
     -emit-module -emit-module-path "$out/modules/OrderXML.swiftmodule" \
-    -c Sources/OrderXML/*.swift -o "$out/OrderXML.o"
+    -c $(find Sources/OrderXML -name '*.swift') -o "$out/OrderXML.o"
 swiftc "${flags[@]}" -module-name FuzzXML -I "$out/modules" -I Sources/CLibXML2 -I /usr/include/libxml2 \
     Fuzz/XML/harness.swift "$out/Orders.o" "$out/OrderXML.o" -lxml2 -o "$out/fuzz-xml"
 seeds=(Fuzz/XML/seeds)

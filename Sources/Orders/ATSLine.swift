@@ -55,8 +55,8 @@ public struct ATSLine: Hashable, Sendable, Codable {
         /// byte for byte so the order never depends on a locale.
         public static func < (lhs: Key, rhs: Key) -> Bool {
             let (leftNode, rightNode) = (lhs.node?.rawValue ?? "", rhs.node?.rawValue ?? "")
-            if leftNode != rightNode { return leftNode.utf8.lexicographicallyPrecedes(rightNode.utf8) }
-            return lhs.itemID.utf8.lexicographicallyPrecedes(rhs.itemID.utf8)
+            if leftNode != rightNode { return leftNode.precedesInUTF8(rightNode) }
+            return lhs.itemID.precedesInUTF8(rhs.itemID)
         }
     }
 }

@@ -42,43 +42,6 @@ struct MappingFastPathTests {
         #expect(X12QualifierCode.productQualifier(nil).rawValue == 0)
     }
 
-    static let decimals = [
-        "1", "17.99", "-3.25", ".5", "5.", "-.5", "12.3456", "1.500", "100", "000123", "0.0000001", "-100.00",
-        "999999999999999999", "123456789012345678", "18.990",
-    ]
-
-    @Test("a decimal built from its digits is, bit for bit, what Decimal(string:) reads", arguments: decimals)
-    func exactDecimal(_ text: String) throws {
-        let fast = try #require(PurchaseOrderMapper.exactDecimal(text))
-        let slow = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
-        #expect(withUnsafeBytes(of: fast) { Array($0) } == withUnsafeBytes(of: slow) { Array($0) })
-        #expect(fast.description == slow.description)
-    }
-
-    @Test(
-        "zero, signs alone and long digit runs are left to Decimal(string:)",
-        arguments: ["0", "-0", "0.00", "-", ".", "1234567890123456789", "1-2", "1..2"])
-    func leftToTheParser(_ text: String) {
-        #expect(PurchaseOrderMapper.exactDecimal(text) == nil)
-    }
-
-    @Test("random decimal texts read the same both ways")
-    func randomDecimals() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789.-00")
-        for _ in 0..<20_000 {
-            let text = String(
-                (0..<Int.random(in: 1...20, using: &generator)).map { _ in
-                    alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
-                })
-            guard let fast = PurchaseOrderMapper.exactDecimal(text) else { continue }
-            let slow = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-            #expect(
-                slow.map { s in withUnsafeBytes(of: s) { Array($0) } } == withUnsafeBytes(of: fast) { Array($0) },
-                "\(text)")
-        }
-    }
-
     /// Random segment bytes: separators, printable ASCII, control bytes, NUL and UTF-8, in runs of any length.
     static func randomSegment(_ generator: inout some RandomNumberGenerator, separator: UInt8) -> [UInt8] {
         let alphabet: [UInt8] = [separator, separator, 0x41, 0x42, 0x31, 0x20, 0x00, 0x7F, 0xC3, 0xA9, 0x2A, 0x7E]

@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|commands|ingest|postgres` runs one part, for working on it.
+/// `--only xml|x12|routing|commands|feeds|ingest|postgres` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -52,6 +52,11 @@ if runs("commands") {
     let megabytes =
         ProcessInfo.processInfo.environment["DROPGATE_COMMANDS_MB"].flatMap { Int($0) } ?? (quick ? 10 : 100)
     try CommandBenchmarks.run(into: &table, megabytes: megabytes)
+}
+if runs("feeds") {
+    // `DROPGATE_FEED_ITEMS=N`: the feed's size in items.
+    let items = ProcessInfo.processInfo.environment["DROPGATE_FEED_ITEMS"].flatMap { Int($0) }
+    try FeedBenchmarks.run(into: &table, items: items ?? (quick ? 100_000 : 1_000_000))
 }
 if runs("ingest") {
     // `DROPGATE_INGEST_MB=N`: a file of N MB (about 1,100 POs a MB).

@@ -80,25 +80,48 @@ public struct ATSCalculator: Sendable {
     where Stock.Element: StockLevel {
         let open = nodes.map { Self.isOpen($0.node, at: instant) }
         let position = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var available: [SKU: [Int]] = [:]
+        // One row of figures a SKU, a column a node, in one flat array: a million items are a million rows, not a
+        // million small arrays.
+        let width = nodes.count
+        var rowOf: [SKU: Int] = [:]
+        var skus: [SKU] = []
         if let catalog {
-            available.reserveCapacity(catalog.items.count)
-            for sku in catalog.items.keys { available[sku] = Array(repeating: 0, count: nodes.count) }
+            rowOf.reserveCapacity(catalog.items.count)
+            skus.reserveCapacity(catalog.items.count)
+            for sku in catalog.items.keys {
+                rowOf[sku] = skus.count
+                skus.append(sku)
+            }
         }
+        var figures = [Int](repeating: 0, count: skus.count * width)
         for level in stock {
-            var figures = available[level.sku] ?? Array(repeating: 0, count: nodes.count)
-            if let index = position[level.node], open[index] { figures[index] += level.available }
-            available[level.sku] = figures
+            let row: Int
+            if let known = rowOf[level.sku] {
+                row = known
+            } else {
+                row = skus.count
+                rowOf[level.sku] = row
+                skus.append(level.sku)
+                figures.append(contentsOf: repeatElement(0, count: width))
+            }
+            if let index = position[level.node], open[index] { figures[row * width + index] += level.available }
         }
-
+        rowOf = [:]
         var lines: [ATSLine] = []
-        lines.reserveCapacity(available.count * (settings.perNode ? nodes.count : 1))
+        lines.reserveCapacity(skus.count * (settings.perNode ? width : 1))
         var withoutID: [SKU] = []
         var duplicates: [SKU] = []
         var seen: Set<String> = []
-        let skus = available.keys.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
-        for sku in skus {
-            guard let figures = available[sku] else { continue }
+        let checksIDs = !settings.itemIDs.isEmpty || itemKey == .upc
+        // SKUs in UTF-8 byte order. For ASCII, String's own `<` is that order, and compares with one memcmp.
+        let ascii = skus.allSatisfy { $0.rawValue.utf8.allSatisfy { $0 < 0x80 } }
+        let order =
+            ascii
+            ? skus.indices.sorted { skus[$0].rawValue < skus[$1].rawValue }
+            : skus.indices.sorted { skus[$0].rawValue.precedesInUTF8(skus[$1].rawValue) }
+        for row in order {
+            let sku = skus[row]
+            let cells = figures[(row * width)..<(row * width + width)]
             let item = catalog?[sku]
             let id: (text: String, kind: ATSLine.ItemIDKind)
             if let mapped = settings.itemIDs[sku] {
@@ -112,7 +135,8 @@ public struct ATSCalculator: Sendable {
             } else {
                 id = (sku.rawValue, .sku)
             }
-            guard seen.insert(id.text).inserted else {
+            // SKUs are distinct: only an id from the profile's mapping or the catalog's UPCs can come twice.
+            guard checksIDs ? seen.insert(id.text).inserted : true else {
                 duplicates.append(sku)
                 continue
             }
@@ -123,13 +147,13 @@ public struct ATSCalculator: Sendable {
                     lines.append(
                         ATSLine(
                             sku: sku, itemID: id.text, itemIDKind: id.kind, upc: upc, name: name, node: node.id,
-                            quantity: advertised(figures[index])))
+                            quantity: advertised(cells[cells.startIndex + index])))
                 }
             } else {
                 lines.append(
                     ATSLine(
                         sku: sku, itemID: id.text, itemIDKind: id.kind, upc: upc, name: name,
-                        quantity: advertised(figures.reduce(0, +))))
+                        quantity: advertised(cells.reduce(0, +))))
             }
         }
         lines.sort { $0.key < $1.key }

@@ -85,50 +85,10 @@ extension PurchaseOrderMapper {
     static func isDecimalByte(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || byte == 0x2E || byte == 0x2D }
 
     /// Bytes `isDecimalText` accepted, as an exact decimal (never through `Double`); a `String` is made only for
-    /// what `exactDecimal` leaves to the parser.
+    /// what `Decimal.exact` leaves to the parser.
     static func decimal(checked bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        exactDecimal(bytes) ?? Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
+        Decimal.exact(bytes) ?? Decimal(string: String(decoding: bytes, as: UTF8.self), locale: posix)
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
-
-    static func exactDecimal(_ text: String) -> Decimal? {
-        var text = text
-        return text.withUTF8 { exactDecimal($0) }
-    }
-
-    /// `-ddd.ddd` with at most 18 digits and not zero, built from its digits: bit for bit the value
-    /// `Decimal(string:locale:)` gives (compact: trailing zeros moved into the exponent), without its parser and
-    /// locale look-up. Nil for anything else, which that parser then reads.
-    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var negative = false
-        var point = false
-        var first = true
-        for byte in bytes {
-            defer { first = false }
-            if byte == 0x2D, first {
-                negative = true
-                continue
-            }
-            if byte == 0x2E, !point {
-                point = true
-                continue
-            }
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            digits += 1
-            guard digits <= 18 else { return nil }
-            mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
-            if point { fraction += 1 }
-        }
-        guard mantissa != 0 else { return nil }
-        var exponent = -fraction
-        while mantissa % 10 == 0 {
-            mantissa /= 10
-            exponent += 1
-        }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
-    }
 }

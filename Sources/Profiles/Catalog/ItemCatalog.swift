@@ -36,9 +36,19 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     public private(set) var items: [SKU: Item]
     private var skuByGTIN: [String: SKU]
 
+    /// The first of items listed twice (by SKU, or by GTIN for the GTIN look-up) wins.
     public init(_ items: [Item]) {
-        self.items = Dictionary(items.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        skuByGTIN = Dictionary(items.map { (ItemCatalog.normalized($0.upc), $0.sku) }, uniquingKeysWith: { a, _ in a })
+        self.items = [:]
+        skuByGTIN = [:]
+        self.items.reserveCapacity(items.count)
+        skuByGTIN.reserveCapacity(items.count)
+        for item in items { add(item) }
+    }
+
+    private mutating func add(_ item: Item) {
+        if items[item.sku] == nil { items[item.sku] = item }
+        let gtin = ItemCatalog.normalized(item.upc)
+        if skuByGTIN[gtin] == nil { skuByGTIN[gtin] = item.sku }
     }
 
     public subscript(sku: SKU) -> Item? { items[sku] }
@@ -47,23 +57,27 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     public func sku(forGTIN gtin: String) -> SKU? { skuByGTIN[ItemCatalog.normalized(gtin)] }
 
     static func normalized(_ gtin: String) -> String {
-        let digits = gtin.filter(\.isNumber)
-        let trimmed = digits.drop { $0 == "0" }
-        return String(trimmed)
+        var digits = gtin.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }[...]
+        while digits.first == 0x30 { digits.removeFirst() }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Why `gtin` is not a GTIN-8, -12 (UPC-A), -13 (EAN) or -14, or nil when it is one: the last digit is the
     /// GS1 mod-10 check digit of the others (weights 3 and 1 alternating from the right), which catches every
     /// single-digit typo and most swaps of neighbours.
     static func gtinProblem(_ gtin: String) -> String? {
-        let digits = gtin.unicodeScalars.compactMap { ("0"..."9").contains($0) ? Int($0.value) - 48 : nil }
-        guard digits.count == gtin.unicodeScalars.count, [8, 12, 13, 14].contains(digits.count) else {
+        let bytes = gtin.utf8
+        guard [8, 12, 13, 14].contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return "is not a GTIN: expected 8, 12, 13 or 14 digits"
         }
-        let sum = digits.dropLast().reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+        var sum = 0
+        for (offset, byte) in bytes.dropLast().reversed().enumerated() {
+            sum += Int(byte - 0x30) * (offset % 2 == 0 ? 3 : 1)
+        }
         let check = (10 - sum % 10) % 10
-        guard let last = digits.last, last == check else {
-            return "has check digit \(digits.last ?? 0), but its other digits give \(check) (GS1 mod-10)"
+        let last = Int((bytes.last ?? 0x30) - 0x30)
+        guard last == check else {
+            return "has check digit \(last), but its other digits give \(check) (GS1 mod-10)"
         }
         return nil
     }
@@ -73,64 +87,86 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
         "hazmat", "gift_wrap", "unit_cost",
     ]
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Reads `items.csv` (columns as `fixtures/README.md` defines them), reporting every bad row.
     public static func parse(csv text: String, file: String) throws(ProfileErrors) -> ItemCatalog {
-        let table: CSVTable
-        let index: [Int]
-        do {
-            table = try CSVTable(parsing: text, file: file)
-            index = try table.columns(columns, file: file)
-        } catch { throw ProfileErrors([error]) }
         var errors: [ProfileError] = []
-        var items: [Item] = []
-        var seen: Set<SKU> = []
-        for row in table.rows {
-            func field(_ column: Int) -> String {
-                index[column] < row.fields.count ? String(row.fields[index[column]].trimmingSpaces) : ""
-            }
-            func fail(_ message: String) {
-                errors.append(ProfileError(file: file, line: row.line, column: 1, message: message))
-            }
-            func decimal(_ column: Int) -> Decimal? {
-                let text = field(column)
-                guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0,
-                    text.allSatisfy({ $0.isNumber || $0 == "." })
-                else {
-                    fail("\(columns[column]) '\(text)' is not a non-negative number")
-                    return nil
+        var catalog = ItemCatalog([])
+        // About a row a line: room for them all at once, not a dozen rehashes of a million keys.
+        var lines = 0
+        var text = text
+        text.withUTF8 { bytes in for byte in bytes where byte == 0x0A { lines += 1 } }
+        catalog.items.reserveCapacity(lines)
+        catalog.skuByGTIN.reserveCapacity(lines)
+        var index: [Int]?
+        var missing: ProfileError?
+        do throws(ProfileError) {
+            // A row at a time: a catalog of a million items is never held twice, as a table and as items.
+            let header = try CSVTable.forEachRow(parsing: text, file: file) { header, row in
+                if index == nil, missing == nil {
+                    do throws(ProfileError) {
+                        index = try CSVTable.columns(columns, in: header, file: file)
+                    } catch { missing = error }
                 }
-                return value
+                guard let index else { return }
+                catalog.read(row, columns: index, file: file, errors: &errors)
             }
-            func flag(_ column: Int) -> Bool {
-                switch field(column) {
-                case "true": return true
-                case "false", "": return false
-                case let other:
-                    fail("\(columns[column]) '\(other)' is not true or false")
-                    return false
-                }
-            }
-            let sku = SKU(field(0))
-            if sku.rawValue.isEmpty {
-                fail("empty sku")
-                continue
-            }
-            if !seen.insert(sku).inserted { fail("sku \(sku) is listed twice") }
-            let upc = field(1)
-            if let problem = Self.gtinProblem(upc) {
-                errors.append(
-                    ProfileError(
-                        file: file, line: row.line, column: row.column(ofField: index[1]), keyPath: "upc",
-                        message: "upc '\(upc)' of \(sku) \(problem)"))
-            }
-            let dimensions = [decimal(4), decimal(5), decimal(6)].compactMap { $0 }
-            items.append(
-                Item(
-                    sku: sku, upc: upc, description: field(2), weightPounds: decimal(3) ?? 0,
-                    dimensionsInches: dimensions, oversize: flag(7), hazmat: flag(8), giftWrap: flag(9),
-                    unitCost: Money(decimal(10) ?? 0, .usd)))
-        }
+            if let missing { throw missing }
+            _ = try CSVTable.columns(columns, in: header, file: file)
+        } catch { throw ProfileErrors([error]) }
         if !errors.isEmpty { throw ProfileErrors(errors) }
-        return ItemCatalog(items)
+        return catalog
+    }
+
+    /// Adds the item of one row of `items.csv`, or says in `errors` what is wrong with it.
+    private mutating func read(_ row: CSVTable.Row, columns index: [Int], file: String, errors: inout [ProfileError]) {
+        let columns = Self.columns
+        func field(_ column: Int) -> String {
+            guard index[column] < row.fields.count else { return "" }
+            let text = row.fields[index[column]]
+            return text.utf8.first == 0x20 || text.utf8.last == 0x20 ? String(text.trimmingSpaces) : text
+        }
+        func fail(_ message: String) {
+            errors.append(ProfileError(file: file, line: row.line, column: 1, message: message))
+        }
+        func decimal(_ column: Int) -> Decimal? {
+            let text = field(column)
+            guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+                let value = Decimal.exact(text) ?? Decimal(string: text, locale: Self.posix), value >= 0
+            else {
+                fail("\(columns[column]) '\(text)' is not a non-negative number")
+                return nil
+            }
+            return value
+        }
+        func flag(_ column: Int) -> Bool {
+            switch field(column) {
+            case "true": return true
+            case "false", "": return false
+            case let other:
+                fail("\(columns[column]) '\(other)' is not true or false")
+                return false
+            }
+        }
+        let sku = SKU(field(0))
+        if sku.rawValue.isEmpty {
+            fail("empty sku")
+            return
+        }
+        if items[sku] != nil { fail("sku \(sku) is listed twice") }
+        let upc = field(1)
+        if let problem = Self.gtinProblem(upc) {
+            errors.append(
+                ProfileError(
+                    file: file, line: row.line, column: row.column(ofField: index[1]), keyPath: "upc",
+                    message: "upc '\(upc)' of \(sku) \(problem)"))
+        }
+        let dimensions = [decimal(4), decimal(5), decimal(6)].compactMap { $0 }
+        add(
+            Item(
+                sku: sku, upc: upc, description: field(2), weightPounds: decimal(3) ?? 0,
+                dimensionsInches: dimensions, oversize: flag(7), hazmat: flag(8), giftWrap: flag(9),
+                unitCost: Money(decimal(10) ?? 0, .usd)))
     }
 }

@@ -214,6 +214,23 @@ public final class SQLiteStore: OrderStore {
     }
 
     public func inventory(of skus: Set<SKU>) async throws(StoreError) -> [InventoryPosition] {
+        if skus.count > Self.inventoryScanSize {
+            // A feed over a large catalog: one pass over the table, not thousands of lookups.
+            return try await read("read inventory") { db in
+                var positions: [InventoryPosition] = []
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT node, sku, on_hand, safety_stock, reserved FROM inventory ORDER BY node, sku")
+                while let row = try rows.next() {
+                    let sku = SKU(row[1] as String)
+                    guard skus.contains(sku) else { continue }
+                    positions.append(
+                        InventoryPosition(
+                            node: DCID(row[0] as String), sku: sku, onHand: row[2], safetyStock: row[3],
+                            reserved: row[4]))
+                }
+                return positions
+            }
+        }
         let wanted = skus.map(\.rawValue).sorted()
         return try await read("read inventory") { db in
             var positions: [InventoryPosition] = []
@@ -232,6 +249,9 @@ public final class SQLiteStore: OrderStore {
             return positions
         }
     }
+
+    /// Above this many SKUs, `inventory(of:)` reads the whole table once rather than asking for them 500 at a time.
+    static let inventoryScanSize = 5_000
 
     static func position(_ row: Row) -> InventoryPosition {
         InventoryPosition(
