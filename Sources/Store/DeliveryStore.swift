@@ -44,6 +44,16 @@ public protocol DeliveryStore: Sendable {
 
     /// Feed runs, oldest first; one retailer's, or every retailer's when nil.
     func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun]
+
+    // MARK: Schedules
+
+    /// Claims the feed of `retailer` and `node` (nil: the feed of every node) that fell due at `due`, for `lease`:
+    /// true for the one caller that wins it, false while another holds it. A slot is a row keyed by retailer, node
+    /// and due instant, inserted, or taken over once its lease ran out (its holder died before recording the run),
+    /// in one conditional statement: two processes running the schedule at once build each due feed once. Once the
+    /// run is recorded the next due instant is counted from it, so a slot is never wanted again.
+    func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
+        async throws(StoreError) -> Bool
 }
 
 extension DeliveryResolution {

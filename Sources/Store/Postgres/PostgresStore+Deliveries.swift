@@ -125,16 +125,19 @@ extension PostgresStore: DeliveryStore {
     // MARK: Feed runs
 
     public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
-        let hash = SHA256Digest.hex(draft.body)
         let node = draft.node?.rawValue ?? ""
         let built = draft.builtAt.timeIntervalSince1970
+        let snapshot = draft.snapshot.map { ByteBuffer(bytes: $0) }
         return try await transaction("record a feed run") { connection in
             try await lockFeedKey(draft.retailer.rawValue, node, on: connection)
+            let body = try await render(draft, on: connection)
             let inserted = try await rows(
                 """
-                INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination)
+                INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
+                    snapshot)
                 VALUES (\(draft.retailer.rawValue), \(node), \(draft.format), \(draft.mode), \(built),
-                    \(Int64(draft.body.count)), \(hash), \(ByteBuffer(bytes: draft.body)), \(draft.destination))
+                    \(Int64(body.count)), \(SHA256Digest.hex(body)), \(ByteBuffer(bytes: body)), \(draft.destination),
+                    \(snapshot))
                 RETURNING id
                 """, on: connection)
             guard let id = try inserted.first?.decode(Int64.self) else {
@@ -151,6 +154,24 @@ extension PostgresStore: DeliveryStore {
                 throw StoreError("record a feed run", underlying: PostgresSchemaError(description: "run vanished"))
             }
             return run
+        }
+    }
+
+    /// The run's bytes; an X12 body is rendered here, numbered from its partner's counters, locked until the
+    /// transaction ends and written back in it.
+    private func render(_ draft: FeedRunDraft, on connection: PostgresConnection) async throws -> [UInt8] {
+        switch draft.body {
+        case .rendered(let bytes): return bytes
+        case .numbered(let partner, let render):
+            var counters = try await lockCounters([partner], on: connection)
+            var numbers = counters[partner] ?? ControlNumbers(partner: partner, values: [:])
+            let bytes: [UInt8]
+            do { bytes = try render(&numbers) } catch {
+                throw StoreError("render the feed of \(draft.retailer)", code: .render, underlying: error)
+            }
+            counters[partner] = numbers
+            try await saveCounters(counters, on: connection)
+            return bytes
         }
     }
 
@@ -234,26 +255,51 @@ extension PostgresStore: DeliveryStore {
         var query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, body
+                    next_attempt_at, delivered_at, body, snapshot
                 FROM feed_run WHERE
                 """)
         query.sql += " " + condition.sql + " ORDER BY id"
         query.binds = condition.binds
         return try await rows(query, on: connection).map { row in
             let (
-                id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered, body
+                id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered,
+                body,
+                snapshot
             ) =
                 try row.decode(
                     (
                         Int64, String, String, String, String, Double, Int64, String, String, String, Int, Double?,
-                        Double?, ByteBuffer
+                        Double?, ByteBuffer, ByteBuffer?
                     ).self)
             return FeedRun(
                 id: FeedRunID(id), retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
                 format: format, mode: mode, builtAt: Date(timeIntervalSince1970: built), bytes: Int(bytes),
                 sha256: sha, destination: destination, state: FeedRunState(rawValue: state) ?? .failed,
                 attempts: attempts, nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
-                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView))
+                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView),
+                snapshot: snapshot.map { Array($0.readableBytesView) })
+        }
+    }
+
+    // MARK: Schedules
+
+    public func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
+        async throws(StoreError) -> Bool
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        let (name, place, dueAt) = (retailer.rawValue, node?.rawValue ?? "", due.timeIntervalSince1970)
+        return try await connection("claim the feed of \(retailer) due at \(due)") { connection in
+            // A conflicting row is locked while another transaction claims it; READ COMMITTED then re-checks the
+            // WHERE on its new version, so only one claim returns a row.
+            try await !rows(
+                """
+                INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (\(name), \(place), \(dueAt), \(until))
+                ON CONFLICT (retailer, node, due_at) DO UPDATE SET claimed_until = excluded.claimed_until
+                WHERE feed_slot.claimed_until < \(time)
+                RETURNING 1
+                """, on: connection
+            ).isEmpty
         }
     }
 }
