@@ -12,7 +12,7 @@ struct FeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
         abstract: "Available-to-sell feeds: what each retailer is told it can sell.",
-        subcommands: [Build.self, Push.self, Status.self])
+        subcommands: [Build.self, Push.self, RunDue.self, Status.self])
 
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
