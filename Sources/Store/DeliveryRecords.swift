@@ -195,6 +195,19 @@ extension FeedRun {
     public var isAccepted: Bool { state == .delivered }
 }
 
+/// When a retailer's feed of one node (nil: of every node) was last built.
+public struct FeedBuild: Hashable, Sendable {
+    public var retailer: RetailerID
+    public var node: DCID?
+    public var builtAt: Date
+
+    public init(retailer: RetailerID, node: DCID?, builtAt: Date) {
+        self.retailer = retailer
+        self.node = node
+        self.builtAt = builtAt
+    }
+}
+
 /// Whether a feed run may be sent now.
 public enum FeedRunClaim: Hashable, Sendable {
     /// Claimed until the lease ends: send it.

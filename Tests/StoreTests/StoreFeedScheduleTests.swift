@@ -67,6 +67,49 @@ struct StoreFeedScheduleTests {
         }
     }
 
+    @Test(
+        "per node, the last run built whatever became of it, and the last run the retailer accepted",
+        arguments: Backend.allCases)
+    func lastBuiltAndAccepted(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            let deliveries = try #require(store as? any DeliveryStore)
+            func record(_ node: DCID?, at: Date, as resolution: DeliveryResolution?) async throws -> FeedRun {
+                let run = try await deliveries.recordFeedRun(
+                    FeedRunDraft(
+                        retailer: "walmart", node: node, format: "json", mode: "full", builtAt: at, body: [1],
+                        destination: "https://r.test/feed", snapshot: Array("\(at.timeIntervalSince1970)".utf8)))
+                guard let resolution else { return run }
+                guard case .claimed = try await deliveries.claimFeedRun(run.id, at: at, lease: .seconds(30)) else {
+                    Issue.record("run \(run.id) was not claimed")
+                    return run
+                }
+                try await deliveries.resolveFeedRun(
+                    run.id, as: resolution,
+                    attempt: DeliveryAttempt(
+                        subject: .feedRun(run.id), attempt: 1, at: at, url: "https://r.test/feed",
+                        status: resolution == .delivered ? 201 : 400, bytes: 1, duration: .zero, responseExcerpt: [],
+                        outcome: resolution.outcome))
+                return run
+            }
+            let acceptedEWR1 = try await record("EWR1", at: t0, as: .delivered)
+            _ = try await record("EWR1", at: t0 + 10, as: .failed)
+            _ = try await record("EWR1", at: t0 + 20, as: nil)
+            let acceptedDFW1 = try await record("DFW1", at: t0 + 5, as: .delivered)
+            _ = try await record(nil, at: t0 + 1, as: .failed)
+
+            let accepted = try await deliveries.acceptedFeedRuns(retailer: "walmart")
+            #expect(Set(accepted.map(\.id)) == [acceptedEWR1.id, acceptedDFW1.id])
+            #expect(accepted.first { $0.node == "EWR1" }?.snapshot == acceptedEWR1.snapshot)
+            #expect(try await deliveries.acceptedFeedRuns(retailer: "bestbuy").isEmpty)
+            #expect(
+                Set(try await deliveries.lastFeedBuilds()) == [
+                    FeedBuild(retailer: "walmart", node: "EWR1", builtAt: t0 + 20),
+                    FeedBuild(retailer: "walmart", node: "DFW1", builtAt: t0 + 5),
+                    FeedBuild(retailer: "walmart", node: nil, builtAt: t0 + 1),
+                ])
+        }
+    }
+
     private struct RenderFailed: Error {}
 
     private func numberedRun(at: Date, snapshot: [UInt8]? = nil, failing: Bool = false) -> FeedRunDraft {

@@ -251,6 +251,35 @@ extension PostgresStore: DeliveryStore {
         }
     }
 
+    public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
+        let name = retailer.rawValue
+        return try await connection("list accepted feed runs") { connection in
+            try await feedRuns(
+                where: """
+                    retailer = \(name) AND state = 'delivered' AND NOT EXISTS (
+                        SELECT 1 FROM feed_run AS newer
+                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                            AND newer.state = 'delivered'
+                            AND (newer.built_at > feed_run.built_at
+                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    """, on: connection)
+        }
+    }
+
+    public func lastFeedBuilds() async throws(StoreError) -> [FeedBuild] {
+        try await connection("list when feeds were last built") { connection in
+            try await rows(
+                "SELECT retailer, node, max(built_at) FROM feed_run GROUP BY retailer, node ORDER BY 1, 2",
+                on: connection
+            ).map { row in
+                let (retailer, node, built) = try row.decode((String, String, Double).self)
+                return FeedBuild(
+                    retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
+                    builtAt: Date(timeIntervalSince1970: built))
+            }
+        }
+    }
+
     private func feedRuns(where condition: PostgresQuery, on connection: PostgresConnection) async throws -> [FeedRun] {
         var query = PostgresQuery(
             unsafeSQL: """

@@ -239,6 +239,35 @@ extension SQLiteStore: DeliveryStore {
         }
     }
 
+    public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
+        try await read("list accepted feed runs") { db in
+            try Self.feedRuns(
+                db,
+                where: """
+                    retailer = ? AND state = 'delivered' AND NOT EXISTS (
+                        SELECT 1 FROM feed_run AS newer
+                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                            AND newer.state = 'delivered'
+                            AND (newer.built_at > feed_run.built_at
+                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    """, [retailer.rawValue])
+        }
+    }
+
+    public func lastFeedBuilds() async throws(StoreError) -> [FeedBuild] {
+        try await read("list when feeds were last built") { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT retailer, node, max(built_at) AS built FROM feed_run GROUP BY retailer, node ORDER BY 1, 2"
+            ).map { row in
+                let node: String = row["node"]
+                return FeedBuild(
+                    retailer: RetailerID(row["retailer"] as String), node: node.isEmpty ? nil : DCID(node),
+                    builtAt: Date(timeIntervalSince1970: row["built"]))
+            }
+        }
+    }
+
     private static func feedRuns(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
         -> [FeedRun]
     {

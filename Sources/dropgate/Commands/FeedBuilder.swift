@@ -100,16 +100,12 @@ struct FeedBuilder {
     /// Per node (nil: the feed of every node), the snapshot of the last run the retailer accepted.
     private func acceptedSnapshots(_ store: any OrderStore) async throws -> [DCID?: ATSSnapshot] {
         guard let deliveries = store as? any DeliveryStore else { return [:] }
-        var accepted: [DCID?: FeedRun] = [:]
-        for run in try await deliveries.feedRuns(retailer: profile.id) where run.isAccepted && run.snapshot != nil {
-            if let kept = accepted[run.node], kept.builtAt > run.builtAt { continue }
-            accepted[run.node] = run
-        }
         var snapshots: [DCID?: ATSSnapshot] = [:]
-        for (node, run) in accepted {
+        for run in try await deliveries.acceptedFeedRuns(retailer: profile.id) {
+            // A run recorded before runs kept what they said: the retailer's picture is unknown, so a full feed.
             guard let json = run.snapshot else { continue }
             do {
-                snapshots[node] = try ATSSnapshot(compactJSON: json)
+                snapshots[run.node] = try ATSSnapshot(compactJSON: json)
             } catch {
                 printError("\(profile.id): feed run \(run.id) keeps a snapshot that cannot be read (\(error))")
                 throw ExitCode(1)

@@ -62,9 +62,8 @@ extension FeedCommand {
             let deliverer = delivery.deliverer
             let sender = FeedSender(deliverer: deliverer, store: deliveries, now: FeedSender.clock(from: now))
             var lastBuilt: [FeedKey: Date] = [:]
-            for run in try await deliveries.feedRuns(retailer: nil) {
-                let key = FeedKey(retailer: run.retailer, node: run.node)
-                lastBuilt[key] = max(lastBuilt[key] ?? run.builtAt, run.builtAt)
+            for build in try await deliveries.lastFeedBuilds() {
+                lastBuilt[FeedKey(retailer: build.retailer, node: build.node)] = build.builtAt
             }
             var failures = 0
             for profile in profiles.sortedProfiles {
