@@ -10,23 +10,39 @@ import X12
 /// Renders a retailer's feed content in one format: CSV with the profile's columns, JSON, XML, or an X12 846 from us
 /// (the network's `supplier:`) to the retailer, in its release and separators.
 struct FeedRenderer: Sendable {
-    var format: FeedSettings.Format
-    var columns: [String]
-    /// What an 846 needs besides its lines; nil for the other formats.
-    var x12: X12Feed?
+    var format: FeedSettings.Format { target.format }
+    private var target: Target
 
-    struct X12Feed: Sendable {
-        var advice: InventoryAdvice
-        var envelope: InventoryAdvice.Envelope
-        var format: X12ReplyFormat
+    /// A format and what it needs besides the lines.
+    private enum Target: Sendable {
+        case csv(columns: [String])
+        case json
+        case xml
+        case x12(advice: InventoryAdvice, envelope: InventoryAdvice.Envelope, format: X12ReplyFormat)
+
+        var format: FeedSettings.Format {
+            switch self {
+            case .csv: .csv
+            case .json: .json
+            case .xml: .xml
+            case .x12: .x12846
+            }
+        }
     }
 
     /// Throws (exit 2, with the reason) when an 846 is asked for and our or the retailer's interchange id is not
     /// known.
     init(format: FeedSettings.Format, profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws {
-        self.format = format
-        self.columns = profile.feed?.columns ?? []
-        guard format == .x12846 else { return }
+        switch format {
+        case .csv: target = .csv(columns: profile.feed?.columns ?? [])
+        case .json: target = .json
+        case .xml: target = .xml
+        case .x12846: target = try Self.x12(profile: profile, profiles: profiles, at: now)
+        }
+    }
+
+    /// The 846's heading and envelope: from us (the network's `supplier:`) to the retailer, in its release.
+    private static func x12(profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws -> Target {
         guard let us = profiles.network.supplier?.x12Interchange else {
             printError(
                 "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
@@ -39,7 +55,7 @@ struct FeedRenderer: Sendable {
         }
         let version = X12Version(profile.identity.x12ReplyVersion ?? profile.identity.x12Version ?? "004010")
         let stamp = ISO8601DateFormatter().string(from: now).filter { $0.isNumber }.prefix(12)
-        x12 = X12Feed(
+        return .x12(
             advice: InventoryAdvice(
                 reference: "\(profile.id.rawValue.prefix(12))-\(stamp)", instant: now,
                 reportType: profile.feed?.perNode == true ? .sellerInventory : .manufacturerDistributor,
@@ -53,17 +69,14 @@ struct FeedRenderer: Sendable {
     /// The feed's bytes; an 846 draws its ISA13, GS06 and ST02s from `counter`.
     func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
         var sink = MemoryFeedSink()
-        switch format {
-        case .csv: try CSVFeedWriter(columns: columns).write(content, to: &sink)
+        switch target {
+        case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)
         case .json: try JSONFeedWriter().write(content, to: &sink)
         case .xml: try XMLFeedWriter().write(content, to: &sink)
-        case .x12846:
-            guard let x12 else { return [] }
-            var bytes: [UInt8] = []
-            try x12.advice.write(content.lines, envelope: x12.envelope, format: x12.format, counter: &counter) {
-                bytes += $0
+        case .x12(let advice, let envelope, let format):
+            try advice.write(content.lines, envelope: envelope, format: format, counter: &counter) {
+                try sink.write($0)
             }
-            try sink.write(bytes)
         }
         return sink.bytes
     }
