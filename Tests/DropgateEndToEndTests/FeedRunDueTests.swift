@@ -103,4 +103,26 @@ struct FeedRunDueTests {
         #expect(try store.integer("SELECT count(*) FROM feed_run WHERE state = 'delivered'") == 7)
         #expect(try store.integer("SELECT count(*) FROM feed_slot") == 7)
     }
+
+    @Test("a feed the destination refuses for good makes run-due exit 1; the other feeds still go")
+    func refusedFeedFails() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("orders.sqlite")
+        try Self.seed(db.path)
+        let server = try ScriptedHTTPServer(scripts: ["/bestbuy": [.status(401)]])
+        let result = try DropgateCommand.run(
+            ["feed", "run-due", "--feeds-only", "--db", db.path] + Self.world(in: folder, server: server)
+                + IngestCommandTests.clock, environment: FeedPushTests.environment)
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("bestbuy all: feed run"), "\(result.stdout)")
+        #expect(result.stdout.contains("failed after 1 attempt"), "\(result.stdout)")
+        #expect(!result.stdout.contains("outbox:"), "--feeds-only leaves the outbox")
+        let requests = try server.requests()
+        #expect(requests.filter { $0.path == "/walmart" && $0.accepted }.count == FeedPushTests.walmartNodes.count)
+        #expect(
+            try StoreInspector(db).lines("SELECT state, count(*) FROM feed_run GROUP BY state ORDER BY state") == [
+                "delivered\t\(FeedPushTests.walmartNodes.count)", "failed\t1",
+            ])
+    }
 }
