@@ -97,13 +97,26 @@ public struct FeedRunDraft: Sendable {
     /// `full` or `delta`.
     public var mode: String
     public var builtAt: Date
-    public var body: [UInt8]
+    public var body: FeedRunBody
     /// Where it goes, without credentials.
     public var destination: String
+    /// What the feed says, item by item, as compact JSON (the feed module's `ATSSnapshot`): the picture the
+    /// retailer holds once it accepts this run, which the next delta is computed against. The store keeps it as
+    /// given and never reads into it.
+    public var snapshot: [UInt8]?
 
     public init(
         retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, body: [UInt8],
-        destination: String
+        destination: String, snapshot: [UInt8]? = nil
+    ) {
+        self.init(
+            retailer: retailer, node: node, format: format, mode: mode, builtAt: builtAt, body: .rendered(body),
+            destination: destination, snapshot: snapshot)
+    }
+
+    public init(
+        retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, body: FeedRunBody,
+        destination: String, snapshot: [UInt8]? = nil
     ) {
         self.retailer = retailer
         self.node = node
@@ -112,7 +125,16 @@ public struct FeedRunDraft: Sendable {
         self.builtAt = builtAt
         self.body = body
         self.destination = destination
+        self.snapshot = snapshot
     }
+}
+
+/// A feed run's bytes: rendered already (CSV, JSON, XML), or rendered by the store in the transaction that records
+/// the run, with control numbers drawn from `partner`'s counters (an X12 846: the same counters as its 855s and
+/// 997s, so an ISA13 is never used twice nor skipped by a rollback).
+public enum FeedRunBody: Sendable {
+    case rendered([UInt8])
+    case numbered(partner: String, render: @Sendable (inout ControlNumbers) throws -> [UInt8])
 }
 
 /// Where a feed run is: `pending` (waiting, or waiting for its next attempt) → `sending` (claimed) → `delivered`,
@@ -138,11 +160,13 @@ public struct FeedRun: Hashable, Sendable {
     public var nextAttemptAt: Date?
     public var deliveredAt: Date?
     public var body: [UInt8]
+    /// What it says, as `FeedRunDraft.snapshot`; nil for a run recorded without it.
+    public var snapshot: [UInt8]?
 
     public init(
         id: FeedRunID, retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, bytes: Int,
         sha256: String, destination: String, state: FeedRunState, attempts: Int, nextAttemptAt: Date?,
-        deliveredAt: Date?, body: [UInt8]
+        deliveredAt: Date?, body: [UInt8], snapshot: [UInt8]? = nil
     ) {
         self.id = id
         self.retailer = retailer
@@ -158,6 +182,29 @@ public struct FeedRun: Hashable, Sendable {
         self.nextAttemptAt = nextAttemptAt
         self.deliveredAt = deliveredAt
         self.body = body
+        self.snapshot = snapshot
+    }
+}
+
+extension FeedRun {
+    /// Whether the retailer accepted this run, so that it holds the picture the run carries and the next delta is
+    /// computed against it: the run was delivered (a 2xx from an https endpoint, or an sftp or file transfer that
+    /// completed). A profile that expects a 997 for the 846 would count a run accepted only once that 997 came
+    /// back; the gateway does not yet match an inbound 997 to an 846 it sent, so for those profiles too a delivered
+    /// run counts as accepted.
+    public var isAccepted: Bool { state == .delivered }
+}
+
+/// When a retailer's feed of one node (nil: of every node) was last built.
+public struct FeedBuild: Hashable, Sendable {
+    public var retailer: RetailerID
+    public var node: DCID?
+    public var builtAt: Date
+
+    public init(retailer: RetailerID, node: DCID?, builtAt: Date) {
+        self.retailer = retailer
+        self.node = node
+        self.builtAt = builtAt
     }
 }
 

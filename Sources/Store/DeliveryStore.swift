@@ -44,6 +44,24 @@ public protocol DeliveryStore: Sendable {
 
     /// Feed runs, oldest first; one retailer's, or every retailer's when nil.
     func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun]
+
+    /// The last run of each node of `retailer`'s feed (one row per node; node nil for a feed of every node) that
+    /// the retailer accepted (`FeedRun.isAccepted`: delivered): what it holds, that the next delta is taken against.
+    func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun]
+
+    // MARK: Schedules
+
+    /// When each retailer's feed of each node (nil: of every node) was last built, whatever became of it: what its
+    /// schedule counts the next due instant from. Reads no bodies.
+    func lastFeedBuilds() async throws(StoreError) -> [FeedBuild]
+
+    /// Claims the feed of `retailer` and `node` (nil: the feed of every node) that fell due at `due`, for `lease`:
+    /// true for the one caller that wins it, false while another holds it. A slot is a row keyed by retailer, node
+    /// and due instant, inserted, or taken over once its lease ran out (its holder died before recording the run),
+    /// in one conditional statement: two processes running the schedule at once build each due feed once. Once the
+    /// run is recorded the next due instant is counted from it, so a slot is never wanted again.
+    func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
+        async throws(StoreError) -> Bool
 }
 
 extension DeliveryResolution {

@@ -6,6 +6,14 @@ import Testing
 /// profile's credential, after the server's refusals; the run and its attempts are in the store.
 @Suite("dropgate feed push")
 struct FeedPushTests {
+    /// The credentials the sample Best Buy and Walmart feeds read (Walmart's user and password become basic
+    /// authentication over http).
+    static let environment = [
+        "BESTBUY_MIRAKL_API_KEY": "mirakl-k3y", "WALMART_SFTP_USER": "walmart", "WALMART_SFTP_PASSWORD": "pw",
+    ]
+    /// The nodes Walmart may be served from, in the order its per-node feeds are built.
+    static let walmartNodes = ["DEN1", "DFW1", "EWR1", "ONT1", "ORD1", "PHX1"]
+
     @Test("the built feed arrives with the API key after a 503, and the run and attempts are recorded")
     func pushesBuiltFeed() throws {
         let folder = try DropgateCommand.temporaryFolder()

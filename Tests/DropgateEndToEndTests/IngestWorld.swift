@@ -79,13 +79,17 @@ final class DropgateChild {
     let stdout: URL
     let stderr: URL
 
-    init(_ arguments: [String], outputIn folder: URL, name: String) throws {
+    /// `environment` is added to this process's environment.
+    init(_ arguments: [String], environment: [String: String] = [:], outputIn folder: URL, name: String) throws {
         stdout = folder.appendingPathComponent("\(name).out")
         stderr = folder.appendingPathComponent("\(name).err")
         FileManager.default.createFile(atPath: stdout.path, contents: nil)
         FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.executableURL = try DropgateCommand.executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = folder
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)

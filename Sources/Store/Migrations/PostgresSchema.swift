@@ -230,6 +230,20 @@ enum PostgresSchema {
                 "CREATE INDEX delivery_attempt_by_outbox ON delivery_attempt (outbox_id, id)",
                 "CREATE INDEX delivery_attempt_by_feed_run ON delivery_attempt (feed_run_id, id)",
             ]),
+        Migration(
+            version: 4, name: "what each feed run says, claimed feed schedule slots",
+            statements: [
+                "ALTER TABLE feed_run ADD COLUMN snapshot BYTEA",
+                """
+                CREATE TABLE feed_slot (
+                    retailer TEXT NOT NULL,
+                    node TEXT NOT NULL,
+                    due_at DOUBLE PRECISION NOT NULL,
+                    claimed_until DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (retailer, node, due_at)
+                )
+                """,
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

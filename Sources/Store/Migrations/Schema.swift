@@ -135,6 +135,9 @@ enum Schema {
         migrator.registerMigration("v4: delivery: outbox attempts and claims, feed runs, the delivery ledger") { db in
             try db.execute(sql: Self.v4)
         }
+        migrator.registerMigration("v5: what each feed run says, claimed feed schedule slots") { db in
+            try db.execute(sql: Self.v5)
+        }
         return migrator
     }
 
@@ -221,5 +224,18 @@ enum Schema {
         );
         CREATE INDEX delivery_attempt_by_outbox ON delivery_attempt (outbox_id, id);
         CREATE INDEX delivery_attempt_by_feed_run ON delivery_attempt (feed_run_id, id);
+        """
+
+    /// Feed schedules: what each feed run says (compact JSON of its ATS snapshot, for the next delta), and the slots
+    /// `feed run-due` claims, one row per retailer, node ('' for a feed of every node) and due instant.
+    static let v5 = """
+        ALTER TABLE feed_run ADD COLUMN snapshot BLOB;
+        CREATE TABLE feed_slot (
+            retailer TEXT NOT NULL,
+            node TEXT NOT NULL,
+            due_at REAL NOT NULL,
+            claimed_until REAL NOT NULL,
+            PRIMARY KEY (retailer, node, due_at)
+        );
         """
 }

@@ -125,16 +125,19 @@ extension PostgresStore: DeliveryStore {
     // MARK: Feed runs
 
     public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
-        let hash = SHA256Digest.hex(draft.body)
         let node = draft.node?.rawValue ?? ""
         let built = draft.builtAt.timeIntervalSince1970
+        let snapshot = draft.snapshot.map { ByteBuffer(bytes: $0) }
         return try await transaction("record a feed run") { connection in
             try await lockFeedKey(draft.retailer.rawValue, node, on: connection)
+            let body = try await render(draft, on: connection)
             let inserted = try await rows(
                 """
-                INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination)
+                INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
+                    snapshot)
                 VALUES (\(draft.retailer.rawValue), \(node), \(draft.format), \(draft.mode), \(built),
-                    \(Int64(draft.body.count)), \(hash), \(ByteBuffer(bytes: draft.body)), \(draft.destination))
+                    \(Int64(body.count)), \(SHA256Digest.hex(body)), \(ByteBuffer(bytes: body)), \(draft.destination),
+                    \(snapshot))
                 RETURNING id
                 """, on: connection)
             guard let id = try inserted.first?.decode(Int64.self) else {
@@ -151,6 +154,24 @@ extension PostgresStore: DeliveryStore {
                 throw StoreError("record a feed run", underlying: PostgresSchemaError(description: "run vanished"))
             }
             return run
+        }
+    }
+
+    /// The run's bytes; an X12 body is rendered here, numbered from its partner's counters, locked until the
+    /// transaction ends and written back in it.
+    private func render(_ draft: FeedRunDraft, on connection: PostgresConnection) async throws -> [UInt8] {
+        switch draft.body {
+        case .rendered(let bytes): return bytes
+        case .numbered(let partner, let render):
+            var counters = try await lockCounters([partner], on: connection)
+            var numbers = counters[partner] ?? ControlNumbers(partner: partner, values: [:])
+            let bytes: [UInt8]
+            do { bytes = try render(&numbers) } catch {
+                throw StoreError("render the feed of \(draft.retailer)", code: .render, underlying: error)
+            }
+            counters[partner] = numbers
+            try await saveCounters(counters, on: connection)
+            return bytes
         }
     }
 
@@ -230,30 +251,84 @@ extension PostgresStore: DeliveryStore {
         }
     }
 
+    public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
+        let name = retailer.rawValue
+        return try await connection("list accepted feed runs") { connection in
+            try await feedRuns(
+                where: """
+                    retailer = \(name) AND state = 'delivered' AND NOT EXISTS (
+                        SELECT 1 FROM feed_run AS newer
+                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                            AND newer.state = 'delivered'
+                            AND (newer.built_at > feed_run.built_at
+                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    """, on: connection)
+        }
+    }
+
+    public func lastFeedBuilds() async throws(StoreError) -> [FeedBuild] {
+        try await connection("list when feeds were last built") { connection in
+            try await rows(
+                "SELECT retailer, node, max(built_at) FROM feed_run GROUP BY retailer, node ORDER BY 1, 2",
+                on: connection
+            ).map { row in
+                let (retailer, node, built) = try row.decode((String, String, Double).self)
+                return FeedBuild(
+                    retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
+                    builtAt: Date(timeIntervalSince1970: built))
+            }
+        }
+    }
+
     private func feedRuns(where condition: PostgresQuery, on connection: PostgresConnection) async throws -> [FeedRun] {
         var query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, body
+                    next_attempt_at, delivered_at, body, snapshot
                 FROM feed_run WHERE
                 """)
         query.sql += " " + condition.sql + " ORDER BY id"
         query.binds = condition.binds
         return try await rows(query, on: connection).map { row in
             let (
-                id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered, body
+                id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered,
+                body,
+                snapshot
             ) =
                 try row.decode(
                     (
                         Int64, String, String, String, String, Double, Int64, String, String, String, Int, Double?,
-                        Double?, ByteBuffer
+                        Double?, ByteBuffer, ByteBuffer?
                     ).self)
             return FeedRun(
                 id: FeedRunID(id), retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
                 format: format, mode: mode, builtAt: Date(timeIntervalSince1970: built), bytes: Int(bytes),
                 sha256: sha, destination: destination, state: FeedRunState(rawValue: state) ?? .failed,
                 attempts: attempts, nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
-                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView))
+                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView),
+                snapshot: snapshot.map { Array($0.readableBytesView) })
+        }
+    }
+
+    // MARK: Schedules
+
+    public func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
+        async throws(StoreError) -> Bool
+    {
+        let time = now.timeIntervalSince1970
+        let until = time + lease.storeSeconds
+        let (name, place, dueAt) = (retailer.rawValue, node?.rawValue ?? "", due.timeIntervalSince1970)
+        return try await connection("claim the feed of \(retailer) due at \(due)") { connection in
+            // A conflicting row is locked while another transaction claims it; READ COMMITTED then re-checks the
+            // WHERE on its new version, so only one claim returns a row.
+            try await !rows(
+                """
+                INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (\(name), \(place), \(dueAt), \(until))
+                ON CONFLICT (retailer, node, due_at) DO UPDATE SET claimed_until = excluded.claimed_until
+                WHERE feed_slot.claimed_until < \(time)
+                RETURNING 1
+                """, on: connection
+            ).isEmpty
         }
     }
 }

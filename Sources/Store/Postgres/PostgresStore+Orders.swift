@@ -211,21 +211,25 @@ extension PostgresStore {
                 entries[group][entry].id = id
             }
         }
-        // The counters' rows exist (`lockCounters` made them) and are locked: one UPDATE writes them all back.
+        try await saveCounters(counters, on: connection)
+        return entries
+    }
+
+    /// Writes counters back after drawing from them. Their rows exist (`lockCounters` made them) and are locked
+    /// until the transaction ends: one UPDATE writes them all.
+    func saveCounters(_ counters: [String: ControlNumbers], on connection: PostgresConnection) async throws {
         var drawn: [(partner: String, kind: String, value: Int)] = []
         for (partner, numbers) in counters {
             for (kind, value) in numbers.values { drawn.append((partner, kind.rawValue, value)) }
         }
-        if !drawn.isEmpty {
-            try await connection.query(
-                """
-                UPDATE control_number AS counter SET value = drawn.value
-                FROM unnest(\(drawn.map(\.partner))::text[], \(drawn.map(\.kind))::text[],
-                    \(drawn.map(\.value))::bigint[]) AS drawn (partner, kind, value)
-                WHERE counter.partner = drawn.partner AND counter.kind = drawn.kind AND counter.value <> drawn.value
-                """, logger: logger)
-        }
-        return entries
+        guard !drawn.isEmpty else { return }
+        try await connection.query(
+            """
+            UPDATE control_number AS counter SET value = drawn.value
+            FROM unnest(\(drawn.map(\.partner))::text[], \(drawn.map(\.kind))::text[],
+                \(drawn.map(\.value))::bigint[]) AS drawn (partner, kind, value)
+            WHERE counter.partner = drawn.partner AND counter.kind = drawn.kind AND counter.value <> drawn.value
+            """, logger: logger)
     }
 
     /// `partners`' counters, locked until the transaction ends, in partner order (as bytes: the order Swift sorts

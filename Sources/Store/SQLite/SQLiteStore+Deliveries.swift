@@ -128,18 +128,19 @@ extension SQLiteStore: DeliveryStore {
     // MARK: Feed runs
 
     public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
-        let hash = SHA256Digest.hex(draft.body)
-        return try await write("record a feed run") { db in
+        try await write("record a feed run") { db in
+            let body = try Self.render(draft, db)
             let node = draft.node?.rawValue ?? ""
             let built = draft.builtAt.timeIntervalSince1970
             try db.execute(
                 sql: """
-                    INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
+                        snapshot)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    draft.retailer.rawValue, node, draft.format, draft.mode, built, draft.body.count, hash,
-                    Data(draft.body), draft.destination,
+                    draft.retailer.rawValue, node, draft.format, draft.mode, built, body.count,
+                    SHA256Digest.hex(body), Data(body), draft.destination, draft.snapshot.map { Data($0) },
                 ])
             let id = db.lastInsertedRowID
             // Older pictures that have not left yet will never be sent; a newer one that exists makes this one old.
@@ -150,6 +151,22 @@ extension SQLiteStore: DeliveryStore {
                     """, arguments: [draft.retailer.rawValue, node, built, built, id])
             try Self.supersedeIfOlder(id, db)
             return try Self.feedRuns(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    /// The run's bytes; an X12 body is rendered here, numbered from its partner's counters, which are written back
+    /// in the same transaction.
+    private static func render(_ draft: FeedRunDraft, _ db: Database) throws -> [UInt8] {
+        switch draft.body {
+        case .rendered(let bytes): return bytes
+        case .numbered(let partner, let render):
+            var numbers = try loadCounters(partner, db)
+            let bytes: [UInt8]
+            do { bytes = try render(&numbers) } catch {
+                throw StoreError("render the feed of \(draft.retailer)", code: .render, underlying: error)
+            }
+            try saveCounters(numbers, db)
+            return bytes
         }
     }
 
@@ -222,6 +239,35 @@ extension SQLiteStore: DeliveryStore {
         }
     }
 
+    public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
+        try await read("list accepted feed runs") { db in
+            try Self.feedRuns(
+                db,
+                where: """
+                    retailer = ? AND state = 'delivered' AND NOT EXISTS (
+                        SELECT 1 FROM feed_run AS newer
+                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                            AND newer.state = 'delivered'
+                            AND (newer.built_at > feed_run.built_at
+                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    """, [retailer.rawValue])
+        }
+    }
+
+    public func lastFeedBuilds() async throws(StoreError) -> [FeedBuild] {
+        try await read("list when feeds were last built") { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT retailer, node, max(built_at) AS built FROM feed_run GROUP BY retailer, node ORDER BY 1, 2"
+            ).map { row in
+                let node: String = row["node"]
+                return FeedBuild(
+                    retailer: RetailerID(row["retailer"] as String), node: node.isEmpty ? nil : DCID(node),
+                    builtAt: Date(timeIntervalSince1970: row["built"]))
+            }
+        }
+    }
+
     private static func feedRuns(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
         -> [FeedRun]
     {
@@ -229,20 +275,42 @@ extension SQLiteStore: DeliveryStore {
             db,
             sql: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, body
+                    next_attempt_at, delivered_at, body, snapshot
                 FROM feed_run WHERE \(condition) ORDER BY id
                 """, arguments: arguments
         ).map { row in
             let node: String = row["node"]
             let next: Double? = row["next_attempt_at"]
             let delivered: Double? = row["delivered_at"]
+            let snapshot: Data? = row["snapshot"]
             return FeedRun(
                 id: FeedRunID(row["id"]), retailer: RetailerID(row["retailer"] as String),
                 node: node.isEmpty ? nil : DCID(node), format: row["format"], mode: row["mode"],
                 builtAt: Date(timeIntervalSince1970: row["built_at"]), bytes: row["bytes"], sha256: row["sha256"],
                 destination: row["destination"], state: FeedRunState(rawValue: row["state"]) ?? .failed,
                 attempts: row["attempts"], nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
-                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: [UInt8](row["body"] as Data))
+                deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: [UInt8](row["body"] as Data),
+                snapshot: snapshot.map { [UInt8]($0) })
+        }
+    }
+
+    // MARK: Schedules
+
+    public func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
+        async throws(StoreError) -> Bool
+    {
+        let time = now.timeIntervalSince1970
+        return try await write("claim the feed of \(retailer) due at \(due)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (retailer, node, due_at) DO UPDATE SET claimed_until = excluded.claimed_until
+                    WHERE feed_slot.claimed_until < ?
+                    """,
+                arguments: [
+                    retailer.rawValue, node?.rawValue ?? "", due.timeIntervalSince1970, time + lease.storeSeconds, time,
+                ])
+            return db.changesCount == 1
         }
     }
 }

@@ -481,17 +481,20 @@ public final class SQLiteStore: OrderStore {
                     orderID: orderID.map(OrderID.init), inReplyTo: inReplyTo, name: draft.name,
                     destination: draft.destination, state: .pending, createdAt: at, bytes: bytes))
         }
-        for (partner, numbers) in counters {
-            for (kind, value) in numbers.values {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
-                        ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
-                        """
-                ).execute(arguments: [partner, kind.rawValue, value])
-            }
-        }
+        for numbers in counters.values { try saveCounters(numbers, db) }
         return entries
+    }
+
+    /// Writes a partner's counters back after drawing from them, in the transaction that loaded them.
+    static func saveCounters(_ numbers: ControlNumbers, _ db: Database) throws {
+        for (kind, value) in numbers.values {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO control_number (partner, kind, value) VALUES (?, ?, ?)
+                    ON CONFLICT (partner, kind) DO UPDATE SET value = excluded.value
+                    """
+            ).execute(arguments: [numbers.partner, kind.rawValue, value])
+        }
     }
 
     static func loadCounters(_ partner: String, _ db: Database) throws -> ControlNumbers {

@@ -2,20 +2,22 @@ import ArgumentParser
 import Feeds
 import Foundation
 import Gateway
-import OrderX12
 import Orders
 import Profiles
 import Store
 import X12
 
-/// A retailer's feed as `feed build` and `feed push` make it: ATS from the store, rendered in the profile's format.
+/// One feed as built: a retailer's picture of one node (a per-node feed) or of every node, at `builtAt`, and how to
+/// render it.
 struct BuiltFeed {
     var profile: RetailerProfile
     var settings: FeedSettings
-    var format: FeedSettings.Format
     var node: DCID?
     var builtAt: Date
-    var bytes: [UInt8]
+    var content: FeedContent
+    var renderer: FeedRenderer
+
+    var format: FeedSettings.Format { renderer.format }
 
     /// A file name for it: retailer, node, instant and the format's extension (`walmart-EWR1-20261124T100000Z.x12`).
     var name: String {
@@ -29,17 +31,106 @@ struct BuiltFeed {
             }
         return "\(profile.id.rawValue)-\(node?.rawValue ?? "all")-\(stamp).\(ext)"
     }
+
+    /// The feed as a run to record: an 846 is rendered by the store in the recording transaction, numbered from the
+    /// retailer's counters (those of its 855s and 997s); every other format is rendered here.
+    func draft(destination: String) throws -> FeedRunDraft {
+        let body: FeedRunBody
+        switch format {
+        case .x12846:
+            let (renderer, content) = (renderer, content)
+            body = .numbered(partner: profile.id.rawValue) { numbers in
+                var drawn = DrawnControlNumbers(numbers: numbers)
+                defer { numbers = drawn.numbers }
+                return try renderer.render(content, counter: &drawn)
+            }
+        case .csv, .json, .xml:
+            var counter = X12ControlNumberCounter()
+            body = .rendered(try renderer.render(content, counter: &counter))
+        }
+        return FeedRunDraft(
+            retailer: profile.id, node: node, format: format.rawValue, mode: content.header.mode.rawValue,
+            builtAt: builtAt, body: body, destination: destination, snapshot: try content.snapshot.compactJSON())
+    }
 }
 
-/// What `feed build` and `feed push` share: which retailer, format and node.
+/// Builds a retailer's feeds from the store: ATS from its stock and node switches, one feed per node where the
+/// profile asks for per-node figures (else one of every node), full or a delta against what the retailer last
+/// accepted of each.
+struct FeedBuilder {
+    var profile: RetailerProfile
+    var settings: FeedSettings
+    var format: FeedSettings.Format
+    var mode: FeedSettings.Mode
+    /// The nodes to build a per-node feed for; nil for every node the retailer may be served from.
+    var nodes: Set<DCID>?
+
+    /// The nodes of the retailer's feeds: each node it may be served from when its feed is per node, else one feed
+    /// of every node (nil).
+    static func feedNodes(of profile: RetailerProfile, in network: Network) throws -> [DCID?] {
+        let calculator = try ATSCalculator(profile: profile, network: network)
+        return calculator.settings.perNode ? calculator.nodes.map(\.id) : [nil]
+    }
+
+    /// Computes the feeds at `now`. A delta is taken against the snapshot of the last run of the same retailer and
+    /// node that it accepted (`FeedRun.isAccepted`); with none, the delta is a full feed (and says so).
+    func build(profiles: ProfileSet, store: any OrderStore, at now: Date) async throws -> [BuiltFeed] {
+        let renderer = try FeedRenderer(format: format, profile: profile, profiles: profiles, at: now)
+        let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
+        // A node switched off or closed in the store reads zero, as it is no candidate for a decision.
+        let switches = try await store.nodeSwitches()
+        let calculator = try ATSCalculator(
+            profile: profile, network: profiles.network, switches: switches, catalog: profiles.catalog)
+        let snapshot = calculator.snapshot(of: positions, at: now)
+        let keys: [DCID?] =
+            settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
+        let accepted = mode == .delta ? try await acceptedSnapshots(store) : [:]
+        return keys.map { node in
+            let part = node.map { snapshot.only($0) } ?? snapshot
+            let content: FeedContent =
+                switch mode {
+                case .full: .full(part, unavailable: settings.unavailable)
+                case .delta: .delta(part, since: accepted[node], unavailable: settings.unavailable)
+                }
+            return BuiltFeed(
+                profile: profile, settings: settings, node: node, builtAt: now, content: content, renderer: renderer)
+        }
+    }
+
+    /// Per node (nil: the feed of every node), the snapshot of the last run the retailer accepted.
+    private func acceptedSnapshots(_ store: any OrderStore) async throws -> [DCID?: ATSSnapshot] {
+        guard let deliveries = store as? any DeliveryStore else { return [:] }
+        var snapshots: [DCID?: ATSSnapshot] = [:]
+        for run in try await deliveries.acceptedFeedRuns(retailer: profile.id) {
+            // A run recorded before runs kept what they said: the retailer's picture is unknown, so a full feed.
+            guard let json = run.snapshot else { continue }
+            do {
+                snapshots[run.node] = try ATSSnapshot(compactJSON: json)
+            } catch {
+                printError("\(profile.id): feed run \(run.id) keeps a snapshot that cannot be read (\(error))")
+                throw ExitCode(1)
+            }
+        }
+        return snapshots
+    }
+}
+
+/// What `feed build` and `feed push` share: which retailer, format, mode and node.
 struct FeedChoice: ParsableArguments {
     @Argument(help: "The retailer's profile id.") var retailer: String
     @Option(help: "x12-846, csv, json or xml; the profile's format by default.") var format: String?
-    @Option(help: "Only this node's figures (a per-node feed).") var node: String?
+    @Option(help: "Only this node's feed (a per-node feed).") var node: String?
+    @Flag(help: "Every item, whatever the profile's mode.") var full = false
+    @Flag(help: "Only what changed since the feed the retailer last accepted (a full feed when it accepted none).")
+    var delta = false
 
-    /// The retailer's profile, its feed settings and the format to render; a missing profile or feed section, or
-    /// an unknown format, is an error of the command line (exit 2), found before any store is opened.
-    func resolve(_ profiles: ProfileSet) throws -> (RetailerProfile, FeedSettings, FeedSettings.Format) {
+    func validate() throws {
+        if full && delta { throw ValidationError("--full and --delta exclude each other") }
+    }
+
+    /// The builder of the retailer's feeds; a missing profile or feed section, an unknown format or a node that
+    /// has no feed of its own is an error of the command line (exit 2), found before any store is opened.
+    func resolve(_ profiles: ProfileSet) throws -> FeedBuilder {
         guard let profile = profiles[RetailerID(retailer)] else {
             printError(
                 "\(retailer): no such retailer; profiles: \(profiles.sortedProfiles.map(\.id.rawValue).joined(separator: ", "))"
@@ -50,31 +141,22 @@ struct FeedChoice: ParsableArguments {
             printError("\(retailer): its profile has no feed: section")
             throw ExitCode(2)
         }
-        return (profile, settings, try chosenFormat(settings))
-    }
-
-    /// Computes and renders the feed from `store` at `now`.
-    func build(profiles: ProfileSet, store: any OrderStore, at now: Date) async throws -> BuiltFeed {
-        let (profile, settings, chosen) = try resolve(profiles)
-        let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
-        // A node switched off or closed in the store reads zero, as it is no candidate for a decision.
-        let switches = try await store.nodeSwitches()
-        let calculator = try ATSCalculator(
-            profile: profile, network: profiles.network, switches: switches, catalog: profiles.catalog)
-        var content = calculator.content(of: positions, at: now)
+        var nodes: Set<DCID>?
         if let node {
-            content.lines = content.lines.filter { $0.node?.rawValue == node }
+            let known = try FeedBuilder.feedNodes(of: profile, in: profiles.network).compactMap { $0 }
+            guard known.contains(DCID(node)) else {
+                printError(
+                    known.isEmpty
+                        ? "--node \(node): \(retailer)'s feed is summed over its nodes, with no feed per node"
+                        : "--node \(node): not a node \(retailer) is served from; its nodes: "
+                            + known.map(\.rawValue).joined(separator: ", "))
+                throw ExitCode(2)
+            }
+            nodes = [DCID(node)]
         }
-        var sink = MemoryFeedSink()
-        switch chosen {
-        case .csv: try CSVFeedWriter(columns: settings.columns).write(content, to: &sink)
-        case .json: try JSONFeedWriter().write(content, to: &sink)
-        case .xml: try XMLFeedWriter().write(content, to: &sink)
-        case .x12846: try Self.x12(content, profile: profile, profiles: profiles, at: now, to: &sink)
-        }
-        return BuiltFeed(
-            profile: profile, settings: settings, format: chosen, node: node.map(DCID.init), builtAt: now,
-            bytes: sink.bytes)
+        return FeedBuilder(
+            profile: profile, settings: settings, format: try chosenFormat(settings),
+            mode: full ? .full : delta ? .delta : settings.mode, nodes: nodes)
     }
 
     func chosenFormat(_ settings: FeedSettings) throws -> FeedSettings.Format {
@@ -83,40 +165,5 @@ struct FeedChoice: ParsableArguments {
             throw ValidationError("'\(format)' is not a feed format: x12-846, csv, json or xml")
         }
         return value
-    }
-
-    /// The 846 from us (the network's `supplier:`) to the retailer, in its release and separators.
-    private static func x12(
-        _ content: FeedContent, profile: RetailerProfile, profiles: ProfileSet, at now: Date,
-        to sink: inout MemoryFeedSink
-    ) throws {
-        guard let us = profiles.network.supplier?.x12Interchange else {
-            printError(
-                "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
-            )
-            throw ExitCode(2)
-        }
-        guard let them = profile.identity.interchange.first else {
-            printError("\(profile.id): its profile names no x12-interchange to send an 846 to")
-            throw ExitCode(2)
-        }
-        let version = X12Version(profile.identity.x12ReplyVersion ?? profile.identity.x12Version ?? "004010")
-        let format = X12ReplyFormat(
-            replyingTo: version, delimiters: .standard, profile: profile)
-        let stamp = ISO8601DateFormatter().string(from: now).filter { $0.isNumber }.prefix(12)
-        let advice = InventoryAdvice(
-            reference: "\(profile.id.rawValue.prefix(12))-\(stamp)", instant: now,
-            reportType: profile.feed?.perNode == true ? .sellerInventory : .manufacturerDistributor,
-            nodeNames: Dictionary(uniqueKeysWithValues: profiles.network.nodes.map { ($0.id, $0.name) }))
-        var counter = X12ControlNumberCounter(interchange: 1)
-        var bytes: [UInt8] = []
-        try advice.write(
-            content.lines,
-            envelope: .init(
-                sender: us, receiver: them, senderGroupID: profiles.network.supplier?.x12Group,
-                receiverGroupID: profile.identity.group.first),
-            format: format, counter: &counter
-        ) { bytes += $0 }
-        try sink.write(bytes)
     }
 }

@@ -14,7 +14,12 @@ extension FeedCommand {
                 the profile's credentials (environment variables it names) until it is delivered or every attempt \
                 failed; each attempt goes to the delivery ledger. A newer feed of the same retailer and node \
                 supersedes an older one that has not left yet, so a retailer never receives an older picture \
-                after a newer one. --to sends to another URL (a test endpoint) with the same credentials.
+                after a newer one. A retailer whose profile asks for per-node figures gets one feed per node, each \
+                its own run (--node sends one node's). An X12 846 takes its control numbers from the store, \
+                from the retailer's counters that its 855s and 997s draw from, in the transaction that records \
+                the run. --full or --delta overrides the profile's mode; a delta holds what changed since the \
+                feed of the same node the retailer last accepted. --to sends to another URL (a test endpoint) \
+                with the same credentials.
 
                 Example:
                   dropgate feed push bestbuy --db orders.sqlite --to https://localhost:8443/offers
@@ -30,8 +35,8 @@ extension FeedCommand {
 
         func run() async throws {
             let profiles = try world.load()
-            let (_, settings, _) = try feed.resolve(profiles)
-            var endpoint = settings.endpoint
+            let builder = try feed.resolve(profiles)
+            var endpoint = builder.settings.endpoint
             if let to {
                 guard let url = URL(string: to), ["http", "https", "sftp", "file"].contains(url.scheme ?? "") else {
                     throw ValidationError("'\(to)' is not an https, sftp or file URL")
@@ -39,60 +44,50 @@ extension FeedCommand {
                 endpoint.destination = url
             }
             let store = try await self.store.open(creating: false)
-            let result: Deliverer.PushResult
-            let built: BuiltFeed
-            let run: FeedRun
+            let failures: Int
             do {
-                (built, run, result) = try await push(to: endpoint, profiles: profiles, store: store)
+                failures = try await push(builder, to: endpoint, profiles: profiles, store: store)
             } catch {
                 await store.close()
                 throw error
             }
             await store.close()
-            let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
-            switch result {
-            case .delivered(let attempts):
-                print("delivered to \(redacted) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
-            case .superseded:
-                print("superseded by a newer feed of \(built.profile.id) before it left: not sent")
-            case .failed(let attempts):
-                printError(
-                    "\(built.profile.id): feed run \(run.id) failed after \(attempts) attempt\(attempts == 1 ? "" : "s") to \(redacted)"
-                )
-                throw ExitCode(1)
-            }
+            if failures > 0 { throw ExitCode(1) }
         }
 
-        /// Builds, records and sends the feed, printing the run and each attempt.
-        private func push(to endpoint: DeliveryEndpoint, profiles: ProfileSet, store: any OrderStore) async throws
-            -> (BuiltFeed, FeedRun, Deliverer.PushResult)
-        {
+        /// Builds, records and sends the feeds (one per node where the profile asks for per-node figures),
+        /// printing each run and its attempts; returns how many failed.
+        private func push(
+            _ builder: FeedBuilder, to endpoint: DeliveryEndpoint, profiles: ProfileSet, store: any OrderStore
+        ) async throws -> Int {
             guard let deliveries = store as? any DeliveryStore else {
                 printError("\(self.store.location): this store keeps no delivery ledger")
                 throw ExitCode(2)
             }
-            let started = ContinuousClock.now
             let base = clock.instant(default: Date())
-            let now: @Sendable () -> Date = {
-                let (seconds, attoseconds) = (ContinuousClock.now - started).components
-                return base + Double(seconds) + Double(attoseconds) / 1e18
-            }
-            let built = try await feed.build(profiles: profiles, store: store, at: base)
+            let sender = FeedSender(deliverer: delivery.deliverer, store: deliveries, now: FeedSender.clock(from: base))
             let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
-            let run = try await deliveries.recordFeedRun(
-                FeedRunDraft(
-                    retailer: built.profile.id, node: built.node, format: built.format.rawValue,
-                    // What is built is the whole picture; deltas come with the feed schedules.
-                    mode: FeedSettings.Mode.full.rawValue, builtAt: built.builtAt, body: built.bytes,
-                    destination: redacted))
-            print("feed run \(run.id): \(built.name), \(run.bytes) bytes, sha256 \(run.sha256)")
-            let result = try await delivery.deliverer.push(
-                run, name: built.name, to: endpoint, store: deliveries, clock: ContinuousClock(), now: now)
-            for attempt in try await deliveries.deliveryAttempts(of: .feedRun(run.id)) {
-                let status = attempt.status.map { "status \($0)" } ?? (attempt.error ?? "no answer")
-                print("  attempt \(attempt.attempt) → \(attempt.url): \(status), \(attempt.outcome.rawValue)")
+            var failures = 0
+            for built in try await builder.build(profiles: profiles, store: store, at: base) {
+                let (run, result) = try await sender.send(built, to: endpoint)
+                print("feed run \(run.id): \(built.name), \(run.mode), \(run.bytes) bytes, sha256 \(run.sha256)")
+                for attempt in try await deliveries.deliveryAttempts(of: .feedRun(run.id)) {
+                    let status = attempt.status.map { "status \($0)" } ?? (attempt.error ?? "no answer")
+                    print("  attempt \(attempt.attempt) → \(attempt.url): \(status), \(attempt.outcome.rawValue)")
+                }
+                switch result {
+                case .delivered(let attempts):
+                    print("delivered to \(redacted) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
+                case .superseded:
+                    print("superseded by a newer feed of \(built.profile.id) before it left: not sent")
+                case .failed(let attempts):
+                    failures += 1
+                    printError(
+                        "\(built.profile.id): feed run \(run.id) failed after \(attempts) attempt\(attempts == 1 ? "" : "s") to \(redacted)"
+                    )
+                }
             }
-            return (built, run, result)
+            return failures
         }
     }
 }

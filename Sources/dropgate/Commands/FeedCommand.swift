@@ -12,7 +12,7 @@ struct FeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
         abstract: "Available-to-sell feeds: what each retailer is told it can sell.",
-        subcommands: [Build.self, Push.self, Status.self])
+        subcommands: [Build.self, Push.self, RunDue.self, Status.self])
 
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -21,9 +21,13 @@ struct FeedCommand: AsyncParsableCommand {
             discussion: """
                 ATS per item is on hand − reserved − safety stock over the nodes the retailer may be served from \
                 (disabled nodes and nodes inside a closure count zero), less the profile's buffer, within its cap, \
-                never below zero; per node or summed as the profile says. The feed is rendered in the profile's \
-                format (X12 846, CSV, JSON or XML) unless --format says otherwise. An X12 846 built here is a \
-                preview, numbered from 1: what is sent is numbered by the store when it is pushed.
+                never below zero; per node or summed as the profile says (a per-node retailer's feeds, one per \
+                node when pushed, are written here one after the other, or one node's with --node). The feed is \
+                full or a delta as the profile's mode says, unless --full or --delta says otherwise; a delta holds \
+                what changed since the feed the retailer last accepted (delivered), and is a full feed when it \
+                accepted none. It is rendered in the profile's format (X12 846, CSV, JSON or XML) unless --format \
+                says otherwise. This is a preview, not sent: an X12 846 built here is numbered from 1 and does not \
+                advance the store's control numbers; what is pushed is numbered by the store when it is recorded.
 
                 Example:
                   dropgate feed build walmart --db orders.sqlite --out walmart-846.x12
@@ -37,24 +41,35 @@ struct FeedCommand: AsyncParsableCommand {
 
         func run() async throws {
             let profiles = try world.load()
-            _ = try feed.resolve(profiles)
+            let builder = try feed.resolve(profiles)
             if let out, FileManager.default.fileExists(atPath: out) {
                 printError("\(out): exists already; the feed is written only to a new file")
                 throw ExitCode(2)
             }
+            let now = clock.instant(default: Date())
+            // A preview renders with its own renderer, so that an unknown interchange id is found before the store.
+            let renderer = try FeedRenderer(
+                format: builder.format, profile: builder.profile, profiles: profiles, at: now)
             let store = try await self.store.open(creating: false)
-            let built: BuiltFeed
+            let built: [BuiltFeed]
             do {
-                built = try await feed.build(profiles: profiles, store: store, at: clock.instant(default: Date()))
+                built = try await builder.build(profiles: profiles, store: store, at: now)
             } catch {
                 await store.close()
                 throw error
             }
             await store.close()
+            guard let content = FeedContent.merged(built.map(\.content)) else {
+                printError("\(builder.profile.id): no node to build a feed for")
+                throw ExitCode(1)
+            }
+            // Numbered from 1: a preview draws nothing from the store's control numbers.
+            var counter = X12ControlNumberCounter(interchange: 1)
+            let bytes = try renderer.render(content, counter: &counter)
             if let out {
-                FileManager.default.createFile(atPath: out, contents: Data(built.bytes))
+                FileManager.default.createFile(atPath: out, contents: Data(bytes))
             } else {
-                FileHandle.standardOutput.write(Data(built.bytes))
+                FileHandle.standardOutput.write(Data(bytes))
             }
         }
     }

@@ -42,7 +42,9 @@ extension OutboxCommand {
                     printError("\(self.store.location): this store keeps no delivery ledger")
                     throw ExitCode(2)
                 }
-                tally = try await deliver(profiles: profiles, store: deliveries)
+                tally = try await Self.deliver(
+                    profiles: profiles, store: deliveries, deliverer: delivery.deliverer, limit: limit,
+                    now: { clock.instant(default: Date()) })
             } catch {
                 await store.close()
                 throw error
@@ -60,10 +62,12 @@ extension OutboxCommand {
             var unrouted = 0
         }
 
-        private func deliver(profiles: ProfileSet, store: any DeliveryStore) async throws -> Tally {
+        /// Claims up to `limit` due rows and makes one attempt at each, printing a line per row; `feed run-due`
+        /// empties the outbox with it too.
+        static func deliver(
+            profiles: ProfileSet, store: any DeliveryStore, deliverer: Deliverer, limit: Int, now: () -> Date
+        ) async throws -> Tally {
             var tally = Tally()
-            let now = { clock.instant(default: Date()) }
-            let deliverer = delivery.deliverer
             var routes: [OutboxID: DeliveryEndpoint] = [:]
             for entry in try await store.dueOutbox(at: now(), limit: limit) {
                 switch profiles.destination(of: entry) {

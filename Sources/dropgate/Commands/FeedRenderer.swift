@@ -1,0 +1,83 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import Gateway
+import OrderX12
+import Orders
+import Profiles
+import X12
+
+/// Renders a retailer's feed content in one format: CSV with the profile's columns, JSON, XML, or an X12 846 from us
+/// (the network's `supplier:`) to the retailer, in its release and separators.
+struct FeedRenderer: Sendable {
+    var format: FeedSettings.Format { target.format }
+    private var target: Target
+
+    /// A format and what it needs besides the lines.
+    private enum Target: Sendable {
+        case csv(columns: [String])
+        case json
+        case xml
+        case x12(advice: InventoryAdvice, envelope: InventoryAdvice.Envelope, format: X12ReplyFormat)
+
+        var format: FeedSettings.Format {
+            switch self {
+            case .csv: .csv
+            case .json: .json
+            case .xml: .xml
+            case .x12: .x12846
+            }
+        }
+    }
+
+    /// Throws (exit 2, with the reason) when an 846 is asked for and our or the retailer's interchange id is not
+    /// known.
+    init(format: FeedSettings.Format, profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws {
+        switch format {
+        case .csv: target = .csv(columns: profile.feed?.columns ?? [])
+        case .json: target = .json
+        case .xml: target = .xml
+        case .x12846: target = try Self.x12(profile: profile, profiles: profiles, at: now)
+        }
+    }
+
+    /// The 846's heading and envelope: from us (the network's `supplier:`) to the retailer, in its release.
+    private static func x12(profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws -> Target {
+        guard let us = profiles.network.supplier?.x12Interchange else {
+            printError(
+                "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
+            )
+            throw ExitCode(2)
+        }
+        guard let them = profile.identity.interchange.first else {
+            printError("\(profile.id): its profile names no x12-interchange to send an 846 to")
+            throw ExitCode(2)
+        }
+        let version = X12Version(profile.identity.x12ReplyVersion ?? profile.identity.x12Version ?? "004010")
+        let stamp = ISO8601DateFormatter().string(from: now).filter { $0.isNumber }.prefix(12)
+        return .x12(
+            advice: InventoryAdvice(
+                reference: "\(profile.id.rawValue.prefix(12))-\(stamp)", instant: now,
+                reportType: profile.feed?.perNode == true ? .sellerInventory : .manufacturerDistributor,
+                nodeNames: Dictionary(uniqueKeysWithValues: profiles.network.nodes.map { ($0.id, $0.name) })),
+            envelope: .init(
+                sender: us, receiver: them, senderGroupID: profiles.network.supplier?.x12Group,
+                receiverGroupID: profile.identity.group.first),
+            format: X12ReplyFormat(replyingTo: version, delimiters: .standard, profile: profile))
+    }
+
+    /// The feed's bytes; an 846 draws its ISA13, GS06 and ST02s from `counter`.
+    func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
+        var sink = MemoryFeedSink()
+        switch target {
+        case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)
+        case .json: try JSONFeedWriter().write(content, to: &sink)
+        case .xml: try XMLFeedWriter().write(content, to: &sink)
+        case .x12(let advice, let envelope, let format):
+            try advice.write(content.lines, envelope: envelope, format: format, counter: &counter) {
+                try sink.write($0)
+            }
+        }
+        return sink.bytes
+    }
+}
