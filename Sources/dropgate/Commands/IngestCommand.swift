@@ -44,11 +44,11 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let profiles = try world.load()
-        var inputs: [(name: String, bytes: [UInt8])] = []
+        let expected = "a purchase order document (X12 or XML)"
+        // Every file is checked before anything is kept; each is read only when its turn comes, so that a batch of
+        // many files never holds more than one in memory.
         for file in files {
-            do {
-                inputs.append((file, try LocalFile.bytes(file, expected: "a purchase order document (X12 or XML)")))
-            } catch {
+            do { try LocalFile.checkFile(file, expected: expected) } catch {
                 printError("\(error)")
                 throw ExitCode(2)
             }
@@ -57,13 +57,22 @@ struct IngestCommand: AsyncParsableCommand {
         var logger = Logger(label: "dropgate.ingest")
         logger.logLevel = .warning
         var gateway = Gateway(profiles: profiles, store: store, logger: logger)
-        let progress = ProgressLine(documents: inputs.count, quiet: quiet)
+        let progress = ProgressLine(documents: files.count, quiet: quiet)
         gateway.progress = { progress.update(decided: $0, of: $1) }
         let now = clock.instant(default: Date())
         var reports = await gateway.resume()
-        for input in inputs {
+        var unreadable = false
+        for file in files {
+            let bytes: [UInt8]
+            do { bytes = try LocalFile.bytes(file, expected: expected) } catch {
+                // Checked above, gone or changed since: the rest of the batch goes on.
+                progress.clear()
+                printError("\(error)")
+                unreadable = true
+                continue
+            }
             reports.append(
-                await gateway.process(input.bytes, origin: (input.name as NSString).lastPathComponent, receivedAt: now))
+                await gateway.process(bytes, origin: (file as NSString).lastPathComponent, receivedAt: now))
             progress.finishDocument()
         }
         progress.clear()
@@ -86,6 +95,7 @@ struct IngestCommand: AsyncParsableCommand {
             report.status == .rejected || report.status == .unreadable || report.leavePending
                 || report.orders.contains { if case .notProcessed = $0.result { true } else { false } }
         }
+        if unreadable { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
 
