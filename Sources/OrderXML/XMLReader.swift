@@ -95,6 +95,8 @@ public final class XMLReader {
     /// Bytes handed to the parser so far.
     @exclusivity(unchecked) var fed = 0
     @exclusivity(unchecked) var inputEnded = false
+    /// The byte read past a full chunk of a file to learn whether more follows: the next chunk's first.
+    @exclusivity(unchecked) var carried: UInt8?
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     /// Nodes of the chunk last parsed; `next` is the first not yet handed out.
     @exclusivity(unchecked) var events: [Event] = []
@@ -233,15 +235,36 @@ public final class XMLReader {
             inputEnded = fed == count
             xmlParseChunk(context, base, Int32(size), inputEnded ? 1 : 0)
         case .file(let fd, let buffer):
-            let size = readFile(fd, buffer.baseAddress, buffer.count)
-            guard size >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
+            // The parser gets the file in the chunks it gets bytes in memory in, and is told the input ends with the
+            // last of them, not by an empty chunk after it: libxml2 reports some problems (a byte its declared
+            // encoding cannot convert) only on the chunk that ends the input, and a file must read as its bytes do.
+            var size = 0
+            if let byte = carried {
+                buffer[0] = byte
+                size = 1
+                carried = nil
+            }
+            while size < XMLReader.chunkSize {
+                let got = readFile(fd, buffer.baseAddress?.advanced(by: size), XMLReader.chunkSize - size)
+                guard got >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
+                if got == 0 { break }
+                size += got
+            }
+            var ended = size < XMLReader.chunkSize
+            if !ended {
+                // A full chunk: one byte more says whether another follows; it starts the next chunk.
+                var byte: UInt8 = 0
+                let got = readFile(fd, &byte, 1)
+                guard got >= 0 else { throw OrderXMLError(.unreadable(String(cString: strerror(errno)))) }
+                if got == 0 { ended = true } else { carried = byte }
+            }
             fed += size
             if fed > limits.maxDocumentBytes {
                 throw OrderXMLError(.limitExceeded(.documentSize), line: Int(context.pointee.input?.pointee.line ?? 0))
             }
-            inputEnded = size == 0
+            inputEnded = ended
             xmlParseChunk(
-                context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(size), inputEnded ? 1 : 0)
+                context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(size), ended ? 1 : 0)
         }
     }
 
