@@ -80,3 +80,38 @@ struct FeedCommandTests {
         #expect(try String(contentsOf: existing, encoding: .utf8) == "keep me\n")
     }
 }
+
+@Suite("feed build on a terminal")
+struct FeedProgressTests {
+    /// `command` run under `script(1)`, which gives it a terminal: what the terminal showed.
+    func onTerminal(_ arguments: [String]) throws -> String {
+        let command = ([try DropgateCommand.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("shows its steps on a terminal, cleared before the feed; nothing when redirected or with --quiet")
+    func steps() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try FeedCommandTests().store(in: folder)
+        let arguments = ["feed", "build", "homedepot", "--format", "csv", "--db", db.path] + FeedCommandTests.world
+        let shown = try onTerminal(arguments)
+        #expect(shown.contains("homedepot: computing ATS from"), "\(shown.prefix(400))")
+        #expect(shown.contains("\r\u{1B}[K"), "the step line is rewritten in place and cleared")
+        let quiet = try onTerminal(arguments + ["--quiet"])
+        #expect(!quiet.contains("computing ATS"))
+        let redirected = try DropgateCommand.run(arguments)
+        #expect(redirected.status == 0)
+        #expect(!redirected.stderr.contains("computing ATS"), "\(redirected.stderr)")
+        #expect(redirected.stdout.hasPrefix("sku,"), "the feed itself is untouched")
+    }
+}

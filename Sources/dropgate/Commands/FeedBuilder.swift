@@ -64,6 +64,8 @@ struct FeedBuilder {
     var mode: FeedSettings.Mode
     /// The nodes to build a per-node feed for; nil for every node the retailer may be served from.
     var nodes: Set<DCID>?
+    /// Where the steps of a long build are shown (a terminal), if anywhere.
+    var steps: StepLine?
 
     /// The nodes of the retailer's feeds: each node it may be served from when its feed is per node, else one feed
     /// of every node (nil).
@@ -76,14 +78,17 @@ struct FeedBuilder {
     /// node that it accepted (`FeedRun.isAccepted`); with none, the delta is a full feed (and says so).
     func build(profiles: ProfileSet, store: any OrderStore, at now: Date) async throws -> [BuiltFeed] {
         let renderer = try FeedRenderer(format: format, profile: profile, profiles: profiles, at: now)
+        steps?.show("\(profile.id): reading the stock of \(profiles.catalog.items.count.formatted()) items")
         let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
         // A node switched off or closed in the store reads zero, as it is no candidate for a decision.
         let switches = try await store.nodeSwitches()
         let calculator = try ATSCalculator(
             profile: profile, network: profiles.network, switches: switches, catalog: profiles.catalog)
+        steps?.show("\(profile.id): computing ATS from \(positions.count.formatted()) stock rows")
         let snapshot = calculator.snapshot(of: positions, at: now)
         let keys: [DCID?] =
             settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
+        steps?.show("\(profile.id): \(mode == .delta ? "comparing with the last accepted feed" : "rendering")")
         let accepted = mode == .delta ? try await acceptedSnapshots(store) : [:]
         return keys.map { node in
             let part = node.map { snapshot.only($0) } ?? snapshot

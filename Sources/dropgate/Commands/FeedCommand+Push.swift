@@ -32,10 +32,16 @@ extension FeedCommand {
         @OptionGroup var world: ProfileOptions
         @OptionGroup var store: StoreOption
         @OptionGroup var clock: ClockOption
+        @Flag(help: "No progress line on the terminal.") var quiet = false
 
         func run() async throws {
+            let steps = StepLine(quiet: quiet)
+            defer { steps.clear() }
+            steps.show("\(feed.retailer): reading profiles, network and catalog")
             let profiles = try world.load()
-            let builder = try feed.resolve(profiles)
+            steps.clear()
+            var builder = try feed.resolve(profiles)
+            builder.steps = steps
             var endpoint = builder.settings.endpoint
             if let to {
                 guard let url = URL(string: to), ["http", "https", "sftp", "file"].contains(url.scheme ?? "") else {
@@ -69,7 +75,9 @@ extension FeedCommand {
             let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
             var failures = 0
             for built in try await builder.build(profiles: profiles, store: store, at: base) {
+                builder.steps?.show("\(built.name): recording and sending to \(redacted)")
                 let (run, result) = try await sender.send(built, to: endpoint)
+                builder.steps?.clear()
                 print("feed run \(run.id): \(built.name), \(run.mode), \(run.bytes) bytes, sha256 \(run.sha256)")
                 for attempt in try await deliveries.deliveryAttempts(of: .feedRun(run.id)) {
                     let status = attempt.status.map { "status \($0)" } ?? (attempt.error ?? "no answer")

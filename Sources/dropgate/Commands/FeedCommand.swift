@@ -38,14 +38,20 @@ struct FeedCommand: AsyncParsableCommand {
         @OptionGroup var world: ProfileOptions
         @OptionGroup var store: StoreOption
         @OptionGroup var clock: ClockOption
+        @Flag(help: "No progress line on the terminal.") var quiet = false
 
         func run() async throws {
-            let profiles = try world.load()
-            let builder = try feed.resolve(profiles)
             if let out, FileManager.default.fileExists(atPath: out) {
                 printError("\(out): exists already; the feed is written only to a new file")
                 throw ExitCode(2)
             }
+            let steps = StepLine(quiet: quiet)
+            defer { steps.clear() }
+            steps.show("\(feed.retailer): reading profiles, network and catalog")
+            let profiles = try world.load()
+            steps.clear()
+            var builder = try feed.resolve(profiles)
+            builder.steps = steps
             let now = clock.instant(default: Date())
             // A preview renders with its own renderer, so that an unknown interchange id is found before the store.
             let renderer = try FeedRenderer(
@@ -65,7 +71,9 @@ struct FeedCommand: AsyncParsableCommand {
             }
             // Numbered from 1: a preview draws nothing from the store's control numbers.
             var counter = X12ControlNumberCounter(interchange: 1)
+            steps.show("\(builder.profile.id): rendering \(content.lines.count.formatted()) lines")
             let bytes = try renderer.render(content, counter: &counter)
+            steps.clear()
             if let out {
                 FileManager.default.createFile(atPath: out, contents: Data(bytes))
             } else {
