@@ -106,6 +106,26 @@ struct PostgresStoreTests {
         await second.shutdown()
     }
 
+    @Test("the large values are compressed with LZ4, Debian's server having it")
+    func largeValuesUseLZ4() async throws {
+        let location = try await TemporaryPostgres.shared.location()
+        let store = try await PostgresStore(location: location)
+        await store.shutdown()
+        let methods = try psql(
+            location,
+            """
+            SELECT string_agg(attrelid::regclass::text || '.' || attname || '=' || attcompression::text, ' ')
+            FROM pg_attribute WHERE (attrelid::regclass::text, attname::text) IN (('decision', 'explanation_json'),
+                ('purchase_order', 'order_json'), ('outbox', 'bytes'), ('inbound_document', 'bytes'))
+            """)
+        #expect(
+            methods.split(separator: " ").sorted()
+                == [
+                    "decision.explanation_json=l", "inbound_document.bytes=l", "outbox.bytes=l",
+                    "purchase_order.order_json=l",
+                ], "\(methods)")
+    }
+
     @Test(
         "a document whose keeper's session dies (its process killed) is pending for another store at once; the keeper's next document is kept on a new session"
     )
@@ -146,11 +166,14 @@ struct PostgresStoreTests {
             location.user, "-d", location.database, "-c", sql,
         ]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
+        process.standardError = errors
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "psql failed: \(sql)")
+        #expect(process.terminationStatus == 0, "psql failed: \(sql): \(problem)")
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -244,6 +244,28 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        Migration(
+            // PostgreSQL's own compression (pglz) took a tenth of the server's time in an ingest; LZ4 packs these
+            // repetitive JSON and X12 values about as well for a fraction of it. New rows only; a server built
+            // without LZ4 keeps pglz.
+            version: 5, name: "LZ4 for the large values: documents, orders, decisions, outbound bytes, feeds",
+            statements: [
+                """
+                DO $$
+                BEGIN
+                    ALTER TABLE inbound_document ALTER COLUMN bytes SET COMPRESSION lz4;
+                    ALTER TABLE purchase_order ALTER COLUMN order_json SET COMPRESSION lz4;
+                    ALTER TABLE decision ALTER COLUMN explanation_json SET COMPRESSION lz4;
+                    ALTER TABLE order_version ALTER COLUMN order_json SET COMPRESSION lz4;
+                    ALTER TABLE order_version ALTER COLUMN explanation_json SET COMPRESSION lz4;
+                    ALTER TABLE outbox ALTER COLUMN bytes SET COMPRESSION lz4;
+                    ALTER TABLE feed_run ALTER COLUMN body SET COMPRESSION lz4;
+                    ALTER TABLE feed_run ALTER COLUMN snapshot SET COMPRESSION lz4;
+                EXCEPTION WHEN feature_not_supported THEN
+                    RAISE NOTICE 'LZ4 is not built into this server: pglz stays';
+                END $$
+                """
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a
