@@ -244,6 +244,8 @@ public enum ProfileSchema {
                     field("cap", .integer(minimum: 0), "most units advertised"),
                     field("columns", .list(.text("column")), "CSV columns"),
                     field("item-ids", .map(.text("retailer item id")), "SKU → retailer item id"),
+                    field(
+                        "max-items-per-set", .integer(minimum: 1), "most LIN loops in one 846 set (split beyond)"),
                 ] + deliveryOptions), "ATS feed"),
     ])
 

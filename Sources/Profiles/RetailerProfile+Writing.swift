@@ -194,6 +194,7 @@ extension RetailerProfile {
                                 object(
                                     feed.itemIDs.sorted { $0.key < $1.key }.map { ($0.key.rawValue, text($0.value)) })
                             ),
+                            ("max-items-per-set", feed.maxItemsPerSet.map(number)),
                         ] + optionPairs(feed.delivery))
                 }
             ),

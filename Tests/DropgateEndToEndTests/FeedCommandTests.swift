@@ -81,6 +81,47 @@ struct FeedCommandTests {
     }
 }
 
+@Suite("an 846 split where the profile sets a maximum")
+struct FeedSplitTests {
+    @Test("Home Depot's 300 items at 100 a set: three sets of one interchange, numbered in order, each valid")
+    func threeSets() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let samples = DropgateCommand.packageRoot.appendingPathComponent("retailer-profiles")
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
+            // A profile naming files beside the samples (an XML mapping) has no part in an 846.
+            if text.contains("mapping:") { continue }
+            if name == "homedepot.yaml" {
+                text = text.replacingOccurrences(of: "\nfeed:\n", with: "\nfeed:\n  max-items-per-set: 100\n")
+            }
+            try text.write(to: profiles.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        var world = FeedCommandTests.world
+        world[1] = profiles.path
+        let db = try FeedCommandTests().store(in: folder)
+        let out = folder.appendingPathComponent("homedepot.x12")
+        let built = try DropgateCommand.run(
+            ["feed", "build", "homedepot", "--db", db.path, "--out", out.path] + world + IngestCommandTests.clock)
+        #expect(built.status == 0, "\(built.stderr)")
+        // Home Depot's own separators: the element separator is the ISA's fourth byte, the terminator its 106th.
+        let bytes = try Array(Data(contentsOf: out))
+        try #require(bytes.count > 106)
+        let (element, terminator) = (Character(UnicodeScalar(bytes[3])), Character(UnicodeScalar(bytes[105])))
+        let segments = String(decoding: bytes, as: UTF8.self).split(separator: terminator)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: element).map(String.init) }
+        #expect(segments.filter { $0.first == "ISA" }.count == 1)
+        #expect(segments.filter { $0.first == "ST" }.map { $0[2] } == ["0001", "0002", "0003"])
+        #expect(segments.filter { $0.first == "LIN" }.count == 300)
+        #expect(segments.filter { $0.first == "CTT" }.map { $0[1] } == ["100", "100", "100"])
+        #expect(segments.first { $0.first == "GE" }?[1] == "3")
+        let validated = try DropgateCommand.run("x12", "validate", out.path)
+        #expect(validated.status == 0, "\(validated.stdout) \(validated.stderr)")
+    }
+}
+
 @Suite("feed build on a terminal")
 struct FeedProgressTests {
     /// `command` run under `script(1)`, which gives it a terminal: what the terminal showed.

@@ -156,6 +156,26 @@ struct ProfileErrorTests {
             ])
     }
 
+    @Test("an 846 set cannot be asked to hold more LIN loops than the standard allows, nor none")
+    func itemsPerSetBounds() throws {
+        for value in ["0", "10001"] {
+            let text =
+                minimalProfile + """
+                    feed:
+                      format: x12-846
+                      schedule: "0 6 * * * America/Chicago"
+                      destination: https://example.test/feed
+                      max-items-per-set: \(value)
+
+                    """
+            let found = try problems(profile: text)
+            #expect(
+                found == [
+                    "p.yaml:20:22: feed.max-items-per-set: max-items-per-set must be 1 to 10000 (the 846's LIN loop repeats at most 10000 times), got \(value)"
+                ], "\(found)")
+        }
+    }
+
     @Test("a network with an impossible cutoff, an unknown service and a duplicate node reports each")
     func brokenNetwork() throws {
         var network = try sampleNetwork().text

@@ -58,7 +58,7 @@ func randomProfile(seed: Int) -> RetailerProfile {
             credentials: ["password": "\(word)_PASSWORD"],
             buffer: maybe(pick([FeedSettings.Buffer.units(2), .percent(10)])),
             cap: maybe(Int.random(in: 0...500, using: &rng)), columns: ["sku", "quantity"],
-            itemIDs: ["HP-10001": "X-\(word)"])
+            itemIDs: ["HP-10001": "X-\(word)"], maxItemsPerSet: maybe(Int.random(in: 1...10_000, using: &rng)))
     }
     return RetailerProfile(
         id: RetailerID(word.lowercased()), name: "Retailer \(word): sample", sample: Bool.random(using: &rng),

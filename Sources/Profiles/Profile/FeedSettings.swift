@@ -25,13 +25,16 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     public var itemIDs: [SKU: String]
     /// Method, API-key header, known hosts and CA bundle for sending to `destination`.
     public var delivery: DeliveryOptions
+    /// The most items (LIN loops) in one 846 transaction set, where the retailer's guide sets one; a larger feed is
+    /// split into several sets of one interchange. Nil: the standard's own limit.
+    public var maxItemsPerSet: Int?
 
     public init(
         format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
         schedule: CronSchedule, minimumInterval: ProfileDuration? = nil, destination: URL,
         credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil,
         columns: [String] = ["sku", "quantity"],
-        itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions()
+        itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions(), maxItemsPerSet: Int? = nil
     ) {
         self.format = format
         self.mode = mode
@@ -46,6 +49,7 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         self.columns = columns
         self.itemIDs = itemIDs
         self.delivery = delivery
+        self.maxItemsPerSet = maxItemsPerSet
     }
 
     /// Where the feed is sent, and how.
@@ -176,7 +180,7 @@ extension FeedSettings: YAMLReadable {
     static let keys =
         [
             "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
-            "credentials", "buffer", "cap", "columns", "item-ids",
+            "credentials", "buffer", "cap", "columns", "item-ids", "max-items-per-set",
         ] + DeliveryOptions.keys
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
@@ -209,12 +213,18 @@ extension FeedSettings: YAMLReadable {
         }
         let cap: Int? = d.optional(f, "cap")
         if let cap, cap < 0 { d.report("the cap cannot be negative", at: f["cap"], path: f.path("cap")) }
+        let maxItemsPerSet: Int? = d.optional(f, "max-items-per-set")
+        if let maxItemsPerSet, !(1...10_000).contains(maxItemsPerSet) {
+            d.report(
+                "max-items-per-set must be 1 to 10000 (the 846's LIN loop repeats at most 10000 times), got "
+                    + "\(maxItemsPerSet)", at: f["max-items-per-set"], path: f.path("max-items-per-set"))
+        }
         guard let format, let schedule, let destination else { return nil }
         return FeedSettings(
             format: format, mode: d.value(f, "mode", default: .full), perNode: d.value(f, "per-node", default: false),
             unavailable: d.value(f, "unavailable", default: .zero), schedule: schedule, minimumInterval: minimum,
             destination: destination, credentials: credentials, buffer: buffer, cap: cap,
             columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]),
-            delivery: delivery)
+            delivery: delivery, maxItemsPerSet: maxItemsPerSet)
     }
 }

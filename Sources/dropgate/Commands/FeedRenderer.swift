@@ -59,7 +59,8 @@ struct FeedRenderer: Sendable {
             advice: InventoryAdvice(
                 reference: "\(profile.id.rawValue.prefix(12))-\(stamp)", instant: now,
                 reportType: profile.feed?.perNode == true ? .sellerInventory : .manufacturerDistributor,
-                nodeNames: Dictionary(uniqueKeysWithValues: profiles.network.nodes.map { ($0.id, $0.name) })),
+                nodeNames: Dictionary(uniqueKeysWithValues: profiles.network.nodes.map { ($0.id, $0.name) }),
+                maxItemsPerSet: profile.feed?.maxItemsPerSet ?? 10_000),
             envelope: .init(
                 sender: us, receiver: them, senderGroupID: profiles.network.supplier?.x12Group,
                 receiverGroupID: profile.identity.group.first),
