@@ -256,7 +256,7 @@ extension Gateway {
         return OrderCommit(
             order: order, retailer: profile.id, documentID: document, receivedAt: now,
             decision: DecisionRecord(
-                outcome: decision.outcome.rawValue, nodes: decision.shipments.map(\.node),
+                outcome: decision.outcome, nodes: decision.shipments.map(\.node),
                 acknowledgeBy: decision.deadlines?.acknowledgeBy, shipBy: decision.deadlines?.shipBy, decidedAt: now,
                 explanationJSON: (try? written.recordJSON()) ?? "{}"),
             reservations: reservations, capacity: capacity, outbound: outbound)

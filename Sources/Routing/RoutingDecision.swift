@@ -40,20 +40,8 @@ public struct RoutingDecision: Hashable, Sendable, Codable {
     /// For a retailer-assigned node that cannot ship: the other nodes that could have (tell the retailer).
     public var couldHaveShipped: [DCID]
 
-    public enum Outcome: String, Hashable, Sendable, Codable, CaseIterable {
-        /// From the primary node (or the node the retailer assigned).
-        case ship
-        /// From an alternate, because the primary would have broken a rule.
-        case reroute
-        /// From more than one node, where the profile allows.
-        case split
-        /// Waits for stock, where the profile allows.
-        case backorder
-        /// No node can ship compliantly: cancel before the ack deadline.
-        case cancel
-        /// Fails the retailer's static rules: reject with its reason code.
-        case reject
-    }
+    /// The outcome type lives in Orders so that the store can keep it without importing routing.
+    public typealias Outcome = DecisionOutcome
 
     /// Ship or reroute, the outcomes that keep the retailer whole.
     public var isCompliantShipment: Bool {

@@ -150,8 +150,7 @@ public struct CapacityClaim: Hashable, Sendable {
 /// The routing decision as the store keeps it: the outcome and nodes for queries, the full explanation as JSON so
 /// that any decision can be shown and replayed later.
 public struct DecisionRecord: Sendable {
-    /// `ship`, `reroute`, `split`, `backorder`, `cancel`, `reject`.
-    public var outcome: String
+    public var outcome: DecisionOutcome
     public var nodes: [DCID]
     public var acknowledgeBy: Date?
     public var shipBy: Date?
@@ -159,7 +158,7 @@ public struct DecisionRecord: Sendable {
     public var explanationJSON: String
 
     public init(
-        outcome: String, nodes: [DCID], acknowledgeBy: Date? = nil, shipBy: Date?, decidedAt: Date,
+        outcome: DecisionOutcome, nodes: [DCID], acknowledgeBy: Date? = nil, shipBy: Date?, decidedAt: Date,
         explanationJSON: String
     ) {
         self.outcome = outcome
@@ -337,14 +336,14 @@ public struct OutboxEntry: Hashable, Sendable {
 
 /// Which orders a listing shows.
 public struct OrderFilter: Hashable, Sendable {
-    public var outcome: String?
+    public var outcome: DecisionOutcome?
     public var retailer: RetailerID?
     public var node: DCID?
     public var since: Date?
     public var poNumber: PONumber?
 
     public init(
-        outcome: String? = nil, retailer: RetailerID? = nil, node: DCID? = nil, since: Date? = nil,
+        outcome: DecisionOutcome? = nil, retailer: RetailerID? = nil, node: DCID? = nil, since: Date? = nil,
         poNumber: PONumber? = nil
     ) {
         self.outcome = outcome
@@ -362,7 +361,7 @@ public struct OrderSummary: Hashable, Sendable {
     public var id: OrderID
     public var retailer: RetailerID
     public var poNumber: PONumber
-    public var outcome: String
+    public var outcome: DecisionOutcome
     public var nodes: [DCID]
     public var acknowledgeBy: Date?
     public var shipBy: Date?
@@ -373,7 +372,8 @@ public struct OrderSummary: Hashable, Sendable {
     public var purpose: String?
 
     public init(
-        id: OrderID, retailer: RetailerID, poNumber: PONumber, outcome: String, nodes: [DCID], acknowledgeBy: Date?,
+        id: OrderID, retailer: RetailerID, poNumber: PONumber, outcome: DecisionOutcome, nodes: [DCID],
+        acknowledgeBy: Date?,
         shipBy: Date?, receivedAt: Date, documentID: DocumentID?, explanationJSON: String, purpose: String? = nil
     ) {
         self.id = id

@@ -10,6 +10,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case constraint
         /// A document to put in the outbox could not be rendered.
         case render
+        /// A stored value is not one this version knows (a code written by hand or by another version): retrying
+        /// will not help, the row needs repair.
+        case corrupt
         /// Anything else the database reported.
         case failed
     }
@@ -22,6 +25,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.code = code
         self.operation = operation
         self.underlying = String(describing: underlying)
+    }
+
+    /// A failure the store found itself rather than one the database reported; `reason` says what and where.
+    public init(_ operation: String, code: Code, reason: String) {
+        self.code = code
+        self.operation = operation
+        self.underlying = reason
     }
 
     public var description: String { "store: \(operation) failed: \(underlying)" }

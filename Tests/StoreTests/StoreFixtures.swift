@@ -59,6 +59,31 @@ struct TestDatabase: Sendable {
         }
     }
 
+    /// Runs `sql` on the database behind the stores' backs, with `sqlite3` or `psql`, as an operator's hand
+    /// edit or another program would.
+    func execute(_ sql: String) throws {
+        let process = Process()
+        switch place {
+        case .file(let path):
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = ["-batch", "-bail", path, sql]
+        case .postgres(let location):
+            process.executableURL = URL(fileURLWithPath: "\(TemporaryPostgres.binaries)/psql")
+            process.arguments = [
+                "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p", "\(location.port)", "-U",
+                location.user, "-d", location.database, "-c", sql,
+            ]
+        }
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ExecuteFailure(description: "\(process.executableURL?.lastPathComponent ?? "") failed: \(sql)")
+        }
+    }
+
+    struct ExecuteFailure: Error, CustomStringConvertible { var description: String }
+
     /// A store on this database; `close` it when done.
     func open(maximumConnections: Int = 20) async throws -> any OrderStore {
         switch place {
@@ -126,7 +151,7 @@ func interchangeNumber(_ entry: OutboxEntry) -> Int? {
 
 func orderCommit(
     _ po: String, retailer: RetailerID = "walmart", purpose: PurchaseOrder.Purpose = .original,
-    document: DocumentID? = nil, outcome: String = "ship", nodes: [DCID] = ["EWR1"],
+    document: DocumentID? = nil, outcome: DecisionOutcome = .ship, nodes: [DCID] = ["EWR1"],
     reservations: [Reservation] = [], capacity: [CapacityClaim] = [],
     outbound: [OutboundDraft] = [numberedDraft()], at: Date = t0
 ) -> OrderCommit {

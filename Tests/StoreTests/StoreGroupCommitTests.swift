@@ -191,7 +191,7 @@ enum GroupCommitScenario {
             if index % 9 == 4 {
                 // Cancelled: no node, no deadlines, no stock, an explanation only.
                 var commit = orderCommit(
-                    "PO-\(index)", retailer: retailer, document: DocumentID(1), outcome: "cancel", nodes: [],
+                    "PO-\(index)", retailer: retailer, document: DocumentID(1), outcome: .cancel, nodes: [],
                     outbound: [numberedDraft(.explanation, partner: retailer.rawValue, name: "why-\(index).txt")],
                     at: at)
                 commit.decision.acknowledgeBy = nil

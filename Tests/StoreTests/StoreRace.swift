@@ -39,7 +39,7 @@ enum StoreRace {
                         reservations: [Reservation(node: node, sku: "A", quantity: quantity)],
                         capacity: [capacityClaim(node, units: quantity, maximumOrders: limits[node] ?? 0)])
                 } else {
-                    orderCommit(poNumber(po), outcome: "cancel", nodes: [])
+                    orderCommit(poNumber(po), outcome: .cancel, nodes: [])
                 }
             let result = try await store.commit(commit)
             if !result.isConflict { return result }
@@ -58,7 +58,7 @@ enum StoreRace {
 
         // Stock: never promised beyond on hand − safety, and exactly what the shipped orders reserved.
         var reservedByNode: [DCID: Int] = ["EWR1": 0, "ORD1": 0]
-        for order in orders where order.outcome == "ship" {
+        for order in orders where order.outcome == .ship {
             reservedByNode[order.nodes[0], default: 0] += quantity(try number(of: order))
         }
         for position in positions {
@@ -74,7 +74,7 @@ enum StoreRace {
         }
 
         // A PO cancelled had nowhere to go: stock only goes down, so no node with capacity left could take it now.
-        for order in orders where order.outcome == "cancel" {
+        for order in orders where order.outcome == .cancel {
             let quantity = quantity(try number(of: order))
             for position in positions where (used[position.node]?.orders ?? 0) < limits[position.node] ?? 0 {
                 #expect(position.available < quantity)

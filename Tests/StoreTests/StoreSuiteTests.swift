@@ -225,8 +225,8 @@ struct StoreSuiteTests {
             let kept = try await store.keep(document("ISA*one"))
             let a = try await store.commit(orderCommit("PO-A", document: kept.id, nodes: ["EWR1"], at: t0))
             let b = try await store.commit(
-                orderCommit("PO-B", retailer: "target", outcome: "split", nodes: ["EWR1", "ORD1"], at: t0 + 10))
-            let c = try await store.commit(orderCommit("PO-C", outcome: "cancel", nodes: [], at: t0 + 20))
+                orderCommit("PO-B", retailer: "target", outcome: .split, nodes: ["EWR1", "ORD1"], at: t0 + 10))
+            let c = try await store.commit(orderCommit("PO-C", outcome: .cancel, nodes: [], at: t0 + 20))
             let d = try await store.commit(orderCommit("PO-D", nodes: ["ORD1"], at: t0 + 30))
             let ids = [a, b, c, d].map(\.orderID)
 
@@ -236,7 +236,7 @@ struct StoreSuiteTests {
             #expect(
                 first
                     == OrderSummary(
-                        id: try #require(a.orderID), retailer: "walmart", poNumber: "PO-A", outcome: "ship",
+                        id: try #require(a.orderID), retailer: "walmart", poNumber: "PO-A", outcome: .ship,
                         nodes: ["EWR1"], acknowledgeBy: t0 + 3600, shipBy: t0 + 86_400, receivedAt: t0,
                         documentID: kept.id, explanationJSON: #"{"po":"PO-A"}"#))
             #expect(all[1].nodes == ["EWR1", "ORD1"])
@@ -245,14 +245,35 @@ struct StoreSuiteTests {
             func pos(_ filter: OrderFilter) async throws -> [PONumber] {
                 try await store.orders(filter).map(\.poNumber)
             }
-            #expect(try await pos(OrderFilter(outcome: "ship")) == ["PO-A", "PO-D"])
+            #expect(try await pos(OrderFilter(outcome: .ship)) == ["PO-A", "PO-D"])
             #expect(try await pos(OrderFilter(retailer: "target")) == ["PO-B"])
             #expect(try await pos(OrderFilter(node: "ORD1")) == ["PO-B", "PO-D"])
             #expect(try await pos(OrderFilter(node: "EWR")) == [])
             #expect(try await pos(OrderFilter(since: t0 + 20)) == ["PO-C", "PO-D"])
             #expect(try await pos(OrderFilter(poNumber: "PO-C")) == ["PO-C"])
-            #expect(try await pos(OrderFilter(outcome: "ship", retailer: "walmart", node: "ORD1")) == ["PO-D"])
-            #expect(try await pos(OrderFilter(outcome: "reject")) == [])
+            #expect(try await pos(OrderFilter(outcome: .ship, retailer: "walmart", node: "ORD1")) == ["PO-D"])
+            #expect(try await pos(OrderFilter(outcome: .reject)) == [])
+        }
+    }
+
+    @Test(
+        "a stored outcome that is no known outcome is a corrupt-row error naming the order and the text",
+        arguments: Backend.allCases)
+    func unknownStoredOutcome(backend: Backend) async throws {
+        try await withStore(backend) { store, database async throws in
+            let a = try await store.commit(orderCommit("PO-A", at: t0))
+            _ = try await store.commit(orderCommit("PO-B", outcome: .cancel, nodes: [], at: t0 + 10))
+            let id = try #require(a.orderID)
+            try database.execute("UPDATE decision SET outcome = 'teleport' WHERE order_id = \(id.rawValue)")
+
+            let error = await #expect(throws: StoreError.self) { try await store.orders(.all) }
+            #expect(error?.code == .corrupt)
+            let text = error.map(String.init(describing:)) ?? ""
+            #expect(text.contains("order \(id) (PO PO-A) has decision outcome 'teleport'"), "\(text)")
+            #expect(text.contains("ship, reroute, split, backorder, cancel, reject"), "\(text)")
+            await #expect(throws: StoreError.self) { try await store.orders(OrderFilter(poNumber: "PO-A")) }
+            // Rows with known outcomes still list.
+            #expect(try await store.orders(OrderFilter(outcome: .cancel)).map(\.poNumber) == ["PO-B"])
         }
     }
 
@@ -270,7 +291,7 @@ struct StoreSuiteTests {
     @Test("an order's audit trail records its decision", arguments: Backend.allCases)
     func auditTrail(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
-            let result = try await store.commit(orderCommit("PO-A", outcome: "split", nodes: ["EWR1", "ORD1"]))
+            let result = try await store.commit(orderCommit("PO-A", outcome: .split, nodes: ["EWR1", "ORD1"]))
             let id = try #require(result.orderID)
             #expect(
                 try await store.audit(of: id) == [AuditEvent(at: t0 + 1, event: "decided", detail: "split EWR1+ORD1")])

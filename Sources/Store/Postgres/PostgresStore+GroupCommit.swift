@@ -293,7 +293,7 @@ extension PostgresStore {
                         ORDER BY k),
                     NULLIF(acknowledge_by, 'NaN'::float8), NULLIF(ship_by, 'NaN'::float8), decided_at,
                     explanation_json
-                FROM unnest(\(orders.map(\.id))::bigint[], \(decisions.map(\.outcome))::text[], \(nodes)::text[],
+                FROM unnest(\(orders.map(\.id))::bigint[], \(decisions.map(\.outcome.rawValue))::text[], \(nodes)::text[],
                     \(decisions.map { $0.acknowledgeBy?.timeIntervalSince1970 ?? .nan })::float8[],
                     \(decisions.map { $0.shipBy?.timeIntervalSince1970 ?? .nan })::float8[],
                     \(decisions.map(\.decidedAt.timeIntervalSince1970))::float8[],
@@ -309,7 +309,7 @@ extension PostgresStore {
             INSERT INTO audit (at, order_id, event, detail)
             SELECT at, order_id, 'decided', detail
             FROM unnest(\(decisions.map(\.decidedAt.timeIntervalSince1970))::float8[], \(orders.map(\.id))::bigint[],
-                \(decisions.map { "\($0.outcome) \($0.nodes.map(\.rawValue).joined(separator: "+"))" })::text[])
+                \(decisions.map { "\($0.outcome.rawValue) \($0.nodes.map(\.rawValue).joined(separator: "+"))" })::text[])
                 WITH ORDINALITY AS a (at, order_id, detail, n)
             ORDER BY n
             """, logger: logger)

@@ -91,7 +91,7 @@ extension PostgresStore {
             """
             WITH decided AS (
                 INSERT INTO decision (order_id, outcome, nodes, acknowledge_by, ship_by, decided_at, explanation_json)
-                VALUES (\(orderID), \(decision.outcome), \(decision.nodes.map(\.rawValue)),
+                VALUES (\(orderID), \(decision.outcome.rawValue), \(decision.nodes.map(\.rawValue)),
                     \(decision.acknowledgeBy?.timeIntervalSince1970), \(decision.shipBy?.timeIntervalSince1970),
                     \(decision.decidedAt.timeIntervalSince1970), \(decision.explanationJSON))
             ), reserved AS (
@@ -102,7 +102,7 @@ extension PostgresStore {
             )
             INSERT INTO audit (at, order_id, event, detail)
             VALUES (\(decision.decidedAt.timeIntervalSince1970), \(orderID), 'decided',
-                \("\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"))
+                \("\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"))
             """, logger: logger)
         let entries = try await insert(
             commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
@@ -301,7 +301,7 @@ extension PostgresStore {
     // MARK: Reading
 
     public func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary] {
-        let outcome = filter.outcome
+        let outcome = filter.outcome?.rawValue
         let retailer = filter.retailer?.rawValue
         let node = filter.node?.rawValue
         let since = filter.since?.timeIntervalSince1970
@@ -323,8 +323,11 @@ extension PostgresStore {
                 let (id, retailer, poNumber, receivedAt, document, outcome, nodes, acknowledgeBy, shipBy, explanation) =
                     try row.decode(
                         (Int64, String, String, Double, Int64?, String, [String], Double?, Double?, String).self)
+                let order = OrderID(id)
+                let po = PONumber(poNumber)
                 return OrderSummary(
-                    id: OrderID(id), retailer: RetailerID(retailer), poNumber: PONumber(poNumber), outcome: outcome,
+                    id: order, retailer: RetailerID(retailer), poNumber: po,
+                    outcome: try DecisionOutcome.stored(outcome, order: order, poNumber: po, operation: "list orders"),
                     nodes: nodes.map(DCID.init), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
                     shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
                     receivedAt: Date(timeIntervalSince1970: receivedAt), documentID: document.map(DocumentID.init),

@@ -162,7 +162,7 @@ extension PostgresStore {
             """, logger: logger)
         try await connection.query(
             """
-            UPDATE decision SET outcome = \(decision.outcome), nodes = \(decision.nodes.map(\.rawValue)),
+            UPDATE decision SET outcome = \(decision.outcome.rawValue), nodes = \(decision.nodes.map(\.rawValue)),
                 acknowledge_by = \(decision.acknowledgeBy?.timeIntervalSince1970),
                 ship_by = \(decision.shipBy?.timeIntervalSince1970), decided_at = \(at),
                 explanation_json = \(decision.explanationJSON)
@@ -188,7 +188,7 @@ extension PostgresStore {
         let was = before.map { "\($0.0) \($0.1)" } ?? ""
         let note = ReplacementNote.text(
             version: recorded.version, was: was, by: commit.documentID, withdrawn: withdrawn)
-        let decided = "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"
+        let decided = "\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"
         try await connection.query(
             """
             INSERT INTO audit (at, order_id, event, detail)

@@ -169,7 +169,7 @@ extension SQLiteStore {
                 """
         ).execute(
             arguments: [
-                decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
+                decision.outcome.rawValue, decision.nodes.map(\.rawValue).joined(separator: ","),
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970, at,
                 decision.explanationJSON, id,
             ])
@@ -203,7 +203,9 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'decided', ?)"
         ).execute(
-            arguments: [at, id, "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"])
+            arguments: [
+                at, id, "\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
+            ])
         if let document = commit.documentID {
             try db.cachedStatement(
                 sql: """

@@ -398,7 +398,7 @@ public final class SQLiteStore: OrderStore {
                 """
         ).execute(
             arguments: [
-                orderID, decision.outcome, decision.nodes.map(\.rawValue).joined(separator: ","),
+                orderID, decision.outcome.rawValue, decision.nodes.map(\.rawValue).joined(separator: ","),
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
                 decision.decidedAt.timeIntervalSince1970, decision.explanationJSON,
             ])
@@ -416,7 +416,7 @@ public final class SQLiteStore: OrderStore {
         ).execute(
             arguments: [
                 decision.decidedAt.timeIntervalSince1970, orderID,
-                "\(decision.outcome) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
+                "\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
             ])
         return .committed(OrderID(orderID), entries)
     }
@@ -515,7 +515,7 @@ public final class SQLiteStore: OrderStore {
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let outcome = filter.outcome {
                 conditions.append("d.outcome = ?")
-                arguments.append(outcome)
+                arguments.append(outcome.rawValue)
             }
             if let retailer = filter.retailer {
                 conditions.append("o.retailer = ?")
@@ -547,9 +547,12 @@ public final class SQLiteStore: OrderStore {
                 let acknowledgeBy: Double? = row["acknowledge_by"]
                 let shipBy: Double? = row["ship_by"]
                 let document: Int64? = row["document_id"]
+                let id = OrderID(row["id"])
+                let poNumber = PONumber(row["po_number"] as String)
                 return OrderSummary(
-                    id: OrderID(row["id"]), retailer: RetailerID(row["retailer"] as String),
-                    poNumber: PONumber(row["po_number"] as String), outcome: row["outcome"],
+                    id: id, retailer: RetailerID(row["retailer"] as String), poNumber: poNumber,
+                    outcome: try DecisionOutcome.stored(
+                        row["outcome"], order: id, poNumber: poNumber, operation: "list orders"),
                     nodes: nodes.split(separator: ",").map { DCID(String($0)) },
                     acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
                     shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),

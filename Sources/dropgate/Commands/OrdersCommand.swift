@@ -18,8 +18,7 @@ struct OrdersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List orders, oldest first.")
 
         @OptionGroup var store: StoreOption
-        @Option(help: "Only orders with this decision (ship, reroute, split, backorder, cancel, reject).")
-        var status: String?
+        @Option(help: "Only orders with this decision.") var status: DecisionOutcome?
         @Option(help: "Only this retailer's orders.") var retailer: String?
         @Option(help: "Only orders shipping from this DC.") var dc: String?
         @Option(help: "Only orders received at or after this instant (ISO 8601).", transform: ClockOption.parse)
@@ -39,7 +38,7 @@ struct OrdersCommand: AsyncParsableCommand {
             let iso = ISO8601DateFormatter()
             for order in orders {
                 table.append([
-                    order.id.description, order.retailer.rawValue, order.poNumber.rawValue, order.outcome,
+                    order.id.description, order.retailer.rawValue, order.poNumber.rawValue, order.outcome.rawValue,
                     order.nodes.isEmpty ? "-" : order.nodes.map(\.rawValue).joined(separator: "+"),
                     order.acknowledgeBy.map(iso.string) ?? "-", order.shipBy.map(iso.string) ?? "-",
                 ])
@@ -88,7 +87,7 @@ struct OrdersCommand: AsyncParsableCommand {
         let iso = ISO8601DateFormatter()
         return [
             "id": Int(order.id.rawValue), "retailer": order.retailer.rawValue, "po": order.poNumber.rawValue,
-            "decision": order.outcome, "nodes": order.nodes.map(\.rawValue),
+            "decision": order.outcome.rawValue, "nodes": order.nodes.map(\.rawValue),
             "acknowledgeBy": order.acknowledgeBy.map(iso.string) ?? NSNull(),
             "shipBy": order.shipBy.map(iso.string) ?? NSNull(), "receivedAt": iso.string(from: order.receivedAt),
         ]
