@@ -194,6 +194,40 @@ struct StoreDeliveryTests {
         }
     }
 
+    @Test(
+        "a feed run state or a delivery outcome that is no known case is a corrupt-row error, never read as failed",
+        arguments: Backend.allCases)
+    func unknownStoredCodes(backend: Backend) async throws {
+        try await withStore(backend) { store, database async throws in
+            let deliveries = try #require(store as? any DeliveryStore)
+            let recorded = try await deliveries.recordFeedRun(run("feed", at: t0))
+            guard case .claimed = try await deliveries.claimFeedRun(recorded.id, at: t0, lease: .seconds(30)) else {
+                Issue.record("the run was not claimed")
+                return
+            }
+            try await deliveries.resolveFeedRun(
+                recorded.id, as: .delivered,
+                attempt: DeliveryAttempt(
+                    subject: .feedRun(recorded.id), attempt: 1, at: t0 + 1, url: "sftp://r.test/846/", status: 0,
+                    bytes: 4, duration: .seconds(1), responseExcerpt: [], outcome: .delivered))
+            try database.execute("UPDATE delivery_attempt SET outcome = 'lost-in-post'")
+            let ledger = await #expect(throws: StoreError.self) {
+                try await deliveries.deliveryAttempts(of: .feedRun(recorded.id))
+            }
+            #expect(ledger?.code == .corrupt)
+            #expect(
+                ledger.map(String.init(describing:))?.contains(
+                    "a delivery attempt of feed run \(recorded.id) has delivery outcome 'lost-in-post'") == true,
+                "\(String(describing: ledger))")
+            try database.execute("UPDATE feed_run SET state = 'teleported'")
+            let runs = await #expect(throws: StoreError.self) { try await deliveries.feedRuns(retailer: nil) }
+            #expect(runs?.code == .corrupt)
+            #expect(
+                runs.map(String.init(describing:))?.contains("feed run \(recorded.id) has state 'teleported'") == true,
+                "\(String(describing: runs))")
+        }
+    }
+
     private func run(_ body: String, at: Date, node: DCID? = nil) -> FeedRunDraft {
         FeedRunDraft(
             retailer: "walmart", node: node, format: "x12-846", mode: "full", builtAt: at, body: Array(body.utf8),

@@ -100,7 +100,11 @@ extension PostgresStore: DeliveryStore {
                     subject: outbox.map { .outbox(OutboxID($0)) } ?? .feedRun(FeedRunID(feedRun ?? 0)),
                     attempt: attempt, at: Date(timeIntervalSince1970: at), url: url, status: status, bytes: Int(bytes),
                     duration: .fromStoreSeconds(duration), responseExcerpt: Array(excerpt.readableBytesView),
-                    outcome: DeliveryOutcome(rawValue: outcome) ?? .failed, error: error)
+                    outcome: try .stored(
+                        outcome,
+                        row: "a delivery attempt of \(outbox.map { "outbox row \($0)" } ?? "feed run \(feedRun ?? 0)")",
+                        operation: "read the ledger"),
+                    error: error)
             }
         }
     }
@@ -190,7 +194,7 @@ extension PostgresStore: DeliveryStore {
                 "SELECT state, coalesce(claimed_until, 0) FROM feed_run WHERE id = \(id.rawValue)", on: connection)
             guard let row = current.first else { return .finished(.failed) }
             let (stateText, claimedUntil) = try row.decode((String, Double).self)
-            let state = FeedRunState(rawValue: stateText) ?? .failed
+            let state = try FeedRunState.stored(stateText, row: "feed run \(id)", operation: "claim feed run")
             switch state {
             case .delivered, .failed: return .finished(state)
             case .superseded: return .superseded
@@ -303,7 +307,8 @@ extension PostgresStore: DeliveryStore {
             return FeedRun(
                 id: FeedRunID(id), retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
                 format: format, mode: mode, builtAt: Date(timeIntervalSince1970: built), bytes: Int(bytes),
-                sha256: sha, destination: destination, state: FeedRunState(rawValue: state) ?? .failed,
+                sha256: sha, destination: destination,
+                state: try .stored(state, row: "feed run \(id)", operation: "read feed runs"),
                 attempts: attempts, nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
                 deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView),
                 snapshot: snapshot.map { Array($0.readableBytesView) })

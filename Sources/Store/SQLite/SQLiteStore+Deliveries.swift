@@ -100,7 +100,11 @@ extension SQLiteStore: DeliveryStore {
                     attempt: row["attempt"], at: Date(timeIntervalSince1970: row["at"]), url: row["url"],
                     status: row["status"], bytes: row["bytes"], duration: .fromStoreSeconds(row["duration"]),
                     responseExcerpt: [UInt8](row["response_excerpt"] as Data),
-                    outcome: DeliveryOutcome(rawValue: row["outcome"]) ?? .failed, error: row["error"])
+                    outcome: try .stored(
+                        row["outcome"],
+                        row: "a delivery attempt of \(outbox.map { "outbox row \($0)" } ?? "feed run \(feedRun ?? 0)")",
+                        operation: "read the ledger"),
+                    error: row["error"])
             }
         }
     }
@@ -287,7 +291,8 @@ extension SQLiteStore: DeliveryStore {
                 id: FeedRunID(row["id"]), retailer: RetailerID(row["retailer"] as String),
                 node: node.isEmpty ? nil : DCID(node), format: row["format"], mode: row["mode"],
                 builtAt: Date(timeIntervalSince1970: row["built_at"]), bytes: row["bytes"], sha256: row["sha256"],
-                destination: row["destination"], state: FeedRunState(rawValue: row["state"]) ?? .failed,
+                destination: row["destination"],
+                state: try .stored(row["state"], row: "feed run \(row["id"] as Int64)", operation: "read feed runs"),
                 attempts: row["attempts"], nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
                 deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: [UInt8](row["body"] as Data),
                 snapshot: snapshot.map { [UInt8]($0) })
