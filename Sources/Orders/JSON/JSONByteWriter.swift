@@ -15,16 +15,21 @@ public final class JSONByteWriter {
         case pretty(escapesSlashes: Bool)
     }
 
+    // The state below is written a few bytes at a time, a dozen times a member. A class's stored properties are
+    // checked for overlapping access at run time on every access; that check was a seventh of `route --json`.
+    // Nothing here hands out an access that could overlap another (no closure or inout argument reaches these
+    // properties while one is in progress), so the checks are off for them.
+
     /// The text written so far.
-    public internal(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
     /// Whether the next member or element needs a separator first (one has been written at this level).
-    var needsComma = false
+    @exclusivity(unchecked) var needsComma = false
     var usesHandWritten = true
     let dates: CompactJSONEncoder.DateFormat
     let isPretty: Bool
     let escapesSlashes: Bool
     /// Open objects and arrays: the indentation of the next line in pretty text.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
 
     public init(dates: CompactJSONEncoder.DateFormat = .iso8601, layout: Layout = .compact) {
         self.dates = dates
