@@ -268,13 +268,24 @@ func duplicatePlace(of key: String, firstAt first: (line: Int, column: Int), in 
 extension ProfileSet {
     /// The profile that claims an X12 interchange sender (ISA05:ISA06) or, failing that, the group sender (GS02).
     public func profile(interchangeSender: PartnerIdentity?, groupSender: String? = nil) -> RetailerProfile? {
-        sortedProfiles.first { profile in
+        // Trimmed once, not once per identity a profile claims: `route` claims every PO it reads this way.
+        let id = interchangeSender.map { Self.trimmingWhitespace($0.id) }
+        return sortedProfiles.first { profile in
             interchangeSender.map { sender in
-                profile.identity.interchange.contains {
-                    $0.qualifier == sender.qualifier && $0.id == sender.id.trimmingCharacters(in: .whitespaces)
-                }
+                profile.identity.interchange.contains { $0.qualifier == sender.qualifier && $0.id == id }
             } ?? false
         } ?? groupSender.flatMap { group in sortedProfiles.first { $0.identity.group.contains(group) } }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` (the scalars of the set dropped from both ends), without
+    /// Foundation's bridging to `NSString` and back: an ISA sender ID is padded to fifteen characters with spaces.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !CharacterSet.whitespaces.contains($0) }),
+            let last = scalars.lastIndex(where: { !CharacterSet.whitespaces.contains($0) })
+        else { return "" }
+        if start == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[start...last])
     }
 
     /// The profile that claims a cXML `From` credential (domain and identity, the domain compared case-insensitively).

@@ -228,38 +228,48 @@ struct DecisionFacts: Sendable {
         return checks
     }
 
-    func generalChecks(_ a: NodeAssessment) -> [NodeCheck] {
+    /// The general checks of a node, in the order they show; with `first`, up to the first that fails (the one a
+    /// verdict names), without writing the sentences of those after it.
+    func generalChecks(_ a: NodeAssessment, first: Bool = false) -> [NodeCheck] {
         let context = context.value
         let zone = context.nodeZones[a.position]
         var checks = [
             NodeCheck(kind: .enabled, passed: a.enabled, detail: context.switchTexts[a.position])
         ]
-        let shipBy = Format.instant(deadlines.shipBy, context.profileZone)
-        let closed = a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ")
+        if first && !a.enabled { return checks }
+        var stop = false
+        func append(_ made: @autoclosure () -> NodeCheck) {
+            guard !stop else { return }
+            let check = made()
+            checks.append(check)
+            if first && !check.passed { stop = true }
+        }
+        var shipBy: String { Format.instant(deadlines.shipBy, context.profileZone) }
+        var closed: String { a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ") }
         switch a.carrier {
         case .pickup(let ready):
             if let ready, let pickup = a.pickup {
-                checks.append(
+                append(
                     NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
-                checks.append(
+                append(
                     NodeCheck(
                         kind: .shipBy, passed: pickup.meets,
                         detail: "ready for pickup \(Format.instant(pickup.at, zone)) "
                             + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
             } else {
-                checks.append(
+                append(
                     NodeCheck(
                         kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"
                     ))
             }
         case .none:
             let why = isPOBox ? " that delivers to PO boxes" : ""
-            checks.append(
+            append(
                 NodeCheck(
                     kind: .carrier, passed: false,
                     detail: "has none of \(services.map(\.rawValue).joined(separator: ", "))\(why)"))
             if !a.closures.isEmpty {
-                checks.append(
+                append(
                     NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", "))
                 )
             }
@@ -268,20 +278,20 @@ struct DecisionFacts: Sendable {
                 a.carrier == .all
                 ? services
                 : context.usable(services, at: a.position, toPOBox: isPOBox)
-            checks.append(
+            append(
                 NodeCheck(
                     kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
             if let pickup = a.pickup {
-                checks.append(
+                append(
                     NodeCheck(
                         kind: .shipBy, passed: pickup.meets,
                         detail: "earliest pickup \(Format.instant(pickup.at, zone)) via \(services[pickup.service]) "
                             + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
             } else {
-                checks.append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
+                append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
             }
             if let delivery = a.delivery, let deliverBy = deadlines.deliverBy {
-                checks.append(
+                append(
                     NodeCheck(
                         kind: .deliverBy, passed: delivery.met,
                         detail:
@@ -289,14 +299,15 @@ struct DecisionFacts: Sendable {
                     ))
             }
             if !a.closures.isEmpty {
-                checks.append(
+                append(
                     NodeCheck(
                         kind: .open, passed: a.pickup?.meets == true,
                         detail: a.closures.map(Format.closure).joined(separator: ", ")))
             }
         }
+        if stop { return checks }
         let capacity = context.capacities[a.position]
-        checks.append(
+        append(
             NodeCheck(
                 kind: .capacity, passed: a.ordersLeft > 0 && a.unitsLeft > 0,
                 detail: "\(max(0, a.ordersLeft)) of \(capacity.orders) orders and \(max(0, a.unitsLeft)) of "
@@ -337,7 +348,7 @@ struct DecisionFacts: Sendable {
 
     /// The first failing general check, as the verdicts name it.
     func firstFailure(_ a: NodeAssessment) -> NodeCheck? {
-        a.firstFailure == nil ? nil : generalChecks(a).first { !$0.passed }
+        a.firstFailure == nil ? nil : generalChecks(a, first: true).first { !$0.passed }
     }
 
     /// `stock: line 3 B-100123: 0 available, 1 needed`.

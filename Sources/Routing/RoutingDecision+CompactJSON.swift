@@ -5,8 +5,8 @@ public import Profiles
 /// The decision's JSON as the store keeps it, written by hand: member for member what the synthesized and custom
 /// `encode(to:)` of each type write (the lazy lists and sentences as the text they read as). Keep the two in step
 /// when a field is added; `DecisionRecordTests` holds them byte for byte equal over random decisions.
-extension RoutingDecision: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension RoutingDecision: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("poNumber", poNumber)
             try writer.member("retailer", retailer)
@@ -25,14 +25,14 @@ extension RoutingDecision: CompactJSONWritable {
     }
 }
 
-extension RoutingDecision.Outcome: CompactJSONWritable {}
-extension Reason: CompactJSONWritable {}
-extension FeeSchedule.Violation: CompactJSONWritable {}
-extension RuleCheck.Rule: CompactJSONWritable {}
-extension NodeCheck.Kind: CompactJSONWritable {}
+extension RoutingDecision.Outcome: JSONWritable {}
+extension Reason: JSONWritable {}
+extension FeeSchedule.Violation: JSONWritable {}
+extension RuleCheck.Rule: JSONWritable {}
+extension NodeCheck.Kind: JSONWritable {}
 
-extension Shipment: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Shipment: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("node", node)
             try writer.member("lines", lines)
@@ -48,8 +48,8 @@ extension Shipment: CompactJSONWritable {
     }
 }
 
-extension ShipmentLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension ShipmentLine: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             try writer.member("sku", sku)
@@ -58,8 +58,8 @@ extension ShipmentLine: CompactJSONWritable {
     }
 }
 
-extension CancelledLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension CancelledLine: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             try writer.member("sku", sku)
@@ -72,8 +72,8 @@ extension CancelledLine: CompactJSONWritable {
     }
 }
 
-extension BackorderedLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension BackorderedLine: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             try writer.member("sku", sku)
@@ -84,8 +84,8 @@ extension BackorderedLine: CompactJSONWritable {
     }
 }
 
-extension Rejection: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Rejection: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("reason", reason)
             writer.member("code", code)
@@ -95,8 +95,8 @@ extension Rejection: CompactJSONWritable {
     }
 }
 
-extension Deadlines: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Deadlines: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("acknowledgeBy", acknowledgeBy)
             writer.member("shipBy", shipBy)
@@ -108,8 +108,8 @@ extension Deadlines: CompactJSONWritable {
     }
 }
 
-extension FeeAssessment: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension FeeAssessment: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("avoided", avoided)
             try writer.member("incurred", incurred)
@@ -117,8 +117,8 @@ extension FeeAssessment: CompactJSONWritable {
     }
 }
 
-extension FeeLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension FeeLine: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("violation", violation)
             try writer.member("amount", amount)
@@ -130,8 +130,8 @@ extension FeeLine: CompactJSONWritable {
     }
 }
 
-extension RuleCheck: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension RuleCheck: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("rule", rule)
             writer.member("passed", passed)
@@ -140,8 +140,8 @@ extension RuleCheck: CompactJSONWritable {
     }
 }
 
-extension NodeEvaluation: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension NodeEvaluation: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("node", node)
             writer.member("rank", rank)
@@ -155,8 +155,8 @@ extension NodeEvaluation: CompactJSONWritable {
     }
 }
 
-extension NodeCheck: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension NodeCheck: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("kind", kind)
             writer.member("passed", passed)

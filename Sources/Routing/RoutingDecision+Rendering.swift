@@ -6,61 +6,67 @@ extension RoutingDecision {
     /// A short report for a terminal: the outcome, the plan, the deadlines, fees, then one row per node considered and
     /// every rule checked. `verbose` adds every node check.
     public func renderText(verbose: Bool = false) -> String {
-        var out: [String] = []
-        out.append("PO \(poNumber) (\(retailer)): \(outcome.rawValue.uppercased())")
+        // One string grown line by line, not an array of lines joined at the end: `route` writes one per PO.
+        var text = ""
+        text.reserveCapacity(2048)
+        func add(_ line: String) {
+            if !text.isEmpty { text += "\n" }
+            text += line
+        }
+        add("PO \(poNumber) (\(retailer)): \(outcome.rawValue.uppercased())")
         if let deadlines {
-            out.append("  ack by   \(Format.instant(deadlines.acknowledgeBy, deadlines.timeZone))")
-            out.append("  ship by  \(Format.instant(deadlines.shipBy, deadlines.timeZone))  [\(deadlines.basis)]")
+            add("  ack by   \(Format.instant(deadlines.acknowledgeBy, deadlines.timeZone))")
+            add("  ship by  \(Format.instant(deadlines.shipBy, deadlines.timeZone))  [\(deadlines.basis)]")
         }
         for shipment in shipments {
             let lines = shipment.lines.map { "\($0.lineNumber):\($0.sku)×\($0.quantity)" }.joined(separator: " ")
-            out.append(
+            add(
                 "  ship     \(shipment.node) via \(shipment.service) at \(Format.instant(shipment.shipAt, shipment.timeZone)), "
                     + "delivers \(shipment.expectedDelivery?.description ?? "?"), cost \(shipment.landedCost) — \(lines)"
             )
         }
         for line in cancelledLines {
-            out.append(
+            add(
                 "  cancel   line \(line.lineNumber) \(line.sku?.rawValue ?? "") ×\(line.quantity) "
                     + "[\(line.reason.rawValue)\(line.causingLine.map { " with line \($0)" } ?? "") → \(line.code)] "
                     + line.detail)
         }
         for line in backorderedLines {
-            out.append(
+            add(
                 "  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)")
         }
         for rejection in rejections {
-            out.append("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
+            add("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")
         }
         for fee in fees.avoided {
             let why = [fee.cause, fee.note].compactMap { $0 }.joined(separator: "; ")
-            out.append("  avoided  \(fee.violation.rawValue) \(fee.amount)" + (why.isEmpty ? "" : " (\(why))"))
+            add("  avoided  \(fee.violation.rawValue) \(fee.amount)" + (why.isEmpty ? "" : " (\(why))"))
         }
         for fee in fees.incurred {
-            out.append("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
+            add("  incurs   \(fee.violation.rawValue) \(fee.amount)" + (fee.note.map { " (\($0))" } ?? ""))
         }
         if !couldHaveShipped.isEmpty {
-            out.append(
+            add(
                 "  tell the retailer: \(couldHaveShipped.map(\.rawValue).joined(separator: ", ")) could have shipped")
         }
         if !nodes.isEmpty {
-            out.append("  node  rank  miles   verdict")
+            add("  node  rank  miles   verdict")
             for node in nodes {
                 let rank = node.candidate ? String(node.rank) : "-"
                 let miles = node.distanceMiles.map { String(Int($0.rounded())) } ?? "?"
-                out.append("  " + pad(node.node.rawValue, 6) + pad(rank, 6) + pad(miles, 8) + node.verdict)
+                add("  " + pad(node.node.rawValue, 6) + pad(rank, 6) + pad(miles, 8) + node.verdict)
                 if verbose {
                     for check in node.checks {
-                        out.append("        \(check.passed ? "ok " : "NO ") \(check.kind.rawValue): \(check.detail)")
+                        add("        \(check.passed ? "ok " : "NO ") \(check.kind.rawValue): \(check.detail)")
                     }
                 }
             }
         }
-        out.append("  rules")
+        add("  rules")
         for check in checks {
-            out.append("    \(check.passed ? "ok " : "NO ") \(check.rule.rawValue): \(check.detail)")
+            add("    \(check.passed ? "ok " : "NO ") \(check.rule.rawValue): \(check.detail)")
         }
-        return out.joined(separator: "\n")
+        return text
     }
 
     /// The complete decision as JSON (sorted keys, ISO 8601 instants), for machines and the audit record.

@@ -2,7 +2,7 @@
 /// first container asked for and closes it in `close()`; a nested container (or super encoder) is a child encoder,
 /// closed before its parent writes its next element, so nothing is held but the bytes.
 final class CompactJSONValueEncoder: Encoder {
-    let writer: CompactJSONWriter
+    let writer: JSONByteWriter
     /// The encoder this value is an element of, and its key there: the coding path, worked out only when asked.
     let parent: CompactJSONValueEncoder?
     let key: (any CodingKey)?
@@ -17,7 +17,7 @@ final class CompactJSONValueEncoder: Encoder {
     /// A nested container or super encoder still open.
     private var child: CompactJSONValueEncoder?
 
-    init(writer: CompactJSONWriter, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) {
+    init(writer: JSONByteWriter, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) {
         self.writer = writer
         self.parent = parent
         self.key = key

@@ -1,8 +1,8 @@
 /// The canonical order's JSON written by hand, member for member what its synthesized `encode(to:)` writes (and
 /// `OrderSource`'s own): keep the two in step when a field is added. `CompactJSONWritableTests` fails on any
 /// difference, over random orders with every field present and absent.
-extension PurchaseOrder: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension PurchaseOrder: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("retailer", retailer)
             try writer.member("poNumber", poNumber)
@@ -21,14 +21,14 @@ extension PurchaseOrder: CompactJSONWritable {
     }
 }
 
-extension PurchaseOrder.Purpose: CompactJSONWritable {}
-extension PurchaseOrder.OrderType: CompactJSONWritable {}
-extension Party.Role: CompactJSONWritable {}
-extension Note.Kind: CompactJSONWritable {}
-extension OrderSource.Format: CompactJSONWritable {}
+extension PurchaseOrder.Purpose: JSONWritable {}
+extension PurchaseOrder.OrderType: JSONWritable {}
+extension Party.Role: JSONWritable {}
+extension Note.Kind: JSONWritable {}
+extension OrderSource.Format: JSONWritable {}
 
-extension OrderDates: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension OrderDates: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("ordered", ordered)
             try writer.member("requestedShip", requestedShip)
@@ -39,12 +39,12 @@ extension OrderDates: CompactJSONWritable {
     }
 }
 
-extension CalendarDate: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws { writer.string(description) }
+extension CalendarDate: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws { writer.string(description) }
 }
 
-extension Party: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Party: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("role", role)
             writer.member("name", name)
@@ -55,8 +55,8 @@ extension Party: CompactJSONWritable {
     }
 }
 
-extension PartyIdentifier: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension PartyIdentifier: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("qualifier", qualifier)
             writer.member("value", value)
@@ -64,8 +64,8 @@ extension PartyIdentifier: CompactJSONWritable {
     }
 }
 
-extension Address: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension Address: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("lines", lines)
             writer.member("city", city)
@@ -76,8 +76,8 @@ extension Address: CompactJSONWritable {
     }
 }
 
-extension Contact: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension Contact: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("name", name)
             writer.member("phone", phone)
@@ -86,8 +86,8 @@ extension Contact: CompactJSONWritable {
     }
 }
 
-extension ShipMethod: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension ShipMethod: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("carrierSCAC", carrierSCAC)
             writer.member("serviceLevel", serviceLevel)
@@ -97,8 +97,8 @@ extension ShipMethod: CompactJSONWritable {
     }
 }
 
-extension Reference: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension Reference: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("qualifier", qualifier)
             writer.member("value", value)
@@ -107,8 +107,8 @@ extension Reference: CompactJSONWritable {
     }
 }
 
-extension Note: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Note: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("kind", kind)
             writer.member("text", text)
@@ -116,8 +116,8 @@ extension Note: CompactJSONWritable {
     }
 }
 
-extension Money: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension Money: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("amount", amount)
             try writer.member("currency", currency)
@@ -125,8 +125,8 @@ extension Money: CompactJSONWritable {
     }
 }
 
-extension OrderLine: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension OrderLine: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             writer.member("buyerItemID", buyerItemID)
@@ -145,8 +145,8 @@ extension OrderLine: CompactJSONWritable {
     }
 }
 
-extension ItemQualifiers: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension ItemQualifiers: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("buyer", buyer)
             try writer.member("sku", sku)
@@ -155,8 +155,8 @@ extension ItemQualifiers: CompactJSONWritable {
     }
 }
 
-extension ItemQualifiers.Qualifier: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension ItemQualifiers.Qualifier: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("code", code)
             writer.member("position", position)
@@ -164,8 +164,8 @@ extension ItemQualifiers.Qualifier: CompactJSONWritable {
     }
 }
 
-extension OrderSource: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) throws {
+extension OrderSource: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("format", format)
             try writer.member("senderID", senderID)
@@ -182,8 +182,8 @@ extension OrderSource: CompactJSONWritable {
     }
 }
 
-extension PartnerIdentity: CompactJSONWritable {
-    public func writeCompactJSON(to writer: CompactJSONWriter) {
+extension PartnerIdentity: JSONWritable {
+    public func writeCompactJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("qualifier", qualifier)
             writer.member("id", id)

@@ -61,7 +61,10 @@ struct RouteCommand: ParsableCommand {
         // What each profile's run of decisions reuses (deadlines, stock tables, landed costs): kept across files.
         var scratches: [RetailerID: RoutingScratch] = [:]
         // Decisions are written as they are made, text or JSON: nothing of a file is held but the PO being routed.
-        var decisions = JSONArrayWriter(encoder: RoutingDecision.jsonEncoder())
+        // As `RoutingDecision.jsonEncoder()` printed them, written by hand.
+        let decisions = JSONArrayWriter(escapesSlashes: false)
+        var text = StandardOutputBuffer()
+        defer { text.flush() }
         var allCompliant = true
         var unreadable = false
         for file in files {
@@ -107,7 +110,9 @@ struct RouteCommand: ParsableCommand {
                 if json {
                     try decisions.append(decision)
                 } else {
-                    print(decision.renderText(verbose: verbose) + "\n")
+                    text.append(decision.renderText(verbose: verbose))
+                    text.append("\n\n")
+                    text.flushIfFull()
                 }
             }
             let isUnreadable = stream.isUnreadable(orders: items.orders, unprocessed: items.unprocessed)
@@ -123,7 +128,7 @@ struct RouteCommand: ParsableCommand {
             }
             unclaimed.forEach(printError)
         }
-        if json { try decisions.finish() }
+        if json { decisions.finish() }
         if unreadable { throw ExitCode(2) }
         if !allCompliant { throw ExitCode(1) }
     }

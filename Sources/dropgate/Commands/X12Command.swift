@@ -309,9 +309,8 @@ extension X12Command {
             _ = try streamFile(file, validates: false) { _, _ in }
             var problems = 0
             let memo = PurchaseOrderMemo()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            var orders = JSONArrayWriter(encoder: encoder)
+            // As `JSONEncoder` with `[.prettyPrinted, .sortedKeys]` printed them, written by hand.
+            let orders = JSONArrayWriter(escapesSlashes: true)
             _ = try streamFile(file, validates: false) { event, _ in
                 guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file, memo: memo)
                 else { return }
@@ -325,7 +324,7 @@ extension X12Command {
                             + "MAP \(error.description)")
                 }
             }
-            try orders.finish()
+            orders.finish()
             if problems > 0 { throw ExitCode(1) }
         }
     }

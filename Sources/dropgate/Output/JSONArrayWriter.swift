@@ -1,46 +1,34 @@
 import Foundation
+import Orders
 
-/// Writes a JSON array to standard output an element at a time, byte for byte as `encoder` (pretty-printed) writes
-/// the whole array: each element's lines indented by two spaces, empty lines (inside an empty array or object) left
-/// empty. A command's output then neither waits for nor holds every element.
+/// Writes a JSON array to standard output an element at a time, byte for byte as `JSONEncoder` writes the whole
+/// array with `[.prettyPrinted, .sortedKeys]` (and `.withoutEscapingSlashes` unless `escapesSlashes`), then a line
+/// break: each element written by hand (`writeSortedJSON`) a level in. A command's output then neither waits for
+/// nor holds every element, and costs no Codable tree.
 struct JSONArrayWriter {
-    let encoder: JSONEncoder
-    private var count = 0
-    /// Written when it holds a buffer's worth, and at the end.
-    private var pending: [UInt8] = []
-    private static let bufferSize = 1 << 16
+    private let writer: JSONByteWriter
 
-    init(encoder: JSONEncoder) {
-        self.encoder = encoder
-        pending.reserveCapacity(Self.bufferSize * 2)
+    init(escapesSlashes: Bool) {
+        writer = JSONByteWriter(dates: .iso8601, layout: .pretty(escapesSlashes: escapesSlashes))
+        writer.beginArray()
     }
 
-    mutating func append(_ element: some Encodable) throws {
-        let encoded = try encoder.encode(element)
-        pending += Array((count == 0 ? "[\n" : ",\n").utf8)
-        var atLineStart = true
-        for byte in encoded {
-            if atLineStart && byte != 0x0A { pending += [0x20, 0x20] }
-            pending.append(byte)
-            atLineStart = byte == 0x0A
-        }
-        count += 1
-        if pending.count >= Self.bufferSize { flush() }
+    /// Writes what is pending once it holds a buffer's worth.
+    func append(_ element: some JSONWritable) throws {
+        try writer.element(element)
+        if writer.bytes.count >= StandardOutputBuffer.size { flush() }
     }
 
     /// Closes the array (an empty one as the encoder writes it) with a line break, and writes what is left.
-    mutating func finish() throws {
-        if count == 0 {
-            pending += Array(try encoder.encode([Int]())) + [0x0A]
-        } else {
-            pending += Array("\n]\n".utf8)
-        }
+    func finish() {
+        writer.endArray()
+        writer.newLine()
         flush()
     }
 
-    private mutating func flush() {
-        guard !pending.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(pending))
-        pending.removeAll(keepingCapacity: true)
+    private func flush() {
+        guard !writer.bytes.isEmpty else { return }
+        StandardOutputBuffer.write(writer.bytes)
+        writer.removeAll()
     }
 }

@@ -1,0 +1,225 @@
+public import Foundation
+
+/// JSON written straight into bytes by values that write themselves (`JSONWritable`), and by `CompactJSONEncoder`
+/// for any `Encodable`: compact, keys in the order the value writes them (the store's records), or laid out as
+/// Foundation's `JSONEncoder` lays out `[.prettyPrinted, .sortedKeys]` (what the commands print), byte for byte.
+public final class JSONByteWriter {
+    /// How the text is laid out.
+    public enum Layout: Sendable {
+        /// No spaces or line breaks, members in the order a value writes them (`writeCompactJSON`).
+        case compact
+        /// `JSONEncoder`'s `[.prettyPrinted, .sortedKeys]`: each member and element on a line of its own, indented
+        /// two spaces a level, `"key" : value`, an empty array or object as its brackets around an empty line,
+        /// members in the UTF-8 order of their keys (`writeSortedJSON`). `/` is written `\/` unless
+        /// `escapesSlashes` is false (`.withoutEscapingSlashes`).
+        case pretty(escapesSlashes: Bool)
+    }
+
+    // The state below is written a few bytes at a time, a dozen times a member. A class's stored properties are
+    // checked for overlapping access at run time on every access; that check was a seventh of `route --json`.
+    // Nothing here hands out an access that could overlap another (no closure or inout argument reaches these
+    // properties while one is in progress), so the checks are off for them.
+
+    /// The text written so far.
+    @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
+    /// Whether the next member or element needs a separator first (one has been written at this level).
+    @exclusivity(unchecked) var needsComma = false
+    var usesHandWritten = true
+    let dates: CompactJSONEncoder.DateFormat
+    let isPretty: Bool
+    let escapesSlashes: Bool
+    /// Open objects and arrays: the indentation of the next line in pretty text.
+    @exclusivity(unchecked) var depth = 0
+
+    public init(dates: CompactJSONEncoder.DateFormat = .iso8601, layout: Layout = .compact) {
+        self.dates = dates
+        switch layout {
+        case .compact:
+            isPretty = false
+            escapesSlashes = false
+        case .pretty(let escapes):
+            isPretty = true
+            escapesSlashes = escapes
+        }
+        bytes.reserveCapacity(4096)
+    }
+
+    /// Empties the text written so far (after it has been handed on), keeping the capacity.
+    public func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes one whole value, the element `key` of `parent` (nil at the top): the types JSON spells its own way
+    /// directly, any other through its `encode(to:)`. Compact text only.
+    func write<T: Encodable>(_ value: T, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) throws {
+        if usesHandWritten, let writable = value as? any JSONWritable {
+            try writable.writeCompactJSON(to: self)
+            return
+        }
+        switch value {
+        case let string as String: write(string)
+        case let integer as Int: write(integer)
+        case let bool as Bool: write(bool)
+        case let date as Date: write(date)
+        case let number as Double: try write(number, codingPath: CompactJSONValueEncoder.path(parent, key))
+        case let url as URL: write(url.absoluteString)
+        case let decimal as Decimal: bytes.append(contentsOf: decimal.description.utf8)
+        case let data as Data: write(data.base64EncodedString())
+        // Every other width of number: their `encode(to:)` asks a single-value container for themselves again.
+        case let integer as any BinaryInteger: write(integer)
+        case let number as Float: try write(number, codingPath: CompactJSONValueEncoder.path(parent, key))
+        default:
+            let encoder = CompactJSONValueEncoder(writer: self, parent: parent, key: key)
+            try value.encode(to: encoder)
+            encoder.close()
+        }
+    }
+
+    /// A value that writes itself, in this writer's layout.
+    func write(_ value: some JSONWritable) throws {
+        if isPretty {
+            try value.writeSortedJSON(to: self)
+        } else {
+            try value.writeCompactJSON(to: self)
+        }
+    }
+
+    func write(_ date: Date) {
+        switch dates {
+        case .secondsSince1970: writeFinite(date.timeIntervalSince1970)
+        case .iso8601: writeISO8601(date)
+        }
+    }
+
+    func write(_ bool: Bool) {
+        bytes.append(contentsOf: bool ? Self.trueText : Self.falseText)
+    }
+
+    func writeNull() {
+        bytes.append(contentsOf: Self.nullText)
+    }
+
+    func write<Integer: BinaryInteger>(_ integer: Integer) {
+        guard integer != 0 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        let start = bytes.count
+        while magnitude > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// A finite number as `JSONEncoder` writes it; throws for NaN and infinity, as it does.
+    func write<Number: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ number: Number, codingPath: [any CodingKey]
+    ) throws {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: codingPath, debugDescription: "\(number) is not a JSON number"))
+        }
+        if isPretty {
+            // `JSONEncoder`'s own rule: the shortest text that reads back the same, less a trailing `.0`.
+            let text = number.description
+            bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+        } else {
+            writeFinite(number)
+        }
+    }
+
+    /// The shortest text that reads back the same, without a trailing `.0`.
+    private func writeFinite<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ number: Number) {
+        if number == number.rounded(), abs(number) < 1e15 {
+            write(Int64(number))
+        } else {
+            bytes.append(contentsOf: number.description.utf8)
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped (and `/` in pretty text that escapes it),
+    /// everything else as its UTF-8.
+    func write(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        let slash: UInt8 = escapesSlashes ? UInt8(ascii: "/") : 0x22
+        string.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == slash {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case UInt8(ascii: "/"): bytes.append(contentsOf: [0x5C, UInt8(ascii: "/")])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    bytes.append(contentsOf: Array("\\u00".utf8))
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `2026-11-24T15:00:00Z`: the instant's whole seconds in UTC, as `ISO8601DateFormatter`'s default options write
+    /// them.
+    func writeISO8601(_ date: Date) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let day = CalendarDate(ordinal: days)
+        bytes.append(UInt8(ascii: "\""))
+        digits(day.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2)
+        bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
+    }
+
+    private func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var value = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            value %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A line break and the indentation of the open objects and arrays (none at the top: the line break that ends
+    /// a printed document).
+    public func newLine() {
+        bytes.append(0x0A)
+        var spaces = 2 * depth
+        while spaces > 0 {
+            let run = min(spaces, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            spaces -= run
+        }
+    }
+
+    static let trueText = Array("true".utf8)
+    static let falseText = Array("false".utf8)
+    static let nullText = Array("null".utf8)
+    static let hexDigits = Array("0123456789abcdef".utf8)
+    static let spaces = [UInt8](repeating: 0x20, count: 64)
+}

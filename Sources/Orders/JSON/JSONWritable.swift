@@ -1,0 +1,186 @@
+public import Foundation
+
+/// A value that writes its JSON itself, member by member, instead of through `encode(to:)`, in two orders:
+///
+/// - `writeCompactJSON`: the members in the order its `encode(to:)` writes them, for the store's compact records
+///   (`CompactJSONEncoder`, whose tests hold it to the `Encodable` text byte for byte);
+/// - `writeSortedJSON`: the members in the UTF-8 order of their keys, for the pretty text the commands print, which
+///   its tests hold byte for byte to `JSONEncoder`'s `[.prettyPrinted, .sortedKeys]`.
+///
+/// Both list the same members (nils left out, empty arrays kept): keep them in step when a field is added. Without
+/// Codable's containers, boxes and casts, and without `JSONEncoder`'s tree of every value and sorting of every
+/// object's keys, which were most of the work of printing an order. Reading back stays `Decodable`.
+public protocol JSONWritable: Encodable {
+    func writeCompactJSON(to writer: JSONByteWriter) throws
+    func writeSortedJSON(to writer: JSONByteWriter) throws
+}
+
+extension JSONByteWriter {
+    /// An object whose members `body` writes with `member`.
+    public func object(_ body: () throws -> Void) rethrows {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        depth += 1
+        try body()
+        depth -= 1
+        if isPretty { closeLine() }
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// An array of `items`, each written by `element`.
+    public func array<Items: Sequence>(_ items: Items, _ element: (Items.Element) throws -> Void) rethrows {
+        beginArray()
+        for item in items {
+            beginElement()
+            try element(item)
+            needsComma = true
+        }
+        endArray()
+    }
+
+    /// Opens an array whose elements are written one at a time, each after `beginElement()`, up to `endArray()`:
+    /// for a list written as it is made.
+    public func beginArray() {
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        depth += 1
+    }
+
+    /// Starts the next element of an open array: the separator after the one before, and its line in pretty text.
+    public func beginElement() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if isPretty { newLine() }
+    }
+
+    /// Closes an open array.
+    public func endArray() {
+        depth -= 1
+        if isPretty { closeLine() }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Before the bracket that closes an object or array in pretty text: its own line, after an empty one when the
+    /// container holds nothing (as `JSONEncoder` writes `[\n\n]`).
+    private func closeLine() {
+        if !needsComma { bytes.append(0x0A) }
+        newLine()
+    }
+
+    /// An element of an open array: a value that writes itself, in this writer's layout.
+    public func element(_ value: some JSONWritable) throws {
+        beginElement()
+        try write(value)
+        needsComma = true
+    }
+
+    /// Begins the member `key`: a comma after the one before, the key, a colon (in pretty text on a line of its
+    /// own, and ` : `). Keys are plain names: no escapes.
+    public func key(_ key: StaticString) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if isPretty { newLine() }
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if isPretty {
+            bytes.append(contentsOf: Self.prettyColon)
+        } else {
+            bytes.append(contentsOf: Self.compactColon)
+        }
+        needsComma = false
+    }
+
+    public func member(_ key: StaticString, _ value: (some JSONWritable)?) throws {
+        guard let value else { return }
+        self.key(key)
+        try write(value)
+        needsComma = true
+    }
+
+    public func member(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        write(value)
+        needsComma = true
+    }
+
+    public func member(_ key: StaticString, _ value: Int?) {
+        guard let value else { return }
+        self.key(key)
+        write(value)
+        needsComma = true
+    }
+
+    public func member(_ key: StaticString, _ value: Bool?) {
+        guard let value else { return }
+        self.key(key)
+        write(value)
+        needsComma = true
+    }
+
+    public func member(_ key: StaticString, _ value: Decimal?) {
+        guard let value else { return }
+        self.key(key)
+        bytes.append(contentsOf: value.description.utf8)
+        needsComma = true
+    }
+
+    /// An array member (written when empty too, as `encode(_:forKey:)` writes it).
+    public func member<Element: JSONWritable>(_ key: StaticString, _ values: [Element]) throws {
+        self.key(key)
+        try array(values) { try write($0) }
+    }
+
+    /// An instant, in the writer's date format.
+    public func member(_ key: StaticString, _ value: Date?) {
+        guard let value else { return }
+        self.key(key)
+        write(value)
+        needsComma = true
+    }
+
+    /// A number; throws for one JSON cannot hold (NaN, infinity), as the encoder does.
+    public func member(_ key: StaticString, _ value: Double?) throws {
+        guard let value else { return }
+        self.key(key)
+        try write(value, codingPath: [])
+        needsComma = true
+    }
+
+    /// A value of a type that does not write itself, through its `encode(to:)`: compact text only.
+    public func member(_ key: StaticString, encoding value: some Encodable) throws {
+        self.key(key)
+        try write(value, parent: nil, key: nil)
+        needsComma = true
+    }
+
+    /// A time zone as its `encode(to:)` writes it (its identifier, and whether it is the autoupdating current
+    /// zone), for sorted text; compact text goes through `encode(to:)`.
+    public func member(_ key: StaticString, sorted zone: TimeZone) {
+        self.key(key)
+        object {
+            if zone == TimeZone.autoupdatingCurrent { member("autoupdating", true) }
+            member("identifier", zone.identifier)
+        }
+    }
+
+    public func member(_ key: StaticString, _ values: [String]) {
+        self.key(key)
+        array(values) { write($0) }
+    }
+
+    /// A string with the JSON escapes; for values written by hand.
+    public func string(_ value: String) {
+        write(value)
+        needsComma = true
+    }
+
+    static let prettyColon = Array("\" : ".utf8)
+    static let compactColon = Array("\":".utf8)
+}
+
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    /// A string enum or identifier, as its raw value (as their `encode(to:)` writes them).
+    public func writeCompactJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
+    public func writeSortedJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
+}
