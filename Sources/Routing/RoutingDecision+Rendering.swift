@@ -74,8 +74,7 @@ extension RoutingDecision {
         String(decoding: try Self.jsonEncoder(pretty: pretty).encode(self), as: UTF8.self)
     }
 
-    /// The complete decision as the store keeps it: the same JSON value as `renderJSON`, compact, keys in the
-    /// order the decision writes them.
+    /// The complete decision as the store keeps it: the same JSON value as `renderJSON`, compact, keys sorted.
     public func recordJSON() throws -> String {
         String(decoding: try CompactJSONEncoder(dates: .iso8601).encode(self), as: UTF8.self)
     }

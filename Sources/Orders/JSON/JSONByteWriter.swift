@@ -1,16 +1,16 @@
 public import Foundation
 
 /// JSON written straight into bytes by values that write themselves (`JSONWritable`), and by `CompactJSONEncoder`
-/// for any `Encodable`: compact, keys in the order the value writes them (the store's records), or laid out as
-/// Foundation's `JSONEncoder` lays out `[.prettyPrinted, .sortedKeys]` (what the commands print), byte for byte.
+/// for any `Encodable`: compact (the store's records), or laid out as Foundation's `JSONEncoder` lays out
+/// `[.prettyPrinted, .sortedKeys]` (what the commands print), byte for byte.
 public final class JSONByteWriter {
     /// How the text is laid out.
     public enum Layout: Sendable {
-        /// No spaces or line breaks, members in the order a value writes them (`writeCompactJSON`).
+        /// No spaces or line breaks.
         case compact
         /// `JSONEncoder`'s `[.prettyPrinted, .sortedKeys]`: each member and element on a line of its own, indented
         /// two spaces a level, `"key" : value`, an empty array or object as its brackets around an empty line,
-        /// members in the UTF-8 order of their keys (`writeSortedJSON`). `/` is written `\/` unless
+        /// members in the UTF-8 order of their keys. `/` is written `\/` unless
         /// `escapesSlashes` is false (`.withoutEscapingSlashes`).
         case pretty(escapesSlashes: Bool)
     }
@@ -53,7 +53,7 @@ public final class JSONByteWriter {
     /// directly, any other through its `encode(to:)`. Compact text only.
     func write<T: Encodable>(_ value: T, parent: CompactJSONValueEncoder?, key: (any CodingKey)?) throws {
         if usesHandWritten, let writable = value as? any JSONWritable {
-            try writable.writeCompactJSON(to: self)
+            try writable.writeJSON(to: self)
             return
         }
         switch value {
@@ -77,11 +77,7 @@ public final class JSONByteWriter {
 
     /// A value that writes itself, in this writer's layout.
     func write(_ value: some JSONWritable) throws {
-        if isPretty {
-            try value.writeSortedJSON(to: self)
-        } else {
-            try value.writeCompactJSON(to: self)
-        }
+        try value.writeJSON(to: self)
     }
 
     func write(_ date: Date) {

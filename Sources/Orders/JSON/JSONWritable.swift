@@ -1,18 +1,13 @@
 public import Foundation
 
-/// A value that writes its JSON itself, member by member, instead of through `encode(to:)`, in two orders:
-///
-/// - `writeCompactJSON`: the members in the order its `encode(to:)` writes them, for the store's compact records
-///   (`CompactJSONEncoder`, whose tests hold it to the `Encodable` text byte for byte);
-/// - `writeSortedJSON`: the members in the UTF-8 order of their keys, for the pretty text the commands print, which
-///   its tests hold byte for byte to `JSONEncoder`'s `[.prettyPrinted, .sortedKeys]`.
-///
-/// Both list the same members (nils left out, empty arrays kept): keep them in step when a field is added. Without
-/// Codable's containers, boxes and casts, and without `JSONEncoder`'s tree of every value and sorting of every
-/// object's keys, which were most of the work of printing an order. Reading back stays `Decodable`.
+/// A value that writes its JSON itself, member by member, instead of through `encode(to:)`: the members its
+/// `encode(to:)` writes (nils left out, empty arrays kept), in the UTF-8 order of their keys, as `JSONEncoder`'s
+/// `.sortedKeys` writes them. The one writer serves both layouts: the store's compact records and the pretty text
+/// the commands print, which its tests hold byte for byte to `JSONEncoder`'s `[.prettyPrinted, .sortedKeys]`.
+/// Without Codable's containers, boxes and casts, and without `JSONEncoder`'s tree of every value and sorting of
+/// every object's keys, which were most of the work of printing an order. Reading back stays `Decodable`.
 public protocol JSONWritable: Encodable {
-    func writeCompactJSON(to writer: JSONByteWriter) throws
-    func writeSortedJSON(to writer: JSONByteWriter) throws
+    func writeJSON(to writer: JSONByteWriter) throws
 }
 
 extension JSONByteWriter {
@@ -147,16 +142,8 @@ extension JSONByteWriter {
         needsComma = true
     }
 
-    /// A value of a type that does not write itself, through its `encode(to:)`: compact text only.
-    public func member(_ key: StaticString, encoding value: some Encodable) throws {
-        self.key(key)
-        try write(value, parent: nil, key: nil)
-        needsComma = true
-    }
-
-    /// A time zone as its `encode(to:)` writes it (its identifier, and whether it is the autoupdating current
-    /// zone), for sorted text; compact text goes through `encode(to:)`.
-    public func member(_ key: StaticString, sorted zone: TimeZone) {
+    /// A time zone as its `encode(to:)` writes it: its identifier, and whether it is the autoupdating current zone.
+    public func member(_ key: StaticString, _ zone: TimeZone) {
         self.key(key)
         object {
             if zone == TimeZone.autoupdatingCurrent { member("autoupdating", true) }
@@ -181,6 +168,5 @@ extension JSONByteWriter {
 
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
     /// A string enum or identifier, as its raw value (as their `encode(to:)` writes them).
-    public func writeCompactJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
-    public func writeSortedJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
+    public func writeJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
 }

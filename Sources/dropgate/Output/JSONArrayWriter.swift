@@ -3,7 +3,7 @@ import Orders
 
 /// Writes a JSON array to standard output an element at a time, byte for byte as `JSONEncoder` writes the whole
 /// array with `[.prettyPrinted, .sortedKeys]` (and `.withoutEscapingSlashes` unless `escapesSlashes`), then a line
-/// break: each element written by hand (`writeSortedJSON`) a level in. A command's output then neither waits for
+/// break: each element written by hand (`writeJSON`) a level in. A command's output then neither waits for
 /// nor holds every element, and costs no Codable tree.
 struct JSONArrayWriter {
     private let writer: JSONByteWriter

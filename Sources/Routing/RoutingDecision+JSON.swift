@@ -2,12 +2,19 @@ import Foundation
 public import Orders
 public import Profiles
 
-/// The decision's pretty JSON written by hand, as `dropgate route --json` prints it: the members of
-/// `RoutingDecision+CompactJSON.swift`, in the UTF-8 order of their keys, as `JSONEncoder`'s `.sortedKeys` writes
-/// them. Keep the two in step when a field is added; `DecisionSortedJSONTests` holds this byte for byte to
-/// `RoutingDecision.jsonEncoder()` over random decisions and the sample inbox.
-extension RoutingDecision {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension RoutingDecision.Outcome: JSONWritable {}
+extension Reason: JSONWritable {}
+extension FeeSchedule.Violation: JSONWritable {}
+extension RuleCheck.Rule: JSONWritable {}
+extension NodeCheck.Kind: JSONWritable {}
+
+/// The decision's JSON written by hand, member for member what its `encode(to:)` writes, in the UTF-8 order of the
+/// keys (as `JSONEncoder`'s `.sortedKeys`): one writer for the compact record the store keeps and the pretty text
+/// `dropgate route --json` prints. Keep it in step when a field is added: `DecisionSortedJSONTests` holds it byte for
+/// byte to `RoutingDecision.jsonEncoder()` and `DecisionJSONTests` to the `Codable` path, over random decisions and
+/// the sample inbox.
+extension RoutingDecision: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("backorderedLines", backorderedLines)
             try writer.member("cancelledLines", cancelledLines)
@@ -26,8 +33,8 @@ extension RoutingDecision {
     }
 }
 
-extension Shipment {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Shipment: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("expectedDelivery", expectedDelivery)
             try writer.member("landedCost", landedCost)
@@ -37,14 +44,14 @@ extension Shipment {
             writer.member("shipAt", shipAt)
             writer.member("shipBy", shipBy)
             try writer.member("shipDay", shipDay)
-            writer.member("timeZone", sorted: timeZone)
+            writer.member("timeZone", timeZone)
             writer.member("zone", zone)
         }
     }
 }
 
-extension ShipmentLine {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension ShipmentLine: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             writer.member("quantity", quantity)
@@ -53,8 +60,8 @@ extension ShipmentLine {
     }
 }
 
-extension CancelledLine {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension CancelledLine: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("causingLine", causingLine)
             writer.member("code", code)
@@ -67,8 +74,8 @@ extension CancelledLine {
     }
 }
 
-extension BackorderedLine {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension BackorderedLine: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("lineNumber", lineNumber)
             try writer.member("node", node)
@@ -79,8 +86,8 @@ extension BackorderedLine {
     }
 }
 
-extension Rejection {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Rejection: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("code", code)
             writer.member("detail", detail)
@@ -90,21 +97,21 @@ extension Rejection {
     }
 }
 
-extension Deadlines {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Deadlines: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("acknowledgeBy", acknowledgeBy)
             writer.member("basis", basis)
             try writer.member("deliverBy", deliverBy)
             writer.member("shipBy", shipBy)
             try writer.member("shipByDay", shipByDay)
-            writer.member("timeZone", sorted: timeZone)
+            writer.member("timeZone", timeZone)
         }
     }
 }
 
-extension FeeAssessment {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension FeeAssessment: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("avoided", avoided)
             try writer.member("incurred", incurred)
@@ -112,8 +119,8 @@ extension FeeAssessment {
     }
 }
 
-extension FeeLine {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension FeeLine: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("amount", amount)
             writer.member("cause", cause)
@@ -125,8 +132,8 @@ extension FeeLine {
     }
 }
 
-extension RuleCheck {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension RuleCheck: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("detail", detail)
             writer.member("passed", passed)
@@ -135,8 +142,8 @@ extension RuleCheck {
     }
 }
 
-extension NodeEvaluation {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension NodeEvaluation: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("canShipAll", canShipAll)
             writer.member("candidate", candidate)
@@ -150,8 +157,8 @@ extension NodeEvaluation {
     }
 }
 
-extension NodeCheck {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension NodeCheck: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("detail", detail)
             try writer.member("kind", kind)

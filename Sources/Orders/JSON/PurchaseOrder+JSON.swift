@@ -1,11 +1,18 @@
 public import Foundation
 
-/// The canonical order's pretty JSON written by hand: the members of `PurchaseOrder+CompactJSON.swift`, in the UTF-8
-/// order of their keys, as `JSONEncoder`'s `.sortedKeys` writes them. Keep the two in step when a field is added;
-/// `SortedJSONTests` fails on any difference from `JSONEncoder`, over random orders with every field present and
-/// absent, the fixtures and the corpus.
-extension PurchaseOrder {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension PurchaseOrder.Purpose: JSONWritable {}
+extension PurchaseOrder.OrderType: JSONWritable {}
+extension Party.Role: JSONWritable {}
+extension Note.Kind: JSONWritable {}
+extension OrderSource.Format: JSONWritable {}
+
+/// The canonical order's JSON written by hand, member for member what its `encode(to:)` writes, in the UTF-8 order
+/// of the keys (as `JSONEncoder`'s `.sortedKeys`): one writer for both layouts, the compact record the store keeps
+/// and the pretty text `x12 po` prints. Keep it in step when a field is added: `SortedJSONTests` holds it byte for
+/// byte to `JSONEncoder` and `CompactJSONWritableTests` to the `Codable` path, over random orders with every field
+/// present and absent, the fixtures and the corpus.
+extension PurchaseOrder: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("currency", currency)
             try writer.member("dates", dates)
@@ -24,8 +31,8 @@ extension PurchaseOrder {
     }
 }
 
-extension OrderDates {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension OrderDates: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("cancelAfter", cancelAfter)
             try writer.member("expectedShip", expectedShip)
@@ -36,12 +43,12 @@ extension OrderDates {
     }
 }
 
-extension CalendarDate {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws { writer.string(description) }
+extension CalendarDate: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws { writer.string(description) }
 }
 
-extension Party {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Party: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("address", address)
             try writer.member("contact", contact)
@@ -52,8 +59,8 @@ extension Party {
     }
 }
 
-extension PartyIdentifier {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension PartyIdentifier: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("qualifier", qualifier)
             writer.member("value", value)
@@ -61,8 +68,8 @@ extension PartyIdentifier {
     }
 }
 
-extension Address {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension Address: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("city", city)
             writer.member("country", country)
@@ -73,8 +80,8 @@ extension Address {
     }
 }
 
-extension Contact {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension Contact: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("email", email)
             writer.member("name", name)
@@ -83,8 +90,8 @@ extension Contact {
     }
 }
 
-extension ShipMethod {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension ShipMethod: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("carrierSCAC", carrierSCAC)
             writer.member("routing", routing)
@@ -94,8 +101,8 @@ extension ShipMethod {
     }
 }
 
-extension Reference {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension Reference: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("description", description)
             writer.member("qualifier", qualifier)
@@ -104,8 +111,8 @@ extension Reference {
     }
 }
 
-extension Note {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Note: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("kind", kind)
             writer.member("text", text)
@@ -113,8 +120,8 @@ extension Note {
     }
 }
 
-extension Money {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension Money: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("amount", amount)
             try writer.member("currency", currency)
@@ -122,8 +129,8 @@ extension Money {
     }
 }
 
-extension OrderLine {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension OrderLine: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             writer.member("buyerItemID", buyerItemID)
             writer.member("description", description)
@@ -142,8 +149,8 @@ extension OrderLine {
     }
 }
 
-extension ItemQualifiers {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension ItemQualifiers: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("buyer", buyer)
             try writer.member("gtin", gtin)
@@ -152,8 +159,8 @@ extension ItemQualifiers {
     }
 }
 
-extension ItemQualifiers.Qualifier {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension ItemQualifiers.Qualifier: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("code", code)
             writer.member("position", position)
@@ -161,8 +168,8 @@ extension ItemQualifiers.Qualifier {
     }
 }
 
-extension OrderSource {
-    public func writeSortedJSON(to writer: JSONByteWriter) throws {
+extension OrderSource: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
             try writer.member("format", format)
             writer.member("groupControl", groupControl)
@@ -179,8 +186,8 @@ extension OrderSource {
     }
 }
 
-extension PartnerIdentity {
-    public func writeSortedJSON(to writer: JSONByteWriter) {
+extension PartnerIdentity: JSONWritable {
+    public func writeJSON(to writer: JSONByteWriter) {
         writer.object {
             writer.member("id", id)
             writer.member("qualifier", qualifier)
