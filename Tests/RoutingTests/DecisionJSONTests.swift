@@ -7,21 +7,24 @@ import Testing
 
 @testable import Orders
 
-/// The decision's hand-written JSON (`RoutingDecision+JSON.swift`), compact as the store keeps it, must be byte for
-/// byte what `JSONEncoder` writes from its `encode(to:)` with sorted keys. The random decisions must between them fill
+/// The decision's hand-written JSON (`RoutingDecision+JSON.swift`) must be byte for byte what `JSONEncoder` writes
+/// from its `encode(to:)` with sorted keys, in both layouts: compact, as the store keeps it, and pretty, as
+/// `dropgate route --json` prints it (`RoutingDecision.jsonEncoder()`). The random decisions must between them fill
 /// every optional part, or the comparison would not cover it: the test counts them.
 @Suite("hand-written decision JSON")
 struct DecisionJSONTests {
-    /// Whether the hand-written compact text is `JSONEncoder`'s, byte for byte.
+    /// Whether the hand-written text is `JSONEncoder`'s, byte for byte, compact and pretty.
     static func writesAsCodable(_ decision: RoutingDecision) -> Bool {
         let foundation = JSONEncoder()
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         foundation.dateEncodingStrategy = .iso8601
-        let handWritten = try? CompactJSONEncoder(dates: .iso8601).encode(decision)
-        return handWritten != nil && handWritten == (try? foundation.encode(decision)).map(Array.init)
+        let compact = try? CompactJSONEncoder(dates: .iso8601).encode(decision)
+        let pretty = try? DecisionSortedJSONTests.handWritten(decision)
+        return compact != nil && compact == (try? foundation.encode(decision)).map(Array.init)
+            && pretty != nil && pretty == (try? RoutingDecision.jsonEncoder().encode(decision)).map(Array.init)
     }
 
-    @Test("random decisions and the sample inbox's write the bytes their encode(to:) writes")
+    @Test("random decisions and the sample inbox's write, compact and pretty, the bytes JSONEncoder writes")
     func decisions() async throws {
         let seen = Counts()
         await propertyCheck(count: 400, input: RoutingPropertyTests.seeds) { seed in
