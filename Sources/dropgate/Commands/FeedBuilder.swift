@@ -76,16 +76,20 @@ struct FeedBuilder {
 
     /// Computes the feeds at `now`. A delta is taken against the snapshot of the last run of the same retailer and
     /// node that it accepted (`FeedRun.isAccepted`); with none, the delta is a full feed (and says so).
-    func build(profiles: ProfileSet, store: any OrderStore, at now: Date) async throws -> [BuiltFeed] {
+    /// `stock`, when given, is what the feeds are computed from (read once for every retailer of a run); else it is
+    /// read from `store` now.
+    func build(profiles: ProfileSet, store: any OrderStore, at now: Date, stock: FeedStock? = nil) async throws
+        -> [BuiltFeed]
+    {
         let renderer = try FeedRenderer(format: format, profile: profile, profiles: profiles, at: now)
-        steps?.show("\(profile.id): reading the stock of \(profiles.catalog.items.count.formatted()) items")
-        let positions = try await store.inventory(of: Set(profiles.catalog.items.keys))
-        // A node switched off or closed in the store reads zero, as it is no candidate for a decision.
-        let switches = try await store.nodeSwitches()
+        let stock =
+            if let stock { stock } else {
+                try await FeedStock.read(from: store, catalog: profiles.catalog, steps: steps)
+            }
         let calculator = try ATSCalculator(
-            profile: profile, network: profiles.network, switches: switches, catalog: profiles.catalog)
-        steps?.show("\(profile.id): computing ATS from \(positions.count.formatted()) stock rows")
-        let snapshot = calculator.snapshot(of: positions, at: now)
+            profile: profile, network: profiles.network, switches: stock.switches, catalog: profiles.catalog)
+        steps?.show("\(profile.id): computing ATS from \(stock.positions.count.formatted()) stock rows")
+        let snapshot = calculator.snapshot(of: stock.positions, at: now)
         let keys: [DCID?] =
             settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
         steps?.show("\(profile.id): \(mode == .delta ? "comparing with the last accepted feed" : "rendering")")
@@ -117,6 +121,22 @@ struct FeedBuilder {
             }
         }
         return snapshots
+    }
+}
+
+/// What feeds are computed from: the store's stock of the catalog's items and its node switches (a node switched
+/// off or closed in the store reads zero, as it is no candidate for a decision).
+struct FeedStock {
+    var positions: [InventoryPosition]
+    var switches: [NodeSwitch]
+
+    static func read(from store: any OrderStore, catalog: ItemCatalog, steps: StepLine? = nil) async throws
+        -> FeedStock
+    {
+        steps?.show("reading the stock of \(catalog.items.count.formatted()) items")
+        return FeedStock(
+            positions: try await store.inventory(of: Set(catalog.items.keys)),
+            switches: try await store.nodeSwitches())
     }
 }
 

@@ -66,6 +66,8 @@ extension FeedCommand {
                 lastBuilt[FeedKey(retailer: build.retailer, node: build.node)] = build.builtAt
             }
             var failures = 0
+            // Read once, for every retailer whose feed is due: the same stock at the same instant.
+            var stock: FeedStock?
             for profile in profiles.sortedProfiles {
                 guard let settings = profile.feed else { continue }
                 do {
@@ -93,7 +95,8 @@ extension FeedCommand {
                     let builder = FeedBuilder(
                         profile: profile, settings: settings, format: settings.format, mode: settings.mode,
                         nodes: settings.perNode ? Set(claimed.compactMap { $0 }) : nil)
-                    for built in try await builder.build(profiles: profiles, store: store, at: now) {
+                    if stock == nil { stock = try await FeedStock.read(from: store, catalog: profiles.catalog) }
+                    for built in try await builder.build(profiles: profiles, store: store, at: now, stock: stock) {
                         if try await !send(built, with: sender) { failures += 1 }
                     }
                 } catch is ExitCode {
