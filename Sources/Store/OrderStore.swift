@@ -9,7 +9,7 @@ public import Orders
 /// the same unit or the same slot of capacity: a plan that lost its race comes back as `.conflict` and is decided
 /// again with fresh figures. Everything that must leave the building is an outbox row written in the transaction
 /// that made it.
-public protocol OrderStore: Sendable, NodeSwitchStore, RepeatedOrderStore {
+public protocol OrderStore: Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore {
     // MARK: Inbound documents
 
     /// Keeps an inbound document before it is read, so that nothing is lost even when reading fails. Says which
@@ -78,6 +78,18 @@ public protocol OrderStore: Sendable, NodeSwitchStore, RepeatedOrderStore {
 
     /// The audit trail of one order, oldest first.
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent]
+
+    /// One kept document: what it is and what became of it (not its bytes); nil for an id never kept.
+    func document(_ id: DocumentID) async throws(StoreError) -> DocumentRecord?
+
+    /// The order with this id, as the order list shows it.
+    func order(_ id: OrderID) async throws(StoreError) -> OrderSummary?
+
+    /// Outbox rows answering a document (its 997/999/TA1, 855s…), oldest first.
+    func outbox(inReplyTo document: DocumentID) async throws(StoreError) -> [OutboxEntry]
+
+    /// Outbox rows an order produced (855 or cXML confirmation, pick tickets, explanation), oldest first.
+    func outbox(order: OrderID) async throws(StoreError) -> [OutboxEntry]
 
     /// Lets go of what the store holds (a connection pool); nothing may be asked of it afterwards.
     func close() async

@@ -9,12 +9,16 @@ public struct InboundDocument: Sendable {
     public var origin: String
     public var format: DocumentFormat
     public var bytes: [UInt8]
+    /// The trading partner (its profile id) whose key posted it; nil for a document read from a folder or posted
+    /// by staff.
+    public var partner: String?
 
-    public init(receivedAt: Date, origin: String, format: DocumentFormat, bytes: [UInt8]) {
+    public init(receivedAt: Date, origin: String, format: DocumentFormat, bytes: [UInt8], partner: String? = nil) {
         self.receivedAt = receivedAt
         self.origin = origin
         self.format = format
         self.bytes = bytes
+        self.partner = partner
     }
 }
 

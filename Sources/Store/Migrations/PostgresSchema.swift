@@ -266,6 +266,26 @@ enum PostgresSchema {
                 END $$
                 """
             ]),
+        Migration(
+            // SQLite's v6: see `Schema.v6`.
+            version: 6, name: "credentials, the partner that sent a document",
+            statements: [
+                "ALTER TABLE inbound_document ADD COLUMN partner TEXT",
+                """
+                CREATE TABLE credential (
+                    id BIGSERIAL PRIMARY KEY,
+                    key_id TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    role TEXT,
+                    salt BYTEA NOT NULL,
+                    digest BYTEA NOT NULL,
+                    created_at DOUBLE PRECISION NOT NULL,
+                    revoked_at DOUBLE PRECISION
+                )
+                """,
+                "CREATE INDEX credential_by_principal ON credential (kind, name, role)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -138,6 +138,9 @@ enum Schema {
         migrator.registerMigration("v5: what each feed run says, claimed feed schedule slots") { db in
             try db.execute(sql: Self.v5)
         }
+        migrator.registerMigration("v6: credentials, the partner that sent a document") { db in
+            try db.execute(sql: Self.v6)
+        }
         return migrator
     }
 
@@ -237,5 +240,24 @@ enum Schema {
             claimed_until REAL NOT NULL,
             PRIMARY KEY (retailer, node, due_at)
         );
+        """
+
+    /// The keys the HTTP service accepts (`CredentialStore`): a key's public id, whose it is (`kind` partner or
+    /// staff, `name`, `role` for staff), a per-key salt and SHA-256(salt ‖ secret), never the secret; and which
+    /// partner posted an inbound document (nil for one read from a folder or posted by staff).
+    static let v6 = """
+        ALTER TABLE inbound_document ADD COLUMN partner TEXT;
+        CREATE TABLE credential (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT,
+            salt BLOB NOT NULL,
+            digest BLOB NOT NULL,
+            created_at REAL NOT NULL,
+            revoked_at REAL
+        );
+        CREATE INDEX credential_by_principal ON credential (kind, name, role);
         """
 }

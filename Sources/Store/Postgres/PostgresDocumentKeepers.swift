@@ -100,7 +100,7 @@ actor PostgresDocumentKeepers {
                     id = ANY(\(mine)::bigint[]) AS held
                 FROM unfinished
             )
-            SELECT d.id, k.taken, d.received_at, d.origin, d.format, d.bytes
+            SELECT d.id, k.taken, d.received_at, d.origin, d.format, d.bytes, d.partner
             FROM kept k JOIN inbound_document d ON d.id = k.id
             WHERE k.taken OR k.held
             ORDER BY d.id
@@ -111,13 +111,14 @@ actor PostgresDocumentKeepers {
             if let (id, taken) = try? row.decode((Int64, Bool).self), taken { held.insert(id) }
         }
         return try rows.map { row in
-            let (id, _, receivedAt, origin, format, bytes) = try row.decode(
-                (Int64, Bool, Double, String, String, ByteBuffer).self)
+            let (id, _, receivedAt, origin, format, bytes, partner) = try row.decode(
+                (Int64, Bool, Double, String, String, ByteBuffer, String?).self)
             return PendingDocument(
                 id: DocumentID(id),
                 document: InboundDocument(
                     receivedAt: Date(timeIntervalSince1970: receivedAt), origin: origin,
-                    format: DocumentFormat(rawValue: format) ?? .unknown, bytes: Array(bytes.readableBytesView)))
+                    format: DocumentFormat(rawValue: format) ?? .unknown, bytes: Array(bytes.readableBytesView),
+                    partner: partner))
         }
     }
 

@@ -309,8 +309,7 @@ extension PostgresStore {
         return try await connection("list orders") { connection in
             try await rows(
                 """
-                SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
-                    d.acknowledge_by, d.ship_by, d.explanation_json
+                SELECT \(unescaped: Self.orderColumns)
                 FROM purchase_order o JOIN decision d ON d.order_id = o.id
                 WHERE (\(outcome)::text IS NULL OR d.outcome = \(outcome))
                     AND (\(retailer)::text IS NULL OR o.retailer = \(retailer))
@@ -319,21 +318,29 @@ extension PostgresStore {
                     AND (\(poNumber)::text IS NULL OR o.po_number = \(poNumber))
                 ORDER BY o.id
                 """, on: connection
-            ).map { row in
-                let (id, retailer, poNumber, receivedAt, document, outcome, nodes, acknowledgeBy, shipBy, explanation) =
-                    try row.decode(
-                        (Int64, String, String, Double, Int64?, String, [String], Double?, Double?, String).self)
-                let order = OrderID(id)
-                let po = PONumber(poNumber)
-                return OrderSummary(
-                    id: order, retailer: RetailerID(retailer), poNumber: po,
-                    outcome: try DecisionOutcome.stored(outcome, order: order, poNumber: po, operation: "list orders"),
-                    nodes: nodes.map(DCID.init), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
-                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
-                    receivedAt: Date(timeIntervalSince1970: receivedAt), documentID: document.map(DocumentID.init),
-                    explanationJSON: explanation)
-            }
+            ).map(Self.summary)
         }
+    }
+
+    /// The order list's columns, over `o` (the order) and `d` (its decision), as `summary` reads them.
+    static let orderColumns = """
+        o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes, d.acknowledge_by, d.ship_by,
+            d.explanation_json
+        """
+
+    static func summary(_ row: PostgresRow) throws -> OrderSummary {
+        let (id, retailer, poNumber, receivedAt, document, outcome, nodes, acknowledgeBy, shipBy, explanation) =
+            try row.decode(
+                (Int64, String, String, Double, Int64?, String, [String], Double?, Double?, String).self)
+        let order = OrderID(id)
+        let po = PONumber(poNumber)
+        return OrderSummary(
+            id: order, retailer: RetailerID(retailer), poNumber: po,
+            outcome: try DecisionOutcome.stored(outcome, order: order, poNumber: po, operation: "list orders"),
+            nodes: nodes.map(DCID.init), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+            shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+            receivedAt: Date(timeIntervalSince1970: receivedAt), documentID: document.map(DocumentID.init),
+            explanationJSON: explanation)
     }
 
     public func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] {

@@ -248,9 +248,9 @@ public final class PostgresStore: OrderStore {
             }
             let id = try await rows(
                 """
-                INSERT INTO inbound_document (received_at, origin, format, bytes, fingerprint)
+                INSERT INTO inbound_document (received_at, origin, format, bytes, fingerprint, partner)
                 VALUES (\(document.receivedAt.timeIntervalSince1970), \(document.origin), \(document.format.rawValue),
-                    \(ByteBuffer(bytes: document.bytes)), \(fingerprint))
+                    \(ByteBuffer(bytes: document.bytes)), \(fingerprint), \(document.partner))
                 RETURNING id
                 """, on: connection
             ).first?.decode(Int64.self)

@@ -108,13 +108,13 @@ public final class SQLiteStore: OrderStore {
             ).first { [UInt8]($0["bytes"] as Data) == document.bytes }.map { $0["id"] as Int64 }
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256, partner)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
-                    Data(document.bytes), hash,
+                    Data(document.bytes), hash, document.partner,
                 ])
             // Kept by this process before any other can see it: locked inside the transaction.
             _ = keepers.take(db.lastInsertedRowID)
@@ -147,7 +147,7 @@ public final class SQLiteStore: OrderStore {
                 rows += try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT id, received_at, origin, format, bytes FROM inbound_document
+                        SELECT id, received_at, origin, format, bytes, partner FROM inbound_document
                         WHERE finished = 0 AND id IN (\(marks)) ORDER BY id
                         """, arguments: StatementArguments(slice))
             }
@@ -157,7 +157,7 @@ public final class SQLiteStore: OrderStore {
                     document: InboundDocument(
                         receivedAt: Date(timeIntervalSince1970: row["received_at"]), origin: row["origin"],
                         format: DocumentFormat(rawValue: row["format"]) ?? .unknown,
-                        bytes: [UInt8](row["bytes"] as Data)))
+                        bytes: [UInt8](row["bytes"] as Data), partner: row["partner"]))
             }
         }
         let still = Set(pending.map(\.id.rawValue))
@@ -534,31 +534,39 @@ public final class SQLiteStore: OrderStore {
                 conditions.append("o.po_number = ?")
                 arguments.append(po.rawValue)
             }
-            let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
-                            d.acknowledge_by, d.ship_by, d.explanation_json
-                        FROM purchase_order o JOIN decision d ON d.order_id = o.id \(clause) ORDER BY o.id
-                        """), arguments: StatementArguments(arguments)
-            ).map { row in
-                let nodes: String = row["nodes"]
-                let acknowledgeBy: Double? = row["acknowledge_by"]
-                let shipBy: Double? = row["ship_by"]
-                let document: Int64? = row["document_id"]
-                let id = OrderID(row["id"])
-                let poNumber = PONumber(row["po_number"] as String)
-                return OrderSummary(
-                    id: id, retailer: RetailerID(row["retailer"] as String), poNumber: poNumber,
-                    outcome: try DecisionOutcome.stored(
-                        row["outcome"], order: id, poNumber: poNumber, operation: "list orders"),
-                    nodes: nodes.split(separator: ",").map { DCID(String($0)) },
-                    acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
-                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
-                    receivedAt: Date(timeIntervalSince1970: row["received_at"]),
-                    documentID: document.map(DocumentID.init), explanationJSON: row["explanation_json"])
-            }
+            return try Self.summaries(
+                db, where: conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "),
+                StatementArguments(arguments))
+        }
+    }
+
+    /// The order list's rows for `condition` (over `o`, the order, and `d`, its decision), oldest first.
+    static func summaries(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
+        -> [OrderSummary]
+    {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT o.id, o.retailer, o.po_number, o.received_at, o.document_id, d.outcome, d.nodes,
+                        d.acknowledge_by, d.ship_by, d.explanation_json
+                    FROM purchase_order o JOIN decision d ON d.order_id = o.id WHERE \(condition) ORDER BY o.id
+                    """), arguments: arguments
+        ).map { row in
+            let nodes: String = row["nodes"]
+            let acknowledgeBy: Double? = row["acknowledge_by"]
+            let shipBy: Double? = row["ship_by"]
+            let document: Int64? = row["document_id"]
+            let id = OrderID(row["id"])
+            let poNumber = PONumber(row["po_number"] as String)
+            return OrderSummary(
+                id: id, retailer: RetailerID(row["retailer"] as String), poNumber: poNumber,
+                outcome: try DecisionOutcome.stored(
+                    row["outcome"], order: id, poNumber: poNumber, operation: "list orders"),
+                nodes: nodes.split(separator: ",").map { DCID(String($0)) },
+                acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+                shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+                receivedAt: Date(timeIntervalSince1970: row["received_at"]),
+                documentID: document.map(DocumentID.init), explanationJSON: row["explanation_json"])
         }
     }
 

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Orders
+
+extension SQLiteStore {
+    public func document(_ id: DocumentID) async throws(StoreError) -> DocumentRecord? {
+        try await read("read inbound document") { db in
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT id, received_at, origin, format, partner, status, problems, finished,
+                                length(bytes) AS byte_count
+                            FROM inbound_document WHERE id = ?
+                            """), arguments: [id.rawValue])
+            else { return nil }
+            let status: String = row["status"]
+            let problems: String = row["problems"]
+            let finished: Int64 = row["finished"]
+            return DocumentRecord(
+                id: DocumentID(row["id"]), receivedAt: Date(timeIntervalSince1970: row["received_at"]),
+                origin: row["origin"], format: DocumentFormat(rawValue: row["format"]) ?? .unknown,
+                partner: row["partner"],
+                status: try DocumentStatus.stored(status, row: "document \(id)", operation: "read inbound document"),
+                problems: DocumentRecord.problems(stored: problems), finished: finished != 0,
+                byteCount: row["byte_count"])
+        }
+    }
+
+    public func order(_ id: OrderID) async throws(StoreError) -> OrderSummary? {
+        try await read("read order") { db in try Self.summaries(db, where: "o.id = ?", [id.rawValue]).first }
+    }
+
+    public func outbox(inReplyTo document: DocumentID) async throws(StoreError) -> [OutboxEntry] {
+        try await read("list outbox") { db in try Self.entries(db, where: "in_reply_to = ?", [document.rawValue]) }
+    }
+
+    public func outbox(order: OrderID) async throws(StoreError) -> [OutboxEntry] {
+        try await read("list outbox") { db in try Self.entries(db, where: "order_id = ?", [order.rawValue]) }
+    }
+}
