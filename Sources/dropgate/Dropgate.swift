@@ -8,7 +8,8 @@ struct Dropgate: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, IngestCommand.self, RouteCommand.self, OrdersCommand.self, OutboxCommand.self,
-            InventoryCommand.self, DcsCommand.self, FeedCommand.self, ProfilesCommand.self, X12Command.self,
+            InventoryCommand.self, DcsCommand.self, FeedCommand.self, PartnersCommand.self, TokensCommand.self,
+            ProfilesCommand.self, X12Command.self,
             XMLCommand.self,
         ]
     )
