@@ -5,11 +5,11 @@ SWIFT ?= swift
 # libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
 # sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to, postgresql for the
 # throwaway server the store tests start (Tests/StoreTests/TemporaryPostgres.swift), openssh-server for the SFTP server
-# the delivery tests start (Tests/FeedsTests/LocalSFTPServer.swift).
+# the delivery tests start (Tests/FeedsTests/LocalSFTPServer.swift), wrk for the service's load figures (make bench).
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
-	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server
+	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server wrk
 
-.PHONY: deps build demo test bench fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
+.PHONY: deps build demo test bench openapi fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -61,6 +61,11 @@ fuzz-xml: deps
 
 fuzz-profiles: deps
 	bash Fuzz/Profiles/run.sh $(FUZZ_SECONDS)
+
+# The OpenAPI document is written in api/openapi.yaml; the service serves the copy this embeds in its source
+# (a test fails when the two differ).
+openapi:
+	python3 -c 'import sys; y=open("api/openapi.yaml").read(); open("Sources/Server/OpenAPIDocument.swift","w").write("// swift-format-ignore-file\n/// The API as `api/openapi.yaml` describes it, served at `/openapi.yaml`. Written by `make openapi`; edit the YAML.\nenum OpenAPIDocument {\n    static let yaml = #\"\"\"\n" + y + "\n\"\"\"#\n}\n")'
 
 clean:
 	rm -rf .build Benchmarks/.build demo-output

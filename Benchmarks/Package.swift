@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         // The PostgreSQL figure's reference inserts rows with prepared statements of its own.
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        // The bare handler the service's figures are measured against.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
         /// The C loop the benchmarks measure X12 reading against (the floor).
@@ -31,6 +33,7 @@ let package = Package(
                 .product(name: "Feeds", package: "dropgate"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),

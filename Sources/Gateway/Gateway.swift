@@ -64,7 +64,7 @@ public struct Gateway: Sendable {
                 origin: origin, kind: format, documentID: nil, status: .unreadable,
                 problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
         }
-        return await process(kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt)
+        return await process(kept: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt)
     }
 
     /// Finishes every document a stopped run kept but did not finish, oldest first, as an uninterrupted run would
@@ -79,19 +79,22 @@ public struct Gateway: Sendable {
         for document in pending {
             reports.append(
                 await process(
-                    document.id, bytes: document.document.bytes, origin: document.document.origin,
+                    kept: document.id, bytes: document.document.bytes, origin: document.document.origin,
                     receivedAt: document.document.receivedAt))
         }
         return reports
     }
 
-    /// The pipeline after the document is kept as `id`. Finishing a document a stopped run left pending, the POs
-    /// that run committed are found in the store (`decide` asks it first) instead of being routed again.
+    /// The pipeline after the document is kept as `id` (a service keeps it before answering its sender, then
+    /// calls this). Finishing a document a stopped run left pending, the POs that run committed are found in the
+    /// store (`decide` asks it first) instead of being routed again.
     ///
     /// The document is read as a stream (`InboundReader.open`): once to validate and answer it, once for what
     /// cannot be routed (answered before any order is decided), and once for its orders, decided a batch at a
     /// time as they are read, so that no more than a batch of orders is held.
-    func process(_ id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
+    public func process(kept id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async
+        -> DocumentReport
+    {
         let format = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
             origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])

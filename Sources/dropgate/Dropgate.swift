@@ -9,8 +9,7 @@ struct Dropgate: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, RouteCommand.self, OrdersCommand.self, OutboxCommand.self,
             InventoryCommand.self, DcsCommand.self, FeedCommand.self, PartnersCommand.self, TokensCommand.self,
-            ProfilesCommand.self, X12Command.self,
-            XMLCommand.self,
+            ProfilesCommand.self, X12Command.self, XMLCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|commands|feeds|ingest|postgres` runs one part, for working on it.
+/// `--only xml|x12|routing|commands|feeds|ingest|postgres|serve` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -67,6 +67,12 @@ if runs("ingest") {
 if runs("ingest") || only == "postgres" {
     let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)
     for figure in try await PostgresIngestBenchmarks.run(megabytes: megabytes) { table.add(figure) }
+}
+
+if runs("serve") {
+    // `DROPGATE_SERVE_SECONDS=N`: how long wrk posts.
+    let seconds = ProcessInfo.processInfo.environment["DROPGATE_SERVE_SECONDS"].flatMap { Int($0) } ?? (quick ? 3 : 10)
+    try await ServeBenchmarks.run(into: &table, seconds: seconds)
 }
 
 print("")

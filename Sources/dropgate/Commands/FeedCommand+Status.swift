@@ -25,19 +25,6 @@ extension FeedCommand {
         @OptionGroup var store: StoreOption
         @OptionGroup var clock: ClockOption
 
-        /// One retailer's line.
-        struct Line: Encodable {
-            var retailer: String
-            var format: String
-            var destination: String
-            var lastBuilt: Date?
-            var lastDelivered: Date?
-            var lastState: String?
-            var failuresSinceDelivered: Int
-            var nextDue: Date?
-            var due: Bool
-        }
-
         func run() async throws {
             let profiles = try world.load()
             let now = clock.instant(default: Date())
@@ -49,21 +36,7 @@ extension FeedCommand {
             }
             let runs = try await deliveries.feedRuns(retailer: nil)
             await store.close()
-            let lines = profiles.sortedProfiles.compactMap { profile -> Line? in
-                guard let settings = profile.feed else { return nil }
-                let mine = runs.filter { $0.retailer == profile.id }.sorted { $0.builtAt < $1.builtAt }
-                let lastBuilt = mine.last?.builtAt
-                let delivered = mine.filter { $0.state == .delivered }
-                let lastDelivered = delivered.compactMap(\.deliveredAt).max()
-                let sinceDelivered = mine.filter { run in delivered.last.map { run.builtAt > $0.builtAt } ?? true }
-                let nextDue = settings.nextDue(after: lastBuilt)
-                return Line(
-                    retailer: profile.id.rawValue, format: settings.format.rawValue,
-                    destination: TransferRequest(url: settings.destination.absoluteString, body: []).redactedURL,
-                    lastBuilt: lastBuilt, lastDelivered: lastDelivered, lastState: mine.last?.state.rawValue,
-                    failuresSinceDelivered: sinceDelivered.filter { $0.state == .failed }.count,
-                    nextDue: nextDue == .distantPast ? nil : nextDue, due: nextDue.map { $0 <= now } ?? false)
-            }
+            let lines = FeedStatus.lines(profiles: profiles, runs: runs, at: now)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,62 @@
+import Foundation
+import Gateway
+import Hummingbird
+import Logging
+import Orders
+import Store
+
+/// The service's HTTP API: the parts every route uses, and the router that holds the routes (each group of routes
+/// in a file of its own: documents, orders, operations, health).
+struct DropgateAPI: Sendable {
+    let world: LiveWorld
+    let store: any OrderStore
+    let processor: DocumentProcessor
+    let metrics: ServerMetrics
+    let settings: ServerSettings
+    let logger: Logger
+    var authenticator: Authenticator { Authenticator(store: store) }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
+        addHealthRoutes(to: router)
+        addDocumentRoutes(to: router)
+        addOrderRoutes(to: router)
+        addOperationRoutes(to: router)
+        return router
+    }
+}
+
+/// JSON out, the same way everywhere: keys sorted, dates ISO 8601, slashes as they are.
+enum APIJSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
+        bytes(try encoder.encode(value), status: status, headers: headers)
+    }
+
+    static func bytes(_ data: some Sequence<UInt8>, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// An instant from a query parameter (`since=2026-11-24T10:00:00Z`); 400 when it is not ISO 8601.
+    static func instant(_ text: String?, parameter: String) throws -> Date? {
+        guard let text else { return nil }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw HTTPError(
+                .badRequest, message: "\(parameter)=\(text): expected an ISO 8601 instant such as 2026-11-24T10:00:00Z")
+        }
+        return date
+    }
+}

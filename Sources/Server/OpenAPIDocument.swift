@@ -1,0 +1,490 @@
+// swift-format-ignore-file
+/// The API as `api/openapi.yaml` describes it, served at `/openapi.yaml`. Written by `make openapi`; edit the YAML.
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: dropgate
+  version: 0.1.0
+  summary: Dropship compliance gateway — partner API, orders and operations.
+  description: |
+    Retailers post purchase orders (X12 850 interchanges or XML orders); each is kept before it is answered,
+    checked against the retailer's rule profile and the supplier's DC network, decided, and answered with
+    997/999/TA1 and 855 documents that wait in the outbox. Every request but the health, metrics and this
+    document needs a key: `Authorization: Bearer KEY` (or `X-API-Key: KEY`). A partner's key
+    (`dropgate partners add ID`) posts only as that partner and reads only its own documents and orders; staff
+    tokens (`dropgate tokens add warehouse|admin --name NAME`) read everything, and only an admin changes
+    nodes and stock or reads the outbox, feeds and status.
+servers:
+  - url: http://127.0.0.1:8080
+security:
+  - bearer: []
+  - apiKey: []
+paths:
+  /v1/partners/{partner}/documents:
+    post:
+      operationId: postDocument
+      summary: Post one document (an X12 interchange or an XML order) as a partner.
+      description: |
+        The body is kept in the store before the answer; the pipeline reads, acknowledges and decides it after.
+        The same bytes posted again answer with the first document's id (`redelivery: true`).
+      parameters:
+        - $ref: '#/components/parameters/Partner'
+      requestBody:
+        required: true
+        content:
+          application/edi-x12:
+            schema: { type: string }
+          application/xml:
+            schema: { type: string }
+          text/plain:
+            schema: { type: string }
+          application/octet-stream:
+            schema: { type: string, format: binary }
+      responses:
+        '202':
+          description: Kept; `Location` says where to read what became of it.
+          headers:
+            Location:
+              schema: { type: string }
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Accepted' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/documents/{id}:
+    get:
+      operationId: getDocument
+      summary: A kept document's status, problems and answers.
+      parameters:
+        - $ref: '#/components/parameters/ID'
+      responses:
+        '200':
+          description: The document.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Document' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/documents/{id}/ack:
+    get:
+      operationId: getAcknowledgement
+      summary: The 997, 999 or TA1 a document was answered with.
+      parameters:
+        - $ref: '#/components/parameters/ID'
+      responses:
+        '200':
+          description: The acknowledgement, as sent (several interchanges, several in order).
+          content:
+            application/edi-x12:
+              schema: { type: string }
+        '202':
+          description: Still being read; ask again after `Retry-After` seconds.
+          headers:
+            Retry-After:
+              schema: { type: integer }
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Document' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/orders:
+    get:
+      operationId: listOrders
+      summary: Orders, oldest first; a partner sees its own only.
+      parameters:
+        - { name: retailer, in: query, schema: { type: string } }
+        - name: status
+          in: query
+          schema: { $ref: '#/components/schemas/Outcome' }
+        - { name: dc, in: query, schema: { type: string } }
+        - { name: since, in: query, schema: { type: string, format: date-time } }
+      responses:
+        '200':
+          description: The orders.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [orders]
+                properties:
+                  orders:
+                    type: array
+                    items: { $ref: '#/components/schemas/OrderRow' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/orders/{id}:
+    get:
+      operationId: getOrder
+      summary: One order with its decision, explanation and documents.
+      parameters:
+        - $ref: '#/components/parameters/ID'
+      responses:
+        '200':
+          description: The order.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/OrderDetail' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/dcs/{dc}:
+    put:
+      operationId: switchNode
+      summary: Switch a node on or off, or close it for a window (admin).
+      parameters:
+        - { name: dc, in: path, required: true, schema: { type: string } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/NodeSwitchChange' }
+      responses:
+        '200':
+          description: The node's switch now.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/NodeSwitch' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/inventory:
+    post:
+      operationId: importInventory
+      summary: Set on-hand and safety stock (admin); each node named is replaced whole.
+      requestBody:
+        required: true
+        content:
+          text/csv:
+            schema: { type: string, description: 'dc,sku,on_hand,safety_stock' }
+          application/json:
+            schema:
+              type: array
+              items:
+                type: object
+                required: [dc, sku, onHand]
+                properties:
+                  dc: { type: string }
+                  sku: { type: string }
+                  onHand: { type: integer }
+                  safetyStock: { type: integer }
+      responses:
+        '200':
+          description: Imported.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [rows, nodes]
+                properties:
+                  rows: { type: integer }
+                  nodes: { type: array, items: { type: string } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/outbox:
+    get:
+      operationId: listOutbox
+      summary: What waits to leave the building, or left (admin).
+      parameters:
+        - name: state
+          in: query
+          schema: { type: string, enum: [pending, sending, sent, failed, withdrawn] }
+      responses:
+        '200':
+          description: Outbox rows, oldest first.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [documents]
+                properties:
+                  documents:
+                    type: array
+                    items: { $ref: '#/components/schemas/OutboxRow' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/feeds:
+    get:
+      operationId: listFeeds
+      summary: Each retailer's feeds, last built and delivered, and when the next is due (admin).
+      responses:
+        '200':
+          description: One line per retailer with a feed.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [feeds]
+                properties:
+                  feeds:
+                    type: array
+                    items: { $ref: '#/components/schemas/FeedStatus' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/status:
+    get:
+      operationId: getStatus
+      summary: The profiles serving, the last reload and the documents in hand (admin).
+      responses:
+        '200':
+          description: The service's state.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/ServiceStatus' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+  /healthz:
+    get:
+      operationId: liveness
+      security: []
+      responses:
+        '200':
+          description: The process answers.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status]
+                properties:
+                  status: { type: string, const: ok }
+  /readyz:
+    get:
+      operationId: readiness
+      security: []
+      responses:
+        '200':
+          description: The store answers and a world is loaded.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Readiness' }
+        '503':
+          description: Not ready.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Readiness' }
+  /metrics:
+    get:
+      operationId: metrics
+      security: []
+      responses:
+        '200':
+          description: Prometheus text exposition.
+          content:
+            text/plain:
+              schema: { type: string }
+  /openapi.yaml:
+    get:
+      operationId: openAPIDocument
+      security: []
+      responses:
+        '200':
+          description: This document.
+          content:
+            application/yaml:
+              schema: { type: string }
+components:
+  securitySchemes:
+    bearer:
+      type: http
+      scheme: bearer
+    apiKey:
+      type: apiKey
+      in: header
+      name: X-API-Key
+  parameters:
+    Partner:
+      name: partner
+      in: path
+      required: true
+      schema: { type: string }
+    ID:
+      name: id
+      in: path
+      required: true
+      schema: { type: integer, minimum: 1 }
+  responses:
+    Error:
+      description: What was wrong, in words.
+      content:
+        application/json:
+          schema: { $ref: '#/components/schemas/Error' }
+    Busy:
+      description: Not now; nothing was kept. Ask again after `Retry-After` seconds.
+      headers:
+        Retry-After:
+          schema: { type: integer }
+      content:
+        application/json:
+          schema: { $ref: '#/components/schemas/Error' }
+  schemas:
+    Error:
+      type: object
+      required: [error]
+      properties:
+        error:
+          type: object
+          required: [message]
+          properties:
+            message: { type: string }
+    Accepted:
+      type: object
+      required: [document, redelivery, location]
+      additionalProperties: false
+      properties:
+        document: { type: integer }
+        redelivery: { type: boolean }
+        location: { type: string }
+    Document:
+      type: object
+      required: [id, origin, format, receivedAt, status, finished, problems, bytes, answers]
+      additionalProperties: false
+      properties:
+        id: { type: integer }
+        partner: { type: string }
+        origin: { type: string }
+        format: { type: string, enum: [x12, cxml, xml, unknown] }
+        receivedAt: { type: string, format: date-time }
+        status:
+          type: string
+          enum: [received, accepted, accepted-with-errors, rejected, unreadable, duplicate]
+        finished: { type: boolean }
+        problems: { type: array, items: { type: string } }
+        bytes: { type: integer }
+        answers: { type: array, items: { $ref: '#/components/schemas/OutboxRow' } }
+    Outcome:
+      type: string
+      enum: [ship, reroute, split, backorder, cancel, reject]
+    OrderRow:
+      type: object
+      required: [id, retailer, poNumber, outcome, nodes, receivedAt]
+      additionalProperties: false
+      properties:
+        id: { type: integer }
+        retailer: { type: string }
+        poNumber: { type: string }
+        purpose: { type: string }
+        outcome: { $ref: '#/components/schemas/Outcome' }
+        nodes: { type: array, items: { type: string } }
+        acknowledgeBy: { type: string, format: date-time }
+        shipBy: { type: string, format: date-time }
+        receivedAt: { type: string, format: date-time }
+        document: { type: integer }
+    OrderDetail:
+      type: object
+      required: [decision, order, documents]
+      additionalProperties: false
+      properties:
+        decision:
+          type: object
+          description: The routing decision as recorded — every rule checked, every DC considered and why.
+          required: [outcome, retailer, poNumber]
+          properties:
+            outcome: { $ref: '#/components/schemas/Outcome' }
+            retailer: { type: string }
+            poNumber: { type: string }
+        order: { $ref: '#/components/schemas/OrderRow' }
+        documents: { type: array, items: { $ref: '#/components/schemas/OutboxRow' } }
+        explanation: { type: string }
+    OutboxRow:
+      type: object
+      required: [id, kind, partner, name, state, createdAt]
+      additionalProperties: false
+      properties:
+        id: { type: integer }
+        kind:
+          type: string
+          enum: ['997', '999', TA1, '855', cxml-confirmation, pick-ticket, explanation]
+        partner: { type: string }
+        name: { type: string }
+        state: { type: string, enum: [pending, sending, sent, failed, withdrawn] }
+        order: { type: integer }
+        inReplyTo: { type: integer }
+        destination: { type: string }
+        createdAt: { type: string, format: date-time }
+    NodeSwitchChange:
+      type: object
+      additionalProperties: false
+      properties:
+        enabled: { type: boolean }
+        closedFrom: { type: string, format: date-time }
+        closedUntil: { type: string, format: date-time }
+        clearWindows: { type: boolean }
+        reason: { type: string }
+    NodeSwitch:
+      type: object
+      required: [node, closedWindows, setAt, setBy]
+      properties:
+        node: { type: string }
+        enabled: { type: boolean }
+        closedWindows:
+          type: array
+          items:
+            type: object
+            required: [from, until]
+            properties:
+              from: { type: string, format: date-time }
+              until: { type: string, format: date-time }
+              reason: { type: string }
+        setAt: { type: string, format: date-time }
+        setBy: { type: string }
+        reason: { type: string }
+    FeedStatus:
+      type: object
+      required: [retailer, format, destination, failuresSinceDelivered, due]
+      additionalProperties: false
+      properties:
+        retailer: { type: string }
+        format: { type: string }
+        destination: { type: string }
+        lastBuilt: { type: string, format: date-time }
+        lastDelivered: { type: string, format: date-time }
+        lastState: { type: string }
+        failuresSinceDelivered: { type: integer }
+        nextDue: { type: string, format: date-time }
+        due: { type: boolean }
+    ServiceStatus:
+      type: object
+      required: [profiles, loadedAt, reloads, failedReloads, documentsInHand, capacity]
+      additionalProperties: false
+      properties:
+        profiles: { type: array, items: { type: string } }
+        loadedAt: { type: string, format: date-time }
+        reloads: { type: integer }
+        failedReloads: { type: integer }
+        refusedEdit: { type: array, items: { type: string } }
+        refusedAt: { type: string, format: date-time }
+        documentsInHand: { type: integer }
+        capacity: { type: integer }
+    Readiness:
+      type: object
+      required: [status]
+      properties:
+        status: { type: string }
+        profiles: { type: string }
+        reason: { type: string }
+
+"""#
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Gateway
+import Hummingbird
+import Logging
+import NIOCore
+import Orders
+import Profiles
+import Store
+import X12
+
+/// `POST /v1/partners/{partner}/documents`, `GET /v1/documents/{id}`, `GET /v1/documents/{id}/ack`.
+extension DropgateAPI {
+    func addDocumentRoutes(to router: Router<BasicRequestContext>) {
+        router.post("v1/partners/:partner/documents") { request, context in
+            try await post(request, partner: try context.parameters.require("partner"))
+        }
+        router.get("v1/documents/:id") { request, context in
+            let principal = try await authenticator.principal(of: request)
+            let record = try await document(try context.parameters.require("id"), for: principal)
+            let answers = try await storeCall { try await store.outbox(inReplyTo: record.id) }
+            return try APIJSON.response(DocumentBody(record, answers: answers))
+        }
+        router.get("v1/documents/:id/ack") { request, context in
+            let principal = try await authenticator.principal(of: request)
+            let record = try await document(try context.parameters.require("id"), for: principal)
+            return try await acknowledgement(of: record)
+        }
+    }
+
+    /// Keeps the body as the partner's document before answering: 202 with its id and where to read what became
+    /// of it. The same bytes again answer with the first document's id.
+    private func post(_ request: Request, partner: String) async throws -> Response {
+        let principal = try await authenticator.principal(of: request)
+        _ = try Access.post(as: partner, by: principal)
+        let profiles = world.profiles
+        guard profiles.profiles[RetailerID(partner)] != nil else {
+            throw HTTPError(.notFound, message: "no retailer profile '\(partner)' is loaded")
+        }
+        let limit = settings.maximumBody(for: partner)
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPError(.contentTooLarge, message: "the body is \(length) bytes; at most \(limit) are taken")
+        }
+        var body: ByteBuffer
+        do { body = try await request.body.collect(upTo: limit) } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "the body is larger than the \(limit) bytes taken")
+        }
+        guard body.readableBytes > 0 else {
+            throw HTTPError(.badRequest, message: "the body is empty: post an X12 interchange or an XML purchase order")
+        }
+        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        try Self.checkSender(of: bytes, partner: partner, profiles: profiles)
+        guard processor.reserve() else {
+            metrics.refusedBusy()
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "1"],
+                message: "\(processor.capacity) documents are in hand; nothing was kept, post again shortly")
+        }
+        let receivedAt = settings.clock()
+        let format = DocumentFormat(detecting: bytes)
+        let origin = "http:\(partner)"
+        let kept: KeptDocument
+        do {
+            kept = try await store.keep(
+                InboundDocument(receivedAt: receivedAt, origin: origin, format: format, bytes: bytes, partner: partner))
+        } catch {
+            processor.release()
+            logger.error("document not kept", metadata: ["partner": "\(partner)", "error": "\(error)"])
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "1"],
+                message: "the document could not be kept; nothing was accepted")
+        }
+        metrics.received(partner: partner, format: format)
+        processor.submit(KeptDocumentJob(id: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt))
+        let answered = kept.sameBytesAs ?? kept.id
+        logger.info(
+            "document kept",
+            metadata: ["partner": "\(partner)", "document": "\(kept.id)", "format": "\(format.rawValue)"])
+        return try APIJSON.response(
+            Accepted(
+                document: answered.rawValue, redelivery: kept.sameBytesAs != nil, location: "/v1/documents/\(answered)"),
+            status: .accepted, headers: [.location: "/v1/documents/\(answered)"])
+    }
+
+    /// An X12 interchange whose ISA sender belongs to another retailer's profile is that retailer's to send: 403,
+    /// nothing kept.
+    static func checkSender(of bytes: [UInt8], partner: String, profiles: ProfileSet) throws {
+        guard let header = ISAHeader(opening: bytes) else { return }
+        let sender = PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID)
+        guard let owner = profiles.profile(interchangeSender: sender)?.id.rawValue, owner != partner
+        else { return }
+        throw HTTPError(
+            .forbidden,
+            message:
+                "the interchange's sender \(sender) is retailer '\(owner)''s; partner '\(partner)' may not send as it")
+    }
+
+    /// The document `text` names, when `principal` may read it: 404 for none, 403 for another partner's.
+    func document(_ text: String, for principal: Principal) async throws -> DocumentRecord {
+        guard let raw = Int64(text), raw > 0 else {
+            throw HTTPError(.badRequest, message: "\(text): a document id is a positive number")
+        }
+        guard let record = try await storeCall({ try await store.document(DocumentID(raw)) }) else {
+            throw HTTPError(.notFound, message: "no document \(raw)")
+        }
+        try Access.read(ownedBy: record.partner, by: principal)
+        return record
+    }
+
+    /// The 997/999/TA1 the document was answered with (several interchanges, several answers, in order); 202 with
+    /// Retry-After while it is still being read.
+    private func acknowledgement(of record: DocumentRecord) async throws -> Response {
+        let answers = try await storeCall { try await store.outbox(inReplyTo: record.id) }.filter {
+            [.functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement].contains($0.kind)
+        }
+        if answers.isEmpty {
+            if !record.finished {
+                return try APIJSON.response(
+                    DocumentBody(record, answers: []), status: .accepted, headers: [.retryAfter: "1"])
+            }
+            throw HTTPError(
+                .notFound,
+                message: record.format == .x12
+                    ? "document \(record.id) was answered with no acknowledgement (status \(record.status.rawValue))"
+                    : "document \(record.id) is \(record.format.rawValue): XML orders are answered per order (GET /v1/orders/{id})"
+            )
+        }
+        let bytes: [UInt8] = answers.flatMap { $0.bytes }
+        return Response(
+            status: .ok, headers: [.contentType: "application/edi-x12"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A store call whose failure is the service's, not the caller's: 503, logged, the store's words not sent.
+    func storeCall<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch {
+            logger.error("store call failed", metadata: ["error": "\(error)"])
+            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "1"], message: "the store cannot answer now")
+        }
+    }
+}
+
+/// The answer to a post: where the document is.
+struct Accepted: Encodable {
+    var document: Int64
+    /// The same bytes were received before: `document` is the first one's.
+    var redelivery: Bool
+    var location: String
+}
+
+/// A document as `GET /v1/documents/{id}` shows it.
+struct DocumentBody: Encodable {
+    var id: Int64
+    var partner: String?
+    var origin: String
+    var format: String
+    var receivedAt: Date
+    var status: String
+    var finished: Bool
+    var problems: [String]
+    var bytes: Int
+    var answers: [OutboxRow]
+
+    init(_ record: DocumentRecord, answers: [OutboxEntry]) {
+        id = record.id.rawValue
+        partner = record.partner
+        origin = record.origin
+        format = record.format.rawValue
+        receivedAt = record.receivedAt
+        status = record.status.rawValue
+        finished = record.finished
+        problems = record.problems
+        bytes = record.byteCount
+        self.answers = answers.map(OutboxRow.init)
+    }
+}
+
+/// An outbox row without its bytes.
+struct OutboxRow: Encodable {
+    var id: Int64
+    var kind: String
+    var partner: String
+    var name: String
+    var state: String
+    var order: Int64?
+    var inReplyTo: Int64?
+    var destination: String?
+    var createdAt: Date
+
+    init(_ entry: OutboxEntry) {
+        id = entry.id.rawValue
+        kind = entry.kind.rawValue
+        partner = entry.partner
+        name = entry.name
+        state = entry.state.rawValue
+        order = entry.orderID?.rawValue
+        inReplyTo = entry.inReplyTo?.rawValue
+        destination = entry.destination
+        createdAt = entry.createdAt
+    }
+}

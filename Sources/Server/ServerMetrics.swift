@@ -1,0 +1,139 @@
+import CoreMetrics
+import Foundation
+import Gateway
+import Orders
+public import Prometheus
+import Routing
+import Store
+
+/// What the service counts, in one Prometheus registry that `GET /metrics` writes out: documents in by partner and
+/// format, decisions by outcome, fees avoided and risked, reloads, and (read at each scrape) the outbox's depth
+/// and each retailer's feed age. Request counts and latency histograms are Hummingbird's own, in the same registry.
+public struct ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+
+    public init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+    }
+
+    /// A name of ours, its unit and what it means (`# HELP`). Made when asked: the descriptor type is not Sendable.
+    private static func name(_ metric: String, unit: String = "", _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "dropgate", metricName: metric, unitName: unit, helpText: help)
+    }
+
+    private static var received: MetricNameDescriptor {
+        name("documents_received", unit: "total", "Documents kept, by partner and format")
+    }
+    private static var processed: MetricNameDescriptor {
+        name(
+            "documents_processed", unit: "total", "Documents through the pipeline, by final status")
+    }
+    private static var decisions: MetricNameDescriptor {
+        name("decisions", unit: "total", "Orders decided, by retailer and outcome")
+    }
+    private static var avoided: MetricNameDescriptor {
+        name(
+            "fees_avoided", unit: "total", "Chargebacks a reroute avoided, by retailer and currency")
+    }
+    private static var risked: MetricNameDescriptor {
+        name(
+            "fees_risked", unit: "total", "Chargebacks a decision incurs or risks, by retailer and currency")
+    }
+    private static var reloads: MetricNameDescriptor {
+        name("world_reloads", unit: "total", "Reloads of profiles, network and catalog")
+    }
+    private static var refusedEdit: MetricNameDescriptor {
+        name(
+            "world_edit_refused", "1 while the last edit of the profiles did not check clean and the old set serves")
+    }
+    private static var busy: MetricNameDescriptor {
+        name(
+            "documents_refused_busy", unit: "total", "Posts answered 503 because the process held all it may")
+    }
+    private static var outbox: MetricNameDescriptor { name("outbox_documents", "Outbox rows, by state and kind") }
+    private static var feedAge: MetricNameDescriptor {
+        name("feed_age", unit: "seconds", "Age of each retailer's last delivered feed")
+    }
+
+    /// A document was kept: counted by the partner that posted it (or `inbox`) and its format.
+    func received(partner: String, format: DocumentFormat) {
+        registry.makeCounter(
+            descriptor: Self.received, labels: [("partner", partner), ("format", format.rawValue)]
+        ).increment()
+    }
+
+    /// A document went through the pipeline: its status, and each decision's outcome and fees.
+    func processed(_ report: DocumentReport) {
+        registry.makeCounter(descriptor: Self.processed, labels: [("status", report.status.rawValue)]).increment()
+        for order in report.orders {
+            guard case .decided(let decision) = order.result else { continue }
+            let retailer = decision.retailer.rawValue
+            registry.makeCounter(
+                descriptor: Self.decisions, labels: [("retailer", retailer), ("outcome", decision.outcome.rawValue)]
+            ).increment()
+            for fee in decision.fees.avoided { add(fee.amount, to: Self.avoided, retailer: retailer) }
+            for fee in decision.fees.incurred { add(fee.amount, to: Self.risked, retailer: retailer) }
+        }
+    }
+
+    private func add(_ amount: Money, to descriptor: MetricNameDescriptor, retailer: String) {
+        registry.makeCounter(
+            descriptor: descriptor, labels: [("retailer", retailer), ("currency", amount.currency.rawValue)]
+        ).increment(by: NSDecimalNumber(decimal: amount.amount).doubleValue)
+    }
+
+    /// A reload of the profiles, network and catalog: `reloaded` or `refused`; `refused` also sets
+    /// `dropgate_world_edit_refused` to 1 until a reload succeeds.
+    func reload(_ result: LiveWorld.ReloadResult) {
+        let outcome: String
+        switch result {
+        case .unchanged: return
+        case .reloaded: outcome = "reloaded"
+        case .refused: outcome = "refused"
+        }
+        registry.makeCounter(descriptor: Self.reloads, labels: [("result", outcome)]).increment()
+        registry.makeGauge(descriptor: Self.refusedEdit).set(to: outcome == "refused" ? 1 : 0)
+    }
+
+    /// A post refused for want of room: the service held as many documents as it may.
+    func refusedBusy() {
+        registry.makeCounter(descriptor: Self.busy).increment()
+    }
+
+    /// The figures read from the store at each scrape: the outbox's depth by state and kind, and how old each
+    /// retailer's last delivered feed is.
+    func refresh(from store: any OrderStore, at now: Date) async {
+        if let rows = try? await store.outbox(state: nil) {
+            var depth: [OutboxState: [OutboundKind: Int]] = [:]
+            for row in rows { depth[row.state, default: [:]][row.kind, default: 0] += 1 }
+            for state in OutboxState.allCases {
+                for kind in OutboundKind.allCases {
+                    registry.makeGauge(
+                        descriptor: Self.outbox, labels: [("state", state.rawValue), ("kind", kind.rawValue)]
+                    ).set(to: Double(depth[state]?[kind] ?? 0))
+                }
+            }
+        }
+        if let deliveries = store as? any DeliveryStore, let runs = try? await deliveries.feedRuns(retailer: nil) {
+            var newest: [String: Date] = [:]
+            for run in runs where run.state == .delivered {
+                guard let at = run.deliveredAt else { continue }
+                newest[run.retailer.rawValue] = max(newest[run.retailer.rawValue] ?? at, at)
+            }
+            for (retailer, at) in newest {
+                registry.makeGauge(descriptor: Self.feedAge, labels: [("retailer", retailer)])
+                    .set(to: now.timeIntervalSince(at))
+            }
+        }
+    }
+}
+
+extension ServerMetrics {
+    /// The process's registry, with swift-metrics bootstrapped to write into it (Hummingbird's request counters and
+    /// latency histograms among them). Once per process.
+    public static func bootstrap() -> ServerMetrics {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return ServerMetrics(registry: registry)
+    }
+}
