@@ -37,9 +37,11 @@ struct CredentialToken: Hashable {
     /// `token` in its parts, or nil when it is not of the form at all: any other length, prefix or alphabet.
     /// Reads bytes only, so that no input can make it trap.
     init?(parsing token: String) {
+        // The length first: a hostile megabyte is refused before it is copied.
+        guard token.utf8.count == Self.length else { return nil }
         let bytes = Array(token.utf8)
         let prefix = Array(Self.prefix.utf8)
-        guard bytes.count == Self.length, Array(bytes[0..<prefix.count]) == prefix else { return nil }
+        guard Array(bytes[0..<prefix.count]) == prefix else { return nil }
         let idEnd = prefix.count + Self.keyIDLength
         let id = bytes[prefix.count..<idEnd]
         let secret = bytes[(idEnd + 1)...]

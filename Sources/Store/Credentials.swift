@@ -31,7 +31,9 @@ public struct IssuedKey: Sendable {
     /// The whole token to present (`dg_<keyID>_<secret>`). The store keeps only a salted SHA-256 of its secret, so
     /// it cannot be shown again.
     public var secret: String
+    /// Whom the store will take the token for.
     public var principal: Principal
+    /// When it was issued, as the store keeps instants (seconds since 1970).
     public var createdAt: Date
 
     public init(keyID: String, secret: String, principal: Principal, createdAt: Date) {
@@ -44,8 +46,11 @@ public struct IssuedKey: Sendable {
 
 /// A stored key, without its secret.
 public struct CredentialSummary: Hashable, Sendable {
+    /// The key's public id, as its token begins (`dg_<keyID>_…`): what an operator names to revoke it.
     public var keyID: String
+    /// Whom the key stands for.
     public var principal: Principal
+    /// When it was issued.
     public var createdAt: Date
     /// When the key stopped being accepted; nil while it is active.
     public var revokedAt: Date?

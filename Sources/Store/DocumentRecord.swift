@@ -3,10 +3,13 @@ public import Orders
 
 /// One kept document: what it is and what became of it (not its bytes).
 public struct DocumentRecord: Hashable, Sendable {
+    /// The id `keep` gave it.
     public var id: DocumentID
+    /// When it arrived, as the caller of `keep` said.
     public var receivedAt: Date
     /// File name or request id it came from.
     public var origin: String
+    /// What it was kept as (X12, cXML, …), before it was read.
     public var format: DocumentFormat
     /// The trading partner whose key posted it; nil for one read from a folder or posted by staff.
     public var partner: String?

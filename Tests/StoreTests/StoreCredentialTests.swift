@@ -163,6 +163,30 @@ struct StoreCredentialTests {
         }
     }
 
+    @Test("rotations by several stores at once leave exactly one active key", arguments: Backend.allCases)
+    func concurrentRotations(backend: Backend) async throws {
+        try await withStore(backend) { store, database async throws in
+            _ = try await store.issueKey(for: .partner("walmart"), at: t0)
+            var stores: [any OrderStore] = [store]
+            for _ in 0..<3 { stores.append(try await database.open(maximumConnections: 4)) }
+            let issued = try await withThrowingTaskGroup(of: IssuedKey.self) { group in
+                for index in 0..<8 {
+                    let target = stores[index % stores.count]
+                    group.addTask { try await target.rotateKey(for: .partner("walmart"), at: instant(Double(index))) }
+                }
+                var issued: [IssuedKey] = []
+                for try await key in group { issued.append(key) }
+                return issued
+            }
+            for other in stores.dropFirst() { await close(other) }
+            let active = try await store.credentials().filter(\.isActive)
+            #expect(active.count == 1)
+            var accepted = 0
+            for key in issued where try await store.authenticate(key.secret) != nil { accepted += 1 }
+            #expect(accepted == 1)
+        }
+    }
+
     @Test("one partner's keys never authenticate as another", arguments: Backend.allCases)
     func partnersAreApart(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
