@@ -12,7 +12,7 @@ public struct ServerSettings: Sendable {
     /// Retry-After and nothing is kept.
     public var maximumInFlight = 256
     /// How many documents go through the pipeline at once.
-    public var workers = 2
+    public var workers = 16
     /// How long a request may take before it is answered 503 (its document, when kept, is still finished).
     public var requestTimeout: Duration = .seconds(30)
     /// How often the profile files are looked at for edits (SIGHUP reloads at once).

@@ -70,7 +70,7 @@ extension SQLiteStore {
     public func replace(_ replacement: OrderReplacement) async throws(StoreError) -> ReplacementResult {
         let orderJSON = try StoreJSON.encode(replacement.commit.order, operation: "encode order")
         do {
-            return try await pool.write { db in
+            return try await writer.write { db in
                 var result = ReplacementResult.conflict("")
                 // A savepoint, so that a conflict found halfway rolls back what was released before it.
                 try db.inSavepoint {

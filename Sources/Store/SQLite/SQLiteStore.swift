@@ -8,6 +8,8 @@ public import Orders
 /// control number used once) is made inside the writing transaction.
 public final class SQLiteStore: OrderStore {
     let pool: DatabasePool
+    /// Every write of this process goes through it: concurrent writes share a transaction and its fsync.
+    let writer: GroupWriter
     /// The documents this process keeps until finished, so that another process's `pendingDocuments` leaves them.
     private let keepers: DocumentKeepers
 
@@ -27,6 +29,7 @@ public final class SQLiteStore: OrderStore {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             pool = try FolderLock.withLock(on: folder) { try DatabasePool(path: path, configuration: configuration) }
             try Self.migrate(pool, path: path)
+            writer = GroupWriter(pool: pool)
             keepers = DocumentKeepers(database: path)
         } catch let error as StoreError {
             throw error
@@ -72,7 +75,7 @@ public final class SQLiteStore: OrderStore {
     func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
         async throws(StoreError) -> T
     {
-        do { return try await pool.write(body) } catch { throw Self.failure(operation, error) }
+        do { return try await writer.write(body) } catch { throw Self.failure(operation, error) }
     }
 
     func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
@@ -277,7 +280,7 @@ public final class SQLiteStore: OrderStore {
     public func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult {
         let orderJSON = try StoreJSON.encode(commit.order, operation: "encode order")
         do {
-            return try await pool.write { db in try Self.commit(commit, orderJSON: orderJSON, in: db) }
+            return try await writer.write { db in try Self.commit(commit, orderJSON: orderJSON, in: db) }
         } catch let conflict as Conflict {
             return .conflict(conflict.description)
         } catch {
@@ -306,7 +309,7 @@ public final class SQLiteStore: OrderStore {
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
         let orders = try await StoreJSON.encodeOrders(batch.map(\.order))
         do {
-            return try await pool.write { db in
+            return try await writer.write { db in
                 var results: [CommitResult] = []
                 for (commit, orderJSON) in zip(batch, orders) {
                     var result = CommitResult.conflict("")

@@ -14,7 +14,7 @@ struct ServeConfiguration: Equatable {
     var inbox: String?
     var maxBodyBytes = 16 << 20
     var maxInFlight = 256
-    var workers = 2
+    var workers = 16
     var reloadSeconds = 2.0
 
     /// The keys a config file may hold, each with its environment variable.
