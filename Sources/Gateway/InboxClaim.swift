@@ -27,12 +27,18 @@ struct InboxClaim: Hashable, Sendable {
         "\(original).\(owner.host)-\(owner.pid)-\(owner.run)-\(serial)" + (document.map { ".doc\($0)" } ?? "")
     }
 
+    init(original: String, owner: InboxOwner, serial: Int, document: DocumentID? = nil) {
+        self.original = original
+        self.owner = owner
+        self.serial = serial
+        self.document = document
+    }
+
     /// A new claim by this process, never made before by it.
     init(original: String, document: DocumentID? = nil) {
-        self.original = original
-        owner = .current
-        serial = Self.serials.add(1, ordering: .relaxed).newValue
-        self.document = document
+        self.init(
+            original: original, owner: .current, serial: Self.serials.add(1, ordering: .relaxed).newValue,
+            document: document)
     }
 
     /// Reads a claim made on `host` from its name; nil for a name of any other form, or a claim of another host
@@ -55,10 +61,10 @@ struct InboxClaim: Hashable, Sendable {
         guard let serial = Int(fields[0]), !fields[1].isEmpty, fields[1].allSatisfy(\.isHexDigit),
             let pid = Int32(fields[2]), rest.hasSuffix("." + host), rest.count > host.count + 1
         else { return nil }
-        self.original = String(rest.dropLast(host.count + 1))
-        self.owner = InboxOwner(host: host, pid: pid, run: String(fields[1]))
-        self.serial = serial
-        self.document = document
+        self.init(
+            original: String(rest.dropLast(host.count + 1)),
+            owner: InboxOwner(host: host, pid: pid, run: String(fields[1])),
+            serial: serial, document: document)
     }
 
     /// The serials of this process's claims, shared by every watcher in it.

@@ -95,9 +95,10 @@ extension InboxWatcher {
         return DocumentReport(
             origin: claim.original, kind: kind ?? .unknown, documentID: document, status: .received,
             problems: [
-                "\(claim.original): taken back from a stopped process, which had kept it as document \(document) and "
-                    + "finished it before it stopped: not read again, so that nothing is answered or decided twice; "
-                    + "what became of it is in the store"
+                "\(claim.original): taken back from a stopped process, which had kept it as document \(document); "
+                    + "that document is no longer pending (finished before the process stopped, or being finished by "
+                    + "another): not read again, so that nothing is answered or decided twice; what became of it is "
+                    + "in the store"
             ], orders: [], written: [])
     }
 }

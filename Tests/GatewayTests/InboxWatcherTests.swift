@@ -144,6 +144,27 @@ struct InboxWatcherTests {
         #expect(try inbox.keptDocuments() == 0)
     }
 
+    @Test("a claimed file that cannot be read goes to failed/ with the reason, and the rest goes on")
+    func unreadableClaimGoesToFailed() async throws {
+        let inbox = try await InboxWorld()
+        // A folder where a dead process's claimed file should be: it cannot be read as a document.
+        let claim = InboxWorld.deadClaim(of: "odd.x12", pid: try InboxWorld.deadPID())
+        try FileManager.default.createDirectory(
+            at: inbox.inbox.appendingPathComponent(".processing/\(claim)"), withIntermediateDirectories: true)
+        try inbox.drop(try InboxWorld.fixture(Self.walmart), as: Self.walmart)
+        let watcher = inbox.watcher()
+        var outcomes = await watcher.scan()
+        outcomes += await watcher.scan()
+
+        #expect(outcomes.map(\.file) == ["odd.x12", Self.walmart])
+        #expect(outcomes.map(\.report.status) == [.unreadable, .accepted])
+        #expect(inbox.names(in: "failed") == ["odd.x12", "odd.x12.report.txt"])
+        let report = String(decoding: try inbox.contents("failed/odd.x12.report.txt"), as: UTF8.self)
+        #expect(report.contains("odd.x12: not read, nothing promised: is a folder"), "\(report)")
+        #expect(inbox.names(in: ".processing").isEmpty)
+        #expect(try inbox.keptDocuments() == 1)
+    }
+
     @Test("two watchers, each with its own store connection, take every one of many files exactly once")
     func twoWatchersTakeEachFileOnce() async throws {
         let inbox = try await InboxWorld()
@@ -245,7 +266,7 @@ struct InboxWatcherTests {
         #expect(outcomes.first?.report.documentID == document)
         #expect(try inbox.contents("failed/\(Self.walmart)") == bytes)
         let report = String(decoding: try inbox.contents("failed/\(Self.walmart).report.txt"), as: UTF8.self)
-        #expect(report.contains("finished it before it stopped"), "\(report)")
+        #expect(report.contains("is no longer pending (finished before the process stopped"), "\(report)")
         #expect(try inbox.keptDocuments() == 1)
         #expect(try await inbox.world.store.orders(.all).count == 4)
         #expect(try await inbox.world.store.outbox(state: nil).map(\.id) == outbox.map(\.id), "something sent twice")
