@@ -177,12 +177,17 @@ struct InboxWatcherTests {
             gateway: Gateway(profiles: inbox.world.profiles, store: other, logger: InboxWorld.quiet))
 
         var outcomes: [InboxOutcome] = []
+        var taken = (0, 0)
         for _ in 0..<4 {
             async let one = first.scan()
             async let two = second.scan()
-            outcomes += await one + two
+            let (mine, theirs) = await (one, two)
+            taken.0 += mine.count
+            taken.1 += theirs.count
+            outcomes += mine + theirs
         }
 
+        #expect(taken.0 > 0 && taken.1 > 0, "one watcher took every file: they did not race")
         #expect(outcomes.count == count)
         #expect(outcomes.map(\.file).sorted() == names.sorted())
         #expect(try inbox.keptDocuments() == count)
