@@ -14,26 +14,31 @@ extension InboxWatcher {
             return []
         }
         let orphans = names.sorted().compactMap { InboxClaim(parsing: $0) }.filter { !$0.owner.isAlive }
-        guard !orphans.isEmpty else { return [] }
-        // Read before any file is taken back: a store that cannot say what is pending leaves the files as they are,
-        // for a later scan.
+        // Each taken back first (renamed to a claim of this process), so that of several watchers only one asks the
+        // store about it.
+        let adopted = orphans.compactMap(adopt)
+        guard !adopted.isEmpty else { return [] }
         var pending: [DocumentID: PendingDocument]
         do {
             pending = Dictionary(
                 try await gateway.store.pendingDocuments().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
+            // Handed back under the dead process's names, for a later scan.
+            for (orphan, claim) in adopted { _ = inbox.take(claim, as: orphan) }
             logger.error(
                 "pending documents not read; stopped processes' files left in .processing",
                 metadata: ["error": "\(error)"])
             return []
         }
         var outcomes: [InboxOutcome] = []
-        for orphan in orphans {
-            if Task.isCancelled { break }
-            if let outcome = await recover(orphan, pending: &pending) {
-                each(outcome)
-                outcomes.append(outcome)
+        for (index, (_, claim)) in adopted.enumerated() {
+            if Task.isCancelled {
+                for (orphan, claim) in adopted[index...] { _ = inbox.take(claim, as: orphan) }
+                break
             }
+            let outcome = await recover(claim, pending: &pending)
+            each(outcome)
+            outcomes.append(outcome)
         }
         if !pending.isEmpty {
             logger.debug(
@@ -43,9 +48,9 @@ extension InboxWatcher {
         return outcomes
     }
 
-    /// Takes back one claim of a dead process and finishes it, the pipeline in a task of its own (out of
-    /// cancellation's reach). Nil when another watcher took it back first or it cannot be renamed.
-    private func recover(_ orphan: InboxClaim, pending: inout [DocumentID: PendingDocument]) async -> InboxOutcome? {
+    /// Renames a dead process's claim to a claim of this process; nil when another watcher took it back first or
+    /// it cannot be renamed.
+    private func adopt(_ orphan: InboxClaim) -> (orphan: InboxClaim, claim: InboxClaim)? {
         let claim = InboxClaim(original: orphan.original, document: orphan.document)
         switch inbox.take(orphan, as: claim) {
         case .taken: break
@@ -61,6 +66,12 @@ extension InboxWatcher {
                 "file": "\(orphan.original)", "claim": "\(orphan.name)",
                 "document": "\(orphan.document.map(\.description) ?? "not noted")",
             ])
+        return (orphan, claim)
+    }
+
+    /// Finishes a file taken back from a dead process as the store says, the pipeline in a task of its own (out of
+    /// cancellation's reach).
+    private func recover(_ claim: InboxClaim, pending: inout [DocumentID: PendingDocument]) async -> InboxOutcome {
         if let id = claim.document {
             guard let document = pending.removeValue(forKey: id) else {
                 return file(claim, finishedBefore(claim, document: id))

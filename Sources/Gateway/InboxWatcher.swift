@@ -29,13 +29,18 @@ import Store
 ///   The document is the one the claim's name notes, or without a note the oldest pending one with the same origin
 ///   and bytes.
 /// - the claim notes a document that is no longer pending: it was finished before the process died, which only
-///   missed moving the file. It is not read again (a second pass would send the partner its acknowledgement again),
-///   and goes to `failed/` with a report saying so, as its status is only in the store.
+///   missed moving the file (or another process took it up and is finishing it). It is not read again: kept anew it
+///   would be a redelivery, answered a second time, and under its own ID it may be in another's hands. It goes to
+///   `failed/` with a report saying so, for its status is only in the store.
 /// - no note and no pending document: the process died before the store kept it, so it is processed as a new file.
+///   (Had another process finished the document in the instant between keeping it and noting it, this makes a
+///   redelivery: answered again, none of its POs decided again.)
 ///
+/// When the store cannot say what is pending, the files are given back their dead owner's names for a later scan.
 /// Pending documents no dead process's file accounts for (a stopped `dropgate process`) are left for
-/// `Gateway.resume()`. The run token tells a restarted container with the same hostname and PID from its
-/// predecessor; claims of other hosts are left to their own hosts' watchers.
+/// `Gateway.resume()`: they may be in the hands of this very process (a document posted over HTTP to the same
+/// store), which the store cannot tell from abandoned ones. The run token tells a restarted container with the same
+/// hostname and PID from its predecessor; claims of other hosts are left to their own hosts' watchers.
 ///
 /// **Trouble** with the folder or a file (unreadable folder, a file gone before the claim, unreadable after it) is
 /// logged with the file and the reason, and the scan goes on.
