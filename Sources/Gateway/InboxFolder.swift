@@ -38,7 +38,13 @@ struct InboxFolder: Sendable {
 
     /// Makes the folders that are missing (the inbox itself must exist).
     func prepare() throws(FileProblem) {
-        _ = try LocalFile.folderEntries(root.path, expected: "the inbox folder")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+            throw FileProblem(.noSuchFolder, path: root.path, expected: "the inbox folder")
+        }
+        guard isFolder.boolValue else {
+            throw FileProblem(.fileNotFolder, path: root.path, expected: "the inbox folder")
+        }
         for folder in [processing, processed, failed] {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw FileProblem(

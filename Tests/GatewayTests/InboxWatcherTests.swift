@@ -277,6 +277,23 @@ struct InboxWatcherTests {
         #expect(try await inbox.world.store.outbox(state: nil).map(\.id) == outbox.map(\.id), "something sent twice")
     }
 
+    @Test("when the store cannot say what is pending, a dead process's file keeps its name for a later scan")
+    func recoveryWaitsForTheStore() async throws {
+        let inbox = try await InboxWorld()
+        let claim = InboxWorld.deadClaim(of: Self.walmart, pid: try InboxWorld.deadPID())
+        try inbox.drop(try InboxWorld.fixture(Self.walmart), as: claim, in: ".processing")
+        let unavailable = Gateway(
+            profiles: inbox.world.profiles, store: PendingUnavailableStore(inbox.world.store), logger: InboxWorld.quiet)
+
+        #expect(await inbox.watcher(gateway: unavailable).scan().isEmpty)
+        #expect(inbox.names(in: ".processing") == [claim])
+        #expect(try inbox.keptDocuments() == 0)
+
+        let outcomes = await inbox.watcher().scan()
+        #expect(outcomes.map(\.file) == [Self.walmart])
+        #expect(inbox.names(in: "processed") == [Self.walmart])
+    }
+
     @Test("run stops on cancellation after finishing the file in hand")
     func runFinishesTheFileInHand() async throws {
         let inbox = try await InboxWorld()
