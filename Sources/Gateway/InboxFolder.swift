@@ -116,7 +116,8 @@ struct InboxFolder: Sendable {
         for attempt in 0..<10_000 {
             let destination = folder.appendingPathComponent(
                 attempt == 0 ? claim.original : "\(claim.original).\(attempt)")
-            // link(2) fails when the name exists, atomically; the claim name, ours, is then removed.
+            // link(2) fails when the name exists, atomically; the claim name, ours, is then removed. (A process
+            // stopped in between leaves the claim too, which a recovery files again: a copy, nothing lost.)
             if link(source, destination.path) == 0 {
                 unlink(source)
                 return destination
@@ -125,7 +126,8 @@ struct InboxFolder: Sendable {
             switch failure {
             case EEXIST: continue
             case EPERM, ENOTSUP, EMLINK, EXDEV:
-                // A file system without hard links: rename, after checking the name is free.
+                // A file system without hard links: rename, after checking the name is free (two processes filing
+                // the same name at the very same instant could still meet there).
                 guard look(at: destination.path) == nil, access(destination.path, F_OK) != 0 else { continue }
                 if rename(source, destination.path) == 0 { return destination }
                 throw FileProblem(.inaccessible(Self.reason(errno)), path: source, expected: "a claimed inbox file")

@@ -45,6 +45,7 @@ import Store
 /// **Trouble** with the folder or a file (unreadable folder, a file gone before the claim, unreadable after it) is
 /// logged with the file and the reason, and the scan goes on.
 public struct InboxWatcher: Sendable {
+    /// The inbox: the folder senders drop files into, which holds `.processing/`, `processed/` and `failed/` too.
     public let folder: URL
     let gateway: Gateway
     /// How long a file must look the same before it is taken.
@@ -57,6 +58,8 @@ public struct InboxWatcher: Sendable {
     /// The memory of earlier looks, shared by the copies of this watcher.
     let sightings = InboxSightings()
 
+    /// A watcher of `folder` (which must exist; its three folders are made when missing) that takes a file once it
+    /// has looked the same for `settle`, looks every `pollInterval` when run, and receives each file at `clock()`.
     public init(
         folder: URL, gateway: Gateway, settle: Duration = .seconds(1), pollInterval: Duration = .milliseconds(250),
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
@@ -141,6 +144,7 @@ public struct InboxWatcher: Sendable {
         return file(noted, report)
     }
 
+    /// The bytes of a claimed file; what keeps it from being read is logged, with the file's name.
     func read(_ claim: InboxClaim) throws(FileProblem) -> [UInt8] {
         do {
             return try LocalFile.bytes(inbox.url(of: claim).path, expected: "a purchase order document (X12 or XML)")
