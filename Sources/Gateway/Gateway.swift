@@ -54,17 +54,26 @@ public struct Gateway: Sendable {
     /// Processes one document: kept before anything else, then read, answered, decided and committed. A document
     /// that cannot be kept is reported and nothing is promised for it.
     public func process(_ bytes: [UInt8], origin: String, receivedAt: Date) async -> DocumentReport {
-        let format = DocumentFormat(detecting: bytes)
         let kept: KeptDocument
-        do {
-            kept = try await store.keep(
-                InboundDocument(receivedAt: receivedAt, origin: origin, format: format, bytes: bytes))
-        } catch {
-            return DocumentReport(
-                origin: origin, kind: format, documentID: nil, status: .unreadable,
-                problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
+        do { kept = try await keep(bytes, origin: origin, receivedAt: receivedAt) } catch {
+            return Self.notKept(bytes, origin: origin, error: error)
         }
         return await process(kept: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt)
+    }
+
+    /// Keeps a document in the store before anything reads it (the first step of `process`), for callers that
+    /// note its ID before the pipeline runs.
+    func keep(_ bytes: [UInt8], origin: String, receivedAt: Date) async throws(StoreError) -> KeptDocument {
+        try await store.keep(
+            InboundDocument(
+                receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: bytes), bytes: bytes))
+    }
+
+    /// The report of a document the store could not keep: nothing is promised for it.
+    static func notKept(_ bytes: [UInt8], origin: String, error: StoreError) -> DocumentReport {
+        DocumentReport(
+            origin: origin, kind: DocumentFormat(detecting: bytes), documentID: nil, status: .unreadable,
+            problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
     }
 
     /// Finishes every document a stopped run kept but did not finish, oldest first, as an uninterrupted run would
