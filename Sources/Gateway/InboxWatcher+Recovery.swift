@@ -95,7 +95,7 @@ extension InboxWatcher {
     private func finish(_ claim: InboxClaim, _ pending: PendingDocument) async -> InboxOutcome {
         let document = pending.document
         let report = await gateway.process(
-            pending.id, bytes: document.bytes, origin: document.origin, receivedAt: document.receivedAt)
+            kept: pending.id, bytes: document.bytes, origin: document.origin, receivedAt: document.receivedAt)
         return file(claim, report)
     }
 

@@ -47,7 +47,7 @@ import Store
 public struct InboxWatcher: Sendable {
     /// The inbox: the folder senders drop files into, which holds `.processing/`, `processed/` and `failed/` too.
     public let folder: URL
-    let gateway: Gateway
+    private(set) var gateway: Gateway
     /// How long a file must look the same before it is taken.
     let settle: Duration
     let pollInterval: Duration
@@ -71,6 +71,14 @@ public struct InboxWatcher: Sendable {
         self.clock = clock
         self.logger = logger
         inbox = InboxFolder(root: folder)
+    }
+
+    /// The same watcher (its memory of earlier looks included) deciding with another gateway: what a service uses
+    /// after its profiles reload.
+    public func deciding(with gateway: Gateway) -> InboxWatcher {
+        var watcher = self
+        watcher.gateway = gateway
+        return watcher
     }
 
     /// One look at the folder: takes every file that is complete now (stable since the previous look of this
@@ -140,7 +148,7 @@ public struct InboxWatcher: Sendable {
             return file(claim, Gateway.notKept(bytes, origin: claim.original, error: error))
         }
         let noted = note(kept.id, in: claim)
-        let report = await gateway.process(kept.id, bytes: bytes, origin: claim.original, receivedAt: receivedAt)
+        let report = await gateway.process(kept: kept.id, bytes: bytes, origin: claim.original, receivedAt: receivedAt)
         return file(noted, report)
     }
 

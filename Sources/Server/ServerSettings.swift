@@ -17,6 +17,11 @@ public struct ServerSettings: Sendable {
     public var requestTimeout: Duration = .seconds(30)
     /// How often the profile files are looked at for edits (SIGHUP reloads at once).
     public var reloadInterval: Duration = .seconds(2)
+    /// A folder to watch for documents dropped by an SFTP or AS2 server, if any.
+    public var inbox: URL?
+    /// How long a dropped file must look the same before it is taken, and how often the inbox is looked at.
+    public var inboxSettle: Duration = .seconds(1)
+    public var inboxInterval: Duration = .milliseconds(250)
     /// A clock for what is received and decided: the present, or a fixed instant for tests and demos.
     public var clock: @Sendable () -> Date = { Date() }
 

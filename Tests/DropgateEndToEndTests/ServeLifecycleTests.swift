@@ -119,6 +119,39 @@ struct ServeLifecycleTests {
         #expect(try store.integer("SELECT count(DISTINCT document_id) FROM purchase_order") == ids.count)
     }
 
+    @Test("a file dropped into the watched inbox is decided once and moved to processed/; garbage to failed/")
+    func watchedInbox() async throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("inbox.sqlite").path
+        let inbox = world.folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let admin = try ServiceKeys.staff("admin", name: "ops", database: database)
+        let serve = try ServeProcess(
+            database: database, folder: world.folder, extra: ["--inbox", inbox.path])
+        defer { serve.server.stop() }
+        try Data(try ServeTests.fixture("walmart-20261124-0600.x12")).write(
+            to: inbox.appendingPathComponent("walmart.x12"))
+        try Data("not an interchange".utf8).write(to: inbox.appendingPathComponent("junk.x12"))
+        let processed = inbox.appendingPathComponent("processed/walmart.x12")
+        let failed = inbox.appendingPathComponent("failed/junk.x12")
+        for _ in 0..<200 {
+            if FileManager.default.fileExists(atPath: processed.path),
+                FileManager.default.fileExists(atPath: failed.path)
+            {
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(FileManager.default.fileExists(atPath: processed.path), "\(serve.log)")
+        #expect(FileManager.default.fileExists(atPath: failed.path))
+        #expect(!FileManager.default.fileExists(atPath: inbox.appendingPathComponent("walmart.x12").path))
+        let orders = try await serve.request("GET", "/v1/orders", key: admin).json["orders"] as? [[String: Any]]
+        #expect(orders?.count == 4)
+        let metrics = try await serve.request("GET", "/metrics").text
+        #expect(metrics.contains(#"dropgate_documents_received_total{partner="inbox""#), "\(metrics)")
+    }
+
     @Test("two serve processes over one PostgreSQL: posts to both are decided once, readable through either")
     func twoProcessesOnPostgres() async throws {
         let world = try IngestWorld()

@@ -8,7 +8,7 @@ import Testing
 
 /// A store that forwards to another and can stop before `finish`, as a process killed between its last commit
 /// and finishing the document; it counts the commits asked of it.
-final class StoppingStore: OrderStore {
+final class StoppingStore: ForwardingStore {
     let base: SQLiteStore
     let stopsBeforeFinish: Bool
     let commits = Mutex(0)
@@ -18,35 +18,14 @@ final class StoppingStore: OrderStore {
         self.stopsBeforeFinish = stopsBeforeFinish
     }
 
-    func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument { try await base.keep(document) }
     func finish(_ document: DocumentID, status: DocumentStatus, problems: [String]) async throws(StoreError) {
         if stopsBeforeFinish { throw StoreError("finish", code: .unavailable, underlying: CancellationError()) }
         try await base.finish(document, status: status, problems: problems)
-    }
-    func pendingDocuments() async throws(StoreError) -> [PendingDocument] { try await base.pendingDocuments() }
-    func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError) -> InterchangeClaim {
-        try await base.claim(interchange, for: document)
-    }
-    func importInventory(_ rows: [InventoryRow]) async throws(StoreError) { try await base.importInventory(rows) }
-    func inventory(of skus: Set<SKU>) async throws(StoreError) -> [InventoryPosition] {
-        try await base.inventory(of: skus)
-    }
-    func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
-        try await base.capacityUsed(on: day)
     }
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult {
         commits.withLock { $0 += 1 }
         return try await base.commit(commit)
     }
-    func enqueue(_ drafts: [OutboundDraft], inReplyTo: DocumentID?, key: String) async throws(StoreError)
-        -> [OutboxEntry]
-    { try await base.enqueue(drafts, inReplyTo: inReplyTo, key: key) }
-    func resend(key: String, as newKey: String, inReplyTo: DocumentID?, at: Date) async throws(StoreError)
-        -> [OutboxEntry]
-    { try await base.resend(key: key, as: newKey, inReplyTo: inReplyTo, at: at) }
-    func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary] { try await base.orders(filter) }
-    func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] { try await base.outbox(state: state) }
-    func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] { try await base.audit(of: order) }
 }
 
 @Suite("resuming a document a stopped run left pending")

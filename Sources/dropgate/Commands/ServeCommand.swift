@@ -76,6 +76,14 @@ struct ServeCommand: AsyncParsableCommand {
         settings.workers = configuration.workers
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
         if let fixed = clock.at { settings.clock = { fixed } }
+        if let inbox = configuration.inbox {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isFolder), isFolder.boolValue else {
+                printError("\(inbox): no such folder (expected the inbox an SFTP or AS2 server drops documents into)")
+                throw ExitCode(2)
+            }
+            settings.inbox = URL(fileURLWithPath: inbox)
+        }
         let location = StoreLocation(configuration.db)
         let store: any OrderStore
         do { store = try await location.open() } catch {
