@@ -45,6 +45,8 @@ public struct DropgateServer: Sendable {
             world: world, store: store, processor: processor, metrics: metrics, settings: settings, logger: logger)
         let app = Application(
             router: api.router(),
+            server: .http1(
+                configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "dropgate"),
             onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
             logger: logger)

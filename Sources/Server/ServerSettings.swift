@@ -13,8 +13,9 @@ public struct ServerSettings: Sendable {
     public var maximumInFlight = 256
     /// How many documents go through the pipeline at once.
     public var workers = 16
-    /// How long a request may take before it is answered 503 (its document, when kept, is still finished).
-    public var requestTimeout: Duration = .seconds(30)
+    /// How long a connection may stay silent (a request trickling in, or idle between requests) before it is
+    /// closed: a slow or stalled client holds no connection for longer.
+    public var idleTimeout: Duration = .seconds(30)
     /// How often the profile files are looked at for edits (SIGHUP reloads at once).
     public var reloadInterval: Duration = .seconds(2)
     /// A folder to watch for documents dropped by an SFTP or AS2 server, if any.

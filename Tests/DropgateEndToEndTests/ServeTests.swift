@@ -185,4 +185,38 @@ struct ServeTests {
         #expect(
             try StoreInspector(URL(fileURLWithPath: database)).integer("SELECT count(*) FROM inbound_document") == 0)
     }
+
+    @Test("a client that stops sending halfway through its request is cut off after the idle timeout")
+    func stalledClient() async throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("idle.sqlite").path
+        let serve = try ServeProcess(database: database, folder: world.folder, extra: ["--idle-seconds", "1"])
+        defer { serve.server.stop() }
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(serve.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #expect(connected == 0)
+        let partial = "POST /v1/partners/walmart/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nISA*"
+        _ = partial.withCString { send(socket, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var received = 1
+        while received > 0 { received = recv(socket, &buffer, buffer.count, 0) }
+        let waited = Date().timeIntervalSince(started)
+        // Closed by the server (recv sees the end, not the 10 s receive timeout), a second or so after it stalled.
+        #expect(received == 0, "the connection was not closed: recv returned \(received), errno \(errno)")
+        #expect(waited < 5, "closed after \(waited) s")
+    }
 }

@@ -17,7 +17,11 @@ extension DropgateAPI {
         router.get("v1/documents/:id") { request, context in
             let principal = try await authenticator.principal(of: request)
             let record = try await document(try context.parameters.require("id"), for: principal)
-            let answers = try await storeCall { try await store.outbox(inReplyTo: record.id) }
+            // What went back to the sender (acknowledgements, 855s, cXML confirmations), not the warehouse's pick
+            // tickets nor the explanations.
+            let answers = try await storeCall { try await store.outbox(inReplyTo: record.id) }.filter {
+                $0.kind != .pickTicket && $0.kind != .explanation
+            }
             return try APIJSON.response(DocumentBody(record, answers: answers))
         }
         router.get("v1/documents/:id/ack") { request, context in

@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
 
             Every option is also read from an environment variable (DROPGATE_HOST, DROPGATE_PORT, DROPGATE_DB, \
             DROPGATE_PROFILES, DROPGATE_NETWORK, DROPGATE_ITEMS, DROPGATE_INBOX, DROPGATE_MAX_BODY_BYTES, \
-            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS) or a YAML config file (--config, \
+            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_IDLE_SECONDS) or a YAML config file (--config, \
             keys as the options' names); an option wins over the environment, the environment over the file.
 
             The profiles, network and catalog are read again when they change and on SIGHUP: only a set that \
@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Documents held at once before posts get 503 (default 256).") var maxInFlight: String?
     @Option(help: "Documents processed at once (default 16): their writes share transactions.") var workers: String?
     @Option(help: "Seconds between looks at the profile files for edits (default 2).") var reloadSeconds: String?
+    @Option(help: "Seconds a connection may stay silent before it is closed (default 30).") var idleSeconds: String?
     @Option(help: "A YAML file of settings (keys as the options' names).") var config: String?
     @OptionGroup var clock: ClockOption
 
@@ -49,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         let options: [String: String?] = [
             "host": host, "port": port, "db": db, "profiles": profiles, "network": network, "items": items,
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
-            "reload-seconds": reloadSeconds,
+            "reload-seconds": reloadSeconds, "idle-seconds": idleSeconds,
         ]
         let configuration: ServeConfiguration
         do {
@@ -75,6 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maximumInFlight = configuration.maxInFlight
         settings.workers = configuration.workers
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
+        settings.idleTimeout = .milliseconds(Int(configuration.idleSeconds * 1000))
         if let fixed = clock.at { settings.clock = { fixed } }
         if let inbox = configuration.inbox {
             var isFolder: ObjCBool = false

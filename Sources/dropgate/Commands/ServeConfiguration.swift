@@ -16,6 +16,7 @@ struct ServeConfiguration: Equatable {
     var maxInFlight = 256
     var workers = 16
     var reloadSeconds = 2.0
+    var idleSeconds = 30.0
 
     /// The keys a config file may hold, each with its environment variable.
     static let keys: [(key: String, variable: String)] = [
@@ -23,7 +24,7 @@ struct ServeConfiguration: Equatable {
         ("profiles", "DROPGATE_PROFILES"), ("network", "DROPGATE_NETWORK"), ("items", "DROPGATE_ITEMS"),
         ("inbox", "DROPGATE_INBOX"), ("max-body-bytes", "DROPGATE_MAX_BODY_BYTES"),
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
-        ("reload-seconds", "DROPGATE_RELOAD_SECONDS"),
+        ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("idle-seconds", "DROPGATE_IDLE_SECONDS"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -51,6 +52,12 @@ struct ServeConfiguration: Equatable {
             }
             return number
         }
+        func seconds() throws -> Double {
+            guard let seconds = Double(value), seconds > 0, seconds < 86_400 else {
+                throw ValidationError("\(source): '\(value)' is not a number of seconds above 0 (and below a day)")
+            }
+            return seconds
+        }
         switch key {
         case "host": host = value
         case "port": port = try number(0...65535)
@@ -62,11 +69,8 @@ struct ServeConfiguration: Equatable {
         case "max-body-bytes": maxBodyBytes = try number(1...(1 << 30))
         case "max-in-flight": maxInFlight = try number(1...100_000)
         case "workers": workers = try number(1...64)
-        case "reload-seconds":
-            guard let seconds = Double(value), seconds > 0 else {
-                throw ValidationError("\(source): '\(value)' is not a number of seconds above 0")
-            }
-            reloadSeconds = seconds
+        case "reload-seconds": reloadSeconds = try seconds()
+        case "idle-seconds": idleSeconds = try seconds()
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }
