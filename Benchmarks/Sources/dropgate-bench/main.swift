@@ -72,7 +72,7 @@ if runs("ingest") || only == "postgres" {
 if runs("serve") {
     // `DROPGATE_SERVE_SECONDS=N`: how long wrk posts.
     let seconds = ProcessInfo.processInfo.environment["DROPGATE_SERVE_SECONDS"].flatMap { Int($0) } ?? (quick ? 3 : 10)
-    try await ServeBenchmarks.run(into: &table, seconds: seconds)
+    for figure in try await ServeBenchmarks.run(seconds: seconds) { table.add(figure) }
 }
 
 print("")
