@@ -5,8 +5,14 @@ import Store
 
 /// Tells who sent a request from its key: `Authorization: Bearer KEY` or `X-API-Key: KEY`. No key, or a key the
 /// store does not know or has revoked, is 401 and nothing else happens.
+///
+/// Behind a proxy that terminates TLS and verifies partners' client certificates, `clientIdentityHeader` names the
+/// header the proxy sets to the verified certificate's subject (nginx's `$ssl_client_s_dn`, say): a partner's key
+/// is then taken only with a certificate of the same partner (its CN, or the whole value), so that a stolen key
+/// alone acts as no one. Staff tokens are not asked for one.
 struct Authenticator: Sendable {
     let store: any CredentialStore
+    var clientIdentityHeader: HTTPField.Name?
 
     static let apiKeyHeader = HTTPField.Name("X-API-Key")!
 
@@ -25,7 +31,30 @@ struct Authenticator: Sendable {
                 .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"dropgate\", error=\"invalid_token\""],
                 message: "the API key is unknown or revoked")
         }
+        if let header = clientIdentityHeader, case .partner(let partner) = principal {
+            guard let subject = request.headers[header], let identity = Self.identity(inSubject: subject) else {
+                throw HTTPError(.unauthorized, message: "no verified client certificate came with the key")
+            }
+            guard identity == partner else {
+                throw HTTPError(
+                    .forbidden, message: "the client certificate is '\(identity)''s, the key partner '\(partner)''s")
+            }
+        }
         return principal
+    }
+
+    /// The identity a certificate subject names: its CN (`CN=walmart,O=…` or `/O=…/CN=walmart`), or the whole value
+    /// when it has none.
+    static func identity(inSubject subject: String) -> String? {
+        let parts = subject.split(whereSeparator: { $0 == "," || $0 == "/" }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if let common = parts.first(where: { $0.uppercased().hasPrefix("CN=") }) {
+            let name = String(common.dropFirst(3))
+            return name.isEmpty ? nil : name
+        }
+        let whole = subject.trimmingCharacters(in: .whitespaces)
+        return whole.isEmpty ? nil : whole
     }
 
     static func token(in headers: HTTPFields) -> String? {

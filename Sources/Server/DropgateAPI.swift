@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import HTTPTypes
 import Hummingbird
 import Logging
 import Orders
@@ -14,7 +15,9 @@ struct DropgateAPI: Sendable {
     let metrics: ServerMetrics
     let settings: ServerSettings
     let logger: Logger
-    var authenticator: Authenticator { Authenticator(store: store) }
+    var authenticator: Authenticator {
+        Authenticator(store: store, clientIdentityHeader: settings.clientIdentityHeader.flatMap { HTTPField.Name($0) })
+    }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)

@@ -18,6 +18,9 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Duration = .seconds(30)
     /// How often the profile files are looked at for edits (SIGHUP reloads at once).
     public var reloadInterval: Duration = .seconds(2)
+    /// Where a TLS-terminating proxy passes the verified client certificate's subject: a partner's key is then taken
+    /// only with its own certificate. Trust it only where nothing but the proxy reaches the service.
+    public var clientIdentityHeader: String?
     /// A folder to watch for documents dropped by an SFTP or AS2 server, if any.
     public var inbox: URL?
     /// How long a dropped file must look the same before it is taken, and how often the inbox is looked at.

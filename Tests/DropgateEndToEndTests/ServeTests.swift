@@ -169,6 +169,33 @@ struct ServeTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    @Test("behind a TLS proxy, a partner's key is taken only with that partner's verified certificate")
+    func clientCertificateHeader() async throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("mtls.sqlite").path
+        let walmart = try ServiceKeys.partner("walmart", database: database)
+        let admin = try ServiceKeys.staff("admin", name: "ops", database: database)
+        let serve = try ServeProcess(
+            database: database, folder: world.folder, extra: ["--client-identity-header", "X-Client-DN"])
+        defer { serve.server.stop() }
+        let order = try Self.fixture("walmart-20261124-0600.x12")
+        let path = "/v1/partners/walmart/documents"
+        #expect(try await serve.request("POST", path, key: walmart, body: order).status == 401)
+        let stolen = try await serve.request(
+            "POST", path, key: walmart, body: order, headers: ["X-Client-DN": "CN=amazon,O=Amazon"])
+        #expect(stolen.status == 403)
+        #expect(
+            try StoreInspector(URL(fileURLWithPath: database)).integer("SELECT count(*) FROM inbound_document") == 0)
+        let own = try await serve.request(
+            "POST", path, key: walmart, body: order, headers: ["X-Client-DN": "/C=US/O=Walmart/CN=walmart"])
+        #expect(own.status == 202, "\(own.text)")
+        // Staff tokens are not asked for a certificate.
+        #expect(try await serve.request("GET", "/v1/status", key: admin).status == 200)
+        let problems = try serve.openAPIProblems()
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test("a body over the limit is 413 and an empty one 400, nothing kept")
     func limits() async throws {
         let world = try IngestWorld()

@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             Every option is also read from an environment variable (DROPGATE_HOST, DROPGATE_PORT, DROPGATE_DB, \
             DROPGATE_PROFILES, DROPGATE_NETWORK, DROPGATE_ITEMS, DROPGATE_INBOX, DROPGATE_MAX_BODY_BYTES, \
-            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_IDLE_SECONDS) or a YAML config file (--config, \
+            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_IDLE_SECONDS, \
+            DROPGATE_CLIENT_IDENTITY_HEADER) or a YAML config file (--config, \
             keys as the options' names); an option wins over the environment, the environment over the file.
 
             The profiles, network and catalog are read again when they change and on SIGHUP: only a set that \
@@ -43,6 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Documents processed at once (default 16): their writes share transactions.") var workers: String?
     @Option(help: "Seconds between looks at the profile files for edits (default 2).") var reloadSeconds: String?
     @Option(help: "Seconds a connection may stay silent before it is closed (default 30).") var idleSeconds: String?
+    @Option(
+        help: """
+            Header in which a TLS-terminating proxy passes the verified client certificate's subject; a partner's key \
+            is then taken only with that partner's certificate (CN). Trust it only where only the proxy reaches us.
+            """)
+    var clientIdentityHeader: String?
     @Option(help: "A YAML file of settings (keys as the options' names).") var config: String?
     @OptionGroup var clock: ClockOption
 
@@ -51,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             "host": host, "port": port, "db": db, "profiles": profiles, "network": network, "items": items,
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
             "reload-seconds": reloadSeconds, "idle-seconds": idleSeconds,
+            "client-identity-header": clientIdentityHeader,
         ]
         let configuration: ServeConfiguration
         do {
@@ -77,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.workers = configuration.workers
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
         settings.idleTimeout = .milliseconds(Int(configuration.idleSeconds * 1000))
+        settings.clientIdentityHeader = configuration.clientIdentityHeader
         if let fixed = clock.at { settings.clock = { fixed } }
         if let inbox = configuration.inbox {
             var isFolder: ObjCBool = false

@@ -17,6 +17,7 @@ struct ServeConfiguration: Equatable {
     var workers = 16
     var reloadSeconds = 2.0
     var idleSeconds = 30.0
+    var clientIdentityHeader: String?
 
     /// The keys a config file may hold, each with its environment variable.
     static let keys: [(key: String, variable: String)] = [
@@ -25,6 +26,7 @@ struct ServeConfiguration: Equatable {
         ("inbox", "DROPGATE_INBOX"), ("max-body-bytes", "DROPGATE_MAX_BODY_BYTES"),
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
         ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("idle-seconds", "DROPGATE_IDLE_SECONDS"),
+        ("client-identity-header", "DROPGATE_CLIENT_IDENTITY_HEADER"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -71,6 +73,11 @@ struct ServeConfiguration: Equatable {
         case "workers": workers = try number(1...64)
         case "reload-seconds": reloadSeconds = try seconds()
         case "idle-seconds": idleSeconds = try seconds()
+        case "client-identity-header":
+            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw ValidationError("\(source): '\(value)' is not an HTTP header name")
+            }
+            clientIdentityHeader = value
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }
