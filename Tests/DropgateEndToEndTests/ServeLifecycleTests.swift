@@ -77,6 +77,8 @@ struct ServeLifecycleTests {
         }
         #expect(after["refusedEdit"] == nil, "\(after)")
         #expect((after["reloads"] as? Int ?? 0) >= 1)
+        let undocumented = try serve.openAPIProblems()
+        #expect(undocumented.isEmpty, "\(undocumented.joined(separator: "\n"))")
     }
 
     @Test("SIGTERM during a burst of posts: every document answered 202 is finished, none half written")
@@ -150,6 +152,8 @@ struct ServeLifecycleTests {
         #expect(orders?.count == 4)
         let metrics = try await serve.request("GET", "/metrics").text
         #expect(metrics.contains(#"dropgate_documents_received_total{partner="inbox""#), "\(metrics)")
+        let problems = try serve.openAPIProblems()
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
     @Test("two serve processes over one PostgreSQL: posts to both are decided once, readable through either")
@@ -182,6 +186,10 @@ struct ServeLifecycleTests {
         let inspector = PostgresInspector(postgres)
         #expect(try inspector.integer("SELECT count(*) FROM purchase_order") == 40)
         #expect(try inspector.integer("SELECT count(*) FROM outbox WHERE kind = '855'") == 40)
+        for serve in [first, second] {
+            let problems = try serve.openAPIProblems()
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
     }
 }
 
