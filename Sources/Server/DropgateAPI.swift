@@ -53,6 +53,20 @@ enum APIJSON {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A query parameter that must be one of a code's values (`status=ship`): nil when absent, 400 naming the
+    /// values when it is none of them.
+    static func code<Code: RawRepresentable & CaseIterable>(_ text: Substring?, parameter: String) throws -> Code?
+    where Code.RawValue == String {
+        guard let text = text.map(String.init) else { return nil }
+        guard let code = Code(rawValue: text) else {
+            throw HTTPError(
+                .badRequest,
+                message: "\(parameter)=\(text): expected one of "
+                    + Code.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return code
+    }
+
     /// An instant from a query parameter (`since=2026-11-24T10:00:00Z`); 400 when it is not ISO 8601.
     static func instant(_ text: String?, parameter: String) throws -> Date? {
         guard let text else { return nil }

@@ -41,16 +41,7 @@ extension DropgateAPI {
         router.get("v1/outbox") { request, _ in
             let principal = try await authenticator.principal(of: request)
             try Access.require(.admin, principal)
-            var state: OutboxState?
-            if let text = request.uri.queryParameters["state"].map(String.init) {
-                guard let known = OutboxState(rawValue: text) else {
-                    throw HTTPError(
-                        .badRequest,
-                        message: "state=\(text): expected one of "
-                            + OutboxState.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                state = known
-            }
+            let state: OutboxState? = try APIJSON.code(request.uri.queryParameters["state"], parameter: "state")
             let rows = try await storeCall { try await store.outbox(state: state) }
             return try APIJSON.response(OutboxList(documents: rows.map(OutboxRow.init)))
         }

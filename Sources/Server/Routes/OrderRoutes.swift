@@ -17,16 +17,7 @@ extension DropgateAPI {
                 }
                 retailer = own
             }
-            var outcome: DecisionOutcome?
-            if let status = query["status"].map(String.init) {
-                guard let known = DecisionOutcome(rawValue: status) else {
-                    throw HTTPError(
-                        .badRequest,
-                        message: "status=\(status): expected one of "
-                            + DecisionOutcome.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                outcome = known
-            }
+            let outcome: DecisionOutcome? = try APIJSON.code(query["status"], parameter: "status")
             let filter = OrderFilter(
                 outcome: outcome, retailer: retailer.map { RetailerID($0) },
                 node: query["dc"].map { DCID(String($0)) },
