@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Gateway", "Orders", "Profiles", "Routing", "Store", "Feeds", "X12",
+                "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Store", "Feeds", "X12",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

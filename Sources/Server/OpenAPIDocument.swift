@@ -76,14 +76,18 @@ paths:
   /v1/documents/{id}/ack:
     get:
       operationId: getAcknowledgement
-      summary: The 997, 999 or TA1 a document was answered with.
+      summary: The 997, 999 or TA1 an X12 document was answered with, or the cXML Response to a cXML order request.
       parameters:
         - $ref: '#/components/parameters/ID'
       responses:
         '200':
-          description: The acknowledgement, as sent (several interchanges, several in order).
+          description: |
+            The acknowledgement, as sent (several interchanges, several in order); for cXML, a `Response` whose
+            `Status` is 200 when the document was taken and 400, with the problems, when it was not.
           content:
             application/edi-x12:
+              schema: { type: string }
+            text/xml:
               schema: { type: string }
         '202':
           description: Still being read; ask again after `Retry-After` seconds.

@@ -196,6 +196,38 @@ struct ServeTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    @Test("a cXML order's acknowledgement is a cXML Response: 200 when taken, 400 with the problems when not")
+    func cXMLResponse() async throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("cxml.sqlite").path
+        let bestbuy = try ServiceKeys.partner("bestbuy", database: database)
+        let serve = try ServeProcess(database: database, folder: world.folder)
+        defer { serve.server.stop() }
+        let path = "/v1/partners/bestbuy/documents"
+        let order = try Self.fixture("bestbuy-20261124-0905.xml")
+        let posted = try await serve.request("POST", path, key: bestbuy, body: order)
+        #expect(posted.status == 202, "\(posted.text)")
+        let id = try #require(posted.json["document"] as? Int)
+        #expect(try await serve.finished(id, key: bestbuy).json["status"] as? String == "accepted")
+        let ack = try await serve.request("GET", "/v1/documents/\(id)/ack", key: bestbuy)
+        #expect(ack.status == 200)
+        #expect(ack.headers["content-type"]?.hasPrefix("text/xml") == true)
+        #expect(ack.text.contains(#"<Status code="200" text="OK"/>"#), "\(ack.text)")
+
+        // A cXML document cut short: kept, rejected, answered 400 with why.
+        let broken = Array(String(decoding: order, as: UTF8.self).prefix(900).utf8)
+        let rejected = try await serve.request("POST", path, key: bestbuy, body: broken)
+        #expect(rejected.status == 202)
+        let rejectedID = try #require(rejected.json["document"] as? Int)
+        let done = try await serve.finished(rejectedID, key: bestbuy)
+        #expect(["rejected", "unreadable"].contains(done.json["status"] as? String ?? ""), "\(done.text)")
+        let refusal = try await serve.request("GET", "/v1/documents/\(rejectedID)/ack", key: bestbuy)
+        #expect(refusal.text.contains(#"<Status code="400" text="Bad Request">"#), "\(refusal.text)")
+        let problems = try serve.openAPIProblems()
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test("a body over the limit is 413 and an empty one 400, nothing kept")
     func limits() async throws {
         let world = try IngestWorld()

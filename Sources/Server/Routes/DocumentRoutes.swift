@@ -3,6 +3,7 @@ import Gateway
 import Hummingbird
 import Logging
 import NIOCore
+import OrderXML
 import Orders
 import Profiles
 import Store
@@ -110,28 +111,56 @@ extension DropgateAPI {
         return record
     }
 
-    /// The 997/999/TA1 the document was answered with (several interchanges, several answers, in order); 202 with
-    /// Retry-After while it is still being read.
+    /// The 997/999/TA1 the document was answered with (several interchanges, several answers, in order), or for a
+    /// cXML order request the cXML `Response` its sender reads (200 OK when it was taken, 400 with the problems when
+    /// it was not); 202 with Retry-After while it is still being read.
     private func acknowledgement(of record: DocumentRecord) async throws -> Response {
+        if !record.finished {
+            return try APIJSON.response(
+                DocumentBody(record, answers: []), status: .accepted, headers: [.retryAfter: "1"])
+        }
+        if speaksCXML(record) { return Self.cXMLResponse(to: record) }
         let answers = try await storeCall { try await store.outbox(inReplyTo: record.id) }.filter {
             [.functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement].contains($0.kind)
         }
-        if answers.isEmpty {
-            if !record.finished {
-                return try APIJSON.response(
-                    DocumentBody(record, answers: []), status: .accepted, headers: [.retryAfter: "1"])
-            }
+        guard !answers.isEmpty else {
             throw HTTPError(
                 .notFound,
                 message: record.format == .x12
                     ? "document \(record.id) was answered with no acknowledgement (status \(record.status.rawValue))"
-                    : "document \(record.id) is \(record.format.rawValue): XML orders are answered per order (GET /v1/orders/{id})"
+                    : "document \(record.id) is \(record.format.rawValue): its orders are answered per order (GET /v1/orders/{id})"
             )
         }
         let bytes: [UInt8] = answers.flatMap { $0.bytes }
         return Response(
             status: .ok, headers: [.contentType: "application/edi-x12"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Whether the document is a cXML partner's XML: told by its content when the store knew it, else by the profile
+    /// of the partner that posted it (a retailer that sends cXML order requests).
+    private func speaksCXML(_ record: DocumentRecord) -> Bool {
+        if record.format == .cXML { return true }
+        guard record.format == .xml, let partner = record.partner,
+            let profile = world.profiles.profiles[RetailerID(partner)]
+        else { return false }
+        return !profile.identity.cXML.isEmpty
+    }
+
+    /// The cXML `Response` to a finished cXML document, under a payload ID of its own that names the document (the
+    /// same each time it is asked for).
+    static func cXMLResponse(to record: DocumentRecord) -> Response {
+        let response: CXMLResponse
+        switch record.status {
+        case .accepted, .acceptedWithErrors, .duplicate, .received: response = .ok
+        case .rejected, .unreadable: response = .badRequest(record.problems)
+        }
+        let payloadID = "\(Int64(record.receivedAt.timeIntervalSince1970)).\(record.id)@dropgate"
+        let xml = CXMLWriter().makeResponse(
+            response, payloadID: payloadID, timestamp: record.receivedAt, timeZone: TimeZone(identifier: "UTC")!)
+        return Response(
+            status: .ok, headers: [.contentType: "text/xml; charset=UTF-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: xml)))
     }
 
     /// A store call whose failure is the service's, not the caller's: 503, logged, the store's words not sent.
