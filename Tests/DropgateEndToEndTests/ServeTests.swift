@@ -76,6 +76,13 @@ struct ServeTests {
         // Partners do not read the outbox.
         #expect(try await serve.request("GET", "/v1/outbox", key: walmart).status == 403)
 
+        // What an operator scrapes: documents in by partner, decisions by outcome, the outbox's depth, latencies.
+        let metrics = try await serve.request("GET", "/metrics").text
+        #expect(metrics.contains(#"dropgate_documents_received_total{partner="walmart",format="x12"} 1"#), "\(metrics)")
+        #expect(metrics.contains(#"dropgate_decisions_total{retailer="walmart""#))
+        #expect(metrics.contains(#"dropgate_outbox_documents{state="pending",kind="855"} 7"#))
+        #expect(metrics.contains(#"http_server_request_duration_bucket{http_route="/v1/partners/{partner}/documents""#))
+
         // The rest of the API, read once each, so that every answer is checked against the document below.
         #expect(
             try await serve.request("GET", "/v1/orders?status=ship&since=2026-11-01T00:00:00Z", key: admin).status
