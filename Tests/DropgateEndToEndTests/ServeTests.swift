@@ -155,6 +155,11 @@ struct ServeTests {
         let asItself = try await serve.request("POST", "/v1/partners/amazon/documents", key: amazon, body: order)
         #expect(asItself.status == 403)
         #expect(asItself.text.contains("walmart"))
+        // Best Buy's cXML order (its From credential) posted as Amazon.
+        let cXML = try await serve.request(
+            "POST", "/v1/partners/amazon/documents", key: amazon, body: try Self.fixture("bestbuy-20261124-0905.xml"))
+        #expect(cXML.status == 403)
+        #expect(cXML.text.contains("bestbuy"), "\(cXML.text)")
         #expect(try await serve.request("GET", "/v1/orders?retailer=walmart", key: amazon).status == 403)
         #expect(
             try StoreInspector(URL(fileURLWithPath: database)).integer("SELECT count(*) FROM inbound_document") == 0,

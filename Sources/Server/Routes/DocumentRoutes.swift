@@ -86,17 +86,25 @@ extension DropgateAPI {
             status: .accepted, headers: [.location: "/v1/documents/\(answered)"])
     }
 
-    /// An X12 interchange whose ISA sender belongs to another retailer's profile is that retailer's to send: 403,
-    /// nothing kept.
+    /// A document whose sender belongs to another retailer's profile (an X12 interchange's ISA sender, a cXML
+    /// document's `From` credential) is that retailer's to send: 403, nothing kept.
     static func checkSender(of bytes: [UInt8], partner: String, profiles: ProfileSet) throws {
-        guard let header = ISAHeader(opening: bytes) else { return }
-        let sender = PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID)
-        guard let owner = profiles.profile(interchangeSender: sender)?.id.rawValue, owner != partner
-        else { return }
+        let sender: PartnerIdentity
+        let owner: RetailerProfile?
+        if let header = ISAHeader(opening: bytes) {
+            sender = PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID)
+            owner = profiles.profile(interchangeSender: sender)
+        } else if let envelope = CXMLEnvelopeInfo(opening: bytes), let from = envelope.from ?? envelope.sender {
+            sender = from
+            owner = profiles.profile(cXMLCredential: from)
+        } else {
+            return
+        }
+        guard let owner = owner?.id.rawValue, owner != partner else { return }
         throw HTTPError(
             .forbidden,
-            message:
-                "the interchange's sender \(sender) is retailer '\(owner)''s; partner '\(partner)' may not send as it")
+            message: "the document's sender \(sender) is retailer '\(owner)''s; partner '\(partner)' may not send as it"
+        )
     }
 
     /// The document `text` names, when `principal` may read it: 404 for none, 403 for another partner's.
