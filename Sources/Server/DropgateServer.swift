@@ -50,11 +50,14 @@ public struct DropgateServer: Sendable {
             logger: logger)
         let watcher = WorldWatcher(
             world: world, interval: settings.reloadInterval, metrics: metrics, clock: settings.clock)
+        let delivery = DeliveryLoop(world: world, store: store, settings: settings, metrics: metrics, logger: logger)
         // Shut down in reverse: the HTTP server first (no new documents, requests in flight answered), then the
-        // watcher, then the processor, which finishes every document in hand.
+        // delivery loop (the pass in hand finished), then the watcher, then the processor, which finishes every
+        // document in hand.
         let group = ServiceGroup(
             configuration: .init(
-                services: [processor, watcher, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [processor, watcher, delivery, app], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 }

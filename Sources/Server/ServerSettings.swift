@@ -1,3 +1,4 @@
+public import Feeds
 public import Foundation
 
 /// How a service runs: where it listens and the limits it keeps.
@@ -17,6 +18,11 @@ public struct ServerSettings: Sendable {
     public var requestTimeout: Duration = .seconds(30)
     /// How often the profile files are looked at for edits (SIGHUP reloads at once).
     public var reloadInterval: Duration = .seconds(2)
+    /// How often the due feeds and the due outbox are sent (`DeliveryLoop`); nil (or zero) leaves them to
+    /// `dropgate feed run-due` and `outbox deliver`.
+    public var deliveryInterval: Duration? = .seconds(15)
+    /// How hard and how long the delivery loop tries to deliver: attempts, backoff, timeouts, lease.
+    public var deliverer = Deliverer()
     /// A clock for what is received and decided: the present, or a fixed instant for tests and demos.
     public var clock: @Sendable () -> Date = { Date() }
 

@@ -18,8 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
 
             Every option is also read from an environment variable (DROPGATE_HOST, DROPGATE_PORT, DROPGATE_DB, \
             DROPGATE_PROFILES, DROPGATE_NETWORK, DROPGATE_ITEMS, DROPGATE_INBOX, DROPGATE_MAX_BODY_BYTES, \
-            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS) or a YAML config file (--config, \
-            keys as the options' names); an option wins over the environment, the environment over the file.
+            DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_DELIVER_EVERY) or a YAML \
+            config file (--config, keys as the options' names); an option wins over the environment, the \
+            environment over the file.
+
+            Every --deliver-every seconds (15 by default; 0 turns it off) the service does what dropgate feed \
+            run-due does: the due feeds are claimed, built, recorded and sent, then the due outbox is delivered, \
+            each result logged and counted in /metrics. The store's claims send each feed and row once, however \
+            many serve processes and run-due commands share it.
 
             The profiles, network and catalog are read again when they change and on SIGHUP: only a set that \
             checks clean replaces the one serving. SIGTERM or SIGINT stops taking requests and finishes every \
@@ -42,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Documents held at once before posts get 503 (default 256).") var maxInFlight: String?
     @Option(help: "Documents processed at once (default 2).") var workers: String?
     @Option(help: "Seconds between looks at the profile files for edits (default 2).") var reloadSeconds: String?
+    @Option(help: "Seconds between sending the due feeds and outbox (default 15; 0: never).")
+    var deliverEvery: String?
     @Option(help: "A YAML file of settings (keys as the options' names).") var config: String?
     @OptionGroup var clock: ClockOption
 
@@ -49,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         let options: [String: String?] = [
             "host": host, "port": port, "db": db, "profiles": profiles, "network": network, "items": items,
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
-            "reload-seconds": reloadSeconds,
+            "reload-seconds": reloadSeconds, "deliver-every": deliverEvery,
         ]
         let configuration: ServeConfiguration
         do {
@@ -75,6 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maximumInFlight = configuration.maxInFlight
         settings.workers = configuration.workers
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
+        settings.deliveryInterval =
+            configuration.deliverEvery > 0 ? .milliseconds(Int(configuration.deliverEvery * 1000)) : nil
         if let fixed = clock.at { settings.clock = { fixed } }
         let location = StoreLocation(configuration.db)
         let store: any OrderStore

@@ -16,6 +16,8 @@ struct ServeConfiguration: Equatable {
     var maxInFlight = 256
     var workers = 2
     var reloadSeconds = 2.0
+    /// Seconds between passes of the delivery loop (due feeds, then the due outbox); 0 turns it off.
+    var deliverEvery = 15.0
 
     /// The keys a config file may hold, each with its environment variable.
     static let keys: [(key: String, variable: String)] = [
@@ -23,7 +25,7 @@ struct ServeConfiguration: Equatable {
         ("profiles", "DROPGATE_PROFILES"), ("network", "DROPGATE_NETWORK"), ("items", "DROPGATE_ITEMS"),
         ("inbox", "DROPGATE_INBOX"), ("max-body-bytes", "DROPGATE_MAX_BODY_BYTES"),
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
-        ("reload-seconds", "DROPGATE_RELOAD_SECONDS"),
+        ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("deliver-every", "DROPGATE_DELIVER_EVERY"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -67,6 +69,11 @@ struct ServeConfiguration: Equatable {
                 throw ValidationError("\(source): '\(value)' is not a number of seconds above 0")
             }
             reloadSeconds = seconds
+        case "deliver-every":
+            guard let seconds = Double(value), seconds >= 0, seconds.isFinite else {
+                throw ValidationError("\(source): '\(value)' is not a number of seconds (0 turns delivery off)")
+            }
+            deliverEvery = seconds
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }
