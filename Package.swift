@@ -72,7 +72,8 @@ let package = Package(
         ),
         .target(
             name: "Feeds",
-            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles", "Store"],
+            // X12 and OrderX12: an 846 feed is rendered (and numbered) here, as the schedule builds it.
+            dependencies: ["CCurl", "CCurlShims", "Orders", "Profiles", "Store", "X12", "OrderX12"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,4 +1,7 @@
-/// A transfer that did not complete, and why. The URL in messages never carries credentials.
+public import Store
+
+/// A feed or transfer that did not complete, and why. The URL in messages never carries credentials; where a feed
+/// could not be built, `url` holds the retailer's id (or nothing, when the network file is at fault).
 public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The destination, without user info.
@@ -38,6 +41,12 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsupportedColumn(String)
         /// A value the format cannot carry: an id with a character XML 1.0 forbids.
         case unrepresentable(field: String)
+        /// An 846 was asked for and an interchange id is not known: ours (the network file's `supplier:`) or the
+        /// retailer's (its profile's `x12-interchange`). The files are at fault, not the store or the network.
+        case noInterchange(ours: Bool)
+        /// The last run the retailer accepted keeps a snapshot that cannot be read (`detail` says why), so no
+        /// delta can be taken against it.
+        case unreadableSnapshot(run: FeedRunID)
     }
 
     public var description: String {
@@ -60,6 +69,13 @@ public struct FeedError: Error, Hashable, Sendable, CustomStringConvertible {
             let known = CSVFeedWriter.Column.allCases.map(\.rawValue).joined(separator: ", ")
             what = "unsupported CSV column '\(name)' (use \(known))"
         case .unrepresentable(let field): what = "a \(field) holds a character the feed format cannot carry"
+        case .noInterchange(ours: true):
+            what =
+                "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
+        case .noInterchange(ours: false): what = "its profile names no x12-interchange to send an 846 to"
+        case .unreadableSnapshot(let run):
+            // The reason in brackets: the snapshot's own error says where it stopped reading.
+            return "\(url): feed run \(run) keeps a snapshot that cannot be read (\(detail))"
         }
         let prefix = url.isEmpty ? "" : "\(url): "
         return detail.isEmpty ? prefix + what : prefix + what + ": " + detail

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import Logging
 import OrderX12

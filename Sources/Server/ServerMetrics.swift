@@ -1,4 +1,5 @@
 import CoreMetrics
+import Feeds
 import Foundation
 import Gateway
 import Orders
@@ -135,5 +136,54 @@ extension ServerMetrics {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         return ServerMetrics(registry: registry)
+    }
+}
+
+extension ServerMetrics {
+    private static var deliveries: MetricNameDescriptor {
+        name(
+            "deliveries", unit: "total",
+            "Attempts the delivery loop made at outbox rows, by kind and result (delivered, retry, failed)")
+    }
+    private static var feedsSent: MetricNameDescriptor {
+        name(
+            "feeds_sent", unit: "total",
+            "Feeds the delivery loop pushed, by retailer and result (delivered, failed, superseded; not-sent for a "
+                + "retailer whose due feeds could not be built or recorded)")
+    }
+
+    /// One attempt at an outbox row, by its kind (`997`, `855`, `pick-ticket`, …) and what became of the row; a
+    /// row without a destination is not counted (it waits, and is counted in `dropgate_outbox_documents`).
+    func delivered(_ outcome: OutboxDelivery.Outcome) {
+        guard case .attempted(let entry, let report) = outcome else { return }
+        let result =
+            switch report.resolution {
+            case .delivered: "delivered"
+            case .retry: "retry"
+            case .failed: "failed"
+            }
+        registry.makeCounter(
+            descriptor: Self.deliveries, labels: [("kind", entry.kind.rawValue), ("result", result)]
+        ).increment()
+    }
+
+    /// A feed the delivery loop pushed, or a retailer whose due feeds it could not send; a feed not due, or
+    /// claimed by another process, is not counted.
+    func feedSent(_ outcome: FeedScheduler.Outcome) {
+        let (retailer, result): (RetailerID, String)
+        switch outcome {
+        case .neverDue, .notDue, .claimedElsewhere: return
+        case .sent(let sent):
+            retailer = sent.key.retailer
+            result =
+                switch sent.result {
+                case .delivered: "delivered"
+                case .failed: "failed"
+                case .superseded: "superseded"
+                }
+        case .notSent(let id, _): (retailer, result) = (id, "not-sent")
+        }
+        registry.makeCounter(descriptor: Self.feedsSent, labels: [("retailer", retailer.rawValue), ("result", result)])
+            .increment()
     }
 }

@@ -1,3 +1,4 @@
+public import Feeds
 public import Foundation
 
 /// How a service runs: where it listens and the limits it keeps.
@@ -26,6 +27,11 @@ public struct ServerSettings: Sendable {
     /// How long a dropped file must look the same before it is taken, and how often the inbox is looked at.
     public var inboxSettle: Duration = .seconds(1)
     public var inboxInterval: Duration = .milliseconds(250)
+    /// How often the due feeds and the due outbox are sent (`DeliveryLoop`); nil (or zero) leaves them to
+    /// `dropgate feed run-due` and `outbox deliver`.
+    public var deliveryInterval: Duration? = .seconds(15)
+    /// How hard and how long the delivery loop tries to deliver: attempts, backoff, timeouts, lease.
+    public var deliverer = Deliverer()
     /// A clock for what is received and decided: the present, or a fixed instant for tests and demos.
     public var clock: @Sendable () -> Date = { Date() }
 

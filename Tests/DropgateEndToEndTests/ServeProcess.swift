@@ -23,6 +23,8 @@ final class ServeProcess: Sendable {
         let arguments =
             [try DropgateCommand.executable.path, "serve", "--port", "0", "--db", database, "--at", IngestWorld.at]
             + world + extra
+            // The sample profiles send to placeholder hosts: no delivery loop unless a test asks for one.
+            + (extra.contains("--deliver-every") ? [] : ["--deliver-every", "0"])
         server = try SpawnedServer(arguments, capturesOutput: true, errorFile: errorFile.path)
         guard let line = server.readLine(), let range = line.range(of: "http://127.0.0.1:"),
             let port = Int(line[range.upperBound...])

@@ -226,7 +226,10 @@ final class ServeChild {
 
     init(database: String, log: URL) throws {
         process.executableURL = CommandBenchmarks.binary
-        process.arguments = ["serve", "--port", "0", "--db", database, "--at", "2026-11-24T10:00:00-05:00"]
+        // The sample profiles send to placeholder hosts: the figure is the partner API's, without the delivery loop.
+        process.arguments = [
+            "serve", "--port", "0", "--db", database, "--at", "2026-11-24T10:00:00-05:00", "--deliver-every", "0",
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["DROPGATE_LOG_LEVEL"] = "warning"
         process.environment = environment

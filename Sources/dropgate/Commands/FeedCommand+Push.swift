@@ -35,13 +35,17 @@ extension FeedCommand {
         @Flag(help: "No progress line on the terminal.") var quiet = false
 
         func run() async throws {
+            try await FeedCommand.exitingOnFeedProblems(pushFeeds)
+        }
+
+        private func pushFeeds() async throws {
             let steps = StepLine(quiet: quiet)
             defer { steps.clear() }
             steps.show("\(feed.retailer): reading profiles, network and catalog")
             let profiles = try world.load()
             steps.clear()
             var builder = try feed.resolve(profiles)
-            builder.steps = steps
+            builder.progress = { steps.show($0) }
             var endpoint = builder.settings.endpoint
             if let to {
                 guard let url = URL(string: to), ["http", "https", "sftp", "file"].contains(url.scheme ?? "") else {
@@ -52,7 +56,7 @@ extension FeedCommand {
             let store = try await self.store.open(creating: false)
             let failures: Int
             do {
-                failures = try await push(builder, to: endpoint, profiles: profiles, store: store)
+                failures = try await push(builder, to: endpoint, profiles: profiles, store: store, steps: steps)
             } catch {
                 await store.close()
                 throw error
@@ -64,7 +68,8 @@ extension FeedCommand {
         /// Builds, records and sends the feeds (one per node where the profile asks for per-node figures),
         /// printing each run and its attempts; returns how many failed.
         private func push(
-            _ builder: FeedBuilder, to endpoint: DeliveryEndpoint, profiles: ProfileSet, store: any OrderStore
+            _ builder: FeedBuilder, to endpoint: DeliveryEndpoint, profiles: ProfileSet, store: any OrderStore,
+            steps: StepLine
         ) async throws -> Int {
             guard let deliveries = store as? any DeliveryStore else {
                 printError("\(self.store.location): this store keeps no delivery ledger")
@@ -75,9 +80,9 @@ extension FeedCommand {
             let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
             var failures = 0
             for built in try await builder.build(profiles: profiles, store: store, at: base) {
-                builder.steps?.show("\(built.name): recording and sending to \(redacted)")
+                steps.show("\(built.name): recording and sending to \(redacted)")
                 let (run, result) = try await sender.send(built, to: endpoint)
-                builder.steps?.clear()
+                steps.clear()
                 print("feed run \(run.id): \(built.name), \(run.mode), \(run.bytes) bytes, sha256 \(run.sha256)")
                 for attempt in try await deliveries.deliveryAttempts(of: .feedRun(run.id)) {
                     let status = attempt.status.map { "status \($0)" } ?? (attempt.error ?? "no answer")

@@ -41,11 +41,11 @@ extension FeedCommand {
             let store = try await self.store.open(creating: false)
             let failures: Int
             do {
-                guard let deliveries = store as? any DeliveryStore else {
+                guard let deliveries = store as? any OrderStore & DeliveryStore else {
                     printError("\(self.store.location): this store keeps no feed runs")
                     throw ExitCode(2)
                 }
-                failures = try await runDue(profiles: profiles, store: store, deliveries: deliveries)
+                failures = try await runDue(profiles: profiles, store: deliveries)
             } catch {
                 await store.close()
                 throw error
@@ -54,62 +54,19 @@ extension FeedCommand {
             if failures > 0 { throw ExitCode(1) }
         }
 
-        /// Sends the due feeds, then the due outbox; returns how many items failed for good.
-        private func runDue(profiles: ProfileSet, store: any OrderStore, deliveries: any DeliveryStore) async throws
-            -> Int
-        {
+        /// Sends the due feeds, then the due outbox, printing a line for each; returns how many items failed for
+        /// good.
+        private func runDue(profiles: ProfileSet, store: any OrderStore & DeliveryStore) async throws -> Int {
             let now = clock.instant(default: Date())
             let deliverer = delivery.deliverer
-            let sender = FeedSender(deliverer: deliverer, store: deliveries, now: FeedSender.clock(from: now))
-            var lastBuilt: [FeedKey: Date] = [:]
-            for build in try await deliveries.lastFeedBuilds() {
-                lastBuilt[FeedKey(retailer: build.retailer, node: build.node)] = build.builtAt
-            }
-            var failures = 0
-            // Read once, for every retailer whose feed is due: the same stock at the same instant.
-            var stock: FeedStock?
-            for profile in profiles.sortedProfiles {
-                guard let settings = profile.feed else { continue }
-                do {
-                    var claimed: [DCID?] = []
-                    for node in try FeedBuilder.feedNodes(of: profile, in: profiles.network) {
-                        let key = FeedKey(retailer: profile.id, node: node)
-                        guard let due = settings.nextDue(after: lastBuilt[key]) else {
-                            print("\(key): not due again: its schedule never fires")
-                            continue
-                        }
-                        guard due <= now else {
-                            print("\(key): not due until \(ISO8601DateFormatter().string(from: due))")
-                            continue
-                        }
-                        guard
-                            try await deliveries.claimFeedSlot(
-                                retailer: profile.id, node: node, due: due, at: now, lease: deliverer.lease)
-                        else {
-                            print("\(key): due, and claimed by another process")
-                            continue
-                        }
-                        claimed.append(node)
-                    }
-                    guard !claimed.isEmpty else { continue }
-                    let builder = FeedBuilder(
-                        profile: profile, settings: settings, format: settings.format, mode: settings.mode,
-                        nodes: settings.perNode ? Set(claimed.compactMap { $0 }) : nil)
-                    if stock == nil { stock = try await FeedStock.read(from: store, catalog: profiles.catalog) }
-                    for built in try await builder.build(profiles: profiles, store: store, at: now, stock: stock) {
-                        if try await !send(built, with: sender) { failures += 1 }
-                    }
-                } catch is ExitCode {
-                    // The reason is printed already.
-                    failures += 1
-                } catch {
-                    printError("\(profile.id): feed not sent: \(error)")
-                    failures += 1
-                }
-            }
+            let instants = FeedSender.clock(from: now)
+            let scheduler = FeedScheduler(profiles: profiles, store: store, deliverer: deliverer, now: instants)
+            let outcomes = try await scheduler.runDue(at: now) { Self.show($0) }
+            var failures = outcomes.filter { !$0.succeeded }.count
             if !feedsOnly {
-                let tally = try await OutboxCommand.Deliver.deliver(
-                    profiles: profiles, store: deliveries, deliverer: deliverer, limit: limit, now: sender.now)
+                let delivery = OutboxDelivery(profiles: profiles, store: store, deliverer: deliverer)
+                let tally = OutboxCommand.Deliver.Tally(
+                    try await delivery.deliverDue(at: instants, limit: limit) { OutboxCommand.Deliver.show($0) })
                 print(
                     "outbox: delivered \(tally.delivered), retried later \(tally.retried), failed \(tally.failed), "
                         + "waiting without a destination \(tally.unrouted)")
@@ -118,32 +75,29 @@ extension FeedCommand {
             return failures
         }
 
-        /// Records and sends one feed, printing its line; false when it failed for good.
-        private func send(_ built: BuiltFeed, with sender: FeedSender) async throws -> Bool {
-            let key = FeedKey(retailer: built.profile.id, node: built.node)
-            let endpoint = built.settings.endpoint
-            let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
-            let (run, result) = try await sender.send(built, to: endpoint)
-            let what = "\(key): feed run \(run.id), \(run.mode), \(run.bytes) bytes → \(redacted)"
-            switch result {
-            case .delivered(let attempts):
-                print("\(what): delivered after \(attempts) attempt\(attempts == 1 ? "" : "s")")
-                return true
-            case .superseded:
-                print("\(what): superseded by a newer feed before it left")
-                return true
-            case .failed(let attempts):
-                print("\(what): failed after \(attempts) attempt\(attempts == 1 ? "" : "s")")
-                return false
+        /// A feed's line, on standard output; a retailer's feeds not sent, on standard error.
+        private static func show(_ outcome: FeedScheduler.Outcome) {
+            switch outcome {
+            case .neverDue(let key): print("\(key): not due again: its schedule never fires")
+            case .notDue(let key, let until):
+                print("\(key): not due until \(ISO8601DateFormatter().string(from: until))")
+            case .claimedElsewhere(let key): print("\(key): due, and claimed by another process")
+            case .sent(let sent):
+                let (run, attempts) = (sent.run, sent.attempts)
+                let what = "\(sent.key): feed run \(run.id), \(run.mode), \(run.bytes) bytes → \(sent.destination)"
+                switch sent.result {
+                case .delivered:
+                    print("\(what): delivered after \(attempts) attempt\(attempts == 1 ? "" : "s")")
+                case .superseded: print("\(what): superseded by a newer feed before it left")
+                case .failed: print("\(what): failed after \(attempts) attempt\(attempts == 1 ? "" : "s")")
+                }
+            case .notSent(let retailer, let error):
+                if let error = error as? FeedError, error.exitStatus != nil {
+                    printError(error.description)
+                } else {
+                    printError("\(retailer): feed not sent: \(error)")
+                }
             }
         }
-    }
-
-    /// A retailer's feed of one node, or of every node (`all`).
-    struct FeedKey: Hashable, CustomStringConvertible {
-        var retailer: RetailerID
-        var node: DCID?
-
-        var description: String { "\(retailer.rawValue) \(node?.rawValue ?? "all")" }
     }
 }

@@ -41,6 +41,10 @@ struct FeedCommand: AsyncParsableCommand {
         @Flag(help: "No progress line on the terminal.") var quiet = false
 
         func run() async throws {
+            try await FeedCommand.exitingOnFeedProblems(build)
+        }
+
+        private func build() async throws {
             if let out, FileManager.default.fileExists(atPath: out) {
                 printError("\(out): exists already; the feed is written only to a new file")
                 throw ExitCode(2)
@@ -51,7 +55,7 @@ struct FeedCommand: AsyncParsableCommand {
             let profiles = try world.load()
             steps.clear()
             var builder = try feed.resolve(profiles)
-            builder.steps = steps
+            builder.progress = { steps.show($0) }
             let now = clock.instant(default: Date())
             // A preview renders with its own renderer, so that an unknown interchange id is found before the store.
             let renderer = try FeedRenderer(

@@ -42,9 +42,11 @@ extension OutboxCommand {
                     printError("\(self.store.location): this store keeps no delivery ledger")
                     throw ExitCode(2)
                 }
-                tally = try await Self.deliver(
-                    profiles: profiles, store: deliveries, deliverer: delivery.deliverer, limit: limit,
-                    now: { clock.instant(default: Date()) })
+                let delivery = OutboxDelivery(profiles: profiles, store: deliveries, deliverer: self.delivery.deliverer)
+                tally = Tally(
+                    try await delivery.deliverDue(at: { clock.instant(default: Date()) }, limit: limit) {
+                        Self.show($0)
+                    })
             } catch {
                 await store.close()
                 throw error
@@ -55,47 +57,43 @@ extension OutboxCommand {
                     + "waiting without a destination \(tally.unrouted)")
         }
 
+        /// How the rows of a pass fared; `feed run-due` prints it too.
         struct Tally {
             var delivered = 0
             var retried = 0
             var failed = 0
             var unrouted = 0
+
+            init(_ outcomes: [OutboxDelivery.Outcome]) {
+                for outcome in outcomes {
+                    switch outcome {
+                    case .unrouted: unrouted += 1
+                    case .attempted(_, let report):
+                        switch report.resolution {
+                        case .delivered: delivered += 1
+                        case .retry: retried += 1
+                        case .failed: failed += 1
+                        }
+                    }
+                }
+            }
         }
 
-        /// Claims up to `limit` due rows and makes one attempt at each, printing a line per row; `feed run-due`
-        /// empties the outbox with it too.
-        static func deliver(
-            profiles: ProfileSet, store: any DeliveryStore, deliverer: Deliverer, limit: Int, now: () -> Date
-        ) async throws -> Tally {
-            var tally = Tally()
-            var routes: [OutboxID: DeliveryEndpoint] = [:]
-            for entry in try await store.dueOutbox(at: now(), limit: limit) {
-                switch profiles.destination(of: entry) {
-                case .endpoint(let endpoint): routes[entry.id] = endpoint
-                case .unnamed(let reason):
-                    tally.unrouted += 1
-                    print("\(entry.id) \(entry.kind.rawValue) \(entry.name): stays queued: \(reason)")
-                }
-            }
-            let ids = routes.keys.sorted { $0.rawValue < $1.rawValue }
-            for claim in try await store.claimOutbox(ids, at: now(), lease: deliverer.lease) {
-                guard let endpoint = routes[claim.entry.id] else { continue }
-                let report = try await deliverer.deliver(claim, to: endpoint, store: store, at: now())
-                let line = "\(claim.entry.id) \(claim.entry.kind.rawValue) \(claim.entry.name) → \(report.attempt.url)"
+        /// A row's line: why it stays queued, or what its attempt came to.
+        static func show(_ outcome: OutboxDelivery.Outcome) {
+            switch outcome {
+            case .unrouted(let entry, let reason):
+                print("\(entry.id) \(entry.kind.rawValue) \(entry.name): stays queued: \(reason)")
+            case .attempted(let entry, let report):
+                let line = "\(entry.id) \(entry.kind.rawValue) \(entry.name) → \(report.attempt.url)"
                 let answer = report.attempt.status.map { "status \($0)" } ?? (report.attempt.error ?? "no answer")
                 switch report.resolution {
-                case .delivered:
-                    tally.delivered += 1
-                    print("\(line): delivered (\(answer))")
+                case .delivered: print("\(line): delivered (\(answer))")
                 case .retry(let at):
-                    tally.retried += 1
                     print("\(line): \(answer); next attempt at \(ISO8601DateFormatter().string(from: at))")
-                case .failed:
-                    tally.failed += 1
-                    print("\(line): failed (\(answer)) after attempt \(report.attempt.attempt)")
+                case .failed: print("\(line): failed (\(answer)) after attempt \(report.attempt.attempt)")
                 }
             }
-            return tally
         }
     }
 }

@@ -19,8 +19,13 @@ struct ServeCommand: AsyncParsableCommand {
             Every option is also read from an environment variable (DROPGATE_HOST, DROPGATE_PORT, DROPGATE_DB, \
             DROPGATE_PROFILES, DROPGATE_NETWORK, DROPGATE_ITEMS, DROPGATE_INBOX, DROPGATE_MAX_BODY_BYTES, \
             DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_IDLE_SECONDS, \
-            DROPGATE_CLIENT_IDENTITY_HEADER) or a YAML config file (--config, \
-            keys as the options' names); an option wins over the environment, the environment over the file.
+            DROPGATE_CLIENT_IDENTITY_HEADER, DROPGATE_DELIVER_EVERY) or a YAML config file (--config, keys as the \
+            options' names); an option wins over the environment, the environment over the file.
+
+            Every --deliver-every seconds (15 by default; 0 turns it off) the service does what dropgate feed \
+            run-due does: the due feeds are claimed, built, recorded and sent, then the due outbox is delivered, \
+            each result logged and counted in /metrics. The store's claims send each feed and row once, however \
+            many serve processes and run-due commands share it.
 
             The profiles, network and catalog are read again when they change and on SIGHUP: only a set that \
             checks clean replaces the one serving. SIGTERM or SIGINT stops taking requests and finishes every \
@@ -50,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             is then taken only with that partner's certificate (CN). Trust it only where only the proxy reaches us.
             """)
     var clientIdentityHeader: String?
+    @Option(help: "Seconds between sending the due feeds and outbox (default 15; 0: never).")
+    var deliverEvery: String?
     @Option(help: "A YAML file of settings (keys as the options' names).") var config: String?
     @OptionGroup var clock: ClockOption
 
@@ -58,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
             "host": host, "port": port, "db": db, "profiles": profiles, "network": network, "items": items,
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
             "reload-seconds": reloadSeconds, "idle-seconds": idleSeconds,
-            "client-identity-header": clientIdentityHeader,
+            "client-identity-header": clientIdentityHeader, "deliver-every": deliverEvery,
         ]
         let configuration: ServeConfiguration
         do {
@@ -86,6 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
         settings.idleTimeout = .milliseconds(Int(configuration.idleSeconds * 1000))
         settings.clientIdentityHeader = configuration.clientIdentityHeader
+        settings.deliveryInterval =
+            configuration.deliverEvery > 0 ? .milliseconds(Int(configuration.deliverEvery * 1000)) : nil
         if let fixed = clock.at { settings.clock = { fixed } }
         if let inbox = configuration.inbox {
             var isFolder: ObjCBool = false

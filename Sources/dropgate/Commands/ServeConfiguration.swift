@@ -18,6 +18,8 @@ struct ServeConfiguration: Equatable {
     var reloadSeconds = 2.0
     var idleSeconds = 30.0
     var clientIdentityHeader: String?
+    /// Seconds between passes of the delivery loop (due feeds, then the due outbox); 0 turns it off.
+    var deliverEvery = 15.0
 
     /// The keys a config file may hold, each with its environment variable.
     static let keys: [(key: String, variable: String)] = [
@@ -26,7 +28,7 @@ struct ServeConfiguration: Equatable {
         ("inbox", "DROPGATE_INBOX"), ("max-body-bytes", "DROPGATE_MAX_BODY_BYTES"),
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
         ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("idle-seconds", "DROPGATE_IDLE_SECONDS"),
-        ("client-identity-header", "DROPGATE_CLIENT_IDENTITY_HEADER"),
+        ("client-identity-header", "DROPGATE_CLIENT_IDENTITY_HEADER"), ("deliver-every", "DROPGATE_DELIVER_EVERY"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -78,6 +80,11 @@ struct ServeConfiguration: Equatable {
                 throw ValidationError("\(source): '\(value)' is not an HTTP header name")
             }
             clientIdentityHeader = value
+        case "deliver-every":
+            guard let seconds = Double(value), seconds >= 0, seconds.isFinite else {
+                throw ValidationError("\(source): '\(value)' is not a number of seconds (0 turns delivery off)")
+            }
+            deliverEvery = seconds
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }

@@ -1,16 +1,13 @@
-import ArgumentParser
-import Feeds
-import Foundation
-import Gateway
+public import Foundation
 import OrderX12
 import Orders
-import Profiles
-import X12
+public import Profiles
+public import X12
 
 /// Renders a retailer's feed content in one format: CSV with the profile's columns, JSON, XML, or an X12 846 from us
 /// (the network's `supplier:`) to the retailer, in its release and separators.
-struct FeedRenderer: Sendable {
-    var format: FeedSettings.Format { target.format }
+public struct FeedRenderer: Sendable {
+    public var format: FeedSettings.Format { target.format }
     private var target: Target
 
     /// A format and what it needs besides the lines.
@@ -30,9 +27,11 @@ struct FeedRenderer: Sendable {
         }
     }
 
-    /// Throws (exit 2, with the reason) when an 846 is asked for and our or the retailer's interchange id is not
-    /// known.
-    init(format: FeedSettings.Format, profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws {
+    /// Throws (`FeedError.Kind.noInterchange`) when an 846 is asked for and our or the retailer's interchange id is
+    /// not known.
+    public init(format: FeedSettings.Format, profile: RetailerProfile, profiles: ProfileSet, at now: Date)
+        throws(FeedError)
+    {
         switch format {
         case .csv: target = .csv(columns: profile.feed?.columns ?? [])
         case .json: target = .json
@@ -42,16 +41,14 @@ struct FeedRenderer: Sendable {
     }
 
     /// The 846's heading and envelope: from us (the network's `supplier:`) to the retailer, in its release.
-    private static func x12(profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws -> Target {
+    private static func x12(profile: RetailerProfile, profiles: ProfileSet, at now: Date) throws(FeedError)
+        -> Target
+    {
         guard let us = profiles.network.supplier?.x12Interchange else {
-            printError(
-                "an X12 feed needs our interchange id: supplier: { x12-interchange: QUALIFIER:ID } in the network file"
-            )
-            throw ExitCode(2)
+            throw FeedError(.noInterchange(ours: true), url: "")
         }
         guard let them = profile.identity.interchange.first else {
-            printError("\(profile.id): its profile names no x12-interchange to send an 846 to")
-            throw ExitCode(2)
+            throw FeedError(.noInterchange(ours: false), url: profile.id.rawValue)
         }
         let version = X12Version(profile.identity.x12ReplyVersion ?? profile.identity.x12Version ?? "004010")
         let stamp = ISO8601DateFormatter().string(from: now).filter { $0.isNumber }.prefix(12)
@@ -68,7 +65,7 @@ struct FeedRenderer: Sendable {
     }
 
     /// The feed's bytes; an 846 draws its ISA13, GS06 and ST02s from `counter`.
-    func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
+    public func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
         var sink = MemoryFeedSink()
         switch target {
         case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)

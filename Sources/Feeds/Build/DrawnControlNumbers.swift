@@ -2,7 +2,7 @@ package import Store
 package import X12
 
 /// The X12 writer's control numbers, drawn from a partner's counters that the store locked in the transaction
-/// writing the document: never reused, never skipped by a rollback. Shared with the feed commands, whose 846s draw
+/// writing the document: never reused, never skipped by a rollback. Shared with the feeds, whose 846s draw
 /// from the same counters as the 855s and 997s.
 package struct DrawnControlNumbers: X12ControlNumberSource {
     package var numbers: ControlNumbers
