@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Store", "Feeds", "X12",
+                "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Store", "Feeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

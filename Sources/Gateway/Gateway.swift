@@ -62,11 +62,13 @@ public struct Gateway: Sendable {
     }
 
     /// Keeps a document in the store before anything reads it (the first step of `process`), for callers that
-    /// note its ID before the pipeline runs.
+    /// note its ID before the pipeline runs. The partner is the retailer whose profile claims the sender it names,
+    /// so that the partner may read it through the service.
     func keep(_ bytes: [UInt8], origin: String, receivedAt: Date) async throws(StoreError) -> KeptDocument {
         try await store.keep(
             InboundDocument(
-                receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: bytes), bytes: bytes))
+                receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: bytes), bytes: bytes,
+                partner: profiles.sender(of: bytes)?.profile?.id.rawValue))
     }
 
     /// The report of a document the store could not keep: nothing is promised for it.

@@ -152,6 +152,15 @@ struct ServeLifecycleTests {
         #expect(orders?.count == 4)
         let metrics = try await serve.request("GET", "/metrics").text
         #expect(metrics.contains(#"dropgate_documents_received_total{partner="inbox""#), "\(metrics)")
+        // The dropped file is Walmart's (its ISA sender): Walmart reads it through the API, Amazon may not.
+        let walmart = try ServiceKeys.partner("walmart", database: database)
+        let amazon = try ServiceKeys.partner("amazon", database: database)
+        let document = try #require(orders?.first?["document"] as? Int)
+        let own = try await serve.request("GET", "/v1/documents/\(document)", key: walmart)
+        #expect(own.status == 200, "\(own.text)")
+        #expect(own.json["partner"] as? String == "walmart")
+        #expect(own.json["origin"] as? String == "walmart.x12")
+        #expect(try await serve.request("GET", "/v1/documents/\(document)", key: amazon).status == 403)
         let problems = try serve.openAPIProblems()
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }

@@ -7,7 +7,6 @@ import OrderXML
 import Orders
 import Profiles
 import Store
-import X12
 
 /// `POST /v1/partners/{partner}/documents`, `GET /v1/documents/{id}`, `GET /v1/documents/{id}/ack`.
 extension DropgateAPI {
@@ -89,18 +88,8 @@ extension DropgateAPI {
     /// A document whose sender belongs to another retailer's profile (an X12 interchange's ISA sender, a cXML
     /// document's `From` credential) is that retailer's to send: 403, nothing kept.
     static func checkSender(of bytes: [UInt8], partner: String, profiles: ProfileSet) throws {
-        let sender: PartnerIdentity
-        let owner: RetailerProfile?
-        if let header = ISAHeader(opening: bytes) {
-            sender = PartnerIdentity(qualifier: header.senderQualifier, id: header.senderID)
-            owner = profiles.profile(interchangeSender: sender)
-        } else if let envelope = CXMLEnvelopeInfo(opening: bytes), let from = envelope.from ?? envelope.sender {
-            sender = from
-            owner = profiles.profile(cXMLCredential: from)
-        } else {
-            return
-        }
-        guard let owner = owner?.id.rawValue, owner != partner else { return }
+        guard let (sender, owner) = profiles.sender(of: bytes), let owner = owner?.id.rawValue, owner != partner
+        else { return }
         throw HTTPError(
             .forbidden,
             message: "the document's sender \(sender) is retailer '\(owner)''s; partner '\(partner)' may not send as it"
