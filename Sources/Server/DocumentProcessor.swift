@@ -20,9 +20,9 @@ public struct KeptDocumentJob: Sendable {
     }
 }
 
-/// Runs kept documents through the pipeline, a few at a time, in the order they were kept, and bounds how many a
-/// process holds: a request that would go beyond `capacity` is refused before anything is kept (503), so that
-/// nothing is accepted that cannot be kept and finished.
+/// Runs kept documents through the pipeline, `workers` at a time (their store writes meet in shared transactions),
+/// in the order they were kept, and bounds how many a process holds: a request that would go beyond `capacity` is
+/// refused before anything is kept (503), so that nothing is accepted that cannot be kept and finished.
 ///
 /// On graceful shutdown the queue is closed and every document already in it is finished; a document kept after
 /// that stays pending in the store, and the next start finishes it (`Gateway.resume()`): never half written.
