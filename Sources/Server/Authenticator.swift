@@ -13,6 +13,8 @@ import Store
 struct Authenticator: Sendable {
     let store: any CredentialStore
     var clientIdentityHeader: HTTPField.Name?
+    /// Keys checked in the last second.
+    var cache: KeyCache?
 
     static let apiKeyHeader = HTTPField.Name("X-API-Key")!
 
@@ -22,9 +24,13 @@ struct Authenticator: Sendable {
                 .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"dropgate\""],
                 message: "no API key: send Authorization: Bearer KEY (dropgate partners add ID makes one)")
         }
-        let principal: Principal?
-        do { principal = try await store.authenticate(token) } catch {
-            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "1"], message: "keys cannot be checked now")
+        var principal = cache?.principal(for: token)
+        if principal == nil {
+            do { principal = try await store.authenticate(token) } catch {
+                throw HTTPError(
+                    .serviceUnavailable, headers: [.retryAfter: "1"], message: "keys cannot be checked now")
+            }
+            if let principal { cache?.remember(principal, for: token) }
         }
         guard let principal else {
             throw HTTPError(

@@ -15,8 +15,11 @@ struct DropgateAPI: Sendable {
     let metrics: ServerMetrics
     let settings: ServerSettings
     let logger: Logger
+    let keys = KeyCache()
     var authenticator: Authenticator {
-        Authenticator(store: store, clientIdentityHeader: settings.clientIdentityHeader.flatMap { HTTPField.Name($0) })
+        Authenticator(
+            store: store, clientIdentityHeader: settings.clientIdentityHeader.flatMap { HTTPField.Name($0) },
+            cache: keys)
     }
 
     func router() -> Router<BasicRequestContext> {

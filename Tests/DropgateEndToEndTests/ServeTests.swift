@@ -177,6 +177,11 @@ struct ServeTests {
         #expect(again.status == 202)
         #expect(again.json["document"] as? Int == id)
         #expect(again.json["redelivery"] as? Bool == true)
+        // Revoked while serving: refused within a second (the service remembers a good key that long).
+        let revokedNow = try DropgateCommand.run(["partners", "revoke", "walmart", "--db", database])
+        #expect(revokedNow.status == 0, "\(revokedNow.stderr)")
+        try await Task.sleep(for: .milliseconds(1100))
+        #expect(try await serve.request("GET", "/v1/documents/\(id)", key: walmart).status == 401)
         let problems = try serve.openAPIProblems()
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
