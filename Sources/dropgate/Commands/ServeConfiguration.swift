@@ -71,7 +71,8 @@ struct ServeConfiguration: Equatable {
         case "items": items = value
         case "inbox": inbox = value
         case "max-body-bytes": maxBodyBytes = try number(1...(1 << 30))
-        case "max-in-flight": maxInFlight = try number(1...100_000)
+        // Each document in hand holds a lock (a file descriptor) until it is finished: stay well below the limit.
+        case "max-in-flight": maxInFlight = try number(1...10_000)
         case "workers": workers = try number(1...64)
         case "reload-seconds": reloadSeconds = try seconds()
         case "idle-seconds": idleSeconds = try seconds()
