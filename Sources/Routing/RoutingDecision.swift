@@ -82,6 +82,12 @@ public struct ShipmentLine: Hashable, Sendable, Codable {
     public var lineNumber: String
     public var sku: SKU
     public var quantity: Int
+
+    public init(lineNumber: String, sku: SKU, quantity: Int) {
+        self.lineNumber = lineNumber
+        self.sku = sku
+        self.quantity = quantity
+    }
 }
 
 public struct CancelledLine: Hashable, Sendable, Codable {

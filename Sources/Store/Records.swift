@@ -235,6 +235,10 @@ public enum OutboundKind: String, Hashable, Sendable, Codable, CaseIterable {
     case interchangeAcknowledgement = "TA1"
     case purchaseOrderAcknowledgement = "855"
     case cXMLConfirmation = "cxml-confirmation"
+    case shipNotice = "856"
+    case invoice = "810"
+    case cXMLShipNotice = "cxml-ship-notice"
+    case cXMLInvoice = "cxml-invoice"
     case pickTicket = "pick-ticket"
     case explanation
 }

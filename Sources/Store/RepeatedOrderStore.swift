@@ -36,14 +36,17 @@ public enum OrderState: String, Hashable, Sendable, Codable, CaseIterable {
     case open
     /// Handed to the warehouse (a pick ticket of it was sent, or the warehouse took it).
     case released
+    /// Everything the warehouse was handed has shipped (some of it may have been cancelled from the floor).
     case shipped
+    /// Everything the warehouse was handed was cancelled from the floor; nothing shipped.
+    case cancelled
 
     /// The states an order may move to from this one.
     var successors: [OrderState] {
         switch self {
-        case .open: [.released, .shipped]
-        case .released: [.shipped]
-        case .shipped: []
+        case .open: [.released, .shipped, .cancelled]
+        case .released: [.shipped, .cancelled]
+        case .shipped, .cancelled: []
         }
     }
 }

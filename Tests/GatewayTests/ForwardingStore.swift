@@ -60,6 +60,15 @@ extension ForwardingStore {
         try await base.mark(order, as: state, at: at, detail: detail)
     }
 
+    // The warehouse floor.
+    func floorOrder(_ id: OrderID) async throws(StoreError) -> FloorOrder? { try await base.floorOrder(id) }
+    func recordShipment(_ shipment: ShipmentCommit) async throws(StoreError) -> FloorResult {
+        try await base.recordShipment(shipment)
+    }
+    func recordCancellation(_ cancellation: CancellationCommit) async throws(StoreError) -> FloorResult {
+        try await base.recordCancellation(cancellation)
+    }
+
     // Credentials and single-row lookups.
     func issueKey(for principal: Principal, at: Date) async throws(StoreError) -> IssuedKey {
         try await base.issueKey(for: principal, at: at)

@@ -33,6 +33,13 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     /// The PO number was received before from the same retailer, in another interchange, and the profile's
     /// duplicate policy refuses the repeat (`orders.duplicates`).
     case duplicateOrder = "duplicate-order"
+    // The floor: a line cancelled after release, by the warehouse.
+    /// The units were found damaged when picked or packed.
+    case damaged
+    /// The units were not where the stock said they were.
+    case notFound = "not-found"
+    /// Cancelled from the floor for another cause, written in the cancel's note.
+    case floorOther = "floor-other"
 }
 
 /// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not

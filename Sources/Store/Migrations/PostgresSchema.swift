@@ -286,6 +286,40 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX credential_by_principal ON credential (kind, name, role)",
             ]),
+        Migration(
+            // SQLite's v7: see `Schema.v7`.
+            version: 7, name: "shipments and floor cancellations",
+            statements: [
+                """
+                CREATE TABLE shipment (
+                    id BIGSERIAL PRIMARY KEY,
+                    order_id BIGINT NOT NULL REFERENCES purchase_order (id),
+                    node TEXT NOT NULL,
+                    shipped_at DOUBLE PRECISION NOT NULL,
+                    recorded_at DOUBLE PRECISION NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    asn_due DOUBLE PRECISION,
+                    confirmation_json TEXT NOT NULL,
+                    review_json TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX shipment_by_order ON shipment (order_id)",
+                """
+                CREATE TABLE line_cancellation (
+                    id BIGSERIAL PRIMARY KEY,
+                    order_id BIGINT NOT NULL REFERENCES purchase_order (id),
+                    node TEXT NOT NULL,
+                    line_number TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    at DOUBLE PRECISION NOT NULL,
+                    recorded_by TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id)",
+                "ALTER TABLE outbox ADD COLUMN shipment_id BIGINT REFERENCES shipment (id)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -141,6 +141,9 @@ enum Schema {
         migrator.registerMigration("v6: credentials, the partner that sent a document") { db in
             try db.execute(sql: Self.v6)
         }
+        migrator.registerMigration("v7: shipments and floor cancellations") { db in
+            try db.execute(sql: Self.v7)
+        }
         return migrator
     }
 
@@ -259,5 +262,36 @@ enum Schema {
             revoked_at REAL
         );
         CREATE INDEX credential_by_principal ON credential (kind, name, role);
+        """
+
+    /// The warehouse floor: each shipment confirmed (what the floor entered, as JSON; the review that accepted it;
+    /// when its ASN is due), each line cancelled from the floor, and which shipment an outbox row (ASN, invoice)
+    /// belongs to.
+    static let v7 = """
+        CREATE TABLE shipment (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+            node TEXT NOT NULL,
+            shipped_at REAL NOT NULL,
+            recorded_at REAL NOT NULL,
+            recorded_by TEXT NOT NULL,
+            asn_due REAL,
+            confirmation_json TEXT NOT NULL,
+            review_json TEXT NOT NULL
+        );
+        CREATE INDEX shipment_by_order ON shipment (order_id);
+        CREATE TABLE line_cancellation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES purchase_order(id),
+            node TEXT NOT NULL,
+            line_number TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            at REAL NOT NULL,
+            recorded_by TEXT NOT NULL
+        );
+        CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id);
+        ALTER TABLE outbox ADD COLUMN shipment_id INTEGER REFERENCES shipment(id);
         """
 }
