@@ -95,10 +95,13 @@ extension ShipNotice {
         switch structure {
         case .shipmentOrderPackItem:
             for package in confirmation.packages {
-                let pack = hl(parent: orderLevel, level: "P", hasChildren: !package.contents.isEmpty)
+                // A line entered with no units is no item of the package.
+                let items = package.contents.compactMap { item in
+                    item.quantity > 0 ? lines[item.lineNumber].map { (line: $0, item: item) } : nil
+                }
+                let pack = hl(parent: orderLevel, level: "P", hasChildren: !items.isEmpty)
                 body += Self.packageSegments(package)
-                for item in package.contents {
-                    guard let line = lines[item.lineNumber] else { continue }
+                for (line, item) in items {
                     _ = hl(parent: pack, level: "I", hasChildren: false)
                     body += Self.itemSegments(line, sku: item.sku, quantity: item.quantity)
                 }
@@ -106,7 +109,7 @@ extension ShipNotice {
         case .shipmentOrderItemPack:
             for shippedLine in shipped {
                 let holding = confirmation.packages.filter {
-                    $0.contents.contains { $0.lineNumber == shippedLine.line.lineNumber }
+                    $0.contents.contains { $0.lineNumber == shippedLine.line.lineNumber && $0.quantity > 0 }
                 }
                 let sku =
                     holding.lazy.flatMap(\.contents).first { $0.lineNumber == shippedLine.line.lineNumber }?.sku

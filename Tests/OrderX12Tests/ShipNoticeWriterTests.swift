@@ -281,6 +281,21 @@ struct ShipNoticeWriterTests {
         #expect(shipment.first("N1", "SF")?[2] == "Harbor Pine")
     }
 
+    @Test("a packed line entered with no units writes no item; a package left holding nothing has no children")
+    func emptyEntries() throws {
+        var confirmation = F.confirmation
+        confirmation.packages[1].contents[0].quantity = 0
+        var counter = X12ControlNumberCounter()
+        let document = try F.readBack(
+            try write(notice(confirmation: confirmation), format: F.formats[0].format, counter: &counter))
+        let levels = HierarchicalLevel.levels(F.body(document))
+        #expect(levels.map(\.code) == ["S", "O", "P", "I", "I", "P"])
+        #expect(levels.map(\.hasChildren) == ["1", "1", "1", "0", "0", "0"])
+        #expect(levels[3].first("SN1")?[2] == "1")
+        #expect(F.segments(document, "CTT").first?.element(1)?.text == "6")
+        #expect(F.segments(document, "TD1").first?.element(2)?.text == "2", "the empty carton still shipped")
+    }
+
     @Test("a tracking number holding a delimiter is refused, not changed")
     func delimiterInIdentifier() throws {
         var confirmation = F.confirmation
