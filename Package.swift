@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"],
+            name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"], exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders"], swiftSettings: strictSettings),
         .testTarget(

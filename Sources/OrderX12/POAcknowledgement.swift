@@ -96,7 +96,7 @@ extension POAcknowledgement {
         body.append(
             X12OutgoingSegment(
                 "BAK", order.purpose == .original ? "00" : "06", kind.rawValue, order.poNumber.rawValue,
-                Self.x12(order.dates.ordered ?? date), nil, nil, nil, nil, Self.x12(date)))
+                X12Text.date(order.dates.ordered ?? date), nil, nil, nil, nil, X12Text.date(date)))
         if order.currency != .usd { body.append(X12OutgoingSegment("CUR", "SE", order.currency.rawValue)) }
         guard kind.carriesLines else { return X12OutgoingSet(id: "855", body: body) }
         var written = 0
@@ -105,47 +105,18 @@ extension POAcknowledgement {
             written += 1
             let po1: [String?] =
                 [
-                    line.lineNumber, Self.number(line.quantity), line.unit.rawValue,
-                    line.unitPrice.map { Self.number($0.amount) }, nil,
-                ] + Self.itemPairs(line)
+                    line.lineNumber, X12Text.number(line.quantity), line.unit.rawValue,
+                    line.unitPrice.map { X12Text.number($0.amount) }, nil,
+                ] + line.x12ItemPairs
             body.append(X12OutgoingSegment("PO1", simpleElements: po1))
             body.append(
                 X12OutgoingSegment(
-                    "ACK", answer.status.rawValue, Self.number(answer.quantity ?? line.quantity), line.unit.rawValue,
-                    answer.date == nil ? nil : "068", answer.date.map(Self.x12)))
+                    "ACK", answer.status.rawValue, X12Text.number(answer.quantity ?? line.quantity), line.unit.rawValue,
+                    answer.date == nil ? nil : "068", answer.date.map(X12Text.date)))
         }
         body.append(X12OutgoingSegment("CTT", String(written)))
         return X12OutgoingSet(id: "855", body: body)
     }
-
-    /// PO106 onwards: the line's item numbers as qualifier/value pairs, each under the qualifier the PO used and in
-    /// its order; an item number the PO did not qualify (an order from XML) goes under VN (ours), IN (the buyer's)
-    /// or UP/EN (a GTIN by its length).
-    static func itemPairs(_ line: OrderLine) -> [String?] {
-        let qualifiers = line.itemQualifiers ?? ItemQualifiers()
-        var pairs: [(position: Int, qualifier: String, value: String)] = []
-        if let buyer = line.buyerItemID {
-            pairs.append((qualifiers.buyer?.position ?? 100, qualifiers.buyer?.code ?? "IN", buyer))
-        }
-        if let sku = line.sku {
-            pairs.append((qualifiers.sku?.position ?? 101, qualifiers.sku?.code ?? "VN", sku.rawValue))
-        }
-        if let gtin = line.gtin {
-            pairs.append(
-                (qualifiers.gtin?.position ?? 102, qualifiers.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin))
-        }
-        return pairs.sorted { $0.position < $1.position }.flatMap { [$0.qualifier, $0.value] }
-    }
-
-    static func x12(_ date: CalendarDate) -> String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2)
-    }
-
-    static func number(_ value: Decimal) -> String { "\(value)" }
 }
 
 extension PurchaseOrder {
@@ -155,19 +126,8 @@ extension PurchaseOrder {
         _ acknowledgement: POAcknowledgement, timestamp: X12Acknowledgement.Timestamp, format: X12ReplyFormat,
         counter: inout some X12ControlNumberSource
     ) throws(X12Error) -> [UInt8] {
-        let sender = source.receiverID ?? PartnerIdentity(qualifier: "ZZ", id: "")
-        let receiver = source.senderID ?? PartnerIdentity(qualifier: "ZZ", id: "")
-        var header = ISAHeader(
-            senderQualifier: sender.qualifier, senderID: sender.id, receiverQualifier: receiver.qualifier,
-            receiverID: receiver.id, date: String(timestamp.date.suffix(6)), time: timestamp.time,
-            version: format.version.interchangeVersion ?? "00401", controlNumber: "", usage: source.usage ?? "P")
-        header.repetitionOrStandards = format.repetitionOrStandards
-        let group = X12OutgoingGroup(
-            functionalID: "PR", senderCode: source.receiverGroupID ?? sender.id,
-            receiverCode: source.senderGroupID ?? receiver.id, date: timestamp.date, time: timestamp.time,
-            version: format.version.rawValue, sets: [acknowledgement.transactionSet(for: self)])
-        var interchange = X12OutgoingInterchange(header: header, groups: [group])
-        interchange.assignControlNumbers(from: &counter)
-        return try format.writer.write(interchange)
+        try replyInterchange(
+            functionalID: "PR", set: acknowledgement.transactionSet(for: self), timestamp: timestamp, format: format,
+            counter: &counter)
     }
 }

