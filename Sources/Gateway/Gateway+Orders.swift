@@ -272,24 +272,14 @@ extension Gateway {
             let acknowledgement = answer.x12Acknowledgement(
                 date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
                 reasonCodes: profile.reasonCodes)
-            let format = X12ReplyFormat(
-                replyingTo: X12Version(order.source.version ?? profile.identity.x12Version ?? "004010"),
-                delimiters: .standard, profile: profile)
-            let timestamp = Self.x12Timestamp(now)
-            return OutboundDraft(
-                kind: .purchaseOrderAcknowledgement, partner: profile.id.rawValue, name: "855-\(order.poNumber).x12"
-            ) { numbers in
-                var drawn = DrawnControlNumbers(numbers: numbers)
-                defer { numbers = drawn.numbers }
-                return try order.acknowledgementInterchange(
-                    acknowledgement, timestamp: timestamp, format: format, counter: &drawn)
+            return x12Draft(
+                .purchaseOrderAcknowledgement, name: "855-\(order.poNumber).x12", order: order, profile: profile, at: now
+            ) { format, timestamp, counter in
+                try order.acknowledgementInterchange(
+                    acknowledgement, timestamp: timestamp, format: format, counter: &counter)
             }
         case .cXML, .mappedXML:
-            let ourIdentity = order.source.receiverID ?? PartnerIdentity(qualifier: "NetworkID", id: "HARBORPINE")
-            let envelope = CXMLEnvelope(
-                replyingTo: order, as: ourIdentity,
-                payloadID: "\(Int(now.timeIntervalSince1970)).\(order.poNumber)@dropgate", timestamp: now,
-                timeZone: profile.timeZone)
+            let envelope = cXMLEnvelope(order, profile: profile, payload: order.poNumber.rawValue, at: now)
             let xml = CXMLWriter().makeConfirmationRequest(
                 for: order,
                 confirmation: answer.confirmation(noticeDate: now, order: order, reasonCodes: profile.reasonCodes),

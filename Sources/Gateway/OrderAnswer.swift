@@ -64,12 +64,21 @@ public struct OrderAnswer: Hashable, Sendable {
             }
             lines.append(answer)
         }
+        self.init(lines: lines)
+        if kind == .reject {
+            reason = decision.rejections.first?.reason ?? decision.cancelledLines.first?.reason
+        }
+    }
+
+    /// The answer these lines make: an accept when every line is accepted as ordered, a reject when none ships or
+    /// waits (for the first line's reason), partial otherwise.
+    init(lines: [Line]) {
         self.lines = lines
         if lines.allSatisfy({ $0.accepted == $0.ordered }) {
             kind = .accept
         } else if lines.allSatisfy({ $0.accepted == 0 && $0.backordered == 0 }) {
             kind = .reject
-            reason = decision.rejections.first?.reason ?? decision.cancelledLines.first?.reason
+            reason = lines.first { $0.reason != nil }?.reason
         } else {
             kind = .partial
         }

@@ -119,7 +119,8 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
                 refusals.append("\(name): \(problem)")
             }
             if package.contents.isEmpty { refusals.append("\(name) holds no item") }
-            for item in package.contents where item.quantity <= 0 || Decimal(Self.units(item.quantity)) != item.quantity {
+            for item in package.contents where item.quantity <= 0 || Decimal(Self.units(item.quantity)) != item.quantity
+            {
                 refusals.append("\(name), line \(item.lineNumber): \(item.quantity) is not a positive whole quantity")
             }
             if let weight = package.weight, weight <= 0 {
@@ -129,7 +130,8 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
                 refusals.append("\(name): every dimension must be positive")
             }
         }
-        checks.append("\(confirmation.packages.count) package(s), tracking numbers checked for \(carrierName ?? "the carrier")")
+        checks.append(
+            "\(confirmation.packages.count) package(s), tracking numbers checked for \(carrierName ?? "the carrier")")
 
         // Lines against the plan: nothing the node was not handed, never more than it was handed.
         var remaining: [String: Int] = [:]
@@ -182,7 +184,9 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
                         + "last: \(shortText) still to ship; ship the rest now or cancel it first")
             }
         }
-        checks.append("fill: \(profile.fulfilment.fill.rawValue), shipment \(history.shipments + 1) of at most \(profile.fulfilment.maxShipments)")
+        checks.append(
+            "fill: \(profile.fulfilment.fill.rawValue), shipment \(history.shipments + 1) of at most \(profile.fulfilment.maxShipments)"
+        )
         completesNode = short.isEmpty
 
         // Fees, on the units and value this shipment carries.
@@ -244,7 +248,7 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
     }
 
     /// Whole units of a quantity (its integer part).
-    static func units(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
+    public static func units(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
 
     /// `2026-11-25 16:10 -06:00`: an instant on the retailer's clock, as the explanation shows it.
     static func time(_ date: Date, _ zone: TimeZone) -> String {

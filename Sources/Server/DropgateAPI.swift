@@ -29,6 +29,7 @@ struct DropgateAPI: Sendable {
         addDocumentRoutes(to: router)
         addOrderRoutes(to: router)
         addOperationRoutes(to: router)
+        addShipmentRoutes(to: router)
         return router
     }
 }
@@ -68,6 +69,23 @@ enum APIJSON {
                     + Code.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return code
+    }
+
+    /// A decoding error in words, with where in the body it is (`packages[0].contents[1].quantity`).
+    static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let text = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : text.isEmpty ? "the top" : text
+        }
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "at \(path(context.codingPath)): '\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "at \(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
     }
 
     /// An instant from a query parameter (`since=2026-11-24T10:00:00Z`); 400 when it is not ISO 8601.

@@ -205,6 +205,135 @@ paths:
         '413': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+  /v1/shipments:
+    post:
+      operationId: recordShipment
+      summary: Record a shipment of an order (warehouse); the ASN and invoice the retailer expects go to the outbox.
+      description: >
+        Checked against the order's pick ticket and the retailer's profile before anything is written: a short
+        shipment under fill-or-kill, more than was released, an unknown line or a tracking number that is not the
+        carrier's is refused (422, every reason in `problems`). A late shipment, a carrier the profile does not map
+        the PO's method to, or an ASN after its deadline is recorded and flagged with the fee it incurs.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [order, service, shippedAt, packages]
+              properties:
+                order: { type: integer }
+                node: { type: string, description: "The node it left from; the order's only node when left out." }
+                service: { type: string, description: 'Our carrier service (a service of the network file).' }
+                shippedAt: { type: string, format: date-time }
+                billOfLading: { type: string }
+                packages:
+                  type: array
+                  minItems: 1
+                  items:
+                    type: object
+                    required: [tracking, contents]
+                    properties:
+                      tracking: { type: string }
+                      sscc: { type: string }
+                      weight: { type: number, description: pounds }
+                      dimensions:
+                        type: object
+                        required: [length, width, height]
+                        properties:
+                          length: { type: number }
+                          width: { type: number }
+                          height: { type: number }
+                      contents:
+                        type: array
+                        items:
+                          type: object
+                          required: [line, quantity]
+                          properties:
+                            line: { type: string }
+                            quantity: { type: number }
+      responses:
+        '201':
+          description: Recorded.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [shipment, order, state, node, flags, checks, documents]
+                additionalProperties: false
+                properties:
+                  shipment: { type: integer }
+                  order: { type: integer }
+                  state: { type: string, enum: [open, released, shipped, cancelled] }
+                  node: { type: string }
+                  asnDue: { type: string, format: date-time }
+                  flags: { type: array, items: { $ref: '#/components/schemas/FloorFlag' } }
+                  checks: { type: array, items: { type: string } }
+                  documents: { type: array, items: { $ref: '#/components/schemas/QueuedDocument' } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Refused' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/orders/{id}/cancellations:
+    post:
+      operationId: cancelLines
+      summary: Cancel units of an order from the floor (warehouse); the retailer is told, the stock released.
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: integer } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [lines, reason]
+              properties:
+                node: { type: string }
+                reason: { type: string, enum: [damaged, not-found, floor-other] }
+                lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [line, quantity]
+                    properties:
+                      line: { type: string }
+                      quantity: { type: integer }
+      responses:
+        '201':
+          description: Cancelled (the profile's fill rule may cancel more than was asked).
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [order, state, cancelled, flags, checks, documents]
+                additionalProperties: false
+                properties:
+                  order: { type: integer }
+                  state: { type: string, enum: [open, released, shipped, cancelled] }
+                  cancelled:
+                    type: array
+                    items:
+                      type: object
+                      required: [line, sku, quantity, reason, collateral]
+                      properties:
+                        line: { type: string }
+                        sku: { type: string }
+                        quantity: { type: integer }
+                        reason: { type: string }
+                        collateral: { type: boolean }
+                  flags: { type: array, items: { $ref: '#/components/schemas/FloorFlag' } }
+                  checks: { type: array, items: { type: string } }
+                  documents: { type: array, items: { $ref: '#/components/schemas/QueuedDocument' } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Refused' }
+        '503': { $ref: '#/components/responses/Busy' }
   /v1/outbox:
     get:
       operationId: listOutbox
@@ -335,6 +464,20 @@ components:
       content:
         application/json:
           schema: { $ref: '#/components/schemas/Error' }
+    Refused:
+      description: Refused; nothing was written. Every reason is in `problems`.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [error]
+            properties:
+              error:
+                type: object
+                required: [message, problems]
+                properties:
+                  message: { type: string }
+                  problems: { type: array, items: { type: string } }
     Busy:
       description: Not now; nothing was kept. Ask again after `Retry-After` seconds.
       headers:
@@ -353,6 +496,23 @@ components:
           required: [message]
           properties:
             message: { type: string }
+    FloorFlag:
+      type: object
+      required: [violation, detail]
+      additionalProperties: false
+      properties:
+        violation: { type: string }
+        detail: { type: string }
+        fee: { type: string, description: 'The fee the profile sets, e.g. "5.00 USD"; absent when it sets none.' }
+        allowance: { type: string }
+    QueuedDocument:
+      type: object
+      required: [id, kind, name]
+      additionalProperties: false
+      properties:
+        id: { type: integer }
+        kind: { type: string }
+        name: { type: string }
     Accepted:
       type: object
       required: [document, redelivery, location]
@@ -420,7 +580,7 @@ components:
         id: { type: integer }
         kind:
           type: string
-          enum: ['997', '999', TA1, '855', cxml-confirmation, pick-ticket, explanation]
+          enum: ['997', '999', TA1, '855', cxml-confirmation, '856', '810', cxml-ship-notice, cxml-invoice, pick-ticket, explanation]
         partner: { type: string }
         name: { type: string }
         state: { type: string, enum: [pending, sending, sent, failed, withdrawn] }

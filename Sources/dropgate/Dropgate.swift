@@ -9,7 +9,8 @@ struct Dropgate: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, RouteCommand.self, OrdersCommand.self, OutboxCommand.self,
             InventoryCommand.self, DcsCommand.self, FeedCommand.self, PartnersCommand.self, TokensCommand.self,
-            ProfilesCommand.self, X12Command.self, XMLCommand.self, ServeCommand.self,
+            ProfilesCommand.self, X12Command.self, XMLCommand.self, ServeCommand.self, ShipCommand.self,
+            CancelLinesCommand.self,
         ]
     )
 }

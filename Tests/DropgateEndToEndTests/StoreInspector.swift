@@ -17,6 +17,17 @@ struct StoreInspector {
         }
     }
 
+    /// The bytes of a `hex(…)` column.
+    static func bytes(hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex), index != hex.endIndex {
+            if let byte = UInt8(hex[index..<next], radix: 16) { bytes.append(byte) }
+            index = next
+        }
+        return bytes
+    }
+
     /// Each row joined by tabs: easy to compare and to print in a failure.
     func lines(_ sql: String) throws -> [String] { try rows(sql).map { $0.joined(separator: "\t") } }
 
