@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|commands|feeds|ingest|postgres|serve` runs one part, for working on it.
+/// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -46,6 +46,7 @@ if runs("x12") {
     }
 }
 if runs("routing") { try RoutingBenchmarks.run(into: &table, quick: quick) }
+if runs("shipments") { try ShipmentBenchmarks.run(into: &table, documents: quick ? 2_000 : 20_000) }
 if runs("commands") {
     // The release `dropgate` on a generated file, beside the mapping and routing figures above.
     // `DROPGATE_COMMANDS_MB=N`: a file of N MB (1000 for the 1 GB).
