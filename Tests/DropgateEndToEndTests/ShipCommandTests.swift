@@ -27,7 +27,10 @@ struct ShipCommandTests {
     /// An interchange the store holds (its hex), checked by `dropgate x12 validate` and split into segments by
     /// the delimiters its ISA declares: each segment's elements, the ID first.
     static func interchange(hex: String, in world: IngestWorld, name: String) throws -> X12Readback {
-        let bytes = StoreInspector.bytes(hex: hex)
+        try interchange(bytes: StoreInspector.bytes(hex: hex), in: world, name: name)
+    }
+
+    static func interchange(bytes: [UInt8], in world: IngestWorld, name: String) throws -> X12Readback {
         let file = world.folder.appendingPathComponent(name)
         try Data(bytes).write(to: file)
         let validated = try DropgateCommand.run(["x12", "validate", file.path])
