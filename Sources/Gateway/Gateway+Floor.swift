@@ -160,7 +160,7 @@ struct FloorContext: Sendable {
             }
             ?? profile.carriers.first { $0.services.contains(service) }
         let method = ShipMethod(
-            carrierSCAC: mapping?.scac ?? network.services[service]?.carrier.uppercased(),
+            carrierSCAC: mapping?.scac ?? network.services[service]?.scac,
             serviceLevel: mapping?.serviceLevel, transportMethod: "U", routing: mapping?.routing)
         return ShipConfirmation(
             node: node, shippedAt: request.shippedAt, method: method, service: request.service,

@@ -255,6 +255,7 @@ public enum ProfileSchema {
             .map(
                 .object([
                     field("carrier", .text("carrier name"), required: true, "UPS, FedEx, USPS"),
+                    field("scac", .text("SCAC"), "the carrier's standard alpha code on ASNs: UPSN, FDEG, USPS"),
                     field("transit-days", .map(.integer(minimum: 0)), required: true, "zone → business days"),
                     field("cost", .map(money), required: true, "zone → cost per package"),
                     field("po-boxes", .boolean, "delivers to PO boxes"),

@@ -184,3 +184,42 @@ struct X12Readback {
         segments(id).first.flatMap { index < $0.count ? $0[index] : nil }
     }
 }
+
+extension ShipCommandTests {
+    @Test("a Best Buy (cXML) order ships with a ShipNoticeRequest valid against the Fulfill DTD, and an invoice")
+    func cXMLShipNotice() throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("cxml.sqlite")
+        let ingested = try world.ingest(
+            [Self.inbox.appendingPathComponent("bestbuy-20261124-0905.xml")], database: database)
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        let store = StoreInspector(database)
+        let order = try #require(try store.rows("SELECT id FROM purchase_order WHERE po_number = '8841207-A'").first)
+        let shipped = try DropgateCommand.run(
+            [
+                "ship", order[0], "--service", "ups-2day", "--tracking", Self.ups, "--db", database.path, "--at",
+                "2026-11-24T16:00:00-05:00",
+            ] + IngestWorld.options)
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        let kinds = try store.rows("SELECT kind FROM outbox WHERE order_id = \(order[0]) ORDER BY id").map(\.[0])
+        #expect(kinds.suffix(2) == ["cxml-ship-notice", "cxml-invoice"], "\(kinds)")
+        let notice = try #require(
+            try store.rows("SELECT hex(bytes) FROM outbox WHERE kind = 'cxml-ship-notice' AND order_id = \(order[0])")
+                .first)
+        let file = world.folder.appendingPathComponent("ship-notice.xml")
+        let xml = StoreInspector.bytes(hex: notice[0])
+        try Data(xml).write(to: file)
+        let dtd = DropgateCommand.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/corpus/dtd/friendsofcxml-cxmlphp_1.2.050-fulfill.dtd")
+        let valid = try DropgateCommand.run(
+            ["xmllint", "--noout", "--nonet", "--dtdvalid", dtd.path, file.path],
+            executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(valid.status == 0, "\(valid.stderr)")
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(
+            text.contains(#"<CarrierIdentifier domain="SCAC">UPSN</CarrierIdentifier>"#), "UPS's SCAC from the network")
+        #expect(text.contains("<ShipmentIdentifier>\(Self.ups)</ShipmentIdentifier>"))
+        #expect(text.contains(#"<OrderReference orderID="8841207-A">"#))
+    }
+}

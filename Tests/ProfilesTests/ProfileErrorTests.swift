@@ -189,9 +189,9 @@ struct ProfileErrorTests {
         do {
             #expect(
                 loadErrors(profiles: [], network: SourceFile(name: "n.yaml", text: network)) == [
-                    "n.yaml:68:40: nodes[1].services[0].cutoff: 16:75 is not a time of day: minute 75 is not in 0–59",
-                    "n.yaml:86:20: nodes[2].services[1]: unknown carrier service 'ups-3day'; did you mean 'ups-2day'?",
-                    "n.yaml:106:9: nodes[4].id: node id 'DEN1' is used twice",
+                    "n.yaml:73:40: nodes[1].services[0].cutoff: 16:75 is not a time of day: minute 75 is not in 0–59",
+                    "n.yaml:91:20: nodes[2].services[1]: unknown carrier service 'ups-3day'; did you mean 'ups-2day'?",
+                    "n.yaml:111:9: nodes[4].id: node id 'DEN1' is used twice",
                 ])
         }
     }
@@ -238,5 +238,16 @@ struct ProfileErrorKindTests {
         } catch let error as ProfileErrors {
             #expect(error.errors.map(\.kind) == expected)
         }
+    }
+}
+
+extension ProfileErrorTests {
+    @Test("a carrier service's SCAC that is not 2 to 4 capitals or digits is reported at its line")
+    func badSCAC() throws {
+        let network = try sampleNetwork().text.replacingOccurrences(of: "scac: FDEG", with: "scac: FedEx Ground")
+        let errors = loadErrors(profiles: [], network: SourceFile(name: "n.yaml", text: network))
+        #expect(errors.count == 2, "fedex-ground and fedex-home: \(errors)")
+        #expect(errors.allSatisfy { $0.contains("a SCAC is 2 to 4 capital letters or digits, got 'FedEx Ground'") })
+        #expect(errors.first?.hasPrefix("n.yaml:18:11: services.fedex-ground.scac") == true, "\(errors)")
     }
 }

@@ -110,7 +110,7 @@ extension FulfilmentNode {
 
 extension CarrierService {
     static func read(_ node: Node, id: CarrierServiceID, path: String, _ d: inout Diagnostics) -> CarrierService? {
-        guard let f = d.fields(node, path: path, keys: ["carrier", "transit-days", "cost", "po-boxes"]) else {
+        guard let f = d.fields(node, path: path, keys: ["carrier", "scac", "transit-days", "cost", "po-boxes"]) else {
             return nil
         }
         guard let carrier: String = d.required(f, "carrier"), let transit: [Int: Int] = d.required(f, "transit-days"),
@@ -123,8 +123,14 @@ extension CarrierService {
         for (zone, money) in cost where money.amount < 0 {
             d.report("zone \(zone): a cost cannot be negative, got \(money)", at: f["cost"], path: f.path("cost"))
         }
+        let scac: String? = d.optional(f, "scac")
+        if let scac,
+            !(2...4).contains(scac.count) || !scac.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+        {
+            d.report("a SCAC is 2 to 4 capital letters or digits, got '\(scac)'", at: f["scac"], path: f.path("scac"))
+        }
         return CarrierService(
-            id: id, carrier: carrier, transitDays: transit, cost: cost,
+            id: id, carrier: carrier, scac: scac, transitDays: transit, cost: cost,
             deliversToPOBoxes: d.value(f, "po-boxes", default: false))
     }
 }

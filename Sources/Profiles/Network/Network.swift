@@ -107,6 +107,9 @@ public struct Coordinates: Hashable, Sendable, Codable, CustomStringConvertible 
 public struct CarrierService: Hashable, Sendable, Codable {
     public var id: CarrierServiceID
     public var carrier: String
+    /// The carrier's standard alpha code (`UPSN`, `FDEG`) an ASN names it by when the retailer's profile maps no
+    /// SCAC to the service; nil when the network file gives none.
+    public var scac: String?
     /// Business days in transit by zone.
     public var transitDays: [Int: Int]
     /// Shipping cost per package by zone.
@@ -115,11 +118,12 @@ public struct CarrierService: Hashable, Sendable, Codable {
     public var deliversToPOBoxes: Bool
 
     public init(
-        id: CarrierServiceID, carrier: String, transitDays: [Int: Int], cost: [Int: Money],
+        id: CarrierServiceID, carrier: String, scac: String? = nil, transitDays: [Int: Int], cost: [Int: Money],
         deliversToPOBoxes: Bool = false
     ) {
         self.id = id
         self.carrier = carrier
+        self.scac = scac
         self.transitDays = transitDays
         self.cost = cost
         self.deliversToPOBoxes = deliversToPOBoxes
