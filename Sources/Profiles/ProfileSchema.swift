@@ -133,6 +133,9 @@ public enum ProfileSchema {
                                 "kinds it accepts"),
                         ]), "PO acknowledgement rules"),
                     field("asn-deadline", duration, "856 after shipment confirmation"),
+                    field(
+                        "asn-package-details", .list(.choice(PackageDetail.allCases.map(\.rawValue))),
+                        "what each ASN package must carry: weight, dimensions"),
                     field("cancel-on", .choice(documents), "document that carries a cancel"),
                     field("ship-on", .choice(documents), "document that confirms a shipment"),
                     field("invoice-on", .choice(documents + ["none"]), "document that invoices"),

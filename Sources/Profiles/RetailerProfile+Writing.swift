@@ -78,6 +78,15 @@ extension RetailerProfile {
                             ])
                         ),
                         ("asn-deadline", documents.asnDeadline.map { text($0.description) }),
+                        (
+                            "asn-package-details",
+                            documents.asnPackageDetails.isEmpty
+                                ? nil
+                                : list(
+                                    PackageDetail.allCases.filter(documents.asnPackageDetails.contains).map {
+                                        text($0.rawValue)
+                                    })
+                        ),
                         ("cancel-on", text(documents.cancelOn.rawValue)),
                         ("ship-on", text(documents.shipOn.rawValue)),
                         ("invoice-on", text(documents.invoiceOn?.rawValue ?? "none")),

@@ -129,6 +129,13 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
             if let size = package.dimensions, size.length <= 0 || size.width <= 0 || size.height <= 0 {
                 refusals.append("\(name): every dimension must be positive")
             }
+            let required = profile.documents.asnPackageDetails
+            if required.contains(.weight) && package.weight == nil {
+                refusals.append("\(name): \(profile.name) needs each package's weight on its ASN")
+            }
+            if required.contains(.dimensions) && package.dimensions == nil {
+                refusals.append("\(name): \(profile.name) needs each package's dimensions on its ASN")
+            }
         }
         checks.append(
             "\(confirmation.packages.count) package(s), tracking numbers checked for \(carrierName ?? "the carrier")")

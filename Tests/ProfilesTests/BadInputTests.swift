@@ -28,7 +28,7 @@ struct BadInputTests {
                 of: "time-zone: America/Denver\n", with: "time-zone: America/Denvr\n"))
         let errors = loadErrors(profiles: try sampleProfiles(), network: broken)
         #expect(errors.count == 1, "\(errors.joined(separator: "\n"))")
-        #expect(errors.first?.hasPrefix("fixtures/network.yaml:97:16: ") == true, "\(errors)")
+        #expect(errors.first?.hasPrefix("fixtures/network.yaml:102:16: ") == true, "\(errors)")
         #expect(errors.first?.contains("unknown time zone 'America/Denvr'") == true, "\(errors)")
     }
 

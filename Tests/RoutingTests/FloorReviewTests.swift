@@ -163,6 +163,22 @@ struct FloorReviewTests {
         #expect(late.flags.first?.fee == Money(25, .usd))
     }
 
+    @Test("a retailer that needs package weight and dimensions on its ASN: a package without them is refused")
+    func packageDetails() {
+        var profile = W.profile("homedepot")
+        profile.documents.asnPackageDetails = [.weight, .dimensions]
+        let withoutSize = review(
+            Self.shipment([("1", "HP-10001", 2), ("2", "HP-10004", 1)]), "homedepot", plans: [Self.homeDepotPlan],
+            profile: profile)
+        #expect(
+            withoutSize.refusals == [
+                "package 1: The Home Depot via CommerceHub (sample) needs each package's dimensions on its ASN"
+            ])
+        var sized = Self.shipment([("1", "HP-10001", 2), ("2", "HP-10004", 1)])
+        sized.packages[0].dimensions = .init(length: 14, width: 11, height: 6)
+        #expect(review(sized, "homedepot", plans: [Self.homeDepotPlan], profile: profile).refusals.isEmpty)
+    }
+
     @Test("the same inputs give the same review")
     func pure() {
         let confirmation = Self.shipment(

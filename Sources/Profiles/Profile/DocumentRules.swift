@@ -8,6 +8,9 @@ public struct DocumentRules: Hashable, Sendable, Codable {
     public var acknowledgement: AcknowledgementRules
     /// How long after shipment confirmation the 856 must arrive; nil when the retailer sets no deadline.
     public var asnDeadline: ProfileDuration?
+    /// What each package of an ASN must carry beside its tracking number (Lowe's: weight and dimensions); a
+    /// shipment without them is refused before it is recorded.
+    public var asnPackageDetails: Set<PackageDetail> = []
     /// Which document carries a cancellation (the 855 for one retailer, the 856 for another).
     public var cancelOn: DocumentKind
     /// Which document confirms a shipment (856, or 810 for some programs).
@@ -33,6 +36,11 @@ public struct DocumentRules: Hashable, Sendable, Codable {
         self.invoiceOn = invoiceOn
         self.endpoint = endpoint
     }
+}
+
+/// A package detail a retailer may require on its ASNs.
+public enum PackageDetail: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
+    case weight, dimensions
 }
 
 public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum {
@@ -96,7 +104,8 @@ extension AcknowledgementRules {
 extension DocumentRules: YAMLReadable {
     static let keys =
         [
-            "sends", "expects", "acknowledgement", "asn-deadline", "cancel-on", "ship-on", "invoice-on", "destination",
+            "sends", "expects", "acknowledgement", "asn-deadline", "asn-package-details", "cancel-on", "ship-on",
+            "invoice-on", "destination",
             "credentials",
         ]
         + DeliveryOptions.keys
@@ -108,6 +117,7 @@ extension DocumentRules: YAMLReadable {
         rules.expects = d.value(f, "expects", default: rules.expects)
         rules.acknowledgement = d.value(f, "acknowledgement", default: rules.acknowledgement)
         rules.asnDeadline = d.optional(f, "asn-deadline")
+        rules.asnPackageDetails = d.value(f, "asn-package-details", default: rules.asnPackageDetails)
         rules.cancelOn = d.value(f, "cancel-on", default: rules.cancelOn)
         rules.shipOn = d.value(f, "ship-on", default: rules.shipOn)
         if let invoice = f["invoice-on"], invoice.scalar?.string == "none" {
