@@ -141,6 +141,9 @@ enum Schema {
         migrator.registerMigration("v6: credentials, the partner that sent a document") { db in
             try db.execute(sql: Self.v6)
         }
+        migrator.registerMigration("v8: pick list index") { db in
+            try db.execute(sql: Self.v8)
+        }
         return migrator
     }
 
@@ -259,5 +262,14 @@ enum Schema {
             revoked_at REAL
         );
         CREATE INDEX credential_by_principal ON credential (kind, name, role);
+        """
+
+    /// The warehouse floor's reads (`PickListStore`): orders on the floor by state, an order's outbox rows (its
+    /// pick tickets and acknowledgements) by order, and orders received since an instant (the deadline watch's
+    /// late acknowledgements). Named v8: v7 is the shipments' migration, and each lands without the other.
+    static let v8 = """
+        CREATE INDEX purchase_order_by_state ON purchase_order (state);
+        CREATE INDEX purchase_order_by_received ON purchase_order (received_at);
+        CREATE INDEX outbox_by_order ON outbox (order_id, kind);
         """
 }
