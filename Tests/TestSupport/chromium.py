@@ -200,13 +200,14 @@ def page_socket(port, timeout):
     raise Failure("chromium offers no page to drive")
 
 
-def screenshot(devtools, path, scale):
+def screenshot(devtools, path):
+    """The whole page, at the device scale factor the emulation set."""
     metrics = devtools.call("Page.getLayoutMetrics")
     size = metrics.get("cssContentSize") or metrics["contentSize"]
     width, height = int(size["width"] + 0.5), int(size["height"] + 0.5)
     shot = devtools.call(
         "Page.captureScreenshot", format="png", captureBeyondViewport=True,
-        clip={"x": 0, "y": 0, "width": width, "height": height, "scale": scale})
+        clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
     with open(path, "wb") as file:
         file.write(base64.b64decode(shot["data"]))
     return width, height
@@ -249,7 +250,7 @@ def run(plan):
             }
             if page.get("png"):
                 entry["png"] = page["png"]
-                entry["width"], entry["height"] = screenshot(devtools, page["png"], scale)
+                entry["width"], entry["height"] = screenshot(devtools, page["png"])
             report["pages"].append(entry)
         try:
             devtools.call("Browser.close")

@@ -14,7 +14,7 @@ extension PageTemplates {
         a.button, button, input[type=submit] { display: inline-flex; align-items: center; justify-content: center;
           min-height: 48px; min-width: 48px; padding: 0 20px; border: 2px solid #000; border-radius: 6px;
           background: #fff; color: #000; font: inherit; font-weight: 700; text-decoration: none; cursor: pointer; }
-        button.primary, input.primary { background: #003a8c; border-color: #003a8c; color: #fff; }
+        a.button.primary, button.primary, input.primary { background: #003a8c; border-color: #003a8c; color: #fff; }
         button.danger { background: #8c0000; border-color: #8c0000; color: #fff; }
         input, select { min-height: 48px; font: inherit; padding: 4px 10px; border: 2px solid #000; border-radius: 6px;
           box-sizing: border-box; background: #fff; color: #000; }
