@@ -5,9 +5,12 @@ SWIFT ?= swift
 # libxml2 and libcurl headers for the C bridges, SQLite for GRDB, xmllint for DTD checks of our cXML output,
 # sqlite3 to inspect the store in tests, python3 for the local HTTP server the feed tests send to, postgresql for the
 # throwaway server the store tests start (Tests/StoreTests/TemporaryPostgres.swift), openssh-server for the SFTP server
-# the delivery tests start (Tests/FeedsTests/LocalSFTPServer.swift), wrk for the service's load figures (make bench).
+# the delivery tests start (Tests/FeedsTests/LocalSFTPServer.swift), wrk for the service's load figures (make bench),
+# chromium to load the warehouse pages headless and screenshot them, zbar-tools (zbarimg) to read the pick ticket's
+# Code 128 barcodes back off the screenshot, fonts-dejavu-core so that the pages render with a font on a bare system
+# (Tests/DropgateEndToEndTests/WarehousePagesTests.swift, Tests/TestSupport/chromium.py).
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
-	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server wrk
+	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server wrk chromium zbar-tools fonts-dejavu-core
 
 .PHONY: deps build demo test bench openapi fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
 

@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        // The warehouse pages: server-rendered HTML, templates compiled into the binary.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C bridges.
@@ -94,6 +96,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),
@@ -109,7 +112,7 @@ let package = Package(
         // Tests: one target a module, plus end to end, and what several of them share (the corpus, the independent
         // X12 reader).
         .target(
-            name: "TestSupport", path: "Tests/TestSupport", exclude: ["bots_check.py", "openapi_check.py"], swiftSettings: strictSettings),
+            name: "TestSupport", path: "Tests/TestSupport", exclude: ["bots_check.py", "openapi_check.py", "chromium.py"], swiftSettings: strictSettings),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
@@ -143,6 +146,10 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Gateway", "Orders", "Profiles", "Routing", "Store", "TestSupport"],
+            swiftSettings: strictSettings),
         // Links none of the product's modules: it runs the built `dropgate`. TestSupport gives it the throwaway
         // PostgreSQL server.
         .testTarget(

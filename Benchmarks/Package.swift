@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "Gateway", package: "dropgate"),
                 .product(name: "Store", package: "dropgate"),
                 .product(name: "Feeds", package: "dropgate"),
+                .product(name: "Server", package: "dropgate"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -63,6 +63,8 @@ struct Authenticator: Sendable {
         return whole.isEmpty ? nil : whole
     }
 
+    /// The key in `Authorization: Bearer`, else `X-API-Key`, else the warehouse pages' cookie (a browser sends no
+    /// header of its own: `POST /warehouse/login` sets the cookie).
     static func token(in headers: HTTPFields) -> String? {
         if let value = headers[.authorization] {
             let parts = value.split(separator: " ", maxSplits: 1)
@@ -72,6 +74,22 @@ struct Authenticator: Sendable {
             }
             return nil
         }
-        return headers[apiKeyHeader].flatMap { $0.isEmpty ? nil : $0 }
+        if let key = headers[apiKeyHeader], !key.isEmpty { return key }
+        return cookieToken(in: headers)
+    }
+
+    /// The cookie that holds a key a person typed into `/warehouse/login` (HttpOnly, SameSite=Strict).
+    static let cookieName = "dropgate_key"
+
+    static func cookieToken(in headers: HTTPFields) -> String? {
+        for field in headers[values: .cookie] {
+            for pair in field.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == cookieName else { continue }
+                let value = parts[1].trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { return value }
+            }
+        }
+        return nil
     }
 }

@@ -15,6 +15,8 @@ struct DropgateAPI: Sendable {
     let metrics: ServerMetrics
     let settings: ServerSettings
     let logger: Logger
+    /// The warehouse pages' templates, parsed once.
+    let pages: WarehousePages
     let keys = KeyCache()
     var authenticator: Authenticator {
         Authenticator(
@@ -22,14 +24,15 @@ struct DropgateAPI: Sendable {
             cache: keys)
     }
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    func router() -> Hummingbird.Router<BasicRequestContext> {
+        let router = Hummingbird.Router(context: BasicRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         addHealthRoutes(to: router)
         addDocumentRoutes(to: router)
         addOrderRoutes(to: router)
         addOperationRoutes(to: router)
         addShipmentRoutes(to: router)
+        addWarehouseRoutes(to: router)
         return router
     }
 }

@@ -42,7 +42,8 @@ public struct DropgateServer: Sendable {
             world: world, capacity: settings.maximumInFlight, workers: settings.workers, logger: logger,
             finished: { metrics.processed($0) })
         let api = DropgateAPI(
-            world: world, store: store, processor: processor, metrics: metrics, settings: settings, logger: logger)
+            world: world, store: store, processor: processor, metrics: metrics, settings: settings, logger: logger,
+            pages: try WarehousePages())
         let app = Application(
             router: api.router(),
             server: .http1(

@@ -14,12 +14,14 @@ info:
     document needs a key: `Authorization: Bearer KEY` (or `X-API-Key: KEY`). A partner's key
     (`dropgate partners add ID`) posts only as that partner and reads only its own documents and orders; staff
     tokens (`dropgate tokens add warehouse|admin --name NAME`) read everything, and only an admin changes
-    nodes and stock or reads the outbox, feeds and status.
+    nodes and stock or reads the outbox, feeds and status. The warehouse pages (`/warehouse/…`) take a
+    warehouse or admin key the same way, or from the cookie `POST /warehouse/login` sets for a browser.
 servers:
   - url: http://127.0.0.1:8080
 security:
   - bearer: []
   - apiKey: []
+  - warehouseCookie: []
 paths:
   /v1/partners/{partner}/documents:
     post:
@@ -438,6 +440,158 @@ paths:
           content:
             application/yaml:
               schema: { type: string }
+  /warehouse/login:
+    get:
+      operationId: warehouseLoginForm
+      summary: The warehouse pages' sign-in form.
+      security: []
+      parameters:
+        - { name: next, in: query, schema: { type: string }, description: A /warehouse/ path to go on to. }
+        - { name: dc, in: query, schema: { type: string } }
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+    post:
+      operationId: warehouseLogin
+      summary: Sign in with a warehouse or admin key; the key is kept in an HttpOnly, SameSite=Strict cookie.
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [key]
+              properties:
+                key: { type: string }
+                dc: { type: string }
+                next: { type: string }
+      responses:
+        '303':
+          description: Signed in; `Set-Cookie` holds the key, `Location` the page to go on to.
+          headers:
+            Set-Cookie: { schema: { type: string } }
+            Location: { schema: { type: string } }
+        '401': { $ref: '#/components/responses/Page' }
+        '403': { $ref: '#/components/responses/Page' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse:
+    get:
+      operationId: warehouseNodes
+      summary: Which DC's floor to open.
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+  /warehouse/deadlines:
+    get:
+      operationId: warehouseDeadlines
+      summary: Every order nearing or past its acknowledge, ship or ASN deadline, with the fee at stake.
+      description: |
+        HTML (reloading itself every minute), or JSON or CSV with `Accept` or `?format=`. Due soon means within
+        `dropgate serve --due-soon` hours (4 by default) of the deadline.
+      parameters:
+        - $ref: '#/components/parameters/Format'
+      responses:
+        '200': { $ref: '#/components/responses/Deadlines' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/deadlines:
+    get:
+      operationId: warehouseNodeDeadlines
+      summary: The deadlines of one DC's orders.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Format'
+      responses:
+        '200': { $ref: '#/components/responses/Deadlines' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/picks:
+    get:
+      operationId: warehousePickList
+      summary: The DC's open pick list, most urgent ship-by first.
+      description: |
+        Every pick ticket of an order still on the floor (open or released) at the DC: retailer, PO, lines, the
+        carrier service, packing-slip and gift-message rules, overdue orders marked in words. HTML for a tablet,
+        JSON or CSV (`PickTicket.csvColumns`, one row per line) for a WMS, with `Accept` or `?format=`.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Format'
+      responses:
+        '200':
+          description: The pick list.
+          content:
+            text/html:
+              schema: { type: string }
+            application/json:
+              schema: { $ref: '#/components/schemas/PickList' }
+            text/csv:
+              schema: { type: string }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/orders/{order}/ticket:
+    get:
+      operationId: warehousePickTicket
+      summary: A printable pick ticket, one page per ticket, with Code 128 barcodes of the PO and every SKU.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/orders/{order}/packing-slip:
+    get:
+      operationId: warehousePackingSlip
+      summary: The packing slip for the box, where the retailer wants one; no prices.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/orders/{order}/ship:
+    get:
+      operationId: warehouseShipForm
+      summary: The form that confirms a shipment (and cancels units that cannot ship).
+      description: |
+        Posts to this path: `service`, `shipped_at` (the DC's local time), `packages` (N), and per package i
+        `p{i}.tracking`, `p{i}.weight` (lb), `p{i}.length`, `p{i}.width`, `p{i}.height` (in) and
+        `p{i}.line.{lineNumber}` (units). The cancel form posts `line.{lineNumber}` and `reason`
+        (damaged, not-found, other) to `/warehouse/{dc}/orders/{order}/cancel`.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+        - { name: packages, in: query, schema: { type: integer, minimum: 1, maximum: 50 } }
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
 components:
   securitySchemes:
     bearer:
@@ -447,6 +601,10 @@ components:
       type: apiKey
       in: header
       name: X-API-Key
+    warehouseCookie:
+      type: apiKey
+      in: cookie
+      name: dropgate_key
   parameters:
     Partner:
       name: partner
@@ -458,7 +616,39 @@ components:
       in: path
       required: true
       schema: { type: integer, minimum: 1 }
+    DC:
+      name: dc
+      in: path
+      required: true
+      schema: { type: string }
+    Order:
+      name: order
+      in: path
+      required: true
+      schema: { type: integer, minimum: 1 }
+    Format:
+      name: format
+      in: query
+      schema: { type: string, enum: [html, json, csv] }
   responses:
+    Page:
+      description: A warehouse page (HTML).
+      content:
+        text/html:
+          schema: { type: string }
+    SignIn:
+      description: A page asked for without a (good) key; `Location` is the sign-in form, which comes back here.
+      headers:
+        Location: { schema: { type: string } }
+    Deadlines:
+      description: The deadlines, most urgent first.
+      content:
+        text/html:
+          schema: { type: string }
+        application/json:
+          schema: { $ref: '#/components/schemas/DeadlineList' }
+        text/csv:
+          schema: { type: string }
     Error:
       description: What was wrong, in words.
       content:
@@ -649,6 +839,99 @@ components:
         status: { type: string }
         profiles: { type: string }
         reason: { type: string }
+    PickList:
+      type: object
+      required: [dc, at, orders]
+      additionalProperties: false
+      properties:
+        dc: { type: string }
+        at: { type: string, format: date-time }
+        orders:
+          type: array
+          items:
+            type: object
+            required: [order, state, urgency, retailer, poNumber, shipBy, ticket, links]
+            additionalProperties: false
+            properties:
+              order: { type: integer }
+              state: { type: string, enum: [open, released] }
+              urgency: { type: string, enum: [overdue, due-soon, on-time] }
+              retailer: { type: string }
+              poNumber: { type: string }
+              acknowledgeBy: { type: string, format: date-time }
+              shipBy: { type: string, format: date-time }
+              ticket: { $ref: '#/components/schemas/PickTicket' }
+              links:
+                type: object
+                required: [ticket, ship]
+                additionalProperties: false
+                properties:
+                  ticket: { type: string }
+                  packingSlip: { type: string }
+                  ship: { type: string }
+    PickTicket:
+      type: object
+      description: The pick ticket as the gateway wrote it to the outbox; times carry their zone's offset.
+      required: [id, retailer, retailerName, poNumber, node, service, nodeTimeZone, retailerTimeZone, shipAt, shipBy,
+        shipByAtNode, lines, notes, packingSlip]
+      properties:
+        id: { type: string }
+        retailer: { type: string }
+        retailerName: { type: string }
+        poNumber: { type: string }
+        node: { type: string }
+        service: { type: string }
+        nodeTimeZone: { type: string }
+        retailerTimeZone: { type: string }
+        shipAt: { type: string }
+        shipBy: { type: string }
+        shipByAtNode: { type: string }
+        shipTo: { type: object }
+        giftMessage: { type: string }
+        notes: { type: array }
+        packingSlip: { type: boolean }
+        lines:
+          type: array
+          items:
+            type: object
+            required: [lineNumber, sku, quantity, giftWrap, hazmat, oversize]
+            properties:
+              lineNumber: { type: string }
+              sku: { type: string }
+              upc: { type: string }
+              description: { type: string }
+              quantity: { type: integer, minimum: 0 }
+              giftWrap: { type: boolean }
+              hazmat: { type: boolean }
+              oversize: { type: boolean }
+    DeadlineList:
+      type: object
+      required: [at, dueSoonSeconds, entries]
+      additionalProperties: false
+      properties:
+        dc: { type: string }
+        at: { type: string, format: date-time }
+        dueSoonSeconds: { type: number }
+        entries:
+          type: array
+          items:
+            type: object
+            required: [order, retailer, poNumber, nodes, step, status, deadline, deadlineAtRetailer, lateBySeconds]
+            additionalProperties: false
+            properties:
+              order: { type: integer }
+              retailer: { type: string }
+              poNumber: { type: string }
+              nodes: { type: array, items: { type: string } }
+              step: { type: string, enum: [ack, ship, asn] }
+              status: { type: string, enum: [overdue, due-soon, done-late] }
+              deadline: { type: string, format: date-time }
+              deadlineAtRetailer: { type: string }
+              deadlineAtNode: { type: string }
+              doneAt: { type: string, format: date-time }
+              lateBySeconds: { type: number }
+              fee: { type: string }
+              feeAtStake: { type: string }
 
 """#
 }

@@ -32,6 +32,8 @@ public struct ServerSettings: Sendable {
     public var deliveryInterval: Duration? = .seconds(15)
     /// How hard and how long the delivery loop tries to deliver: attempts, backoff, timeouts, lease.
     public var deliverer = Deliverer()
+    /// How long before a deadline the deadlines page and the pick list call it due soon.
+    public var dueSoon: TimeInterval = 4 * 3600
     /// A clock for what is received and decided: the present, or a fixed instant for tests and demos.
     public var clock: @Sendable () -> Date = { Date() }
 

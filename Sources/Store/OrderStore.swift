@@ -9,7 +9,9 @@ public import Orders
 /// the same unit or the same slot of capacity: a plan that lost its race comes back as `.conflict` and is decided
 /// again with fresh figures. Everything that must leave the building is an outbox row written in the transaction
 /// that made it.
-public protocol OrderStore: Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore, ShipmentStore {
+public protocol OrderStore:
+    Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore, ShipmentStore, PickListStore
+{
     // MARK: Inbound documents
 
     /// Keeps an inbound document before it is read, so that nothing is lost even when reading fails. Says which

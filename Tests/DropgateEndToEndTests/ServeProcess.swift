@@ -68,6 +68,46 @@ final class ServeProcess: Sendable {
         return reply
     }
 
+    /// A request whose redirect is not followed (URLSession follows a 303 by itself): through python3's
+    /// http.client, and recorded for `openAPIProblems()` like `request`.
+    func requestWithoutRedirects(
+        _ method: String, _ path: String, key: String? = nil, body: [UInt8]? = nil, headers: [String: String] = [:]
+    ) throws -> Reply {
+        var fields = headers
+        if let key { fields["Authorization"] = "Bearer \(key)" }
+        let script = """
+            import http.client, json, sys
+            connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=30)
+            body = sys.stdin.buffer.read()
+            connection.request(sys.argv[2], sys.argv[3], body=body if body else None, headers=json.loads(sys.argv[4]))
+            answer = connection.getresponse()
+            print(json.dumps({"status": answer.status, "headers": [[k.lower(), v] for k, v in answer.getheaders()],
+                              "body": answer.read().decode("utf-8", "replace")}))
+            """
+        let fieldsJSON = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
+        let result = try DropgateCommand.run(
+            ["python3", "-c", script, String(port), method, path, fieldsJSON], stdin: body ?? [],
+            executable: URL(fileURLWithPath: "/usr/bin/env"))
+        guard result.status == 0,
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            let status = object["status"] as? Int, let pairs = object["headers"] as? [[String]],
+            let text = object["body"] as? String
+        else { throw SpawnError("\(method) \(path) without redirects failed: \(result.stderr)") }
+        var replyHeaders: [String: String] = [:]
+        for pair in pairs where pair.count == 2 {
+            // Set-Cookie may come more than once; the pages set one.
+            replyHeaders[pair[0]] = replyHeaders[pair[0]].map { $0 + ", " + pair[1] } ?? pair[1]
+        }
+        let reply = Reply(status: status, headers: replyHeaders, body: Array(text.utf8))
+        let record: [String: Any] = [
+            "method": method, "path": path, "status": status, "contentType": replyHeaders["content-type"] ?? "",
+            "body": text,
+        ]
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        replies.withLock { $0.append(line) }
+        return reply
+    }
+
     /// Every reply of this process checked against `api/openapi.yaml` (Tests/TestSupport/openapi_check.py): an
     /// undocumented operation, status or content type, or a JSON body its schema refuses, is a problem.
     func openAPIProblems() throws -> [String] {

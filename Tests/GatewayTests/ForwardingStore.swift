@@ -42,6 +42,12 @@ extension ForwardingStore {
     func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] { try await base.outbox(state: state) }
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] { try await base.audit(of: order) }
 
+    // The warehouse floor.
+    func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] { try await base.pickList(node: node) }
+    func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow] {
+        try await base.deadlineRows(node: node, since: since)
+    }
+
     // Node switches and repeated POs.
     func nodeSwitches() async throws(StoreError) -> [NodeSwitch] { try await base.nodeSwitches() }
     func switchNode(_ change: NodeSwitchChange) async throws(StoreError) -> NodeSwitch {

@@ -14,7 +14,7 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve` runs one part, for working on it.
+/// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve|pages` runs one part, for working on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -74,6 +74,12 @@ if runs("serve") {
     // `DROPGATE_SERVE_SECONDS=N`: how long wrk posts.
     let seconds = ProcessInfo.processInfo.environment["DROPGATE_SERVE_SECONDS"].flatMap { Int($0) } ?? (quick ? 3 : 10)
     for figure in try await ServeBenchmarks.run(seconds: seconds) { table.add(figure) }
+}
+
+if runs("pages") {
+    // `DROPGATE_PAGES_ORDERS=N`: the open orders on the DC's pick page.
+    let orders = ProcessInfo.processInfo.environment["DROPGATE_PAGES_ORDERS"].flatMap { Int($0) } ?? 5_000
+    try PageBenchmarks.run(into: &table, orders: orders)
 }
 
 print("")

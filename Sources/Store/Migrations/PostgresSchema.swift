@@ -320,6 +320,14 @@ enum PostgresSchema {
                 "CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id)",
                 "ALTER TABLE outbox ADD COLUMN shipment_id BIGINT REFERENCES shipment (id)",
             ]),
+        Migration(
+            // SQLite's v8: see `Schema.v8`.
+            version: 8, name: "pick list index",
+            statements: [
+                "CREATE INDEX purchase_order_by_state ON purchase_order (state)",
+                "CREATE INDEX purchase_order_by_received ON purchase_order (received_at)",
+                "CREATE INDEX outbox_by_order ON outbox (order_id, kind)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a
@@ -336,18 +344,21 @@ enum PostgresSchema {
                     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
                 )
                 """, logger: logger)
-            var applied = 0
+            var applied: Set<Int> = []
             for try await version in try await connection.query(
-                "SELECT coalesce(max(version), 0) FROM schema_migration", logger: logger
+                "SELECT version FROM schema_migration", logger: logger
             ).decode(Int.self) {
-                applied = version
+                applied.insert(version)
             }
-            guard applied <= migrations.count else {
+            let known = migrations.map(\.version).max() ?? 0
+            if let newest = applied.max(), newest > known {
                 throw PostgresSchemaError(
-                    description: "the database's schema is at version \(applied), newer than this dropgate knows "
-                        + "(\(migrations.count)): upgrade dropgate")
+                    description: "the database's schema is at version \(newest), newer than this dropgate knows "
+                        + "(\(known)): upgrade dropgate")
             }
-            for migration in migrations where migration.version > applied {
+            // Every version the database lacks, in order: versions are numbered apart by the changes that add them,
+            // and one may land after a higher one.
+            for migration in migrations where !applied.contains(migration.version) {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }

@@ -144,6 +144,9 @@ enum Schema {
         migrator.registerMigration("v7: shipments and floor cancellations") { db in
             try db.execute(sql: Self.v7)
         }
+        migrator.registerMigration("v8: pick list index") { db in
+            try db.execute(sql: Self.v8)
+        }
         return migrator
     }
 
@@ -293,5 +296,14 @@ enum Schema {
         );
         CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id);
         ALTER TABLE outbox ADD COLUMN shipment_id INTEGER REFERENCES shipment(id);
+        """
+
+    /// The warehouse floor's reads (`PickListStore`): orders on the floor by state, an order's outbox rows (its
+    /// pick tickets and acknowledgements) by order, and orders received since an instant (the deadline watch's
+    /// late acknowledgements).
+    static let v8 = """
+        CREATE INDEX purchase_order_by_state ON purchase_order (state);
+        CREATE INDEX purchase_order_by_received ON purchase_order (received_at);
+        CREATE INDEX outbox_by_order ON outbox (order_id, kind);
         """
 }

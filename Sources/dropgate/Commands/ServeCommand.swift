@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
             Every option is also read from an environment variable (DROPGATE_HOST, DROPGATE_PORT, DROPGATE_DB, \
             DROPGATE_PROFILES, DROPGATE_NETWORK, DROPGATE_ITEMS, DROPGATE_INBOX, DROPGATE_MAX_BODY_BYTES, \
             DROPGATE_MAX_IN_FLIGHT, DROPGATE_WORKERS, DROPGATE_RELOAD_SECONDS, DROPGATE_IDLE_SECONDS, \
-            DROPGATE_CLIENT_IDENTITY_HEADER, DROPGATE_DELIVER_EVERY) or a YAML config file (--config, keys as the \
+            DROPGATE_CLIENT_IDENTITY_HEADER, DROPGATE_DELIVER_EVERY, DROPGATE_DUE_SOON) or a YAML config file (--config, keys as the \
             options' names); an option wins over the environment, the environment over the file.
 
             Every --deliver-every seconds (15 by default; 0 turns it off) the service does what dropgate feed \
@@ -57,6 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
     var clientIdentityHeader: String?
     @Option(help: "Seconds between sending the due feeds and outbox (default 15; 0: never).")
     var deliverEvery: String?
+    @Option(help: "Hours before a deadline that the warehouse pages call it due soon (default 4).")
+    var dueSoon: String?
     @Option(help: "A YAML file of settings (keys as the options' names).") var config: String?
     @OptionGroup var clock: ClockOption
 
@@ -65,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             "host": host, "port": port, "db": db, "profiles": profiles, "network": network, "items": items,
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
             "reload-seconds": reloadSeconds, "idle-seconds": idleSeconds,
-            "client-identity-header": clientIdentityHeader, "deliver-every": deliverEvery,
+            "client-identity-header": clientIdentityHeader, "deliver-every": deliverEvery, "due-soon": dueSoon,
         ]
         let configuration: ServeConfiguration
         do {
@@ -95,6 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.clientIdentityHeader = configuration.clientIdentityHeader
         settings.deliveryInterval =
             configuration.deliverEvery > 0 ? .milliseconds(Int(configuration.deliverEvery * 1000)) : nil
+        settings.dueSoon = configuration.dueSoonHours * 3600
         if let fixed = clock.at { settings.clock = { fixed } }
         if let inbox = configuration.inbox {
             var isFolder: ObjCBool = false

@@ -20,6 +20,8 @@ struct ServeConfiguration: Equatable {
     var clientIdentityHeader: String?
     /// Seconds between passes of the delivery loop (due feeds, then the due outbox); 0 turns it off.
     var deliverEvery = 15.0
+    /// Hours before a deadline that the deadlines page and the pick list call it due soon.
+    var dueSoonHours = 4.0
 
     /// The keys a config file may hold, each with its environment variable.
     static let keys: [(key: String, variable: String)] = [
@@ -29,6 +31,7 @@ struct ServeConfiguration: Equatable {
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
         ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("idle-seconds", "DROPGATE_IDLE_SECONDS"),
         ("client-identity-header", "DROPGATE_CLIENT_IDENTITY_HEADER"), ("deliver-every", "DROPGATE_DELIVER_EVERY"),
+        ("due-soon", "DROPGATE_DUE_SOON"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -86,6 +89,11 @@ struct ServeConfiguration: Equatable {
                 throw ValidationError("\(source): '\(value)' is not a number of seconds (0 turns delivery off)")
             }
             deliverEvery = seconds
+        case "due-soon":
+            guard let hours = Double(value), hours > 0, hours <= 24 * 14 else {
+                throw ValidationError("\(source): '\(value)' is not a number of hours above 0 (and at most 336)")
+            }
+            dueSoonHours = hours
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }

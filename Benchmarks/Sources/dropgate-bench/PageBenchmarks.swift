@@ -1,0 +1,60 @@
+import Foundation
+import Gateway
+import Orders
+import Profiles
+import Server
+import Store
+
+/// The DC pick page server-side: `orders` open orders' pick-ticket entries as the store hands them over (the
+/// ticket JSON, byte for byte) decoded and rendered to the page's HTML, beside an empty page rendered in the same
+/// run. The tickets are Walmart's golden EWR1 ticket, each with its own PO number and ship-by (a minute apart, some
+/// past the clock, so that overdue and due-soon orders are marked).
+enum PageBenchmarks {
+    static func run(into table: inout BenchmarkTable, orders count: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let profiles = try ProfileSet.load(
+            profiles: root.appendingPathComponent("retailer-profiles"),
+            network: root.appendingPathComponent("fixtures/network.yaml"),
+            catalog: root.appendingPathComponent("fixtures/items.csv"))
+        let golden = root.appendingPathComponent(
+            "Tests/GatewayTests/Golden/pick-tickets/EWR1/walmart-4792183650-EWR1.json")
+        let template = try JSONDecoder().decode(PickTicket.self, from: Data(contentsOf: golden))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let start = template.shipBy.instant - Double(count / 2) * 60
+        let entries: [PickListEntry] = try (0..<count).map { index in
+            var ticket = template
+            ticket.poNumber = PONumber(String(4_700_000_000 + index))
+            ticket.id = "walmart-\(ticket.poNumber)-EWR1"
+            let shipBy = start + Double(index) * 60
+            ticket.shipBy = ZonedInstant(shipBy, in: template.shipBy.timeZone)
+            ticket.shipByAtNode = ZonedInstant(shipBy, in: template.shipByAtNode.timeZone)
+            return PickListEntry(
+                order: OrderID(Int64(index + 1)), state: .open, retailer: ticket.retailer, poNumber: ticket.poNumber,
+                node: ticket.node, acknowledgeBy: nil, shipBy: shipBy, ticket: Array(try encoder.encode(ticket)))
+        }
+        let pages = try WarehousePages()
+        let now = template.shipBy.instant
+        var bytes = 0
+        let full = try Measure.bestSeconds {
+            let (picks, unreadable) = WarehousePages.picks(entries)
+            guard unreadable.isEmpty else { throw BenchError("\(unreadable.count) tickets did not read") }
+            bytes = pages.pickList(picks, dc: "EWR1", profiles: profiles, now: now).utf8.count
+        }
+        let empty = Measure.bestSeconds {
+            let (picks, _) = WarehousePages.picks([])
+            bytes += pages.pickList(picks, dc: "EWR1", profiles: profiles, now: now).utf8.count * 0
+        }
+        print("  pages: the pick page for \(count) orders is \(bytes / 1024) KiB of HTML")
+        table.add(
+            Figure(
+                name: "DC pick page, \(count) open orders (decode + render)", value: full * 1000, unit: "ms",
+                target: 100, higherIsBetter: false,
+                reference: Figure.Reference(name: "empty page", value: empty * 1000)))
+    }
+
+    struct BenchError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}

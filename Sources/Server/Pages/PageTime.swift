@@ -1,0 +1,50 @@
+public import Foundation
+import Gateway
+
+/// Times as the floor reads them: `Wed 2026-11-25 23:59 -05:00`, on the clock of whoever owns the time, with its
+/// offset (which tells apart the two 01:30s of the night daylight saving ends).
+enum PageTime {
+    static let utc = TimeZone(secondsFromGMT: 0) ?? TimeZone.current
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    static func text(_ zoned: ZonedInstant) -> String { text(zoned.instant, in: zoned.timeZone) }
+
+    static func text(_ instant: Date, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: instant)
+        let c = components(instant, offset: offset)
+        let minutes = abs(offset) / 60
+        return "\(weekdays[((c.weekday ?? 1) - 1) % 7]) \(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day)) "
+            + "\(pad(c.hour)):\(pad(c.minute)) \(offset < 0 ? "-" : "+")\(pad(minutes / 60)):\(pad(minutes % 60))"
+    }
+
+    /// `2026-11-25T14:05`, as `<input type="datetime-local">` takes it: the zone's wall clock, no offset.
+    static func localInput(_ instant: Date, in zone: TimeZone) -> String {
+        let c = components(instant, offset: zone.secondsFromGMT(for: instant))
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute))"
+    }
+
+    /// `3 h 05 min`, `12 min`, `2 d 4 h`.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int((max(0, seconds) / 60).rounded(.down))
+        if minutes < 60 { return "\(minutes) min" }
+        let hours = minutes / 60
+        if hours < 48 { return "\(hours) h \(pad(minutes % 60)) min" }
+        return "\(hours / 24) d \(hours % 24) h"
+    }
+
+    static func hours(_ seconds: TimeInterval) -> String {
+        let hours = seconds / 3600
+        return hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
+    }
+
+    private static func components(_ instant: Date, offset: Int) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? utc
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: instant)
+    }
+
+    private static func pad(_ value: Int?, _ width: Int = 2) -> String {
+        let text = String(value ?? 0)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

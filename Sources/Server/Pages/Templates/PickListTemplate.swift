@@ -1,0 +1,33 @@
+extension PageTemplates {
+    /// `GET /warehouse/{dc}/picks`: the DC's open pick list, most urgent first.
+    static let picks = """
+        {{> head}}
+        <h1>Pick list · {{dc}} <small>({{count}} {{orderWord}})</small></h1>
+        <p>As of {{now}} on the DC's clock. {{overdueCount}} overdue, {{dueSoonCount}} due soon.</p>
+        <p class="actions no-print"><a class="button" href="/warehouse/{{dc}}/picks?format=csv">CSV</a>
+        <a class="button" href="/warehouse/{{dc}}/picks?format=json">JSON</a></p>
+        {{^orders}}<p class="empty">Nothing to pick at {{dc}}.</p>{{/orders}}
+        {{#orders}}
+        <section class="order {{status}}" id="order-{{order}}" data-po="{{poNumber}}">
+        <h2>{{#overdue}}<span class="flag overdue">OVERDUE</span> {{/overdue}}{{#dueSoon}}<span class="flag due-soon">DUE SOON</span> {{/dueSoon}}PO <span class="po">{{poNumber}}</span> · {{retailerName}}</h2>
+        <p>Ship by <strong>{{shipByNode}}</strong> (DC clock; retailer's clock {{shipByRetailer}}) · tender by {{shipAt}}</p>
+        <p>Carrier service <strong>{{service}}</strong>{{#carrier}} ({{carrier}}){{/carrier}}{{#methods}} · the retailer's method {{methods}}{{/methods}} · {{state}}</p>
+        <p>Packing slip <strong>{{packingSlipWord}}</strong>{{#giftMessage}} · Gift message: <q class="gift">{{giftMessage}}</q>{{/giftMessage}}</p>
+        <table>
+        <thead><tr><th>Line</th><th>SKU</th><th>UPC</th><th>Description</th><th>Qty</th><th>Care</th></tr></thead>
+        <tbody>
+        {{#lines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td>{{upc}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td><td class="care">{{care}}</td></tr>
+        {{/lines}}
+        </tbody>
+        </table>
+        <p class="actions no-print"><a class="button" href="/warehouse/{{node}}/orders/{{order}}/ticket">Pick ticket</a>
+        {{#packingSlip}}<a class="button" href="/warehouse/{{node}}/orders/{{order}}/packing-slip">Packing slip</a>{{/packingSlip}}
+        <a class="button primary" href="/warehouse/{{node}}/orders/{{order}}/ship">Ship</a></p>
+        </section>
+        {{/orders}}
+        </main>
+        </body>
+        </html>
+
+        """
+}

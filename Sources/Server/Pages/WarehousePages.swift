@@ -1,0 +1,370 @@
+public import Foundation
+public import Gateway
+import Mustache
+public import Orders
+public import Profiles
+public import Routing
+public import Store
+
+/// Renders the warehouse pages from the templates compiled into the binary (`PageTemplates`). Pure: what a page
+/// shows comes from its arguments (the clock among them), so a page renders the same in a test, a benchmark and the
+/// service.
+public struct WarehousePages: Sendable {
+    let library: MustacheLibrary
+
+    /// Parses every template; a template that does not parse is a programming error a test catches.
+    public init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in PageTemplates.all { try library.register(text, named: name) }
+        self.library = library
+    }
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    // MARK: Pick list
+
+    /// A pick ticket on the floor with its order's row.
+    public struct Pick: Sendable {
+        public var entry: PickListEntry
+        public var ticket: PickTicket
+
+        public init(entry: PickListEntry, ticket: PickTicket) {
+            self.entry = entry
+            self.ticket = ticket
+        }
+
+        /// Where the order stands against its ship-by at `now`.
+        public func urgency(at now: Date, dueSoon: TimeInterval) -> Urgency {
+            let deadline = ticket.shipBy.instant
+            if now >= deadline { return .overdue }
+            return deadline.timeIntervalSince(now) <= dueSoon ? .dueSoon : .onTime
+        }
+    }
+
+    public enum Urgency: String, Sendable, Codable {
+        case overdue
+        case dueSoon = "due-soon"
+        case onTime = "on-time"
+    }
+
+    /// The tickets of `entries`, soonest ship-by first (the ticket's own: a split order's shipments may differ),
+    /// and the ones whose JSON does not read, by order.
+    public static func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
+        let decoder = JSONDecoder()
+        var picks: [Pick] = []
+        picks.reserveCapacity(entries.count)
+        var unreadable: [OrderID] = []
+        for entry in entries {
+            do {
+                picks.append(Pick(entry: entry, ticket: try decoder.decode(PickTicket.self, from: Data(entry.ticket))))
+            } catch {
+                unreadable.append(entry.order)
+            }
+        }
+        picks.sort {
+            ($0.ticket.shipBy.instant, $0.entry.order.rawValue) < ($1.ticket.shipBy.instant, $1.entry.order.rawValue)
+        }
+        return (picks, unreadable)
+    }
+
+    /// `GET /warehouse/{dc}/picks` as HTML.
+    public func pickList(
+        _ picks: [Pick], dc: DCID, profiles: ProfileSet, now: Date, dueSoon: TimeInterval = DeadlineWatch.defaultDueSoon
+    ) -> String {
+        var overdue = 0
+        var soon = 0
+        var orders: [[String: Any]] = []
+        orders.reserveCapacity(picks.count)
+        var methodsByService: [String: String] = [:]
+        for pick in picks {
+            let ticket = pick.ticket
+            let urgency = pick.urgency(at: now, dueSoon: dueSoon)
+            if urgency == .overdue { overdue += 1 }
+            if urgency == .dueSoon { soon += 1 }
+            let methodsKey = ticket.retailer.rawValue + "\u{0}" + ticket.service.rawValue
+            let methods =
+                methodsByService[methodsKey]
+                ?? {
+                    let text = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
+                    methodsByService[methodsKey] = text
+                    return text
+                }()
+            orders.append([
+                "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
+                "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
+                "status": urgency.rawValue, "overdue": urgency == .overdue, "dueSoon": urgency == .dueSoon,
+                "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
+                "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
+                "carrier": present(profiles.network.services[ticket.service]?.carrier),
+                "methods": methods.isEmpty ? false : methods, "state": pick.entry.state.rawValue,
+                "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
+                "giftMessage": present(ticket.giftMessage),
+                "lines": ticket.lines.map(Self.line),
+            ])
+        }
+        return render(
+            "picks",
+            [
+                "title": "Picks \(dc)", "page": "picks", "dc": dc.rawValue, "count": picks.count,
+                "orderWord": picks.count == 1 ? "order" : "orders", "overdueCount": overdue, "dueSoonCount": soon,
+                "now": PageTime.text(now, in: profiles.network.node(dc)?.timeZone ?? PageTime.utc),
+                "orders": orders,
+            ])
+    }
+
+    static func line(_ line: PickTicket.Line) -> [String: Any] {
+        [
+            "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "upc": present(line.upc),
+            "description": line.description ?? "", "quantity": String(line.quantity), "care": care(line),
+        ]
+    }
+
+    /// What the packer must take care of, in words.
+    static func care(_ line: PickTicket.Line) -> String {
+        var words: [String] = []
+        if line.hazmat { words.append("HAZMAT") }
+        if line.oversize { words.append("OVERSIZE") }
+        if line.giftWrap { words.append("GIFT WRAP") }
+        return words.joined(separator: ", ")
+    }
+
+    /// The retailer's ship methods that `service` fulfils (`UPSN / GROUND`), as the profile maps them.
+    static func methods(of profile: RetailerProfile?, using service: CarrierServiceID) -> String {
+        guard let profile else { return "" }
+        return profile.carriers.filter { $0.services.contains(service) }.map(\.label).filter { !$0.isEmpty }
+            .joined(separator: " or ")
+    }
+
+    /// The pick list as a WMS reads it: `PickTicket.csvColumns`, one row per line.
+    public static func pickListCSV(_ picks: [Pick]) -> String {
+        var text = PickTicket.csvHeader + "\r\n"
+        for pick in picks {
+            for row in pick.ticket.csvRows { text += row + "\r\n" }
+        }
+        return text
+    }
+
+    // MARK: Tickets and packing slips
+
+    /// `GET /warehouse/{dc}/orders/{order}/ticket` (`template` "ticket") or `…/packing-slip` ("packing-slip"): one
+    /// printed page per ticket.
+    func printed(
+        _ template: String, tickets: [(order: OrderID, ticket: PickTicket)], dc: DCID, profiles: ProfileSet
+    ) -> String {
+        let items: [[String: Any]] = tickets.map { order, ticket in
+            var lines: [[String: Any]] = []
+            for line in ticket.lines {
+                var item = Self.line(line)
+                if template == "ticket" {
+                    item["barcode"] = (try? Code128(line.sku.rawValue).svg(label: line.sku.rawValue)) ?? ""
+                }
+                lines.append(item)
+            }
+            return [
+                "order": String(order.rawValue), "id": ticket.id, "node": ticket.node.rawValue,
+                "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
+                "poBarcode": (try? Code128(ticket.poNumber.rawValue).svg(label: ticket.poNumber.rawValue)) ?? "",
+                "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
+                "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
+                "carrier": present(profiles.network.services[ticket.service]?.carrier),
+                "shipTo": present(ticket.shipTo.map(Self.shipTo)),
+                "lines": lines, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
+                "giftMessage": present(ticket.giftMessage),
+                "notes": ticket.notes.filter { $0.kind == .packingSlip }.map(\.text),
+            ]
+        }
+        let title = template == "ticket" ? "Pick ticket" : "Packing slip"
+        return render(
+            template,
+            [
+                "title": "\(title) \(tickets.first?.ticket.poNumber.rawValue ?? "")", "page": template,
+                "dc": dc.rawValue, "tickets": items,
+            ])
+    }
+
+    static func shipTo(_ party: Party) -> [String: Any] {
+        let address = party.address
+        let place = [address?.city, address?.region, address?.postalCode, address?.country].compactMap { $0 }
+            .joined(separator: " ")
+        return [
+            "name": party.name ?? party.contact?.name ?? "", "lines": address?.lines ?? [], "place": place,
+            "phone": present(party.contact?.phone),
+        ]
+    }
+
+    // MARK: Ship form
+
+    /// The reasons the floor may give for cancelling units.
+    public static let cancelReasons: [(code: String, label: String)] = [
+        ("damaged", "Damaged"), ("not-found", "Cannot find it"), ("other", "Other"),
+    ]
+
+    /// `GET /warehouse/{dc}/orders/{order}/ship`, and the same form again from the POST handlers with what was
+    /// wrong (`problems`) and what was typed (`values`, by field name: `service`, `shipped_at`, `p1.tracking`,
+    /// `p1.line.1`, `line.1`, `reason`…). `packages` is clamped to 1…50; package 1 starts with the planned
+    /// quantities, the others with none. The services offered are ours that the profile maps the planned one's ship
+    /// method to and the node runs, the planned one first selected.
+    public func shipForm(
+        ticket: PickTicket, order: OrderID, profile: RetailerProfile?, network: Network, packages: Int, now: Date,
+        problems: [String] = [], values: [String: String] = [:]
+    ) -> String {
+        let count = min(max(packages, 1), 50)
+        let node = network.node(ticket.node)
+        let zone = node?.timeZone ?? TimeZone(identifier: ticket.nodeTimeZone) ?? PageTime.utc
+        let chosen = values["service"] ?? ticket.service.rawValue
+        let services = Self.services(for: ticket, profile: profile, node: node).map { service -> [String: Any] in
+            let carrier = network.services[service]?.carrier
+            return [
+                "id": service.rawValue, "selected": service.rawValue == chosen,
+                "label": carrier.map { "\(service.rawValue) (\($0))" } ?? service.rawValue,
+            ]
+        }
+        let packageItems: [[String: Any]] = (1...count).map { number in
+            let prefix = "p\(number)"
+            func value(_ field: String) -> String { values["\(prefix).\(field)"] ?? "" }
+            return [
+                "number": number, "prefix": prefix, "tracking": value("tracking"), "weight": value("weight"),
+                "length": value("length"), "width": value("width"), "height": value("height"),
+                "lines": ticket.lines.map { line -> [String: Any] in
+                    let name = "\(prefix).line.\(line.lineNumber)"
+                    return [
+                        "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "planned": String(line.quantity),
+                        "name": name, "value": values[name] ?? (number == 1 ? String(line.quantity) : "0"),
+                    ]
+                },
+            ]
+        }
+        let cancelLines: [[String: Any]] = ticket.lines.map { line in
+            let name = "line.\(line.lineNumber)"
+            return [
+                "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "planned": String(line.quantity),
+                "name": name, "value": values[name] ?? "0",
+            ]
+        }
+        let reason = values["reason"] ?? "damaged"
+        return render(
+            "ship",
+            [
+                "title": "Ship \(ticket.poNumber)", "page": "ship", "dc": ticket.node.rawValue,
+                "node": ticket.node.rawValue, "order": String(order.rawValue), "poNumber": ticket.poNumber.rawValue,
+                "retailerName": ticket.retailerName, "shipByNode": PageTime.text(ticket.shipByAtNode),
+                "plannedService": ticket.service.rawValue, "hasProblems": !problems.isEmpty, "problems": problems,
+                "packageCount": String(count), "services": services, "nodeZone": zone.identifier,
+                "shippedAt": values["shipped_at"] ?? PageTime.localInput(now, in: zone), "packages": packageItems,
+                "morePackages": String(min(count + 1, 50)), "fewerPackages": String(max(count - 1, 1)),
+                "canRemove": count > 1, "cancelLines": cancelLines,
+                "reasons": Self.cancelReasons.map {
+                    ["code": $0.code, "label": $0.label, "selected": $0.code == reason]
+                },
+            ])
+    }
+
+    /// Our services for this shipment: those of every profile mapping that holds the planned service (the ship
+    /// method the order asked for maps to them all), that the node runs; the planned one first, always offered.
+    static func services(for ticket: PickTicket, profile: RetailerProfile?, node: FulfilmentNode?)
+        -> [CarrierServiceID]
+    {
+        var offered = [ticket.service]
+        for mapping in profile?.carriers ?? [] where mapping.services.contains(ticket.service) {
+            for service in mapping.services where !offered.contains(service) {
+                if let node, node.service(service) == nil { continue }
+                offered.append(service)
+            }
+        }
+        return offered
+    }
+
+    // MARK: Deadlines
+
+    /// `GET /warehouse/deadlines` (`dc` nil) or `/warehouse/{dc}/deadlines`, grouped by retailer and DC in order of
+    /// their most urgent entry; reloads itself every 60 seconds.
+    public func deadlines(_ entries: [DeadlineWatch.Entry], dc: DCID?, now: Date, dueSoon: TimeInterval) -> String {
+        var groups: [[String: Any]] = []
+        var index: [String: Int] = [:]
+        var rows: [[[String: Any]]] = []
+        var counts: [DeadlineWatch.Status: Int] = [:]
+        for entry in entries {
+            counts[entry.status, default: 0] += 1
+            let node = entry.nodes.first?.rawValue ?? "–"
+            let key = entry.retailer.rawValue + "\u{0}" + node
+            if index[key] == nil {
+                index[key] = groups.count
+                groups.append(["retailerName": entry.retailerName, "node": node])
+                rows.append([])
+            }
+            rows[index[key] ?? 0].append(Self.deadlineRow(entry, now: now))
+        }
+        for position in groups.indices { groups[position]["entries"] = rows[position] }
+        let base = dc.map { "/warehouse/\($0)/deadlines" } ?? "/warehouse/deadlines"
+        return render(
+            "deadlines",
+            [
+                "title": "Deadlines", "page": "deadlines", "refresh": "60", "dc": present(dc?.rawValue), "base": base,
+                "now": PageTime.text(now, in: PageTime.utc), "dueSoonHours": PageTime.hours(dueSoon),
+                "overdueCount": counts[.overdue] ?? 0, "dueSoonCount": counts[.dueSoon] ?? 0,
+                "doneLateCount": counts[.doneLate] ?? 0, "groups": groups,
+            ])
+    }
+
+    static func deadlineRow(_ entry: DeadlineWatch.Entry, now: Date) -> [String: Any] {
+        let statusWord: String
+        let when: String
+        switch entry.status {
+        case .overdue:
+            statusWord = "OVERDUE"
+            when = "by " + PageTime.duration(entry.lateBy)
+        case .dueSoon:
+            statusWord = "DUE SOON"
+            when = "in " + PageTime.duration(-entry.lateBy)
+        case .doneLate:
+            statusWord = "DONE LATE"
+            when = "by " + PageTime.duration(entry.lateBy)
+        }
+        var shipLink: Any = false
+        if entry.step == .ship, entry.status != .doneLate, let node = entry.nodes.first {
+            shipLink = "/warehouse/\(node)/orders/\(entry.order)/ship"
+        }
+        return [
+            "status": entry.status.rawValue, "statusWord": statusWord, "when": when,
+            "stepWord": Self.stepWord(entry.step), "poNumber": entry.poNumber.rawValue,
+            "deadlineRetailer": PageTime.text(entry.deadline, in: entry.retailerTimeZone),
+            "deadlineNode": entry.nodeTimeZone.map { PageTime.text(entry.deadline, in: $0) } ?? "",
+            "fee": Self.feeText(entry),
+            "shipLink": shipLink,
+        ]
+    }
+
+    static func stepWord(_ step: DeadlineWatch.Step) -> String {
+        switch step {
+        case .acknowledge: "Acknowledge"
+        case .ship: "Ship"
+        case .asn: "Send ASN"
+        }
+    }
+
+    static func feeText(_ entry: DeadlineWatch.Entry) -> String {
+        if let money = entry.feeAtStake { return money.description }
+        if let fee = entry.fee { return fee.description }
+        return "no fee set"
+    }
+
+    // MARK: Sign in
+
+    func login(problem: String?, dc: String, next: String) -> String {
+        render("login", ["problem": present(problem), "dc": dc, "next": next])
+    }
+
+    func chooser(network: Network) -> String {
+        render(
+            "chooser",
+            [
+                "title": "DCs", "page": "chooser", "dc": false,
+                "nodes": network.nodes.map { ["id": $0.id.rawValue, "name": $0.name, "enabled": $0.enabled] },
+            ])
+    }
+}
+
+/// A value a template tests with a section: absent is `false` (an empty string would count as present).
+func present(_ value: Any?) -> Any { value ?? false }

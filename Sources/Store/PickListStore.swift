@@ -1,0 +1,84 @@
+public import Foundation
+public import Orders
+
+/// What the warehouse floor reads: the pick tickets of the orders it still has to ship, and every order's
+/// deadlines (acknowledge by, ship by) with whether and when each step was done.
+public protocol PickListStore: Sendable {
+    /// The pick tickets of orders still on the floor (state `open` or `released`) at `node`, or at every node when
+    /// nil, soonest ship-by first (an order without one last), then by order id. Withdrawn tickets (of a version a
+    /// repeat replaced) are left out. One indexed query: a DC with 5,000 open orders reads in one round trip.
+    func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry]
+
+    /// The orders whose deadlines the deadline watch looks at, at `node` or every node: every order on the floor,
+    /// and every order received since `since` whose acknowledgement left after its acknowledge-by (late, done).
+    /// Soonest ship-by first, then by order id.
+    func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow]
+}
+
+/// One pick ticket of an order on the floor, as the store keeps it: the ticket itself is the gateway's JSON
+/// (`PickTicket`), byte for byte; the order's fields beside it are what the list sorts and marks by.
+public struct PickListEntry: Hashable, Sendable {
+    public var order: OrderID
+    /// `released` also when the column says `open` but this ticket has left the outbox.
+    public var state: OrderState
+    public var retailer: RetailerID
+    public var poNumber: PONumber
+    /// The DC the ticket is for.
+    public var node: DCID
+    public var acknowledgeBy: Date?
+    public var shipBy: Date?
+    /// The `PickTicket` JSON.
+    public var ticket: [UInt8]
+
+    public init(
+        order: OrderID, state: OrderState, retailer: RetailerID, poNumber: PONumber, node: DCID,
+        acknowledgeBy: Date?, shipBy: Date?, ticket: [UInt8]
+    ) {
+        self.order = order
+        self.state = state
+        self.retailer = retailer
+        self.poNumber = poNumber
+        self.node = node
+        self.acknowledgeBy = acknowledgeBy
+        self.shipBy = shipBy
+        self.ticket = ticket
+    }
+}
+
+/// An order's deadlines and what was done about them, for the deadline watch.
+public struct DeadlineRow: Hashable, Sendable {
+    public var order: OrderID
+    public var retailer: RetailerID
+    public var poNumber: PONumber
+    public var nodes: [DCID]
+    /// Units reserved for the order (what a per-unit fee counts).
+    public var units: Int
+    public var acknowledgeBy: Date?
+    /// Whether the order has an acknowledgement in the outbox at all (sent or not): a retailer that wants none
+    /// has no acknowledge step to miss.
+    public var hasAcknowledgement: Bool
+    /// When the first acknowledgement (855 or cXML confirmation) was delivered; nil while none has been.
+    public var acknowledgedAt: Date?
+    public var shipBy: Date?
+    /// The order's state as the column says (`open`, `released`, `shipped`, or a later one).
+    public var state: String
+
+    public init(
+        order: OrderID, retailer: RetailerID, poNumber: PONumber, nodes: [DCID], units: Int, acknowledgeBy: Date?,
+        hasAcknowledgement: Bool, acknowledgedAt: Date?, shipBy: Date?, state: String
+    ) {
+        self.order = order
+        self.retailer = retailer
+        self.poNumber = poNumber
+        self.nodes = nodes
+        self.units = units
+        self.acknowledgeBy = acknowledgeBy
+        self.hasAcknowledgement = hasAcknowledgement
+        self.acknowledgedAt = acknowledgedAt
+        self.shipBy = shipBy
+        self.state = state
+    }
+
+    /// Open or released: the warehouse still has it to ship.
+    public var isOnFloor: Bool { state == OrderState.open.rawValue || state == OrderState.released.rawValue }
+}

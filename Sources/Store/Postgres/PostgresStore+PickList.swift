@@ -1,0 +1,73 @@
+public import Foundation
+public import Orders
+import PostgresNIO
+
+extension PostgresStore {
+    public func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] {
+        let node = node?.rawValue
+        return try await connection("read the pick list") { connection in
+            // From the orders on the floor (`purchase_order_by_state`) to their tickets (`outbox_by_order`).
+            try await rows(
+                """
+                SELECT o.id, o.state, o.retailer, o.po_number, x.partner, x.state, d.acknowledge_by, d.ship_by, x.bytes
+                FROM purchase_order o
+                JOIN decision d ON d.order_id = o.id
+                JOIN outbox x ON x.order_id = o.id AND x.kind = 'pick-ticket' AND x.state <> 'withdrawn'
+                WHERE o.state IN ('open', 'released') AND (\(node)::text IS NULL OR x.partner = \(node))
+                ORDER BY d.ship_by IS NULL, d.ship_by, o.id, x.id
+                """, on: connection
+            ).map(Self.pickListEntry)
+        }
+    }
+
+    static func pickListEntry(_ row: PostgresRow) throws -> PickListEntry {
+        let (id, stored, retailer, poNumber, node, ticketState, acknowledgeBy, shipBy, bytes) = try row.decode(
+            (Int64, String, String, String, String, String, Double?, Double?, ByteBuffer).self)
+        guard var state = OrderState(rawValue: stored) else {
+            throw StoreError("read the pick list", code: .corrupt, reason: "order \(id) has state '\(stored)'")
+        }
+        if state == .open && ticketState == OutboxState.sent.rawValue { state = .released }
+        return PickListEntry(
+            order: OrderID(id), state: state, retailer: RetailerID(retailer), poNumber: PONumber(poNumber),
+            node: DCID(node), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+            shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), ticket: Array(bytes.readableBytesView))
+    }
+
+    public func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow] {
+        let node = node?.rawValue
+        let since = since.timeIntervalSince1970
+        return try await connection("read the deadlines") { connection in
+            try await rows(
+                """
+                SELECT o.id, o.retailer, o.po_number, o.state, d.nodes, d.acknowledge_by, d.ship_by,
+                    (SELECT coalesce(sum(r.quantity), 0)::bigint FROM reservation r WHERE r.order_id = o.id),
+                    (SELECT min(a.delivered_at) FROM outbox a
+                        WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')),
+                    EXISTS (SELECT 1 FROM outbox a WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation'))
+                FROM purchase_order o JOIN decision d ON d.order_id = o.id
+                WHERE o.id IN (
+                        SELECT id FROM purchase_order WHERE state IN ('open', 'released')
+                        UNION
+                        SELECT id FROM purchase_order WHERE received_at >= \(since))
+                    AND (o.state IN ('open', 'released') OR (d.acknowledge_by IS NOT NULL AND EXISTS (
+                        SELECT 1 FROM outbox a WHERE a.order_id = o.id
+                            AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by)))
+                    AND (\(node)::text IS NULL OR \(node) = ANY (d.nodes))
+                ORDER BY d.ship_by IS NULL, d.ship_by, o.id
+                """, on: connection
+            ).map(Self.deadlineRow)
+        }
+    }
+
+    static func deadlineRow(_ row: PostgresRow) throws -> DeadlineRow {
+        let (id, retailer, poNumber, state, nodes, acknowledgeBy, shipBy, units, acknowledgedAt, acknowledges) =
+            try row.decode((Int64, String, String, String, [String], Double?, Double?, Int64, Double?, Bool).self)
+        return DeadlineRow(
+            order: OrderID(id), retailer: RetailerID(retailer), poNumber: PONumber(poNumber),
+            nodes: nodes.map(DCID.init),
+            units: Int(units), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+            hasAcknowledgement: acknowledges,
+            acknowledgedAt: acknowledgedAt.map(Date.init(timeIntervalSince1970:)),
+            shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: state)
+    }
+}

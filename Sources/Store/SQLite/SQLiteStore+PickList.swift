@@ -1,0 +1,80 @@
+public import Foundation
+import GRDB
+public import Orders
+
+extension SQLiteStore {
+    public func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] {
+        try await read("read the pick list") { db in
+            // From the orders on the floor (`purchase_order_by_state`) to their tickets (`outbox_by_order`).
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.state, o.retailer, o.po_number, x.partner, x.state AS ticket_state,
+                            d.acknowledge_by, d.ship_by, x.bytes
+                        FROM purchase_order o
+                        JOIN decision d ON d.order_id = o.id
+                        JOIN outbox x ON x.order_id = o.id AND x.kind = 'pick-ticket' AND x.state <> 'withdrawn'
+                        WHERE o.state IN ('open', 'released') AND (?1 IS NULL OR x.partner = ?1)
+                        ORDER BY d.ship_by IS NULL, d.ship_by, o.id, x.id
+                        """), arguments: [node?.rawValue])
+            var entries: [PickListEntry] = []
+            while let row = try rows.next() {
+                let id = OrderID(row["id"])
+                let stored: String = row["state"]
+                guard var state = OrderState(rawValue: stored) else {
+                    throw StoreError(
+                        "read the pick list", code: .corrupt, reason: "order \(id) has state '\(stored)'")
+                }
+                if state == .open && (row["ticket_state"] as String) == OutboxState.sent.rawValue { state = .released }
+                let acknowledgeBy: Double? = row["acknowledge_by"]
+                let shipBy: Double? = row["ship_by"]
+                entries.append(
+                    PickListEntry(
+                        order: id, state: state, retailer: RetailerID(row["retailer"] as String),
+                        poNumber: PONumber(row["po_number"] as String), node: DCID(row["partner"] as String),
+                        acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+                        shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), ticket: [UInt8](row["bytes"] as Data)))
+            }
+            return entries
+        }
+    }
+
+    public func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow] {
+        try await read("read the deadlines") { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.retailer, o.po_number, o.state, d.nodes, d.acknowledge_by, d.ship_by,
+                            (SELECT coalesce(sum(r.quantity), 0) FROM reservation r WHERE r.order_id = o.id) AS units,
+                            (SELECT min(a.delivered_at) FROM outbox a
+                                WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')) AS acknowledged_at,
+                            EXISTS (SELECT 1 FROM outbox a
+                                WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')) AS acknowledges
+                        FROM purchase_order o JOIN decision d ON d.order_id = o.id
+                        WHERE o.id IN (
+                                SELECT id FROM purchase_order WHERE state IN ('open', 'released')
+                                UNION
+                                SELECT id FROM purchase_order WHERE received_at >= ?1)
+                            AND (o.state IN ('open', 'released') OR (d.acknowledge_by IS NOT NULL AND EXISTS (
+                                SELECT 1 FROM outbox a WHERE a.order_id = o.id
+                                    AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by)))
+                            AND (?2 IS NULL OR instr(',' || d.nodes || ',', ',' || ?2 || ',') > 0)
+                        ORDER BY d.ship_by IS NULL, d.ship_by, o.id
+                        """), arguments: [since.timeIntervalSince1970, node?.rawValue]
+            ).map { row in
+                let nodes: String = row["nodes"]
+                let acknowledgeBy: Double? = row["acknowledge_by"]
+                let acknowledgedAt: Double? = row["acknowledged_at"]
+                let shipBy: Double? = row["ship_by"]
+                return DeadlineRow(
+                    order: OrderID(row["id"]), retailer: RetailerID(row["retailer"] as String),
+                    poNumber: PONumber(row["po_number"] as String),
+                    nodes: nodes.split(separator: ",").map { DCID(String($0)) }, units: row["units"],
+                    acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
+                    hasAcknowledgement: row["acknowledges"],
+                    acknowledgedAt: acknowledgedAt.map(Date.init(timeIntervalSince1970:)),
+                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: row["state"])
+            }
+        }
+    }
+}
