@@ -36,7 +36,8 @@ public struct ShipNotice: Hashable, Sendable {
     public var shipmentID: String
     /// BSN03/04: when the notice was made, written on the wall clock of `timeZone`.
     public var created: Date
-    /// The zone BSN03/04 and DTM*011 are written in: the retailer's, as its profile says (Walmart reads GMT).
+    /// The zone BSN03/04 and DTM*011 are written in: the retailer's, as its profile says (Walmart reads GMT); DTM04
+    /// names it.
     public var timeZone: TimeZone
     public var structure: Structure
     /// N1*SF: the node it ships from, named as the retailer knows it (`N1*SF*<name>*92*<node>` in Walmart's 850),
@@ -147,8 +148,11 @@ extension ShipNotice {
         if let first = confirmation.packages.first {
             segments.append(X12OutgoingSegment("REF", "CN", first.trackingNumber))
         }
-        let (date, time) = X12Text.dateAndTime(confirmation.shippedAt, in: timeZone)
-        segments.append(X12OutgoingSegment("DTM", "011", date, time))
+        // DTM04 names the clock the time reads on; a zone X12 has no code for is written in UTC instead.
+        let code = X12Text.timeCode(timeZone, at: confirmation.shippedAt)
+        let (date, time) = X12Text.dateAndTime(
+            confirmation.shippedAt, in: code == nil ? TimeZone(identifier: "UTC") ?? timeZone : timeZone)
+        segments.append(X12OutgoingSegment("DTM", "011", date, time, code ?? "UT"))
         if let shipTo = order.shipTo { segments += Self.partySegments(shipTo, code: "ST") }
         segments += Self.partySegments(shipFrom, code: "SF")
         return segments

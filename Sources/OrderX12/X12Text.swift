@@ -19,6 +19,26 @@ enum X12Text {
         return (date, padded(parts.hour ?? 0, 2) + padded(parts.minute ?? 0, 2))
     }
 
+    /// The time code (element 623) of `timeZone`'s clock at `instant` — `ED` Eastern daylight, `CS` Central standard,
+    /// … `UT` for UTC — so that a DTM's time says whose clock it reads; nil for a zone X12 has no code for.
+    static func timeCode(_ timeZone: TimeZone, at instant: Date) -> String? {
+        let id = timeZone.identifier
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"].contains(id) { return "UT" }
+        let letter: String
+        switch id {
+        case "America/New_York", "America/Detroit", "America/Toronto", "US/Eastern": letter = "E"
+        case _ where id.hasPrefix("America/Indiana/") || id.hasPrefix("America/Kentucky/"): letter = "E"
+        case "America/Chicago", "America/Winnipeg", "US/Central", "America/Menominee": letter = "C"
+        case _ where id.hasPrefix("America/North_Dakota/"): letter = "C"
+        case "America/Denver", "America/Boise", "America/Phoenix", "America/Edmonton", "US/Mountain": letter = "M"
+        case "America/Los_Angeles", "America/Vancouver", "US/Pacific": letter = "P"
+        case "America/Anchorage", "America/Juneau", "US/Alaska": letter = "A"
+        case "Pacific/Honolulu", "US/Hawaii": letter = "H"
+        default: return nil
+        }
+        return letter + (timeZone.isDaylightSavingTime(for: instant) ? "D" : "S")
+    }
+
     /// An R element: `12.3456`, `3`.
     static func number(_ value: Decimal) -> String { "\(value)" }
 

@@ -33,6 +33,7 @@ struct DropgateAPI: Sendable {
         addOperationRoutes(to: router)
         addShipmentRoutes(to: router)
         addWarehouseRoutes(to: router)
+        addFloorFormRoutes(to: router)
         return router
     }
 }

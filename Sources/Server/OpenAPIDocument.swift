@@ -592,6 +592,65 @@ paths:
         '403': { $ref: '#/components/responses/Error' }
         '404': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+    post:
+      operationId: warehouseShip
+      summary: Confirm a shipment from the form (warehouse); the browser goes on to the order's floor page.
+      description: |
+        The same review as `POST /v1/shipments`. Refused, the form comes back (422) with every reason and what was
+        typed; recorded, 303 to `/warehouse/{dc}/orders/{order}/floor`.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: { type: object, additionalProperties: { type: string } }
+      responses:
+        '303': { description: 'Recorded (to the floor page), or no key (to the sign-in page).' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Page' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/orders/{order}/cancel:
+    post:
+      operationId: warehouseCancel
+      summary: Cancel units from the form (warehouse); the browser goes on to the order's floor page.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: { type: object, additionalProperties: { type: string } }
+      responses:
+        '303': { description: 'Recorded (to the floor page), or no key (to the sign-in page).' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Page' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /warehouse/{dc}/orders/{order}/floor:
+    get:
+      operationId: warehouseFloor
+      summary: What the floor recorded for an order, the fees flagged and the documents sent to the retailer.
+      parameters:
+        - $ref: '#/components/parameters/DC'
+        - $ref: '#/components/parameters/Order'
+      responses:
+        '200': { $ref: '#/components/responses/Page' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
 components:
   securitySchemes:
     bearer:

@@ -86,10 +86,12 @@ public struct CancellationRecord: Hashable, Sendable {
     public var reason: String
     public var at: Date
     public var recordedBy: String
+    /// The review of the cancel this line was part of (its flags and checks), as JSON; empty until recorded.
+    public var reviewJSON: String
 
     public init(
         orderID: OrderID, node: DCID, lineNumber: String, sku: SKU, quantity: Int, reason: String, at: Date,
-        recordedBy: String
+        recordedBy: String, reviewJSON: String = ""
     ) {
         self.orderID = orderID
         self.node = node
@@ -99,6 +101,7 @@ public struct CancellationRecord: Hashable, Sendable {
         self.reason = reason
         self.at = at
         self.recordedBy = recordedBy
+        self.reviewJSON = reviewJSON
     }
 }
 

@@ -241,7 +241,7 @@ struct ShipNoticeWriterTests {
                 == ["TD5", "", "2", "FDEG", "M", "FEDEX HOME DELIVERY", "", "", "", "", "", "", "SG"])
         #expect(shipment.first("REF", "CN") == ["REF", "CN", "041441760228964"], "the master tracking number")
         #expect(shipment.first("REF", "BM") == nil, "no bill of lading for parcel")
-        #expect(shipment.first("DTM") == ["DTM", "011", "20261125", "2015"])
+        #expect(shipment.first("DTM") == ["DTM", "011", "20261125", "2015", "UT"], "GMT: the clock named UT")
         #expect(shipment.first("N1", "ST") == ["N1", "ST", "Jane Doe"])
         #expect(shipment.segments.contains(["N3", "12 Elm St", "Apt 4"]))
         #expect(shipment.segments.contains(["N4", "Springfield", "IL", "62704", "US"]))
@@ -261,9 +261,14 @@ struct ShipNoticeWriterTests {
                 "20261125", "1600",
             ])
         #expect(
-            F.segments(document, "DTM").first.map { [$0.element(2)?.text, $0.element(3)?.text] } == [
-                "20261125", "1515",
-            ])
+            F.segments(document, "DTM").first.map {
+                [$0.element(2)?.text, $0.element(3)?.text, $0.element(4)?.text]
+            } == ["20261125", "1515", "ES"], "Eastern standard time")
+        // A zone X12 names no clock for is written in UTC, and says so.
+        notice.timeZone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let berlin = try F.readBack(try write(notice, format: F.formats[0].format, counter: &counter))
+        #expect(
+            F.segments(berlin, "DTM").first.map { [$0.element(3)?.text, $0.element(4)?.text] } == ["2015", "UT"])
     }
 
     @Test("a freight shipment writes REF*BM; free text with the partner's delimiters is cleaned, not refused")

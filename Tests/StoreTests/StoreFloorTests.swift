@@ -159,6 +159,7 @@ struct StoreFloorTests {
             #expect(floor.state == .cancelled)
             #expect(floor.cancellations.map(\.quantity) == [2, 4])
             #expect(floor.cancellations.first?.reason == "damaged")
+            #expect(floor.cancellations.first?.reviewJSON == #"{"flags":[]}"#)
         }
     }
 }

@@ -8,6 +8,11 @@ PLAN.json: {"chromium": "/usr/bin/chromium", "base": "http://127.0.0.1:PORT", "k
             "pages": [{"url": "/warehouse/EWR1/picks", "png": "/abs/picks.png"}, …],
             "width": 1280, "height": 900, "scale": 1, "timeout": 30}
 
+A page may also fill a form and submit it, as a person would: {"url": …, "fill": {"p1.tracking": "1Z…", …},
+"submit": "ship-form", "after": "/abs/after.png"}: each named field takes its value (a select's option by value), the
+form is submitted, and the page it leads to is reported as the entry's "submitted" ({"finalURL", "title", "text"})
+and saved to "after".
+
 Prints one JSON object: {"login": {"url": …}, "pages": [{"url", "finalURL", "title", "png", "width", "height"}]}.
 Exits 2, saying why on standard error, when Chromium cannot be started or a page cannot be loaded.
 
@@ -251,6 +256,22 @@ def run(plan):
             if page.get("png"):
                 entry["png"] = page["png"]
                 entry["width"], entry["height"] = screenshot(devtools, page["png"])
+            if page.get("submit"):
+                filled = devtools.evaluate(
+                    "(() => { const form = document.getElementById(%s); if (!form) return -1; let n = 0; "
+                    "for (const [name, value] of Object.entries(%s)) { const field = form.elements.namedItem(name); "
+                    "if (!field) return 'no field ' + name; field.value = value; n += 1; } return n; })()"
+                    % (json.dumps(page["submit"]), json.dumps(page.get("fill", {}))))
+                if filled == -1 or isinstance(filled, str):
+                    raise Failure("%s: cannot fill form %s: %s" % (page["url"], page["submit"], filled))
+                devtools.evaluate("document.getElementById(%s).submit(); true" % json.dumps(page["submit"]))
+                devtools.wait_for("Page.loadEventFired")
+                entry["submitted"] = {
+                    "finalURL": devtools.evaluate("location.href"), "title": devtools.evaluate("document.title"),
+                    "text": devtools.evaluate("document.body ? document.body.innerText : ''"),
+                }
+                if page.get("after"):
+                    screenshot(devtools, page["after"])
             report["pages"].append(entry)
         try:
             devtools.call("Browser.close")

@@ -314,7 +314,8 @@ enum PostgresSchema {
                     quantity INTEGER NOT NULL,
                     reason TEXT NOT NULL,
                     at DOUBLE PRECISION NOT NULL,
-                    recorded_by TEXT NOT NULL
+                    recorded_by TEXT NOT NULL,
+                    review_json TEXT NOT NULL
                 )
                 """,
                 "CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id)",

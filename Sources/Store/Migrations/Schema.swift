@@ -268,7 +268,7 @@ enum Schema {
         """
 
     /// The warehouse floor: each shipment confirmed (what the floor entered, as JSON; the review that accepted it;
-    /// when its ASN is due), each line cancelled from the floor, and which shipment an outbox row (ASN, invoice)
+    /// when its ASN is due), each line cancelled from the floor (with the review of the cancel it was part of), and which shipment an outbox row (ASN, invoice)
     /// belongs to.
     static let v7 = """
         CREATE TABLE shipment (
@@ -292,7 +292,8 @@ enum Schema {
             quantity INTEGER NOT NULL,
             reason TEXT NOT NULL,
             at REAL NOT NULL,
-            recorded_by TEXT NOT NULL
+            recorded_by TEXT NOT NULL,
+            review_json TEXT NOT NULL
         );
         CREATE INDEX line_cancellation_by_order ON line_cancellation (order_id);
         ALTER TABLE outbox ADD COLUMN shipment_id INTEGER REFERENCES shipment(id);

@@ -19,7 +19,7 @@ extension PostgresStore {
                 """, on: connection)
             let cancellations = try await rows(
                 """
-                SELECT node, line_number, sku, quantity, reason, at, recorded_by
+                SELECT node, line_number, sku, quantity, reason, at, recorded_by, review_json
                 FROM line_cancellation WHERE order_id = \(id.rawValue) ORDER BY id
                 """, on: connection)
             return (order, shipments, cancellations)
@@ -40,12 +40,13 @@ extension PostgresStore {
             }
             var cancellations: [CancellationRecord] = []
             for cancellation in cancellationRows {
-                let (node, line, sku, quantity, reason, at, recordedBy) = try cancellation.decode(
-                    (String, String, String, Int, String, Double, String).self)
+                let (node, line, sku, quantity, reason, at, recordedBy, review) = try cancellation.decode(
+                    (String, String, String, Int, String, Double, String, String).self)
                 cancellations.append(
                     CancellationRecord(
                         orderID: id, node: DCID(node), lineNumber: line, sku: SKU(sku), quantity: quantity,
-                        reason: reason, at: Date(timeIntervalSince1970: at), recordedBy: recordedBy))
+                        reason: reason, at: Date(timeIntervalSince1970: at), recordedBy: recordedBy,
+                        reviewJSON: review))
             }
             return FloorOrder(
                 id: id, retailer: RetailerID(retailer),
@@ -124,10 +125,10 @@ extension PostgresStore {
                     try await connection.query(
                         """
                         INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                            recorded_by)
+                            recorded_by, review_json)
                         VALUES (\(cancellation.orderID.rawValue), \(line.node.rawValue), \(line.lineNumber),
                             \(line.sku.rawValue), \(line.quantity), \(line.reason), \(line.at.timeIntervalSince1970),
-                            \(line.recordedBy))
+                            \(line.recordedBy), \(cancellation.reviewJSON))
                         """, logger: self.logger)
                 }
                 let at = cancellation.lines.first?.at ?? Date()

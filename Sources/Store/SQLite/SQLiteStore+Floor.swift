@@ -36,14 +36,15 @@ extension SQLiteStore {
             let cancellations = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT node, line_number, sku, quantity, reason, at, recorded_by
+                    SELECT node, line_number, sku, quantity, reason, at, recorded_by, review_json
                     FROM line_cancellation WHERE order_id = ? ORDER BY id
                     """, arguments: [id.rawValue]
             ).map { row in
                 CancellationRecord(
                     orderID: id, node: DCID(row["node"] as String), lineNumber: row["line_number"],
                     sku: SKU(row["sku"] as String), quantity: row["quantity"], reason: row["reason"],
-                    at: Date(timeIntervalSince1970: row["at"]), recordedBy: row["recorded_by"])
+                    at: Date(timeIntervalSince1970: row["at"]), recordedBy: row["recorded_by"],
+                    reviewJSON: row["review_json"])
             }
             return FloorOrder(
                 id: id, retailer: RetailerID(row["retailer"] as String),
@@ -115,12 +116,13 @@ extension SQLiteStore {
                     try db.execute(
                         sql: """
                             INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                                recorded_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                recorded_by, review_json)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             cancellation.orderID.rawValue, line.node.rawValue, line.lineNumber, line.sku.rawValue,
                             line.quantity, line.reason, line.at.timeIntervalSince1970, line.recordedBy,
+                            cancellation.reviewJSON,
                         ])
                 }
                 let at = cancellation.lines.first?.at ?? Date()

@@ -5,7 +5,7 @@ enum PageTemplates {
     /// Every template by the name `WarehousePages` renders it with (and partials include it by).
     static let all: [String: String] = [
         "style": style, "head": head, "picks": picks, "ticket": ticket, "packing-slip": packingSlip,
-        "ship": shipForm, "deadlines": deadlines, "login": login, "chooser": chooser,
+        "ship": shipForm, "deadlines": deadlines, "login": login, "chooser": chooser, "recorded": recorded,
     ]
 
     /// The top of every page: the shared stylesheet inline (one request, nothing to install) and the navigation.
