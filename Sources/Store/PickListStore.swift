@@ -10,7 +10,8 @@ public protocol PickListStore: Sendable {
     func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry]
 
     /// The orders whose deadlines the deadline watch looks at, at `node` or every node: every order on the floor,
-    /// and every order received since `since` whose acknowledgement left after its acknowledge-by (late, done).
+    /// every shipped order whose ASN has not reached the retailer, and every order received (or shipped) since
+    /// `since` whose acknowledgement or ASN left after its deadline (late, done).
     /// Soonest ship-by first, then by order id.
     func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow]
 }
@@ -60,12 +61,20 @@ public struct DeadlineRow: Hashable, Sendable {
     /// When the first acknowledgement (855 or cXML confirmation) was delivered; nil while none has been.
     public var acknowledgedAt: Date?
     public var shipBy: Date?
+    /// When its first shipment left; nil before any did.
+    public var shippedAt: Date?
+    /// When an ASN is due at the retailer: the earliest one not delivered yet, else the last one (nil when the
+    /// profile sets no ASN deadline or nothing shipped).
+    public var asnDue: Date?
+    /// When that last ASN was delivered; nil while one is still to be.
+    public var asnSentAt: Date?
     /// The order's state as the column says (`open`, `released`, `shipped`, or a later one).
     public var state: String
 
     public init(
         order: OrderID, retailer: RetailerID, poNumber: PONumber, nodes: [DCID], units: Int, acknowledgeBy: Date?,
-        hasAcknowledgement: Bool, acknowledgedAt: Date?, shipBy: Date?, state: String
+        hasAcknowledgement: Bool, acknowledgedAt: Date?, shipBy: Date?, shippedAt: Date? = nil, asnDue: Date? = nil,
+        asnSentAt: Date? = nil, state: String
     ) {
         self.order = order
         self.retailer = retailer
@@ -76,7 +85,20 @@ public struct DeadlineRow: Hashable, Sendable {
         self.hasAcknowledgement = hasAcknowledgement
         self.acknowledgedAt = acknowledgedAt
         self.shipBy = shipBy
+        self.shippedAt = shippedAt
+        self.asnDue = asnDue
+        self.asnSentAt = asnSentAt
         self.state = state
+    }
+
+    /// The ASN step as the store reads it: the earliest due ASN not delivered (`pendingDue`), else the last one due
+    /// and when it was delivered.
+    static func asn(pendingDue: Double?, lastDue: Double?, lastSent: Double?) -> (due: Date?, sent: Date?) {
+        if let pendingDue { return (Date(timeIntervalSince1970: pendingDue), nil) }
+        return (
+            lastDue.map(Date.init(timeIntervalSince1970:)),
+            lastDue == nil ? nil : lastSent.map(Date.init(timeIntervalSince1970:))
+        )
     }
 
     /// Open or released: the warehouse still has it to ship.

@@ -142,7 +142,7 @@ struct StoreFloorTests {
             guard
                 case .recorded(nil, let state, let entries) = try await store.recordCancellation(
                     CancellationCommit(
-                        orderID: id, version: 1, lines: [line("2", "B", 2)], reviewJSON: "{}",
+                        orderID: id, version: 1, lines: [line("2", "B", 2)], reviewJSON: #"{"flags":[]}"#,
                         outbound: [numberedDraft()]))
             else {
                 Issue.record("not recorded")
@@ -160,6 +160,31 @@ struct StoreFloorTests {
             #expect(floor.cancellations.map(\.quantity) == [2, 4])
             #expect(floor.cancellations.first?.reason == "damaged")
             #expect(floor.cancellations.first?.reviewJSON == #"{"flags":[]}"#)
+        }
+    }
+
+    @Test(
+        "a shipped order stays on the deadline watch until its ASN is delivered, then shows when it was",
+        arguments: Backend.allCases)
+    func asnDeadline(backend: Backend) async throws {
+        try await withStore(backend) { store, database async throws in
+            let id = try await order(store)
+            _ = try await store.recordShipment(shipment(id, [("A", 4), ("B", 2)]))
+            let pending = try #require(
+                try await store.deadlineRows(node: nil, since: t0 + 86_400 * 30).first { $0.order == id })
+            #expect(pending.state == "shipped")
+            #expect(pending.shippedAt == t0 + 7200)
+            #expect(pending.asnDue == t0 + 7200 + 86_400)
+            #expect(pending.asnSentAt == nil)
+            try database.execute(
+                "UPDATE outbox SET state = 'sent', delivered_at = \((t0 + 9000).timeIntervalSince1970) WHERE kind = '856'"
+            )
+            let sent = try #require(try await store.deadlineRows(node: nil, since: t0).first { $0.order == id })
+            #expect(sent.asnDue == t0 + 7200 + 86_400)
+            #expect(sent.asnSentAt == t0 + 9000)
+            // Delivered, and older than the window: no longer watched.
+            #expect(
+                try await store.deadlineRows(node: nil, since: t0 + 86_400 * 30).contains { $0.order == id } == false)
         }
     }
 }

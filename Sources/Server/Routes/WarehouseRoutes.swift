@@ -153,7 +153,8 @@ extension DropgateAPI {
             id: row.order.rawValue, retailer: row.retailer, poNumber: row.poNumber, nodes: row.nodes, units: row.units,
             steps: DeadlineWatch.Order.steps(
                 acknowledgeBy: row.hasAcknowledgement ? row.acknowledgeBy : nil, acknowledgedAt: row.acknowledgedAt,
-                shipBy: row.isOnFloor ? row.shipBy : nil, shippedAt: nil))
+                shipBy: row.isOnFloor || row.shippedAt != nil ? row.shipBy : nil, shippedAt: row.shippedAt,
+                asnDue: row.asnDue, asnSentAt: row.asnSentAt))
     }
 
     enum PageAccess {

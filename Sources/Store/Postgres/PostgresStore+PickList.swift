@@ -43,15 +43,28 @@ extension PostgresStore {
                     (SELECT coalesce(sum(r.quantity), 0)::bigint FROM reservation r WHERE r.order_id = o.id),
                     (SELECT min(a.delivered_at) FROM outbox a
                         WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')),
-                    EXISTS (SELECT 1 FROM outbox a WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation'))
+                    EXISTS (SELECT 1 FROM outbox a WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')),
+                    (SELECT min(s.shipped_at) FROM shipment s WHERE s.order_id = o.id),
+                    (SELECT min(s.asn_due) FROM shipment s WHERE s.order_id = o.id AND s.asn_due IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.shipment_id = s.id
+                            AND x.kind IN ('856', 'cxml-ship-notice') AND x.delivered_at IS NOT NULL)),
+                    (SELECT max(s.asn_due) FROM shipment s WHERE s.order_id = o.id),
+                    (SELECT max(x.delivered_at) FROM outbox x JOIN shipment s ON x.shipment_id = s.id
+                        WHERE s.order_id = o.id AND x.kind IN ('856', 'cxml-ship-notice'))
                 FROM purchase_order o JOIN decision d ON d.order_id = o.id
                 WHERE o.id IN (
                         SELECT id FROM purchase_order WHERE state IN ('open', 'released')
                         UNION
-                        SELECT id FROM purchase_order WHERE received_at >= \(since))
+                        SELECT id FROM purchase_order WHERE received_at >= \(since)
+                        UNION
+                        SELECT order_id FROM shipment WHERE asn_due IS NOT NULL
+                            AND (recorded_at >= \(since) OR NOT EXISTS (SELECT 1 FROM outbox x
+                                WHERE x.shipment_id = shipment.id AND x.kind IN ('856', 'cxml-ship-notice')
+                                    AND x.delivered_at IS NOT NULL)))
                     AND (o.state IN ('open', 'released') OR (d.acknowledge_by IS NOT NULL AND EXISTS (
                         SELECT 1 FROM outbox a WHERE a.order_id = o.id
-                            AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by)))
+                            AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by))
+                        OR EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id AND s.asn_due IS NOT NULL))
                     AND (\(node)::text IS NULL OR \(node) = ANY (d.nodes))
                 ORDER BY d.ship_by IS NULL, d.ship_by, o.id
                 """, on: connection
@@ -60,14 +73,23 @@ extension PostgresStore {
     }
 
     static func deadlineRow(_ row: PostgresRow) throws -> DeadlineRow {
-        let (id, retailer, poNumber, state, nodes, acknowledgeBy, shipBy, units, acknowledgedAt, acknowledges) =
-            try row.decode((Int64, String, String, String, [String], Double?, Double?, Int64, Double?, Bool).self)
+        let (
+            id, retailer, poNumber, state, nodes, acknowledgeBy, shipBy, units, acknowledgedAt, acknowledges, shippedAt,
+            pendingDue, lastDue, lastSent
+        ) = try row.decode(
+            (
+                Int64, String, String, String, [String], Double?, Double?, Int64, Double?, Bool, Double?, Double?,
+                Double?, Double?
+            ).self)
+        let asn = DeadlineRow.asn(pendingDue: pendingDue, lastDue: lastDue, lastSent: lastSent)
         return DeadlineRow(
             order: OrderID(id), retailer: RetailerID(retailer), poNumber: PONumber(poNumber),
             nodes: nodes.map(DCID.init),
             units: Int(units), acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
             hasAcknowledgement: acknowledges,
             acknowledgedAt: acknowledgedAt.map(Date.init(timeIntervalSince1970:)),
-            shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: state)
+            shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+            shippedAt: shippedAt.map(Date.init(timeIntervalSince1970:)), asnDue: asn.due, asnSentAt: asn.sent,
+            state: state)
     }
 }

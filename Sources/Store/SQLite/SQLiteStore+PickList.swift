@@ -48,16 +48,30 @@ extension SQLiteStore {
                             (SELECT coalesce(sum(r.quantity), 0) FROM reservation r WHERE r.order_id = o.id) AS units,
                             (SELECT min(a.delivered_at) FROM outbox a
                                 WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')) AS acknowledged_at,
+                            (SELECT min(s.shipped_at) FROM shipment s WHERE s.order_id = o.id) AS shipped_at,
+                            (SELECT min(s.asn_due) FROM shipment s WHERE s.order_id = o.id AND s.asn_due IS NOT NULL
+                                AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.shipment_id = s.id
+                                    AND x.kind IN ('856', 'cxml-ship-notice') AND x.delivered_at IS NOT NULL))
+                                AS asn_pending_due,
+                            (SELECT max(s.asn_due) FROM shipment s WHERE s.order_id = o.id) AS asn_last_due,
+                            (SELECT max(x.delivered_at) FROM outbox x JOIN shipment s ON x.shipment_id = s.id
+                                WHERE s.order_id = o.id AND x.kind IN ('856', 'cxml-ship-notice')) AS asn_last_sent,
                             EXISTS (SELECT 1 FROM outbox a
                                 WHERE a.order_id = o.id AND a.kind IN ('855', 'cxml-confirmation')) AS acknowledges
                         FROM purchase_order o JOIN decision d ON d.order_id = o.id
                         WHERE o.id IN (
                                 SELECT id FROM purchase_order WHERE state IN ('open', 'released')
                                 UNION
-                                SELECT id FROM purchase_order WHERE received_at >= ?1)
+                                SELECT id FROM purchase_order WHERE received_at >= ?1
+                                UNION
+                                SELECT order_id FROM shipment WHERE asn_due IS NOT NULL
+                                    AND (recorded_at >= ?1 OR NOT EXISTS (SELECT 1 FROM outbox x
+                                        WHERE x.shipment_id = shipment.id AND x.kind IN ('856', 'cxml-ship-notice')
+                                            AND x.delivered_at IS NOT NULL)))
                             AND (o.state IN ('open', 'released') OR (d.acknowledge_by IS NOT NULL AND EXISTS (
                                 SELECT 1 FROM outbox a WHERE a.order_id = o.id
-                                    AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by)))
+                                    AND a.kind IN ('855', 'cxml-confirmation') AND a.delivered_at > d.acknowledge_by))
+                                OR EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id AND s.asn_due IS NOT NULL))
                             AND (?2 IS NULL OR instr(',' || d.nodes || ',', ',' || ?2 || ',') > 0)
                         ORDER BY d.ship_by IS NULL, d.ship_by, o.id
                         """), arguments: [since.timeIntervalSince1970, node?.rawValue]
@@ -66,6 +80,9 @@ extension SQLiteStore {
                 let acknowledgeBy: Double? = row["acknowledge_by"]
                 let acknowledgedAt: Double? = row["acknowledged_at"]
                 let shipBy: Double? = row["ship_by"]
+                let shippedAt: Double? = row["shipped_at"]
+                let asn = DeadlineRow.asn(
+                    pendingDue: row["asn_pending_due"], lastDue: row["asn_last_due"], lastSent: row["asn_last_sent"])
                 return DeadlineRow(
                     order: OrderID(row["id"]), retailer: RetailerID(row["retailer"] as String),
                     poNumber: PONumber(row["po_number"] as String),
@@ -73,7 +90,9 @@ extension SQLiteStore {
                     acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
                     hasAcknowledgement: row["acknowledges"],
                     acknowledgedAt: acknowledgedAt.map(Date.init(timeIntervalSince1970:)),
-                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: row["state"])
+                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)),
+                    shippedAt: shippedAt.map(Date.init(timeIntervalSince1970:)), asnDue: asn.due, asnSentAt: asn.sent,
+                    state: row["state"])
             }
         }
     }
