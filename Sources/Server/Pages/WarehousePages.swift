@@ -83,14 +83,15 @@ public struct WarehousePages: Sendable {
             let urgency = pick.urgency(at: now, dueSoon: dueSoon)
             if urgency == .overdue { overdue += 1 }
             if urgency == .dueSoon { soon += 1 }
+            // The profile's methods for the service, worked out once per retailer and service.
             let methodsKey = ticket.retailer.rawValue + "\u{0}" + ticket.service.rawValue
-            let methods =
-                methodsByService[methodsKey]
-                ?? {
-                    let text = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
-                    methodsByService[methodsKey] = text
-                    return text
-                }()
+            let methods: String
+            if let known = methodsByService[methodsKey] {
+                methods = known
+            } else {
+                methods = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
+                methodsByService[methodsKey] = methods
+            }
             orders.append([
                 "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
                 "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
