@@ -34,6 +34,12 @@ public struct ZonedInstant: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// Reads `description`'s form back (and any RFC 3339 instant with an offset or `Z`).
     public init?(parsing text: String) {
+        // `description`'s own shape without a formatter (a DC's pick page reads thousands of tickets), the rest
+        // through one.
+        if let (seconds, offset) = CivilTime.parse(rfc3339: text), let zone = TimeZone(secondsFromGMT: offset) {
+            self.init(Date(timeIntervalSince1970: TimeInterval(seconds)), in: zone)
+            return
+        }
         guard let instant = ISO8601DateFormatter().date(from: text) else { return nil }
         var offset = 0
         if !text.hasSuffix("Z"), text.count >= 6 {

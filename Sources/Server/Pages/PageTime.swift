@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Gateway
 
 /// Times as the floor reads them: `Wed 2026-11-25 23:59 -05:00`, on the clock of whoever owns the time, with its
@@ -11,15 +11,15 @@ enum PageTime {
 
     static func text(_ instant: Date, in zone: TimeZone) -> String {
         let offset = zone.secondsFromGMT(for: instant)
-        let c = components(instant, offset: offset)
+        let c = civil(instant, offset: offset)
         let minutes = abs(offset) / 60
-        return "\(weekdays[((c.weekday ?? 1) - 1) % 7]) \(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day)) "
+        return "\(weekdays[c.weekday]) \(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day)) "
             + "\(pad(c.hour)):\(pad(c.minute)) \(offset < 0 ? "-" : "+")\(pad(minutes / 60)):\(pad(minutes % 60))"
     }
 
     /// `2026-11-25T14:05`, as `<input type="datetime-local">` takes it: the zone's wall clock, no offset.
     static func localInput(_ instant: Date, in zone: TimeZone) -> String {
-        let c = components(instant, offset: zone.secondsFromGMT(for: instant))
+        let c = civil(instant, offset: zone.secondsFromGMT(for: instant))
         return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute))"
     }
 
@@ -37,14 +37,12 @@ enum PageTime {
         return hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
     }
 
-    private static func components(_ instant: Date, offset: Int) -> DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? utc
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: instant)
+    static func civil(_ instant: Date, offset: Int) -> CivilTime {
+        CivilTime(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)), offset: offset)
     }
 
-    private static func pad(_ value: Int?, _ width: Int = 2) -> String {
-        let text = String(value ?? 0)
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

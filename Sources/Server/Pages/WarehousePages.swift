@@ -14,6 +14,8 @@ public struct WarehousePages: Sendable {
 
     /// Parses every template; a template that does not parse is a programming error a test catches.
     public init() throws {
+        // Registered under our own name, so that Mustache's HTML type stays as it is for anyone else.
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var library = MustacheLibrary()
         for (name, text) in PageTemplates.all { try library.register(text, named: name) }
         self.library = library
@@ -75,7 +77,7 @@ public struct WarehousePages: Sendable {
     ) -> String {
         var overdue = 0
         var soon = 0
-        var orders: [[String: Any]] = []
+        var orders: [PageNode] = []
         orders.reserveCapacity(picks.count)
         var methodsByService: [String: String] = [:]
         for pick in picks {
@@ -83,26 +85,28 @@ public struct WarehousePages: Sendable {
             let urgency = pick.urgency(at: now, dueSoon: dueSoon)
             if urgency == .overdue { overdue += 1 }
             if urgency == .dueSoon { soon += 1 }
+            // The profile's methods for the service, worked out once per retailer and service.
             let methodsKey = ticket.retailer.rawValue + "\u{0}" + ticket.service.rawValue
-            let methods =
-                methodsByService[methodsKey]
-                ?? {
-                    let text = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
-                    methodsByService[methodsKey] = text
-                    return text
-                }()
-            orders.append([
-                "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
-                "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
-                "status": urgency.rawValue, "overdue": urgency == .overdue, "dueSoon": urgency == .dueSoon,
-                "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
-                "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
-                "carrier": present(profiles.network.services[ticket.service]?.carrier),
-                "methods": methods.isEmpty ? false : methods, "state": pick.entry.state.rawValue,
-                "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
-                "giftMessage": present(ticket.giftMessage),
-                "lines": ticket.lines.map(Self.line),
-            ])
+            let methods: String
+            if let known = methodsByService[methodsKey] {
+                methods = known
+            } else {
+                methods = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
+                methodsByService[methodsKey] = methods
+            }
+            orders.append(
+                PageNode([
+                    "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
+                    "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
+                    "status": urgency.rawValue, "overdue": urgency == .overdue, "dueSoon": urgency == .dueSoon,
+                    "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
+                    "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
+                    "carrier": present(profiles.network.services[ticket.service]?.carrier),
+                    "methods": present(methods.isEmpty ? nil : methods), "state": pick.entry.state.rawValue,
+                    "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
+                    "giftMessage": present(ticket.giftMessage),
+                    "lines": ticket.lines.map { PageNode(Self.line($0)) },
+                ]))
         }
         return render(
             "picks",

@@ -1,6 +1,7 @@
 extension PageTemplates {
     /// `GET /warehouse/{dc}/picks`: the DC's open pick list, most urgent first.
     static let picks = """
+        {{% CONTENT_TYPE: DROPGATE_HTML}}
         {{> head}}
         <h1>Pick list · {{dc}} <small>({{count}} {{orderWord}})</small></h1>
         <p>As of {{now}} on the DC's clock. {{overdueCount}} overdue, {{dueSoonCount}} due soon.</p>
