@@ -11,6 +11,8 @@ public import Store
 /// service.
 public struct WarehousePages: Sendable {
     let library: MustacheLibrary
+    /// The pick page's decoded tickets and rendered sections, kept between renders.
+    let cache = PickPageCache()
 
     /// Parses every template; a template that does not parse is a programming error a test catches.
     public init() throws {
@@ -23,6 +25,10 @@ public struct WarehousePages: Sendable {
 
     func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    func render(_ template: String, _ node: PageNode) -> String {
+        library.render(node, withTemplate: template) ?? ""
     }
 
     // MARK: Pick list
@@ -54,13 +60,26 @@ public struct WarehousePages: Sendable {
     /// The tickets of `entries`, soonest ship-by first (the ticket's own: a split order's shipments may differ),
     /// and the ones whose JSON does not read, by order.
     public static func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
+        picks(entries) { entry, decode in try decode(entry.ticket) }
+    }
+
+    /// As `picks(_:)`, each ticket decoded once for as long as this renderer lives (`PickPageCache`).
+    public func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
+        Self.picks(entries) { entry, decode in try cache.ticket(entry, decode: decode) }
+    }
+
+    static func picks(
+        _ entries: [PickListEntry],
+        ticket: (PickListEntry, ([UInt8]) throws -> PickTicket) throws -> PickTicket
+    ) -> (picks: [Pick], unreadable: [OrderID]) {
         let decoder = JSONDecoder()
+        let decode = { (bytes: [UInt8]) throws -> PickTicket in try decoder.decode(PickTicket.self, from: Data(bytes)) }
         var picks: [Pick] = []
         picks.reserveCapacity(entries.count)
         var unreadable: [OrderID] = []
         for entry in entries {
             do {
-                picks.append(Pick(entry: entry, ticket: try decoder.decode(PickTicket.self, from: Data(entry.ticket))))
+                picks.append(Pick(entry: entry, ticket: try ticket(entry, decode)))
             } catch {
                 unreadable.append(entry.order)
             }
@@ -94,19 +113,13 @@ public struct WarehousePages: Sendable {
                 methods = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
                 methodsByService[methodsKey] = methods
             }
-            orders.append(
-                PageNode([
-                    "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
-                    "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
-                    "status": urgency.rawValue, "overdue": urgency == .overdue, "dueSoon": urgency == .dueSoon,
-                    "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
-                    "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
-                    "carrier": present(profiles.network.services[ticket.service]?.carrier),
-                    "methods": present(methods.isEmpty ? nil : methods), "state": pick.entry.state.rawValue,
-                    "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
-                    "giftMessage": present(ticket.giftMessage),
-                    "lines": ticket.lines.map { PageNode(Self.line($0)) },
-                ]))
+            let carrier = profiles.network.services[ticket.service]?.carrier
+            // The section as this order is shown now: kept while its urgency, state and the profile's words hold.
+            let variant = "\(urgency.rawValue)|\(pick.entry.state.rawValue)|\(methods)|\(carrier ?? "")"
+            let section = cache.section(pick, variant: variant) {
+                render("pick", Self.section(pick, urgency: urgency, methods: methods, carrier: carrier))
+            }
+            orders.append(PageNode(["html": section]))
         }
         return render(
             "picks",
@@ -116,6 +129,23 @@ public struct WarehousePages: Sendable {
                 "now": PageTime.text(now, in: profiles.network.node(dc)?.timeZone ?? PageTime.utc),
                 "orders": orders,
             ])
+    }
+
+    /// One order's section of the pick list.
+    static func section(_ pick: Pick, urgency: Urgency, methods: String, carrier: String?) -> PageNode {
+        let ticket = pick.ticket
+        return PageNode([
+            "order": String(pick.entry.order.rawValue), "node": ticket.node.rawValue,
+            "poNumber": ticket.poNumber.rawValue, "retailerName": ticket.retailerName,
+            "status": urgency.rawValue, "overdue": urgency == .overdue, "dueSoon": urgency == .dueSoon,
+            "shipByNode": PageTime.text(ticket.shipByAtNode), "shipByRetailer": PageTime.text(ticket.shipBy),
+            "shipAt": PageTime.text(ticket.shipAt), "service": ticket.service.rawValue,
+            "carrier": present(carrier),
+            "methods": present(methods.isEmpty ? nil : methods), "state": pick.entry.state.rawValue,
+            "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
+            "giftMessage": present(ticket.giftMessage),
+            "lines": ticket.lines.map { PageNode(Self.line($0)) },
+        ])
     }
 
     static func line(_ line: PickTicket.Line) -> [String: Any] {

@@ -39,7 +39,7 @@ extension DropgateAPI {
             }
             let dc = try node(context)
             let entries = try await storeCall { try await store.pickList(node: dc) }
-            let (picks, unreadable) = WarehousePages.picks(entries)
+            let (picks, unreadable) = pages.picks(entries)
             if !unreadable.isEmpty {
                 logger.error(
                     "pick tickets that do not read",

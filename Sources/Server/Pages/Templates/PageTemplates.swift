@@ -4,7 +4,7 @@
 enum PageTemplates {
     /// Every template by the name `WarehousePages` renders it with (and partials include it by).
     static let all: [String: String] = [
-        "style": style, "head": head, "picks": picks, "ticket": ticket, "packing-slip": packingSlip,
+        "style": style, "head": head, "picks": picks, "pick": pick, "ticket": ticket, "packing-slip": packingSlip,
         "ship": shipForm, "deadlines": deadlines, "login": login, "chooser": chooser, "recorded": recorded,
     ]
 

@@ -8,7 +8,16 @@ extension PageTemplates {
         <p class="actions no-print"><a class="button" href="/warehouse/{{dc}}/picks?format=csv">CSV</a>
         <a class="button" href="/warehouse/{{dc}}/picks?format=json">JSON</a></p>
         {{^orders}}<p class="empty">Nothing to pick at {{dc}}.</p>{{/orders}}
-        {{#orders}}
+        {{#orders}}{{{html}}}{{/orders}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// One order's section of the pick list, rendered on its own so that the page can keep it (`PickPageCache`).
+    static let pick = """
+        {{% CONTENT_TYPE: DROPGATE_HTML}}
         <section class="order {{status}}" id="order-{{order}}" data-po="{{poNumber}}">
         <h2>{{#overdue}}<span class="flag overdue">OVERDUE</span> {{/overdue}}{{#dueSoon}}<span class="flag due-soon">DUE SOON</span> {{/dueSoon}}PO <span class="po">{{poNumber}}</span> · {{retailerName}}</h2>
         <p>Ship by <strong>{{shipByNode}}</strong> (DC clock; retailer's clock {{shipByRetailer}}) · tender by {{shipAt}}</p>
@@ -25,10 +34,6 @@ extension PageTemplates {
         {{#packingSlip}}<a class="button" href="/warehouse/{{node}}/orders/{{order}}/packing-slip">Packing slip</a>{{/packingSlip}}
         <a class="button primary" href="/warehouse/{{node}}/orders/{{order}}/ship">Ship</a></p>
         </section>
-        {{/orders}}
-        </main>
-        </body>
-        </html>
 
         """
 }
