@@ -31,6 +31,23 @@ struct ServeShipmentTests {
         return (serve, warehouse, walmart, order)
     }
 
+    /// The 856 and 810 the delivery loop sends to Walmart's documents destination on `server`, waited for up to a
+    /// minute (nil for one that does not arrive).
+    static func delivered(to server: ScriptedHTTPServer) async throws -> (asn: [UInt8]?, invoice: [UInt8]?) {
+        let deadline = Date().addingTimeInterval(60)
+        var asn: [UInt8]?
+        var invoice: [UInt8]?
+        while Date() < deadline, asn == nil || invoice == nil {
+            for request in try server.requests() where request.path == "/walmart/docs/" {
+                let text = String(decoding: request.bodyBytes, as: UTF8.self)
+                if text.contains("ST*856*") { asn = request.bodyBytes }
+                if text.contains("ST*810*") { invoice = request.bodyBytes }
+            }
+            if asn == nil || invoice == nil { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        return (asn, invoice)
+    }
+
     static func shipment(_ order: Int, tracking: String = fedEx, service: String = "fedex-home", line2: Int = 2)
         -> [UInt8]
     {
@@ -67,17 +84,7 @@ struct ServeShipmentTests {
         #expect(documents.compactMap { $0["kind"] as? String }.sorted() == ["810", "856"])
 
         // The delivery loop sends them to Walmart's documents destination.
-        let deadline = Date().addingTimeInterval(60)
-        var asn: [UInt8]?
-        var invoice: [UInt8]?
-        while Date() < deadline, asn == nil || invoice == nil {
-            for request in try server.requests() where request.path == "/walmart/docs/" {
-                let text = String(decoding: request.bodyBytes, as: UTF8.self)
-                if text.contains("ST*856*") { asn = request.bodyBytes }
-                if text.contains("ST*810*") { invoice = request.bodyBytes }
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        let (asn, invoice) = try await Self.delivered(to: server)
         let asnBytes = try #require(asn, "no 856 reached the retailer: \(serve.log.suffix(2000))")
         let readback = try ShipCommandTests.interchange(bytes: asnBytes, in: world, name: "walmart-856.x12")
         #expect(readback.element("GS", 1) == "SH")

@@ -101,17 +101,7 @@ struct WarehouseShipFormTests {
         #expect((refused["finalURL"] as? String)?.hasSuffix("/orders/\(amazonOrder)/ship") == true)
 
         // Walmart's endpoint receives the 856 and the 810, which read back with what was typed.
-        let deadline = Date().addingTimeInterval(60)
-        var asn: [UInt8]?
-        var invoice: [UInt8]?
-        while Date() < deadline, asn == nil || invoice == nil {
-            for request in try server.requests() where request.path == "/walmart/docs/" {
-                let text = String(decoding: request.bodyBytes, as: UTF8.self)
-                if text.contains("ST*856*") { asn = request.bodyBytes }
-                if text.contains("ST*810*") { invoice = request.bodyBytes }
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        let (asn, invoice) = try await ServeShipmentTests.delivered(to: server)
         let readback = try ShipCommandTests.interchange(
             bytes: try #require(asn, "no 856 arrived: \(serve.log.suffix(1500))"), in: world, name: "form-856.x12")
         #expect(readback.segments("MAN").contains { $0.count > 2 && $0[2] == Self.fedEx })

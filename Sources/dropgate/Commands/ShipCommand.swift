@@ -65,14 +65,7 @@ struct ShipCommand: AsyncParsableCommand {
         let now = clock.instant(default: Date())
         let shippedAt = try shippedAt.map(ClockOption.parse) ?? now
         guard !tracking.isEmpty else { throw ValidationError("give a --tracking number for each package") }
-        var contents: [(line: String, quantity: Decimal)] = []
-        for item in line {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let quantity = Decimal(string: parts[1]), !parts[0].isEmpty else {
-                throw ValidationError("--line \(item): expected LINE=QUANTITY, e.g. --line 1=2")
-            }
-            contents.append((parts[0], quantity))
-        }
+        var contents = try line.map(Self.lineQuantity)
         let profiles = try world.load()
         let store = try await self.store.open()
         defer { Task { await store.close() } }
@@ -101,6 +94,16 @@ struct ShipCommand: AsyncParsableCommand {
         } else {
             for text in ShipmentLines.text(outcome) { print(text) }
         }
+    }
+
+    /// `--line 1=2`: a PO line and a positive whole number of units.
+    static func lineQuantity(_ item: String) throws -> (line: String, quantity: Decimal) {
+        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, let units = Int(parts[1]), units > 0 else {
+            throw ValidationError(
+                "--line \(item): expected LINE=QUANTITY with a whole number of units, e.g. --line 1=2")
+        }
+        return (parts[0], Decimal(units))
     }
 
     static func decimal(_ text: String) throws -> Decimal {
@@ -160,12 +163,8 @@ struct CancelLinesCommand: AsyncParsableCommand {
             throw ValidationError("--reason \(self.reason): expected damaged, not-found or floor-other")
         }
         var lines: [String: Int] = [:]
-        for item in line {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let quantity = Int(parts[1]), !parts[0].isEmpty else {
-                throw ValidationError("--line \(item): expected LINE=QUANTITY, e.g. --line 2=1")
-            }
-            lines[parts[0], default: 0] += quantity
+        for (line, quantity) in try line.map(ShipCommand.lineQuantity) {
+            lines[line, default: 0] += ShipmentReview.units(quantity)
         }
         let profiles = try world.load()
         let store = try await self.store.open()
