@@ -242,7 +242,7 @@ extension Gateway {
         for _ in 0..<maximumAttempts {
             let context = try await floorContext(order)
             let node = try context.node(named: named)
-            let review = FloorCancelReview(
+            var review = FloorCancelReview(
                 cancelling: lines, reason: reason, node: node, order: context.floor.order, plans: context.plans,
                 history: context.history(at: node), profile: context.profile, acknowledged: context.acknowledged,
                 now: now)
@@ -257,8 +257,17 @@ extension Gateway {
                 order: context.floor.order, plans: context.plans,
                 cancelled: context.floor.cancellations.map { ($0.lineNumber, $0.quantity, nil) }
                     + review.cancelled.map { ($0.lineNumber, $0.quantity, $0.reason) })
-            if answer.isWanted(by: context.profile) {
-                outbound.append(answerDraft(answer, order: context.floor.order, profile: context.profile, at: now))
+            let cancelOn = context.profile.documents.cancelOn
+            if cancelOn == .x855 || cancelOn == .cXMLConfirmation {
+                if answer.isWanted(by: context.profile) {
+                    outbound.append(answerDraft(answer, order: context.floor.order, profile: context.profile, at: now))
+                }
+            } else {
+                // A program that takes cancels on its ASN (cancel-on: 856) hears of them there; dropgate writes no
+                // cancel 856 yet, so the cancel is recorded and nothing is sent: the explanation says so.
+                review.checks.append(
+                    "\(context.profile.name) takes cancels on the \(cancelOn.rawValue), which dropgate does not write: "
+                        + "nothing was sent; tell the retailer by hand")
             }
             let result: FloorResult
             do {
