@@ -35,6 +35,7 @@ public enum FloorError: Error, Sendable, CustomStringConvertible {
 public struct ShipmentOutcome: Sendable {
     public var shipment: ShipmentID
     public var order: OrderID
+    public var retailer: RetailerID
     public var confirmation: ShipConfirmation
     public var review: ShipmentReview
     public var state: OrderState
@@ -45,6 +46,7 @@ public struct ShipmentOutcome: Sendable {
 /// answer queued for the retailer.
 public struct CancellationOutcome: Sendable {
     public var order: OrderID
+    public var retailer: RetailerID
     public var review: FloorCancelReview
     public var state: OrderState
     public var outbox: [OutboxEntry]
@@ -223,7 +225,8 @@ extension Gateway {
                         "flags": "\(review.flags.map(\.violation.rawValue))",
                     ])
                 return ShipmentOutcome(
-                    shipment: shipment ?? ShipmentID(0), order: order, confirmation: confirmation, review: review,
+                    shipment: shipment ?? ShipmentID(0), order: order, retailer: context.floor.retailer,
+                    confirmation: confirmation, review: review,
                     state: state, outbox: entries)
             case .conflict(let reason):
                 lastConflict = reason
@@ -280,7 +283,8 @@ extension Gateway {
             }
             switch result {
             case .recorded(_, let state, let entries):
-                return CancellationOutcome(order: order, review: review, state: state, outbox: entries)
+                return CancellationOutcome(
+                    order: order, retailer: context.floor.retailer, review: review, state: state, outbox: entries)
             case .conflict(let reason):
                 lastConflict = reason
             }

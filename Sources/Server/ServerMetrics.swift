@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import Gateway
 import Orders
+import Profiles
 public import Prometheus
 import Routing
 import Store
@@ -40,6 +41,17 @@ public struct ServerMetrics: Sendable {
         name(
             "fees_risked", unit: "total", "Chargebacks a decision incurs or risks, by retailer and currency")
     }
+    private static var shipments: MetricNameDescriptor {
+        name("shipments", unit: "total", "Shipments recorded from the floor, by retailer and whether a rule was broken")
+    }
+    private static var floorCancels: MetricNameDescriptor {
+        name("floor_cancelled_units", unit: "total", "Units cancelled from the floor, by retailer and reason")
+    }
+    private static var floorFees: MetricNameDescriptor {
+        name(
+            "floor_fees", unit: "total",
+            "Chargebacks a shipment or cancel from the floor incurs, by retailer, violation and currency")
+    }
     private static var reloads: MetricNameDescriptor {
         name("world_reloads", unit: "total", "Reloads of profiles, network and catalog")
     }
@@ -74,6 +86,39 @@ public struct ServerMetrics: Sendable {
             ).increment()
             for fee in decision.fees.avoided { add(fee.amount, to: Self.avoided, retailer: retailer) }
             for fee in decision.fees.incurred { add(fee.amount, to: Self.risked, retailer: retailer) }
+        }
+    }
+
+    /// A shipment recorded from the floor, and the fees its review flagged.
+    func shipped(retailer: RetailerID, flags: [FloorFlag]) {
+        registry.makeCounter(
+            descriptor: Self.shipments,
+            labels: [("retailer", retailer.rawValue), ("flagged", flags.isEmpty ? "no" : "yes")]
+        ).increment()
+        floorFees(flags, retailer: retailer)
+    }
+
+    /// Units cancelled from the floor, and the fees the cancel incurs.
+    func cancelled(retailer: RetailerID, review: FloorCancelReview) {
+        for line in review.cancelled {
+            registry.makeCounter(
+                descriptor: Self.floorCancels,
+                labels: [("retailer", retailer.rawValue), ("reason", line.reason.rawValue)]
+            ).increment(by: Int64(line.quantity))
+        }
+        floorFees(review.flags, retailer: retailer)
+    }
+
+    private func floorFees(_ flags: [FloorFlag], retailer: RetailerID) {
+        for flag in flags {
+            guard let fee = flag.fee else { continue }
+            registry.makeCounter(
+                descriptor: Self.floorFees,
+                labels: [
+                    ("retailer", retailer.rawValue), ("violation", flag.violation.rawValue),
+                    ("currency", fee.currency.rawValue),
+                ]
+            ).increment(by: NSDecimalNumber(decimal: fee.amount).doubleValue)
         }
     }
 

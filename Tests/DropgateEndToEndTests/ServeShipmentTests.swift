@@ -128,6 +128,14 @@ struct ServeShipmentTests {
         let flags = try #require(wrong.json["flags"] as? [[String: Any]])
         #expect(flags.map { $0["violation"] as? String } == ["unauthorized-carrier"])
         #expect(flags.first?["fee"] as? String == "5.00 USD")
+        let metrics = try await serve.request("GET", "/metrics").text
+        #expect(
+            ServeDeliveryTests.sample(
+                metrics, "dropgate_floor_fees_total",
+                ["retailer": "walmart", "violation": "unauthorized-carrier", "currency": "USD"]) == 5, "\(metrics)")
+        #expect(
+            ServeDeliveryTests.sample(metrics, "dropgate_shipments_total", ["retailer": "walmart", "flagged": "yes"])
+                == 1)
 
         let again = try await serve.request("POST", "/v1/shipments", key: warehouse, body: Self.shipment(order))
         #expect(again.status == 409, "\(again.text)")

@@ -33,6 +33,7 @@ extension DropgateAPI {
                 logger.notice(
                     "shipment recorded from the floor",
                     metadata: ["order": "\(order)", "shipment": "\(outcome.shipment)", "by": "\(principal)"])
+                metrics.shipped(retailer: outcome.retailer, flags: outcome.review.flags)
             } catch .refused(let reasons) {
                 return try await shipFormResponse(
                     dc: dc, order: order, packages: packages, problems: reasons, values: form,
@@ -55,9 +56,10 @@ extension DropgateAPI {
                     status: .unprocessableContent)
             }
             do throws(FloorError) {
-                _ = try await world.gateway.cancel(
+                let outcome = try await world.gateway.cancel(
                     order, node: dc, lines: lines, reason: reason, by: "\(principal)", at: settings.clock())
                 logger.notice("lines cancelled from the floor", metadata: ["order": "\(order)", "by": "\(principal)"])
+                metrics.cancelled(retailer: outcome.retailer, review: outcome.review)
             } catch .refused(let reasons) {
                 return try await shipFormResponse(
                     dc: dc, order: order, packages: 1, problems: reasons, values: form, status: .unprocessableContent)

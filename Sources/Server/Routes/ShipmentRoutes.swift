@@ -44,6 +44,7 @@ extension DropgateAPI {
         logger.notice(
             "shipment recorded",
             metadata: ["order": "\(outcome.order)", "shipment": "\(outcome.shipment)", "by": "\(principal)"])
+        metrics.shipped(retailer: outcome.retailer, flags: outcome.review.flags)
         return try APIJSON.response(ShipmentRecorded(outcome), status: .created)
     }
 
@@ -58,6 +59,7 @@ extension DropgateAPI {
             throw Self.floorFailure(error)
         }
         logger.notice("lines cancelled from the floor", metadata: ["order": "\(order)", "by": "\(principal)"])
+        metrics.cancelled(retailer: outcome.retailer, review: outcome.review)
         return try APIJSON.response(CancellationRecorded(outcome), status: .created)
     }
 
