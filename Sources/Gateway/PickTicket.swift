@@ -40,6 +40,9 @@ public struct PickTicket: Hashable, Sendable, Codable {
         public var lineNumber: String
         public var sku: SKU
         public var upc: String?
+        /// The retailer's own item number for the line (X12 PO1 `IN`/`BP`/`SK`, cXML `BuyerPartID`), which its
+        /// packing slip and returns name the item by.
+        public var retailerItemID: String?
         public var description: String?
         public var quantity: Int
         /// The line asks for gift wrap.
@@ -73,7 +76,8 @@ public struct PickTicket: Hashable, Sendable, Codable {
             let item = catalog[planned.sku]
             return Line(
                 lineNumber: planned.lineNumber, sku: planned.sku, upc: item?.upc ?? line?.gtin,
-                description: item?.description ?? line?.description, quantity: planned.quantity,
+                retailerItemID: line?.buyerItemID, description: item?.description ?? line?.description,
+                quantity: planned.quantity,
                 giftWrap: line?.giftWrap ?? false, hazmat: item?.hazmat ?? false, oversize: item?.oversize ?? false)
         }
     }
@@ -84,7 +88,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
         "ticket", "retailer", "po", "node", "service", "ship_at", "ship_by", "ship_by_at_node", "line", "sku", "upc",
         "quantity", "description", "hazmat", "oversize", "gift_wrap", "ship_to_name", "ship_to_address_1",
         "ship_to_address_2", "ship_to_city", "ship_to_state", "ship_to_postal_code", "ship_to_country",
-        "ship_to_phone", "gift_message", "packing_slip",
+        "ship_to_phone", "gift_message", "packing_slip", "retailer_item",
     ]
 
     public static let csvHeader = csvColumns.joined(separator: ",")
@@ -101,7 +105,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
                 shipTo?.name ?? shipTo?.contact?.name ?? "", addressLines.first ?? "",
                 addressLines.dropFirst().joined(separator: ", "), address?.city ?? "", address?.region ?? "",
                 address?.postalCode ?? "", address?.country ?? "", shipTo?.contact?.phone ?? "", giftMessage ?? "",
-                yes(packingSlip),
+                yes(packingSlip), line.retailerItemID ?? "",
             ].map(PickTicket.csvField).joined(separator: ",")
         }
     }

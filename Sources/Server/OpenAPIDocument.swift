@@ -958,6 +958,7 @@ components:
               lineNumber: { type: string }
               sku: { type: string }
               upc: { type: string }
+              retailerItemID: { type: string, description: "The retailer's own item number, as its PO gave it." }
               description: { type: string }
               quantity: { type: integer, minimum: 0 }
               giftWrap: { type: boolean }

@@ -151,6 +151,7 @@ public struct WarehousePages: Sendable {
     static func line(_ line: PickTicket.Line) -> [String: Any] {
         [
             "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "upc": present(line.upc),
+            "retailerItem": present(line.retailerItemID),
             "description": line.description ?? "", "quantity": String(line.quantity), "care": care(line),
         ]
     }
