@@ -36,3 +36,10 @@ struct FastHTMLContentType: MustacheContentType {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A value a page lacks (a line without a UPC, an order without a gift message): it renders as nothing, a section
+/// over it is skipped and an inverted one shown, as with `false`, which would render as the word.
+struct Absent: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}

@@ -401,5 +401,6 @@ public struct WarehousePages: Sendable {
     }
 }
 
-/// A value a template tests with a section: absent is `false` (an empty string would count as present).
-func present(_ value: Any?) -> Any { value ?? false }
+/// A value a template shows or tests with a section: absent is `Absent` (an empty string would count as present,
+/// `false` would print).
+func present(_ value: Any?) -> Any { value ?? Absent() }
