@@ -49,7 +49,11 @@ public struct DropgateServer: Sendable {
             server: .http1(
                 configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "dropgate"),
-            onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                listening(channel.localAddress?.port ?? 0)
+                // Off the start's path: the service answers while the pick pages warm.
+                Task { await api.warmPickPages() }
+            },
             logger: logger)
         let watcher = WorldWatcher(
             world: world, interval: settings.reloadInterval, metrics: metrics, clock: settings.clock)

@@ -139,6 +139,18 @@ struct ServeShipmentTests {
 
         let again = try await serve.request("POST", "/v1/shipments", key: warehouse, body: Self.shipment(order))
         #expect(again.status == 409, "\(again.text)")
+
+        // A process started on this store warms the pick pages of the orders still on the floor: one ticket, as
+        // 4792183650 shipped, 4792201188 waits at DFW1, and the other two were cancelled or rejected.
+        let second = try ServeProcess(database: serve.database, folder: world.folder, extra: ["--deliver-every", "0"])
+        defer { second.server.stop() }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !second.log.contains("pick pages warmed") {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(
+            second.log.split(separator: "\n").contains { $0.contains("pick pages warmed") && $0.contains("tickets=1") },
+            "\(second.log.split(separator: "\n").filter { $0.contains("warmed") })")
         let bad = try await serve.request("POST", "/v1/shipments", key: warehouse, body: Array(#"{"order": 1}"#.utf8))
         #expect(bad.status == 400)
         #expect(bad.text.contains("'service' is missing"), "\(bad.text)")

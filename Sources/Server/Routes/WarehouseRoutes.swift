@@ -90,6 +90,21 @@ extension DropgateAPI {
         }
     }
 
+    /// Decodes every pick ticket on the floor and renders each DC's pick page once, so that the first tablet to ask
+    /// after a start gets kept sections (a first render of 5,000 orders costs about 0.6 s, a reload about 50 ms).
+    func warmPickPages() async {
+        guard let entries = try? await store.pickList(node: nil), !entries.isEmpty else { return }
+        let now = settings.clock()
+        let started = ContinuousClock.now
+        for (dc, entries) in Dictionary(grouping: entries, by: \.node) {
+            _ = pages.pickList(
+                pages.picks(entries).picks, dc: dc, profiles: world.profiles, now: now, dueSoon: settings.dueSoon)
+        }
+        logger.info(
+            "pick pages warmed",
+            metadata: ["tickets": "\(entries.count)", "took": "\(ContinuousClock.now - started)"])
+    }
+
     /// The ship form as a response: what the POST handlers answer a shipment or cancel that is refused with (status
     /// 422, `problems` listed, `values` typed back in). 404 when the order has no ticket at `dc`.
     func shipFormResponse(
