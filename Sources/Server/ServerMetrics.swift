@@ -149,9 +149,7 @@ public struct ServerMetrics: Sendable {
     /// The figures read from the store at each scrape: the outbox's depth by state and kind, and how old each
     /// retailer's last delivered feed is.
     func refresh(from store: any OrderStore, at now: Date) async {
-        if let rows = try? await store.outbox(state: nil) {
-            var depth: [OutboxState: [OutboundKind: Int]] = [:]
-            for row in rows { depth[row.state, default: [:]][row.kind, default: 0] += 1 }
+        if let depth = try? await store.outboxDepth() {
             for state in OutboxState.allCases {
                 for kind in OutboundKind.allCases {
                     registry.makeGauge(
@@ -160,14 +158,9 @@ public struct ServerMetrics: Sendable {
                 }
             }
         }
-        if let deliveries = store as? any DeliveryStore, let runs = try? await deliveries.feedRuns(retailer: nil) {
-            var newest: [String: Date] = [:]
-            for run in runs where run.state == .delivered {
-                guard let at = run.deliveredAt else { continue }
-                newest[run.retailer.rawValue] = max(newest[run.retailer.rawValue] ?? at, at)
-            }
+        if let deliveries = store as? any DeliveryStore, let newest = try? await deliveries.lastDeliveredFeeds() {
             for (retailer, at) in newest {
-                registry.makeGauge(descriptor: Self.feedAge, labels: [("retailer", retailer)])
+                registry.makeGauge(descriptor: Self.feedAge, labels: [("retailer", retailer.rawValue)])
                     .set(to: now.timeIntervalSince(at))
             }
         }

@@ -45,6 +45,10 @@ public protocol DeliveryStore: Sendable {
     /// Feed runs, oldest first; one retailer's, or every retailer's when nil.
     func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun]
 
+    /// When each retailer's newest delivered feed was delivered (any node): what a metrics scrape reads, without a
+    /// feed's body.
+    func lastDeliveredFeeds() async throws(StoreError) -> [RetailerID: Date]
+
     /// The last run of each node of `retailer`'s feed (one row per node; node nil for a feed of every node) that
     /// the retailer accepted (`FeedRun.isAccepted`: delivered): what it holds, that the next delta is taken against.
     func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun]

@@ -78,6 +78,9 @@ public protocol OrderStore:
     /// Outbox rows, oldest first, in `state` (every state when nil).
     func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry]
 
+    /// How many outbox rows are in each state, by kind: what a metrics scrape reads, without a row's bytes.
+    func outboxDepth() async throws(StoreError) -> [OutboxState: [OutboundKind: Int]]
+
     /// The audit trail of one order, oldest first.
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent]
 
@@ -111,6 +114,13 @@ extension OrderStore {
             }
         }
         return found
+    }
+
+    /// Through `outbox(state:)`: correct everywhere, for stores without a count of their own.
+    public func outboxDepth() async throws(StoreError) -> [OutboxState: [OutboundKind: Int]] {
+        var depth: [OutboxState: [OutboundKind: Int]] = [:]
+        for row in try await outbox(state: nil) { depth[row.state, default: [:]][row.kind, default: 0] += 1 }
+        return depth
     }
 
     /// One transaction per order: correct everywhere, for stores without a group commit of their own.

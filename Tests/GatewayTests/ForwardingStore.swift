@@ -40,6 +40,9 @@ extension ForwardingStore {
     { try await base.resend(key: key, as: newKey, inReplyTo: inReplyTo, at: at) }
     func orders(_ filter: OrderFilter) async throws(StoreError) -> [OrderSummary] { try await base.orders(filter) }
     func outbox(state: OutboxState?) async throws(StoreError) -> [OutboxEntry] { try await base.outbox(state: state) }
+    func outboxDepth() async throws(StoreError) -> [OutboxState: [OutboundKind: Int]] {
+        try await base.outboxDepth()
+    }
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] { try await base.audit(of: order) }
 
     // The warehouse floor.

@@ -189,6 +189,7 @@ struct StoreDeliveryTests {
             let runs = try await deliveries.feedRuns(retailer: nil)
             #expect(runs.map(\.state) == [.delivered, .pending])
             #expect(runs[0].deliveredAt == t0 + 2 && runs[1].nextAttemptAt == t0 + 100 && runs[1].attempts == 1)
+            #expect(try await deliveries.lastDeliveredFeeds() == [runs[0].retailer: t0 + 2], "the metrics' feed age")
             #expect(try await deliveries.deliveryAttempts(of: .feedRun(newer.id)).map(\.error) == ["could not connect"])
             await close(other as! any OrderStore)
         }

@@ -31,6 +31,11 @@ struct StoreOutboxTests {
             #expect(try await store.outbox(state: nil) == entries)
             #expect(try await store.outbox(state: .pending) == entries)
             #expect(try await store.outbox(state: .sent).isEmpty)
+            // What a metrics scrape counts, without reading a row's bytes.
+            #expect(
+                try await store.outboxDepth() == [
+                    .pending: [.purchaseOrderAcknowledgement: 1, .pickTicket: 1, .explanation: 1]
+                ])
         }
     }
 

@@ -1,5 +1,5 @@
-import Foundation
-import Orders
+public import Foundation
+public import Orders
 import PostgresNIO
 
 extension PostgresStore {
@@ -52,6 +52,36 @@ extension PostgresStore {
                 "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE order_id = \(order.rawValue) ORDER BY id",
                 on: connection
             ).map(Self.entry)
+        }
+    }
+
+    public func outboxDepth() async throws(StoreError) -> [OutboxState: [OutboundKind: Int]] {
+        try await connection("count the outbox") { connection in
+            var depth: [OutboxState: [OutboundKind: Int]] = [:]
+            for row in try await rows("SELECT state, kind, count(*) FROM outbox GROUP BY state, kind", on: connection) {
+                let (state, kind, count) = try row.decode((String, String, Int64).self)
+                guard let state = OutboxState(rawValue: state), let kind = OutboundKind(rawValue: kind) else {
+                    continue
+                }
+                depth[state, default: [:]][kind] = Int(count)
+            }
+            return depth
+        }
+    }
+
+    public func lastDeliveredFeeds() async throws(StoreError) -> [RetailerID: Date] {
+        try await connection("read the last delivered feeds") { connection in
+            var last: [RetailerID: Date] = [:]
+            for row in try await rows(
+                """
+                SELECT retailer, max(delivered_at) FROM feed_run
+                WHERE state = 'delivered' AND delivered_at IS NOT NULL GROUP BY retailer
+                """, on: connection)
+            {
+                let (retailer, at) = try row.decode((String, Double).self)
+                last[RetailerID(retailer)] = Date(timeIntervalSince1970: at)
+            }
+            return last
         }
     }
 }

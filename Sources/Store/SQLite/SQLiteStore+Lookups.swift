@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import Orders
+public import Orders
 
 extension SQLiteStore {
     public func document(_ id: DocumentID) async throws(StoreError) -> DocumentRecord? {
@@ -37,5 +37,33 @@ extension SQLiteStore {
 
     public func outbox(order: OrderID) async throws(StoreError) -> [OutboxEntry] {
         try await read("list outbox") { db in try Self.entries(db, where: "order_id = ?", [order.rawValue]) }
+    }
+
+    public func outboxDepth() async throws(StoreError) -> [OutboxState: [OutboundKind: Int]] {
+        try await read("count the outbox") { db in
+            var depth: [OutboxState: [OutboundKind: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, kind, count(*) AS n FROM outbox GROUP BY state, kind") {
+                guard let state = OutboxState(rawValue: row["state"]), let kind = OutboundKind(rawValue: row["kind"])
+                else { continue }
+                depth[state, default: [:]][kind] = row["n"]
+            }
+            return depth
+        }
+    }
+
+    public func lastDeliveredFeeds() async throws(StoreError) -> [RetailerID: Date] {
+        try await read("read the last delivered feeds") { db in
+            var last: [RetailerID: Date] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT retailer, max(delivered_at) AS at FROM feed_run
+                    WHERE state = 'delivered' AND delivered_at IS NOT NULL GROUP BY retailer
+                    """)
+            {
+                last[RetailerID(row["retailer"] as String)] = Date(timeIntervalSince1970: row["at"])
+            }
+            return last
+        }
     }
 }
