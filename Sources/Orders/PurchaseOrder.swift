@@ -84,6 +84,16 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
     }
 
     public var totalUnits: Decimal { lines.reduce(0) { $0 + $1.quantity } }
+
+    /// What `units` (quantities per PO line number) are worth at the lines' prices in the order's currency; a line
+    /// without such a price counts nothing.
+    public func value(of units: [(line: String, quantity: Decimal)]) -> Money {
+        units.reduce(Money.zero(currency)) { total, item in
+            guard let price = lines.first(where: { $0.lineNumber == item.line })?.unitPrice, price.currency == currency
+            else { return total }
+            return Money(total.amount + price.amount * item.quantity, currency)
+        }
+    }
 }
 
 /// The dates a PO carries. All are calendar days in the retailer's reckoning; the profile says in which time zone.

@@ -28,20 +28,14 @@ public struct FloorCancelReview: Hashable, Sendable, Codable {
     public var cancelled: [FloorCancelledLine]
     public var flags: [FloorFlag]
     public var checks: [String]
-    /// Whether nothing is left to ship from the node afterwards.
-    public var completesNode: Bool
 
     public var isRefused: Bool { !refusals.isEmpty }
 
-    public init(
-        refusals: [String], cancelled: [FloorCancelledLine], flags: [FloorFlag], checks: [String],
-        completesNode: Bool
-    ) {
+    public init(refusals: [String], cancelled: [FloorCancelledLine], flags: [FloorFlag], checks: [String]) {
         self.refusals = refusals
         self.cancelled = cancelled
         self.flags = flags
         self.checks = checks
-        self.completesNode = completesNode
     }
 
     /// Reviews cancelling `requested` units (per PO line) of `order` at `node` for `reason`. `acknowledged` says
@@ -52,8 +46,7 @@ public struct FloorCancelReview: Hashable, Sendable, Codable {
     ) {
         guard let plan = plans.first(where: { $0.node == node }) else {
             self.init(
-                refusals: ["PO \(order.poNumber) was not released to \(node)"], cancelled: [], flags: [], checks: [],
-                completesNode: false)
+                refusals: ["PO \(order.poNumber) was not released to \(node)"], cancelled: [], flags: [], checks: [])
             return
         }
         var refusals: [String] = []
@@ -102,37 +95,27 @@ public struct FloorCancelReview: Hashable, Sendable, Codable {
             }
         }
         let units = Decimal(cancelled.reduce(0) { $0 + $1.quantity })
-        let value = cancelled.reduce(Money.zero(order.currency)) { total, line in
-            guard let price = order.lines.first(where: { $0.lineNumber == line.lineNumber })?.unitPrice,
-                price.currency == order.currency
-            else { return total }
-            return Money(total.amount + price.amount * Decimal(line.quantity), order.currency)
-        }
+        let value = order.value(of: cancelled.map { ($0.lineNumber, Decimal($0.quantity)) })
         var flags: [FloorFlag] = []
         if !cancelled.isEmpty {
             // A cancel after the retailer was told the line ships is what the retailer charges; before, or where it
             // names no such fee, a cancel for stock.
             let violation: FeeSchedule.Violation =
                 acknowledged && profile.fees.fee(for: .cancelAfterAck) != nil ? .cancelAfterAck : .cancelForStock
-            let fee = profile.fees.fee(for: violation)
             flags.append(
                 FloorFlag(
-                    violation: violation,
-                    detail: "\(units) unit(s) of PO \(order.poNumber) cancelled from \(node) (\(reason.rawValue))"
+                    violation,
+                    "\(units) unit(s) of PO \(order.poNumber) cancelled from \(node) (\(reason.rawValue))"
                         + (acknowledged ? " after the retailer was told they ship" : ""),
-                    fee: fee?.charge(units: units, value: value),
-                    allowance: fee?.allowance.map { "\($0.percent)% of \($0.of.rawValue)" }))
+                    profile: profile, units: units, value: value))
             if now > plan.shipBy {
                 checks.append(
-                    "cancelled after the ship-by \(ShipmentReview.time(plan.shipBy, profile.timeZone)): "
+                    "cancelled after the ship-by \(DeadlineWatch.localTime(plan.shipBy, in: profile.timeZone)): "
                         + "the retailer may count it late as well")
             }
         }
-        let completes = plan.lines.allSatisfy { line in
-            (open[line.lineNumber] ?? 0) - (cancelled.first { $0.lineNumber == line.lineNumber }?.quantity ?? 0) <= 0
-        }
         self.init(
             refusals: refusals, cancelled: refusals.isEmpty ? cancelled : [], flags: refusals.isEmpty ? flags : [],
-            checks: checks, completesNode: refusals.isEmpty && completes)
+            checks: checks)
     }
 }

@@ -52,6 +52,14 @@ public struct FloorFlag: Hashable, Sendable, Codable {
         self.fee = fee
         self.allowance = allowance
     }
+
+    /// `violation` with what `profile`'s fee schedule charges for it on `units` units worth `value`.
+    init(_ violation: FeeSchedule.Violation, _ detail: String, profile: RetailerProfile, units: Decimal, value: Money) {
+        let fee = profile.fees.fee(for: violation)
+        self.init(
+            violation: violation, detail: detail, fee: fee?.charge(units: units, value: value),
+            allowance: fee?.allowance.map { "\($0.percent)% of \($0.of.rawValue)" })
+    }
 }
 
 /// The verdict on a shipment the floor confirms, decided before anything is written: refused (with every reason,
@@ -66,17 +74,14 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
     public var checks: [String]
     /// When the ASN must reach the retailer (the profile's ASN deadline after the ship time); nil when it sets none.
     public var asnDue: Date?
-    /// Whether the node's part of the order is done after this shipment: nothing left to ship or cancel.
-    public var completesNode: Bool
 
     public var isRefused: Bool { !refusals.isEmpty }
 
-    public init(refusals: [String], flags: [FloorFlag], checks: [String], asnDue: Date?, completesNode: Bool) {
+    public init(refusals: [String], flags: [FloorFlag], checks: [String], asnDue: Date?) {
         self.refusals = refusals
         self.flags = flags
         self.checks = checks
         self.asnDue = asnDue
-        self.completesNode = completesNode
     }
 
     /// Reviews `confirmation` of `order` against the plan for its node, what was shipped and cancelled there before,
@@ -91,19 +96,18 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
         var checks: [String] = []
         let zone = profile.timeZone
         var asnDue: Date?
-        var completesNode = false
         guard let plan = plans.first(where: { $0.node == confirmation.node }) else {
             let planned = plans.map(\.node.rawValue).joined(separator: ", ")
             self.init(
                 refusals: [
                     "PO \(order.poNumber) was not released to \(confirmation.node)"
                         + (planned.isEmpty ? " (it was released to no node)" : " (it was released to \(planned))")
-                ], flags: [], checks: [], asnDue: nil, completesNode: false)
+                ], flags: [], checks: [], asnDue: nil)
             return
         }
         if confirmation.shippedAt > now.addingTimeInterval(15 * 60) {
             refusals.append(
-                "the ship time \(Self.time(confirmation.shippedAt, zone)) is in the future: confirm a shipment once "
+                "the ship time \(DeadlineWatch.localTime(confirmation.shippedAt, in: zone)) is in the future: confirm a shipment once "
                     + "the carrier has it")
         }
 
@@ -194,22 +198,12 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
         checks.append(
             "fill: \(profile.fulfilment.fill.rawValue), shipment \(history.shipments + 1) of at most \(profile.fulfilment.maxShipments)"
         )
-        completesNode = short.isEmpty
 
         // Fees, on the units and value this shipment carries.
         let units = confirmation.totalUnits
-        let value = confirmation.packages.flatMap(\.contents).reduce(Money.zero(order.currency)) { total, item in
-            guard let price = order.lines.first(where: { $0.lineNumber == item.lineNumber })?.unitPrice,
-                price.currency == order.currency
-            else { return total }
-            return Money(total.amount + price.amount * item.quantity, order.currency)
-        }
+        let value = order.value(of: confirmation.shippedQuantities.map { ($0.lineNumber, $0.quantity) })
         func flag(_ violation: FeeSchedule.Violation, _ detail: String) {
-            let fee = profile.fees.fee(for: violation)
-            flags.append(
-                FloorFlag(
-                    violation: violation, detail: detail, fee: fee?.charge(units: units, value: value),
-                    allowance: fee?.allowance.map { "\($0.percent)% of \($0.of.rawValue)" }))
+            flags.append(FloorFlag(violation, detail, profile: profile, units: units, value: value))
         }
 
         // Carrier and service: one the profile maps the PO's ship method to.
@@ -232,9 +226,12 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
         if confirmation.shippedAt > plan.shipBy {
             flag(
                 .lateShip,
-                "shipped \(Self.time(confirmation.shippedAt, zone)), after the ship-by \(Self.time(plan.shipBy, zone))")
+                "shipped \(DeadlineWatch.localTime(confirmation.shippedAt, in: zone)), after the ship-by \(DeadlineWatch.localTime(plan.shipBy, in: zone))"
+            )
         }
-        checks.append("ship-by \(Self.time(plan.shipBy, zone)): shipped \(Self.time(confirmation.shippedAt, zone))")
+        checks.append(
+            "ship-by \(DeadlineWatch.localTime(plan.shipBy, in: zone)): shipped \(DeadlineWatch.localTime(confirmation.shippedAt, in: zone))"
+        )
 
         // The ASN leaves now: within the profile's deadline after the ship time?
         if let deadline = profile.documents.asnDeadline {
@@ -244,31 +241,15 @@ public struct ShipmentReview: Hashable, Sendable, Codable {
             if now > due {
                 flag(
                     .lateASN,
-                    "the ASN leaves \(Self.time(now, zone)), after its deadline \(Self.time(due, zone)) "
+                    "the ASN leaves \(DeadlineWatch.localTime(now, in: zone)), after its deadline \(DeadlineWatch.localTime(due, in: zone)) "
                         + "(\(deadline) after the ship time)")
             }
-            checks.append("ASN due \(Self.time(due, zone)) (\(deadline) after shipping)")
+            checks.append("ASN due \(DeadlineWatch.localTime(due, in: zone)) (\(deadline) after shipping)")
         }
         self.init(
-            refusals: refusals, flags: refusals.isEmpty ? flags : [], checks: checks, asnDue: asnDue,
-            completesNode: completesNode)
+            refusals: refusals, flags: refusals.isEmpty ? flags : [], checks: checks, asnDue: asnDue)
     }
 
     /// Whole units of a quantity (its integer part).
     public static func units(_ quantity: Decimal) -> Int { NSDecimalNumber(decimal: quantity).intValue }
-
-    /// `2026-11-25 16:10 -06:00`: an instant on the retailer's clock, as the explanation shows it.
-    static func time(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let offset = zone.secondsFromGMT(for: date)
-        func pad(_ value: Int, _ width: Int = 2) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let sign = offset < 0 ? "-" : "+"
-        return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0))-\(pad(parts.day ?? 0)) "
-            + "\(pad(parts.hour ?? 0)):\(pad(parts.minute ?? 0)) \(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
-    }
 }
