@@ -329,6 +329,10 @@ enum PostgresSchema {
                 "CREATE INDEX purchase_order_by_received ON purchase_order (received_at)",
                 "CREATE INDEX outbox_by_order ON outbox (order_id, kind)",
             ]),
+        Migration(
+            // SQLite's v9: the deadline watch asks, per shipment, whether its ASN was delivered.
+            version: 9, name: "outbox rows by shipment",
+            statements: ["CREATE INDEX outbox_by_shipment ON outbox (shipment_id)"]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -147,6 +147,10 @@ enum Schema {
         migrator.registerMigration("v8: pick list index") { db in
             try db.execute(sql: Self.v8)
         }
+        migrator.registerMigration("v9: outbox rows by shipment") { db in
+            // The deadline watch asks, per shipment, whether its ASN was delivered.
+            try db.execute(sql: "CREATE INDEX outbox_by_shipment ON outbox (shipment_id)")
+        }
         return migrator
     }
 
