@@ -2,11 +2,19 @@ import Orders
 
 extension OrderLine {
     /// The line's item numbers as X12 qualifier/value pairs (PO106 onwards in an 855, LIN02 in an 856, IT106 in an
-    /// 810), each under the qualifier the PO used and in its order, since retailers match lines on them; an item
-    /// number the PO did not qualify (an order from XML) goes under VN (ours), IN (the buyer's) or UP/EN (a GTIN by
-    /// its length).
+    /// 810, POC08 in an 865), each under the qualifier the PO used and in its order, since retailers match lines on
+    /// them; an item number the PO did not qualify (an order from XML) goes under VN (ours), IN (the buyer's) or
+    /// UP/EN (a GTIN by its length).
     var x12ItemPairs: [String?] {
-        let qualifiers = itemQualifiers ?? ItemQualifiers()
+        Self.x12ItemPairs(buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: itemQualifiers)
+    }
+
+    /// `x12ItemPairs` of a line with these item numbers and qualifiers: for an answer that echoes a line's numbers
+    /// without holding the line (an 865's POC).
+    static func x12ItemPairs(buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?)
+        -> [String?]
+    {
+        let qualifiers = qualifiers ?? ItemQualifiers()
         var pairs: [(position: Int, qualifier: String, value: String)] = []
         if let buyerItemID {
             pairs.append((qualifiers.buyer?.position ?? 100, qualifiers.buyer?.code ?? "IN", buyerItemID))

@@ -13,22 +13,30 @@ public struct OrderX12Error: Error, Hashable, Sendable, CustomStringConvertible 
     public enum Kind: Hashable, Sendable {
         /// The set is not an 850.
         case notAPurchaseOrder(String)
-        /// A segment the mapping needs is absent (BEG).
+        /// The set is not an 860.
+        case notAnOrderChange(String)
+        /// A segment the mapping needs is absent (BEG, BCH).
         case missingSegment(String)
         /// An element the mapping needs is absent or empty (BEG03).
         case missingElement(segment: String, position: Int, name: String)
         /// An element holds a value the mapping cannot read (a quantity that is not a number).
         case invalidValue(segment: String, position: Int, name: String)
+        /// An element holds a code the mapping does not act on (POC02 `ZZ`); `accepted` lists the ones it does.
+        case unknownCode(segment: String, position: Int, name: String, accepted: [String])
     }
 
     public var description: String {
         switch kind {
         case .notAPurchaseOrder(let id): "transaction set \(id) is not an 850 purchase order"
-        case .missingSegment(let id): "the 850 has no \(id) segment"
+        case .notAnOrderChange(let id): "transaction set \(id) is not an 860 purchase order change"
+        case .missingSegment(let id): "the transaction set has no \(id) segment"
         case .missingElement(let segment, let position, let name):
             "\(segment)\(position < 10 ? "0" : "")\(position) (\(name)) is missing"
         case .invalidValue(let segment, let position, let name):
             "\(segment)\(position < 10 ? "0" : "")\(position) (\(name)) holds a value that cannot be read"
+        case .unknownCode(let segment, let position, let name, let accepted):
+            "\(segment)\(position < 10 ? "0" : "")\(position) (\(name)) holds a code that is not one of "
+                + accepted.joined(separator: ", ")
         }
     }
 }

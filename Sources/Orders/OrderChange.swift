@@ -11,6 +11,8 @@ public struct OrderChange: Hashable, Sendable, Codable {
     public var purpose: Purpose
     /// BCH01 as sent (`01`, `04`, …), echoed as BCA01 on the 865; nil for formats without one.
     public var purposeCode: String?
+    /// BCH02 (PO type code), read as an 850's BEG02; nil for formats without one.
+    public var orderType: PurchaseOrder.OrderType?
     /// The retailer's number for this change (BCH05 change order sequence number; cXML `orderVersion`).
     public var changeNumber: String?
     /// BCH06: the date of the PO being changed, echoed on the 865.
@@ -31,7 +33,8 @@ public struct OrderChange: Hashable, Sendable, Codable {
 
     public init(
         retailer: RetailerID? = nil, poNumber: PONumber, purpose: Purpose, purposeCode: String? = nil,
-        changeNumber: String? = nil, orderDate: CalendarDate? = nil, requestDate: CalendarDate? = nil,
+        orderType: PurchaseOrder.OrderType? = nil, changeNumber: String? = nil, orderDate: CalendarDate? = nil,
+        requestDate: CalendarDate? = nil,
         lines: [LineChange] = [], shipTo: Party? = nil, shipMethod: ShipMethod? = nil,
         restated: PurchaseOrder? = nil, source: OrderSource
     ) {
@@ -39,6 +42,7 @@ public struct OrderChange: Hashable, Sendable, Codable {
         self.poNumber = poNumber
         self.purpose = purpose
         self.purposeCode = purposeCode
+        self.orderType = orderType
         self.changeNumber = changeNumber
         self.orderDate = orderDate
         self.requestDate = requestDate
@@ -113,6 +117,11 @@ public struct LineChange: Hashable, Sendable, Codable {
             default: return nil
             }
         }
+
+        /// Every POC02 code `init(code:)` reads, in the order an error lists them.
+        public static let codes = [
+            "AI", "DI", "QI", "QD", "CA", "CB", "CE", "CT", "PC", "PQ", "RQ", "RZ", "CF", "CG", "CU",
+        ]
 
         /// The POC02 code we would send for it.
         public var code: String {

@@ -17,7 +17,8 @@ struct MappingFastPathTests {
             (X12SegmentCode.per, "PER"), (X12SegmentCode.po1, "PO1"), (X12SegmentCode.pid, "PID"),
             (X12SegmentCode.msg, "MSG"), (X12SegmentCode.nte, "NTE"), (X12SegmentCode.n9, "N9"),
             (X12SegmentCode.sac, "SAC"), (X12SegmentCode.ctt, "CTT"), (X12SegmentCode.amt, "AMT"),
-            (X12SegmentCode.tds, "TDS"), (X12SegmentCode.se, "SE"),
+            (X12SegmentCode.tds, "TDS"), (X12SegmentCode.se, "SE"), (X12SegmentCode.bch, "BCH"),
+            (X12SegmentCode.poc, "POC"),
         ]
         for (code, id) in codes { #expect(code == X12SegmentCode(id), "\(id)") }
     }

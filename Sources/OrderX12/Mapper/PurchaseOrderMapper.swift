@@ -156,18 +156,7 @@ struct PurchaseOrderMapper: ~Copyable {
                     }
                 }
             case .td5 where scope == .header || scope == .party:
-                if shipMethod == nil {
-                    let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
-                    let serviceLevel = segment[12]
-                    let transportMethod = segment[4]
-                    let routing = segment[5]
-                    // A method that says something: not `ShipMethod()`.
-                    if carrier != nil || serviceLevel != nil || transportMethod != nil || routing != nil {
-                        shipMethod = ShipMethod(
-                            carrierSCAC: carrier, serviceLevel: serviceLevel, transportMethod: transportMethod,
-                            routing: routing)
-                    }
-                }
+                if shipMethod == nil { shipMethod = Self.shipMethod(segment) }
             case .n1:
                 partyOpen = false
                 if scope != .line { scope = .party }
@@ -288,15 +277,27 @@ struct PurchaseOrderMapper: ~Copyable {
         return source
     }
 
+    /// TD5: the carrier (TD503 when TD502 is `2`, a SCAC, or absent), service level (TD512), transport method and
+    /// routing; nil for a TD5 that says none of them, which is not a `ShipMethod()`.
+    static func shipMethod(_ segment: borrowing X12SegmentFields) -> ShipMethod? {
+        let carrier = segment.has(2, "2") || segment.range(2) == nil ? segment[3] : nil
+        let serviceLevel = segment[12]
+        let transportMethod = segment[4]
+        let routing = segment[5]
+        guard carrier != nil || serviceLevel != nil || transportMethod != nil || routing != nil else { return nil }
+        return ShipMethod(
+            carrierSCAC: carrier, serviceLevel: serviceLevel, transportMethod: transportMethod, routing: routing)
+    }
+
     /// N2: more name, after N1's.
-    private static func addName(_ segment: borrowing X12SegmentFields, to party: inout Party) {
+    static func addName(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         let extra = [segment[1], segment[2]].compactMap { $0 }.joined(separator: " ")
         guard !extra.isEmpty else { return }
         party.name = [party.name, extra].compactMap { $0 }.joined(separator: " ")
     }
 
     /// N3: street lines.
-    private static func addStreet(_ segment: borrowing X12SegmentFields, to party: inout Party) {
+    static func addStreet(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var address = party.address.take() ?? Address(lines: [])
         // Room for the lines before their texts are made: the array is then freed before them, at a lower address.
         address.lines.reserveCapacity(address.lines.count + (segment.range(2) == nil ? 1 : 2))
@@ -306,7 +307,7 @@ struct PurchaseOrderMapper: ~Copyable {
     }
 
     /// N4: city, region, postal code and country.
-    private static func addPlace(_ segment: borrowing X12SegmentFields, to party: inout Party) {
+    static func addPlace(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var address = party.address.take() ?? Address(lines: [])
         address.city = segment[1]
         address.region = segment[2]
@@ -316,7 +317,7 @@ struct PurchaseOrderMapper: ~Copyable {
     }
 
     /// PER: the contact's name, and the first phone and e-mail of its three pairs.
-    private static func addContact(_ segment: borrowing X12SegmentFields, to party: inout Party) {
+    static func addContact(_ segment: borrowing X12SegmentFields, to party: inout Party) {
         var contact = party.contact.take() ?? Contact()
         // The contact is often the party itself (a consumer's name on both): its name's storage is shared.
         if contact.name == nil { contact.name = segment.text(2, reusing: party.name) }
@@ -352,43 +353,11 @@ struct PurchaseOrderMapper: ~Copyable {
             }
             unitPrice = Money(price, currency)
         }
-        var sku: SKU? = nil
-        var buyerItemID: String? = nil
-        var gtin: String? = nil
-        var qualifiers = ItemQualifiers()
-        // The pairs the segment has: a PO1 of three pairs stops after them, not at PO124.
-        let lastPair = min(24, segment.count &- 1)
-        var pair = 6
-        while pair <= lastPair {
-            defer { pair &+= 2 }
-            guard segment.range(pair + 1) != nil else { continue }
-            var qualifier = segment.qualifier(pair)
-            if qualifier == .invalid { qualifier = X12QualifierCode.productQualifier(segment[pair]) }
-            switch qualifier {
-            case X12QualifierCode.vn, X12QualifierCode.vp, X12QualifierCode.va:
-                if sku == nil {
-                    sku = segment[pair + 1].map(SKU.init(rawValue:))
-                    qualifiers.sku = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
-                }
-            case X12QualifierCode.in, X12QualifierCode.bp, X12QualifierCode.sk, X12QualifierCode.cb,
-                X12QualifierCode.pi:
-                if buyerItemID == nil {
-                    buyerItemID = segment[pair + 1]
-                    qualifiers.buyer = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
-                }
-            case X12QualifierCode.up, X12QualifierCode.en, X12QualifierCode.uk, X12QualifierCode.ua,
-                X12QualifierCode.ui:
-                if gtin == nil {
-                    gtin = segment[pair + 1]
-                    qualifiers.gtin = .init(code: X12QualifierCode.productQualifierText(qualifier), position: pair)
-                }
-            default: break
-            }
-        }
+        let ids = Self.itemIDs(segment, from: 6)
         // One initializer call with every field: setting them one by one on a `var` copies the line.
         return OrderLine(
-            lineNumber: segment[1] ?? String(ordinal), buyerItemID: buyerItemID, sku: sku, gtin: gtin,
+            lineNumber: segment[1] ?? String(ordinal), buyerItemID: ids.buyerItemID, sku: ids.sku, gtin: ids.gtin,
             quantity: quantity, unit: Self.unit(segment, 3) ?? .each, unitPrice: unitPrice,
-            itemQualifiers: qualifiers)
+            itemQualifiers: ids.qualifiers)
     }
 }

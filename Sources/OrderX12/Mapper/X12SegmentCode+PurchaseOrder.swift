@@ -1,7 +1,7 @@
 import X12
 
-/// The segment IDs the 850 mapper reads. Computed from literals, so that reading one costs no lazy initialisation
-/// (the tests check them against their texts).
+/// The segment IDs the 850 and 860 mappers read. Computed from literals, so that reading one costs no lazy
+/// initialisation (the tests check them against their texts).
 extension X12SegmentCode {
     @inline(__always) static var beg: X12SegmentCode { .init(rawValue: 0x424547) }  // BEG
     @inline(__always) static var cur: X12SegmentCode { .init(rawValue: 0x435552) }  // CUR
@@ -23,4 +23,10 @@ extension X12SegmentCode {
     @inline(__always) static var amt: X12SegmentCode { .init(rawValue: 0x414D54) }  // AMT
     @inline(__always) static var tds: X12SegmentCode { .init(rawValue: 0x544453) }  // TDS
     @inline(__always) static var se: X12SegmentCode { .init(rawValue: 0x5345) }  // SE
+}
+
+/// The segment IDs the 860 mapper reads besides the 850's.
+extension X12SegmentCode {
+    @inline(__always) static var bch: X12SegmentCode { .init(rawValue: 0x424348) }  // BCH
+    @inline(__always) static var poc: X12SegmentCode { .init(rawValue: 0x504F43) }  // POC
 }
