@@ -36,5 +36,7 @@ public struct OrderReport: Sendable {
         case notProcessed(reasons: [String])
         /// No retailer profile claims the sender.
         case unknownPartner(String)
+        /// A change or cancel request for the PO: reviewed, recorded and answered.
+        case changeRequest(ChangeOutcome)
     }
 }

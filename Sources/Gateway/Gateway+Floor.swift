@@ -327,9 +327,7 @@ extension Gateway {
         let decoder = JSONDecoder()
         for entry in entries where entry.kind == .pickTicket && entry.state != .withdrawn {
             guard let ticket = try? decoder.decode(PickTicket.self, from: Data(entry.bytes)) else { continue }
-            plans[ticket.node] = ShipmentPlan(
-                node: ticket.node, service: ticket.service, shipBy: ticket.shipBy.instant,
-                lines: ticket.lines.map { ShipmentLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity) })
+            plans[ticket.node] = ShipmentPlan(ticket)
         }
         let acknowledged = entries.contains {
             $0.kind == .purchaseOrderAcknowledgement || $0.kind == .cXMLConfirmation

@@ -101,24 +101,7 @@ extension Gateway {
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
         var state = try await snapshot(for: [order], at: now)
-        var released: [DCID: (orders: Int, units: Int)] = [:]
-        for reservation in first.reservations {
-            state.stock.set(
-                state.stock.available(reservation.sku, at: reservation.node) + reservation.quantity,
-                of: reservation.sku, at: reservation.node)
-            released[reservation.node, default: (1, 0)].units += reservation.quantity
-        }
-        let claims = released.sorted { $0.key < $1.key }.compactMap { node, taken -> CapacityClaim? in
-            guard let info = profiles.network.node(node) else { return nil }
-            return CapacityClaim(
-                node: node, day: CalendarDate(first.decidedAt, in: info.timeZone), orders: taken.orders,
-                units: taken.units, maximumOrders: info.capacity.orders, maximumUnits: info.capacity.units)
-        }
-        for claim in claims
-        where profiles.network.node(claim.node).map({ CalendarDate(now, in: $0.timeZone) }) == claim.day {
-            state.usage[claim.node, default: DailyUsage()].orders -= claim.orders
-            state.usage[claim.node, default: DailyUsage()].units -= claim.units
-        }
+        let claims = giveBack(first, to: &state, at: now)
         let router =
             routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
         let decision = router.route(order, state: state, now: now)
@@ -144,5 +127,33 @@ extension Gateway {
                 "replacement lost a race; deciding again", metadata: ["po": "\(order.poNumber)", "why": "\(why)"])
             return .lost
         }
+    }
+}
+
+extension Gateway {
+    /// Gives a recorded order's stock and capacity back in `state`, as if it had never taken them (a replacement or a
+    /// change decides it afresh): its reservations added to what is available, and, on the day it was decided, one
+    /// order and its units per node taken off the node's usage when that day is today there. Returns the capacity
+    /// claims the store releases when the new version is committed.
+    func giveBack(_ first: RecordedOrder, to state: inout NetworkState, at now: Date) -> [CapacityClaim] {
+        var released: [DCID: (orders: Int, units: Int)] = [:]
+        for reservation in first.reservations {
+            state.stock.set(
+                state.stock.available(reservation.sku, at: reservation.node) + reservation.quantity,
+                of: reservation.sku, at: reservation.node)
+            released[reservation.node, default: (1, 0)].units += reservation.quantity
+        }
+        let claims = released.sorted { $0.key < $1.key }.compactMap { node, taken -> CapacityClaim? in
+            guard let info = profiles.network.node(node) else { return nil }
+            return CapacityClaim(
+                node: node, day: CalendarDate(first.decidedAt, in: info.timeZone), orders: taken.orders,
+                units: taken.units, maximumOrders: info.capacity.orders, maximumUnits: info.capacity.units)
+        }
+        for claim in claims
+        where profiles.network.node(claim.node).map({ CalendarDate(now, in: $0.timeZone) }) == claim.day {
+            state.usage[claim.node, default: DailyUsage()].orders -= claim.orders
+            state.usage[claim.node, default: DailyUsage()].units -= claim.units
+        }
+        return claims
     }
 }

@@ -129,8 +129,26 @@ public struct Gateway: Sendable {
         }
         var orders = stream.items(.orders)
         var pending = PendingOrders()
+        var changes = 0
         while let item = orders.next() {
-            guard case .order(let order) = item else { continue }
+            let order: PurchaseOrder
+            switch item {
+            case .order(let read): order = read
+            case .change(let change):
+                await handle(
+                    change, position: changes, pending: &pending, repeated: repeated, document: id, at: receivedAt,
+                    of: stream.purchaseOrderSets, report: &report)
+                changes += 1
+                continue
+            case .unprocessed: continue
+            }
+            if let change = order.changeRequest {
+                await handle(
+                    change, position: changes, pending: &pending, repeated: repeated, document: id, at: receivedAt,
+                    of: stream.purchaseOrderSets, report: &report)
+                changes += 1
+                continue
+            }
             // POs of an interchange received before are not decided again; the others are, in their order.
             if let key = order.interchangeKey, repeated.contains(key) {
                 pending.add(
@@ -206,6 +224,24 @@ public struct Gateway: Sendable {
             }
         }
         pending = PendingOrders(decided: before + pending.routable)
+    }
+
+    /// Handles a change request in its place among the document's POs: the POs read before it are decided first
+    /// (a document may hold a PO and its change). A change of an interchange received before is not acted on again.
+    private func handle(
+        _ change: OrderChange, position: Int, pending: inout PendingOrders, repeated: Set<InterchangeKey>,
+        document id: DocumentID, at now: Date, of total: Int, report: inout DocumentReport
+    ) async {
+        await decide(&pending, document: id, at: now, of: total, report: &report)
+        let envelope = PurchaseOrder(poNumber: change.poNumber, source: change.source)
+        if let key = envelope.interchangeKey, repeated.contains(key) {
+            report.orders.append(
+                OrderReport(
+                    retailer: self.profile(for: change)?.id, poNumber: change.poNumber,
+                    result: .redelivered(interchange: key)))
+            return
+        }
+        report.orders.append(await handle(change, position: position, document: id, at: now, report: &report))
     }
 
     static func status(of stream: InboundStream, orders: Int, unprocessed: Int, report: DocumentReport)

@@ -75,7 +75,7 @@ public struct InboundItems: Sequence, IteratorProtocol {
             item = nil
         }
         switch item {
-        case .order: orders += 1
+        case .order, .change: orders += 1
         case .unprocessed: unprocessed += 1
         case nil: break
         }
@@ -105,7 +105,12 @@ public struct InboundItems: Sequence, IteratorProtocol {
         // The stream was read to this end when it was opened: it does not fail now (but for a file changed since,
         // whose rest is left out).
         while let event = try? reader.next() {
-            guard case .transactionSet(let set) = event, set.transactionSet.id == "850" else { continue }
+            guard case .transactionSet(let set) = event else { continue }
+            if set.transactionSet.id == "860" {
+                if let item = changeItem(set, report: report, origin: origin, selection: selection) { return item }
+                continue
+            }
+            guard set.transactionSet.id == "850" else { continue }
             let (interchange, group, index) = set.envelopeIndices
             let rejection = InboundReader.rejection(interchange: interchange, group: group, set: index, in: report)
             if !rejection.isEmpty && selection == .orders { continue }
@@ -137,5 +142,28 @@ public struct InboundItems: Sequence, IteratorProtocol {
             }
         }
         return nil
+    }
+
+    /// An 860 the selection wants: the change it asks, or why it cannot be read. A set its acknowledgement rejects
+    /// is answered by the 997/999 alone: the retailer sends it again.
+    private static func changeItem(
+        _ set: X12StreamSet, report: X12ValidationReport, origin: String, selection: InboundStream.Selection
+    ) -> InboundItem? {
+        let (interchange, group, index) = set.envelopeIndices
+        guard InboundReader.rejection(interchange: interchange, group: group, set: index, in: report).isEmpty,
+            let mapped = set.orderChange(origin: origin)
+        else { return nil }
+        switch mapped {
+        case .success(let change):
+            return selection == .unprocessed ? nil : .change(change)
+        case .failure(let error):
+            guard selection != .orders else { return nil }
+            return .unprocessed(
+                .init(
+                    poNumber: nil, sender: InboundReader.sender(of: set.context),
+                    setControl: set.transactionSet.controlNumber,
+                    reasons: ["\(origin):byte \(error.location.byteOffset): \(error)"],
+                    problem: "\(origin):byte \(error.location.byteOffset): \(error)"))
+        }
     }
 }

@@ -103,5 +103,8 @@ public struct InboundStream: Sendable {
 public enum InboundItem: Sendable {
     /// A purchase order that can be routed.
     case order(PurchaseOrder)
+    /// A retailer's change or cancel request for a PO (an 860; a cXML update or delete and an 850 that cancels or
+    /// replaces come as orders, and `PurchaseOrder.changeRequest` makes them changes).
+    case change(OrderChange)
     case unprocessed(InboundStream.Unprocessed)
 }

@@ -69,6 +69,40 @@ public struct OrderChange: Hashable, Sendable, Codable {
     }
 }
 
+extension OrderLine {
+    /// This line with what a change sends for it: item numbers, unit price, description and dates where the change
+    /// gives them; the rest (notes, gift wrap, what it leaves out) as it was. The quantity is the change's to set.
+    mutating func merge(_ sent: OrderLine) {
+        if let id = sent.buyerItemID { buyerItemID = id }
+        if let sku = sent.sku { self.sku = sku }
+        if let gtin = sent.gtin { self.gtin = gtin }
+        if let price = sent.unitPrice { unitPrice = price }
+        if let text = sent.description { description = text }
+        if let date = sent.requestedShip { requestedShip = date }
+        if let date = sent.requestedDelivery { requestedDelivery = date }
+        if let qualifiers = sent.itemQualifiers { itemQualifiers = qualifiers }
+    }
+}
+
+extension PurchaseOrder {
+    /// The change request this order is, when its purpose is not a new order: an 850 whose BEG01 cancels (`01`)
+    /// or replaces (`05`) the PO, a cXML OrderRequest of type `delete` or `update`. Nil for a new order.
+    public var changeRequest: OrderChange? {
+        switch purpose {
+        case .cancellation:
+            return OrderChange(
+                retailer: retailer, poNumber: poNumber, purpose: .cancel, purposeCode: "01", orderDate: dates.ordered,
+                source: source)
+        case .replace:
+            return OrderChange(
+                retailer: retailer, poNumber: poNumber, purpose: .change, purposeCode: "05", orderDate: dates.ordered,
+                requestDate: dates.ordered, restated: self, source: source)
+        case .original, .confirmation, .duplicate:
+            return nil
+        }
+    }
+}
+
 /// One line of a change request: what is asked of the PO line it names.
 public struct LineChange: Hashable, Sendable, Codable {
     /// The PO line it changes (POC01), or the new line's number for an added line.
@@ -214,11 +248,8 @@ extension OrderChange {
                         ChangeProblem(
                             lineNumber: change.lineNumber, "asks for less, but \(after) is not below \(before)"))
                 }
-                if change.kind == .change, let line = change.line {
-                    var replaced = line
-                    replaced.lineNumber = change.lineNumber
-                    replaced.quantity = after
-                    changed.lines[index] = replaced
+                if change.kind != .cancel, let sent = change.line {
+                    changed.lines[index].merge(sent)
                 }
                 changed.lines[index].quantity = after
             }

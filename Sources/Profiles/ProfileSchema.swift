@@ -137,6 +137,9 @@ public enum ProfileSchema {
                         "asn-package-details", .list(.choice(PackageDetail.allCases.map(\.rawValue))),
                         "what each ASN package must carry: weight, dimensions"),
                     field("cancel-on", .choice(documents), "document that carries a cancel"),
+                    field(
+                        "change-answer-on", .choice(["865", "855", "none"]),
+                        "document that answers a change or cancel request (865 by default)"),
                     field("ship-on", .choice(documents), "document that confirms a shipment"),
                     field("invoice-on", .choice(documents + ["none"]), "document that invoices"),
                     field("destination", destination, "where our documents to it go"),
@@ -223,8 +226,11 @@ public enum ProfileSchema {
             .object([
                 field(
                     "duplicates", .choice(DuplicatePolicy.allCases.map(\.rawValue)),
-                    "a PO number sent again in a new interchange: reject (default) or replace while not released")
-            ]), "what a repeated PO does"),
+                    "a PO number sent again in a new interchange: reject (default) or replace while not released"),
+                field(
+                    "cancel-after-release", .choice(CancelAfterRelease.allCases.map(\.rawValue)),
+                    "a retailer's cancel request once the pick is released: refuse (default) or honour until shipped"),
+            ]), "what a repeated PO and a retailer's change request do"),
         field(
             "feed",
             .object(

@@ -90,6 +90,10 @@ extension RetailerProfile {
                         ("cancel-on", text(documents.cancelOn.rawValue)),
                         ("ship-on", text(documents.shipOn.rawValue)),
                         ("invoice-on", text(documents.invoiceOn?.rawValue ?? "none")),
+                        (
+                            "change-answer-on",
+                            documents.changeAnswerOn == .x865 ? nil : text(documents.changeAnswerOn?.rawValue ?? "none")
+                        ),
                     ] + (documents.endpoint.map(endpointPairs) ?? []))
             ),
             ("routing-authority", text(routingAuthority.rawValue)),
@@ -207,7 +211,16 @@ extension RetailerProfile {
                         ] + optionPairs(feed.delivery))
                 }
             ),
-            ("orders", object([("duplicates", text(orders.duplicates.rawValue))])),
+            (
+                "orders",
+                object([
+                    ("duplicates", text(orders.duplicates.rawValue)),
+                    (
+                        "cancel-after-release",
+                        orders.cancelAfterRelease == .refuse ? nil : text(orders.cancelAfterRelease.rawValue)
+                    ),
+                ])
+            ),
         ])
     }
 }

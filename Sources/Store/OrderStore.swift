@@ -10,7 +10,8 @@ public import Orders
 /// again with fresh figures. Everything that must leave the building is an outbox row written in the transaction
 /// that made it.
 public protocol OrderStore:
-    Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore, ShipmentStore, PickListStore
+    Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore, ShipmentStore, PickListStore,
+    OrderChangeStore
 {
     // MARK: Inbound documents
 

@@ -234,6 +234,7 @@ public enum OutboundKind: String, Hashable, Sendable, Codable, CaseIterable {
     case implementationAcknowledgement = "999"
     case interchangeAcknowledgement = "TA1"
     case purchaseOrderAcknowledgement = "855"
+    case changeAcknowledgement = "865"
     case cXMLConfirmation = "cxml-confirmation"
     case shipNotice = "856"
     case invoice = "810"

@@ -117,13 +117,20 @@ public struct OrderReplacement: Sendable {
     /// The capacity the replaced version took (one order and its units per node, on the day it was decided),
     /// given back.
     public var released: [CapacityClaim]
+    /// Why it is replaced, for the audit trail, when it is not a repeat of the PO: a retailer's change request
+    /// (the audit event is then `changed`, and no repeat of the PO is recorded).
+    public var note: String?
 
-    public init(replacing: OrderID, version: Int, position: Int, commit: OrderCommit, released: [CapacityClaim]) {
+    public init(
+        replacing: OrderID, version: Int, position: Int, commit: OrderCommit, released: [CapacityClaim],
+        note: String? = nil
+    ) {
         self.replacing = replacing
         self.version = version
         self.position = position
         self.commit = commit
         self.released = released
+        self.note = note
     }
 }
 

@@ -59,9 +59,12 @@ enum CapacityDelta {
 
 /// The audit trail's words for a replacement.
 enum ReplacementNote {
-    static func text(version: Int, was: String, by document: DocumentID?, withdrawn: Int) -> String {
-        "version \(version) (\(was)) replaced by the PO sent again"
-            + (document.map { " in document \($0)" } ?? "") + "; its reservations and capacity released"
+    static func text(version: Int, was: String, by document: DocumentID?, withdrawn: Int, note: String? = nil)
+        -> String
+    {
+        "version \(version) (\(was)) replaced by "
+            + (note ?? ("the PO sent again" + (document.map { " in document \($0)" } ?? "")))
+            + "; its reservations and capacity released"
             + (withdrawn > 0 ? "; \(withdrawn) pick ticket(s) withdrawn" : "")
     }
 }

@@ -77,6 +77,12 @@ extension ForwardingStore {
     func recordCancellation(_ cancellation: CancellationCommit) async throws(StoreError) -> FloorResult {
         try await base.recordCancellation(cancellation)
     }
+    func recordChange(_ change: ChangeCommit) async throws(StoreError) -> ChangeResult {
+        try await base.recordChange(change)
+    }
+    func changeRequests(_ filter: ChangeRequestFilter) async throws(StoreError) -> [ChangeRequestRecord] {
+        try await base.changeRequests(filter)
+    }
 
     // Credentials and single-row lookups.
     func issueKey(for principal: Principal, at: Date) async throws(StoreError) -> IssuedKey {

@@ -17,6 +17,10 @@ public struct DocumentRules: Hashable, Sendable, Codable {
     public var shipOn: DocumentKind
     /// Which document invoices; nil when the program takes no invoice.
     public var invoiceOn: DocumentKind?
+    /// Which document answers a change or cancel request: the 865 (default), the 855 (the order as it stands after
+    /// an accepted change; Walmart takes no 865), or none (only the 997). A cXML update or delete is answered with
+    /// a cXML confirmation unless this is none.
+    public var changeAnswerOn: DocumentKind?
     /// Where our documents to the retailer go (997/999/TA1, 855, later 856/810); nil when the profile names no
     /// place, and they wait in the outbox.
     public var endpoint: DeliveryEndpoint?
@@ -25,7 +29,7 @@ public struct DocumentRules: Hashable, Sendable, Codable {
         sends: [DocumentKind] = [.x850], expects: [DocumentKind] = [.x997, .x855, .x856, .x810],
         acknowledgement: AcknowledgementRules = AcknowledgementRules(), asnDeadline: ProfileDuration? = nil,
         cancelOn: DocumentKind = .x855, shipOn: DocumentKind = .x856, invoiceOn: DocumentKind? = .x810,
-        endpoint: DeliveryEndpoint? = nil
+        changeAnswerOn: DocumentKind? = .x865, endpoint: DeliveryEndpoint? = nil
     ) {
         self.sends = sends
         self.expects = expects
@@ -34,6 +38,7 @@ public struct DocumentRules: Hashable, Sendable, Codable {
         self.cancelOn = cancelOn
         self.shipOn = shipOn
         self.invoiceOn = invoiceOn
+        self.changeAnswerOn = changeAnswerOn
         self.endpoint = endpoint
     }
 }
@@ -105,7 +110,7 @@ extension DocumentRules: YAMLReadable {
     static let keys =
         [
             "sends", "expects", "acknowledgement", "asn-deadline", "asn-package-details", "cancel-on", "ship-on",
-            "invoice-on", "destination",
+            "invoice-on", "change-answer-on", "destination",
             "credentials",
         ]
         + DeliveryOptions.keys
@@ -124,6 +129,16 @@ extension DocumentRules: YAMLReadable {
             rules.invoiceOn = nil
         } else {
             rules.invoiceOn = d.value(f, "invoice-on", default: DocumentKind.x810)
+        }
+        if let answer = f["change-answer-on"], answer.scalar?.string == "none" {
+            rules.changeAnswerOn = nil
+        } else {
+            rules.changeAnswerOn = d.value(f, "change-answer-on", default: DocumentKind.x865)
+            if let kind = rules.changeAnswerOn, kind != .x865, kind != .x855 {
+                d.report(
+                    "a change request is answered on \"865\", \"855\" or none, not \"\(kind.rawValue)\"",
+                    at: f["change-answer-on"], path: f.path("change-answer-on"))
+            }
         }
         let credentials: [String: String] = d.value(f, "credentials", default: [:])
         DeliveryEndpoint.checkCredentials(credentials, f, &d)

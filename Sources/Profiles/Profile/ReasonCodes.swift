@@ -40,6 +40,19 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     case notFound = "not-found"
     /// Cancelled from the floor for another cause, written in the cancel's note.
     case floorOther = "floor-other"
+    // Changes and cancels the retailer asks for (860, cXML update/delete).
+    /// Cancelled because the retailer asked (an accepted cancel request).
+    case retailerCancel = "retailer-cancel"
+    /// A change or cancel refused because the warehouse already has the order (`orders.cancel-after-release`).
+    case changeAfterRelease = "change-after-release"
+    /// A change or cancel refused because the order (or the units it asks about) has shipped.
+    case changeAfterShipment = "change-after-shipment"
+    /// A change or cancel for a PO the retailer never sent us (or we never recorded).
+    case unknownOrder = "unknown-order"
+    /// A change that cannot apply to the order as recorded (a line it does not have, a quantity below zero).
+    case invalidChange = "invalid-change"
+    /// A change for an order already cancelled.
+    case orderCancelled = "order-cancelled"
 }
 
 /// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not

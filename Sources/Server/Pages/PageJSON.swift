@@ -54,6 +54,19 @@ struct DeadlineListJSON: Encodable {
     var at: Date
     var dueSoonSeconds: Double
     var entries: [Entry]
+    /// Change requests refused whole or for an unknown PO, in the last week.
+    var changeRequests: [ChangeRequest]
+
+    struct ChangeRequest: Encodable {
+        var id: Int64
+        var retailer: String
+        var poNumber: String
+        var order: Int64?
+        var receivedAt: Date
+        var verdict: String
+        var reason: String?
+        var changeNumber: String?
+    }
 
     struct Entry: Encodable {
         var order: Int64
@@ -73,11 +86,17 @@ struct DeadlineListJSON: Encodable {
         var feeAtStake: String?
     }
 
-    init(dc: DCID?, now: Date, dueSoon: TimeInterval, entries: [DeadlineWatch.Entry]) {
+    init(dc: DCID?, now: Date, dueSoon: TimeInterval, entries: [DeadlineWatch.Entry], changes: [ChangeRequestRecord]) {
         self.dc = dc?.rawValue
         at = now
         dueSoonSeconds = dueSoon
         self.entries = entries.map(Self.entry)
+        changeRequests = changes.map {
+            ChangeRequest(
+                id: $0.id.rawValue, retailer: $0.retailer.rawValue, poNumber: $0.poNumber.rawValue,
+                order: $0.order?.rawValue, receivedAt: $0.receivedAt, verdict: $0.verdict, reason: $0.reason,
+                changeNumber: $0.changeNumber)
+        }
     }
 
     static func entry(_ entry: DeadlineWatch.Entry) -> Entry {

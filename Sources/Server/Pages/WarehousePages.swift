@@ -315,7 +315,11 @@ public struct WarehousePages: Sendable {
 
     /// `GET /warehouse/deadlines` (`dc` nil) or `/warehouse/{dc}/deadlines`, grouped by retailer and DC in order of
     /// their most urgent entry; reloads itself every 60 seconds.
-    public func deadlines(_ entries: [DeadlineWatch.Entry], dc: DCID?, now: Date, dueSoon: TimeInterval) -> String {
+    public func deadlines(
+        _ entries: [DeadlineWatch.Entry], changes: [ChangeRequestRecord] = [],
+        retailerNames: [RetailerID: String] = [:],
+        dc: DCID?, now: Date, dueSoon: TimeInterval
+    ) -> String {
         var groups: [[String: Any]] = []
         var index: [String: Int] = [:]
         var rows: [[[String: Any]]] = []
@@ -340,6 +344,14 @@ public struct WarehousePages: Sendable {
                 "now": PageTime.text(now, in: PageTime.utc), "dueSoonHours": PageTime.hours(dueSoon),
                 "overdueCount": counts[.overdue] ?? 0, "dueSoonCount": counts[.dueSoon] ?? 0,
                 "doneLateCount": counts[.doneLate] ?? 0, "groups": groups,
+                "changes": changes.map { change -> [String: Any] in
+                    [
+                        "retailerName": retailerNames[change.retailer] ?? change.retailer.rawValue,
+                        "poNumber": change.poNumber.rawValue,
+                        "received": PageTime.text(change.receivedAt, in: PageTime.utc),
+                        "reason": change.reason ?? change.verdict, "order": present(change.order?.description),
+                    ]
+                },
             ])
     }
 

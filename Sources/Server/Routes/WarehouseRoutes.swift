@@ -151,11 +151,21 @@ extension DropgateAPI {
         }
         let entries = DeadlineWatch.entries(
             for: rows.map(Self.watched), profiles: world.profiles, now: now, dueSoon: settings.dueSoon)
+        // A change for an unknown PO, or one refused whole (after shipment…), is someone's to look at.
+        let changes = try await storeCall {
+            try await store.changeRequests(
+                ChangeRequestFilter(refusedOnly: true, since: now.addingTimeInterval(-7 * 86_400)))
+        }
         switch format {
         case .html:
-            return PageResponse.html(pages.deadlines(entries, dc: dc, now: now, dueSoon: settings.dueSoon))
+            return PageResponse.html(
+                pages.deadlines(
+                    entries, changes: changes, retailerNames: world.profiles.profiles.mapValues(\.name), dc: dc,
+                    now: now,
+                    dueSoon: settings.dueSoon))
         case .json:
-            return try APIJSON.response(DeadlineListJSON(dc: dc, now: now, dueSoon: settings.dueSoon, entries: entries))
+            return try APIJSON.response(
+                DeadlineListJSON(dc: dc, now: now, dueSoon: settings.dueSoon, entries: entries, changes: changes))
         case .csv:
             return PageResponse.csv(DeadlineListJSON.csv(entries), name: "deadlines\(dc.map { "-\($0)" } ?? "").csv")
         }

@@ -333,6 +333,29 @@ enum PostgresSchema {
             // SQLite's v9: the deadline watch asks, per shipment, whether its ASN was delivered.
             version: 9, name: "outbox rows by shipment",
             statements: ["CREATE INDEX outbox_by_shipment ON outbox (shipment_id)"]),
+        Migration(
+            // SQLite's v10: see `Schema.v10`.
+            version: 10, name: "retailers' change and cancel requests",
+            statements: [
+                """
+                CREATE TABLE change_request (
+                    id BIGSERIAL PRIMARY KEY,
+                    document_id BIGINT NOT NULL REFERENCES inbound_document (id),
+                    position INTEGER NOT NULL,
+                    retailer TEXT NOT NULL,
+                    po_number TEXT NOT NULL,
+                    order_id BIGINT REFERENCES purchase_order (id),
+                    received_at DOUBLE PRECISION NOT NULL,
+                    verdict TEXT NOT NULL,
+                    reason TEXT,
+                    change_number TEXT,
+                    review_json TEXT NOT NULL,
+                    UNIQUE (document_id, position)
+                )
+                """,
+                "CREATE INDEX change_request_by_order ON change_request (order_id)",
+                "CREATE INDEX change_request_by_received ON change_request (received_at)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

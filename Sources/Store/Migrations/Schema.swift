@@ -151,6 +151,9 @@ enum Schema {
             // The deadline watch asks, per shipment, whether its ASN was delivered.
             try db.execute(sql: "CREATE INDEX outbox_by_shipment ON outbox (shipment_id)")
         }
+        migrator.registerMigration("v10: retailers' change and cancel requests") { db in
+            try db.execute(sql: Self.v10)
+        }
         return migrator
     }
 
@@ -310,5 +313,26 @@ enum Schema {
         CREATE INDEX purchase_order_by_state ON purchase_order (state);
         CREATE INDEX purchase_order_by_received ON purchase_order (received_at);
         CREATE INDEX outbox_by_order ON outbox (order_id, kind);
+        """
+
+    /// Each change or cancel request a retailer sent (860, cXML update/delete), by its document and place, with
+    /// the order it changes (none for an unknown PO), the verdict and the review.
+    static let v10 = """
+        CREATE TABLE change_request (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES inbound_document(id),
+            position INTEGER NOT NULL,
+            retailer TEXT NOT NULL,
+            po_number TEXT NOT NULL,
+            order_id INTEGER REFERENCES purchase_order(id),
+            received_at REAL NOT NULL,
+            verdict TEXT NOT NULL,
+            reason TEXT,
+            change_number TEXT,
+            review_json TEXT NOT NULL,
+            UNIQUE (document_id, position)
+        );
+        CREATE INDEX change_request_by_order ON change_request (order_id);
+        CREATE INDEX change_request_by_received ON change_request (received_at);
         """
 }

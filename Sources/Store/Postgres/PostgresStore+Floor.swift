@@ -113,33 +113,7 @@ extension PostgresStore {
     public func recordCancellation(_ cancellation: CancellationCommit) async throws(StoreError) -> FloorResult {
         do {
             return try await transaction { connection in
-                try await self.checkVersion(cancellation.orderID, cancellation.version, on: connection)
-                for line in cancellation.lines.sorted(by: { ($0.node, $0.sku) < ($1.node, $1.sku) }) {
-                    let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
-                    try await self.takeReservation(unit, of: cancellation.orderID, on: connection)
-                    try await connection.query(
-                        """
-                        UPDATE inventory SET reserved = greatest(0, reserved - \(line.quantity))
-                        WHERE node = \(line.node.rawValue) AND sku = \(line.sku.rawValue)
-                        """, logger: self.logger)
-                    try await connection.query(
-                        """
-                        INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                            recorded_by, review_json)
-                        VALUES (\(cancellation.orderID.rawValue), \(line.node.rawValue), \(line.lineNumber),
-                            \(line.sku.rawValue), \(line.quantity), \(line.reason), \(line.at.timeIntervalSince1970),
-                            \(line.recordedBy), \(cancellation.reviewJSON))
-                        """, logger: self.logger)
-                }
-                let at = cancellation.lines.first?.at ?? Date()
-                let entries = try await self.insert(
-                    cancellation.outbound, orderID: cancellation.orderID.rawValue, inReplyTo: nil, key: nil, at: at,
-                    on: connection)
-                let state = try await self.settle(
-                    cancellation.orderID, at: at, event: "cancelled",
-                    detail: cancellation.lines.map { "line \($0.lineNumber): \($0.quantity) (\($0.reason))" }
-                        .joined(separator: ", "),
-                    on: connection)
+                let (state, entries) = try await self.cancel(cancellation, on: connection)
                 return FloorResult.recorded(nil, state, entries)
             }
         } catch let conflict as Conflict {
@@ -147,6 +121,41 @@ extension PostgresStore {
         } catch {
             throw Self.failure("record cancellation of order \(cancellation.orderID)", error)
         }
+    }
+
+    /// Writes a cancellation (see `recordCancellation`) inside the caller's transaction: the order's state after
+    /// it, and its outbox rows.
+    func cancel(_ cancellation: CancellationCommit, on connection: PostgresConnection) async throws
+        -> (OrderState, [OutboxEntry])
+    {
+        try await checkVersion(cancellation.orderID, cancellation.version, on: connection)
+        for line in cancellation.lines.sorted(by: { ($0.node, $0.sku) < ($1.node, $1.sku) }) {
+            let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
+            try await takeReservation(unit, of: cancellation.orderID, on: connection)
+            try await connection.query(
+                """
+                UPDATE inventory SET reserved = greatest(0, reserved - \(line.quantity))
+                WHERE node = \(line.node.rawValue) AND sku = \(line.sku.rawValue)
+                """, logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
+                    recorded_by, review_json)
+                VALUES (\(cancellation.orderID.rawValue), \(line.node.rawValue), \(line.lineNumber),
+                    \(line.sku.rawValue), \(line.quantity), \(line.reason), \(line.at.timeIntervalSince1970),
+                    \(line.recordedBy), \(cancellation.reviewJSON))
+                """, logger: logger)
+        }
+        let at = cancellation.lines.first?.at ?? Date()
+        let entries = try await insert(
+            cancellation.outbound, orderID: cancellation.orderID.rawValue, inReplyTo: nil, key: nil, at: at,
+            on: connection)
+        let state = try await settle(
+            cancellation.orderID, at: at, event: "cancelled",
+            detail: cancellation.lines.map { "line \($0.lineNumber): \($0.quantity) (\($0.reason))" }
+                .joined(separator: ", "),
+            on: connection)
+        return (state, entries)
     }
 
     /// Locks the order's row; a conflict unless it is at `version` and still on the floor (open or released).

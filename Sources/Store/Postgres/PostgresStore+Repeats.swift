@@ -88,7 +88,7 @@ extension PostgresStore {
         }
     }
 
-    private func replace(_ replacement: OrderReplacement, orderJSON: String, on connection: PostgresConnection)
+    func replace(_ replacement: OrderReplacement, orderJSON: String, on connection: PostgresConnection)
         async throws -> ReplacementResult
     {
         let id = replacement.replacing.rawValue
@@ -187,13 +187,14 @@ extension PostgresStore {
         ).count
         let was = before.map { "\($0.0) \($0.1)" } ?? ""
         let note = ReplacementNote.text(
-            version: recorded.version, was: was, by: commit.documentID, withdrawn: withdrawn)
+            version: recorded.version, was: was, by: commit.documentID, withdrawn: withdrawn,
+            note: replacement.note)
+        let event = replacement.note == nil ? "replaced" : "changed"
         let decided = "\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))"
         try await connection.query(
             """
             INSERT INTO audit (at, order_id, event, detail)
-            VALUES (\(at), \(id), 'replaced',
-                \(note))
+            VALUES (\(at), \(id), \(event), \(note))
             """, logger: logger)
         let entries = try await insert(
             commit.outbound, orderID: id, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
@@ -203,7 +204,7 @@ extension PostgresStore {
             INSERT INTO audit (at, order_id, event, detail)
             VALUES (\(at), \(id), 'decided', \(decided))
             """, logger: logger)
-        if let document = commit.documentID {
+        if let document = commit.documentID, replacement.note == nil {
             try await connection.query(
                 """
                 INSERT INTO repeated_order (document_id, position, order_id, outcome, at)

@@ -106,34 +106,7 @@ extension SQLiteStore {
     public func recordCancellation(_ cancellation: CancellationCommit) async throws(StoreError) -> FloorResult {
         do {
             return try await writer.write { db in
-                try Self.checkVersion(cancellation.orderID, cancellation.version, db)
-                for line in cancellation.lines {
-                    let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
-                    try Self.takeReservation(unit, of: cancellation.orderID, db)
-                    try db.cachedStatement(
-                        sql: "UPDATE inventory SET reserved = max(0, reserved - ?) WHERE node = ? AND sku = ?"
-                    ).execute(arguments: [line.quantity, line.node.rawValue, line.sku.rawValue])
-                    try db.execute(
-                        sql: """
-                            INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                                recorded_by, review_json)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            cancellation.orderID.rawValue, line.node.rawValue, line.lineNumber, line.sku.rawValue,
-                            line.quantity, line.reason, line.at.timeIntervalSince1970, line.recordedBy,
-                            cancellation.reviewJSON,
-                        ])
-                }
-                let at = cancellation.lines.first?.at ?? Date()
-                let entries = try Self.insert(
-                    cancellation.outbound, orderID: cancellation.orderID.rawValue, inReplyTo: nil, key: nil, at: at,
-                    in: db)
-                let state = try Self.settle(
-                    cancellation.orderID, at: at, event: "cancelled",
-                    detail: cancellation.lines.map { "line \($0.lineNumber): \($0.quantity) (\($0.reason))" }
-                        .joined(separator: ", "),
-                    db)
+                let (state, entries) = try Self.cancel(cancellation, db)
                 return .recorded(nil, state, entries)
             }
         } catch let conflict as Conflict {
@@ -141,6 +114,39 @@ extension SQLiteStore {
         } catch {
             throw Self.failure("record cancellation of order \(cancellation.orderID)", error)
         }
+    }
+
+    /// Writes a cancellation (see `recordCancellation`) inside the caller's transaction: the order's state after
+    /// it, and its outbox rows.
+    static func cancel(_ cancellation: CancellationCommit, _ db: Database) throws -> (OrderState, [OutboxEntry]) {
+        try checkVersion(cancellation.orderID, cancellation.version, db)
+        for line in cancellation.lines {
+            let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
+            try takeReservation(unit, of: cancellation.orderID, db)
+            try db.cachedStatement(
+                sql: "UPDATE inventory SET reserved = max(0, reserved - ?) WHERE node = ? AND sku = ?"
+            ).execute(arguments: [line.quantity, line.node.rawValue, line.sku.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
+                        recorded_by, review_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    cancellation.orderID.rawValue, line.node.rawValue, line.lineNumber, line.sku.rawValue,
+                    line.quantity, line.reason, line.at.timeIntervalSince1970, line.recordedBy,
+                    cancellation.reviewJSON,
+                ])
+        }
+        let at = cancellation.lines.first?.at ?? Date()
+        let entries = try insert(
+            cancellation.outbound, orderID: cancellation.orderID.rawValue, inReplyTo: nil, key: nil, at: at, in: db)
+        let state = try settle(
+            cancellation.orderID, at: at, event: "cancelled",
+            detail: cancellation.lines.map { "line \($0.lineNumber): \($0.quantity) (\($0.reason))" }
+                .joined(separator: ", "),
+            db)
+        return (state, entries)
     }
 
     /// A conflict unless the order is at `version` and still on the floor (open or released).

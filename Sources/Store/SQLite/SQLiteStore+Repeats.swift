@@ -191,12 +191,13 @@ extension SQLiteStore {
             "\($0["outcome"] as String) \(($0["nodes"] as String).replacingOccurrences(of: ",", with: "+"))"
         }
         try db.cachedStatement(
-            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, 'replaced', ?)"
+            sql: "INSERT INTO audit (at, order_id, event, detail) VALUES (?, ?, ?, ?)"
         ).execute(
             arguments: [
-                at, id,
+                at, id, replacement.note == nil ? "replaced" : "changed",
                 ReplacementNote.text(
-                    version: recorded.version, was: was ?? "", by: commit.documentID, withdrawn: withdrawn),
+                    version: recorded.version, was: was ?? "", by: commit.documentID, withdrawn: withdrawn,
+                    note: replacement.note),
             ])
         let entries = try insert(
             commit.outbound, orderID: id, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt, in: db)
@@ -206,7 +207,7 @@ extension SQLiteStore {
             arguments: [
                 at, id, "\(decision.outcome.rawValue) \(decision.nodes.map(\.rawValue).joined(separator: "+"))",
             ])
-        if let document = commit.documentID {
+        if let document = commit.documentID, replacement.note == nil {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO repeated_order (document_id, position, order_id, outcome, at)

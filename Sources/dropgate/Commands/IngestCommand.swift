@@ -125,6 +125,13 @@ struct IngestCommand: AsyncParsableCommand {
                     case .unknownPartner(let sender):
                         object["result"] = "unknown-partner"
                         object["sender"] = sender
+                    case .changeRequest(let outcome):
+                        object["result"] = "change-\(outcome.review.verdict.rawValue)"
+                        object["order"] = outcome.order.map { Int($0.rawValue) } ?? NSNull()
+                        object["checks"] = outcome.review.checks
+                        if let decision = outcome.decision {
+                            object["nodes"] = decision.shipments.map(\.node.rawValue)
+                        }
                     }
                     return object
                 },

@@ -90,6 +90,11 @@ struct RouteCommand: ParsableCommand {
                     allCompliant = false
                     continue
                 case .order(let read): order = read
+                case .change(let change):
+                    printError(
+                        "\(file): PO \(change.poNumber): a \(change.purpose.rawValue) request, not a new order: route "
+                            + "decides new orders only; `dropgate ingest` reviews and records changes")
+                    continue
                 }
                 guard let profile = profiles.profile(for: order) else {
                     unclaimed.append(

@@ -38,6 +38,12 @@ struct OrderTable {
             return [po, retailer, "not processed", "-", "-", reasons.first ?? "rejected before routing"]
         case .unknownPartner(let sender):
             return [po, retailer, "not processed", "-", "-", "no profile claims \(sender)"]
+        case .changeRequest(let outcome):
+            let nodes = outcome.decision?.shipments.map(\.node.rawValue).joined(separator: "+") ?? "-"
+            return [
+                po, retailer, "change \(outcome.review.verdict.rawValue)", nodes.isEmpty ? "-" : nodes, "-",
+                outcome.review.checks.last ?? "",
+            ]
         }
     }
 

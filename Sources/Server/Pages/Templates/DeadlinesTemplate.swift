@@ -19,6 +19,18 @@ extension PageTemplates {
         </table>
         </section>
         {{/groups}}
+        {{#changes.0}}
+        <section class="group" id="changes">
+        <h2>Change requests refused or unmatched (last 7 days)</h2>
+        <table>
+        <thead><tr><th>Retailer</th><th>PO</th><th>Received</th><th>Why</th><th>Order</th></tr></thead>
+        <tbody>
+        {{#changes}}<tr class="overdue"><td>{{retailerName}}</td><td>{{poNumber}}</td><td>{{received}}</td><td>{{reason}}</td><td>{{#order}}{{order}}{{/order}}{{^order}}no such PO{{/order}}</td></tr>
+        {{/changes}}
+        </tbody>
+        </table>
+        </section>
+        {{/changes.0}}
         </main>
         </body>
         </html>

@@ -1,0 +1,161 @@
+import Foundation
+import Gateway
+import Logging
+import Orders
+import Profiles
+import Routing
+import Store
+import TestSupport
+import Testing
+import X12
+
+/// Random runs of POs, retailers' changes and cancels, releases and shipments through the gateway on a real store,
+/// checked after every step: what is reserved is exactly what open orders still have to ship, never more than
+/// what is on hand less safety stock, and every 860 is answered by exactly one 865.
+@Suite("The gateway: change request properties")
+struct ChangeSequenceProperties {
+    static let skus: [SKU] = ["HP-10001", "HP-10002"]
+    static let nodes: [DCID] = ["ORD1", "DFW1", "EWR1"]
+
+    /// Home Depot with cancels honoured after release when `honour`, on stock drawn from `random`.
+    func world(_ random: inout SplitMix, honour: Bool) async throws -> (Gateway, SQLiteStore) {
+        let world = try SampleWorld()
+        var profile = try #require(world.profiles["homedepot"])
+        profile.orders.cancelAfterRelease = honour ? .honour : .refuse
+        var profiles = world.profiles.profiles
+        profiles["homedepot"] = profile
+        let set = ProfileSet(
+            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
+        try await world.store.importInventory(world.inventory)
+        var rows: [InventoryRow] = []
+        for node in Self.nodes {
+            for sku in Self.skus {
+                rows.append(
+                    InventoryRow(
+                        node: node, sku: sku, onHand: Int(random.next() % 9), safetyStock: Int(random.next() % 3)))
+            }
+        }
+        try await world.store.importInventory(rows)
+        return (Gateway(profiles: set, store: world.store, logger: Logger(label: "test")), world.store)
+    }
+
+    @Test("reservations are what open orders still ship, within stock; every 860 gets one 865", arguments: 0..<12)
+    func invariants(seed: Int) async throws {
+        var random = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
+        let (gateway, store) = try await world(&random, honour: seed % 2 == 0)
+        var placed: [String] = []
+        var changes = 0
+        var control = 100
+        var now = SampleWorld.clock
+        for step in 0..<14 {
+            control += 1
+            now += 600
+            let roll = random.next() % 10
+            if placed.isEmpty || roll < 4 {
+                let po = "P\(seed)-\(step)"
+                let count = 1 + Int(random.next() % 2)
+                let lines = (0..<count).map { index in
+                    (String(index + 1), Self.skus[index].rawValue, 1 + Int(random.next() % 4))
+                }
+                _ = await gateway.process(
+                    RetailerX12.interchange(
+                        RetailerX12.homeDepot, control: control, functionalID: "PO", setID: "850",
+                        sets: [RetailerX12.homeDepotPO(po, lines)]), origin: "\(po).x12", receivedAt: now)
+                placed.append(po)
+            } else if roll < 7 {
+                let po = placed[Int(random.next() % UInt64(placed.count))]
+                let body: [String]
+                switch random.next() % 4 {
+                case 0: body = RetailerX12.change(po, purpose: "01", sequence: step)
+                case 1: body = RetailerX12.change(po, sequence: step, ["POC|1|QD|1|\(9)|EA|25.00||VN|HP-10001"])
+                case 2:
+                    body = RetailerX12.change(
+                        po, sequence: step, ["POC|1|QI|\(5 + Int(random.next() % 3))|1|EA|25.00||VN|HP-10001"])
+                default: body = RetailerX12.change(po, sequence: step, ["POC|2|DI|0|1|EA|25.00||VN|HP-10002"])
+                }
+                _ = await gateway.process(
+                    RetailerX12.interchange(
+                        RetailerX12.homeDepot, control: control, functionalID: "PC", setID: "860", sets: [body]),
+                    origin: "\(po)-860.x12", receivedAt: now)
+                changes += 1
+            } else if roll < 8 {
+                let po = placed[Int(random.next() % UInt64(placed.count))]
+                if let id = try await store.orders(OrderFilter(retailer: "homedepot", poNumber: PONumber(po))).first?.id
+                {
+                    _ = try await store.mark(id, as: .released, at: now, detail: "picked")
+                }
+            } else {
+                let po = placed[Int(random.next() % UInt64(placed.count))]
+                if let id = try await store.orders(OrderFilter(retailer: "homedepot", poNumber: PONumber(po))).first?
+                    .id,
+                    let open = try? await gateway.openLines(id, node: nil), !open.isEmpty
+                {
+                    _ = try? await gateway.ship(
+                        ShipmentRequest(
+                            order: id, service: "ups-ground", shippedAt: now,
+                            packages: [
+                                .init(
+                                    trackingNumber: "1Z999AA10123456784", weight: 2,
+                                    contents: open.map { ($0.lineNumber, Decimal($0.quantity)) })
+                            ]), by: "floor", at: now)
+                }
+            }
+            try await check(store, placed: placed, changes: changes, context: "seed \(seed) step \(step)")
+        }
+        let verdicts = Set(try await store.changeRequests(ChangeRequestFilter()).map(\.verdict))
+        #expect(changes > 0 && !verdicts.isEmpty, "seed \(seed): the run asked for no change")
+    }
+
+    /// The invariants, on the store as it stands.
+    func check(_ store: SQLiteStore, placed: [String], changes: Int, context: String) async throws {
+        var owed: [String: Int] = [:]
+        var held: [String: Int] = [:]
+        var ids: [OrderID] = []
+        for po in placed {
+            if let id = try await store.orders(OrderFilter(retailer: "homedepot", poNumber: PONumber(po))).first?.id {
+                ids.append(id)
+            }
+        }
+        let recorded = try await store.recordedOrders(ids, for: DocumentID(0))
+        for id in ids {
+            guard let order = recorded[id], let floor = try await store.floorOrder(id) else { continue }
+            for reservation in order.reservations {
+                held["\(reservation.node) \(reservation.sku)", default: 0] += reservation.quantity
+            }
+            guard floor.state == .open || floor.state == .released else {
+                #expect(order.reservations.isEmpty, "\(context): \(floor.state) order \(id) holds stock")
+                continue
+            }
+            // What its live pick tickets plan, less what shipped or was cancelled.
+            let decoder = JSONDecoder()
+            for entry in try await store.outbox(order: id) where entry.kind == .pickTicket && entry.state != .withdrawn
+            {
+                let ticket = try decoder.decode(PickTicket.self, from: Data(entry.bytes))
+                for line in ticket.lines {
+                    let shipped = floor.shipments.filter { $0.confirmation.node == ticket.node }.flatMap {
+                        $0.confirmation.packages.flatMap(\.contents)
+                    }.filter { $0.lineNumber == line.lineNumber }.reduce(Decimal(0)) { $0 + $1.quantity }
+                    let cancelled = floor.cancellations.filter {
+                        $0.node == ticket.node && $0.lineNumber == line.lineNumber
+                    }.reduce(0) { $0 + $1.quantity }
+                    let open = line.quantity - NSDecimalNumber(decimal: shipped).intValue - cancelled
+                    owed["\(ticket.node) \(line.sku)", default: 0] += open
+                }
+            }
+        }
+        #expect(held.filter { $0.value != 0 } == owed.filter { $0.value != 0 }, "\(context)")
+        for position in try await store.inventory(of: Set(Self.skus)) {
+            #expect(
+                position.reserved == held["\(position.node) \(position.sku)", default: 0],
+                "\(context): \(position.node) \(position.sku)")
+            #expect(
+                position.reserved <= max(0, position.onHand - position.safetyStock) || position.reserved == 0,
+                "\(context): \(position.node) \(position.sku) reserves \(position.reserved) of \(position.onHand)")
+        }
+        let answers = try await store.outbox(state: nil).filter { $0.kind == .changeAcknowledgement }
+        #expect(answers.count == changes, "\(context): one 865 per 860")
+        let requests = try await store.changeRequests(ChangeRequestFilter())
+        #expect(requests.count == changes, "\(context)")
+        #expect(Set(answers.compactMap(\.inReplyTo)).count == changes, "\(context): each 865 answers its own 860")
+    }
+}
