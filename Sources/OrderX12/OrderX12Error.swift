@@ -29,7 +29,7 @@ public struct OrderX12Error: Error, Hashable, Sendable, CustomStringConvertible 
         switch kind {
         case .notAPurchaseOrder(let id): "transaction set \(id) is not an 850 purchase order"
         case .notAnOrderChange(let id): "transaction set \(id) is not an 860 purchase order change"
-        case .missingSegment(let id): "the transaction set has no \(id) segment"
+        case .missingSegment(let id): "the \(id == "BCH" ? "860" : "850") has no \(id) segment"
         case .missingElement(let segment, let position, let name):
             "\(segment)\(position < 10 ? "0" : "")\(position) (\(name)) is missing"
         case .invalidValue(let segment, let position, let name):

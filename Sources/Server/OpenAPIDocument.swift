@@ -992,6 +992,24 @@ components:
               lateBySeconds: { type: number }
               fee: { type: string }
               feeAtStake: { type: string }
+        changeRequests:
+          description: >-
+            Retailers' change or cancel requests of the last week refused whole or naming a PO never recorded:
+            someone's to look at.
+          type: array
+          items:
+            type: object
+            required: [id, retailer, poNumber, receivedAt, verdict]
+            additionalProperties: false
+            properties:
+              id: { type: integer }
+              retailer: { type: string }
+              poNumber: { type: string }
+              order: { type: integer }
+              receivedAt: { type: string, format: date-time }
+              verdict: { type: string, enum: [accepted, partly-accepted, refused] }
+              reason: { type: string }
+              changeNumber: { type: string }
 
 """#
 }
