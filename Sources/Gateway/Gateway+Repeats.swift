@@ -101,11 +101,12 @@ extension Gateway {
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
         var state = try await snapshot(for: [order], at: now)
+        // The first order's reservations are in what the store stocks (a kit's components): the kits the repeat
+        // asks for are worked out again from them.
+        let kits = KitStock(catalog: profiles.catalog, skus: orderedSKUs([order]))
         var released: [DCID: (orders: Int, units: Int)] = [:]
         for reservation in first.reservations {
-            state.stock.set(
-                state.stock.available(reservation.sku, at: reservation.node) + reservation.quantity,
-                of: reservation.sku, at: reservation.node)
+            kits.giveBack(reservation.quantity, of: reservation.sku, at: reservation.node, in: &state.stock)
             released[reservation.node, default: (1, 0)].units += reservation.quantity
         }
         let claims = released.sorted { $0.key < $1.key }.compactMap { node, taken -> CapacityClaim? in
