@@ -122,6 +122,32 @@ struct KitGatewayTests {
         #expect(kitUnitsShipped > 0, "the seeds route some kits")
     }
 
+    @Test("a kit shipped consumes its components' reservations; a kit line is not cancelled from the floor yet")
+    func shipAndCancel() async throws {
+        let world = try KitWorld()
+        let gateway = try await world.gateway(stock: [("EWR1", "HP-10001", 10, 0), ("EWR1", "HP-10009", 10, 0)])
+        _ = await gateway.process(
+            KitWorld.amazonInterchange([(po: "KIT5", lines: [("HP-KIT-1", 2)])]), origin: "kits.x12",
+            receivedAt: KitWorld.clock)
+        let order = try #require(
+            try await world.store.orders(OrderFilter(retailer: "amazon", poNumber: "KIT5")).first?.id)
+        #expect(try await world.reserved(Self.skus) == ["EWR1 HP-10001": 4, "EWR1 HP-10009": 4])
+        await #expect(throws: FloorError.self) {
+            _ = try await gateway.cancel(
+                order, node: nil, lines: ["1": 1], reason: .notFound, by: "test", at: KitWorld.clock + 600)
+        }
+        #expect(try await world.reserved(Self.skus) == ["EWR1 HP-10001": 4, "EWR1 HP-10009": 4], "nothing released")
+        let outcome = try await gateway.ship(
+            ShipmentRequest(
+                order: order, service: "ups-ground", shippedAt: KitWorld.clock + 3600,
+                packages: [.init(trackingNumber: "1Z999AA10123456784", contents: [(line: "1", quantity: 2)])]),
+            by: "test", at: KitWorld.clock + 3600)
+        #expect(outcome.state == .shipped, "\(outcome.review.refusals)")
+        #expect(try await world.reserved(Self.skus).isEmpty)
+        let onHand = try await world.store.inventory(of: ["HP-10001", "HP-10009"]).map(\.onHand)
+        #expect(onHand == [6, 6], "the kit's components left the shelf")
+    }
+
     @Test("a kit line's pick ticket lists its components, in JSON and as CSV rows after the kit's")
     func pickTicketComponents() async throws {
         let world = try KitWorld()
