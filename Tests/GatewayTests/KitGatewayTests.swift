@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import Logging
 import Orders
 import Profiles
 import Routing
@@ -146,6 +147,33 @@ struct KitGatewayTests {
         #expect(try await world.reserved(Self.skus).isEmpty)
         let onHand = try await world.store.inventory(of: ["HP-10001", "HP-10009"]).map(\.onHand)
         #expect(onHand == [6, 6], "the kit's components left the shelf")
+    }
+
+    @Test("a PO sent again in place of the first gets the first's components back, and with them its kits")
+    func replacementGivesBackComponents() async throws {
+        let world = try KitWorld()
+        var amazon = try #require(world.profiles["amazon"])
+        amazon.orders.duplicates = .replace
+        var profiles = world.profiles.profiles
+        profiles["amazon"] = amazon
+        let set = ProfileSet(
+            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
+        try await world.store.importInventory([
+            InventoryRow(node: "EWR1", sku: "HP-10001", onHand: 4, safetyStock: 0),
+            InventoryRow(node: "EWR1", sku: "HP-10009", onHand: 4, safetyStock: 0),
+        ])
+        let gateway = Gateway(profiles: set, store: world.store, logger: Logger(label: "test"))
+        _ = await gateway.process(
+            KitWorld.amazonInterchange([(po: "KIT6", lines: [("HP-KIT-1", 2)])]), origin: "first.x12",
+            receivedAt: KitWorld.clock)
+        #expect(try await world.reserved(Self.skus) == ["EWR1 HP-10001": 4, "EWR1 HP-10009": 4])
+        let again = await gateway.process(
+            KitWorld.amazonInterchange([(po: "KIT6", lines: [("HP-KIT-1", 2)])], control: 2), origin: "again.x12",
+            receivedAt: KitWorld.clock + 60)
+        #expect(again.notes.contains { $0.contains("replaces order") }, "\(again.notes) \(again.problems)")
+        let decision = try #require(Self.decisions(again)["KIT6"])
+        #expect(decision.shipments.map(\.node) == ["EWR1"], "the first's two kits are free again at EWR1")
+        #expect(try await world.reserved(Self.skus) == ["EWR1 HP-10001": 4, "EWR1 HP-10009": 4])
     }
 
     @Test("a kit line's pick ticket lists its components, in JSON and as CSV rows after the kit's")
