@@ -96,7 +96,7 @@ extension Gateway {
         case .redecide:
             guard let id, let recorded, let changed = review.changed else { break }
             var state = try await snapshot(for: [changed], at: now)
-            let claims = giveBack(recorded, to: &state, at: now)
+            let claims = giveBack(recorded, for: changed, to: &state, at: now)
             let switches = try await store.nodeSwitches()
             let routers = switchedRouters.routers(for: switches, profiles: profiles) ?? self.routers
             let router =
@@ -123,10 +123,13 @@ extension Gateway {
             effect = .cancel(
                 CancellationCommit(
                     orderID: id, version: floor.version,
-                    lines: units.map {
-                        CancellationRecord(
-                            orderID: id, node: $0.node, lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity,
-                            reason: Reason.retailerCancel.rawValue, at: now, recordedBy: who)
+                    // Reservations are in what the store stocks: a kit's units are its components'.
+                    lines: units.flatMap { unit in
+                        profiles.catalog.expanded(unit.sku, quantity: unit.quantity).map {
+                            CancellationRecord(
+                                orderID: id, node: unit.node, lineNumber: unit.lineNumber, sku: $0.sku,
+                                quantity: $0.quantity, reason: Reason.retailerCancel.rawValue, at: now, recordedBy: who)
+                        }
                     }, reviewJSON: Self.json(review), outbound: []))
         }
         let outbound = changeAnswer(
@@ -180,8 +183,10 @@ extension Gateway {
             case .shipped: .shipped
             case .cancelled: .cancelled
             }
+        let kitLines = plans.values.flatMap(\.lines).filter { profiles.catalog.isKit($0.sku) }.map(\.lineNumber)
         return ChangeTarget(
-            order: floor.order, stage: stage, plans: plans.values.sorted { $0.node < $1.node }, history: history)
+            order: floor.order, stage: stage, plans: plans.values.sorted { $0.node < $1.node }, history: history,
+            kitLines: Set(kitLines))
     }
 
     /// The profile that claims the sender of `change`.

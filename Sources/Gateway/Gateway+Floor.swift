@@ -191,11 +191,13 @@ extension Gateway {
             var consumed: [Reservation] = []
             for item in confirmation.packages.flatMap(\.contents) {
                 let sku = plan?.lines.first { $0.lineNumber == item.lineNumber }?.sku ?? item.sku
-                let units = ShipmentReview.units(item.quantity)
-                if let index = consumed.firstIndex(where: { $0.sku == sku }) {
-                    consumed[index].quantity += units
-                } else {
-                    consumed.append(Reservation(node: confirmation.node, sku: sku, quantity: units))
+                // A kit shipped consumes its components, which is what was reserved for it.
+                for (stocked, units) in profiles.catalog.expanded(sku, quantity: ShipmentReview.units(item.quantity)) {
+                    if let index = consumed.firstIndex(where: { $0.sku == stocked }) {
+                        consumed[index].quantity += units
+                    } else {
+                        consumed.append(Reservation(node: confirmation.node, sku: stocked, quantity: units))
+                    }
                 }
             }
             let drafts: [OutboundDraft]
@@ -250,6 +252,15 @@ extension Gateway {
                 history: context.history(at: node), profile: context.profile, acknowledged: context.acknowledged,
                 now: now)
             if review.isRefused { throw .refused(review.refusals) }
+            // The store releases a cancelled line's own SKU, and holds a kit's components: a kit line is not
+            // cancelled from the floor until cancellations release components.
+            let kitLines = review.cancelled.filter { profiles.catalog.isKit($0.sku) }
+            if !kitLines.isEmpty {
+                throw .refused(
+                    kitLines.map {
+                        "line \($0.lineNumber) is kit \($0.sku): kits cannot be cancelled from the floor yet"
+                    })
+            }
             let records = review.cancelled.map {
                 CancellationRecord(
                     orderID: order, node: node, lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity,

@@ -59,6 +59,7 @@ extension Gateway {
                     let repeatsAgain = try await handleRepeats(
                         sentAgain, document: document, at: now, routers: routers, results: &results, report: &report)
                     var state = try await snapshot(for: pending.map(\.order), at: now)
+                    let kits = KitStock(catalog: profiles.catalog, skus: orderedSKUs(pending.map(\.order)))
                     var decided:
                         [(
                             entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
@@ -82,6 +83,7 @@ extension Gateway {
                             entry.order, state: state, now: now,
                             scratch: &scratches[entry.profile.id, default: RoutingScratch()])
                         state.apply(decision)
+                        kits.settle(decision, in: &state.stock)
                         let tickets = decision.shipments.map {
                             PickTicket(
                                 order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
@@ -183,18 +185,25 @@ extension Gateway {
         }
     }
 
-    /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
-    /// and what each node has taken on its own calendar day.
-    func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
+    /// The catalog's SKUs the orders' lines ask for (by SKU, or by GTIN).
+    func orderedSKUs(_ orders: [PurchaseOrder]) -> Set<SKU> {
         let catalog = profiles.catalog
-        let skus = Set(
+        return Set(
             orders.flatMap(\.lines).compactMap { line in
                 line.sku.flatMap { catalog[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
             })
+    }
+
+    /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
+    /// and what each node has taken on its own calendar day. A kit's figure is derived from its components'
+    /// (`KitStock`): the store holds components only.
+    func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
+        let skus = orderedSKUs(orders)
         var stock = Stock()
-        for position in try await store.inventory(of: skus) {
+        for position in try await store.inventory(of: KitStock.stockedSKUs(for: skus, catalog: profiles.catalog)) {
             stock.set(position.available, of: position.sku, at: position.node)
         }
+        KitStock(catalog: profiles.catalog, skus: skus).derive(in: &stock)
         var usage: [DCID: DailyUsage] = [:]
         let days = Dictionary(grouping: profiles.network.nodes) { CalendarDate(now, in: $0.timeZone) }
         for (day, nodes) in days {
@@ -215,11 +224,15 @@ extension Gateway {
         var reservations: [Reservation] = []
         var perNode: [DCID: (orders: Int, units: Int)] = [:]
         for shipment in decision.shipments {
+            // Reserved in what the store stocks: a kit line reserves its components, from the pool they share with
+            // the same components sold alone or in other kits.
             for line in shipment.lines {
-                if let index = reservations.firstIndex(where: { $0.node == shipment.node && $0.sku == line.sku }) {
-                    reservations[index].quantity += line.quantity
-                } else {
-                    reservations.append(Reservation(node: shipment.node, sku: line.sku, quantity: line.quantity))
+                for (sku, quantity) in profiles.catalog.expanded(line.sku, quantity: line.quantity) {
+                    if let index = reservations.firstIndex(where: { $0.node == shipment.node && $0.sku == sku }) {
+                        reservations[index].quantity += quantity
+                    } else {
+                        reservations.append(Reservation(node: shipment.node, sku: sku, quantity: quantity))
+                    }
                 }
             }
             perNode[shipment.node, default: (0, 0)].orders = 1
@@ -273,7 +286,8 @@ extension Gateway {
                 date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
                 reasonCodes: profile.reasonCodes)
             return x12Draft(
-                .purchaseOrderAcknowledgement, name: "855-\(order.poNumber).x12", order: order, profile: profile, at: now
+                .purchaseOrderAcknowledgement, name: "855-\(order.poNumber).x12", order: order, profile: profile,
+                at: now
             ) { format, timestamp, counter in
                 try order.acknowledgementInterchange(
                     acknowledgement, timestamp: timestamp, format: format, counter: &counter)

@@ -101,7 +101,7 @@ extension Gateway {
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
         var state = try await snapshot(for: [order], at: now)
-        let claims = giveBack(first, to: &state, at: now)
+        let claims = giveBack(first, for: order, to: &state, at: now)
         let router =
             routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
         let decision = router.route(order, state: state, now: now)
@@ -135,12 +135,15 @@ extension Gateway {
     /// change decides it afresh): its reservations added to what is available, and, on the day it was decided, one
     /// order and its units per node taken off the node's usage when that day is today there. Returns the capacity
     /// claims the store releases when the new version is committed.
-    func giveBack(_ first: RecordedOrder, to state: inout NetworkState, at now: Date) -> [CapacityClaim] {
+    func giveBack(_ first: RecordedOrder, for order: PurchaseOrder, to state: inout NetworkState, at now: Date)
+        -> [CapacityClaim]
+    {
+        // The first order's reservations are in what the store stocks (a kit's components): the kits `order` asks
+        // for are worked out again from them.
+        let kits = KitStock(catalog: profiles.catalog, skus: orderedSKUs([order]))
         var released: [DCID: (orders: Int, units: Int)] = [:]
         for reservation in first.reservations {
-            state.stock.set(
-                state.stock.available(reservation.sku, at: reservation.node) + reservation.quantity,
-                of: reservation.sku, at: reservation.node)
+            kits.giveBack(reservation.quantity, of: reservation.sku, at: reservation.node, in: &state.stock)
             released[reservation.node, default: (1, 0)].units += reservation.quantity
         }
         let claims = released.sorted { $0.key < $1.key }.compactMap { node, taken -> CapacityClaim? in

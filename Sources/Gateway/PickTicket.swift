@@ -51,6 +51,26 @@ public struct PickTicket: Hashable, Sendable, Codable {
         public var hazmat: Bool
         /// From the item catalog: handled as oversize (two-person lift, own carton).
         public var oversize: Bool
+        /// What to pick for a kit line, from the catalog's kits; nil for an ordinary item (and in tickets written
+        /// before kits, which decode as before).
+        public var components: [Component]?
+    }
+
+    /// One component of a kit line: picked `quantity` times (`quantityPerKit` for each kit of the line).
+    public struct Component: Hashable, Sendable, Codable {
+        public var sku: SKU
+        public var upc: String?
+        public var description: String?
+        public var quantityPerKit: Int
+        public var quantity: Int
+
+        public init(sku: SKU, upc: String?, description: String?, quantityPerKit: Int, quantity: Int) {
+            self.sku = sku
+            self.upc = upc
+            self.description = description
+            self.quantityPerKit = quantityPerKit
+            self.quantity = quantity
+        }
     }
 
     /// `shipment.timeZone` is the DC's zone; the retailer's is the profile's, which routing reckons ship-by in.
@@ -74,16 +94,26 @@ public struct PickTicket: Hashable, Sendable, Codable {
         lines = shipment.lines.map { planned in
             let line = order.lines.first { $0.lineNumber == planned.lineNumber }
             let item = catalog[planned.sku]
+            let components = catalog.components(of: planned.sku)?.map { component in
+                let part = catalog[component.sku]
+                return Component(
+                    sku: component.sku, upc: part.flatMap { $0.upc.isEmpty ? nil : $0.upc },
+                    description: part?.description, quantityPerKit: component.quantity,
+                    quantity: component.quantity * planned.quantity)
+            }
             return Line(
                 lineNumber: planned.lineNumber, sku: planned.sku, upc: item?.upc ?? line?.gtin,
                 retailerItemID: line?.buyerItemID, description: item?.description ?? line?.description,
                 quantity: planned.quantity,
-                giftWrap: line?.giftWrap ?? false, hazmat: item?.hazmat ?? false, oversize: item?.oversize ?? false)
+                giftWrap: line?.giftWrap ?? false, hazmat: item?.hazmat ?? false, oversize: item?.oversize ?? false,
+                components: components)
         }
     }
 
     /// The CSV a WMS imports: one row per line, the columns of `csvColumns` (documented in `fixtures/README.md`).
-    /// Order-level fields repeat on every row so each row stands alone.
+    /// Order-level fields repeat on every row so each row stands alone. A kit line is followed by a row per
+    /// component, with the kit's line number, the component's SKU, UPC and total units, and a description that
+    /// names the kit (`kit HP-KIT-1, 2 per kit: …`).
     public static let csvColumns = [
         "ticket", "retailer", "po", "node", "service", "ship_at", "ship_by", "ship_by_at_node", "line", "sku", "upc",
         "quantity", "description", "hazmat", "oversize", "gift_wrap", "ship_to_name", "ship_to_address_1",
@@ -97,7 +127,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
         let address = shipTo?.address
         let addressLines = address?.lines ?? []
         func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
-        return lines.map { line in
+        func row(_ line: Line) -> String {
             [
                 id, retailer.rawValue, poNumber.rawValue, node.rawValue, service.rawValue, shipAt.description,
                 shipBy.description, shipByAtNode.description, line.lineNumber, line.sku.rawValue, line.upc ?? "",
@@ -107,6 +137,20 @@ public struct PickTicket: Hashable, Sendable, Codable {
                 address?.postalCode ?? "", address?.country ?? "", shipTo?.contact?.phone ?? "", giftMessage ?? "",
                 yes(packingSlip), line.retailerItemID ?? "",
             ].map(PickTicket.csvField).joined(separator: ",")
+        }
+        return lines.flatMap { line in
+            [row(line)]
+                + (line.components ?? []).map { component in
+                    var part = line
+                    part.sku = component.sku
+                    part.upc = component.upc
+                    part.quantity = component.quantity
+                    part.description =
+                        "kit \(line.sku), \(component.quantityPerKit) per kit: \(component.description ?? "")"
+                    part.retailerItemID = nil
+                    part.components = nil
+                    return row(part)
+                }
         }
     }
 

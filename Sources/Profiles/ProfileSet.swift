@@ -39,7 +39,8 @@ public struct ProfileSet: Sendable {
     /// Profiles by id, for stable listings.
     public var sortedProfiles: [RetailerProfile] { profiles.values.sorted { $0.id < $1.id } }
 
-    /// Loads and checks the profiles folder (`*.yaml`, `*.yml`), the network file and `items.csv` from disk.
+    /// Loads and checks the profiles folder (`*.yaml`, `*.yml`), the network file and `items.csv` from disk, with
+    /// the `kits.csv` beside `items.csv` when there is one.
     public static func load(profiles folder: URL, network: URL, catalog: URL, rules: [ProfileRule] = [])
         throws(ProfileErrors) -> ProfileSet
     {
@@ -61,17 +62,25 @@ public struct ProfileSet: Sendable {
         for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             files.append(try read(folder.appendingPathComponent(name), expected: "a retailer profile (YAML)"))
         }
+        let kitsURL = catalog.deletingLastPathComponent().appendingPathComponent(kitsFileName)
+        var kits: SourceFile?
+        if FileManager.default.fileExists(atPath: kitsURL.path) {
+            kits = try read(kitsURL, expected: "the kits of the item catalog (CSV)")
+        }
         return try load(
             profiles: files, network: try read(network, expected: "the DC network file (YAML)"),
-            catalog: try read(catalog, expected: "the item catalog (CSV)"), rules: rules)
+            catalog: try read(catalog, expected: "the item catalog (CSV)"), kits: kits, rules: rules)
     }
+
+    /// The file beside `items.csv` that says which items are kits of others; optional.
+    public static let kitsFileName = "kits.csv"
 
     /// Checks the given files together: each on its own, then across them (DCs and services the profiles name must
     /// be in the network, no two profiles may claim the same X12 or cXML identity), then against `rules` (what the
     /// parts that write documents can express).
     public static func load(
         profiles files: [SourceFile], network networkFile: SourceFile, catalog catalogFile: SourceFile,
-        rules: [ProfileRule] = []
+        kits kitsFile: SourceFile? = nil, rules: [ProfileRule] = []
     )
         throws(ProfileErrors) -> ProfileSet
     {
@@ -88,6 +97,9 @@ public struct ProfileSet: Sendable {
         var catalog: ItemCatalog?
         do { catalog = try ItemCatalog.parse(csv: catalogFile.text, file: catalogFile.name) } catch {
             errors += error.errors
+        }
+        if let kitsFile, catalog != nil {
+            do { try catalog?.readKits(csv: kitsFile.text, file: kitsFile.name) } catch { errors += error.errors }
         }
 
         var profiles: [RetailerProfile] = []

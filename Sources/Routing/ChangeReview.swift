@@ -18,12 +18,18 @@ public struct ChangeTarget: Sendable {
     public var stage: Stage
     public var plans: [ShipmentPlan]
     public var history: [DCID: FloorHistory]
+    /// Lines whose item is a kit: the floor cannot cancel part of a released kit line yet, so neither can a change.
+    public var kitLines: Set<String>
 
-    public init(order: PurchaseOrder, stage: Stage, plans: [ShipmentPlan], history: [DCID: FloorHistory]) {
+    public init(
+        order: PurchaseOrder, stage: Stage, plans: [ShipmentPlan], history: [DCID: FloorHistory],
+        kitLines: Set<String> = []
+    ) {
         self.order = order
         self.stage = stage
         self.plans = plans
         self.history = history
+        self.kitLines = kitLines
     }
 
     /// Units of `line` still to ship, per node, in the plans' order.
@@ -236,6 +242,14 @@ public struct ChangeReview: Hashable, Sendable, Codable {
                     refusedLine(
                         answer, .changeAfterRelease,
                         "line \(change.lineNumber): the warehouse is picking it as released"))
+                continue
+            }
+            guard !target.kitLines.contains(change.lineNumber) else {
+                lines.append(
+                    refusedLine(
+                        answer, .changeAfterRelease,
+                        "line \(change.lineNumber) is a kit: its components cannot be cancelled from the pick list yet")
+                )
                 continue
             }
             guard honour else {

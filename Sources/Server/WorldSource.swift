@@ -2,7 +2,8 @@ public import Foundation
 import Gateway
 public import Profiles
 
-/// Where the service reads its world from: the folder of retailer profiles, the DC network and the item catalog.
+/// Where the service reads its world from: the folder of retailer profiles, the DC network and the item catalog
+/// (with the `kits.csv` beside it, when there is one).
 /// Read and checked as `dropgate profiles check` reads them, so that what checks clean there loads here.
 public struct WorldSource: Hashable, Sendable {
     public var profiles: URL
@@ -36,6 +37,7 @@ public struct WorldSource: Hashable, Sendable {
         }
         add(network.path)
         add(catalog.path)
+        add(catalog.deletingLastPathComponent().appendingPathComponent(ProfileSet.kitsFileName).path)
         add(profiles.path)
         let names = (try? manager.contentsOfDirectory(atPath: profiles.path)) ?? []
         for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {

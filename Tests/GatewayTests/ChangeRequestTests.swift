@@ -290,4 +290,25 @@ struct ChangeRequestTests {
         #expect(document.first("BAK")?.text(2) == "RD" || document.first("BAK")?.text(2) == "RJ")
         #expect(document.all("ACK").allSatisfy { $0.text(1) == "IR" })
     }
+
+    @Test("a kit line changed before release moves its components: a decrease, then a cancel, gives them back")
+    func kitChanges() async throws {
+        let world = try KitWorld()
+        let gateway = try await world.gateway(stock: [("ORD1", "HP-10001", 10, 0), ("ORD1", "HP-10002", 10, 0)])
+        _ = await gateway.process(
+            RetailerX12.interchange(
+                RetailerX12.homeDepot, control: 900, functionalID: "PO", setID: "850",
+                sets: [RetailerX12.homeDepotPO("KIT-1", [("1", "HP-KIT-2", 3)])]), origin: "po.x12",
+            receivedAt: Self.now)
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]) == ["ORD1 HP-10001": 3, "ORD1 HP-10002": 3])
+        let decrease = await sendChange(
+            gateway, RetailerX12.change("KIT-1", ["POC|1|QD|1|3|EA|25.00||VN|HP-KIT-2"]), control: 901)
+        #expect(verdict(decrease) == .accepted, "\(decrease.notes)")
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]) == ["ORD1 HP-10001": 1, "ORD1 HP-10002": 1])
+        let cancel = await sendChange(gateway, RetailerX12.change("KIT-1", purpose: "01", sequence: 2), control: 902)
+        #expect(verdict(cancel) == .accepted, "\(cancel.notes)")
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]).isEmpty)
+        let id = try await orderID(world.store, "KIT-1")
+        #expect(try await world.store.floorOrder(id)?.state == .cancelled)
+    }
 }

@@ -11,6 +11,10 @@ public import Profiles
 /// so a node announced as closing reads zero from 00:00 local on the first day of its window, not after it. Then
 /// per figure the retailer reads (each node's in a per-node feed, the sum in a summed one): the buffer (units held
 /// back, or a per cent of the figure with the result rounded down), the cap, and a floor at zero.
+///
+/// A kit (`kits.csv`) is stocked as its components: its figure at a node is the least, over its components, of
+/// (the component's available ÷ its quantity per kit), rounded down, before the buffer and cap, which then apply to
+/// the kit's figure as to any item's. A summed feed sums the kit's per-node figures, as a kit ships from one node.
 public struct ATSCalculator: Sendable {
     public var retailer: RetailerID
     public var settings: FeedSettings
@@ -106,6 +110,7 @@ public struct ATSCalculator: Sendable {
             }
             if let index = position[level.node], open[index] { figures[row * width + index] += level.available }
         }
+        if let catalog { Self.deriveKits(of: catalog, in: &figures, rowOf: rowOf, width: width) }
         rowOf = [:]
         var lines: [ATSLine] = []
         lines.reserveCapacity(skus.count * (settings.perNode ? width : 1))

@@ -31,10 +31,16 @@ public struct Item: Hashable, Sendable, Codable {
     }
 }
 
-/// The items we sell, by SKU and by GTIN, for resolving PO lines that name only a UPC.
+/// The items we sell, by SKU and by GTIN, for resolving PO lines that name only a UPC; and which of them are kits
+/// of others (`kits.csv`, see `ItemCatalog+Kits.swift`).
 public struct ItemCatalog: Hashable, Sendable, Codable {
     public private(set) var items: [SKU: Item]
     private var skuByGTIN: [String: SKU]
+    /// The components of each kit, in `kits.csv` order. A kit is an item of its own (SKU, UPC, description); its
+    /// components are ordinary items, never kits.
+    public internal(set) var kits: [SKU: [KitComponent]] = [:]
+    /// The kits each component is part of, sorted: what to recompute when a component's stock moves.
+    var kitsByComponent: [SKU: [SKU]] = [:]
 
     /// The first of items listed twice (by SKU, or by GTIN for the GTIN look-up) wins.
     public init(_ items: [Item]) {
@@ -52,6 +58,32 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     }
 
     public subscript(sku: SKU) -> Item? { items[sku] }
+
+    /// Replaces an item already in the catalog (a kit taking on its components' care and weight).
+    mutating func update(_ item: Item) {
+        if items[item.sku] != nil { items[item.sku] = item }
+    }
+
+    private enum CodingKeys: String, CodingKey { case items, skuByGTIN, kits }
+
+    /// A catalog encoded before kits existed decodes with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        items = try container.decode([SKU: Item].self, forKey: .items)
+        skuByGTIN = try container.decode([String: SKU].self, forKey: .skuByGTIN)
+        kits = [:]
+        kitsByComponent = [:]
+        for (kit, components) in try container.decodeIfPresent([SKU: [KitComponent]].self, forKey: .kits) ?? [:] {
+            setComponents(components, of: kit)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(skuByGTIN, forKey: .skuByGTIN)
+        if !kits.isEmpty { try container.encode(kits, forKey: .kits) }
+    }
 
     /// The SKU whose UPC is `gtin`, comparing UPC-A, EAN-13 and GTIN-14 forms alike (leading zeros ignored).
     public func sku(forGTIN gtin: String) -> SKU? { skuByGTIN[ItemCatalog.normalized(gtin)] }

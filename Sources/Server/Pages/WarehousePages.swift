@@ -153,6 +153,15 @@ public struct WarehousePages: Sendable {
             "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "upc": present(line.upc),
             "retailerItem": present(line.retailerItemID),
             "description": line.description ?? "", "quantity": String(line.quantity), "care": care(line),
+            "components": present(
+                line.components.map { components in
+                    components.map { component in
+                        PageNode([
+                            "sku": component.sku.rawValue, "description": component.description ?? "",
+                            "perKit": String(component.quantityPerKit), "quantity": String(component.quantity),
+                        ])
+                    }
+                }),
         ]
     }
 

@@ -61,11 +61,19 @@ struct ProfilesCommand: ParsableCommand {
                         "sku,upc,description,weight_lb,length_in,width_in,height_in,oversize,hazmat,gift_wrap,unit_cost\n"
                 )
             }
+            // The catalog's kits, from the kits.csv beside it when there is one.
+            let kitsPath = ((catalog as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(ProfileSet.kitsFileName)
+            let kitsFile =
+                FileManager.default.fileExists(atPath: kitsPath)
+                ? SourceFile(name: kitsPath, text: try read(kitsPath, expected: "the kits of the item catalog (CSV)"))
+                : nil
             let profiles = try profileFiles(paths)
             let networkFile = SourceFile(name: network, text: try read(network, expected: "the DC network file (YAML)"))
             do {
                 return try ProfileSet.load(
-                    profiles: profiles, network: networkFile, catalog: catalogFile, rules: ProfileRule.answerWriters)
+                    profiles: profiles, network: networkFile, catalog: catalogFile, kits: kitsFile,
+                    rules: ProfileRule.answerWriters)
             } catch {
                 for problem in error.errors { printError(problem.description) }
                 printError("\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") found")

@@ -57,6 +57,9 @@ struct RouteCommand: ParsableCommand {
         }
         let reader = InboundReader(profiles: profiles, mapping: xmlMapping)
         var state = NetworkState(stock: stock)
+        // Kits are stocked as their components: their figures are derived, and kept true as orders take stock.
+        let kits = KitStock(catalog: profiles.catalog, skus: profiles.catalog.kits.keys)
+        kits.derive(in: &state.stock)
         let routers = profiles.routers()
         // What each profile's run of decisions reuses (deadlines, stock tables, landed costs): kept across files.
         var scratches: [RetailerID: RoutingScratch] = [:]
@@ -111,6 +114,7 @@ struct RouteCommand: ParsableCommand {
                 let decision = router.route(
                     claimed, state: state, now: now, scratch: &scratches[profile.id, default: RoutingScratch()])
                 state.apply(decision)
+                kits.settle(decision, in: &state.stock)
                 if !decision.isCompliantShipment { allCompliant = false }
                 if json {
                     try decisions.append(decision)

@@ -14,7 +14,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "The DC network file.")
     var network = "fixtures/network.yaml"
 
-    @Option(help: "The item catalog (CSV: sku,upc,description,…,oversize,hazmat,gift_wrap,unit_cost).")
+    @Option(help: "The item catalog (CSV: sku,upc,description,…,unit_cost); kits from the kits.csv beside it.")
     var items = "fixtures/items.csv"
 
     /// The profiles, network and catalog, checked together; every problem printed, exit 2.

@@ -15,7 +15,7 @@ extension PageTemplates {
         <table>
         <thead><tr><th>Line</th><th>SKU</th><th>Description</th><th>Qty</th><th>Care</th></tr></thead>
         <tbody>
-        {{#lines}}<tr><td>{{lineNumber}}</td><td><div class="sku-barcode">{{{barcode}}}</div><span class="sku human">{{sku}}</span>{{#upc}}<br>UPC {{upc}}{{/upc}}{{#retailerItem}}<br>Retailer item {{retailerItem}}{{/retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td><td class="care">{{care}}</td></tr>
+        {{#lines}}<tr><td>{{lineNumber}}</td><td><div class="sku-barcode">{{{barcode}}}</div><span class="sku human">{{sku}}</span>{{#upc}}<br>UPC {{upc}}{{/upc}}{{#retailerItem}}<br>Retailer item {{retailerItem}}{{/retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td><td class="care">{{care}}</td></tr>{{#components}}<tr class="kit-component"><td></td><td><span class="sku human">{{sku}}</span></td><td>{{description}} ({{perKit}} per kit)</td><td class="qty">{{quantity}}</td><td></td></tr>{{/components}}
         {{/lines}}
         </tbody>
         </table>
