@@ -312,3 +312,61 @@ struct ChangeRequestTests {
         #expect(try await world.store.floorOrder(id)?.state == .cancelled)
     }
 }
+
+/// cXML OrderRequests of type `update` (the order restated) and `delete`, as Best Buy's marketplace sends them.
+@Suite("The gateway: cXML updates and deletes")
+struct CXMLChangeTests {
+    static let sample = SampleWorld.root.appendingPathComponent("fixtures/inbox/bestbuy-20261124-0905.xml")
+
+    /// The sample order as a later request: `type`, a new payload ID, and line 1's quantity as `quantity`.
+    func request(type: String, quantity: Int) throws -> [UInt8] {
+        var text = try String(contentsOf: Self.sample, encoding: .utf8)
+        text = text.replacingOccurrences(of: "type=\"new\"", with: "type=\"\(type)\"")
+        text = text.replacingOccurrences(of: "payloadID=\"2026", with: "payloadID=\"\(type)-2026")
+        text = text.replacingOccurrences(
+            of: "<ItemOut quantity=\"2\" lineNumber=\"1\">", with: "<ItemOut quantity=\"\(quantity)\" lineNumber=\"1\">")
+        return Array(text.utf8)
+    }
+
+    func setUp() async throws -> (Gateway, SQLiteStore, OrderID) {
+        let world = try SampleWorld()
+        let gateway = try await world.gateway()
+        _ = await gateway.process(file: Self.sample, receivedAt: ChangeRequestTests.now)
+        let id = try #require(
+            try await world.store.orders(OrderFilter(retailer: "bestbuy", poNumber: "8841207-A")).first?.id)
+        return (gateway, world.store, id)
+    }
+
+    func reserved(_ store: SQLiteStore, _ id: OrderID) async throws -> Int {
+        try await store.recordedOrders([id], for: DocumentID(0))[id]?.reservations.reduce(0) { $0 + $1.quantity } ?? -1
+    }
+
+    @Test("an update restating line 1 with one unit is decided again and confirmed in cXML")
+    func update() async throws {
+        let (gateway, store, id) = try await setUp()
+        #expect(try await reserved(store, id) == 3)
+        let report = await gateway.process(
+            try request(type: "update", quantity: 1), origin: "update.xml", receivedAt: ChangeRequestTests.later)
+        let outcome = report.orders.compactMap { order -> ChangeOutcome? in
+            if case .changeRequest(let outcome) = order.result { return outcome }
+            return nil
+        }.first
+        #expect(outcome?.review.verdict == .accepted, "\(report.problems) \(report.notes)")
+        #expect(outcome?.review.lines.map(\.kind) == [.quantityDecrease])
+        #expect(try await reserved(store, id) == 2)
+        let confirmations = try await store.outbox(order: id).filter { $0.kind == .cXMLConfirmation }
+        #expect(confirmations.count == 2, "the first answer and the one for the update")
+        let text = String(decoding: confirmations.last?.bytes ?? [], as: UTF8.self)
+        #expect(text.contains("quantity=\"1\""), "\(text)")
+    }
+
+    @Test("a delete before release cancels the order and gives its stock back")
+    func delete() async throws {
+        let (gateway, store, id) = try await setUp()
+        let report = await gateway.process(
+            try request(type: "delete", quantity: 2), origin: "delete.xml", receivedAt: ChangeRequestTests.later)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(try await store.floorOrder(id)?.state == .cancelled)
+        #expect(try await reserved(store, id) == 0)
+    }
+}
