@@ -169,6 +169,11 @@ public struct ChangeReview: Hashable, Sendable, Codable {
                 action = .cancel(units)
                 return
             }
+            if changedOrder.lines.isEmpty && headerAccepted == nil {
+                // A restatement (cXML update) of the order as it stands, or the same one delivered again.
+                accept(changedOrder, "the change asks for nothing PO \(po) does not already have: nothing to do")
+                return
+            }
             var routed = changedOrder.order
             let named = Set(changedOrder.lines.map(\.change.lineNumber))
             routed.lines.removeAll { !named.contains($0.lineNumber) && target.planned($0.lineNumber) == 0 }

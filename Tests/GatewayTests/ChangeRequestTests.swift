@@ -358,6 +358,12 @@ struct CXMLChangeTests {
         #expect(confirmations.count == 2, "the first answer and the one for the update")
         let text = String(decoding: confirmations.last?.bytes ?? [], as: UTF8.self)
         #expect(text.contains("quantity=\"1\""), "\(text)")
+        // The same update delivered again asks for nothing new: no new version, no new answer.
+        let again = await gateway.process(
+            try request(type: "update", quantity: 1), origin: "update-again.xml", receivedAt: ChangeRequestTests.later)
+        #expect(again.problems.isEmpty)
+        #expect(try await store.floorOrder(id)?.version == 2)
+        #expect(try await store.outbox(order: id).filter { $0.kind == .cXMLConfirmation }.count == 2)
     }
 
     @Test("a delete before release cancels the order and gives its stock back")
