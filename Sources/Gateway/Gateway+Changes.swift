@@ -135,12 +135,12 @@ extension Gateway {
         let outbound = changeAnswer(
             review, change: change, order: floor?.order, changed: review.changed, decision: decision, target: target,
             profile: profile, at: now)
-        let refusedWhole = review.verdict == .refused ? review.lines.compactMap(\.reason).first : nil
+        let refusedWhole = review.refusal ?? review.lines.compactMap(\.reason).first
         let result = try await store.recordChange(
             ChangeCommit(
                 document: document, position: position, retailer: profile.id, poNumber: change.poNumber, order: id,
                 receivedAt: now, verdict: review.verdict.rawValue,
-                reason: review.verdict == .refused ? (refusedWhole ?? .changeAfterRelease).rawValue : nil,
+                reason: review.verdict == .refused ? (refusedWhole ?? .invalidChange).rawValue : nil,
                 changeNumber: change.changeNumber, reviewJSON: Self.json(review),
                 detail: "\(change.purpose.rawValue) request"
                     + (change.changeNumber.map { " \($0)" } ?? "") + " in document \(document): "

@@ -119,6 +119,8 @@ public struct ChangeReview: Hashable, Sendable, Codable {
     /// The ship-to or ship method changes, and whether that part was accepted (nil when it does not change).
     public var headerAccepted: Bool?
     public var stage: ChangeTarget.Stage?
+    /// Why the whole request was refused (no such PO, shipped, …), when it was refused for one reason.
+    public var refusal: Reason?
     /// What was checked, in order, in words.
     public var checks: [String]
 
@@ -127,6 +129,7 @@ public struct ChangeReview: Hashable, Sendable, Codable {
     /// Reviews `change` against `target` (nil: no such PO is recorded) under `profile`.
     public init(change: OrderChange, target: ChangeTarget?, profile: RetailerProfile) {
         stage = target?.stage
+        refusal = nil
         changed = nil
         headerAccepted = nil
         checks = []
@@ -224,6 +227,7 @@ public struct ChangeReview: Hashable, Sendable, Codable {
             review.lines[index].detail = detail
         }
         if review.headerAccepted != nil { review.headerAccepted = false }
+        review.refusal = cause.0
         review.verdict = .refused
         review.action = .none
         review.changed = nil
@@ -296,6 +300,7 @@ public struct ChangeReview: Hashable, Sendable, Codable {
 
     private mutating func refuseAll(_ change: OrderChange, order: PurchaseOrder?, reason: Reason, _ why: String) {
         checks.append(why)
+        refusal = reason
         let named =
             change.purpose == .cancel && change.lines.isEmpty
             ? (order?.lines ?? []).map { LineChange(lineNumber: $0.lineNumber, kind: .cancel) } : change.lines

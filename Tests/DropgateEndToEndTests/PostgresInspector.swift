@@ -63,7 +63,7 @@ struct PostgresInspector {
         for row in try rows(
             """
             SELECT partner, substring(convert_from(bytes, 'UTF8') from 91 for 9) FROM outbox
-            WHERE kind IN ('997', '999', 'TA1', '855') AND \(StoreInspector.originals)
+            WHERE kind IN ('997', '999', 'TA1', '855', '865') AND \(StoreInspector.originals)
             """)
         {
             numbers[row[0], default: []].append(Int(row[1]) ?? -1)

@@ -102,7 +102,7 @@ extension StoreInspector {
         for row in try rows(
             """
             SELECT partner, substr(CAST(bytes AS TEXT), 91, 9) FROM outbox
-            WHERE kind IN ('997', '999', 'TA1', '855') AND \(Self.originals)
+            WHERE kind IN ('997', '999', 'TA1', '855', '865') AND \(Self.originals)
             """)
         {
             numbers[row[0], default: []].append(Int(row[1]) ?? -1)

@@ -324,7 +324,8 @@ struct CXMLChangeTests {
         text = text.replacingOccurrences(of: "type=\"new\"", with: "type=\"\(type)\"")
         text = text.replacingOccurrences(of: "payloadID=\"2026", with: "payloadID=\"\(type)-2026")
         text = text.replacingOccurrences(
-            of: "<ItemOut quantity=\"2\" lineNumber=\"1\">", with: "<ItemOut quantity=\"\(quantity)\" lineNumber=\"1\">")
+            of: "<ItemOut quantity=\"2\" lineNumber=\"1\">", with: "<ItemOut quantity=\"\(quantity)\" lineNumber=\"1\">"
+        )
         return Array(text.utf8)
     }
 

@@ -45,6 +45,7 @@ struct ChangeReviewTests {
         #expect(review.verdict == .refused)
         #expect(review.action == .none)
         #expect(review.lines.map(\.reason) == [.unknownOrder])
+        #expect(review.refusal == .unknownOrder)
         #expect(review.lines.first?.code == "QD")
         #expect(review.checks.first?.contains("no PO PO-1") == true, "\(review.checks)")
     }
