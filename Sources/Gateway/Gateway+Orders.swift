@@ -184,7 +184,7 @@ extension Gateway {
     }
 
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
-    /// and what each node has taken on its own calendar day.
+    /// what each node has taken on its own calendar day, and the stock due that no waiting order was promised.
     func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
         let catalog = profiles.catalog
         let skus = Set(
@@ -203,7 +203,7 @@ extension Gateway {
                 if let use = used[node.id] { usage[node.id] = DailyUsage(orders: use.orders, units: use.units) }
             }
         }
-        return NetworkState(stock: stock, usage: usage)
+        return NetworkState(stock: stock, usage: usage, inbound: try await unpromisedInbound(of: skus))
     }
 
     /// The order, its decision, reservations and capacity claims, and the documents it produces: the answer when
@@ -273,7 +273,8 @@ extension Gateway {
                 date: CalendarDate(now, in: profile.timeZone), rules: profile.documents.acknowledgement,
                 reasonCodes: profile.reasonCodes)
             return x12Draft(
-                .purchaseOrderAcknowledgement, name: "855-\(order.poNumber).x12", order: order, profile: profile, at: now
+                .purchaseOrderAcknowledgement, name: "855-\(order.poNumber).x12", order: order, profile: profile,
+                at: now
             ) { format, timestamp, counter in
                 try order.acknowledgementInterchange(
                     acknowledgement, timestamp: timestamp, format: format, counter: &counter)
