@@ -195,8 +195,8 @@ extension Gateway {
     }
 
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
-    /// and what each node has taken on its own calendar day. A kit's figure is derived from its components'
-    /// (`KitStock`): the store holds components only.
+    /// what each node has taken on its own calendar day, and the stock due that no waiting order was promised. A
+    /// kit's figure is derived from its components' (`KitStock`): the store holds components only.
     func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
         let skus = orderedSKUs(orders)
         var stock = Stock()
@@ -212,7 +212,7 @@ extension Gateway {
                 if let use = used[node.id] { usage[node.id] = DailyUsage(orders: use.orders, units: use.units) }
             }
         }
-        return NetworkState(stock: stock, usage: usage)
+        return NetworkState(stock: stock, usage: usage, inbound: try await unpromisedInbound(of: skus))
     }
 
     /// The order, its decision, reservations and capacity claims, and the documents it produces: the answer when

@@ -14,7 +14,8 @@ public import X12
 /// - Per node (a feed per facility): `N1*SF*<node name>*92*<node id>`, the ship-from party as the retailer's own 850
 ///   names it (`N1*SF*…*92*EWR1` in Walmart's), in the heading's N1 loop, so that each set is one facility's.
 /// - `LIN*<n>*<qualifier>*<item id>[*VN*<our SKU>][*UP*<UPC>]` per item, then `QTY*33*<quantity>*EA` (33 quantity
-///   available for sale, RETAILERS.md section 3).
+///   available for sale, RETAILERS.md section 3); when stock is on its way (never in QTY02), the QTY loop's line
+///   item schedule `SCH*<units>*EA***018*<CCYYMMDD>`: that many more units available (374 `018`) from that day.
 /// - `CTT*<LIN count>`.
 ///
 /// A new set starts when the node changes and after `maxItemsPerSet` LIN loops (the standard's LIN loop repeats at
@@ -170,6 +171,11 @@ extension InventoryAdvice {
                 X12OutgoingSegment("LIN", simpleElements: linElements(line, number: itemsInSet)), to: &output)
             try writer.append(X12OutgoingSegment("QTY", "33", String(max(0, line.quantity)), "EA"), to: &output)
             segmentsInSet += 2
+            if let future = line.futureQuantity, future > 0, let day = line.availableOn {
+                try writer.append(
+                    X12OutgoingSegment("SCH", String(future), "EA", nil, nil, "018", X12Text.date(day)), to: &output)
+                segmentsInSet += 1
+            }
             try flushIfFull()
         }
         try closeSet()

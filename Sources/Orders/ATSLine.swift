@@ -13,8 +13,13 @@ public struct ATSLine: Hashable, Sendable, Codable {
     public var name: String?
     /// The node this figure is for; nil in a feed summed over the nodes.
     public var node: DCID?
-    /// Units the retailer may sell; never negative.
+    /// Units the retailer may sell; never negative. Stock on its way is never in it.
     public var quantity: Int
+    /// Units on their way to the node (or the retailer's nodes, in a summed feed), not yet received: what a
+    /// retailer that takes backorders or preorders may sell for later. Nil when none is due.
+    public var futureQuantity: Int?
+    /// The day the first of `futureQuantity` is due.
+    public var availableOn: CalendarDate?
 
     public init(
         sku: SKU, itemID: String? = nil, itemIDKind: ItemIDKind = .sku, upc: String? = nil, name: String? = nil,

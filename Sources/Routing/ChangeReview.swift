@@ -179,7 +179,10 @@ public struct ChangeReview: Hashable, Sendable, Codable {
             }
             var routed = changedOrder.order
             let named = Set(changedOrder.lines.map(\.change.lineNumber))
-            routed.lines.removeAll { !named.contains($0.lineNumber) && target.planned($0.lineNumber) == 0 }
+            // Lines the decision cancelled stay cancelled; an order that waits for stock (no pick ticket yet) keeps all.
+            if !target.plans.isEmpty {
+                routed.lines.removeAll { !named.contains($0.lineNumber) && target.planned($0.lineNumber) == 0 }
+            }
             changed = routed
             accept(changedOrder, "PO \(po) is not released to the warehouse: decided again as changed")
             action = .redecide
@@ -189,7 +192,7 @@ public struct ChangeReview: Hashable, Sendable, Codable {
     }
 
     /// Settles a `redecide` review with the router's decision on `changed`: accepted when every line ships
-    /// complete; otherwise every line the change names is refused with the router's reason, and nothing changes.
+    /// complete (or waits for stock where the profile allows backorders); otherwise every line the change names is refused with the router's reason, and nothing changes.
     public func judged(by decision: RoutingDecision) -> ChangeReview {
         guard action == .redecide, let changed else { return self }
         var review = self
@@ -197,6 +200,8 @@ public struct ChangeReview: Hashable, Sendable, Codable {
         for shipment in decision.shipments {
             for line in shipment.lines { shipped[line.lineNumber, default: 0] += line.quantity }
         }
+        // A line that waits for stock the profile lets it wait for is served too.
+        for line in decision.backorderedLines { shipped[line.lineNumber, default: 0] += line.quantity }
         let short = changed.lines.filter { Decimal(shipped[$0.lineNumber] ?? 0) < $0.quantity }
         let nodes = Set(decision.shipments.map(\.node.rawValue)).sorted().joined(separator: " and ")
         guard !short.isEmpty else {

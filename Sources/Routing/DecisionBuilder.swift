@@ -46,8 +46,8 @@ enum DecisionBuilder {
     /// `found` is consumed: its arrays move into the decision rather than being copied. `scratch` keeps the landed
     /// costs worked out.
     static func decision(
-        _ order: PurchaseOrder, plan: Plan?, facts found: consuming Findings, tables: RoutingTables, now: Date,
-        scratch: inout RoutingScratch
+        _ order: PurchaseOrder, plan: Plan?, facts found: consuming Findings, tables: RoutingTables,
+        state: NetworkState, now: Date, scratch: inout RoutingScratch
     ) -> RoutingDecision {
         // The static rules' array, held by nothing else, so the decision's rules are appended to it in place.
         let staticOutcomes = found.statics.outcomes
@@ -89,17 +89,27 @@ enum DecisionBuilder {
         let outcome: RoutingDecision.Outcome
         var backordered: [BackorderedLine] = []
         var cancels: [Int] = []
-        if shipments.isEmpty, let backorder = policy.backorder, let node = candidates.first(where: { $0.generalOK }) {
-            let until = CalendarDate.on(
+        var inboundLate: InboundLate?
+        let wait = policy.backorder.flatMap { backorder -> Wait? in
+            guard shipments.isEmpty else { return nil }
+            let latest = CalendarDate.on(
                 DeadlineCalculator.advance(
                     now, by: backorder, calendar: tables.profile.shipSLA.calendar, zone: tables.profileZone),
                 in: tables.profileZone)
-            backordered = lines.map {
+            return Self.wait(lines, candidates: candidates, state: state, latest: latest)
+        }
+        if case .wait(let node, let until, let awaiting) = wait {
+            backordered = lines.indices.map {
                 BackorderedLine(
-                    lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity, node: node.id, until: until)
+                    lineNumber: lines[$0].lineNumber, sku: lines[$0].sku, quantity: lines[$0].quantity, node: node,
+                    until: until, awaiting: awaiting?[$0])
+            }
+            if awaiting != nil {
+                found.deadlines = Self.deadlines(found.deadlines, waitingUntil: until, order: order, tables: tables)
             }
             outcome = .backorder
         } else {
+            if case .tooLate(let late) = wait { inboundLate = late }
             cancels = shipments.isEmpty ? Array(lines.indices) : lines.indices.filter { !shipped[$0] }
             if shipments.isEmpty {
                 outcome = .cancel
@@ -117,13 +127,14 @@ enum DecisionBuilder {
         rules.append(RuleOutcome(rule: .routingAuthority, passed: true))
         rules.append(RuleOutcome(rule: .fulfilmentPolicy, passed: held))
         rules.append(RuleOutcome(rule: .sourcing, passed: !shipments.isEmpty))
-        let facts = Shared(
-            DecisionFacts(
-                context: tables.explanation, order: order, mapping: found.mapping, deadlines: found.deadlines,
-                services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
-                assessments: found.assessments, candidateCount: found.candidateCount,
-                unconsidered: found.unconsidered, assigned: found.assigned, shipments: shipments, cancels: cancels,
-                primaryID: primaryID, rules: rules))
+        var made = DecisionFacts(
+            context: tables.explanation, order: order, mapping: found.mapping, deadlines: found.deadlines,
+            services: found.mapping.services, isPOBox: found.statics.isPOBox, table: found.table,
+            assessments: found.assessments, candidateCount: found.candidateCount,
+            unconsidered: found.unconsidered, assigned: found.assigned, shipments: shipments, cancels: cancels,
+            primaryID: primaryID, rules: rules)
+        made.inboundLate = inboundLate
+        let facts = Shared(made)
         var couldHaveShipped: [DCID] = []
         for row in found.assessments.indices.dropFirst(found.candidateCount)
         where found.assessments[row].shipsAll && found.assessments[row].option != nil {

@@ -13,7 +13,8 @@ extension DecisionFacts: Hashable {
             lhs.isPOBox == rhs.isPOBox, lhs.table == rhs.table, lhs.candidateCount == rhs.candidateCount,
             lhs.unconsidered.elementsEqual(rhs.unconsidered, by: { $0 == $1 }), lhs.assigned == rhs.assigned,
             lhs.shipments == rhs.shipments, lhs.cancels == rhs.cancels, lhs.primaryID == rhs.primaryID,
-            lhs.rules == rhs.rules, lhs.assessments.count == rhs.assessments.count
+            lhs.rules == rhs.rules, lhs.inboundLate == rhs.inboundLate,
+            lhs.assessments.count == rhs.assessments.count
         else { return false }
         let (left, right) = (lhs.context.value, rhs.context.value)
         guard left.profile == right.profile else { return false }

@@ -29,6 +29,8 @@ struct DecisionFacts: Sendable {
     let primaryID: DCID?
     /// Every rule checked, in order: passed or not, and a failed static rule's failures as one sentence.
     let rules: [RuleOutcome]
+    /// For an order the profile would let wait, cancelled because no stock on its way covers it in time.
+    var inboundLate: DecisionBuilder.InboundLate?
 
     /// Why a node was or was not chosen.
     enum Verdict: Hashable, Sendable {
@@ -57,6 +59,8 @@ struct DecisionFacts: Sendable {
         /// The line could ship, but goes with the line at this index, which cannot (order fill-or-kill, ship
         /// complete).
         case collateral(line: Int)
+        /// No node can ship it now, and the stock on its way comes too late for the profile's backorder window.
+        case inboundLate(DecisionBuilder.InboundLate)
     }
 
     init(
@@ -107,7 +111,9 @@ struct DecisionFacts: Sendable {
             let index = cancels[position]
             let line = table.lines[index]
             let (reason, why): (Reason, CancelWhy)
-            if let cause = own[position] {
+            if let late = inboundLate {
+                (reason, why) = (.outOfStock, .inboundLate(late))
+            } else if let cause = own[position] {
                 (reason, why) = cause
             } else if let root {
                 (reason, why) = (.fillOrKill, .collateral(line: root))
@@ -481,6 +487,12 @@ struct DecisionFacts: Sendable {
             return policy.fill == .orderFillOrKill || policy.maxShipments <= 1
                 ? "no single node has every line of the order in stock, and \(policy.fill.rawValue) ships from one"
                 : "no \(policy.maxShipments) nodes together can ship every line of the order"
+        case .inboundLate(let late):
+            let backorder = profile.fulfilment.backorder.map { " (backorders up to \($0))" } ?? ""
+            return "no node can ship it now, and "
+                + (late.earliest.map { "the stock on its way covers the order only on \($0)" }
+                    ?? "the stock on its way never covers the order")
+                + ", after \(late.latest), the last day the profile lets it wait\(backorder)"
         case .collateral(let other):
             let cause = ownCancelReason(other).map { cancelCause(other, $0.1) } ?? "it cannot ship"
             return "cancelled with \(label(other)), which cannot ship (\(cause)); "

@@ -122,7 +122,7 @@ public struct Router: Sendable {
                 statics: consume statics, deadlines: consume deadlines, mapping: mapping, table: consume table,
                 assessments: consume candidates, candidateCount: candidateCount, unconsidered: consume unconsidered,
                 assigned: assigned),
-            tables: tables, now: now, scratch: &scratch)
+            tables: tables, state: state, now: now, scratch: &scratch)
     }
 }
 

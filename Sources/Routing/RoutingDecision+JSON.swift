@@ -77,6 +77,7 @@ extension CancelledLine: JSONWritable {
 extension BackorderedLine: JSONWritable {
     public func writeJSON(to writer: JSONByteWriter) throws {
         try writer.object {
+            writer.member("awaiting", awaiting)
             writer.member("lineNumber", lineNumber)
             try writer.member("node", node)
             writer.member("quantity", quantity)

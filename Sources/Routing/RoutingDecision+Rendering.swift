@@ -33,7 +33,8 @@ extension RoutingDecision {
         }
         for line in backorderedLines {
             add(
-                "  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)")
+                "  backorder line \(line.lineNumber) \(line.sku) ×\(line.quantity) at \(line.node) until \(line.until)"
+                    + (line.awaiting.map { " (waits for \($0) inbound unit(s) due \(line.until))" } ?? ""))
         }
         for rejection in rejections {
             add("  reject   [\(rejection.reason.rawValue) → \(rejection.code)] \(rejection.detail)")

@@ -33,8 +33,11 @@ extension RoutingDecision {
         case .split:
             return "no single node ships it all: \(shipments.count) shipments" + cancelled
         case .backorder:
-            return backorderedLines.map { "line \($0.lineNumber) waits at \($0.node) until \($0.until)" }
-                .joined(separator: ", ")
+            return backorderedLines.map {
+                "line \($0.lineNumber) waits at \($0.node) until \($0.until)"
+                    + ($0.awaiting.map { " for \($0) inbound unit(s)" } ?? "")
+            }
+            .joined(separator: ", ")
         case .cancel:
             // The root cause leads; lines cancelled only because it cannot ship follow it.
             let lines = cancelledLines

@@ -140,8 +140,12 @@ public struct BackorderedLine: Hashable, Sendable, Codable {
     public var sku: SKU
     public var quantity: Int
     public var node: DCID
-    /// The latest day the profile lets the line wait until.
+    /// The day the line waits until: the day the inbound stock it waits for is due at `node`, or, when no stock is
+    /// known to be on its way, the latest day the profile lets it wait.
     public var until: CalendarDate
+    /// The units of the node's inbound stock the line waits for (what on-hand stock does not cover); nil when no
+    /// inbound stock is known (the line waits for the profile's whole backorder window).
+    public var awaiting: Int?
 }
 
 public struct Rejection: Hashable, Sendable, Codable {

@@ -114,25 +114,32 @@ public struct DailyUsage: Hashable, Sendable, Codable {
     }
 }
 
-/// The mutable side of routing: stock and today's capacity use. `route` reads it; `apply` books a decision into it so
-/// that the next PO of a run sees what the previous one took.
+/// The mutable side of routing: stock, stock on its way and today's capacity use. `route` reads it; `apply` books a
+/// decision into it so that the next PO of a run sees what the previous one took.
 public struct NetworkState: Hashable, Sendable, Codable {
     public var stock: Stock
     public var usage: [DCID: DailyUsage]
+    /// Stock due and not yet received: what a backorder may wait for, never what ships.
+    public var inbound: InboundStock
 
-    public init(stock: Stock, usage: [DCID: DailyUsage] = [:]) {
+    public init(stock: Stock, usage: [DCID: DailyUsage] = [:], inbound: InboundStock = InboundStock()) {
         self.stock = stock
         self.usage = usage
+        self.inbound = inbound
     }
 
     public func usage(at node: DCID) -> DailyUsage { usage[node] ?? DailyUsage() }
 
-    /// Books every shipment of `decision`: its units leave the stock, one order and its units use capacity.
+    /// Books every shipment of `decision`: its units leave the stock, one order and its units use capacity. A
+    /// backordered line that waits for inbound stock takes those units from what is due (`BackorderedLine.awaiting`).
     public mutating func apply(_ decision: RoutingDecision) {
         for shipment in decision.shipments {
             for line in shipment.lines { stock.take(line.quantity, of: line.sku, at: shipment.node) }
             usage[shipment.node, default: DailyUsage()].orders += 1
             usage[shipment.node, default: DailyUsage()].units += shipment.units
+        }
+        for line in decision.backorderedLines {
+            if let awaiting = line.awaiting { inbound.take(awaiting, of: line.sku, at: line.node) }
         }
     }
 

@@ -31,6 +31,7 @@ struct DropgateAPI: Sendable {
         addDocumentRoutes(to: router)
         addOrderRoutes(to: router)
         addOperationRoutes(to: router)
+        addStockRoutes(to: router)
         addShipmentRoutes(to: router)
         addWarehouseRoutes(to: router)
         addFloorFormRoutes(to: router)

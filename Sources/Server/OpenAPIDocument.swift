@@ -207,6 +207,76 @@ paths:
         '413': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+  /v1/inventory/inbound:
+    post:
+      operationId: importInbound
+      summary: Set the stock due per node, SKU and day (admin); each node named is replaced whole.
+      description: >
+        Stock on its way is never on hand. Where a retailer's profile allows backorders, an order no node can ship
+        waits for it, until the day it is due, within the profile's backorder window.
+      requestBody:
+        required: true
+        content:
+          text/csv:
+            schema: { type: string, description: 'dc,sku,quantity,due (due a day, 2026-12-10)' }
+      responses:
+        '200':
+          description: Imported.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [rows, nodes]
+                properties:
+                  rows: { type: integer }
+                  nodes: { type: array, items: { type: string } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/inventory/receipts:
+    post:
+      operationId: receiveStock
+      summary: Receive stock (admin) and release the orders waiting for it, earliest ship-by first.
+      description: >
+        The units go on hand and leave what was due, earliest due first. Each waiting order (a backorder) for the
+        SKUs is decided again; one the stock covers gets its reservations, pick tickets and 855 accept; the first it
+        does not cover keeps waiting, and so do those after it.
+      requestBody:
+        required: true
+        content:
+          text/csv:
+            schema: { type: string, description: 'dc,sku,quantity' }
+      responses:
+        '200':
+          description: Received.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [rows, released, waiting]
+                properties:
+                  rows: { type: integer }
+                  released:
+                    type: array
+                    items:
+                      type: object
+                      required: [order, retailer, poNumber, outcome, nodes]
+                      properties:
+                        order: { type: integer }
+                        retailer: { type: string }
+                        poNumber: { type: string }
+                        outcome: { type: string }
+                        nodes: { type: array, items: { type: string } }
+                  waiting: { type: array, items: { type: integer } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
   /v1/shipments:
     post:
       operationId: recordShipment

@@ -106,6 +106,25 @@ struct ServeTests {
             "POST", "/v1/inventory", key: admin, body: Array("dc,sku,on_hand,safety_stock\nEWR1,NOPE-SKU,4,0\n".utf8),
             headers: ["Content-Type": "text/csv"])
         #expect(stock.status == 422, "\(stock.text)")
+        // Stock on its way, then received: nothing waits for it here, so nothing is released.
+        let inbound = try await serve.request(
+            "POST", "/v1/inventory/inbound", key: admin,
+            body: Array("dc,sku,quantity,due\nORD1,HP-10001,5,2026-12-10\n".utf8), headers: ["Content-Type": "text/csv"]
+        )
+        #expect(inbound.status == 200, "\(inbound.text)")
+        let lateDue = try await serve.request(
+            "POST", "/v1/inventory/inbound", key: admin,
+            body: Array("dc,sku,quantity,due\nORD1,HP-10001,5,soon\n".utf8), headers: ["Content-Type": "text/csv"])
+        #expect(lateDue.status == 422, "\(lateDue.text)")
+        let received = try await serve.request(
+            "POST", "/v1/inventory/receipts", key: admin, body: Array("dc,sku,quantity\nORD1,HP-10001,5\n".utf8),
+            headers: ["Content-Type": "text/csv"])
+        #expect(received.status == 200, "\(received.text)")
+        #expect(received.json["rows"] as? Int == 1)
+        #expect(
+            try await serve.request(
+                "POST", "/v1/inventory/receipts", key: walmart, body: Array("dc,sku,quantity\n".utf8)
+            ).status == 403)
         let problems = try serve.openAPIProblems()
         #expect(
             problems.isEmpty, "replies the OpenAPI document does not describe:\n\(problems.joined(separator: "\n"))")

@@ -24,6 +24,9 @@ extension ForwardingStore {
     func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
         try await base.capacityUsed(on: day)
     }
+    func importInbound(_ rows: [InboundRow]) async throws(StoreError) { try await base.importInbound(rows) }
+    func inbound(of skus: Set<SKU>) async throws(StoreError) -> [InboundRow] { try await base.inbound(of: skus) }
+    func receive(_ receipts: [StockReceipt]) async throws(StoreError) { try await base.receive(receipts) }
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult { try await base.commit(commit) }
     func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] { try await base.recorded(keys) }
     func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {

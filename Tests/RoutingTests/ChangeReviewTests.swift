@@ -221,4 +221,23 @@ struct ChangeReviewTests {
                 .get()
         }
     }
+
+    @Test("an order waiting for stock keeps every line when one changes, and may go on waiting")
+    func backorderedOrderChanges() throws {
+        var profile = Self.profile()
+        profile.fulfilment = FulfilmentPolicy(fill: .shipComplete, maxShipments: 1, backorder: .businessDays(10))
+        let waiting = ChangeTarget(order: Self.order, stage: .open, plans: [], history: [:])
+        let review = ChangeReview(
+            change: Self.change([LineChange(lineNumber: "1", kind: .quantityDecrease, quantity: 2)]), target: waiting,
+            profile: profile)
+        let changed = try #require(review.changed)
+        #expect(changed.lines.map(\.lineNumber) == ["1", "2"], "no pick ticket yet: every line is still wanted")
+        let decision = W.decide(changed, W.stock([]), profile: profile)
+        #expect(decision.outcome == .backorder)
+        let judged = review.judged(by: decision)
+        #expect(judged.verdict == .accepted, "\(judged.checks)")
+        let cancel = ChangeReview(change: Self.change([], purpose: .cancel), target: waiting, profile: profile)
+        #expect(cancel.verdict == .accepted)
+        #expect(cancel.action == .cancel([]), "nothing is reserved for it: the order is simply cancelled")
+    }
 }

@@ -50,7 +50,7 @@ public struct FeedBuilder: Sendable {
         let calculator = try ATSCalculator(
             profile: profile, network: profiles.network, switches: stock.switches, catalog: profiles.catalog)
         progress?("\(profile.id): computing ATS from \(stock.positions.count.formatted()) stock rows")
-        let snapshot = calculator.snapshot(of: stock.positions, at: now)
+        let snapshot = calculator.snapshot(of: stock.positions, at: now).addingInbound(stock.inbound)
         let keys: [DCID?] =
             settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
         progress?("\(profile.id): \(mode == .delta ? "comparing with the last accepted feed" : "rendering")")

@@ -8,14 +8,17 @@ public import Store
 public struct FeedStock: Sendable {
     public var positions: [InventoryPosition]
     public var switches: [NodeSwitch]
+    /// Stock on its way to the nodes: shown as future availability where a format carries it, never as on hand.
+    public var inbound: [InboundRow] = []
 
     /// `progress` is told what is being read, for a terminal's step line.
     public static func read(
         from store: any OrderStore, catalog: ItemCatalog, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> FeedStock {
         progress?("reading the stock of \(catalog.items.count.formatted()) items")
+        let skus = Set(catalog.items.keys)
         return FeedStock(
-            positions: try await store.inventory(of: Set(catalog.items.keys)),
-            switches: try await store.nodeSwitches())
+            positions: try await store.inventory(of: skus), switches: try await store.nodeSwitches(),
+            inbound: try await store.inbound(of: skus))
     }
 }

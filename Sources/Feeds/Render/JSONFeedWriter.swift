@@ -10,7 +10,8 @@ internal import Profiles
 /// ]}
 /// ```
 ///
-/// `upc`, `node` and `name` appear only when the line has them. Strings are UTF-8, with `"`, `\` and every control
+/// `upc`, `node` and `name` appear only when the line has them; `futureQuantity` and `availableOn` (the day the
+/// first of it is due) only when stock is on its way, which `quantity` never counts. Strings are UTF-8, with `"`, `\` and every control
 /// character escaped (`\n`, `\u0001`, …).
 public struct JSONFeedWriter: Sendable {
     public init() {}
@@ -44,7 +45,11 @@ public struct JSONFeedWriter: Sendable {
                 output.append(",\"name\":")
                 Self.string(name, &output)
             }
-            output.append(",\"quantity\":\(line.quantity)}")
+            output.append(",\"quantity\":\(line.quantity)")
+            if let future = line.futureQuantity, let day = line.availableOn {
+                output.append(",\"futureQuantity\":\(future),\"availableOn\":\"\(day)\"")
+            }
+            output.append("}")
             try output.flushIfFull()
         }
         output.append("\n]}\n")

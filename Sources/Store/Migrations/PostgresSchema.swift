@@ -356,6 +356,20 @@ enum PostgresSchema {
                 "CREATE INDEX change_request_by_order ON change_request (order_id)",
                 "CREATE INDEX change_request_by_received ON change_request (received_at)",
             ]),
+        Migration(
+            // SQLite's v11: see `Schema.v11`.
+            version: 11, name: "inbound stock",
+            statements: [
+                """
+                CREATE TABLE inbound_stock (
+                    node TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    PRIMARY KEY (node, sku, due)
+                )
+                """
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

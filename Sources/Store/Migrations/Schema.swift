@@ -154,6 +154,9 @@ enum Schema {
         migrator.registerMigration("v10: retailers' change and cancel requests") { db in
             try db.execute(sql: Self.v10)
         }
+        migrator.registerMigration("v11: inbound stock") { db in
+            try db.execute(sql: Self.v11)
+        }
         return migrator
     }
 
@@ -334,5 +337,17 @@ enum Schema {
         );
         CREATE INDEX change_request_by_order ON change_request (order_id);
         CREATE INDEX change_request_by_received ON change_request (received_at);
+        """
+
+    /// Stock on its way to a node, per SKU and due day (an ISO day, `2026-12-10`): never on hand, only what a
+    /// backorder may wait for; receiving it moves it to `inventory.on_hand`.
+    static let v11 = """
+        CREATE TABLE inbound_stock (
+            node TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            due TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (node, sku, due)
+        );
         """
 }

@@ -6,8 +6,8 @@ import Store
 struct InventoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inventory",
-        abstract: "Load on-hand stock into the store.",
-        subcommands: [Import.self])
+        abstract: "Load on-hand and inbound stock into the store, and receive stock.",
+        subcommands: [Import.self, Inbound.self, Receive.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

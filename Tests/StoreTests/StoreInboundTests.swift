@@ -1,0 +1,71 @@
+import Foundation
+import Orders
+import Store
+import Testing
+
+/// Stock on its way: kept apart from on-hand stock, replaced per node, and moved on hand when received (earliest due
+/// first). The same contract on both backends.
+@Suite("Order store: inbound stock")
+struct StoreInboundTests {
+    static func day(_ text: String) -> CalendarDate {
+        guard let day = CalendarDate(parsing: text) else { preconditionFailure("bad day \(text)") }
+        return day
+    }
+
+    @Test("inbound rows are kept per node, replaced per node, and never counted on hand", arguments: Backend.allCases)
+    func importReplacesPerNode(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            try await store.importInventory([InventoryRow(node: "EWR1", sku: "A", onHand: 2, safetyStock: 0)])
+            try await store.importInbound([
+                InboundRow(node: "EWR1", sku: "A", quantity: 3, due: Self.day("2026-12-10")),
+                InboundRow(node: "EWR1", sku: "A", quantity: 1, due: Self.day("2026-12-10")),
+                InboundRow(node: "EWR1", sku: "B", quantity: 5, due: Self.day("2026-12-01")),
+                InboundRow(node: "ORD1", sku: "A", quantity: 7, due: Self.day("2026-12-05")),
+            ])
+            #expect(
+                try await store.inbound(of: ["A"]) == [
+                    InboundRow(node: "EWR1", sku: "A", quantity: 4, due: Self.day("2026-12-10")),
+                    InboundRow(node: "ORD1", sku: "A", quantity: 7, due: Self.day("2026-12-05")),
+                ])
+            #expect(try await store.inventory(of: ["A"]).map(\.onHand) == [2], "inbound is not on hand")
+            // A second file for EWR1 replaces what was due there; ORD1's rows stay.
+            try await store.importInbound([InboundRow(node: "EWR1", sku: "A", quantity: 2, due: Self.day("2026-12-12"))]
+            )
+            #expect(
+                try await store.inbound(of: ["A", "B"]) == [
+                    InboundRow(node: "EWR1", sku: "A", quantity: 2, due: Self.day("2026-12-12")),
+                    InboundRow(node: "ORD1", sku: "A", quantity: 7, due: Self.day("2026-12-05")),
+                ])
+        }
+    }
+
+    @Test("a receipt moves units on hand and out of what was due, earliest due first", arguments: Backend.allCases)
+    func receiveMovesOnHand(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            try await store.importInventory([InventoryRow(node: "EWR1", sku: "A", onHand: 1, safetyStock: 1)])
+            try await store.importInbound([
+                InboundRow(node: "EWR1", sku: "A", quantity: 2, due: Self.day("2026-12-01")),
+                InboundRow(node: "EWR1", sku: "A", quantity: 5, due: Self.day("2026-12-08")),
+                InboundRow(node: "ORD1", sku: "B", quantity: 1, due: Self.day("2026-12-03")),
+            ])
+            try await store.receive([
+                StockReceipt(node: "EWR1", sku: "A", quantity: 3), StockReceipt(node: "EWR1", sku: "A", quantity: 1),
+                // Stock nobody said was coming, at a node with no row for it: on hand all the same.
+                StockReceipt(node: "ORD1", sku: "C", quantity: 2),
+            ])
+            let positions = try await store.inventory(of: ["A", "C"])
+            #expect(positions.map(\.node) == ["EWR1", "ORD1"])
+            #expect(positions.map(\.onHand) == [5, 2])
+            #expect(positions.map(\.safetyStock) == [1, 0])
+            #expect(
+                try await store.inbound(of: ["A", "B"]) == [
+                    InboundRow(node: "EWR1", sku: "A", quantity: 3, due: Self.day("2026-12-08")),
+                    InboundRow(node: "ORD1", sku: "B", quantity: 1, due: Self.day("2026-12-03")),
+                ])
+            // More than was due: the rest simply goes on hand.
+            try await store.receive([StockReceipt(node: "EWR1", sku: "A", quantity: 10)])
+            #expect(try await store.inbound(of: ["A"]).isEmpty)
+            #expect(try await store.inventory(of: ["A"]).map(\.onHand) == [15])
+        }
+    }
+}
