@@ -9,40 +9,53 @@ import TestSupport
 import Testing
 import X12
 
-/// Random runs of POs, retailers' changes and cancels, releases and shipments through the gateway on a real store,
-/// checked after every step: what is reserved is exactly what open orders still have to ship, never more than
-/// what is on hand less safety stock, and every 860 is answered by exactly one 865.
+/// Random runs of POs (kits among them), retailers' changes and cancels, releases, receipts of stock due and
+/// shipments through the gateway on a real store, checked after every step: what is reserved is exactly what open
+/// orders still have to ship (kits expanded into their components), never more than what is on hand less safety
+/// stock, and every 860 is answered by exactly one 865.
 @Suite("The gateway: change request properties")
 struct ChangeSequenceProperties {
     static let skus: [SKU] = ["HP-10001", "HP-10002"]
     static let nodes: [DCID] = ["ORD1", "DFW1", "EWR1"]
 
-    /// Home Depot with cancels honoured after release when `honour`, on stock drawn from `random`.
-    func world(_ random: inout SplitMix, honour: Bool) async throws -> (Gateway, SQLiteStore) {
-        let world = try SampleWorld()
+    /// The kit world (the sample profiles and catalog plus kits; `HP-KIT-2` is one HP-10001 and one HP-10002)
+    /// with Home Depot's cancels honoured after release when `honour`, and, when `waits`, a Home Depot that ships
+    /// complete and lets orders wait ten business days for stock due; stock and stock due drawn from `random`.
+    func world(_ random: inout SplitMix, honour: Bool, waits: Bool) async throws -> (Gateway, SQLiteStore) {
+        let world = try KitWorld()
         var profile = try #require(world.profiles["homedepot"])
         profile.orders.cancelAfterRelease = honour ? .honour : .refuse
+        if waits {
+            profile.fulfilment = FulfilmentPolicy(fill: .shipComplete, maxShipments: 1, backorder: .businessDays(10))
+        }
         var profiles = world.profiles.profiles
         profiles["homedepot"] = profile
         let set = ProfileSet(
             profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
-        try await world.store.importInventory(world.inventory)
         var rows: [InventoryRow] = []
+        var due: [InboundRow] = []
         for node in Self.nodes {
             for sku in Self.skus {
                 rows.append(
                     InventoryRow(
                         node: node, sku: sku, onHand: Int(random.next() % 9), safetyStock: Int(random.next() % 3)))
+                if let day = CalendarDate(year: 2026, month: 11, day: 27 + Int(random.next() % 3)) {
+                    due.append(InboundRow(node: node, sku: sku, quantity: Int(random.next() % 6), due: day))
+                }
             }
         }
         try await world.store.importInventory(rows)
+        try await world.store.importInbound(due.filter { $0.quantity > 0 })
         return (Gateway(profiles: set, store: world.store, logger: Logger(label: "test")), world.store)
     }
 
-    @Test("reservations are what open orders still ship, within stock; every 860 gets one 865", arguments: 0..<12)
+    @Test(
+        "reservations are what open orders still ship (kits expanded), within stock; every 860 gets one 865",
+        arguments: 0..<12)
     func invariants(seed: Int) async throws {
         var random = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
-        let (gateway, store) = try await world(&random, honour: seed % 2 == 0)
+        let (gateway, store) = try await world(&random, honour: seed % 2 == 0, waits: seed % 3 == 0)
+        let catalog = gateway.profiles.catalog
         var placed: [String] = []
         var changes = 0
         var control = 100
@@ -54,8 +67,12 @@ struct ChangeSequenceProperties {
             if placed.isEmpty || roll < 4 {
                 let po = "P\(seed)-\(step)"
                 let count = 1 + Int(random.next() % 2)
+                let items = Self.skus + ["HP-KIT-2"]
                 let lines = (0..<count).map { index in
-                    (String(index + 1), Self.skus[index].rawValue, 1 + Int(random.next() % 4))
+                    (
+                        String(index + 1), items[index == 0 ? 0 : 1 + Int(random.next() % 2)].rawValue,
+                        1 + Int(random.next() % 4)
+                    )
                 }
                 _ = await gateway.process(
                     RetailerX12.interchange(
@@ -78,6 +95,14 @@ struct ChangeSequenceProperties {
                         RetailerX12.homeDepot, control: control, functionalID: "PC", setID: "860", sets: [body]),
                     origin: "\(po)-860.x12", receivedAt: now)
                 changes += 1
+            } else if roll < 8 && seed % 3 == 0 && step % 2 == 0 {
+                let sku = Self.skus[Int(random.next() % 2)]
+                _ = try await gateway.receive(
+                    [
+                        StockReceipt(
+                            node: Self.nodes[Int(random.next() % 3)], sku: sku, quantity: 1 + Int(random.next() % 4))
+                    ],
+                    at: now)
             } else if roll < 8 {
                 let po = placed[Int(random.next() % UInt64(placed.count))]
                 if let id = try await store.orders(OrderFilter(retailer: "homedepot", poNumber: PONumber(po))).first?.id
@@ -100,14 +125,17 @@ struct ChangeSequenceProperties {
                             ]), by: "floor", at: now)
                 }
             }
-            try await check(store, placed: placed, changes: changes, context: "seed \(seed) step \(step)")
+            try await check(
+                store, catalog: catalog, placed: placed, changes: changes, context: "seed \(seed) step \(step)")
         }
         let verdicts = Set(try await store.changeRequests(ChangeRequestFilter()).map(\.verdict))
         #expect(changes > 0 && !verdicts.isEmpty, "seed \(seed): the run asked for no change")
     }
 
     /// The invariants, on the store as it stands.
-    func check(_ store: SQLiteStore, placed: [String], changes: Int, context: String) async throws {
+    func check(_ store: SQLiteStore, catalog: ItemCatalog, placed: [String], changes: Int, context: String)
+        async throws
+    {
         var owed: [String: Int] = [:]
         var held: [String: Int] = [:]
         var ids: [OrderID] = []
@@ -138,8 +166,14 @@ struct ChangeSequenceProperties {
                     let cancelled = floor.cancellations.filter {
                         $0.node == ticket.node && $0.lineNumber == line.lineNumber
                     }.reduce(0) { $0 + $1.quantity }
-                    let open = line.quantity - NSDecimalNumber(decimal: shipped).intValue - cancelled
-                    owed["\(ticket.node) \(line.sku)", default: 0] += open
+                    // A kit line's cancellations are its components' units: only a whole kit order is cancelled,
+                    // and a cancelled order is not on the floor.
+                    let open =
+                        line.quantity - NSDecimalNumber(decimal: shipped).intValue
+                        - (catalog.isKit(line.sku) ? 0 : cancelled)
+                    for (sku, units) in catalog.expanded(line.sku, quantity: open) {
+                        owed["\(ticket.node) \(sku)", default: 0] += units
+                    }
                 }
             }
         }
