@@ -95,7 +95,7 @@ extension Gateway {
             break
         case .redecide:
             guard let id, let recorded, let changed = review.changed else { break }
-            var state = try await snapshot(for: [changed], at: now)
+            var state = try await snapshot(for: [changed], at: now, deciding: id)
             let claims = giveBack(recorded, for: changed, to: &state, at: now)
             let switches = try await store.nodeSwitches()
             let routers = switchedRouters.routers(for: switches, profiles: profiles) ?? self.routers

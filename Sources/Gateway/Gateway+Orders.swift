@@ -197,7 +197,12 @@ extension Gateway {
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,
     /// what each node has taken on its own calendar day, and the stock due that no waiting order was promised. A
     /// kit's figure is derived from its components' (`KitStock`): the store holds components only.
-    func snapshot(for orders: [PurchaseOrder], at now: Date) async throws(StoreError) -> NetworkState {
+    ///
+    /// `deciding` names a recorded order being decided again (a change, a receipt): what it was promised of the
+    /// stock due is its own again.
+    func snapshot(for orders: [PurchaseOrder], at now: Date, deciding: OrderID? = nil) async throws(StoreError)
+        -> NetworkState
+    {
         let skus = orderedSKUs(orders)
         var stock = Stock()
         for position in try await store.inventory(of: KitStock.stockedSKUs(for: skus, catalog: profiles.catalog)) {
@@ -212,7 +217,8 @@ extension Gateway {
                 if let use = used[node.id] { usage[node.id] = DailyUsage(orders: use.orders, units: use.units) }
             }
         }
-        return NetworkState(stock: stock, usage: usage, inbound: try await unpromisedInbound(of: skus))
+        return NetworkState(
+            stock: stock, usage: usage, inbound: try await unpromisedInbound(of: skus, except: deciding))
     }
 
     /// The order, its decision, reservations and capacity claims, and the documents it produces: the answer when

@@ -78,7 +78,7 @@ extension Gateway {
             guard let recorded = try await store.recordedOrders([floor.id], for: document)[floor.id],
                 recorded.state == .open
             else { return nil }
-            var state = try await snapshot(for: [floor.order], at: now)
+            var state = try await snapshot(for: [floor.order], at: now, deciding: floor.id)
             let claims = giveBack(recorded, for: floor.order, to: &state, at: now)
             let decision = router.route(floor.order, state: state, now: now)
             guard !decision.shipments.isEmpty, decision.cancelledLines.isEmpty else { return nil }
@@ -109,8 +109,11 @@ extension Gateway {
     }
 
     /// Stock due at the nodes, less what orders already waiting for it were promised (`BackorderedLine.awaiting`
-    /// in their recorded decisions): what a new order may still wait for.
-    func unpromisedInbound(of skus: Set<SKU>) async throws(StoreError) -> InboundStock {
+    /// in their recorded decisions): what a new order may still wait for. The order being decided again
+    /// (`deciding`) counts its own promise as free.
+    func unpromisedInbound(of skus: Set<SKU>, except deciding: OrderID? = nil) async throws(StoreError)
+        -> InboundStock
+    {
         let rows = try await store.inbound(of: skus)
         var inbound = InboundStock(rows)
         guard !rows.isEmpty else { return inbound }
@@ -119,7 +122,7 @@ extension Gateway {
         let backordered = try await store.orders(OrderFilter(outcome: .backorder))
         // Only orders still waiting hold a promise: one the retailer cancelled since holds none.
         let states = try await store.recordedOrders(backordered.map(\.id), for: DocumentID(0))
-        for summary in backordered where states[summary.id]?.state == .open {
+        for summary in backordered where states[summary.id]?.state == .open && summary.id != deciding {
             guard let waiting = try? decoder.decode(WaitingLines.self, from: Data(summary.explanationJSON.utf8))
             else { continue }
             for line in waiting.backorderedLines where skus.contains(line.sku) {

@@ -100,7 +100,7 @@ extension Gateway {
         routers: [RetailerID: Router], report: inout DocumentReport
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
-        var state = try await snapshot(for: [order], at: now)
+        var state = try await snapshot(for: [order], at: now, deciding: first.id)
         let claims = giveBack(first, for: order, to: &state, at: now)
         let router =
             routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)

@@ -136,6 +136,28 @@ struct PreorderGatewayTests {
         #expect(try await acks(store, second.id).map { $0.element(5)?.text } == ["20261202"])
     }
 
+    @Test("a waiting order changed by the retailer keeps what it was promised of the stock due")
+    func changeKeepsItsPromise() async throws {
+        let (gateway, store) = try await world(backorders: true)
+        try await store.importInbound([
+            InboundRow(node: "DFW1", sku: "HP-10001", quantity: 2, due: Self.day("2026-11-30")),
+            InboundRow(node: "ORD1", sku: "HP-10001", quantity: 5, due: Self.day("2026-12-02")),
+        ])
+        _ = await place(gateway, "PRE-1", quantity: 2, control: 720)
+        let report = await gateway.process(
+            RetailerX12.interchange(
+                RetailerX12.homeDepot, control: 721, functionalID: "PC", setID: "860",
+                sets: [RetailerX12.change("PRE-1", ["POC|1|QD|1|2|EA|25.00||VN|HP-10001"])]), origin: "860.x12",
+            receivedAt: Self.now + 600)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let waiting = try await order(store, "PRE-1")
+        #expect(waiting.outcome == .backorder)
+        #expect(waiting.nodes.isEmpty || waiting.nodes == ["DFW1"], "\(waiting.nodes)")
+        #expect(waiting.explanationJSON.contains("2026-11-30"), "still waits for DFW1's stock of 11-30")
+        #expect(waiting.explanationJSON.contains("\"awaiting\":1"), "\(waiting.explanationJSON)")
+        #expect(try await reserved(store).isEmpty)
+    }
+
     @Test("receiving stock releases waiting orders in ship-by order; the one it does not cover keeps waiting")
     func receiptReleasesInDeadlineOrder() async throws {
         let (gateway, store) = try await world(backorders: true)
