@@ -891,6 +891,24 @@ components:
         order: { $ref: '#/components/schemas/OrderRow' }
         documents: { type: array, items: { $ref: '#/components/schemas/OutboxRow' } }
         explanation: { type: string }
+        retailerChanges:
+          description: The retailer's change and cancel requests for the order (860, cXML update or delete), oldest first.
+          type: array
+          items: { $ref: '#/components/schemas/ChangeRequestRow' }
+    ChangeRequestRow:
+      type: object
+      description: A retailer's change or cancel request and the verdict on it.
+      required: [id, retailer, poNumber, receivedAt, verdict]
+      additionalProperties: false
+      properties:
+        id: { type: integer }
+        retailer: { type: string }
+        poNumber: { type: string }
+        order: { type: integer }
+        receivedAt: { type: string, format: date-time }
+        verdict: { type: string, enum: [accepted, partly-accepted, refused] }
+        reason: { type: string }
+        changeNumber: { type: string }
     OutboxRow:
       type: object
       required: [id, kind, partner, name, state, createdAt]
@@ -899,7 +917,7 @@ components:
         id: { type: integer }
         kind:
           type: string
-          enum: ['997', '999', TA1, '855', cxml-confirmation, '856', '810', cxml-ship-notice, cxml-invoice, pick-ticket, explanation]
+          enum: ['997', '999', TA1, '855', '865', cxml-confirmation, '856', '810', cxml-ship-notice, cxml-invoice, pick-ticket, explanation]
         partner: { type: string }
         name: { type: string }
         state: { type: string, enum: [pending, sending, sent, failed, withdrawn] }
@@ -1067,19 +1085,7 @@ components:
             Retailers' change or cancel requests of the last week refused whole or naming a PO never recorded:
             someone's to look at.
           type: array
-          items:
-            type: object
-            required: [id, retailer, poNumber, receivedAt, verdict]
-            additionalProperties: false
-            properties:
-              id: { type: integer }
-              retailer: { type: string }
-              poNumber: { type: string }
-              order: { type: integer }
-              receivedAt: { type: string, format: date-time }
-              verdict: { type: string, enum: [accepted, partly-accepted, refused] }
-              reason: { type: string }
-              changeNumber: { type: string }
+          items: { $ref: '#/components/schemas/ChangeRequestRow' }
 
 """#
 }

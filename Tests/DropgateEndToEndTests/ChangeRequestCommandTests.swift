@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Retailers' change requests through `dropgate ingest`, the real binary on a real SQLite store: an 860 that
@@ -73,5 +74,41 @@ struct ChangeRequestCommandTests {
         }
         let broken = try store.brokenInvariants()
         #expect(broken.isEmpty, "\(broken)")
+    }
+
+    @Test("dropgate serve: an 860 posted by the partner shows on its order and its 865 in the outbox, as documented")
+    func served() async throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try world.store("serve.sqlite").path
+        let homeDepot = try ServiceKeys.partner("homedepot", database: database)
+        let admin = try ServiceKeys.staff("admin", name: "ops", database: database)
+        let serve = try ServeProcess(database: database, folder: world.folder)
+        defer { serve.server.stop() }
+        let po = try await serve.request(
+            "POST", "/v1/partners/homedepot/documents", key: homeDepot,
+            body: Array(try Data(contentsOf: Self.inbox.appendingPathComponent("homedepot-20261123-2200.x12"))))
+        #expect(po.status == 202, "\(po.text)")
+        _ = try await serve.finished(try #require(po.json["document"] as? Int), key: homeDepot)
+        let change = try await serve.request(
+            "POST", "/v1/partners/homedepot/documents", key: homeDepot,
+            body: Self.change(
+                control: 7403, ["BCH|04|DS|31846207||1|20261123", "POC|2|DI||1|EA|28.99||VN|HP-10201", "CTT|1"]))
+        #expect(change.status == 202, "\(change.text)")
+        let done = try await serve.finished(try #require(change.json["document"] as? Int), key: homeDepot)
+        #expect(done.json["status"] as? String == "accepted", "\(done.text)")
+        let orders = try await serve.request("GET", "/v1/orders?retailer=homedepot", key: homeDepot)
+        let id = try #require(
+            (orders.json["orders"] as? [[String: Any]])?.first { $0["poNumber"] as? String == "31846207" }?["id"]
+                as? Int)
+        let order = try await serve.request("GET", "/v1/orders/\(id)", key: homeDepot)
+        let changes = order.json["retailerChanges"] as? [[String: Any]] ?? []
+        #expect(changes.map { $0["verdict"] as? String } == ["accepted"], "\(order.text)")
+        #expect((order.json["documents"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "865" })
+        let outbox = try await serve.request("GET", "/v1/outbox", key: admin).json["documents"] as? [[String: Any]]
+        #expect(outbox?.filter { $0["kind"] as? String == "865" }.count == 1)
+        let problems = try serve.openAPIProblems()
+        #expect(
+            problems.isEmpty, "replies the OpenAPI document does not describe:\n\(problems.joined(separator: "\n"))")
     }
 }

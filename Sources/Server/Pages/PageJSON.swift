@@ -55,18 +55,7 @@ struct DeadlineListJSON: Encodable {
     var dueSoonSeconds: Double
     var entries: [Entry]
     /// Change requests refused whole or for an unknown PO, in the last week.
-    var changeRequests: [ChangeRequest]
-
-    struct ChangeRequest: Encodable {
-        var id: Int64
-        var retailer: String
-        var poNumber: String
-        var order: Int64?
-        var receivedAt: Date
-        var verdict: String
-        var reason: String?
-        var changeNumber: String?
-    }
+    var changeRequests: [ChangeRequestRow]
 
     struct Entry: Encodable {
         var order: Int64
@@ -91,12 +80,7 @@ struct DeadlineListJSON: Encodable {
         at = now
         dueSoonSeconds = dueSoon
         self.entries = entries.map(Self.entry)
-        changeRequests = changes.map {
-            ChangeRequest(
-                id: $0.id.rawValue, retailer: $0.retailer.rawValue, poNumber: $0.poNumber.rawValue,
-                order: $0.order?.rawValue, receivedAt: $0.receivedAt, verdict: $0.verdict, reason: $0.reason,
-                changeNumber: $0.changeNumber)
-        }
+        changeRequests = changes.map(ChangeRequestRow.init)
     }
 
     static func entry(_ entry: DeadlineWatch.Entry) -> Entry {
@@ -127,5 +111,28 @@ struct DeadlineListJSON: Encodable {
                 ].map(PickTicket.csvField).joined(separator: ",") + "\r\n"
         }
         return text
+    }
+}
+
+/// A retailer's change or cancel request and the verdict on it, as the deadlines page and an order's detail list it.
+struct ChangeRequestRow: Encodable {
+    var id: Int64
+    var retailer: String
+    var poNumber: String
+    var order: Int64?
+    var receivedAt: Date
+    var verdict: String
+    var reason: String?
+    var changeNumber: String?
+
+    init(_ record: ChangeRequestRecord) {
+        id = record.id.rawValue
+        retailer = record.retailer.rawValue
+        poNumber = record.poNumber.rawValue
+        order = record.order?.rawValue
+        receivedAt = record.receivedAt
+        verdict = record.verdict
+        reason = record.reason
+        changeNumber = record.changeNumber
     }
 }

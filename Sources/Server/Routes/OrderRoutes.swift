@@ -36,7 +36,8 @@ extension DropgateAPI {
             }
             try Access.read(ownedBy: order.retailer.rawValue, by: principal)
             let documents = try await storeCall { try await store.outbox(order: order.id) }
-            return APIJSON.bytes(try OrderDetail.json(order, documents: documents))
+            let changes = try await storeCall { try await store.changeRequests(ChangeRequestFilter(order: order.id)) }
+            return APIJSON.bytes(try OrderDetail.json(order, documents: documents, changes: changes))
         }
     }
 }
@@ -79,14 +80,20 @@ enum OrderDetail {
         var order: OrderRow
         var documents: [OutboxRow]
         var explanation: String?
+        /// The retailer's change and cancel requests for it (a key after `decision`, so that keys stay sorted).
+        var retailerChanges: [ChangeRequestRow]
     }
 
     /// The head's JSON with the stored decision spliced in as `decision`, byte for byte as the store keeps it.
-    static func json(_ order: OrderSummary, documents: [OutboxEntry]) throws -> [UInt8] {
+    static func json(_ order: OrderSummary, documents: [OutboxEntry], changes: [ChangeRequestRecord] = []) throws
+        -> [UInt8]
+    {
         let explanation = documents.first { $0.kind == .explanation }.map { String(decoding: $0.bytes, as: UTF8.self) }
         var head = Array(
             try APIJSON.encoder.encode(
-                Head(order: OrderRow(order), documents: documents.map(OutboxRow.init), explanation: explanation)))
+                Head(
+                    order: OrderRow(order), documents: documents.map(OutboxRow.init), explanation: explanation,
+                    retailerChanges: changes.map(ChangeRequestRow.init))))
         // `{"documents":…}` → `{"decision":<stored>,"documents":…}`: keys stay sorted.
         guard head.first == UInt8(ascii: "{") else { return head }
         head.removeFirst()
