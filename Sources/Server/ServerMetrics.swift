@@ -41,6 +41,11 @@ public struct ServerMetrics: Sendable {
         name(
             "fees_risked", unit: "total", "Chargebacks a decision incurs or risks, by retailer and currency")
     }
+    private static var changeRequests: MetricNameDescriptor {
+        name(
+            "change_requests", unit: "total",
+            "Retailers' change and cancel requests, by retailer and verdict (accepted, partly-accepted, refused)")
+    }
     private static var shipments: MetricNameDescriptor {
         name("shipments", unit: "total", "Shipments recorded from the floor, by retailer and whether a rule was broken")
     }
@@ -79,6 +84,12 @@ public struct ServerMetrics: Sendable {
     func processed(_ report: DocumentReport) {
         registry.makeCounter(descriptor: Self.processed, labels: [("status", report.status.rawValue)]).increment()
         for order in report.orders {
+            if case .changeRequest(let outcome) = order.result, let retailer = order.retailer {
+                registry.makeCounter(
+                    descriptor: Self.changeRequests,
+                    labels: [("retailer", retailer.rawValue), ("verdict", outcome.review.verdict.rawValue)]
+                ).increment()
+            }
             guard case .decided(let decision) = order.result else { continue }
             let retailer = decision.retailer.rawValue
             registry.makeCounter(

@@ -107,6 +107,10 @@ struct ChangeRequestCommandTests {
         #expect((order.json["documents"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "865" })
         let outbox = try await serve.request("GET", "/v1/outbox", key: admin).json["documents"] as? [[String: Any]]
         #expect(outbox?.filter { $0["kind"] as? String == "865" }.count == 1)
+        let metrics = try await serve.request("GET", "/metrics").text
+        #expect(
+            metrics.contains(#"dropgate_change_requests_total{retailer="homedepot",verdict="accepted"} 1"#),
+            "\(metrics)")
         let problems = try serve.openAPIProblems()
         #expect(
             problems.isEmpty, "replies the OpenAPI document does not describe:\n\(problems.joined(separator: "\n"))")
