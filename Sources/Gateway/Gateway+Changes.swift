@@ -157,25 +157,9 @@ extension Gateway {
 
     /// The order as a change finds it: its stage toward the warehouse, its plans and what the floor did.
     private func changeTarget(_ floor: FloorOrder, recorded: RecordedOrder) async throws(StoreError) -> ChangeTarget {
-        let entries = try await store.outbox(order: floor.id)
-        var plans: [DCID: ShipmentPlan] = [:]
-        let decoder = JSONDecoder()
-        for entry in entries where entry.kind == .pickTicket && entry.state != .withdrawn {
-            guard let ticket = try? decoder.decode(PickTicket.self, from: Data(entry.bytes)) else { continue }
-            plans[ticket.node] = ShipmentPlan(ticket)
-        }
-        var history: [DCID: FloorHistory] = [:]
-        for shipment in floor.shipments {
-            history[shipment.confirmation.node, default: FloorHistory()].shipments += 1
-            for (line, quantity) in shipment.confirmation.shippedQuantities {
-                history[shipment.confirmation.node, default: FloorHistory()].shipped[line, default: 0] +=
-                    ShipmentReview.units(quantity)
-            }
-        }
-        for cancellation in floor.cancellations {
-            history[cancellation.node, default: FloorHistory()].cancelled[cancellation.lineNumber, default: 0] +=
-                cancellation.quantity
-        }
+        let plans = ShipmentPlan.latest(in: try await store.outbox(order: floor.id))
+        let nodes = Set(plans.map(\.node) + floor.shipments.map(\.confirmation.node) + floor.cancellations.map(\.node))
+        let history = Dictionary(uniqueKeysWithValues: nodes.map { ($0, floor.history(at: $0)) })
         let stage: ChangeTarget.Stage =
             switch recorded.state {
             case .open: .open
@@ -183,9 +167,9 @@ extension Gateway {
             case .shipped: .shipped
             case .cancelled: .cancelled
             }
-        let kitLines = plans.values.flatMap(\.lines).filter { profiles.catalog.isKit($0.sku) }.map(\.lineNumber)
+        let kitLines = plans.flatMap(\.lines).filter { profiles.catalog.isKit($0.sku) }.map(\.lineNumber)
         return ChangeTarget(
-            order: floor.order, stage: stage, plans: plans.values.sorted { $0.node < $1.node }, history: history,
+            order: floor.order, stage: stage, plans: plans, history: history,
             kitLines: Set(kitLines))
     }
 
@@ -227,14 +211,5 @@ extension Gateway {
             return []
         }
         return answer.isWanted(by: profile) ? [answerDraft(answer, order: order, profile: profile, at: now)] : []
-    }
-}
-
-extension ShipmentPlan {
-    /// The plan a pick ticket holds.
-    init(_ ticket: PickTicket) {
-        self.init(
-            node: ticket.node, service: ticket.service, shipBy: ticket.shipBy.instant,
-            lines: ticket.lines.map { ShipmentLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity) })
     }
 }

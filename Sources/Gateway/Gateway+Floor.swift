@@ -105,19 +105,7 @@ struct FloorContext: Sendable {
     /// An answer that told the retailer the lines ship (855 or confirmation) is in the outbox.
     var acknowledged: Bool
 
-    func history(at node: DCID) -> FloorHistory {
-        var history = FloorHistory()
-        for shipment in floor.shipments where shipment.confirmation.node == node {
-            history.shipments += 1
-            for (line, quantity) in shipment.confirmation.shippedQuantities {
-                history.shipped[line, default: 0] += ShipmentReview.units(quantity)
-            }
-        }
-        for cancellation in floor.cancellations where cancellation.node == node {
-            history.cancelled[cancellation.lineNumber, default: 0] += cancellation.quantity
-        }
-        return history
-    }
+    func history(at node: DCID) -> FloorHistory { floor.history(at: node) }
 
     /// The node named, or the order's only node; refused when none is named and the order has several.
     func node(named: DCID?) throws(FloorError) -> DCID {
@@ -334,17 +322,12 @@ extension Gateway {
         }
         guard floor.state == .open || floor.state == .released else { throw .notOnFloor(id, floor.state) }
         guard let profile = profiles[floor.retailer] else { throw .unknownRetailer(floor.retailer) }
-        var plans: [DCID: ShipmentPlan] = [:]
-        let decoder = JSONDecoder()
-        for entry in entries where entry.kind == .pickTicket && entry.state != .withdrawn {
-            guard let ticket = try? decoder.decode(PickTicket.self, from: Data(entry.bytes)) else { continue }
-            plans[ticket.node] = ShipmentPlan(ticket)
-        }
+        let plans = ShipmentPlan.latest(in: entries)
         let acknowledged = entries.contains {
             $0.kind == .purchaseOrderAcknowledgement || $0.kind == .cXMLConfirmation
         }
         return FloorContext(
-            floor: floor, profile: profile, plans: plans.values.sorted { $0.node < $1.node },
+            floor: floor, profile: profile, plans: plans,
             acknowledged: acknowledged)
     }
 
@@ -374,5 +357,43 @@ extension OrderAnswer {
                     reason: gone.last { $0.reason != nil }?.reason, backorderUntil: nil, shipAt: nil))
         }
         self.init(lines: lines)
+    }
+}
+
+extension FloorOrder {
+    /// What the floor did at `node` so far: units shipped and cancelled per PO line, and how many shipments left.
+    func history(at node: DCID) -> FloorHistory {
+        var history = FloorHistory()
+        for shipment in shipments where shipment.confirmation.node == node {
+            history.shipments += 1
+            for (line, quantity) in shipment.confirmation.shippedQuantities {
+                history.shipped[line, default: 0] += ShipmentReview.units(quantity)
+            }
+        }
+        for cancellation in cancellations where cancellation.node == node {
+            history.cancelled[cancellation.lineNumber, default: 0] += cancellation.quantity
+        }
+        return history
+    }
+}
+
+extension ShipmentPlan {
+    /// The plan a pick ticket holds.
+    init(_ ticket: PickTicket) {
+        self.init(
+            node: ticket.node, service: ticket.service, shipBy: ticket.shipBy.instant,
+            lines: ticket.lines.map { ShipmentLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity) })
+    }
+
+    /// The plan per node of an order's latest pick tickets among its outbox rows (withdrawn ones left out), in node
+    /// order.
+    static func latest(in entries: [OutboxEntry]) -> [ShipmentPlan] {
+        var plans: [DCID: ShipmentPlan] = [:]
+        let decoder = JSONDecoder()
+        for entry in entries where entry.kind == .pickTicket && entry.state != .withdrawn {
+            guard let ticket = try? decoder.decode(PickTicket.self, from: Data(entry.bytes)) else { continue }
+            plans[ticket.node] = ShipmentPlan(ticket)
+        }
+        return plans.values.sorted { $0.node < $1.node }
     }
 }
