@@ -63,6 +63,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Routing", dependencies: ["CPrefetch", "Orders", "Profiles"], swiftSettings: strictSettings),
+        // The operations lead's view: the compliance scorecard and fee forecast, and what-if replay of recorded POs.
+        .target(name: "Operations", dependencies: ["Orders", "Profiles", "Routing"], swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -81,7 +83,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Store", "Feeds",
+                "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Operations", "Store", "Feeds",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -89,7 +91,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Store", "Feeds",
+                "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Operations", "Store", "Feeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -103,7 +105,8 @@ let package = Package(
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Store", "Feeds", "Server",
+                "Gateway", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Operations", "Store", "Feeds",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
             ],
@@ -128,6 +131,14 @@ let package = Package(
             name: "RoutingTests",
             dependencies: [
                 "Routing", "Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "Operations", "Routing", "Profiles", "Orders", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
         ),

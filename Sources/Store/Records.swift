@@ -174,6 +174,38 @@ public struct DecisionRecord: Sendable {
     }
 }
 
+/// A PO's first decision as it was made, kept once and never changed (later versions of the order do not touch it):
+/// what the scorecard counts of it and what `dropgate replay` decides again. `figures` and `inputs` are the
+/// routing's own compact texts (`DecisionFigures`, `DecisionInputs`); the store keeps them as they come.
+public struct OriginalDecision: Sendable, Hashable {
+    /// Units the PO ordered.
+    public var units: Int
+    /// Units the decision cancelled (a cancel, or lines cut by fill-or-kill); none for a rejected PO.
+    public var cancelledUnits: Int
+    /// Fees the decision avoided by rerouting, and the fees it incurs before any allowance; nil when none.
+    public var feesAvoided: Money?
+    public var feesIncurred: Money?
+    /// The plan in a line: outcome, shipments (node, day, units), cancels and backorders.
+    public var figures: String
+    /// SHA-256 (hex) of the decision's JSON as first committed: a replay that reproduces it byte for byte matches.
+    public var digest: String
+    /// What routing read: stock, capacity used and stock due at each node for the PO's items, and node switches.
+    public var inputs: String
+
+    public init(
+        units: Int, cancelledUnits: Int, feesAvoided: Money?, feesIncurred: Money?, figures: String, digest: String,
+        inputs: String
+    ) {
+        self.units = units
+        self.cancelledUnits = cancelledUnits
+        self.feesAvoided = feesAvoided
+        self.feesIncurred = feesIncurred
+        self.figures = figures
+        self.digest = digest
+        self.inputs = inputs
+    }
+}
+
 /// Everything one decided order leaves behind, committed in one transaction.
 public struct OrderCommit: Sendable {
     public var order: PurchaseOrder
@@ -185,11 +217,15 @@ public struct OrderCommit: Sendable {
     public var capacity: [CapacityClaim]
     /// The answer, pick tickets and explanation, numbered and rendered inside the transaction.
     public var outbound: [OutboundDraft]
+    /// The decision with its inputs, for the scorecard and replay; nil leaves no such record.
+    public var original: OriginalDecision?
 
     public init(
         order: PurchaseOrder, retailer: RetailerID, documentID: DocumentID?, receivedAt: Date,
-        decision: DecisionRecord, reservations: [Reservation], capacity: [CapacityClaim], outbound: [OutboundDraft]
+        decision: DecisionRecord, reservations: [Reservation], capacity: [CapacityClaim], outbound: [OutboundDraft],
+        original: OriginalDecision? = nil
     ) {
+        self.original = original
         self.order = order
         self.retailer = retailer
         self.documentID = documentID

@@ -370,6 +370,28 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            // SQLite's v12: see `Schema.v12`.
+            version: 12, name: "each PO's first decision with its inputs",
+            statements: [
+                """
+                CREATE TABLE original_decision (
+                    order_id BIGINT PRIMARY KEY REFERENCES purchase_order (id),
+                    retailer TEXT NOT NULL,
+                    received_at DOUBLE PRECISION NOT NULL,
+                    decided_at DOUBLE PRECISION NOT NULL,
+                    units INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    cancelled_units INTEGER NOT NULL,
+                    fees_avoided TEXT NOT NULL,
+                    fees_incurred TEXT NOT NULL,
+                    figures TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    inputs TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -157,6 +157,9 @@ enum Schema {
         migrator.registerMigration("v11: inbound stock") { db in
             try db.execute(sql: Self.v11)
         }
+        migrator.registerMigration("v12: each PO's first decision with its inputs") { db in
+            try db.execute(sql: Self.v12)
+        }
         return migrator
     }
 
@@ -349,5 +352,27 @@ enum Schema {
             quantity INTEGER NOT NULL,
             PRIMARY KEY (node, sku, due)
         );
+        """
+
+    /// Each PO's first decision as made, never updated: units ordered and cancelled, fees avoided and incurred (a
+    /// `Money` text, '' for none) for the scorecard; the plan's figures, the digest of its JSON and what routing
+    /// read (`OriginalDecision`) for replay. Orders received in a window, in the order they were recorded, is how
+    /// both read it.
+    static let v12 = """
+        CREATE TABLE original_decision (
+            order_id INTEGER PRIMARY KEY REFERENCES purchase_order(id),
+            retailer TEXT NOT NULL,
+            received_at REAL NOT NULL,
+            decided_at REAL NOT NULL,
+            units INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            cancelled_units INTEGER NOT NULL,
+            fees_avoided TEXT NOT NULL,
+            fees_incurred TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            inputs TEXT NOT NULL
+        );
+        CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id);
         """
 }

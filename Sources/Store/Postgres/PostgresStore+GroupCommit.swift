@@ -87,6 +87,7 @@ extension PostgresStore {
         try await reserve(new.flatMap { batch[$0.index].reservations }, available: locked.available, on: connection)
         try await takeCapacity(new.flatMap { batch[$0.index].capacity }, on: connection)
         try await insertDecisions(new.map { (batch[$0.index], $0.id) }, on: connection)
+        try await insertOriginalDecisions(new.map { (batch[$0.index], $0.id) }, on: connection)
         let entries = try await insert(
             new.map {
                 OutboundGroup(

@@ -405,6 +405,21 @@ public final class SQLiteStore: OrderStore {
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
                 decision.decidedAt.timeIntervalSince1970, decision.explanationJSON,
             ])
+        if let original = commit.original {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO original_decision (order_id, retailer, received_at, decided_at, units, outcome,
+                        cancelled_units, fees_avoided, fees_incurred, figures, digest, inputs)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(
+                arguments: [
+                    orderID, commit.retailer.rawValue, commit.receivedAt.timeIntervalSince1970,
+                    decision.decidedAt.timeIntervalSince1970, original.units, decision.outcome.rawValue,
+                    original.cancelledUnits, original.feesAvoided?.description ?? "",
+                    original.feesIncurred?.description ?? "", original.figures, original.digest, original.inputs,
+                ])
+        }
         for reservation in commit.reservations {
             try db.cachedStatement(
                 sql: "INSERT INTO reservation (order_id, node, sku, quantity) VALUES (?, ?, ?, ?)"
