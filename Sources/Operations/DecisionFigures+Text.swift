@@ -1,11 +1,13 @@
+import Foundation
 public import Orders
 public import Profiles
 
 /// The line the store keeps a decision's figures as, tab-separated:
 ///
-///     <outcome> <cancelled units> <backordered units> <shipments> <summary>
+///     <outcome> <ship-by> <cancelled units> <backordered units> <shipments> <summary>
 ///
-/// where each shipment is `node|day|service|sku*quantity,sku*quantity` and shipments are joined by `;`. Node ids,
+/// where ship-by is seconds since 1970 (`-` for none),
+/// and each shipment is `node|day|service|sku*quantity,sku*quantity` and shipments are joined by `;`. Node ids,
 /// SKUs and services escape `%`, tab, LF, CR, `|`, `;`, `,` and `*` as `%XX`; the summary, last, is kept as it is
 /// with its tabs and line breaks as spaces.
 extension DecisionFigures {
@@ -18,19 +20,25 @@ extension DecisionFigures {
             ].joined(separator: "|")
         }.joined(separator: ";")
         let why = String(summary.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-        return "\(outcome.rawValue)\t\(cancelledUnits)\t\(backorderedUnits)\t\(plan)\t\(why)"
+        let shipBy = self.shipBy.map { String($0.timeIntervalSince1970) } ?? "-"
+        return "\(outcome.rawValue)\t\(shipBy)\t\(cancelledUnits)\t\(backorderedUnits)\t\(plan)\t\(why)"
     }
 
     public init(encoded text: String) throws(DecisionFiguresError) {
-        let fields = text.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+        let fields = text.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false)
         func fail(_ expected: String) -> DecisionFiguresError { DecisionFiguresError(text: text, expected: expected) }
-        guard fields.count == 5 else { throw fail("5 tab-separated fields") }
+        guard fields.count == 6 else { throw fail("6 tab-separated fields") }
         guard let outcome = DecisionOutcome(rawValue: String(fields[0])) else { throw fail("an outcome first") }
-        guard let cancelled = Int(fields[1]), let backordered = Int(fields[2]) else {
+        var shipBy: Date?
+        if fields[1] != "-" {
+            guard let seconds = Double(fields[1]) else { throw fail("ship-by as seconds since 1970, or -") }
+            shipBy = Date(timeIntervalSince1970: seconds)
+        }
+        guard let cancelled = Int(fields[2]), let backordered = Int(fields[3]) else {
             throw fail("units cancelled and backordered as whole numbers")
         }
         var shipments: [ShipmentFigure] = []
-        for shipment in fields[3].split(separator: ";") {
+        for shipment in fields[4].split(separator: ";") {
             let parts = shipment.split(separator: "|", omittingEmptySubsequences: false)
             guard parts.count == 4, let day = CalendarDate(parsing: parts[1]) else {
                 throw fail("a shipment as node|day|service|lines, got '\(shipment)'")
@@ -49,8 +57,8 @@ extension DecisionFigures {
                     service: CarrierServiceID(Self.unescaped(parts[2])), lines: lines))
         }
         self.init(
-            outcome: outcome, shipments: shipments, cancelledUnits: cancelled, backorderedUnits: backordered,
-            summary: String(fields[4]))
+            outcome: outcome, shipBy: shipBy, shipments: shipments, cancelledUnits: cancelled,
+            backorderedUnits: backordered, summary: String(fields[5]))
     }
 
     private static let reserved: Set<Character> = ["%", "\t", "\n", "\r", "|", ";", ",", "*"]

@@ -7,6 +7,8 @@ public import Routing
 /// scorecard and the nodes' load add up. Kept with each PO's first decision as one line of text (`encoded`).
 public struct DecisionFigures: Hashable, Sendable {
     public var outcome: DecisionOutcome
+    /// The latest instant the order may ship (nil for a PO rejected before its deadlines were worked out).
+    public var shipBy: Date?
     public var shipments: [ShipmentFigure]
     /// Units cancelled (a cancel, or lines cut by fill-or-kill); none for a rejected PO, whose units never counted.
     public var cancelledUnits: Int
@@ -42,10 +44,11 @@ public struct DecisionFigures: Hashable, Sendable {
     }
 
     public init(
-        outcome: DecisionOutcome, shipments: [ShipmentFigure], cancelledUnits: Int, backorderedUnits: Int,
-        summary: String
+        outcome: DecisionOutcome, shipBy: Date?, shipments: [ShipmentFigure], cancelledUnits: Int,
+        backorderedUnits: Int, summary: String
     ) {
         self.outcome = outcome
+        self.shipBy = shipBy
         self.shipments = shipments
         self.cancelledUnits = cancelledUnits
         self.backorderedUnits = backorderedUnits
@@ -54,7 +57,7 @@ public struct DecisionFigures: Hashable, Sendable {
 
     public init(_ decision: RoutingDecision) {
         self.init(
-            outcome: decision.outcome,
+            outcome: decision.outcome, shipBy: decision.deadlines?.shipBy,
             shipments: decision.shipments.map {
                 ShipmentFigure(
                     node: $0.node, day: $0.shipDay, service: $0.service,

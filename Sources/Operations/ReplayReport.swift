@@ -23,12 +23,15 @@ public struct ReplayReport: Hashable, Sendable, Codable {
     public var replayed = 0
     /// Decisions that came out byte for byte as recorded.
     public var reproduced = 0
-    /// The same plan, explained differently (a changed profile's wording, a fee's amount).
+    /// The same plan with other deadlines (a cutoff, an SLA, a calendar changed).
+    public var samePlanOtherDeadlines = 0
+    /// The same plan and deadlines, explained differently (a changed profile's wording, a fee's amount).
     public var samePlanExplainedDifferently = 0
     public var changed = 0
     /// POs whose retailer no profile of the set claims any more: not decided.
     public var notReplayed = 0
-    /// Each changed decision, in the order the POs came in.
+    /// Each decision that did not come out byte for byte, in the order the POs came in: a changed plan, or the same
+    /// plan explained differently.
     public var changes: [Change] = []
     /// Per retailer, in id order.
     public var retailers: [RetailerEffect] = []
@@ -38,6 +41,7 @@ public struct ReplayReport: Hashable, Sendable, Codable {
     public init(window: Window) { self.window = window }
 
     public struct Change: Hashable, Sendable, Codable {
+        public var kind: Kind
         public var order: Int64
         public var retailer: RetailerID
         public var poNumber: PONumber
@@ -45,9 +49,23 @@ public struct ReplayReport: Hashable, Sendable, Codable {
         /// The plan in a few words (`DecisionFigures.plan`), and the reason in a few words (`summary`).
         public var before: String
         public var after: String
+        public var shipByBefore: Date?
+        public var shipByAfter: Date?
         public var beforeWhy: String
         public var afterWhy: String
+
+        public enum Kind: String, Hashable, Sendable, Codable {
+            /// Outcome, shipments, cancels or backorders changed.
+            case plan
+            /// The same plan, held to another ship-by.
+            case deadlines
+            /// The same plan and ship-by, explained differently (fees, the nodes' verdicts, wording).
+            case explanation
+        }
     }
+
+    /// The changes of plan only.
+    public var planChanges: [Change] { changes.filter { $0.kind == .plan } }
 
     /// Decision figures over a retailer's POs.
     public struct DecisionTotals: Hashable, Sendable, Codable {
@@ -173,19 +191,29 @@ struct ReplayTally {
             let key = LoadKey(node: shipment.node, day: shipment.day)
             loads[key, default: ReplayReport.NodeLoad(node: shipment.node, day: shipment.day)].after.add(shipment)
         }
-        if exact {
+        guard !exact else {
             report.reproduced += 1
-        } else if let figures, figures.samePlan(as: recorded.figures) {
-            report.samePlanExplainedDifferently += 1
-        } else {
-            report.changed += 1
-            report.changes.append(
-                ReplayReport.Change(
-                    order: recorded.id, retailer: recorded.retailer, poNumber: recorded.order.poNumber,
-                    receivedAt: recorded.receivedAt, before: recorded.figures.plan,
-                    after: figures?.plan ?? "not decided: no profile claims \(recorded.retailer)",
-                    beforeWhy: recorded.figures.summary, afterWhy: figures?.summary ?? ""))
+            return
         }
+        let kind: ReplayReport.Change.Kind
+        if let figures, figures.samePlan(as: recorded.figures) {
+            kind = figures.shipBy == recorded.figures.shipBy ? .explanation : .deadlines
+        } else {
+            kind = .plan
+        }
+        switch kind {
+        case .plan: report.changed += 1
+        case .deadlines: report.samePlanOtherDeadlines += 1
+        case .explanation: report.samePlanExplainedDifferently += 1
+        }
+        report.changes.append(
+            ReplayReport.Change(
+                kind: kind, order: recorded.id, retailer: recorded.retailer,
+                poNumber: recorded.order.poNumber,
+                receivedAt: recorded.receivedAt, before: recorded.figures.plan,
+                after: figures?.plan ?? "not decided: no profile claims \(recorded.retailer)",
+                shipByBefore: recorded.figures.shipBy, shipByAfter: figures?.shipBy,
+                beforeWhy: recorded.figures.summary, afterWhy: figures?.summary ?? ""))
     }
 
     static func total(_ amounts: [Money]?) -> Money? {

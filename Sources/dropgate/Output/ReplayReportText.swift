@@ -14,14 +14,16 @@ struct ReplayReportText {
         var text = "Replayed \(report.replayed) POs received from \(iso.string(from: report.window.since))"
         text += report.window.until.map { " until \(iso.string(from: $0))" } ?? ""
         text += report.window.retailer.map { " (\($0) only)" } ?? ""
-        text += "\n  \(report.reproduced) reproduced byte for byte · \(report.samePlanExplainedDifferently) same plan,"
-        text += " explained differently · \(report.changed) changed"
+        text += "\n  \(report.reproduced) reproduced byte for byte · \(report.changed) changed"
+        text += " · \(report.samePlanOtherDeadlines) same plan, other deadlines"
+        text += " · \(report.samePlanExplainedDifferently) same plan and deadlines, explained differently"
         if report.notReplayed > 0 { text += " · \(report.notReplayed) not replayed (no profile claims the retailer)" }
         text += "\n"
-        if !report.changes.isEmpty {
-            let shown = report.changes.prefix(limit)
+        let changes = report.planChanges
+        if !changes.isEmpty {
+            let shown = changes.prefix(limit)
             text += "\nChanged decisions"
-            text += shown.count < report.changes.count ? " (first \(shown.count) of \(report.changes.count))" : ""
+            text += shown.count < changes.count ? " (first \(shown.count) of \(changes.count))" : ""
             text += ":\n"
             var table = TextTable("PO", "retailer", "received", "before", "after", "why now")
             for change in shown {
