@@ -118,31 +118,29 @@ extension WarehousePages {
         return "\(free); the \(ordinal(left + 1)) costs \(next)."
     }
 
-    /// What one violation is called, and many: for a per-unit fee the allowance counts units.
-    static func violationNouns(_ violation: FeeSchedule.Violation, perUnit: Bool) -> (String, String) {
-        let (order, unit): (String, String) =
+    /// What one violation is called, and many (`late PO`, `late POs`); for a per-unit fee, whose allowance counts
+    /// units, the units (`unit cancelled for stock`, `units cancelled for stock`).
+    static func violationNouns(_ violation: FeeSchedule.Violation, perUnit: Bool) -> (one: String, many: String) {
+        // Per order: one and many; per unit: what befell the unit.
+        let (one, many, unit): (String, String, String) =
             switch violation {
-            case .lateAck: ("late acknowledgement", "acknowledged late")
-            case .lateShip: ("late PO", "shipped late")
-            case .lateASN: ("late ASN", "on a late ASN")
-            case .inaccurateASN: ("inaccurate ASN", "on an inaccurate ASN")
-            case .unauthorizedCarrier: ("shipment by an unauthorized carrier", "shipped by an unauthorized carrier")
-            case .cancelAfterAck: ("cancel after acknowledgement", "cancelled after acknowledgement")
-            case .cancelForStock: ("cancel for stock", "cancelled for stock")
-            case .rejectedUnit: ("rejected unit", "rejected")
-            case .invoiceError: ("invoice error", "on a wrong invoice")
+            case .lateAck: ("late acknowledgement", "late acknowledgements", "acknowledged late")
+            case .lateShip: ("late PO", "late POs", "shipped late")
+            case .lateASN: ("late ASN", "late ASNs", "on a late ASN")
+            case .inaccurateASN: ("inaccurate ASN", "inaccurate ASNs", "on an inaccurate ASN")
+            case .unauthorizedCarrier:
+                (
+                    "shipment by an unauthorized carrier", "shipments by an unauthorized carrier",
+                    "shipped by an unauthorized carrier"
+                )
+            case .cancelAfterAck:
+                ("cancel after acknowledgement", "cancels after acknowledgement", "cancelled after acknowledgement")
+            case .cancelForStock: ("cancel for stock", "cancels for stock", "cancelled for stock")
+            case .rejectedUnit: ("rejected unit", "rejected units", "rejected")
+            case .invoiceError: ("invoice error", "invoice errors", "on a wrong invoice")
             }
-        if perUnit || violation == .rejectedUnit {
-            return violation == .rejectedUnit ? ("rejected unit", "rejected units") : ("unit \(unit)", "units \(unit)")
-        }
-        let plural =
-            switch violation {
-            case .unauthorizedCarrier: "shipments by an unauthorized carrier"
-            case .cancelAfterAck: "cancels after acknowledgement"
-            case .cancelForStock: "cancels for stock"
-            default: order + "s"
-            }
-        return (order, plural)
+        guard perUnit, violation != .rejectedUnit else { return (one, many) }
+        return ("unit \(unit)", "units \(unit)")
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `22nd`.
