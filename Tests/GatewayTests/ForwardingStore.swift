@@ -108,9 +108,4 @@ extension ForwardingStore {
         try await base.outbox(inReplyTo: document)
     }
     func outbox(order: OrderID) async throws(StoreError) -> [OutboxEntry] { try await base.outbox(order: order) }
-    func originalDecisions(_ window: DecisionWindow, after: OrderID?, limit: Int) async throws(StoreError)
-        -> [RecordedDecision]
-    {
-        try await base.originalDecisions(window, after: after, limit: limit)
-    }
 }
