@@ -49,16 +49,22 @@ public struct RecordedDecision: Sendable {
 }
 
 extension DecisionHistoryStore {
-    /// Every recorded decision of `window`, a page at a time, to `body`.
+    /// Every recorded decision of `window`, a page at a time, to `body`. The next page is read (and its orders
+    /// decoded, on the store's own thread) while `body` works on this one.
     public func forEachOriginalDecision(
         _ window: DecisionWindow, pageSize: Int = 5_000, _ body: ([RecordedDecision]) throws -> Void
     ) async throws {
-        var after: OrderID?
+        var next = Task { try await originalDecisions(window, after: nil, limit: pageSize) }
         while true {
-            let page = try await originalDecisions(window, after: after, limit: pageSize)
+            let page = try await next.value
             guard let last = page.last else { return }
-            try body(page)
-            after = last.id
+            next = Task { try await originalDecisions(window, after: last.id, limit: pageSize) }
+            do {
+                try body(page)
+            } catch {
+                next.cancel()
+                throw error
+            }
         }
     }
 }
