@@ -1,5 +1,6 @@
 public import Foundation
 public import Orders
+public import Profiles
 public import Routing
 
 /// A decision's plan in figures, without its explanation: what a replay compares before and after, and what the
