@@ -64,7 +64,10 @@ let package = Package(
         ),
         .target(name: "Routing", dependencies: ["CPrefetch", "Orders", "Profiles"], swiftSettings: strictSettings),
         // The operations lead's view: the compliance scorecard and fee forecast, and what-if replay of recorded POs.
-        .target(name: "Operations", dependencies: ["Orders", "Profiles", "Routing"], swiftSettings: strictSettings),
+        .target(
+            name: "Operations",
+            dependencies: ["Orders", "Profiles", "Routing", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [

@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import Logging
+import Operations
 import OrderX12
 import OrderXML
 import Orders
@@ -58,12 +59,16 @@ extension Gateway {
                     }
                     let repeatsAgain = try await handleRepeats(
                         sentAgain, document: document, at: now, routers: routers, results: &results, report: &report)
-                    var state = try await snapshot(for: pending.map(\.order), at: now)
+                    let snapshot = try await stockedSnapshot(for: pending.map(\.order), at: now)
+                    var state = snapshot.state
                     let kits = KitStock(catalog: profiles.catalog, skus: orderedSKUs(pending.map(\.order)))
+                    // What each decision reads is kept with it: the batch's takes so far, in stocked SKUs.
+                    var taken: [DCID: [SKU: Int]] = [:]
+                    let nodes = profiles.network.nodes.map(\.id)
                     var decided:
                         [(
                             entry: (index: Int, order: PurchaseOrder, profile: RetailerProfile),
-                            decision: RoutingDecision, tickets: [PickTicket]
+                            decision: RoutingDecision, tickets: [PickTicket], inputs: DecisionInputs
                         )] = []
                     // A PO twice in one batch is decided once; the second is a duplicate of the first.
                     var firstInBatch: [OrderKey: Int] = [:]
@@ -79,16 +84,32 @@ extension Gateway {
                         let router =
                             routers[entry.profile.id]
                             ?? Router(profile: entry.profile, network: profiles.network, catalog: profiles.catalog)
+                        let inputs = DecisionInputs(
+                            state: state, skus: orderedSKUs([entry.order]).sorted(), nodes: nodes,
+                            stocked: { node, sku in
+                                snapshot.positions[node]?[sku].map {
+                                    .init(
+                                        onHand: $0.onHand, safetyStock: $0.safetyStock,
+                                        surplus: $0.onHand - $0.reserved - $0.safetyStock - (taken[node]?[sku] ?? 0))
+                                }
+                            }, switches: switches)
                         let decision = router.route(
                             entry.order, state: state, now: now,
                             scratch: &scratches[entry.profile.id, default: RoutingScratch()])
                         state.apply(decision)
                         kits.settle(decision, in: &state.stock)
+                        for shipment in decision.shipments {
+                            for line in shipment.lines {
+                                for (sku, quantity) in profiles.catalog.expanded(line.sku, quantity: line.quantity) {
+                                    taken[shipment.node, default: [:]][sku, default: 0] += quantity
+                                }
+                            }
+                        }
                         let tickets = decision.shipments.map {
                             PickTicket(
                                 order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
                         }
-                        decided.append((entry, decision, tickets))
+                        decided.append((entry, decision, tickets, inputs))
                     }
                     // Deciding is sequential (each order sees its predecessors' stock); rendering what each one
                     // keeps and sends is not, and is most of the work: it runs on every core.
@@ -96,12 +117,12 @@ extension Gateway {
                     let commits = await Self.concurrentMap(decided) { item in
                         gateway.makeCommit(
                             item.entry.order, item.decision, tickets: item.tickets, profile: item.entry.profile,
-                            document: document, at: now)
+                            document: document, at: now, inputs: item.inputs)
                     }
                     let outcomes = try await store.commit(batch: commits)
                     var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = repeatsAgain
                     for (item, outcome) in zip(decided, outcomes) {
-                        let (entry, decision, tickets) = item
+                        let (entry, decision, tickets, _) = item
                         switch outcome {
                         case .committed(_, let entries):
                             report.written += write(entries, retailer: entry.profile.id)
@@ -203,10 +224,19 @@ extension Gateway {
     func snapshot(for orders: [PurchaseOrder], at now: Date, deciding: OrderID? = nil) async throws(StoreError)
         -> NetworkState
     {
+        try await stockedSnapshot(for: orders, at: now, deciding: deciding).state
+    }
+
+    /// `snapshot(for:at:deciding:)`, and the store's figures of each stocked item at each node it was made from.
+    func stockedSnapshot(for orders: [PurchaseOrder], at now: Date, deciding: OrderID? = nil)
+        async throws(StoreError) -> (state: NetworkState, positions: [DCID: [SKU: InventoryPosition]])
+    {
         let skus = orderedSKUs(orders)
         var stock = Stock()
+        var positions: [DCID: [SKU: InventoryPosition]] = [:]
         for position in try await store.inventory(of: KitStock.stockedSKUs(for: skus, catalog: profiles.catalog)) {
             stock.set(position.available, of: position.sku, at: position.node)
+            positions[position.node, default: [:]][position.sku] = position
         }
         KitStock(catalog: profiles.catalog, skus: skus).derive(in: &stock)
         var usage: [DCID: DailyUsage] = [:]
@@ -217,15 +247,16 @@ extension Gateway {
                 if let use = used[node.id] { usage[node.id] = DailyUsage(orders: use.orders, units: use.units) }
             }
         }
-        return NetworkState(
+        let state = NetworkState(
             stock: stock, usage: usage, inbound: try await unpromisedInbound(of: skus, except: deciding))
+        return (state, positions)
     }
 
     /// The order, its decision, reservations and capacity claims, and the documents it produces: the answer when
     /// the profile wants one, a pick ticket per shipment, and the explanation.
     func makeCommit(
         _ order: PurchaseOrder, _ decision: RoutingDecision, tickets: [PickTicket], profile: RetailerProfile,
-        document: DocumentID, at now: Date
+        document: DocumentID, at now: Date, inputs: DecisionInputs? = nil
     ) -> OrderCommit {
         var reservations: [Reservation] = []
         var perNode: [DCID: (orders: Int, units: Int)] = [:]
@@ -273,13 +304,15 @@ extension Gateway {
             {
                 _ in text
             })
+        let json = (try? written.recordJSON()) ?? "{}"
         return OrderCommit(
             order: order, retailer: profile.id, documentID: document, receivedAt: now,
             decision: DecisionRecord(
                 outcome: decision.outcome, nodes: decision.shipments.map(\.node),
                 acknowledgeBy: decision.deadlines?.acknowledgeBy, shipBy: decision.deadlines?.shipBy, decidedAt: now,
-                explanationJSON: (try? written.recordJSON()) ?? "{}"),
-            reservations: reservations, capacity: capacity, outbound: outbound)
+                explanationJSON: json),
+            reservations: reservations, capacity: capacity, outbound: outbound,
+            original: inputs.map { OriginalDecision(order, decision, json: json, inputs: $0) })
     }
 
     /// The 855 or cXML ConfirmationRequest answering `order`, numbered when committed.

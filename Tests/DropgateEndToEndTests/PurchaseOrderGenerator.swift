@@ -41,6 +41,9 @@ struct PurchaseOrderGenerator {
     let scarce: [SampleCatalog.Item]
     /// The share of lines that ask for a scarce SKU.
     let scarceShare: Double
+    /// Walmart's expected ship date (`DTM*067`, which its profile honours over the SLA); nil leaves it out, so that
+    /// ship-by is reckoned from receipt and the cutoff (a generated month of POs).
+    var walmartExpectedShipDate: String? = "20261125"
     private var random: SplitMix
     private var nextControl: [Retailer: Int] = [:]
     private var nextOrder = 0
@@ -129,7 +132,10 @@ struct PurchaseOrderGenerator {
             let assigned = nodes[Int(random.next() % UInt64(nodes.count))]
             let homeDelivery = random.unit() < 0.7
             body += [
-                ["REF", "CO", customerOrder], ["REF", "DP", "00074"], ["DTM", "067", "20261125"],
+                ["REF", "CO", customerOrder], ["REF", "DP", "00074"],
+            ]
+            if let date = walmartExpectedShipDate { body.append(["DTM", "067", date]) }
+            body += [
                 [
                     "TD5", "O", "2", "FDEG", "M", homeDelivery ? "FEDEX HOME DELIVERY" : "FEDEX GROUND", "", "", "", "",
                     "", "", "SG",

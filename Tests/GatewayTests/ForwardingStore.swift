@@ -27,6 +27,9 @@ extension ForwardingStore {
     func importInbound(_ rows: [InboundRow]) async throws(StoreError) { try await base.importInbound(rows) }
     func inbound(of skus: Set<SKU>) async throws(StoreError) -> [InboundRow] { try await base.inbound(of: skus) }
     func receive(_ receipts: [StockReceipt]) async throws(StoreError) { try await base.receive(receipts) }
+    func originalDecisions(_ window: DecisionWindow, after: OrderID?, limit: Int) async throws(StoreError)
+        -> [RecordedDecision]
+    { try await base.originalDecisions(window, after: after, limit: limit) }
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult { try await base.commit(commit) }
     func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] { try await base.recorded(keys) }
     func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {

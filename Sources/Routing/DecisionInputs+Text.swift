@@ -1,0 +1,112 @@
+public import Foundation
+public import Orders
+
+/// The text the store keeps a decision's inputs as: one line a fact, tab-separated, read back fast and exactly.
+///
+///     s <node> <sku> <available> [<on hand> <safety stock> <surplus>]
+///     u <node> <orders> <units>
+///     i <node> <sku> <due day> <quantity>
+///     w <the node switches as JSON>
+///
+/// Node ids and SKUs escape `%`, tab, CR and LF as `%25`, `%09`, `%0D`, `%0A`.
+extension DecisionInputs {
+    public var encoded: String {
+        var text = ""
+        for position in stock {
+            text += "s\t\(Self.escaped(position.node.rawValue))\t\(Self.escaped(position.sku.rawValue))\t"
+            text += String(position.available)
+            if let stocked = position.stocked {
+                text += "\t\(stocked.onHand)\t\(stocked.safetyStock)\t\(stocked.surplus)"
+            }
+            text += "\n"
+        }
+        for (node, usage) in usage {
+            text += "u\t\(Self.escaped(node.rawValue))\t\(usage.orders)\t\(usage.units)\n"
+        }
+        for row in inbound {
+            text += "i\t\(Self.escaped(row.node.rawValue))\t\(Self.escaped(row.sku.rawValue))\t\(row.due)\t"
+            text += "\(row.quantity)\n"
+        }
+        if !switches.isEmpty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .secondsSince1970
+            // A switch is plain values: encoding cannot fail.
+            let json = (try? encoder.encode(switches)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            text += "w\t\(json)\n"
+        }
+        return text
+    }
+
+    /// Reads `encoded` back; a line it cannot read is an error naming the line.
+    public init(encoded text: String) throws(DecisionInputsError) {
+        var stock: [Position] = []
+        var usage: [(node: DCID, usage: DailyUsage)] = []
+        var inbound: [InboundRow] = []
+        var switches: [NodeSwitch] = []
+        var lineNumber = 0
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            lineNumber += 1
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            func fail(_ expected: String) -> DecisionInputsError {
+                DecisionInputsError(line: lineNumber, text: String(decoding: line, as: UTF8.self), expected: expected)
+            }
+            func int(_ index: Int) throws(DecisionInputsError) -> Int {
+                guard index < fields.count, let value = Int(Substring(decoding: fields[index], as: UTF8.self)) else {
+                    throw fail("a whole number in field \(index + 1)")
+                }
+                return value
+            }
+            func word(_ index: Int) throws(DecisionInputsError) -> String {
+                guard index < fields.count, !fields[index].isEmpty else { throw fail("a value in field \(index + 1)") }
+                return Self.unescaped(String(decoding: fields[index], as: UTF8.self))
+            }
+            switch fields.first.map({ String(decoding: $0, as: UTF8.self) }) {
+            case "s" where fields.count == 4 || fields.count == 7:
+                stock.append(
+                    Position(
+                        node: DCID(try word(1)), sku: SKU(try word(2)), available: try int(3),
+                        stocked: fields.count == 7
+                            ? .init(onHand: try int(4), safetyStock: try int(5), surplus: try int(6)) : nil))
+            case "u" where fields.count == 4:
+                usage.append((DCID(try word(1)), DailyUsage(orders: try int(2), units: try int(3))))
+            case "i" where fields.count == 5:
+                guard let due = CalendarDate(parsing: try word(3)) else { throw fail("a day (YYYY-MM-DD) in field 4") }
+                inbound.append(
+                    InboundRow(node: DCID(try word(1)), sku: SKU(try word(2)), quantity: try int(4), due: due))
+            case "w" where fields.count == 2:
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .secondsSince1970
+                do {
+                    switches = try decoder.decode([NodeSwitch].self, from: Data(fields[1]))
+                } catch {
+                    throw fail("the node switches as JSON (\(error))")
+                }
+            default:
+                throw fail("s, u, i or w and its fields")
+            }
+        }
+        self.init(stock: stock, usage: usage, inbound: inbound, switches: switches)
+    }
+
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+            .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    static func unescaped(_ text: String) -> String {
+        guard text.utf8.contains(0x25) else { return text }
+        return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
+    }
+}
+
+/// A line of a decision's kept inputs that does not read: which line, what it says, what was expected.
+public struct DecisionInputsError: Error, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var text: String
+    public var expected: String
+
+    public var description: String { "decision inputs line \(line) ('\(text)'): expected \(expected)" }
+}
