@@ -208,7 +208,6 @@ struct RetailerTally {
         }
     }
 
-
     private mutating func addReceived(_ order: ScorecardOrder, day: Int, nodes counted: [DCID]) {
         total.orders += 1
         total.units += order.units
