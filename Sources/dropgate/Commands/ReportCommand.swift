@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import Operations
 import Orders
 import Profiles
@@ -76,26 +77,5 @@ struct ReportCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(scorecard), as: UTF8.self)
-    }
-}
-
-extension ScorecardOrder {
-    /// The store's record as the scorecard counts it.
-    init(_ record: ScorecardRecord) {
-        let progress: Progress =
-            switch record.state {
-            case .open, .released: .open
-            case .shipped: .shipped
-            case .cancelled: .cancelled
-            }
-        self.init(
-            id: record.id.rawValue, retailer: record.retailer, receivedAt: record.receivedAt, units: record.units,
-            outcome: record.outcome, nodes: record.nodes, shipBy: record.shipBy, progress: progress,
-            cancelledUnits: record.cancelledUnits, floorCancelledUnits: record.floorCancelledUnits,
-            feesAvoided: record.feesAvoided, feesIncurred: record.feesIncurred,
-            cancelledByRetailer: record.cancelledByRetailer,
-            shipments: record.shipments.map {
-                Shipment(node: $0.node, shippedAt: $0.shippedAt, asnDue: $0.asnDue, asnDeliveredAt: $0.asnDeliveredAt)
-            })
     }
 }
