@@ -162,7 +162,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Gateway", "Orders", "Profiles", "Routing", "Store", "TestSupport"],
+            dependencies: [
+                "Server", "Gateway", "Orders", "Profiles", "Routing", "Operations", "Store", "TestSupport",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         // Links none of the product's modules: it runs the built `dropgate`. TestSupport gives it the throwaway
         // PostgreSQL server.

@@ -9,7 +9,7 @@ extension OriginalDecision {
     init(_ order: PurchaseOrder, _ decision: RoutingDecision, json: String, inputs: DecisionInputs) {
         let figures = DecisionFigures(decision)
         self.init(
-            units: Int((order.totalUnits as NSDecimalNumber).doubleValue.rounded()),
+            units: order.wholeUnits,
             cancelledUnits: figures.cancelledUnits,
             feesAvoided: Self.total(decision.fees.avoided.map(\.amount)),
             feesIncurred: Self.total(decision.fees.incurred.map(\.amount)), figures: figures.encoded,

@@ -171,7 +171,7 @@ struct ReplayTally {
         profiles: ProfileSet
     ) {
         if replayed == nil { report.notReplayed += 1 } else { report.replayed += 1 }
-        let units = Int((recorded.order.totalUnits as NSDecimalNumber).doubleValue.rounded())
+        let units = recorded.order.wholeUnits
         var effect =
             effects[recorded.retailer]
             ?? ReplayReport.RetailerEffect(

@@ -85,6 +85,9 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
 
     public var totalUnits: Decimal { lines.reduce(0) { $0 + $1.quantity } }
 
+    /// `totalUnits` to the nearest whole unit, as scorecards count units.
+    public var wholeUnits: Int { Int((totalUnits as NSDecimalNumber).doubleValue.rounded()) }
+
     /// What `units` (quantities per PO line number) are worth at the lines' prices in the order's currency; a line
     /// without such a price counts nothing.
     public func value(of units: [(line: String, quantity: Decimal)]) -> Money {

@@ -2,7 +2,8 @@ import Hummingbird
 import Store
 
 /// Who may do what: a partner posts only as itself and reads only its own documents and orders; staff read
-/// everything; only an admin changes the world (nodes, stock) or reads the outbox and feeds.
+/// everything; only an admin changes the world (nodes, stock) or reads the outbox, the feeds and the operations
+/// scorecard (every retailer's fees and allowances).
 enum Access {
     /// The partner a key belongs to, when it may post as `partner`; else 403.
     static func post(as partner: String, by principal: Principal) throws -> String {

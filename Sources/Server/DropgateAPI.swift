@@ -35,6 +35,7 @@ struct DropgateAPI: Sendable {
         addShipmentRoutes(to: router)
         addWarehouseRoutes(to: router)
         addFloorFormRoutes(to: router)
+        addScorecardRoutes(to: router)
         return router
     }
 }

@@ -59,14 +59,20 @@ public struct DropgateServer: Sendable {
             world: world, interval: settings.reloadInterval, metrics: metrics, clock: settings.clock)
         let delivery = DeliveryLoop(world: world, store: store, settings: settings, metrics: metrics, logger: logger)
         var services: [any Service] = [processor, watcher, delivery]
+        if let scorecard = settings.scorecard {
+            services.append(
+                ScorecardRefresher(
+                    source: scorecard, metrics: metrics, interval: settings.scorecardInterval, clock: settings.clock,
+                    logger: logger))
+        }
         if let inbox = settings.inbox {
             services.append(
                 InboxService(folder: inbox, world: world, settings: settings, metrics: metrics, logger: logger))
         }
         services.append(app)
         // Shut down in reverse: the HTTP server first (no new documents, requests in flight answered), then the
-        // inbox (the look in hand finishes), the delivery loop (the pass in hand finished), the watcher, and the
-        // processor, which finishes every document in hand.
+        // inbox (the look in hand finishes), the scorecard gauges' refresher, the delivery loop (the pass in hand
+        // finished), the watcher, and the processor, which finishes every document in hand.
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -19,7 +19,7 @@ public struct ServerMetrics: Sendable {
     }
 
     /// A name of ours, its unit and what it means (`# HELP`). Made when asked: the descriptor type is not Sendable.
-    private static func name(_ metric: String, unit: String = "", _ help: String) -> MetricNameDescriptor {
+    static func name(_ metric: String, unit: String = "", _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "dropgate", metricName: metric, unitName: unit, helpText: help)
     }
 

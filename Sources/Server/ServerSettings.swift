@@ -34,6 +34,11 @@ public struct ServerSettings: Sendable {
     public var deliverer = Deliverer()
     /// How long before a deadline the deadlines page and the pick list call it due soon.
     public var dueSoon: TimeInterval = 4 * 3600
+    /// Where the operations scorecard comes from (the page `GET /operations/scorecard` and the `dropgate_scorecard_*`
+    /// gauges); nil answers the page 503 and exports no scorecard gauges.
+    public var scorecard: ScorecardSource?
+    /// How often the scorecard gauges are taken again from `scorecard` (and once at start).
+    public var scorecardInterval: Duration = .seconds(60)
     /// A clock for what is received and decided: the present, or a fixed instant for tests and demos.
     public var clock: @Sendable () -> Date = { Date() }
 

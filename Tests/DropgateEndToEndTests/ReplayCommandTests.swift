@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `dropgate replay` over a generated month of POs ingested by the real binary (November 2026, two files each
@@ -329,5 +330,42 @@ struct ReplayMonth: Sendable {
         for change in report.planChanges where change.order < first.order {
             Issue.record("\(change.poNumber) (order \(change.order)) changed before \(first.poNumber): \(change)")
         }
+    }
+}
+
+@Suite("dropgate replay on PostgreSQL")
+struct PostgresReplayTests {
+    @Test("the sample inbox ingested into PostgreSQL replays byte for byte; a closed node changes its POs")
+    func replaysFromPostgres() async throws {
+        let postgres = try await TemporaryPostgres.shared.database()
+        let world = try IngestWorld()
+        defer { world.remove() }
+        try IngestWorld.importInventory(db: postgres.url)
+        let inbox = DropgateCommand.packageRoot.appendingPathComponent("fixtures/inbox")
+        let files = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".x12") }
+            .sorted().map { inbox.appendingPathComponent($0) }
+        let ingest = try DropgateCommand.run(IngestWorld.ingestArguments(files, db: postgres.url))
+        #expect(ingest.status <= 1, "\(ingest.stderr)")
+        let replay =
+            ["replay", "--db", postgres.url, "--since", "2026-11-01T00:00:00Z", "--json"] + IngestWorld.options
+        let same = try DropgateCommand.run(replay)
+        #expect(same.status == 0, "\(same.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(same.stdout.utf8)) as? [String: Any])
+        let replayed = try #require(report["replayed"] as? Int)
+        #expect(replayed >= 8)
+        #expect(report["reproduced"] as? Int == replayed)
+        // With EWR1 switched off in the network file, the POs that shipped from it do not, and exit 1 says so.
+        let network = world.folder.appendingPathComponent("network.yaml")
+        let text = try String(
+            contentsOf: DropgateCommand.packageRoot.appendingPathComponent("fixtures/network.yaml"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "  - id: EWR1\n", with: "  - id: EWR1\n    enabled: false\n").utf8)
+            .write(to: network)
+        var options = IngestWorld.options
+        options[3] = network.path
+        let changed = try DropgateCommand.run(
+            ["replay", "--db", postgres.url, "--since", "2026-11-01T00:00:00Z", "--fail-on-change"] + options)
+        #expect(changed.status == 1, "\(changed.stderr)")
+        #expect(changed.stdout.contains("Changed decisions"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("EWR1"))
     }
 }

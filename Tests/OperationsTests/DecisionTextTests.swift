@@ -4,8 +4,8 @@ import Orders
 import Profiles
 import PropertyBased
 import Routing
-import Testing
 import TestSupport
+import Testing
 
 @Suite("the kept texts of a decision: its inputs and its figures")
 struct DecisionTextTests {
@@ -24,7 +24,9 @@ struct DecisionTextTests {
                         ? .init(onHand: abs(number()), safetyStock: abs(number()), surplus: number()) : nil))
         }
         var usage: [DCID: DailyUsage] = [:]
-        for _ in 0..<Int(random.next() % 3) { usage[DCID(pick())] = DailyUsage(orders: abs(number()), units: abs(number())) }
+        for _ in 0..<Int(random.next() % 3) {
+            usage[DCID(pick())] = DailyUsage(orders: abs(number()), units: abs(number()))
+        }
         let inbound = (0..<Int(random.next() % 3)).map { day in
             InboundRow(
                 node: DCID(pick()), sku: SKU(pick()), quantity: abs(number()) + 1,
@@ -83,7 +85,9 @@ struct DecisionTextTests {
 
     @Test("a line that does not read names its number and what was expected")
     func errors() {
-        #expect(throws: DecisionInputsError.self) { try DecisionInputs(encoded: "s\tEWR1\tHP-1\t4\nu\tEWR1\tmany\t3\n") }
+        #expect(throws: DecisionInputsError.self) {
+            try DecisionInputs(encoded: "s\tEWR1\tHP-1\t4\nu\tEWR1\tmany\t3\n")
+        }
         do {
             _ = try DecisionInputs(encoded: "s\tEWR1\tHP-1\t4\nu\tEWR1\tmany\t3\n")
         } catch {

@@ -30,9 +30,11 @@ enum ReplayWorld {
             parties: [
                 Party(
                     role: .shipTo, name: "Pat Doe",
-                    address: Address(lines: ["12 Main St"], city: "Newark", region: "NJ", postalCode: "07102", country: "US"))
+                    address: Address(
+                        lines: ["12 Main St"], city: "Newark", region: "NJ", postalCode: "07102", country: "US"))
             ],
-            shipMethod: ShipMethod(carrierSCAC: "UPSN", serviceLevel: "SG", transportMethod: "M", routing: "UPS GROUND"),
+            shipMethod: ShipMethod(
+                carrierSCAC: "UPSN", serviceLevel: "SG", transportMethod: "M", routing: "UPS GROUND"),
             lines: lines.enumerated().map { index, line in
                 OrderLine(
                     lineNumber: String(index + 1), sku: line.0, quantity: Decimal(line.1), unitPrice: Money(25, .usd))

@@ -23,14 +23,16 @@ struct StockChangesTests {
         #expect(StockChanges.SafetyStock.percent(10).units(of: 0) == 0)
     }
 
-    @Test("each bad row names the file, line and column and what was expected", arguments: [
-        ("XYZ9,HP-10001,4,0", "not a node of the network"),
-        ("EWR1,,4,0", "sku is empty"),
-        ("EWR1,HP-10001,-4,0", "on_hand '-4'"),
-        ("EWR1,HP-10001,4,150%", "percentage from 0% to 100%"),
-        ("EWR1,HP-10001,4,lots", "safety_stock 'lots'"),
-        ("EWR1,HP-10001,,", "changes nothing"),
-    ])
+    @Test(
+        "each bad row names the file, line and column and what was expected",
+        arguments: [
+            ("XYZ9,HP-10001,4,0", "not a node of the network"),
+            ("EWR1,,4,0", "sku is empty"),
+            ("EWR1,HP-10001,-4,0", "on_hand '-4'"),
+            ("EWR1,HP-10001,4,150%", "percentage from 0% to 100%"),
+            ("EWR1,HP-10001,4,lots", "safety_stock 'lots'"),
+            ("EWR1,HP-10001,,", "changes nothing"),
+        ])
     func refuses(row: String, message: String) {
         do {
             _ = try StockChanges(

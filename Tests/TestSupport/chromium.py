@@ -13,6 +13,9 @@ A page may also fill a form and submit it, as a person would: {"url": …, "fill
 form is submitted, and the page it leads to is reported as the entry's "submitted" ({"finalURL", "title", "text"})
 and saved to "after".
 
+A page may also name a script to run once it has loaded, {"url": …, "evaluate": "JS expression"}: its value (JSON)
+is reported as the entry's "evaluated" (the scorecard's plots read back from the rendered SVG).
+
 Prints one JSON object: {"login": {"url": …}, "pages": [{"url", "finalURL", "title", "png", "width", "height"}]}.
 Exits 2, saying why on standard error, when Chromium cannot be started or a page cannot be loaded.
 
@@ -253,6 +256,8 @@ def run(plan):
                     ").filter(h => h > 0), 9999)"),
                 "fontSize": devtools.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"),
             }
+            if page.get("evaluate"):
+                entry["evaluated"] = devtools.evaluate(page["evaluate"])
             if page.get("png"):
                 entry["png"] = page["png"]
                 entry["width"], entry["height"] = screenshot(devtools, page["png"])

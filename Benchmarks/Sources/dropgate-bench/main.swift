@@ -14,7 +14,8 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
     exit(0)
 }
 let quick = arguments.contains("--quick")
-/// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve|pages` runs one part, for working on it.
+/// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve|pages|operations` runs one part, for working
+/// on it.
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
@@ -68,6 +69,12 @@ if runs("ingest") {
 if runs("ingest") || only == "postgres" {
     let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)
     for figure in try await PostgresIngestBenchmarks.run(megabytes: megabytes) { table.add(figure) }
+}
+
+if runs("operations") {
+    // `DROPGATE_REPLAY_ORDERS=N`: the recorded month's POs (the 1,000,000 by default).
+    let orders = ProcessInfo.processInfo.environment["DROPGATE_REPLAY_ORDERS"].flatMap { Int($0) }
+    try await OperationsBenchmarks.run(into: &table, orders: orders ?? (quick ? 100_000 : 1_000_000))
 }
 
 if runs("serve") {

@@ -188,16 +188,16 @@ extension DropgateAPI {
         case signIn
     }
 
-    /// The warehouse role's check for a page: 403 for a key without it; for HTML without a (good) key, `.signIn`;
-    /// for JSON or CSV, 401 as everywhere.
-    func warehouseAccess(_ request: Request, format: PageFormat) async throws -> PageAccess {
+    /// A page's check of `role` (the warehouse's, or an admin's for the operations pages): 403 for a key without
+    /// it; for HTML without a (good) key, `.signIn`; for JSON or CSV, 401 as everywhere.
+    func warehouseAccess(_ request: Request, format: PageFormat, role: Role = .warehouse) async throws -> PageAccess {
         if format == .html && Authenticator.token(in: request.headers) == nil { return .signIn }
         let principal: Principal
         do { principal = try await authenticator.principal(of: request) } catch let error as HTTPError {
             if format == .html && error.status == .unauthorized { return .signIn }
             throw error
         }
-        try Access.require(.warehouse, principal)
+        try Access.require(role, principal)
         return .allowed(principal)
     }
 
@@ -254,9 +254,10 @@ extension DropgateAPI {
             ])
     }
 
-    /// Where a sign-in may send the browser on to: a path of the warehouse pages, never another site.
+    /// Where a sign-in may send the browser on to: a path of the warehouse or operations pages, never another site.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/warehouse/") || next == "/warehouse", !next.hasPrefix("//"),
+        guard let next, next.hasPrefix("/warehouse/") || next == "/warehouse" || next.hasPrefix("/operations/"),
+            !next.hasPrefix("//"),
             !next.contains("\\"), !next.contains("\r"), !next.contains("\n")
         else { return nil }
         return next

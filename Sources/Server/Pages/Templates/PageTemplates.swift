@@ -6,6 +6,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "style": style, "head": head, "picks": picks, "pick": pick, "ticket": ticket, "packing-slip": packingSlip,
         "ship": shipForm, "deadlines": deadlines, "login": login, "chooser": chooser, "recorded": recorded,
+        "scorecard": scorecard,
     ]
 
     /// The top of every page: the shared stylesheet inline (one request, nothing to install) and the navigation.
@@ -24,7 +25,8 @@ enum PageTemplates {
         <a class="button" href="/warehouse">DCs</a>{{#dc}}
         <a class="button" href="/warehouse/{{dc}}/picks">Picks {{dc}}</a>
         <a class="button" href="/warehouse/{{dc}}/deadlines">Deadlines {{dc}}</a>{{/dc}}
-        <a class="button" href="/warehouse/deadlines">All deadlines</a>
+        <a class="button" href="/warehouse/deadlines">All deadlines</a>{{#operations}}
+        <a class="button" href="/operations/scorecard">Scorecard</a>{{/operations}}
         </nav>
         <main>
 

@@ -41,6 +41,24 @@ extension PageTemplates {
         fieldset { border: 2px solid #000; border-radius: 8px; margin: 12px 0; padding: 8px 16px; }
         legend { font-weight: 700; padding: 0 8px; }
         .packages { display: flex; flex-wrap: wrap; gap: 12px; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin: 8px 0; }
+        .figure { border: 2px solid #000; border-radius: 8px; padding: 8px 12px; }
+        .figure dt { font-size: .85rem; } .figure dd { margin: 0; font-size: 1.4rem; font-weight: 700; }
+        .figure dd.note { font-size: .85rem; font-weight: 400; }
+        .figure.good { border-color: #006b2e; } .figure.bad { border: 4px solid #a00000; }
+        .figure.warn { border-left: 12px solid #b37400; }
+        tr.met { background: #eefaf1; } tr.missed { background: #fff0f0; } tr.forecast td { border-bottom-width: 2px; }
+        .flag.met { background: #006b2e; color: #fff; } .flag.missed { background: #a00000; color: #fff; }
+        .flag.none { background: #ddd; color: #000; }
+        .retailer { border-top: 4px solid #000; margin-top: 24px; }
+        .plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(560px, 100%), 1fr)); gap: 12px; }
+        figure { margin: 8px 0; } figcaption { font-weight: 700; }
+        svg.plot { width: 100%; height: auto; font-size: 13px; background: #fff; }
+        svg.plot .grid { stroke: #ccc; } svg.plot .baseline { stroke: #000; stroke-width: 1.5; }
+        svg.plot .threshold { stroke: #a00000; stroke-width: 2; }
+        svg.plot polyline { fill: none; stroke: #003a8c; stroke-width: 2.5; } svg.plot circle { fill: #003a8c; }
+        svg.plot .avoided rect { fill: #006b2e; } svg.plot .incurred rect { fill: #a00000; }
+        svg.plot .cancel-rate rect { fill: #b37400; } svg.plot .empty { fill: #555; font-size: 16px; }
         .ticket, .slip { break-after: page; page-break-after: always; }
         @page { size: letter; margin: 12mm; }
         @media print {

@@ -1,0 +1,143 @@
+import Foundation
+import Gateway
+import Logging
+import Orders
+import Profiles
+import Store
+
+/// The operations lead's commands on a month of recorded POs: `dropgate replay` (every recorded PO decided again
+/// from what it read, nothing changed: each must come out byte for byte) and, when built, `dropgate report`, run
+/// as release children under `/usr/bin/time -v`. The month is made by ingesting a file of 850s through the
+/// gateway, then copying its recorded POs and first decisions with the `sqlite3` shell up to `orders` rows (each
+/// copy reads what its original read, so it decides the same). Beside them, in the same run, the floor: the
+/// `sqlite3` shell reading the same rows (the order JSON and the kept inputs a replay reads).
+enum OperationsBenchmarks {
+    static func run(into table: inout BenchmarkTable, orders: Int) async throws {
+        guard FileManager.default.isExecutableFile(atPath: CommandBenchmarks.binary.path) else {
+            print("  operations: \(CommandBenchmarks.binary.path) is not built: left out")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-ops-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("month.sqlite").path
+        let recorded = try await record(megabytes: 8, into: path)
+        let copies = max(0, (orders + recorded - 1) / recorded - 1)
+        try sqlite(path, multiply(recorded: recorded, copies: copies))
+        let total = recorded * (copies + 1)
+        print("  operations: \(recorded) POs ingested, copied to \(total) recorded first decisions")
+        let floor = try timed {
+            try sqlite(
+                path,
+                "SELECT count(*), sum(length(p.order_json)), sum(length(o.inputs)), sum(length(o.figures)) "
+                    + "FROM original_decision o JOIN purchase_order p ON p.id = o.order_id;")
+        }
+        let world = [
+            "--profiles", "retailer-profiles", "--network", "fixtures/network.yaml", "--items", "fixtures/items.csv",
+        ]
+        let output = folder.appendingPathComponent("replay.json")
+        if let run = try CommandBenchmarks.measure(
+            ["replay", "--db", path, "--since", "2026-11-01T00:00:00Z", "--json"] + world, output: output)
+        {
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+            let reproduced = report?["reproduced"] as? Int ?? -1
+            print("  replay: \(reproduced) of \(total) reproduced byte for byte")
+            table.add(
+                Figure(
+                    name: "dropgate replay, \(total) recorded POs (\(reproduced) reproduced byte for byte)",
+                    value: run.seconds, unit: "s", target: 60.0 * Double(total) / 1_000_000, higherIsBetter: false,
+                    reference: .init(name: "sqlite3 reading the same rows", value: floor)))
+            table.add(
+                Figure(
+                    name: "dropgate replay peak memory, \(total) POs", value: run.peakMB, unit: "MB", target: 500,
+                    higherIsBetter: false))
+        }
+        let scorecard = folder.appendingPathComponent("report.json")
+        if let run = try CommandBenchmarks.measure(
+            ["report", "--db", path, "--month", "2026-11", "--at", "2026-11-30T12:00:00Z", "--json"] + world,
+            output: scorecard)
+        {
+            table.add(
+                Figure(
+                    name: "dropgate report (scorecard), a month of \(total) POs", value: run.seconds, unit: "s",
+                    target: 2.0 * Double(total) / 1_000_000, higherIsBetter: false,
+                    reference: .init(name: "sqlite3 reading the replay's rows", value: floor)))
+        } else {
+            print("  report: did not run (no `dropgate report` in this build?); left out")
+        }
+    }
+
+    /// Ingests `megabytes` of Walmart 850s through the gateway into a new store with plenty of stock; returns how
+    /// many POs it recorded with their first decisions.
+    static func record(megabytes: Int, into path: String) async throws -> Int {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let profiles = try ProfileSet.load(
+            profiles: root.appendingPathComponent("retailer-profiles"),
+            network: root.appendingPathComponent("fixtures/network.yaml"),
+            catalog: root.appendingPathComponent("fixtures/items.csv"))
+        let rows = profiles.network.nodes.flatMap { node in
+            profiles.catalog.items.keys.map { InventoryRow(node: node.id, sku: $0, onHand: 10_000_000, safetyStock: 0) }
+        }
+        let store = try SQLiteStore(path: path)
+        try await store.importInventory(rows)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let gateway = Gateway(profiles: profiles, store: store, logger: logger)
+        _ = await gateway.process(
+            X12Benchmarks.interchange(megabytes: megabytes), origin: "bench.x12",
+            receivedAt: Date(timeIntervalSince1970: 1_795_532_400))
+        var recorded = 0
+        try await store.forEachOriginalDecision(DecisionWindow(from: .distantPast)) { recorded += $0.count }
+        return recorded
+    }
+
+    /// SQL that copies every recorded PO and its first decision `copies` times, under new ids and PO numbers.
+    static func multiply(recorded: Int, copies: Int) -> String {
+        guard copies > 0 else { return "" }
+        return """
+            PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
+            BEGIN;
+            CREATE TEMP TABLE copy (n INTEGER);
+            WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < \(copies))
+                INSERT INTO copy SELECT n FROM c;
+            CREATE TEMP TABLE base AS SELECT max(id) AS top FROM purchase_order;
+            INSERT INTO purchase_order (id, retailer, po_number, purpose, received_at, order_json, state, version)
+                SELECT p.id + copy.n * base.top, p.retailer, p.po_number || '#' || copy.n, p.purpose, p.received_at,
+                    p.order_json, p.state, p.version
+                FROM copy, base, purchase_order p JOIN original_decision o ON o.order_id = p.id
+                ORDER BY copy.n, p.id;
+            INSERT INTO decision (order_id, outcome, nodes, ship_by, decided_at, explanation_json, acknowledge_by)
+                SELECT d.order_id + copy.n * base.top, d.outcome, d.nodes, d.ship_by, d.decided_at, '{}',
+                    d.acknowledge_by
+                FROM copy, base, decision d JOIN original_decision o ON o.order_id = d.order_id;
+            INSERT INTO original_decision
+                SELECT o.order_id + copy.n * base.top, o.retailer, o.received_at, o.decided_at, o.units, o.outcome,
+                    o.cancelled_units, o.fees_avoided, o.fees_incurred, o.figures, o.digest, o.inputs
+                FROM copy, base, original_decision o WHERE o.order_id <= base.top ORDER BY copy.n, o.order_id;
+            COMMIT;
+            """
+    }
+
+    static func sqlite(_ path: String, _ script: String) throws {
+        guard !script.isEmpty else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "sqlite3 failed on \(path)"])
+        }
+    }
+
+    static func timed(_ body: () throws -> Void) rethrows -> Double {
+        let start = Date()
+        try body()
+        return Date().timeIntervalSince(start)
+    }
+}
