@@ -177,17 +177,20 @@ public struct FeeStanding: Hashable, Sendable, Codable {
     public var projectedCount: Int
     public var projectedFree: Int
     public var projectedIncurred: Money
-    /// How many more violations this month are free at the projected base before fees start (0 once charging), and
-    /// what the next one beyond them costs.
+    /// How many more violations this month are free at the projected base before fees start:
+    /// max(0, projectedFree − count), 0 once the violations so far use up the month's projected allowance; and what
+    /// the next one beyond them costs (per unit, for a per-unit fee).
     public var remainingFree: Int
     public var nextFee: Money?
     /// The fee on open orders not yet past their deadline, beyond what the allowance still absorbs.
     public var atRisk: Money
+    /// Whether `count` and its forecast are units (a per-unit fee) rather than violations.
+    public var countsUnits: Bool
 
     public init(
         violation: FeeSchedule.Violation, fee: String, count: Int, base: Int, free: Int, charged: Int,
         incurred: Money, projectedBase: Int, projectedCount: Int, projectedFree: Int, projectedIncurred: Money,
-        remainingFree: Int, nextFee: Money?, atRisk: Money
+        remainingFree: Int, nextFee: Money?, atRisk: Money, countsUnits: Bool = false
     ) {
         self.violation = violation
         self.fee = fee
@@ -203,6 +206,7 @@ public struct FeeStanding: Hashable, Sendable, Codable {
         self.remainingFree = remainingFree
         self.nextFee = nextFee
         self.atRisk = atRisk
+        self.countsUnits = countsUnits
     }
 }
 

@@ -10,7 +10,7 @@ struct Dropgate: AsyncParsableCommand {
             DemoCommand.self, IngestCommand.self, RouteCommand.self, OrdersCommand.self, OutboxCommand.self,
             InventoryCommand.self, DcsCommand.self, FeedCommand.self, PartnersCommand.self, TokensCommand.self,
             ProfilesCommand.self, X12Command.self, XMLCommand.self, ServeCommand.self, ShipCommand.self,
-            CancelLinesCommand.self, ReplayCommand.self,
+            CancelLinesCommand.self, ReplayCommand.self, ReportCommand.self,
         ]
     )
 }

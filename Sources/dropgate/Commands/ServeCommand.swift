@@ -113,6 +113,9 @@ struct ServeCommand: AsyncParsableCommand {
             printError("\(location): cannot be opened as a dropgate store: \(error)")
             throw ExitCode(2)
         }
+        settings.scorecard = Self.scorecardSource(
+            store: store, profiles: URL(fileURLWithPath: configuration.profiles),
+            network: URL(fileURLWithPath: configuration.network), catalog: URL(fileURLWithPath: configuration.items))
         let source = WorldSource(
             profiles: URL(fileURLWithPath: configuration.profiles),
             network: URL(fileURLWithPath: configuration.network), catalog: URL(fileURLWithPath: configuration.items))

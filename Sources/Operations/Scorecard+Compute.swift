@@ -1,0 +1,341 @@
+public import Foundation
+public import Orders
+public import Profiles
+
+/// How each figure is measured, and which month a PO counts in for it (the month in the retailer's time zone,
+/// `[from, until)`):
+///
+/// - `orders`, `units`, `cancelledOrders`, `cancelledUnits`, `reroutes`, `feesAvoided`: POs *received* in the
+///   month. Cancelled units are the first decision's and the floor's (a floor cancel later on counts in the month the
+///   PO was received); a PO is a cancelled order when any of its units were. A retailer's own cancel is not ours.
+/// - `shipDue`, `shippedOnTime`, `shippedLate`: POs whose *ship-by* falls in the month, judged by
+///   `ScorecardOrder.shipVerdict(asOf:)`; a PO still open before its ship-by is not counted yet.
+/// - `asnDue`, `asnOnTime`, `asnLate`: shipments whose *ASN deadline* falls in the month, judged by
+///   `ScorecardOrder.Shipment.asnVerdict(asOf:)`.
+/// - Per DC, a PO counts for each node of `ScorecardOrder.countedNodes` with the PO's own figures (a split counts
+///   for both its nodes), except that cancelled units are the first decision's plus the floor's at that node, and an
+///   ASN counts for its shipment's node only. Fees incurred and at risk are the retailer's alone (an allowance is
+///   the retailer's, not a DC's): zero per DC.
+/// - Fees (`FeeStanding`), for late-ship (counted as `shippedLate`), late-asn (`asnLate`) and cancel-for-stock
+///   (`cancelledOrders`): a per-unit fee counts units (the late PO's units; the cancelled units), any other fee
+///   counts violations. The base is the allowance's (the month's `orders` or `units`); without an allowance the
+///   count's own (orders, or units for a per-unit fee). free = floor(allowance% × base), charged = max(0, count −
+///   free), incurred = charged × the fee (a per-cent fee is charged nothing here: the rows carry no order value).
+/// - Forecast: base and count carried to the month's end at the month-to-date daily rate
+///   (`FeeAllowance.projected`); `remainingFree` = max(0, projectedFree − count); at risk = the fee on the
+///   violations still pending (open POs whose ship-by, or unsent ASNs whose deadline, is in the month and not yet
+///   past) beyond `remainingFree`. Rates are scale-free, so a metric's projection at today's rate is its rate now.
+/// - Days: a late PO's fee falls on its ship-by day, a late ASN's on its deadline's day, a cancel's on the day the
+///   PO was received; fees avoided on the day it was received. Days run from the month's first to `asOf`'s day.
+extension Scorecard {
+    /// The scorecard of `month` for each retailer of `profiles` (in retailer id order), from `orders` (any order:
+    /// those of other retailers or outside the month are skipped), as of `asOf`.
+    public static func compute(
+        _ orders: some Sequence<ScorecardOrder>, profiles: [RetailerProfile], month: ScorecardMonth, asOf: Date
+    ) -> Scorecard {
+        var tallies: [RetailerID: RetailerTally] = [:]
+        for profile in profiles { tallies[profile.id] = RetailerTally(profile: profile, month: month, asOf: asOf) }
+        for order in orders { tallies[order.retailer]?.add(order) }
+        let retailers = tallies.keys.sorted().compactMap { tallies[$0]?.scorecard() }
+        return Scorecard(month: month.description, asOf: asOf, retailers: retailers)
+    }
+
+    /// The instants a store read for `month` must cover for these retailers: from the earliest zone's first instant
+    /// to the latest zone's last.
+    public static func window(of month: ScorecardMonth, for profiles: [RetailerProfile]) -> DateInterval {
+        let zones = profiles.isEmpty ? [TimeZone(identifier: "UTC") ?? .current] : profiles.map(\.timeZone)
+        var from = Date.distantFuture
+        var until = Date.distantPast
+        for zone in zones {
+            let starts = month.dayStarts(in: zone)
+            from = min(from, starts[0])
+            until = max(until, starts[starts.count - 1])
+        }
+        return DateInterval(start: from, end: until)
+    }
+
+    /// Days of the month gone by at `asOf` in `dayStarts`' zone: whole days, and the part of the current day (by
+    /// its own length: 23 or 25 hours on a day the clocks change).
+    public static func daysElapsed(dayStarts: [Date], asOf: Date) -> Double {
+        let days = dayStarts.count - 1
+        guard asOf > dayStarts[0] else { return 0 }
+        guard asOf < dayStarts[days] else { return Double(days) }
+        let day = RetailerTally.index(of: asOf, in: dayStarts)
+        let length = dayStarts[day + 1].timeIntervalSince(dayStarts[day])
+        return Double(day) + asOf.timeIntervalSince(dayStarts[day]) / length
+    }
+}
+
+/// A retailer's month being counted, one PO at a time.
+struct RetailerTally {
+    let profile: RetailerProfile
+    let month: ScorecardMonth
+    let asOf: Date
+    let dayStarts: [Date]
+    let currency: CurrencyCode
+    let lateShipFee: Fee?
+    let lateASNFee: Fee?
+    let cancelFee: Fee?
+    /// Figures of nothing, in the schedule's currency.
+    let zeroFigures: ScorecardFigures
+    var total: ScorecardFigures
+    var nodes: [DCID: ScorecardFigures] = [:]
+    var days: [DailyFigures]
+    /// Units of late POs, of POs with a late ASN (once per late shipment), and what is still pending.
+    var lateShipUnits = 0
+    var lateASNUnits = 0
+    var pendingShipOrders = 0
+    var pendingShipUnits = 0
+    var pendingASNs = 0
+    var pendingASNUnits = 0
+
+    var from: Date { dayStarts[0] }
+    var until: Date { dayStarts[dayStarts.count - 1] }
+
+    init(profile: RetailerProfile, month: ScorecardMonth, asOf: Date) {
+        self.profile = profile
+        self.month = month
+        self.asOf = asOf
+        dayStarts = month.dayStarts(in: profile.timeZone)
+        let fees = profile.fees.fees
+        currency = Self.currency(of: profile.fees)
+        lateShipFee = fees[.lateShip]
+        lateASNFee = fees[.lateASN]
+        cancelFee = fees[.cancelForStock]
+        let zero = Money.zero(currency)
+        zeroFigures = ScorecardFigures(feesAvoided: zero, feesIncurred: zero, feesAtRisk: zero)
+        total = zeroFigures
+        var days: [DailyFigures] = []
+        for index in 0..<(dayStarts.count - 1) {
+            days.append(
+                DailyFigures(
+                    day: CalendarDate(year: month.year, month: month.month, day: index + 1)
+                        ?? CalendarDate(dayStarts[index], in: profile.timeZone),
+                    shipDue: 0, shippedOnTime: 0, feesAvoided: zero, feesIncurred: zero, cancelledUnitsByNode: [:],
+                    unitsByNode: [:]))
+        }
+        self.days = days
+    }
+
+    /// The schedule's currency: its first fee's in money (US dollars when it has none).
+    static func currency(of schedule: FeeSchedule) -> CurrencyCode {
+        for violation in FeeSchedule.Violation.allCases {
+            switch schedule.fees[violation]?.amount {
+            case .fixed(let money), .perUnit(let money): return money.currency
+            default: continue
+            }
+        }
+        return .usd
+    }
+
+    /// The day of `dayStarts` that `instant` falls in (the caller checked it is in the month).
+    static func index(of instant: Date, in dayStarts: [Date]) -> Int {
+        var low = 0
+        var high = dayStarts.count - 1
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if dayStarts[middle] <= instant { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    func day(of instant: Date) -> Int? {
+        guard instant >= from, instant < until else { return nil }
+        return Self.index(of: instant, in: dayStarts)
+    }
+
+    /// What one violation of `fee` costs: the fee, per unit for a per-unit fee; nothing for a per-cent fee (no order
+    /// value here).
+    func cost(_ fee: Fee?, units: Int) -> Money {
+        switch fee?.amount {
+        case .fixed(let money): money
+        case .perUnit(let money): money.multiplied(by: Decimal(units))
+        case .percent, nil: .zero(currency)
+        }
+    }
+
+    mutating func add(_ order: ScorecardOrder) {
+        let counted = order.countedNodes
+        if let day = day(of: order.receivedAt) {
+            addReceived(order, day: day, nodes: counted)
+        }
+        if let shipBy = order.shipBy, let day = day(of: shipBy), let verdict = order.shipVerdict(asOf: asOf) {
+            switch verdict {
+            case .onTime:
+                total.shipDue += 1
+                total.shippedOnTime += 1
+                days[day].shipDue += 1
+                days[day].shippedOnTime += 1
+                for node in counted {
+                    nodes[node, default: zeroFigures].shipDue += 1
+                    nodes[node, default: zeroFigures].shippedOnTime += 1
+                }
+            case .late:
+                total.shipDue += 1
+                total.shippedLate += 1
+                lateShipUnits += order.units
+                days[day].shipDue += 1
+                if lateShipFee != nil { days[day].feesIncurred.add(cost(lateShipFee, units: order.units)) }
+                for node in counted {
+                    nodes[node, default: zeroFigures].shipDue += 1
+                    nodes[node, default: zeroFigures].shippedLate += 1
+                }
+            case .pending:
+                pendingShipOrders += 1
+                pendingShipUnits += order.units
+            }
+        }
+        for shipment in order.shipments {
+            guard let due = shipment.asnDue, let day = day(of: due), let verdict = shipment.asnVerdict(asOf: asOf)
+            else { continue }
+            switch verdict {
+            case .onTime:
+                total.asnDue += 1
+                total.asnOnTime += 1
+                nodes[shipment.node, default: zeroFigures].asnDue += 1
+                nodes[shipment.node, default: zeroFigures].asnOnTime += 1
+            case .late:
+                total.asnDue += 1
+                total.asnLate += 1
+                lateASNUnits += order.units
+                if lateASNFee != nil { days[day].feesIncurred.add(cost(lateASNFee, units: order.units)) }
+                nodes[shipment.node, default: zeroFigures].asnDue += 1
+                nodes[shipment.node, default: zeroFigures].asnLate += 1
+            case .pending:
+                pendingASNs += 1
+                pendingASNUnits += order.units
+            }
+        }
+    }
+
+    private mutating func addReceived(_ order: ScorecardOrder, day: Int, nodes counted: [DCID]) {
+        total.orders += 1
+        total.units += order.units
+        let cancelled = order.ourCancelledUnits
+        if cancelled > 0 {
+            total.cancelledOrders += 1
+            total.cancelledUnits += cancelled
+            if cancelFee != nil { days[day].feesIncurred.add(cost(cancelFee, units: cancelled)) }
+        }
+        let isReroute = order.outcome == .reroute
+        if isReroute { total.reroutes += 1 }
+        if let avoided = order.feesAvoided {
+            total.feesAvoided.add(avoided)
+            days[day].feesAvoided.add(avoided)
+        }
+        for node in counted {
+            let cancelledHere = order.ourCancelledUnits(at: node)
+            var figures = nodes[node] ?? zeroFigures
+            figures.orders += 1
+            figures.units += order.units
+            if cancelledHere > 0 {
+                figures.cancelledOrders += 1
+                figures.cancelledUnits += cancelledHere
+            }
+            if isReroute { figures.reroutes += 1 }
+            if let avoided = order.feesAvoided { figures.feesAvoided.add(avoided) }
+            nodes[node] = figures
+            days[day].unitsByNode[node, default: 0] += order.units
+            days[day].cancelledUnitsByNode[node, default: 0] += cancelledHere
+        }
+    }
+
+    func scorecard() -> RetailerScorecard {
+        let daysInMonth = dayStarts.count - 1
+        let elapsed = Scorecard.daysElapsed(dayStarts: dayStarts, asOf: asOf)
+        var total = self.total
+        var fees: [FeeStanding] = []
+        let counts: [(FeeSchedule.Violation, Fee?, orders: Int, units: Int, pendingOrders: Int, pendingUnits: Int)] = [
+            (.lateShip, lateShipFee, total.shippedLate, lateShipUnits, pendingShipOrders, pendingShipUnits),
+            (.lateASN, lateASNFee, total.asnLate, lateASNUnits, pendingASNs, pendingASNUnits),
+            (.cancelForStock, cancelFee, total.cancelledOrders, total.cancelledUnits, 0, 0),
+        ]
+        for (violation, fee, orders, units, pendingOrders, pendingUnits) in counts {
+            guard let fee else { continue }
+            let standing = standing(
+                violation, fee: fee, orders: orders, units: units, pendingOrders: pendingOrders,
+                pendingUnits: pendingUnits, elapsed: elapsed, daysInMonth: daysInMonth)
+            total.feesIncurred.add(standing.incurred)
+            total.feesAtRisk.add(standing.atRisk)
+            fees.append(standing)
+        }
+        var metrics: [MetricStanding] = []
+        for metric in FeeSchedule.Metric.allCases {
+            guard let threshold = profile.fees.scorecard[metric] else { continue }
+            let actual: Decimal?
+            let meets: Bool?
+            switch metric {
+            case .onTimeShip:
+                actual = total.onTimeShipRate
+                meets = actual.map { $0 >= threshold }
+            case .cancelRate:
+                actual = total.orderCancelRate
+                meets = actual.map { $0 <= threshold }
+            case .validTracking, .carrierCompliance:
+                actual = nil
+                meets = nil
+            }
+            metrics.append(
+                MetricStanding(metric: metric, threshold: threshold, actual: actual, projected: actual, meets: meets))
+        }
+        let daysSoFar: Int
+        if asOf < from {
+            daysSoFar = 0
+        } else if asOf >= until {
+            daysSoFar = daysInMonth
+        } else {
+            daysSoFar = Self.index(of: asOf, in: dayStarts) + 1
+        }
+        return RetailerScorecard(
+            retailer: profile.id, name: profile.name, timeZone: profile.timeZone.identifier, from: from, until: until,
+            daysElapsed: elapsed, daysInMonth: daysInMonth, total: total,
+            nodes: nodes.keys.sorted().map { NodeScorecard(node: $0, figures: nodes[$0] ?? zeroFigures) },
+            metrics: metrics, fees: fees, days: Array(days.prefix(daysSoFar)))
+    }
+
+    func standing(
+        _ violation: FeeSchedule.Violation, fee: Fee, orders: Int, units: Int, pendingOrders: Int, pendingUnits: Int,
+        elapsed: Double, daysInMonth: Int
+    ) -> FeeStanding {
+        let countsUnits: Bool
+        if case .perUnit = fee.amount { countsUnits = true } else { countsUnits = false }
+        let count = countsUnits ? units : orders
+        let pending = countsUnits ? pendingUnits : pendingOrders
+        let baseIsUnits = fee.allowance.map { $0.of == .units } ?? countsUnits
+        let base = baseIsUnits ? total.units : total.orders
+        let percent = fee.allowance?.percent
+        let free = FeeAllowance.free(percent: percent, base: base)
+        let charged = FeeAllowance.charged(count: count, free: free)
+        let projectedBase = FeeAllowance.projected(base, daysElapsed: elapsed, daysInMonth: daysInMonth)
+        let projectedCount = FeeAllowance.projected(count, daysElapsed: elapsed, daysInMonth: daysInMonth)
+        let projectedFree = FeeAllowance.free(percent: percent, base: projectedBase)
+        let remaining = FeeAllowance.remaining(count: count, free: projectedFree)
+        let nextFee: Money?
+        switch fee.amount {
+        case .fixed(let money), .perUnit(let money): nextFee = money
+        case .percent: nextFee = nil
+        }
+        return FeeStanding(
+            violation: violation, fee: fee.description, count: count, base: base, free: free, charged: charged,
+            incurred: charge(fee, charged),
+            projectedBase: projectedBase, projectedCount: projectedCount, projectedFree: projectedFree,
+            projectedIncurred: charge(fee, FeeAllowance.charged(count: projectedCount, free: projectedFree)),
+            remainingFree: remaining, nextFee: nextFee, atRisk: charge(fee, max(0, pending - remaining)),
+            countsUnits: countsUnits)
+    }
+
+    /// `violations` of `fee` (units, for a per-unit fee).
+    func charge(_ fee: Fee, _ violations: Int) -> Money {
+        switch fee.amount {
+        case .fixed(let money), .perUnit(let money): money.multiplied(by: Decimal(violations))
+        case .percent: .zero(currency)
+        }
+    }
+}
+
+extension Money {
+    /// Adds `other` when it is in the same currency; a fee in another currency is left out of a sum in this one.
+    mutating func add(_ other: Money) {
+        if let sum = adding(other) { self = sum }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Orders
+import PostgresNIO
+
+extension PostgresStore {
+    /// Three statements on one connection, as SQLite's: the POs with their decisions, their shipments with the
+    /// first ASN delivery, and their floor cancellations summed per node.
+    public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
+        let operation = "read the scorecard's records"
+        let since = window.receivedSince.timeIntervalSince1970
+        let until = window.until.timeIntervalSince1970
+        let retailer = window.retailer?.rawValue ?? ""
+        let kinds = ScorecardQuery.asnKinds
+        let (orders, shipments, cancellations) = try await connection(operation) { connection in
+            let orders = try await self.rows(
+                """
+                SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
+                    o.cancelled_units, o.fees_avoided, o.fees_incurred
+                FROM purchase_order p
+                LEFT JOIN decision d ON d.order_id = p.id
+                LEFT JOIN original_decision o ON o.order_id = p.id
+                WHERE p.received_at >= \(since) AND p.received_at < \(until)
+                    AND (\(retailer) = '' OR p.retailer = \(retailer))
+                """, on: connection)
+            let shipments = try await self.rows(
+                """
+                SELECT s.order_id, s.node, s.shipped_at, s.asn_due,
+                    (SELECT MIN(x.delivered_at) FROM outbox x
+                     WHERE x.shipment_id = s.id AND x.kind = ANY(\(kinds)::text[]) AND x.delivered_at IS NOT NULL)
+                FROM purchase_order p JOIN shipment s ON s.order_id = p.id
+                WHERE p.received_at >= \(since) AND p.received_at < \(until)
+                    AND (\(retailer) = '' OR p.retailer = \(retailer))
+                ORDER BY s.id
+                """, on: connection)
+            let cancellations = try await self.rows(
+                """
+                SELECT l.order_id, l.node, l.reason, SUM(l.quantity)::bigint
+                FROM purchase_order p JOIN line_cancellation l ON l.order_id = p.id
+                WHERE p.received_at >= \(since) AND p.received_at < \(until)
+                    AND (\(retailer) = '' OR p.retailer = \(retailer))
+                GROUP BY l.order_id, l.node, l.reason
+                """, on: connection)
+            return (orders, shipments, cancellations)
+        }
+        var assembly = ScorecardQuery.Assembly()
+        do {
+            for row in orders {
+                let (id, retailer, receivedAt, state, outcome, nodes, shipBy, units, cancelled, avoided, incurred) =
+                    try row.decode(
+                        (Int64, String, Double, String, String?, [String]?, Double?, Int?, Int?, String?, String?)
+                            .self)
+                try assembly.add(
+                    id: id, retailer: retailer, receivedAt: receivedAt, state: state, outcome: outcome,
+                    nodes: nodes ?? [], shipBy: shipBy, units: units, cancelledUnits: cancelled,
+                    feesAvoided: avoided, feesIncurred: incurred, operation: operation)
+            }
+            for row in shipments {
+                let (order, node, shippedAt, asnDue, deliveredAt) = try row.decode(
+                    (Int64, String, Double, Double?, Double?).self)
+                assembly.addShipment(
+                    order: order, node: node, shippedAt: shippedAt, asnDue: asnDue, deliveredAt: deliveredAt)
+            }
+            for row in cancellations {
+                let (order, node, reason, quantity) = try row.decode((Int64, String, String, Int64).self)
+                assembly.addCancellation(
+                    order: order, node: node, byRetailer: reason == ScorecardQuery.retailerCancel,
+                    quantity: Int(quantity))
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.failure(operation, error)
+        }
+        return assembly.inWindow(from: window.from, until: window.until)
+    }
+}

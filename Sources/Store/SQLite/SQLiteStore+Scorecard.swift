@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Orders
+
+extension SQLiteStore {
+    /// Three statements, each read through a cursor: the POs with their decisions, their shipments with the first
+    /// ASN delivery, and their floor cancellations summed per node. Each finds the POs by `received_at`'s index.
+    public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
+        let operation = "read the scorecard's records"
+        var condition = "p.received_at >= ? AND p.received_at < ?"
+        var arguments: StatementArguments = [
+            window.receivedSince.timeIntervalSince1970, window.until.timeIntervalSince1970,
+        ]
+        if let retailer = window.retailer {
+            condition += " AND p.retailer = ?"
+            _ = arguments.append(contentsOf: [retailer.rawValue])
+        }
+        let orders = """
+            SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
+                o.cancelled_units, o.fees_avoided, o.fees_incurred
+            FROM purchase_order p
+            LEFT JOIN decision d ON d.order_id = p.id
+            LEFT JOIN original_decision o ON o.order_id = p.id
+            WHERE \(condition)
+            """
+        let kinds = ScorecardQuery.asnKinds.map { "'\($0)'" }.joined(separator: ", ")
+        let shipments = """
+            SELECT s.order_id, s.node, s.shipped_at, s.asn_due,
+                (SELECT MIN(x.delivered_at) FROM outbox x
+                 WHERE x.shipment_id = s.id AND x.kind IN (\(kinds)) AND x.delivered_at IS NOT NULL)
+            FROM purchase_order p JOIN shipment s ON s.order_id = p.id
+            WHERE \(condition)
+            ORDER BY s.id
+            """
+        let cancellations = """
+            SELECT l.order_id, l.node, l.reason, SUM(l.quantity)
+            FROM purchase_order p JOIN line_cancellation l ON l.order_id = p.id
+            WHERE \(condition)
+            GROUP BY l.order_id, l.node, l.reason
+            """
+        let bound = arguments
+        let from = window.from
+        let until = window.until
+        return try await read(operation) { db in
+            var assembly = ScorecardQuery.Assembly()
+            let rows = try Row.fetchCursor(db, sql: orders, arguments: bound)
+            while let row = try rows.next() {
+                let nodes: String? = row[5]
+                try assembly.add(
+                    id: row[0], retailer: row[1], receivedAt: row[2], state: row[3], outcome: row[4],
+                    nodes: nodes.map { $0.split(separator: ",").map(String.init) } ?? [], shipBy: row[6],
+                    units: row[7], cancelledUnits: row[8], feesAvoided: row[9], feesIncurred: row[10],
+                    operation: operation)
+            }
+            let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
+            while let row = try shipped.next() {
+                assembly.addShipment(
+                    order: row[0], node: row[1], shippedAt: row[2], asnDue: row[3], deliveredAt: row[4])
+            }
+            let cancelled = try Row.fetchCursor(db, sql: cancellations, arguments: bound)
+            while let row = try cancelled.next() {
+                let reason: String = row[2]
+                assembly.addCancellation(
+                    order: row[0], node: row[1], byRetailer: reason == ScorecardQuery.retailerCancel, quantity: row[3])
+            }
+            return assembly.inWindow(from: from, until: until)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+public import Foundation
+public import Orders
+
+/// The plain facts the operations scorecard counts, read in a few set-based queries: no order's or explanation's
+/// JSON is decoded, so a month of a million POs reads in about a second.
+public protocol ScorecardStore: Sendable {
+    /// Every PO of `window.retailer` (or of all) received in `[window.receivedSince, window.until)` whose receipt,
+    /// ship-by, or a shipment (shipped or ASN deadline) falls in `[window.from, window.until)`, in no set order.
+    func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord]
+}
+
+/// The instants a scorecard counts, `[from, until)`, and how far before `from` a PO may have been received and
+/// still ship, or owe an ASN, in them.
+public struct ScorecardWindow: Hashable, Sendable {
+    public var from: Date
+    public var until: Date
+    public var retailer: RetailerID?
+    /// The earliest receipt read: POs are found by when they were received (the one index that finds a month of
+    /// them fast), so one received before this whose ship-by or shipment falls in the window is not read. A month
+    /// before `from` by default: a PO is due within days of its receipt.
+    public var receivedSince: Date
+
+    public init(from: Date, until: Date, retailer: RetailerID? = nil, receivedSince: Date? = nil) {
+        self.from = from
+        self.until = until
+        self.retailer = retailer
+        self.receivedSince = receivedSince ?? from.addingTimeInterval(-31 * 86_400)
+    }
+}
+
+/// One PO as the scorecard reads it.
+public struct ScorecardRecord: Hashable, Sendable {
+    public var id: OrderID
+    public var retailer: RetailerID
+    public var receivedAt: Date
+    /// Units the PO ordered, as its first decision recorded them (0 for a PO decided before that was kept).
+    public var units: Int
+    /// The decision now in force: outcome, nodes, ship-by (nil outcome: none recorded).
+    public var outcome: DecisionOutcome?
+    public var nodes: [DCID]
+    public var shipBy: Date?
+    public var state: OrderState
+    /// Units the first decision cancelled.
+    public var cancelledUnits: Int
+    /// Units cancelled from the floor per node, other than at the retailer's request.
+    public var floorCancelledUnits: [DCID: Int]
+    /// The first decision's fees avoided and incurred.
+    public var feesAvoided: Money?
+    public var feesIncurred: Money?
+    /// The retailer cancelled units of it (a change request we accepted: `retailer-cancel` on the floor).
+    public var cancelledByRetailer: Bool
+    public var shipments: [ScorecardShipment]
+
+    public init(
+        id: OrderID, retailer: RetailerID, receivedAt: Date, units: Int, outcome: DecisionOutcome?, nodes: [DCID],
+        shipBy: Date?, state: OrderState, cancelledUnits: Int, floorCancelledUnits: [DCID: Int], feesAvoided: Money?,
+        feesIncurred: Money?, cancelledByRetailer: Bool, shipments: [ScorecardShipment]
+    ) {
+        self.id = id
+        self.retailer = retailer
+        self.receivedAt = receivedAt
+        self.units = units
+        self.outcome = outcome
+        self.nodes = nodes
+        self.shipBy = shipBy
+        self.state = state
+        self.cancelledUnits = cancelledUnits
+        self.floorCancelledUnits = floorCancelledUnits
+        self.feesAvoided = feesAvoided
+        self.feesIncurred = feesIncurred
+        self.cancelledByRetailer = cancelledByRetailer
+        self.shipments = shipments
+    }
+}
+
+/// A shipment of a PO: where from, when, when its ASN was due, and when the first ASN (856 or cXML ship notice)
+/// for it was delivered (nil: not yet).
+public struct ScorecardShipment: Hashable, Sendable {
+    public var node: DCID
+    public var shippedAt: Date
+    public var asnDue: Date?
+    public var asnDeliveredAt: Date?
+
+    public init(node: DCID, shippedAt: Date, asnDue: Date?, asnDeliveredAt: Date?) {
+        self.node = node
+        self.shippedAt = shippedAt
+        self.asnDue = asnDue
+        self.asnDeliveredAt = asnDeliveredAt
+    }
+}
+
+/// The SQL both stores read the records with, and how their rows become records.
+enum ScorecardQuery {
+    /// The reason a floor cancellation carries when the retailer asked for it (`Reason.retailerCancel`).
+    static let retailerCancel = "retailer-cancel"
+    /// The outbox kinds that are an ASN.
+    static let asnKinds = [OutboundKind.shipNotice.rawValue, OutboundKind.cXMLShipNotice.rawValue]
+
+    /// Records being assembled: the POs in the order read, and where each id is.
+    struct Assembly {
+        var records: [ScorecardRecord] = []
+        var index: [Int64: Int] = [:]
+
+        mutating func add(
+            id: Int64, retailer: String, receivedAt: Double, state: String, outcome: String?, nodes: [String],
+            shipBy: Double?, units: Int?, cancelledUnits: Int?, feesAvoided: String?, feesIncurred: String?,
+            operation: String
+        ) throws(StoreError) {
+            guard let state = OrderState(rawValue: state) else {
+                throw StoreError(operation, code: .corrupt, reason: "order \(id) is in an unknown state '\(state)'")
+            }
+            var decided: DecisionOutcome?
+            if let outcome {
+                guard let known = DecisionOutcome(rawValue: outcome) else {
+                    throw StoreError(
+                        operation, code: .corrupt, reason: "order \(id) has an unknown outcome '\(outcome)'")
+                }
+                decided = known
+            }
+            index[id] = records.count
+            records.append(
+                ScorecardRecord(
+                    id: OrderID(id), retailer: RetailerID(retailer),
+                    receivedAt: Date(timeIntervalSince1970: receivedAt),
+                    units: units ?? 0, outcome: decided, nodes: nodes.filter { !$0.isEmpty }.map(DCID.init(rawValue:)),
+                    shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: state,
+                    cancelledUnits: cancelledUnits ?? 0, floorCancelledUnits: [:],
+                    feesAvoided: try OriginalDecisionQuery.money(feesAvoided ?? "", order: id, operation: operation),
+                    feesIncurred: try OriginalDecisionQuery.money(feesIncurred ?? "", order: id, operation: operation),
+                    cancelledByRetailer: false, shipments: []))
+        }
+
+        mutating func addShipment(
+            order: Int64, node: String, shippedAt: Double, asnDue: Double?, deliveredAt: Double?
+        ) {
+            guard let at = index[order] else { return }
+            records[at].shipments.append(
+                ScorecardShipment(
+                    node: DCID(node), shippedAt: Date(timeIntervalSince1970: shippedAt),
+                    asnDue: asnDue.map(Date.init(timeIntervalSince1970:)),
+                    asnDeliveredAt: deliveredAt.map(Date.init(timeIntervalSince1970:))))
+        }
+
+        mutating func addCancellation(order: Int64, node: String, byRetailer: Bool, quantity: Int) {
+            guard let at = index[order] else { return }
+            if byRetailer {
+                records[at].cancelledByRetailer = true
+            } else {
+                records[at].floorCancelledUnits[DCID(node), default: 0] += quantity
+            }
+        }
+
+        /// The records with something in `[from, until)`: receipt, ship-by, a shipment or an ASN deadline.
+        consuming func inWindow(from: Date, until: Date) -> [ScorecardRecord] {
+            func inside(_ instant: Date?) -> Bool { instant.map { $0 >= from && $0 < until } ?? false }
+            var kept = records
+            records = []
+            kept.removeAll { record in
+                !(inside(record.receivedAt) || inside(record.shipBy)
+                    || record.shipments.contains { inside($0.shippedAt) || inside($0.asnDue) })
+            }
+            return kept
+        }
+    }
+}
