@@ -3,39 +3,56 @@ public import Orders
 public import Profiles
 
 extension FeeStanding {
-    /// The forecast as an operations lead reads it: `Walmart: 3 more late POs this month are free; the 4th costs
-    /// $5.` Nil for a fee whose next violation costs nothing to tell (a per-cent fee).
-    public func sentence(retailer name: String) -> String? {
-        guard let nextFee else { return nil }
-        let cost = Self.spoken(nextFee)
+    /// The forecast in words, as the report and the operations page print it: `3 more late POs this month are
+    /// free; the 4th costs $5.`, `No more units cancelled for stock are free this month: the next costs $5.`
+    public var forecast: String {
         let (one, many) = Self.nouns(violation, units: countsUnits)
-        switch remainingFree {
-        case 0:
-            return "\(name): no more \(many) this month are free; the next costs \(cost)."
-        case 1:
-            return "\(name): 1 more \(one) this month is free; the 2nd costs \(cost)."
-        default:
-            return "\(name): \(remainingFree) more \(many) this month are free; the \(Self.ordinal(remainingFree + 1)) "
-                + "costs \(cost)."
+        guard remainingFree > 0 else {
+            guard let nextFee else { return "No more \(many) are free this month." }
+            return "No more \(many) are free this month: the next costs \(Self.spoken(nextFee))."
         }
+        let free =
+            remainingFree == 1
+            ? "1 more \(one) this month is free" : "\(remainingFree) more \(many) this month are free"
+        guard let nextFee else { return free + "." }
+        return "\(free); the \(Self.ordinal(remainingFree + 1)) costs \(Self.spoken(nextFee))."
     }
 
-    /// What a violation is called, one and many.
-    static func nouns(_ violation: FeeSchedule.Violation, units: Bool) -> (String, String) {
-        switch (violation, units) {
-        case (.lateShip, false): ("late PO", "late POs")
-        case (.lateShip, true): ("unit shipped late", "units shipped late")
-        case (.lateASN, false): ("late ASN", "late ASNs")
-        case (.lateASN, true): ("unit with a late ASN", "units with a late ASN")
-        case (.cancelForStock, false): ("PO cancelled for stock", "POs cancelled for stock")
-        case (.cancelForStock, true): ("unit cancelled for stock", "units cancelled for stock")
-        case (_, false): ("\(violation.rawValue) violation", "\(violation.rawValue) violations")
-        case (_, true): ("\(violation.rawValue) unit", "\(violation.rawValue) units")
-        }
+    /// The forecast with the retailer's name: `Walmart: 3 more late POs this month are free; the 4th costs $5.` Nil
+    /// for a fee whose next violation costs nothing to tell (a per-cent fee: the scorecard has no order values).
+    public func sentence(retailer name: String) -> String? {
+        guard nextFee != nil else { return nil }
+        let text = forecast
+        return "\(name): " + (text.hasPrefix("No ") ? "no " + text.dropFirst(3) : text)
+    }
+
+    /// What one violation is called, and many (`late PO`, `late POs`); for a fee counted in units, the units
+    /// (`unit cancelled for stock`, `units cancelled for stock`).
+    public static func nouns(_ violation: FeeSchedule.Violation, units: Bool) -> (one: String, many: String) {
+        // Per order: one and many; per unit: what befell the unit.
+        let (one, many, unit): (String, String, String) =
+            switch violation {
+            case .lateAck: ("late acknowledgement", "late acknowledgements", "acknowledged late")
+            case .lateShip: ("late PO", "late POs", "shipped late")
+            case .lateASN: ("late ASN", "late ASNs", "on a late ASN")
+            case .inaccurateASN: ("inaccurate ASN", "inaccurate ASNs", "on an inaccurate ASN")
+            case .unauthorizedCarrier:
+                (
+                    "shipment by an unauthorized carrier", "shipments by an unauthorized carrier",
+                    "shipped by an unauthorized carrier"
+                )
+            case .cancelAfterAck:
+                ("cancel after acknowledgement", "cancels after acknowledgement", "cancelled after acknowledgement")
+            case .cancelForStock: ("PO cancelled for stock", "POs cancelled for stock", "cancelled for stock")
+            case .rejectedUnit: ("rejected unit", "rejected units", "rejected")
+            case .invoiceError: ("invoice error", "invoice errors", "on a wrong invoice")
+            }
+        guard units, violation != .rejectedUnit else { return (one, many) }
+        return ("unit \(unit)", "units \(unit)")
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`, `21st`.
-    static func ordinal(_ number: Int) -> String {
+    public static func ordinal(_ number: Int) -> String {
         let suffix: String
         switch (number % 10, number % 100) {
         case (_, 11...13): suffix = "th"

@@ -165,7 +165,7 @@ struct ReportCommandTests {
                 + IngestWorld.options)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("(walmart) — 2026-11, America/Chicago"), "\(text.stdout)")
-        #expect(text.stdout.contains("late POs this month"), "\(text.stdout)")
+        #expect(text.stdout.contains("late PO") && text.stdout.contains("free"), "\(text.stdout)")
         let csv = try DropgateCommand.run(
             ["report", "--db", database.path, "--month", "2026-11", "--csv", "--at", Self.asOf] + IngestWorld.options)
         #expect(csv.status == 0, "\(csv.stderr)")

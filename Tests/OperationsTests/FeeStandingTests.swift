@@ -65,7 +65,7 @@ struct FeeStandingTests {
             Self.standing(orders: 400, late: 6, percent: 1, asOf: F.iso("2026-12-10T00:00:00Z")))
         #expect(none.charged == 2)
         #expect(
-            none.sentence(retailer: "Walmart") == "Walmart: no more late POs this month are free; the next costs $5.")
+            none.sentence(retailer: "Walmart") == "Walmart: no more late POs are free this month: the next costs $5.")
     }
 
     @Test("mid-month, the allowance the forecast counts on is the projected month's")

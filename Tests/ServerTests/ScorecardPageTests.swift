@@ -43,8 +43,8 @@ struct ScorecardPageTests {
         #expect(walmart.contains("<tr class=\"met\" data-metric=\"cancel-rate\"><td>Cancel rate</td><td>≤ 2%</td>"))
         #expect(walmart.contains("<span class=\"flag met\">MET</span>"))
         // Fees: the forecast in words.
-        #expect(walmart.contains("3 more late POs this month are free; the 4th costs 5.00 USD."))
-        #expect(walmart.contains("No more units cancelled for stock are free this month: the next costs 5.00 USD."))
+        #expect(walmart.contains("3 more late POs this month are free; the 4th costs $5."))
+        #expect(walmart.contains("No more units cancelled for stock are free this month: the next costs $5."))
         #expect(walmart.contains("<tr class=\"missed\" data-violation=\"cancel-for-stock\">"))
         // DCs, in the scorecard's order.
         let dfw = try #require(walmart.range(of: "<tr data-node=\"DFW1\"><td>DFW1</td><td>100</td><td>400</td>"))
@@ -121,23 +121,23 @@ struct ScorecardPageTests {
         arguments: [
             (
                 FeeSchedule.Violation.lateShip, "5.00 USD beyond 1% of orders", 3, "5.00 USD",
-                "3 more late POs this month are free; the 4th costs 5.00 USD."
+                "3 more late POs this month are free; the 4th costs $5."
             ),
             (
                 .lateShip, "5.00 USD beyond 1% of orders", 1, "5.00 USD",
-                "1 more late PO this month is free; the 2nd costs 5.00 USD."
+                "1 more late PO this month is free; the 2nd costs $5."
             ),
             (
                 .lateASN, "10.00 USD beyond 2% of orders", 10, "10.00 USD",
-                "10 more late ASNs this month are free; the 11th costs 10.00 USD."
+                "10 more late ASNs this month are free; the 11th costs $10."
             ),
             (
                 .cancelForStock, "2.00 USD per unit beyond 1% of units", 21, "2.00 USD",
-                "21 more units cancelled for stock this month are free; the 22nd costs 2.00 USD."
+                "21 more units cancelled for stock this month are free; the 22nd costs $2."
             ),
             (
                 .lateAck, "25.00 USD", 0, "25.00 USD",
-                "No more late acknowledgements are free this month: the next costs 25.00 USD."
+                "No more late acknowledgements are free this month: the next costs $25."
             ),
             (.invoiceError, "2% of the order", 0, nil, "No more invoice errors are free this month."),
         ] as [(FeeSchedule.Violation, String, Int, String?, String)])
@@ -145,8 +145,9 @@ struct ScorecardPageTests {
         let standing = FeeStanding(
             violation: violation, fee: fee, count: 0, base: 0, free: 0, charged: 0, incurred: ScorecardSample.usd(0),
             projectedBase: 0, projectedCount: 0, projectedFree: 0, projectedIncurred: ScorecardSample.usd(0),
-            remainingFree: left, nextFee: next.flatMap { Money(parsing: $0) }, atRisk: ScorecardSample.usd(0))
-        #expect(WarehousePages.forecast(standing) == sentence)
+            remainingFree: left, nextFee: next.flatMap { Money(parsing: $0) }, atRisk: ScorecardSample.usd(0),
+            countsUnits: fee.contains("per unit"))
+        #expect(standing.forecast == sentence)
     }
 
     @Test(
@@ -156,7 +157,7 @@ struct ScorecardPageTests {
             (22, "22nd"), (101, "101st"), (111, "111th"),
         ])
     func ordinal(_ number: Int, _ text: String) {
-        #expect(WarehousePages.ordinal(number) == text)
+        #expect(FeeStanding.ordinal(number) == text)
     }
 
     @Test(

@@ -47,7 +47,7 @@ enum ScorecardSample {
             FeeStanding(
                 violation: .cancelForStock, fee: "5.00 USD per unit", count: 5, base: 1_000, free: 0, charged: 5,
                 incurred: usd(25), projectedBase: 1_280, projectedCount: 6, projectedFree: 0,
-                projectedIncurred: usd(30), remainingFree: 0, nextFee: usd(5), atRisk: usd(10)),
+                projectedIncurred: usd(30), remainingFree: 0, nextFee: usd(5), atRisk: usd(10), countsUnits: true),
         ],
         days: [
             DailyFigures(

@@ -26,7 +26,7 @@ struct ScorecardServerTests {
         let html = try await server.request("/operations/scorecard?month=2026-11", key: server.admin)
         #expect(html.status == 200, "\(html.text)")
         #expect(html.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(html.text.contains("3 more late POs this month are free; the 4th costs 5.00 USD."))
+        #expect(html.text.contains("3 more late POs this month are free; the 4th costs $5."))
         #expect(SVGMarks.plots(in: html.text).count == 6)
         #expect(html.text.contains("id=\"retailer-walmart\"") && html.text.contains("id=\"retailer-amazon\""))
 
@@ -214,7 +214,7 @@ struct ScorecardServerTests {
                 == "http://127.0.0.1:\(server.port)/operations/scorecard?month=2026-11")
         let page = try #require((report["pages"] as? [[String: Any]])?.first)
         #expect(
-            (page["text"] as? String)?.contains("3 more late POs this month are free; the 4th costs 5.00 USD.") == true)
+            (page["text"] as? String)?.contains("3 more late POs this month are free; the 4th costs $5.") == true)
         #expect((page["fontSize"] as? Double ?? 0) >= 18)
         #expect((page["minTarget"] as? Double ?? 0) >= 48, "\(page["minTarget"] ?? "")")
         #expect(FileManager.default.fileExists(atPath: png.path))

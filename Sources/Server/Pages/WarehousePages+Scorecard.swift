@@ -100,63 +100,8 @@ extension WarehousePages {
             "violation": fee.violation.rawValue, "fee": fee.fee, "count": "\(fee.count)", "base": "\(fee.base)",
             "free": "\(fee.free)", "charged": "\(fee.charged)", "incurred": "\(fee.incurred)",
             "projected": "\(fee.projectedCount) → \(fee.projectedIncurred)", "atRisk": "\(fee.atRisk)",
-            "charging": fee.charged > 0, "forecast": forecast(fee),
+            "charging": fee.charged > 0, "forecast": fee.forecast,
         ]
-    }
-
-    /// The fee's forecast in words: `3 more late POs this month are free; the 4th costs 5.00 USD`.
-    static func forecast(_ fee: FeeStanding) -> String {
-        let perUnit = fee.fee.contains("per unit")
-        let (one, many) = violationNouns(fee.violation, perUnit: perUnit)
-        let left = fee.remainingFree
-        guard left > 0 else {
-            guard let next = fee.nextFee else { return "No more \(many) are free this month." }
-            return "No more \(many) are free this month: the next costs \(next)."
-        }
-        let free = "\(left) more \(left == 1 ? one : many) this month \(left == 1 ? "is" : "are") free"
-        guard let next = fee.nextFee else { return free + "." }
-        return "\(free); the \(ordinal(left + 1)) costs \(next)."
-    }
-
-    /// What one violation is called, and many (`late PO`, `late POs`); for a per-unit fee, whose allowance counts
-    /// units, the units (`unit cancelled for stock`, `units cancelled for stock`).
-    static func violationNouns(_ violation: FeeSchedule.Violation, perUnit: Bool) -> (one: String, many: String) {
-        // Per order: one and many; per unit: what befell the unit.
-        let (one, many, unit): (String, String, String) =
-            switch violation {
-            case .lateAck: ("late acknowledgement", "late acknowledgements", "acknowledged late")
-            case .lateShip: ("late PO", "late POs", "shipped late")
-            case .lateASN: ("late ASN", "late ASNs", "on a late ASN")
-            case .inaccurateASN: ("inaccurate ASN", "inaccurate ASNs", "on an inaccurate ASN")
-            case .unauthorizedCarrier:
-                (
-                    "shipment by an unauthorized carrier", "shipments by an unauthorized carrier",
-                    "shipped by an unauthorized carrier"
-                )
-            case .cancelAfterAck:
-                ("cancel after acknowledgement", "cancels after acknowledgement", "cancelled after acknowledgement")
-            case .cancelForStock: ("cancel for stock", "cancels for stock", "cancelled for stock")
-            case .rejectedUnit: ("rejected unit", "rejected units", "rejected")
-            case .invoiceError: ("invoice error", "invoice errors", "on a wrong invoice")
-            }
-        guard perUnit, violation != .rejectedUnit else { return (one, many) }
-        return ("unit \(unit)", "units \(unit)")
-    }
-
-    /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `22nd`.
-    static func ordinal(_ number: Int) -> String {
-        let suffix: String
-        if (11...13).contains(number % 100) {
-            suffix = "th"
-        } else {
-            switch number % 10 {
-            case 1: suffix = "st"
-            case 2: suffix = "nd"
-            case 3: suffix = "rd"
-            default: suffix = "th"
-            }
-        }
-        return "\(number)\(suffix)"
     }
 
     static func nodeRow(_ node: NodeScorecard) -> [String: Any] {
