@@ -8,15 +8,3 @@ public import Orders
 /// store is the caller's (`Scorecard.compute`). Set it in `ServerSettings.scorecard`.
 public typealias ScorecardSource =
     @Sendable (_ month: String?, _ retailer: RetailerID?, _ asOf: Date) async throws -> Scorecard
-
-/// A month as the scorecard names it.
-enum ScorecardMonth {
-    /// Whether `text` is a month `YYYY-MM` (`2026-11`), 01 to 12.
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let month = Int(parts[1])
-        else { return false }
-        return (1...12).contains(month)
-    }
-}

@@ -167,6 +167,6 @@ struct ScorecardPageTests {
             ("2026-00", false), ("2026-11-01", false), ("", false), ("abcd-ef", false),
         ])
     func month(_ text: String, _ valid: Bool) {
-        #expect(ScorecardMonth.isValid(text) == valid)
+        #expect((ScorecardMonth(parsing: text) != nil) == valid)
     }
 }

@@ -29,7 +29,7 @@ extension DropgateAPI {
         }
         let query = request.uri.queryParameters
         let month = query["month"].map(String.init)
-        if let month, !ScorecardMonth.isValid(month) {
+        if let month, ScorecardMonth(parsing: month) == nil {
             throw HTTPError(.badRequest, message: "month=\(month): expected a month such as 2026-11")
         }
         let profiles = world.profiles
