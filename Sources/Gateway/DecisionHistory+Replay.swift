@@ -15,10 +15,18 @@ extension DecisionHistoryStore {
         var replayer = Replayer(
             profiles: profiles, changes: changes,
             window: ReplayReport.Window(since: window.from, until: window.until, retailer: window.retailer))
+        // The next page is read, and its orders and kept texts decoded, on another thread while this one replays.
+        func page(after: OrderID?) -> Task<[RecordedPO], any Error> {
+            Task { try await originalDecisions(window, after: after, limit: 5_000).map { try RecordedPO($0) } }
+        }
+        var next = page(after: nil)
         var count = 0
-        try await forEachOriginalDecision(window) { page in
-            for recorded in page { replayer.replay(try RecordedPO(recorded)) }
-            count += page.count
+        while true {
+            let recorded = try await next.value
+            guard let last = recorded.last else { break }
+            next = page(after: OrderID(last.id))
+            for po in recorded { replayer.replay(po) }
+            count += recorded.count
             progress?(count)
         }
         return replayer.report

@@ -3,9 +3,10 @@ public import Routing
 
 extension RoutingDecision {
     /// SHA-256, in hex, of the decision's JSON as the store keeps it (`recordJSON`): two decisions with one digest
-    /// read the same byte for byte. Nil when the decision cannot be encoded.
+    /// read the same byte for byte. Nil when the decision cannot be encoded. (A decision encodes as its `written()`
+    /// copy does, which the gateway stores: its sentences are written once here, while encoding.)
     public var digest: String? {
-        (try? written().recordJSON()).map(Self.digest(ofJSON:))
+        (try? recordJSON()).map(Self.digest(ofJSON:))
     }
 
     /// The digest of a decision's JSON already written.
