@@ -12,10 +12,11 @@ import Store
 /// copy reads what its original read, so it decides the same). Beside them, in the same run, the floor: the
 /// `sqlite3` shell reading the same rows (the order JSON and the kept inputs a replay reads).
 enum OperationsBenchmarks {
-    static func run(into table: inout BenchmarkTable, orders: Int) async throws {
+    static func run(orders: Int) async throws -> [Figure] {
+        var figures: [Figure] = []
         guard FileManager.default.isExecutableFile(atPath: CommandBenchmarks.binary.path) else {
             print("  operations: \(CommandBenchmarks.binary.path) is not built: left out")
-            return
+            return []
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-ops-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,12 +43,12 @@ enum OperationsBenchmarks {
             let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
             let reproduced = report?["reproduced"] as? Int ?? -1
             print("  replay: \(reproduced) of \(total) reproduced byte for byte")
-            table.add(
+            figures.append(
                 Figure(
                     name: "dropgate replay, \(total) recorded POs (\(reproduced) reproduced byte for byte)",
                     value: run.seconds, unit: "s", target: 60.0 * Double(total) / 1_000_000, higherIsBetter: false,
                     reference: .init(name: "sqlite3 reading the same rows", value: floor)))
-            table.add(
+            figures.append(
                 Figure(
                     name: "dropgate replay peak memory, \(total) POs", value: run.peakMB, unit: "MB", target: 500,
                     higherIsBetter: false))
@@ -57,7 +58,7 @@ enum OperationsBenchmarks {
             ["report", "--db", path, "--month", "2026-11", "--at", "2026-11-30T12:00:00Z", "--json"] + world,
             output: scorecard)
         {
-            table.add(
+            figures.append(
                 Figure(
                     name: "dropgate report (scorecard), a month of \(total) POs", value: run.seconds, unit: "s",
                     target: 2.0 * Double(total) / 1_000_000, higherIsBetter: false,
@@ -65,6 +66,7 @@ enum OperationsBenchmarks {
         } else {
             print("  report: did not run (no `dropgate report` in this build?); left out")
         }
+        return figures
     }
 
     /// Ingests `megabytes` of Walmart 850s through the gateway into a new store with plenty of stock; returns how

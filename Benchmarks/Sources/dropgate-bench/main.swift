@@ -74,7 +74,9 @@ if runs("ingest") || only == "postgres" {
 if runs("operations") {
     // `DROPGATE_REPLAY_ORDERS=N`: the recorded month's POs (the 1,000,000 by default).
     let orders = ProcessInfo.processInfo.environment["DROPGATE_REPLAY_ORDERS"].flatMap { Int($0) }
-    try await OperationsBenchmarks.run(into: &table, orders: orders ?? (quick ? 100_000 : 1_000_000))
+    for figure in try await OperationsBenchmarks.run(orders: orders ?? (quick ? 100_000 : 1_000_000)) {
+        table.add(figure)
+    }
 }
 
 if runs("serve") {
