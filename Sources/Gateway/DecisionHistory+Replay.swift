@@ -15,18 +15,11 @@ extension DecisionHistoryStore {
         var replayer = Replayer(
             profiles: profiles, changes: changes,
             window: ReplayReport.Window(since: window.from, until: window.until, retailer: window.retailer))
-        // The next page is read, and its orders and kept texts decoded, on another thread while this one replays.
-        func page(after: OrderID?) -> Task<[RecordedPO], any Error> {
-            Task { try await originalDecisions(window, after: after, limit: 5_000).map { try RecordedPO($0) } }
-        }
-        var next = page(after: nil)
         var count = 0
-        while true {
-            let recorded = try await next.value
-            guard let last = recorded.last else { break }
-            next = page(after: OrderID(last.id))
-            for po in recorded { replayer.replay(po) }
-            count += recorded.count
+        // Each page's kept texts are read back on the thread that reads the page, while the one before replays.
+        try await forEachOriginalDecision(window, reading: { try $0.map(RecordedPO.init) }) { page in
+            for recorded in page { replayer.replay(recorded) }
+            count += page.count
             progress?(count)
         }
         return replayer.report

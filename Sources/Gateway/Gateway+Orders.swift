@@ -208,11 +208,7 @@ extension Gateway {
 
     /// The catalog's SKUs the orders' lines ask for (by SKU, or by GTIN).
     func orderedSKUs(_ orders: [PurchaseOrder]) -> Set<SKU> {
-        let catalog = profiles.catalog
-        return Set(
-            orders.flatMap(\.lines).compactMap { line in
-                line.sku.flatMap { catalog[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
-            })
+        Set(orders.flatMap(\.lines).compactMap(profiles.catalog.sku(of:)))
     }
 
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,

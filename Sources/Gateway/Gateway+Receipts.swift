@@ -40,9 +40,7 @@ extension Gateway {
         var candidates: [(summary: OrderSummary, floor: FloorOrder)] = []
         for summary in try await store.orders(OrderFilter(outcome: .backorder)) {
             guard let floor = try await store.floorOrder(summary.id), floor.state == .open else { continue }
-            let skus = floor.order.lines.compactMap { line in
-                line.sku.flatMap { catalog[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(catalog.sku(forGTIN:))
-            }
+            let skus = floor.order.lines.compactMap(catalog.sku(of:))
             if skus.contains(where: received.contains) { candidates.append((summary, floor)) }
         }
         candidates.sort {

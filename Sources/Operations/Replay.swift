@@ -109,13 +109,13 @@ public struct Replayer {
             if available != position.available { state.stock.set(available, of: position.sku, at: position.node) }
         }
         // Positions the record did not list (nothing there) that the replay gave back to or a change stocks.
-        for sku in routedSKUs(of: recorded.order) {
-            for node in profiles.network.nodes.map(\.id) where !recordedPositions.contains(Key(node: node, sku: sku)) {
+        for sku in recorded.order.lines.compactMap(profiles.catalog.sku(of:)) {
+            for node in profiles.network.nodes where !recordedPositions.contains(Key(node: node.id, sku: sku)) {
                 let empty = DecisionInputs.Position(
-                    node: node, sku: sku, available: 0,
+                    node: node.id, sku: sku, available: 0,
                     stocked: profiles.catalog.isKit(sku) ? nil : .init(onHand: 0, safetyStock: 0, surplus: 0))
                 let available = corrected(empty)
-                if available != 0 { state.stock.set(available, of: sku, at: node) }
+                if available != 0 { state.stock.set(available, of: sku, at: node.id) }
             }
         }
         for node in profiles.network.nodes {
@@ -153,14 +153,6 @@ public struct Replayer {
             return position.available
         }
         return max(0, surplus)
-    }
-
-    /// The SKUs routing reads for `order`'s lines: by SKU, or by GTIN through the catalog.
-    private func routedSKUs(of order: PurchaseOrder) -> [SKU] {
-        order.lines.compactMap { line in
-            line.sku.flatMap { profiles.catalog[$0] == nil ? nil : $0 }
-                ?? line.gtin.flatMap(profiles.catalog.sku(forGTIN:))
-        }
     }
 
     /// Books `replayed` less `recorded` into what the replay took differently.

@@ -106,14 +106,8 @@ public struct ReplayReport: Hashable, Sendable, Codable {
             }
             // A ship or reroute that cuts lines cancels units without cancelling the PO.
             cancelledUnits += figures.cancelledUnits
-            feesAvoided = Self.sum(feesAvoided, avoided)
-            feesIncurred = Self.sum(feesIncurred, incurred)
-        }
-
-        static func sum(_ total: Money?, _ amount: Money?) -> Money? {
-            guard let amount else { return total }
-            guard let total else { return amount }
-            return total.adding(amount) ?? total
+            feesAvoided = Money.total([feesAvoided, avoided].compactMap { $0 })
+            feesIncurred = Money.total([feesIncurred, incurred].compactMap { $0 })
         }
     }
 
@@ -180,8 +174,8 @@ struct ReplayTally {
         effect.before.add(
             recorded.figures, units: units, avoided: recorded.feesAvoided, incurred: recorded.feesIncurred)
         effect.after.add(
-            figures, units: units, avoided: Self.total(replayed?.fees.avoided.map(\.amount)),
-            incurred: Self.total(replayed?.fees.incurred.map(\.amount)))
+            figures, units: units, avoided: Money.total(replayed?.fees.avoided.map(\.amount) ?? []),
+            incurred: Money.total(replayed?.fees.incurred.map(\.amount) ?? []))
         effects[recorded.retailer] = effect
         for shipment in recorded.figures.shipments {
             let key = LoadKey(node: shipment.node, day: shipment.day)
@@ -214,10 +208,6 @@ struct ReplayTally {
                 after: figures?.plan ?? "not decided: no profile claims \(recorded.retailer)",
                 shipByBefore: recorded.figures.shipBy, shipByAfter: figures?.shipBy,
                 beforeWhy: recorded.figures.summary, afterWhy: figures?.summary ?? ""))
-    }
-
-    static func total(_ amounts: [Money]?) -> Money? {
-        (amounts ?? []).reduce(nil) { ReplayReport.DecisionTotals.sum($0, $1) }
     }
 }
 

@@ -71,4 +71,9 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public func multiplied(by factor: Decimal) -> Money { Money(amount * factor, currency) }
+
+    /// The sum of `amounts` in the first one's currency, an amount in another currency left out; nil for none.
+    public static func total(_ amounts: some Sequence<Money>) -> Money? {
+        amounts.reduce(nil) { total, amount in total.map { $0.adding(amount) ?? $0 } ?? amount }
+    }
 }

@@ -20,7 +20,7 @@ extension DecisionInputs {
             }
             text += "\n"
         }
-        for (node, usage) in usage {
+        for (node, usage) in usage.sorted(by: { $0.key < $1.key }) {
             text += "u\t\(Self.escaped(node.rawValue))\t\(usage.orders)\t\(usage.units)\n"
         }
         for row in inbound {
@@ -41,7 +41,7 @@ extension DecisionInputs {
     /// Reads `encoded` back; a line it cannot read is an error naming the line.
     public init(encoded text: String) throws(DecisionInputsError) {
         var stock: [Position] = []
-        var usage: [(node: DCID, usage: DailyUsage)] = []
+        var usage: [DCID: DailyUsage] = [:]
         var inbound: [InboundRow] = []
         var switches: [NodeSwitch] = []
         var lineNumber = 0
@@ -69,7 +69,7 @@ extension DecisionInputs {
                         stocked: fields.count == 7
                             ? .init(onHand: try int(4), safetyStock: try int(5), surplus: try int(6)) : nil))
             case "u" where fields.count == 4:
-                usage.append((DCID(try word(1)), DailyUsage(orders: try int(2), units: try int(3))))
+                usage[DCID(try word(1))] = DailyUsage(orders: try int(2), units: try int(3))
             case "i" where fields.count == 5:
                 guard let due = CalendarDate(parsing: try word(3)) else { throw fail("a day (YYYY-MM-DD) in field 4") }
                 inbound.append(

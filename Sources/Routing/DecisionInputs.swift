@@ -40,27 +40,18 @@ public struct DecisionInputs: Hashable, Sendable {
 
     /// In node, then SKU order.
     public var stock: [Position]
-    /// Orders and units each node had taken on the decision's day, in node order.
-    public var usage: [(node: DCID, usage: DailyUsage)] {
-        get { usageEntries.map { ($0.node, $0.usage) } }
-        set { usageEntries = newValue.map { UsageEntry(node: $0.node, usage: $0.usage) } }
-    }
-    private var usageEntries: [UsageEntry]
+    /// Orders and units each node had taken on the decision's day.
+    public var usage: [DCID: DailyUsage]
     /// Stock due of the PO's items, in node, SKU and day order.
     public var inbound: [InboundRow]
     /// The node switches in force, as the store kept them.
     public var switches: [NodeSwitch]
 
-    private struct UsageEntry: Hashable, Sendable {
-        var node: DCID
-        var usage: DailyUsage
-    }
-
     public init(
-        stock: [Position], usage: [(node: DCID, usage: DailyUsage)], inbound: [InboundRow], switches: [NodeSwitch]
+        stock: [Position], usage: [DCID: DailyUsage], inbound: [InboundRow], switches: [NodeSwitch]
     ) {
         self.stock = stock.sorted { ($0.node, $0.sku) < ($1.node, $1.sku) }
-        self.usageEntries = usage.sorted { $0.node < $1.node }.map { UsageEntry(node: $0.node, usage: $0.usage) }
+        self.usage = usage
         self.inbound = inbound.sorted { ($0.node, $0.sku, $0.due) < ($1.node, $1.sku, $1.due) }
         self.switches = switches
     }
@@ -87,7 +78,7 @@ public struct DecisionInputs: Hashable, Sendable {
         }
         self.init(
             stock: stock,
-            usage: state.usage.filter { $0.value != DailyUsage() }.map { ($0.key, $0.value) },
+            usage: state.usage.filter { $0.value != DailyUsage() },
             inbound: inbound, switches: switches)
     }
 
@@ -96,18 +87,6 @@ public struct DecisionInputs: Hashable, Sendable {
         var stock = Stock()
         for position in self.stock { stock.set(position.available, of: position.sku, at: position.node) }
         return NetworkState(
-            stock: stock, usage: Dictionary(uniqueKeysWithValues: usageEntries.map { ($0.node, $0.usage) }),
-            inbound: InboundStock(inbound))
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.stock == b.stock && a.usageEntries == b.usageEntries && a.inbound == b.inbound && a.switches == b.switches
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(stock)
-        hasher.combine(usageEntries)
-        hasher.combine(inbound)
-        hasher.combine(switches)
+            stock: stock, usage: usage, inbound: InboundStock(inbound))
     }
 }

@@ -49,23 +49,36 @@ public struct RecordedDecision: Sendable {
 }
 
 extension DecisionHistoryStore {
-    /// Every recorded decision of `window`, a page at a time, to `body`. The next page is read (and its orders
-    /// decoded, on the store's own thread) while `body` works on this one.
-    public func forEachOriginalDecision(
-        _ window: DecisionWindow, pageSize: Int = 5_000, _ body: ([RecordedDecision]) throws -> Void
+    /// Every recorded decision of `window`, a page at a time, each page made into what `body` works on by
+    /// `reading`. The next page is read and made (on another thread) while `body` works on this one.
+    public func forEachOriginalDecision<Page: Sendable>(
+        _ window: DecisionWindow, pageSize: Int = 5_000,
+        reading: @escaping @Sendable ([RecordedDecision]) throws -> Page, _ body: (Page) throws -> Void
     ) async throws {
-        var next = Task { try await originalDecisions(window, after: nil, limit: pageSize) }
-        while true {
-            let page = try await next.value
-            guard let last = page.last else { return }
-            next = Task { try await originalDecisions(window, after: last.id, limit: pageSize) }
+        func page(after: OrderID?) -> Task<(last: OrderID, page: Page)?, any Error> {
+            Task {
+                let records = try await originalDecisions(window, after: after, limit: pageSize)
+                guard let last = records.last else { return nil }
+                return (last.id, try reading(records))
+            }
+        }
+        var next = page(after: nil)
+        while let (last, current) = try await next.value {
+            next = page(after: last)
             do {
-                try body(page)
+                try body(current)
             } catch {
                 next.cancel()
                 throw error
             }
         }
+    }
+
+    /// Every recorded decision of `window`, a page at a time, to `body`.
+    public func forEachOriginalDecision(
+        _ window: DecisionWindow, pageSize: Int = 5_000, _ body: ([RecordedDecision]) throws -> Void
+    ) async throws {
+        try await forEachOriginalDecision(window, pageSize: pageSize, reading: { $0 }, body)
     }
 }
 

@@ -44,7 +44,7 @@ struct DecisionTextTests {
                     ], setAt: Date(timeIntervalSince1970: 1_794_999_999.5), setBy: pick(), reason: nil)
             ] : []
         return DecisionInputs(
-            stock: stock, usage: usage.map { ($0.key, $0.value) }, inbound: inbound, switches: switches)
+            stock: stock, usage: usage, inbound: inbound, switches: switches)
     }
 
     @Test("inputs read back as written, whatever the identifiers hold")

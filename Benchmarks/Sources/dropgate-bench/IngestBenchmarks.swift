@@ -13,15 +13,7 @@ enum IngestBenchmarks {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-ingest-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let profiles = try ProfileSet.load(
-            profiles: root.appendingPathComponent("retailer-profiles"),
-            network: root.appendingPathComponent("fixtures/network.yaml"),
-            catalog: root.appendingPathComponent("fixtures/items.csv"))
-        // Plenty of every item at every node, so that POs ship and reserve rather than cancel.
-        let rows = profiles.network.nodes.flatMap { node in
-            profiles.catalog.items.keys.map { InventoryRow(node: node.id, sku: $0, onHand: 10_000_000, safetyStock: 0) }
-        }
+        let (profiles, rows) = try sampleWorld()
         let bytes = X12Benchmarks.interchange(megabytes: megabytes)
         let path = folder.appendingPathComponent("ingest.sqlite").path
         let store = try SQLiteStore(path: path)
@@ -42,6 +34,20 @@ enum IngestBenchmarks {
             name: "durable ingest to SQLite (synchronous=FULL), \(megabytes) MB of 850s", value: poPerSecond,
             unit: "POs/s", target: 10_000,
             reference: floor.map { .init(name: "sqlite3 inserting the same rows", value: Double(decided) / $0) })
+    }
+
+    /// The sample world from the repository, and plenty of every item at every node, so that POs ship and reserve
+    /// rather than cancel.
+    static func sampleWorld() throws -> (ProfileSet, [InventoryRow]) {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let profiles = try ProfileSet.load(
+            profiles: root.appendingPathComponent("retailer-profiles"),
+            network: root.appendingPathComponent("fixtures/network.yaml"),
+            catalog: root.appendingPathComponent("fixtures/items.csv"))
+        let rows = profiles.network.nodes.flatMap { node in
+            profiles.catalog.items.keys.map { InventoryRow(node: node.id, sku: $0, onHand: 10_000_000, safetyStock: 0) }
+        }
+        return (profiles, rows)
     }
 
     /// How long the `sqlite3` shell takes to write every row the pipeline wrote into a new WAL file with

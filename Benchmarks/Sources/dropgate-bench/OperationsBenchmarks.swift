@@ -72,14 +72,7 @@ enum OperationsBenchmarks {
     /// Ingests `megabytes` of Walmart 850s through the gateway into a new store with plenty of stock; returns how
     /// many POs it recorded with their first decisions.
     static func record(megabytes: Int, into path: String) async throws -> Int {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let profiles = try ProfileSet.load(
-            profiles: root.appendingPathComponent("retailer-profiles"),
-            network: root.appendingPathComponent("fixtures/network.yaml"),
-            catalog: root.appendingPathComponent("fixtures/items.csv"))
-        let rows = profiles.network.nodes.flatMap { node in
-            profiles.catalog.items.keys.map { InventoryRow(node: node.id, sku: $0, onHand: 10_000_000, safetyStock: 0) }
-        }
+        let (profiles, rows) = try IngestBenchmarks.sampleWorld()
         let store = try SQLiteStore(path: path)
         try await store.importInventory(rows)
         var logger = Logger(label: "bench")

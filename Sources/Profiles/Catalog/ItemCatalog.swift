@@ -88,6 +88,11 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     /// The SKU whose UPC is `gtin`, comparing UPC-A, EAN-13 and GTIN-14 forms alike (leading zeros ignored).
     public func sku(forGTIN gtin: String) -> SKU? { skuByGTIN[ItemCatalog.normalized(gtin)] }
 
+    /// The catalog's SKU an order line asks for: its SKU when the catalog lists it, else its GTIN's.
+    public func sku(of line: OrderLine) -> SKU? {
+        line.sku.flatMap { self[$0] == nil ? nil : $0 } ?? line.gtin.flatMap(sku(forGTIN:))
+    }
+
     static func normalized(_ gtin: String) -> String {
         var digits = gtin.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }[...]
         while digits.first == 0x30 { digits.removeFirst() }
