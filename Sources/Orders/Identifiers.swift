@@ -2,7 +2,7 @@
 /// expected. All are thin wrappers over the text the documents carry, compared byte for byte, and encode as a
 /// bare JSON string.
 public protocol StringIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    ExpressibleByStringLiteral, CustomStringConvertible, JSONWritable
+    ExpressibleByStringLiteral, CustomStringConvertible, JSONWritable, JSONReadable
 where RawValue == String {
     init(rawValue: String)
 }
