@@ -57,6 +57,9 @@ public struct Replayer {
     private var used: [DCID: [CalendarDate: DailyUsage]] = [:]
     /// The on hand first recorded in the window per node and SKU: what an on-hand change is reckoned from.
     private var firstOnHand: [DCID: [SKU: Int]] = [:]
+    /// The stock table each PO reads, and the positions the last PO set in it.
+    private var stock = Stock()
+    private var lastSet: [Key] = []
     private var tally: ReplayTally
 
     public init(profiles: ProfileSet, changes: StockChanges = StockChanges(), window: ReplayReport.Window) {
@@ -93,6 +96,10 @@ public struct Replayer {
 
     /// What `recorded` reads: its recorded inputs, corrected by the stock changes and by what the replay took
     /// differently before it.
+    ///
+    /// The stock is one table kept from PO to PO: the positions the last PO read are set back to zero and this PO's
+    /// are set. A table made afresh for each PO would lay its rows out anew, and the router would have to find
+    /// every catalog item's row again (`RoutingScratch` keeps them while the layout stays).
     mutating func state(for recorded: RecordedPO) -> NetworkState {
         let inputs = recorded.inputs
         for position in inputs.stock {
@@ -100,13 +107,22 @@ public struct Replayer {
                 firstOnHand[position.node, default: [:]][position.sku] = stocked.onHand
             }
         }
-        var state = inputs.state
-        guard !taken.isEmpty || !used.isEmpty || !changes.isEmpty else { return state }
+        for key in lastSet { stock.set(0, of: key.sku, at: key.node) }
+        lastSet.removeAll(keepingCapacity: true)
+        func set(_ available: Int, _ key: Key) {
+            stock.set(available, of: key.sku, at: key.node)
+            lastSet.append(key)
+        }
+        var usage = inputs.usage
+        guard !taken.isEmpty || !used.isEmpty || !changes.isEmpty else {
+            for position in inputs.stock { set(position.available, Key(node: position.node, sku: position.sku)) }
+            return NetworkState(stock: stock, usage: usage, inbound: InboundStock(inputs.inbound))
+        }
         var recordedPositions: Set<Key> = []
         for position in inputs.stock {
-            recordedPositions.insert(Key(node: position.node, sku: position.sku))
-            let available = corrected(position)
-            if available != position.available { state.stock.set(available, of: position.sku, at: position.node) }
+            let key = Key(node: position.node, sku: position.sku)
+            recordedPositions.insert(key)
+            set(corrected(position), key)
         }
         // Positions the record did not list (nothing there) that the replay gave back to or a change stocks.
         for sku in recorded.order.lines.compactMap(profiles.catalog.sku(of:)) {
@@ -115,18 +131,18 @@ public struct Replayer {
                     node: node.id, sku: sku, available: 0,
                     stocked: profiles.catalog.isKit(sku) ? nil : .init(onHand: 0, safetyStock: 0, surplus: 0))
                 let available = corrected(empty)
-                if available != 0 { state.stock.set(available, of: sku, at: node.id) }
+                if available != 0 { set(available, Key(node: node.id, sku: sku)) }
             }
         }
         for node in profiles.network.nodes {
             let day = CalendarDate(recorded.decidedAt, in: node.timeZone)
             guard let extra = used[node.id]?[day] else { continue }
-            var usage = state.usage(at: node.id)
-            usage.orders += extra.orders
-            usage.units += extra.units
-            state.usage[node.id] = usage
+            var nodeUsage = usage[node.id] ?? DailyUsage()
+            nodeUsage.orders += extra.orders
+            nodeUsage.units += extra.units
+            usage[node.id] = nodeUsage
         }
-        return state
+        return NetworkState(stock: stock, usage: usage, inbound: InboundStock(inputs.inbound))
     }
 
     private struct Key: Hashable {

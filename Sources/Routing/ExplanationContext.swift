@@ -2,22 +2,23 @@ import Foundation
 import Orders
 import Profiles
 
-/// One immutable value that copies share rather than duplicate (an indirect enum: one reference to count, however
-/// many fields the value has). A value type, so whatever holds it stays a plain value, compared by what it holds.
-indirect enum Shared<Value: Sendable>: Sendable {
-    case value(Value)
+/// One immutable value that copies share rather than duplicate: one reference to count, however many fields the
+/// value has. Compared and hashed by what it holds, so whatever holds it stays a plain value. A class, not an
+/// indirect enum: a method called on `value` reads the value in place, where an enum's payload was copied out on
+/// every read (each of its fields retained and released), which was a third of writing a decision's explanation.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
 
-    init(_ value: Value) { self = .value(value) }
-
-    var value: Value {
-        switch self {
-        case .value(let value): value
-        }
-    }
+    init(_ value: Value) { self.value = value }
 }
 
-extension Shared: Equatable where Value: Equatable {}
-extension Shared: Hashable where Value: Hashable {}
+extension Shared: Equatable where Value: Equatable {
+    static func == (lhs: Shared, rhs: Shared) -> Bool { lhs === rhs || lhs.value == rhs.value }
+}
+
+extension Shared: Hashable where Value: Hashable {
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
 
 /// What a decision's explanation reads of its router's profile and network, as plain values: worked out once per
 /// router and shared by every decision it makes, so that a decision holds no router (nor any class) and writes its

@@ -119,11 +119,8 @@ public struct JSONByteReader {
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
-                    throw problem("UTF-8 in a string", at: start)
-                }
                 offset = end + 1
-                return text
+                return try text(start..<end)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw problem("no control character in a string", at: end) }
@@ -131,6 +128,21 @@ public struct JSONByteReader {
         }
         guard let text = String(validating: try stringBytes(), as: UTF8.self) else {
             throw problem("UTF-8 in a string", at: start)
+        }
+        return text
+    }
+
+    /// The bytes of `range` as text, refused unless UTF-8 (as `JSONDecoder` refuses it); plain ASCII, most text
+    /// here, without the validator's generic path.
+    private func text(_ range: Range<Int>) throws(JSONReadError) -> String {
+        var ascii = true
+        for index in range where bytes[index] >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: bytes[range], as: UTF8.self) }
+        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+            throw problem("UTF-8 in a string", at: range.lowerBound)
         }
         return text
     }

@@ -23,7 +23,7 @@ public final class JSONByteWriter {
     /// The text written so far.
     @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
     /// Whether the next member or element needs a separator first (one has been written at this level).
-    @exclusivity(unchecked) var needsComma = false
+    @usableFromInline @exclusivity(unchecked) var needsComma = false
     var usesHandWritten = true
     let dates: CompactJSONEncoder.DateFormat
     let isPretty: Bool
@@ -76,6 +76,7 @@ public final class JSONByteWriter {
     }
 
     /// A value that writes itself, in this writer's layout.
+    @usableFromInline
     func write(_ value: some JSONWritable) throws {
         try value.writeJSON(to: self)
     }

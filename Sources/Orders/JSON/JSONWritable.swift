@@ -24,6 +24,7 @@ extension JSONByteWriter {
     }
 
     /// An array of `items`, each written by `element`.
+    @inlinable
     public func array<Items: Sequence>(_ items: Items, _ element: (Items.Element) throws -> Void) rethrows {
         beginArray()
         for item in items {
@@ -64,6 +65,7 @@ extension JSONByteWriter {
     }
 
     /// An element of an open array: a value that writes itself, in this writer's layout.
+    @inlinable
     public func element(_ value: some JSONWritable) throws {
         beginElement()
         try write(value)
@@ -85,6 +87,7 @@ extension JSONByteWriter {
         needsComma = false
     }
 
+    @inlinable
     public func member(_ key: StaticString, _ value: (some JSONWritable)?) throws {
         guard let value else { return }
         self.key(key)
@@ -121,6 +124,7 @@ extension JSONByteWriter {
     }
 
     /// An array member (written when empty too, as `encode(_:forKey:)` writes it).
+    @inlinable
     public func member<Element: JSONWritable>(_ key: StaticString, _ values: [Element]) throws {
         self.key(key)
         try array(values) { try write($0) }
