@@ -7,7 +7,12 @@ public protocol PickListStore: Sendable {
     /// The pick tickets of orders still on the floor (state `open` or `released`) at `node`, or at every node when
     /// nil, soonest ship-by first (an order without one last), then by order id. Withdrawn tickets (of a version a
     /// repeat replaced) are left out. One indexed query: a DC with 5,000 open orders reads in one round trip.
-    func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry]
+    ///
+    /// Each entry carries what the floor did with its ticket (the shipments from its node and the units cancelled
+    /// there, from the shipment and line-cancellation rows) and the bins its node keeps the order's SKUs in, read by
+    /// subqueries on their indexes in the same statement. With `order`, that order's tickets whatever its state
+    /// (a printed ticket, the ship form).
+    func pickList(node: DCID?, order: OrderID?) async throws(StoreError) -> [PickListEntry]
 
     /// The orders whose deadlines the deadline watch looks at, at `node` or every node: every order on the floor,
     /// every shipped order whose ASN has not reached the retailer, and every order received (or shipped) since
@@ -30,10 +35,20 @@ public struct PickListEntry: Hashable, Sendable {
     public var shipBy: Date?
     /// The `PickTicket` JSON.
     public var ticket: [UInt8]
+    /// The shipments recorded from `node` for the order (the shipment rows' confirmations), in no set order: what
+    /// shipped of each line, as the shipment review counts it.
+    public var shipments: [ShipConfirmation]
+    /// Units cancelled at `node` per PO line: the line-cancellation rows, of floor cancels and of retailers'
+    /// cancels honoured after release alike.
+    public var cancelled: [String: Int]
+    /// The bins `node` keeps the order's SKUs in (`inventory.location`), of the SKUs the order holds there (a kit
+    /// holds its components); a SKU without a bin is absent.
+    public var locations: [SKU: BinLocation]
 
     public init(
         order: OrderID, state: OrderState, retailer: RetailerID, poNumber: PONumber, node: DCID,
-        acknowledgeBy: Date?, shipBy: Date?, ticket: [UInt8]
+        acknowledgeBy: Date?, shipBy: Date?, ticket: [UInt8], shipments: [ShipConfirmation] = [],
+        cancelled: [String: Int] = [:], locations: [SKU: BinLocation] = [:]
     ) {
         self.order = order
         self.state = state
@@ -43,6 +58,43 @@ public struct PickListEntry: Hashable, Sendable {
         self.acknowledgeBy = acknowledgeBy
         self.shipBy = shipBy
         self.ticket = ticket
+        self.shipments = shipments
+        self.cancelled = cancelled
+        self.locations = locations
+    }
+
+    /// The floor's facts as the pick list query aggregates them, each a JSON text or NULL: the node's shipment
+    /// confirmations as an array, units cancelled per line as an object, bins per SKU as an object. An order
+    /// nothing happened to yet (most of them) reads as NULL or an empty object, decoded without a decoder.
+    static func floorFacts(shipments: String?, cancelled: String?, locations: String?, order: OrderID)
+        throws(StoreError) -> (shipments: [ShipConfirmation], cancelled: [String: Int], locations: [SKU: BinLocation])
+    {
+        let operation = "read the pick list (order \(order))"
+        func present(_ text: String?) -> String? {
+            guard let text, text != "{}", text != "[]", !text.isEmpty else { return nil }
+            return text
+        }
+        let shipped = try present(shipments).map { text throws(StoreError) in
+            try StoreJSON.decode([ShipConfirmation].self, from: text, operation: operation)
+        }
+        let units = try present(cancelled).map { text throws(StoreError) in
+            try StoreJSON.decode([String: Int].self, from: text, operation: operation)
+        }
+        var bins: [SKU: BinLocation] = [:]
+        if let text = present(locations) {
+            for (sku, location) in try StoreJSON.decode([String: String].self, from: text, operation: operation) {
+                // Only checked bins are written; one that does not check is shown as none rather than as typed.
+                if let bin = BinLocation(checking: location) { bins[SKU(sku)] = bin }
+            }
+        }
+        return (shipped ?? [], units ?? [:], bins)
+    }
+}
+
+extension PickListStore {
+    /// The pick list of `node` (every node when nil): see `pickList(node:order:)`.
+    public func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] {
+        try await pickList(node: node, order: nil)
     }
 }
 
