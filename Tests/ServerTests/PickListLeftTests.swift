@@ -133,6 +133,9 @@ struct PickListLeftTests {
         let printed = try await server.request("/warehouse/ORD1/orders/\(order)/ticket", key: server.warehouse)
         #expect(Self.row("1", in: printed.text).contains("2 of 5 left"), "\(printed.text)")
         #expect(printed.text.contains("<td class=\"bin\">B-10-2</td>"))
+        let slip = try await server.request("/warehouse/ORD1/orders/\(order)/packing-slip", key: server.warehouse)
+        #expect(slip.text.contains("<td class=\"qty\">2 of 5</td>"), "\(slip.text)")
+        #expect(slip.text.contains("<td class=\"qty\">2</td>"), "the other line whole")
         let form = try await server.request("/warehouse/ORD1/orders/\(order)/ship", key: server.warehouse)
         #expect(form.text.contains("name=\"p1.line.1\" value=\"2\""), "the form starts with what is left")
         #expect(form.text.contains("name=\"p1.line.2\" value=\"2\""))
@@ -163,5 +166,40 @@ struct PickListLeftTests {
         let after = try await server.request("/warehouse/ORD1/picks", key: server.warehouse)
         #expect(Self.row("1", in: after.text).contains("3 of 5 left"), "\(Self.row("1", in: after.text))")
         #expect(Self.row("2", in: after.text).contains("<td class=\"qty\">2</td>"))
+    }
+
+    @Test("a line with nothing left is struck through as done on the page and ticket, and no task for a WMS")
+    func doneLine() throws {
+        var json = try JSONSerialization.jsonObject(with: Data(PageTemplateTests.ticketJSON())) as? [String: Any] ?? [:]
+        var lines = json["lines"] as? [[String: Any]] ?? []
+        lines.append([
+            "lineNumber": "2", "sku": "HP-10002", "description": "Hand Towel", "quantity": 3, "giftWrap": false,
+            "hazmat": false, "oversize": false,
+        ])
+        json["lines"] = lines
+        var entry = PageTemplateTests.entry(7, Array(try JSONSerialization.data(withJSONObject: json)))
+        entry.cancelled = ["1": 2]
+        let pages = try WarehousePages()
+        let (picks, _) = pages.picks([entry])
+        let page = pages.pickList(picks, dc: "EWR1", profiles: PageTemplateTests.world, now: Self.clock)
+        #expect(page.contains("<tr class=\"line done\" data-line=\"1\" data-left=\"0\">"), "\(page)")
+        #expect(Self.row("1", in: page).contains("<td class=\"qty\">done (2 planned)</td>"))
+        #expect(Self.row("2", in: page).contains("<td class=\"qty\">3</td>"))
+        let ticket = try #require(picks.first?.ticket)
+        #expect(ticket.lines.map(\.lineNumber) == ["2", "1"], "the line done goes last")
+        let printed = pages.printed(
+            "ticket", tickets: [(OrderID(7), ticket)], dc: "EWR1", profiles: PageTemplateTests.world)
+        #expect(printed.contains("<tr class=\"line done\" data-line=\"1\""))
+        let slip = pages.printed(
+            "packing-slip", tickets: [(OrderID(7), ticket)], dc: "EWR1", profiles: PageTemplateTests.world)
+        #expect(!slip.contains("HP-10001"), "the consumer's slip lists what is in the box")
+        let csv = WarehousePages.pickListCSV(picks).split(separator: "\r\n")
+        #expect(csv.count == 2)
+        #expect(csv.last?.contains(",HP-10002,") == true)
+        let list = PickListJSON(dc: "EWR1", picks: picks, now: Self.clock, dueSoon: 3600)
+        #expect(list.orders.first?.ticket.lines.map(\.lineNumber) == ["2"])
+        // Both lines done: the order leaves the list.
+        entry.cancelled = ["1": 2, "2": 3]
+        #expect(pages.picks([entry]).picks.isEmpty)
     }
 }

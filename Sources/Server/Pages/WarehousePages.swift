@@ -215,7 +215,7 @@ public struct WarehousePages: Sendable {
     /// `GET /warehouse/{dc}/orders/{order}/ticket` (`template` "ticket") or `…/packing-slip` ("packing-slip"): one
     /// printed page per ticket, each as it stands on the floor. The pick ticket shows a line done struck through
     /// (the picker sees why the box is short); the packing slip, which goes in the box to the consumer, lists only
-    /// what is left to ship in it, with the units ordered beside a line that ships short.
+    /// what is left to ship in it, with the planned units beside a line that ships short (`2 of 5`).
     func printed(
         _ template: String, tickets: [(order: OrderID, ticket: PickTicket)], dc: DCID, profiles: ProfileSet
     ) -> String {
@@ -271,8 +271,8 @@ public struct WarehousePages: Sendable {
     /// `GET /warehouse/{dc}/orders/{order}/ship`, and the same form again from the POST handlers with what was
     /// wrong (`problems`) and what was typed (`values`, by field name: `service`, `shipped_at`, `p1.tracking`,
     /// `p1.line.1`, `line.1`, `reason`…). `ticket` is as it stands on the floor; `packages` is clamped to 1…50;
-    /// package 1 starts with what is left of each line, the others with none. The services offered are ours that the profile maps the planned one's ship
-    /// method to and the node runs, the planned one first selected.
+    /// package 1 starts with what is left of each line, the others with none. The services offered are ours that
+    /// the profile maps the planned one's ship method to and the node runs, the planned one first selected.
     public func shipForm(
         ticket: PickTicket, order: OrderID, profile: RetailerProfile?, network: Network, packages: Int, now: Date,
         problems: [String] = [], values: [String: String] = [:]
