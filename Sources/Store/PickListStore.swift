@@ -63,31 +63,49 @@ public struct PickListEntry: Hashable, Sendable {
         self.locations = locations
     }
 
-    /// The floor's facts as the pick list query aggregates them, each a JSON text or NULL: the node's shipment
-    /// confirmations as an array, units cancelled per line as an object, bins per SKU as an object. An order
-    /// nothing happened to yet (most of them) reads as NULL or an empty object, decoded without a decoder.
+    /// The floor's facts as the pick list query aggregates them, each a text or NULL: the node's shipment
+    /// confirmations as a JSON array; units cancelled and bins as records (`line␟units␞line␟units`,
+    /// `sku␟bin␞…`: the ASCII unit and record separators, which no line number, SKU or bin holds). The records are
+    /// read by hand, not by a JSON decoder: with bins given, every one of a DC's 5,000 entries has some, and a
+    /// decoder per entry would cost more than the query.
     static func floorFacts(shipments: String?, cancelled: String?, locations: String?, order: OrderID)
         throws(StoreError) -> (shipments: [ShipConfirmation], cancelled: [String: Int], locations: [SKU: BinLocation])
     {
         let operation = "read the pick list (order \(order))"
-        func present(_ text: String?) -> String? {
-            guard let text, text != "{}", text != "[]", !text.isEmpty else { return nil }
-            return text
+        var shipped: [ShipConfirmation] = []
+        if let shipments, !shipments.isEmpty {
+            shipped = try StoreJSON.decode([ShipConfirmation].self, from: shipments, operation: operation)
         }
-        let shipped = try present(shipments).map { text throws(StoreError) in
-            try StoreJSON.decode([ShipConfirmation].self, from: text, operation: operation)
-        }
-        let units = try present(cancelled).map { text throws(StoreError) in
-            try StoreJSON.decode([String: Int].self, from: text, operation: operation)
+        var units: [String: Int] = [:]
+        for (line, quantity) in try records(cancelled, operation: operation) {
+            guard let quantity = Int(quantity) else {
+                throw StoreError(operation, code: .corrupt, reason: "line \(line) cancels '\(quantity)' units")
+            }
+            units[String(line), default: 0] += quantity
         }
         var bins: [SKU: BinLocation] = [:]
-        if let text = present(locations) {
-            for (sku, location) in try StoreJSON.decode([String: String].self, from: text, operation: operation) {
-                // Only checked bins are written; one that does not check is shown as none rather than as typed.
-                if let bin = BinLocation(checking: location) { bins[SKU(sku)] = bin }
-            }
+        for (sku, location) in try records(locations, operation: operation) {
+            // Only checked bins are written; one that does not check is shown as none rather than as typed.
+            if let bin = BinLocation(checking: String(location)) { bins[SKU(String(sku))] = bin }
         }
-        return (shipped ?? [], units ?? [:], bins)
+        return (shipped, units, bins)
+    }
+
+    /// The pairs of `text` as the pick list query joins them: records split by U+001E, each a key and a value split
+    /// by U+001F.
+    private static func records(_ text: String?, operation: String) throws(StoreError)
+        -> [(Substring, Substring)]
+    {
+        guard let text, !text.isEmpty else { return [] }
+        var pairs: [(Substring, Substring)] = []
+        for record in text.split(separator: "\u{1E}") {
+            let parts = record.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw StoreError(operation, code: .corrupt, reason: "a floor record reads '\(record)'")
+            }
+            pairs.append((parts[0], parts[1]))
+        }
+        return pairs
     }
 }
 

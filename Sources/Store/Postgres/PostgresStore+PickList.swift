@@ -14,12 +14,11 @@ extension PostgresStore {
                 SELECT o.id, o.state, o.retailer, o.po_number, x.partner, x.state, d.acknowledge_by, d.ship_by, x.bytes,
                     (SELECT '[' || string_agg(s.confirmation_json, ',') || ']' FROM shipment s
                         WHERE s.order_id = o.id AND s.node = x.partner),
-                    (SELECT json_object_agg(c.line_number, c.units)::text FROM (
-                        SELECT line_number, sum(quantity) AS units FROM line_cancellation
-                        WHERE order_id = o.id AND node = x.partner GROUP BY line_number) c),
-                    (SELECT json_object_agg(i.sku, i.location)::text FROM inventory i
-                        WHERE i.node = x.partner AND i.location IS NOT NULL AND i.sku IN (
-                            SELECT r.sku FROM reservation r WHERE r.order_id = o.id AND r.node = x.partner))
+                    (SELECT string_agg(c.line_number || chr(31) || c.quantity, chr(30))
+                        FROM line_cancellation c WHERE c.order_id = o.id AND c.node = x.partner),
+                    (SELECT string_agg(i.sku || chr(31) || i.location, chr(30))
+                        FROM reservation r JOIN inventory i ON i.node = r.node AND i.sku = r.sku
+                        WHERE r.order_id = o.id AND r.node = x.partner AND i.location IS NOT NULL)
                 FROM purchase_order o
                 JOIN decision d ON d.order_id = o.id
                 JOIN outbox x ON x.order_id = o.id AND x.kind = 'pick-ticket' AND x.state <> 'withdrawn'

@@ -19,12 +19,11 @@ extension SQLiteStore {
                             d.acknowledge_by, d.ship_by, x.bytes,
                             (SELECT '[' || group_concat(s.confirmation_json, ',') || ']' FROM shipment s
                                 WHERE s.order_id = o.id AND s.node = x.partner) AS shipments,
-                            (SELECT json_group_object(c.line_number, c.units) FROM (
-                                SELECT line_number, sum(quantity) AS units FROM line_cancellation
-                                WHERE order_id = o.id AND node = x.partner GROUP BY line_number) c) AS cancelled,
-                            (SELECT json_group_object(i.sku, i.location) FROM inventory i
-                                WHERE i.node = x.partner AND i.location IS NOT NULL AND i.sku IN (
-                                    SELECT r.sku FROM reservation r WHERE r.order_id = o.id AND r.node = x.partner))
+                            (SELECT group_concat(c.line_number || char(31) || c.quantity, char(30))
+                                FROM line_cancellation c WHERE c.order_id = o.id AND c.node = x.partner) AS cancelled,
+                            (SELECT group_concat(i.sku || char(31) || i.location, char(30))
+                                FROM reservation r JOIN inventory i ON i.node = r.node AND i.sku = r.sku
+                                WHERE r.order_id = o.id AND r.node = x.partner AND i.location IS NOT NULL)
                                 AS locations
                         FROM purchase_order o
                         JOIN decision d ON d.order_id = o.id
