@@ -363,17 +363,9 @@ extension OrderAnswer {
 extension FloorOrder {
     /// What the floor did at `node` so far: units shipped and cancelled per PO line, and how many shipments left.
     func history(at node: DCID) -> FloorHistory {
-        var history = FloorHistory()
-        for shipment in shipments where shipment.confirmation.node == node {
-            history.shipments += 1
-            for (line, quantity) in shipment.confirmation.shippedQuantities {
-                history.shipped[line, default: 0] += ShipmentReview.units(quantity)
-            }
-        }
-        for cancellation in cancellations where cancellation.node == node {
-            history.cancelled[cancellation.lineNumber, default: 0] += cancellation.quantity
-        }
-        return history
+        FloorHistory(
+            at: node, shipments: shipments.map(\.confirmation),
+            cancelled: cancellations.filter { $0.node == node }.map { ($0.lineNumber, $0.quantity) })
     }
 }
 

@@ -54,6 +54,14 @@ public struct PickTicket: Hashable, Sendable, Codable {
         /// What to pick for a kit line, from the catalog's kits; nil for an ordinary item (and in tickets written
         /// before kits, which decode as before).
         public var components: [Component]?
+        /// On a ticket as it stands on the floor (`standing(after:locations:)`), the units the ticket planned when
+        /// `quantity` (what is left to pick) differs from them; nil on a ticket as written.
+        public var planned: Int?
+        /// The bin the node keeps the SKU in, where the inventory gives one (on a ticket as it stands).
+        public var location: BinLocation?
+
+        /// Nothing of the line is left to pick: it shipped or was cancelled.
+        public var isDone: Bool { quantity == 0 }
     }
 
     /// One component of a kit line: picked `quantity` times (`quantityPerKit` for each kit of the line).
@@ -63,13 +71,19 @@ public struct PickTicket: Hashable, Sendable, Codable {
         public var description: String?
         public var quantityPerKit: Int
         public var quantity: Int
+        /// The bin the node keeps the component in, where the inventory gives one (on a ticket as it stands).
+        public var location: BinLocation?
 
-        public init(sku: SKU, upc: String?, description: String?, quantityPerKit: Int, quantity: Int) {
+        public init(
+            sku: SKU, upc: String?, description: String?, quantityPerKit: Int, quantity: Int,
+            location: BinLocation? = nil
+        ) {
             self.sku = sku
             self.upc = upc
             self.description = description
             self.quantityPerKit = quantityPerKit
             self.quantity = quantity
+            self.location = location
         }
     }
 
@@ -110,7 +124,8 @@ public struct PickTicket: Hashable, Sendable, Codable {
         }
     }
 
-    /// The CSV a WMS imports: one row per line, the columns of `csvColumns` (documented in `fixtures/README.md`).
+    /// The CSV a WMS imports: one row per line, the columns of `csvColumns` (documented in `fixtures/README.md`);
+    /// `quantity` is what is left to pick on a ticket as it stands, `planned` what the ticket planned.
     /// Order-level fields repeat on every row so each row stands alone. A kit line is followed by a row per
     /// component, with the kit's line number, the component's SKU, UPC and total units, and a description that
     /// names the kit (`kit HP-KIT-1, 2 per kit: …`).
@@ -118,7 +133,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
         "ticket", "retailer", "po", "node", "service", "ship_at", "ship_by", "ship_by_at_node", "line", "sku", "upc",
         "quantity", "description", "hazmat", "oversize", "gift_wrap", "ship_to_name", "ship_to_address_1",
         "ship_to_address_2", "ship_to_city", "ship_to_state", "ship_to_postal_code", "ship_to_country",
-        "ship_to_phone", "gift_message", "packing_slip", "retailer_item",
+        "ship_to_phone", "gift_message", "packing_slip", "retailer_item", "planned", "location",
     ]
 
     public static let csvHeader = csvColumns.joined(separator: ",")
@@ -135,7 +150,8 @@ public struct PickTicket: Hashable, Sendable, Codable {
                 shipTo?.name ?? shipTo?.contact?.name ?? "", addressLines.first ?? "",
                 addressLines.dropFirst().joined(separator: ", "), address?.city ?? "", address?.region ?? "",
                 address?.postalCode ?? "", address?.country ?? "", shipTo?.contact?.phone ?? "", giftMessage ?? "",
-                yes(packingSlip), line.retailerItemID ?? "",
+                yes(packingSlip), line.retailerItemID ?? "", String(line.planned ?? line.quantity),
+                line.location?.rawValue ?? "",
             ].map(PickTicket.csvField).joined(separator: ",")
         }
         return lines.flatMap { line in
@@ -145,6 +161,8 @@ public struct PickTicket: Hashable, Sendable, Codable {
                     part.sku = component.sku
                     part.upc = component.upc
                     part.quantity = component.quantity
+                    part.planned = line.planned.map { $0 * component.quantityPerKit }
+                    part.location = component.location
                     part.description =
                         "kit \(line.sku), \(component.quantityPerKit) per kit: \(component.description ?? "")"
                     part.retailerItemID = nil

@@ -50,7 +50,7 @@ public struct Stock: Hashable, Sendable, Codable {
 
     public var nodes: [DCID] { available.keys.sorted() }
 
-    /// Parses `inventory.csv` (columns `dc,sku,on_hand,safety_stock`, as fixtures/README.md defines them) into what
+    /// Parses `inventory.csv` (columns `dc,sku,on_hand,safety_stock`, optionally `location`, as fixtures/README.md defines them) into what
     /// is available after safety stock; `reserved` subtracts what the store already holds.
     public static func parse(
         inventoryCSV text: String, file: String = "inventory.csv",
@@ -66,8 +66,9 @@ public struct Stock: Hashable, Sendable, Codable {
         return stock
     }
 
-    /// The rows of `inventory.csv` as they are written: on hand and safety stock per node and SKU, for a store
-    /// that keeps them (and reserves against them) itself.
+    /// The rows of `inventory.csv` as they are written: on hand and safety stock per node and SKU, and the bin
+    /// (the optional `location` column; empty for none), for a store that keeps them (and reserves against them)
+    /// itself.
     public static func figures(inventoryCSV text: String, file: String = "inventory.csv") throws(RoutingError)
         -> [InventoryRow]
     {
@@ -77,6 +78,7 @@ public struct Stock: Hashable, Sendable, Codable {
             table = try CSVTable(parsing: text, file: file)
             index = try table.columns(["dc", "sku", "on_hand", "safety_stock"], file: file)
         } catch { throw RoutingError(file: file, line: error.line, message: error.message) }
+        let locationColumn = table.header.firstIndex(of: "location")
         var figures: [InventoryRow] = []
         for row in table.rows {
             func field(_ column: Int) -> String {
@@ -97,7 +99,21 @@ public struct Stock: Hashable, Sendable, Codable {
             guard !node.rawValue.isEmpty, !sku.rawValue.isEmpty else {
                 throw RoutingError(file: file, line: row.line, message: "dc and sku must not be empty")
             }
-            figures.append(InventoryRow(node: node, sku: sku, onHand: onHand, safetyStock: safety))
+            var location: BinLocation?
+            if let locationColumn, locationColumn < row.fields.count {
+                let text = row.fields[locationColumn].trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    guard let checked = BinLocation(checking: text) else {
+                        throw RoutingError(
+                            file: file, line: row.line,
+                            message: "location '\(text)' is not a bin: letters, digits, spaces and - . / _ #, "
+                                + "at most \(BinLocation.maximumLength) characters")
+                    }
+                    location = checked
+                }
+            }
+            figures.append(
+                InventoryRow(node: node, sku: sku, onHand: onHand, safetyStock: safety, location: location))
         }
         return figures
     }

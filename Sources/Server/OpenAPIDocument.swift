@@ -178,7 +178,11 @@ paths:
         required: true
         content:
           text/csv:
-            schema: { type: string, description: 'dc,sku,on_hand,safety_stock' }
+            schema:
+              type: string
+              description: >-
+                dc,sku,on_hand,safety_stock and optionally location (the bin: letters, digits, spaces inside and
+                - . / _ #, at most 32 characters; empty for none)
           application/json:
             schema:
               type: array
@@ -190,6 +194,10 @@ paths:
                   sku: { type: string }
                   onHand: { type: integer }
                   safetyStock: { type: integer }
+                  location:
+                    type: string
+                    maxLength: 32
+                    description: The bin the DC keeps the SKU in, shown and sorted by on the pick list.
       responses:
         '200':
           description: Imported.
@@ -589,9 +597,12 @@ paths:
       operationId: warehousePickList
       summary: The DC's open pick list, most urgent ship-by first.
       description: |
-        Every pick ticket of an order still on the floor (open or released) at the DC: retailer, PO, lines, the
-        carrier service, packing-slip and gift-message rules, overdue orders marked in words. HTML for a tablet,
-        JSON or CSV (`PickTicket.csvColumns`, one row per line) for a WMS, with `Accept` or `?format=`.
+        Every pick ticket of an order still on the floor (open or released) at the DC with something left to pick
+        there: retailer, PO, lines, the carrier service, packing-slip and gift-message rules, overdue orders marked
+        in words. Each line shows what is still to pick (planned less what shipped or was cancelled at the DC),
+        the planned units beside it where they differ, and its bin where the inventory gives one; an order's lines
+        come in bin order. HTML for a tablet (a line done is struck through), JSON or CSV (`PickTicket.csvColumns`,
+        one row per line still to pick) for a WMS, with `Accept` or `?format=`.
       parameters:
         - $ref: '#/components/parameters/DC'
         - $ref: '#/components/parameters/Format'
@@ -1018,7 +1029,9 @@ components:
                   ship: { type: string }
     PickTicket:
       type: object
-      description: The pick ticket as the gateway wrote it to the outbox; times carry their zone's offset.
+      description: >-
+        The pick ticket as the gateway wrote it to the outbox; times carry their zone's offset. In the pick list,
+        as it stands on the floor: `quantity` is what is left to pick, `planned` and `location` are filled in.
       required: [id, retailer, retailerName, poNumber, node, service, nodeTimeZone, retailerTimeZone, shipAt, shipBy,
         shipByAtNode, lines, notes, packingSlip]
       properties:
@@ -1049,9 +1062,27 @@ components:
               retailerItemID: { type: string, description: "The retailer's own item number, as its PO gave it." }
               description: { type: string }
               quantity: { type: integer, minimum: 0 }
+              planned:
+                type: integer
+                minimum: 0
+                description: The units the ticket planned, where some shipped or were cancelled at the DC.
+              location: { type: string, description: The bin the DC keeps the SKU in. }
               giftWrap: { type: boolean }
               hazmat: { type: boolean }
               oversize: { type: boolean }
+              components:
+                type: array
+                description: What to pick for a kit line, scaled to what is left of the kit.
+                items:
+                  type: object
+                  required: [sku, quantityPerKit, quantity]
+                  properties:
+                    sku: { type: string }
+                    upc: { type: string }
+                    description: { type: string }
+                    quantityPerKit: { type: integer, minimum: 1 }
+                    quantity: { type: integer, minimum: 0 }
+                    location: { type: string }
     DeadlineList:
       type: object
       required: [at, dueSoonSeconds, entries]

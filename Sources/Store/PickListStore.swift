@@ -7,7 +7,12 @@ public protocol PickListStore: Sendable {
     /// The pick tickets of orders still on the floor (state `open` or `released`) at `node`, or at every node when
     /// nil, soonest ship-by first (an order without one last), then by order id. Withdrawn tickets (of a version a
     /// repeat replaced) are left out. One indexed query: a DC with 5,000 open orders reads in one round trip.
-    func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry]
+    ///
+    /// Each entry carries what the floor did with its ticket (the shipments from its node and the units cancelled
+    /// there, from the shipment and line-cancellation rows) and the bins its node keeps the order's SKUs in, read by
+    /// subqueries on their indexes in the same statement. With `order`, that order's tickets whatever its state
+    /// (a printed ticket, the ship form).
+    func pickList(node: DCID?, order: OrderID?) async throws(StoreError) -> [PickListEntry]
 
     /// The orders whose deadlines the deadline watch looks at, at `node` or every node: every order on the floor,
     /// every shipped order whose ASN has not reached the retailer, and every order received (or shipped) since
@@ -30,10 +35,20 @@ public struct PickListEntry: Hashable, Sendable {
     public var shipBy: Date?
     /// The `PickTicket` JSON.
     public var ticket: [UInt8]
+    /// The shipments recorded from `node` for the order (the shipment rows' confirmations), in no set order: what
+    /// shipped of each line, as the shipment review counts it.
+    public var shipments: [ShipConfirmation]
+    /// Units cancelled at `node` per PO line: the line-cancellation rows, of floor cancels and of retailers'
+    /// cancels honoured after release alike.
+    public var cancelled: [String: Int]
+    /// The bins `node` keeps the order's SKUs in (`inventory.location`), of the SKUs the order holds there (a kit
+    /// holds its components); a SKU without a bin is absent.
+    public var locations: [SKU: BinLocation]
 
     public init(
         order: OrderID, state: OrderState, retailer: RetailerID, poNumber: PONumber, node: DCID,
-        acknowledgeBy: Date?, shipBy: Date?, ticket: [UInt8]
+        acknowledgeBy: Date?, shipBy: Date?, ticket: [UInt8], shipments: [ShipConfirmation] = [],
+        cancelled: [String: Int] = [:], locations: [SKU: BinLocation] = [:]
     ) {
         self.order = order
         self.state = state
@@ -43,6 +58,61 @@ public struct PickListEntry: Hashable, Sendable {
         self.acknowledgeBy = acknowledgeBy
         self.shipBy = shipBy
         self.ticket = ticket
+        self.shipments = shipments
+        self.cancelled = cancelled
+        self.locations = locations
+    }
+
+    /// The floor's facts as the pick list query aggregates them, each a text or NULL: the node's shipment
+    /// confirmations as a JSON array; units cancelled and bins as records (`line␟units␞line␟units`,
+    /// `sku␟bin␞…`: the ASCII unit and record separators, which no line number, SKU or bin holds). The records are
+    /// read by hand, not by a JSON decoder: with bins given, every one of a DC's 5,000 entries has some, and a
+    /// decoder per entry would cost more than the query.
+    static func floorFacts(shipments: String?, cancelled: String?, locations: String?, order: OrderID)
+        throws(StoreError) -> (shipments: [ShipConfirmation], cancelled: [String: Int], locations: [SKU: BinLocation])
+    {
+        let operation = "read the pick list (order \(order))"
+        var shipped: [ShipConfirmation] = []
+        if let shipments, !shipments.isEmpty {
+            shipped = try StoreJSON.decode([ShipConfirmation].self, from: shipments, operation: operation)
+        }
+        var units: [String: Int] = [:]
+        for (line, quantity) in try records(cancelled, operation: operation) {
+            guard let quantity = Int(quantity) else {
+                throw StoreError(operation, code: .corrupt, reason: "line \(line) cancels '\(quantity)' units")
+            }
+            units[String(line), default: 0] += quantity
+        }
+        var bins: [SKU: BinLocation] = [:]
+        for (sku, location) in try records(locations, operation: operation) {
+            // Only checked bins are written; one that does not check is shown as none rather than as typed.
+            if let bin = BinLocation(checking: String(location)) { bins[SKU(String(sku))] = bin }
+        }
+        return (shipped, units, bins)
+    }
+
+    /// The pairs of `text` as the pick list query joins them: records split by U+001E, each a key and a value split
+    /// by U+001F.
+    private static func records(_ text: String?, operation: String) throws(StoreError)
+        -> [(Substring, Substring)]
+    {
+        guard let text, !text.isEmpty else { return [] }
+        var pairs: [(Substring, Substring)] = []
+        for record in text.split(separator: "\u{1E}") {
+            let parts = record.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw StoreError(operation, code: .corrupt, reason: "a floor record reads '\(record)'")
+            }
+            pairs.append((parts[0], parts[1]))
+        }
+        return pairs
+    }
+}
+
+extension PickListStore {
+    /// The pick list of `node` (every node when nil): see `pickList(node:order:)`.
+    public func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] {
+        try await pickList(node: node, order: nil)
     }
 }
 

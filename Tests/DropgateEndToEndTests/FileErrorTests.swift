@@ -80,4 +80,24 @@ struct FileErrorTests {
         #expect(result.stderr.contains("\(inventory.path):4:"), "\(result.stderr)")
         #expect(result.stderr.contains("NOPE-1"))
     }
+
+    @Test("an inventory file whose location is not a bin is refused with file and line; one without the column imports")
+    func badLocation() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inventory = folder.appendingPathComponent("inventory.csv")
+        try Data("dc,sku,on_hand,safety_stock,location\nEWR1,HP-10001,5,0,A-1\nEWR1,HP-10002,5,0,A;2\n".utf8)
+            .write(to: inventory)
+        let database = folder.appendingPathComponent("store.sqlite").path
+        let result = try DropgateCommand.run(
+            ["inventory", "import", inventory.path, "--db", database] + Array(world.dropLast(2)))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(inventory.path):3: location 'A;2' is not a bin"), "\(result.stderr)")
+        let plain = folder.appendingPathComponent("plain.csv")
+        try Data("dc,sku,on_hand,safety_stock\nEWR1,HP-10001,5,0\n".utf8).write(to: plain)
+        let imported = try DropgateCommand.run(
+            ["inventory", "import", plain.path, "--db", database] + Array(world.dropLast(2)))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("imported 1 rows"), "\(imported.stdout)")
+    }
 }

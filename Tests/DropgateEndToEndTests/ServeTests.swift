@@ -106,6 +106,18 @@ struct ServeTests {
             "POST", "/v1/inventory", key: admin, body: Array("dc,sku,on_hand,safety_stock\nEWR1,NOPE-SKU,4,0\n".utf8),
             headers: ["Content-Type": "text/csv"])
         #expect(stock.status == 422, "\(stock.text)")
+        // The bin a DC keeps a SKU in, in the JSON form as in the CSV's optional column; a bad one names its row.
+        let binned = try await serve.request(
+            "POST", "/v1/inventory", key: admin,
+            body: Array(#"[{"dc": "EWR1", "sku": "HP-10001", "onHand": 40, "location": "A-12-03"}]"#.utf8),
+            headers: ["Content-Type": "application/json"])
+        #expect(binned.status == 200, "\(binned.text)")
+        let badBin = try await serve.request(
+            "POST", "/v1/inventory", key: admin,
+            body: Array("dc,sku,on_hand,safety_stock,location\nEWR1,HP-10001,40,0,A;12\n".utf8),
+            headers: ["Content-Type": "text/csv"])
+        #expect(badBin.status == 422, "\(badBin.text)")
+        #expect(badBin.text.contains("request:2: location 'A;12' is not a bin"), "\(badBin.text)")
         // Stock on its way, then received: nothing waits for it here, so nothing is released.
         let inbound = try await serve.request(
             "POST", "/v1/inventory/inbound", key: admin,

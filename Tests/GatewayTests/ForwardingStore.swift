@@ -52,7 +52,9 @@ extension ForwardingStore {
     func audit(of order: OrderID) async throws(StoreError) -> [AuditEvent] { try await base.audit(of: order) }
 
     // The warehouse floor.
-    func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] { try await base.pickList(node: node) }
+    func pickList(node: DCID?, order: OrderID?) async throws(StoreError) -> [PickListEntry] {
+        try await base.pickList(node: node, order: order)
+    }
     func deadlineRows(node: DCID?, since: Date) async throws(StoreError) -> [DeadlineRow] {
         try await base.deadlineRows(node: node, since: since)
     }

@@ -6,7 +6,9 @@ import Routing
 import Store
 
 /// `GET /warehouse/{dc}/picks?format=json`: the pick list a WMS imports, most urgent first, each order with its
-/// ticket as the gateway wrote it.
+/// ticket as it stands on the floor: each line's `quantity` what is left to pick, `planned` beside it where some
+/// shipped or was cancelled, its `location` (bin) where the inventory gives one; a line done is left out, as it is
+/// no pick task.
 struct PickListJSON: Encodable {
     var dc: String
     var at: Date
@@ -40,7 +42,7 @@ struct PickListJSON: Encodable {
                 order: pick.entry.order.rawValue, state: pick.entry.state.rawValue,
                 urgency: pick.urgency(at: now, dueSoon: dueSoon).rawValue, retailer: pick.ticket.retailer.rawValue,
                 poNumber: pick.ticket.poNumber.rawValue, acknowledgeBy: pick.entry.acknowledgeBy,
-                shipBy: pick.ticket.shipBy.instant, ticket: pick.ticket,
+                shipBy: pick.ticket.shipBy.instant, ticket: pick.ticket.linesToPick,
                 links: Links(
                     ticket: base + "/ticket", packingSlip: pick.ticket.packingSlip ? base + "/packing-slip" : nil,
                     ship: base + "/ship"))

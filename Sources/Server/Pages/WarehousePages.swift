@@ -33,7 +33,8 @@ public struct WarehousePages: Sendable {
 
     // MARK: Pick list
 
-    /// A pick ticket on the floor with its order's row.
+    /// A pick ticket on the floor with its order's row; the ticket as it stands (`PickListEntry.standing`): what
+    /// is left to pick of each line.
     public struct Pick: Sendable {
         public var entry: PickListEntry
         public var ticket: PickTicket
@@ -57,10 +58,11 @@ public struct WarehousePages: Sendable {
         case onTime = "on-time"
     }
 
-    /// The tickets of `entries`, soonest ship-by first (the ticket's own: a split order's shipments may differ),
-    /// and the ones whose JSON does not read, by order.
+    /// The tickets of `entries` as they stand on the floor, soonest ship-by first (the ticket's own: a split
+    /// order's shipments may differ), and the ones whose JSON does not read, by order. A ticket with nothing left
+    /// to pick (every line shipped or cancelled at its node) is left out: the order has left that DC's list.
     public static func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
-        picks(entries) { entry, decode in try decode(entry.ticket) }
+        picks(entries) { entry, decode in entry.standing(try decode(entry.ticket)) }
     }
 
     /// As `picks(_:)`, each ticket decoded once for as long as this renderer lives (`PickPageCache`).
@@ -79,7 +81,9 @@ public struct WarehousePages: Sendable {
         var unreadable: [OrderID] = []
         for entry in entries {
             do {
-                picks.append(Pick(entry: entry, ticket: try ticket(entry, decode)))
+                let standing = try ticket(entry, decode)
+                if standing.isDone { continue }
+                picks.append(Pick(entry: entry, ticket: standing))
             } catch {
                 unreadable.append(entry.order)
             }
@@ -145,24 +149,39 @@ public struct WarehousePages: Sendable {
             "packingSlip": ticket.packingSlip, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
             "giftMessage": present(ticket.giftMessage),
             "lines": ticket.lines.map { PageNode(Self.line($0)) },
+            "hasLocations": ticket.lines.contains { $0.walkLocation != nil },
         ])
     }
 
+    /// A line as the pages show it: what is left to pick, with the planned units beside it where the floor shipped
+    /// or cancelled some (`2 of 5 left`), a line with nothing left marked done; its bin; a kit's components.
     static func line(_ line: PickTicket.Line) -> [String: Any] {
         [
             "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "upc": present(line.upc),
             "retailerItem": present(line.retailerItemID),
-            "description": line.description ?? "", "quantity": String(line.quantity), "care": care(line),
+            "description": line.description ?? "", "quantity": String(line.quantity),
+            "planned": present(line.planned.map(String.init)), "done": line.isDone,
+            "quantityText": quantityText(line.quantity, planned: line.planned),
+            "location": present(line.location?.rawValue), "care": care(line),
             "components": present(
                 line.components.map { components in
                     components.map { component in
                         PageNode([
                             "sku": component.sku.rawValue, "description": component.description ?? "",
                             "perKit": String(component.quantityPerKit), "quantity": String(component.quantity),
+                            "quantityText": quantityText(
+                                component.quantity, planned: line.planned.map { $0 * component.quantityPerKit }),
+                            "location": present(component.location?.rawValue),
                         ])
                     }
                 }),
         ]
+    }
+
+    /// `5`, or where the floor shipped or cancelled some `2 of 5 left`, or `done (5 planned)`.
+    static func quantityText(_ left: Int, planned: Int?) -> String {
+        guard let planned, planned != left else { return String(left) }
+        return left == 0 ? "done (\(planned) planned)" : "\(left) of \(planned) left"
     }
 
     /// What the packer must take care of, in words.
@@ -181,11 +200,12 @@ public struct WarehousePages: Sendable {
             .joined(separator: " or ")
     }
 
-    /// The pick list as a WMS reads it: `PickTicket.csvColumns`, one row per line.
+    /// The pick list as a WMS reads it: `PickTicket.csvColumns`, one row per line with units left to pick
+    /// (`quantity`, `planned` beside it); a line done is no pick task, so it has no row.
     public static func pickListCSV(_ picks: [Pick]) -> String {
         var text = PickTicket.csvHeader + "\r\n"
         for pick in picks {
-            for row in pick.ticket.csvRows { text += row + "\r\n" }
+            for row in pick.ticket.linesToPick.csvRows { text += row + "\r\n" }
         }
         return text
     }
@@ -193,13 +213,15 @@ public struct WarehousePages: Sendable {
     // MARK: Tickets and packing slips
 
     /// `GET /warehouse/{dc}/orders/{order}/ticket` (`template` "ticket") or `…/packing-slip` ("packing-slip"): one
-    /// printed page per ticket.
+    /// printed page per ticket, each as it stands on the floor. The pick ticket shows a line done struck through
+    /// (the picker sees why the box is short); the packing slip, which goes in the box to the consumer, lists only
+    /// what is left to ship in it, with the planned units beside a line that ships short (`2 of 5`).
     func printed(
         _ template: String, tickets: [(order: OrderID, ticket: PickTicket)], dc: DCID, profiles: ProfileSet
     ) -> String {
         let items: [[String: Any]] = tickets.map { order, ticket in
             var lines: [[String: Any]] = []
-            for line in ticket.lines {
+            for line in template == "ticket" ? ticket.lines : ticket.linesToPick.lines {
                 var item = Self.line(line)
                 if template == "ticket" {
                     item["barcode"] = (try? Code128(line.sku.rawValue).svg(label: line.sku.rawValue)) ?? ""
@@ -215,6 +237,7 @@ public struct WarehousePages: Sendable {
                 "carrier": present(profiles.network.services[ticket.service]?.carrier),
                 "shipTo": present(ticket.shipTo.map(Self.shipTo)),
                 "lines": lines, "packingSlipWord": ticket.packingSlip ? "yes" : "no",
+                "hasLocations": ticket.lines.contains { $0.walkLocation != nil },
                 "giftMessage": present(ticket.giftMessage),
                 "notes": ticket.notes.filter { $0.kind == .packingSlip }.map(\.text),
             ]
@@ -247,9 +270,9 @@ public struct WarehousePages: Sendable {
 
     /// `GET /warehouse/{dc}/orders/{order}/ship`, and the same form again from the POST handlers with what was
     /// wrong (`problems`) and what was typed (`values`, by field name: `service`, `shipped_at`, `p1.tracking`,
-    /// `p1.line.1`, `line.1`, `reason`…). `packages` is clamped to 1…50; package 1 starts with the planned
-    /// quantities, the others with none. The services offered are ours that the profile maps the planned one's ship
-    /// method to and the node runs, the planned one first selected.
+    /// `p1.line.1`, `line.1`, `reason`…). `ticket` is as it stands on the floor; `packages` is clamped to 1…50;
+    /// package 1 starts with what is left of each line, the others with none. The services offered are ours that
+    /// the profile maps the planned one's ship method to and the node runs, the planned one first selected.
     public func shipForm(
         ticket: PickTicket, order: OrderID, profile: RetailerProfile?, network: Network, packages: Int, now: Date,
         problems: [String] = [], values: [String: String] = [:]
@@ -275,6 +298,7 @@ public struct WarehousePages: Sendable {
                     let name = "\(prefix).line.\(line.lineNumber)"
                     return [
                         "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "planned": String(line.quantity),
+                        "plannedText": Self.quantityText(line.quantity, planned: line.planned),
                         "name": name, "value": values[name] ?? (number == 1 ? String(line.quantity) : "0"),
                     ]
                 },
@@ -284,6 +308,7 @@ public struct WarehousePages: Sendable {
             let name = "line.\(line.lineNumber)"
             return [
                 "lineNumber": line.lineNumber, "sku": line.sku.rawValue, "planned": String(line.quantity),
+                "plannedText": Self.quantityText(line.quantity, planned: line.planned),
                 "name": name, "value": values[name] ?? "0",
             ]
         }

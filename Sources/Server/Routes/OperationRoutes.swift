@@ -102,14 +102,17 @@ struct NodeSwitchBody: Decodable {
     }
 }
 
-/// `POST /v1/inventory`'s body: the inventory CSV (`dc,sku,on_hand,safety_stock`) or a JSON array of
-/// `{"dc", "sku", "onHand", "safetyStock"}`; every row checked against the world before anything is written.
+/// `POST /v1/inventory`'s body: the inventory CSV (`dc,sku,on_hand,safety_stock`, optionally `location`) or a JSON
+/// array of `{"dc", "sku", "onHand", "safetyStock", "location"}`; every row checked against the world before
+/// anything is written.
 enum InventoryBody {
     struct Row: Decodable {
         var dc: String
         var sku: String
         var onHand: Int
         var safetyStock: Int?
+        /// The bin, checked as the CSV's column is.
+        var location: String?
     }
 
     static func rows(_ body: ByteBuffer, contentType: String?, profiles: ProfileSet) throws -> [InventoryRow] {
@@ -120,12 +123,16 @@ enum InventoryBody {
             do { rows = try JSONDecoder().decode([Row].self, from: Data(buffer: body)) } catch {
                 throw HTTPError(
                     .badRequest,
-                    message: "expected a JSON array of {\"dc\", \"sku\", \"onHand\", \"safetyStock\"}: \(error)")
+                    message:
+                        "expected a JSON array of {\"dc\", \"sku\", \"onHand\", \"safetyStock\", \"location\"}: \(error)"
+                )
             }
             // One reading and one check for both forms: the JSON rows as the CSV they mean.
             csv =
-                "dc,sku,on_hand,safety_stock\n"
-                + rows.map { "\($0.dc),\($0.sku),\($0.onHand),\($0.safetyStock ?? 0)" }.joined(separator: "\n")
+                "dc,sku,on_hand,safety_stock,location\n"
+                + rows.map {
+                    "\($0.dc),\($0.sku),\($0.onHand),\($0.safetyStock ?? 0),\(PickTicket.csvField($0.location ?? ""))"
+                }.joined(separator: "\n")
             if rows.contains(where: { $0.dc.contains(",") || $0.sku.contains(",") || $0.dc.contains("\n") }) {
                 throw HTTPError(.badRequest, message: "a dc or sku holds a comma or a line break")
             }

@@ -121,16 +121,15 @@ extension DropgateAPI {
             status: status)
     }
 
-    /// The order's pick tickets at `dc` that are not withdrawn; 404 when there are none.
+    /// The order's pick tickets at `dc` that are not withdrawn, as they stand on the floor (what is left of each
+    /// line after its shipments and cancels there, the bins); 404 when there are none.
     func tickets(of order: OrderID, at dc: DCID) async throws -> [PickTicket] {
-        let rows = try await storeCall { try await store.outbox(order: order) }
+        let entries = try await storeCall { try await store.pickList(node: dc, order: order) }
         let decoder = JSONDecoder()
-        let tickets = try rows.filter {
-            $0.kind == .pickTicket && $0.partner == dc.rawValue && $0.state != .withdrawn
-        }.map { row in
-            do { return try decoder.decode(PickTicket.self, from: Data(row.bytes)) } catch {
-                logger.error("a pick ticket does not read", metadata: ["outbox": "\(row.id)"])
-                throw HTTPError(.internalServerError, message: "pick ticket \(row.name) does not read")
+        let tickets = try entries.map { entry in
+            do { return entry.standing(try decoder.decode(PickTicket.self, from: Data(entry.ticket))) } catch {
+                logger.error("a pick ticket does not read", metadata: ["order": "\(order)", "dc": "\(dc)"])
+                throw HTTPError(.internalServerError, message: "the pick ticket of order \(order) does not read")
             }
         }
         guard !tickets.isEmpty else {

@@ -392,6 +392,10 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id)",
             ]),
+        Migration(
+            // SQLite's v14: see `Schema.v14`.
+            version: 14, name: "the bin each node keeps a SKU in",
+            statements: ["ALTER TABLE inventory ADD COLUMN location TEXT"]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

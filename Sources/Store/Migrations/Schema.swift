@@ -160,6 +160,10 @@ enum Schema {
         migrator.registerMigration("v12: each PO's first decision with its inputs") { db in
             try db.execute(sql: Self.v12)
         }
+        // v13 is another change's; migrations are applied by name in this order, so it may land before this one.
+        migrator.registerMigration("v14: the bin each node keeps a SKU in") { db in
+            try db.execute(sql: Self.v14)
+        }
         return migrator
     }
 
@@ -374,5 +378,11 @@ enum Schema {
             inputs TEXT NOT NULL
         );
         CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id);
+        """
+
+    /// The bin a node keeps a SKU in (`BinLocation`), from the inventory file's optional `location` column; NULL
+    /// for none. The pick list reads it by the inventory's key (node, SKU).
+    static let v14 = """
+        ALTER TABLE inventory ADD COLUMN location TEXT;
         """
 }

@@ -322,14 +322,16 @@ public final class PostgresStore: OrderStore {
             _ = try await self.rows(
                 "SELECT 1 FROM inventory WHERE node = ANY(\(nodes)) ORDER BY node, sku FOR UPDATE", on: connection)
             _ = try await connection.query(
-                "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ANY(\(nodes))", logger: logger)
+                "UPDATE inventory SET on_hand = 0, safety_stock = 0, location = NULL WHERE node = ANY(\(nodes))",
+                logger: logger)
             for (_, row) in latest.sorted(by: { $0.key < $1.key }) {
                 try await connection.query(
                     """
-                    INSERT INTO inventory (node, sku, on_hand, safety_stock)
-                    VALUES (\(row.node.rawValue), \(row.sku.rawValue), \(row.onHand), \(row.safetyStock))
+                    INSERT INTO inventory (node, sku, on_hand, safety_stock, location)
+                    VALUES (\(row.node.rawValue), \(row.sku.rawValue), \(row.onHand), \(row.safetyStock),
+                        \(row.location?.rawValue))
                     ON CONFLICT (node, sku) DO UPDATE SET on_hand = excluded.on_hand,
-                        safety_stock = excluded.safety_stock
+                        safety_stock = excluded.safety_stock, location = excluded.location
                     """, logger: logger)
             }
         }

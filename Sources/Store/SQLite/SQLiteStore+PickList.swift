@@ -3,20 +3,34 @@ import GRDB
 public import Orders
 
 extension SQLiteStore {
-    public func pickList(node: DCID?) async throws(StoreError) -> [PickListEntry] {
+    public func pickList(node: DCID?, order: OrderID?) async throws(StoreError) -> [PickListEntry] {
         try await read("read the pick list") { db in
-            // From the orders on the floor (`purchase_order_by_state`) to their tickets (`outbox_by_order`).
+            // From the orders on the floor (`purchase_order_by_state`), or the one asked for, to their tickets
+            // (`outbox_by_order`); what the floor did and the bins by `shipment_by_order`,
+            // `line_cancellation_by_order`, `reservation_by_order` and the inventory's key.
+            let which =
+                order == nil
+                ? "o.state IN ('open', 'released') AND (?1 IS NULL OR x.partner = ?1)"
+                : "o.id = ?2 AND (?1 IS NULL OR x.partner = ?1)"
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
                         SELECT o.id, o.state, o.retailer, o.po_number, x.partner, x.state AS ticket_state,
-                            d.acknowledge_by, d.ship_by, x.bytes
+                            d.acknowledge_by, d.ship_by, x.bytes,
+                            (SELECT '[' || group_concat(s.confirmation_json, ',') || ']' FROM shipment s
+                                WHERE s.order_id = o.id AND s.node = x.partner) AS shipments,
+                            (SELECT group_concat(c.line_number || char(31) || c.quantity, char(30))
+                                FROM line_cancellation c WHERE c.order_id = o.id AND c.node = x.partner) AS cancelled,
+                            (SELECT group_concat(i.sku || char(31) || i.location, char(30))
+                                FROM reservation r JOIN inventory i ON i.node = r.node AND i.sku = r.sku
+                                WHERE r.order_id = o.id AND r.node = x.partner AND i.location IS NOT NULL)
+                                AS locations
                         FROM purchase_order o
                         JOIN decision d ON d.order_id = o.id
                         JOIN outbox x ON x.order_id = o.id AND x.kind = 'pick-ticket' AND x.state <> 'withdrawn'
-                        WHERE o.state IN ('open', 'released') AND (?1 IS NULL OR x.partner = ?1)
+                        WHERE \(which)
                         ORDER BY d.ship_by IS NULL, d.ship_by, o.id, x.id
-                        """), arguments: [node?.rawValue])
+                        """), arguments: order.map { [node?.rawValue, $0.rawValue] } ?? [node?.rawValue])
             var entries: [PickListEntry] = []
             while let row = try rows.next() {
                 let id = OrderID(row["id"])
@@ -28,12 +42,15 @@ extension SQLiteStore {
                 if state == .open && (row["ticket_state"] as String) == OutboxState.sent.rawValue { state = .released }
                 let acknowledgeBy: Double? = row["acknowledge_by"]
                 let shipBy: Double? = row["ship_by"]
+                let floor = try PickListEntry.floorFacts(
+                    shipments: row["shipments"], cancelled: row["cancelled"], locations: row["locations"], order: id)
                 entries.append(
                     PickListEntry(
                         order: id, state: state, retailer: RetailerID(row["retailer"] as String),
                         poNumber: PONumber(row["po_number"] as String), node: DCID(row["partner"] as String),
                         acknowledgeBy: acknowledgeBy.map(Date.init(timeIntervalSince1970:)),
-                        shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), ticket: [UInt8](row["bytes"] as Data)))
+                        shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), ticket: [UInt8](row["bytes"] as Data),
+                        shipments: floor.shipments, cancelled: floor.cancelled, locations: floor.locations))
             }
             return entries
         }

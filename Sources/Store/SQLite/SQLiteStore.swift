@@ -200,18 +200,21 @@ public final class SQLiteStore: OrderStore {
         try await write("import inventory") { db in
             for node in Set(rows.map(\.node)) {
                 try db.cachedStatement(
-                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0 WHERE node = ?"
+                    sql: "UPDATE inventory SET on_hand = 0, safety_stock = 0, location = NULL WHERE node = ?"
                 ).execute(
                     arguments: [node.rawValue])
             }
             for row in rows {
                 try db.cachedStatement(
                     sql: """
-                        INSERT INTO inventory (node, sku, on_hand, safety_stock) VALUES (?, ?, ?, ?)
+                        INSERT INTO inventory (node, sku, on_hand, safety_stock, location) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (node, sku) DO UPDATE SET on_hand = excluded.on_hand,
-                            safety_stock = excluded.safety_stock
+                            safety_stock = excluded.safety_stock, location = excluded.location
                         """
-                ).execute(arguments: [row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock])
+                ).execute(
+                    arguments: [
+                        row.node.rawValue, row.sku.rawValue, row.onHand, row.safetyStock, row.location?.rawValue,
+                    ])
             }
         }
     }

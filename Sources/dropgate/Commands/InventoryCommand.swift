@@ -15,7 +15,9 @@ struct InventoryCommand: AsyncParsableCommand {
             abstract: "Set on-hand and safety stock per node and SKU from a CSV (dc,sku,on_hand,safety_stock).",
             discussion: """
                 Every node the file names is replaced as a whole: its SKUs the file does not list go to zero. \
-                Units reserved by orders stay reserved. Rows for a DC or SKU the world does not have are refused.
+                Units reserved by orders stay reserved. Rows for a DC or SKU the world does not have are refused. \
+                An optional location column names the bin each SKU is kept in (A-12-03), which the pick list \
+                shows and sorts by; a file without it leaves the nodes it names without bins.
 
                 Example:
                   dropgate inventory import fixtures/inventory.csv --db orders.sqlite

@@ -75,7 +75,8 @@ struct WorldOptions: ParsableArguments {
     static func inventoryText(_ inventory: String, for profileSet: ProfileSet) throws -> String {
         let text: String
         do {
-            text = try LocalFile.text(inventory, expected: "the on-hand stock (CSV: dc,sku,on_hand,safety_stock)")
+            text = try LocalFile.text(
+                inventory, expected: "the on-hand stock (CSV: dc,sku,on_hand,safety_stock[,location])")
         } catch {
             printError("\(error)")
             throw ExitCode(2)

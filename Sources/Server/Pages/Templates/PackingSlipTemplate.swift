@@ -13,7 +13,7 @@ extension PageTemplates {
         <table>
         <thead><tr><th>Item</th><th>Description</th><th>Qty</th></tr></thead>
         <tbody>
-        {{#lines}}<tr><td class="sku">{{sku}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td></tr>
+        {{#lines}}<tr><td class="sku">{{sku}}</td><td>{{description}}</td><td class="qty">{{quantity}}{{#planned}} of {{planned}}{{/planned}}</td></tr>
         {{/lines}}
         </tbody>
         </table>

@@ -24,9 +24,9 @@ extension PageTemplates {
         <p>Carrier service <strong>{{service}}</strong>{{#carrier}} ({{carrier}}){{/carrier}}{{#methods}} · the retailer's method {{methods}}{{/methods}} · {{state}}</p>
         <p>Packing slip <strong>{{packingSlipWord}}</strong>{{#giftMessage}} · Gift message: <q class="gift">{{giftMessage}}</q>{{/giftMessage}}</p>
         <table>
-        <thead><tr><th>Line</th><th>SKU</th><th>UPC</th><th>Retailer item</th><th>Description</th><th>Qty</th><th>Care</th></tr></thead>
+        <thead><tr>{{#hasLocations}}<th>Bin</th>{{/hasLocations}}<th>Line</th><th>SKU</th><th>UPC</th><th>Retailer item</th><th>Description</th><th>To pick</th><th>Care</th></tr></thead>
         <tbody>
-        {{#lines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td>{{upc}}</td><td>{{retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td><td class="care">{{care}}</td></tr>
+        {{#lines}}<tr class="line{{#done}} done{{/done}}" data-line="{{lineNumber}}" data-left="{{quantity}}">{{#hasLocations}}<td class="bin">{{location}}</td>{{/hasLocations}}<td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td>{{upc}}</td><td>{{retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantityText}}</td><td class="care">{{care}}</td></tr>{{#components}}<tr class="kit-component{{#done}} done{{/done}}">{{#hasLocations}}<td class="bin">{{location}}</td>{{/hasLocations}}<td></td><td class="sku">{{sku}}</td><td></td><td></td><td>{{description}} ({{perKit}} per kit)</td><td class="qty">{{quantityText}}</td><td></td></tr>{{/components}}
         {{/lines}}
         </tbody>
         </table>

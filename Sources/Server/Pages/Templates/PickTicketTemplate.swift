@@ -13,9 +13,9 @@ extension PageTemplates {
         {{#shipTo}}<h2>Ship to</h2>
         <address>{{name}}<br>{{#lines}}{{.}}<br>{{/lines}}{{place}}{{#phone}}<br>{{phone}}{{/phone}}</address>{{/shipTo}}
         <table>
-        <thead><tr><th>Line</th><th>SKU</th><th>Description</th><th>Qty</th><th>Care</th></tr></thead>
+        <thead><tr>{{#hasLocations}}<th>Bin</th>{{/hasLocations}}<th>Line</th><th>SKU</th><th>Description</th><th>To pick</th><th>Care</th></tr></thead>
         <tbody>
-        {{#lines}}<tr><td>{{lineNumber}}</td><td><div class="sku-barcode">{{{barcode}}}</div><span class="sku human">{{sku}}</span>{{#upc}}<br>UPC {{upc}}{{/upc}}{{#retailerItem}}<br>Retailer item {{retailerItem}}{{/retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantity}}</td><td class="care">{{care}}</td></tr>{{#components}}<tr class="kit-component"><td></td><td><span class="sku human">{{sku}}</span></td><td>{{description}} ({{perKit}} per kit)</td><td class="qty">{{quantity}}</td><td></td></tr>{{/components}}
+        {{#lines}}<tr class="line{{#done}} done{{/done}}" data-line="{{lineNumber}}" data-left="{{quantity}}">{{#hasLocations}}<td class="bin">{{location}}</td>{{/hasLocations}}<td>{{lineNumber}}</td><td><div class="sku-barcode">{{{barcode}}}</div><span class="sku human">{{sku}}</span>{{#upc}}<br>UPC {{upc}}{{/upc}}{{#retailerItem}}<br>Retailer item {{retailerItem}}{{/retailerItem}}</td><td>{{description}}</td><td class="qty">{{quantityText}}</td><td class="care">{{care}}</td></tr>{{#components}}<tr class="kit-component{{#done}} done{{/done}}">{{#hasLocations}}<td class="bin">{{location}}</td>{{/hasLocations}}<td></td><td><span class="sku human">{{sku}}</span></td><td>{{description}} ({{perKit}} per kit)</td><td class="qty">{{quantityText}}</td><td></td></tr>{{/components}}
         {{/lines}}
         </tbody>
         </table>

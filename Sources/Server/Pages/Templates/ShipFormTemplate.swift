@@ -20,8 +20,8 @@ extension PageTemplates {
         <label>Length (in) <input type="number" name="{{prefix}}.length" value="{{length}}" min="0" step="0.1" inputmode="decimal"></label>
         <label>Width (in) <input type="number" name="{{prefix}}.width" value="{{width}}" min="0" step="0.1" inputmode="decimal"></label>
         <label>Height (in) <input type="number" name="{{prefix}}.height" value="{{height}}" min="0" step="0.1" inputmode="decimal"></label>
-        <table><thead><tr><th>Line</th><th>SKU</th><th>Planned</th><th>In this package</th></tr></thead><tbody>
-        {{#lines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td>{{planned}}</td><td><input type="number" name="{{name}}" value="{{value}}" min="0" max="{{planned}}" step="1" inputmode="numeric"></td></tr>
+        <table><thead><tr><th>Line</th><th>SKU</th><th>Left to ship</th><th>In this package</th></tr></thead><tbody>
+        {{#lines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td class="qty">{{plannedText}}</td><td><input type="number" name="{{name}}" value="{{value}}" min="0" max="{{planned}}" step="1" inputmode="numeric"></td></tr>
         {{/lines}}
         </tbody></table>
         </fieldset>
@@ -33,8 +33,8 @@ extension PageTemplates {
         </form>
         <form method="post" action="/warehouse/{{node}}/orders/{{order}}/cancel" enctype="application/x-www-form-urlencoded" id="cancel-form">
         <fieldset><legend>Cancel lines that cannot ship</legend>
-        <table><thead><tr><th>Line</th><th>SKU</th><th>Planned</th><th>Cancel</th></tr></thead><tbody>
-        {{#cancelLines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td>{{planned}}</td><td><input type="number" name="{{name}}" value="{{value}}" min="0" max="{{planned}}" step="1" inputmode="numeric"></td></tr>
+        <table><thead><tr><th>Line</th><th>SKU</th><th>Left to ship</th><th>Cancel</th></tr></thead><tbody>
+        {{#cancelLines}}<tr><td>{{lineNumber}}</td><td class="sku">{{sku}}</td><td class="qty">{{plannedText}}</td><td><input type="number" name="{{name}}" value="{{value}}" min="0" max="{{planned}}" step="1" inputmode="numeric"></td></tr>
         {{/cancelLines}}
         </tbody></table>
         <label>Reason <select name="reason">{{#reasons}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/reasons}}</select></label>

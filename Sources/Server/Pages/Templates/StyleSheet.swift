@@ -25,6 +25,9 @@ extension PageTemplates {
         th { background: #eee; }
         td.qty { font-size: 1.3rem; font-weight: 700; text-align: right; }
         .sku { font-family: "DejaVu Sans Mono", monospace; font-weight: 700; }
+        td.bin { font-family: "DejaVu Sans Mono", monospace; font-size: 1.3rem; font-weight: 700; white-space: nowrap; }
+        tr.done td { text-decoration: line-through; color: #555; }
+        tr.done td.qty { text-decoration: none; font-weight: 400; }
         .order { border: 2px solid #000; border-radius: 8px; padding: 12px 16px; margin: 16px 0; }
         .order.overdue, tr.overdue { border: 6px solid #a00000; background: #fff0f0; }
         .order.due-soon, tr.due-soon { border-left: 12px solid #b37400; }
