@@ -29,6 +29,21 @@ struct ReplayerTests {
         #expect(Self.contested.map { $0.figures.shipments.map(\.node) } == [["EWR1"], ["ORD1"], ["ORD1"]])
     }
 
+    @Test("a PO reads only what it read: the stock the PO before it read is not left behind")
+    func positionsDoNotLeak() {
+        // B-1 read 3 at EWR1; B-2 was decided when EWR1 had none (its record lists ORD1 alone) and shipped from
+        // ORD1. Replayed one after the other, B-2 must find EWR1 empty again, or it would ship from EWR1.
+        let first = ReplayWorld.record(
+            [ReplayWorld.order("B-1", [("HP-10001", 1)])], stock: [("EWR1", "HP-10001", 3), ("ORD1", "HP-10001", 5)])
+        let second = ReplayWorld.record(
+            [ReplayWorld.order("B-2", [("HP-10001", 1)])], stock: [("ORD1", "HP-10001", 5)])
+        #expect((first + second).map { $0.figures.shipments.map(\.node) } == [["EWR1"], ["ORD1"]])
+        var replayer = Replayer(profiles: ReplayWorld.profiles, window: Self.window)
+        for recorded in first + second { replayer.replay(recorded) }
+        #expect(replayer.report.reproduced == 2)
+        #expect(replayer.report.changes.isEmpty)
+    }
+
     @Test("a PO decided otherwise moves the stock the POs after it read")
     func correctsLaterPOs() throws {
         // With EWR1's on hand at 1, A-1 can no longer ship from it: it takes 2 of ORD1's 5. A-2 then finds 3 at
