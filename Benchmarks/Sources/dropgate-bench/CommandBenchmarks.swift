@@ -63,11 +63,13 @@ enum CommandBenchmarks {
 
     /// Runs `dropgate arguments` under `/usr/bin/time -v`, its output to `output`; nil when it cannot run or
     /// crashes (exit 1, some PO not shipped compliantly, is a result).
-    static func measure(_ arguments: [String], output: URL) throws -> Run? {
+    /// `onOneCore`: pinned to the first core with `taskset` (util-linux), for a figure a target sets on one core.
+    static func measure(_ arguments: [String], output: URL, onOneCore: Bool = false) throws -> Run? {
         let report = output.appendingPathExtension("time")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-v", "-o", report.path, binary.path] + arguments
+        let pin = onOneCore ? ["/usr/bin/taskset", "-c", "0"] : []
+        process.arguments = ["-v", "-o", report.path] + pin + [binary.path] + arguments
         FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice

@@ -38,14 +38,15 @@ enum OperationsBenchmarks {
         ]
         let output = folder.appendingPathComponent("replay.json")
         if let run = try CommandBenchmarks.measure(
-            ["replay", "--db", path, "--since", "2026-11-01T00:00:00Z", "--json"] + world, output: output)
+            ["replay", "--db", path, "--since", "2026-11-01T00:00:00Z", "--json"] + world, output: output,
+            onOneCore: true)
         {
             let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
             let reproduced = report?["reproduced"] as? Int ?? -1
             print("  replay: \(reproduced) of \(total) reproduced byte for byte")
             figures.append(
                 Figure(
-                    name: "dropgate replay, \(total) recorded POs (\(reproduced) reproduced byte for byte)",
+                    name: "dropgate replay on one core, \(total) recorded POs (\(reproduced) reproduced byte for byte)",
                     value: run.seconds, unit: "s", target: 60.0 * Double(total) / 1_000_000, higherIsBetter: false,
                     reference: .init(name: "sqlite3 reading the same rows", value: floor)))
             figures.append(
