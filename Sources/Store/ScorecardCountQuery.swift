@@ -1,0 +1,223 @@
+import Foundation
+import Orders
+
+/// The SQL both stores count plain POs with (`ScorecardCount`), and the condition that sends every other PO to the
+/// record read: together each PO of the window once.
+///
+/// Every comparison is made as `Date` makes it: on seconds since 2001 (`x - 978307200.0`, the subtraction
+/// `Date(timeIntervalSince1970:)` does, in the same IEEE doubles), so a verdict or a day comes out as
+/// `ScorecardOrder`'s would, to the last bit. A day is found by the retailer's day starts: within a run of 24-hour
+/// days by division (exact: the difference of two instants of the same run is exact, and a quotient below 31 cannot
+/// round up to the next whole number), and a day of 23 or 25 hours by its own bounds.
+struct ScorecardCountQuery {
+    enum Dialect {
+        case sqlite
+        case postgres
+    }
+
+    let dialect: Dialect
+    /// Retailers sharing day starts (seconds since 2001, whole), each group once.
+    let zones: [(retailers: [String], starts: [Double])]
+
+    /// nil when a day start is not a whole second (no zone in use has such an offset): then every PO is read as a
+    /// record.
+    init?(_ dialect: Dialect, days: [RetailerID: [Date]]) {
+        self.dialect = dialect
+        var zones: [(retailers: [String], starts: [Double])] = []
+        for retailer in days.keys.sorted() {
+            guard let dates = days[retailer], dates.count >= 2 else { continue }
+            let starts = dates.map(\.timeIntervalSinceReferenceDate)
+            for start in starts {
+                guard start.isFinite, start == start.rounded(), abs(start) < 1e15 else { return nil }
+            }
+            if let at = zones.firstIndex(where: { $0.starts == starts }) {
+                zones[at].retailers.append(retailer.rawValue)
+            } else {
+                zones.append(([retailer.rawValue], starts))
+            }
+        }
+        self.zones = zones
+    }
+
+    /// A bound parameter: `since`, `until`, `retailer` ('' for all) or `asOf` (seconds since 2001).
+    func parameter(_ name: String) -> String {
+        switch dialect {
+        case .sqlite: ":" + name
+        case .postgres: ["since": "$1", "until": "$2", "retailer": "$3", "asOf": "$4"][name] ?? "NULL"
+        }
+    }
+
+    func literal(_ seconds: Double) -> String {
+        let text = "\(Int64(seconds)).0"
+        return dialect == .postgres ? text + "::float8" : text
+    }
+
+    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// The column's instant in seconds since 2001.
+    func sinceReference(_ column: String) -> String { "(\(column) - \(literal(978_307_200)))" }
+
+    /// The decision's node when it has at most one (nil for none).
+    var node: String {
+        switch dialect {
+        case .sqlite: "NULLIF(d.nodes, '')"
+        case .postgres: "NULLIF(d.nodes[1], '')"
+        }
+    }
+
+    var atMostOneNode: String {
+        switch dialect {
+        case .sqlite: "instr(COALESCE(d.nodes, ''), ',') = 0"
+        case .postgres: "COALESCE(cardinality(d.nodes), 0) <= 1"
+        }
+    }
+
+    var isDistinct: String { dialect == .sqlite ? "IS NOT" : "IS DISTINCT FROM" }
+
+    func whole(_ expression: String) -> String {
+        switch dialect {
+        case .sqlite: "CAST(\(expression) AS INTEGER)"
+        case .postgres: "floor(\(expression))::bigint"
+        }
+    }
+
+    /// The 0-based day of the month `instant` (seconds since 2001) falls on for `p.retailer`; NULL outside the
+    /// month or for another retailer.
+    func day(_ instant: String) -> String {
+        guard !zones.isEmpty else { return "NULL" }
+        var sql = "CASE"
+        for zone in zones {
+            let names = zone.retailers.map(Self.quoted).joined(separator: ", ")
+            sql += " WHEN p.retailer IN (\(names)) THEN " + day(instant, starts: zone.starts)
+        }
+        return sql + " END"
+    }
+
+    func day(_ instant: String, starts: [Double]) -> String {
+        let days = starts.count - 1
+        var sql = "(CASE WHEN \(instant) < \(literal(starts[0])) OR \(instant) >= \(literal(starts[days])) THEN NULL"
+        var first = 0
+        while first < days {
+            guard starts[first + 1] - starts[first] == 86_400 else {
+                sql += " WHEN \(instant) < \(literal(starts[first + 1])) THEN \(first)"
+                first += 1
+                continue
+            }
+            var end = first + 1
+            while end < days, starts[end + 1] - starts[end] == 86_400 { end += 1 }
+            let offset = whole("(\(instant) - \(literal(starts[first]))) / 86400")
+            sql += " WHEN \(instant) < \(literal(starts[end])) THEN \(first) + \(offset)"
+            first = end
+        }
+        return sql + " END)"
+    }
+
+    var asnKinds: String { ScorecardQuery.asnKinds.map(Self.quoted).joined(separator: ", ") }
+
+    /// `ScorecardOrder.shipVerdict(asOf:)` of a plain PO (its one shipment `s`, if any; never a retailer's cancel).
+    var shipVerdict: String {
+        let shipBy = sinceReference("d.ship_by")
+        return """
+            CASE WHEN d.ship_by IS NULL THEN NULL
+                WHEN s.shipped_at IS NOT NULL AND \(sinceReference("s.shipped_at")) > \(shipBy) THEN 'L'
+                WHEN p.state IN ('shipped', 'cancelled') THEN CASE WHEN s.shipped_at IS NULL THEN NULL ELSE 'O' END
+                WHEN p.state IN ('open', 'released') THEN
+                    CASE WHEN \(parameter("asOf")) > \(shipBy) THEN 'L' ELSE 'P' END
+            END
+            """
+    }
+
+    /// `ScorecardOrder.Shipment.asnVerdict(asOf:)` of the shipment `s`: its first ASN delivered by the deadline.
+    var asnVerdict: String {
+        let due = sinceReference("s.asn_due")
+        let delivered = sinceReference("MIN(x.delivered_at)")
+        return """
+            CASE WHEN s.asn_due IS NULL THEN NULL ELSE COALESCE(
+                (SELECT CASE WHEN MIN(x.delivered_at) IS NULL THEN NULL WHEN \(delivered) <= \(due) THEN 'O' ELSE 'L' END
+                 FROM outbox x
+                 WHERE x.shipment_id = s.id AND x.kind IN (\(asnKinds)) AND x.delivered_at IS NOT NULL),
+                CASE WHEN \(parameter("asOf")) > \(due) THEN 'L' ELSE 'P' END) END
+            """
+    }
+
+    /// POs received in the window, of its retailer (or all).
+    var window: String {
+        """
+        p.received_at >= \(parameter("since")) AND p.received_at < \(parameter("until"))
+            AND (\(parameter("retailer")) = '' OR p.retailer = \(parameter("retailer")))
+        """
+    }
+
+    /// A PO counted in SQL, with `s` its one shipment (NULL for none): one node at most, no cancel from the floor
+    /// or by the retailer, no shipment but `s` and that from its node, and no negative count of cancelled units.
+    var plain: String {
+        """
+        NOT EXISTS (SELECT 1 FROM line_cancellation l WHERE l.order_id = p.id)
+            AND \(atMostOneNode)
+            AND COALESCE(o.cancelled_units, 0) >= 0
+            AND NOT EXISTS (
+                SELECT 1 FROM shipment x WHERE x.order_id = p.id AND (x.node \(isDistinct) \(node) OR x.id <> s.id))
+        """
+    }
+
+    /// One row per `ScorecardCount`: retailer, node, outcome, fees avoided, received day, ship-by day, ship verdict,
+    /// ASN day, ASN verdict; the id of a PO that is not plain (NULL for the plain ones: one row or more per such PO,
+    /// whose other columns mean nothing); POs, units, POs with cancelled units, cancelled units, and 1 when a PO of
+    /// the group is in a state the store does not know.
+    var counts: String {
+        let big = dialect == .postgres ? "::bigint" : ""
+        return """
+            SELECT retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
+                unusual, COUNT(*)\(big), SUM(units)\(big), SUM(CASE WHEN cancelled > 0 THEN 1 ELSE 0 END)\(big),
+                SUM(cancelled)\(big), MAX(unknown_state)\(big)
+            FROM (
+                SELECT p.retailer AS retailer, \(node) AS node, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
+                    \(day(sinceReference("p.received_at"))) AS received_day,
+                    \(day(sinceReference("d.ship_by"))) AS ship_by_day,
+                    \(shipVerdict) AS ship_verdict,
+                    \(day(sinceReference("s.asn_due"))) AS asn_day,
+                    \(asnVerdict) AS asn_verdict,
+                    CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
+                    COALESCE(o.units, 0) AS units, COALESCE(o.cancelled_units, 0) AS cancelled,
+                    CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END AS unknown_state
+                FROM purchase_order p
+                LEFT JOIN decision d ON d.order_id = p.id
+                LEFT JOIN original_decision o ON o.order_id = p.id
+                LEFT JOIN shipment s ON s.order_id = p.id
+                WHERE \(window)
+            ) AS po
+            GROUP BY retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
+                unusual
+            """
+    }
+
+    /// A row of `counts` as read: nil when a value is not one the store knows (an unknown outcome or state, fees
+    /// avoided that are not money), for the record read to report.
+    static func count(
+        retailer: String, node: String?, outcome: String?, feesAvoided: String?, receivedDay: Int64?,
+        shipByDay: Int64?, shipVerdict: String?, asnDay: Int64?, asnVerdict: String?, orders: Int64, units: Int64,
+        cancelledOrders: Int64, cancelledUnits: Int64, unknownState: Int64
+    ) -> ScorecardCount? {
+        guard unknownState == 0 else { return nil }
+        var decided: DecisionOutcome?
+        if let outcome {
+            guard let known = DecisionOutcome(rawValue: outcome) else { return nil }
+            decided = known
+        }
+        var avoided: Money?
+        if let feesAvoided, !feesAvoided.isEmpty {
+            guard let money = Money(parsing: feesAvoided) else { return nil }
+            avoided = money
+        }
+        func verdict(_ code: String?) -> ScorecardCount.Verdict?? {
+            guard let code else { return .some(nil) }
+            return ScorecardCount.Verdict(rawValue: code).map { .some($0) }
+        }
+        guard let ship = verdict(shipVerdict), let asn = verdict(asnVerdict) else { return nil }
+        return ScorecardCount(
+            retailer: RetailerID(retailer), node: node.map(DCID.init(rawValue:)), outcome: decided,
+            feesAvoided: avoided, receivedDay: receivedDay.map(Int.init), shipByDay: shipByDay.map(Int.init),
+            shipVerdict: ship, asnDay: asnDay.map(Int.init), asnVerdict: asn, orders: Int(orders), units: Int(units),
+            cancelledOrders: Int(cancelledOrders), cancelledUnits: Int(cancelledUnits))
+    }
+}
