@@ -160,32 +160,37 @@ struct ScorecardCountQuery {
         """
     }
 
-    /// One row per `ScorecardCount`: retailer, node, outcome, fees avoided, received day, ship-by day, ship verdict,
-    /// ASN day, ASN verdict; the id of a PO that is not plain (NULL for the plain ones: one row or more per such PO,
-    /// whose other columns mean nothing); POs, units, POs with cancelled units, cancelled units, and 1 when a PO of
-    /// the group is in a state the store does not know.
+    /// One row per PO (per shipment, for a PO of several): retailer, node, outcome, fees avoided, received day,
+    /// ship-by day, ship verdict, ASN day, ASN verdict; the id of a PO that is not plain (NULL for the plain ones,
+    /// whose other columns then mean nothing); units, cancelled units, and 1 for a state the store does not know.
+    var facts: String {
+        """
+        SELECT p.retailer AS retailer, \(node) AS node, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
+            \(day(sinceReference("p.received_at"))) AS received_day,
+            \(day(sinceReference("d.ship_by"))) AS ship_by_day,
+            \(shipVerdict) AS ship_verdict,
+            \(day(sinceReference("s.asn_due"))) AS asn_day,
+            \(asnVerdict) AS asn_verdict,
+            CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
+            COALESCE(o.units, 0) AS units, COALESCE(o.cancelled_units, 0) AS cancelled,
+            CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END AS unknown_state
+        FROM purchase_order p
+        LEFT JOIN decision d ON d.order_id = p.id
+        LEFT JOIN original_decision o ON o.order_id = p.id
+        LEFT JOIN shipment s ON s.order_id = p.id
+        WHERE \(window)
+        """
+    }
+
+    /// `facts` grouped: one row per `ScorecardCount` (and one or more per PO that is not plain), its POs, units, POs
+    /// with cancelled units, cancelled units, and 1 when a PO of the group is in a state the store does not know.
     var counts: String {
         let big = dialect == .postgres ? "::bigint" : ""
         return """
             SELECT retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
                 unusual, COUNT(*)\(big), SUM(units)\(big), SUM(CASE WHEN cancelled > 0 THEN 1 ELSE 0 END)\(big),
                 SUM(cancelled)\(big), MAX(unknown_state)\(big)
-            FROM (
-                SELECT p.retailer AS retailer, \(node) AS node, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
-                    \(day(sinceReference("p.received_at"))) AS received_day,
-                    \(day(sinceReference("d.ship_by"))) AS ship_by_day,
-                    \(shipVerdict) AS ship_verdict,
-                    \(day(sinceReference("s.asn_due"))) AS asn_day,
-                    \(asnVerdict) AS asn_verdict,
-                    CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
-                    COALESCE(o.units, 0) AS units, COALESCE(o.cancelled_units, 0) AS cancelled,
-                    CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END AS unknown_state
-                FROM purchase_order p
-                LEFT JOIN decision d ON d.order_id = p.id
-                LEFT JOIN original_decision o ON o.order_id = p.id
-                LEFT JOIN shipment s ON s.order_id = p.id
-                WHERE \(window)
-            ) AS po
+            FROM (\(facts)) AS po
             GROUP BY retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
                 unusual
             """
