@@ -50,7 +50,7 @@ extension ScorecardGroup {
             }
         }
         self.init(
-            retailer: count.retailer, node: count.node, outcome: count.outcome, feesAvoided: count.feesAvoided,
+            retailer: count.retailer, nodes: count.nodes, outcome: count.outcome, feesAvoided: count.feesAvoided,
             receivedDay: count.receivedDay, shipByDay: count.shipByDay, shipVerdict: verdict(count.shipVerdict),
             asnDay: count.asnDay, asnVerdict: verdict(count.asnVerdict), orders: count.orders, units: count.units,
             cancelledOrders: count.cancelledOrders, cancelledUnits: count.cancelledUnits)

@@ -29,11 +29,12 @@ extension RetailerTally {
         }
     }
 
-    /// `add(_:)` of each PO of `group`: a plain PO counts for its one node (or none), ships from it, and was
-    /// cancelled only by its first decision.
+    /// `add(_:)` of each PO of `group`: a plain PO counts for its decision's nodes, ships (if at all) from its
+    /// one node, and was cancelled only by its first decision.
     mutating func add(_ group: ScorecardGroup) {
         let count = group.orders
-        let counted: [DCID] = group.node.map { [$0] } ?? []
+        // `ScorecardOrder.countedNodes` of a PO with no shipment but from its one node and no floor cancel.
+        let counted = group.nodes.count <= 1 ? group.nodes : Set(group.nodes).sorted()
         if let day = group.receivedDay, days.indices.contains(day) {
             addReceived(group, day: day, nodes: counted)
         }

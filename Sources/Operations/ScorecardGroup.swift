@@ -1,14 +1,15 @@
 public import Foundation
 public import Orders
 
-/// POs of one retailer that the scorecard counts alike, counted by the store: one node at most (the one any
-/// shipment left from), no floor or retailer cancel, and the same outcome, fees avoided, day of receipt, day and
+/// POs of one retailer that the scorecard counts alike, counted by the store: no floor or retailer cancel, no
+/// shipment or one from their one node, and the same nodes, outcome, fees avoided, day of receipt, day and
 /// verdict of ship-by, and day and verdict of the ASN. Counting the group is counting each of its POs as a
 /// `ScorecardOrder`: `Scorecard.compute(_:orders:profiles:month:asOf:)` gives what `compute` over the POs gives.
 public struct ScorecardGroup: Hashable, Sendable {
     public var retailer: RetailerID
-    /// The node the POs count for (nil: none, as for a rejected PO).
-    public var node: DCID?
+    /// The decision's nodes, the ones the POs count for (none for a rejected PO): a PO that shipped has one, and
+    /// its shipment left from it.
+    public var nodes: [DCID]
     public var outcome: DecisionOutcome?
     /// Each PO's fees avoided (nil: none).
     public var feesAvoided: Money?
@@ -27,12 +28,12 @@ public struct ScorecardGroup: Hashable, Sendable {
     public var cancelledUnits: Int
 
     public init(
-        retailer: RetailerID, node: DCID?, outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
+        retailer: RetailerID, nodes: [DCID], outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
         shipByDay: Int?, shipVerdict: DeadlineVerdict?, asnDay: Int?, asnVerdict: DeadlineVerdict?, orders: Int,
         units: Int, cancelledOrders: Int, cancelledUnits: Int
     ) {
         self.retailer = retailer
-        self.node = node
+        self.nodes = nodes
         self.outcome = outcome
         self.feesAvoided = feesAvoided
         self.receivedDay = receivedDay

@@ -1,9 +1,9 @@
 public import Orders
 
-/// POs of one retailer alike in everything the scorecard counts, counted by the store's SQL: the same node, outcome
+/// POs of one retailer alike in everything the scorecard counts, counted by the store's SQL: the same nodes, outcome
 /// and fees avoided, received on the same day, due on the same day with the same ship verdict, and owing an ASN on
-/// the same day with the same ASN verdict. Only a plain PO is counted so (at most one node, at most one shipment and
-/// from that node, no floor or retailer cancel); every other PO comes back as a `ScorecardRecord`
+/// the same day with the same ASN verdict. Only a plain PO is counted so (no floor or retailer cancel; no shipment, or
+/// one from its one node); every other PO comes back as a `ScorecardRecord`
 /// (`ScorecardCounts.records`), to be counted one by one.
 public struct ScorecardCount: Hashable, Sendable {
     /// Whether a deadline was kept, as of the read's `asOf`: `ScorecardOrder.shipVerdict(asOf:)` and
@@ -15,8 +15,8 @@ public struct ScorecardCount: Hashable, Sendable {
     }
 
     public var retailer: RetailerID
-    /// The decision's one node (nil: none, as for a rejected PO): the PO's shipment, if any, left from it.
-    public var node: DCID?
+    /// The decision's nodes (none for a rejected PO); a PO that shipped has one, which its shipment left from.
+    public var nodes: [DCID]
     public var outcome: DecisionOutcome?
     /// The first decision's fees avoided, each PO's (nil: none).
     public var feesAvoided: Money?
@@ -36,12 +36,12 @@ public struct ScorecardCount: Hashable, Sendable {
     public var cancelledUnits: Int
 
     public init(
-        retailer: RetailerID, node: DCID?, outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
+        retailer: RetailerID, nodes: [DCID], outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
         shipByDay: Int?, shipVerdict: Verdict?, asnDay: Int?, asnVerdict: Verdict?, orders: Int, units: Int,
         cancelledOrders: Int, cancelledUnits: Int
     ) {
         self.retailer = retailer
-        self.node = node
+        self.nodes = nodes
         self.outcome = outcome
         self.feesAvoided = feesAvoided
         self.receivedDay = receivedDay

@@ -72,8 +72,6 @@ struct ScorecardCountQuery {
         }
     }
 
-    var isDistinct: String { dialect == .sqlite ? "IS NOT" : "IS DISTINCT FROM" }
-
     func whole(_ expression: String) -> String {
         switch dialect {
         case .sqlite: "CAST(\(expression) AS INTEGER)"
@@ -148,24 +146,24 @@ struct ScorecardCountQuery {
         """
     }
 
-    /// A PO counted in SQL, with `s` its one shipment (NULL for none): one node at most, no cancel from the floor
-    /// or by the retailer, no shipment but `s` and that from its node, and no negative count of cancelled units.
+    /// A PO counted in SQL, with `s` a shipment of it (NULL for none): no cancel from the floor or by the retailer,
+    /// no negative count of cancelled units, and either no shipment, or one decision node and `s` its only
+    /// shipment, from that node.
     var plain: String {
         """
         NOT EXISTS (SELECT 1 FROM line_cancellation l WHERE l.order_id = p.id)
-            AND \(atMostOneNode)
             AND COALESCE(o.cancelled_units, 0) >= 0
-            AND NOT EXISTS (
-                SELECT 1 FROM shipment x WHERE x.order_id = p.id AND (x.node \(isDistinct) \(node) OR x.id <> s.id))
+            AND (s.id IS NULL OR (\(atMostOneNode) AND s.node = \(node)
+                AND NOT EXISTS (SELECT 1 FROM shipment x WHERE x.order_id = p.id AND x.id <> s.id)))
         """
     }
 
-    /// One row per PO (per shipment, for a PO of several): retailer, node, outcome, fees avoided, received day,
+    /// One row per PO (per shipment, for a PO of several): retailer, the decision's nodes, outcome, fees avoided, received day,
     /// ship-by day, ship verdict, ASN day, ASN verdict; the id of a PO that is not plain (NULL for the plain ones,
     /// whose other columns then mean nothing); units, cancelled units, and 1 for a state the store does not know.
     var facts: String {
         """
-        SELECT p.retailer AS retailer, \(node) AS node, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
+        SELECT p.retailer AS retailer, d.nodes AS nodes, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
             \(day(sinceReference("p.received_at"))) AS received_day,
             \(day(sinceReference("d.ship_by"))) AS ship_by_day,
             \(shipVerdict) AS ship_verdict,
@@ -187,11 +185,11 @@ struct ScorecardCountQuery {
     var counts: String {
         let big = dialect == .postgres ? "::bigint" : ""
         return """
-            SELECT retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
+            SELECT retailer, nodes, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
                 unusual, COUNT(*)\(big), SUM(units)\(big), SUM(CASE WHEN cancelled > 0 THEN 1 ELSE 0 END)\(big),
                 SUM(cancelled)\(big), MAX(unknown_state)\(big)
             FROM (\(facts)) AS po
-            GROUP BY retailer, node, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
+            GROUP BY retailer, nodes, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
                 unusual
             """
     }
@@ -199,7 +197,7 @@ struct ScorecardCountQuery {
     /// A row of `counts` as read: nil when a value is not one the store knows (an unknown outcome or state, fees
     /// avoided that are not money), for the record read to report.
     static func count(
-        retailer: String, node: String?, outcome: String?, feesAvoided: String?, receivedDay: Int64?,
+        retailer: String, nodes: [String], outcome: String?, feesAvoided: String?, receivedDay: Int64?,
         shipByDay: Int64?, shipVerdict: String?, asnDay: Int64?, asnVerdict: String?, orders: Int64, units: Int64,
         cancelledOrders: Int64, cancelledUnits: Int64, unknownState: Int64
     ) -> ScorecardCount? {
@@ -220,7 +218,8 @@ struct ScorecardCountQuery {
         }
         guard let ship = verdict(shipVerdict), let asn = verdict(asnVerdict) else { return nil }
         return ScorecardCount(
-            retailer: RetailerID(retailer), node: node.map(DCID.init(rawValue:)), outcome: decided,
+            retailer: RetailerID(retailer), nodes: nodes.filter { !$0.isEmpty }.map(DCID.init(rawValue:)),
+            outcome: decided,
             feesAvoided: avoided, receivedDay: receivedDay.map(Int.init), shipByDay: shipByDay.map(Int.init),
             shipVerdict: ship, asnDay: asnDay.map(Int.init), asnVerdict: asn, orders: Int(orders), units: Int(units),
             cancelledOrders: Int(cancelledOrders), cancelledUnits: Int(cancelledUnits))

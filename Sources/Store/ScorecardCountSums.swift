@@ -4,7 +4,8 @@
 struct ScorecardCountSums {
     struct Key: Hashable {
         var retailer: String
-        var node: String?
+        /// As SQLite stores them: comma-separated.
+        var nodes: String?
         var outcome: String?
         var feesAvoided: String?
         var receivedDay: Int64?
@@ -41,7 +42,9 @@ struct ScorecardCountSums {
         for (key, sum) in sums {
             guard
                 let count = ScorecardCountQuery.count(
-                    retailer: key.retailer, node: key.node, outcome: key.outcome, feesAvoided: key.feesAvoided,
+                    retailer: key.retailer,
+                    nodes: key.nodes.map { $0.split(separator: ",").map(String.init) } ?? [], outcome: key.outcome,
+                    feesAvoided: key.feesAvoided,
                     receivedDay: key.receivedDay, shipByDay: key.shipByDay, shipVerdict: key.shipVerdict,
                     asnDay: key.asnDay, asnVerdict: key.asnVerdict, orders: sum.orders, units: sum.units,
                     cancelledOrders: sum.cancelledOrders, cancelledUnits: sum.cancelledUnits,

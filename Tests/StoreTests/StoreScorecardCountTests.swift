@@ -265,6 +265,10 @@ struct StoreScorecardCountTests {
                     let counted = counts.counts.reduce(0) { $0 + $1.orders }
                     #expect(counted > records.count / 3, "\(backend) \(month) \(at)")
                     #expect(counts.records.count > 100 && counts.records.count < records.count)
+                    #expect(counts.counts.contains { $0.nodes.count == 2 }, "a split not yet shipped is plain")
+                    #expect(
+                        counts.counts.contains { $0.asnVerdict == .late }
+                            && counts.counts.contains { $0.shipVerdict == .onTime })
                     let scorecard = Scorecard.compute(counts, profiles: chosen, month: month, asOf: at)
                     #expect(
                         scorecard == reference,

@@ -392,6 +392,13 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id)",
             ]),
+        Migration(
+            // SQLite's v13: see `Schema.v13`.
+            version: 13, name: "POs by receipt with their retailer and state",
+            statements: [
+                "DROP INDEX purchase_order_by_received",
+                "CREATE INDEX purchase_order_by_received ON purchase_order (received_at, retailer, state)",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

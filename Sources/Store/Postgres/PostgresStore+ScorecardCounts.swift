@@ -23,11 +23,11 @@ extension PostgresStore {
             var unusual: Set<Int64> = []
             for row in try await self.rows(counting, on: connection) {
                 let (
-                    retailer, node, outcome, avoided, received, shipBy, ship, asnDay, asn, id, orders, units,
+                    retailer, nodes, outcome, avoided, received, shipBy, ship, asnDay, asn, id, orders, units,
                     cancelledOrders, cancelledUnits, unknownState
                 ) = try row.decode(
                     (
-                        String, String?, String?, String?, Int64?, Int64?, String?, Int64?, String?, Int64?, Int64,
+                        String, [String]?, String?, String?, Int64?, Int64?, String?, Int64?, String?, Int64?, Int64,
                         Int64,
                         Int64, Int64, Int64
                     ).self)
@@ -37,7 +37,8 @@ extension PostgresStore {
                 }
                 guard
                     let count = ScorecardCountQuery.count(
-                        retailer: retailer, node: node, outcome: outcome, feesAvoided: avoided, receivedDay: received,
+                        retailer: retailer, nodes: nodes ?? [], outcome: outcome, feesAvoided: avoided,
+                        receivedDay: received,
                         shipByDay: shipBy, shipVerdict: ship, asnDay: asnDay, asnVerdict: asn, orders: orders,
                         units: units, cancelledOrders: cancelledOrders, cancelledUnits: cancelledUnits,
                         unknownState: unknownState)

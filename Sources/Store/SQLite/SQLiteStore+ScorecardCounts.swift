@@ -24,7 +24,7 @@ extension SQLiteStore {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let key = ScorecardCountSums.Key(
-                    retailer: row[0], node: row[1], outcome: row[2], feesAvoided: row[3], receivedDay: row[4],
+                    retailer: row[0], nodes: row[1], outcome: row[2], feesAvoided: row[3], receivedDay: row[4],
                     shipByDay: row[5], shipVerdict: row[6], asnDay: row[7], asnVerdict: row[8])
                 sums.add(key, unusual: row[9], units: row[10], cancelled: row[11], unknownState: row[12])
             }
