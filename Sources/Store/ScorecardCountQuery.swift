@@ -23,9 +23,13 @@ struct ScorecardCountQuery {
     /// record.
     init?(_ dialect: Dialect, days: [RetailerID: [Date]]) {
         self.dialect = dialect
+        // Outcomes 1… and 7 for an unknown one must fit `Packed`'s 3 bits.
+        guard DecisionOutcome.allCases.count < 7 else { return nil }
         var zones: [(retailers: [String], starts: [Double])] = []
         for retailer in days.keys.sorted() {
             guard let dates = days[retailer], dates.count >= 2 else { continue }
+            // A day index plus one must fit its 6 bits of `Packed`.
+            guard dates.count <= 63 else { return nil }
             let starts = dates.map(\.timeIntervalSinceReferenceDate)
             for start in starts {
                 guard start.isFinite, start == start.rounded(), abs(start) < 1e15 else { return nil }
@@ -158,70 +162,93 @@ struct ScorecardCountQuery {
         """
     }
 
-    /// One row per PO (per shipment, for a PO of several): retailer, the decision's nodes, outcome, fees avoided, received day,
-    /// ship-by day, ship verdict, ASN day, ASN verdict; the id of a PO that is not plain (NULL for the plain ones,
-    /// whose other columns then mean nothing); units, cancelled units, and 1 for a state the store does not know.
+    /// One row per PO (per shipment, for a PO of several): retailer, the decision's nodes, fees avoided, the PO's
+    /// other facts in one integer (`Packed`: outcome, days, verdicts, an unknown state), the id of a PO that is not
+    /// plain (NULL for the plain ones, whose other columns then mean nothing), units and cancelled units. One
+    /// integer rather than seven columns: a million rows are read and hashed in a fraction of the time.
     var facts: String {
-        """
-        SELECT p.retailer AS retailer, d.nodes AS nodes, d.outcome AS outcome, o.fees_avoided AS fees_avoided,
-            \(day(sinceReference("p.received_at"))) AS received_day,
-            \(day(sinceReference("d.ship_by"))) AS ship_by_day,
-            \(shipVerdict) AS ship_verdict,
-            \(day(sinceReference("s.asn_due"))) AS asn_day,
-            \(asnVerdict) AS asn_verdict,
-            CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
-            COALESCE(o.units, 0) AS units, COALESCE(o.cancelled_units, 0) AS cancelled,
-            CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END AS unknown_state
-        FROM purchase_order p
-        LEFT JOIN decision d ON d.order_id = p.id
-        LEFT JOIN original_decision o ON o.order_id = p.id
-        LEFT JOIN shipment s ON s.order_id = p.id
-        WHERE \(window)
-        """
+        let outcomes = DecisionOutcome.allCases.enumerated().map { "WHEN \(Self.quoted($1.rawValue)) THEN \($0 + 1)" }
+        func code(_ verdict: String) -> String {
+            "(CASE \(verdict) WHEN 'O' THEN 1 WHEN 'L' THEN 2 WHEN 'P' THEN 3 ELSE 0 END)"
+        }
+        func day(_ column: String) -> String { "(COALESCE(\(self.day(sinceReference(column))), -1) + 1)" }
+        return """
+            SELECT p.retailer AS retailer, d.nodes AS nodes, o.fees_avoided AS fees_avoided,
+                (CASE WHEN d.outcome IS NULL THEN 0 ELSE (CASE d.outcome \(outcomes.joined(separator: " ")) ELSE 7 END) END)
+                + \(Packed.receivedDay) * \(day("p.received_at"))
+                + \(Packed.shipByDay) * \(day("d.ship_by"))
+                + \(Packed.shipVerdict) * \(code(shipVerdict))
+                + \(Packed.asnDay) * \(day("s.asn_due"))
+                + \(Packed.asnVerdict) * \(code(asnVerdict))
+                + \(Packed.unknownState)
+                    * (CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END) AS facts,
+                CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
+                COALESCE(o.units, 0) AS units, COALESCE(o.cancelled_units, 0) AS cancelled
+            FROM purchase_order p
+            LEFT JOIN decision d ON d.order_id = p.id
+            LEFT JOIN original_decision o ON o.order_id = p.id
+            LEFT JOIN shipment s ON s.order_id = p.id
+            WHERE \(window)
+            """
+    }
+
+    /// Where each fact sits in `facts`' integer: the outcome (0 none, 1… `DecisionOutcome.allCases`, 7 unknown) in
+    /// 3 bits, each day plus one (0: none or outside the month) in 6 bits, each verdict (0 none, 1 on time, 2 late,
+    /// 3 pending) in 2 bits, and a state the store does not know in 1.
+    enum Packed {
+        static let receivedDay: Int64 = 1 << 3
+        static let shipByDay: Int64 = 1 << 9
+        static let shipVerdict: Int64 = 1 << 15
+        static let asnDay: Int64 = 1 << 17
+        static let asnVerdict: Int64 = 1 << 23
+        static let unknownState: Int64 = 1 << 25
     }
 
     /// `facts` grouped: one row per `ScorecardCount` (and one or more per PO that is not plain), its POs, units, POs
-    /// with cancelled units, cancelled units, and 1 when a PO of the group is in a state the store does not know.
+    /// with cancelled units and cancelled units.
     var counts: String {
         let big = dialect == .postgres ? "::bigint" : ""
         return """
-            SELECT retailer, nodes, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
-                unusual, COUNT(*)\(big), SUM(units)\(big), SUM(CASE WHEN cancelled > 0 THEN 1 ELSE 0 END)\(big),
-                SUM(cancelled)\(big), MAX(unknown_state)\(big)
+            SELECT retailer, nodes, fees_avoided, facts\(big), unusual, COUNT(*)\(big), SUM(units)\(big),
+                SUM(CASE WHEN cancelled > 0 THEN 1 ELSE 0 END)\(big), SUM(cancelled)\(big)
             FROM (\(facts)) AS po
-            GROUP BY retailer, nodes, outcome, fees_avoided, received_day, ship_by_day, ship_verdict, asn_day, asn_verdict,
-                unusual
+            GROUP BY retailer, nodes, fees_avoided, facts, unusual
             """
     }
 
     /// A row of `counts` as read: nil when a value is not one the store knows (an unknown outcome or state, fees
     /// avoided that are not money), for the record read to report.
     static func count(
-        retailer: String, nodes: [String], outcome: String?, feesAvoided: String?, receivedDay: Int64?,
-        shipByDay: Int64?, shipVerdict: String?, asnDay: Int64?, asnVerdict: String?, orders: Int64, units: Int64,
-        cancelledOrders: Int64, cancelledUnits: Int64, unknownState: Int64
+        retailer: String, nodes: [String], feesAvoided: String?, facts: Int64, orders: Int64, units: Int64,
+        cancelledOrders: Int64, cancelledUnits: Int64
     ) -> ScorecardCount? {
-        guard unknownState == 0 else { return nil }
+        func field(_ at: Int64, _ width: Int64) -> Int64 { facts / at % width }
+        guard field(Packed.unknownState, 2) == 0, facts >= 0, facts < 2 * Packed.unknownState else { return nil }
         var decided: DecisionOutcome?
-        if let outcome {
-            guard let known = DecisionOutcome(rawValue: outcome) else { return nil }
-            decided = known
+        let outcome = Int(field(1, 8))
+        if outcome > 0 {
+            guard outcome <= DecisionOutcome.allCases.count else { return nil }
+            decided = DecisionOutcome.allCases[outcome - 1]
         }
         var avoided: Money?
         if let feesAvoided, !feesAvoided.isEmpty {
             guard let money = Money(parsing: feesAvoided) else { return nil }
             avoided = money
         }
-        func verdict(_ code: String?) -> ScorecardCount.Verdict?? {
-            guard let code else { return .some(nil) }
-            return ScorecardCount.Verdict(rawValue: code).map { .some($0) }
+        func day(_ at: Int64) -> Int? { field(at, 64) == 0 ? nil : Int(field(at, 64) - 1) }
+        func verdict(_ at: Int64) -> ScorecardCount.Verdict? {
+            switch field(at, 4) {
+            case 1: .onTime
+            case 2: .late
+            case 3: .pending
+            default: nil
+            }
         }
-        guard let ship = verdict(shipVerdict), let asn = verdict(asnVerdict) else { return nil }
         return ScorecardCount(
             retailer: RetailerID(retailer), nodes: nodes.filter { !$0.isEmpty }.map(DCID.init(rawValue:)),
-            outcome: decided,
-            feesAvoided: avoided, receivedDay: receivedDay.map(Int.init), shipByDay: shipByDay.map(Int.init),
-            shipVerdict: ship, asnDay: asnDay.map(Int.init), asnVerdict: asn, orders: Int(orders), units: Int(units),
+            outcome: decided, feesAvoided: avoided, receivedDay: day(Packed.receivedDay),
+            shipByDay: day(Packed.shipByDay), shipVerdict: verdict(Packed.shipVerdict), asnDay: day(Packed.asnDay),
+            asnVerdict: verdict(Packed.asnVerdict), orders: Int(orders), units: Int(units),
             cancelledOrders: Int(cancelledOrders), cancelledUnits: Int(cancelledUnits))
     }
 }

@@ -22,26 +22,16 @@ extension PostgresStore {
             var counts: [ScorecardCount] = []
             var unusual: Set<Int64> = []
             for row in try await self.rows(counting, on: connection) {
-                let (
-                    retailer, nodes, outcome, avoided, received, shipBy, ship, asnDay, asn, id, orders, units,
-                    cancelledOrders, cancelledUnits, unknownState
-                ) = try row.decode(
-                    (
-                        String, [String]?, String?, String?, Int64?, Int64?, String?, Int64?, String?, Int64?, Int64,
-                        Int64,
-                        Int64, Int64, Int64
-                    ).self)
+                let (retailer, nodes, avoided, facts, id, orders, units, cancelledOrders, cancelledUnits) =
+                    try row.decode((String, [String]?, String?, Int64, Int64?, Int64, Int64, Int64, Int64).self)
                 if let id {
                     unusual.insert(id)
                     continue
                 }
                 guard
                     let count = ScorecardCountQuery.count(
-                        retailer: retailer, nodes: nodes ?? [], outcome: outcome, feesAvoided: avoided,
-                        receivedDay: received,
-                        shipByDay: shipBy, shipVerdict: ship, asnDay: asnDay, asnVerdict: asn, orders: orders,
-                        units: units, cancelledOrders: cancelledOrders, cancelledUnits: cancelledUnits,
-                        unknownState: unknownState)
+                        retailer: retailer, nodes: nodes ?? [], feesAvoided: avoided, facts: facts, orders: orders,
+                        units: units, cancelledOrders: cancelledOrders, cancelledUnits: cancelledUnits)
                 else {
                     let records = try await self.scorecardRecords(
                         window, ids: nil, operation: operation, on: connection)

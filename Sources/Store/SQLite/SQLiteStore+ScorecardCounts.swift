@@ -23,10 +23,8 @@ extension SQLiteStore {
             var sums = ScorecardCountSums()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                let key = ScorecardCountSums.Key(
-                    retailer: row[0], nodes: row[1], outcome: row[2], feesAvoided: row[3], receivedDay: row[4],
-                    shipByDay: row[5], shipVerdict: row[6], asnDay: row[7], asnVerdict: row[8])
-                sums.add(key, unusual: row[9], units: row[10], cancelled: row[11], unknownState: row[12])
+                let key = ScorecardCountSums.Key(retailer: row[0], nodes: row[1], feesAvoided: row[2], facts: row[3])
+                sums.add(key, unusual: row[4], units: row[5], cancelled: row[6])
             }
             guard let counts = sums.counts() else {
                 return ScorecardCounts(
