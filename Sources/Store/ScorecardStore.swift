@@ -7,6 +7,23 @@ public protocol ScorecardStore: Sendable {
     /// Every PO of `window.retailer` (or of all) received in `[window.receivedSince, window.until)` whose receipt,
     /// ship-by, or a shipment (shipped or ASN deadline) falls in `[window.from, window.until)`, in no set order.
     func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord]
+
+    /// The same POs as `scorecardRecords(window)`, the plain ones counted in SQL (`ScorecardCount`) and the rest as
+    /// records: what a month of a million POs is read as. `days` holds, per retailer, the first instant of each day
+    /// of the month and the next month's first instant (`ScorecardMonth.dayStarts(in:)`); a retailer without them
+    /// has no days counted. Verdicts are as of `asOf`.
+    func scorecardCounts(
+        _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
+    ) async throws(StoreError) -> ScorecardCounts
+}
+
+extension ScorecardStore {
+    /// Every PO as a record: right for any store, fast for none.
+    public func scorecardCounts(
+        _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
+    ) async throws(StoreError) -> ScorecardCounts {
+        ScorecardCounts(counts: [], records: try await scorecardRecords(window))
+    }
 }
 
 /// The instants a scorecard counts, `[from, until)`, and how far before `from` a PO may have been received and

@@ -393,6 +393,13 @@ enum PostgresSchema {
                 "CREATE INDEX original_decision_by_received ON original_decision (received_at, order_id)",
             ]),
         Migration(
+            // SQLite's v13: see `Schema.v13`.
+            version: 13, name: "POs by receipt with their retailer and state",
+            statements: [
+                "DROP INDEX purchase_order_by_received",
+                "CREATE INDEX purchase_order_by_received ON purchase_order (received_at, retailer, state)",
+            ]),
+        Migration(
             // SQLite's v14: see `Schema.v14`.
             version: 14, name: "the bin each node keeps a SKU in",
             statements: ["ALTER TABLE inventory ADD COLUMN location TEXT"]),

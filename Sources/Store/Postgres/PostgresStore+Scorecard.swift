@@ -7,41 +7,54 @@ extension PostgresStore {
     /// first ASN delivery, and their floor cancellations summed per node.
     public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
         let operation = "read the scorecard's records"
+        return try await connection(operation) { connection in
+            try await self.scorecardRecords(window, ids: nil, operation: operation, on: connection)
+        }
+    }
+
+    /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).
+    func scorecardRecords(
+        _ window: ScorecardWindow, ids: [Int64]?, operation: String, on connection: PostgresConnection
+    ) async throws -> [ScorecardRecord] {
         let since = window.receivedSince.timeIntervalSince1970
         let until = window.until.timeIntervalSince1970
         let retailer = window.retailer?.rawValue ?? ""
         let kinds = ScorecardQuery.asnKinds
-        let (orders, shipments, cancellations) = try await connection(operation) { connection in
-            let orders = try await self.rows(
+        if let ids, ids.isEmpty { return [] }
+        /// `head`, the POs `p` chosen, then `tail`.
+        func query(_ head: String, _ tail: String = "") -> PostgresQuery {
+            if let ids {
+                return "\(unescaped: head) WHERE p.id = ANY(\(ids)) \(unescaped: tail)"
+            }
+            return """
+                \(unescaped: head) WHERE p.received_at >= \(since) AND p.received_at < \(until)
+                    AND (\(retailer) = '' OR p.retailer = \(retailer)) \(unescaped: tail)
+                """
+        }
+        let orders = try await rows(
+            query(
                 """
                 SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
                     o.cancelled_units, o.fees_avoided, o.fees_incurred
                 FROM purchase_order p
                 LEFT JOIN decision d ON d.order_id = p.id
                 LEFT JOIN original_decision o ON o.order_id = p.id
-                WHERE p.received_at >= \(since) AND p.received_at < \(until)
-                    AND (\(retailer) = '' OR p.retailer = \(retailer))
-                """, on: connection)
-            let shipments = try await self.rows(
+                """), on: connection)
+        let kindList = kinds.map { "'\($0)'" }.joined(separator: ", ")
+        let shipments = try await rows(
+            query(
                 """
                 SELECT s.order_id, s.node, s.shipped_at, s.asn_due,
                     (SELECT MIN(x.delivered_at) FROM outbox x
-                     WHERE x.shipment_id = s.id AND x.kind = ANY(\(kinds)::text[]) AND x.delivered_at IS NOT NULL)
+                     WHERE x.shipment_id = s.id AND x.kind IN (\(kindList)) AND x.delivered_at IS NOT NULL)
                 FROM purchase_order p JOIN shipment s ON s.order_id = p.id
-                WHERE p.received_at >= \(since) AND p.received_at < \(until)
-                    AND (\(retailer) = '' OR p.retailer = \(retailer))
-                ORDER BY s.id
-                """, on: connection)
-            let cancellations = try await self.rows(
+                """, "ORDER BY s.id"), on: connection)
+        let cancellations = try await rows(
+            query(
                 """
                 SELECT l.order_id, l.node, l.reason, SUM(l.quantity)::bigint
                 FROM purchase_order p JOIN line_cancellation l ON l.order_id = p.id
-                WHERE p.received_at >= \(since) AND p.received_at < \(until)
-                    AND (\(retailer) = '' OR p.retailer = \(retailer))
-                GROUP BY l.order_id, l.node, l.reason
-                """, on: connection)
-            return (orders, shipments, cancellations)
-        }
+                """, "GROUP BY l.order_id, l.node, l.reason"), on: connection)
         var assembly = ScorecardQuery.Assembly()
         do {
             for row in orders {

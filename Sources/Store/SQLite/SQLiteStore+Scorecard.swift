@@ -7,6 +7,15 @@ extension SQLiteStore {
     /// ASN delivery, and their floor cancellations summed per node. Each finds the POs by `received_at`'s index.
     public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
         let operation = "read the scorecard's records"
+        return try await read(operation) { db in
+            try Self.scorecardRecords(window, ids: nil, operation: operation, db)
+        }
+    }
+
+    /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).
+    static func scorecardRecords(
+        _ window: ScorecardWindow, ids: [Int64]?, operation: String, _ db: Database
+    ) throws -> [ScorecardRecord] {
         var condition = "p.received_at >= ? AND p.received_at < ?"
         var arguments: StatementArguments = [
             window.receivedSince.timeIntervalSince1970, window.until.timeIntervalSince1970,
@@ -14,6 +23,11 @@ extension SQLiteStore {
         if let retailer = window.retailer {
             condition += " AND p.retailer = ?"
             _ = arguments.append(contentsOf: [retailer.rawValue])
+        }
+        if let ids {
+            guard !ids.isEmpty else { return [] }
+            condition = "p.id IN (SELECT value FROM json_each(?))"
+            arguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         }
         let orders = """
             SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
@@ -39,31 +53,27 @@ extension SQLiteStore {
             GROUP BY l.order_id, l.node, l.reason
             """
         let bound = arguments
-        let from = window.from
-        let until = window.until
-        return try await read(operation) { db in
-            var assembly = ScorecardQuery.Assembly()
-            let rows = try Row.fetchCursor(db, sql: orders, arguments: bound)
-            while let row = try rows.next() {
-                let nodes: String? = row[5]
-                try assembly.add(
-                    id: row[0], retailer: row[1], receivedAt: row[2], state: row[3], outcome: row[4],
-                    nodes: nodes.map { $0.split(separator: ",").map(String.init) } ?? [], shipBy: row[6],
-                    units: row[7], cancelledUnits: row[8], feesAvoided: row[9], feesIncurred: row[10],
-                    operation: operation)
-            }
-            let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
-            while let row = try shipped.next() {
-                assembly.addShipment(
-                    order: row[0], node: row[1], shippedAt: row[2], asnDue: row[3], deliveredAt: row[4])
-            }
-            let cancelled = try Row.fetchCursor(db, sql: cancellations, arguments: bound)
-            while let row = try cancelled.next() {
-                let reason: String = row[2]
-                assembly.addCancellation(
-                    order: row[0], node: row[1], byRetailer: reason == ScorecardQuery.retailerCancel, quantity: row[3])
-            }
-            return assembly.inWindow(from: from, until: until)
+        var assembly = ScorecardQuery.Assembly()
+        let rows = try Row.fetchCursor(db, sql: orders, arguments: bound)
+        while let row = try rows.next() {
+            let nodes: String? = row[5]
+            try assembly.add(
+                id: row[0], retailer: row[1], receivedAt: row[2], state: row[3], outcome: row[4],
+                nodes: nodes.map { $0.split(separator: ",").map(String.init) } ?? [], shipBy: row[6],
+                units: row[7], cancelledUnits: row[8], feesAvoided: row[9], feesIncurred: row[10],
+                operation: operation)
         }
+        let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
+        while let row = try shipped.next() {
+            assembly.addShipment(
+                order: row[0], node: row[1], shippedAt: row[2], asnDue: row[3], deliveredAt: row[4])
+        }
+        let cancelled = try Row.fetchCursor(db, sql: cancellations, arguments: bound)
+        while let row = try cancelled.next() {
+            let reason: String = row[2]
+            assembly.addCancellation(
+                order: row[0], node: row[1], byRetailer: reason == ScorecardQuery.retailerCancel, quantity: row[3])
+        }
+        return assembly.inWindow(from: window.from, until: window.until)
     }
 }

@@ -52,16 +52,16 @@ struct ReportCommand: AsyncParsableCommand {
         let zone = profiles.first?.timeZone ?? TimeZone(identifier: "UTC") ?? .current
         let month = self.month.flatMap { ScorecardMonth(parsing: $0) } ?? ScorecardMonth(containing: asOf, in: zone)
         let store = try await self.store.open(creating: false)
-        let window = Scorecard.window(of: month, for: profiles)
         let started = ContinuousClock.now
-        let records = try await store.scorecardRecords(
-            ScorecardWindow(from: window.start, until: window.end, retailer: retailer.map(RetailerID.init)))
+        let counts = try await store.scorecardCounts(
+            of: month, profiles: profiles, retailer: retailer.map(RetailerID.init), asOf: asOf)
         let read = ContinuousClock.now
-        let scorecard = Scorecard.compute(
-            records.lazy.map { ScorecardOrder($0) }, profiles: profiles, month: month, asOf: asOf)
+        let scorecard = Scorecard.compute(counts, profiles: profiles, month: month, asOf: asOf)
         let computed = ContinuousClock.now
         if ProcessInfo.processInfo.environment["DROPGATE_REPORT_TIMING"] != nil {
-            printError("read \(records.count) POs in \(read - started), counted in \(computed - read)")
+            printError(
+                "read \(counts.counts.count) counts and \(counts.records.count) POs in \(read - started), "
+                    + "counted in \(computed - read)")
         }
         if json {
             print(try Self.json(scorecard))

@@ -1,0 +1,130 @@
+public import Foundation
+public import Orders
+public import Profiles
+
+extension Scorecard {
+    /// The scorecard of `month` from POs the store counted in groups (`groups`) and the rest one by one (`orders`):
+    /// equal to `compute` over every PO of the groups and `orders` (each group counts as its POs would; money sums
+    /// are exact, so a fee times a count is the fee added that many times).
+    public static func compute(
+        _ groups: some Sequence<ScorecardGroup>, orders: some Sequence<ScorecardOrder>, profiles: [RetailerProfile],
+        month: ScorecardMonth, asOf: Date
+    ) -> Scorecard {
+        var tallies: [RetailerID: RetailerTally] = [:]
+        for profile in profiles { tallies[profile.id] = RetailerTally(profile: profile, month: month, asOf: asOf) }
+        for group in groups { tallies[group.retailer]?.add(group) }
+        for order in orders { tallies[order.retailer]?.add(order) }
+        let retailers = tallies.keys.sorted().compactMap { tallies[$0]?.scorecard() }
+        return Scorecard(month: month.description, asOf: asOf, retailers: retailers)
+    }
+}
+
+extension RetailerTally {
+    /// What `orders` violations of `fee` cost, `units` units among them: `cost(_:units:)` summed over them.
+    func cost(_ fee: Fee?, orders: Int, units: Int) -> Money {
+        switch fee?.amount {
+        case .fixed(let money): money.multiplied(by: Decimal(orders))
+        case .perUnit(let money): money.multiplied(by: Decimal(units))
+        case .percent, nil: .zero(currency)
+        }
+    }
+
+    /// `add(_:)` of each PO of `group`: a plain PO counts for its decision's nodes, ships (if at all) from its
+    /// one node, and was cancelled only by its first decision.
+    mutating func add(_ group: ScorecardGroup) {
+        let count = group.orders
+        // `ScorecardOrder.countedNodes` of a PO with no shipment but from its one node and no floor cancel.
+        let counted = group.nodes.count <= 1 ? group.nodes : Set(group.nodes).sorted()
+        if let day = group.receivedDay, days.indices.contains(day) {
+            addReceived(group, day: day, nodes: counted)
+        }
+        if let day = group.shipByDay, days.indices.contains(day), let verdict = group.shipVerdict {
+            switch verdict {
+            case .onTime:
+                total.shipDue += count
+                total.shippedOnTime += count
+                days[day].shipDue += count
+                days[day].shippedOnTime += count
+                for node in counted {
+                    nodes[node, default: zeroFigures].shipDue += count
+                    nodes[node, default: zeroFigures].shippedOnTime += count
+                }
+            case .late:
+                total.shipDue += count
+                total.shippedLate += count
+                lateShipUnits += group.units
+                days[day].shipDue += count
+                if lateShipFee != nil {
+                    days[day].feesIncurred.add(cost(lateShipFee, orders: count, units: group.units))
+                }
+                for node in counted {
+                    nodes[node, default: zeroFigures].shipDue += count
+                    nodes[node, default: zeroFigures].shippedLate += count
+                }
+            case .pending:
+                pendingShipOrders += count
+                pendingShipUnits += group.units
+            }
+        }
+        if let day = group.asnDay, days.indices.contains(day), let verdict = group.asnVerdict {
+            switch verdict {
+            case .onTime:
+                total.asnDue += count
+                total.asnOnTime += count
+                for node in counted {
+                    nodes[node, default: zeroFigures].asnDue += count
+                    nodes[node, default: zeroFigures].asnOnTime += count
+                }
+            case .late:
+                total.asnDue += count
+                total.asnLate += count
+                lateASNUnits += group.units
+                if lateASNFee != nil {
+                    days[day].feesIncurred.add(cost(lateASNFee, orders: count, units: group.units))
+                }
+                for node in counted {
+                    nodes[node, default: zeroFigures].asnDue += count
+                    nodes[node, default: zeroFigures].asnLate += count
+                }
+            case .pending:
+                pendingASNs += count
+                pendingASNUnits += group.units
+            }
+        }
+    }
+
+    private mutating func addReceived(_ group: ScorecardGroup, day: Int, nodes counted: [DCID]) {
+        let count = group.orders
+        total.orders += count
+        total.units += group.units
+        if group.cancelledOrders > 0 {
+            total.cancelledOrders += group.cancelledOrders
+            total.cancelledUnits += group.cancelledUnits
+            if cancelFee != nil {
+                days[day].feesIncurred.add(
+                    cost(cancelFee, orders: group.cancelledOrders, units: group.cancelledUnits))
+            }
+        }
+        let reroutes = group.outcome == .reroute ? count : 0
+        total.reroutes += reroutes
+        let avoided = group.feesAvoided?.multiplied(by: Decimal(count))
+        if let avoided {
+            total.feesAvoided.add(avoided)
+            days[day].feesAvoided.add(avoided)
+        }
+        for node in counted {
+            var figures = nodes[node] ?? zeroFigures
+            figures.orders += count
+            figures.units += group.units
+            if group.cancelledOrders > 0 {
+                figures.cancelledOrders += group.cancelledOrders
+                figures.cancelledUnits += group.cancelledUnits
+            }
+            figures.reroutes += reroutes
+            if let avoided { figures.feesAvoided.add(avoided) }
+            nodes[node] = figures
+            days[day].unitsByNode[node, default: 0] += group.units
+            days[day].cancelledUnitsByNode[node, default: 0] += group.cancelledUnits
+        }
+    }
+}
