@@ -55,7 +55,9 @@ public struct DecisionFigures: Hashable, Sendable {
         self.summary = summary
     }
 
-    public init(_ decision: RoutingDecision) {
+    /// `decision`'s figures; with `summary` false, its summary is left empty (it is worded from the explanation's
+    /// facts: a replay words it only for a decision that changed).
+    public init(_ decision: RoutingDecision, summary: Bool = true) {
         self.init(
             outcome: decision.outcome, shipBy: decision.deadlines?.shipBy,
             shipments: decision.shipments.map {
@@ -64,7 +66,8 @@ public struct DecisionFigures: Hashable, Sendable {
                     lines: $0.lines.map { ShipmentFigure.Line(sku: $0.sku, quantity: $0.quantity) })
             },
             cancelledUnits: decision.outcome == .reject ? 0 : decision.cancelledLines.reduce(0) { $0 + $1.quantity },
-            backorderedUnits: decision.backorderedLines.reduce(0) { $0 + $1.quantity }, summary: decision.summary)
+            backorderedUnits: decision.backorderedLines.reduce(0) { $0 + $1.quantity },
+            summary: summary ? decision.summary : "")
     }
 
     /// The plan in a few words: `reroute EWR1 2026-11-03 3 fedex-ground`; its figures only (the summary is left

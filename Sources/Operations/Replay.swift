@@ -57,7 +57,7 @@ public struct Replayer {
     private var used: [DCID: [CalendarDate: DailyUsage]] = [:]
     /// The on hand first recorded in the window per node and SKU: what an on-hand change is reckoned from.
     private var firstOnHand: [DCID: [SKU: Int]] = [:]
-    /// The stock table each PO reads, and the positions the last PO set in it.
+    /// The stock table each PO reads, and the positions the last PO set in it (to a figure above zero).
     private var stock = Stock()
     private var lastSet: [Key] = []
     private var tally: ReplayTally
@@ -85,10 +85,12 @@ public struct Replayer {
         let decision = router.route(
             recorded.order, state: state, now: recorded.decidedAt,
             scratch: &scratches[recorded.retailer, default: RoutingScratch()])
-        let figures = DecisionFigures(decision)
+        var figures = DecisionFigures(decision, summary: false)
         let samePlan = figures.samePlan(as: recorded.figures)
         // A different plan cannot read the same: its JSON is only worked out for a plan that matches.
         let exact = samePlan && decision.digest == recorded.digest
+        // Only a decision that changed is told with its summary.
+        if !exact { figures.summary = decision.summary }
         if !samePlan { account(figures, minus: recorded.figures, at: recorded.decidedAt) }
         tally.add(recorded, replayed: decision, figures: figures, exact: exact, profiles: profiles)
         return decision
@@ -107,9 +109,11 @@ public struct Replayer {
                 firstOnHand[position.node, default: [:]][position.sku] = stocked.onHand
             }
         }
+        // Every position reads zero once the last PO's are set back; only what is there needs setting.
         for key in lastSet { stock.set(0, of: key.sku, at: key.node) }
         lastSet.removeAll(keepingCapacity: true)
         func set(_ available: Int, _ key: Key) {
+            guard available > 0 else { return }
             stock.set(available, of: key.sku, at: key.node)
             lastSet.append(key)
         }

@@ -234,90 +234,69 @@ struct DecisionFacts: Sendable {
         return checks
     }
 
-    /// The general checks of a node, in the order they show; with `first`, up to the first that fails (the one a
-    /// verdict names), without writing the sentences of those after it.
+    /// The general checks of a node, in the order they show; with `first`, only the first that fails (the one a
+    /// verdict names), without writing the sentence of any other.
     func generalChecks(_ a: NodeAssessment, first: Bool = false) -> [NodeCheck] {
         let context = context.value
         let zone = context.nodeZones[a.position]
-        var checks = [
-            NodeCheck(kind: .enabled, passed: a.enabled, detail: context.switchTexts[a.position])
-        ]
-        if first && !a.enabled { return checks }
+        var checks: [NodeCheck] = []
         var stop = false
-        func append(_ made: @autoclosure () -> NodeCheck) {
-            guard !stop else { return }
-            let check = made()
-            checks.append(check)
-            if first && !check.passed { stop = true }
+        func append(_ kind: NodeCheck.Kind, _ passed: Bool, _ detail: @autoclosure () -> String) {
+            guard !stop, !(first && passed) else { return }
+            checks.append(NodeCheck(kind: kind, passed: passed, detail: detail()))
+            if first && !passed { stop = true }
         }
+        append(.enabled, a.enabled, context.switchTexts[a.position])
+        if stop { return checks }
         var shipBy: String { Format.instant(deadlines.shipBy, context.profileZone) }
         var closed: String { a.closures.isEmpty ? "" : "; " + a.closures.map(Format.closure).joined(separator: ", ") }
         switch a.carrier {
         case .pickup(let ready):
             if let ready, let pickup = a.pickup {
+                append(.capability, true, "offers store pickup, ready at \(ready)")
                 append(
-                    NodeCheck(kind: .capability, passed: true, detail: "offers store pickup, ready at \(ready)"))
-                append(
-                    NodeCheck(
-                        kind: .shipBy, passed: pickup.meets,
-                        detail: "ready for pickup \(Format.instant(pickup.at, zone)) "
-                            + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
+                    .shipBy, pickup.meets,
+                    "ready for pickup \(Format.instant(pickup.at, zone)) "
+                        + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed)
             } else {
-                append(
-                    NodeCheck(
-                        kind: .capability, passed: false, detail: "offers no store pickup (capability and pickup-ready)"
-                    ))
+                append(.capability, false, "offers no store pickup (capability and pickup-ready)")
             }
         case .none:
             let why = isPOBox ? " that delivers to PO boxes" : ""
-            append(
-                NodeCheck(
-                    kind: .carrier, passed: false,
-                    detail: "has none of \(services.map(\.rawValue).joined(separator: ", "))\(why)"))
+            append(.carrier, false, "has none of \(services.map(\.rawValue).joined(separator: ", "))\(why)")
             if !a.closures.isEmpty {
-                append(
-                    NodeCheck(kind: .open, passed: true, detail: a.closures.map(Format.closure).joined(separator: ", "))
-                )
+                append(.open, true, a.closures.map(Format.closure).joined(separator: ", "))
             }
         case .all, .some:
             let usable =
                 a.carrier == .all
                 ? services
                 : context.usable(services, at: a.position, toPOBox: isPOBox)
-            append(
-                NodeCheck(
-                    kind: .carrier, passed: true, detail: "ships \(usable.map(\.rawValue).joined(separator: ", "))"))
+            append(.carrier, true, "ships \(usable.map(\.rawValue).joined(separator: ", "))")
             if let pickup = a.pickup {
                 append(
-                    NodeCheck(
-                        kind: .shipBy, passed: pickup.meets,
-                        detail: "earliest pickup \(Format.instant(pickup.at, zone)) via \(services[pickup.service]) "
-                            + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed))
+                    .shipBy, pickup.meets,
+                    "earliest pickup \(Format.instant(pickup.at, zone)) via \(services[pickup.service]) "
+                        + (pickup.meets ? "meets" : "misses") + " ship-by \(shipBy)" + closed)
             } else {
-                append(NodeCheck(kind: .shipBy, passed: false, detail: "no pickup within a year (closed)"))
+                append(.shipBy, false, "no pickup within a year (closed)")
             }
             if let delivery = a.delivery, let deliverBy = deadlines.deliverBy {
                 append(
-                    NodeCheck(
-                        kind: .deliverBy, passed: delivery.met,
-                        detail:
-                            "earliest delivery \(delivery.arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
-                    ))
+                    .deliverBy, delivery.met,
+                    "earliest delivery \(delivery.arrival.map(\.description) ?? "unknown (no zone)") vs deliver-by \(deliverBy)"
+                )
             }
             if !a.closures.isEmpty {
-                append(
-                    NodeCheck(
-                        kind: .open, passed: a.pickup?.meets == true,
-                        detail: a.closures.map(Format.closure).joined(separator: ", ")))
+                append(.open, a.pickup?.meets == true, a.closures.map(Format.closure).joined(separator: ", "))
             }
         }
         if stop { return checks }
         let capacity = context.capacities[a.position]
         append(
-            NodeCheck(
-                kind: .capacity, passed: a.ordersLeft > 0 && a.unitsLeft > 0,
-                detail: "\(max(0, a.ordersLeft)) of \(capacity.orders) orders and \(max(0, a.unitsLeft)) of "
-                    + "\(capacity.units) units left today"))
+            .capacity, a.ordersLeft > 0 && a.unitsLeft > 0,
+            "\(max(0, a.ordersLeft)) of \(capacity.orders) orders and \(max(0, a.unitsLeft)) of "
+                + "\(capacity.units) units left today")
         return checks
     }
 

@@ -82,7 +82,9 @@ extension JSONByteWriter {
         if isPretty {
             bytes.append(contentsOf: Self.prettyColon)
         } else {
-            bytes.append(contentsOf: Self.compactColon)
+            // Two bytes, not a static array's (retained and released on every key).
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
         }
         needsComma = false
     }
@@ -167,7 +169,6 @@ extension JSONByteWriter {
     }
 
     static let prettyColon = Array("\" : ".utf8)
-    static let compactColon = Array("\":".utf8)
 }
 
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
