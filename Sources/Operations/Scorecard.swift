@@ -237,4 +237,39 @@ public struct DailyFigures: Hashable, Sendable, Codable {
         self.cancelledUnitsByNode = cancelledUnitsByNode
         self.unitsByNode = unitsByNode
     }
+
+    // The per-node figures as JSON objects keyed by node id (`{"EWR1": 3}`): a dictionary keyed by anything but a
+    // string would encode as a flat array of keys and values.
+    private enum CodingKeys: String, CodingKey {
+        case day, shipDue, shippedOnTime, feesAvoided, feesIncurred, cancelledUnitsByNode, unitsByNode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func byNode(_ key: CodingKeys) throws -> [DCID: Int] {
+            Dictionary(
+                uniqueKeysWithValues: try container.decode([String: Int].self, forKey: key).map { (DCID($0), $1) })
+        }
+        self.init(
+            day: try container.decode(CalendarDate.self, forKey: .day),
+            shipDue: try container.decode(Int.self, forKey: .shipDue),
+            shippedOnTime: try container.decode(Int.self, forKey: .shippedOnTime),
+            feesAvoided: try container.decode(Money.self, forKey: .feesAvoided),
+            feesIncurred: try container.decode(Money.self, forKey: .feesIncurred),
+            cancelledUnitsByNode: try byNode(.cancelledUnitsByNode), unitsByNode: try byNode(.unitsByNode))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        func byNode(_ figures: [DCID: Int]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: figures.map { ($0.rawValue, $1) })
+        }
+        try container.encode(day, forKey: .day)
+        try container.encode(shipDue, forKey: .shipDue)
+        try container.encode(shippedOnTime, forKey: .shippedOnTime)
+        try container.encode(feesAvoided, forKey: .feesAvoided)
+        try container.encode(feesIncurred, forKey: .feesIncurred)
+        try container.encode(byNode(cancelledUnitsByNode), forKey: .cancelledUnitsByNode)
+        try container.encode(byNode(unitsByNode), forKey: .unitsByNode)
+    }
 }

@@ -732,6 +732,39 @@ paths:
         '403': { $ref: '#/components/responses/Error' }
         '404': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+  /operations/scorecard:
+    get:
+      operationId: operationsScorecard
+      summary: The operations lead's scorecard and fee forecast, per retailer, DC and day (admin key).
+      description: |
+        A month (`month=2026-11`, the current one by default) reckoned in each retailer's time zone: POs, units,
+        on-time ship and ASN rates, cancels, reroutes, fees avoided, incurred and at risk, each metric against the
+        profile's threshold, and each fee against its allowance with the month's forecast. HTML with SVG plots, or
+        the `Scorecard` as JSON with `Accept` or `?format=json`. `retailer=` narrows it to one retailer. A warehouse
+        key is refused (403): fees and allowances are not the floor's business.
+      parameters:
+        - name: month
+          in: query
+          schema: { type: string, pattern: '^[0-9]{4}-[0-9]{2}$' }
+        - name: retailer
+          in: query
+          schema: { type: string }
+        - $ref: '#/components/parameters/Format'
+      responses:
+        '200':
+          description: The scorecard.
+          content:
+            text/html:
+              schema: { type: string }
+            application/json:
+              schema: { $ref: '#/components/schemas/Scorecard' }
+        '303': { $ref: '#/components/responses/SignIn' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '500': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Error' }
 components:
   securitySchemes:
     bearer:
@@ -997,6 +1030,114 @@ components:
         status: { type: string }
         profiles: { type: string }
         reason: { type: string }
+    Scorecard:
+      type: object
+      required: [month, asOf, retailers]
+      additionalProperties: false
+      properties:
+        month: { type: string, pattern: '^[0-9]{4}-[0-9]{2}$' }
+        asOf: { type: string, format: date-time }
+        retailers:
+          type: array
+          items:
+            type: object
+            required: [retailer, name, timeZone, from, until, daysElapsed, daysInMonth, total, nodes, metrics, fees, days]
+            additionalProperties: false
+            properties:
+              retailer: { type: string }
+              name: { type: string }
+              timeZone: { type: string }
+              from: { type: string, format: date-time }
+              until: { type: string, format: date-time }
+              daysElapsed: { type: number, minimum: 0 }
+              daysInMonth: { type: integer, minimum: 28, maximum: 31 }
+              total: { $ref: '#/components/schemas/ScorecardFigures' }
+              nodes:
+                type: array
+                items:
+                  type: object
+                  required: [node, figures]
+                  additionalProperties: false
+                  properties:
+                    node: { type: string }
+                    figures: { $ref: '#/components/schemas/ScorecardFigures' }
+              metrics:
+                type: array
+                items:
+                  type: object
+                  required: [metric, threshold]
+                  additionalProperties: false
+                  properties:
+                    metric: { type: string }
+                    threshold: { type: number }
+                    actual: { type: number }
+                    projected: { type: number }
+                    meets: { type: boolean }
+              fees:
+                type: array
+                items:
+                  type: object
+                  required: [violation, fee, count, base, free, charged, incurred, projectedBase, projectedCount,
+                    projectedFree, projectedIncurred, remainingFree, atRisk, countsUnits]
+                  additionalProperties: false
+                  properties:
+                    violation: { type: string }
+                    fee: { type: string }
+                    count: { type: integer, minimum: 0 }
+                    base: { type: integer, minimum: 0 }
+                    free: { type: integer, minimum: 0 }
+                    charged: { type: integer, minimum: 0 }
+                    incurred: { $ref: '#/components/schemas/Money' }
+                    projectedBase: { type: integer, minimum: 0 }
+                    projectedCount: { type: integer, minimum: 0 }
+                    projectedFree: { type: integer, minimum: 0 }
+                    projectedIncurred: { $ref: '#/components/schemas/Money' }
+                    remainingFree: { type: integer, minimum: 0 }
+                    nextFee: { $ref: '#/components/schemas/Money' }
+                    atRisk: { $ref: '#/components/schemas/Money' }
+                    countsUnits: { type: boolean }
+              days:
+                type: array
+                items:
+                  type: object
+                  required: [day, shipDue, shippedOnTime, feesAvoided, feesIncurred, cancelledUnitsByNode, unitsByNode]
+                  additionalProperties: false
+                  properties:
+                    day: { type: string, format: date }
+                    shipDue: { type: integer, minimum: 0 }
+                    shippedOnTime: { type: integer, minimum: 0 }
+                    feesAvoided: { $ref: '#/components/schemas/Money' }
+                    feesIncurred: { $ref: '#/components/schemas/Money' }
+                    cancelledUnitsByNode: { type: object, additionalProperties: { type: integer, minimum: 0 } }
+                    unitsByNode: { type: object, additionalProperties: { type: integer, minimum: 0 } }
+    Money:
+      description: An amount in one currency, exact (a decimal number, never rounded through binary floating point).
+      type: object
+      required: [amount, currency]
+      additionalProperties: false
+      properties:
+        amount: { type: number }
+        currency: { type: string, pattern: '^[A-Z]{3}$' }
+    ScorecardFigures:
+      type: object
+      required: [orders, units, shipDue, shippedOnTime, shippedLate, asnDue, asnOnTime, asnLate, cancelledOrders,
+        cancelledUnits, reroutes, feesAvoided, feesIncurred, feesAtRisk]
+      additionalProperties: false
+      properties:
+        orders: { type: integer, minimum: 0 }
+        units: { type: integer, minimum: 0 }
+        shipDue: { type: integer, minimum: 0 }
+        shippedOnTime: { type: integer, minimum: 0 }
+        shippedLate: { type: integer, minimum: 0 }
+        asnDue: { type: integer, minimum: 0 }
+        asnOnTime: { type: integer, minimum: 0 }
+        asnLate: { type: integer, minimum: 0 }
+        cancelledOrders: { type: integer, minimum: 0 }
+        cancelledUnits: { type: integer, minimum: 0 }
+        reroutes: { type: integer, minimum: 0 }
+        feesAvoided: { $ref: '#/components/schemas/Money' }
+        feesIncurred: { $ref: '#/components/schemas/Money' }
+        feesAtRisk: { $ref: '#/components/schemas/Money' }
     PickList:
       type: object
       required: [dc, at, orders]

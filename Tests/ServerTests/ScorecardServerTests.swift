@@ -80,6 +80,47 @@ struct ScorecardServerTests {
         #expect(DropgateAPI.safeNext("//operations.example/") == nil)
     }
 
+    @Test("every reply, page, JSON and refusal, is one api/openapi.yaml documents; per-node figures are objects")
+    func documented() async throws {
+        let server = try await ScorecardServer.start(source: SourceCalls().source(ScorecardSample.scorecard))
+        defer { Task { await server.stop() } }
+        var records: [String] = []
+        for (query, key) in [
+            ("month=2026-11", server.admin), ("month=2026-11&format=json", server.admin),
+            ("retailer=walmart&format=json", server.admin), ("format=json", server.warehouse), ("format=json", nil),
+            ("month=2026-13&format=json", server.admin), ("retailer=nosuch&format=json", server.admin),
+            ("format=csv", server.admin),
+        ] {
+            let reply = try await server.request("/operations/scorecard?\(query)", key: key)
+            let record: [String: Any] = [
+                "method": "GET", "path": "/operations/scorecard", "status": reply.status,
+                "contentType": reply.headers["content-type"] ?? "", "body": reply.text,
+            ]
+            records.append(String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self))
+            if query == "month=2026-11&format=json" {
+                // `{"EWR1": 10}`, not the flat array of keys and values a dictionary keyed by a DCID encodes as.
+                #expect(reply.text.contains("\"unitsByNode\":{\"EWR1\":10}"), "\(reply.text)")
+                #expect(try Self.decode(reply.text) == ScorecardSample.scorecard)
+            }
+        }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-replies-\(UUID()).jsonl")
+        try Data(records.joined(separator: "\n").utf8).write(to: log)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = [
+            "python3", ScorecardServer.root.appendingPathComponent("Tests/TestSupport/openapi_check.py").path,
+            ScorecardServer.root.appendingPathComponent("api/openapi.yaml").path, log.path,
+        ]
+        let output = Pipe()
+        check.standardOutput = output
+        try check.run()
+        let problems = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "\(problems)")
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("without a scorecard source the page answers 503 and says why; no gauges are exported")
     func noSource() async throws {
         let server = try await ScorecardServer.start(source: nil)
