@@ -130,10 +130,11 @@ public struct WarehousePages: Sendable {
                     HandWrittenPickSection.html(pick, urgency: urgency, methods: methods, carrier: carrier)
                 })
         }
-        // `{{#orders}}{{{html}}}{{/orders}}` writes the sections one after another: one item holding them all
-        // renders the same text without the template walking thousands of items.
-        let orders = sections.isEmpty ? [] : [PageNode(["html": sections.joined()])]
-        return render(
+        // `{{#orders}}{{{html}}}{{/orders}}` writes the sections one after another: the template renders one item
+        // holding a marker instead, and the sections go where it is, so that the page's megabytes are copied once
+        // and the template walks no thousands of items.
+        let orders = sections.isEmpty ? [] : [PageNode(["html": Self.sectionsMarker])]
+        let page = render(
             "picks",
             [
                 "title": "Picks \(dc)", "page": "picks", "dc": dc.rawValue, "count": picks.count,
@@ -141,7 +142,17 @@ public struct WarehousePages: Sendable {
                 "now": PageTime.text(now, in: profiles.network.node(dc)?.timeZone ?? PageTime.utc),
                 "orders": orders,
             ])
+        guard !sections.isEmpty, let slot = page.range(of: Self.sectionsMarker) else { return page }
+        var text = String()
+        text.reserveCapacity(page.utf8.count + sections.reduce(0) { $0 + $1.utf8.count })
+        text += page[..<slot.lowerBound]
+        for section in sections { text += section }
+        text += page[slot.upperBound...]
+        return text
     }
+
+    /// Where the pick page's sections go: text the page escapes cannot hold it (`<` and `'` are escaped).
+    static let sectionsMarker = "<'dropgate-pick-sections'>"
 
     /// One order's section of the pick list, as the `pick` template shows it: what `HandWrittenPickSection`
     /// writes, and is held to.
