@@ -67,7 +67,8 @@ public struct WarehousePages: Sendable {
 
     /// As `picks(_:)`, each ticket decoded once for as long as this renderer lives (`PickPageCache`).
     public func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
-        Self.picks(entries) { entry, decode in try cache.ticket(entry, decode: decode) }
+        cache.reserve(entries.count)
+        return Self.picks(entries) { entry, decode in try cache.ticket(entry, decode: decode) }
     }
 
     static func picks(
