@@ -79,6 +79,9 @@ enum X12Text {
 
     /// At most `maximum` characters of free text (the element's maximum length), without trailing spaces.
     static func clipped(_ text: String, _ maximum: Int) -> String {
+        // Nearly all text fits and ends in no space: as it is, without walking its characters (fewer UTF-8 bytes
+        // than the maximum are fewer characters; a last byte not a space is no last character " ").
+        if text.utf8.count <= maximum, text.utf8.last != UInt8(ascii: " ") { return text }
         var result = String(text.prefix(maximum))
         while result.last == " " { result.removeLast() }
         return result
