@@ -40,7 +40,10 @@ struct PickSectionHandWrittenTests {
             ticket.giftMessage = maybe(text())
             ticket.packingSlip = chance(50)
             let zone = TimeZone(identifier: pick(["America/New_York", "UTC", "Asia/Kolkata", "America/St_Johns"]))!
-            let instant = Date(timeIntervalSince1970: TimeInterval(1_700_000_000 + below(90_000_000)))
+            // Mostly now; sometimes before 1970, before year 0 or past 9999, where the times pad otherwise.
+            let far: [TimeInterval] = [-1, -86_401, -62_200_000_000, -70_000_000_000, 253_402_300_800, 400_000_000_000]
+            let instant = Date(
+                timeIntervalSince1970: chance(15) ? pick(far) : TimeInterval(1_700_000_000 + below(90_000_000)))
             ticket.shipAt = ZonedInstant(instant, in: zone)
             ticket.shipBy = ZonedInstant(instant + 3_600, in: TimeZone(secondsFromGMT: -21_600)!)
             ticket.shipByAtNode = ZonedInstant(instant + 3_600, in: zone)

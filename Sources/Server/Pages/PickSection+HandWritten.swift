@@ -1,3 +1,4 @@
+import Foundation
 import Gateway
 import Orders
 import Profiles
@@ -31,11 +32,11 @@ enum HandWrittenPickSection {
         out.raw("</span> · ")
         out.text(ticket.retailerName)
         out.raw("</h2>\n<p>Ship by <strong>")
-        out.text(PageTime.text(ticket.shipByAtNode))
+        out.time(ticket.shipByAtNode)
         out.raw("</strong> (DC clock; retailer's clock ")
-        out.text(PageTime.text(ticket.shipBy))
+        out.time(ticket.shipBy)
         out.raw(") · tender by ")
-        out.text(PageTime.text(ticket.shipAt))
+        out.time(ticket.shipAt)
         out.raw("</p>\n<p>Carrier service <strong>")
         out.text(ticket.service.rawValue)
         out.raw("</strong>")
@@ -164,6 +165,46 @@ struct HTMLBytes {
                 plain = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        }
+    }
+
+    /// `PageTime.text(zoned)` (`Wed 2026-11-25 23:59 -05:00`: nothing to escape), written straight in.
+    mutating func time(_ zoned: ZonedInstant) {
+        let offset = zoned.timeZone.secondsFromGMT(for: zoned.instant)
+        let c = PageTime.civil(zoned.instant, offset: offset)
+        let minutes = abs(offset) / 60
+        bytes.append(contentsOf: PageTime.weekdays[c.weekday].utf8)
+        bytes.append(UInt8(ascii: " "))
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(UInt8(ascii: " "))
+        digits(c.hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.minute, 2)
+        bytes.append(contentsOf: offset < 0 ? " -".utf8 : " +".utf8)
+        digits(minutes / 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(minutes % 60, 2)
+    }
+
+    /// `value` in decimal, zeros before it up to `width` characters, as `PageTime` pads.
+    private mutating func digits(_ value: Int, _ width: Int) {
+        guard value >= 0, value < 10_000 else {
+            let text = String(value)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        let count = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
         }
     }
 
