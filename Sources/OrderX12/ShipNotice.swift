@@ -75,9 +75,10 @@ extension ShipNotice {
         let shipped = try confirmation.shippedLines(of: order)
         let lines = Dictionary(shipped.map { ($0.line.lineNumber, $0.line) }, uniquingKeysWith: { first, _ in first })
         let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
-        var body: [X12OutgoingSegment] = [
-            X12OutgoingSegment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue)
-        ]
+        var body: [X12OutgoingSegment] = []
+        // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
+        body.reserveCapacity(16 + confirmation.packages.count * 6 + shipped.count * 3 * confirmation.packages.count)
+        body.append(X12OutgoingSegment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue))
         var count = 0
         func hl(parent: Int?, level: String, hasChildren: Bool) -> Int {
             count += 1
@@ -180,11 +181,17 @@ extension ShipNotice {
     static func itemSegments(_ line: OrderLine, sku: SKU?, quantity: Decimal) -> [X12OutgoingSegment] {
         var ids = line.x12ItemPairs
         if line.sku == nil, let sku { ids += ["VN", sku.rawValue] }
+        // A line shipped whole (most are) writes the one number twice: formatted once when it is the same decimal,
+        // exponent and sign too (2 and 2.0 are equal but may be written differently).
+        let ordered = X12Text.number(line.quantity)
+        let isOrdered =
+            quantity == line.quantity && quantity.exponent == line.quantity.exponent
+            && quantity.sign == line.quantity.sign
         return [
             X12OutgoingSegment("LIN", simpleElements: [line.lineNumber] + ids),
             X12OutgoingSegment(
-                "SN1", nil, X12Text.number(quantity), line.unit.rawValue, nil, X12Text.number(line.quantity),
-                line.unit.rawValue),
+                "SN1", nil, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil,
+                ordered, line.unit.rawValue),
         ]
     }
 

@@ -10,8 +10,23 @@ enum X12Text {
         padded(date.year, 4) + padded(date.month, 2) + padded(date.day, 2)
     }
 
-    /// CCYYMMDD and HHMM of `instant` on the wall clock of `timeZone`.
+    /// CCYYMMDD and HHMM of `instant` on the wall clock of `timeZone`: the zone's offset at the instant, then days
+    /// and seconds of the day (`CalendarDate(ordinal:)`), as `Calendar` reckons them and without its microseconds a
+    /// call on Linux (an ASN writes two). Instants before 1583 (where `Calendar` turns Julian) or past 9999 go
+    /// through `Calendar` itself.
     static func dateAndTime(_ instant: Date, in timeZone: TimeZone) -> (date: String, time: String) {
+        let since1970 = instant.timeIntervalSince1970
+        if since1970 >= -12_212_553_600, since1970 < 253_402_214_400 {
+            let local = Int(since1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+            let days = local >= 0 ? local / 86_400 : -((86_399 - local) / 86_400)
+            let seconds = local - days * 86_400
+            return (date(CalendarDate(ordinal: days)), padded(seconds / 3600, 2) + padded(seconds % 3600 / 60, 2))
+        }
+        return calendarDateAndTime(instant, in: timeZone)
+    }
+
+    /// `dateAndTime(_:in:)` through `Calendar`: the instants it does not reckon itself, and the tests' reference.
+    static func calendarDateAndTime(_ instant: Date, in timeZone: TimeZone) -> (date: String, time: String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
@@ -53,6 +68,8 @@ enum X12Text {
         for index in set.body.indices {
             guard let positions = freeTextPositions[set.body[index].id] else { continue }
             let clean = set.body[index].replacingDelimiters(delimiters)
+            // Nearly always nothing to clean: the set as it is, without copying its segments to write them back.
+            if clean == set.body[index] { continue }
             for position in positions where position <= clean.elements.count {
                 set.body[index].elements[position - 1] = clean.elements[position - 1]
             }
@@ -62,6 +79,9 @@ enum X12Text {
 
     /// At most `maximum` characters of free text (the element's maximum length), without trailing spaces.
     static func clipped(_ text: String, _ maximum: Int) -> String {
+        // Nearly all text fits and ends in no space: as it is, without walking its characters (fewer UTF-8 bytes
+        // than the maximum are fewer characters; a last byte not a space is no last character " ").
+        if text.utf8.count <= maximum, text.utf8.last != UInt8(ascii: " ") { return text }
         var result = String(text.prefix(maximum))
         while result.last == " " { result.removeLast() }
         return result

@@ -71,12 +71,19 @@ final class PickPageCache: Sendable {
         }
         let html = render()
         entries.withLock { entries in
-            guard var entry = entries[key], isCurrent(entry) else { return }
-            // A section per way it was shown; an order moves through two or three of them.
-            if entry.sections.count > 8 { entry.sections.removeAll() }
-            entry.sections[variant] = html
-            entries[key] = entry
+            guard let count = entries[key].flatMap({ isCurrent($0) ? $0.sections.count : nil }) else { return }
+            // A section per way it was shown; an order moves through two or three of them. Changed in place, not
+            // copied out and back.
+            if count > 8 { entries[key]?.sections.removeAll() }
+            entries[key]?.sections[variant] = html
         }
         return html
+    }
+
+    /// Room for `count` tickets at once, so that a first render of thousands does not grow the table step by step.
+    func reserve(_ count: Int) {
+        entries.withLock { entries in
+            if entries.capacity < count { entries.reserveCapacity(min(count, Self.limit)) }
+        }
     }
 }

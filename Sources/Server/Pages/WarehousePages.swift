@@ -67,7 +67,8 @@ public struct WarehousePages: Sendable {
 
     /// As `picks(_:)`, each ticket decoded once for as long as this renderer lives (`PickPageCache`).
     public func picks(_ entries: [PickListEntry]) -> (picks: [Pick], unreadable: [OrderID]) {
-        Self.picks(entries) { entry, decode in try cache.ticket(entry, decode: decode) }
+        cache.reserve(entries.count)
+        return Self.picks(entries) { entry, decode in try cache.ticket(entry, decode: decode) }
     }
 
     static func picks(
@@ -75,7 +76,12 @@ public struct WarehousePages: Sendable {
         ticket: (PickListEntry, ([UInt8]) throws -> PickTicket) throws -> PickTicket
     ) -> (picks: [Pick], unreadable: [OrderID]) {
         let decoder = JSONDecoder()
-        let decode = { (bytes: [UInt8]) throws -> PickTicket in try decoder.decode(PickTicket.self, from: Data(bytes)) }
+        // Read by hand (`PickTicket+JSONReading.swift`); what that refuses, `JSONDecoder` decides, so that a ticket
+        // reads or not exactly as it always did.
+        let decode = { (bytes: [UInt8]) throws -> PickTicket in
+            if let ticket = try? PickTicket(jsonBytes: bytes) { return ticket }
+            return try decoder.decode(PickTicket.self, from: Data(bytes))
+        }
         var picks: [Pick] = []
         picks.reserveCapacity(entries.count)
         var unreadable: [OrderID] = []
@@ -100,8 +106,8 @@ public struct WarehousePages: Sendable {
     ) -> String {
         var overdue = 0
         var soon = 0
-        var orders: [PageNode] = []
-        orders.reserveCapacity(picks.count)
+        var sections: [String] = []
+        sections.reserveCapacity(picks.count)
         var methodsByService: [String: String] = [:]
         for pick in picks {
             let ticket = pick.ticket
@@ -120,12 +126,16 @@ public struct WarehousePages: Sendable {
             let carrier = profiles.network.services[ticket.service]?.carrier
             // The section as this order is shown now: kept while its urgency, state and the profile's words hold.
             let variant = "\(urgency.rawValue)|\(pick.entry.state.rawValue)|\(methods)|\(carrier ?? "")"
-            let section = cache.section(pick, variant: variant) {
-                render("pick", Self.section(pick, urgency: urgency, methods: methods, carrier: carrier))
-            }
-            orders.append(PageNode(["html": section]))
+            sections.append(
+                cache.section(pick, variant: variant) {
+                    HandWrittenPickSection.html(pick, urgency: urgency, methods: methods, carrier: carrier)
+                })
         }
-        return render(
+        // `{{#orders}}{{{html}}}{{/orders}}` writes the sections one after another: the template renders one item
+        // holding a marker instead, and the sections go where it is, so that the page's megabytes are copied once
+        // and the template walks no thousands of items.
+        let orders = sections.isEmpty ? [] : [PageNode(["html": Self.sectionsMarker])]
+        let page = render(
             "picks",
             [
                 "title": "Picks \(dc)", "page": "picks", "dc": dc.rawValue, "count": picks.count,
@@ -133,9 +143,20 @@ public struct WarehousePages: Sendable {
                 "now": PageTime.text(now, in: profiles.network.node(dc)?.timeZone ?? PageTime.utc),
                 "orders": orders,
             ])
+        guard !sections.isEmpty, let slot = page.range(of: Self.sectionsMarker) else { return page }
+        var text = String()
+        text.reserveCapacity(page.utf8.count + sections.reduce(0) { $0 + $1.utf8.count })
+        text += page[..<slot.lowerBound]
+        for section in sections { text += section }
+        text += page[slot.upperBound...]
+        return text
     }
 
-    /// One order's section of the pick list.
+    /// Where the pick page's sections go: text the page escapes cannot hold it (`<` and `'` are escaped).
+    static let sectionsMarker = "<'dropgate-pick-sections'>"
+
+    /// One order's section of the pick list, as the `pick` template shows it: what `HandWrittenPickSection`
+    /// writes, and is held to.
     static func section(_ pick: Pick, urgency: Urgency, methods: String, carrier: String?) -> PageNode {
         let ticket = pick.ticket
         return PageNode([

@@ -16,8 +16,12 @@ public struct X12OutgoingSegment: Hashable, Sendable {
 
     public init(_ id: String, simpleElements: [String?]) {
         self.id = id
-        self.elements = simpleElements.map { [[$0 ?? ""]] }
+        self.elements = simpleElements.map { value in value.map { [[$0]] } ?? Self.emptyElement }
     }
+
+    /// An empty simple element, one for every segment: most segments we write leave several elements empty (an
+    /// 856's TD5 eight), and each made its own two arrays.
+    private static let emptyElement: [[String]] = [[""]]
 
     /// Copies a segment that was read, keeping repetitions and components.
     public init(_ segment: X12Segment) {
@@ -56,8 +60,10 @@ public struct X12OutgoingSet: Hashable, Sendable {
     /// The segments between ST and SE.
     public var body: [X12OutgoingSegment]
 
-    public init(id: String, controlNumber: String? = nil, implementationReference: String? = nil,
-                body: [X12OutgoingSegment]) {
+    public init(
+        id: String, controlNumber: String? = nil, implementationReference: String? = nil,
+        body: [X12OutgoingSegment]
+    ) {
         self.id = id
         self.controlNumber = controlNumber
         self.implementationReference = implementationReference
@@ -117,7 +123,8 @@ public struct X12OutgoingInterchange: Hashable, Sendable {
             if groups[groupIndex].controlNumber == nil {
                 groups[groupIndex].controlNumber = String(source.next(.group))
             }
-            for setIndex in groups[groupIndex].sets.indices where groups[groupIndex].sets[setIndex].controlNumber == nil {
+            for setIndex in groups[groupIndex].sets.indices where groups[groupIndex].sets[setIndex].controlNumber == nil
+            {
                 let number = String(source.next(.transactionSet))
                 groups[groupIndex].sets[setIndex].controlNumber =
                     String(repeating: "0", count: max(0, 4 - number.count)) + number
