@@ -530,7 +530,7 @@ paths:
         '200': { $ref: '#/components/responses/Page' }
     post:
       operationId: warehouseLogin
-      summary: Sign in with a warehouse or admin key; the key is kept in an HttpOnly, SameSite=Strict cookie.
+      summary: Sign in with a warehouse or admin key; the key is kept in an HttpOnly, SameSite=Strict cookie, Secure when a proxy says the browser came over HTTPS (X-Forwarded-Proto or Forwarded).
       security: []
       requestBody:
         required: true

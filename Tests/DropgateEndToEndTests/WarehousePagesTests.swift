@@ -143,6 +143,15 @@ struct WarehousePagesTests {
         #expect(signedIn.headers["location"] == "/warehouse/EWR1/picks")
         let cookie = try #require(signedIn.headers["set-cookie"])
         #expect(cookie == "dropgate_key=\(floor.warehouse); HttpOnly; SameSite=Strict; Path=/")
+        // Behind a TLS-terminating proxy the cookie is Secure: it never travels over plain HTTP.
+        for header in [("X-Forwarded-Proto", "https"), ("Forwarded", "for=192.0.2.60;proto=https;by=203.0.113.43")] {
+            let proxied = try serve.requestWithoutRedirects(
+                "POST", "/warehouse/login", body: Array("key=\(floor.warehouse)&dc=EWR1".utf8),
+                headers: ["Content-Type": "application/x-www-form-urlencoded", header.0: header.1])
+            #expect(
+                proxied.headers["set-cookie"]
+                    == "dropgate_key=\(floor.warehouse); HttpOnly; SameSite=Strict; Path=/; Secure", "\(header)")
+        }
         let withCookie = try await serve.request(
             "GET", "/warehouse/EWR1/picks", headers: ["Cookie": "dropgate_key=\(floor.warehouse)"])
         #expect(withCookie.status == 200)

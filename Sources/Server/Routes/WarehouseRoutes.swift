@@ -245,12 +245,30 @@ extension DropgateAPI {
             location = "/warehouse"
         }
         logger.notice("warehouse sign-in", metadata: ["by": "\(principal)"])
+        // Behind a proxy that terminated TLS, the browser spoke HTTPS: the cookie must never travel over plain HTTP.
+        let secure = Self.cameOverHTTPS(request) ? "; Secure" : ""
         return Response(
             status: .seeOther,
             headers: [
                 .location: location,
-                .setCookie: "\(Authenticator.cookieName)=\(key); HttpOnly; SameSite=Strict; Path=/",
+                .setCookie: "\(Authenticator.cookieName)=\(key); HttpOnly; SameSite=Strict; Path=/\(secure)",
             ])
+    }
+
+    /// Whether the proxy in front said the browser's request came over HTTPS (`X-Forwarded-Proto: https`, or
+    /// `proto=https` in RFC 7239's `Forwarded`). A client that claims it falsely only loses its own cookie.
+    static func cameOverHTTPS(_ request: Request) -> Bool {
+        if let proto = HTTPField.Name("X-Forwarded-Proto").flatMap({ request.headers[$0] }),
+            proto.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased() == "https"
+        {
+            return true
+        }
+        guard let forwarded = HTTPField.Name("Forwarded").flatMap({ request.headers[$0] }) else { return false }
+        let first = forwarded.split(separator: ",").first ?? ""
+        return first.split(separator: ";").contains {
+            $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\"", with: "")
+                == "proto=https"
+        }
     }
 
     /// Where a sign-in may send the browser on to: a path of the warehouse or operations pages, never another site.
