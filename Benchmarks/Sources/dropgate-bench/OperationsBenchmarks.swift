@@ -103,7 +103,16 @@ enum OperationsBenchmarks {
             X12Benchmarks.interchange(megabytes: megabytes), origin: "bench.x12",
             receivedAt: Date(timeIntervalSince1970: 1_795_532_400))
         var recorded = 0
-        try await store.forEachOriginalDecision(DecisionWindow(from: .distantPast)) { recorded += $0.count }
+        var outcomes: [String: Int] = [:]
+        try await store.forEachOriginalDecision(DecisionWindow(from: .distantPast)) { page in
+            recorded += page.count
+            for decision in page { outcomes[decision.outcome.rawValue, default: 0] += 1 }
+        }
+        // What the month holds: a replay's cost follows its decisions' explanations (a cancel names every node).
+        print(
+            "  operations: the recorded decisions are "
+                + outcomes.sorted { $0.key < $1.key }.map { "\($1) \($0)" }
+                .joined(separator: ", "))
         return recorded
     }
 
