@@ -116,6 +116,22 @@ struct JSONReadingTests {
         #expect(throws: JSONReadError.self) { try PurchaseOrder(jsonBytes: Array("{} x".utf8)) }
     }
 
+    @Test("text nested deeper than the reader goes is refused, not read into a stack overflow")
+    func nesting() throws {
+        let deep = Array(repeating: UInt8(ascii: "["), count: 100_000)
+        var reader = JSONByteReader(Array("{\"x\":".utf8) + deep)
+        #expect(throws: JSONReadError.self) {
+            try reader.beginObject()
+            _ = try reader.nextMember()
+            try reader.skipValue()
+        }
+        var shallow = JSONByteReader(Array("{\"notes\":[[[[1]]]]}".utf8))
+        try shallow.beginObject()
+        #expect(try shallow.nextMember())
+        try shallow.skipValue()
+        #expect(try !shallow.nextMember())
+    }
+
     @Test("every cut of an order's text is refused, and mangled text never reads as something JSONDecoder refuses")
     func mangled() throws {
         let bytes = try Self.layouts(of: Self.orders()[7])[0].bytes

@@ -29,7 +29,7 @@ public struct JSONByteReader {
 
     public mutating func beginObject() throws(JSONReadError) {
         try expect(UInt8(ascii: "{"), "an object")
-        started.append(false)
+        try enter()
     }
 
     /// Moves to the next member of the object being read and reads its key; false at the object's end.
@@ -73,6 +73,16 @@ public struct JSONByteReader {
 
     public mutating func beginArray() throws(JSONReadError) {
         try expect(UInt8(ascii: "["), "an array")
+        try enter()
+    }
+
+    /// How deep objects and arrays may nest: text nested deeper is refused, not read into a stack overflow.
+    public static let maximumDepth = 512
+
+    private mutating func enter() throws(JSONReadError) {
+        guard started.count < Self.maximumDepth else {
+            throw problem("at most \(Self.maximumDepth) objects and arrays one inside another")
+        }
         started.append(false)
     }
 
