@@ -134,8 +134,7 @@ public struct Replayer {
                 let empty = DecisionInputs.Position(
                     node: node.id, sku: sku, available: 0,
                     stocked: profiles.catalog.isKit(sku) ? nil : .init(onHand: 0, safetyStock: 0, surplus: 0))
-                let available = corrected(empty)
-                if available != 0 { set(available, Key(node: node.id, sku: sku)) }
+                set(corrected(empty), Key(node: node.id, sku: sku))
             }
         }
         for node in profiles.network.nodes {

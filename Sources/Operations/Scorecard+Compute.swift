@@ -144,13 +144,68 @@ struct RetailerTally {
         return Self.index(of: instant, in: dayStarts)
     }
 
-    /// What one violation of `fee` costs: the fee, per unit for a per-unit fee; nothing for a per-cent fee (no order
-    /// value here).
-    func cost(_ fee: Fee?, units: Int) -> Money {
+    /// What `orders` violations of `fee` cost, `units` units among them: the fee per violation, per unit for a
+    /// per-unit fee; nothing for a per-cent fee (no order value here).
+    func cost(_ fee: Fee?, orders: Int, units: Int) -> Money {
         switch fee?.amount {
-        case .fixed(let money): money
+        case .fixed(let money): money.multiplied(by: Decimal(orders))
         case .perUnit(let money): money.multiplied(by: Decimal(units))
         case .percent, nil: .zero(currency)
+        }
+    }
+
+    /// `orders` POs (`units` units among them) whose ship-by falls on `day`, judged `verdict`, counted for the
+    /// retailer, the day and each of `counted`. Pending ones are only kept for the forecast.
+    mutating func countShip(_ verdict: DeadlineVerdict, day: Int, orders: Int, units: Int, nodes counted: [DCID]) {
+        switch verdict {
+        case .onTime:
+            total.shipDue += orders
+            total.shippedOnTime += orders
+            days[day].shipDue += orders
+            days[day].shippedOnTime += orders
+            for node in counted {
+                nodes[node, default: zeroFigures].shipDue += orders
+                nodes[node, default: zeroFigures].shippedOnTime += orders
+            }
+        case .late:
+            total.shipDue += orders
+            total.shippedLate += orders
+            lateShipUnits += units
+            days[day].shipDue += orders
+            if lateShipFee != nil { days[day].feesIncurred.add(cost(lateShipFee, orders: orders, units: units)) }
+            for node in counted {
+                nodes[node, default: zeroFigures].shipDue += orders
+                nodes[node, default: zeroFigures].shippedLate += orders
+            }
+        case .pending:
+            pendingShipOrders += orders
+            pendingShipUnits += units
+        }
+    }
+
+    /// `shipments` shipments (of POs of `units` units) whose ASN deadline falls on `day`, judged `verdict`, counted
+    /// for the retailer and each of `counted`.
+    mutating func countASN(_ verdict: DeadlineVerdict, day: Int, shipments: Int, units: Int, nodes counted: [DCID]) {
+        switch verdict {
+        case .onTime:
+            total.asnDue += shipments
+            total.asnOnTime += shipments
+            for node in counted {
+                nodes[node, default: zeroFigures].asnDue += shipments
+                nodes[node, default: zeroFigures].asnOnTime += shipments
+            }
+        case .late:
+            total.asnDue += shipments
+            total.asnLate += shipments
+            lateASNUnits += units
+            if lateASNFee != nil { days[day].feesIncurred.add(cost(lateASNFee, orders: shipments, units: units)) }
+            for node in counted {
+                nodes[node, default: zeroFigures].asnDue += shipments
+                nodes[node, default: zeroFigures].asnLate += shipments
+            }
+        case .pending:
+            pendingASNs += shipments
+            pendingASNUnits += units
         }
     }
 
@@ -160,51 +215,12 @@ struct RetailerTally {
             addReceived(order, day: day, nodes: counted)
         }
         if let shipBy = order.shipBy, let day = day(of: shipBy), let verdict = order.shipVerdict(asOf: asOf) {
-            switch verdict {
-            case .onTime:
-                total.shipDue += 1
-                total.shippedOnTime += 1
-                days[day].shipDue += 1
-                days[day].shippedOnTime += 1
-                for node in counted {
-                    nodes[node, default: zeroFigures].shipDue += 1
-                    nodes[node, default: zeroFigures].shippedOnTime += 1
-                }
-            case .late:
-                total.shipDue += 1
-                total.shippedLate += 1
-                lateShipUnits += order.units
-                days[day].shipDue += 1
-                if lateShipFee != nil { days[day].feesIncurred.add(cost(lateShipFee, units: order.units)) }
-                for node in counted {
-                    nodes[node, default: zeroFigures].shipDue += 1
-                    nodes[node, default: zeroFigures].shippedLate += 1
-                }
-            case .pending:
-                pendingShipOrders += 1
-                pendingShipUnits += order.units
-            }
+            countShip(verdict, day: day, orders: 1, units: order.units, nodes: counted)
         }
         for shipment in order.shipments {
             guard let due = shipment.asnDue, let day = day(of: due), let verdict = shipment.asnVerdict(asOf: asOf)
             else { continue }
-            switch verdict {
-            case .onTime:
-                total.asnDue += 1
-                total.asnOnTime += 1
-                nodes[shipment.node, default: zeroFigures].asnDue += 1
-                nodes[shipment.node, default: zeroFigures].asnOnTime += 1
-            case .late:
-                total.asnDue += 1
-                total.asnLate += 1
-                lateASNUnits += order.units
-                if lateASNFee != nil { days[day].feesIncurred.add(cost(lateASNFee, units: order.units)) }
-                nodes[shipment.node, default: zeroFigures].asnDue += 1
-                nodes[shipment.node, default: zeroFigures].asnLate += 1
-            case .pending:
-                pendingASNs += 1
-                pendingASNUnits += order.units
-            }
+            countASN(verdict, day: day, shipments: 1, units: order.units, nodes: [shipment.node])
         }
     }
 
@@ -215,7 +231,7 @@ struct RetailerTally {
         if cancelled > 0 {
             total.cancelledOrders += 1
             total.cancelledUnits += cancelled
-            if cancelFee != nil { days[day].feesIncurred.add(cost(cancelFee, units: cancelled)) }
+            if cancelFee != nil { days[day].feesIncurred.add(cost(cancelFee, orders: 1, units: cancelled)) }
         }
         let isReroute = order.outcome == .reroute
         if isReroute { total.reroutes += 1 }

@@ -20,15 +20,6 @@ extension Scorecard {
 }
 
 extension RetailerTally {
-    /// What `orders` violations of `fee` cost, `units` units among them: `cost(_:units:)` summed over them.
-    func cost(_ fee: Fee?, orders: Int, units: Int) -> Money {
-        switch fee?.amount {
-        case .fixed(let money): money.multiplied(by: Decimal(orders))
-        case .perUnit(let money): money.multiplied(by: Decimal(units))
-        case .percent, nil: .zero(currency)
-        }
-    }
-
     /// `add(_:)` of each PO of `group`: a plain PO counts for its decision's nodes, ships (if at all) from its
     /// one node, and was cancelled only by its first decision.
     mutating func add(_ group: ScorecardGroup) {
@@ -39,57 +30,10 @@ extension RetailerTally {
             addReceived(group, day: day, nodes: counted)
         }
         if let day = group.shipByDay, days.indices.contains(day), let verdict = group.shipVerdict {
-            switch verdict {
-            case .onTime:
-                total.shipDue += count
-                total.shippedOnTime += count
-                days[day].shipDue += count
-                days[day].shippedOnTime += count
-                for node in counted {
-                    nodes[node, default: zeroFigures].shipDue += count
-                    nodes[node, default: zeroFigures].shippedOnTime += count
-                }
-            case .late:
-                total.shipDue += count
-                total.shippedLate += count
-                lateShipUnits += group.units
-                days[day].shipDue += count
-                if lateShipFee != nil {
-                    days[day].feesIncurred.add(cost(lateShipFee, orders: count, units: group.units))
-                }
-                for node in counted {
-                    nodes[node, default: zeroFigures].shipDue += count
-                    nodes[node, default: zeroFigures].shippedLate += count
-                }
-            case .pending:
-                pendingShipOrders += count
-                pendingShipUnits += group.units
-            }
+            countShip(verdict, day: day, orders: count, units: group.units, nodes: counted)
         }
         if let day = group.asnDay, days.indices.contains(day), let verdict = group.asnVerdict {
-            switch verdict {
-            case .onTime:
-                total.asnDue += count
-                total.asnOnTime += count
-                for node in counted {
-                    nodes[node, default: zeroFigures].asnDue += count
-                    nodes[node, default: zeroFigures].asnOnTime += count
-                }
-            case .late:
-                total.asnDue += count
-                total.asnLate += count
-                lateASNUnits += group.units
-                if lateASNFee != nil {
-                    days[day].feesIncurred.add(cost(lateASNFee, orders: count, units: group.units))
-                }
-                for node in counted {
-                    nodes[node, default: zeroFigures].asnDue += count
-                    nodes[node, default: zeroFigures].asnLate += count
-                }
-            case .pending:
-                pendingASNs += count
-                pendingASNUnits += group.units
-            }
+            countASN(verdict, day: day, shipments: count, units: group.units, nodes: counted)
         }
     }
 

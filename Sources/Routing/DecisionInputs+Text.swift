@@ -79,7 +79,9 @@ extension DecisionInputs {
                 DecisionInputsError(line: lineNumber, text: String(decoding: line, as: UTF8.self), expected: expected)
             }
             func int(_ index: Int) throws(DecisionInputsError) -> Int {
-                guard index < count, let value = Self.integer(bytes, bounds[index]) else {
+                guard index < count,
+                    let value = Int(digits: UnsafeBufferPointer(rebasing: bytes[bounds[index]]), allowsPlus: true)
+                else {
                     throw fail("a whole number in field \(index + 1)")
                 }
                 return value
@@ -116,27 +118,6 @@ extension DecisionInputs {
             }
         }
         return DecisionInputs(stock: stock, usage: usage, inbound: inbound, switches: switches)
-    }
-
-    /// `-?[0-9]+` in `range` of `bytes`, as `Int(_:)` reads it (a leading `+` too); nil for anything else or an
-    /// overflow.
-    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        var index = range.lowerBound
-        guard index < range.upperBound else { return nil }
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        guard index < range.upperBound else { return nil }
-        var value = 0
-        while index < range.upperBound {
-            let digit = bytes[index] &- 0x30
-            guard digit <= 9 else { return nil }
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(negative ? -Int(digit) : Int(digit))
-            guard !overflowTimes, !overflowSum else { return nil }
-            value = sum
-            index += 1
-        }
-        return value
     }
 
     static func escaped(_ text: String) -> String {

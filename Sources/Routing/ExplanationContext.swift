@@ -5,7 +5,8 @@ import Profiles
 /// One immutable value that copies share rather than duplicate: one reference to count, however many fields the
 /// value has. Compared and hashed by what it holds, so whatever holds it stays a plain value. A class, not an
 /// indirect enum: a method called on `value` reads the value in place, where an enum's payload was copied out on
-/// every read (each of its fields retained and released), which was a third of writing a decision's explanation.
+/// every read (each of its fields retained and released). Replaying 106,944 recorded POs on one core took about
+/// 8.5 s of CPU with the class against 9.5 s with the enum (three runs each).
 final class Shared<Value: Sendable>: Sendable {
     let value: Value
 

@@ -167,18 +167,8 @@ public struct JSONByteReader {
     public mutating func int() throws(JSONReadError) -> Int {
         let start = offset
         let text = try numberBytes()
-        var value = 0
-        var index = text.lowerBound
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        while index < text.upperBound {
-            let digit = bytes[index] &- 0x30
-            guard digit <= 9 else { throw problem("a whole number", at: start) }
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(negative ? -Int(digit) : Int(digit))
-            guard !overflowTimes, !overflowSum else { throw problem("a whole number that fits", at: start) }
-            value = sum
-            index += 1
+        guard let value = bytes.withUnsafeBufferPointer({ Int(digits: UnsafeBufferPointer(rebasing: $0[text])) }) else {
+            throw problem("a whole number that fits in 64 bits", at: start)
         }
         return value
     }
