@@ -19,12 +19,27 @@ extension Gateway {
     func decide(_ orders: [PurchaseOrder], document: DocumentID, at now: Date, report: inout DocumentReport) async
         -> [OrderReport]
     {
+        let origins = orders.indices.map { OrderOrigin(document: document, receivedAt: now, position: $0, report: 0) }
+        var reports = [report]
+        defer { report = reports[0] }
+        return await decide(orders, from: origins, reports: &reports)
+    }
+
+    /// `decide(_:document:at:report:)` for the POs of several documents at once (`origins[i]` says where
+    /// `orders[i]` came from, and which of `reports` hears of it): one snapshot and one commit a batch whatever
+    /// document each PO came in, each PO decided at its own document's instant. The documents' instants must fall
+    /// on the same calendar day at every node (capacity is read for that day); `process(keptBatch:)` sees to it.
+    func decide(_ orders: [PurchaseOrder], from origins: [OrderOrigin], reports: inout [DocumentReport]) async
+        -> [OrderReport]
+    {
         var results: [OrderReport?] = Array(repeating: nil, count: orders.count)
         var waiting: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = []
         for (index, order) in orders.enumerated() {
             guard let profile = profiles.profile(for: order) else {
                 let sender = order.source.senderID.map(\.description) ?? "an unnamed sender"
-                report.problems.append("\(report.origin): PO \(order.poNumber): no retailer profile claims \(sender)")
+                let report = origins[index].report
+                reports[report].problems.append(
+                    "\(reports[report].origin): PO \(order.poNumber): no retailer profile claims \(sender)")
                 results[index] = OrderReport(retailer: nil, poNumber: order.poNumber, result: .unknownPartner(sender))
                 continue
             }
@@ -58,8 +73,13 @@ extension Gateway {
                         return false
                     }
                     let repeatsAgain = try await handleRepeats(
-                        sentAgain, document: document, at: now, routers: routers, results: &results, report: &report)
-                    let snapshot = try await stockedSnapshot(for: pending.map(\.order), at: now)
+                        sentAgain, from: origins, routers: routers, results: &results, reports: &reports)
+                    guard let first = pending.first else {
+                        pending = repeatsAgain
+                        continue
+                    }
+                    let snapshot = try await stockedSnapshot(
+                        for: pending.map(\.order), at: origins[first.index].receivedAt)
                     var state = snapshot.state
                     let kits = KitStock(catalog: profiles.catalog, skus: orderedSKUs(pending.map(\.order)))
                     // What each decision reads is kept with it: the batch's takes so far, in stocked SKUs.
@@ -94,7 +114,7 @@ extension Gateway {
                                 }
                             }, switches: switches)
                         let decision = router.route(
-                            entry.order, state: state, now: now,
+                            entry.order, state: state, now: origins[entry.index].receivedAt,
                             scratch: &scratches[entry.profile.id, default: RoutingScratch()])
                         state.apply(decision)
                         kits.settle(decision, in: &state.stock)
@@ -115,9 +135,10 @@ extension Gateway {
                     // keeps and sends is not, and is most of the work: it runs on every core.
                     let gateway = self
                     let commits = await Self.concurrentMap(decided) { item in
-                        gateway.makeCommit(
+                        let origin = origins[item.entry.index]
+                        return gateway.makeCommit(
                             item.entry.order, item.decision, tickets: item.tickets, profile: item.entry.profile,
-                            document: document, at: now, inputs: item.inputs)
+                            document: origin.document, at: origin.receivedAt, inputs: item.inputs)
                     }
                     let outcomes = try await store.commit(batch: commits)
                     var lost: [(index: Int, order: PurchaseOrder, profile: RetailerProfile)] = repeatsAgain
@@ -125,8 +146,9 @@ extension Gateway {
                         let (entry, decision, tickets, _) = item
                         switch outcome {
                         case .committed(_, let entries):
-                            report.written += write(entries, retailer: entry.profile.id)
-                            appendCSV(tickets, report: &report)
+                            let report = origins[entry.index].report
+                            reports[report].written += write(entries, retailer: entry.profile.id)
+                            appendCSV(tickets, report: &reports[report])
                             results[entry.index] = OrderReport(
                                 retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .decided(decision))
                         case .duplicate(let earlier, true):
@@ -166,21 +188,24 @@ extension Gateway {
                     logger.debug("store busy; deciding again", metadata: ["orders": "\(pending.count)"])
                 } catch {
                     for entry in pending {
-                        report.problems.append(
-                            "\(report.origin): PO \(entry.order.poNumber): not recorded, nothing promised: \(error)")
+                        let report = origins[entry.index].report
+                        reports[report].problems.append(
+                            "\(reports[report].origin): PO \(entry.order.poNumber): not recorded, nothing promised: "
+                                + "\(error)")
+                        reports[report].leavePending = true
                         results[entry.index] = OrderReport(
                             retailer: entry.profile.id, poNumber: entry.order.poNumber,
                             result: .notProcessed(reasons: ["\(error)"]))
                     }
-                    report.leavePending = true
                     pending = []
                 }
             }
             for entry in pending {
                 let why =
                     "stock or capacity changed under it \(maximumAttempts) times (last: \(lastConflict)); left pending"
-                report.problems.append("\(report.origin): PO \(entry.order.poNumber): \(why)")
-                report.leavePending = true
+                let report = origins[entry.index].report
+                reports[report].problems.append("\(reports[report].origin): PO \(entry.order.poNumber): \(why)")
+                reports[report].leavePending = true
                 results[entry.index] = OrderReport(
                     retailer: entry.profile.id, poNumber: entry.order.poNumber, result: .notProcessed(reasons: [why]))
             }

@@ -5,7 +5,8 @@ import Profiles
 import Routing
 import Store
 
-/// A PO waiting to be decided: its place among the document's POs, the order, and the profile that claims it.
+/// A PO waiting to be decided: its place among the POs being decided (an index of their origins and results), the
+/// order, and the profile that claims it.
 typealias WaitingOrder = (index: Int, order: PurchaseOrder, profile: RetailerProfile)
 
 extension Gateway {
@@ -17,14 +18,33 @@ extension Gateway {
     /// not group-committed). Returns the repeats whose replacement lost a race, to be handled again with fresh
     /// figures.
     func handleRepeats(
-        _ repeats: [(entry: WaitingOrder, earlier: OrderID)], document: DocumentID, at now: Date,
-        routers: [RetailerID: Router], results: inout [OrderReport?], report: inout DocumentReport
+        _ repeats: [(entry: WaitingOrder, earlier: OrderID)], from origins: [OrderOrigin],
+        routers: [RetailerID: Router], results: inout [OrderReport?], reports: inout [DocumentReport]
     ) async throws(StoreError) -> [WaitingOrder] {
-        guard !repeats.isEmpty else { return [] }
+        var again: [WaitingOrder] = []
+        // Asked a document at a time: what a recorded order is to a repeat depends on the repeat's own document.
+        for group in Dictionary(grouping: repeats, by: { origins[$0.entry.index].report }).sorted(by: {
+            $0.key < $1.key
+        }) {
+            let origin = origins[group.value[0].entry.index]
+            again += try await handleRepeats(
+                group.value, document: origin.document, at: origin.receivedAt, origins: origins, routers: routers,
+                results: &results, report: &reports[group.key])
+        }
+        return again.sorted { $0.index < $1.index }
+    }
+
+    /// `handleRepeats(_:from:routers:results:reports:)` for the repeats of one document.
+    private func handleRepeats(
+        _ repeats: [(entry: WaitingOrder, earlier: OrderID)], document: DocumentID, at now: Date,
+        origins: [OrderOrigin], routers: [RetailerID: Router], results: inout [OrderReport?],
+        report: inout DocumentReport
+    ) async throws(StoreError) -> [WaitingOrder] {
         let recorded = try await store.recordedOrders(repeats.map(\.earlier), for: document)
         var again: [WaitingOrder] = []
         for (entry, earlier) in repeats {
             let (index, order, profile) = entry
+            let position = origins[index].position
             // This very document finished after a crash, or the same bytes delivered again: nothing new.
             guard let first = recorded[earlier], first.documentID != document, !first.sameBytes else {
                 results[index] = OrderReport(
@@ -36,12 +56,13 @@ extension Gateway {
                 guard first.state == .open else {
                     refusal = "policy replace, but the first order is \(first.state.rawValue)"
                     try await refuseRepeat(
-                        entry, repeating: first, why: refusal, document: document, at: now, results: &results,
-                        report: &report)
+                        entry, position: position, repeating: first, why: refusal, document: document, at: now,
+                        results: &results, report: &report)
                     continue
                 }
                 switch try await replace(
-                    first, with: entry, document: document, at: now, routers: routers, report: &report)
+                    first, with: entry, position: position, document: document, at: now, routers: routers,
+                    report: &report)
                 {
                 case .replaced(let decision):
                     results[index] = OrderReport(
@@ -55,7 +76,8 @@ extension Gateway {
                 }
             }
             try await refuseRepeat(
-                entry, repeating: first, why: refusal, document: document, at: now, results: &results, report: &report)
+                entry, position: position, repeating: first, why: refusal, document: document, at: now,
+                results: &results, report: &report)
         }
         return again
     }
@@ -64,8 +86,8 @@ extension Gateway {
     /// takes rejects: an 855 reject names the PO number, so without a code of its own the retailer would read it as
     /// rejecting the first order.
     private func refuseRepeat(
-        _ entry: WaitingOrder, repeating first: RecordedOrder, why: String, document: DocumentID, at now: Date,
-        results: inout [OrderReport?], report: inout DocumentReport
+        _ entry: WaitingOrder, position: Int, repeating first: RecordedOrder, why: String, document: DocumentID,
+        at now: Date, results: inout [OrderReport?], report: inout DocumentReport
     ) async throws(StoreError) {
         let (index, order, profile) = entry
         let answer = OrderAnswer(rejecting: order, reason: .duplicateOrder)
@@ -79,7 +101,7 @@ extension Gateway {
             + (answers ? "answered with a reject, code \(code)" : "not answered (no duplicate-order reason code)")
         let entries = try await store.recordRepeat(
             OrderRepeat(
-                order: first.id, document: document, position: index, at: now, detail: detail,
+                order: first.id, document: document, position: position, at: now, detail: detail,
                 outbound: answers ? [answerDraft(answer, order: order, profile: profile, at: now)] : []))
         report.written += write(entries, retailer: profile.id)
         report.notes.append("\(report.origin): PO \(order.poNumber): \(detail)")
@@ -96,7 +118,7 @@ extension Gateway {
     /// Decides the repeat as if the first order had never taken anything (its stock and today's capacity given back
     /// in the snapshot) and asks the store to put it in the first one's place.
     private func replace(
-        _ first: RecordedOrder, with entry: WaitingOrder, document: DocumentID, at now: Date,
+        _ first: RecordedOrder, with entry: WaitingOrder, position: Int, document: DocumentID, at now: Date,
         routers: [RetailerID: Router], report: inout DocumentReport
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
@@ -111,7 +133,7 @@ extension Gateway {
         let commit = makeCommit(order, decision, tickets: tickets, profile: profile, document: document, at: now)
         let result = try await store.replace(
             OrderReplacement(
-                replacing: first.id, version: first.version, position: entry.index, commit: commit, released: claims))
+                replacing: first.id, version: first.version, position: position, commit: commit, released: claims))
         switch result {
         case .replaced(let id, let entries):
             report.written += write(entries, retailer: profile.id)

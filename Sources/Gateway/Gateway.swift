@@ -106,6 +106,27 @@ public struct Gateway: Sendable {
     public func process(kept id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async
         -> DocumentReport
     {
+        var document = await read(kept: id, bytes: bytes, origin: origin, receivedAt: receivedAt)
+        let orders = await decideOrders(of: &document)
+        return await finish(document, orders: orders)
+    }
+
+    /// A kept document read, validated and answered, with what cannot be routed refused: its orders are still to be
+    /// decided (`decideOrders(of:)`, or with other documents' in `process(keptBatch:)`), then it is finished.
+    struct ReadDocument: Sendable {
+        var id: DocumentID
+        var receivedAt: Date
+        var stream: InboundStream
+        var report: DocumentReport
+        /// Its interchanges received before: their orders are not decided again.
+        var repeated: Set<InterchangeKey>
+        /// How many of its sets could not be routed.
+        var unprocessed: Int
+    }
+
+    /// The first steps of `process(kept:bytes:origin:receivedAt:)`: read the document, answer each interchange
+    /// once, and refuse what cannot be routed, before any order is decided.
+    func read(kept id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> ReadDocument {
         let format = DocumentFormat(detecting: bytes)
         var report = DocumentReport(
             origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])
@@ -127,6 +148,15 @@ public struct Gateway: Sendable {
             report.orders.append(
                 OrderReport(retailer: retailer, poNumber: set.poNumber, result: .notProcessed(reasons: set.reasons)))
         }
+        return ReadDocument(
+            id: id, receivedAt: receivedAt, stream: stream, report: report, repeated: repeated,
+            unprocessed: unprocessed.unprocessed)
+    }
+
+    /// Decides a read document's orders (and acts on its change requests) a batch at a time as they are read, so
+    /// that no more than a batch is held. Returns how many orders and changes it held.
+    func decideOrders(of document: inout ReadDocument) async -> Int {
+        let (id, receivedAt, stream, repeated) = (document.id, document.receivedAt, document.stream, document.repeated)
         var orders = stream.items(.orders)
         var pending = PendingOrders()
         var changes = 0
@@ -137,7 +167,7 @@ public struct Gateway: Sendable {
             case .change(let change):
                 await handle(
                     change, position: changes, pending: &pending, repeated: repeated, document: id, at: receivedAt,
-                    of: stream.purchaseOrderSets, report: &report)
+                    of: stream.purchaseOrderSets, report: &document.report)
                 changes += 1
                 continue
             case .unprocessed: continue
@@ -145,38 +175,50 @@ public struct Gateway: Sendable {
             if let change = order.changeRequest {
                 await handle(
                     change, position: changes, pending: &pending, repeated: repeated, document: id, at: receivedAt,
-                    of: stream.purchaseOrderSets, report: &report)
+                    of: stream.purchaseOrderSets, report: &document.report)
                 changes += 1
                 continue
             }
-            // POs of an interchange received before are not decided again; the others are, in their order.
-            if let key = order.interchangeKey, repeated.contains(key) {
-                pending.add(
-                    redelivered: OrderReport(
-                        retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
-                        result: .redelivered(interchange: key)))
-            } else {
-                pending.add(fresh: order, routable: profiles.profile(for: order) != nil)
-            }
+            add(order, to: &pending, repeated: repeated)
             // A batch of `decide` is `batchSize` orders with a profile: a call for each keeps its batches. Orders
             // it does not batch (redelivered, or claimed by no profile) are let pile up only so far.
             if pending.routable == batchSize || pending.count >= 16 * batchSize {
-                await decide(&pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &report)
+                await decide(
+                    &pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &document.report)
             }
         }
-        await decide(&pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &report)
+        await decide(&pending, document: id, at: receivedAt, of: stream.purchaseOrderSets, report: &document.report)
+        return orders.orders
+    }
+
+    /// Adds an order read to those waiting: POs of an interchange received before are not decided again; the
+    /// others are, in their order.
+    func add(_ order: PurchaseOrder, to pending: inout PendingOrders, repeated: Set<InterchangeKey>) {
+        if let key = order.interchangeKey, repeated.contains(key) {
+            pending.add(
+                redelivered: OrderReport(
+                    retailer: profiles.profile(for: order)?.id, poNumber: order.poNumber,
+                    result: .redelivered(interchange: key)))
+        } else {
+            pending.add(fresh: order, routable: profiles.profile(for: order) != nil)
+        }
+    }
+
+    /// The last step: the document's status, and the store told it is finished (unless a PO left it pending).
+    func finish(_ document: ReadDocument, orders: Int) async -> DocumentReport {
+        var report = document.report
         report.status = Self.status(
-            of: stream, orders: orders.orders, unprocessed: unprocessed.unprocessed, report: report)
+            of: document.stream, orders: orders, unprocessed: document.unprocessed, report: report)
         if report.leavePending { return report }
         do {
-            try await store.finish(id, status: report.status, problems: report.problems)
+            try await store.finish(document.id, status: report.status, problems: report.problems)
         } catch {
-            report.problems.append("\(origin): \(error)")
+            report.problems.append("\(report.origin): \(error)")
         }
         logger.info(
             "document processed",
             metadata: [
-                "origin": "\(origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orders.count)",
+                "origin": "\(report.origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orders.count)",
             ])
         return report
     }
@@ -201,6 +243,22 @@ public struct Gateway: Sendable {
             redelivered[count] = report
             count += 1
         }
+
+        /// Every order's report in file order: the redelivered ones', and `decided` (one for each fresh order, in
+        /// order) in between.
+        func reports(merging decided: [OrderReport]) -> [OrderReport] {
+            var decided = decided.makeIterator()
+            var reports: [OrderReport] = []
+            reports.reserveCapacity(count)
+            for index in 0..<count {
+                if let earlier = redelivered[index] {
+                    reports.append(earlier)
+                } else if let next = decided.next() {
+                    reports.append(next)
+                }
+            }
+            return reports
+        }
     }
 
     /// Decides the pending orders and appends their reports, and the redelivered ones', in file order; tells
@@ -215,14 +273,8 @@ public struct Gateway: Sendable {
         if let progress {
             gateway.progress = { decided, _ in progress(before + decided, max(total, before + decided)) }
         }
-        var decided = await gateway.decide(pending.orders, document: id, at: now, report: &report).makeIterator()
-        for index in 0..<pending.count {
-            if let earlier = pending.redelivered[index] {
-                report.orders.append(earlier)
-            } else if let next = decided.next() {
-                report.orders.append(next)
-            }
-        }
+        let decided = await gateway.decide(pending.orders, document: id, at: now, report: &report)
+        report.orders += pending.reports(merging: decided)
         pending = PendingOrders(decided: before + pending.routable)
     }
 

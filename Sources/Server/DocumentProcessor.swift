@@ -5,24 +5,11 @@ public import ServiceLifecycle
 public import Store
 import Synchronization
 
-/// A kept document waiting for the pipeline.
-public struct KeptDocumentJob: Sendable {
-    public var id: DocumentID
-    public var bytes: [UInt8]
-    public var origin: String
-    public var receivedAt: Date
-
-    public init(id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) {
-        self.id = id
-        self.bytes = bytes
-        self.origin = origin
-        self.receivedAt = receivedAt
-    }
-}
-
-/// Runs kept documents through the pipeline, `workers` at a time (their store writes meet in shared transactions),
-/// in the order they were kept, and bounds how many a process holds: a request that would go beyond `capacity` is
-/// refused before anything is kept (503), so that nothing is accepted that cannot be kept and finished.
+/// Runs kept documents through the pipeline in batches of up to `workers` (`Gateway.process(keptBatch:)`: the
+/// store's round trips paid once a batch, not once a document), in the order they were kept, two batches at a time
+/// (one is read while the other is decided), and bounds how many a process holds: a request that would go beyond
+/// `capacity` is refused before anything is kept (503), so that nothing is accepted that cannot be kept and
+/// finished.
 ///
 /// On graceful shutdown the queue is closed and every document already in it is finished; a document kept after
 /// that stays pending in the store, and the next start finishes it (`Gateway.resume()`): never half written.
@@ -30,8 +17,7 @@ public final class DocumentProcessor: Service, Sendable {
     public let capacity: Int
     public let workers: Int
     private let held = Atomic<Int>(0)
-    private let stream: AsyncStream<KeptDocumentJob>
-    private let continuation: AsyncStream<KeptDocumentJob>.Continuation
+    private let queue = KeptQueue()
     private let world: LiveWorld
     private let logger: Logger
     private let finished: @Sendable (DocumentReport) -> Void
@@ -45,7 +31,6 @@ public final class DocumentProcessor: Service, Sendable {
         self.workers = max(1, workers)
         self.logger = logger
         self.finished = finished
-        (stream, continuation) = AsyncStream.makeStream(of: KeptDocumentJob.self)
     }
 
     /// Documents taken and not yet finished.
@@ -69,8 +54,8 @@ public final class DocumentProcessor: Service, Sendable {
     /// Queues a kept document (its place taken with `reserve()`). False when the processor is shutting down: the
     /// document stays pending in the store for the next start.
     @discardableResult
-    public func submit(_ job: KeptDocumentJob) -> Bool {
-        if case .enqueued = continuation.yield(job) { return true }
+    public func submit(_ job: KeptInput) -> Bool {
+        if queue.push(job) { return true }
         release()
         return false
     }
@@ -78,28 +63,28 @@ public final class DocumentProcessor: Service, Sendable {
     public func run() async throws {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
-                var running = 0
-                for await job in stream {
-                    if running == workers {
-                        await group.next()
-                        running -= 1
+                for _ in 0..<2 {
+                    group.addTask {
+                        while true {
+                            let jobs = await self.queue.take(upTo: self.workers)
+                            if jobs.isEmpty { return }
+                            await self.process(jobs)
+                        }
                     }
-                    group.addTask { await self.process(job) }
-                    running += 1
                 }
-                await group.waitForAll()
             }
         } onGracefulShutdown: {
-            self.continuation.finish()
+            self.queue.finish()
         }
     }
 
-    private func process(_ job: KeptDocumentJob) async {
-        defer { release() }
-        let report = await world.gateway.process(
-            kept: job.id, bytes: job.bytes, origin: job.origin, receivedAt: job.receivedAt)
-        finished(report)
-        logger.debug(
-            "document processed", metadata: ["document": "\(job.id)", "status": "\(report.status.rawValue)"])
+    private func process(_ jobs: [KeptInput]) async {
+        let reports = await world.gateway.process(keptBatch: jobs)
+        for (job, report) in zip(jobs, reports) {
+            release()
+            finished(report)
+            logger.debug(
+                "document processed", metadata: ["document": "\(job.id)", "status": "\(report.status.rawValue)"])
+        }
     }
 }

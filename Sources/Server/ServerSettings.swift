@@ -12,8 +12,9 @@ public struct ServerSettings: Sendable {
     /// How many documents the process holds at once (kept, not yet finished); beyond it a post gets 503 with
     /// Retry-After and nothing is kept.
     public var maximumInFlight = 256
-    /// How many documents go through the pipeline at once.
-    public var workers = 16
+    /// The most documents decided in one batch (`Gateway.process(keptBatch:)`): their store reads and writes are
+    /// shared.
+    public var workers = 128
     /// How long a connection may stay silent (a request trickling in, or idle between requests) before it is
     /// closed: a slow or stalled client holds no connection for longer.
     public var idleTimeout: Duration = .seconds(30)

@@ -19,7 +19,7 @@ struct ServeConfigurationTests {
         let badValue = try DropgateCommand.run(["serve", "--db", database, "--config", file.path])
         #expect(badValue.status == 2)
         #expect(
-            badValue.stderr.contains("serve.yaml: workers: '0' is not a whole number in 1...64"), "\(badValue.stderr)")
+            badValue.stderr.contains("serve.yaml: workers: '0' is not a whole number in 1...1024"), "\(badValue.stderr)")
 
         try "port: 8080\nprofile: x\n".write(to: file, atomically: true, encoding: .utf8)
         let unknown = try DropgateCommand.run(["serve", "--db", database, "--config", file.path])

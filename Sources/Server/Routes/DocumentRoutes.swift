@@ -74,7 +74,7 @@ extension DropgateAPI {
                 message: "the document could not be kept; nothing was accepted")
         }
         metrics.received(partner: partner, format: format)
-        processor.submit(KeptDocumentJob(id: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt))
+        processor.submit(KeptInput(id: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt))
         let answered = kept.sameBytesAs ?? kept.id
         logger.info(
             "document kept",

@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A folder to watch for documents dropped by an SFTP or AS2 server.") var inbox: String?
     @Option(help: "Largest request body taken, in bytes (default 16 MiB).") var maxBodyBytes: String?
     @Option(help: "Documents held at once before posts get 503 (default 256).") var maxInFlight: String?
-    @Option(help: "Documents processed at once (default 16): their writes share transactions.") var workers: String?
+    @Option(help: "Most documents decided in one batch (default 128): their reads and writes are shared.") var workers: String?
     @Option(help: "Seconds between looks at the profile files for edits (default 2).") var reloadSeconds: String?
     @Option(help: "Seconds a connection may stay silent before it is closed (default 30).") var idleSeconds: String?
     @Option(

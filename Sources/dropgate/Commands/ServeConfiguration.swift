@@ -14,7 +14,7 @@ struct ServeConfiguration: Equatable {
     var inbox: String?
     var maxBodyBytes = 16 << 20
     var maxInFlight = 256
-    var workers = 16
+    var workers = 128
     var reloadSeconds = 2.0
     var idleSeconds = 30.0
     var clientIdentityHeader: String?
@@ -76,7 +76,7 @@ struct ServeConfiguration: Equatable {
         case "max-body-bytes": maxBodyBytes = try number(1...(1 << 30))
         // Each document in hand holds a lock (a file descriptor) until it is finished: stay well below the limit.
         case "max-in-flight": maxInFlight = try number(1...10_000)
-        case "workers": workers = try number(1...64)
+        case "workers": workers = try number(1...1024)
         case "reload-seconds": reloadSeconds = try seconds()
         case "idle-seconds": idleSeconds = try seconds()
         case "client-identity-header":
