@@ -29,6 +29,7 @@ public struct ProfileSet: Sendable {
         profiles: [RetailerProfile], network: Network, catalog: ItemCatalog, xmlClaims: [XMLOrderClaim] = []
     ) {
         self.profiles = Dictionary(profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sortedProfiles = self.profiles.values.sorted { $0.id < $1.id }
         self.network = network
         self.catalog = catalog
         self.xmlClaims = xmlClaims
@@ -36,8 +37,9 @@ public struct ProfileSet: Sendable {
 
     public subscript(retailer: RetailerID) -> RetailerProfile? { profiles[retailer] }
 
-    /// Profiles by id, for stable listings.
-    public var sortedProfiles: [RetailerProfile] { profiles.values.sorted { $0.id < $1.id } }
+    /// Profiles by id, for stable listings and for finding the profile that claims a sender: sorted once, as the
+    /// gateway asks for every PO and interchange it reads.
+    public let sortedProfiles: [RetailerProfile]
 
     /// Loads and checks the profiles folder (`*.yaml`, `*.yml`), the network file and `items.csv` from disk, with
     /// the `kits.csv` beside `items.csv` when there is one.

@@ -30,4 +30,24 @@ struct PendingDocumentKeeperTests {
         #expect(try await third.pendingDocuments().isEmpty)
         #expect(try await second.pendingDocuments().isEmpty)
     }
+
+    @Test("stores that ask at once for a dead keeper's documents take each document once between them")
+    func deadKeeperTakenOnce() async throws {
+        let world = try SampleWorld()
+        let path = world.folder.appendingPathComponent("store.sqlite").path
+        var first: SQLiteStore? = try SQLiteStore(path: path)
+        var kept: [DocumentID] = []
+        for index in 0..<40 {
+            let document = InboundDocument(
+                receivedAt: SampleWorld.clock, origin: "\(index).x12", format: .x12, bytes: Array("ISA*\(index)".utf8))
+            kept.append(try #require(try await first?.keep(document)).id)
+        }
+        let (second, third) = (try SQLiteStore(path: path), try SQLiteStore(path: path))
+        first = nil
+        async let bySecond = second.pendingDocuments()
+        async let byThird = third.pendingDocuments()
+        let (a, b) = (try await bySecond.map(\.id), try await byThird.map(\.id))
+        #expect(Set(a).isDisjoint(with: b), "a document was taken by both stores")
+        #expect((a + b).sorted { $0.rawValue < $1.rawValue } == kept)
+    }
 }

@@ -166,6 +166,11 @@ enum Schema {
         migrator.registerMigration("v14: the bin each node keeps a SKU in") { db in
             try db.execute(sql: Self.v14)
         }
+        migrator.registerMigration("v15: the process that keeps each document") { db in
+            // `DocumentKeepers`: a document names its keeper instead of having a lock file of its own. A document
+            // kept before names none, and counts as abandoned once unfinished.
+            try db.execute(sql: "ALTER TABLE inbound_document ADD COLUMN keeper TEXT")
+        }
         return migrator
     }
 

@@ -102,7 +102,7 @@ public final class SQLiteStore: OrderStore {
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
         let hash = StoreFingerprint(document.bytes).text
-        let keepers = keepers
+        let keeper = keepers.token
         return try await write("keep inbound document") { db in
             // The fingerprint narrows the search; the bytes decide.
             let earlier = try Row.fetchAll(
@@ -111,16 +111,15 @@ public final class SQLiteStore: OrderStore {
             ).first { [UInt8]($0["bytes"] as Data) == document.bytes }.map { $0["id"] as Int64 }
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256, partner)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256, partner, keeper)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
                     document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
-                    Data(document.bytes), hash, document.partner,
+                    Data(document.bytes), hash, document.partner, keeper,
                 ])
-            // Kept by this process before any other can see it: locked inside the transaction.
-            _ = keepers.take(db.lastInsertedRowID)
+            // Kept by this process before any other can see it: it names its keeper in the same transaction.
             return KeptDocument(id: DocumentID(db.lastInsertedRowID), sameBytesAs: earlier.map(DocumentID.init))
         }
     }
@@ -132,17 +131,43 @@ public final class SQLiteStore: OrderStore {
             ).execute(
                 arguments: [status.rawValue, problems.joined(separator: "\n"), document.rawValue])
         }
-        keepers.release(document.rawValue, remove: true)
     }
 
-    /// Unfinished documents that no live process keeps (their keeper stopped), each now kept by this store. Read
-    /// again once locked: a keeper commits `finish` before it lets go, so what was finished meanwhile is left out.
+    /// Unfinished documents that no other live process keeps (their keeper stopped, or none was named), each now
+    /// kept by this store, and this store's own unfinished ones. A dead keeper's document is taken over by naming
+    /// this store its keeper in place of the dead one, only if no other store did first.
     public func pendingDocuments() async throws(StoreError) -> [PendingDocument] {
         let unfinished = try await read("list pending documents") { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM inbound_document WHERE finished = 0 ORDER BY id")
+            try Row.fetchAll(db, sql: "SELECT id, keeper FROM inbound_document WHERE finished = 0 ORDER BY id").map {
+                (id: $0["id"] as Int64, keeper: $0["keeper"] as String?)
+            }
         }
-        let taken = unfinished.filter(keepers.take)
-        let pending = try await read("read pending documents") { db in
+        var alive: [String: Bool] = [:]
+        let abandoned = unfinished.filter { document in
+            // Without a lock file of its own, a store keeps nothing: every unfinished document is abandoned.
+            guard keepers.token == nil || document.keeper != keepers.token else { return false }
+            if let keeper = document.keeper, let known = alive[keeper] { return !known }
+            let isAlive = keepers.isAlive(document.keeper)
+            if let keeper = document.keeper { alive[keeper] = isAlive }
+            return !isAlive
+        }
+        let token = keepers.token
+        let takenOver: Set<Int64> =
+            abandoned.isEmpty
+            ? []
+            : try await write("take over pending documents") { db in
+                var taken: Set<Int64> = []
+                let statement = try db.cachedStatement(
+                    sql: "UPDATE inbound_document SET keeper = ? WHERE id = ? AND finished = 0 AND keeper IS ?")
+                for document in abandoned {
+                    try statement.execute(arguments: [token, document.id, document.keeper])
+                    if db.changesCount == 1 { taken.insert(document.id) }
+                }
+                return taken
+            }
+        let mine = unfinished.filter { $0.keeper != nil && $0.keeper == token }.map(\.id)
+        let taken = (mine + takenOver).sorted()
+        return try await read("read pending documents") { db in
             var rows: [Row] = []
             for start in stride(from: 0, to: taken.count, by: 500) {
                 let slice = Array(taken[start..<min(start + 500, taken.count)])
@@ -163,9 +188,6 @@ public final class SQLiteStore: OrderStore {
                         bytes: [UInt8](row["bytes"] as Data), partner: row["partner"]))
             }
         }
-        let still = Set(pending.map(\.id.rawValue))
-        for document in taken where !still.contains(document) { keepers.release(document, remove: true) }
-        return pending
     }
 
     public func claim(_ interchange: InterchangeKey, for document: DocumentID) async throws(StoreError)
