@@ -69,13 +69,22 @@ struct Authenticator: Sendable {
         if let value = headers[.authorization] {
             let parts = value.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = parts[1].trimmingCharacters(in: .whitespaces)
+                let token = trimmed(parts[1])
                 return token.isEmpty ? nil : token
             }
             return nil
         }
         if let key = headers[apiKeyHeader], !key.isEmpty { return key }
         return cookieToken(in: headers)
+    }
+
+    /// `text` without the spaces and tabs HTTP allows around a field's parts (optional whitespace, RFC 9110 5.6.3):
+    /// Foundation's `trimmingCharacters(in:)` bridged every request's key through `NSString` and back.
+    static func trimmed(_ text: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[first...last])
     }
 
     /// The cookie that holds a key a person typed into `/warehouse/login` (HttpOnly, SameSite=Strict).
@@ -85,8 +94,8 @@ struct Authenticator: Sendable {
         for field in headers[values: .cookie] {
             for pair in field.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == cookieName else { continue }
-                let value = parts[1].trimmingCharacters(in: .whitespaces)
+                guard parts.count == 2, trimmed(parts[0]) == cookieName else { continue }
+                let value = trimmed(parts[1])
                 if !value.isEmpty { return value }
             }
         }
