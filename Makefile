@@ -10,7 +10,7 @@ SWIFT ?= swift
 # Code 128 barcodes back off the screenshot, fonts-dejavu-core so that the pages render with a font on a bare system
 # (Tests/DropgateEndToEndTests/WarehousePagesTests.swift, Tests/TestSupport/chromium.py).
 APT_PACKAGES := libxml2-dev libxml2-utils libcurl4-openssl-dev libsqlite3-dev sqlite3 python3 python3-pip \
-	python3-jsonschema python3-yaml ca-certificates postgresql openssh-server wrk chromium zbar-tools fonts-dejavu-core
+	python3-jsonschema python3-yaml ca-certificates openssl postgresql openssh-server wrk chromium zbar-tools fonts-dejavu-core
 
 .PHONY: deps build demo test bench openapi fuzz fuzz-x12 fuzz-xml fuzz-profiles clean
 

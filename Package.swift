@@ -42,6 +42,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         // The warehouse pages: server-rendered HTML, templates compiled into the binary.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // TLS that the service terminates itself, with partners' client certificates: already built for
+        // postgres-nio.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
     ],
     targets: [
         // C bridges.
@@ -96,6 +101,11 @@ let package = Package(
             dependencies: [
                 "Gateway", "Orders", "OrderXML", "Profiles", "Routing", "Operations", "Store", "Feeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -9,16 +9,22 @@ import Store
 /// Behind a proxy that terminates TLS and verifies partners' client certificates, `clientIdentityHeader` names the
 /// header the proxy sets to the verified certificate's subject (nginx's `$ssl_client_s_dn`, say): a partner's key
 /// is then taken only with a certificate of the same partner (its CN, or the whole value), so that a stolen key
-/// alone acts as no one. Staff tokens are not asked for one.
+/// alone acts as no one. Staff tokens are not asked for one. When the service terminates mutual TLS itself
+/// (`ServiceTLS` with a client CA), the certificate the handshake verified is read off the connection instead.
 struct Authenticator: Sendable {
     let store: any CredentialStore
     var clientIdentityHeader: HTTPField.Name?
+    /// The service terminates mutual TLS itself: a partner's key is taken only with that partner's verified client
+    /// certificate (its CN).
+    var clientCertificates = false
     /// Keys checked in the last second.
     var cache: KeyCache?
 
     static let apiKeyHeader = HTTPField.Name("X-API-Key")!
 
-    func principal(of request: Request) async throws -> Principal {
+    /// Who sent `request`. `context` is the request's connection, for its client certificate under mutual TLS; nil
+    /// where only staff tokens are taken (the pages), which no certificate backs.
+    func principal(of request: Request, context: DropgateRequestContext?) async throws -> Principal {
         guard let token = Self.token(in: request.headers) else {
             throw HTTPError(
                 .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"dropgate\""],
@@ -37,8 +43,15 @@ struct Authenticator: Sendable {
                 .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"dropgate\", error=\"invalid_token\""],
                 message: "the API key is unknown or revoked")
         }
-        if let header = clientIdentityHeader, case .partner(let partner) = principal {
-            guard let subject = request.headers[header], let identity = Self.identity(inSubject: subject) else {
+        let certificates = clientCertificates ? context : nil
+        if clientIdentityHeader != nil || certificates != nil, case .partner(let partner) = principal {
+            let identity: String?
+            if let certificates {
+                identity = await certificates.peerCertificate().flatMap(ServiceTLS.identity(of:))
+            } else {
+                identity = clientIdentityHeader.flatMap { request.headers[$0] }.flatMap(Self.identity(inSubject:))
+            }
+            guard let identity else {
                 throw HTTPError(.unauthorized, message: "no verified client certificate came with the key")
             }
             guard identity == partner else {

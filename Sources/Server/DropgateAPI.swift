@@ -21,11 +21,11 @@ struct DropgateAPI: Sendable {
     var authenticator: Authenticator {
         Authenticator(
             store: store, clientIdentityHeader: settings.clientIdentityHeader.flatMap { HTTPField.Name($0) },
-            cache: keys)
+            clientCertificates: settings.tls?.clientCA != nil, cache: keys)
     }
 
-    func router() -> Hummingbird.Router<BasicRequestContext> {
-        let router = Hummingbird.Router(context: BasicRequestContext.self)
+    func router() -> Hummingbird.Router<DropgateRequestContext> {
+        let router = Hummingbird.Router(context: DropgateRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         addHealthRoutes(to: router)
         addDocumentRoutes(to: router)

@@ -1,6 +1,8 @@
 import Foundation
 import Gateway
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 import Prometheus
 import ServiceLifecycle
@@ -44,10 +46,11 @@ public struct DropgateServer: Sendable {
         let api = DropgateAPI(
             world: world, store: store, processor: processor, metrics: metrics, settings: settings, logger: logger,
             pages: try WarehousePages())
+        let http1 = HTTPServerBuilder.http1(
+            configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1)))))
         let app = Application(
             router: api.router(),
-            server: .http1(
-                configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout / .milliseconds(1))))),
+            server: try settings.tls.map { try .tls(http1, tlsConfiguration: try $0.configuration()) } ?? http1,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "dropgate"),
             onServerRunning: { channel in
                 listening(channel.localAddress?.port ?? 0)

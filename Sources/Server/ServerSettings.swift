@@ -23,6 +23,9 @@ public struct ServerSettings: Sendable {
     /// Where a TLS-terminating proxy passes the verified client certificate's subject: a partner's key is then taken
     /// only with its own certificate. Trust it only where nothing but the proxy reaches the service.
     public var clientIdentityHeader: String?
+    /// TLS the service terminates itself, with mutual TLS when it names a client CA; nil serves plain HTTP (behind a
+    /// proxy, or on loopback).
+    public var tls: ServiceTLS?
     /// A folder to watch for documents dropped by an SFTP or AS2 server, if any.
     public var inbox: URL?
     /// How long a dropped file must look the same before it is taken, and how often the inbox is looked at.

@@ -26,7 +26,7 @@ final class ServeProcess: Sendable {
             // The sample profiles send to placeholder hosts: no delivery loop unless a test asks for one.
             + (extra.contains("--deliver-every") ? [] : ["--deliver-every", "0"])
         server = try SpawnedServer(arguments, capturesOutput: true, errorFile: errorFile.path)
-        guard let line = server.readLine(), let range = line.range(of: "http://127.0.0.1:"),
+        guard let line = server.readLine(), let range = line.range(of: "://127.0.0.1:"),
             let port = Int(line[range.upperBound...])
         else {
             let log = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""

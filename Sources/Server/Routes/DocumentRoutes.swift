@@ -10,12 +10,12 @@ import Store
 
 /// `POST /v1/partners/{partner}/documents`, `GET /v1/documents/{id}`, `GET /v1/documents/{id}/ack`.
 extension DropgateAPI {
-    func addDocumentRoutes(to router: Router<BasicRequestContext>) {
+    func addDocumentRoutes(to router: Router<DropgateRequestContext>) {
         router.post("v1/partners/:partner/documents") { request, context in
-            try await post(request, partner: try context.parameters.require("partner"))
+            try await post(request, partner: try context.parameters.require("partner"), context: context)
         }
         router.get("v1/documents/:id") { request, context in
-            let principal = try await authenticator.principal(of: request)
+            let principal = try await authenticator.principal(of: request, context: context)
             let record = try await document(try context.parameters.require("id"), for: principal)
             // What went back to the sender (acknowledgements, 855s, cXML confirmations), not the warehouse's pick
             // tickets nor the explanations.
@@ -25,7 +25,7 @@ extension DropgateAPI {
             return try APIJSON.response(DocumentBody(record, answers: answers))
         }
         router.get("v1/documents/:id/ack") { request, context in
-            let principal = try await authenticator.principal(of: request)
+            let principal = try await authenticator.principal(of: request, context: context)
             let record = try await document(try context.parameters.require("id"), for: principal)
             return try await acknowledgement(of: record)
         }
@@ -33,8 +33,10 @@ extension DropgateAPI {
 
     /// Keeps the body as the partner's document before answering: 202 with its id and where to read what became
     /// of it. The same bytes again answer with the first document's id.
-    private func post(_ request: Request, partner: String) async throws -> Response {
-        let principal = try await authenticator.principal(of: request)
+    private func post(_ request: Request, partner: String, context: DropgateRequestContext) async throws
+        -> Response
+    {
+        let principal = try await authenticator.principal(of: request, context: context)
         _ = try Access.post(as: partner, by: principal)
         let profiles = world.profiles
         guard profiles.profiles[RetailerID(partner)] != nil else {

@@ -13,7 +13,7 @@ import Store
 /// typed; recorded, the browser goes on (303) to the order's floor page, which shows the fees flagged and the
 /// documents sent, so that a reload never posts twice.
 extension DropgateAPI {
-    func addFloorFormRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
+    func addFloorFormRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
         router.post("warehouse/:dc/orders/:order/ship") { request, context in
             guard case .allowed(let principal) = try await warehouseAccess(request, format: .html) else {
                 return PageResponse.toLogin(request)

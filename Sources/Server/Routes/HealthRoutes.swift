@@ -8,7 +8,7 @@ import Store
 /// `GET /healthz` (the process answers), `GET /readyz` (the store answers and a world is loaded), `GET /metrics`
 /// (Prometheus text) and `GET /openapi.yaml`: no key needed.
 extension DropgateAPI {
-    func addHealthRoutes(to router: Router<BasicRequestContext>) {
+    func addHealthRoutes(to router: Router<DropgateRequestContext>) {
         router.get("healthz") { _, _ in
             try APIJSON.response(["status": "ok"])
         }

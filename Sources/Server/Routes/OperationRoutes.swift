@@ -12,9 +12,9 @@ import Store
 /// What operations change and watch, with an admin token: `PUT /v1/dcs/{dc}`, `POST /v1/inventory`,
 /// `GET /v1/outbox`, `GET /v1/feeds`, `GET /v1/status`.
 extension DropgateAPI {
-    func addOperationRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
+    func addOperationRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
         router.put("v1/dcs/:dc") { request, context in
-            let principal = try await authenticator.principal(of: request)
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             let node = DCID(try context.parameters.require("dc"))
             let profiles = world.profiles
@@ -27,8 +27,8 @@ extension DropgateAPI {
             logger.notice("node switched", metadata: ["dc": "\(node)", "by": "\(principal)"])
             return try APIJSON.response(updated)
         }
-        router.post("v1/inventory") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+        router.post("v1/inventory") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             let body = try await request.body.collect(upTo: settings.maximumBodyBytes)
             let rows = try InventoryBody.rows(
@@ -38,15 +38,15 @@ extension DropgateAPI {
             return try APIJSON.response(
                 InventoryImported(rows: rows.count, nodes: Set(rows.map(\.node.rawValue)).sorted()))
         }
-        router.get("v1/outbox") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+        router.get("v1/outbox") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             let state: OutboxState? = try APIJSON.code(request.uri.queryParameters["state"], parameter: "state")
             let rows = try await storeCall { try await store.outbox(state: state) }
             return try APIJSON.response(OutboxList(documents: rows.map(OutboxRow.init)))
         }
-        router.get("v1/feeds") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+        router.get("v1/feeds") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             var runs: [FeedRun] = []
             if let deliveries = store as? any DeliveryStore {
@@ -55,8 +55,8 @@ extension DropgateAPI {
             return try APIJSON.response(
                 FeedList(feeds: FeedStatus.lines(profiles: world.profiles, runs: runs, at: settings.clock())))
         }
-        router.get("v1/status") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+        router.get("v1/status") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             return try APIJSON.response(ServiceStatus(world: world.current, processor: processor))
         }

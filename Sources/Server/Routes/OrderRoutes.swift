@@ -6,9 +6,9 @@ import Store
 
 /// `GET /v1/orders?retailer=&status=&dc=&since=` and `GET /v1/orders/{id}`: a partner sees only its own orders.
 extension DropgateAPI {
-    func addOrderRoutes(to router: Router<BasicRequestContext>) {
-        router.get("v1/orders") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+    func addOrderRoutes(to router: Router<DropgateRequestContext>) {
+        router.get("v1/orders") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             let query = request.uri.queryParameters
             var retailer = query["retailer"].map { String($0) }
             if case .partner(let own) = principal {
@@ -26,7 +26,7 @@ extension DropgateAPI {
             return try APIJSON.response(OrderList(orders: orders.map(OrderRow.init)))
         }
         router.get("v1/orders/:id") { request, context in
-            let principal = try await authenticator.principal(of: request)
+            let principal = try await authenticator.principal(of: request, context: context)
             let text = try context.parameters.require("id")
             guard let raw = Int64(text), raw > 0 else {
                 throw HTTPError(.badRequest, message: "\(text): an order id is a positive number")

@@ -11,8 +11,8 @@ import Store
 /// every retailer's fees and allowances, which are not the floor's business (a warehouse key gets 403). A browser
 /// without a key signs in at `/warehouse/login` and comes back. 503 while the service has no `ScorecardSource`.
 extension DropgateAPI {
-    func addScorecardRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
-        router.get("operations/scorecard") { request, _ in try await scorecardPage(request) }
+    func addScorecardRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
+        router.get("operations/scorecard") { request, context in try await scorecardPage(request) }
     }
 
     func scorecardPage(_ request: Request) async throws -> Response {

@@ -11,16 +11,16 @@ import Store
 /// What the warehouse floor records, with a warehouse (or admin) token: `POST /v1/shipments` and
 /// `POST /v1/orders/{id}/cancellations`.
 extension DropgateAPI {
-    func addShipmentRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
-        router.post("v1/shipments") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+    func addShipmentRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
+        router.post("v1/shipments") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.warehouse, principal)
             let body = try await request.body.collect(upTo: 1 << 20)
             let shipment = try ShipmentBody.decode(body)
             return try await recordShipment(shipment, by: principal)
         }
         router.post("v1/orders/:id/cancellations") { request, context in
-            let principal = try await authenticator.principal(of: request)
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.warehouse, principal)
             guard let id = Int64(try context.parameters.require("id")) else {
                 throw HTTPError(.badRequest, message: "an order id is a number")

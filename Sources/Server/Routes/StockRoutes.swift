@@ -12,9 +12,9 @@ import Store
 /// `dc,sku,quantity,due`) and `POST /v1/inventory/receipts` (CSV `dc,sku,quantity`), which releases the orders
 /// waiting for the stock.
 extension DropgateAPI {
-    func addStockRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
-        router.post("v1/inventory/inbound") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+    func addStockRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
+        router.post("v1/inventory/inbound") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             let text = try await checkedStockCSV(request)
             let rows: [InboundRow]
@@ -26,8 +26,8 @@ extension DropgateAPI {
             return try APIJSON.response(
                 InventoryImported(rows: rows.count, nodes: Set(rows.map(\.node.rawValue)).sorted()))
         }
-        router.post("v1/inventory/receipts") { request, _ in
-            let principal = try await authenticator.principal(of: request)
+        router.post("v1/inventory/receipts") { request, context in
+            let principal = try await authenticator.principal(of: request, context: context)
             try Access.require(.admin, principal)
             let text = try await checkedStockCSV(request)
             let receipts: [StockReceipt]

@@ -13,22 +13,22 @@ import Store
 /// `Accept` or `?format=`) for a WMS. A browser signs in once at `/warehouse/login`, which keeps the key in a cookie;
 /// a page asked for without a key sends the browser there, a JSON or CSV request gets 401.
 extension DropgateAPI {
-    func addWarehouseRoutes(to router: Hummingbird.Router<BasicRequestContext>) {
-        router.get("warehouse/login") { request, _ in
+    func addWarehouseRoutes(to router: Hummingbird.Router<DropgateRequestContext>) {
+        router.get("warehouse/login") { request, context in
             let query = request.uri.queryParameters
             return PageResponse.html(
                 pages.login(
                     problem: nil, dc: query["dc"].map(String.init) ?? "",
                     next: Self.safeNext(query["next"].map(String.init)) ?? ""))
         }
-        router.post("warehouse/login") { request, _ in try await signIn(request) }
-        router.get("warehouse") { request, _ in
+        router.post("warehouse/login") { request, context in try await signIn(request) }
+        router.get("warehouse") { request, context in
             guard case .allowed = try await warehouseAccess(request, format: .html) else {
                 return PageResponse.toLogin(request)
             }
             return PageResponse.html(pages.chooser(network: world.profiles.network))
         }
-        router.get("warehouse/deadlines") { request, _ in try await deadlinesPage(request, dc: nil) }
+        router.get("warehouse/deadlines") { request, context in try await deadlinesPage(request, dc: nil) }
         router.get("warehouse/:dc/deadlines") { request, context in
             try await deadlinesPage(request, dc: try node(context))
         }
@@ -192,7 +192,8 @@ extension DropgateAPI {
     func warehouseAccess(_ request: Request, format: PageFormat, role: Role = .warehouse) async throws -> PageAccess {
         if format == .html && Authenticator.token(in: request.headers) == nil { return .signIn }
         let principal: Principal
-        do { principal = try await authenticator.principal(of: request) } catch let error as HTTPError {
+        // Pages take staff tokens only, which no client certificate backs: the connection is not asked for one.
+        do { principal = try await authenticator.principal(of: request, context: nil) } catch let error as HTTPError {
             if format == .html && error.status == .unauthorized { return .signIn }
             throw error
         }
@@ -200,7 +201,7 @@ extension DropgateAPI {
         return .allowed(principal)
     }
 
-    func node(_ context: BasicRequestContext) throws -> DCID {
+    func node(_ context: DropgateRequestContext) throws -> DCID {
         let dc = DCID(try context.parameters.require("dc"))
         guard world.profiles.network.node(dc) != nil else {
             throw HTTPError(.notFound, message: "no DC '\(dc)' in the network")
@@ -208,7 +209,7 @@ extension DropgateAPI {
         return dc
     }
 
-    static func orderID(_ context: BasicRequestContext) throws -> OrderID {
+    static func orderID(_ context: DropgateRequestContext) throws -> OrderID {
         let text = try context.parameters.require("order")
         guard let raw = Int64(text), raw > 0 else {
             throw HTTPError(.badRequest, message: "\(text): an order id is a positive number")

@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A folder to watch for documents dropped by an SFTP or AS2 server.") var inbox: String?
     @Option(help: "Largest request body taken, in bytes (default 16 MiB).") var maxBodyBytes: String?
     @Option(help: "Documents held at once before posts get 503 (default 256).") var maxInFlight: String?
-    @Option(help: "Most documents decided in one batch (default 128): their reads and writes are shared.") var workers: String?
+    @Option(help: "Most documents decided in one batch (default 128): their reads and writes are shared.") var workers:
+        String?
     @Option(help: "Seconds between looks at the profile files for edits (default 2).") var reloadSeconds: String?
     @Option(help: "Seconds a connection may stay silent before it is closed (default 30).") var idleSeconds: String?
     @Option(
@@ -55,6 +56,15 @@ struct ServeCommand: AsyncParsableCommand {
             is then taken only with that partner's certificate (CN). Trust it only where only the proxy reaches us.
             """)
     var clientIdentityHeader: String?
+    @Option(help: "PEM certificate chain for TLS the service terminates itself (with --tls-key).")
+    var tlsCertificate: String?
+    @Option(help: "PEM private key of --tls-certificate.") var tlsKey: String?
+    @Option(
+        help: """
+            PEM CA that signs partners' client certificates: mutual TLS, a partner's key taken only with its own \
+            certificate (CN).
+            """)
+    var tlsClientCA: String?
     @Option(help: "Seconds between sending the due feeds and outbox (default 15; 0: never).")
     var deliverEvery: String?
     @Option(help: "Hours before a deadline that the warehouse pages call it due soon (default 4).")
@@ -68,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
             "inbox": inbox, "max-body-bytes": maxBodyBytes, "max-in-flight": maxInFlight, "workers": workers,
             "reload-seconds": reloadSeconds, "idle-seconds": idleSeconds,
             "client-identity-header": clientIdentityHeader, "deliver-every": deliverEvery, "due-soon": dueSoon,
+            "tls-certificate": tlsCertificate, "tls-key": tlsKey, "tls-client-ca": tlsClientCA,
         ]
         let configuration: ServeConfiguration
         do {
@@ -95,6 +106,16 @@ struct ServeCommand: AsyncParsableCommand {
         settings.reloadInterval = .milliseconds(Int(configuration.reloadSeconds * 1000))
         settings.idleTimeout = .milliseconds(Int(configuration.idleSeconds * 1000))
         settings.clientIdentityHeader = configuration.clientIdentityHeader
+        if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {
+            for file in [certificate, key] + [configuration.tlsClientCA].compactMap({ $0 })
+            where !FileManager.default.isReadableFile(atPath: file) {
+                printError("\(file): no such file, or not readable (expected a PEM file for TLS)")
+                throw ExitCode(2)
+            }
+            settings.tls = ServiceTLS(
+                certificateChain: URL(fileURLWithPath: certificate), privateKey: URL(fileURLWithPath: key),
+                clientCA: configuration.tlsClientCA.map { URL(fileURLWithPath: $0) })
+        }
         settings.deliveryInterval =
             configuration.deliverEvery > 0 ? .milliseconds(Int(configuration.deliverEvery * 1000)) : nil
         settings.dueSoon = configuration.dueSoonHours * 3600
@@ -122,13 +143,19 @@ struct ServeCommand: AsyncParsableCommand {
         let server = DropgateServer(
             settings: settings, source: source, store: store, metrics: ServerMetrics.bootstrap(), logger: logger)
         let host = configuration.host
+        let scheme = settings.tls == nil ? "http" : "https"
         do {
             try await server.run { port in
                 // Straight to the descriptor: a script waiting for this line must not wait for a buffer to fill.
-                FileHandle.standardOutput.write(Data("dropgate serve: listening on http://\(host):\(port)\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("dropgate serve: listening on \(scheme)://\(host):\(port)\n".utf8))
             }
         } catch let problems as ProfileErrors {
             for problem in problems.errors { printError("\(problem)") }
+            await store.close()
+            throw ExitCode(2)
+        } catch let problem as ServiceTLSError {
+            printError("dropgate serve: \(problem)")
             await store.close()
             throw ExitCode(2)
         } catch {

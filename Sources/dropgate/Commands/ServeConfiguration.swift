@@ -18,6 +18,11 @@ struct ServeConfiguration: Equatable {
     var reloadSeconds = 2.0
     var idleSeconds = 30.0
     var clientIdentityHeader: String?
+    /// PEM files for TLS the service terminates itself: its certificate chain and key, and the CA that signs
+    /// partners' client certificates (mutual TLS).
+    var tlsCertificate: String?
+    var tlsKey: String?
+    var tlsClientCA: String?
     /// Seconds between passes of the delivery loop (due feeds, then the due outbox); 0 turns it off.
     var deliverEvery = 15.0
     /// Hours before a deadline that the deadlines page and the pick list call it due soon.
@@ -31,7 +36,8 @@ struct ServeConfiguration: Equatable {
         ("max-in-flight", "DROPGATE_MAX_IN_FLIGHT"), ("workers", "DROPGATE_WORKERS"),
         ("reload-seconds", "DROPGATE_RELOAD_SECONDS"), ("idle-seconds", "DROPGATE_IDLE_SECONDS"),
         ("client-identity-header", "DROPGATE_CLIENT_IDENTITY_HEADER"), ("deliver-every", "DROPGATE_DELIVER_EVERY"),
-        ("due-soon", "DROPGATE_DUE_SOON"),
+        ("due-soon", "DROPGATE_DUE_SOON"), ("tls-certificate", "DROPGATE_TLS_CERTIFICATE"),
+        ("tls-key", "DROPGATE_TLS_KEY"), ("tls-client-ca", "DROPGATE_TLS_CLIENT_CA"),
     ]
 
     /// Resolves every setting; a value that does not read (a port that is no number, an unknown key in the
@@ -48,6 +54,12 @@ struct ServeConfiguration: Equatable {
                 ?? fromFile[key].map { ($0, "\(file ?? "config"): \(key)") }
             guard let (value, source) = found else { continue }
             try configuration.set(key, value, source: source)
+        }
+        if (configuration.tlsCertificate == nil) != (configuration.tlsKey == nil) {
+            throw ValidationError("tls-certificate and tls-key go together: the service needs both to speak TLS")
+        }
+        if configuration.tlsClientCA != nil, configuration.tlsCertificate == nil {
+            throw ValidationError("tls-client-ca asks for mutual TLS: it needs tls-certificate and tls-key too")
         }
         return configuration
     }
@@ -74,7 +86,7 @@ struct ServeConfiguration: Equatable {
         case "items": items = value
         case "inbox": inbox = value
         case "max-body-bytes": maxBodyBytes = try number(1...(1 << 30))
-        // Each document in hand holds a lock (a file descriptor) until it is finished: stay well below the limit.
+        // Each document in hand holds its bytes in memory until it is finished.
         case "max-in-flight": maxInFlight = try number(1...10_000)
         case "workers": workers = try number(1...1024)
         case "reload-seconds": reloadSeconds = try seconds()
@@ -94,6 +106,9 @@ struct ServeConfiguration: Equatable {
                 throw ValidationError("\(source): '\(value)' is not a number of hours above 0 (and at most 336)")
             }
             dueSoonHours = hours
+        case "tls-certificate": tlsCertificate = value
+        case "tls-key": tlsKey = value
+        case "tls-client-ca": tlsClientCA = value
         default: throw ValidationError("\(source): unknown setting '\(key)'")
         }
     }
