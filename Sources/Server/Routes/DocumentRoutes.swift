@@ -46,6 +46,16 @@ extension DropgateAPI {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge, message: "the body is \(length) bytes; at most \(limit) are taken")
         }
+        // A place is taken before the body is read and checked: a service that is full refuses at once, before it
+        // spends anything on a document it will not keep. Given back on every way out but the queue.
+        guard processor.reserve() else {
+            metrics.refusedBusy()
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "1"],
+                message: "\(processor.capacity) documents are in hand; nothing was kept, post again shortly")
+        }
+        var submitted = false
+        defer { if !submitted { processor.release() } }
         var body: ByteBuffer
         do { body = try await request.body.collect(upTo: limit) } catch is NIOTooManyBytesError {
             throw HTTPError(.contentTooLarge, message: "the body is larger than the \(limit) bytes taken")
@@ -55,12 +65,6 @@ extension DropgateAPI {
         }
         let bytes = body.readBytes(length: body.readableBytes) ?? []
         try Self.checkSender(of: bytes, partner: partner, profiles: profiles)
-        guard processor.reserve() else {
-            metrics.refusedBusy()
-            throw HTTPError(
-                .serviceUnavailable, headers: [.retryAfter: "1"],
-                message: "\(processor.capacity) documents are in hand; nothing was kept, post again shortly")
-        }
         let receivedAt = settings.clock()
         let format = DocumentFormat(detecting: bytes)
         let origin = "http:\(partner)"
@@ -69,13 +73,13 @@ extension DropgateAPI {
             kept = try await store.keep(
                 InboundDocument(receivedAt: receivedAt, origin: origin, format: format, bytes: bytes, partner: partner))
         } catch {
-            processor.release()
             logger.error("document not kept", metadata: ["partner": "\(partner)", "error": "\(error)"])
             throw HTTPError(
                 .serviceUnavailable, headers: [.retryAfter: "1"],
                 message: "the document could not be kept; nothing was accepted")
         }
         metrics.received(partner: partner, format: format)
+        submitted = true
         processor.submit(KeptInput(id: kept.id, bytes: bytes, origin: origin, receivedAt: receivedAt))
         let answered = kept.sameBytesAs ?? kept.id
         logger.info(
