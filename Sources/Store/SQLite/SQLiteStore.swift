@@ -333,26 +333,52 @@ public final class SQLiteStore: OrderStore {
     /// order alone. One fsync for the batch, which is what makes `synchronous=FULL` affordable.
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
         let orders = try await StoreJSON.encodeOrders(batch.map(\.order))
-        do {
-            return try await writer.write { db in
-                var results: [CommitResult] = []
-                for (commit, orderJSON) in zip(batch, orders) {
-                    var result = CommitResult.conflict("")
-                    do {
-                        try db.inSavepoint {
-                            result = try Self.commit(commit, orderJSON: orderJSON, in: db)
-                            return .commit
+        // In parts of a few POs, queued together in order: the file's write lock is held for a part at a time, and
+        // documents posted meanwhile are kept between parts instead of waiting for the whole batch.
+        let size = 16
+        let pairs = Array(zip(batch, orders))
+        let parts: [(weight: Int, body: @Sendable (Database) throws -> [CommitResult])] = stride(
+            from: 0, to: pairs.count, by: size
+        ).map { start in
+            let commits = Array(pairs[start..<min(start + size, pairs.count)])
+            return (
+                weight: commits.count * GroupWriter.orderWeight,
+                body: { db in
+                    var results: [CommitResult] = []
+                    for (commit, orderJSON) in commits {
+                        var result = CommitResult.conflict("")
+                        do {
+                            try db.inSavepoint {
+                                result = try Self.commit(commit, orderJSON: orderJSON, in: db)
+                                return .commit
+                            }
+                        } catch let conflict as Conflict {
+                            result = .conflict(conflict.description)
                         }
-                    } catch let conflict as Conflict {
-                        result = .conflict(conflict.description)
+                        results.append(result)
                     }
-                    results.append(result)
+                    return results
                 }
-                return results
-            }
-        } catch {
-            throw Self.failure("commit orders", error)
+            )
         }
+        let written: [Result<[CommitResult], any Error>] = await writer.write(inOrder: parts)
+        // Nothing written: the caller hears why, as of one transaction. Some parts written: the others' POs lost a
+        // race with the store (busy, say), and are decided again.
+        let failures = written.compactMap { result -> (any Error)? in
+            if case .failure(let error) = result { return error }
+            return nil
+        }
+        if let error = failures.first, failures.count == written.count { throw Self.failure("commit orders", error) }
+        var results: [CommitResult] = []
+        for (part, result) in zip(parts, written) {
+            switch result {
+            case .success(let committed): results += committed
+            case .failure(let error):
+                let count = part.weight / GroupWriter.orderWeight
+                results += Array(repeating: .conflict("not written with the rest of its batch: \(error)"), count: count)
+            }
+        }
+        return results
     }
 
     static func commit(_ commit: OrderCommit, orderJSON: String, in db: Database) throws -> CommitResult {
