@@ -12,13 +12,13 @@ extension X12OutgoingSegment {
     public func replacingDelimiters(
         _ delimiters: X12Delimiters, inElements positions: [Int]?, with replacement: Character = " "
     ) -> Self? {
-        func isReserved(_ byte: UInt8) -> Bool { delimiters.isDelimiter(byte) }
-        func holds(_ text: String) -> Bool { text.utf8.contains(where: isReserved) }
+        func holds(_ text: String) -> Bool { text.utf8.contains(where: delimiters.isDelimiter) }
         func clean(_ text: String) -> String {
             guard holds(text) else { return text }
             return String(
                 text.map { character in
-                    character.utf8.count == 1 && isReserved(character.utf8.first ?? 0) ? replacement : character
+                    character.utf8.count == 1 && delimiters.isDelimiter(character.utf8.first ?? 0)
+                        ? replacement : character
                 })
         }
         func isChosen(_ index: Int) -> Bool { positions?.contains(index + 1) ?? true }
@@ -28,10 +28,10 @@ extension X12OutgoingSegment {
             return X12OutgoingSegment(
                 id, simpleElements: values.indices.map { isChosen($0) ? values[$0].map(clean) : values[$0] })
         case .nested(let elements):
-            guard
-                elements.indices.contains(where: { isChosen($0) && elements[$0].contains { $0.contains(where: holds) } }
-                )
-            else { return nil }
+            let holding = elements.indices.contains {
+                isChosen($0) && elements[$0].contains { $0.contains(where: holds) }
+            }
+            guard holding else { return nil }
             return X12OutgoingSegment(
                 id, elements: elements.indices.map { isChosen($0) ? elements[$0].map { $0.map(clean) } : elements[$0] })
         }
