@@ -95,7 +95,8 @@ extension Gateway {
             break
         case .redecide:
             guard let id, let recorded, let changed = review.changed else { break }
-            var state = try await snapshot(for: [changed], at: now, deciding: id)
+            let stocked = try await stockedSnapshot(for: [changed], at: now, deciding: id)
+            var state = stocked.state
             let claims = giveBack(recorded, for: changed, to: &state, at: now)
             let switches = try await store.nodeSwitches()
             let routers = switchedRouters.routers(for: switches, profiles: profiles) ?? self.routers
@@ -105,9 +106,7 @@ extension Gateway {
             review = review.judged(by: decided)
             guard review.action == .redecide else { break }
             decision = decided
-            tickets = decided.shipments.map {
-                PickTicket(order: changed, shipment: $0, profile: profile, catalog: profiles.catalog)
-            }
+            tickets = pickTickets(changed, decided, profile: profile, positions: stocked.positions)
             var commit = makeCommit(
                 changed, decided, tickets: tickets, profile: profile, document: recorded.documentID ?? document,
                 at: now)

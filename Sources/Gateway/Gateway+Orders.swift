@@ -125,10 +125,8 @@ extension Gateway {
                                 }
                             }
                         }
-                        let tickets = decision.shipments.map {
-                            PickTicket(
-                                order: entry.order, shipment: $0, profile: entry.profile, catalog: profiles.catalog)
-                        }
+                        let tickets = pickTickets(
+                            entry.order, decision, profile: entry.profile, positions: snapshot.positions)
                         decided.append((entry, decision, tickets, inputs))
                     }
                     // Deciding is sequential (each order sees its predecessors' stock); rendering what each one
@@ -242,13 +240,9 @@ extension Gateway {
     ///
     /// `deciding` names a recorded order being decided again (a change, a receipt): what it was promised of the
     /// stock due is its own again.
-    func snapshot(for orders: [PurchaseOrder], at now: Date, deciding: OrderID? = nil) async throws(StoreError)
-        -> NetworkState
-    {
-        try await stockedSnapshot(for: orders, at: now, deciding: deciding).state
-    }
-
-    /// `snapshot(for:at:deciding:)`, and the store's figures of each stocked item at each node it was made from.
+    ///
+    /// Beside the state, the store's rows of each stocked item at each node it was made from: their figures (what a
+    /// decision's inputs keep) and bins (what its pick tickets name), from the one read.
     func stockedSnapshot(for orders: [PurchaseOrder], at now: Date, deciding: OrderID? = nil)
         async throws(StoreError) -> (state: NetworkState, positions: [DCID: [SKU: InventoryPosition]])
     {

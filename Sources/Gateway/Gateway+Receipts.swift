@@ -76,13 +76,12 @@ extension Gateway {
             guard let recorded = try await store.recordedOrders([floor.id], for: document)[floor.id],
                 recorded.state == .open
             else { return nil }
-            var state = try await snapshot(for: [floor.order], at: now, deciding: floor.id)
+            let stocked = try await stockedSnapshot(for: [floor.order], at: now, deciding: floor.id)
+            var state = stocked.state
             let claims = giveBack(recorded, for: floor.order, to: &state, at: now)
             let decision = router.route(floor.order, state: state, now: now)
             guard !decision.shipments.isEmpty, decision.cancelledLines.isEmpty else { return nil }
-            let tickets = decision.shipments.map {
-                PickTicket(order: floor.order, shipment: $0, profile: profile, catalog: profiles.catalog)
-            }
+            let tickets = pickTickets(floor.order, decision, profile: profile, positions: stocked.positions)
             let commit = makeCommit(
                 floor.order, decision, tickets: tickets, profile: profile, document: document, at: now)
             switch try await store.replace(

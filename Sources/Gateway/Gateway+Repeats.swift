@@ -122,14 +122,13 @@ extension Gateway {
         routers: [RetailerID: Router], report: inout DocumentReport
     ) async throws(StoreError) -> Replacement {
         let (_, order, profile) = entry
-        var state = try await snapshot(for: [order], at: now, deciding: first.id)
+        let stocked = try await stockedSnapshot(for: [order], at: now, deciding: first.id)
+        var state = stocked.state
         let claims = giveBack(first, for: order, to: &state, at: now)
         let router =
             routers[profile.id] ?? Router(profile: profile, network: profiles.network, catalog: profiles.catalog)
         let decision = router.route(order, state: state, now: now)
-        let tickets = decision.shipments.map {
-            PickTicket(order: order, shipment: $0, profile: profile, catalog: profiles.catalog)
-        }
+        let tickets = pickTickets(order, decision, profile: profile, positions: stocked.positions)
         let commit = makeCommit(order, decision, tickets: tickets, profile: profile, document: document, at: now)
         let result = try await store.replace(
             OrderReplacement(

@@ -57,7 +57,9 @@ public struct PickTicket: Hashable, Sendable, Codable {
         /// On a ticket as it stands on the floor (`standing(after:locations:)`), the units the ticket planned when
         /// `quantity` (what is left to pick) differs from them; nil on a ticket as written.
         public var planned: Int?
-        /// The bin the node keeps the SKU in, where the inventory gives one (on a ticket as it stands).
+        /// The bin the node keeps the SKU in, where the inventory gives one: as the inventory read for the decision
+        /// said on a ticket as written, as it says now on a ticket as it stands. A kit line has none of its own
+        /// (the store stocks its components).
         public var location: BinLocation?
 
         /// Nothing of the line is left to pick: it shipped or was cancelled.
@@ -71,7 +73,7 @@ public struct PickTicket: Hashable, Sendable, Codable {
         public var description: String?
         public var quantityPerKit: Int
         public var quantity: Int
-        /// The bin the node keeps the component in, where the inventory gives one (on a ticket as it stands).
+        /// The bin the node keeps the component in, where the inventory gives one (as for a line's).
         public var location: BinLocation?
 
         public init(
@@ -88,7 +90,12 @@ public struct PickTicket: Hashable, Sendable, Codable {
     }
 
     /// `shipment.timeZone` is the DC's zone; the retailer's is the profile's, which routing reckons ship-by in.
-    public init(order: PurchaseOrder, shipment: Shipment, profile: RetailerProfile, catalog: ItemCatalog) {
+    /// `location` gives the bin the shipment's node keeps a SKU in, from the inventory rows the decision read its
+    /// stock from: the picker walks to it and a WMS imports it with the line.
+    public init(
+        order: PurchaseOrder, shipment: Shipment, profile: RetailerProfile, catalog: ItemCatalog,
+        location: (SKU) -> BinLocation? = { _ in nil }
+    ) {
         id = "\(profile.id)-\(order.poNumber)-\(shipment.node)"
         retailer = profile.id
         retailerName = profile.name
@@ -113,14 +120,14 @@ public struct PickTicket: Hashable, Sendable, Codable {
                 return Component(
                     sku: component.sku, upc: part.flatMap { $0.upc.isEmpty ? nil : $0.upc },
                     description: part?.description, quantityPerKit: component.quantity,
-                    quantity: component.quantity * planned.quantity)
+                    quantity: component.quantity * planned.quantity, location: location(component.sku))
             }
             return Line(
                 lineNumber: planned.lineNumber, sku: planned.sku, upc: item?.upc ?? line?.gtin,
                 retailerItemID: line?.buyerItemID, description: item?.description ?? line?.description,
                 quantity: planned.quantity,
                 giftWrap: line?.giftWrap ?? false, hazmat: item?.hazmat ?? false, oversize: item?.oversize ?? false,
-                components: components)
+                components: components, location: location(planned.sku))
         }
     }
 

@@ -76,18 +76,18 @@ extension Invoice {
         if let billOfLading = confirmation.billOfLading {
             body.append(X12OutgoingSegment("REF", "BM", billOfLading))
         }
-        if let shipTo = order.shipTo { body += ShipNotice.partySegments(shipTo, code: "ST") }
-        if let remitTo { body += ShipNotice.partySegments(remitTo, code: "RI") }
+        if let shipTo = order.shipTo { ShipNotice.appendPartySegments(shipTo, code: "ST", to: &body) }
+        if let remitTo { ShipNotice.appendPartySegments(remitTo, code: "RI", to: &body) }
         if let netDays {
             body.append(X12OutgoingSegment("ITD", "05", "3", nil, nil, nil, nil, String(netDays)))
         }
         body.append(X12OutgoingSegment("DTM", "011", X12Text.dateAndTime(confirmation.shippedAt, in: timeZone).date))
         for shipped in lines {
-            let it1: [String?] =
-                [
-                    shipped.line.lineNumber, X12Text.number(shipped.quantity), shipped.line.unit.rawValue,
-                    shipped.line.unitPrice.map { X12Text.number($0.amount) }, nil,
-                ] + shipped.line.x12ItemPairs
+            var it1: [String?] = [
+                shipped.line.lineNumber, X12Text.number(shipped.quantity), shipped.line.unit.rawValue,
+                shipped.line.unitPrice.map { X12Text.number($0.amount) }, nil,
+            ]
+            shipped.line.appendX12ItemPairs(to: &it1)
             body.append(X12OutgoingSegment("IT1", simpleElements: it1))
         }
         let total = try self.total(for: order)

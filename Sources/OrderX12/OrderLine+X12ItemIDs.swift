@@ -6,7 +6,15 @@ extension OrderLine {
     /// them; an item number the PO did not qualify (an order from XML) goes under VN (ours), IN (the buyer's) or
     /// UP/EN (a GTIN by its length).
     var x12ItemPairs: [String?] {
-        Self.x12ItemPairs(buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: itemQualifiers)
+        var pairs: [String?] = []
+        appendX12ItemPairs(to: &pairs)
+        return pairs
+    }
+
+    /// `x12ItemPairs` appended to a segment's elements as they are made: no array of its own for every line.
+    func appendX12ItemPairs(to elements: inout [String?]) {
+        Self.appendX12ItemPairs(
+            buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: itemQualifiers, to: &elements)
     }
 
     /// `x12ItemPairs` of a line with these item numbers and qualifiers: for an answer that echoes a line's numbers
@@ -14,18 +22,33 @@ extension OrderLine {
     static func x12ItemPairs(buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?)
         -> [String?]
     {
-        let qualifiers = qualifiers ?? ItemQualifiers()
+        var pairs: [String?] = []
+        appendX12ItemPairs(buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: qualifiers, to: &pairs)
+        return pairs
+    }
+
+    static func appendX12ItemPairs(
+        buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?, to elements: inout [String?]
+    ) {
+        // At most three pairs, put in the PO's order by insertion (stable, as a sort was) in place.
         var pairs: [(position: Int, qualifier: String, value: String)] = []
+        pairs.reserveCapacity(3)
+        func insert(_ position: Int, _ qualifier: String, _ value: String) {
+            let index = pairs.firstIndex { $0.position > position } ?? pairs.endIndex
+            pairs.insert((position, qualifier, value), at: index)
+        }
         if let buyerItemID {
-            pairs.append((qualifiers.buyer?.position ?? 100, qualifiers.buyer?.code ?? "IN", buyerItemID))
+            insert(qualifiers?.buyer?.position ?? 100, qualifiers?.buyer?.code ?? "IN", buyerItemID)
         }
         if let sku {
-            pairs.append((qualifiers.sku?.position ?? 101, qualifiers.sku?.code ?? "VN", sku.rawValue))
+            insert(qualifiers?.sku?.position ?? 101, qualifiers?.sku?.code ?? "VN", sku.rawValue)
         }
         if let gtin {
-            pairs.append(
-                (qualifiers.gtin?.position ?? 102, qualifiers.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin))
+            insert(qualifiers?.gtin?.position ?? 102, qualifiers?.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin)
         }
-        return pairs.sorted { $0.position < $1.position }.flatMap { [$0.qualifier, $0.value] }
+        for pair in pairs {
+            elements.append(pair.qualifier)
+            elements.append(pair.value)
+        }
     }
 }

@@ -103,11 +103,11 @@ extension POAcknowledgement {
         for line in order.lines {
             guard let answer = lines.first(where: { $0.lineNumber == line.lineNumber }) else { continue }
             written += 1
-            let po1: [String?] =
-                [
-                    line.lineNumber, X12Text.number(line.quantity), line.unit.rawValue,
-                    line.unitPrice.map { X12Text.number($0.amount) }, nil,
-                ] + line.x12ItemPairs
+            var po1: [String?] = [
+                line.lineNumber, X12Text.number(line.quantity), line.unit.rawValue,
+                line.unitPrice.map { X12Text.number($0.amount) }, nil,
+            ]
+            line.appendX12ItemPairs(to: &po1)
             body.append(X12OutgoingSegment("PO1", simpleElements: po1))
             body.append(
                 X12OutgoingSegment(

@@ -73,7 +73,6 @@ extension ShipNotice {
     /// Throws `ShipmentError` when a package holds a line the PO does not have (naming it), or nothing at all.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
         let shipped = try confirmation.shippedLines(of: order)
-        let lines = Dictionary(shipped.map { ($0.line.lineNumber, $0.line) }, uniquingKeysWith: { first, _ in first })
         let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
         var body: [X12OutgoingSegment] = []
         // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
@@ -88,7 +87,7 @@ extension ShipNotice {
         }
 
         let shipment = hl(parent: nil, level: "S", hasChildren: true)
-        body += shipmentSegments(order)
+        appendShipmentSegments(order, to: &body)
         let orderLevel = hl(parent: shipment, level: "O", hasChildren: true)
         body.append(
             X12OutgoingSegment(
@@ -99,13 +98,15 @@ extension ShipNotice {
             for package in confirmation.packages {
                 // A line entered with no units is no item of the package.
                 let items = package.contents.compactMap { item in
-                    item.quantity > 0 ? lines[item.lineNumber].map { (line: $0, item: item) } : nil
+                    item.quantity > 0
+                        ? shipped.first { $0.line.lineNumber == item.lineNumber }.map { (line: $0.line, item: item) }
+                        : nil
                 }
                 let pack = hl(parent: orderLevel, level: "P", hasChildren: !items.isEmpty)
-                body += Self.packageSegments(package)
+                Self.appendPackageSegments(package, to: &body)
                 for (line, item) in items {
                     _ = hl(parent: pack, level: "I", hasChildren: false)
-                    body += Self.itemSegments(line, sku: item.sku, quantity: item.quantity)
+                    Self.appendItemSegments(line, sku: item.sku, quantity: item.quantity, to: &body)
                 }
             }
         case .shipmentOrderItemPack:
@@ -116,10 +117,10 @@ extension ShipNotice {
                 let sku =
                     holding.lazy.flatMap(\.contents).first { $0.lineNumber == shippedLine.line.lineNumber }?.sku
                 let item = hl(parent: orderLevel, level: "I", hasChildren: !holding.isEmpty)
-                body += Self.itemSegments(shippedLine.line, sku: sku, quantity: shippedLine.quantity)
+                Self.appendItemSegments(shippedLine.line, sku: sku, quantity: shippedLine.quantity, to: &body)
                 for package in holding {
                     _ = hl(parent: item, level: "P", hasChildren: false)
-                    body += Self.packageSegments(package)
+                    Self.appendPackageSegments(package, to: &body)
                 }
             }
         }
@@ -127,14 +128,14 @@ extension ShipNotice {
         return X12OutgoingSet(id: "856", body: body)
     }
 
-    /// The HL S segments, in the HL loop's order: TD1, TD5, REF, DTM, N1 loops.
-    func shipmentSegments(_ order: PurchaseOrder) -> [X12OutgoingSegment] {
-        var segments = [
+    /// The HL S segments, in the HL loop's order: TD1, TD5, REF, DTM, N1 loops. Each part appends to the set's
+    /// body as it goes: no array of its own, made and copied once for every ASN.
+    func appendShipmentSegments(_ order: PurchaseOrder, to segments: inout [X12OutgoingSegment]) {
+        let weight = confirmation.totalWeight
+        segments.append(
             X12OutgoingSegment(
-                "TD1", "CTN25", String(confirmation.packages.count), nil, nil, nil,
-                confirmation.totalWeight == nil ? nil : "G", confirmation.totalWeight.map(X12Text.number),
-                confirmation.totalWeight == nil ? nil : "LB")
-        ]
+                "TD1", "CTN25", String(confirmation.packages.count), nil, nil, nil, weight == nil ? nil : "G",
+                weight.map(X12Text.number), weight == nil ? nil : "LB"))
         let method = confirmation.method
         let routing = method.routing.map { X12Text.clipped($0, 35) }
         if method.carrierSCAC != nil || method.transportMethod != nil || routing != nil || method.serviceLevel != nil {
@@ -154,14 +155,12 @@ extension ShipNotice {
         let (date, time) = X12Text.dateAndTime(
             confirmation.shippedAt, in: code == nil ? TimeZone(identifier: "UTC") ?? timeZone : timeZone)
         segments.append(X12OutgoingSegment("DTM", "011", date, time, code ?? "UT"))
-        if let shipTo = order.shipTo { segments += Self.partySegments(shipTo, code: "ST") }
-        segments += Self.partySegments(shipFrom, code: "SF")
-        return segments
+        if let shipTo = order.shipTo { Self.appendPartySegments(shipTo, code: "ST", to: &segments) }
+        Self.appendPartySegments(shipFrom, code: "SF", to: &segments)
     }
 
     /// An HL P's segments: MEA (size), TD1 (weight), MAN (SSCC, tracking), in the HL loop's order.
-    static func packageSegments(_ package: ShipConfirmation.Package) -> [X12OutgoingSegment] {
-        var segments: [X12OutgoingSegment] = []
+    static func appendPackageSegments(_ package: ShipConfirmation.Package, to segments: inout [X12OutgoingSegment]) {
         if let size = package.dimensions {
             for (qualifier, value) in [("LN", size.length), ("WD", size.width), ("HT", size.height)] {
                 segments.append(X12OutgoingSegment("MEA", "PD", qualifier, X12Text.number(value), "IN"))
@@ -173,37 +172,37 @@ extension ShipNotice {
         }
         if let sscc = package.sscc { segments.append(X12OutgoingSegment("MAN", "GM", sscc)) }
         segments.append(X12OutgoingSegment("MAN", "CP", package.trackingNumber))
-        return segments
     }
 
     /// An HL I's LIN and SN1: LIN01 the PO line, then its item numbers as the PO qualified them (our SKU as VN
     /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit.
-    static func itemSegments(_ line: OrderLine, sku: SKU?, quantity: Decimal) -> [X12OutgoingSegment] {
-        var ids = line.x12ItemPairs
-        if line.sku == nil, let sku { ids += ["VN", sku.rawValue] }
+    static func appendItemSegments(
+        _ line: OrderLine, sku: SKU?, quantity: Decimal, to segments: inout [X12OutgoingSegment]
+    ) {
+        var lin: [String?] = [line.lineNumber]
+        lin.reserveCapacity(9)
+        line.appendX12ItemPairs(to: &lin)
+        if line.sku == nil, let sku { lin += ["VN", sku.rawValue] }
         // A line shipped whole (most are) writes the one number twice: formatted once when it is the same decimal,
         // exponent and sign too (2 and 2.0 are equal but may be written differently).
         let ordered = X12Text.number(line.quantity)
         let isOrdered =
             quantity == line.quantity && quantity.exponent == line.quantity.exponent
             && quantity.sign == line.quantity.sign
-        return [
-            X12OutgoingSegment("LIN", simpleElements: [line.lineNumber] + ids),
+        segments.append(X12OutgoingSegment("LIN", simpleElements: lin))
+        segments.append(
             X12OutgoingSegment(
-                "SN1", nil, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil,
-                ordered, line.unit.rawValue),
-        ]
+                "SN1", nil, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil, ordered,
+                line.unit.rawValue))
     }
 
     /// N1 (name, id under its qualifier), N3 (two street lines a segment, at most two segments), N4 (city, state,
     /// postal code, country); nothing when the party has neither a name nor an id (N1 needs one, R0203).
-    static func partySegments(_ party: Party, code: String) -> [X12OutgoingSegment] {
+    static func appendPartySegments(_ party: Party, code: String, to segments: inout [X12OutgoingSegment]) {
         let name = party.name.map { X12Text.clipped($0, 60) }.flatMap { $0.isEmpty ? nil : $0 }
-        guard name != nil || party.identifier != nil else { return [] }
-        var segments = [
-            X12OutgoingSegment("N1", code, name, party.identifier?.qualifier, party.identifier?.value)
-        ]
-        guard let address = party.address else { return segments }
+        guard name != nil || party.identifier != nil else { return }
+        segments.append(X12OutgoingSegment("N1", code, name, party.identifier?.qualifier, party.identifier?.value))
+        guard let address = party.address else { return }
         let streets = address.lines.map { X12Text.clipped($0, 55) }.filter { !$0.isEmpty }.prefix(4)
         for start in stride(from: streets.startIndex, to: streets.endIndex, by: 2) {
             segments.append(
@@ -213,7 +212,6 @@ extension ShipNotice {
         if city != nil || address.region != nil || address.postalCode != nil || address.country != nil {
             segments.append(X12OutgoingSegment("N4", city, address.region, address.postalCode, address.country))
         }
-        return segments
     }
 }
 

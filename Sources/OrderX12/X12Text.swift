@@ -7,7 +7,11 @@ import X12
 enum X12Text {
     /// CCYYMMDD.
     static func date(_ date: CalendarDate) -> String {
-        padded(date.year, 4) + padded(date.month, 2) + padded(date.day, 2)
+        // One number of eight digits, padded once (an ASN writes three dates), when each part fits its width.
+        guard (0...9999).contains(date.year), (0...99).contains(date.month), (0...99).contains(date.day) else {
+            return padded(date.year, 4) + padded(date.month, 2) + padded(date.day, 2)
+        }
+        return padded(date.year * 10_000 + date.month * 100 + date.day, 8)
     }
 
     /// CCYYMMDD and HHMM of `instant` on the wall clock of `timeZone`: the zone's offset at the instant, then days
@@ -20,7 +24,7 @@ enum X12Text {
             let local = Int(since1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
             let days = local >= 0 ? local / 86_400 : -((86_399 - local) / 86_400)
             let seconds = local - days * 86_400
-            return (date(CalendarDate(ordinal: days)), padded(seconds / 3600, 2) + padded(seconds % 3600 / 60, 2))
+            return (date(CalendarDate(ordinal: days)), padded(seconds / 3600 * 100 + seconds % 3600 / 60, 4))
         }
         return calendarDateAndTime(instant, in: timeZone)
     }
@@ -55,24 +59,35 @@ enum X12Text {
     }
 
     /// An R element: `12.3456`, `3`.
-    static func number(_ value: Decimal) -> String { "\(value)" }
+    static func number(_ value: Decimal) -> String { value.plainText }
 
     /// The element positions that hold free text in the segments we write: a name (N102), an address (N301-02,
-    /// N401), a routing (TD505, CAD05). Only these are cleaned of delimiters; a code or an identifier holding one is
-    /// refused by the writer instead, as changing it would send a different identifier.
-    static let freeTextPositions: [String: Set<Int>] = ["N1": [2], "N3": [1, 2], "N4": [1], "TD5": [5], "CAD": [5]]
+    /// N401), a routing (TD505, CAD05); nil for a segment of codes and identifiers. Only these are cleaned of
+    /// delimiters; a code or an identifier holding one is refused by the writer instead, as changing it would send a
+    /// different identifier.
+    static func freeTextPositions(of id: String) -> [Int]? {
+        // Most segments are none of these: told apart by their first letter before any comparison of text.
+        guard let first = id.utf8.first,
+            first == UInt8(ascii: "N") || first == UInt8(ascii: "T") || first == UInt8(ascii: "C")
+        else { return nil }
+        switch id {
+        case "N1": return [2]
+        case "N3": return [1, 2]
+        case "N4": return [1]
+        case "TD5", "CAD": return [5]
+        default: return nil
+        }
+    }
 
     /// `set` with the partner's delimiters in its free-text elements made spaces (X12 has no escape).
     static func cleaningFreeText(_ set: X12OutgoingSet, delimiters: X12Delimiters) -> X12OutgoingSet {
         var set = set
         for index in set.body.indices {
-            guard let positions = freeTextPositions[set.body[index].id] else { continue }
-            let clean = set.body[index].replacingDelimiters(delimiters)
             // Nearly always nothing to clean: the set as it is, without copying its segments to write them back.
-            if clean == set.body[index] { continue }
-            for position in positions where position <= clean.elements.count {
-                set.body[index].elements[position - 1] = clean.elements[position - 1]
-            }
+            guard let positions = freeTextPositions(of: set.body[index].id),
+                let clean = set.body[index].replacingDelimiters(delimiters, inElements: positions)
+            else { continue }
+            set.body[index] = clean
         }
         return set
     }
@@ -89,6 +104,7 @@ enum X12Text {
 
     static func padded(_ value: Int, _ width: Int) -> String {
         let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+        let count = text.utf8.count
+        return count < width ? String(repeating: "0", count: width - count) + text : text
     }
 }

@@ -23,17 +23,27 @@ extension ShipConfirmation {
     /// is written: a document naming a line the retailer never ordered is refused whole), and `.nothingShipped`
     /// when no package holds a unit.
     public func shippedLines(of order: PurchaseOrder) throws(ShipmentError) -> [ShippedLine] {
-        let shipped = shippedQuantities
-        for (lineNumber, _) in shipped where !order.lines.contains(where: { $0.lineNumber == lineNumber }) {
-            throw ShipmentError(.lineNotOnOrder(lineNumber))
-        }
-        let totals = Dictionary(shipped.map { ($0.lineNumber, $0.quantity) }, uniquingKeysWith: +)
-        var result: [ShippedLine] = []
-        var seen: Set<String> = []
-        for line in order.lines where seen.insert(line.lineNumber).inserted {
-            if let quantity = totals[line.lineNumber], quantity > 0 {
-                result.append(ShippedLine(line: line, quantity: quantity))
+        // A shipment holds a few lines: their totals are kept in a list searched in place, as the PO's lines are,
+        // rather than in tables hashed for every document written (an ASN's, an invoice's).
+        var totals: [(lineNumber: String, quantity: Decimal)] = []
+        for package in packages {
+            for item in package.contents {
+                if let index = totals.firstIndex(where: { $0.lineNumber == item.lineNumber }) {
+                    totals[index].quantity += item.quantity
+                } else if order.lines.contains(where: { $0.lineNumber == item.lineNumber }) {
+                    totals.append((item.lineNumber, item.quantity))
+                } else {
+                    throw ShipmentError(.lineNotOnOrder(item.lineNumber))
+                }
             }
+        }
+        var result: [ShippedLine] = []
+        result.reserveCapacity(totals.count)
+        for line in order.lines {
+            // Taken once: a line number the PO repeats is shipped on its first line.
+            guard let index = totals.firstIndex(where: { $0.lineNumber == line.lineNumber }) else { continue }
+            let quantity = totals.remove(at: index).quantity
+            if quantity > 0 { result.append(ShippedLine(line: line, quantity: quantity)) }
         }
         guard !result.isEmpty else { throw ShipmentError(.nothingShipped) }
         return result

@@ -1171,8 +1171,10 @@ components:
     PickTicket:
       type: object
       description: >-
-        The pick ticket as the gateway wrote it to the outbox; times carry their zone's offset. In the pick list,
-        as it stands on the floor: `quantity` is what is left to pick, `planned` and `location` are filled in.
+        The pick ticket as the gateway wrote it to the outbox, each line with the bin (`location`) its DC kept the
+        SKU in when it was decided, where the inventory gave one; times carry their zone's offset. In the pick list,
+        as it stands on the floor: `quantity` is what is left to pick, `planned` is filled in, `location` is the
+        bin now.
       required: [id, retailer, retailerName, poNumber, node, service, nodeTimeZone, retailerTimeZone, shipAt, shipBy,
         shipByAtNode, lines, notes, packingSlip]
       properties:

@@ -95,13 +95,19 @@ public struct InventoryPosition: Hashable, Sendable {
     public var onHand: Int
     public var safetyStock: Int
     public var reserved: Int
+    /// The bin the node keeps the SKU in (the inventory's `location`), read with the figures so that the pick
+    /// tickets of a decision name the bins of the same rows its stock came from.
+    public var location: BinLocation?
 
-    public init(node: DCID, sku: SKU, onHand: Int, safetyStock: Int, reserved: Int) {
+    public init(
+        node: DCID, sku: SKU, onHand: Int, safetyStock: Int, reserved: Int, location: BinLocation? = nil
+    ) {
         self.node = node
         self.sku = sku
         self.onHand = onHand
         self.safetyStock = safetyStock
         self.reserved = reserved
+        self.location = location
     }
 
     /// Available to promise: on hand − reserved − safety stock, never below zero.

@@ -84,14 +84,17 @@ struct StoreSuiteTests {
 
     // MARK: Stock and capacity
 
-    @Test("an inventory import replaces a node's figures and keeps its reservations", arguments: Backend.allCases)
+    @Test(
+        "an inventory import replaces a node's figures and bins and keeps its reservations",
+        arguments: Backend.allCases)
     func inventoryImport(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in
             try await store.importInventory([
                 InventoryRow(node: "EWR1", sku: "A", onHand: 10, safetyStock: 2),
-                InventoryRow(node: "EWR1", sku: "B", onHand: 5, safetyStock: 0),
-                InventoryRow(node: "ORD1", sku: "A", onHand: 7, safetyStock: 1),
+                InventoryRow(node: "EWR1", sku: "B", onHand: 5, safetyStock: 0, location: BinLocation(checking: "B-1")),
+                InventoryRow(node: "ORD1", sku: "A", onHand: 7, safetyStock: 1, location: BinLocation(checking: "C-3")),
             ])
+            #expect(try await store.inventory(of: ["B"]).map(\.location?.rawValue) == ["B-1"])
             let result = try await store.commit(
                 orderCommit("PO-1", reservations: [Reservation(node: "EWR1", sku: "A", quantity: 3)]))
             #expect(result.orderID != nil)
@@ -102,7 +105,9 @@ struct StoreSuiteTests {
                 positions == [
                     InventoryPosition(node: "EWR1", sku: "A", onHand: 20, safetyStock: 1, reserved: 3),
                     InventoryPosition(node: "EWR1", sku: "B", onHand: 0, safetyStock: 0, reserved: 0),
-                    InventoryPosition(node: "ORD1", sku: "A", onHand: 7, safetyStock: 1, reserved: 0),
+                    InventoryPosition(
+                        node: "ORD1", sku: "A", onHand: 7, safetyStock: 1, reserved: 0,
+                        location: BinLocation(checking: "C-3")),
                 ])
             #expect(positions.first?.available == 16)
             #expect(try await store.inventory(of: ["B"]).map(\.sku) == ["B"])

@@ -348,14 +348,15 @@ public final class PostgresStore: OrderStore {
         return try await connection("read inventory") { connection in
             try await rows(
                 """
-                SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku = ANY(\(wanted))
-                ORDER BY node, sku
+                SELECT node, sku, on_hand, safety_stock, reserved, location FROM inventory
+                WHERE sku = ANY(\(wanted)) ORDER BY node, sku
                 """, on: connection
             ).map { row in
-                let (node, sku, onHand, safetyStock, reserved) = try row.decode(
-                    (String, String, Int, Int, Int).self)
+                let (node, sku, onHand, safetyStock, reserved, location) = try row.decode(
+                    (String, String, Int, Int, Int, String?).self)
                 return InventoryPosition(
-                    node: DCID(node), sku: SKU(sku), onHand: onHand, safetyStock: safetyStock, reserved: reserved)
+                    node: DCID(node), sku: SKU(sku), onHand: onHand, safetyStock: safetyStock, reserved: reserved,
+                    location: location.flatMap(BinLocation.init(checking:)))
             }
         }
     }

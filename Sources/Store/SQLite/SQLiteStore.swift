@@ -247,14 +247,16 @@ public final class SQLiteStore: OrderStore {
             return try await read("read inventory") { db in
                 var positions: [InventoryPosition] = []
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT node, sku, on_hand, safety_stock, reserved FROM inventory ORDER BY node, sku")
+                    db,
+                    sql: "SELECT node, sku, on_hand, safety_stock, reserved, location FROM inventory ORDER BY node, sku"
+                )
                 while let row = try rows.next() {
                     let sku = SKU(row[1] as String)
                     guard skus.contains(sku) else { continue }
                     positions.append(
                         InventoryPosition(
                             node: DCID(row[0] as String), sku: sku, onHand: row[2], safetyStock: row[3],
-                            reserved: row[4]))
+                            reserved: row[4], location: (row[5] as String?).flatMap(BinLocation.init(checking:))))
                 }
                 return positions
             }
@@ -269,7 +271,8 @@ public final class SQLiteStore: OrderStore {
                 positions += try Row.fetchAll(
                     db.cachedStatement(
                         sql: """
-                            SELECT node, sku, on_hand, safety_stock, reserved FROM inventory WHERE sku IN (\(marks))
+                            SELECT node, sku, on_hand, safety_stock, reserved, location FROM inventory
+                            WHERE sku IN (\(marks))
                             ORDER BY node, sku
                             """), arguments: StatementArguments(slice)
                 ).map(Self.position)
@@ -284,7 +287,8 @@ public final class SQLiteStore: OrderStore {
     static func position(_ row: Row) -> InventoryPosition {
         InventoryPosition(
             node: DCID(row["node"] as String), sku: SKU(row["sku"] as String), onHand: row["on_hand"],
-            safetyStock: row["safety_stock"], reserved: row["reserved"])
+            safetyStock: row["safety_stock"], reserved: row["reserved"],
+            location: (row["location"] as String?).flatMap(BinLocation.init(checking:)))
     }
 
     public func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {

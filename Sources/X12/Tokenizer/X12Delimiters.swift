@@ -24,10 +24,18 @@ public struct X12Delimiters: Hashable, Sendable, Codable {
 
     /// True when no two separators share a byte and none is a letter or digit (which would split data).
     public var areDistinct: Bool {
-        var all = [element, component, segment]
-        if let repetition { all.append(repetition) }
-        guard Set(all).count == all.count else { return false }
-        return all.allSatisfy { !X12Delimiters.isAlphanumeric($0) }
+        // Asked once for every interchange written: compared in place, with no collection made.
+        guard element != component, element != segment, component != segment else { return false }
+        if let repetition, repetition == element || repetition == component || repetition == segment {
+            return false
+        }
+        return !Self.isAlphanumeric(element) && !Self.isAlphanumeric(component) && !Self.isAlphanumeric(segment)
+            && !(repetition.map(Self.isAlphanumeric) ?? false)
+    }
+
+    /// Whether `byte` is one of the separators, which data may not hold (X12 has no escape).
+    func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == element || byte == component || byte == segment || byte == repetition
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

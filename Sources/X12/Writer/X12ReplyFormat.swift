@@ -38,7 +38,9 @@ extension X12Version {
     /// ISA12 for an interchange in this release: its first five digits (004010 → 00401, 005010 → 00501); nil when
     /// the version is not a six-digit release.
     public var interchangeVersion: String? {
-        base.count == 6 && base.allSatisfy({ $0.isASCII && $0.isNumber }) ? String(base.prefix(5)) : nil
+        // Asked for every reply written: its bytes, not its characters' Unicode properties.
+        base.utf8.count == 6 && base.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            ? String(base.prefix(5)) : nil
     }
 
     /// Whether ISA11 is a repetition separator (ISA12 00402 and later) rather than `U`; an ISA12 value itself

@@ -14,7 +14,13 @@ public struct X12Writer: Sendable {
 
     public func write(_ interchange: X12OutgoingInterchange) throws(X12Error) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(256)
+        // ISA's 106 bytes, and rarely more than 40 a segment: one allocation for nearly every document.
+        var segments = interchange.looseSegments.count + 1
+        for group in interchange.groups {
+            segments += 2
+            for set in group.sets { segments += set.body.count + 2 }
+        }
+        output.reserveCapacity(128 + 40 * segments)
         try appendHeader(interchange.header, to: &output)
         for segment in interchange.looseSegments { try append(segment, to: &output) }
         for group in interchange.groups {
@@ -26,10 +32,7 @@ public struct X12Writer: Sendable {
                     group.agency, group.version), to: &output)
             for set in group.sets {
                 let control = set.controlNumber ?? ""
-                try append(
-                    X12OutgoingSegment(
-                        "ST", simpleElements: [set.id, control] + (set.implementationReference.map { [$0] } ?? [])),
-                    to: &output)
+                try append(X12OutgoingSegment("ST", set.id, control, set.implementationReference), to: &output)
                 for segment in set.body { try append(segment, to: &output) }
                 try append(X12OutgoingSegment("SE", String(set.body.count + 2), control), to: &output)
             }
@@ -53,28 +56,48 @@ public struct X12Writer: Sendable {
         } else {
             repetition = "U"
         }
-        let isaValues = [
-            header.authorizationQualifier, header.authorization, header.securityQualifier, header.security,
-            header.senderQualifier, header.senderID, header.receiverQualifier, header.receiverID, header.date,
-            header.time, repetition, header.version, header.controlNumber, header.acknowledgmentRequested,
-            header.usage,
-        ]
-        output.append(contentsOf: Array("ISA".utf8))
-        for (offset, value) in isaValues.enumerated() {
-            var bytes = Array(value.utf8)
-            let width = Self.isaWidths[offset]
-            guard bytes.count <= width else {
-                throw X12Error(
-                    .isaElement(position: offset + 1, reason: "is longer than \(width) characters"), at: output.count)
-            }
-            try check(bytes, at: output.count, allowing: offset == 10 ? [delimiters.repetition ?? 0] : [])
-            bytes += Array(repeating: 0x20, count: width - bytes.count)
-            output.append(delimiters.element)
-            output.append(contentsOf: bytes)
-        }
+        output.append(contentsOf: "ISA".utf8)
+        try appendISAElement(header.authorizationQualifier, position: 1, to: &output)
+        try appendISAElement(header.authorization, position: 2, to: &output)
+        try appendISAElement(header.securityQualifier, position: 3, to: &output)
+        try appendISAElement(header.security, position: 4, to: &output)
+        try appendISAElement(header.senderQualifier, position: 5, to: &output)
+        try appendISAElement(header.senderID, position: 6, to: &output)
+        try appendISAElement(header.receiverQualifier, position: 7, to: &output)
+        try appendISAElement(header.receiverID, position: 8, to: &output)
+        try appendISAElement(header.date, position: 9, to: &output)
+        try appendISAElement(header.time, position: 10, to: &output)
+        try appendISAElement(repetition, position: 11, to: &output)
+        try appendISAElement(header.version, position: 12, to: &output)
+        try appendISAElement(header.controlNumber, position: 13, to: &output)
+        try appendISAElement(header.acknowledgmentRequested, position: 14, to: &output)
+        try appendISAElement(header.usage, position: 15, to: &output)
         output.append(delimiters.element)
         output.append(delimiters.component)
         endSegment(&output)
+    }
+
+    /// One ISA element after its separator, padded with spaces to its width; ISA11 may be the repetition separator.
+    private func appendISAElement(_ value: String, position: Int, to output: inout [UInt8]) throws(X12Error) {
+        let width = Self.isaWidths[position - 1]
+        let count = value.utf8.count
+        guard count <= width else {
+            throw X12Error(
+                .isaElement(position: position, reason: "is longer than \(width) characters"), at: output.count)
+        }
+        if position == 11, let repetition = delimiters.repetition, value.utf8.elementsEqual(CollectionOfOne(repetition))
+        {
+            output.append(delimiters.element)
+            output.append(repetition)
+        } else {
+            let offset = output.count
+            output.append(delimiters.element)
+            guard appendClean(value, to: &output) else {
+                output.removeLast()
+                throw X12Error(.invalidCharacter, at: offset)
+            }
+        }
+        output.append(contentsOf: repeatElement(0x20, count: width - count))
     }
 
     private func endSegment(_ output: inout [UInt8]) {
@@ -86,44 +109,62 @@ public struct X12Writer: Sendable {
     /// values' UTF-8 is checked and copied where it lies: no array per value, which an ASN of 30 segments paid for
     /// a hundred times.
     public func append(_ segment: X12OutgoingSegment, to output: inout [UInt8]) throws(X12Error) {
-        try check(segment.id.utf8, at: output.count, allowing: [])
-        output.append(contentsOf: segment.id.utf8)
-        let elements = segment.elements
-        var elementCount = elements.count
-        while elementCount > 0, elements[elementCount - 1].allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
-            elementCount -= 1
-        }
-        for element in elements[..<elementCount] {
-            output.append(delimiters.element)
-            var repetitionCount = element.count
-            while repetitionCount > 1, element[repetitionCount - 1].allSatisfy(\.isEmpty) { repetitionCount -= 1 }
-            if repetitionCount > 1, delimiters.repetition == nil {
-                throw X12Error(.tooManyRepetitions, at: output.count)
+        try appendChecked(segment.id, to: &output)
+        switch segment.values {
+        case .simple(let values):
+            var count = values.count
+            while count > 0, values[count - 1]?.isEmpty ?? true { count -= 1 }
+            for index in 0..<count {
+                output.append(delimiters.element)
+                if let value = values[index] { try appendChecked(value, to: &output) }
             }
-            for repetitionIndex in 0..<repetitionCount {
-                if repetitionIndex > 0, let separator = delimiters.repetition { output.append(separator) }
-                let components = element[repetitionIndex]
-                var componentCount = components.count
-                while componentCount > 1, components[componentCount - 1].isEmpty { componentCount -= 1 }
-                for componentIndex in 0..<componentCount {
-                    if componentIndex > 0 { output.append(delimiters.component) }
-                    let component = components[componentIndex]
-                    try check(component.utf8, at: output.count, allowing: [])
-                    output.append(contentsOf: component.utf8)
+        case .nested(let elements):
+            var elementCount = elements.count
+            while elementCount > 0, elements[elementCount - 1].allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
+                elementCount -= 1
+            }
+            for element in elements[..<elementCount] {
+                output.append(delimiters.element)
+                var repetitionCount = element.count
+                while repetitionCount > 1, element[repetitionCount - 1].allSatisfy(\.isEmpty) { repetitionCount -= 1 }
+                if repetitionCount > 1, delimiters.repetition == nil {
+                    throw X12Error(.tooManyRepetitions, at: output.count)
+                }
+                for repetitionIndex in 0..<repetitionCount {
+                    if repetitionIndex > 0, let separator = delimiters.repetition { output.append(separator) }
+                    let components = element[repetitionIndex]
+                    var componentCount = components.count
+                    while componentCount > 1, components[componentCount - 1].isEmpty { componentCount -= 1 }
+                    for componentIndex in 0..<componentCount {
+                        if componentIndex > 0 { output.append(delimiters.component) }
+                        try appendChecked(components[componentIndex], to: &output)
+                    }
                 }
             }
         }
         endSegment(&output)
     }
 
-    /// Data may not contain a delimiter: X12 has no escape.
-    private func check(_ bytes: some Sequence<UInt8>, at offset: Int, allowing allowed: [UInt8]) throws(X12Error) {
-        for byte in bytes where !allowed.contains(byte) {
-            if byte == delimiters.element || byte == delimiters.component || byte == delimiters.segment
-                || byte == delimiters.repetition
-            {
-                throw X12Error(.invalidCharacter, at: offset)
+    /// Appends `text`'s UTF-8, or throws where it would start when it holds a delimiter: data may not (X12 has no
+    /// escape).
+    private func appendChecked(_ text: String, to output: inout [UInt8]) throws(X12Error) {
+        guard appendClean(text, to: &output) else { throw X12Error(.invalidCharacter, at: output.count) }
+    }
+
+    /// Appends `text`'s UTF-8 when it holds no delimiter; false, with nothing appended, when it does. The bytes are
+    /// read where they lie (a short string's copied to the stack), with no array per value.
+    private func appendClean(_ text: String, to output: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = output.count
+            for byte in bytes {
+                guard !delimiters.isDelimiter(byte) else {
+                    output.removeSubrange(start...)
+                    return false
+                }
+                output.append(byte)
             }
+            return true
         }
     }
 }
