@@ -38,7 +38,7 @@ final class GroupWriter: Sendable {
 
     private let queue = Mutex(Queue())
 
-    init(pool: DatabasePool, maximumWeight: Int = 400) {
+    init(pool: DatabasePool, maximumWeight: Int = 200) {
         self.pool = pool
         self.maximumWeight = maximumWeight
     }
