@@ -67,6 +67,15 @@ public struct FeedRenderer: Sendable {
     /// The feed's bytes; an 846 draws its ISA13, GS06 and ST02s from `counter`.
     public func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
         var sink = MemoryFeedSink()
+        try render(content, counter: &counter, to: &sink)
+        return sink.bytes
+    }
+
+    /// Writes the feed to `sink` a chunk at a time, so that a feed of a million lines goes to a file without being
+    /// held whole; an 846 draws its ISA13, GS06 and ST02s from `counter`.
+    public func render(
+        _ content: FeedContent, counter: inout some X12ControlNumberSource, to sink: inout some FeedSink
+    ) throws {
         switch target {
         case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)
         case .json: try JSONFeedWriter().write(content, to: &sink)
@@ -76,6 +85,5 @@ public struct FeedRenderer: Sendable {
                 try sink.write($0)
             }
         }
-        return sink.bytes
     }
 }

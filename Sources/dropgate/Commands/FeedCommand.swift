@@ -52,7 +52,7 @@ struct FeedCommand: AsyncParsableCommand {
             let steps = StepLine(quiet: quiet)
             defer { steps.clear() }
             steps.show("\(feed.retailer): reading profiles, network and catalog")
-            let profiles = try world.load()
+            let (profiles, items) = try world.loadForFeeds()
             steps.clear()
             var builder = try feed.resolve(profiles)
             builder.progress = { steps.show($0) }
@@ -63,7 +63,7 @@ struct FeedCommand: AsyncParsableCommand {
             let store = try await self.store.open(creating: false)
             let built: [BuiltFeed]
             do {
-                built = try await builder.build(profiles: profiles, store: store, at: now)
+                built = try await builder.build(profiles: profiles, items: items, store: store, at: now)
             } catch {
                 await store.close()
                 throw error
@@ -76,13 +76,23 @@ struct FeedCommand: AsyncParsableCommand {
             // Numbered from 1: a preview draws nothing from the store's control numbers.
             var counter = X12ControlNumberCounter(interchange: 1)
             steps.show("\(builder.profile.id): rendering \(content.lines.count.formatted()) lines")
-            let bytes = try renderer.render(content, counter: &counter)
-            steps.clear()
+            // Straight to the file, a chunk at a time: a million-line feed is never held whole.
             if let out {
-                FileManager.default.createFile(atPath: out, contents: Data(bytes))
+                var sink = try FileFeedSink(path: out)
+                do {
+                    try renderer.render(content, counter: &counter, to: &sink)
+                    try sink.close()
+                } catch {
+                    // The file is ours, made above: a feed that could not be written whole is not left half-written.
+                    try? sink.close()
+                    try? FileManager.default.removeItem(atPath: out)
+                    throw error
+                }
             } else {
-                FileHandle.standardOutput.write(Data(bytes))
+                var sink = StandardOutputFeedSink()
+                try renderer.render(content, counter: &counter, to: &sink)
             }
+            steps.clear()
         }
     }
 }

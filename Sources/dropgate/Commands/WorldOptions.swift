@@ -28,6 +28,19 @@ struct ProfileOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+
+    /// The profiles and network with the catalog as a feed reads it (`ProfileSet.loadForFeeds`), checked as
+    /// `load()` checks them; every problem printed, exit 2.
+    func loadForFeeds() throws -> (profiles: ProfileSet, items: ItemListing) {
+        do {
+            return try ProfileSet.loadForFeeds(
+                profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
+                catalog: URL(fileURLWithPath: items), rules: ProfileRule.answerWriters)
+        } catch {
+            for problem in error.errors { printError("\(problem)") }
+            throw ExitCode(2)
+        }
+    }
 }
 
 /// The world and the stock: what a dry run or the demo decides against. Shared by every command that decides
