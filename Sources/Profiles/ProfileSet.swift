@@ -44,15 +44,20 @@ public struct ProfileSet: Sendable {
     public static func load(profiles folder: URL, network: URL, catalog: URL, rules: [ProfileRule] = [])
         throws(ProfileErrors) -> ProfileSet
     {
-        let files = try sources(profiles: folder, network: network, catalog: catalog)
+        let files = try sources(profiles: folder, network: network, catalog: catalog, readingCatalog: true)
+        guard let catalogFile = files.catalog else { throw ProfileErrors([]) }
         return try load(
-            profiles: files.profiles, network: files.network, catalog: files.catalog, kits: files.kits, rules: rules)
+            profiles: files.profiles, network: files.network, catalog: catalogFile, kits: files.kits, rules: rules)
     }
 
-    /// The files `load(profiles:network:catalog:rules:)` reads.
-    static func sources(profiles folder: URL, network: URL, catalog: URL) throws(ProfileErrors) -> (
-        profiles: [SourceFile], network: SourceFile, catalog: SourceFile, kits: SourceFile?
-    ) {
+    /// What `load(profiles:network:catalog:rules:)` calls the catalog in a message.
+    static let catalogExpected = "the item catalog (CSV)"
+
+    /// The files `load(profiles:network:catalog:rules:)` reads; the catalog's text only when `readingCatalog`
+    /// (else it is only checked to be there, for a reader that reads it a piece at a time).
+    static func sources(profiles folder: URL, network: URL, catalog: URL, readingCatalog: Bool)
+        throws(ProfileErrors) -> (profiles: [SourceFile], network: SourceFile, catalog: SourceFile?, kits: SourceFile?)
+    {
         func read(_ url: URL, expected: String) throws(ProfileErrors) -> SourceFile {
             do {
                 return SourceFile(
@@ -76,10 +81,14 @@ public struct ProfileSet: Sendable {
         if FileManager.default.fileExists(atPath: kitsURL.path) {
             kits = try read(kitsURL, expected: "the kits of the item catalog (CSV)")
         }
-        return (
-            files, try read(network, expected: "the DC network file (YAML)"),
-            try read(catalog, expected: "the item catalog (CSV)"), kits
-        )
+        let network = try read(network, expected: "the DC network file (YAML)")
+        guard readingCatalog else {
+            do { try LocalFile.checkFile(catalog.relativePath, expected: catalogExpected) } catch {
+                throw ProfileErrors([ProfileError(error)])
+            }
+            return (files, network, nil, kits)
+        }
+        return (files, network, try read(catalog, expected: catalogExpected), kits)
     }
 
     /// The file beside `items.csv` that says which items are kits of others; optional.

@@ -125,9 +125,8 @@ public struct ATSCalculator: Sendable {
         var seen: Set<String> = []
         let checksIDs = !settings.itemIDs.isEmpty || itemKey == .upc
         for row in figures.rowsInSKUOrder() {
-            let sku = figures.sku(ofRow: row)
-            let listed = figures.isListed(row)
-            let upc = listed ? items?.upc(at: row) : nil
+            let item = item(ofRow: row, in: figures)
+            let (sku, upc) = (item.sku, item.upc)
             let id: (text: String, kind: ATSLine.ItemIDKind)
             if let mapped = settings.itemIDs[sku] {
                 id = (mapped, .retailer)
@@ -145,8 +144,7 @@ public struct ATSCalculator: Sendable {
                 duplicates.append(sku)
                 continue
             }
-            let shownUPC = upc.flatMap { $0.isEmpty ? nil : $0 }
-            let name = includesNames && listed ? items?.description(at: row) : nil
+            let (shownUPC, name) = (item.shownUPC, item.name)
             if settings.perNode {
                 for (index, node) in nodes.enumerated() {
                     nodeLines[index].append(
@@ -176,6 +174,21 @@ public struct ATSCalculator: Sendable {
             retailer: retailer, instant: instant, perNode: settings.perNode, nodes: nodes.map(\.id), lines: lines,
             itemsWithoutID: withoutID, duplicateItemIDs: duplicates)
     }
+
+    /// What the lines of a row of `figures` say of its item: its SKU, the catalog's UPC (empty when it has none,
+    /// nil for a SKU it does not list) and its description when lines carry one.
+    func item(ofRow row: Int, in figures: ATSFigures) -> (sku: SKU, upc: String?, name: String?, shownUPC: String?) {
+        let listed = figures.isListed(row)
+        let upc = listed ? items?.upc(at: row) : nil
+        return (
+            figures.sku(ofRow: row), upc, includesNames && listed ? items?.description(at: row) : nil,
+            upc.flatMap { $0.isEmpty ? nil : $0 }
+        )
+    }
+
+    /// Whether a full feed's lines come out of the figures in key order with nothing set aside: keyed by our SKU
+    /// (no `item-ids`, not by UPC), so SKU order is key order and no two lines share an id (`ATSLineStream`).
+    public var streamsInKeyOrder: Bool { settings.itemIDs.isEmpty && itemKey == .sku }
 
     /// The feed the profile asks for at `instant`: full, or a delta against `previous` (the snapshot of the feed
     /// the retailer last accepted; nil makes a delta profile's feed a full one).

@@ -1,6 +1,6 @@
 public import Foundation
 import OrderX12
-import Orders
+public import Orders
 public import Profiles
 public import X12
 
@@ -76,12 +76,21 @@ public struct FeedRenderer: Sendable {
     public func render(
         _ content: FeedContent, counter: inout some X12ControlNumberSource, to sink: inout some FeedSink
     ) throws {
+        try render(content.lines, header: content.header, counter: &counter, to: &sink)
+    }
+
+    /// Writes a feed of `lines` (sorted by `ATSLine.Key`) to `sink`, lines made as they are read
+    /// (`ATSLineStream`) as well as lines held.
+    public func render(
+        _ lines: some Sequence<ATSLine>, header: FeedHeader, counter: inout some X12ControlNumberSource,
+        to sink: inout some FeedSink
+    ) throws {
         switch target {
-        case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)
-        case .json: try JSONFeedWriter().write(content, to: &sink)
-        case .xml: try XMLFeedWriter().write(content, to: &sink)
+        case .csv(let columns): try CSVFeedWriter(columns: columns).write(lines, header: header, to: &sink)
+        case .json: try JSONFeedWriter().write(lines, header: header, to: &sink)
+        case .xml: try XMLFeedWriter().write(lines, header: header, to: &sink)
         case .x12(let advice, let envelope, let format):
-            try advice.write(content.lines, envelope: envelope, format: format, counter: &counter) {
+            try advice.write(lines, envelope: envelope, format: format, counter: &counter) {
                 try sink.write($0)
             }
         }

@@ -74,61 +74,9 @@ public struct CSVTable: Sendable {
     static func recordBytes(in bytes: UnsafeBufferPointer<UInt8>, _ body: (borrowing CSVRecord) -> Void) -> (
         openQuote: Bool, lastLine: Int
     ) {
-        let quote = UInt8(ascii: "\"")
-        let comma = UInt8(ascii: ",")
-        let newline = UInt8(ascii: "\n")
-        let carriageReturn = UInt8(ascii: "\r")
-        var record = CSVRecord()
-        var fieldStart = 0
-        var inQuotes = false
-        var afterQuote = false
-        var line = 1
-        func endField() {
-            record.ends.append(record.bytes.count)
-            fieldStart = record.bytes.count
-        }
-        func endRecord() {
-            endField()
-            if !record.isBlank { body(record) }
-            record.bytes.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
-            fieldStart = 0
-        }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == quote {
-                    if index < bytes.count, bytes[index] == quote {
-                        record.bytes.append(quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    if byte == newline { line += 1 }
-                    record.bytes.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case quote where record.bytes.count == fieldStart && !afterQuote: inQuotes = true
-            case comma:
-                endField()
-                afterQuote = false
-            case carriageReturn: continue
-            case newline:
-                endRecord()
-                afterQuote = false
-                line += 1
-                record.line = line
-            default: record.bytes.append(byte)
-            }
-        }
-        if !inQuotes, record.bytes.count > fieldStart || !record.ends.isEmpty { endRecord() }
-        return (inQuotes, record.line)
+        var scanner = CSVRecordScanner()
+        scanner.scan(bytes, body)
+        return scanner.finish(body)
     }
 
     /// The column index of each name, or an error naming the first missing column.

@@ -61,36 +61,44 @@ struct FeedCommand: AsyncParsableCommand {
             let renderer = try FeedRenderer(
                 format: builder.format, profile: builder.profile, profiles: profiles, at: now)
             let store = try await self.store.open(creating: false)
-            let built: [BuiltFeed]
+            let preview: FeedBuilder.Preview
             do {
-                built = try await builder.build(profiles: profiles, items: items, store: store, at: now)
+                preview = try await builder.preview(profiles: profiles, items: items, store: store, at: now)
             } catch {
                 await store.close()
                 throw error
             }
             await store.close()
-            guard let content = FeedContent.merged(built.map(\.content)) else {
-                printError("\(builder.profile.id): no node to build a feed for")
-                throw ExitCode(1)
+            var content: FeedContent?
+            if case .built(let built) = preview {
+                guard let merged = FeedContent.merged(built.map(\.content)) else {
+                    printError("\(builder.profile.id): no node to build a feed for")
+                    throw ExitCode(1)
+                }
+                content = merged
             }
             // Numbered from 1: a preview draws nothing from the store's control numbers.
             var counter = X12ControlNumberCounter(interchange: 1)
-            steps.show("\(builder.profile.id): rendering \(content.lines.count.formatted()) lines")
-            // Straight to the file, a chunk at a time: a million-line feed is never held whole.
-            if let out {
-                var sink = try FileFeedSink(path: out)
-                do {
-                    try renderer.render(content, counter: &counter, to: &sink)
-                    try sink.close()
-                } catch {
-                    // The file is ours, made above: a feed that could not be written whole is not left half-written.
-                    try? sink.close()
-                    try? FileManager.default.removeItem(atPath: out)
-                    throw error
+            steps.show(
+                "\(builder.profile.id): rendering" + (content.map { " \($0.lines.count.formatted()) lines" } ?? ""))
+            // Straight to the file (or standard output), a chunk at a time: a million-line feed is never held whole.
+            var sink = FeedOutputSink()
+            if let out { sink.file = try FileFeedSink(path: out) }
+            do {
+                switch preview {
+                case .streamed(let header, let lines):
+                    try renderer.render(lines, header: header, counter: &counter, to: &sink)
+                case .built:
+                    if let content { try renderer.render(content, counter: &counter, to: &sink) }
                 }
-            } else {
-                var sink = StandardOutputFeedSink()
-                try renderer.render(content, counter: &counter, to: &sink)
+                try sink.file?.close()
+            } catch {
+                // The file is ours, made above: a feed that could not be written whole is not left half-written.
+                if let out, let file = sink.file {
+                    try? file.close()
+                    try? FileManager.default.removeItem(atPath: out)
+                }
+                throw error
             }
             steps.clear()
         }
