@@ -13,6 +13,11 @@ struct CSVRecordScanner {
 
     private static let quote = UInt8(ascii: "\"")
 
+    /// A quote, comma, CR or LF: a byte that ends a plain run of a field, or may.
+    private static func mayMeanSomething(_ byte: UInt8) -> Bool {
+        byte == quote || byte == UInt8(ascii: ",") || byte == 0x0D || byte == 0x0A
+    }
+
     /// Reads `bytes`, handing each record they complete to `body`.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (borrowing CSVRecord) -> Void) {
         var index = 0
@@ -57,7 +62,11 @@ struct CSVRecordScanner {
                 afterQuote = false
                 line += 1
                 record.line = line
-            default: record.bytes.append(byte)
+            default:
+                // The rest of a plain field, up to the next byte that may mean something, in one copy.
+                let start = index - 1
+                while index < bytes.count, !Self.mayMeanSomething(bytes[index]) { index += 1 }
+                record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
         }
     }

@@ -62,6 +62,23 @@ extension ItemListing {
         }
     }
 
+    /// Digits with at most one point, 1 to 18 of them and not all zero: a number `ItemCatalog.number` reads
+    /// exactly (`Decimal.exact`), so never one it reports.
+    private static func isPlainNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var (digits, points, nonZero) = (0, 0, false)
+        for byte in bytes {
+            switch byte {
+            case 0x2E: points += 1
+            case 0x30: digits += 1
+            case 0x31...0x39:
+                digits += 1
+                nonZero = true
+            default: return false
+            }
+        }
+        return points <= 1 && (1...18).contains(digits) && nonZero
+    }
+
     /// Adds the item of a row of `items.csv` when `ItemCatalog.parse` would read it without a word; false (and
     /// nothing added) otherwise.
     fileprivate mutating func appendIfClean(_ record: borrowing CSVRecord, columns index: [Int]) -> Bool {
@@ -76,8 +93,19 @@ extension ItemListing {
         func text(_ column: Int) -> String { String(decoding: field(column), as: UTF8.self) }
         let sku = field(0)
         guard !sku.isEmpty, ItemCatalog.gtinProblem(text(1)) == nil else { return false }
-        for column in [3, 4, 5, 6, 10] where ItemCatalog.number(text(column)) == nil { return false }
-        for column in [7, 8, 9] where ItemCatalog.flag(text(column)) == nil { return false }
+        // The common numbers and flags are checked on their bytes; anything else as the catalog checks it.
+        for column in [3, 4, 5, 6, 10] {
+            guard Self.isPlainNumber(record.field(index[column])) || ItemCatalog.number(text(column)) != nil else {
+                return false
+            }
+        }
+        for column in [7, 8, 9] {
+            let bytes = record.field(index[column])
+            guard
+                bytes.isEmpty || bytes.elementsEqual("false".utf8) || bytes.elementsEqual("true".utf8)
+                    || ItemCatalog.flag(text(column)) != nil
+            else { return false }
+        }
         append(sku)
         append(field(1))
         append(field(2))
