@@ -7,8 +7,9 @@ public import Orders
 public struct ATSLineStream: Sequence, IteratorProtocol {
     let calculator: ATSCalculator
     let figures: ATSFigures
-    /// Rows in SKU byte order.
-    let order: [Int]
+    /// Rows in SKU byte order; nil when that is their own order (every row an item of the listing).
+    let order: [Int]?
+    let rows: Int
     /// The node columns of a per-node feed, in node order; `[nil]` for one summed figure a row.
     let columns: [Int?]
     let omitsZeros: Bool
@@ -17,14 +18,16 @@ public struct ATSLineStream: Sequence, IteratorProtocol {
     init(calculator: ATSCalculator, figures: ATSFigures, columns: [Int?], omitsZeros: Bool) {
         self.calculator = calculator
         self.figures = figures
-        self.order = figures.rowsInSKUOrder()
+        self.order = figures.rows == figures.listed ? nil : figures.rowsInSKUOrder()
+        self.rows = figures.rows
         self.columns = columns
         self.omitsZeros = omitsZeros
     }
 
     public mutating func next() -> ATSLine? {
-        while position < columns.count * order.count {
-            let (column, row) = (columns[position / order.count], order[position % order.count])
+        while position < columns.count * rows {
+            let column = columns[position / rows]
+            let row = order?[position % rows] ?? position % rows
             position += 1
             let quantity = calculator.advertised(column.map { figures[row, $0] } ?? figures.sum(ofRow: row))
             if omitsZeros, quantity == 0 { continue }

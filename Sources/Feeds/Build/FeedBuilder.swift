@@ -45,15 +45,17 @@ public struct FeedBuilder: Sendable {
     ) async throws -> [BuiltFeed] {
         let renderer = try FeedRenderer(format: format, profile: profile, profiles: profiles, at: now)
         let items = items ?? ItemListing(profiles.catalog)
-        let stock =
+        var stock =
             if let stock { stock } else {
                 try await FeedStock.read(from: store, items: items, progress: progress)
             }
         let calculator = try ATSCalculator(
             profile: profile, network: profiles.network, switches: stock.switches, items: items)
         progress?("\(profile.id): computing ATS from \(stock.positions.count.formatted()) stock rows")
-        let (figures, inbound) = (calculator.figures(of: stock.positions, at: now), stock.inbound)
-        let snapshot = calculator.snapshot(of: figures, at: now).addingInbound(inbound)
+        let figures = calculator.figures(of: stock.positions, at: now)
+        // Summed into the figures: the rows read here are let go before the lines are made.
+        stock.positions = []
+        let snapshot = calculator.snapshot(of: figures, at: now).addingInbound(stock.inbound)
         let keys: [DCID?] =
             settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
         progress?("\(profile.id): \(mode == .delta ? "comparing with the last accepted feed" : "rendering")")
