@@ -324,9 +324,11 @@ extension PostgresStore: DeliveryStore {
         let until = time + lease.storeSeconds
         let (name, place, dueAt) = (retailer.rawValue, node?.rawValue ?? "", due.timeIntervalSince1970)
         return try await connection("claim the feed of \(retailer) due at \(due)") { connection in
+            // Slots whose lease ran out are claimed again as missing ones are: let go of them first.
+            _ = try await rows("DELETE FROM feed_slot WHERE claimed_until < \(time)", on: connection)
             // A conflicting row is locked while another transaction claims it; READ COMMITTED then re-checks the
             // WHERE on its new version, so only one claim returns a row.
-            try await !rows(
+            return try await !rows(
                 """
                 INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (\(name), \(place), \(dueAt), \(until))
                 ON CONFLICT (retailer, node, due_at) DO UPDATE SET claimed_until = excluded.claimed_until

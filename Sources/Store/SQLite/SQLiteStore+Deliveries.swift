@@ -306,6 +306,7 @@ extension SQLiteStore: DeliveryStore {
     {
         let time = now.timeIntervalSince1970
         return try await write("claim the feed of \(retailer) due at \(due)") { db in
+            try db.execute(sql: "DELETE FROM feed_slot WHERE claimed_until < ?", arguments: [time])
             try db.execute(
                 sql: """
                     INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (?, ?, ?, ?)
