@@ -85,6 +85,29 @@ public struct FeedRenderer: Sendable {
         _ lines: some Sequence<ATSLine>, header: FeedHeader, counter: inout some X12ControlNumberSource,
         to sink: inout some FeedSink
     ) throws {
+        try write(lines, header: header, counter: &counter, to: &sink)
+    }
+
+    /// A preview's streamed lines to its file or standard output: `render(_:header:counter:to:)` compiled here for
+    /// these types, so that a million lines are written without a generic look-up for each.
+    public func render(
+        _ lines: ATSLineStream, header: FeedHeader, counter: inout X12ControlNumberCounter,
+        to sink: inout FeedOutputSink
+    ) throws {
+        try write(lines, header: header, counter: &counter, to: &sink)
+    }
+
+    /// A preview's built content to its file or standard output, compiled here for these types.
+    public func render(
+        _ content: FeedContent, counter: inout X12ControlNumberCounter, to sink: inout FeedOutputSink
+    ) throws {
+        try write(content.lines, header: content.header, counter: &counter, to: &sink)
+    }
+
+    private func write(
+        _ lines: some Sequence<ATSLine>, header: FeedHeader, counter: inout some X12ControlNumberSource,
+        to sink: inout some FeedSink
+    ) throws {
         switch target {
         case .csv(let columns): try CSVFeedWriter(columns: columns).write(lines, header: header, to: &sink)
         case .json: try JSONFeedWriter().write(lines, header: header, to: &sink)

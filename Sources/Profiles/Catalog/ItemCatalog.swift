@@ -102,8 +102,10 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     /// Why `gtin` is not a GTIN-8, -12 (UPC-A), -13 (EAN) or -14, or nil when it is one: the last digit is the
     /// GS1 mod-10 check digit of the others (weights 3 and 1 alternating from the right), which catches every
     /// single-digit typo and most swaps of neighbours.
-    static func gtinProblem(_ gtin: String) -> String? {
-        let bytes = gtin.utf8
+    static func gtinProblem(_ gtin: String) -> String? { gtinProblem(utf8: gtin.utf8) }
+
+    /// `gtinProblem(_:)` of a GTIN's UTF-8 bytes, as `items.csv` has them.
+    static func gtinProblem(utf8 bytes: some BidirectionalCollection<UInt8>) -> String? {
         guard [8, 12, 13, 14].contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return "is not a GTIN: expected 8, 12, 13 or 14 digits"
         }

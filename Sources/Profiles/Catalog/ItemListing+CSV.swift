@@ -92,7 +92,7 @@ extension ItemListing {
         }
         func text(_ column: Int) -> String { String(decoding: field(column), as: UTF8.self) }
         let sku = field(0)
-        guard !sku.isEmpty, ItemCatalog.gtinProblem(text(1)) == nil else { return false }
+        guard !sku.isEmpty, ItemCatalog.gtinProblem(utf8: field(1)) == nil else { return false }
         // The common numbers and flags are checked on their bytes; anything else as the catalog checks it.
         for column in [3, 4, 5, 6, 10] {
             guard Self.isPlainNumber(record.field(index[column])) || ItemCatalog.number(text(column)) != nil else {
