@@ -139,6 +139,36 @@ struct StoreFeedScheduleTests {
         }
     }
 
+    @Test(
+        "a delta with nothing to send is recorded so, supersedes what had not left, counts as built, is never claimed",
+        arguments: Backend.allCases)
+    func nothingToSend(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            let deliveries = try #require(store as? any DeliveryStore)
+            func draft(at: Date, nothingToSend: Bool) -> FeedRunDraft {
+                var draft = FeedRunDraft(
+                    retailer: "walmart", node: "EWR1", format: "json", mode: "delta", builtAt: at, body: [1],
+                    destination: "https://r.test/feed", snapshot: [2])
+                draft.nothingToSend = nothingToSend
+                return draft
+            }
+            let waiting = try await deliveries.recordFeedRun(draft(at: t0, nothingToSend: false))
+            #expect(waiting.state == .pending)
+            let quiet = try await deliveries.recordFeedRun(draft(at: t0 + 10, nothingToSend: true))
+            #expect(quiet.state == .nothingToSend)
+            #expect(
+                try await deliveries.claimFeedRun(quiet.id, at: t0 + 11, lease: .seconds(30))
+                    == .finished(.nothingToSend))
+            #expect(try await deliveries.claimFeedRun(waiting.id, at: t0 + 11, lease: .seconds(30)) == .superseded)
+            #expect(try await deliveries.feedRuns(retailer: "walmart").map(\.state) == [.superseded, .nothingToSend])
+            #expect(
+                try await deliveries.lastFeedBuilds() == [
+                    FeedBuild(retailer: "walmart", node: "EWR1", builtAt: t0 + 10)
+                ])
+            #expect(try await deliveries.acceptedFeedRuns(retailer: "walmart").isEmpty, "the retailer was sent nothing")
+        }
+    }
+
     private struct RenderFailed: Error {}
 
     private func numberedRun(at: Date, snapshot: [UInt8]? = nil, failing: Bool = false) -> FeedRunDraft {

@@ -94,6 +94,8 @@ extension FeedCommand {
                     print("delivered to \(redacted) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
                 case .superseded:
                     print("superseded by a newer feed of \(built.profile.id) before it left: not sent")
+                case .nothingToSend:
+                    print("no line changed since the feed \(built.profile.id) last accepted: nothing to send")
                 case .failed(let attempts):
                     failures += 1
                     printError(
