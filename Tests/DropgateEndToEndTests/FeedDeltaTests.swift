@@ -37,6 +37,36 @@ struct FeedDeltaTests {
         #expect(pushed.status == 0, "\(pushed.stdout)\n\(pushed.stderr)")
     }
 
+    @Test("a full feed with no line is still sent; a delta in which nothing changed is recorded, not sent")
+    func emptyFeeds() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("orders.sqlite")
+        let inventory = folder.appendingPathComponent("none.csv")
+        try "dc,sku,on_hand,safety_stock\nEWR1,HP-10001,0,0\n".write(to: inventory, atomically: true, encoding: .utf8)
+        let imported = try DropgateCommand.run(
+            ["inventory", "import", inventory.path, "--db", db.path] + FeedCommandTests.world)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let server = try ScriptedHTTPServer()
+        func push(_ mode: String) throws {
+            let pushed = try DropgateCommand.run(
+                ["feed", "push", "amazon", mode, "--format", "json", "--to", server.url("/feed"), "--db", db.path]
+                    + FeedCommandTests.world + IngestCommandTests.clock,
+                environment: ["AMAZON_VDF_TOKEN": "t0ken"])
+            #expect(pushed.status == 0, "\(pushed.stdout)\n\(pushed.stderr)")
+        }
+        // Amazon leaves zeros out of a full feed: with no stock anywhere, each node's feed has no line, and is sent.
+        try push("--full")
+        try push("--delta")
+        let requests = try server.requests()
+        let nodes = ["DFW1", "EWR1", "ONT1", "ORD1"]
+        try #require(requests.count == nodes.count)
+        for request in requests { #expect(try Self.items(request.bodyBytes).isEmpty) }
+        #expect(
+            try StoreInspector(db).lines("SELECT node, mode, state FROM feed_run ORDER BY id")
+                == nodes.map { "\($0)\tfull\tdelivered" } + nodes.map { "\($0)\tdelta\tnothing-to-send" })
+    }
+
     @Test("an order that reserves stock changes Best Buy's next delta for exactly its items")
     func reservationMakesDelta() throws {
         let folder = try DropgateCommand.temporaryFolder()
