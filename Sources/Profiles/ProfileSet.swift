@@ -46,6 +46,20 @@ public struct ProfileSet: Sendable {
     public static func load(profiles folder: URL, network: URL, catalog: URL, rules: [ProfileRule] = [])
         throws(ProfileErrors) -> ProfileSet
     {
+        let files = try sources(profiles: folder, network: network, catalog: catalog, readingCatalog: true)
+        guard let catalogFile = files.catalog else { throw ProfileErrors([]) }
+        return try load(
+            profiles: files.profiles, network: files.network, catalog: catalogFile, kits: files.kits, rules: rules)
+    }
+
+    /// What `load(profiles:network:catalog:rules:)` calls the catalog in a message.
+    static let catalogExpected = "the item catalog (CSV)"
+
+    /// The files `load(profiles:network:catalog:rules:)` reads; the catalog's text only when `readingCatalog`
+    /// (else it is only checked to be there, for a reader that reads it a piece at a time).
+    static func sources(profiles folder: URL, network: URL, catalog: URL, readingCatalog: Bool)
+        throws(ProfileErrors) -> (profiles: [SourceFile], network: SourceFile, catalog: SourceFile?, kits: SourceFile?)
+    {
         func read(_ url: URL, expected: String) throws(ProfileErrors) -> SourceFile {
             do {
                 return SourceFile(
@@ -69,9 +83,14 @@ public struct ProfileSet: Sendable {
         if FileManager.default.fileExists(atPath: kitsURL.path) {
             kits = try read(kitsURL, expected: "the kits of the item catalog (CSV)")
         }
-        return try load(
-            profiles: files, network: try read(network, expected: "the DC network file (YAML)"),
-            catalog: try read(catalog, expected: "the item catalog (CSV)"), kits: kits, rules: rules)
+        let network = try read(network, expected: "the DC network file (YAML)")
+        guard readingCatalog else {
+            do { try LocalFile.checkFile(catalog.relativePath, expected: catalogExpected) } catch {
+                throw ProfileErrors([ProfileError(error)])
+            }
+            return (files, network, nil, kits)
+        }
+        return (files, network, try read(catalog, expected: catalogExpected), kits)
     }
 
     /// The file beside `items.csv` that says which items are kits of others; optional.
@@ -86,6 +105,31 @@ public struct ProfileSet: Sendable {
     )
         throws(ProfileErrors) -> ProfileSet
     {
+        var catalog: ItemCatalog?
+        let world = try load(profiles: files, network: networkFile, rules: rules) {
+            var errors: [ProfileError] = []
+            do throws(ProfileErrors) {
+                catalog = try ItemCatalog.parse(csv: catalogFile.text, file: catalogFile.name)
+            } catch {
+                errors += error.errors
+            }
+            if let kitsFile, catalog != nil {
+                do throws(ProfileErrors) { try catalog?.readKits(csv: kitsFile.text, file: kitsFile.name) } catch {
+                    errors += error.errors
+                }
+            }
+            return errors
+        }
+        guard let catalog else { throw ProfileErrors([]) }
+        return ProfileSet(profiles: world.profiles, network: world.network, catalog: catalog, xmlClaims: world.claims)
+    }
+
+    /// Checks the profiles and the network, with what `readCatalog` reports of the catalog (it reads it after the
+    /// network, so that problems are listed network, catalog, profiles); throws every problem found.
+    static func load(
+        profiles files: [SourceFile], network networkFile: SourceFile, rules: [ProfileRule],
+        readingCatalog readCatalog: () -> [ProfileError]
+    ) throws(ProfileErrors) -> (profiles: [RetailerProfile], network: Network, claims: [XMLOrderClaim]) {
         var errors: [ProfileError] = []
         var networkDiagnostics = Diagnostics(file: networkFile.name)
         var network: Network?
@@ -95,14 +139,7 @@ public struct ProfileSet: Sendable {
             declared = Network.declaredIDs(root)
         }
         errors += networkDiagnostics.errors
-
-        var catalog: ItemCatalog?
-        do { catalog = try ItemCatalog.parse(csv: catalogFile.text, file: catalogFile.name) } catch {
-            errors += error.errors
-        }
-        if let kitsFile, catalog != nil {
-            do { try catalog?.readKits(csv: kitsFile.text, file: kitsFile.name) } catch { errors += error.errors }
-        }
+        errors += readCatalog()
 
         var profiles: [RetailerProfile] = []
         var claims: [String: (file: String, line: Int)] = [:]
@@ -146,8 +183,8 @@ public struct ProfileSet: Sendable {
             }
             errors += d.errors
         }
-        guard errors.isEmpty, let network, let catalog else { throw ProfileErrors(errors) }
-        return ProfileSet(profiles: profiles, network: network, catalog: catalog, xmlClaims: xmlClaims.map(\.claim))
+        guard errors.isEmpty, let network else { throw ProfileErrors(errors) }
+        return (profiles, network, xmlClaims.map(\.claim))
     }
 
     /// Reads the mapping of each of `profile`'s XML claims (relative to the profile file's folder) and checks it

@@ -89,6 +89,7 @@ struct DeliveryLoop: Service {
             switch sent.result {
             case .delivered: logger.info("feed delivered", metadata: metadata)
             case .superseded: logger.notice("feed superseded by a newer one before it left", metadata: metadata)
+            case .nothingToSend: logger.info("delta with no change: recorded, nothing sent", metadata: metadata)
             case .failed: logger.error("feed failed for good", metadata: metadata)
             }
         case .notSent(let retailer, let error):

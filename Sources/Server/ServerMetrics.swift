@@ -229,6 +229,7 @@ extension ServerMetrics {
                 case .delivered: "delivered"
                 case .failed: "failed"
                 case .superseded: "superseded"
+                case .nothingToSend: "nothing-to-send"
                 }
         case .notSent(let id, _): (retailer, result) = (id, "not-sent")
         }

@@ -104,6 +104,8 @@ public struct FeedRunDraft: Sendable {
     /// retailer holds once it accepts this run, which the next delta is computed against. The store keeps it as
     /// given and never reads into it.
     public var snapshot: [UInt8]?
+    /// A delta in which no line changed: recorded as `nothing-to-send`, never sent.
+    public var nothingToSend = false
 
     public init(
         retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, body: [UInt8],
@@ -138,9 +140,12 @@ public enum FeedRunBody: Sendable {
 }
 
 /// Where a feed run is: `pending` (waiting, or waiting for its next attempt) → `sending` (claimed) → `delivered`,
-/// `failed`, or `superseded` (a newer picture of the same retailer and node was built before this one left).
+/// `failed`, or `superseded` (a newer picture of the same retailer and node was built before this one left); or
+/// `nothing-to-send` from the start: a delta in which no line changed, recorded so that the schedule counts it as
+/// built, and never sent.
 public enum FeedRunState: String, Hashable, Sendable, Codable, CaseIterable {
     case pending, sending, delivered, failed, superseded
+    case nothingToSend = "nothing-to-send"
 }
 
 /// A feed sent or to be sent, as the store keeps it, so that schedules, deltas and `feed status` can build on it.

@@ -64,6 +64,10 @@ public protocol DeliveryStore: Sendable {
     /// and due instant, inserted, or taken over once its lease ran out (its holder died before recording the run),
     /// in one conditional statement: two processes running the schedule at once build each due feed once. Once the
     /// run is recorded the next due instant is counted from it, so a slot is never wanted again.
+    ///
+    /// Each claim also deletes every slot whose lease has run out: such a row is claimed again exactly as a missing
+    /// one is (a row whose lease ran out is taken over), so it tells the schedule nothing, and the table holds only
+    /// the slots being worked on instead of one row per feed ever due.
     func claimFeedSlot(retailer: RetailerID, node: DCID?, due: Date, at now: Date, lease: Duration)
         async throws(StoreError) -> Bool
 }

@@ -10,6 +10,10 @@ public protocol InboundStockStore: Sendable {
     /// What is due of `skus` at every node, by node, SKU and due day.
     func inbound(of skus: Set<SKU>) async throws(StoreError) -> [InboundRow]
 
+    /// Everything due, of every SKU at every node, by node, SKU and due day: what a feed over the whole catalog
+    /// reads.
+    func inbound() async throws(StoreError) -> [InboundRow]
+
     /// Receives stock in one transaction: each receipt's units go on hand at its node (a node and SKU without an
     /// inventory row get one, with no safety stock) and leave what is due there of the SKU, earliest due first
     /// (units beyond what was due simply go on hand).

@@ -37,6 +37,36 @@ struct FeedDeltaTests {
         #expect(pushed.status == 0, "\(pushed.stdout)\n\(pushed.stderr)")
     }
 
+    @Test("a full feed with no line is still sent; a delta in which nothing changed is recorded, not sent")
+    func emptyFeeds() throws {
+        let folder = try DropgateCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("orders.sqlite")
+        let inventory = folder.appendingPathComponent("none.csv")
+        try "dc,sku,on_hand,safety_stock\nEWR1,HP-10001,0,0\n".write(to: inventory, atomically: true, encoding: .utf8)
+        let imported = try DropgateCommand.run(
+            ["inventory", "import", inventory.path, "--db", db.path] + FeedCommandTests.world)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let server = try ScriptedHTTPServer()
+        func push(_ mode: String) throws {
+            let pushed = try DropgateCommand.run(
+                ["feed", "push", "amazon", mode, "--format", "json", "--to", server.url("/feed"), "--db", db.path]
+                    + FeedCommandTests.world + IngestCommandTests.clock,
+                environment: ["AMAZON_VDF_TOKEN": "t0ken"])
+            #expect(pushed.status == 0, "\(pushed.stdout)\n\(pushed.stderr)")
+        }
+        // Amazon leaves zeros out of a full feed: with no stock anywhere, each node's feed has no line, and is sent.
+        try push("--full")
+        try push("--delta")
+        let requests = try server.requests()
+        let nodes = ["DFW1", "EWR1", "ONT1", "ORD1"]
+        try #require(requests.count == nodes.count)
+        for request in requests { #expect(try Self.items(request.bodyBytes).isEmpty) }
+        #expect(
+            try StoreInspector(db).lines("SELECT node, mode, state FROM feed_run ORDER BY id")
+                == nodes.map { "\($0)\tfull\tdelivered" } + nodes.map { "\($0)\tdelta\tnothing-to-send" })
+    }
+
     @Test("an order that reserves stock changes Best Buy's next delta for exactly its items")
     func reservationMakesDelta() throws {
         let folder = try DropgateCommand.temporaryFolder()
@@ -73,7 +103,8 @@ struct FeedDeltaTests {
         }
     }
 
-    @Test("a node switched off with dcs reads 0 for every item in the next feed, and only its delta changes")
+    @Test(
+        "a node switched off with dcs reads 0 in the next feed; only its delta is sent, the others say nothing to send")
     func switchedOffNodeReadsZero() throws {
         let folder = try DropgateCommand.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -94,17 +125,17 @@ struct FeedDeltaTests {
         try Self.push(["walmart", "--format", "json", "--delta"], db: db, server: server)
         let requests = try server.requests()
         let nodes = FeedPushTests.walmartNodes
-        try #require(requests.count == 2 * nodes.count)
+        // Only EWR1's picture changed: the other nodes' deltas say nothing, so they are recorded and not sent.
+        try #require(requests.count == nodes.count + 1)
         let before = try requests.prefix(nodes.count).map { try Self.items($0.bodyBytes) }
-        let after = try requests.suffix(nodes.count).map { try Self.items($0.bodyBytes) }
-        for (index, node) in nodes.enumerated() {
-            if node == "EWR1" {
-                let held = before[index].filter { $0.value > 0 }
-                #expect(!held.isEmpty)
-                #expect(after[index] == held.mapValues { _ in 0 }, "EWR1's delta zeroes what it held")
-            } else {
-                #expect(after[index].isEmpty, "\(node): nothing changed")
-            }
-        }
+        let held = before[try #require(nodes.firstIndex(of: "EWR1"))].filter { $0.value > 0 }
+        #expect(!held.isEmpty)
+        #expect(
+            try Self.items(requests[nodes.count].bodyBytes) == held.mapValues { _ in 0 },
+            "EWR1's delta zeroes what it held")
+        let runs = try StoreInspector(db).rows("SELECT node, state FROM feed_run WHERE mode = 'delta' ORDER BY node")
+        #expect(
+            runs.map { $0.joined(separator: " ") }
+                == nodes.map { $0 == "EWR1" ? "EWR1 delivered" : "\($0) nothing-to-send" })
     }
 }

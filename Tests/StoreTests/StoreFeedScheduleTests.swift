@@ -42,6 +42,35 @@ struct StoreFeedScheduleTests {
     }
 
     @Test(
+        "a claim lets go of the slots whose lease ran out, which are claimed again as missing ones are",
+        arguments: Backend.allCases)
+    func slotsPruned(backend: Backend) async throws {
+        try await withStore(backend) { store, database async throws in
+            let deliveries = try #require(store as? any DeliveryStore)
+            let slots = "SELECT retailer, node, claimed_until > 0 FROM feed_slot ORDER BY retailer, node"
+            for (index, node) in ["EWR1", "DFW1"].enumerated() {
+                #expect(
+                    try await deliveries.claimFeedSlot(
+                        retailer: "walmart", node: DCID(node), due: t0 + Double(index), at: t0, lease: .seconds(60)))
+            }
+            #expect(try database.dump(slots).split(separator: "\n").count == 2)
+            // Still held at t0 + 59: kept, and refused to another.
+            #expect(
+                try await deliveries.claimFeedSlot(
+                    retailer: "bestbuy", node: nil, due: t0, at: t0 + 59, lease: .seconds(60)))
+            #expect(
+                try await !deliveries.claimFeedSlot(
+                    retailer: "walmart", node: "EWR1", due: t0, at: t0 + 59, lease: .seconds(60)))
+            #expect(try database.dump(slots).split(separator: "\n").count == 3)
+            // At t0 + 61 Walmart's two leases have run out: gone, and the slot is claimed as a new one.
+            #expect(
+                try await deliveries.claimFeedSlot(
+                    retailer: "walmart", node: "DFW1", due: t0 + 1, at: t0 + 61, lease: .seconds(60)))
+            #expect(try database.dump(slots).split(separator: "\n").map { $0.hasPrefix("bestbuy") } == [true, false])
+        }
+    }
+
+    @Test(
         "an 846 run is numbered from its partner's counters when recorded, after the 855s; a failed render draws nothing",
         arguments: Backend.allCases)
     func feedRunsNumberedDurably(backend: Backend) async throws {
@@ -107,6 +136,36 @@ struct StoreFeedScheduleTests {
                     FeedBuild(retailer: "walmart", node: "DFW1", builtAt: t0 + 5),
                     FeedBuild(retailer: "walmart", node: nil, builtAt: t0 + 1),
                 ])
+        }
+    }
+
+    @Test(
+        "a delta with nothing to send is recorded so, supersedes what had not left, counts as built, is never claimed",
+        arguments: Backend.allCases)
+    func nothingToSend(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            let deliveries = try #require(store as? any DeliveryStore)
+            func draft(at: Date, nothingToSend: Bool) -> FeedRunDraft {
+                var draft = FeedRunDraft(
+                    retailer: "walmart", node: "EWR1", format: "json", mode: "delta", builtAt: at, body: [1],
+                    destination: "https://r.test/feed", snapshot: [2])
+                draft.nothingToSend = nothingToSend
+                return draft
+            }
+            let waiting = try await deliveries.recordFeedRun(draft(at: t0, nothingToSend: false))
+            #expect(waiting.state == .pending)
+            let quiet = try await deliveries.recordFeedRun(draft(at: t0 + 10, nothingToSend: true))
+            #expect(quiet.state == .nothingToSend)
+            #expect(
+                try await deliveries.claimFeedRun(quiet.id, at: t0 + 11, lease: .seconds(30))
+                    == .finished(.nothingToSend))
+            #expect(try await deliveries.claimFeedRun(waiting.id, at: t0 + 11, lease: .seconds(30)) == .superseded)
+            #expect(try await deliveries.feedRuns(retailer: "walmart").map(\.state) == [.superseded, .nothingToSend])
+            #expect(
+                try await deliveries.lastFeedBuilds() == [
+                    FeedBuild(retailer: "walmart", node: "EWR1", builtAt: t0 + 10)
+                ])
+            #expect(try await deliveries.acceptedFeedRuns(retailer: "walmart").isEmpty, "the retailer was sent nothing")
         }
     }
 

@@ -39,6 +39,33 @@ struct StoreInboundTests {
         }
     }
 
+    @Test(
+        "every inventory and inbound row is read at once, by node and SKU, as the SKU-wise reads give them",
+        arguments: Backend.allCases)
+    func readsEveryRow(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            try await store.importInventory([
+                InventoryRow(node: "ORD1", sku: "B", onHand: 4, safetyStock: 1),
+                InventoryRow(node: "EWR1", sku: "B", onHand: 3, safetyStock: 0),
+                InventoryRow(node: "EWR1", sku: "A", onHand: 2, safetyStock: 0),
+            ])
+            try await store.importInbound([
+                InboundRow(node: "ORD1", sku: "A", quantity: 7, due: Self.day("2026-12-05")),
+                InboundRow(node: "EWR1", sku: "B", quantity: 5, due: Self.day("2026-12-09")),
+                InboundRow(node: "EWR1", sku: "B", quantity: 1, due: Self.day("2026-12-01")),
+            ])
+            let positions = try await store.inventory()
+            #expect(positions.map { "\($0.node) \($0.sku) \($0.onHand)" } == ["EWR1 A 2", "EWR1 B 3", "ORD1 B 4"])
+            #expect(positions == (try await store.inventory(of: ["A", "B"])))
+            let inbound = try await store.inbound()
+            #expect(
+                inbound.map { "\($0.node) \($0.sku) \($0.due)" } == [
+                    "EWR1 B 2026-12-01", "EWR1 B 2026-12-09", "ORD1 A 2026-12-05",
+                ])
+            #expect(inbound == (try await store.inbound(of: ["A", "B"])))
+        }
+    }
+
     @Test("a receipt moves units on hand and out of what was due, earliest due first", arguments: Backend.allCases)
     func receiveMovesOnHand(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in

@@ -14,4 +14,14 @@ extension ATSCalculator {
             profile: profile, network: network.applying(switches), catalog: catalog, itemKey: itemKey,
             includesNames: includesNames)
     }
+
+    /// The calculator for the network as the store's node switches leave it, over a catalog as a feed reads it.
+    public init(
+        profile: RetailerProfile, network: Network, switches: [NodeSwitch], items: ItemListing?,
+        itemKey: ItemKey = .sku, includesNames: Bool? = nil
+    ) throws(FeedError) {
+        try self.init(
+            profile: profile, network: network.applying(switches), items: items, itemKey: itemKey,
+            includesNames: includesNames)
+    }
 }

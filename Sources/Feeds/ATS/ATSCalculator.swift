@@ -21,7 +21,8 @@ public struct ATSCalculator: Sendable {
     /// The nodes the retailer may be served from, sorted by id, with what the network says of each (nil: the
     /// network does not know it, and it counts zero).
     public var nodes: [(id: DCID, node: FulfilmentNode?)]
-    public var catalog: ItemCatalog?
+    /// The catalog's items (SKU, UPC, description) and kits; nil for figures of the stock's SKUs alone.
+    public var items: ItemListing?
     public var itemKey: ItemKey
     /// Whether lines carry the catalog's description (for a CSV `name` or `description` column, and JSON/XML).
     public var includesNames: Bool
@@ -40,13 +41,24 @@ public struct ATSCalculator: Sendable {
         profile: RetailerProfile, network: Network, catalog: ItemCatalog? = nil, itemKey: ItemKey = .sku,
         includesNames: Bool? = nil
     ) throws(FeedError) {
+        try self.init(
+            profile: profile, network: network, items: catalog.map(ItemListing.init), itemKey: itemKey,
+            includesNames: includesNames)
+    }
+
+    /// The calculator over a catalog as a feed reads it (`ItemListing`): what a feed of a large catalog is built
+    /// with. Throws `FeedError.Kind.noFeed` when the profile has no `feed:` settings.
+    public init(
+        profile: RetailerProfile, network: Network, items: ItemListing?, itemKey: ItemKey = .sku,
+        includesNames: Bool? = nil
+    ) throws(FeedError) {
         guard let settings = profile.feed else { throw FeedError(.noFeed, url: profile.id.rawValue) }
         self.retailer = profile.id
         self.settings = settings
         let listed = profile.sourcing.listed.isEmpty ? network.nodes.map(\.id) : profile.sourcing.listed
         self.nodes = Set(listed).sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
             .map { ($0, network.node($0)) }
-        self.catalog = catalog
+        self.items = items
         self.itemKey = itemKey
         self.includesNames =
             includesNames ?? settings.columns.contains { $0 == "name" || $0 == "description" }
@@ -82,57 +94,44 @@ public struct ATSCalculator: Sendable {
     /// the retailer is not served from is not counted.
     public func snapshot<Stock: Sequence>(of stock: Stock, at instant: Date) -> ATSSnapshot
     where Stock.Element: StockLevel {
+        snapshot(of: figures(of: stock, at: instant), at: instant)
+    }
+
+    /// Each item's available units at each of the retailer's nodes at `instant`, kits derived: what a snapshot is
+    /// made of, taken apart so that the stock it was summed from can be let go before the lines are made.
+    func figures<Stock: Sequence>(of stock: Stock, at instant: Date) -> ATSFigures where Stock.Element: StockLevel {
         let open = nodes.map { Self.isOpen($0.node, at: instant) }
         let position = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // One row of figures a SKU, a column a node, in one flat array: a million items are a million rows, not a
-        // million small arrays.
-        let width = nodes.count
-        var rowOf: [SKU: Int] = [:]
-        var skus: [SKU] = []
-        if let catalog {
-            rowOf.reserveCapacity(catalog.items.count)
-            skus.reserveCapacity(catalog.items.count)
-            for sku in catalog.items.keys {
-                rowOf[sku] = skus.count
-                skus.append(sku)
-            }
-        }
-        var figures = [Int](repeating: 0, count: skus.count * width)
+        var figures = ATSFigures(items: items, width: nodes.count)
+        var hint = 0
         for level in stock {
-            let row: Int
-            if let known = rowOf[level.sku] {
-                row = known
-            } else {
-                row = skus.count
-                rowOf[level.sku] = row
-                skus.append(level.sku)
-                figures.append(contentsOf: repeatElement(0, count: width))
-            }
-            if let index = position[level.node], open[index] { figures[row * width + index] += level.available }
+            let row = figures.row(of: level.sku, hint: hint)
+            hint = row + 1
+            if let index = position[level.node], open[index] { figures.add(level.available, row: row, column: index) }
         }
-        if let catalog { Self.deriveKits(of: catalog, in: &figures, rowOf: rowOf, width: width) }
-        rowOf = [:]
+        figures.deriveKits()
+        return figures
+    }
+
+    /// The lines of `figures`, as the retailer knows its items, sorted by `ATSLine.Key`.
+    func snapshot(of figures: ATSFigures, at instant: Date) -> ATSSnapshot {
+        let width = nodes.count
         var lines: [ATSLine] = []
-        lines.reserveCapacity(skus.count * (settings.perNode ? width : 1))
+        // A per-node feed's lines are made a node at a time, so that they come out grouped by node, as sorted.
+        var nodeLines = [[ATSLine]](repeating: [], count: settings.perNode ? width : 0)
+        lines.reserveCapacity(settings.perNode ? 0 : figures.rows)
         var withoutID: [SKU] = []
         var duplicates: [SKU] = []
         var seen: Set<String> = []
         let checksIDs = !settings.itemIDs.isEmpty || itemKey == .upc
-        // SKUs in UTF-8 byte order. For ASCII, String's own `<` is that order, and compares with one memcmp.
-        let ascii = skus.allSatisfy { $0.rawValue.utf8.allSatisfy { $0 < 0x80 } }
-        let order =
-            ascii
-            ? skus.indices.sorted { skus[$0].rawValue < skus[$1].rawValue }
-            : skus.indices.sorted { skus[$0].rawValue.precedesInUTF8(skus[$1].rawValue) }
-        for row in order {
-            let sku = skus[row]
-            let cells = figures[(row * width)..<(row * width + width)]
-            let item = catalog?[sku]
+        for row in figures.rowsInSKUOrder() {
+            let item = item(ofRow: row, in: figures)
+            let (sku, upc) = (item.sku, item.upc)
             let id: (text: String, kind: ATSLine.ItemIDKind)
             if let mapped = settings.itemIDs[sku] {
                 id = (mapped, .retailer)
             } else if itemKey == .upc {
-                guard let upc = item?.upc, !upc.isEmpty else {
+                guard let upc, !upc.isEmpty else {
                     withoutID.append(sku)
                     continue
                 }
@@ -145,27 +144,51 @@ public struct ATSCalculator: Sendable {
                 duplicates.append(sku)
                 continue
             }
-            let upc = item.flatMap { $0.upc.isEmpty ? nil : $0.upc }
-            let name = includesNames ? item?.description : nil
+            let (shownUPC, name) = (item.shownUPC, item.name)
             if settings.perNode {
                 for (index, node) in nodes.enumerated() {
-                    lines.append(
+                    nodeLines[index].append(
                         ATSLine(
-                            sku: sku, itemID: id.text, itemIDKind: id.kind, upc: upc, name: name, node: node.id,
-                            quantity: advertised(cells[cells.startIndex + index])))
+                            sku: sku, itemID: id.text, itemIDKind: id.kind, upc: shownUPC, name: name, node: node.id,
+                            quantity: advertised(figures[row, index])))
                 }
             } else {
                 lines.append(
                     ATSLine(
-                        sku: sku, itemID: id.text, itemIDKind: id.kind, upc: upc, name: name,
-                        quantity: advertised(cells.reduce(0, +))))
+                        sku: sku, itemID: id.text, itemIDKind: id.kind, upc: shownUPC, name: name,
+                        quantity: advertised(figures.sum(ofRow: row))))
             }
         }
-        lines.sort { $0.key < $1.key }
+        if settings.perNode {
+            lines.reserveCapacity(nodeLines.reduce(0) { $0 + $1.count })
+            for index in nodeLines.indices {
+                lines += nodeLines[index]
+                nodeLines[index] = []
+            }
+        }
+        // In SKU order, a feed keyed by SKU is sorted already; one keyed by the retailer's ids or UPCs is not.
+        if !lines.indices.dropFirst().allSatisfy({ !(lines[$0].key < lines[$0 - 1].key) }) {
+            lines.sort { $0.key < $1.key }
+        }
         return ATSSnapshot(
             retailer: retailer, instant: instant, perNode: settings.perNode, nodes: nodes.map(\.id), lines: lines,
             itemsWithoutID: withoutID, duplicateItemIDs: duplicates)
     }
+
+    /// What the lines of a row of `figures` say of its item: its SKU, the catalog's UPC (empty when it has none,
+    /// nil for a SKU it does not list) and its description when lines carry one.
+    func item(ofRow row: Int, in figures: ATSFigures) -> (sku: SKU, upc: String?, name: String?, shownUPC: String?) {
+        let listed = figures.isListed(row)
+        let upc = listed ? items?.upc(at: row) : nil
+        return (
+            figures.sku(ofRow: row), upc, includesNames && listed ? items?.description(at: row) : nil,
+            upc.flatMap { $0.isEmpty ? nil : $0 }
+        )
+    }
+
+    /// Whether a full feed's lines come out of the figures in key order with nothing set aside: keyed by our SKU
+    /// (no `item-ids`, not by UPC), so SKU order is key order and no two lines share an id (`ATSLineStream`).
+    public var streamsInKeyOrder: Bool { settings.itemIDs.isEmpty && itemKey == .sku }
 
     /// The feed the profile asks for at `instant`: full, or a delta against `previous` (the snapshot of the feed
     /// the retailer last accepted; nil makes a delta profile's feed a full one).

@@ -38,19 +38,24 @@ public struct FeedBuilder: Sendable {
     /// Computes the feeds at `now`. A delta is taken against the snapshot of the last run of the same retailer and
     /// node that it accepted (`FeedRun.isAccepted`); with none, the delta is a full feed (and says so).
     /// `stock`, when given, is what the feeds are computed from (read once for every retailer of a run); else it is
-    /// read from `store` now.
-    public func build(profiles: ProfileSet, store: any OrderStore, at now: Date, stock: FeedStock? = nil) async throws
-        -> [BuiltFeed]
-    {
+    /// read from `store` now. `items` is the catalog as the feed reads it (`ProfileSet.loadForFeeds`); nil for
+    /// `profiles.catalog`'s.
+    public func build(
+        profiles: ProfileSet, items: ItemListing? = nil, store: any OrderStore, at now: Date, stock: FeedStock? = nil
+    ) async throws -> [BuiltFeed] {
         let renderer = try FeedRenderer(format: format, profile: profile, profiles: profiles, at: now)
-        let stock =
+        let items = items ?? ItemListing(profiles.catalog)
+        var stock =
             if let stock { stock } else {
-                try await FeedStock.read(from: store, catalog: profiles.catalog, progress: progress)
+                try await FeedStock.read(from: store, items: items, progress: progress)
             }
         let calculator = try ATSCalculator(
-            profile: profile, network: profiles.network, switches: stock.switches, catalog: profiles.catalog)
+            profile: profile, network: profiles.network, switches: stock.switches, items: items)
         progress?("\(profile.id): computing ATS from \(stock.positions.count.formatted()) stock rows")
-        let snapshot = calculator.snapshot(of: stock.positions, at: now).addingInbound(stock.inbound)
+        let figures = calculator.figures(of: stock.positions, at: now)
+        // Summed into the figures: the rows read here are let go before the lines are made.
+        stock.positions = []
+        let snapshot = calculator.snapshot(of: figures, at: now).addingInbound(stock.inbound)
         let keys: [DCID?] =
             settings.perNode ? snapshot.nodes.filter { nodes?.contains($0) ?? true }.map(Optional.some) : [nil]
         progress?("\(profile.id): \(mode == .delta ? "comparing with the last accepted feed" : "rendering")")

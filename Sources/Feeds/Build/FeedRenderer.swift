@@ -1,6 +1,6 @@
 public import Foundation
 import OrderX12
-import Orders
+public import Orders
 public import Profiles
 public import X12
 
@@ -67,15 +67,55 @@ public struct FeedRenderer: Sendable {
     /// The feed's bytes; an 846 draws its ISA13, GS06 and ST02s from `counter`.
     public func render(_ content: FeedContent, counter: inout some X12ControlNumberSource) throws -> [UInt8] {
         var sink = MemoryFeedSink()
+        try render(content, counter: &counter, to: &sink)
+        return sink.bytes
+    }
+
+    /// Writes the feed to `sink` a chunk at a time, so that a feed of a million lines goes to a file without being
+    /// held whole; an 846 draws its ISA13, GS06 and ST02s from `counter`.
+    public func render(
+        _ content: FeedContent, counter: inout some X12ControlNumberSource, to sink: inout some FeedSink
+    ) throws {
+        try render(content.lines, header: content.header, counter: &counter, to: &sink)
+    }
+
+    /// Writes a feed of `lines` (sorted by `ATSLine.Key`) to `sink`, lines made as they are read
+    /// (`ATSLineStream`) as well as lines held.
+    public func render(
+        _ lines: some Sequence<ATSLine>, header: FeedHeader, counter: inout some X12ControlNumberSource,
+        to sink: inout some FeedSink
+    ) throws {
+        try write(lines, header: header, counter: &counter, to: &sink)
+    }
+
+    /// A preview's streamed lines to its file or standard output: `render(_:header:counter:to:)` compiled here for
+    /// these types, so that a million lines are written without a generic look-up for each.
+    public func render(
+        _ lines: ATSLineStream, header: FeedHeader, counter: inout X12ControlNumberCounter,
+        to sink: inout FeedOutputSink
+    ) throws {
+        try write(lines, header: header, counter: &counter, to: &sink)
+    }
+
+    /// A preview's built content to its file or standard output, compiled here for these types.
+    public func render(
+        _ content: FeedContent, counter: inout X12ControlNumberCounter, to sink: inout FeedOutputSink
+    ) throws {
+        try write(content.lines, header: content.header, counter: &counter, to: &sink)
+    }
+
+    private func write(
+        _ lines: some Sequence<ATSLine>, header: FeedHeader, counter: inout some X12ControlNumberSource,
+        to sink: inout some FeedSink
+    ) throws {
         switch target {
-        case .csv(let columns): try CSVFeedWriter(columns: columns).write(content, to: &sink)
-        case .json: try JSONFeedWriter().write(content, to: &sink)
-        case .xml: try XMLFeedWriter().write(content, to: &sink)
+        case .csv(let columns): try CSVFeedWriter(columns: columns).write(lines, header: header, to: &sink)
+        case .json: try JSONFeedWriter().write(lines, header: header, to: &sink)
+        case .xml: try XMLFeedWriter().write(lines, header: header, to: &sink)
         case .x12(let advice, let envelope, let format):
-            try advice.write(content.lines, envelope: envelope, format: format, counter: &counter) {
+            try advice.write(lines, envelope: envelope, format: format, counter: &counter) {
                 try sink.write($0)
             }
         }
-        return sink.bytes
     }
 }

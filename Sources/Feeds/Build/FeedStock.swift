@@ -15,10 +15,26 @@ public struct FeedStock: Sendable {
     public static func read(
         from store: any OrderStore, catalog: ItemCatalog, progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> FeedStock {
-        progress?("reading the stock of \(catalog.items.count.formatted()) items")
-        let skus = Set(catalog.items.keys)
-        return FeedStock(
-            positions: try await store.inventory(of: skus), switches: try await store.nodeSwitches(),
-            inbound: try await store.inbound(of: skus))
+        try await read(from: store, items: ItemListing(catalog), progress: progress)
+    }
+
+    /// The stock of `items`: every row of the store read in one pass (by node and SKU, the listing's own order, so
+    /// each row finds its item at the first try) and those of other SKUs left out.
+    public static func read(
+        from store: any OrderStore, items: ItemListing, progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> FeedStock {
+        progress?("reading the stock of \(items.count.formatted()) items")
+        var hint = 0
+        func isListed(_ sku: SKU) -> Bool {
+            guard let index = items.index(of: sku, hint: hint) else { return false }
+            hint = index + 1
+            return true
+        }
+        var positions = try await store.inventory()
+        positions.removeAll { !isListed($0.sku) }
+        hint = 0
+        var inbound = try await store.inbound()
+        inbound.removeAll { !isListed($0.sku) }
+        return FeedStock(positions: positions, switches: try await store.nodeSwitches(), inbound: inbound)
     }
 }

@@ -9,6 +9,8 @@ extension Deliverer {
         case failed(attempts: Int)
         /// A newer picture of the same retailer and node was built before this one left: it is never sent.
         case superseded
+        /// A delta in which no line changed: recorded, and not sent (`FeedRunState.nothingToSend`).
+        case nothingToSend
     }
 
     /// Sends a recorded feed run until it is delivered, fails for good or is superseded, attempt after attempt as
@@ -40,7 +42,11 @@ extension Deliverer {
             case .superseded:
                 return .superseded
             case .finished(let state):
-                return state == .delivered ? .delivered(attempts: attempts) : .failed(attempts: attempts)
+                switch state {
+                case .delivered: return .delivered(attempts: attempts)
+                case .nothingToSend: return .nothingToSend
+                default: return .failed(attempts: attempts)
+                }
             }
         }
     }

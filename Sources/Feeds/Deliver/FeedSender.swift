@@ -26,12 +26,19 @@ public struct FeedSender: Sendable {
     }
 
     /// Records `feed` (an 846 numbered by the store as it is recorded) and sends it until it is delivered, fails
-    /// for good or is superseded, waiting between attempts on `clock`.
+    /// for good or is superseded, waiting between attempts on `clock`. A delta in which no line changed is
+    /// recorded as nothing to send and not sent (the retailer already holds its picture); a full feed is sent
+    /// even with no line, as a retailer that wants one a day counts on it.
     public func send(
         _ feed: BuiltFeed, to endpoint: DeliveryEndpoint, clock: some Clock<Duration> = ContinuousClock()
     ) async throws -> (FeedRun, Deliverer.PushResult) {
         let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
-        let run = try await store.recordFeedRun(try feed.draft(destination: redacted))
+        var draft = try feed.draft(destination: redacted)
+        if feed.content.header.mode == .delta, feed.content.lines.isEmpty {
+            draft.nothingToSend = true
+            return (try await store.recordFeedRun(draft), .nothingToSend)
+        }
+        let run = try await store.recordFeedRun(draft)
         let result = try await deliverer.push(
             run, name: feed.name, to: endpoint, store: store, clock: clock, now: now)
         return (run, result)

@@ -42,7 +42,7 @@ extension FeedScheduler {
         public var attempts: Int {
             switch result {
             case .delivered(let attempts), .failed(let attempts): attempts
-            case .superseded: 0
+            case .superseded, .nothingToSend: 0
             }
         }
     }

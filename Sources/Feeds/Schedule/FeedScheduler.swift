@@ -40,6 +40,7 @@ public struct FeedScheduler: Sendable {
         }
         // Read once, for every retailer whose feed is due: the same stock at the same instant.
         var stock: FeedStock?
+        var items: ItemListing?
         for profile in profiles.sortedProfiles {
             guard let settings = profile.feed else { continue }
             do {
@@ -67,8 +68,12 @@ public struct FeedScheduler: Sendable {
                 let builder = FeedBuilder(
                     profile: profile, settings: settings, format: settings.format, mode: settings.mode,
                     nodes: settings.perNode ? Set(claimed.compactMap { $0 }) : nil)
-                if stock == nil { stock = try await FeedStock.read(from: store, catalog: profiles.catalog) }
-                for built in try await builder.build(profiles: profiles, store: store, at: now, stock: stock) {
+                let listed = items ?? ItemListing(profiles.catalog)
+                items = listed
+                if stock == nil { stock = try await FeedStock.read(from: store, items: listed) }
+                for built in try await builder.build(
+                    profiles: profiles, items: listed, store: store, at: now, stock: stock)
+                {
                     let endpoint = built.settings.endpoint
                     let (run, result) = try await sender.send(built, to: endpoint, clock: clock)
                     note(

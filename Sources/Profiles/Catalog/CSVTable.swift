@@ -60,60 +60,23 @@ public struct CSVTable: Sendable {
     private static func records(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Row) -> Void) -> (
         openQuote: Bool, lastLine: Int
     ) {
-        let quote = UInt8(ascii: "\"")
-        let comma = UInt8(ascii: ",")
-        let newline = UInt8(ascii: "\n")
-        let carriageReturn = UInt8(ascii: "\r")
-        var field: [UInt8] = []
         var fields: [String] = []
-        var inQuotes = false
-        var afterQuote = false
-        var line = 1
-        var recordLine = 1
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { body(Row(line: recordLine, fields: fields)) }
+        return recordBytes(in: bytes) { record in
             fields.removeAll(keepingCapacity: true)
+            for index in 0..<record.count { fields.append(record.string(index)) }
+            body(Row(line: record.line, fields: fields))
         }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == quote {
-                    if index < bytes.count, bytes[index] == quote {
-                        field.append(quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    if byte == newline { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case quote where field.isEmpty && !afterQuote: inQuotes = true
-            case comma:
-                endField()
-                afterQuote = false
-            case carriageReturn: continue
-            case newline:
-                endRecord()
-                afterQuote = false
-                line += 1
-                recordLine = line
-            default: field.append(byte)
-            }
-        }
-        if !inQuotes, !field.isEmpty || !fields.isEmpty { endRecord() }
-        return (inQuotes, recordLine)
+    }
+
+    /// Hands each record of `bytes` to `body` as bytes (RFC 4180, CR outside quotes ignored, blank lines skipped),
+    /// in one buffer reused from record to record: what a reader of a million rows uses to make no string of a
+    /// field it does not keep. Returns whether a quote was left open, and the line the last record started on.
+    static func recordBytes(in bytes: UnsafeBufferPointer<UInt8>, _ body: (borrowing CSVRecord) -> Void) -> (
+        openQuote: Bool, lastLine: Int
+    ) {
+        var scanner = CSVRecordScanner()
+        scanner.scan(bytes, body)
+        return scanner.finish(body)
     }
 
     /// The column index of each name, or an error naming the first missing column.

@@ -102,8 +102,10 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     /// Why `gtin` is not a GTIN-8, -12 (UPC-A), -13 (EAN) or -14, or nil when it is one: the last digit is the
     /// GS1 mod-10 check digit of the others (weights 3 and 1 alternating from the right), which catches every
     /// single-digit typo and most swaps of neighbours.
-    static func gtinProblem(_ gtin: String) -> String? {
-        let bytes = gtin.utf8
+    static func gtinProblem(_ gtin: String) -> String? { gtinProblem(utf8: gtin.utf8) }
+
+    /// `gtinProblem(_:)` of a GTIN's UTF-8 bytes, as `items.csv` has them.
+    static func gtinProblem(utf8 bytes: some BidirectionalCollection<UInt8>) -> String? {
         guard [8, 12, 13, 14].contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return "is not a GTIN: expected 8, 12, 13 or 14 digits"
         }
@@ -125,6 +127,29 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     ]
 
     private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// A field of `items.csv` as it is read: without the spaces around it.
+    static func trimmed(_ text: String) -> String {
+        text.utf8.first == 0x20 || text.utf8.last == 0x20 ? String(text.trimmingSpaces) : text
+    }
+
+    /// A number of `items.csv` (weight, dimensions, cost): digits and a point, read exactly; nil when it is not a
+    /// non-negative number.
+    static func number(_ text: String) -> Decimal? {
+        guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+            let value = Decimal.exact(text) ?? Decimal(string: text, locale: Self.posix), value >= 0
+        else { return nil }
+        return value
+    }
+
+    /// A flag of `items.csv`: `true`, or `false` or empty; nil for anything else.
+    static func flag(_ text: String) -> Bool? {
+        switch text {
+        case "true": true
+        case "false", "": false
+        default: nil
+        }
+    }
 
     /// Reads `items.csv` (columns as `fixtures/README.md` defines them), reporting every bad row.
     public static func parse(csv text: String, file: String) throws(ProfileErrors) -> ItemCatalog {
@@ -160,31 +185,26 @@ public struct ItemCatalog: Hashable, Sendable, Codable {
     private mutating func read(_ row: CSVTable.Row, columns index: [Int], file: String, errors: inout [ProfileError]) {
         let columns = Self.columns
         func field(_ column: Int) -> String {
-            guard index[column] < row.fields.count else { return "" }
-            let text = row.fields[index[column]]
-            return text.utf8.first == 0x20 || text.utf8.last == 0x20 ? String(text.trimmingSpaces) : text
+            index[column] < row.fields.count ? Self.trimmed(row.fields[index[column]]) : ""
         }
         func fail(_ message: String) {
             errors.append(ProfileError(file: file, line: row.line, column: 1, message: message))
         }
         func decimal(_ column: Int) -> Decimal? {
             let text = field(column)
-            guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
-                let value = Decimal.exact(text) ?? Decimal(string: text, locale: Self.posix), value >= 0
-            else {
+            guard let value = Self.number(text) else {
                 fail("\(columns[column]) '\(text)' is not a non-negative number")
                 return nil
             }
             return value
         }
         func flag(_ column: Int) -> Bool {
-            switch field(column) {
-            case "true": return true
-            case "false", "": return false
-            case let other:
-                fail("\(columns[column]) '\(other)' is not true or false")
+            let text = field(column)
+            guard let value = Self.flag(text) else {
+                fail("\(columns[column]) '\(text)' is not true or false")
                 return false
             }
+            return value
         }
         let sku = SKU(field(0))
         if sku.rawValue.isEmpty {

@@ -132,16 +132,17 @@ extension PostgresStore: DeliveryStore {
         let node = draft.node?.rawValue ?? ""
         let built = draft.builtAt.timeIntervalSince1970
         let snapshot = draft.snapshot.map { ByteBuffer(bytes: $0) }
+        let state = (draft.nothingToSend ? FeedRunState.nothingToSend : .pending).rawValue
         return try await transaction("record a feed run") { connection in
             try await lockFeedKey(draft.retailer.rawValue, node, on: connection)
             let body = try await render(draft, on: connection)
             let inserted = try await rows(
                 """
                 INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
-                    snapshot)
+                    snapshot, state)
                 VALUES (\(draft.retailer.rawValue), \(node), \(draft.format), \(draft.mode), \(built),
                     \(Int64(body.count)), \(SHA256Digest.hex(body)), \(ByteBuffer(bytes: body)), \(draft.destination),
-                    \(snapshot))
+                    \(snapshot), \(state))
                 RETURNING id
                 """, on: connection)
             guard let id = try inserted.first?.decode(Int64.self) else {
@@ -196,7 +197,7 @@ extension PostgresStore: DeliveryStore {
             let (stateText, claimedUntil) = try row.decode((String, Double).self)
             let state = try FeedRunState.stored(stateText, row: "feed run \(id)", operation: "claim feed run")
             switch state {
-            case .delivered, .failed: return .finished(state)
+            case .delivered, .failed, .nothingToSend: return .finished(state)
             case .superseded: return .superseded
             case .sending where claimedUntil >= time: return .busy
             case .pending, .sending: break
@@ -324,9 +325,11 @@ extension PostgresStore: DeliveryStore {
         let until = time + lease.storeSeconds
         let (name, place, dueAt) = (retailer.rawValue, node?.rawValue ?? "", due.timeIntervalSince1970)
         return try await connection("claim the feed of \(retailer) due at \(due)") { connection in
+            // Slots whose lease ran out are claimed again as missing ones are: let go of them first.
+            _ = try await rows("DELETE FROM feed_slot WHERE claimed_until < \(time)", on: connection)
             // A conflicting row is locked while another transaction claims it; READ COMMITTED then re-checks the
             // WHERE on its new version, so only one claim returns a row.
-            try await !rows(
+            return try await !rows(
                 """
                 INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (\(name), \(place), \(dueAt), \(until))
                 ON CONFLICT (retailer, node, due_at) DO UPDATE SET claimed_until = excluded.claimed_until

@@ -34,6 +34,18 @@ extension PostgresStore {
         }
     }
 
+    public func inbound() async throws(StoreError) -> [InboundRow] {
+        try await connection("read inbound stock") { connection in
+            try await rows("SELECT node, sku, due, quantity FROM inbound_stock ORDER BY node, sku, due", on: connection)
+                .compactMap { row in
+                    let (node, sku, due, quantity) = try row.decode((String, String, String, Int).self)
+                    return CalendarDate(parsing: due).map {
+                        InboundRow(node: DCID(node), sku: SKU(sku), quantity: quantity, due: $0)
+                    }
+                }
+        }
+    }
+
     public func receive(_ receipts: [StockReceipt]) async throws(StoreError) {
         let totals = Self.totals(receipts)
         try await transaction("receive stock") { connection in

@@ -361,6 +361,19 @@ public final class PostgresStore: OrderStore {
         }
     }
 
+    public func inventory() async throws(StoreError) -> [InventoryPosition] {
+        try await connection("read inventory") { connection in
+            try await rows(
+                "SELECT node, sku, on_hand, safety_stock, reserved FROM inventory ORDER BY node, sku", on: connection
+            ).map { row in
+                let (node, sku, onHand, safetyStock, reserved) = try row.decode(
+                    (String, String, Int, Int, Int).self)
+                return InventoryPosition(
+                    node: DCID(node), sku: SKU(sku), onHand: onHand, safetyStock: safetyStock, reserved: reserved)
+            }
+        }
+    }
+
     public func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse] {
         try await connection("read capacity used") { connection in
             var used: [DCID: CapacityUse] = [:]

@@ -139,12 +139,13 @@ extension SQLiteStore: DeliveryStore {
             try db.execute(
                 sql: """
                     INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
-                        snapshot)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        snapshot, state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     draft.retailer.rawValue, node, draft.format, draft.mode, built, body.count,
                     SHA256Digest.hex(body), Data(body), draft.destination, draft.snapshot.map { Data($0) },
+                    (draft.nothingToSend ? FeedRunState.nothingToSend : .pending).rawValue,
                 ])
             let id = db.lastInsertedRowID
             // Older pictures that have not left yet will never be sent; a newer one that exists makes this one old.
@@ -188,7 +189,7 @@ extension SQLiteStore: DeliveryStore {
                     db, sql: "SELECT claimed_until FROM feed_run WHERE id = ?", arguments: [id.rawValue])
                 ?? 0
             switch run.state {
-            case .delivered, .failed: return .finished(run.state)
+            case .delivered, .failed, .nothingToSend: return .finished(run.state)
             case .superseded: return .superseded
             case .sending where claimedUntil >= time: return .busy
             case .pending, .sending: break
@@ -306,6 +307,7 @@ extension SQLiteStore: DeliveryStore {
     {
         let time = now.timeIntervalSince1970
         return try await write("claim the feed of \(retailer) due at \(due)") { db in
+            try db.execute(sql: "DELETE FROM feed_slot WHERE claimed_until < ?", arguments: [time])
             try db.execute(
                 sql: """
                     INSERT INTO feed_slot (retailer, node, due_at, claimed_until) VALUES (?, ?, ?, ?)

@@ -43,6 +43,22 @@ extension SQLiteStore {
         }
     }
 
+    public func inbound() async throws(StoreError) -> [InboundRow] {
+        try await read("read inbound stock") { db in
+            var rows: [InboundRow] = []
+            for row in try Row.fetchAll(
+                db, sql: "SELECT node, sku, due, quantity FROM inbound_stock ORDER BY node, sku, due")
+            {
+                guard let due = CalendarDate(parsing: row["due"] as String) else { continue }
+                rows.append(
+                    InboundRow(
+                        node: DCID(row["node"] as String), sku: SKU(row["sku"] as String), quantity: row["quantity"],
+                        due: due))
+            }
+            return rows.sorted { ($0.node, $0.sku, $0.due) < ($1.node, $1.sku, $1.due) }
+        }
+    }
+
     public func receive(_ receipts: [StockReceipt]) async throws(StoreError) {
         let totals = Self.totals(receipts)
         try await write("receive stock") { db in

@@ -42,7 +42,7 @@ extension FeedCommand {
             let steps = StepLine(quiet: quiet)
             defer { steps.clear() }
             steps.show("\(feed.retailer): reading profiles, network and catalog")
-            let profiles = try world.load()
+            let (profiles, items) = try world.loadForFeeds()
             steps.clear()
             var builder = try feed.resolve(profiles)
             builder.progress = { steps.show($0) }
@@ -56,7 +56,8 @@ extension FeedCommand {
             let store = try await self.store.open(creating: false)
             let failures: Int
             do {
-                failures = try await push(builder, to: endpoint, profiles: profiles, store: store, steps: steps)
+                failures = try await push(
+                    builder, to: endpoint, profiles: profiles, items: items, store: store, steps: steps)
             } catch {
                 await store.close()
                 throw error
@@ -68,8 +69,8 @@ extension FeedCommand {
         /// Builds, records and sends the feeds (one per node where the profile asks for per-node figures),
         /// printing each run and its attempts; returns how many failed.
         private func push(
-            _ builder: FeedBuilder, to endpoint: DeliveryEndpoint, profiles: ProfileSet, store: any OrderStore,
-            steps: StepLine
+            _ builder: FeedBuilder, to endpoint: DeliveryEndpoint, profiles: ProfileSet, items: ItemListing,
+            store: any OrderStore, steps: StepLine
         ) async throws -> Int {
             guard let deliveries = store as? any DeliveryStore else {
                 printError("\(self.store.location): this store keeps no delivery ledger")
@@ -79,7 +80,7 @@ extension FeedCommand {
             let sender = FeedSender(deliverer: delivery.deliverer, store: deliveries, now: FeedSender.clock(from: base))
             let redacted = TransferRequest(url: endpoint.destination.absoluteString, body: []).redactedURL
             var failures = 0
-            for built in try await builder.build(profiles: profiles, store: store, at: base) {
+            for built in try await builder.build(profiles: profiles, items: items, store: store, at: base) {
                 steps.show("\(built.name): recording and sending to \(redacted)")
                 let (run, result) = try await sender.send(built, to: endpoint)
                 steps.clear()
@@ -93,6 +94,8 @@ extension FeedCommand {
                     print("delivered to \(redacted) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
                 case .superseded:
                     print("superseded by a newer feed of \(built.profile.id) before it left: not sent")
+                case .nothingToSend:
+                    print("no line changed since the feed \(built.profile.id) last accepted: nothing to send")
                 case .failed(let attempts):
                     failures += 1
                     printError(

@@ -89,6 +89,7 @@ extension FeedCommand {
                 case .delivered:
                     print("\(what): delivered after \(attempts) attempt\(attempts == 1 ? "" : "s")")
                 case .superseded: print("\(what): superseded by a newer feed before it left")
+                case .nothingToSend: print("\(what): no line changed since the last accepted feed: nothing to send")
                 case .failed: print("\(what): failed after \(attempts) attempt\(attempts == 1 ? "" : "s")")
                 }
             case .notSent(let retailer, let error):

@@ -52,7 +52,7 @@ struct FeedCommand: AsyncParsableCommand {
             let steps = StepLine(quiet: quiet)
             defer { steps.clear() }
             steps.show("\(feed.retailer): reading profiles, network and catalog")
-            let profiles = try world.load()
+            let (profiles, items) = try world.loadForFeeds()
             steps.clear()
             var builder = try feed.resolve(profiles)
             builder.progress = { steps.show($0) }
@@ -61,28 +61,46 @@ struct FeedCommand: AsyncParsableCommand {
             let renderer = try FeedRenderer(
                 format: builder.format, profile: builder.profile, profiles: profiles, at: now)
             let store = try await self.store.open(creating: false)
-            let built: [BuiltFeed]
+            let preview: FeedBuilder.Preview
             do {
-                built = try await builder.build(profiles: profiles, store: store, at: now)
+                preview = try await builder.preview(profiles: profiles, items: items, store: store, at: now)
             } catch {
                 await store.close()
                 throw error
             }
             await store.close()
-            guard let content = FeedContent.merged(built.map(\.content)) else {
-                printError("\(builder.profile.id): no node to build a feed for")
-                throw ExitCode(1)
+            var content: FeedContent?
+            if case .built(let built) = preview {
+                guard let merged = FeedContent.merged(built.map(\.content)) else {
+                    printError("\(builder.profile.id): no node to build a feed for")
+                    throw ExitCode(1)
+                }
+                content = merged
             }
             // Numbered from 1: a preview draws nothing from the store's control numbers.
             var counter = X12ControlNumberCounter(interchange: 1)
-            steps.show("\(builder.profile.id): rendering \(content.lines.count.formatted()) lines")
-            let bytes = try renderer.render(content, counter: &counter)
-            steps.clear()
-            if let out {
-                FileManager.default.createFile(atPath: out, contents: Data(bytes))
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
+            steps.show(
+                "\(builder.profile.id): rendering" + (content.map { " \($0.lines.count.formatted()) lines" } ?? ""))
+            // Straight to the file (or standard output), a chunk at a time: a million-line feed is never held whole.
+            var sink = FeedOutputSink()
+            if let out { sink.file = try FileFeedSink(path: out) }
+            do {
+                switch preview {
+                case .streamed(let header, let lines):
+                    try renderer.render(lines, header: header, counter: &counter, to: &sink)
+                case .built:
+                    if let content { try renderer.render(content, counter: &counter, to: &sink) }
+                }
+                try sink.file?.close()
+            } catch {
+                // The file is ours, made above: a feed that could not be written whole is not left half-written.
+                if let out, let file = sink.file {
+                    try? file.close()
+                    try? FileManager.default.removeItem(atPath: out)
+                }
+                throw error
             }
+            steps.clear()
         }
     }
 }

@@ -19,10 +19,27 @@ struct ProfileOptions: ParsableArguments {
 
     /// The profiles, network and catalog, checked together; every problem printed, exit 2.
     func load() throws -> ProfileSet {
-        do {
-            return try ProfileSet.load(
+        try printingProblems { () throws(ProfileErrors) in
+            try ProfileSet.load(
                 profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
                 catalog: URL(fileURLWithPath: items), rules: ProfileRule.answerWriters)
+        }
+    }
+
+    /// The profiles and network with the catalog as a feed reads it (`ProfileSet.loadForFeeds`), checked as
+    /// `load()` checks them; every problem printed, exit 2.
+    func loadForFeeds() throws -> (profiles: ProfileSet, items: ItemListing) {
+        try printingProblems { () throws(ProfileErrors) in
+            try ProfileSet.loadForFeeds(
+                profiles: URL(fileURLWithPath: profiles), network: URL(fileURLWithPath: network),
+                catalog: URL(fileURLWithPath: items), rules: ProfileRule.answerWriters)
+        }
+    }
+
+    /// What `load` returns, or every problem it found printed and exit 2.
+    private func printingProblems<Loaded>(_ load: () throws(ProfileErrors) -> Loaded) throws -> Loaded {
+        do {
+            return try load()
         } catch {
             for problem in error.errors { printError("\(problem)") }
             throw ExitCode(2)
