@@ -40,9 +40,9 @@ public protocol OrderStore:
     /// On hand, safety stock and reserved units of `skus` at every node that has a row for them.
     func inventory(of skus: Set<SKU>) async throws(StoreError) -> [InventoryPosition]
 
-    /// Every inventory row, by node then SKU: what a feed over the whole catalog reads, in one pass and without
-    /// naming each of a million SKUs to the store.
-    func inventory() async throws(StoreError) -> [InventoryPosition]
+    /// Every inventory row's figures, by node then SKU: what a feed over the whole catalog reads, in one pass and
+    /// without naming each of a million SKUs to the store.
+    func inventory() async throws(StoreError) -> [StockRow]
 
     /// Orders and units already taken at each node on `day` (its own calendar day).
     func capacityUsed(on day: CalendarDate) async throws(StoreError) -> [DCID: CapacityUse]

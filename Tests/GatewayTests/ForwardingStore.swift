@@ -26,7 +26,7 @@ extension ForwardingStore {
     }
     func importInbound(_ rows: [InboundRow]) async throws(StoreError) { try await base.importInbound(rows) }
     func inbound(of skus: Set<SKU>) async throws(StoreError) -> [InboundRow] { try await base.inbound(of: skus) }
-    func inventory() async throws(StoreError) -> [InventoryPosition] { try await base.inventory() }
+    func inventory() async throws(StoreError) -> [StockRow] { try await base.inventory() }
     func inbound() async throws(StoreError) -> [InboundRow] { try await base.inbound() }
     func receive(_ receipts: [StockReceipt]) async throws(StoreError) { try await base.receive(receipts) }
     func originalDecisions(_ window: DecisionWindow, after: OrderID?, limit: Int) async throws(StoreError)

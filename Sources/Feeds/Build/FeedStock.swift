@@ -6,7 +6,7 @@ public import Store
 /// What feeds are computed from: the store's stock of the catalog's items and its node switches (a node switched
 /// off or closed in the store reads zero, as it is no candidate for a decision).
 public struct FeedStock: Sendable {
-    public var positions: [InventoryPosition]
+    public var positions: [StockRow]
     public var switches: [NodeSwitch]
     /// Stock on its way to the nodes: shown as future availability where a format carries it, never as on hand.
     public var inbound: [InboundRow] = []

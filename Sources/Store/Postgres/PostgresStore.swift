@@ -361,14 +361,14 @@ public final class PostgresStore: OrderStore {
         }
     }
 
-    public func inventory() async throws(StoreError) -> [InventoryPosition] {
+    public func inventory() async throws(StoreError) -> [StockRow] {
         try await connection("read inventory") { connection in
             try await rows(
                 "SELECT node, sku, on_hand, safety_stock, reserved FROM inventory ORDER BY node, sku", on: connection
             ).map { row in
                 let (node, sku, onHand, safetyStock, reserved) = try row.decode(
                     (String, String, Int, Int, Int).self)
-                return InventoryPosition(
+                return StockRow(
                     node: DCID(node), sku: SKU(sku), onHand: onHand, safetyStock: safetyStock, reserved: reserved)
             }
         }

@@ -281,15 +281,15 @@ public final class SQLiteStore: OrderStore {
         }
     }
 
-    public func inventory() async throws(StoreError) -> [InventoryPosition] {
+    public func inventory() async throws(StoreError) -> [StockRow] {
         try await read("read inventory") { db in
-            var positions: [InventoryPosition] = []
+            var positions: [StockRow] = []
             positions.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM inventory") ?? 0)
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT node, sku, on_hand, safety_stock, reserved FROM inventory ORDER BY node, sku")
             while let row = try rows.next() {
                 positions.append(
-                    InventoryPosition(
+                    StockRow(
                         node: DCID(row[0] as String), sku: SKU(row[1] as String), onHand: row[2], safetyStock: row[3],
                         reserved: row[4]))
             }
