@@ -14,6 +14,9 @@ import Synchronization
 /// from waiting behind a whole batch of decisions: a batch goes in as several writes (`write(inOrder:)`), and the
 /// posts that arrive meanwhile are kept in the transactions between them.
 ///
+/// A write someone is waiting on (a post's document being kept, before its 202) is `urgent`: it goes ahead of the
+/// queued background writes (deciding the documents already kept), in the next transaction.
+///
 /// No caller hears of its write before the transaction holding it is committed; when the commit itself fails
 /// (disk full, the lock not had within the busy timeout), every write of the group fails with that error.
 final class GroupWriter: Sendable {
@@ -31,6 +34,7 @@ final class GroupWriter: Sendable {
     }
 
     private struct Queue: ~Copyable {
+        var urgent: [Job] = []
         var jobs: [Job] = []
         /// A task is writing groups; it takes what is queued when its transaction ends.
         var writing = false
@@ -43,9 +47,12 @@ final class GroupWriter: Sendable {
         self.maximumWeight = maximumWeight
     }
 
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(urgent: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) async throws
+        -> T
+    {
         let value = try await withCheckedThrowingContinuation { continuation in
-            enqueue([Job(weight: 1, body: { try body($0) }, complete: { continuation.resume(with: $0) })])
+            enqueue(
+                [Job(weight: 1, body: { try body($0) }, complete: { continuation.resume(with: $0) })], urgent: urgent)
         }
         // Made by `body`, whose result type is T.
         return value as! T
@@ -88,9 +95,9 @@ final class GroupWriter: Sendable {
         }
     }
 
-    private func enqueue(_ jobs: [Job]) {
+    private func enqueue(_ jobs: [Job], urgent: Bool = false) {
         let startsWriter = queue.withLock { queue -> Bool in
-            queue.jobs += jobs
+            if urgent { queue.urgent += jobs } else { queue.jobs += jobs }
             guard !queue.writing else { return false }
             queue.writing = true
             return true
@@ -102,13 +109,18 @@ final class GroupWriter: Sendable {
     private func writeGroups() async {
         while true {
             let jobs = queue.withLock { queue -> [Job] in
+                // Every urgent write, then background ones in their order up to the weight (at least one write).
+                var jobs = queue.urgent
+                queue.urgent = []
+                var weight = jobs.reduce(0) { $0 + $1.weight }
                 var count = 0
-                var weight = 0
-                while count < queue.jobs.count, count == 0 || weight + queue.jobs[count].weight <= maximumWeight {
+                while count < queue.jobs.count,
+                    jobs.isEmpty && count == 0 || weight + queue.jobs[count].weight <= maximumWeight
+                {
                     weight += queue.jobs[count].weight
                     count += 1
                 }
-                let jobs = Array(queue.jobs.prefix(count))
+                jobs += queue.jobs.prefix(count)
                 queue.jobs.removeFirst(count)
                 if jobs.isEmpty { queue.writing = false }
                 return jobs

@@ -72,10 +72,10 @@ public final class SQLiteStore: OrderStore {
         try FolderLock.withLock(on: folder) { try Schema.migrator.migrate(pool) }
     }
 
-    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
-        async throws(StoreError) -> T
-    {
-        do { return try await writer.write(body) } catch { throw Self.failure(operation, error) }
+    func write<T: Sendable>(
+        _ operation: String, urgent: Bool = false, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
+        do { return try await writer.write(urgent: urgent, body) } catch { throw Self.failure(operation, error) }
     }
 
     func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T)
@@ -103,7 +103,8 @@ public final class SQLiteStore: OrderStore {
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
         let hash = StoreFingerprint(document.bytes).text
         let keeper = keepers.token
-        return try await write("keep inbound document") { db in
+        // Urgent: whoever sent it waits for it to be kept, ahead of the work on documents kept before.
+        return try await write("keep inbound document", urgent: true) { db in
             // The fingerprint narrows the search; the bytes decide.
             let earlier = try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT id, bytes FROM inbound_document WHERE sha256 = ? ORDER BY id"),
