@@ -6,10 +6,10 @@ public import Store
 import Synchronization
 
 /// Runs kept documents through the pipeline in batches of up to `workers` (`Gateway.process(keptBatch:)`: the
-/// store's round trips paid once a batch, not once a document), in the order they were kept, two batches at a time
-/// (one is read while the other is decided), and bounds how many a process holds: a request that would go beyond
-/// `capacity` is refused before anything is kept (503), so that nothing is accepted that cannot be kept and
-/// finished.
+/// store's round trips paid once a batch, not once a document), in the order they were kept, three batches at a time
+/// (one is read while another is decided and a third waits for the store; two or four decided fewer a second), and
+/// bounds how many a process holds: a request that would go beyond `capacity` is refused before anything is kept
+/// (503), so that nothing is accepted that cannot be kept and finished.
 ///
 /// On graceful shutdown the queue is closed and every document already in it is finished; a document kept after
 /// that stays pending in the store, and the next start finishes it (`Gateway.resume()`): never half written.
@@ -63,7 +63,7 @@ public final class DocumentProcessor: Service, Sendable {
     public func run() async throws {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<2 {
+                for _ in 0..<3 {
                     group.addTask {
                         while true {
                             let jobs = await self.queue.take(upTo: self.workers)
