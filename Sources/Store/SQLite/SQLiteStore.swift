@@ -13,8 +13,11 @@ public final class SQLiteStore: OrderStore {
     /// The documents this process keeps until finished, so that another process's `pendingDocuments` leaves them.
     private let keepers: DocumentKeepers
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String, busyTimeout: TimeInterval = 30) throws(StoreError) {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. `shortTransactions` is
+    /// for a service, whose senders wait for their documents to be kept: its transactions hold the write lock for a
+    /// few POs at a time (`GroupWriter.serviceWeight`); a batch run takes a batch's POs in one transaction and one
+    /// fsync.
+    public init(path: String, busyTimeout: TimeInterval = 30, shortTransactions: Bool = false) throws(StoreError) {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
@@ -29,7 +32,7 @@ public final class SQLiteStore: OrderStore {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             pool = try FolderLock.withLock(on: folder) { try DatabasePool(path: path, configuration: configuration) }
             try Self.migrate(pool, path: path)
-            writer = GroupWriter(pool: pool)
+            writer = GroupWriter(pool: pool, maximumWeight: shortTransactions ? GroupWriter.serviceWeight : .max)
             keepers = DocumentKeepers(database: path)
         } catch let error as StoreError {
             throw error

@@ -130,7 +130,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let location = StoreLocation(configuration.db)
         let store: any OrderStore
-        do { store = try await location.open() } catch {
+        do { store = try await location.open(forService: true) } catch {
             printError("\(location): cannot be opened as a dropgate store: \(error)")
             throw ExitCode(2)
         }
