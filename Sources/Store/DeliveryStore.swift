@@ -45,6 +45,10 @@ public protocol DeliveryStore: Sendable {
     /// Feed runs, oldest first; one retailer's, or every retailer's when nil.
     func feedRuns(retailer: RetailerID?) async throws(StoreError) -> [FeedRun]
 
+    /// `feedRuns(retailer:)` without what each run sent and kept (`body` empty, `snapshot` nil): what `feed status`
+    /// and `GET /v1/feeds` read, which a month of million-item feeds would otherwise load whole.
+    func feedRunsWithoutBodies(retailer: RetailerID?) async throws(StoreError) -> [FeedRun]
+
     /// When each retailer's newest delivered feed was delivered (any node): what a metrics scrape reads, without a
     /// feed's body.
     func lastDeliveredFeeds() async throws(StoreError) -> [RetailerID: Date]

@@ -190,6 +190,14 @@ struct StoreDeliveryTests {
             #expect(runs.map(\.state) == [.delivered, .pending])
             #expect(runs[0].deliveredAt == t0 + 2 && runs[1].nextAttemptAt == t0 + 100 && runs[1].attempts == 1)
             #expect(try await deliveries.lastDeliveredFeeds() == [runs[0].retailer: t0 + 2], "the metrics' feed age")
+            // What `feed status` reads: the same runs, without what each sent and kept.
+            #expect(runs.allSatisfy { !$0.body.isEmpty })
+            var bare = runs
+            for index in bare.indices {
+                bare[index].body = []
+                bare[index].snapshot = nil
+            }
+            #expect(try await deliveries.feedRunsWithoutBodies(retailer: nil) == bare)
             #expect(try await deliveries.deliveryAttempts(of: .feedRun(newer.id)).map(\.error) == ["could not connect"])
             await close(other as! any OrderStore)
         }

@@ -50,7 +50,7 @@ extension DropgateAPI {
             try Access.require(.admin, principal)
             var runs: [FeedRun] = []
             if let deliveries = store as? any DeliveryStore {
-                runs = try await storeCall { try await deliveries.feedRuns(retailer: nil) }
+                runs = try await storeCall { try await deliveries.feedRunsWithoutBodies(retailer: nil) }
             }
             return try APIJSON.response(
                 FeedList(feeds: FeedStatus.lines(profiles: world.profiles, runs: runs, at: settings.clock())))

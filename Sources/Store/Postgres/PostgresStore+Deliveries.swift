@@ -256,6 +256,14 @@ extension PostgresStore: DeliveryStore {
         }
     }
 
+    public func feedRunsWithoutBodies(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {
+        let name = retailer?.rawValue
+        return try await connection("list feed runs") { connection in
+            try await feedRuns(
+                where: "(\(name)::text IS NULL OR retailer = \(name))", on: connection, bodies: false)
+        }
+    }
+
     public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
         let name = retailer.rawValue
         return try await connection("list accepted feed runs") { connection in
@@ -285,11 +293,14 @@ extension PostgresStore: DeliveryStore {
         }
     }
 
-    private func feedRuns(where condition: PostgresQuery, on connection: PostgresConnection) async throws -> [FeedRun] {
+    private func feedRuns(where condition: PostgresQuery, on connection: PostgresConnection, bodies: Bool = true)
+        async throws -> [FeedRun]
+    {
         var query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, body, snapshot
+                    next_attempt_at, delivered_at,
+                    \(bodies ? "body, snapshot" : "''::bytea AS body, NULL::bytea AS snapshot")
                 FROM feed_run WHERE
                 """)
         query.sql += " " + condition.sql + " ORDER BY id"

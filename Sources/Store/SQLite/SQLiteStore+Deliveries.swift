@@ -244,6 +244,15 @@ extension SQLiteStore: DeliveryStore {
         }
     }
 
+    public func feedRunsWithoutBodies(retailer: RetailerID?) async throws(StoreError) -> [FeedRun] {
+        try await read("list feed runs") { db in
+            if let retailer {
+                return try Self.feedRuns(db, where: "retailer = ?", [retailer.rawValue], bodies: false)
+            }
+            return try Self.feedRuns(db, where: "1 = 1", [], bodies: false)
+        }
+    }
+
     public func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun] {
         try await read("list accepted feed runs") { db in
             try Self.feedRuns(
@@ -273,14 +282,14 @@ extension SQLiteStore: DeliveryStore {
         }
     }
 
-    private static func feedRuns(_ db: Database, where condition: String, _ arguments: StatementArguments) throws
-        -> [FeedRun]
-    {
+    private static func feedRuns(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, bodies: Bool = true
+    ) throws -> [FeedRun] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, body, snapshot
+                    next_attempt_at, delivered_at, \(bodies ? "body, snapshot" : "x'' AS body, NULL AS snapshot")
                 FROM feed_run WHERE \(condition) ORDER BY id
                 """, arguments: arguments
         ).map { row in

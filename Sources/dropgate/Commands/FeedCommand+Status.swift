@@ -34,7 +34,7 @@ extension FeedCommand {
                 await store.close()
                 throw ExitCode(2)
             }
-            let runs = try await deliveries.feedRuns(retailer: nil)
+            let runs = try await deliveries.feedRunsWithoutBodies(retailer: nil)
             await store.close()
             let lines = FeedStatus.lines(profiles: profiles, runs: runs, at: now)
             if json {
