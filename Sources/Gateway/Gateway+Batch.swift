@@ -57,6 +57,22 @@ extension Gateway {
         return await Self.concurrentTasks(finishing) { await self.finish($0.0, orders: $0.1) }
     }
 
+    /// `resume()` for a service: every document a stopped process kept but did not finish, oldest first, `batch` at
+    /// a time through `process(keptBatch:)`, so that a service restarted over a backlog takes it at a service's pace.
+    public func resume(inBatchesOf batch: Int) async -> [DocumentReport] {
+        let pending = await pendingDocuments()
+        var reports: [DocumentReport] = []
+        for start in stride(from: 0, to: pending.count, by: max(1, batch)) {
+            let part = pending[start..<min(start + max(1, batch), pending.count)].map {
+                KeptInput(
+                    id: $0.id, bytes: $0.document.bytes, origin: $0.document.origin,
+                    receivedAt: $0.document.receivedAt)
+            }
+            reports += await process(keptBatch: part)
+        }
+        return reports
+    }
+
     /// A read document's orders, when it can be decided with others: no change request among them, and no more
     /// than a batch. Nil otherwise (`decideOrders(of:)` streams it alone). Also how many items it held.
     private func collectOrders(of document: ReadDocument) -> (PendingOrders, Int)? {

@@ -81,19 +81,23 @@ public struct Gateway: Sendable {
     /// Finishes every document a stopped run kept but did not finish, oldest first, as an uninterrupted run would
     /// have: what was committed for it stays, the rest is done now.
     public func resume() async -> [DocumentReport] {
-        let pending: [PendingDocument]
-        do { pending = try await store.pendingDocuments() } catch {
-            logger.error("pending documents not read", metadata: ["error": "\(error)"])
-            return []
-        }
         var reports: [DocumentReport] = []
-        for document in pending {
+        for document in await pendingDocuments() {
             reports.append(
                 await process(
                     kept: document.id, bytes: document.document.bytes, origin: document.document.origin,
                     receivedAt: document.document.receivedAt))
         }
         return reports
+    }
+
+    /// What `resume` finishes: the store's pending documents this gateway may take (none, logged, when the store
+    /// cannot be read).
+    func pendingDocuments() async -> [PendingDocument] {
+        do { return try await store.pendingDocuments() } catch {
+            logger.error("pending documents not read", metadata: ["error": "\(error)"])
+            return []
+        }
     }
 
     /// The pipeline after the document is kept as `id` (a service keeps it before answering its sender, then

@@ -38,7 +38,7 @@ public struct DropgateServer: Sendable {
             source: source, makeGateway: { Gateway(profiles: $0, store: store, logger: logger) },
             at: settings.clock(), logger: logger)
         // Documents a stopped process kept but did not finish are finished before any new one is taken.
-        for report in await world.gateway.resume() { metrics.processed(report) }
+        for report in await world.gateway.resume(inBatchesOf: settings.workers) { metrics.processed(report) }
         let metrics = self.metrics
         let processor = DocumentProcessor(
             world: world, capacity: settings.maximumInFlight, workers: settings.workers, logger: logger,

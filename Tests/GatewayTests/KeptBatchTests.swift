@@ -102,4 +102,32 @@ struct KeptBatchTests {
         let (one, batch) = (aloneStore.reads.withLock { $0 }, togetherStore.reads.withLock { $0 })
         #expect(batch < one, "stock was read \(batch) times for the batch, \(one) one document at a time")
     }
+
+    @Test("a service restarted over documents kept and not finished finishes them in batches, as one by one would")
+    func resumeInBatches() async throws {
+        let documents = try Self.documents()
+        var records: [(orders: [String], outbox: [String])] = []
+        for batch in [nil, 3] as [Int?] {
+            let world = try SampleWorld()
+            let gateway = try await world.gateway()
+            for document in documents {
+                _ = try await world.store.keep(
+                    InboundDocument(
+                        receivedAt: document.receivedAt, origin: document.origin,
+                        format: DocumentFormat(detecting: document.bytes), bytes: document.bytes))
+            }
+            let reports: [DocumentReport]
+            if let batch {
+                reports = await gateway.resume(inBatchesOf: batch)
+            } else {
+                reports = await gateway.resume()
+            }
+            #expect(reports.map(\.origin) == documents.map(\.origin))
+            #expect(try await world.store.pendingDocuments().isEmpty)
+            records.append(try await Self.record(of: world.store))
+        }
+        #expect(records[0].orders.count >= 10)
+        #expect(records[1].orders == records[0].orders)
+        #expect(records[1].outbox == records[0].outbox)
+    }
 }
