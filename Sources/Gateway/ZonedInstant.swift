@@ -1,4 +1,5 @@
 public import Foundation
+import Orders
 
 /// An instant as it reads on one clock: `2026-11-25T16:00:00-06:00`. A pick ticket shows the carrier pickup on the
 /// DC's clock and the retailer's ship-by on the retailer's, so nobody reads a Wednesday-evening deadline as

@@ -233,17 +233,10 @@ extension InventoryAdvice {
 
     /// CCYYMMDD and HHMMSS of `instant` in UTC.
     static func utc(_ instant: Date) -> (date: String, time: String) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let day = CalendarDate(instant, in: .gmt)
-        let date = padded(day.year, 4) + padded(day.month, 2) + padded(day.day, 2)
-        let time = padded(secondOfDay / 3600, 2) + padded(secondOfDay / 60 % 60, 2) + padded(secondOfDay % 60, 2)
-        return (date, time)
+        let c = CivilTime(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)), offset: 0)
+        let date = padded(c.year, 4) + padded(c.month, 2) + padded(c.day, 2)
+        return (date, padded(c.hour, 2) + padded(c.minute, 2) + padded(c.second, 2))
     }
 
-    static func padded(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
+    static func padded(_ value: Int, _ width: Int) -> String { X12Text.padded(value, width) }
 }

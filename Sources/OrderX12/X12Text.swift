@@ -21,10 +21,12 @@ enum X12Text {
     static func dateAndTime(_ instant: Date, in timeZone: TimeZone) -> (date: String, time: String) {
         let since1970 = instant.timeIntervalSince1970
         if since1970 >= -12_212_553_600, since1970 < 253_402_214_400 {
-            let local = Int(since1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
-            let days = local >= 0 ? local / 86_400 : -((86_399 - local) / 86_400)
-            let seconds = local - days * 86_400
-            return (date(CalendarDate(ordinal: days)), padded(seconds / 3600 * 100 + seconds % 3600 / 60, 4))
+            let civil = CivilTime(
+                secondsSince1970: Int(since1970.rounded(.down)), offset: timeZone.secondsFromGMT(for: instant))
+            return (
+                padded(civil.year * 10_000 + civil.month * 100 + civil.day, 8),
+                padded(civil.hour * 100 + civil.minute, 4)
+            )
         }
         return calendarDateAndTime(instant, in: timeZone)
     }

@@ -72,8 +72,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    /// The day this instant falls on in `timeZone`.
+    /// The day this instant falls on in `timeZone`: from the zone's offset at the instant and `CivilTime`'s
+    /// arithmetic, without `Calendar`'s microseconds a call on Linux (a service asks for every node's day of every
+    /// document it decides). Instants before 1583 (where `Calendar` turns Julian) or past 9999 go through `Calendar`.
     public init(_ instant: Date, in timeZone: TimeZone) {
+        let since1970 = instant.timeIntervalSince1970
+        if since1970 >= -12_212_553_600, since1970 < 253_402_214_400 {
+            let civil = CivilTime(
+                secondsSince1970: Int(since1970.rounded(.down)), offset: timeZone.secondsFromGMT(for: instant))
+            storedYear = Int32(civil.year)
+            storedMonth = UInt8(civil.month)
+            storedDay = UInt8(civil.day)
+            return
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)

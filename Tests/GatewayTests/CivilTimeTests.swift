@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import Orders
 import Testing
 
 /// The calendar arithmetic the pick page reads and writes times with, against Foundation's calendar and formatter.

@@ -1,4 +1,5 @@
 public import Foundation
+import Orders
 internal import Orders
 internal import Profiles
 
@@ -82,16 +83,12 @@ struct FeedOutput<Sink: FeedSink> {
 /// `2026-12-06T09:30:00Z`: an instant in UTC, to the second, without a formatter (no locale can change it).
 enum FeedTimestamp {
     static func iso8601(_ instant: Date) -> String {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let date = CalendarDate(ordinal: days)
-        let (year, month, day) = (date.year, date.month, date.day)
+        let c = CivilTime(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)), offset: 0)
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):"
+            + "\(pad(c.second, 2))Z"
     }
 }

@@ -172,22 +172,19 @@ public final class JSONByteWriter {
     /// `2026-11-24T15:00:00Z`: the instant's whole seconds in UTC, as `ISO8601DateFormatter`'s default options write
     /// them.
     func writeISO8601(_ date: Date) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let day = CalendarDate(ordinal: days)
+        let c = CivilTime(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)), offset: 0)
         bytes.append(UInt8(ascii: "\""))
-        digits(day.year, 4)
+        digits(c.year, 4)
         bytes.append(UInt8(ascii: "-"))
-        digits(day.month, 2)
+        digits(c.month, 2)
         bytes.append(UInt8(ascii: "-"))
-        digits(day.day, 2)
+        digits(c.day, 2)
         bytes.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, 2)
+        digits(c.hour, 2)
         bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2)
+        digits(c.minute, 2)
         bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2)
+        digits(c.second, 2)
         bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import Orders
 
 /// Times as the floor reads them: `Wed 2026-11-25 23:59 -05:00`, on the clock of whoever owns the time, with its
 /// offset (which tells apart the two 01:30s of the night daylight saving ends).

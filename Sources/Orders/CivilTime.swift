@@ -1,5 +1,5 @@
 /// Wall-clock fields of an instant at a fixed UTC offset, and back, by arithmetic on the proleptic Gregorian
-/// calendar (Howard Hinnant's `days_from_civil` / `civil_from_days`,
+/// calendar (`CalendarDate+Ordinal`: Howard Hinnant's `days_from_civil` / `civil_from_days`,
 /// https://howardhinnant.github.io/date_algorithms.html). A `Calendar` or an `ISO8601DateFormatter` costs
 /// microseconds to make; the pick page of a DC reads and writes three times a ticket for thousands of tickets.
 package struct CivilTime: Hashable, Sendable {
@@ -22,25 +22,14 @@ package struct CivilTime: Hashable, Sendable {
         second = rest % 60
         // 1970-01-01 was a Thursday.
         weekday = ((days % 7) + 11) % 7
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        month = shifted < 10 ? shifted + 3 : shifted - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = CalendarDate.fields(daysSince1970: days)
     }
 
     /// Seconds since 1970 of these fields read `offset` seconds east of UTC (`weekday` is not read).
     package func secondsSince1970(offset: Int) -> Int {
-        let y = year - (month <= 2 ? 1 : 0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        // The fields' day through `ordinal`, which takes any day of a month (31 February is 3 March, as the
+        // algorithm reads it).
+        let days = CalendarDate.daysSince1970(year: year, month: month, day: day)
         return days * 86_400 + hour * 3600 + minute * 60 + second - offset
     }
 
