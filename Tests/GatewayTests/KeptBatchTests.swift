@@ -107,9 +107,12 @@ struct KeptBatchTests {
     func resumeInBatches() async throws {
         let documents = try Self.documents()
         var records: [(orders: [String], outbox: [String])] = []
+        var stockReads: [Int] = []
         for batch in [nil, 3] as [Int?] {
             let world = try SampleWorld()
-            let gateway = try await world.gateway()
+            _ = try await world.gateway()
+            let store = StockReadCountingStore(world.store)
+            let gateway = Gateway(profiles: world.profiles, store: store, logger: Logger(label: "test"))
             for document in documents {
                 _ = try await world.store.keep(
                     InboundDocument(
@@ -125,9 +128,11 @@ struct KeptBatchTests {
             #expect(reports.map(\.origin) == documents.map(\.origin))
             #expect(try await world.store.pendingDocuments().isEmpty)
             records.append(try await Self.record(of: world.store))
+            stockReads.append(store.reads.withLock { $0 })
         }
         #expect(records[0].orders.count >= 10)
         #expect(records[1].orders == records[0].orders)
         #expect(records[1].outbox == records[0].outbox)
+        #expect(stockReads[1] < stockReads[0], "stock read \(stockReads[1]) times in batches, \(stockReads[0]) alone")
     }
 }

@@ -353,19 +353,20 @@ public final class SQLiteStore: OrderStore {
         }
     }
 
-    /// One write transaction for the whole batch, each order in a savepoint of its own: a conflict rolls back that
-    /// order alone. One fsync for the batch, which is what makes `synchronous=FULL` affordable.
+    /// Each order in a savepoint of its own (a conflict rolls back that order alone), the batch in parts queued
+    /// together: one transaction and one fsync for the whole batch in a batch run, which is what makes
+    /// `synchronous=FULL` affordable; in a service, as many transactions as its cap on their weight asks.
     public func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
         let orders = try await StoreJSON.encodeOrders(batch.map(\.order))
         // In parts of a few POs, queued together in order: the file's write lock is held for a part at a time, and
         // documents posted meanwhile are kept between parts instead of waiting for the whole batch.
         let size = 16
         let pairs = Array(zip(batch, orders))
-        let parts: [(weight: Int, body: @Sendable (Database) throws -> [CommitResult])] = stride(
-            from: 0, to: pairs.count, by: size
-        ).map { start in
-            let commits = Array(pairs[start..<min(start + size, pairs.count)])
-            return (
+        let chunks = stride(from: 0, to: pairs.count, by: size).map {
+            Array(pairs[$0..<min($0 + size, pairs.count)])
+        }
+        let parts: [(weight: Int, body: @Sendable (Database) throws -> [CommitResult])] = chunks.map { commits in
+            (
                 weight: commits.count * GroupWriter.orderWeight,
                 body: { db in
                     var results: [CommitResult] = []
@@ -394,12 +395,12 @@ public final class SQLiteStore: OrderStore {
         }
         if let error = failures.first, failures.count == written.count { throw Self.failure("commit orders", error) }
         var results: [CommitResult] = []
-        for (part, result) in zip(parts, written) {
+        for (chunk, result) in zip(chunks, written) {
             switch result {
             case .success(let committed): results += committed
             case .failure(let error):
-                let count = part.weight / GroupWriter.orderWeight
-                results += Array(repeating: .conflict("not written with the rest of its batch: \(error)"), count: count)
+                results += Array(
+                    repeating: .conflict("not written with the rest of its batch: \(error)"), count: chunk.count)
             }
         }
         return results
