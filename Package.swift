@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"], exclude: ["Golden"],
             swiftSettings: strictSettings),
-        .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders"], swiftSettings: strictSettings),
+        .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProfilesTests",
             dependencies: ["Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],

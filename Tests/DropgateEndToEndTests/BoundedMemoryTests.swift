@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `x12 po`, `route` and `route --json` read a file a set at a time and write each order or decision as it is
@@ -11,15 +12,11 @@ struct BoundedMemoryTests {
         let report = folder.appendingPathComponent("time.txt")
         let output = folder.appendingPathComponent("output")
         FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-v", "-o", report.path, try DropgateCommand.executable.path] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus <= 1, "dropgate \(arguments.prefix(2)) failed")
+        let process = try ChildProcess(
+            ["/usr/bin/time", "-v", "-o", report.path, try DropgateCommand.executable.path] + arguments,
+            output: .file(output.path), directory: folder.path)
+        let status = process.waitForExit().status
+        #expect(status <= 1, "dropgate \(arguments.prefix(2)) failed")
         let text = try String(contentsOf: report, encoding: .utf8)
         let line = try #require(text.split(separator: "\n").first { $0.contains("Maximum resident set size") })
         let kilobytes = try #require(

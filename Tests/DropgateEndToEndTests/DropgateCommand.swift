@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `dropgate` executable the way a user does, capturing what it prints and its exit status.
 struct DropgateCommand {
@@ -48,32 +49,11 @@ struct DropgateCommand {
         _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil, environment: [String: String] = [:],
         executable: URL? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = try executable ?? Self.executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        process.currentDirectoryURL = directory ?? packageRoot
-        // Output goes to files, not pipes, so that a chatty child can never block on a full pipe.
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let program = try executable ?? Self.executable
+        let result = try ChildProcess.run(
+            [program.path] + arguments, input: stdin, environment: environment,
+            directory: (directory ?? packageRoot).path)
+        return Result(status: result.status, stdout: result.text, stderr: result.errorText)
     }
 
     static func temporaryFolder() throws -> URL {

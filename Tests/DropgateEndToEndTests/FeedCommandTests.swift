@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("dropgate feed build")
@@ -46,22 +47,15 @@ struct FeedCommandTests {
         let built = try DropgateCommand.run(
             ["feed", "build", "homedepot", "--format", "csv", "--db", db.path] + Self.world + IngestCommandTests.clock)
         #expect(built.status == 0, "\(built.stderr)")
-        let query = Process()
-        query.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        query.arguments = [
-            "-readonly", db.path,
+        let query = try ChildProcess.run([
+            "/usr/bin/sqlite3", "-readonly", db.path,
             // Home Depot's profile: ORD1, then DFW1 and EWR1; no buffer or cap. Amazon's D8kTqR2mW holds 2 at EWR1.
             """
             SELECT sum(max(0, on_hand - reserved - safety_stock)) FROM inventory
             WHERE sku = 'HP-10180' AND node IN ('ORD1', 'DFW1', 'EWR1')
             """,
-        ]
-        let pipe = Pipe()
-        query.standardOutput = pipe
-        try query.run()
-        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        query.waitUntilExit()
+        ])
+        let expected = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(
             built.stdout.contains("HP-10180,\(expected)"),
             "expected HP-10180,\(expected) in:\n\(built.stdout.prefix(400))")
@@ -127,16 +121,9 @@ struct FeedProgressTests {
     /// `command` run under `script(1)`, which gives it a terminal: what the terminal showed.
     func onTerminal(_ arguments: [String]) throws -> String {
         let command = ([try DropgateCommand.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
-        return String(decoding: output, as: UTF8.self)
+        let result = try ChildProcess.run(["/usr/bin/script", "-qec", command, "/dev/null"])
+        #expect(result.status == 0, "\(result.text)")
+        return result.text
     }
 
     @Test("shows its steps on a terminal, cleared before the feed; nothing when redirected or with --quiet")

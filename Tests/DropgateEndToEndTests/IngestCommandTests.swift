@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("dropgate ingest, inventory, orders and outbox on a SQLite store")
@@ -13,15 +14,8 @@ struct IngestCommandTests {
     }
 
     func sqlite(_ db: URL, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", db.path, query]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.run(["/usr/bin/sqlite3", "-readonly", db.path, query]).text
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("the sample inbox ingested into a store decides what the demo decides and fills the outbox")
@@ -98,11 +92,9 @@ struct IngestCommandTests {
         let text = folder.appendingPathComponent("notes.txt")
         try Data("not a database\n".utf8).write(to: text)
         let theirs = folder.appendingPathComponent("theirs.db")
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        make.arguments = [theirs.path, "CREATE TABLE ledger (amount INTEGER); INSERT INTO ledger VALUES (42);"]
-        try make.run()
-        make.waitUntilExit()
+        _ = try ChildProcess.run([
+            "/usr/bin/sqlite3", theirs.path, "CREATE TABLE ledger (amount INTEGER); INSERT INTO ledger VALUES (42);",
+        ])
         for file in [text, theirs] {
             let before = try Data(contentsOf: file)
             for arguments in [

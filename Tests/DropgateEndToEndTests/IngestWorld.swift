@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A fresh SQLite store with the sample world's stock, files to ingest, and `dropgate` children to run over them:
 /// what the durable-pipeline tests share.
@@ -75,7 +76,7 @@ struct IngestWorld {
 /// A `dropgate` child that the test can kill: started, then waited for or killed with a signal. Its output goes
 /// to files, so that a chatty child never blocks on a full pipe.
 final class DropgateChild {
-    let process = Process()
+    let process: ChildProcess
     let stdout: URL
     let stderr: URL
 
@@ -83,39 +84,23 @@ final class DropgateChild {
     init(_ arguments: [String], environment: [String: String] = [:], outputIn folder: URL, name: String) throws {
         stdout = folder.appendingPathComponent("\(name).out")
         stderr = folder.appendingPathComponent("\(name).err")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.executableURL = try DropgateCommand.executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        process.currentDirectoryURL = folder
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(
+            [try DropgateCommand.executable.path] + arguments, output: .file(stdout.path), errors: .file(stderr.path),
+            environment: environment, directory: folder.path)
     }
 
     /// Waits up to `seconds` for the child to end by itself; true when it did.
-    func wait(upTo seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning {
-            if Date() >= deadline { return false }
-            usleep(2_000)
-        }
-        process.waitUntilExit()
-        return true
-    }
+    func wait(upTo seconds: Double) -> Bool { process.wait(upTo: seconds) }
 
     /// SIGKILL: no handler, no cleanup, no flushing; then reaps the child.
-    func kill() {
-        if process.isRunning { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    func kill() { process.kill(SIGKILL) }
 
-    var wasKilled: Bool { process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL }
-    var status: Int32 { process.terminationStatus }
+    var wasKilled: Bool { process.waitForExit() == .signalled(SIGKILL) }
+    /// Whether it exited by itself (not by a signal), with `status`.
+    var exitedByItself: Bool { if case .exited = process.waitForExit() { true } else { false } }
+    /// How it ended (waiting for it to end).
+    var exit: ChildExit { process.waitForExit() }
+    var status: Int32 { process.waitForExit().status }
     var output: String { (try? String(decoding: Data(contentsOf: stdout), as: UTF8.self)) ?? "" }
     var errors: String { (try? String(decoding: Data(contentsOf: stderr), as: UTF8.self)) ?? "" }
 }

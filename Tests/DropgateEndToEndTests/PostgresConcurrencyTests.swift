@@ -40,8 +40,8 @@ struct PostgresConcurrencyTests {
         var documentsByProcess: [Set<Int>] = []
         for (process, child) in children.enumerated() {
             #expect(
-                child.process.terminationReason == .exit && [0, 1].contains(child.status),
-                "process \(process): \(child.process.terminationReason) \(child.status)\n\(child.errors.suffix(2_000))")
+                child.exitedByItself && [0, 1].contains(child.status),
+                "process \(process): \(child.exit)\n\(child.errors.suffix(2_000))")
             let reports = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: child.stdout)) as? [[String: Any]],
                 "process \(process) printed no JSON: \(child.output.prefix(500))\n\(child.errors.suffix(2_000))")

@@ -33,27 +33,12 @@ struct PostgresInspector {
 
     /// Runs `psql`; its output goes through a file so that a large answer never blocks a pipe.
     private func psql(_ arguments: [String]) throws -> String {
-        let folder = try DropgateCommand.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        let err = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["PGCONNECT_TIMEOUT": "10"]) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let error = String(decoding: try Data(contentsOf: err), as: UTF8.self)
-        guard process.terminationStatus == 0, error.isEmpty else {
+        let result = try ChildProcess.run(["/usr/bin/psql"] + arguments, environment: ["PGCONNECT_TIMEOUT": "10"])
+        guard result.status == 0, result.errors.isEmpty else {
             throw StoreInspector.Failure(
-                description: "psql \(arguments.last ?? ""): status \(process.terminationStatus): \(error)")
+                description: "psql \(arguments.last ?? ""): status \(result.status): \(result.errorText)")
         }
-        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+        return result.text
     }
 
     /// Per partner, the ISA13 of every X12 document in the outbox (copies of acknowledgements aside), ascending.

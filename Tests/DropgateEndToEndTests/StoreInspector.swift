@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Reads a dropgate SQLite store the way an operator would, with the `sqlite3` command-line shell (installed by
 /// `make deps`), read-only: the end-to-end target links none of the product's modules.
@@ -48,25 +49,11 @@ struct StoreInspector {
 
     /// Runs `sqlite3` with `arguments`; its output goes through a file so that a large answer never blocks a pipe.
     static func shell(_ arguments: [String]) throws -> String {
-        let folder = try DropgateCommand.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        let err = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let error = String(decoding: try Data(contentsOf: err), as: UTF8.self)
-        guard process.terminationStatus == 0, error.isEmpty else {
-            throw Failure(description: "sqlite3 \(arguments.dropFirst(2).joined(separator: " ")): \(error)")
+        let result = try ChildProcess.run(["/usr/bin/sqlite3"] + arguments)
+        guard result.status == 0, result.errors.isEmpty else {
+            throw Failure(description: "sqlite3 \(arguments.dropFirst(2).joined(separator: " ")): \(result.errorText)")
         }
-        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+        return result.text
     }
 
     struct Failure: Error, CustomStringConvertible { var description: String }

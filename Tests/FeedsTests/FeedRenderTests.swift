@@ -2,6 +2,7 @@ import Feeds
 import Foundation
 import Orders
 import Profiles
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -133,15 +134,8 @@ struct FeedRenderTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-feed-\(UUID()).xml")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "xmllint: \(message)")
+        let result = try ChildProcess.run(["/usr/bin/env", "xmllint", "--noout", file.path])
+        #expect(result.status == 0, "xmllint: \(result.errorText)")
     }
 
     /// Each `item` element's children as text, read by Foundation's XMLParser (libxml2's SAX reader).

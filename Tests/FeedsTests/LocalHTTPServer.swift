@@ -1,11 +1,13 @@
 import Foundation
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 (Python's `http.server`), started for a test and stopped after it. It answers
 /// every POST or PUT with `201` and a JSON echo of what it received; `/slow` waits 5 s first; `/status/NNN` answers
 /// with that status.
 final class LocalHTTPServer {
     let port: Int
-    private let process: Process
+    /// Stopped (SIGKILL) when the last reference goes.
+    private let server: SpawnedServer
 
     static let script = #"""
         import base64, json, sys, time
@@ -42,32 +44,18 @@ final class LocalHTTPServer {
         """#
 
     init() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", LocalHTTPServer.script]
-        let output = Pipe()
-        process.standardOutput = output
+        let server: SpawnedServer
         do {
-            try process.run()
+            server = try SpawnedServer(["/usr/bin/env", "python3", "-c", LocalHTTPServer.script], capturesOutput: true)
         } catch {
             throw ServerError("could not start python3 for the test HTTP server: \(error)")
         }
         // The first line is the port the server bound.
-        var line: [UInt8] = []
-        let handle = output.fileHandleForReading
-        while let byte = try handle.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            kill(process.processIdentifier, SIGKILL)
+        guard let port = server.readLine().flatMap({ Int($0) }) else {
             throw ServerError("the test HTTP server did not report its port (python3 with http.server is required)")
         }
         self.port = port
-        self.process = process
-    }
-
-    deinit {
-        // SIGKILL: a child spawned from the test runner can inherit a mask that blocks SIGTERM.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        self.server = server
     }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }

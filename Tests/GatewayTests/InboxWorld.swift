@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Store
+import TestSupport
 import Testing
 
 @testable import Gateway
@@ -65,26 +66,18 @@ struct InboxWorld {
 
     /// How many documents the store kept, read with the `sqlite3` shell from the store's file.
     func keptDocuments() throws -> Int {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [
-            world.folder.appendingPathComponent("store.sqlite").path, "SELECT count(*) FROM inbound_document",
-        ]
-        let output = Pipe()
-        shell.standardOutput = output
-        try shell.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let count = try ChildProcess.run([
+            "/usr/bin/sqlite3", world.folder.appendingPathComponent("store.sqlite").path,
+            "SELECT count(*) FROM inbound_document",
+        ])
+        return Int(count.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     /// The PID of a process that has ended.
     static func deadPID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
+        let process = try ChildProcess(["/bin/true"])
+        process.waitForExit()
+        return process.pid
     }
 
     /// The name a process of this machine with `pid`, now dead, gave `name` when it claimed it.

@@ -1,6 +1,7 @@
 import Foundation
 import OrderXML
 import Orders
+import TestSupport
 import Testing
 
 /// Validates `xml` against a local cXML DTD from the shared corpus with `xmllint --dtdvalid` (our own output
@@ -24,15 +25,9 @@ func validate(_ xml: String, dtd: String, sourceLocation: SourceLocation = #_sou
         .filter { !$0.hasPrefix("<!DOCTYPE") }.joined(separator: "\n")
     try withoutDoctype.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: xmllint)
-    process.arguments = ["--noout", "--nonet", "--dtdvalid", dtdPath, file.path]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    if process.terminationStatus != 0 && output.isEmpty { return "xmllint exited \(process.terminationStatus)" }
+    let result = try ChildProcess.run([xmllint, "--noout", "--nonet", "--dtdvalid", dtdPath, file.path])
+    let output = result.errorText
+    if result.status != 0 && output.isEmpty { return "xmllint exited \(result.status)" }
     return output
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import TestSupport
 import Testing
 
 @Suite("the JSON Schema of profiles and the network")
@@ -67,13 +68,8 @@ struct ProfileSchemaTests {
 
     /// A python3 on PATH that has jsonschema and PyYAML.
     static let python: String? = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema, yaml"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? "python3" : nil
+        let check = try? ChildProcess.run(["/usr/bin/env", "python3", "-c", "import jsonschema, yaml"])
+        return check?.status == 0 ? "python3" : nil
     }()
 
     @Test("Python's jsonschema validates the samples against the printed schema")
@@ -88,18 +84,10 @@ struct ProfileSchemaTests {
         for (kind, files) in [(ProfileSchema.Kind.profile, Self.samples), (.network, ["fixtures/network.yaml"])] {
             let schema = folder.appendingPathComponent("schema.json")
             try ProfileSchema.json(for: kind).write(to: schema, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments =
-                ["python3", "-c", Self.validator, schema.path]
-                + files.map { repositoryRoot.appendingPathComponent($0).path }
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            process.waitUntilExit()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 0, "\(text)")
+            let result = try ChildProcess.run(
+                ["/usr/bin/env", "python3", "-c", Self.validator, schema.path]
+                    + files.map { repositoryRoot.appendingPathComponent($0).path })
+            #expect(result.status == 0, "\(result.text)\(result.errorText)")
         }
     }
 }

@@ -106,18 +106,13 @@ struct ScorecardServerTests {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-replies-\(UUID()).jsonl")
         try Data(records.joined(separator: "\n").utf8).write(to: log)
         defer { try? FileManager.default.removeItem(at: log) }
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = [
-            "python3", ScorecardServer.root.appendingPathComponent("Tests/TestSupport/openapi_check.py").path,
+        let check = try ChildProcess.run([
+            "/usr/bin/env", "python3",
+            ScorecardServer.root.appendingPathComponent("Tests/TestSupport/openapi_check.py").path,
             ScorecardServer.root.appendingPathComponent("api/openapi.yaml").path, log.path,
-        ]
-        let output = Pipe()
-        check.standardOutput = output
-        try check.run()
-        let problems = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(problems)")
+        ])
+        let problems = check.text
+        #expect(check.status == 0, "\(problems)")
         #expect(problems.isEmpty, "\(problems)")
     }
 

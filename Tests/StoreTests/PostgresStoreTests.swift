@@ -159,22 +159,12 @@ struct PostgresStoreTests {
 
     /// The output of `psql` running `sql` on `location`'s database, unaligned and without headers.
     func psql(_ location: PostgresLocation, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(TemporaryPostgres.binaries)/psql")
-        process.arguments = [
-            "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p", "\(location.port)", "-U",
-            location.user, "-d", location.database, "-c", sql,
-        ]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "psql failed: \(sql): \(problem)")
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run([
+            "\(TemporaryPostgres.binaries)/psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p",
+            "\(location.port)", "-U", location.user, "-d", location.database, "-c", sql,
+        ])
+        #expect(result.status == 0, "psql failed: \(sql): \(result.errorText)")
+        return result.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("after shutdown every operation is unavailable, and shutting down again does nothing")

@@ -62,23 +62,18 @@ struct TestDatabase: Sendable {
     /// Runs `sql` on the database behind the stores' backs, with `sqlite3` or `psql`, as an operator's hand
     /// edit or another program would.
     func execute(_ sql: String) throws {
-        let process = Process()
+        let command: [String]
         switch place {
-        case .file(let path):
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            process.arguments = ["-batch", "-bail", path, sql]
+        case .file(let path): command = ["/usr/bin/sqlite3", "-batch", "-bail", path, sql]
         case .postgres(let location):
-            process.executableURL = URL(fileURLWithPath: "\(TemporaryPostgres.binaries)/psql")
-            process.arguments = [
-                "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p", "\(location.port)", "-U",
-                location.user, "-d", location.database, "-c", sql,
+            command = [
+                "\(TemporaryPostgres.binaries)/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", location.host, "-p",
+                "\(location.port)", "-U", location.user, "-d", location.database, "-c", sql,
             ]
         }
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ExecuteFailure(description: "\(process.executableURL?.lastPathComponent ?? "") failed: \(sql)")
+        let result = try ChildProcess.run(command)
+        guard result.status == 0 else {
+            throw ExecuteFailure(description: "\(command[0].split(separator: "/").last ?? "") failed: \(sql)")
         }
     }
 

