@@ -10,6 +10,13 @@ extension Decimal {
     /// between platforms), then checked against the public `exponent`, `sign` and `significand`: a value read
     /// wrong, or one of more than 64 bits, is written by `description` itself.
     public var plainText: String {
+        var bytes: [UInt8] = []
+        appendPlainText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `plainText`'s bytes, appended to `sink`.
+    func appendPlainText<Sink: ByteSink & ~Copyable>(to sink: inout Sink) {
         let (word, significand) = withUnsafeBytes(of: self) { raw -> (UInt32, UInt64?) in
             guard raw.count >= 12 else { return (0, nil) }
             let word = raw.loadUnaligned(as: UInt32.self)
@@ -25,17 +32,54 @@ extension Decimal {
         let exponent = Int(Int8(truncatingIfNeeded: word))
         guard let significand, !isNaN, exponent == self.exponent, (word >> 11 & 1 == 1) == (sign == .minus),
             Decimal(significand) == self.significand
-        else { return description }
-        if significand == 0 { return "0" }
-        let digits = String(significand)
-        let minus = sign == .minus ? "-" : ""
-        if exponent >= 0 { return minus + digits + String(repeating: "0", count: exponent) }
-        let fraction = -exponent
-        let count = digits.utf8.count
-        guard count <= fraction else {
-            let point = digits.utf8.index(digits.utf8.startIndex, offsetBy: count - fraction)
-            return minus + digits[..<point] + "." + digits[point...]
+        else {
+            for byte in description.utf8 { sink.append(byte) }
+            return
         }
-        return minus + "0." + String(repeating: "0", count: fraction - count) + digits
+        if significand == 0 {
+            sink.append(UInt8(ascii: "0"))
+            return
+        }
+        if sign == .minus { sink.append(UInt8(ascii: "-")) }
+        // The significand's digits, most significant first: `power` is the place of the first.
+        var count = 1
+        var power: UInt64 = 1
+        while significand / power >= 10 {
+            power *= 10
+            count += 1
+        }
+        let fraction = -exponent
+        var point = -1
+        if exponent < 0 {
+            if count > fraction {
+                point = count - fraction
+            } else {
+                sink.append(UInt8(ascii: "0"))
+                sink.append(UInt8(ascii: "."))
+                sink.append(repeating: UInt8(ascii: "0"), count: fraction - count)
+            }
+        }
+        var value = significand
+        for index in 0..<count {
+            if index == point { sink.append(UInt8(ascii: ".")) }
+            sink.append(UInt8(ascii: "0") + UInt8(value / power))
+            value %= power
+            power /= 10
+        }
+        if exponent > 0 { sink.append(repeating: UInt8(ascii: "0"), count: exponent) }
     }
 }
+
+/// Where text is written a byte at a time: an array, or a writer's buffer.
+protocol ByteSink: ~Copyable {
+    mutating func append(_ byte: UInt8)
+    mutating func append(repeating byte: UInt8, count: Int)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    mutating func append(repeating byte: UInt8, count: Int) {
+        append(contentsOf: repeatElement(byte, count: count))
+    }
+}
+
+extension UnsafeByteBuffer: ByteSink {}

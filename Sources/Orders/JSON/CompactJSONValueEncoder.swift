@@ -38,7 +38,7 @@ final class CompactJSONValueEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if state == .empty {
-            writer.bytes.append(UInt8(ascii: "{"))
+            writer.buffer.append(UInt8(ascii: "{"))
             state = .object
         }
         return KeyedEncodingContainer(CompactJSONKeyedContainer<Key>(encoder: self))
@@ -46,7 +46,7 @@ final class CompactJSONValueEncoder: Encoder {
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if state == .empty {
-            writer.bytes.append(UInt8(ascii: "["))
+            writer.buffer.append(UInt8(ascii: "["))
             state = .array
         }
         return CompactJSONUnkeyedContainer(encoder: self)
@@ -61,9 +61,9 @@ final class CompactJSONValueEncoder: Encoder {
     func close() {
         closeChild()
         switch state {
-        case .empty: writer.bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
-        case .object: writer.bytes.append(UInt8(ascii: "}"))
-        case .array: writer.bytes.append(UInt8(ascii: "]"))
+        case .empty: writer.buffer.append("{}" as StaticString)
+        case .object: writer.buffer.append(UInt8(ascii: "}"))
+        case .array: writer.buffer.append(UInt8(ascii: "]"))
         case .single: break
         }
     }
@@ -72,13 +72,13 @@ final class CompactJSONValueEncoder: Encoder {
     func beginMember(_ key: String) {
         beginElement()
         writer.write(key)
-        writer.bytes.append(UInt8(ascii: ":"))
+        writer.buffer.append(UInt8(ascii: ":"))
     }
 
     /// Starts an array's next item (or an object's next member, before its key).
     func beginElement() {
         closeChild()
-        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        if count > 0 { writer.buffer.append(UInt8(ascii: ",")) }
         count += 1
     }
 

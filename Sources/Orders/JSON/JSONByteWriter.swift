@@ -21,7 +21,7 @@ public final class JSONByteWriter {
     // properties while one is in progress), so the checks are off for them.
 
     /// The text written so far.
-    @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var buffer = UnsafeByteBuffer(capacity: 4096)
     /// Whether the next member or element needs a separator first (one has been written at this level).
     @usableFromInline @exclusivity(unchecked) var needsComma = false
     var usesHandWritten = true
@@ -41,12 +41,22 @@ public final class JSONByteWriter {
             isPretty = true
             escapesSlashes = escapes
         }
-        bytes.reserveCapacity(4096)
     }
 
     /// Empties the text written so far (after it has been handed on), keeping the capacity.
     public func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
+    }
+
+    /// A copy of the text written so far.
+    public var bytes: [UInt8] { buffer.array }
+
+    /// How many bytes are written so far.
+    public var count: Int { buffer.count }
+
+    /// `body` with the text written so far, valid only during the call.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try buffer.withBytes(body)
     }
 
     /// Writes one whole value, the element `key` of `parent` (nil at the top): the types JSON spells its own way
@@ -63,7 +73,7 @@ public final class JSONByteWriter {
         case let date as Date: write(date)
         case let number as Double: try write(number, codingPath: CompactJSONValueEncoder.path(parent, key))
         case let url as URL: write(url.absoluteString)
-        case let decimal as Decimal: bytes.append(contentsOf: decimal.description.utf8)
+        case let decimal as Decimal: decimal.appendPlainText(to: &buffer)
         case let data as Data: write(data.base64EncodedString())
         // Every other width of number: their `encode(to:)` asks a single-value container for themselves again.
         case let integer as any BinaryInteger: write(integer)
@@ -89,26 +99,26 @@ public final class JSONByteWriter {
     }
 
     func write(_ bool: Bool) {
-        bytes.append(contentsOf: bool ? Self.trueText : Self.falseText)
+        buffer.append(bool ? "true" : "false")
     }
 
     func writeNull() {
-        bytes.append(contentsOf: Self.nullText)
+        buffer.append("null" as StaticString)
     }
 
     func write<Integer: BinaryInteger>(_ integer: Integer) {
         guard integer != 0 else {
-            bytes.append(UInt8(ascii: "0"))
+            buffer.append(UInt8(ascii: "0"))
             return
         }
-        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+        if integer < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = integer.magnitude
-        let start = bytes.count
+        let start = buffer.count
         while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        bytes[start...].reverse()
+        buffer.reverse(from: start)
     }
 
     /// A finite number as `JSONEncoder` writes it; throws for NaN and infinity, as it does.
@@ -123,7 +133,7 @@ public final class JSONByteWriter {
         if isPretty {
             // `JSONEncoder`'s own rule: the shortest text that reads back the same, less a trailing `.0`.
             let text = number.description
-            bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+            buffer.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
         } else {
             writeFinite(number)
         }
@@ -134,58 +144,58 @@ public final class JSONByteWriter {
         if number == number.rounded(), abs(number) < 1e15 {
             write(Int64(number))
         } else {
-            bytes.append(contentsOf: number.description.utf8)
+            buffer.append(contentsOf: number.description.utf8)
         }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped (and `/` in pretty text that escapes it),
     /// everything else as its UTF-8.
     func write(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var string = string
         let slash: UInt8 = escapesSlashes ? UInt8(ascii: "/") : 0x22
         string.withUTF8 { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == slash {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case UInt8(ascii: "/"): bytes.append(contentsOf: [0x5C, UInt8(ascii: "/")])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+                case UInt8(ascii: "/"): buffer.append(contentsOf: [0x5C, UInt8(ascii: "/")])
+                case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: buffer.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: buffer.append(contentsOf: [0x5C, UInt8(ascii: "f")])
                 default:
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                    buffer.append(contentsOf: Array("\\u00".utf8))
+                    buffer.append(Self.hexDigits[Int(byte >> 4)])
+                    buffer.append(Self.hexDigits[Int(byte & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// `2026-11-24T15:00:00Z`: the instant's whole seconds in UTC, as `ISO8601DateFormatter`'s default options write
     /// them.
     func writeISO8601(_ date: Date) {
         let c = CivilTime(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)), offset: 0)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         digits(c.year, 4)
-        bytes.append(UInt8(ascii: "-"))
+        buffer.append(UInt8(ascii: "-"))
         digits(c.month, 2)
-        bytes.append(UInt8(ascii: "-"))
+        buffer.append(UInt8(ascii: "-"))
         digits(c.day, 2)
-        bytes.append(UInt8(ascii: "T"))
+        buffer.append(UInt8(ascii: "T"))
         digits(c.hour, 2)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
         digits(c.minute, 2)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
         digits(c.second, 2)
-        bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
+        buffer.append("Z\"" as StaticString)
     }
 
     private func digits(_ value: Int, _ width: Int) {
@@ -193,7 +203,7 @@ public final class JSONByteWriter {
         for _ in 1..<width { divisor *= 10 }
         var value = value
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
             value %= divisor
             divisor /= 10
         }
@@ -202,18 +212,9 @@ public final class JSONByteWriter {
     /// A line break and the indentation of the open objects and arrays (none at the top: the line break that ends
     /// a printed document).
     public func newLine() {
-        bytes.append(0x0A)
-        var spaces = 2 * depth
-        while spaces > 0 {
-            let run = min(spaces, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            spaces -= run
-        }
+        buffer.append(0x0A)
+        buffer.append(repeating: UInt8(ascii: " "), count: 2 * depth)
     }
 
-    static let trueText = Array("true".utf8)
-    static let falseText = Array("false".utf8)
-    static let nullText = Array("null".utf8)
     static let hexDigits = Array("0123456789abcdef".utf8)
-    static let spaces = [UInt8](repeating: 0x20, count: 64)
 }

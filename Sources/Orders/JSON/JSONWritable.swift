@@ -13,13 +13,13 @@ public protocol JSONWritable: Encodable {
 extension JSONByteWriter {
     /// An object whose members `body` writes with `member`.
     public func object(_ body: () throws -> Void) rethrows {
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         needsComma = false
         depth += 1
         try body()
         depth -= 1
         if isPretty { closeLine() }
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
@@ -38,14 +38,14 @@ extension JSONByteWriter {
     /// Opens an array whose elements are written one at a time, each after `beginElement()`, up to `endArray()`:
     /// for a list written as it is made.
     public func beginArray() {
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         needsComma = false
         depth += 1
     }
 
     /// Starts the next element of an open array: the separator after the one before, and its line in pretty text.
     public func beginElement() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
         if isPretty { newLine() }
     }
 
@@ -53,14 +53,14 @@ extension JSONByteWriter {
     public func endArray() {
         depth -= 1
         if isPretty { closeLine() }
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Before the bracket that closes an object or array in pretty text: its own line, after an empty one when the
     /// container holds nothing (as `JSONEncoder` writes `[\n\n]`).
     private func closeLine() {
-        if !needsComma { bytes.append(0x0A) }
+        if !needsComma { buffer.append(0x0A) }
         newLine()
     }
 
@@ -75,17 +75,15 @@ extension JSONByteWriter {
     /// Begins the member `key`: a comma after the one before, the key, a colon (in pretty text on a line of its
     /// own, and ` : `). Keys are plain names: no escapes.
     public func key(_ key: StaticString) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
         if isPretty { newLine() }
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        if isPretty {
-            bytes.append(contentsOf: Self.prettyColon)
-        } else {
-            // Two bytes, not a static array's (retained and released on every key).
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-        }
+        buffer.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        // Byte by byte, not a static array's (retained and released on every key).
+        buffer.append(UInt8(ascii: "\""))
+        if isPretty { buffer.append(UInt8(ascii: " ")) }
+        buffer.append(UInt8(ascii: ":"))
+        if isPretty { buffer.append(UInt8(ascii: " ")) }
         needsComma = false
     }
 
@@ -121,7 +119,7 @@ extension JSONByteWriter {
     public func member(_ key: StaticString, _ value: Decimal?) {
         guard let value else { return }
         self.key(key)
-        bytes.append(contentsOf: value.description.utf8)
+        value.appendPlainText(to: &buffer)
         needsComma = true
     }
 
@@ -168,7 +166,6 @@ extension JSONByteWriter {
         needsComma = true
     }
 
-    static let prettyColon = Array("\" : ".utf8)
 }
 
 extension JSONWritable where Self: RawRepresentable, RawValue == String {

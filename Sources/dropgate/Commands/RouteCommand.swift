@@ -63,11 +63,15 @@ struct RouteCommand: ParsableCommand {
         let routers = profiles.routers()
         // What each profile's run of decisions reuses (deadlines, stock tables, landed costs): kept across files.
         var scratches: [RetailerID: RoutingScratch] = [:]
-        // Decisions are written as they are made, text or JSON: nothing of a file is held but the PO being routed.
-        // As `RoutingDecision.jsonEncoder()` printed them, written by hand.
-        let decisions = JSONArrayWriter(escapesSlashes: false)
-        var text = StandardOutputBuffer()
-        defer { text.flush() }
+        // Decisions are written as they are made, text or JSON: nothing of a file is held but the POs being
+        // routed and a few batches being written. On a terminal each is written at once, in step with what standard
+        // error says; otherwise a second thread writes them while this one decides the next.
+        var printer = DecisionPrinter(json: json, verbose: verbose)
+        let output = StandardOutputBuffer.isTerminal ? nil : OutputThread(DecisionPrinter(json: json, verbose: verbose))
+        var batch: [RoutingDecision] = []
+        func hand(_ decisions: [RoutingDecision]) {
+            output?.enqueue { printer in for decision in decisions { try printer.print(decision) } }
+        }
         var allCompliant = true
         var unreadable = false
         for file in files {
@@ -116,12 +120,14 @@ struct RouteCommand: ParsableCommand {
                 state.apply(decision)
                 kits.settle(decision, in: &state.stock)
                 if !decision.isCompliantShipment { allCompliant = false }
-                if json {
-                    try decisions.append(decision)
+                if output == nil {
+                    try printer.print(decision)
                 } else {
-                    text.append(decision.renderText(verbose: verbose))
-                    text.append("\n\n")
-                    text.flushIfFull()
+                    batch.append(decision)
+                    if batch.count == OutputThread<DecisionPrinter>.batchSize {
+                        hand(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             let isUnreadable = stream.isUnreadable(orders: items.orders, unprocessed: items.unprocessed)
@@ -137,8 +143,39 @@ struct RouteCommand: ParsableCommand {
             }
             unclaimed.forEach(printError)
         }
-        if json { decisions.finish() }
+        hand(batch)
+        if let output { try output.finish { $0.finish() } } else { printer.finish() }
         if unreadable { throw ExitCode(2) }
         if !allCompliant { throw ExitCode(1) }
+    }
+}
+
+/// Prints `route`'s decisions as they come: as text, or as one JSON array (as `RoutingDecision.jsonEncoder()`
+/// printed them, written by hand).
+struct DecisionPrinter {
+    let json: Bool
+    let verbose: Bool
+    private let decisions = JSONArrayWriter(escapesSlashes: false)
+    private var text = StandardOutputBuffer()
+
+    init(json: Bool, verbose: Bool) {
+        self.json = json
+        self.verbose = verbose
+    }
+
+    mutating func print(_ decision: RoutingDecision) throws {
+        if json {
+            try decisions.append(decision)
+        } else {
+            text.append(decision.renderText(verbose: verbose))
+            text.append("\n\n")
+            text.flushIfFull()
+        }
+    }
+
+    /// Closes the JSON array, and writes what is pending.
+    mutating func finish() {
+        if json { decisions.finish() }
+        text.flush()
     }
 }

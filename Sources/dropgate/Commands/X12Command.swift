@@ -309,13 +309,23 @@ extension X12Command {
             _ = try streamFile(file, validates: false) { _, _ in }
             var problems = 0
             let memo = PurchaseOrderMemo()
-            // As `JSONEncoder` with `[.prettyPrinted, .sortedKeys]` printed them, written by hand.
-            let orders = JSONArrayWriter(escapesSlashes: true)
+            // As `JSONEncoder` with `[.prettyPrinted, .sortedKeys]` printed them, written by hand on a second
+            // thread, a batch of orders at a time, while this one reads and maps the next.
+            let output = OutputThread(JSONArrayWriter(escapesSlashes: true))
+            var batch: [PurchaseOrder] = []
+            func hand(_ orders: [PurchaseOrder]) {
+                output.enqueue { writer in for order in orders { try writer.append(order) } }
+            }
             _ = try streamFile(file, validates: false) { event, _ in
                 guard case .transactionSet(let set) = event, let result = set.purchaseOrder(origin: file, memo: memo)
                 else { return }
                 switch result {
-                case .success(let order): try orders.append(order)
+                case .success(let order):
+                    batch.append(order)
+                    if batch.count == OutputThread<JSONArrayWriter>.batchSize {
+                        hand(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 case .failure(let error):
                     problems += 1
                     printError(
@@ -324,7 +334,8 @@ extension X12Command {
                             + "MAP \(error.description)")
                 }
             }
-            orders.finish()
+            hand(batch)
+            try output.finish { $0.finish() }
             if problems > 0 { throw ExitCode(1) }
         }
     }

@@ -16,7 +16,7 @@ struct JSONArrayWriter {
     /// Writes what is pending once it holds a buffer's worth.
     func append(_ element: some JSONWritable) throws {
         try writer.element(element)
-        if writer.bytes.count >= StandardOutputBuffer.size { flush() }
+        if writer.count >= StandardOutputBuffer.size { flush() }
     }
 
     /// Closes the array (an empty one as the encoder writes it) with a line break, and writes what is left.
@@ -27,8 +27,8 @@ struct JSONArrayWriter {
     }
 
     private func flush() {
-        guard !writer.bytes.isEmpty else { return }
-        StandardOutputBuffer.write(writer.bytes)
+        guard writer.count > 0 else { return }
+        writer.withBytes { StandardOutputBuffer.write($0) }
         writer.removeAll()
     }
 }

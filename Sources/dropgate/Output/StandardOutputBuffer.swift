@@ -6,7 +6,7 @@ import Foundation
 struct StandardOutputBuffer {
     private(set) var pending: [UInt8] = []
     static let size = 1 << 16
-    private static let isTerminal = isatty(STDOUT_FILENO) == 1
+    static let isTerminal = isatty(STDOUT_FILENO) == 1
 
     init() {
         pending.reserveCapacity(Self.size * 2)
@@ -29,5 +29,9 @@ struct StandardOutputBuffer {
 
     static func write(_ bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        FileHandle.standardOutput.write(Data(buffer: bytes))
     }
 }
