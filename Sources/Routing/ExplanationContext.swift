@@ -11,6 +11,10 @@ final class Shared<Value: Sendable>: Sendable {
     let value: Value
 
     init(_ value: Value) { self.value = value }
+
+    /// `body` with the value read in place, not copied out (each of its fields retained and released).
+    @inline(__always)
+    func read<Result>(_ body: (borrowing Value) -> Result) -> Result { body(value) }
 }
 
 extension Shared: Equatable where Value: Equatable {

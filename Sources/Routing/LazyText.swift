@@ -31,11 +31,11 @@ struct LazyText: Hashable, Sendable, Codable {
     var text: String {
         switch source {
         case .given(let text): text
-        case .rule(let facts, let rule): facts.value.detail(of: rule)
-        case .verdict(let facts, let row, let verdict): facts.value.verdict(row, verdict)
-        case .cancel(let facts, let line, let why): facts.value.cancelDetail(line, why)
-        case .avoidedFee(let facts, let row, let suffix): facts.value.avoidedFeeNote(row) + suffix
-        case .avoidedFeeCause(let facts, let row): facts.value.avoidedFeeCause(row)
+        case .rule(let facts, let rule): facts.read { $0.detail(of: rule) }
+        case .verdict(let facts, let row, let verdict): facts.read { $0.verdict(row, verdict) }
+        case .cancel(let facts, let line, let why): facts.read { $0.cancelDetail(line, why) }
+        case .avoidedFee(let facts, let row, let suffix): facts.read { $0.avoidedFeeNote(row) } + suffix
+        case .avoidedFeeCause(let facts, let row): facts.read { $0.avoidedFeeCause(row) }
         case .basis(let basis): basis.text
         }
     }
