@@ -53,7 +53,7 @@ extension ScorecardGroup {
             retailer: count.retailer, nodes: count.nodes, outcome: count.outcome, feesAvoided: count.feesAvoided,
             receivedDay: count.receivedDay, shipByDay: count.shipByDay, shipVerdict: verdict(count.shipVerdict),
             asnDay: count.asnDay, asnVerdict: verdict(count.asnVerdict), orders: count.orders, units: count.units,
-            cancelledOrders: count.cancelledOrders, cancelledUnits: count.cancelledUnits)
+            cancelledOrders: count.cancelledOrders, cancelledUnits: count.cancelledUnits, shipped: count.shipped)
     }
 }
 
@@ -73,7 +73,9 @@ extension ScorecardOrder {
             feesAvoided: record.feesAvoided, feesIncurred: record.feesIncurred,
             cancelledByRetailer: record.cancelledByRetailer,
             shipments: record.shipments.map {
-                Shipment(node: $0.node, shippedAt: $0.shippedAt, asnDue: $0.asnDue, asnDeliveredAt: $0.asnDeliveredAt)
+                Shipment(
+                    node: $0.node, shippedAt: $0.shippedAt, asnDue: $0.asnDue, asnDeliveredAt: $0.asnDeliveredAt,
+                    carrierCompliant: $0.carrierCompliant)
             })
     }
 }

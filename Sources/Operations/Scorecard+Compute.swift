@@ -12,6 +12,9 @@ public import Profiles
 ///   `ScorecardOrder.shipVerdict(asOf:)`; a PO still open before its ship-by is not counted yet.
 /// - `asnDue`, `asnOnTime`, `asnLate`: shipments whose *ASN deadline* falls in the month, judged by
 ///   `ScorecardOrder.Shipment.asnVerdict(asOf:)`.
+/// - `shipments`, `carrierCompliantShipments`: shipments *made* in the month by `asOf`; compliant when their review flagged no
+///   `unauthorized-carrier` (the service is one the profile maps the PO's ship method to). The carrier-compliance
+///   metric is their rate. A shipment counts for its own node.
 /// - Per DC, a PO counts for each node of `ScorecardOrder.countedNodes` with the PO's own figures (a split counts
 ///   for both its nodes), except that cancelled units are the first decision's plus the floor's at that node, and an
 ///   ASN counts for its shipment's node only. Fees incurred and at risk are the retailer's alone (an allowance is
@@ -209,6 +212,14 @@ struct RetailerTally {
         }
     }
 
+    /// `shipments` shipments made in the month from `node`, `compliant` of them with a carrier the profile allows.
+    mutating func countShipments(_ shipments: Int, compliant: Int, node: DCID) {
+        total.shipments += shipments
+        total.carrierCompliantShipments += compliant
+        nodes[node, default: zeroFigures].shipments += shipments
+        nodes[node, default: zeroFigures].carrierCompliantShipments += compliant
+    }
+
     mutating func add(_ order: ScorecardOrder) {
         let counted = order.countedNodes
         if let day = day(of: order.receivedAt) {
@@ -218,6 +229,9 @@ struct RetailerTally {
             countShip(verdict, day: day, orders: 1, units: order.units, nodes: counted)
         }
         for shipment in order.shipments {
+            if shipment.shippedAt <= asOf, day(of: shipment.shippedAt) != nil {
+                countShipments(1, compliant: shipment.carrierCompliant ? 1 : 0, node: shipment.node)
+            }
             guard let due = shipment.asnDue, let day = day(of: due), let verdict = shipment.asnVerdict(asOf: asOf)
             else { continue }
             countASN(verdict, day: day, shipments: 1, units: order.units, nodes: [shipment.node])
@@ -287,7 +301,12 @@ struct RetailerTally {
             case .cancelRate:
                 actual = total.orderCancelRate
                 meets = actual.map { $0 <= threshold }
-            case .validTracking, .carrierCompliance:
+            case .carrierCompliance:
+                actual = total.carrierComplianceRate
+                meets = actual.map { $0 >= threshold }
+            case .validTracking:
+                // Every shipment's tracking numbers are checked for their carrier's form before it is recorded;
+                // whether the carrier scanned them is not known here.
                 actual = nil
                 meets = nil
             }

@@ -35,6 +35,9 @@ extension RetailerTally {
         if let day = group.asnDay, days.indices.contains(day), let verdict = group.asnVerdict {
             countASN(verdict, day: day, shipments: count, units: group.units, nodes: counted)
         }
+        if group.shipped, let node = group.nodes.first {
+            countShipments(count, compliant: count, node: node)
+        }
     }
 
     private mutating func addReceived(_ group: ScorecardGroup, day: Int, nodes counted: [DCID]) {

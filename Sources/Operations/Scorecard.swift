@@ -83,6 +83,10 @@ public struct ScorecardFigures: Hashable, Sendable, Codable {
     public var cancelledUnits: Int
     /// POs sent away from the primary node.
     public var reroutes: Int
+    /// Shipments made in the month, and those that went with a carrier service the profile maps the PO's ship
+    /// method to (no `unauthorized-carrier` flag).
+    public var shipments: Int
+    public var carrierCompliantShipments: Int
     /// Fees the decisions avoided by rerouting; fees incurred after allowances (a retailer's total only: an
     /// allowance is the retailer's, not a DC's); fees at risk on open orders not yet past their deadlines.
     public var feesAvoided: Money
@@ -93,12 +97,13 @@ public struct ScorecardFigures: Hashable, Sendable, Codable {
     public var onTimeASNRate: Decimal? { Self.rate(asnOnTime, of: asnDue) }
     public var orderCancelRate: Decimal? { Self.rate(cancelledOrders, of: orders) }
     public var unitCancelRate: Decimal? { Self.rate(cancelledUnits, of: units) }
+    public var carrierComplianceRate: Decimal? { Self.rate(carrierCompliantShipments, of: shipments) }
 
     public init(
         orders: Int = 0, units: Int = 0, shipDue: Int = 0, shippedOnTime: Int = 0, shippedLate: Int = 0,
         asnDue: Int = 0, asnOnTime: Int = 0, asnLate: Int = 0, cancelledOrders: Int = 0, cancelledUnits: Int = 0,
-        reroutes: Int = 0, feesAvoided: Money = .zero(.usd), feesIncurred: Money = .zero(.usd),
-        feesAtRisk: Money = .zero(.usd)
+        reroutes: Int = 0, shipments: Int = 0, carrierCompliantShipments: Int = 0, feesAvoided: Money = .zero(.usd),
+        feesIncurred: Money = .zero(.usd), feesAtRisk: Money = .zero(.usd)
     ) {
         self.orders = orders
         self.units = units
@@ -111,6 +116,8 @@ public struct ScorecardFigures: Hashable, Sendable, Codable {
         self.cancelledOrders = cancelledOrders
         self.cancelledUnits = cancelledUnits
         self.reroutes = reroutes
+        self.shipments = shipments
+        self.carrierCompliantShipments = carrierCompliantShipments
         self.feesAvoided = feesAvoided
         self.feesIncurred = feesIncurred
         self.feesAtRisk = feesAtRisk

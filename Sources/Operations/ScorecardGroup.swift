@@ -26,11 +26,13 @@ public struct ScorecardGroup: Hashable, Sendable {
     public var units: Int
     public var cancelledOrders: Int
     public var cancelledUnits: Int
+    /// Whether their shipment was made in the month by `asOf`, with a carrier the profile allows.
+    public var shipped: Bool
 
     public init(
         retailer: RetailerID, nodes: [DCID], outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
         shipByDay: Int?, shipVerdict: DeadlineVerdict?, asnDay: Int?, asnVerdict: DeadlineVerdict?, orders: Int,
-        units: Int, cancelledOrders: Int, cancelledUnits: Int
+        units: Int, cancelledOrders: Int, cancelledUnits: Int, shipped: Bool = false
     ) {
         self.retailer = retailer
         self.nodes = nodes
@@ -45,5 +47,6 @@ public struct ScorecardGroup: Hashable, Sendable {
         self.units = units
         self.cancelledOrders = cancelledOrders
         self.cancelledUnits = cancelledUnits
+        self.shipped = shipped
     }
 }

@@ -43,12 +43,18 @@ public struct ScorecardOrder: Hashable, Sendable {
         /// When its ASN was due (nil for a retailer that wants none), and when the ASN was delivered (nil: not yet).
         public var asnDue: Date?
         public var asnDeliveredAt: Date?
+        /// Whether it went with a carrier service the profile maps the PO's ship method to (its review flagged no
+        /// unauthorized carrier).
+        public var carrierCompliant: Bool
 
-        public init(node: DCID, shippedAt: Date, asnDue: Date?, asnDeliveredAt: Date?) {
+        public init(
+            node: DCID, shippedAt: Date, asnDue: Date?, asnDeliveredAt: Date?, carrierCompliant: Bool = true
+        ) {
             self.node = node
             self.shippedAt = shippedAt
             self.asnDue = asnDue
             self.asnDeliveredAt = asnDeliveredAt
+            self.carrierCompliant = carrierCompliant
         }
     }
 

@@ -1121,7 +1121,7 @@ components:
     ScorecardFigures:
       type: object
       required: [orders, units, shipDue, shippedOnTime, shippedLate, asnDue, asnOnTime, asnLate, cancelledOrders,
-        cancelledUnits, reroutes, feesAvoided, feesIncurred, feesAtRisk]
+        cancelledUnits, reroutes, shipments, carrierCompliantShipments, feesAvoided, feesIncurred, feesAtRisk]
       additionalProperties: false
       properties:
         orders: { type: integer, minimum: 0 }
@@ -1135,6 +1135,11 @@ components:
         cancelledOrders: { type: integer, minimum: 0 }
         cancelledUnits: { type: integer, minimum: 0 }
         reroutes: { type: integer, minimum: 0 }
+        shipments: { type: integer, minimum: 0, description: Shipments made in the month. }
+        carrierCompliantShipments:
+          type: integer
+          minimum: 0
+          description: Shipments that went with a carrier service the profile maps the PO's ship method to.
         feesAvoided: { $ref: '#/components/schemas/Money' }
         feesIncurred: { $ref: '#/components/schemas/Money' }
         feesAtRisk: { $ref: '#/components/schemas/Money' }

@@ -19,6 +19,8 @@ extension ServerMetrics {
         "on_time_asn_rate": "Per cent of this month's due ASNs sent in time, by retailer",
         "cancel_rate": "Per cent of this month's POs we cancelled, by retailer",
         "unit_cancel_rate": "Per cent of this month's units we cancelled, by retailer",
+        "carrier_compliance_rate":
+            "Per cent of this month's shipments that went with a carrier the PO allows, by retailer",
         "fees_incurred": "Chargebacks incurred this month after allowances, by retailer and currency",
         "fees_avoided": "Chargebacks rerouting avoided this month, by retailer and currency",
         "fees_at_risk": "Chargebacks at risk on open orders this month, by retailer and currency",
@@ -49,6 +51,7 @@ extension ServerMetrics {
             put("on_time_asn_rate", [retailer], total.onTimeASNRate)
             put("cancel_rate", [retailer], total.orderCancelRate)
             put("unit_cancel_rate", [retailer], total.unitCancelRate)
+            put("carrier_compliance_rate", [retailer], total.carrierComplianceRate)
             for (metric, money) in [
                 ("fees_incurred", total.feesIncurred), ("fees_avoided", total.feesAvoided),
                 ("fees_at_risk", total.feesAtRisk),

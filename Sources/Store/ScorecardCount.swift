@@ -34,11 +34,14 @@ public struct ScorecardCount: Hashable, Sendable {
     public var units: Int
     public var cancelledOrders: Int
     public var cancelledUnits: Int
+    /// Whether their shipment was made in the month by the read's `asOf` (with a carrier the profile allows: one
+    /// flagged otherwise is not a plain PO).
+    public var shipped: Bool
 
     public init(
         retailer: RetailerID, nodes: [DCID], outcome: DecisionOutcome?, feesAvoided: Money?, receivedDay: Int?,
         shipByDay: Int?, shipVerdict: Verdict?, asnDay: Int?, asnVerdict: Verdict?, orders: Int, units: Int,
-        cancelledOrders: Int, cancelledUnits: Int
+        cancelledOrders: Int, cancelledUnits: Int, shipped: Bool = false
     ) {
         self.retailer = retailer
         self.nodes = nodes
@@ -53,6 +56,7 @@ public struct ScorecardCount: Hashable, Sendable {
         self.units = units
         self.cancelledOrders = cancelledOrders
         self.cancelledUnits = cancelledUnits
+        self.shipped = shipped
     }
 }
 

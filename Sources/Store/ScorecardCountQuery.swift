@@ -116,6 +116,25 @@ struct ScorecardCountQuery {
 
     var asnKinds: String { ScorecardQuery.asnKinds.map(Self.quoted).joined(separator: ", ") }
 
+    /// Whether the review of the shipment `s` flagged an unauthorized carrier (`ShipmentReview.flags`).
+    var carrierFlagged: String { Self.carrierFlagged(dialect) }
+
+    static func carrierFlagged(_ dialect: Dialect) -> String {
+        let violation = quoted(ScorecardQuery.unauthorizedCarrier)
+        return switch dialect {
+        case .sqlite:
+            """
+            EXISTS (SELECT 1 FROM json_each(s.review_json, '$.flags') f
+                WHERE json_extract(f.value, '$.violation') = \(violation))
+            """
+        case .postgres:
+            """
+            EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(s.review_json::jsonb -> 'flags', '[]')) f
+                WHERE f ->> 'violation' = \(violation))
+            """
+        }
+    }
+
     /// `ScorecardOrder.shipVerdict(asOf:)` of a plain PO (its one shipment `s`, if any; never a retailer's cancel).
     var shipVerdict: String {
         let shipBy = sinceReference("d.ship_by")
@@ -152,13 +171,14 @@ struct ScorecardCountQuery {
 
     /// A PO counted in SQL, with `s` a shipment of it (NULL for none): no cancel from the floor or by the retailer,
     /// no negative count of cancelled units, and either no shipment, or one decision node and `s` its only
-    /// shipment, from that node.
+    /// shipment, from that node, with a carrier the profile allows.
     var plain: String {
         """
         NOT EXISTS (SELECT 1 FROM line_cancellation l WHERE l.order_id = p.id)
             AND COALESCE(o.cancelled_units, 0) >= 0
             AND (s.id IS NULL OR (\(atMostOneNode) AND s.node = \(node)
-                AND NOT EXISTS (SELECT 1 FROM shipment x WHERE x.order_id = p.id AND x.id <> s.id)))
+                AND NOT EXISTS (SELECT 1 FROM shipment x WHERE x.order_id = p.id AND x.id <> s.id)
+                AND NOT \(carrierFlagged)))
         """
     }
 
@@ -180,6 +200,9 @@ struct ScorecardCountQuery {
                 + \(Packed.shipVerdict) * \(code(shipVerdict))
                 + \(Packed.asnDay) * \(day("s.asn_due"))
                 + \(Packed.asnVerdict) * \(code(asnVerdict))
+                + \(Packed.shipped) * (CASE WHEN s.shipped_at IS NOT NULL
+                    AND \(self.day(sinceReference("s.shipped_at"))) IS NOT NULL
+                    AND \(sinceReference("s.shipped_at")) <= \(parameter("asOf")) THEN 1 ELSE 0 END)
                 + \(Packed.unknownState)
                     * (CASE WHEN p.state IN ('open', 'released', 'shipped', 'cancelled') THEN 0 ELSE 1 END) AS facts,
                 CASE WHEN \(plain) THEN NULL ELSE p.id END AS unusual,
@@ -194,7 +217,8 @@ struct ScorecardCountQuery {
 
     /// Where each fact sits in `facts`' integer: the outcome (0 none, 1… `DecisionOutcome.allCases`, 7 unknown) in
     /// 3 bits, each day plus one (0: none or outside the month) in 6 bits, each verdict (0 none, 1 on time, 2 late,
-    /// 3 pending) in 2 bits, and a state the store does not know in 1.
+    /// 3 pending) in 2 bits, a state the store does not know in 1, and whether the shipment was made in the month by
+    /// `asOf` in 1.
     enum Packed {
         static let receivedDay: Int64 = 1 << 3
         static let shipByDay: Int64 = 1 << 9
@@ -202,6 +226,7 @@ struct ScorecardCountQuery {
         static let asnDay: Int64 = 1 << 17
         static let asnVerdict: Int64 = 1 << 23
         static let unknownState: Int64 = 1 << 25
+        static let shipped: Int64 = 1 << 26
     }
 
     /// `facts` grouped: one row per `ScorecardCount` (and one or more per PO that is not plain), its POs, units, POs
@@ -223,7 +248,7 @@ struct ScorecardCountQuery {
         cancelledOrders: Int64, cancelledUnits: Int64
     ) -> ScorecardCount? {
         func field(_ at: Int64, _ width: Int64) -> Int64 { facts / at % width }
-        guard field(Packed.unknownState, 2) == 0, facts >= 0, facts < 2 * Packed.unknownState else { return nil }
+        guard field(Packed.unknownState, 2) == 0, facts >= 0, facts < 2 * Packed.shipped else { return nil }
         var decided: DecisionOutcome?
         let outcome = Int(field(1, 8))
         if outcome > 0 {
@@ -249,6 +274,7 @@ struct ScorecardCountQuery {
             outcome: decided, feesAvoided: avoided, receivedDay: day(Packed.receivedDay),
             shipByDay: day(Packed.shipByDay), shipVerdict: verdict(Packed.shipVerdict), asnDay: day(Packed.asnDay),
             asnVerdict: verdict(Packed.asnVerdict), orders: Int(orders), units: Int(units),
-            cancelledOrders: Int(cancelledOrders), cancelledUnits: Int(cancelledUnits))
+            cancelledOrders: Int(cancelledOrders), cancelledUnits: Int(cancelledUnits),
+            shipped: field(Packed.shipped, 2) == 1)
     }
 }

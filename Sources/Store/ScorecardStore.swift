@@ -97,12 +97,16 @@ public struct ScorecardShipment: Hashable, Sendable {
     public var shippedAt: Date
     public var asnDue: Date?
     public var asnDeliveredAt: Date?
+    /// Whether its review flagged no `unauthorized-carrier`: it went with a service the profile maps the PO's ship
+    /// method to.
+    public var carrierCompliant: Bool
 
-    public init(node: DCID, shippedAt: Date, asnDue: Date?, asnDeliveredAt: Date?) {
+    public init(node: DCID, shippedAt: Date, asnDue: Date?, asnDeliveredAt: Date?, carrierCompliant: Bool = true) {
         self.node = node
         self.shippedAt = shippedAt
         self.asnDue = asnDue
         self.asnDeliveredAt = asnDeliveredAt
+        self.carrierCompliant = carrierCompliant
     }
 }
 
@@ -112,6 +116,9 @@ enum ScorecardQuery {
     static let retailerCancel = "retailer-cancel"
     /// The outbox kinds that are an ASN.
     static let asnKinds = [OutboundKind.shipNotice.rawValue, OutboundKind.cXMLShipNotice.rawValue]
+    /// The flag a shipment's review carries when it went with a carrier service the profile does not map the PO's
+    /// ship method to (`FeeSchedule.Violation.unauthorizedCarrier`, in `ShipmentReview.flags`).
+    static let unauthorizedCarrier = "unauthorized-carrier"
 
     /// Records being assembled: the POs in the order read, and where each id is.
     struct Assembly {
@@ -148,14 +155,16 @@ enum ScorecardQuery {
         }
 
         mutating func addShipment(
-            order: Int64, node: String, shippedAt: Double, asnDue: Double?, deliveredAt: Double?
+            order: Int64, node: String, shippedAt: Double, asnDue: Double?, deliveredAt: Double?,
+            carrierCompliant: Bool
         ) {
             guard let at = index[order] else { return }
             records[at].shipments.append(
                 ScorecardShipment(
                     node: DCID(node), shippedAt: Date(timeIntervalSince1970: shippedAt),
                     asnDue: asnDue.map(Date.init(timeIntervalSince1970:)),
-                    asnDeliveredAt: deliveredAt.map(Date.init(timeIntervalSince1970:))))
+                    asnDeliveredAt: deliveredAt.map(Date.init(timeIntervalSince1970:)),
+                    carrierCompliant: carrierCompliant))
         }
 
         mutating func addCancellation(order: Int64, node: String, byRetailer: Bool, quantity: Int) {

@@ -59,7 +59,9 @@ struct ScorecardRecountTests {
                         let delivered: Date? =
                             pick(0...4) == 0 ? nil : shipped.addingTimeInterval(Double(pick(60...7_200)))
                         order.shipments.append(
-                            .init(node: node, shippedAt: shipped, asnDue: due, asnDeliveredAt: delivered))
+                            .init(
+                                node: node, shippedAt: shipped, asnDue: due, asnDeliveredAt: delivered,
+                                carrierCompliant: pick(0...6) != 0))
                     }
                     order.progress = .shipped
                     if pick(0...5) == 0 { order.floorCancelledUnits[nodes[0]] = pick(1...units) }
@@ -85,6 +87,9 @@ struct ScorecardRecountTests {
         var pendingShip = 0, pendingASN = 0
         var nodeOrders: [DCID: Int] = [:], nodeLate: [DCID: Int] = [:], nodeCancelledUnits: [DCID: Int] = [:]
         var nodeASNLate: [DCID: Int] = [:]
+        /// Shipments made in November by `asOf`, and those with an allowed carrier, in all and per node.
+        var shipments = 0, compliant = 0
+        var nodeShipments: [DCID: Int] = [:], nodeCompliant: [DCID: Int] = [:]
         var dayShipDue: [Int: Int] = [:], dayOnTime: [Int: Int] = [:]
     }
 
@@ -146,6 +151,14 @@ struct ScorecardRecountTests {
                     for node in nodes { r.nodeLate[node, default: 0] += 1 }
                 }
                 if verdict == "pending" { r.pendingShip += 1 }
+            }
+            for shipment in order.shipments where inNovember(shipment.shippedAt) && shipment.shippedAt <= asOf {
+                r.shipments += 1
+                r.nodeShipments[shipment.node, default: 0] += 1
+                if shipment.carrierCompliant {
+                    r.compliant += 1
+                    r.nodeCompliant[shipment.node, default: 0] += 1
+                }
             }
             for shipment in order.shipments {
                 guard let due = shipment.asnDue, inNovember(due) else { continue }
@@ -214,6 +227,12 @@ struct ScorecardRecountTests {
             #expect(t.asnDue == r.asnDue && t.asnOnTime == r.asnOnTime && t.asnLate == r.asnLate)
             #expect(t.cancelledOrders == r.cancelledOrders && t.cancelledUnits == r.cancelledUnits)
             #expect(t.reroutes == r.reroutes && t.feesAvoided == F.usd(r.avoided))
+            #expect(t.shipments == r.shipments && t.carrierCompliantShipments == r.compliant)
+            #expect(r.shipments > r.compliant || asOf < F.november.dayStarts(in: zone)[1], "some flagged")
+            for node in card.nodes {
+                #expect(node.figures.shipments == r.nodeShipments[node.node, default: 0], "\(node.node)")
+                #expect(node.figures.carrierCompliantShipments == r.nodeCompliant[node.node, default: 0])
+            }
             #expect(Set(r.nodeOrders.keys).isSubset(of: card.nodes.map(\.node)), "a DC with POs has a row")
             for node in card.nodes {
                 #expect(node.figures.orders == r.nodeOrders[node.node] ?? 0, "\(node.node)")
@@ -265,7 +284,7 @@ struct ScorecardRecountTests {
             }
             #expect(t.feesIncurred == F.usd(incurred) && t.feesAtRisk == F.usd(atRisk))
             // Metrics: on-time ship against 99 (a floor), cancel rate against 2 (a ceiling), carrier compliance
-            // not measured here.
+            // against its threshold (a floor).
             let onTime = card.metrics.first { $0.metric == .onTimeShip }
             if r.shipDue > 0 {
                 let rate = Decimal(r.onTime) * 100 / Decimal(r.shipDue)
@@ -274,7 +293,14 @@ struct ScorecardRecountTests {
             }
             let cancel = card.metrics.first { $0.metric == .cancelRate }
             #expect(cancel?.meets == (r.orders == 0 ? nil : (cancel?.actual ?? 0) <= 2))
-            #expect(card.metrics.first { $0.metric == .carrierCompliance }?.actual == nil)
+            let carrier = card.metrics.first { $0.metric == .carrierCompliance }
+            if r.shipments > 0 {
+                let rate = Decimal(r.compliant) * 100 / Decimal(r.shipments)
+                #expect(abs(NSDecimalNumber(decimal: (carrier?.actual ?? 0) - rate).doubleValue) <= 0.005)
+                #expect(carrier?.meets == ((carrier?.actual ?? 0) >= (carrier?.threshold ?? 0)))
+            } else {
+                #expect(carrier?.actual == nil && carrier?.meets == nil)
+            }
         }
     }
 }

@@ -53,6 +53,8 @@ struct StoreScorecardCountTests {
             /// ASN deliveries (the first counts), and a delivery of another kind (an invoice) that must not.
             var deliveries: [Date]
             var invoiceAt: Date?
+            /// Whether its review flagged a carrier the profile does not map the PO's method to.
+            var unauthorizedCarrier = false
         }
 
         var retailer: RetailerID
@@ -69,6 +71,11 @@ struct StoreScorecardCountTests {
     /// POs received from a week before `month` to five days after it (UTC), for Chicago, New York and a retailer
     /// with no profile; the first ones at each zone's month and day bounds (and a quarter second either side), and
     /// due exactly at the instants the test judges them at.
+    /// A review that flagged an unauthorized carrier, beside a late-ship flag, as `ShipmentReview` encodes it.
+    static let flagged =
+        #"{"refusals":[],"checks":[],"flags":[{"violation":"late-ship","detail":"late"},"#
+        + #"{"violation":"unauthorized-carrier","detail":"shipped with ups-ground","fee":{"amount":5,"currency":"USD"}}]}"#
+
     static func generate(seed: UInt64, count: Int, month: ScorecardMonth, asOf: [Date]) -> [Spec] {
         var rng = SplitMix(seed: seed)
         func pick(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
@@ -156,7 +163,7 @@ struct StoreScorecardCountTests {
                     spec.shipments.append(
                         Spec.Shipment(
                             node: node, shippedAt: shipped, asnDue: due, deliveries: deliveries,
-                            invoiceAt: chance(3) ? shipped : nil))
+                            invoiceAt: chance(3) ? shipped : nil, unauthorizedCarrier: chance(7)))
                 }
                 if chance(8) { spec.cancels.append((nodes[0], pick(1...units), "out-of-stock")) }
                 if chance(12) { spec.cancels.append((nodes[nodes.count - 1], 1, "retailer-cancel")) }
@@ -199,7 +206,8 @@ struct StoreScorecardCountTests {
                     "INSERT INTO shipment (id, order_id, node, shipped_at, recorded_at, recorded_by, asn_due, "
                         + "confirmation_json, review_json) VALUES (\(shipment), \(order), '\(sent.node)', "
                         + "\(seconds(sent.shippedAt)), \(seconds(sent.shippedAt)), 'floor', "
-                        + "\(sent.asnDue.map(seconds) ?? "NULL"), '{}', '{}')")
+                        + "\(sent.asnDue.map(seconds) ?? "NULL"), '{}', '\(sent.unauthorizedCarrier ? Self.flagged : "{}")')"
+                )
                 let rows =
                     sent.deliveries.map { ("856", $0) } + (sent.invoiceAt.map { [("810", $0)] } ?? [])
                     + [("856", nil as Date?)]

@@ -43,6 +43,9 @@ extension WarehousePages {
                 "Cancelled", percent(total.orderCancelRate),
                 note: "\(total.cancelledOrders) POs, \(percent(total.unitCancelRate)) of units"),
             figure("Reroutes", "\(total.reroutes)", note: nil),
+            figure(
+                "Carrier compliance", percent(total.carrierComplianceRate),
+                note: "\(total.carrierCompliantShipments) of \(total.shipments) shipments"),
             figure("Fees avoided", "\(total.feesAvoided)", note: nil, tone: "good"),
             figure(
                 "Fees incurred", "\(total.feesIncurred)", note: nil, tone: total.feesIncurred.amount > 0 ? "bad" : ""),

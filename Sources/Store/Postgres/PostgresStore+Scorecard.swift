@@ -46,7 +46,8 @@ extension PostgresStore {
                 """
                 SELECT s.order_id, s.node, s.shipped_at, s.asn_due,
                     (SELECT MIN(x.delivered_at) FROM outbox x
-                     WHERE x.shipment_id = s.id AND x.kind IN (\(kindList)) AND x.delivered_at IS NOT NULL)
+                     WHERE x.shipment_id = s.id AND x.kind IN (\(kindList)) AND x.delivered_at IS NOT NULL),
+                    NOT \(ScorecardCountQuery.carrierFlagged(.postgres))
                 FROM purchase_order p JOIN shipment s ON s.order_id = p.id
                 """, "ORDER BY s.id"), on: connection)
         let cancellations = try await rows(
@@ -68,10 +69,11 @@ extension PostgresStore {
                     feesAvoided: avoided, feesIncurred: incurred, operation: operation)
             }
             for row in shipments {
-                let (order, node, shippedAt, asnDue, deliveredAt) = try row.decode(
-                    (Int64, String, Double, Double?, Double?).self)
+                let (order, node, shippedAt, asnDue, deliveredAt, carrierCompliant) = try row.decode(
+                    (Int64, String, Double, Double?, Double?, Bool).self)
                 assembly.addShipment(
-                    order: order, node: node, shippedAt: shippedAt, asnDue: asnDue, deliveredAt: deliveredAt)
+                    order: order, node: node, shippedAt: shippedAt, asnDue: asnDue, deliveredAt: deliveredAt,
+                    carrierCompliant: carrierCompliant)
             }
             for row in cancellations {
                 let (order, node, reason, quantity) = try row.decode((Int64, String, String, Int64).self)

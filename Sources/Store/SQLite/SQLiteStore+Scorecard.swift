@@ -41,7 +41,8 @@ extension SQLiteStore {
         let shipments = """
             SELECT s.order_id, s.node, s.shipped_at, s.asn_due,
                 (SELECT MIN(x.delivered_at) FROM outbox x
-                 WHERE x.shipment_id = s.id AND x.kind IN (\(kinds)) AND x.delivered_at IS NOT NULL)
+                 WHERE x.shipment_id = s.id AND x.kind IN (\(kinds)) AND x.delivered_at IS NOT NULL),
+                NOT \(ScorecardCountQuery.carrierFlagged(.sqlite))
             FROM purchase_order p JOIN shipment s ON s.order_id = p.id
             WHERE \(condition)
             ORDER BY s.id
@@ -66,7 +67,8 @@ extension SQLiteStore {
         let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
         while let row = try shipped.next() {
             assembly.addShipment(
-                order: row[0], node: row[1], shippedAt: row[2], asnDue: row[3], deliveredAt: row[4])
+                order: row[0], node: row[1], shippedAt: row[2], asnDue: row[3], deliveredAt: row[4],
+                carrierCompliant: row[5])
         }
         let cancelled = try Row.fetchCursor(db, sql: cancellations, arguments: bound)
         while let row = try cancelled.next() {

@@ -13,7 +13,7 @@ extension ReportCommand {
             out += "day \(format(retailer.daysElapsed)) of \(retailer.daysInMonth)\n\n"
             var table = TextTable(
                 "", "POs", "units", "ship due", "on time", "late", "on-time %", "ASN due", "ASN late", "cancelled",
-                "units cxl", "cancel %", "reroutes", "avoided", "incurred", "at risk")
+                "units cxl", "cancel %", "reroutes", "carrier %", "avoided", "incurred", "at risk")
             table.append(row("all", retailer.total))
             for node in retailer.nodes { table.append(row(node.node.rawValue, node.figures)) }
             out += table.rendered + "\n\n"
@@ -51,7 +51,8 @@ extension ReportCommand {
             name, "\(figures.orders)", "\(figures.units)", "\(figures.shipDue)", "\(figures.shippedOnTime)",
             "\(figures.shippedLate)", percent(figures.onTimeShipRate), "\(figures.asnDue)", "\(figures.asnLate)",
             "\(figures.cancelledOrders)", "\(figures.cancelledUnits)", percent(figures.orderCancelRate),
-            "\(figures.reroutes)", figures.feesAvoided.description, figures.feesIncurred.description,
+            "\(figures.reroutes)", percent(figures.carrierComplianceRate), figures.feesAvoided.description,
+            figures.feesIncurred.description,
             figures.feesAtRisk.description,
         ]
     }
@@ -61,7 +62,7 @@ extension ReportCommand {
         var out =
             "month,retailer,dc,orders,units,ship_due,shipped_on_time,shipped_late,on_time_ship_rate,asn_due,"
             + "asn_on_time,asn_late,cancelled_orders,cancelled_units,order_cancel_rate,unit_cancel_rate,reroutes,"
-            + "fees_avoided,fees_incurred,fees_at_risk,currency\n"
+            + "shipments,carrier_compliant_shipments,carrier_compliance_rate,fees_avoided,fees_incurred,fees_at_risk,currency\n"
         for retailer in scorecard.retailers {
             let rows = [("*", retailer.total)] + retailer.nodes.map { ($0.node.rawValue, $0.figures) }
             for (node, f) in rows {
@@ -70,7 +71,9 @@ extension ReportCommand {
                     "\(f.shippedOnTime)", "\(f.shippedLate)", f.onTimeShipRate.map { "\($0)" } ?? "",
                     "\(f.asnDue)", "\(f.asnOnTime)", "\(f.asnLate)", "\(f.cancelledOrders)", "\(f.cancelledUnits)",
                     f.orderCancelRate.map { "\($0)" } ?? "", f.unitCancelRate.map { "\($0)" } ?? "",
-                    "\(f.reroutes)", "\(f.feesAvoided.amount)", "\(f.feesIncurred.amount)", "\(f.feesAtRisk.amount)",
+                    "\(f.reroutes)", "\(f.shipments)", "\(f.carrierCompliantShipments)",
+                    f.carrierComplianceRate.map { "\($0)" } ?? "", "\(f.feesAvoided.amount)",
+                    "\(f.feesIncurred.amount)", "\(f.feesAtRisk.amount)",
                     f.feesIncurred.currency.rawValue,
                 ]
                 out += fields.map(csvField).joined(separator: ",") + "\n"
