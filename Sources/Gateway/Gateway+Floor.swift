@@ -230,7 +230,7 @@ extension Gateway {
     /// Cancels `lines` (units per PO line) of `order` at `node` from the floor for `reason`: reviewed against the
     /// pick ticket and the profile's fill rule (which may cancel more), then written with the answer that tells the
     /// retailer (the profile's `cancel-on` document: an 855 or cXML confirmation, or an 870) and the reservations
-    /// released.
+    /// released: a kit line's are its components, kits × each component's quantity per kit, at the node.
     public func cancel(
         _ order: OrderID, node named: DCID?, lines: [String: Int], reason: Reason, by who: String, at now: Date
     ) async throws(FloorError) -> CancellationOutcome {
@@ -243,19 +243,21 @@ extension Gateway {
                 history: context.history(at: node), profile: context.profile, acknowledged: context.acknowledged,
                 now: now)
             if review.isRefused { throw .refused(review.refusals) }
-            // The store releases a cancelled line's own SKU, and holds a kit's components: a kit line is not
-            // cancelled from the floor until cancellations release components.
-            let kitLines = review.cancelled.filter { profiles.catalog.isKit($0.sku) }
-            if !kitLines.isEmpty {
-                throw .refused(
-                    kitLines.map {
-                        "line \($0.lineNumber) is kit \($0.sku): kits cannot be cancelled from the floor yet"
-                    })
-            }
             let records = review.cancelled.map {
                 CancellationRecord(
                     orderID: order, node: node, lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity,
                     reason: $0.reason.rawValue, at: now, recordedBy: who)
+            }
+            // What the lines hold at the node is what the store stocks: a kit's units are its components'.
+            var released: [Reservation] = []
+            for line in review.cancelled {
+                for (stocked, units) in profiles.catalog.expanded(line.sku, quantity: line.quantity) {
+                    if let index = released.firstIndex(where: { $0.sku == stocked }) {
+                        released[index].quantity += units
+                    } else {
+                        released.append(Reservation(node: node, sku: stocked, quantity: units))
+                    }
+                }
             }
             var outbound: [OutboundDraft] = []
             let answer = OrderAnswer(
@@ -286,8 +288,8 @@ extension Gateway {
             do {
                 result = try await store.recordCancellation(
                     CancellationCommit(
-                        orderID: order, version: context.floor.version, lines: records, reviewJSON: Self.json(review),
-                        outbound: outbound))
+                        orderID: order, version: context.floor.version, lines: records, released: released,
+                        reviewJSON: Self.json(review), outbound: outbound))
             } catch {
                 throw .store(error)
             }
