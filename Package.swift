@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12", "TestSupport",
+                "Gateway", "Feeds", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Golden"],

@@ -5,7 +5,31 @@ import X12
 extension ProfileRule {
     /// What the acknowledgement writers cannot do of what a profile asks: `profiles check`, `route` and `demo` load
     /// profiles with these, so that a profile never promises a retailer an answer we would write otherwise.
-    public static let answerWriters: [ProfileRule] = [x12Acknowledgements, duplicateAnswers]
+    public static let answerWriters: [ProfileRule] = [x12Acknowledgements, orderStatusReports, duplicateAnswers]
+
+    /// The 870: a program that takes cancels on it reads why a line is cancelled in ISR03, the profile's status
+    /// reason (`reason-codes`, `status-reason`), so every reason a floor cancel can give needs one, its own or the
+    /// default's; and the 870 is X12, so the retailer must send X12.
+    static let orderStatusReports = ProfileRule(name: "order-status-reports") { profile in
+        guard profile.documents.cancelOn == .x870 else { return [] }
+        var findings: [ProfileRule.Finding] = []
+        let floorReasons: [Reason] = [.damaged, .notFound, .floorOther, .fillOrKill]
+        let missing = floorReasons.filter { profile.reasonCodes.statusReason(for: $0) == nil }
+        if !missing.isEmpty {
+            findings.append(
+                .init(
+                    keyPath: "reason-codes.default",
+                    message: "cancels go on the 870, whose ISR03 says why a line is cancelled: give default a "
+                        + "status-reason, or each of " + missing.map(\.rawValue).joined(separator: ", ")))
+        }
+        if profile.identity.interchange.isEmpty {
+            findings.append(
+                .init(
+                    keyPath: "documents.cancel-on",
+                    message: "an 870 answers an X12 PO, but the profile names no X12 interchange identity"))
+        }
+        return findings
+    }
 
     /// The 855 and the 997/999:
     /// - a reason code for an X12 retailer is the line's ACK01, so it must be a code of element 668 that says the

@@ -104,6 +104,8 @@ struct FloorContext: Sendable {
     var plans: [ShipmentPlan]
     /// An answer that told the retailer the lines ship (855 or confirmation) is in the outbox.
     var acknowledged: Bool
+    /// The order status reports (870s) in the outbox: the next one is numbered after them.
+    var statusReports: Int
 
     func history(at node: DCID) -> FloorHistory { floor.history(at: node) }
 
@@ -227,7 +229,8 @@ extension Gateway {
 
     /// Cancels `lines` (units per PO line) of `order` at `node` from the floor for `reason`: reviewed against the
     /// pick ticket and the profile's fill rule (which may cancel more), then written with the answer that tells the
-    /// retailer (the profile's `cancel-on` document) and the reservations released.
+    /// retailer (the profile's `cancel-on` document: an 855 or cXML confirmation, or an 870) and the reservations
+    /// released: a kit line's are its components, kits × each component's quantity per kit, at the node.
     public func cancel(
         _ order: OrderID, node named: DCID?, lines: [String: Int], reason: Reason, by who: String, at now: Date
     ) async throws(FloorError) -> CancellationOutcome {
@@ -240,19 +243,21 @@ extension Gateway {
                 history: context.history(at: node), profile: context.profile, acknowledged: context.acknowledged,
                 now: now)
             if review.isRefused { throw .refused(review.refusals) }
-            // The store releases a cancelled line's own SKU, and holds a kit's components: a kit line is not
-            // cancelled from the floor until cancellations release components.
-            let kitLines = review.cancelled.filter { profiles.catalog.isKit($0.sku) }
-            if !kitLines.isEmpty {
-                throw .refused(
-                    kitLines.map {
-                        "line \($0.lineNumber) is kit \($0.sku): kits cannot be cancelled from the floor yet"
-                    })
-            }
             let records = review.cancelled.map {
                 CancellationRecord(
                     orderID: order, node: node, lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity,
                     reason: $0.reason.rawValue, at: now, recordedBy: who)
+            }
+            // What the lines hold at the node is what the store stocks: a kit's units are its components'.
+            var released: [Reservation] = []
+            for line in review.cancelled {
+                for (stocked, units) in profiles.catalog.expanded(line.sku, quantity: line.quantity) {
+                    if let index = released.firstIndex(where: { $0.sku == stocked }) {
+                        released[index].quantity += units
+                    } else {
+                        released.append(Reservation(node: node, sku: stocked, quantity: units))
+                    }
+                }
             }
             var outbound: [OutboundDraft] = []
             let answer = OrderAnswer(
@@ -260,23 +265,31 @@ extension Gateway {
                 cancelled: context.floor.cancellations.map { ($0.lineNumber, $0.quantity, nil) }
                     + review.cancelled.map { ($0.lineNumber, $0.quantity, $0.reason) })
             let cancelOn = context.profile.documents.cancelOn
-            if cancelOn == .x855 || cancelOn == .cXMLConfirmation {
+            switch cancelOn {
+            case .x855, .cXMLConfirmation:
                 if answer.isWanted(by: context.profile) {
                     outbound.append(answerDraft(answer, order: context.floor.order, profile: context.profile, at: now))
                 }
-            } else {
-                // A program that takes cancels on its ASN (cancel-on: 856) hears of them there; dropgate writes no
-                // cancel 856 yet, so the cancel is recorded and nothing is sent: the explanation says so.
+            case .x870 where context.floor.order.source.format == .x12:
+                outbound.append(
+                    orderStatusDraft(
+                        review.cancelled, order: context.floor.order, id: order, sequence: context.statusReports + 1,
+                        profile: context.profile, at: now))
+            default:
+                // A program that takes cancels on its ASN (cancel-on: 856) hears of them there; no public convention
+                // says how an 856 carries a cancel, so dropgate writes none: the cancel is recorded and nothing is
+                // sent, and the explanation says so (as for an 870 about a PO that did not come as X12).
                 review.checks.append(
-                    "\(context.profile.name) takes cancels on the \(cancelOn.rawValue), which dropgate does not write: "
-                        + "nothing was sent; tell the retailer by hand")
+                    "\(context.profile.name) takes cancels on the \(cancelOn.rawValue), which dropgate does not write"
+                        + (cancelOn == .x870 ? " for a PO that did not come as X12" : "")
+                        + ": nothing was sent; tell the retailer by hand")
             }
             let result: FloorResult
             do {
                 result = try await store.recordCancellation(
                     CancellationCommit(
-                        orderID: order, version: context.floor.version, lines: records, reviewJSON: Self.json(review),
-                        outbound: outbound))
+                        orderID: order, version: context.floor.version, lines: records, released: released,
+                        reviewJSON: Self.json(review), outbound: outbound))
             } catch {
                 throw .store(error)
             }
@@ -327,8 +340,8 @@ extension Gateway {
             $0.kind == .purchaseOrderAcknowledgement || $0.kind == .cXMLConfirmation
         }
         return FloorContext(
-            floor: floor, profile: profile, plans: plans,
-            acknowledged: acknowledged)
+            floor: floor, profile: profile, plans: plans, acknowledged: acknowledged,
+            statusReports: entries.filter { $0.kind == .orderStatus }.count)
     }
 
     static func json(_ value: some Encodable) -> String {

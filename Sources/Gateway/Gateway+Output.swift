@@ -16,7 +16,8 @@ extension Gateway {
                 case .functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement:
                     written.append(
                         try output.write(entry.bytes, to: .acknowledgements, entry.partner, name: entry.name))
-                case .purchaseOrderAcknowledgement, .changeAcknowledgement, .cXMLConfirmation, .shipNotice, .invoice,
+                case .purchaseOrderAcknowledgement, .changeAcknowledgement, .orderStatus, .cXMLConfirmation,
+                    .shipNotice, .invoice,
                     .cXMLShipNotice,
                     .cXMLInvoice:
                     written.append(try output.write(entry.bytes, to: .answers, entry.partner, name: entry.name))

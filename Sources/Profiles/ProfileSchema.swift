@@ -66,6 +66,7 @@ public enum ProfileSchema {
         .object([
             field("code", .text("the retailer's code"), required: true, "ACK01 on an 855"),
             field("text", .text("the retailer's words"), "comment on a cXML confirmation"),
+            field("status-reason", .text("three-character code"), "ISR03 on an 870 (element 641)"),
         ]))
 
     static let profile = Shape.object([

@@ -170,10 +170,19 @@ extension RetailerProfile {
             (
                 "reason-codes",
                 object(
-                    [("default", reasonEntry(reasonCodes.fallback, reasonCodes.fallbackText))]
+                    [
+                        (
+                            "default",
+                            reasonEntry(
+                                reasonCodes.fallback, reasonCodes.fallbackText, reasonCodes.fallbackStatusReason)
+                        )
+                    ]
                         + Reason.allCases.compactMap { reason in
                             reasonCodes.codes[reason].map {
-                                (reason.rawValue, reasonEntry($0, reasonCodes.texts[reason]))
+                                (
+                                    reason.rawValue,
+                                    reasonEntry($0, reasonCodes.texts[reason], reasonCodes.statusReasons[reason])
+                                )
                             }
                         })
             ),
@@ -248,10 +257,11 @@ extension Fee {
 }
 
 /// A string, quoted whenever a plain scalar would read back as something else (`~`, `855`, `true`, ``).
-/// A reason code alone, or with the retailer's text.
-private func reasonEntry(_ code: String, _ words: String?) -> Node {
-    guard let words else { return text(code) }
-    return object([("code", text(code)), ("text", text(words))], flow: true)
+/// A reason code alone, or with the retailer's text and status reason.
+private func reasonEntry(_ code: String, _ words: String?, _ statusReason: String?) -> Node {
+    guard words != nil || statusReason != nil else { return text(code) }
+    return object(
+        [("code", text(code)), ("text", words.map(text)), ("status-reason", statusReason.map(text))], flow: true)
 }
 
 /// An endpoint's keys, as `documents:` and a node's `pick-tickets:` write them.

@@ -961,7 +961,7 @@ components:
         id: { type: integer }
         kind:
           type: string
-          enum: ['997', '999', TA1, '855', '865', cxml-confirmation, '856', '810', cxml-ship-notice, cxml-invoice, pick-ticket, explanation]
+          enum: ['997', '999', TA1, '855', '865', '870', cxml-confirmation, '856', '810', cxml-ship-notice, cxml-invoice, pick-ticket, explanation]
         partner: { type: string }
         name: { type: string }
         state: { type: string, enum: [pending, sending, sent, failed, withdrawn] }

@@ -295,6 +295,8 @@ public enum OutboundKind: String, Hashable, Sendable, Codable, CaseIterable {
     case interchangeAcknowledgement = "TA1"
     case purchaseOrderAcknowledgement = "855"
     case changeAcknowledgement = "865"
+    /// An 870 order status report: lines cancelled, for a retailer that takes cancels on it.
+    case orderStatus = "870"
     case cXMLConfirmation = "cxml-confirmation"
     case shipNotice = "856"
     case invoice = "810"

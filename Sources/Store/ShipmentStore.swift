@@ -139,17 +139,25 @@ public struct ShipmentCommit: Sendable {
 public struct CancellationCommit: Sendable {
     public var orderID: OrderID
     public var version: Int
+    /// The lines as cancelled: the PO line's own SKU and units (a kit's, for a kit line).
     public var lines: [CancellationRecord]
+    /// Units per node and SKU given back from the order's reservations and the node's reserved stock: what is
+    /// stocked and reserved, so a kit line's components (kits × quantity per kit), not the kit.
+    public var released: [Reservation]
     public var reviewJSON: String
     public var outbound: [OutboundDraft]
 
+    /// A cancellation that releases `released`; when nil, each line's own SKU and units (lines of ordinary items,
+    /// or records already in stocked units).
     public init(
-        orderID: OrderID, version: Int, lines: [CancellationRecord], reviewJSON: String,
-        outbound: [OutboundDraft]
+        orderID: OrderID, version: Int, lines: [CancellationRecord], released: [Reservation]? = nil,
+        reviewJSON: String, outbound: [OutboundDraft]
     ) {
         self.orderID = orderID
         self.version = version
         self.lines = lines
+        self.released =
+            released ?? lines.map { Reservation(node: $0.node, sku: $0.sku, quantity: $0.quantity) }
         self.reviewJSON = reviewJSON
         self.outbound = outbound
     }

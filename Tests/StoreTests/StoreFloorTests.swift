@@ -164,6 +164,43 @@ struct StoreFloorTests {
     }
 
     @Test(
+        "a kit line's cancel releases what it holds (its components), and keeps the line as cancelled: the kit's units",
+        arguments: Backend.allCases)
+    func cancelReleasesComponents(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            // PO-1's 4 A and 2 B stand for two kits of 2 A + 1 B on line 1.
+            let id = try await order(store)
+            let kit = CancellationRecord(
+                orderID: id, node: "EWR1", lineNumber: "1", sku: "KIT", quantity: 1, reason: "not-found",
+                at: t0 + 3600, recordedBy: "floor")
+            let one = CancellationCommit(
+                orderID: id, version: 1, lines: [kit],
+                released: [
+                    Reservation(node: "EWR1", sku: "A", quantity: 2), Reservation(node: "EWR1", sku: "B", quantity: 1),
+                ], reviewJSON: "{}", outbound: [])
+            guard case .recorded(nil, let state, _) = try await store.recordCancellation(one) else {
+                Issue.record("not recorded")
+                return
+            }
+            #expect(state == .released, "the other kit is still reserved")
+            let positions = try await store.inventory(of: ["A", "B"])
+            #expect(positions.map(\.reserved) == [2, 1], "one kit's components released, not the kit's units")
+            #expect(positions.map(\.onHand) == [10, 5])
+            let floor = try #require(try await store.floorOrder(id))
+            #expect(floor.cancellations.map { "\($0.lineNumber) \($0.sku) \($0.quantity)" } == ["1 KIT 1"])
+            // Releasing more than the order holds is a conflict, and nothing of it is kept.
+            var tooMuch = one
+            tooMuch.released = [Reservation(node: "EWR1", sku: "A", quantity: 3)]
+            guard case .conflict = try await store.recordCancellation(tooMuch) else {
+                Issue.record("more than reserved was released")
+                return
+            }
+            #expect(try await store.inventory(of: ["A", "B"]).map(\.reserved) == [2, 1])
+            #expect(try #require(try await store.floorOrder(id)).cancellations.count == 1)
+        }
+    }
+
+    @Test(
         "a shipped order stays on the deadline watch until its ASN is delivered, then shows when it was",
         arguments: Backend.allCases)
     func asnDeadline(backend: Backend) async throws {

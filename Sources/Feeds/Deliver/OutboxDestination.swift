@@ -14,7 +14,8 @@ extension ProfileSet {
     public func destination(of entry: OutboxEntry) -> OutboxDestination {
         switch entry.kind {
         case .functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement,
-            .purchaseOrderAcknowledgement, .changeAcknowledgement, .cXMLConfirmation, .shipNotice, .invoice,
+            .purchaseOrderAcknowledgement, .changeAcknowledgement, .orderStatus, .cXMLConfirmation, .shipNotice,
+            .invoice,
             .cXMLShipNotice, .cXMLInvoice:
             guard let profile = self[RetailerID(entry.partner)] else {
                 return .unnamed(reason: "no retailer profile is partner \(entry.partner)")

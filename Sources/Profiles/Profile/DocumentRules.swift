@@ -11,7 +11,7 @@ public struct DocumentRules: Hashable, Sendable, Codable {
     /// What each package of an ASN must carry beside its tracking number (Lowe's: weight and dimensions); a
     /// shipment without them is refused before it is recorded.
     public var asnPackageDetails: Set<PackageDetail> = []
-    /// Which document carries a cancellation (the 855 for one retailer, the 856 for another).
+    /// Which document carries a cancellation (the 855 for one retailer, the 870 or the 856 for another).
     public var cancelOn: DocumentKind
     /// Which document confirms a shipment (856, or 810 for some programs).
     public var shipOn: DocumentKind
@@ -56,6 +56,8 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable, YAM
     case x846 = "846"
     case x860 = "860"
     case x865 = "865"
+    /// Order status report: how some programs take a line cancelled before it ships (`cancel-on: 870`).
+    case x870 = "870"
     case x997 = "997"
     case x999 = "999"
     case cXMLOrderRequest = "cxml-order-request"

@@ -55,24 +55,31 @@ public enum Reason: String, Hashable, Sendable, Codable, CaseIterable, YAMLEnum,
     case orderCancelled = "order-cancelled"
 }
 
-/// Reason → the retailer's code, and optionally the retailer's own words for it; `default` answers for any reason not
-/// listed. These, never our explanation, are what a retailer reads on an acknowledgement: on an X12 855 the code is
-/// the line's ACK01 status (IR, R2, …); on a cXML confirmation the text (or the code) is the line's comment.
+/// Reason → the retailer's code, and optionally the retailer's own words for it and its status reason; `default`
+/// answers for any reason not listed. These, never our explanation, are what a retailer reads: on an X12 855 the code
+/// is the line's ACK01 status (IR, R2, …); on a cXML confirmation the text (or the code) is the line's comment; on an
+/// X12 870 the status reason is the line's ISR03 (element 641, three characters: Dsco's W01 out of stock, A13
+/// other, …), which an ACK01 code cannot be, hence its own entry.
 public struct ReasonCodes: Hashable, Sendable, Codable {
     public var codes: [Reason: String]
     public var fallback: String
     /// The retailer's text for a reason, where the profile gives one.
     public var texts: [Reason: String]
     public var fallbackText: String?
+    /// The retailer's status reason code (ISR03 on an 870) for a reason, where the profile gives one.
+    public var statusReasons: [Reason: String]
+    public var fallbackStatusReason: String?
 
     public init(
         codes: [Reason: String] = [:], fallback: String = "IR", texts: [Reason: String] = [:],
-        fallbackText: String? = nil
+        fallbackText: String? = nil, statusReasons: [Reason: String] = [:], fallbackStatusReason: String? = nil
     ) {
         self.codes = codes
         self.fallback = fallback
         self.texts = texts
         self.fallbackText = fallbackText
+        self.statusReasons = statusReasons
+        self.fallbackStatusReason = fallbackStatusReason
     }
 
     public func code(for reason: Reason) -> String { codes[reason] ?? fallback }
@@ -83,6 +90,11 @@ public struct ReasonCodes: Hashable, Sendable, Codable {
         if let text = texts[reason] { return text }
         return codes[reason] == nil ? fallbackText : nil
     }
+
+    /// The retailer's status reason for `reason` (ISR03 on an 870): its own if listed, else the default's (a
+    /// status reason says why a line is not shipping, which the default's does for any reason); nil when the
+    /// profile gives none.
+    public func statusReason(for reason: Reason) -> String? { statusReasons[reason] ?? fallbackStatusReason }
 }
 
 extension ReasonCodes: YAMLReadable {
@@ -94,27 +106,39 @@ extension ReasonCodes: YAMLReadable {
         if let entry: Entry = d.optional(f, "default") {
             codes.fallback = entry.code
             codes.fallbackText = entry.text
+            codes.fallbackStatusReason = entry.statusReason
         }
         for reason in Reason.allCases {
             if let entry: Entry = d.optional(f, reason.rawValue) {
                 codes.codes[reason] = entry.code
                 codes.texts[reason] = entry.text
+                codes.statusReasons[reason] = entry.statusReason
             }
         }
         return codes
     }
 
-    /// `IR`, or `{ code: R2, text: "Item not carried" }`.
+    /// `IR`, or `{ code: R2, text: "Item not carried", status-reason: W01 }`.
     struct Entry: YAMLReadable {
         var code: String
         var text: String?
+        var statusReason: String?
 
         static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> Entry? {
-            if case .scalar(let scalar) = node { return Entry(code: scalar.string, text: nil) }
-            guard let f = d.fields(node, path: path, keys: ["code", "text"]),
+            if case .scalar(let scalar) = node { return Entry(code: scalar.string, text: nil, statusReason: nil) }
+            guard let f = d.fields(node, path: path, keys: ["code", "text", "status-reason"]),
                 let code: String = d.required(f, "code")
             else { return nil }
-            return Entry(code: code, text: d.optional(f, "text"))
+            let statusReason: String? = d.optional(f, "status-reason")
+            if let statusReason, statusReason.utf8.count != 3 || !statusReason.utf8.allSatisfy(Self.isCodeByte) {
+                d.report(
+                    "a status reason is ISR03 on an 870 (element 641): three letters or digits, not "
+                        + "\"\(statusReason)\"", at: f["status-reason"], path: f.path("status-reason"))
+            }
+            return Entry(code: code, text: d.optional(f, "text"), statusReason: statusReason)
         }
+
+        /// An upper-case letter or a digit: what the standard's status reason codes are made of.
+        static func isCodeByte(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) }
     }
 }

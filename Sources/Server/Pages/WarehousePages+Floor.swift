@@ -38,7 +38,8 @@ extension WarehousePages {
             ((try? decoder.decode(FloorCancelReview.self, from: Data(json.utf8)))?.flags ?? []).map(flag)
         }
         let shown: Set<OutboundKind> = [
-            .purchaseOrderAcknowledgement, .cXMLConfirmation, .shipNotice, .invoice, .cXMLShipNotice, .cXMLInvoice,
+            .purchaseOrderAcknowledgement, .orderStatus, .cXMLConfirmation, .shipNotice, .invoice, .cXMLShipNotice,
+            .cXMLInvoice,
         ]
         return render(
             "recorded",

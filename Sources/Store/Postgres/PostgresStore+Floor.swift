@@ -129,14 +129,16 @@ extension PostgresStore {
         -> (OrderState, [OutboxEntry])
     {
         try await checkVersion(cancellation.orderID, cancellation.version, on: connection)
-        for line in cancellation.lines.sorted(by: { ($0.node, $0.sku) < ($1.node, $1.sku) }) {
-            let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
+        // In (node, SKU) order, as every writer takes inventory rows: no two transactions wait on each other.
+        for unit in cancellation.released.sorted(by: { ($0.node, $0.sku) < ($1.node, $1.sku) }) {
             try await takeReservation(unit, of: cancellation.orderID, on: connection)
             try await connection.query(
                 """
-                UPDATE inventory SET reserved = greatest(0, reserved - \(line.quantity))
-                WHERE node = \(line.node.rawValue) AND sku = \(line.sku.rawValue)
+                UPDATE inventory SET reserved = greatest(0, reserved - \(unit.quantity))
+                WHERE node = \(unit.node.rawValue) AND sku = \(unit.sku.rawValue)
                 """, logger: logger)
+        }
+        for line in cancellation.lines {
             try await connection.query(
                 """
                 INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,

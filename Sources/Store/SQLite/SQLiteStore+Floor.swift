@@ -120,12 +120,13 @@ extension SQLiteStore {
     /// it, and its outbox rows.
     static func cancel(_ cancellation: CancellationCommit, _ db: Database) throws -> (OrderState, [OutboxEntry]) {
         try checkVersion(cancellation.orderID, cancellation.version, db)
-        for line in cancellation.lines {
-            let unit = Reservation(node: line.node, sku: line.sku, quantity: line.quantity)
+        for unit in cancellation.released {
             try takeReservation(unit, of: cancellation.orderID, db)
             try db.cachedStatement(
                 sql: "UPDATE inventory SET reserved = max(0, reserved - ?) WHERE node = ? AND sku = ?"
-            ).execute(arguments: [line.quantity, line.node.rawValue, line.sku.rawValue])
+            ).execute(arguments: [unit.quantity, unit.node.rawValue, unit.sku.rawValue])
+        }
+        for line in cancellation.lines {
             try db.execute(
                 sql: """
                     INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,

@@ -230,6 +230,8 @@ extension X12DefinitionData {
         819 ID 2 3
         822 AN 1 15
         828 R 1 9
+        847 ID 1 2
+        850 ID 1 2
         854 ID 2 2
         875 ID 3 3
         883 ID 1 2

