@@ -119,17 +119,18 @@ extension Gateway {
         case .cancel(let units):
             guard let id, let floor else { break }
             let who = "retailer \(profile.id)"
+            // A line is cancelled in its own item's units (kits for a kit line), as the floor counts it; the
+            // reservations released are in what the store stocks, a kit's components.
             effect = .cancel(
                 CancellationCommit(
                     orderID: id, version: floor.version,
-                    // Reservations are in what the store stocks: a kit's units are its components'.
-                    lines: units.flatMap { unit in
-                        profiles.catalog.expanded(unit.sku, quantity: unit.quantity).map {
-                            CancellationRecord(
-                                orderID: id, node: unit.node, lineNumber: unit.lineNumber, sku: $0.sku,
-                                quantity: $0.quantity, reason: Reason.retailerCancel.rawValue, at: now, recordedBy: who)
-                        }
-                    }, reviewJSON: Self.json(review), outbound: []))
+                    lines: units.map { unit in
+                        CancellationRecord(
+                            orderID: id, node: unit.node, lineNumber: unit.lineNumber, sku: unit.sku,
+                            quantity: unit.quantity, reason: Reason.retailerCancel.rawValue, at: now, recordedBy: who)
+                    },
+                    released: profiles.catalog.stocked(units.map { ($0.node, $0.sku, $0.quantity) }),
+                    reviewJSON: Self.json(review), outbound: []))
         }
         let outbound = changeAnswer(
             review, change: change, order: floor?.order, changed: review.changed, decision: decision, target: target,
@@ -166,10 +167,7 @@ extension Gateway {
             case .shipped: .shipped
             case .cancelled: .cancelled
             }
-        let kitLines = plans.flatMap(\.lines).filter { profiles.catalog.isKit($0.sku) }.map(\.lineNumber)
-        return ChangeTarget(
-            order: floor.order, stage: stage, plans: plans, history: history,
-            kitLines: Set(kitLines))
+        return ChangeTarget(order: floor.order, stage: stage, plans: plans, history: history)
     }
 
     /// The profile that claims the sender of `change`.

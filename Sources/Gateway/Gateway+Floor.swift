@@ -249,16 +249,7 @@ extension Gateway {
                     reason: $0.reason.rawValue, at: now, recordedBy: who)
             }
             // What the lines hold at the node is what the store stocks: a kit's units are its components'.
-            var released: [Reservation] = []
-            for line in review.cancelled {
-                for (stocked, units) in profiles.catalog.expanded(line.sku, quantity: line.quantity) {
-                    if let index = released.firstIndex(where: { $0.sku == stocked }) {
-                        released[index].quantity += units
-                    } else {
-                        released.append(Reservation(node: node, sku: stocked, quantity: units))
-                    }
-                }
-            }
+            let released = profiles.catalog.stocked(review.cancelled.map { (node, $0.sku, $0.quantity) })
             var outbound: [OutboundDraft] = []
             let answer = OrderAnswer(
                 order: context.floor.order, plans: context.plans,

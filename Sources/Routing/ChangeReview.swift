@@ -18,18 +18,12 @@ public struct ChangeTarget: Sendable {
     public var stage: Stage
     public var plans: [ShipmentPlan]
     public var history: [DCID: FloorHistory]
-    /// Lines whose item is a kit: the floor cannot cancel part of a released kit line yet, so neither can a change.
-    public var kitLines: Set<String>
 
-    public init(
-        order: PurchaseOrder, stage: Stage, plans: [ShipmentPlan], history: [DCID: FloorHistory],
-        kitLines: Set<String> = []
-    ) {
+    public init(order: PurchaseOrder, stage: Stage, plans: [ShipmentPlan], history: [DCID: FloorHistory]) {
         self.order = order
         self.stage = stage
         self.plans = plans
         self.history = history
-        self.kitLines = kitLines
     }
 
     /// Units of `line` still to ship, per node, in the plans' order.
@@ -258,14 +252,6 @@ public struct ChangeReview: Hashable, Sendable, Codable {
                         "line \(change.lineNumber): the warehouse is picking it as released"))
                 continue
             }
-            guard !target.kitLines.contains(change.lineNumber) else {
-                lines.append(
-                    refusedLine(
-                        answer, .changeAfterRelease,
-                        "line \(change.lineNumber) is a kit: its components cannot be cancelled from the pick list yet")
-                )
-                continue
-            }
             guard honour else {
                 lines.append(
                     refusedLine(
@@ -273,7 +259,18 @@ public struct ChangeReview: Hashable, Sendable, Codable {
                         "line \(change.lineNumber): the profile refuses cancels once the pick is released"))
                 continue
             }
-            var needed = NSDecimalNumber(decimal: answer.before - answer.after).intValue
+            // A released order keeps its lines as ordered; what earlier requests cut from the pick list is already
+            // cancelled there.
+            let already = target.history.values.reduce(0) { $0 + ($1.cancelled[change.lineNumber] ?? 0) }
+            var needed = NSDecimalNumber(decimal: answer.before - answer.after).intValue - already
+            guard needed >= 0 else {
+                lines.append(
+                    refusedLine(
+                        answer, .changeAfterRelease,
+                        "line \(change.lineNumber): \(already) unit(s) are already cancelled; the warehouse is picking "
+                            + "the rest as released"))
+                continue
+            }
             let open = target.open(change.lineNumber)
             guard open.reduce(0, { $0 + $1.units }) >= needed else {
                 lines.append(

@@ -311,6 +311,44 @@ struct ChangeRequestTests {
         let id = try await orderID(world.store, "KIT-1")
         #expect(try await world.store.floorOrder(id)?.state == .cancelled)
     }
+
+    @Test(
+        "a released kit line cut by the retailer (cancels honoured after release): kits off the line, components back")
+    func releasedKitDecrease() async throws {
+        let world = try KitWorld()
+        var profile = try #require(world.profiles["homedepot"])
+        profile.orders.cancelAfterRelease = .honour
+        var profiles = world.profiles.profiles
+        profiles["homedepot"] = profile
+        let set = ProfileSet(
+            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
+        try await world.store.importInventory([
+            InventoryRow(node: "ORD1", sku: "HP-10001", onHand: 10, safetyStock: 0),
+            InventoryRow(node: "ORD1", sku: "HP-10002", onHand: 10, safetyStock: 0),
+        ])
+        let gateway = Gateway(profiles: set, store: world.store, logger: Logger(label: "test"))
+        _ = await gateway.process(
+            RetailerX12.interchange(
+                RetailerX12.homeDepot, control: 900, functionalID: "PO", setID: "850",
+                sets: [RetailerX12.homeDepotPO("KIT-2", [("1", "HP-KIT-2", 3), ("2", "HP-10002", 1)])]),
+            origin: "po.x12", receivedAt: Self.now)
+        let id = try await orderID(world.store, "KIT-2")
+        #expect(try await world.store.mark(id, as: .released, at: Self.now, detail: "picked"))
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]) == ["ORD1 HP-10001": 3, "ORD1 HP-10002": 4])
+        // Three kits down to one: two kits off the pick list, two of each component back.
+        let decrease = await sendChange(
+            gateway, RetailerX12.change("KIT-2", ["POC|1|QD|1|3|EA|25.00||VN|HP-KIT-2"]), control: 901)
+        #expect(verdict(decrease) == .accepted, "\(decrease.notes)")
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]) == ["ORD1 HP-10001": 1, "ORD1 HP-10002": 2])
+        let floor = try #require(try await world.store.floorOrder(id))
+        #expect(floor.state == .released)
+        #expect(floor.cancellations.map { "\($0.lineNumber) \($0.sku) \($0.quantity)" } == ["1 HP-KIT-2 2"])
+        // The last kit, then the whole order: nothing is left reserved.
+        let cancel = await sendChange(gateway, RetailerX12.change("KIT-2", purpose: "01", sequence: 2), control: 902)
+        #expect(verdict(cancel) == .accepted, "\(cancel.notes) \(cancel.orders)")
+        #expect(try await world.reserved(["HP-10001", "HP-10002"]).isEmpty)
+        #expect(try await world.store.floorOrder(id)?.state == .cancelled)
+    }
 }
 
 /// cXML OrderRequests of type `update` (the order restated) and `delete`, as Best Buy's marketplace sends them.

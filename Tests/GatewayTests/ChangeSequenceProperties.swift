@@ -166,11 +166,8 @@ struct ChangeSequenceProperties {
                     let cancelled = floor.cancellations.filter {
                         $0.node == ticket.node && $0.lineNumber == line.lineNumber
                     }.reduce(0) { $0 + $1.quantity }
-                    // A kit line's cancellations are its components' units: only a whole kit order is cancelled,
-                    // and a cancelled order is not on the floor.
-                    let open =
-                        line.quantity - NSDecimalNumber(decimal: shipped).intValue
-                        - (catalog.isKit(line.sku) ? 0 : cancelled)
+                    // A kit line's cancellations are counted in kits, as any line's in its own item's units.
+                    let open = line.quantity - NSDecimalNumber(decimal: shipped).intValue - cancelled
                     for (sku, units) in catalog.expanded(line.sku, quantity: open) {
                         owed["\(ticket.node) \(sku)", default: 0] += units
                     }
