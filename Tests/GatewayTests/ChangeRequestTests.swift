@@ -316,17 +316,9 @@ struct ChangeRequestTests {
         "a released kit line cut by the retailer (cancels honoured after release): kits off the line, components back")
     func releasedKitDecrease() async throws {
         let world = try KitWorld()
-        var profile = try #require(world.profiles["homedepot"])
-        profile.orders.cancelAfterRelease = .honour
-        var profiles = world.profiles.profiles
-        profiles["homedepot"] = profile
-        let set = ProfileSet(
-            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
-        try await world.store.importInventory([
-            InventoryRow(node: "ORD1", sku: "HP-10001", onHand: 10, safetyStock: 0),
-            InventoryRow(node: "ORD1", sku: "HP-10002", onHand: 10, safetyStock: 0),
-        ])
-        let gateway = Gateway(profiles: set, store: world.store, logger: Logger(label: "test"))
+        let gateway = try await world.gateway(
+            stock: [("ORD1", "HP-10001", 10, 0), ("ORD1", "HP-10002", 10, 0)],
+            profiles: try world.profiles(editing: "homedepot") { $0.orders.cancelAfterRelease = .honour })
         _ = await gateway.process(
             RetailerX12.interchange(
                 RetailerX12.homeDepot, control: 900, functionalID: "PO", setID: "850",

@@ -23,15 +23,13 @@ struct ChangeSequenceProperties {
     /// complete and lets orders wait ten business days for stock due; stock and stock due drawn from `random`.
     func world(_ random: inout SplitMix, honour: Bool, waits: Bool) async throws -> (Gateway, SQLiteStore) {
         let world = try KitWorld()
-        var profile = try #require(world.profiles["homedepot"])
-        profile.orders.cancelAfterRelease = honour ? .honour : .refuse
-        if waits {
-            profile.fulfilment = FulfilmentPolicy(fill: .shipComplete, maxShipments: 1, backorder: .businessDays(10))
+        let set = try world.profiles(editing: "homedepot") { profile in
+            profile.orders.cancelAfterRelease = honour ? .honour : .refuse
+            if waits {
+                profile.fulfilment = FulfilmentPolicy(
+                    fill: .shipComplete, maxShipments: 1, backorder: .businessDays(10))
+            }
         }
-        var profiles = world.profiles.profiles
-        profiles["homedepot"] = profile
-        let set = ProfileSet(
-            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
         var rows: [InventoryRow] = []
         var due: [InboundRow] = []
         for node in Self.nodes {

@@ -147,17 +147,9 @@ struct KitGatewayTests {
     @Test("a PO sent again in place of the first gets the first's components back, and with them its kits")
     func replacementGivesBackComponents() async throws {
         let world = try KitWorld()
-        var amazon = try #require(world.profiles["amazon"])
-        amazon.orders.duplicates = .replace
-        var profiles = world.profiles.profiles
-        profiles["amazon"] = amazon
-        let set = ProfileSet(
-            profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
-        try await world.store.importInventory([
-            InventoryRow(node: "EWR1", sku: "HP-10001", onHand: 4, safetyStock: 0),
-            InventoryRow(node: "EWR1", sku: "HP-10009", onHand: 4, safetyStock: 0),
-        ])
-        let gateway = Gateway(profiles: set, store: world.store, logger: Logger(label: "test"))
+        let gateway = try await world.gateway(
+            stock: [("EWR1", "HP-10001", 4, 0), ("EWR1", "HP-10009", 4, 0)],
+            profiles: try world.profiles(editing: "amazon") { $0.orders.duplicates = .replace })
         _ = await gateway.process(
             KitWorld.amazonInterchange([(po: "KIT6", lines: [("HP-KIT-1", 2)])]), origin: "first.x12",
             receivedAt: KitWorld.clock)

@@ -5,6 +5,7 @@ import Orders
 import Profiles
 import Routing
 import Store
+import Testing
 
 /// The sample profiles and network with a catalog of the fixture items plus two kits, and stock of the test's own
 /// in a fresh store: kits stay out of the committed fixtures (feeds and goldens list every catalog item).
@@ -48,11 +49,21 @@ struct KitWorld {
         store = try SQLiteStore(path: folder.appendingPathComponent("store.sqlite").path)
     }
 
-    /// A gateway on the world's store, with `stock` (node, SKU, on hand, safety) imported into it.
-    func gateway(stock: [(DCID, SKU, Int, Int)]) async throws -> Gateway {
+    /// A gateway on the world's store (with `profiles` in place of the world's), with `stock` (node, SKU, on hand,
+    /// safety) imported into it.
+    func gateway(stock: [(DCID, SKU, Int, Int)], profiles: ProfileSet? = nil) async throws -> Gateway {
         try await store.importInventory(
             stock.map { InventoryRow(node: $0.0, sku: $0.1, onHand: $0.2, safetyStock: $0.3) })
-        return Gateway(profiles: profiles, store: store, logger: Logger(label: "test"))
+        return Gateway(profiles: profiles ?? self.profiles, store: store, logger: Logger(label: "test"))
+    }
+
+    /// The world's profiles, `retailer`'s changed by `edit`.
+    func profiles(editing retailer: RetailerID, _ edit: (inout RetailerProfile) -> Void) throws -> ProfileSet {
+        var profile = try #require(profiles[retailer])
+        edit(&profile)
+        var all = profiles.profiles
+        all[retailer] = profile
+        return ProfileSet(profiles: Array(all.values), network: profiles.network, catalog: profiles.catalog)
     }
 
     /// The store's reserved units per node and SKU.
