@@ -15,11 +15,12 @@ if let index = arguments.firstIndex(of: "--probe-x12"), arguments.index(after: i
 }
 let quick = arguments.contains("--quick")
 /// `--only xml|x12|routing|shipments|commands|feeds|ingest|postgres|serve|pages|operations` runs one part, for working
-/// on it.
+/// on it; several, comma-separated, run together (`--only x12,routing,commands`: the commands beside the mapping and
+/// routing figures they are held to).
 let only: String? = arguments.firstIndex(of: "--only").flatMap {
     arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
-func runs(_ part: String) -> Bool { only == nil || only == part }
+func runs(_ part: String) -> Bool { only.map { $0.split(separator: ",").contains(Substring(part)) } ?? true }
 
 #if DEBUG
     print("warning: a debug build measures nothing useful; run `swift run -c release dropgate-bench`")
