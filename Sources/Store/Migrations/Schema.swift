@@ -171,6 +171,9 @@ enum Schema {
             // kept before names none, and counts as abandoned once unfinished.
             try db.execute(sql: "ALTER TABLE inbound_document ADD COLUMN keeper TEXT")
         }
+        migrator.registerMigration("v17: ship-bys, shipments and ASN deadlines by instant") { db in
+            try db.execute(sql: Self.v17)
+        }
         return migrator
     }
 
@@ -399,5 +402,13 @@ enum Schema {
     /// for none. The pick list reads it by the inventory's key (node, SKU).
     static let v14 = """
         ALTER TABLE inventory ADD COLUMN location TEXT;
+        """
+
+    /// The scorecard finds its month's POs by receipt, from a month before it; a PO received earlier whose ship-by,
+    /// shipment or ASN deadline still falls in the month (`ScorecardQuery.stragglers`) is found by these.
+    static let v17 = """
+        CREATE INDEX decision_by_ship_by ON decision (ship_by);
+        CREATE INDEX shipment_by_shipped ON shipment (shipped_at);
+        CREATE INDEX shipment_by_asn_due ON shipment (asn_due);
         """
 }
