@@ -208,6 +208,7 @@ extension RetailerProfile {
                                     feed.itemIDs.sorted { $0.key < $1.key }.map { ($0.key.rawValue, text($0.value)) })
                             ),
                             ("max-items-per-set", feed.maxItemsPerSet.map(number)),
+                            ("accepted-on", feed.acceptedOn == .delivery ? nil : text(feed.acceptedOn.rawValue)),
                         ] + optionPairs(feed.delivery))
                 }
             ),
