@@ -26,6 +26,9 @@ public struct FeedStatus: Encodable, Hashable, Sendable {
     public var acknowledgementErrors: String?
     /// Whether the newest delivered run of a node waits for the 997 that would accept it.
     public var awaitingAcknowledgement: Bool
+    /// Since when: the delivery of the earliest of those runs (how overdue its 997 is, against the retailer's
+    /// guide).
+    public var awaitingSince: Date?
     public var failuresSinceDelivered: Int
     public var nextDue: Date?
     public var due: Bool
@@ -57,6 +60,7 @@ public struct FeedStatus: Encodable, Hashable, Sendable {
                 lastAcknowledgement: refused == nil && awaiting ? "awaiting" : acknowledgement?.status.rawValue,
                 acknowledgementErrors: acknowledgement.flatMap { $0.errors.isEmpty ? nil : $0.errors },
                 awaitingAcknowledgement: awaiting,
+                awaitingSince: latest.filter(\.awaitsAcknowledgement).compactMap(\.deliveredAt).min(),
                 failuresSinceDelivered: sinceDelivered.filter { $0.state == .failed }.count,
                 nextDue: nextDue == .distantPast ? nil : nextDue, due: nextDue.map { $0 <= now } ?? false)
         }

@@ -1030,6 +1030,7 @@ components:
           enum: [awaiting, accepted, accepted-with-errors, partially-accepted, rejected]
         acknowledgementErrors: { type: string, description: "The errors that 997 reported, one line each." }
         awaitingAcknowledgement: { type: boolean, description: Whether a delivered run waits for the 997 that would accept it. }
+        awaitingSince: { type: string, format: date-time, description: When the earliest run waiting for its 997 was delivered. }
         failuresSinceDelivered: { type: integer }
         nextDue: { type: string, format: date-time }
         due: { type: boolean }

@@ -134,10 +134,12 @@ struct FeedAcknowledgementTests {
         #expect(first.items.count > 200, "every item of EWR1")
         #expect(try status()["awaitingAcknowledgement"] as? Bool == true)
         #expect(try status()["lastAcknowledgement"] as? String == "awaiting")
+        #expect(try status()["awaitingSince"] as? String == (try status()["lastDelivered"] as? String))
         let accepting = try ingest(Self.functionalAcknowledgement(for: first, control: 501), "997-501.x12")
         #expect(accepting.status == 0, "\(accepting.stdout)\n\(accepting.stderr)")
         #expect(accepting.stderr.contains("group IB \(first.gs[6]) (846, feed run 1) accepted"), "\(accepting.stderr)")
         #expect(try status()["awaitingAcknowledgement"] as? Bool == false)
+        #expect(try status()["awaitingSince"] == nil)
         #expect(try status()["lastAcknowledgement"] as? String == "accepted")
 
         // Against the accepted first run.

@@ -67,6 +67,10 @@ extension FeedCommand {
                     zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                         .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
             }
+            for line in lines where line.awaitingAcknowledgement {
+                print(
+                    "\(line.retailer): waits for the 997 of the feed delivered \(Self.text(line.awaitingSince) ?? "–")")
+            }
             for line in lines {
                 guard let errors = line.acknowledgementErrors else { continue }
                 print("\(line.retailer): the 997 of its last feed said (\(line.lastAcknowledgement ?? "–")):")
