@@ -29,6 +29,8 @@ public struct FeedStatus: Encodable, Hashable, Sendable {
     /// Since when: the delivery of the earliest of those runs (how overdue its 997 is, against the retailer's
     /// guide).
     public var awaitingSince: Date?
+    /// Whether that run's 997 is overdue: it was due `acknowledgement-due` after the delivery (never, without one).
+    public var acknowledgementOverdue: Bool
     public var failuresSinceDelivered: Int
     public var nextDue: Date?
     public var due: Bool
@@ -52,6 +54,7 @@ public struct FeedStatus: Encodable, Hashable, Sendable {
             let refused = latest.last { $0.acknowledgement.map { !$0.status.accepts } ?? false }
             let awaiting = latest.contains(where: \.awaitsAcknowledgement)
             let acknowledgement = refused?.acknowledgement ?? latest.last?.acknowledgement
+            let awaitingSince = latest.filter(\.awaitsAcknowledgement).compactMap(\.deliveredAt).min()
             return FeedStatus(
                 retailer: profile.id.rawValue, format: settings.format.rawValue,
                 destination: TransferRequest(url: settings.destination.absoluteString, body: []).redactedURL,
@@ -60,7 +63,10 @@ public struct FeedStatus: Encodable, Hashable, Sendable {
                 lastAcknowledgement: refused == nil && awaiting ? "awaiting" : acknowledgement?.status.rawValue,
                 acknowledgementErrors: acknowledgement.flatMap { $0.errors.isEmpty ? nil : $0.errors },
                 awaitingAcknowledgement: awaiting,
-                awaitingSince: latest.filter(\.awaitsAcknowledgement).compactMap(\.deliveredAt).min(),
+                awaitingSince: awaitingSince,
+                acknowledgementOverdue: awaitingSince.map { since in
+                    settings.acknowledgementDue?.seconds.map { since.addingTimeInterval($0) < now } ?? false
+                } ?? false,
                 failuresSinceDelivered: sinceDelivered.filter { $0.state == .failed }.count,
                 nextDue: nextDue == .distantPast ? nil : nextDue, due: nextDue.map { $0 <= now } ?? false)
         }

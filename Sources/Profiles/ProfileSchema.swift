@@ -260,6 +260,10 @@ public enum ProfileSchema {
                         "accepted-on", .choice(FeedAcceptance.allCases.map(\.rawValue)),
                         "when a run counts as accepted, so the next delta is taken against it: delivery (default), "
                             + "or 997, once the retailer's 997 accepts the 846 (x12-846 only)"),
+                    field(
+                        "acknowledgement-due", duration,
+                        "how long after delivery the 997 is due (accepted-on: 997); feed status says when it is overdue"
+                    ),
                 ] + deliveryOptions), "ATS feed"),
     ])
 

@@ -209,6 +209,7 @@ extension RetailerProfile {
                             ),
                             ("max-items-per-set", feed.maxItemsPerSet.map(number)),
                             ("accepted-on", feed.acceptedOn == .delivery ? nil : text(feed.acceptedOn.rawValue)),
+                            ("acknowledgement-due", feed.acknowledgementDue.map { text($0.description) }),
                         ] + optionPairs(feed.delivery))
                 }
             ),

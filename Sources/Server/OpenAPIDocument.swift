@@ -1006,7 +1006,8 @@ components:
         reason: { type: string }
     FeedStatus:
       type: object
-      required: [retailer, format, destination, acceptedOn, awaitingAcknowledgement, failuresSinceDelivered, due]
+      required:
+        [retailer, format, destination, acceptedOn, awaitingAcknowledgement, acknowledgementOverdue, failuresSinceDelivered, due]
       additionalProperties: false
       properties:
         retailer: { type: string }
@@ -1031,6 +1032,7 @@ components:
         acknowledgementErrors: { type: string, description: "The errors that 997 reported, one line each." }
         awaitingAcknowledgement: { type: boolean, description: Whether a delivered run waits for the 997 that would accept it. }
         awaitingSince: { type: string, format: date-time, description: When the earliest run waiting for its 997 was delivered. }
+        acknowledgementOverdue: { type: boolean, description: "Whether that 997 is past the profile's acknowledgement-due." }
         failuresSinceDelivered: { type: integer }
         nextDue: { type: string, format: date-time }
         due: { type: boolean }

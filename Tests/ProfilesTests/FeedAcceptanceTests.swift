@@ -78,3 +78,35 @@ struct FeedAcceptanceTests {
         #expect(accepted == ["amazon=delivery", "bestbuy=delivery", "homedepot=delivery", "walmart=997"])
     }
 }
+
+@Suite("the feed's acknowledgement-due setting of a profile")
+struct AcknowledgementDueTests {
+    let base = FeedAcceptanceTests()
+
+    @Test("a feed accepted on its 997 may say when the 997 is due; it reads back as written")
+    func readsAndWrites() throws {
+        let text = base.profile(format: "x12-846", acceptedOn: "997") + "  acknowledgement-due: 24h\n"
+        let read = try #require(try base.load(text))
+        #expect(read.feed?.acknowledgementDue == .hours(24))
+        #expect(try base.load(try read.fileYAML())?.feed == read.feed)
+    }
+
+    @Test("acknowledgement-due on a feed accepted on delivery, or in business days, is reported at its place")
+    func refused() throws {
+        let onDelivery = try problems(
+            profile: base.profile(format: "x12-846", acceptedOn: nil) + "  acknowledgement-due: 24h\n")
+        #expect(
+            onDelivery == [
+                "p.yaml:22:24: feed.acknowledgement-due: acknowledgement-due is when a 997 is due, but this feed is "
+                    + "accepted on delivery: set accepted-on: 997, or leave acknowledgement-due out"
+            ], "\(onDelivery)")
+        let business = try problems(
+            profile: base.profile(format: "x12-846", acceptedOn: "997")
+                + "  acknowledgement-due: 2 business days\n")
+        #expect(
+            business == [
+                "p.yaml:23:24: feed.acknowledgement-due: acknowledgement-due must be a positive wall-clock duration "
+                    + "like 24h or 2 days, got 2 business days"
+            ], "\(business)")
+    }
+}

@@ -31,6 +31,9 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     /// When the retailer counts as holding what a run sent, so that the next delta is taken against it: on
     /// delivery, or once its 997 accepts the 846 (an X12 846 only).
     public var acceptedOn: FeedAcceptance
+    /// How long after a run is delivered its 997 is due, where the profile waits for one: past that, `feed status`
+    /// says the acknowledgement is overdue. Nil: no deadline.
+    public var acknowledgementDue: ProfileDuration?
 
     public init(
         format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
@@ -38,7 +41,7 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil,
         columns: [String] = ["sku", "quantity"],
         itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions(), maxItemsPerSet: Int? = nil,
-        acceptedOn: FeedAcceptance = .delivery
+        acceptedOn: FeedAcceptance = .delivery, acknowledgementDue: ProfileDuration? = nil
     ) {
         self.format = format
         self.mode = mode
@@ -55,6 +58,7 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         self.delivery = delivery
         self.maxItemsPerSet = maxItemsPerSet
         self.acceptedOn = acceptedOn
+        self.acknowledgementDue = acknowledgementDue
     }
 
     /// Where the feed is sent, and how.
@@ -188,6 +192,7 @@ extension FeedSettings: YAMLReadable {
         [
             "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
             "credentials", "buffer", "cap", "columns", "item-ids", "max-items-per-set", "accepted-on",
+            "acknowledgement-due",
         ] + DeliveryOptions.keys
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
@@ -233,12 +238,27 @@ extension FeedSettings: YAMLReadable {
                     + "accepted-on: 997 needs format: x12-846 (or accepted-on: delivery)",
                 at: f["accepted-on"], path: f.path("accepted-on"))
         }
+        let acknowledgementDue: ProfileDuration? = d.optional(f, "acknowledgement-due")
+        if let acknowledgementDue {
+            if acceptedOn != .functionalAcknowledgement {
+                d.report(
+                    "acknowledgement-due is when a 997 is due, but this feed is accepted on delivery: set "
+                        + "accepted-on: 997, or leave acknowledgement-due out",
+                    at: f["acknowledgement-due"], path: f.path("acknowledgement-due"))
+            } else if (acknowledgementDue.seconds ?? 0) <= 0 {
+                d.report(
+                    "acknowledgement-due must be a positive wall-clock duration like 24h or 2 days, got "
+                        + "\(acknowledgementDue)",
+                    at: f["acknowledgement-due"], path: f.path("acknowledgement-due"))
+            }
+        }
         guard let format, let schedule, let destination else { return nil }
         return FeedSettings(
             format: format, mode: d.value(f, "mode", default: .full), perNode: d.value(f, "per-node", default: false),
             unavailable: d.value(f, "unavailable", default: .zero), schedule: schedule, minimumInterval: minimum,
             destination: destination, credentials: credentials, buffer: buffer, cap: cap,
             columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]),
-            delivery: delivery, maxItemsPerSet: maxItemsPerSet, acceptedOn: acceptedOn)
+            delivery: delivery, maxItemsPerSet: maxItemsPerSet, acceptedOn: acceptedOn,
+            acknowledgementDue: acknowledgementDue)
     }
 }

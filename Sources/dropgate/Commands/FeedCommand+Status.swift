@@ -69,7 +69,8 @@ extension FeedCommand {
             }
             for line in lines where line.awaitingAcknowledgement {
                 print(
-                    "\(line.retailer): waits for the 997 of the feed delivered \(Self.text(line.awaitingSince) ?? "–")")
+                    "\(line.retailer): waits for the 997 of the feed delivered \(Self.text(line.awaitingSince) ?? "–")"
+                        + (line.acknowledgementOverdue ? ", overdue" : ""))
             }
             for line in lines {
                 guard let errors = line.acknowledgementErrors else { continue }
