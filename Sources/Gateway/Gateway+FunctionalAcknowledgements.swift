@@ -30,7 +30,8 @@ extension Gateway {
             }
             let profile = profiles.profile(interchangeSender: found.sender, groupSender: found.groupSender)
             let partner = profile?.id.rawValue ?? "\(found.sender.qualifier)-\(found.sender.id)"
-            let place = "\(report.origin):byte \(found.byteOffset): \(found.kind) \(found.setControl) from \(partner)"
+            let place =
+                "\(report.origin):byte \(found.byteOffset): \(found.kind.rawValue) \(found.setControl) from \(partner)"
             let acknowledgement: X12ReceivedAcknowledgement
             switch found.content {
             case .read(let read):
@@ -45,7 +46,7 @@ extension Gateway {
             case .unreadable(let error):
                 count.refused += 1
                 report.problems.append(
-                    "\(error.diagnosticLine(file: report.origin)): \(found.kind) \(found.setControl) from \(partner) "
+                    "\(error.diagnosticLine(file: report.origin)): \(found.kind.rawValue) \(found.setControl) from \(partner) "
                         + "not matched to what we sent")
                 continue
             }

@@ -10,7 +10,7 @@ struct InboundAcknowledgement: Sendable {
     var interchangeControl: String
     /// GS02 of its group.
     var groupSender: String
-    var kind: String
+    var kind: X12Acknowledgement.Kind
     /// Its ST02.
     var setControl: String
     var byteOffset: Int
@@ -41,7 +41,9 @@ extension InboundStream {
         // The stream was read to this end when it was opened: it does not fail now (but for a file changed since,
         // whose rest is left out).
         while let event = try? reader.next() {
-            guard case .transactionSet(let set) = event, kinds.contains(set.transactionSet.id) else { continue }
+            guard case .transactionSet(let set) = event,
+                let acknowledgementKind = X12Acknowledgement.Kind(rawValue: set.transactionSet.id)
+            else { continue }
             let (interchange, group, index) = set.envelopeIndices
             let rejection = InboundReader.rejection(interchange: interchange, group: group, set: index, in: x12.report)
             let (document, context) = set.documentAndContext
@@ -59,7 +61,7 @@ extension InboundStream {
                 InboundAcknowledgement(
                     sender: InboundReader.sender(of: context),
                     interchangeControl: context.interchange.header.controlNumber,
-                    groupSender: context.group.senderCode, kind: set.transactionSet.id,
+                    groupSender: context.group.senderCode, kind: acknowledgementKind,
                     setControl: set.transactionSet.controlNumber, byteOffset: set.byteOffset, content: content))
         }
         return found
