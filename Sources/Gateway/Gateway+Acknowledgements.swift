@@ -9,6 +9,10 @@ extension Gateway {
     /// One 997 or 999 (or TA1) per interchange, in the release the profile pins or the partner sent, put in the
     /// outbox once per interchange: an interchange received before (same sender and ISA13) gets the same
     /// acknowledgement again and none of its orders is decided twice. Returns the interchanges received before.
+    ///
+    /// A group of 997s or 999s is never acknowledged (X12): an interchange of them alone is answered by nothing
+    /// unless its envelope is rejected or asks for a TA1 (ISA14 1); it is still claimed, so that a redelivery of
+    /// it is known as one.
     func answerInterchanges(
         _ x12: InboundStream.X12Part, document: DocumentID, at now: Date, report: inout DocumentReport
     ) async -> Set<InterchangeKey> {
@@ -25,11 +29,11 @@ extension Gateway {
             let profile = profiles.profile(interchangeSender: sender, groupSender: interchange.groups.first?.senderCode)
             let partner = profile?.id.rawValue ?? "\(sender.qualifier)-\(sender.id)"
             do {
-                let entries: [OutboxEntry]
+                var entries: [OutboxEntry] = []
                 let draft = Self.acknowledgementDraft(
                     acknowledgement, interchange: index, delimiters: interchange.delimiters, profile: profile,
                     partner: partner)
-                if x12.report.status(interchange: index) == .rejected {
+                if x12.report.status(interchange: index) == .rejected, let draft {
                     // A TA1 that rejects the interchange tells the partner none of it was processed: its ISA13 is
                     // not claimed, so that the interchange sent again, corrected, under the same number is read.
                     let entries = try await store.enqueue(
@@ -39,9 +43,17 @@ extension Gateway {
                 }
                 switch try await store.claim(key, for: document) {
                 case .first:
-                    entries = try await store.enqueue([draft], inReplyTo: document, key: "ack \(key)")
+                    if let draft {
+                        entries = try await store.enqueue([draft], inReplyTo: document, key: "ack \(key)")
+                    }
                 case .repeated(let earlier):
                     repeated.insert(key)
+                    guard let draft else {
+                        report.notes.append(
+                            "\(report.origin): interchange \(key) was received before (document \(earlier)): "
+                                + "nothing is done")
+                        continue
+                    }
                     report.notes.append(
                         "\(report.origin): interchange \(key) was received before (document \(earlier)): its "
                             + "acknowledgement is sent again, nothing else is done")
@@ -61,15 +73,21 @@ extension Gateway {
         return repeated
     }
 
-    /// The answer to interchange `index`, numbered and written when the store commits it.
+    /// The answer to interchange `index`, numbered and written when the store commits it; nil when it calls for
+    /// none (997s or 999s alone, in a sound envelope that asks for no TA1).
     static func acknowledgementDraft(
         _ acknowledgement: X12Acknowledgement, interchange index: Int, delimiters: X12Delimiters,
         profile: RetailerProfile?, partner: String
-    ) -> OutboundDraft {
+    ) -> OutboundDraft? {
         let kind: X12Acknowledgement.Kind =
             profile?.documents.expects.contains(.x999) == true ? .implementation999 : .functional997
         let pinned = profile?.identity.x12ReplyVersion.map(X12Version.init)
-        let reply = acknowledgement.reply(to: index, kind: kind, version: pinned)
+        let reply = acknowledgement.reply(to: index, kind: kind, version: pinned, skippingAcknowledgements: true)
+        let groups = acknowledgement.interchanges[index]?.groups ?? []
+        let onlyAcknowledgements =
+            !groups.isEmpty
+            && groups.allSatisfy { $0.functionalID == X12Acknowledgement.acknowledgementFunctionalID }
+        if onlyAcknowledgements && reply.looseSegments.isEmpty { return nil }
         let format = X12ReplyFormat(
             replyingTo: X12Version(reply.groups.first?.version ?? reply.header.version), delimiters: delimiters,
             profile: profile)

@@ -126,6 +126,8 @@ public struct Gateway: Sendable {
         var repeated: Set<InterchangeKey>
         /// How many of its sets could not be routed.
         var unprocessed: Int
+        /// Its 997s and 999s: matched to what we sent, or of interchanges received before.
+        var acknowledgements = AcknowledgementCount()
     }
 
     /// The first steps of `process(kept:bytes:origin:receivedAt:)`: read the document, answer each interchange
@@ -138,8 +140,11 @@ public struct Gateway: Sendable {
         report.problems = stream.problems
         report.notes = stream.notes
         var repeated: Set<InterchangeKey> = []
+        var acknowledgements = AcknowledgementCount()
         if let x12 = stream.x12 {
             repeated = await answerInterchanges(x12, document: id, at: receivedAt, report: &report)
+            acknowledgements = await reconcileAcknowledgements(
+                of: stream, document: id, repeated: repeated, at: receivedAt, report: &report)
         }
         var unprocessed = stream.items(.unprocessed)
         while let item = unprocessed.next() {
@@ -154,7 +159,7 @@ public struct Gateway: Sendable {
         }
         return ReadDocument(
             id: id, receivedAt: receivedAt, stream: stream, report: report, repeated: repeated,
-            unprocessed: unprocessed.unprocessed)
+            unprocessed: unprocessed.unprocessed, acknowledgements: acknowledgements)
     }
 
     /// Decides a read document's orders (and acts on its change requests) a batch at a time as they are read, so
@@ -212,7 +217,8 @@ public struct Gateway: Sendable {
     func finish(_ document: ReadDocument, orders: Int) async -> DocumentReport {
         var report = document.report
         report.status = Self.status(
-            of: document.stream, orders: orders, unprocessed: document.unprocessed, report: report)
+            of: document.stream, orders: orders, unprocessed: document.unprocessed,
+            acknowledgements: document.acknowledgements, report: report)
         if report.leavePending { return report }
         do {
             try await store.finish(document.id, status: report.status, problems: report.problems)
@@ -300,18 +306,25 @@ public struct Gateway: Sendable {
         report.orders.append(await handle(change, position: position, document: id, at: now, report: &report))
     }
 
-    static func status(of stream: InboundStream, orders: Int, unprocessed: Int, report: DocumentReport)
-        -> DocumentStatus
-    {
+    /// A document's status from what a pass over it found: its 997s and 999s count as what it holds, as orders
+    /// do (one that matches nothing we sent is accepted with errors, its problem said).
+    static func status(
+        of stream: InboundStream, orders: Int, unprocessed: Int, acknowledgements: AcknowledgementCount = .init(),
+        report: DocumentReport
+    ) -> DocumentStatus {
+        let held = orders + acknowledgements.read
+        let refused = unprocessed + acknowledgements.refused
         // X12 that could be answered (a TA1 for an interchange cut after its ISA) was read enough to be rejected.
-        if stream.isUnreadable(orders: orders, unprocessed: unprocessed) {
+        if stream.isUnreadable(orders: held + acknowledgements.redelivered, unprocessed: refused) {
             return stream.x12 == nil ? .unreadable : .rejected
         }
         let results = report.orders.map(\.result)
-        if !results.isEmpty, results.allSatisfy({ if case .redelivered = $0 { true } else { false } }) {
+        if acknowledgements.read + acknowledgements.refused == 0, !results.isEmpty || acknowledgements.redelivered > 0,
+            results.allSatisfy({ if case .redelivered = $0 { true } else { false } })
+        {
             return .duplicate
         }
-        if orders == 0 && unprocessed > 0 { return .rejected }
+        if held == 0 && refused > 0 { return .rejected }
         return report.problems.isEmpty ? .accepted : .acceptedWithErrors
     }
 }

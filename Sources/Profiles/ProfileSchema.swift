@@ -1,4 +1,5 @@
 import Foundation
+import Orders
 internal import Yams
 
 /// One declarative description of the profile and network file formats. It prints as JSON Schema for editors
@@ -256,6 +257,14 @@ public enum ProfileSchema {
                     field("item-ids", .map(.text("retailer item id")), "SKU → retailer item id"),
                     field(
                         "max-items-per-set", .integer(minimum: 1), "most LIN loops in one 846 set (split beyond)"),
+                    field(
+                        "accepted-on", .choice(FeedAcceptance.allCases.map(\.rawValue)),
+                        "when a run counts as accepted, so the next delta is taken against it: delivery (default), "
+                            + "or 997, once the retailer's 997 accepts the 846 (x12-846 only)"),
+                    field(
+                        "acknowledgement-due", duration,
+                        "how long after delivery the 997 is due (accepted-on: 997); feed status says when it is overdue"
+                    ),
                 ] + deliveryOptions), "ATS feed"),
     ])
 

@@ -217,6 +217,8 @@ extension RetailerProfile {
                                     feed.itemIDs.sorted { $0.key < $1.key }.map { ($0.key.rawValue, text($0.value)) })
                             ),
                             ("max-items-per-set", feed.maxItemsPerSet.map(number)),
+                            ("accepted-on", feed.acceptedOn == .delivery ? nil : text(feed.acceptedOn.rawValue)),
+                            ("acknowledgement-due", feed.acknowledgementDue.map { text($0.description) }),
                         ] + optionPairs(feed.delivery))
                 }
             ),

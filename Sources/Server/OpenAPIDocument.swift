@@ -969,6 +969,14 @@ components:
         inReplyTo: { type: integer }
         destination: { type: string }
         createdAt: { type: string, format: date-time }
+        acknowledgement:
+          type: string
+          description: >-
+            What the partner's 997/999 said of the X12 group this row sent (855, 856, 810, 865); awaiting while
+            none came back. Absent for a row no 997 answers.
+          enum: [awaiting, accepted, accepted-with-errors, partially-accepted, rejected]
+        acknowledgementErrors: { type: string, description: "The 997's errors (AK3/AK4/AK5/AK9), one line each." }
+        acknowledgedBy: { type: integer, description: The inbound document that carried the 997. }
     NodeSwitchChange:
       type: object
       additionalProperties: false
@@ -998,15 +1006,33 @@ components:
         reason: { type: string }
     FeedStatus:
       type: object
-      required: [retailer, format, destination, failuresSinceDelivered, due]
+      required:
+        [retailer, format, destination, acceptedOn, awaitingAcknowledgement, acknowledgementOverdue, failuresSinceDelivered, due]
       additionalProperties: false
       properties:
         retailer: { type: string }
         format: { type: string }
         destination: { type: string }
+        acceptedOn:
+          type: string
+          enum: [delivery, '997']
+          description: >-
+            When a run counts as accepted (the next delta is taken against the last accepted run): on delivery, or
+            once the retailer's 997 accepts the 846.
         lastBuilt: { type: string, format: date-time }
         lastDelivered: { type: string, format: date-time }
+        lastAccepted: { type: string, format: date-time, description: When the last accepted run was built. }
         lastState: { type: string }
+        lastAcknowledgement:
+          type: string
+          description: >-
+            What the retailer's 997/999 said of the last delivered runs; awaiting while a run accepted on a 997
+            waits for it.
+          enum: [awaiting, accepted, accepted-with-errors, partially-accepted, rejected]
+        acknowledgementErrors: { type: string, description: "The errors that 997 reported, one line each." }
+        awaitingAcknowledgement: { type: boolean, description: Whether a delivered run waits for the 997 that would accept it. }
+        awaitingSince: { type: string, format: date-time, description: When the earliest run waiting for its 997 was delivered. }
+        acknowledgementOverdue: { type: boolean, description: "Whether that 997 is past the profile's acknowledgement-due." }
         failuresSinceDelivered: { type: integer }
         nextDue: { type: string, format: date-time }
         due: { type: boolean }

@@ -106,6 +106,9 @@ public struct FeedRunDraft: Sendable {
     public var snapshot: [UInt8]?
     /// A delta in which no line changed: recorded as `nothing-to-send`, never sent.
     public var nothingToSend = false
+    /// When the retailer counts as holding it (`FeedRun.isAccepted`): on delivery, or once a 997 accepts its group
+    /// (a numbered X12 846 only).
+    public var acceptedOn = FeedAcceptance.delivery
 
     public init(
         retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, body: [UInt8],
@@ -167,11 +170,16 @@ public struct FeedRun: Hashable, Sendable {
     public var body: [UInt8]
     /// What it says, as `FeedRunDraft.snapshot`; nil for a run recorded without it.
     public var snapshot: [UInt8]?
+    /// As the draft said: on delivery, or once a 997 accepts its group.
+    public var acceptedOn: FeedAcceptance
+    /// What the retailer's 997/999 said of its group; nil while none came back (or for a run no 997 answers).
+    public var acknowledgement: GroupAcknowledgement?
 
     public init(
         id: FeedRunID, retailer: RetailerID, node: DCID?, format: String, mode: String, builtAt: Date, bytes: Int,
         sha256: String, destination: String, state: FeedRunState, attempts: Int, nextAttemptAt: Date?,
-        deliveredAt: Date?, body: [UInt8], snapshot: [UInt8]? = nil
+        deliveredAt: Date?, body: [UInt8], snapshot: [UInt8]? = nil, acceptedOn: FeedAcceptance = .delivery,
+        acknowledgement: GroupAcknowledgement? = nil
     ) {
         self.id = id
         self.retailer = retailer
@@ -188,16 +196,29 @@ public struct FeedRun: Hashable, Sendable {
         self.deliveredAt = deliveredAt
         self.body = body
         self.snapshot = snapshot
+        self.acceptedOn = acceptedOn
+        self.acknowledgement = acknowledgement
     }
 }
 
 extension FeedRun {
     /// Whether the retailer accepted this run, so that it holds the picture the run carries and the next delta is
     /// computed against it: the run was delivered (a 2xx from an https endpoint, or an sftp or file transfer that
-    /// completed). A profile that expects a 997 for the 846 would count a run accepted only once that 997 came
-    /// back; the gateway does not yet match an inbound 997 to an 846 it sent, so for those profiles too a delivered
-    /// run counts as accepted.
-    public var isAccepted: Bool { state == .delivered }
+    /// completed) and, where it was sent to be accepted on a 997 (`acceptedOn`), a 997 accepted its group (AK9 A or
+    /// E). A run a 997 rejected (or accepted in part) is not accepted: the next delta is taken against the last one
+    /// that was. `DeliveryStore.acceptedFeedRuns` asks the same in SQL.
+    public var isAccepted: Bool {
+        guard state == .delivered else { return false }
+        switch acceptedOn {
+        case .delivery: return true
+        case .functionalAcknowledgement: return acknowledgement?.status.accepts == true
+        }
+    }
+
+    /// Delivered to be accepted on a 997 that has not come back yet.
+    public var awaitsAcknowledgement: Bool {
+        state == .delivered && acceptedOn == .functionalAcknowledgement && acknowledgement == nil
+    }
 }
 
 /// When a retailer's feed of one node (nil: of every node) was last built.

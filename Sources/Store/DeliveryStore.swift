@@ -54,7 +54,8 @@ public protocol DeliveryStore: Sendable {
     func lastDeliveredFeeds() async throws(StoreError) -> [RetailerID: Date]
 
     /// The last run of each node of `retailer`'s feed (one row per node; node nil for a feed of every node) that
-    /// the retailer accepted (`FeedRun.isAccepted`: delivered): what it holds, that the next delta is taken against.
+    /// the retailer accepted (`FeedRun.isAccepted`: delivered, and where it was sent to be accepted on a 997, a 997
+    /// accepted it): what it holds, that the next delta is taken against.
     func acceptedFeedRuns(retailer: RetailerID) async throws(StoreError) -> [FeedRun]
 
     // MARK: Schedules

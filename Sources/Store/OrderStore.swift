@@ -11,7 +11,7 @@ public import Orders
 /// that made it.
 public protocol OrderStore:
     Sendable, NodeSwitchStore, RepeatedOrderStore, CredentialStore, ShipmentStore, PickListStore,
-    OrderChangeStore, InboundStockStore, DecisionHistoryStore, ScorecardStore
+    OrderChangeStore, InboundStockStore, DecisionHistoryStore, ScorecardStore, AcknowledgementStore
 {
     // MARK: Inbound documents
 

@@ -322,6 +322,9 @@ public enum ControlNumberKind: String, Hashable, Sendable, CaseIterable {
 public struct ControlNumbers: Sendable {
     public let partner: String
     public private(set) var values: [ControlNumberKind: Int]
+    /// Every number drawn, in order: which groups and sets a rendering numbered (`DrawnGroup`), recorded as sent
+    /// where a 997 may answer them.
+    public private(set) var drawn: [(ControlNumberKind, Int)] = []
 
     public init(partner: String, values: [ControlNumberKind: Int]) {
         self.partner = partner
@@ -332,6 +335,7 @@ public struct ControlNumbers: Sendable {
         let current = values[kind] ?? 0
         let next = current >= kind.limit ? 1 : current + 1
         values[kind] = next
+        drawn.append((kind, next))
         return next
     }
 }

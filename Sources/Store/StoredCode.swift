@@ -39,3 +39,11 @@ extension DeliveryOutcome: StoredCode {
 extension FeedRunState: StoredCode {
     static var storedName: String { "state" }
 }
+
+extension FeedAcceptance: StoredCode {
+    static var storedName: String { "acceptance" }
+}
+
+extension AcknowledgementStatus: StoredCode {
+    static var storedName: String { "acknowledgement status" }
+}

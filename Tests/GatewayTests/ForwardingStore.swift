@@ -33,6 +33,12 @@ extension ForwardingStore {
         -> [RecordedDecision]
     { try await base.originalDecisions(window, after: after, limit: limit) }
     func commit(_ commit: OrderCommit) async throws(StoreError) -> CommitResult { try await base.commit(commit) }
+    func recordAcknowledgement(_ receipt: AcknowledgementReceipt) async throws(StoreError) -> AcknowledgementMatch {
+        try await base.recordAcknowledgement(receipt)
+    }
+    func sentGroups(partner: String?) async throws(StoreError) -> [SentGroup] {
+        try await base.sentGroups(partner: partner)
+    }
     func recorded(_ keys: [OrderKey]) async throws(StoreError) -> [OrderKey: OrderID] { try await base.recorded(keys) }
     func commit(batch: [OrderCommit]) async throws(StoreError) -> [CommitResult] {
         var results: [CommitResult] = []

@@ -30,7 +30,8 @@ public struct BuiltFeed: Sendable {
     }
 
     /// The feed as a run to record: an 846 is rendered by the store in the recording transaction, numbered from the
-    /// retailer's counters (those of its 855s and 997s); every other format is rendered here.
+    /// retailer's counters (those of its 855s and 997s), and accepted as the profile's `accepted-on` says; every
+    /// other format is rendered here, and accepted on delivery (no 997 answers it).
     public func draft(destination: String) throws -> FeedRunDraft {
         let body: FeedRunBody
         switch format {
@@ -45,8 +46,10 @@ public struct BuiltFeed: Sendable {
             var counter = X12ControlNumberCounter()
             body = .rendered(try renderer.render(content, counter: &counter))
         }
-        return FeedRunDraft(
+        var draft = FeedRunDraft(
             retailer: profile.id, node: node, format: format.rawValue, mode: content.header.mode.rawValue,
             builtAt: builtAt, body: body, destination: destination, snapshot: try content.snapshot.compactJSON())
+        draft.acceptedOn = format == .x12846 ? settings.acceptedOn : .delivery
+        return draft
     }
 }

@@ -28,13 +28,20 @@ public struct FeedSettings: Hashable, Sendable, Codable {
     /// The most items (LIN loops) in one 846 transaction set, where the retailer's guide sets one; a larger feed is
     /// split into several sets of one interchange. Nil: the standard's own limit.
     public var maxItemsPerSet: Int?
+    /// When the retailer counts as holding what a run sent, so that the next delta is taken against it: on
+    /// delivery, or once its 997 accepts the 846 (an X12 846 only).
+    public var acceptedOn: FeedAcceptance
+    /// How long after a run is delivered its 997 is due, where the profile waits for one: past that, `feed status`
+    /// says the acknowledgement is overdue. Nil: no deadline.
+    public var acknowledgementDue: ProfileDuration?
 
     public init(
         format: Format, mode: Mode = .full, perNode: Bool = false, unavailable: Unavailable = .zero,
         schedule: CronSchedule, minimumInterval: ProfileDuration? = nil, destination: URL,
         credentials: [String: String] = [:], buffer: Buffer? = nil, cap: Int? = nil,
         columns: [String] = ["sku", "quantity"],
-        itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions(), maxItemsPerSet: Int? = nil
+        itemIDs: [SKU: String] = [:], delivery: DeliveryOptions = DeliveryOptions(), maxItemsPerSet: Int? = nil,
+        acceptedOn: FeedAcceptance = .delivery, acknowledgementDue: ProfileDuration? = nil
     ) {
         self.format = format
         self.mode = mode
@@ -50,6 +57,8 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         self.itemIDs = itemIDs
         self.delivery = delivery
         self.maxItemsPerSet = maxItemsPerSet
+        self.acceptedOn = acceptedOn
+        self.acknowledgementDue = acknowledgementDue
     }
 
     /// Where the feed is sent, and how.
@@ -76,6 +85,8 @@ public struct FeedSettings: Hashable, Sendable, Codable {
         case percent(Decimal)
     }
 }
+
+extension FeedAcceptance: YAMLEnum {}
 
 /// A five-field cron expression (`minute hour day-of-month month day-of-week`) in a time zone.
 public struct CronSchedule: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -180,7 +191,8 @@ extension FeedSettings: YAMLReadable {
     static let keys =
         [
             "format", "mode", "per-node", "unavailable", "schedule", "minimum-interval", "destination",
-            "credentials", "buffer", "cap", "columns", "item-ids", "max-items-per-set",
+            "credentials", "buffer", "cap", "columns", "item-ids", "max-items-per-set", "accepted-on",
+            "acknowledgement-due",
         ] + DeliveryOptions.keys
 
     static func read(_ node: Node, path: String, _ d: inout Diagnostics) -> FeedSettings? {
@@ -219,12 +231,34 @@ extension FeedSettings: YAMLReadable {
                 "max-items-per-set must be 1 to 10000 (the 846's LIN loop repeats at most 10000 times), got "
                     + "\(maxItemsPerSet)", at: f["max-items-per-set"], path: f.path("max-items-per-set"))
         }
+        let acceptedOn: FeedAcceptance = d.value(f, "accepted-on", default: .delivery)
+        if acceptedOn == .functionalAcknowledgement, let format, format != .x12846 {
+            d.report(
+                "a feed in \(format.rawValue) cannot be acknowledged: only an X12 846 gets a 997 back, so "
+                    + "accepted-on: 997 needs format: x12-846 (or accepted-on: delivery)",
+                at: f["accepted-on"], path: f.path("accepted-on"))
+        }
+        let acknowledgementDue: ProfileDuration? = d.optional(f, "acknowledgement-due")
+        if let acknowledgementDue {
+            if acceptedOn != .functionalAcknowledgement {
+                d.report(
+                    "acknowledgement-due is when a 997 is due, but this feed is accepted on delivery: set "
+                        + "accepted-on: 997, or leave acknowledgement-due out",
+                    at: f["acknowledgement-due"], path: f.path("acknowledgement-due"))
+            } else if (acknowledgementDue.seconds ?? 0) <= 0 {
+                d.report(
+                    "acknowledgement-due must be a positive wall-clock duration like 24h or 2 days, got "
+                        + "\(acknowledgementDue)",
+                    at: f["acknowledgement-due"], path: f.path("acknowledgement-due"))
+            }
+        }
         guard let format, let schedule, let destination else { return nil }
         return FeedSettings(
             format: format, mode: d.value(f, "mode", default: .full), perNode: d.value(f, "per-node", default: false),
             unavailable: d.value(f, "unavailable", default: .zero), schedule: schedule, minimumInterval: minimum,
             destination: destination, credentials: credentials, buffer: buffer, cap: cap,
             columns: d.value(f, "columns", default: ["sku", "quantity"]), itemIDs: d.value(f, "item-ids", default: [:]),
-            delivery: delivery, maxItemsPerSet: maxItemsPerSet)
+            delivery: delivery, maxItemsPerSet: maxItemsPerSet, acceptedOn: acceptedOn,
+            acknowledgementDue: acknowledgementDue)
     }
 }

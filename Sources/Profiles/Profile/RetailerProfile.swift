@@ -94,6 +94,13 @@ extension RetailerProfile {
                 "a retailer-assigned program names its node on each PO; list the nodes it may assign under "
                     + "'alternates', not 'primary'", at: f["sourcing"], path: "sourcing")
         }
+        if feed?.acceptedOn == .functionalAcknowledgement,
+            !documents.sends.contains(.x997) && !documents.sends.contains(.x999)
+        {
+            d.report(
+                "accepted-on: 997, but documents.sends lists no 997 or 999: no feed run would ever count as accepted",
+                at: f["feed"]?["accepted-on"], path: "feed.accepted-on")
+        }
         guard let name, let sla else { return nil }
         return RetailerProfile(
             id: id, name: name, sample: sample, identity: identity, documents: documents, shipSLA: sla,

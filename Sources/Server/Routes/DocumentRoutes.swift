@@ -206,7 +206,7 @@ struct DocumentBody: Encodable {
         finished = record.finished
         problems = record.problems
         bytes = record.byteCount
-        self.answers = answers.map(OutboxRow.init)
+        self.answers = answers.map { OutboxRow($0) }
     }
 }
 
@@ -221,8 +221,14 @@ struct OutboxRow: Encodable {
     var inReplyTo: Int64?
     var destination: String?
     var createdAt: Date
+    /// What the partner's 997/999 said of the row's X12 group, `awaiting` while none came back; absent for a row
+    /// no 997 answers (and where the reply does not say: only `GET /v1/outbox` does).
+    var acknowledgement: String?
+    var acknowledgementErrors: String?
+    /// The inbound document that carried the 997.
+    var acknowledgedBy: Int64?
 
-    init(_ entry: OutboxEntry) {
+    init(_ entry: OutboxEntry, sentGroup: SentGroup? = nil) {
         id = entry.id.rawValue
         kind = entry.kind.rawValue
         partner = entry.partner
@@ -232,5 +238,10 @@ struct OutboxRow: Encodable {
         inReplyTo = entry.inReplyTo?.rawValue
         destination = entry.destination
         createdAt = entry.createdAt
+        if let group = sentGroup {
+            acknowledgement = group.acknowledgement?.status.rawValue ?? "awaiting"
+            acknowledgementErrors = group.acknowledgement.flatMap { $0.errors.isEmpty ? nil : $0.errors }
+            acknowledgedBy = group.acknowledgement?.document.rawValue
+        }
     }
 }

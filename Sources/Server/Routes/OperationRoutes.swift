@@ -43,7 +43,8 @@ extension DropgateAPI {
             try Access.require(.admin, principal)
             let state: OutboxState? = try APIJSON.code(request.uri.queryParameters["state"], parameter: "state")
             let rows = try await storeCall { try await store.outbox(state: state) }
-            return try APIJSON.response(OutboxList(documents: rows.map(OutboxRow.init)))
+            let groups = try await storeCall { try await store.sentGroupsByOutboxRow() }
+            return try APIJSON.response(OutboxList(documents: rows.map { OutboxRow($0, sentGroup: groups[$0.id]) }))
         }
         router.get("v1/feeds") { request, context in
             let principal = try await authenticator.principal(of: request, context: context)

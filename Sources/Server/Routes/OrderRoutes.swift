@@ -92,7 +92,7 @@ enum OrderDetail {
         var head = Array(
             try APIJSON.encoder.encode(
                 Head(
-                    order: OrderRow(order), documents: documents.map(OutboxRow.init), explanation: explanation,
+                    order: OrderRow(order), documents: documents.map { OutboxRow($0) }, explanation: explanation,
                     retailerChanges: changes.map(ChangeRequestRow.init))))
         // `{"documents":…}` → `{"decision":<stored>,"documents":…}`: keys stay sorted.
         guard head.first == UInt8(ascii: "{") else { return head }

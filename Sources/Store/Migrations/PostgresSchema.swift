@@ -404,6 +404,41 @@ enum PostgresSchema {
             version: 14, name: "the bin each node keeps a SKU in",
             statements: ["ALTER TABLE inventory ADD COLUMN location TEXT"]),
         Migration(
+            // SQLite's v16: see `Schema.v16`. (SQLite's v15, the keeper column, has no PostgreSQL counterpart.)
+            version: 16, name: "the groups we send and the 997s that answer them",
+            statements: [
+                "ALTER TABLE feed_run ADD COLUMN accepted_on TEXT NOT NULL DEFAULT 'delivery'",
+                """
+                CREATE TABLE sent_group (
+                    partner TEXT NOT NULL,
+                    group_control BIGINT NOT NULL,
+                    functional_id TEXT NOT NULL,
+                    set_id TEXT NOT NULL,
+                    outbox_id BIGINT REFERENCES outbox (id),
+                    feed_run_id BIGINT REFERENCES feed_run (id),
+                    sent_at DOUBLE PRECISION NOT NULL,
+                    ack_status TEXT,
+                    ack_code TEXT,
+                    ack_errors TEXT NOT NULL DEFAULT '',
+                    ack_document_id BIGINT REFERENCES inbound_document (id),
+                    acknowledged_at DOUBLE PRECISION,
+                    PRIMARY KEY (partner, group_control)
+                )
+                """,
+                "CREATE INDEX sent_group_by_outbox ON sent_group (outbox_id)",
+                "CREATE INDEX sent_group_by_feed_run ON sent_group (feed_run_id)",
+                """
+                CREATE TABLE sent_set (
+                    partner TEXT NOT NULL,
+                    group_control BIGINT NOT NULL,
+                    set_control INTEGER NOT NULL,
+                    ack_status TEXT,
+                    ack_errors TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (partner, group_control, set_control)
+                )
+                """,
+            ]),
+        Migration(
             // SQLite's v17: see `Schema.v17`.
             version: 17, name: "ship-bys, shipments and ASN deadlines by instant",
             statements: [

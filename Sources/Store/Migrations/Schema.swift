@@ -171,6 +171,9 @@ enum Schema {
             // kept before names none, and counts as abandoned once unfinished.
             try db.execute(sql: "ALTER TABLE inbound_document ADD COLUMN keeper TEXT")
         }
+        migrator.registerMigration("v16: the groups we send and the 997s that answer them") { db in
+            try db.execute(sql: Self.v16)
+        }
         migrator.registerMigration("v17: ship-bys, shipments and ASN deadlines by instant") { db in
             try db.execute(sql: Self.v17)
         }
@@ -402,6 +405,40 @@ enum Schema {
     /// for none. The pick list reads it by the inventory's key (node, SKU).
     static let v14 = """
         ALTER TABLE inventory ADD COLUMN location TEXT;
+        """
+
+    /// Functional acknowledgements (`AcknowledgementStore`): every X12 group we send that a 997/999 may answer (an
+    /// outbox row's 855, 856, 810 or 865, a feed run's 846), keyed by partner and GS06 as numbered, with the outbox
+    /// row or feed run that carried it; each of its sets by ST02; and what the last 997 said of each (status NULL
+    /// while none came back; `ack_code` AK901 as received, the errors as text, the inbound document that carried
+    /// it). A feed run says whether it is accepted on delivery or on a 997 (`FeedAcceptance`).
+    static let v16 = """
+        ALTER TABLE feed_run ADD COLUMN accepted_on TEXT NOT NULL DEFAULT 'delivery';
+        CREATE TABLE sent_group (
+            partner TEXT NOT NULL,
+            group_control INTEGER NOT NULL,
+            functional_id TEXT NOT NULL,
+            set_id TEXT NOT NULL,
+            outbox_id INTEGER REFERENCES outbox(id),
+            feed_run_id INTEGER REFERENCES feed_run(id),
+            sent_at REAL NOT NULL,
+            ack_status TEXT,
+            ack_code TEXT,
+            ack_errors TEXT NOT NULL DEFAULT '',
+            ack_document_id INTEGER REFERENCES inbound_document(id),
+            acknowledged_at REAL,
+            PRIMARY KEY (partner, group_control)
+        );
+        CREATE INDEX sent_group_by_outbox ON sent_group (outbox_id);
+        CREATE INDEX sent_group_by_feed_run ON sent_group (feed_run_id);
+        CREATE TABLE sent_set (
+            partner TEXT NOT NULL,
+            group_control INTEGER NOT NULL,
+            set_control INTEGER NOT NULL,
+            ack_status TEXT,
+            ack_errors TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (partner, group_control, set_control)
+        );
         """
 
     /// The scorecard finds its month's POs by receipt, from a month before it; a PO received earlier whose ship-by,

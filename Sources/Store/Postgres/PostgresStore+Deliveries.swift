@@ -135,18 +135,23 @@ extension PostgresStore: DeliveryStore {
         let state = (draft.nothingToSend ? FeedRunState.nothingToSend : .pending).rawValue
         return try await transaction("record a feed run") { connection in
             try await lockFeedKey(draft.retailer.rawValue, node, on: connection)
-            let body = try await render(draft, on: connection)
+            let (body, numbered) = try await render(draft, on: connection)
             let inserted = try await rows(
                 """
                 INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
-                    snapshot, state)
+                    snapshot, state, accepted_on)
                 VALUES (\(draft.retailer.rawValue), \(node), \(draft.format), \(draft.mode), \(built),
                     \(Int64(body.count)), \(SHA256Digest.hex(body)), \(ByteBuffer(bytes: body)), \(draft.destination),
-                    \(snapshot), \(state))
+                    \(snapshot), \(state), \(draft.acceptedOn.rawValue))
                 RETURNING id
                 """, on: connection)
             guard let id = try inserted.first?.decode(Int64.self) else {
                 throw StoreError("record a feed run", underlying: PostgresSchemaError(description: "no id returned"))
+            }
+            if let (partner, groups) = numbered {
+                try await recordSent(
+                    groups.map { ($0, partner, inventoryAdviceGroup, .feedRun(FeedRunID(id)), draft.builtAt) },
+                    on: connection)
             }
             try await connection.query(
                 """
@@ -163,10 +168,12 @@ extension PostgresStore: DeliveryStore {
     }
 
     /// The run's bytes; an X12 body is rendered here, numbered from its partner's counters, locked until the
-    /// transaction ends and written back in it.
-    private func render(_ draft: FeedRunDraft, on connection: PostgresConnection) async throws -> [UInt8] {
+    /// transaction ends and written back in it, and comes with the partner and the groups it numbered.
+    private func render(_ draft: FeedRunDraft, on connection: PostgresConnection) async throws
+        -> (bytes: [UInt8], numbered: (partner: String, groups: [DrawnGroup])?)
+    {
         switch draft.body {
-        case .rendered(let bytes): return bytes
+        case .rendered(let bytes): return (bytes, nil)
         case .numbered(let partner, let render):
             var counters = try await lockCounters([partner], on: connection)
             var numbers = counters[partner] ?? ControlNumbers(partner: partner, values: [:])
@@ -176,7 +183,7 @@ extension PostgresStore: DeliveryStore {
             }
             counters[partner] = numbers
             try await saveCounters(counters, on: connection)
-            return bytes
+            return (bytes, (partner, DrawnGroup.groups(in: numbers.drawn)))
         }
     }
 
@@ -269,12 +276,17 @@ extension PostgresStore: DeliveryStore {
         return try await connection("list accepted feed runs") { connection in
             try await feedRuns(
                 where: """
-                    retailer = \(name) AND state = 'delivered' AND NOT EXISTS (
-                        SELECT 1 FROM feed_run AS newer
-                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
-                            AND newer.state = 'delivered'
-                            AND (newer.built_at > feed_run.built_at
-                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    retailer = \(name) AND state = 'delivered'
+                        AND (accepted_on = 'delivery' OR g.ack_status IN ('accepted', 'accepted-with-errors'))
+                        AND NOT EXISTS (
+                            SELECT 1 FROM feed_run AS newer
+                            LEFT JOIN sent_group AS newer_group ON newer_group.feed_run_id = newer.id
+                            WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                                AND newer.state = 'delivered'
+                                AND (newer.accepted_on = 'delivery'
+                                    OR newer_group.ack_status IN ('accepted', 'accepted-with-errors'))
+                                AND (newer.built_at > feed_run.built_at
+                                    OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
                     """, on: connection)
         }
     }
@@ -300,21 +312,24 @@ extension PostgresStore: DeliveryStore {
             unsafeSQL: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
                     next_attempt_at, delivered_at,
-                    \(bodies ? "body, snapshot" : "''::bytea AS body, NULL::bytea AS snapshot")
-                FROM feed_run WHERE
+                    \(bodies ? "body, snapshot" : "''::bytea AS body, NULL::bytea AS snapshot"),
+                    accepted_on, g.partner, g.group_control, g.ack_status, g.ack_code, g.ack_errors,
+                    g.ack_document_id, g.acknowledged_at
+                FROM feed_run LEFT JOIN sent_group AS g ON g.feed_run_id = feed_run.id WHERE
                 """)
+        // A run's 846 is one group (`InventoryAdvice.write`): the join adds at most one row to a run.
         query.sql += " " + condition.sql + " ORDER BY id"
         query.binds = condition.binds
         return try await rows(query, on: connection).map { row in
             let (
                 id, retailer, node, format, mode, built, bytes, sha, destination, state, attempts, next, delivered,
-                body,
-                snapshot
+                body, snapshot, acceptedOn, groupPartner, groupControl, status, code, errors, document, at
             ) =
                 try row.decode(
                     (
                         Int64, String, String, String, String, Double, Int64, String, String, String, Int, Double?,
-                        Double?, ByteBuffer, ByteBuffer?
+                        Double?, ByteBuffer, ByteBuffer?, String, String?, Int64?, String?, String?, String?, Int64?,
+                        Double?
                     ).self)
             return FeedRun(
                 id: FeedRunID(id), retailer: RetailerID(retailer), node: node.isEmpty ? nil : DCID(node),
@@ -323,7 +338,11 @@ extension PostgresStore: DeliveryStore {
                 state: try .stored(state, row: "feed run \(id)", operation: "read feed runs"),
                 attempts: attempts, nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
                 deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: Array(body.readableBytesView),
-                snapshot: snapshot.map { Array($0.readableBytesView) })
+                snapshot: snapshot.map { Array($0.readableBytesView) },
+                acceptedOn: try .stored(acceptedOn, row: "feed run \(id)", operation: "read feed runs"),
+                acknowledgement: try Self.acknowledgement(
+                    status: status, code: code, errors: errors, document: document, at: at,
+                    group: "sent group \(groupPartner ?? "") \(groupControl ?? 0)", operation: "read feed runs"))
         }
     }
 

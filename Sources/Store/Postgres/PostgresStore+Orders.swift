@@ -184,15 +184,24 @@ extension PostgresStore {
             counters = try await lockCounters(Set(groups.flatMap { $0.drafts.map(\.partner) }), on: connection)
         }
         var entries: [[OutboxEntry]] = []
+        // The groups each row numbered that a 997 may answer, by the row's place in `entries`, recorded once the
+        // rows have their ids.
+        var numbered: [(place: Int, groups: [DrawnGroup], kind: (functionalID: String, setID: String))] = []
+        var place = 0
         for group in groups {
             let at = group.at.asStored
             var made: [OutboxEntry] = []
             for draft in group.drafts {
                 guard var numbers = counters[draft.partner] else { continue }
+                let mark = numbers.drawn.count
                 let bytes: [UInt8]
                 do { bytes = try draft.render(&numbers) } catch {
                     throw StoreError("render \(draft.name)", code: .render, underlying: error)
                 }
+                if let acknowledgeable = draft.kind.acknowledgeable {
+                    numbered.append((place, DrawnGroup.groups(in: numbers.drawn[mark...]), acknowledgeable))
+                }
+                place += 1
                 counters[draft.partner] = numbers
                 made.append(
                     OutboxEntry(
@@ -212,6 +221,14 @@ extension PostgresStore {
                 entries[group][entry].id = id
             }
         }
+        let rows = entries.flatMap { $0 }
+        try await recordSent(
+            numbered.flatMap { item in
+                item.groups.map { group in
+                    let row = rows[item.place]
+                    return (group, row.partner, item.kind, DeliverySubject.outbox(row.id), row.createdAt)
+                }
+            }, on: connection)
         try await saveCounters(counters, on: connection)
         return entries
     }

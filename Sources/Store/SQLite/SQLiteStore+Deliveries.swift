@@ -133,21 +133,26 @@ extension SQLiteStore: DeliveryStore {
 
     public func recordFeedRun(_ draft: FeedRunDraft) async throws(StoreError) -> FeedRun {
         try await write("record a feed run") { db in
-            let body = try Self.render(draft, db)
+            let (body, numbered) = try Self.render(draft, db)
             let node = draft.node?.rawValue ?? ""
             let built = draft.builtAt.timeIntervalSince1970
             try db.execute(
                 sql: """
                     INSERT INTO feed_run (retailer, node, format, mode, built_at, bytes, sha256, body, destination,
-                        snapshot, state)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        snapshot, state, accepted_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     draft.retailer.rawValue, node, draft.format, draft.mode, built, body.count,
                     SHA256Digest.hex(body), Data(body), draft.destination, draft.snapshot.map { Data($0) },
-                    (draft.nothingToSend ? FeedRunState.nothingToSend : .pending).rawValue,
+                    (draft.nothingToSend ? FeedRunState.nothingToSend : .pending).rawValue, draft.acceptedOn.rawValue,
                 ])
             let id = db.lastInsertedRowID
+            if let (partner, groups) = numbered {
+                try Self.recordSent(
+                    groups, partner: partner, kind: inventoryAdviceGroup, subject: .feedRun(FeedRunID(id)),
+                    at: draft.builtAt, in: db)
+            }
             // Older pictures that have not left yet will never be sent; a newer one that exists makes this one old.
             try db.execute(
                 sql: """
@@ -160,10 +165,12 @@ extension SQLiteStore: DeliveryStore {
     }
 
     /// The run's bytes; an X12 body is rendered here, numbered from its partner's counters, which are written back
-    /// in the same transaction.
-    private static func render(_ draft: FeedRunDraft, _ db: Database) throws -> [UInt8] {
+    /// in the same transaction, and comes with the partner and the groups it numbered.
+    private static func render(_ draft: FeedRunDraft, _ db: Database) throws
+        -> (bytes: [UInt8], numbered: (partner: String, groups: [DrawnGroup])?)
+    {
         switch draft.body {
-        case .rendered(let bytes): return bytes
+        case .rendered(let bytes): return (bytes, nil)
         case .numbered(let partner, let render):
             var numbers = try loadCounters(partner, db)
             let bytes: [UInt8]
@@ -171,7 +178,7 @@ extension SQLiteStore: DeliveryStore {
                 throw StoreError("render the feed of \(draft.retailer)", code: .render, underlying: error)
             }
             try saveCounters(numbers, db)
-            return bytes
+            return (bytes, (partner, DrawnGroup.groups(in: numbers.drawn)))
         }
     }
 
@@ -258,12 +265,17 @@ extension SQLiteStore: DeliveryStore {
             try Self.feedRuns(
                 db,
                 where: """
-                    retailer = ? AND state = 'delivered' AND NOT EXISTS (
-                        SELECT 1 FROM feed_run AS newer
-                        WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
-                            AND newer.state = 'delivered'
-                            AND (newer.built_at > feed_run.built_at
-                                OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
+                    retailer = ? AND state = 'delivered'
+                        AND (accepted_on = 'delivery' OR g.ack_status IN ('accepted', 'accepted-with-errors'))
+                        AND NOT EXISTS (
+                            SELECT 1 FROM feed_run AS newer
+                            LEFT JOIN sent_group AS newer_group ON newer_group.feed_run_id = newer.id
+                            WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
+                                AND newer.state = 'delivered'
+                                AND (newer.accepted_on = 'delivery'
+                                    OR newer_group.ack_status IN ('accepted', 'accepted-with-errors'))
+                                AND (newer.built_at > feed_run.built_at
+                                    OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
                     """, [retailer.rawValue])
         }
     }
@@ -285,12 +297,16 @@ extension SQLiteStore: DeliveryStore {
     private static func feedRuns(
         _ db: Database, where condition: String, _ arguments: StatementArguments, bodies: Bool = true
     ) throws -> [FeedRun] {
+        // A run's 846 is one group (`InventoryAdvice.write`): the join adds at most one row to a run.
         try Row.fetchAll(
             db,
             sql: """
                 SELECT id, retailer, node, format, mode, built_at, bytes, sha256, destination, state, attempts,
-                    next_attempt_at, delivered_at, \(bodies ? "body, snapshot" : "x'' AS body, NULL AS snapshot")
-                FROM feed_run WHERE \(condition) ORDER BY id
+                    next_attempt_at, delivered_at, \(bodies ? "body, snapshot" : "x'' AS body, NULL AS snapshot"),
+                    accepted_on, g.partner, g.group_control, g.ack_status, g.ack_code, g.ack_errors,
+                    g.ack_document_id, g.acknowledged_at
+                FROM feed_run LEFT JOIN sent_group AS g ON g.feed_run_id = feed_run.id
+                WHERE \(condition) ORDER BY id
                 """, arguments: arguments
         ).map { row in
             let node: String = row["node"]
@@ -305,7 +321,10 @@ extension SQLiteStore: DeliveryStore {
                 state: try .stored(row["state"], row: "feed run \(row["id"] as Int64)", operation: "read feed runs"),
                 attempts: row["attempts"], nextAttemptAt: next.map(Date.init(timeIntervalSince1970:)),
                 deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)), body: [UInt8](row["body"] as Data),
-                snapshot: snapshot.map { [UInt8]($0) })
+                snapshot: snapshot.map { [UInt8]($0) },
+                acceptedOn: try .stored(
+                    row["accepted_on"], row: "feed run \(row["id"] as Int64)", operation: "read feed runs"),
+                acknowledgement: try acknowledgement(row, operation: "read feed runs"))
         }
     }
 

@@ -553,6 +553,7 @@ public final class SQLiteStore: OrderStore {
         var entries: [OutboxEntry] = []
         for draft in drafts {
             var numbers = try counters[draft.partner] ?? loadCounters(draft.partner, db)
+            let mark = numbers.drawn.count
             let bytes: [UInt8]
             do { bytes = try draft.render(&numbers) } catch {
                 throw StoreError("render \(draft.name)", code: .render, underlying: error)
@@ -569,11 +570,17 @@ public final class SQLiteStore: OrderStore {
                     key, draft.kind.rawValue, draft.partner, orderID, inReplyTo?.rawValue, draft.name,
                     draft.destination, at.timeIntervalSince1970, Data(bytes),
                 ])
+            let id = OutboxID(db.lastInsertedRowID)
+            if let acknowledgeable = draft.kind.acknowledgeable {
+                try recordSent(
+                    DrawnGroup.groups(in: numbers.drawn[mark...]), partner: draft.partner, kind: acknowledgeable,
+                    subject: .outbox(id), at: at, in: db)
+            }
             entries.append(
                 OutboxEntry(
-                    id: OutboxID(db.lastInsertedRowID), kind: draft.kind, partner: draft.partner,
-                    orderID: orderID.map(OrderID.init), inReplyTo: inReplyTo, name: draft.name,
-                    destination: draft.destination, state: .pending, createdAt: at, bytes: bytes))
+                    id: id, kind: draft.kind, partner: draft.partner, orderID: orderID.map(OrderID.init),
+                    inReplyTo: inReplyTo, name: draft.name, destination: draft.destination, state: .pending,
+                    createdAt: at, bytes: bytes))
         }
         for numbers in counters.values { try saveCounters(numbers, db) }
         return entries

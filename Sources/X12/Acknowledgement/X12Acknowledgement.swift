@@ -59,11 +59,18 @@ public struct X12Acknowledgement: Sendable {
     /// Each group is answered in its own GS08 release, as the 997/999 conventions say, unless `version` pins one
     /// (a partner that wants every reply in 004010); ISA12 follows the first group's answer (the inbound ISA12 for a
     /// TA1 alone). A 999 is always 005010X231A1.
-    public func reply(to index: Int, kind: Kind, version: X12Version? = nil) -> X12OutgoingInterchange {
+    ///
+    /// `skippingAcknowledgements` leaves out the groups that are themselves acknowledgements (GS01 `FA`: 997s and
+    /// 999s), which X12 never acknowledges: an interchange of them alone is then answered by nothing but the TA1
+    /// its envelope calls for, if any (`answersNothing`).
+    public func reply(
+        to index: Int, kind: Kind, version: X12Version? = nil, skippingAcknowledgements: Bool = false
+    ) -> X12OutgoingInterchange {
         let interchange = interchanges[index] ?? Self.unknownInterchange
         let inbound = interchange.header
-        let groups = interchange.groups.enumerated().map { groupIndex, group in
-            self.group(answering: group, at: groupIndex, interchange: index, kind: kind, version: version)
+        let groups = interchange.groups.enumerated().compactMap { groupIndex, group -> X12OutgoingGroup? in
+            if skippingAcknowledgements && group.functionalID == Self.acknowledgementFunctionalID { return nil }
+            return self.group(answering: group, at: groupIndex, interchange: index, kind: kind, version: version)
         }
         let interchangeVersion =
             groups.first.flatMap { X12Version($0.version).interchangeVersion }
@@ -79,6 +86,9 @@ public struct X12Acknowledgement: Sendable {
         }
         return X12OutgoingInterchange(header: header, looseSegments: ta1.map { [$0] } ?? [], groups: groups)
     }
+
+    /// GS01 of a group of 997s or 999s.
+    public static let acknowledgementFunctionalID = "FA"
 
     /// What `reply(to:kind:)` answers for an index it was not given: an interchange with no groups.
     private static let unknownInterchange = X12Interchange(

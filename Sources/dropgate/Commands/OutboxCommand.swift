@@ -31,6 +31,7 @@ extension OutboxCommand {
         func run() async throws {
             let store = try await self.store.open(creating: false)
             let entries = try await store.outbox(state: state)
+            let groups = try await store.sentGroupsByOutboxRow()
             if json {
                 print(
                     try OrdersCommand.json(
@@ -39,18 +40,37 @@ extension OutboxCommand {
                                 "id": Int(entry.id.rawValue), "kind": entry.kind.rawValue, "partner": entry.partner,
                                 "name": entry.name, "state": entry.state.rawValue,
                                 "order": entry.orderID.map { Int($0.rawValue) } ?? NSNull(), "bytes": entry.bytes.count,
+                                "acknowledgement": Self.acknowledgement(of: groups[entry.id]) ?? NSNull(),
+                                "acknowledgementErrors": groups[entry.id]?.acknowledgement.flatMap {
+                                    $0.errors.isEmpty ? nil : $0.errors
+                                } ?? NSNull(),
+                                "acknowledgedBy": groups[entry.id]?.acknowledgement.map { Int($0.document.rawValue) }
+                                    ?? NSNull(),
                             ]
                         }))
                 return
             }
-            var table = TextTable("id", "kind", "partner", "name", "state", "bytes")
+            var table = TextTable("id", "kind", "partner", "name", "state", "bytes", "997")
             for entry in entries {
                 table.append([
                     entry.id.description, entry.kind.rawValue, entry.partner, entry.name, entry.state.rawValue,
-                    String(entry.bytes.count),
+                    String(entry.bytes.count), Self.acknowledgement(of: groups[entry.id]) ?? "–",
                 ])
             }
             print(table.rendered)
+            // What a rejecting 997 said, under the table: too long for a column.
+            for entry in entries {
+                guard let answer = groups[entry.id]?.acknowledgement, !answer.errors.isEmpty else { continue }
+                print("\(entry.id) \(entry.name): \(answer.status.rawValue) (document \(answer.document)):")
+                for line in answer.errors.split(separator: "\n") { print("  \(line)") }
+            }
+        }
+
+        /// What the partner's 997/999 said of a row's X12 group (`accepted`, `rejected`, …), `awaiting` while
+        /// none came back; nil for a row no 997 answers (no group).
+        static func acknowledgement(of group: SentGroup?) -> String? {
+            guard let group else { return nil }
+            return group.acknowledgement?.status.rawValue ?? "awaiting"
         }
     }
 }
