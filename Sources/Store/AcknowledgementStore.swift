@@ -213,6 +213,7 @@ extension OutboundKind {
         case .changeAcknowledgement: ("CA", "865")
         case .shipNotice: ("SH", "856")
         case .invoice: ("IN", "810")
+        case .orderStatus: ("RS", "870")
         case .functionalAcknowledgement, .implementationAcknowledgement, .interchangeAcknowledgement,
             .cXMLConfirmation, .cXMLShipNotice, .cXMLInvoice, .pickTicket, .explanation:
             nil
