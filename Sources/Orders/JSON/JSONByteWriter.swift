@@ -151,9 +151,16 @@ public final class JSONByteWriter {
     /// A JSON string: quotes, backslashes and control characters escaped (and `/` in pretty text that escapes it),
     /// everything else as its UTF-8.
     func write(_ string: String) {
+        let slash: UInt8 = escapesSlashes ? UInt8(ascii: "/") : 0x22
+        // Most text needs no escape: then it is copied whole.
+        let plain: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == slash { return false }
+            buffer.appendQuoted(utf8)
+            return true
+        }
+        if plain == true { return }
         buffer.append(UInt8(ascii: "\""))
         var string = string
-        let slash: UInt8 = escapesSlashes ? UInt8(ascii: "/") : 0x22
         string.withUTF8 { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == slash {

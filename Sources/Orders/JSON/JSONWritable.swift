@@ -75,15 +75,7 @@ extension JSONByteWriter {
     /// Begins the member `key`: a comma after the one before, the key, a colon (in pretty text on a line of its
     /// own, and ` : `). Keys are plain names: no escapes.
     public func key(_ key: StaticString) {
-        if needsComma { buffer.append(UInt8(ascii: ",")) }
-        if isPretty { newLine() }
-        buffer.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { buffer.append(contentsOf: $0) }
-        // Byte by byte, not a static array's (retained and released on every key).
-        buffer.append(UInt8(ascii: "\""))
-        if isPretty { buffer.append(UInt8(ascii: " ")) }
-        buffer.append(UInt8(ascii: ":"))
-        if isPretty { buffer.append(UInt8(ascii: " ")) }
+        buffer.appendKey(key, comma: needsComma, pretty: isPretty, indent: 2 * depth)
         needsComma = false
     }
 

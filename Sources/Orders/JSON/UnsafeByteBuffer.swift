@@ -68,6 +68,58 @@ struct UnsafeByteBuffer: ~Copyable {
         count += extra
     }
 
+    /// A JSON member's start, with one check for room: `,` when `comma`; when `pretty`, a line break and `indent`
+    /// spaces; then `"key"` and the colon (` : ` when `pretty`). Keys are plain names: no escapes.
+    mutating func appendKey(_ key: StaticString, comma: Bool, pretty: Bool, indent: Int) {
+        guard key.hasPointerRepresentation else {
+            if comma { append(UInt8(ascii: ",")) }
+            if pretty {
+                append(0x0A)
+                append(repeating: UInt8(ascii: " "), count: indent)
+            }
+            append(UInt8(ascii: "\""))
+            append(key)
+            if pretty { append("\" : " as StaticString) } else { append("\":" as StaticString) }
+            return
+        }
+        let length = key.utf8CodeUnitCount
+        reserve(length + indent + 7)
+        var at = base + count
+        if comma {
+            at.initialize(to: UInt8(ascii: ","))
+            at += 1
+        }
+        if pretty {
+            at.initialize(to: 0x0A)
+            (at + 1).initialize(repeating: UInt8(ascii: " "), count: indent)
+            at += 1 + indent
+        }
+        at.initialize(to: UInt8(ascii: "\""))
+        (at + 1).update(from: key.utf8Start, count: length)
+        at += 1 + length
+        at.initialize(to: UInt8(ascii: "\""))
+        if pretty {
+            (at + 1).initialize(to: UInt8(ascii: " "))
+            (at + 2).initialize(to: UInt8(ascii: ":"))
+            (at + 3).initialize(to: UInt8(ascii: " "))
+            at += 4
+        } else {
+            (at + 1).initialize(to: UInt8(ascii: ":"))
+            at += 2
+        }
+        count = at - base
+    }
+
+    /// `bytes` between double quotes, with one check for room (the caller checked they need no escape).
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        let at = base + count
+        at.initialize(to: UInt8(ascii: "\""))
+        if let source = bytes.baseAddress { (at + 1).update(from: source, count: bytes.count) }
+        (at + 1 + bytes.count).initialize(to: UInt8(ascii: "\""))
+        count += bytes.count + 2
+    }
+
     /// Reverses the bytes from `start` to the end (digits written least significant first).
     mutating func reverse(from start: Int) {
         var digits = UnsafeMutableBufferPointer(start: base + start, count: count - start)
