@@ -4,9 +4,8 @@ public import Orders
 /// The plain facts the operations scorecard counts, read in a few set-based queries: no order's or explanation's
 /// JSON is decoded, so a month of a million POs reads in about a second.
 public protocol ScorecardStore: Sendable {
-    /// Every PO of `window.retailer` (or of all) received before `window.until` whose receipt, ship-by, or a shipment
-    /// (shipped or ASN deadline) falls in `[window.from, window.until)`, in no set order: those received since
-    /// `window.receivedSince` found by receipt, the stragglers before it by those instants.
+    /// Every PO of `window.retailer` (or of all) received in `[window.receivedSince, window.until)` whose receipt,
+    /// ship-by, or a shipment (shipped or ASN deadline) falls in `[window.from, window.until)`, in no set order.
     func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord]
 
     /// The same POs as `scorecardRecords(window)`, the plain ones counted in SQL (`ScorecardCount`) and the rest as
@@ -33,10 +32,9 @@ public struct ScorecardWindow: Hashable, Sendable {
     public var from: Date
     public var until: Date
     public var retailer: RetailerID?
-    /// The earliest receipt read by receipt: POs are found by when they were received (the index that finds a month
-    /// of them fast), from a month before `from` by default, as most are due within days of their receipt. One
-    /// received before this whose ship-by, shipment or ASN deadline falls in the window is found through those
-    /// instants' indexes and read by id (`ScorecardQuery.stragglers`).
+    /// The earliest receipt read: POs are found by when they were received (the one index that finds a month of
+    /// them fast), so one received before this whose ship-by or shipment falls in the window is not read. A month
+    /// before `from` by default: a PO is due within days of its receipt.
     public var receivedSince: Date
 
     public init(from: Date, until: Date, retailer: RetailerID? = nil, receivedSince: Date? = nil) {
@@ -118,24 +116,6 @@ enum ScorecardQuery {
     static let retailerCancel = "retailer-cancel"
     /// The outbox kinds that are an ASN.
     static let asnKinds = [OutboundKind.shipNotice.rawValue, OutboundKind.cXMLShipNotice.rawValue]
-    /// The POs received before the window's `receivedSince` (outside its read by receipt) whose ship-by, a shipment
-    /// or an ASN deadline still falls in `[from, until)`: one that waited weeks for stock, or shipped long after its
-    /// ship-by. Found through the indexes on those instants (`decision_by_ship_by`, `shipment_by_shipped`,
-    /// `shipment_by_asn_due`), then read by id. The arguments are the SQL of each bound value.
-    static func stragglers(since: String, from: String, until: String, retailer: String) -> String {
-        let received = "p.received_at < \(since) AND (\(retailer) = '' OR p.retailer = \(retailer))"
-        return """
-            SELECT p.id FROM decision d JOIN purchase_order p ON p.id = d.order_id
-            WHERE d.ship_by >= \(from) AND d.ship_by < \(until) AND \(received)
-            UNION
-            SELECT p.id FROM shipment s JOIN purchase_order p ON p.id = s.order_id
-            WHERE s.shipped_at >= \(from) AND s.shipped_at < \(until) AND \(received)
-            UNION
-            SELECT p.id FROM shipment s JOIN purchase_order p ON p.id = s.order_id
-            WHERE s.asn_due >= \(from) AND s.asn_due < \(until) AND \(received)
-            """
-    }
-
     /// The flag a shipment's review carries when it went with a carrier service the profile does not map the PO's
     /// ship method to (`FeeSchedule.Violation.unauthorizedCarrier`, in `ShipmentReview.flags`).
     static let unauthorizedCarrier = "unauthorized-carrier"

@@ -438,14 +438,6 @@ enum PostgresSchema {
                 )
                 """,
             ]),
-        Migration(
-            // SQLite's v17: see `Schema.v17`.
-            version: 17, name: "ship-bys, shipments and ASN deadlines by instant",
-            statements: [
-                "CREATE INDEX decision_by_ship_by ON decision (ship_by)",
-                "CREATE INDEX shipment_by_shipped ON shipment (shipped_at)",
-                "CREATE INDEX shipment_by_asn_due ON shipment (asn_due)",
-            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -174,9 +174,6 @@ enum Schema {
         migrator.registerMigration("v16: the groups we send and the 997s that answer them") { db in
             try db.execute(sql: Self.v16)
         }
-        migrator.registerMigration("v17: ship-bys, shipments and ASN deadlines by instant") { db in
-            try db.execute(sql: Self.v17)
-        }
         return migrator
     }
 
@@ -439,13 +436,5 @@ enum Schema {
             ack_errors TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (partner, group_control, set_control)
         );
-        """
-
-    /// The scorecard finds its month's POs by receipt, from a month before it; a PO received earlier whose ship-by,
-    /// shipment or ASN deadline still falls in the month (`ScorecardQuery.stragglers`) is found by these.
-    static let v17 = """
-        CREATE INDEX decision_by_ship_by ON decision (ship_by);
-        CREATE INDEX shipment_by_shipped ON shipment (shipped_at);
-        CREATE INDEX shipment_by_asn_due ON shipment (asn_due);
         """
 }

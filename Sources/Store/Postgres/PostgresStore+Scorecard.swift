@@ -8,23 +8,8 @@ extension PostgresStore {
     public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
         let operation = "read the scorecard's records"
         return try await connection(operation) { connection in
-            let late = try await self.stragglers(window, on: connection)
-            let records = try await self.scorecardRecords(window, ids: nil, operation: operation, on: connection)
-            return records + (try await self.scorecardRecords(window, ids: late, operation: operation, on: connection))
+            try await self.scorecardRecords(window, ids: nil, operation: operation, on: connection)
         }
-    }
-
-    /// `ScorecardQuery.stragglers` of `window`, in id order.
-    func stragglers(_ window: ScorecardWindow, on connection: PostgresConnection) async throws -> [Int64] {
-        var query = PostgresQuery(
-            unsafeSQL: ScorecardQuery.stragglers(since: "$1", from: "$2", until: "$3", retailer: "$4") + " ORDER BY 1")
-        query.binds.append(window.receivedSince.timeIntervalSince1970)
-        query.binds.append(window.from.timeIntervalSince1970)
-        query.binds.append(window.until.timeIntervalSince1970)
-        query.binds.append(window.retailer?.rawValue ?? "")
-        var ids: [Int64] = []
-        for row in try await rows(query, on: connection) { ids.append(try row.decode(Int64.self)) }
-        return ids
     }
 
     /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).

@@ -33,17 +33,14 @@ extension PostgresStore {
                         retailer: retailer, nodes: nodes ?? [], feesAvoided: avoided, facts: facts, orders: orders,
                         units: units, cancelledOrders: cancelledOrders, cancelledUnits: cancelledUnits)
                 else {
-                    let late = try await self.stragglers(window, on: connection)
                     let records = try await self.scorecardRecords(
                         window, ids: nil, operation: operation, on: connection)
-                    let lateRecords = try await self.scorecardRecords(
-                        window, ids: late, operation: operation, on: connection)
-                    return ScorecardCounts(counts: [], records: records + lateRecords)
+                    return ScorecardCounts(counts: [], records: records)
                 }
                 counts.append(count)
             }
-            let ids = unusual.union(try await self.stragglers(window, on: connection)).sorted()
-            let records = try await self.scorecardRecords(window, ids: ids, operation: operation, on: connection)
+            let records = try await self.scorecardRecords(
+                window, ids: unusual.sorted(), operation: operation, on: connection)
             return ScorecardCounts(counts: counts, records: records)
         }
     }

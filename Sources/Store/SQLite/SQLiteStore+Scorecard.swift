@@ -4,24 +4,12 @@ import Orders
 
 extension SQLiteStore {
     /// Three statements, each read through a cursor: the POs with their decisions, their shipments with the first
-    /// ASN delivery, and their floor cancellations summed per node. Each finds the POs by `received_at`'s index;
-    /// then the window's stragglers, received before it, by id.
+    /// ASN delivery, and their floor cancellations summed per node. Each finds the POs by `received_at`'s index.
     public func scorecardRecords(_ window: ScorecardWindow) async throws(StoreError) -> [ScorecardRecord] {
         let operation = "read the scorecard's records"
         return try await read(operation) { db in
             try Self.scorecardRecords(window, ids: nil, operation: operation, db)
-                + Self.scorecardRecords(window, ids: Self.stragglers(window, db), operation: operation, db)
         }
-    }
-
-    /// `ScorecardQuery.stragglers` of `window`, in id order.
-    static func stragglers(_ window: ScorecardWindow, _ db: Database) throws -> [Int64] {
-        let sql = ScorecardQuery.stragglers(since: ":since", from: ":from", until: ":until", retailer: ":retailer")
-        let arguments: StatementArguments = [
-            "since": window.receivedSince.timeIntervalSince1970, "from": window.from.timeIntervalSince1970,
-            "until": window.until.timeIntervalSince1970, "retailer": window.retailer?.rawValue ?? "",
-        ]
-        return try Int64.fetchAll(db, sql: sql + " ORDER BY 1", arguments: arguments)
     }
 
     /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).

@@ -28,12 +28,9 @@ extension SQLiteStore {
             }
             guard let counts = sums.counts() else {
                 return ScorecardCounts(
-                    counts: [],
-                    records: try Self.scorecardRecords(window, ids: nil, operation: operation, db)
-                        + Self.scorecardRecords(window, ids: Self.stragglers(window, db), operation: operation, db))
+                    counts: [], records: try Self.scorecardRecords(window, ids: nil, operation: operation, db))
             }
-            let ids = Set(sums.unusual).union(try Self.stragglers(window, db)).sorted()
-            let records = try Self.scorecardRecords(window, ids: ids, operation: operation, db)
+            let records = try Self.scorecardRecords(window, ids: sums.unusual.sorted(), operation: operation, db)
             return ScorecardCounts(counts: counts, records: records)
         }
     }
