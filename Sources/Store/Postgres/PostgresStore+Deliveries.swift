@@ -275,19 +275,7 @@ extension PostgresStore: DeliveryStore {
         let name = retailer.rawValue
         return try await connection("list accepted feed runs") { connection in
             try await feedRuns(
-                where: """
-                    retailer = \(name) AND state = 'delivered'
-                        AND (accepted_on = 'delivery' OR g.ack_status IN ('accepted', 'accepted-with-errors'))
-                        AND NOT EXISTS (
-                            SELECT 1 FROM feed_run AS newer
-                            LEFT JOIN sent_group AS newer_group ON newer_group.feed_run_id = newer.id
-                            WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
-                                AND newer.state = 'delivered'
-                                AND (newer.accepted_on = 'delivery'
-                                    OR newer_group.ack_status IN ('accepted', 'accepted-with-errors'))
-                                AND (newer.built_at > feed_run.built_at
-                                    OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
-                    """, on: connection)
+                where: "retailer = \(name) AND \(unescaped: FeedRunQuery.latestAccepted)", on: connection)
         }
     }
 

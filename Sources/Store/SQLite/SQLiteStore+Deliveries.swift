@@ -264,19 +264,7 @@ extension SQLiteStore: DeliveryStore {
         try await read("list accepted feed runs") { db in
             try Self.feedRuns(
                 db,
-                where: """
-                    retailer = ? AND state = 'delivered'
-                        AND (accepted_on = 'delivery' OR g.ack_status IN ('accepted', 'accepted-with-errors'))
-                        AND NOT EXISTS (
-                            SELECT 1 FROM feed_run AS newer
-                            LEFT JOIN sent_group AS newer_group ON newer_group.feed_run_id = newer.id
-                            WHERE newer.retailer = feed_run.retailer AND newer.node = feed_run.node
-                                AND newer.state = 'delivered'
-                                AND (newer.accepted_on = 'delivery'
-                                    OR newer_group.ack_status IN ('accepted', 'accepted-with-errors'))
-                                AND (newer.built_at > feed_run.built_at
-                                    OR (newer.built_at = feed_run.built_at AND newer.id > feed_run.id)))
-                    """, [retailer.rawValue])
+                where: "retailer = ? AND " + FeedRunQuery.latestAccepted, [retailer.rawValue])
         }
     }
 

@@ -66,8 +66,9 @@ struct RouteCommand: ParsableCommand {
         // Decisions are written as they are made, text or JSON: nothing of a file is held but the POs being
         // routed and a few batches being written. On a terminal each is written at once, in step with what standard
         // error says; otherwise a second thread writes them while this one decides the next.
-        var printer = DecisionPrinter(json: json, verbose: verbose)
-        let output = StandardOutputBuffer.isTerminal ? nil : OutputThread(DecisionPrinter(json: json, verbose: verbose))
+        let onTerminal = StandardOutputBuffer.isTerminal
+        var printer = onTerminal ? DecisionPrinter(json: json, verbose: verbose) : nil
+        let output = onTerminal ? nil : OutputThread(DecisionPrinter(json: json, verbose: verbose))
         var batch: [RoutingDecision] = []
         func hand(_ decisions: [RoutingDecision]) {
             output?.enqueue { printer in for decision in decisions { try printer.print(decision) } }
@@ -120,8 +121,8 @@ struct RouteCommand: ParsableCommand {
                 state.apply(decision)
                 kits.settle(decision, in: &state.stock)
                 if !decision.isCompliantShipment { allCompliant = false }
-                if output == nil {
-                    try printer.print(decision)
+                if printer != nil {
+                    try printer?.print(decision)
                 } else {
                     batch.append(decision)
                     if batch.count == OutputThread<DecisionPrinter>.batchSize {
@@ -144,7 +145,8 @@ struct RouteCommand: ParsableCommand {
             unclaimed.forEach(printError)
         }
         hand(batch)
-        if let output { try output.finish { $0.finish() } } else { printer.finish() }
+        try output?.finish { $0.finish() }
+        printer?.finish()
         if unreadable { throw ExitCode(2) }
         if !allCompliant { throw ExitCode(1) }
     }
