@@ -33,6 +33,16 @@ public final class ChildProcess: Sendable {
         _ arguments: [String], input: String = "/dev/null", output: Stream = .discard, errors: Stream = .discard,
         environment: [String: String] = [:], directory: String? = nil
     ) throws {
+        (pid, outputPipe) = try Self.start(
+            arguments, input: input, output: output, errors: errors, environment: environment, directory: directory)
+    }
+
+    /// Starts a child as `init` does, and leaves it to the caller (a daemon's starter, a watchdog that must outlive
+    /// the test): its PID, and the read end of its output pipe (-1 unless `.pipe`).
+    public static func start(
+        _ arguments: [String], input: String = "/dev/null", output: Stream = .discard, errors: Stream = .discard,
+        environment: [String: String] = [:], directory: String? = nil
+    ) throws -> (pid: pid_t, output: Int32) {
         let command = directory.map { ["/usr/bin/env", "-C", $0] + arguments } ?? arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -86,8 +96,7 @@ public final class ChildProcess: Sendable {
             if ends[0] >= 0 { close(ends[0]) }
             throw SpawnError("could not start \(command[0]): \(String(cString: strerror(result)))")
         }
-        self.pid = pid
-        outputPipe = ends[0]
+        return (pid, ends[0])
     }
 
     deinit {

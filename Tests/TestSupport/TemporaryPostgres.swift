@@ -148,29 +148,16 @@ public actor TemporaryPostgres {
         }
     }
 
-    /// Starts `command` with no input, its output appended to `log`, and no other descriptor of ours.
+    /// Starts `command` with no input, its output appended to `log`, and no other descriptor of ours
+    /// (`ChildProcess.start`: the child is not reaped for us, a watchdog outlives the test).
     private static func spawn(_ command: [String], log: String, failure: String) throws(TemporaryPostgresError)
         -> pid_t
     {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // Every other descriptor of this process is closed in the child (`addclosefrom_np` is not imported).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
-            if let fd = Int32(name), fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        do {
+            return try ChildProcess.start(command, output: .file(log), errors: .output).pid
+        } catch {
+            throw TemporaryPostgresError("\(failure): \(error)")
         }
-        let arguments = command.map { strdup($0) } + [nil]
-        defer { for argument in arguments { free(argument) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
-        guard spawned == 0 else {
-            throw TemporaryPostgresError(
-                "\(failure): cannot start \(command[0]): \(String(cString: strerror(spawned)))")
-        }
-        return pid
     }
 
     /// A loopback port nobody listens on now: bind port 0 and read what the kernel chose.
