@@ -17,6 +17,34 @@ public struct DocumentReport: Sendable {
     public var notes: [String] = []
     /// Set when a PO could not be committed now: the document stays pending for a later run to finish.
     public var leavePending = false
+    /// The orders already handed to the gateway's `orderSink`, and so no longer in `orders`.
+    public var handedOver = OrderTally()
+
+    /// How many orders the document held: those in `orders` and those handed over.
+    public var orderCount: Int { orders.count + handedOver.count }
+}
+
+/// Counts of orders' results, for a document whose orders were handed on as they were decided (`Gateway.orderSink`)
+/// instead of kept in its report: what its status and a command's exit status need of them.
+public struct OrderTally: Sendable, Equatable {
+    public private(set) var count = 0
+    /// Of an interchange received before: acknowledged again, nothing else done.
+    public private(set) var redelivered = 0
+    /// Rejected before routing.
+    public private(set) var notProcessed = 0
+
+    public init() {}
+
+    public mutating func add(_ orders: [OrderReport]) {
+        for order in orders {
+            count += 1
+            switch order.result {
+            case .redelivered: redelivered += 1
+            case .notProcessed: notProcessed += 1
+            default: break
+            }
+        }
+    }
 }
 
 /// What became of one PO.

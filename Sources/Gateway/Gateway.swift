@@ -29,6 +29,11 @@ public struct Gateway: Sendable {
     /// Told how many of a document's POs are decided so far and how many it holds, after each batch (for a
     /// progress line).
     public var progress: (@Sendable (_ decided: Int, _ of: Int) -> Void)?
+    /// When set, told each document's orders as they are decided (the report it is given holds those alone, with
+    /// the document's origin and ID), and the report keeps only their tally (`DocumentReport.handedOver`): so that
+    /// a document of a million POs is reported in bounded memory. A document's orders come in file order, and all
+    /// of them before `process` returns its report.
+    public var orderSink: (@Sendable (DocumentReport) -> Void)?
 
     public init(profiles: ProfileSet, store: any OrderStore, output: OutputFolder? = nil, logger: Logger) {
         self.profiles = profiles
@@ -42,13 +47,40 @@ public struct Gateway: Sendable {
     /// Processes one file; a file that cannot be read is reported, saying why, and nothing is promised for it.
     public func process(file: URL, receivedAt: Date) async -> DocumentReport {
         do {
-            let bytes = try LocalFile.bytes(file.path, expected: "a purchase order document (X12 or XML)")
-            return await process(bytes, origin: file.lastPathComponent, receivedAt: receivedAt)
+            return try await process(file: file.path, origin: file.lastPathComponent, receivedAt: receivedAt)
         } catch {
             return DocumentReport(
                 origin: file.lastPathComponent, kind: .unknown, documentID: nil, status: .unreadable,
                 problems: ["\(error)"], orders: [], written: [])
         }
+    }
+
+    /// Processes the file at `path` in bounded memory whatever its size: a file larger than a part
+    /// (`DocumentParts.size`) is kept a part at a time and read from the file on each pass, never held whole; a
+    /// smaller one is read and processed as `process(_:origin:receivedAt:)` does. Throws, saying why, when the
+    /// file cannot be opened (nothing is kept then).
+    public func process(file path: String, origin: String, receivedAt: Date) async throws(FileProblem)
+        -> DocumentReport
+    {
+        let expected = "a purchase order document (X12 or XML)"
+        let file = try InboundFile(path: path, expected: expected)
+        guard DocumentParts.isParted(file.count) else {
+            return await process(try LocalFile.bytes(path, expected: expected), origin: origin, receivedAt: receivedAt)
+        }
+        let kept: KeptDocument
+        do {
+            kept = try await store.keep(
+                InboundDocument(
+                    receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: file), source: file,
+                    partner: profiles.sender(of: file.bytes(0..<(1 << 16)))?.profile?.id.rawValue))
+        } catch {
+            return DocumentReport(
+                origin: origin, kind: DocumentFormat(detecting: file), documentID: nil, status: .unreadable,
+                problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
+        }
+        var document = await read(kept: kept.id, file: file, path: path, origin: origin, receivedAt: receivedAt)
+        let orders = await decideOrders(of: &document)
+        return await finish(document, orders: orders)
     }
 
     /// Processes one document: kept before anything else, then read, answered, decided and committed. A document
@@ -82,13 +114,19 @@ public struct Gateway: Sendable {
     /// have: what was committed for it stays, the rest is done now.
     public func resume() async -> [DocumentReport] {
         var reports: [DocumentReport] = []
+        await resume { reports.append($0) }
+        return reports
+    }
+
+    /// `resume()`, telling `finished` of each document as it is finished rather than gathering the reports: with
+    /// an `orderSink`, a document's orders reach the sink before its report reaches `finished`.
+    public func resume(_ finished: (DocumentReport) -> Void) async {
         for document in await pendingDocuments() {
-            reports.append(
+            finished(
                 await process(
                     kept: document.id, bytes: document.document.bytes, origin: document.document.origin,
                     receivedAt: document.document.receivedAt))
         }
-        return reports
     }
 
     /// What `resume` finishes: the store's pending documents this gateway may take (none, logged, when the store
@@ -133,10 +171,17 @@ public struct Gateway: Sendable {
     /// The first steps of `process(kept:bytes:origin:receivedAt:)`: read the document, answer each interchange
     /// once, and refuse what cannot be routed, before any order is decided.
     func read(kept id: DocumentID, bytes: [UInt8], origin: String, receivedAt: Date) async -> ReadDocument {
-        let format = DocumentFormat(detecting: bytes)
+        await read(kept: id, file: InboundFile(bytes: bytes), path: nil, origin: origin, receivedAt: receivedAt)
+    }
+
+    /// `read(kept:bytes:origin:receivedAt:)` from an opened document: its file's `path` when it is read from one.
+    func read(kept id: DocumentID, file: InboundFile, path: String?, origin: String, receivedAt: Date) async
+        -> ReadDocument
+    {
+        let stream = reader.open(file, path: path, origin: origin, acknowledges: true)
         var report = DocumentReport(
-            origin: origin, kind: format, documentID: id, status: .received, problems: [], orders: [], written: [])
-        let stream = reader.open(bytes, origin: origin, acknowledges: true)
+            origin: origin, kind: stream.kind, documentID: id, status: .received, problems: [], orders: [],
+            written: [])
         report.problems = stream.problems
         report.notes = stream.notes
         var repeated: Set<InterchangeKey> = []
@@ -157,6 +202,7 @@ public struct Gateway: Sendable {
             report.orders.append(
                 OrderReport(retailer: retailer, poNumber: set.poNumber, result: .notProcessed(reasons: set.reasons)))
         }
+        handOver(&report)
         return ReadDocument(
             id: id, receivedAt: receivedAt, stream: stream, report: report, repeated: repeated,
             unprocessed: unprocessed.unprocessed, acknowledgements: acknowledgements)
@@ -216,6 +262,7 @@ public struct Gateway: Sendable {
     /// The last step: the document's status, and the store told it is finished (unless a PO left it pending).
     func finish(_ document: ReadDocument, orders: Int) async -> DocumentReport {
         var report = document.report
+        handOver(&report)
         report.status = Self.status(
             of: document.stream, orders: orders, unprocessed: document.unprocessed,
             acknowledgements: document.acknowledgements, report: report)
@@ -228,7 +275,7 @@ public struct Gateway: Sendable {
         logger.info(
             "document processed",
             metadata: [
-                "origin": "\(report.origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orders.count)",
+                "origin": "\(report.origin)", "status": "\(report.status.rawValue)", "orders": "\(report.orderCount)",
             ])
         return report
     }
@@ -286,6 +333,15 @@ public struct Gateway: Sendable {
         let decided = await gateway.decide(pending.orders, document: id, at: now, report: &report)
         report.orders += pending.reports(merging: decided)
         pending = PendingOrders(decided: before + pending.routable)
+        handOver(&report)
+    }
+
+    /// Gives the report's orders to `orderSink`, if one is set, keeping only their tally.
+    func handOver(_ report: inout DocumentReport) {
+        guard let orderSink, !report.orders.isEmpty else { return }
+        orderSink(report)
+        report.handedOver.add(report.orders)
+        report.orders.removeAll(keepingCapacity: true)
     }
 
     /// Handles a change request in its place among the document's POs: the POs read before it are decided first
@@ -304,6 +360,7 @@ public struct Gateway: Sendable {
             return
         }
         report.orders.append(await handle(change, position: position, document: id, at: now, report: &report))
+        handOver(&report)
     }
 
     /// A document's status from what a pass over it found: its 997s and 999s count as what it holds, as orders
@@ -319,7 +376,10 @@ public struct Gateway: Sendable {
             return stream.x12 == nil ? .unreadable : .rejected
         }
         let results = report.orders.map(\.result)
-        if acknowledgements.read + acknowledgements.refused == 0, !results.isEmpty || acknowledgements.redelivered > 0,
+        let handedOver = report.handedOver
+        if acknowledgements.read + acknowledgements.refused == 0,
+            report.orderCount > 0 || acknowledgements.redelivered > 0,
+            handedOver.redelivered == handedOver.count,
             results.allSatisfy({ if case .redelivered = $0 { true } else { false } })
         {
             return .duplicate

@@ -1,5 +1,6 @@
 import Orders
 import Profiles
+import Store
 import X12
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import X12
 /// An inbound document opened for reading: its bytes in memory (the gateway holds what the store keeps), or an
 /// open file, read a chunk at a time on each pass so that a file of any size is read in bounded memory. Each pass
 /// makes a source of its own, reading from the start up to a limit.
-final class InboundFile: Sendable {
+final class InboundFile: DocumentSource {
     enum Storage: Sendable {
         case bytes([UInt8])
         case file(descriptor: Int32)
@@ -79,6 +80,20 @@ final class InboundFile: Sendable {
         while offset < range.upperBound {
             guard let count = try? read(at: offset, into: &result, maximumCount: range.upperBound - offset), count > 0
             else { break }
+            offset += count
+        }
+        return result
+    }
+
+    /// The bytes of `range`, or throws when they cannot all be read: how the store keeps the document a part at
+    /// a time (`DocumentSource`).
+    func bytes(in range: Range<Int>) throws -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(range.count)
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let count = try read(at: offset, into: &result, maximumCount: range.upperBound - offset)
+            guard count > 0 else { break }
             offset += count
         }
         return result

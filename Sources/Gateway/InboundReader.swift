@@ -43,7 +43,8 @@ public struct InboundReader: Sendable {
         open(try InboundFile(path: path, expected: expected), path: path, origin: origin, acknowledges: acknowledges)
     }
 
-    private func open(_ file: InboundFile, path: String?, origin: String, acknowledges: Bool) -> InboundStream {
+    /// Opens a document already opened as `file` (from `path`, when it is read from one).
+    func open(_ file: InboundFile, path: String?, origin: String, acknowledges: Bool) -> InboundStream {
         let kind = DocumentFormat(detecting: file)
         var stream = InboundStream(
             origin: origin, kind: kind, file: file, path: path, validator: validator, xmlDecoder: xmlDecoder)

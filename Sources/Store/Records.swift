@@ -8,7 +8,11 @@ public struct InboundDocument: Sendable {
     /// File name or request id it came from.
     public var origin: String
     public var format: DocumentFormat
+    /// Its bytes, when it is held in memory; empty when `source` gives them.
     public var bytes: [UInt8]
+    /// Where its bytes are read from a part at a time (a file), for a document too large to hold: the store
+    /// keeps it in parts (`DocumentParts`) without ever holding it whole.
+    public var source: (any DocumentSource)?
     /// The trading partner (its profile id) whose key posted it; nil for a document read from a folder or posted
     /// by staff.
     public var partner: String?
@@ -20,6 +24,22 @@ public struct InboundDocument: Sendable {
         self.bytes = bytes
         self.partner = partner
     }
+
+    /// A document read from `source` as it is kept.
+    public init(
+        receivedAt: Date, origin: String, format: DocumentFormat, source: any DocumentSource, partner: String? = nil
+    ) {
+        self.init(receivedAt: receivedAt, origin: origin, format: format, bytes: [], partner: partner)
+        self.source = source
+    }
+}
+
+/// Bytes a document is read from a range at a time (an open file), so that keeping it never holds it whole.
+public protocol DocumentSource: Sendable {
+    /// How many bytes it holds.
+    var count: Int { get }
+    /// The bytes of `range`; throws when they cannot all be read.
+    func bytes(in range: Range<Int>) throws -> [UInt8]
 }
 
 /// What became of an inbound document.

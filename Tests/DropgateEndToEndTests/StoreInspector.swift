@@ -29,6 +29,16 @@ struct StoreInspector {
         return bytes
     }
 
+    /// The bytes of a kept inbound document: its row's, or its parts' in order when it was kept in parts.
+    func keptBytes(of document: Int) throws -> [UInt8] {
+        try rows(
+            """
+            SELECT hex(bytes) FROM inbound_document WHERE id = \(document) AND parts = 0
+            UNION ALL SELECT * FROM (SELECT hex(bytes) FROM inbound_part WHERE document_id = \(document) ORDER BY part)
+            """
+        ).flatMap { Self.bytes(hex: $0.first ?? "") }
+    }
+
     /// Each row joined by tabs: easy to compare and to print in a failure.
     func lines(_ sql: String) throws -> [String] { try rows(sql).map { $0.joined(separator: "\t") } }
 

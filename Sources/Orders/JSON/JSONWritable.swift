@@ -13,13 +13,31 @@ public protocol JSONWritable: Encodable {
 extension JSONByteWriter {
     /// An object whose members `body` writes with `member`.
     public func object(_ body: () throws -> Void) rethrows {
+        beginObject()
+        try body()
+        endObject()
+    }
+
+    /// Opens an object whose members are written one at a time, up to `endObject()`: for an object written as its
+    /// members become known.
+    public func beginObject() {
         buffer.append(UInt8(ascii: "{"))
         needsComma = false
         depth += 1
-        try body()
+    }
+
+    /// Closes an open object.
+    public func endObject() {
         depth -= 1
         if isPretty { closeLine() }
         buffer.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// A member whose value is `null` (members whose value is nil are otherwise left out).
+    public func nullMember(_ key: StaticString) {
+        self.key(key)
+        buffer.append("null")
         needsComma = true
     }
 

@@ -438,6 +438,20 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        Migration(
+            // SQLite's v17: see `Schema.v17`.
+            version: 17, name: "documents too large to hold, kept in parts",
+            statements: [
+                "ALTER TABLE inbound_document ADD COLUMN parts INTEGER NOT NULL DEFAULT 0",
+                """
+                CREATE TABLE inbound_part (
+                    document_id BIGINT NOT NULL REFERENCES inbound_document (id),
+                    part INTEGER NOT NULL,
+                    bytes BYTEA NOT NULL,
+                    PRIMARY KEY (document_id, part)
+                )
+                """,
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -174,6 +174,9 @@ enum Schema {
         migrator.registerMigration("v16: the groups we send and the 997s that answer them") { db in
             try db.execute(sql: Self.v16)
         }
+        migrator.registerMigration("v17: documents too large to hold, kept in parts") { db in
+            try db.execute(sql: Self.v17)
+        }
         return migrator
     }
 
@@ -435,6 +438,18 @@ enum Schema {
             ack_status TEXT,
             ack_errors TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (partner, group_control, set_control)
+        );
+        """
+
+    /// A document larger than a part (`DocumentParts`) is kept as its parts in order, its own row's `bytes` empty
+    /// and `parts` saying how many; a document kept whole has none (`parts` 0).
+    static let v17 = """
+        ALTER TABLE inbound_document ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE inbound_part (
+            document_id INTEGER NOT NULL REFERENCES inbound_document(id),
+            part INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (document_id, part)
         );
         """
 }

@@ -100,7 +100,7 @@ actor PostgresDocumentKeepers {
                     id = ANY(\(mine)::bigint[]) AS held
                 FROM unfinished
             )
-            SELECT d.id, k.taken, d.received_at, d.origin, d.format, d.bytes, d.partner
+            SELECT d.id, k.taken, d.received_at, d.origin, d.format, d.bytes, d.partner, d.parts
             FROM kept k JOIN inbound_document d ON d.id = k.id
             WHERE k.taken OR k.held
             ORDER BY d.id
@@ -110,16 +110,27 @@ actor PostgresDocumentKeepers {
         for row in rows {
             if let (id, taken) = try? row.decode((Int64, Bool).self), taken { held.insert(id) }
         }
-        return try rows.map { row in
-            let (id, _, receivedAt, origin, format, bytes, partner) = try row.decode(
-                (Int64, Bool, Double, String, String, ByteBuffer, String?).self)
-            return PendingDocument(
-                id: DocumentID(id),
-                document: InboundDocument(
-                    receivedAt: Date(timeIntervalSince1970: receivedAt), origin: origin,
-                    format: DocumentFormat(rawValue: format) ?? .unknown, bytes: Array(bytes.readableBytesView),
-                    partner: partner))
+        var pending: [PendingDocument] = []
+        for row in rows {
+            let (id, _, receivedAt, origin, format, whole, partner, parts) = try row.decode(
+                (Int64, Bool, Double, String, String, ByteBuffer, String?, Int).self)
+            var bytes = Array(whole.readableBytesView)
+            if parts > 0 {
+                // A document kept in parts is put together again: finishing it after a stop holds it whole.
+                for try await part in try await connection.query(
+                    "SELECT bytes FROM inbound_part WHERE document_id = \(id) ORDER BY part", logger: logger
+                ).decode(ByteBuffer.self) {
+                    bytes += part.readableBytesView
+                }
+            }
+            pending.append(
+                PendingDocument(
+                    id: DocumentID(id),
+                    document: InboundDocument(
+                        receivedAt: Date(timeIntervalSince1970: receivedAt), origin: origin,
+                        format: DocumentFormat(rawValue: format) ?? .unknown, bytes: bytes, partner: partner)))
         }
+        return pending
     }
 
     /// Ends the session: its locks are released before this returns (the server would release them too when the

@@ -9,7 +9,9 @@ extension PostgresStore {
                 let row = try await rows(
                     """
                     SELECT id, received_at, origin, format, partner, status, problems, finished,
-                        octet_length(bytes)::bigint
+                        CASE WHEN parts = 0 THEN octet_length(bytes)::bigint ELSE
+                            (SELECT sum(octet_length(p.bytes))::bigint FROM inbound_part p
+                                WHERE p.document_id = inbound_document.id) END
                     FROM inbound_document WHERE id = \(id.rawValue)
                     """, on: connection
                 ).first

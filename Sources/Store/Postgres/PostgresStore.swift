@@ -229,6 +229,7 @@ public final class PostgresStore: OrderStore {
     // MARK: Inbound documents
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
+        if let source = document.source { return try await keep(document, inPartsFrom: source) }
         let fingerprint = StoreFingerprint(document.bytes).text
         return try await transaction("keep inbound document") { connection in
             // Two processes keeping the same bytes at once must not both find no earlier document: the lock on the
@@ -256,6 +257,53 @@ public final class PostgresStore: OrderStore {
             ).first?.decode(Int64.self)
             guard let id else { throw PostgresSchemaError(description: "INSERT … RETURNING id returned no row") }
             // Kept by this store before any other can see it: locked before the row commits.
+            try await keepers.take(id)
+            return KeptDocument(id: DocumentID(id), sameBytesAs: earlier.map(DocumentID.init))
+        }
+    }
+
+    /// `keep` for a document read from `source`: whole, as `keep` keeps bytes, when it is no larger than a part;
+    /// else a part at a time, its fingerprint worked out as the parts are written, then the first earlier document
+    /// with the same fingerprint (the same bytes) looked up under the fingerprint's lock, as `keep` does.
+    private func keep(_ document: InboundDocument, inPartsFrom source: any DocumentSource) async throws(StoreError)
+        -> KeptDocument
+    {
+        guard DocumentParts.isParted(source.count) else {
+            var whole = document
+            do { whole.bytes = try source.bytes(in: 0..<source.count) } catch {
+                throw StoreError("keep inbound document", underlying: error)
+            }
+            whole.source = nil
+            return try await keep(whole)
+        }
+        return try await transaction("keep inbound document") { connection in
+            let id = try await rows(
+                """
+                INSERT INTO inbound_document (received_at, origin, format, bytes, fingerprint, partner, parts)
+                VALUES (\(document.receivedAt.timeIntervalSince1970), \(document.origin), \(document.format.rawValue),
+                    ''::bytea, '', \(document.partner), \(DocumentParts.count(of: source.count)))
+                RETURNING id
+                """, on: connection
+            ).first?.decode(Int64.self)
+            guard let id else { throw PostgresSchemaError(description: "INSERT … RETURNING id returned no row") }
+            var reader = DocumentParts.Reader(source)
+            while let (index, part) = try reader.next() {
+                try await connection.query(
+                    """
+                    INSERT INTO inbound_part (document_id, part, bytes)
+                    VALUES (\(id), \(index), \(ByteBuffer(bytes: part)))
+                    """, logger: logger)
+            }
+            let fingerprint = reader.fingerprint
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(Self.keepLock), hashtext(\(fingerprint)))", logger: logger)
+            try await connection.query(
+                "UPDATE inbound_document SET fingerprint = \(fingerprint) WHERE id = \(id)", logger: logger)
+            let earlier = try await rows(
+                """
+                SELECT id FROM inbound_document WHERE fingerprint = \(fingerprint) AND id < \(id) ORDER BY id LIMIT 1
+                """, on: connection
+            ).first?.decode(Int64.self)
             try await keepers.take(id)
             return KeptDocument(id: DocumentID(id), sameBytesAs: earlier.map(DocumentID.init))
         }

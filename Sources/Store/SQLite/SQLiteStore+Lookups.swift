@@ -10,7 +10,9 @@ extension SQLiteStore {
                     db.cachedStatement(
                         sql: """
                             SELECT id, received_at, origin, format, partner, status, problems, finished,
-                                length(bytes) AS byte_count
+                                CASE WHEN parts = 0 THEN length(bytes) ELSE
+                                    (SELECT sum(length(bytes)) FROM inbound_part WHERE document_id = inbound_document.id) END
+                                    AS byte_count
                             FROM inbound_document WHERE id = ?
                             """), arguments: [id.rawValue])
             else { return nil }

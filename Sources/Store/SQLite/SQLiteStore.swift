@@ -104,6 +104,7 @@ public final class SQLiteStore: OrderStore {
     // MARK: Inbound documents
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
+        if let source = document.source { return try await keep(document, inPartsFrom: source) }
         let hash = StoreFingerprint(document.bytes).text
         let keeper = keepers.token
         // Urgent: whoever sent it waits for it to be kept, ahead of the work on documents kept before.
@@ -125,6 +126,48 @@ public final class SQLiteStore: OrderStore {
                 ])
             // Kept by this process before any other can see it: it names its keeper in the same transaction.
             return KeptDocument(id: DocumentID(db.lastInsertedRowID), sameBytesAs: earlier.map(DocumentID.init))
+        }
+    }
+
+    /// `keep` for a document read from `source`: whole, as `keep` keeps bytes, when it is no larger than a part;
+    /// else a part at a time, its fingerprint worked out as the parts are written, and the first earlier document
+    /// with the same fingerprint (the same bytes) looked up after.
+    private func keep(_ document: InboundDocument, inPartsFrom source: any DocumentSource) async throws(StoreError)
+        -> KeptDocument
+    {
+        guard DocumentParts.isParted(source.count) else {
+            var whole = document
+            do { whole.bytes = try source.bytes(in: 0..<source.count) } catch {
+                throw StoreError("keep inbound document", underlying: error)
+            }
+            whole.source = nil
+            return try await keep(whole)
+        }
+        let keeper = keepers.token
+        return try await write("keep inbound document", urgent: true) { db in
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO inbound_document (received_at, origin, format, bytes, sha256, partner, keeper, parts)
+                    VALUES (?, ?, ?, x'', '', ?, ?, ?)
+                    """
+            ).execute(
+                arguments: [
+                    document.receivedAt.timeIntervalSince1970, document.origin, document.format.rawValue,
+                    document.partner, keeper, DocumentParts.count(of: source.count),
+                ])
+            let id = db.lastInsertedRowID
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO inbound_part (document_id, part, bytes) VALUES (?, ?, ?)")
+            let fingerprint = try DocumentParts.write(source) { index, part in
+                try insert.execute(arguments: [id, index, Data(part)])
+            }
+            try db.cachedStatement(sql: "UPDATE inbound_document SET sha256 = ? WHERE id = ?").execute(
+                arguments: [fingerprint, id])
+            let earlier = try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT id FROM inbound_document WHERE sha256 = ? AND id < ? ORDER BY id LIMIT 1"),
+                arguments: [fingerprint, id])
+            return KeptDocument(id: DocumentID(id), sameBytesAs: earlier.map(DocumentID.init))
         }
     }
 
@@ -179,17 +222,27 @@ public final class SQLiteStore: OrderStore {
                 rows += try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT id, received_at, origin, format, bytes, partner FROM inbound_document
+                        SELECT id, received_at, origin, format, bytes, partner, parts FROM inbound_document
                         WHERE finished = 0 AND id IN (\(marks)) ORDER BY id
                         """, arguments: StatementArguments(slice))
             }
-            return rows.map { row in
-                PendingDocument(
-                    id: DocumentID(row["id"]),
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let parts: Int = row["parts"]
+                // A document kept in parts is put together again: finishing it after a stop holds it whole.
+                let bytes =
+                    parts == 0
+                    ? [UInt8](row["bytes"] as Data)
+                    : try Data.fetchAll(
+                        db.cachedStatement(sql: "SELECT bytes FROM inbound_part WHERE document_id = ? ORDER BY part"),
+                        arguments: [id]
+                    ).flatMap { [UInt8]($0) }
+                return PendingDocument(
+                    id: DocumentID(id),
                     document: InboundDocument(
                         receivedAt: Date(timeIntervalSince1970: row["received_at"]), origin: row["origin"],
-                        format: DocumentFormat(rawValue: row["format"]) ?? .unknown,
-                        bytes: [UInt8](row["bytes"] as Data), partner: row["partner"]))
+                        format: DocumentFormat(rawValue: row["format"]) ?? .unknown, bytes: bytes,
+                        partner: row["partner"]))
             }
         }
     }

@@ -46,7 +46,7 @@ struct IngestCommand: AsyncParsableCommand {
         let profiles = try world.load()
         let expected = "a purchase order document (X12 or XML)"
         // Every file is checked before anything is kept; each is read only when its turn comes, so that a batch of
-        // many files never holds more than one in memory.
+        // many files never holds more than one in memory (and a large one not even that: see `process(file:)`).
         for file in files {
             do { try LocalFile.checkFile(file, expected: expected) } catch {
                 printError("\(error)")
@@ -59,85 +59,36 @@ struct IngestCommand: AsyncParsableCommand {
         var gateway = Gateway(profiles: profiles, store: store, logger: logger)
         let progress = ProgressLine(documents: files.count, quiet: quiet)
         gateway.progress = { progress.update(decided: $0, of: $1) }
+        // Each document's orders are printed (or spooled, for the table) as they are decided, not gathered.
+        let output = IngestReportOutput(json: json, profiles: profiles)
+        gateway.orderSink = { output.take($0) }
         let now = clock.instant(default: Date())
-        var reports = await gateway.resume()
+        await gateway.resume { output.finish($0) }
         var unreadable = false
         for file in files {
-            let bytes: [UInt8]
-            do { bytes = try LocalFile.bytes(file, expected: expected) } catch {
+            // A large file is kept and read a part at a time, never held whole.
+            do {
+                output.finish(
+                    try await gateway.process(
+                        file: file, origin: (file as NSString).lastPathComponent, receivedAt: now))
+            } catch {
                 // Checked above, gone or changed since: the rest of the batch goes on.
                 progress.clear()
                 printError("\(error)")
                 unreadable = true
                 continue
             }
-            reports.append(
-                await gateway.process(bytes, origin: (file as NSString).lastPathComponent, receivedAt: now))
             progress.finishDocument()
         }
         progress.clear()
         await store.close()
-        if json {
-            print(try Self.json(reports))
-        } else {
-            var table = OrderTable(profiles: profiles)
-            reports.forEach { table.append($0) }
-            print(table.rendered)
-            let problems = reports.flatMap(\.problems)
-            if !problems.isEmpty {
-                print("")
-                print("Problems found (each document is kept in the store and answered):")
-                problems.forEach { print("  \($0)") }
-            }
-        }
+        let reports = output.end()
         reports.flatMap(\.notes).forEach(printError)
         let failed = reports.contains { report in
             report.status == .rejected || report.status == .unreadable || report.leavePending
-                || report.orders.contains { if case .notProcessed = $0.result { true } else { false } }
+                || report.handedOver.notProcessed > 0
         }
         if unreadable { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
-    }
-
-    /// One object per document: its status, problems and what became of each PO.
-    static func json(_ reports: [DocumentReport]) throws -> String {
-        let objects: [[String: Any]] = reports.map { report in
-            [
-                "origin": report.origin, "document": report.documentID.map { Int($0.rawValue) } ?? NSNull(),
-                "status": report.status.rawValue, "problems": report.problems, "notes": report.notes,
-                "orders": report.orders.map { order -> [String: Any] in
-                    var object: [String: Any] = [
-                        "po": order.poNumber?.rawValue ?? NSNull(), "retailer": order.retailer?.rawValue ?? NSNull(),
-                    ]
-                    switch order.result {
-                    case .decided(let decision):
-                        object["result"] = decision.outcome.rawValue
-                        object["nodes"] = decision.shipments.map(\.node.rawValue)
-                    case .duplicate(let earlier):
-                        object["result"] = "duplicate"
-                        object["order"] = Int(earlier.rawValue)
-                    case .redelivered(let interchange):
-                        object["result"] = "redelivered"
-                        object["interchange"] = interchange.description
-                    case .notProcessed(let reasons):
-                        object["result"] = "not-processed"
-                        object["reasons"] = reasons
-                    case .unknownPartner(let sender):
-                        object["result"] = "unknown-partner"
-                        object["sender"] = sender
-                    case .changeRequest(let outcome):
-                        object["result"] = "change-\(outcome.review.verdict.rawValue)"
-                        object["order"] = outcome.order.map { Int($0.rawValue) } ?? NSNull()
-                        object["checks"] = outcome.review.checks
-                        if let decision = outcome.decision {
-                            object["nodes"] = decision.shipments.map(\.node.rawValue)
-                        }
-                    }
-                    return object
-                },
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -6,7 +6,7 @@ import Routing
 
 /// The table the demo and `ingest` end with: one row per PO, what was decided, where, by when and why.
 struct OrderTable {
-    private var table = TextTable("PO", "retailer", "decision", "DC", "ship by", "reason")
+    private var table = TextTable(OrderTable.headers)
     let profiles: ProfileSet
     /// One formatter a time zone: making one costs more than deciding the PO it formats.
     private var formatters: [TimeZone: DateFormatter] = [:]
@@ -16,8 +16,16 @@ struct OrderTable {
     var rendered: String { table.rendered }
 
     mutating func append(_ report: DocumentReport) {
-        for order in report.orders { table.append(row(for: order, file: report.origin)) }
+        for row in rows(of: report) { table.append(row) }
     }
+
+    /// The table's rows for the report's orders.
+    mutating func rows(of report: DocumentReport) -> [[String]] {
+        report.orders.map { row(for: $0, file: report.origin) }
+    }
+
+    /// The table's column headers.
+    static let headers = ["PO", "retailer", "decision", "DC", "ship by", "reason"]
 
     private mutating func row(for order: OrderReport, file: String) -> [String] {
         let po = order.poNumber?.rawValue ?? "(\(file))"

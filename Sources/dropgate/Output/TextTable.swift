@@ -5,6 +5,8 @@ struct TextTable {
 
     init(_ headers: String...) { self.headers = headers }
 
+    init(_ headers: [String]) { self.headers = headers }
+
     mutating func append(_ row: [String]) { rows.append(row) }
 
     var rendered: String {
