@@ -27,10 +27,9 @@ enum PostgresIngestBenchmarks {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let profiles = try ProfileSet.load(
-            profiles: root.appendingPathComponent("retailer-profiles"),
-            network: root.appendingPathComponent("fixtures/network.yaml"),
-            catalog: root.appendingPathComponent("fixtures/items.csv"))
+        // The SQLite figure's world: nodes with room for every PO of the file, so that they ship.
+        let network = try IngestBenchmarks.roomyNetwork(in: folder)
+        let (profiles, _) = try IngestBenchmarks.sampleWorld(network: network)
         let halves = (0..<2).map { half in interchange(megabytes: max(1, megabytes / 2), half: half) }
         let files = try halves.enumerated().map { half, bytes in
             let file = folder.appendingPathComponent("half\(half).x12")
@@ -56,7 +55,8 @@ enum PostgresIngestBenchmarks {
             try await stock(server.url(database), profiles: profiles)
             let start = ContinuousClock.now
             if processes {
-                try ingestInProcesses(binary, files: files, gateways: gateways, url: server.url(database))
+                try ingestInProcesses(
+                    binary, files: files, gateways: gateways, url: server.url(database), network: network)
             } else {
                 try await ingestHere(halves, gateways: gateways, url: server.url(database), profiles: profiles)
             }
@@ -118,13 +118,15 @@ enum PostgresIngestBenchmarks {
     }
 
     /// `dropgate ingest` processes at once: one with both files, or one a file.
-    static func ingestInProcesses(_ binary: String, files: [URL], gateways: Int, url: String) throws {
+    static func ingestInProcesses(_ binary: String, files: [URL], gateways: Int, url: String, network: URL) throws {
         let shares = gateways == 1 ? [files] : files.map { [$0] }
         let children = try shares.map { share in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments =
-                ["ingest"] + share.map(\.path) + ["--db", url, "--at", "2026-11-24T15:00:00Z", "--quiet", "--json"]
+                ["ingest"] + share.map(\.path) + [
+                    "--db", url, "--at", "2026-11-24T15:00:00Z", "--network", network.path, "--quiet", "--json",
+                ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

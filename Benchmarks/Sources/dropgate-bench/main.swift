@@ -64,7 +64,7 @@ if runs("feeds") {
 if runs("ingest") {
     // `DROPGATE_INGEST_MB=N`: a file of N MB (about 1,100 POs a MB).
     let megabytes = ProcessInfo.processInfo.environment["DROPGATE_INGEST_MB"].flatMap { Int($0) } ?? (quick ? 2 : 20)
-    table.add(try await IngestBenchmarks.run(megabytes: megabytes))
+    for figure in try await IngestBenchmarks.run(megabytes: megabytes) { table.add(figure) }
 }
 /// `--only postgres`: the PostgreSQL figures alone (a server of their own is started and stopped).
 if runs("ingest") || only == "postgres" {
