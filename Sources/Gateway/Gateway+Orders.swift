@@ -301,11 +301,9 @@ extension Gateway {
         if answer.isWanted(by: profile) {
             outbound.append(answerDraft(answer, order: order, profile: profile, at: now))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for ticket in tickets {
             // Rendered now, outside the store's write lock; an encoding failure shows when the outbox row is written.
-            let json = Result { Array(try encoder.encode(ticket)) + [0x0A] }
+            let json = Result { try ticket.outboxJSON() }
             outbound.append(
                 OutboundDraft(kind: .pickTicket, partner: ticket.node.rawValue, name: "\(ticket.id).json") { _ in
                     try json.get()

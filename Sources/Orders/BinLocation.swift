@@ -83,3 +83,8 @@ public struct BinLocation: Hashable, Sendable, Codable, Comparable, CustomString
         }
     }
 }
+
+extension BinLocation: JSONWritable {
+    /// As its `encode(to:)` writes it: the bare text.
+    public func writeJSON(to writer: JSONByteWriter) { writer.string(rawValue) }
+}

@@ -82,6 +82,12 @@ extension JSONByteWriter {
         newLine()
     }
 
+    /// A value that writes itself, at the top level (not in an open array or object).
+    public func value(_ value: some JSONWritable) throws {
+        try write(value)
+        needsComma = true
+    }
+
     /// An element of an open array: a value that writes itself, in this writer's layout.
     @inlinable
     public func element(_ value: some JSONWritable) throws {
