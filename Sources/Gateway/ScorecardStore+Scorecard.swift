@@ -23,7 +23,9 @@ extension ScorecardStore {
         var days: [RetailerID: [Date]] = [:]
         for profile in profiles { days[profile.id] = month.dayStarts(in: profile.timeZone) }
         return try await scorecardCounts(
-            ScorecardWindow(from: window.start, until: window.end, retailer: retailer), days: days, asOf: asOf)
+            ScorecardWindow(
+                from: window.start, until: window.end, retailer: retailer,
+                valued: Scorecard.valuedRetailers(profiles)), days: days, asOf: asOf)
     }
 }
 
@@ -76,6 +78,6 @@ extension ScorecardOrder {
                 Shipment(
                     node: $0.node, shippedAt: $0.shippedAt, asnDue: $0.asnDue, asnDeliveredAt: $0.asnDeliveredAt,
                     carrierCompliant: $0.carrierCompliant)
-            })
+            }, poNumber: record.poNumber, value: record.value)
     }
 }

@@ -4,22 +4,30 @@ public import Profiles
 
 extension FeeStanding {
     /// The forecast in words, as the report and the operations page print it: `3 more late POs this month are
-    /// free; the 4th costs $5.`, `No more units cancelled for stock are free this month: the next costs $5.`
+    /// free; the 4th costs $5.`, `No more units cancelled for stock are free this month: the next costs $5.`; for
+    /// an estimate, `the 4th costs about $2.40 (2% of an average order)`.
     public var forecast: String {
         let (one, many) = Self.nouns(violation, units: countsUnits)
         guard remainingFree > 0 else {
             guard let nextFee else { return "No more \(many) are free this month." }
-            return "No more \(many) are free this month: the next costs \(Self.spoken(nextFee))."
+            return "No more \(many) are free this month: the next costs \(cost(nextFee))."
         }
         let free =
             remainingFree == 1
             ? "1 more \(one) this month is free" : "\(remainingFree) more \(many) this month are free"
         guard let nextFee else { return free + "." }
-        return "\(free); the \(Self.ordinal(remainingFree + 1)) costs \(Self.spoken(nextFee))."
+        return "\(free); the \(Self.ordinal(remainingFree + 1)) costs \(cost(nextFee))."
+    }
+
+    /// `$5`, or for an estimate `about $2.40 (2% of an average order)`: the fee as set says the share.
+    func cost(_ money: Money) -> String {
+        guard estimated else { return Self.spoken(money) }
+        let share = fee.split(separator: " ").first.map { " (\($0) of an average order)" } ?? ""
+        return "about \(Self.spoken(money))\(share)"
     }
 
     /// The forecast with the retailer's name: `Walmart: 3 more late POs this month are free; the 4th costs $5.` Nil
-    /// for a fee whose next violation costs nothing to tell (a per-cent fee: the scorecard has no order values).
+    /// for a fee whose next violation costs nothing to tell (a per-cent fee before any PO it could apply to).
     public func sentence(retailer name: String) -> String? {
         guard nextFee != nil else { return nil }
         let text = forecast

@@ -23,13 +23,19 @@ public import Profiles
 ///   (`cancelledOrders`): a per-unit fee counts units (the late PO's units; the cancelled units), any other fee
 ///   counts violations. The base is the allowance's (the month's `orders` or `units`); without an allowance the
 ///   count's own (orders, or units for a per-unit fee). free = floor(allowance% × base), charged = max(0, count −
-///   free), incurred = charged × the fee (a per-cent fee is charged nothing here: the rows carry no order value).
+///   free), incurred = charged × the fee. A per-cent fee counts violations, and charges its share of each charged
+///   violation's PO value (`ScorecardOrder.value`); the free ones are the month's first as the retailer counts
+///   them (`PricedViolations`).
 /// - Forecast: base and count carried to the month's end at the month-to-date daily rate
 ///   (`FeeAllowance.projected`); `remainingFree` = max(0, projectedFree − count); at risk = the fee on the
 ///   violations still pending (open POs whose ship-by, or unsent ASNs whose deadline, is in the month and not yet
 ///   past) beyond `remainingFree`. Rates are scale-free, so a metric's projection at today's rate is its rate now.
+///   For a per-cent fee, where no particular PO is known these are estimates (`FeeStanding.estimated`): a projected
+///   violation at the average value of the month's violations so far, one at risk at the average value of the POs
+///   at risk, and the next one (`nextFee`) at the former (before the first violation, the latter).
 /// - Days: a late PO's fee falls on its ship-by day, a late ASN's on its deadline's day, a cancel's on the day the
 ///   PO was received; fees avoided on the day it was received. Days run from the month's first to `asOf`'s day.
+///   A per-cent fee falls on the day at its share of that PO's value.
 extension Scorecard {
     /// The scorecard of `month` for each retailer of `profiles` (in retailer id order), from `orders` (any order:
     /// those of other retailers or outside the month are skipped), as of `asOf`.
@@ -59,6 +65,21 @@ extension Scorecard {
 
     /// Days of the month gone by at `asOf` in `dayStarts`' zone: whole days, and the part of the current day (by
     /// its own length: 23 or 25 hours on a day the clocks change).
+    /// The violations the scorecard counts, and so the fees it can show.
+    static let countedViolations: [FeeSchedule.Violation] = [.lateShip, .lateASN, .cancelForStock]
+
+    /// The retailers of `profiles` whose scorecard needs each PO's value: those charging a share of the order's
+    /// value (`Fee.Amount.percent`) for a violation the scorecard counts. For any other, no PO's value is read.
+    public static func valuedRetailers(_ profiles: [RetailerProfile]) -> Set<RetailerID> {
+        var valued: Set<RetailerID> = []
+        for profile in profiles {
+            for violation in countedViolations {
+                if case .percent = profile.fees.fees[violation]?.amount { valued.insert(profile.id) }
+            }
+        }
+        return valued
+    }
+
     public static func daysElapsed(dayStarts: [Date], asOf: Date) -> Double {
         let days = dayStarts.count - 1
         guard asOf > dayStarts[0] else { return 0 }
@@ -84,6 +105,8 @@ struct RetailerTally {
     var total: ScorecardFigures
     var nodes: [DCID: ScorecardFigures] = [:]
     var days: [DailyFigures]
+    /// Violations of each per-cent fee with their POs' values, and the POs at risk of one.
+    var priced: [FeeSchedule.Violation: PricedViolations] = [:]
     /// Units of late POs, of POs with a late ASN (once per late shipment), and what is still pending.
     var lateShipUnits = 0
     var lateASNUnits = 0
@@ -105,6 +128,9 @@ struct RetailerTally {
         lateShipFee = fees[.lateShip]
         lateASNFee = fees[.lateASN]
         cancelFee = fees[.cancelForStock]
+        for violation in Scorecard.countedViolations {
+            if case .percent = fees[violation]?.amount { priced[violation] = PricedViolations() }
+        }
         let zero = Money.zero(currency)
         zeroFigures = ScorecardFigures(feesAvoided: zero, feesIncurred: zero, feesAtRisk: zero)
         total = zeroFigures
@@ -148,18 +174,42 @@ struct RetailerTally {
     }
 
     /// What `orders` violations of `fee` cost, `units` units among them: the fee per violation, per unit for a
-    /// per-unit fee; nothing for a per-cent fee (no order value here).
-    func cost(_ fee: Fee?, orders: Int, units: Int) -> Money {
+    /// per-unit fee; for a per-cent fee, its share of `value`, the one PO's (nothing without it: a group of POs
+    /// carries no value, and the store counts none of a retailer with such a fee that could be charged one).
+    func cost(_ fee: Fee?, orders: Int, units: Int, value: Money? = nil) -> Money {
         switch fee?.amount {
         case .fixed(let money): money.multiplied(by: Decimal(orders))
         case .perUnit(let money): money.multiplied(by: Decimal(units))
-        case .percent, nil: .zero(currency)
+        case .percent(let percent): Money(amount(of: value) * percent / 100, currency)
+        case nil: .zero(currency)
+        }
+    }
+
+    /// `value`'s amount in the schedule's currency: 0 when unknown or in another (left out, as in any sum).
+    func amount(of value: Money?) -> Decimal {
+        guard let value, value.currency == currency else { return 0 }
+        return value.amount
+    }
+
+    /// Notes `order`'s `verdict` on `violation`'s deadline `deadline` for a per-cent fee: a violation with its value,
+    /// or a PO at risk of one.
+    mutating func price(
+        _ violation: FeeSchedule.Violation, _ verdict: DeadlineVerdict, deadline: Date, of order: ScorecardOrder
+    ) {
+        guard priced[violation] != nil else { return }
+        let value = amount(of: order.value)
+        switch verdict {
+        case .late: priced[violation]?.add(deadline: deadline, poNumber: order.poNumber, id: order.id, value: value)
+        case .pending: priced[violation]?.addPending(value: value)
+        case .onTime: break
         }
     }
 
     /// `orders` POs (`units` units among them) whose ship-by falls on `day`, judged `verdict`, counted for the
     /// retailer, the day and each of `counted`. Pending ones are only kept for the forecast.
-    mutating func countShip(_ verdict: DeadlineVerdict, day: Int, orders: Int, units: Int, nodes counted: [DCID]) {
+    mutating func countShip(
+        _ verdict: DeadlineVerdict, day: Int, orders: Int, units: Int, value: Money? = nil, nodes counted: [DCID]
+    ) {
         switch verdict {
         case .onTime:
             total.shipDue += orders
@@ -175,7 +225,9 @@ struct RetailerTally {
             total.shippedLate += orders
             lateShipUnits += units
             days[day].shipDue += orders
-            if lateShipFee != nil { days[day].feesIncurred.add(cost(lateShipFee, orders: orders, units: units)) }
+            if lateShipFee != nil {
+                days[day].feesIncurred.add(cost(lateShipFee, orders: orders, units: units, value: value))
+            }
             for node in counted {
                 nodes[node, default: zeroFigures].shipDue += orders
                 nodes[node, default: zeroFigures].shippedLate += orders
@@ -188,7 +240,9 @@ struct RetailerTally {
 
     /// `shipments` shipments (of POs of `units` units) whose ASN deadline falls on `day`, judged `verdict`, counted
     /// for the retailer and each of `counted`.
-    mutating func countASN(_ verdict: DeadlineVerdict, day: Int, shipments: Int, units: Int, nodes counted: [DCID]) {
+    mutating func countASN(
+        _ verdict: DeadlineVerdict, day: Int, shipments: Int, units: Int, value: Money? = nil, nodes counted: [DCID]
+    ) {
         switch verdict {
         case .onTime:
             total.asnDue += shipments
@@ -201,7 +255,9 @@ struct RetailerTally {
             total.asnDue += shipments
             total.asnLate += shipments
             lateASNUnits += units
-            if lateASNFee != nil { days[day].feesIncurred.add(cost(lateASNFee, orders: shipments, units: units)) }
+            if lateASNFee != nil {
+                days[day].feesIncurred.add(cost(lateASNFee, orders: shipments, units: units, value: value))
+            }
             for node in counted {
                 nodes[node, default: zeroFigures].asnDue += shipments
                 nodes[node, default: zeroFigures].asnLate += shipments
@@ -226,7 +282,8 @@ struct RetailerTally {
             addReceived(order, day: day, nodes: counted)
         }
         if let shipBy = order.shipBy, let day = day(of: shipBy), let verdict = order.shipVerdict(asOf: asOf) {
-            countShip(verdict, day: day, orders: 1, units: order.units, nodes: counted)
+            countShip(verdict, day: day, orders: 1, units: order.units, value: order.value, nodes: counted)
+            price(.lateShip, verdict, deadline: shipBy, of: order)
         }
         for shipment in order.shipments {
             if shipment.shippedAt <= asOf, day(of: shipment.shippedAt) != nil {
@@ -234,7 +291,8 @@ struct RetailerTally {
             }
             guard let due = shipment.asnDue, let day = day(of: due), let verdict = shipment.asnVerdict(asOf: asOf)
             else { continue }
-            countASN(verdict, day: day, shipments: 1, units: order.units, nodes: [shipment.node])
+            countASN(verdict, day: day, shipments: 1, units: order.units, value: order.value, nodes: [shipment.node])
+            price(.lateASN, verdict, deadline: due, of: order)
         }
     }
 
@@ -245,7 +303,10 @@ struct RetailerTally {
         if cancelled > 0 {
             total.cancelledOrders += 1
             total.cancelledUnits += cancelled
-            if cancelFee != nil { days[day].feesIncurred.add(cost(cancelFee, orders: 1, units: cancelled)) }
+            if cancelFee != nil {
+                days[day].feesIncurred.add(cost(cancelFee, orders: 1, units: cancelled, value: order.value))
+            }
+            price(.cancelForStock, .late, deadline: order.receivedAt, of: order)
         }
         let isReroute = order.outcome == .reroute
         if isReroute { total.reroutes += 1 }
@@ -345,21 +406,37 @@ struct RetailerTally {
         let projectedCount = FeeAllowance.projected(count, daysElapsed: elapsed, daysInMonth: daysInMonth)
         let projectedFree = FeeAllowance.free(percent: percent, base: projectedBase)
         let remaining = FeeAllowance.remaining(count: count, free: projectedFree)
+        let projectedCharged = FeeAllowance.charged(count: projectedCount, free: projectedFree)
+        let risky = max(0, pending - remaining)
+        let incurred: Money
+        let projectedIncurred: Money
         let nextFee: Money?
+        let atRisk: Money
         switch fee.amount {
-        case .fixed(let money), .perUnit(let money): nextFee = money
-        case .percent: nextFee = nil
+        case .fixed(let money), .perUnit(let money):
+            incurred = charge(fee, charged)
+            projectedIncurred = charge(fee, projectedCharged)
+            nextFee = money
+            atRisk = charge(fee, risky)
+        case .percent(let percent):
+            let priced = (self.priced[violation] ?? PricedViolations()).standing(
+                percent: percent, free: free, projectedFree: projectedFree, projectedCharged: projectedCharged,
+                risky: risky)
+            incurred = Money(priced.incurred, currency)
+            projectedIncurred = Money(priced.projectedIncurred, currency)
+            nextFee = priced.nextFee.map { Money($0, currency) }
+            atRisk = Money(priced.atRisk, currency)
         }
+        let estimated: Bool
+        if case .percent = fee.amount { estimated = true } else { estimated = false }
         return FeeStanding(
             violation: violation, fee: fee.description, count: count, base: base, free: free, charged: charged,
-            incurred: charge(fee, charged),
-            projectedBase: projectedBase, projectedCount: projectedCount, projectedFree: projectedFree,
-            projectedIncurred: charge(fee, FeeAllowance.charged(count: projectedCount, free: projectedFree)),
-            remainingFree: remaining, nextFee: nextFee, atRisk: charge(fee, max(0, pending - remaining)),
-            countsUnits: countsUnits)
+            incurred: incurred, projectedBase: projectedBase, projectedCount: projectedCount,
+            projectedFree: projectedFree, projectedIncurred: projectedIncurred, remainingFree: remaining,
+            nextFee: nextFee, atRisk: atRisk, countsUnits: countsUnits, estimated: estimated)
     }
 
-    /// `violations` of `fee` (units, for a per-unit fee).
+    /// `violations` of `fee` (units, for a per-unit fee); a per-cent fee is priced by `PricedViolations`.
     func charge(_ fee: Fee, _ violations: Int) -> Money {
         switch fee.amount {
         case .fixed(let money), .perUnit(let money): money.multiplied(by: Decimal(violations))

@@ -193,11 +193,14 @@ public struct FeeStanding: Hashable, Sendable, Codable {
     public var atRisk: Money
     /// Whether `count` and its forecast are units (a per-unit fee) rather than violations.
     public var countsUnits: Bool
+    /// Whether `projectedIncurred`, `nextFee` and `atRisk` are estimates at an average PO's value (a fee that is a
+    /// share of the order's value, on POs not known yet) rather than exact; `incurred` is always exact.
+    public var estimated: Bool
 
     public init(
         violation: FeeSchedule.Violation, fee: String, count: Int, base: Int, free: Int, charged: Int,
         incurred: Money, projectedBase: Int, projectedCount: Int, projectedFree: Int, projectedIncurred: Money,
-        remainingFree: Int, nextFee: Money?, atRisk: Money, countsUnits: Bool = false
+        remainingFree: Int, nextFee: Money?, atRisk: Money, countsUnits: Bool = false, estimated: Bool = false
     ) {
         self.violation = violation
         self.fee = fee
@@ -214,6 +217,7 @@ public struct FeeStanding: Hashable, Sendable, Codable {
         self.nextFee = nextFee
         self.atRisk = atRisk
         self.countsUnits = countsUnits
+        self.estimated = estimated
     }
 }
 

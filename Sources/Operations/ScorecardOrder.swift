@@ -26,6 +26,10 @@ public struct ScorecardOrder: Hashable, Sendable {
     /// late shipment of what it took back.
     public var cancelledByRetailer: Bool
     public var shipments: [Shipment]
+    /// The PO number, and the PO's extended value (`PurchaseOrder.extendedTotal`), what a fee that is a share of the
+    /// order's value is a share of; nil when not read (the store reads them only for a retailer with such a fee).
+    public var poNumber: PONumber?
+    public var value: Money?
 
     /// Where the PO stands toward the warehouse.
     public enum Progress: String, Hashable, Sendable, Codable {
@@ -62,7 +66,7 @@ public struct ScorecardOrder: Hashable, Sendable {
         id: Int64, retailer: RetailerID, receivedAt: Date, units: Int, outcome: DecisionOutcome?, nodes: [DCID],
         shipBy: Date?, progress: Progress, cancelledUnits: Int = 0, floorCancelledUnits: [DCID: Int] = [:],
         feesAvoided: Money? = nil, feesIncurred: Money? = nil, cancelledByRetailer: Bool = false,
-        shipments: [Shipment] = []
+        shipments: [Shipment] = [], poNumber: PONumber? = nil, value: Money? = nil
     ) {
         self.id = id
         self.retailer = retailer
@@ -78,6 +82,8 @@ public struct ScorecardOrder: Hashable, Sendable {
         self.feesIncurred = feesIncurred
         self.cancelledByRetailer = cancelledByRetailer
         self.shipments = shipments
+        self.poNumber = poNumber
+        self.value = value
     }
 
     /// The nodes the PO counts for: its decision's, and any it shipped or was cancelled from besides.

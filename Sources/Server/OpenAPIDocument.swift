@@ -1104,7 +1104,7 @@ components:
                 items:
                   type: object
                   required: [violation, fee, count, base, free, charged, incurred, projectedBase, projectedCount,
-                    projectedFree, projectedIncurred, remainingFree, atRisk, countsUnits]
+                    projectedFree, projectedIncurred, remainingFree, atRisk, countsUnits, estimated]
                   additionalProperties: false
                   properties:
                     violation: { type: string }
@@ -1122,6 +1122,11 @@ components:
                     nextFee: { $ref: '#/components/schemas/Money' }
                     atRisk: { $ref: '#/components/schemas/Money' }
                     countsUnits: { type: boolean }
+                    estimated:
+                      type: boolean
+                      description: >-
+                        projectedIncurred, nextFee and atRisk are estimates at an average order's value (a fee that is
+                        a share of the order's value); incurred is exact.
               days:
                 type: array
                 items:

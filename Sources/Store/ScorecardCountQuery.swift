@@ -18,11 +18,14 @@ struct ScorecardCountQuery {
     let dialect: Dialect
     /// Retailers sharing day starts (seconds since 2001, whole), each group once.
     let zones: [(retailers: [String], starts: [Double])]
+    /// `ScorecardWindow.valued`, sorted: retailers whose POs late, at risk or cancelled are read as records.
+    let valued: [String]
 
     /// nil when a day start is not a whole second (no zone in use has such an offset): then every PO is read as a
     /// record.
-    init?(_ dialect: Dialect, days: [RetailerID: [Date]]) {
+    init?(_ dialect: Dialect, days: [RetailerID: [Date]], valued: Set<RetailerID> = []) {
         self.dialect = dialect
+        self.valued = valued.map(\.rawValue).sorted()
         // Outcomes 1… and 7 for an unknown one must fit `Packed`'s 3 bits.
         guard DecisionOutcome.allCases.count < 7 else { return nil }
         var zones: [(retailers: [String], starts: [Double])] = []
@@ -171,15 +174,27 @@ struct ScorecardCountQuery {
 
     /// A PO counted in SQL, with `s` a shipment of it (NULL for none): no cancel from the floor or by the retailer,
     /// no negative count of cancelled units, and either no shipment, or one decision node and `s` its only
-    /// shipment, from that node, with a carrier the profile allows.
+    /// shipment, from that node, with a carrier the profile allows; for a retailer of `valued`, besides, nothing
+    /// a fee could be charged on (not late or pending to ship or for its ASN, no units cancelled): a count carries
+    /// no order value.
     var plain: String {
         """
         NOT EXISTS (SELECT 1 FROM line_cancellation l WHERE l.order_id = p.id)
             AND COALESCE(o.cancelled_units, 0) >= 0
             AND (s.id IS NULL OR (\(atMostOneNode) AND s.node = \(node)
                 AND NOT EXISTS (SELECT 1 FROM shipment x WHERE x.order_id = p.id AND x.id <> s.id)
-                AND NOT \(carrierFlagged)))
+                AND NOT \(carrierFlagged)))\(valued.isEmpty ? "" : "\n    AND " + unpriced)
         """
+    }
+
+    /// For a PO of a retailer of `valued`: nothing a fee is charged on, or at risk of one. Never NULL.
+    var unpriced: String {
+        let names = valued.map(Self.quoted).joined(separator: ", ")
+        return """
+            (p.retailer NOT IN (\(names)) OR (COALESCE(o.cancelled_units, 0) = 0
+                AND COALESCE(\(shipVerdict), 'O') NOT IN ('L', 'P')
+                AND COALESCE(\(asnVerdict), 'O') NOT IN ('L', 'P')))
+            """
     }
 
     /// One row per PO (per shipment, for a PO of several): retailer, the decision's nodes, fees avoided, the PO's

@@ -36,12 +36,21 @@ public struct ScorecardWindow: Hashable, Sendable {
     /// them fast), so one received before this whose ship-by or shipment falls in the window is not read. A month
     /// before `from` by default: a PO is due within days of its receipt.
     public var receivedSince: Date
+    /// Retailers whose POs' values the scorecard needs (a fee that is a share of the order's value): their records
+    /// carry the PO number and `PurchaseOrder.extendedTotal`, and `scorecardCounts` reads each of their POs that is
+    /// late, at risk or cancelled as a record, never in a count (a count carries no value). Empty: no PO's JSON is
+    /// read.
+    public var valued: Set<RetailerID>
 
-    public init(from: Date, until: Date, retailer: RetailerID? = nil, receivedSince: Date? = nil) {
+    public init(
+        from: Date, until: Date, retailer: RetailerID? = nil, receivedSince: Date? = nil,
+        valued: Set<RetailerID> = []
+    ) {
         self.from = from
         self.until = until
         self.retailer = retailer
         self.receivedSince = receivedSince ?? from.addingTimeInterval(-31 * 86_400)
+        self.valued = valued
     }
 }
 
@@ -67,11 +76,17 @@ public struct ScorecardRecord: Hashable, Sendable {
     /// The retailer cancelled units of it (a change request we accepted: `retailer-cancel` on the floor).
     public var cancelledByRetailer: Bool
     public var shipments: [ScorecardShipment]
+    /// For a retailer of `ScorecardWindow.valued` only (nil otherwise): the PO number, and the PO's extended value
+    /// as it stands now (`PurchaseOrder.extendedTotal`: quantity × unit price over the lines priced in the order's
+    /// currency), what a fee that is a share of the order is a share of.
+    public var poNumber: PONumber?
+    public var value: Money?
 
     public init(
         id: OrderID, retailer: RetailerID, receivedAt: Date, units: Int, outcome: DecisionOutcome?, nodes: [DCID],
         shipBy: Date?, state: OrderState, cancelledUnits: Int, floorCancelledUnits: [DCID: Int], feesAvoided: Money?,
-        feesIncurred: Money?, cancelledByRetailer: Bool, shipments: [ScorecardShipment]
+        feesIncurred: Money?, cancelledByRetailer: Bool, shipments: [ScorecardShipment], poNumber: PONumber? = nil,
+        value: Money? = nil
     ) {
         self.id = id
         self.retailer = retailer
@@ -87,6 +102,8 @@ public struct ScorecardRecord: Hashable, Sendable {
         self.feesIncurred = feesIncurred
         self.cancelledByRetailer = cancelledByRetailer
         self.shipments = shipments
+        self.poNumber = poNumber
+        self.value = value
     }
 }
 
@@ -120,6 +137,17 @@ enum ScorecardQuery {
     /// ship method to (`FeeSchedule.Violation.unauthorizedCarrier`, in `ShipmentReview.flags`).
     static let unauthorizedCarrier = "unauthorized-carrier"
 
+    /// The PO number and the order's JSON of a PO `p` of a retailer of `valued`: NULL for any other, and both NULL
+    /// when `valued` is empty (nothing more is read).
+    static func valuedColumns(_ valued: Set<RetailerID>) -> String {
+        guard !valued.isEmpty else { return "CAST(NULL AS TEXT), CAST(NULL AS TEXT)" }
+        let names = valued.map(\.rawValue).sorted().map(ScorecardCountQuery.quoted).joined(separator: ", ")
+        return """
+            CASE WHEN p.retailer IN (\(names)) THEN p.po_number END,
+                CASE WHEN p.retailer IN (\(names)) THEN p.order_json END
+            """
+    }
+
     /// Records being assembled: the POs in the order read, and where each id is.
     struct Assembly {
         var records: [ScorecardRecord] = []
@@ -128,7 +156,7 @@ enum ScorecardQuery {
         mutating func add(
             id: Int64, retailer: String, receivedAt: Double, state: String, outcome: String?, nodes: [String],
             shipBy: Double?, units: Int?, cancelledUnits: Int?, feesAvoided: String?, feesIncurred: String?,
-            operation: String
+            poNumber: String?, orderJSON: String?, operation: String
         ) throws(StoreError) {
             guard let state = OrderState(rawValue: state) else {
                 throw StoreError(operation, code: .corrupt, reason: "order \(id) is in an unknown state '\(state)'")
@@ -151,7 +179,10 @@ enum ScorecardQuery {
                     cancelledUnits: cancelledUnits ?? 0, floorCancelledUnits: [:],
                     feesAvoided: try OriginalDecisionQuery.money(feesAvoided ?? "", order: id, operation: operation),
                     feesIncurred: try OriginalDecisionQuery.money(feesIncurred ?? "", order: id, operation: operation),
-                    cancelledByRetailer: false, shipments: []))
+                    cancelledByRetailer: false, shipments: [], poNumber: poNumber.map(PONumber.init(rawValue:)),
+                    value: try orderJSON.map { json throws(StoreError) in
+                        try StoreJSON.decode(PurchaseOrder.self, from: json, operation: operation).extendedTotal
+                    }))
         }
 
         mutating func addShipment(

@@ -174,6 +174,123 @@ struct ReportCommandTests {
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("2026-11,") })
     }
 
+    /// The sample Walmart profile alone in `world`'s folder, its late-ship fee made 2% of the order beyond 1% of
+    /// its POs.
+    static func percentProfiles(_ world: IngestWorld) throws -> [String] {
+        let profiles = world.folder.appendingPathComponent("profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let walmart = profiles.appendingPathComponent("walmart.yaml")
+        let text = try String(
+            contentsOf: DropgateCommand.packageRoot.appendingPathComponent("retailer-profiles/walmart.yaml"),
+            encoding: .utf8)
+        let changed = text.replacingOccurrences(
+            of: "late-ship: { fixed: 5.00 USD, allowance: 1% of orders }",
+            with: "late-ship: { percent: 2, allowance: 1% of orders }")
+        #expect(changed != text, "the sample Walmart profile sets its late-ship fee as before")
+        try changed.write(to: walmart, atomically: true, encoding: .utf8)
+        var options = IngestWorld.options
+        options[1] = profiles.path
+        return options
+    }
+
+    /// Each Walmart PO late in Walmart's November as of `asOf`, from the raw tables: its ship-by, PO number, id and
+    /// extended value (quantity × unit price over the lines priced in the order's currency, read as written).
+    static func lateWalmartPOs(_ store: StoreInspector, asOf: Date) throws -> [(Double, String, Int, Decimal)] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "America/Chicago"))
+        var values: [Int: Decimal] = [:]
+        for row in try store.rows(
+            """
+            SELECT p.id, l.value -> '$.quantity', COALESCE(l.value -> '$.unitPrice.amount', ''),
+                COALESCE(l.value ->> '$.unitPrice.currency', ''), p.order_json ->> '$.currency'
+            FROM purchase_order p, json_each(p.order_json, '$.lines') l WHERE p.retailer = 'walmart'
+            """)
+        {
+            let id = try #require(Int(row[0]))
+            guard row[3] == row[4], let quantity = Decimal(string: row[1]), let price = Decimal(string: row[2]) else {
+                values[id, default: 0] += 0
+                continue
+            }
+            values[id, default: 0] += quantity * price
+        }
+        var late: [(Double, String, Int, Decimal)] = []
+        for row in try store.rows(
+            """
+            SELECT p.id, p.po_number, d.ship_by, p.state,
+                COALESCE((SELECT MAX(s.shipped_at) FROM shipment s WHERE s.order_id = p.id), ''),
+                (SELECT COUNT(*) FROM line_cancellation l WHERE l.order_id = p.id AND l.reason = 'retailer-cancel')
+            FROM purchase_order p JOIN decision d ON d.order_id = p.id
+            WHERE p.retailer = 'walmart' AND d.ship_by IS NOT NULL
+            """)
+        {
+            let id = try #require(Int(row[0]))
+            let shipBy = try #require(Double(row[2]))
+            let parts = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: shipBy))
+            guard parts.year == 2026, parts.month == 11, row[5] == "0" else { continue }
+            let lastShipped = Double(row[4])
+            let isOpen = row[3] == "open" || row[3] == "released"
+            if lastShipped.map({ $0 > shipBy }) ?? (isOpen && asOf.timeIntervalSince1970 > shipBy) {
+                late.append((shipBy, row[1], id, values[id] ?? 0))
+            }
+        }
+        return late.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+    }
+
+    @Test("a per-cent fee shows in the report as its share of the charged late POs' values, the forecast as estimates")
+    func percentFee() throws {
+        let world = try IngestWorld()
+        defer { world.remove() }
+        let database = try Self.filledStore(world)
+        let store = StoreInspector(database)
+        let options = try Self.percentProfiles(world)
+        let asOf = try #require(ISO8601DateFormatter().date(from: Self.asOf))
+        let report = try DropgateCommand.run(
+            [
+                "report", "--db", database.path, "--month", "2026-11", "--retailer", "walmart", "--json", "--at",
+                Self.asOf,
+            ]
+                + options)
+        #expect(report.status == 0, "\(report.stderr)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any], "\(report.stdout)")
+        let retailer = try #require((json["retailers"] as? [[String: Any]])?.first)
+        let fee = try #require(
+            (retailer["fees"] as? [[String: Any]])?.first { $0["violation"] as? String == "late-ship" })
+        let recounted = try Self.recount(
+            store, retailer: "walmart", zone: try #require(TimeZone(identifier: "America/Chicago")), asOf: asOf)
+        let late = try Self.lateWalmartPOs(store, asOf: asOf)
+        #expect(late.count == recounted.late && late.count > 1, "\(late)")
+        let free = recounted.orders / 100
+        let charged = late.dropFirst(free).reduce(Decimal(0)) { $0 + $1.3 }
+        #expect(charged > 0)
+        func amount(_ key: String) -> Double? {
+            ((fee[key] as? [String: Any])?["amount"] as? NSNumber)?.doubleValue
+        }
+        let expected = NSDecimalNumber(decimal: charged * 2 / 100).doubleValue
+        #expect(fee["fee"] as? String == "2% of the order beyond 1% of orders")
+        #expect(fee["count"] as? Int == late.count && fee["free"] as? Int == free)
+        #expect(abs((amount("incurred") ?? -1) - expected) < 1e-9, "\(fee) against \(expected)")
+        #expect(fee["estimated"] as? Bool == true)
+        // The month is over: the forecast is what was charged, and the next late PO costs 2% of the average one.
+        #expect(abs((amount("projectedIncurred") ?? -1) - expected) < 1e-9)
+        let average = NSDecimalNumber(decimal: late.reduce(Decimal(0)) { $0 + $1.3 } / Decimal(late.count)).doubleValue
+        #expect(abs((amount("nextFee") ?? -1) - average * 0.02) <= 0.005, "\(fee)")
+        let total = try #require(retailer["total"] as? [String: Any])
+        let incurred = ((total["feesIncurred"] as? [String: Any])?["amount"] as? NSNumber)?.doubleValue
+        let fees = (retailer["fees"] as? [[String: Any]]) ?? []
+        let sum = fees.reduce(0.0) {
+            $0 + ((($1["incurred"] as? [String: Any])?["amount"] as? NSNumber)?.doubleValue ?? 0)
+        }
+        #expect(abs((incurred ?? -1) - sum) < 1e-9, "the total is its fees' incurred: \(total)")
+
+        let text = try DropgateCommand.run(
+            ["report", "--db", database.path, "--month", "2026-11", "--retailer", "walmart", "--at", Self.asOf]
+                + options)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(
+            text.stdout.contains("costs about $") && text.stdout.contains("(2% of an average order)"), "\(text.stdout)")
+    }
+
     @Test("a month that is not one, or --json with --csv, is refused")
     func badOptions() throws {
         let month = try DropgateCommand.run(["report", "--month", "2026-13", "--db", "x.sqlite"])

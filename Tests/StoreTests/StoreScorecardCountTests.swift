@@ -66,6 +66,12 @@ struct StoreScorecardCountTests {
         var original: OriginalDecision?
         var shipments: [Shipment] = []
         var cancels: [(node: DCID, quantity: Int, reason: String)] = []
+        /// The PO's one line: two units at this price (nil: none).
+        var price: Money?
+
+        /// The PO's extended value: `PurchaseOrder.extendedTotal`, worked out here (a line priced in another
+        /// currency than the order's counts nothing).
+        var value: Money { Money(price.map { $0.currency == .usd ? $0.amount * 2 : 0 } ?? 0, .usd) }
     }
 
     /// POs received from a week before `month` to five days after it (UTC), for Chicago, New York and a retailer
@@ -178,8 +184,10 @@ struct StoreScorecardCountTests {
         var ids: [OrderID] = []
         var batch: [OrderCommit] = []
         for (index, spec) in specs.enumerated() {
+            var order = purchaseOrder("PO-\(index)", retailer: spec.retailer, quantity: spec.price == nil ? 1 : 2)
+            order.lines[0].unitPrice = spec.price
             var commit = OrderCommit(
-                order: purchaseOrder("PO-\(index)", retailer: spec.retailer), retailer: spec.retailer,
+                order: order, retailer: spec.retailer,
                 documentID: nil, receivedAt: spec.receivedAt,
                 decision: DecisionRecord(
                     outcome: spec.outcome, nodes: spec.nodes, shipBy: spec.shipBy,
@@ -299,6 +307,93 @@ struct StoreScorecardCountTests {
                             #expect(card.fees.allSatisfy { $0.count > 0 }, "\(card.fees)")
                             #expect(card.fees.contains { $0.atRisk.amount > 0 }, "\(card.retailer) \(card.fees)")
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Chicago charges shares of the order's value: late-ship 2% beyond 1% of orders, late ASN 1.5%, cancel-for-stock
+    /// 3% beyond 0.1% of units; New York keeps its fees in money, so its POs are counted as before.
+    static var percentProfiles: [RetailerProfile] {
+        var profiles = Self.profiles
+        profiles[0].fees.fees = [
+            .lateShip: Fee(amount: .percent(2), allowance: .init(percent: 1, of: .orders)),
+            .lateASN: Fee(amount: .percent(Decimal(string: "1.5")!)),
+            .cancelForStock: Fee(amount: .percent(3), allowance: .init(percent: Decimal(string: "0.1")!, of: .units)),
+        ]
+        return profiles
+    }
+
+    @Test(
+        "a per-cent fee is priced alike counted in SQL and from records, on each PO's own value",
+        arguments: Backend.allCases)
+    func percentFeesCountedInSQL(backend: Backend) async throws {
+        let month = ScorecardMonth(year: 2026, month: 11)!
+        let starts = month.dayStarts(in: Self.chicago)
+        let asOf = [
+            starts[0].addingTimeInterval(17 * 3_600 + 0.125), starts[17].addingTimeInterval(15.5 * 3_600),
+            starts[starts.count - 1].addingTimeInterval(9 * 86_400),
+        ]
+        var specs = Self.generate(seed: 3, count: 3_000, month: month, asOf: asOf)
+        var rng = SplitMix(seed: 33)
+        for index in specs.indices {
+            let cents = Decimal(Int.random(in: 100...500_000, using: &rng)) / 100
+            switch Int.random(in: 0...14, using: &rng) {
+            case 0: specs[index].price = nil
+            case 1: specs[index].price = Money(cents, CurrencyCode("CAD"))
+            default: specs[index].price = Money(cents + Decimal(string: "0.0025")!, .usd)
+            }
+        }
+        let profiles = Self.percentProfiles
+        try await withStore(backend) { store, database async throws in
+            try await Self.write(specs, to: store, database)
+            for at in asOf {
+                for retailer in [nil, "chi"] as [RetailerID?] {
+                    let chosen = profiles.filter { retailer == nil || $0.id == retailer }
+                    let valued = Scorecard.valuedRetailers(chosen)
+                    #expect(valued == ["chi"])
+                    let window = Scorecard.window(of: month, for: chosen)
+                    let records = try await store.scorecardRecords(
+                        ScorecardWindow(from: window.start, until: window.end, retailer: retailer, valued: valued))
+                    // Each record of a valued retailer carries its PO's number and value, any other neither.
+                    for record in records {
+                        if record.retailer == "chi" {
+                            let index = try #require(record.poNumber.flatMap { Int($0.rawValue.dropFirst(3)) })
+                            #expect(record.value == specs[index].value, "\(backend) \(record.poNumber?.rawValue ?? "")")
+                        } else {
+                            #expect(record.poNumber == nil && record.value == nil)
+                        }
+                    }
+                    let reference = Scorecard.compute(
+                        records.map { ScorecardOrder($0) }, profiles: chosen, month: month, asOf: at)
+                    let counts = try await store.scorecardCounts(
+                        of: month, profiles: chosen, retailer: retailer, asOf: at)
+                    // No count of Chicago's holds a PO a fee could be charged on; New York's still do.
+                    let chicago = counts.counts.filter { $0.retailer == "chi" }
+                    #expect(chicago.reduce(0) { $0 + $1.orders } > 100, "\(backend) \(at)")
+                    #expect(
+                        chicago.allSatisfy {
+                            $0.cancelledOrders == 0 && ![.late, .pending].contains($0.shipVerdict)
+                                && ![.late, .pending].contains($0.asnVerdict)
+                        })
+                    if retailer == nil {
+                        #expect(counts.counts.contains { $0.retailer == "nyc" && $0.shipVerdict == .late })
+                    }
+                    let scorecard = Scorecard.compute(counts, profiles: chosen, month: month, asOf: at)
+                    #expect(scorecard == reference, "\(backend) as of \(at), retailer \(retailer?.rawValue ?? "all")")
+                    func lines(_ json: String) -> [Substring] {
+                        json.split(separator: "\n").map { $0.hasSuffix(",") ? $0.dropLast() : $0 }.sorted()
+                    }
+                    #expect(lines(try Self.json(scorecard)) == lines(try Self.json(reference)))
+                    // Mid-month Chicago is charged shares of its late POs' values, and has more at risk.
+                    if at == asOf[1], let card = reference.retailers.first(where: { $0.retailer == "chi" }) {
+                        for fee in card.fees {
+                            #expect(fee.estimated && fee.charged > 0 && fee.incurred.amount > 0, "\(fee)")
+                            #expect(fee.nextFee.map { $0.amount > 0 } == true, "\(fee)")
+                        }
+                        #expect(card.fees.contains { $0.violation == .lateShip && $0.atRisk.amount > 0 })
+                        #expect(card.total.feesIncurred == Money.total(card.fees.map(\.incurred)))
                     }
                 }
             }

@@ -99,10 +99,12 @@ extension WarehousePages {
     }
 
     static func feeRow(_ fee: FeeStanding) -> [String: Any] {
-        [
+        // A per-cent fee's forecast and risk are at an average PO's value: said so.
+        let about = fee.estimated ? "about " : ""
+        return [
             "violation": fee.violation.rawValue, "fee": fee.fee, "count": "\(fee.count)", "base": "\(fee.base)",
             "free": "\(fee.free)", "charged": "\(fee.charged)", "incurred": "\(fee.incurred)",
-            "projected": "\(fee.projectedCount) → \(fee.projectedIncurred)", "atRisk": "\(fee.atRisk)",
+            "projected": "\(fee.projectedCount) → \(about)\(fee.projectedIncurred)", "atRisk": "\(about)\(fee.atRisk)",
             "charging": fee.charged > 0, "forecast": fee.forecast,
         ]
     }

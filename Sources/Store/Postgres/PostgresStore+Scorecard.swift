@@ -35,7 +35,7 @@ extension PostgresStore {
             query(
                 """
                 SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
-                    o.cancelled_units, o.fees_avoided, o.fees_incurred
+                    o.cancelled_units, o.fees_avoided, o.fees_incurred, \(ScorecardQuery.valuedColumns(window.valued))
                 FROM purchase_order p
                 LEFT JOIN decision d ON d.order_id = p.id
                 LEFT JOIN original_decision o ON o.order_id = p.id
@@ -59,14 +59,19 @@ extension PostgresStore {
         var assembly = ScorecardQuery.Assembly()
         do {
             for row in orders {
-                let (id, retailer, receivedAt, state, outcome, nodes, shipBy, units, cancelled, avoided, incurred) =
-                    try row.decode(
-                        (Int64, String, Double, String, String?, [String]?, Double?, Int?, Int?, String?, String?)
-                            .self)
+                let (
+                    id, retailer, receivedAt, state, outcome, nodes, shipBy, units, cancelled, avoided, incurred,
+                    poNumber, orderJSON
+                ) = try row.decode(
+                    (
+                        Int64, String, Double, String, String?, [String]?, Double?, Int?, Int?, String?, String?,
+                        String?, String?
+                    ).self)
                 try assembly.add(
                     id: id, retailer: retailer, receivedAt: receivedAt, state: state, outcome: outcome,
                     nodes: nodes ?? [], shipBy: shipBy, units: units, cancelledUnits: cancelled,
-                    feesAvoided: avoided, feesIncurred: incurred, operation: operation)
+                    feesAvoided: avoided, feesIncurred: incurred, poNumber: poNumber, orderJSON: orderJSON,
+                    operation: operation)
             }
             for row in shipments {
                 let (order, node, shippedAt, asnDue, deliveredAt, carrierCompliant) = try row.decode(

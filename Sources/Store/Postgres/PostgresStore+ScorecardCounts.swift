@@ -10,7 +10,7 @@ extension PostgresStore {
         _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
     ) async throws(StoreError) -> ScorecardCounts {
         let operation = "read the scorecard's records"
-        guard let query = ScorecardCountQuery(.postgres, days: days) else {
+        guard let query = ScorecardCountQuery(.postgres, days: days, valued: window.valued) else {
             return ScorecardCounts(counts: [], records: try await scorecardRecords(window))
         }
         return try await connection(operation) { connection in

@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
         let orders = """
             SELECT p.id, p.retailer, p.received_at, p.state, d.outcome, d.nodes, d.ship_by, o.units,
-                o.cancelled_units, o.fees_avoided, o.fees_incurred
+                o.cancelled_units, o.fees_avoided, o.fees_incurred, \(ScorecardQuery.valuedColumns(window.valued))
             FROM purchase_order p
             LEFT JOIN decision d ON d.order_id = p.id
             LEFT JOIN original_decision o ON o.order_id = p.id
@@ -62,7 +62,7 @@ extension SQLiteStore {
                 id: row[0], retailer: row[1], receivedAt: row[2], state: row[3], outcome: row[4],
                 nodes: nodes.map { $0.split(separator: ",").map(String.init) } ?? [], shipBy: row[6],
                 units: row[7], cancelledUnits: row[8], feesAvoided: row[9], feesIncurred: row[10],
-                operation: operation)
+                poNumber: row[11], orderJSON: row[12], operation: operation)
         }
         let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
         while let row = try shipped.next() {

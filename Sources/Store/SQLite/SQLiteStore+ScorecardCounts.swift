@@ -11,7 +11,7 @@ extension SQLiteStore {
         _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
     ) async throws(StoreError) -> ScorecardCounts {
         let operation = "read the scorecard's records"
-        guard let query = ScorecardCountQuery(.sqlite, days: days) else {
+        guard let query = ScorecardCountQuery(.sqlite, days: days, valued: window.valued) else {
             return ScorecardCounts(counts: [], records: try await scorecardRecords(window))
         }
         let sql = query.facts

@@ -31,9 +31,12 @@ extension ReportCommand {
                 var fees = TextTable(
                     "fee", "as set", "count", "base", "free", "charged", "incurred", "projected", "at risk")
                 for fee in retailer.fees {
+                    // A per-cent fee's forecast and risk are at an average PO's value: said so.
+                    let about = fee.estimated ? "about " : ""
                     fees.append([
                         fee.violation.rawValue, fee.fee, "\(fee.count)", "\(fee.base)", "\(fee.free)", "\(fee.charged)",
-                        fee.incurred.description, fee.projectedIncurred.description, fee.atRisk.description,
+                        fee.incurred.description, about + fee.projectedIncurred.description,
+                        about + fee.atRisk.description,
                     ])
                 }
                 out += fees.rendered + "\n"
