@@ -68,19 +68,35 @@ public struct Gateway: Sendable {
             return await process(try LocalFile.bytes(path, expected: expected), origin: origin, receivedAt: receivedAt)
         }
         let kept: KeptDocument
-        do {
-            kept = try await store.keep(
-                InboundDocument(
-                    receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: file), source: file,
-                    partner: profiles.sender(of: file.bytes(0..<(1 << 16)))?.profile?.id.rawValue))
-        } catch {
-            return DocumentReport(
-                origin: origin, kind: DocumentFormat(detecting: file), documentID: nil, status: .unreadable,
-                problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
+        do { kept = try await keep(file, origin: origin, receivedAt: receivedAt) } catch {
+            return Self.notKept(file, origin: origin, error: error)
         }
-        var document = await read(kept: kept.id, file: file, path: path, origin: origin, receivedAt: receivedAt)
+        return await process(kept: kept.id, file: file, path: path, origin: origin, receivedAt: receivedAt)
+    }
+
+    /// Keeps an opened document a part at a time (`DocumentParts`) before anything reads it, as `keep` keeps
+    /// bytes: the partner is read from its first bytes.
+    func keep(_ file: InboundFile, origin: String, receivedAt: Date) async throws(StoreError) -> KeptDocument {
+        try await store.keep(
+            InboundDocument(
+                receivedAt: receivedAt, origin: origin, format: DocumentFormat(detecting: file), source: file,
+                partner: profiles.sender(of: file.bytes(0..<(1 << 16)))?.profile?.id.rawValue))
+    }
+
+    /// The pipeline after an opened document is kept as `id`, reading it from `file` (at `path`) on every pass.
+    func process(kept id: DocumentID, file: InboundFile, path: String?, origin: String, receivedAt: Date) async
+        -> DocumentReport
+    {
+        var document = await read(kept: id, file: file, path: path, origin: origin, receivedAt: receivedAt)
         let orders = await decideOrders(of: &document)
         return await finish(document, orders: orders)
+    }
+
+    /// The report of an opened document the store could not keep: nothing is promised for it.
+    static func notKept(_ file: InboundFile, origin: String, error: StoreError) -> DocumentReport {
+        DocumentReport(
+            origin: origin, kind: DocumentFormat(detecting: file), documentID: nil, status: .unreadable,
+            problems: ["\(origin): not processed, nothing promised: \(error)"], orders: [], written: [])
     }
 
     /// Processes one document: kept before anything else, then read, answered, decided and committed. A document

@@ -135,9 +135,30 @@ public struct InboxWatcher: Sendable {
             return nil
         }
         let receivedAt = clock()
+        // A file larger than a part of the store is kept a part at a time and read from where it lies.
+        if let large = try? InboundFile(path: inbox.url(of: claim).path, expected: "a document"),
+            DocumentParts.isParted(large.count)
+        {
+            return await process(claim, file: large, receivedAt: receivedAt)
+        }
         let bytes: [UInt8]
         do { bytes = try read(claim) } catch { return file(claim, Self.unread(claim, error)) }
         return await process(claim, bytes: bytes, receivedAt: receivedAt)
+    }
+
+    /// `process(_:bytes:receivedAt:)` for a claimed file opened as `opened`, never held whole: kept in parts, then
+    /// read from the claim (its open descriptor, and its path once the claim notes the document).
+    func process(_ claim: InboxClaim, file opened: InboundFile, receivedAt: Date) async -> InboxOutcome {
+        let kept: KeptDocument
+        do { kept = try await gateway.keep(opened, origin: claim.original, receivedAt: receivedAt) } catch {
+            logger.error("inbox file not kept", metadata: ["file": "\(claim.original)", "error": "\(error)"])
+            return file(claim, Gateway.notKept(opened, origin: claim.original, error: error))
+        }
+        let noted = note(kept.id, in: claim)
+        let report = await gateway.process(
+            kept: kept.id, file: opened, path: inbox.url(of: noted).path, origin: claim.original,
+            receivedAt: receivedAt)
+        return file(noted, report)
     }
 
     /// Keeps a claimed file's document, notes its ID in the claim's name, runs the pipeline and files it.

@@ -3,6 +3,7 @@ import Logging
 import Orders
 import Store
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Gateway
@@ -34,6 +35,67 @@ struct InboxWatcherTests {
         #expect(inbox.waiting().isEmpty)
         #expect(inbox.names(in: ".processing").isEmpty)
         #expect(await watcher.scan().isEmpty)
+    }
+
+    /// The Walmart fixture's interchange with its four POs repeated under new PO and set numbers until it is over
+    /// `bytes` long.
+    static func largeInterchange(over bytes: Int) throws -> [UInt8] {
+        let text = String(decoding: try InboxWorld.fixture(walmart), as: UTF8.self)
+        let segments = text.split(separator: "~", omittingEmptySubsequences: true).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }.filter { !$0.isEmpty }
+        let header = segments.prefix(2)
+        var sets: [[String]] = []
+        for segment in segments where segment.hasPrefix("ST*") || !sets.isEmpty && !segment.hasPrefix("GE*") {
+            if segment.hasPrefix("IEA*") { break }
+            if segment.hasPrefix("ST*") { sets.append([]) }
+            sets[sets.count - 1].append(segment)
+        }
+        var body = ""
+        var count = 0
+        while body.utf8.count < bytes {
+            for set in sets {
+                count += 1
+                let control = String(format: "%04d", count % 10_000)
+                body += set.map { segment -> String in
+                    var fields = segment.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+                    switch fields[0] {
+                    case "ST": fields[2] = control
+                    case "SE": fields[2] = control
+                    case "BEG": fields[3] = "9\(String(format: "%07d", count))"
+                    default: break
+                    }
+                    return fields.joined(separator: "*") + "~\n"
+                }.joined()
+            }
+        }
+        let group = header.map { $0 + "~\n" }.joined() + body + "GE*\(count)*18233~\nIEA*1*000018233~\n"
+        return Array(group.utf8)
+    }
+
+    @Test("a file larger than a part of the store is kept in parts, read from the inbox, and filed")
+    func largeFileKeptInParts() async throws {
+        let inbox = try await InboxWorld()
+        let bytes = try Self.largeInterchange(over: DocumentParts.size + 100_000)
+        try inbox.drop(bytes, as: "large.x12")
+        let watcher = inbox.watcher()
+        #expect(await watcher.scan().isEmpty)
+        let outcomes = await watcher.scan()
+        #expect(outcomes.map(\.file) == ["large.x12"])
+        let report = try #require(outcomes.first?.report)
+        #expect(report.status == .accepted, "\(report.problems.prefix(3))")
+        #expect(outcomes.first?.movedTo.path == inbox.inbox.appendingPathComponent("processed/large.x12").path)
+        #expect(try inbox.contents("processed/large.x12") == bytes)
+        let document = try #require(report.documentID)
+        #expect(try await inbox.world.store.document(document)?.byteCount == bytes.count)
+        let kept = try ChildProcess.run([
+            "/usr/bin/sqlite3", inbox.world.folder.appendingPathComponent("store.sqlite").path,
+            "SELECT parts FROM inbound_document WHERE id = \(document.rawValue)",
+        ])
+        #expect(kept.text.trimmingCharacters(in: .whitespacesAndNewlines) == "2", "kept in two parts")
+        let sets = bytes.split(separator: UInt8(ascii: "\n")).filter { $0.starts(with: Array("ST*850*".utf8)) }.count
+        #expect(report.orders.count == sets)
+        #expect(try await inbox.world.store.orders(.all).count == sets)
     }
 
     @Test("a file still growing between looks is not taken until it looks the same twice")
