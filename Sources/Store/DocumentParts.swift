@@ -67,3 +67,17 @@ public enum DocumentParts {
 struct DocumentPartsError: Error, CustomStringConvertible {
     var description: String
 }
+
+extension InboundDocument {
+    /// The document with its bytes in hand, read from its source, when it is no larger than a part (kept whole, as
+    /// bytes are); nil when it is kept in parts, or already holds its bytes.
+    func inHand() throws(StoreError) -> InboundDocument? {
+        guard let source, !DocumentParts.isParted(source.count) else { return nil }
+        var whole = self
+        do { whole.bytes = try source.bytes(in: 0..<source.count) } catch {
+            throw StoreError("keep inbound document", underlying: error)
+        }
+        whole.source = nil
+        return whole
+    }
+}

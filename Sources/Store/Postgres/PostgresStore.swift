@@ -229,7 +229,10 @@ public final class PostgresStore: OrderStore {
     // MARK: Inbound documents
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
-        if let source = document.source { return try await keep(document, inPartsFrom: source) }
+        if let source = document.source {
+            if let whole = try document.inHand() { return try await keep(whole) }
+            return try await keep(document, inPartsFrom: source)
+        }
         let fingerprint = StoreFingerprint(document.bytes).text
         return try await transaction("keep inbound document") { connection in
             // Two processes keeping the same bytes at once must not both find no earlier document: the lock on the
@@ -262,20 +265,12 @@ public final class PostgresStore: OrderStore {
         }
     }
 
-    /// `keep` for a document read from `source`: whole, as `keep` keeps bytes, when it is no larger than a part;
-    /// else a part at a time, its fingerprint worked out as the parts are written, then the first earlier document
-    /// with the same fingerprint (the same bytes) looked up under the fingerprint's lock, as `keep` does.
+    /// `keep` for a document read from `source` and larger than a part: a part at a time, its fingerprint worked
+    /// out as the parts are written, then the first earlier document with the same fingerprint (the same bytes)
+    /// looked up under the fingerprint's lock, as `keep` does.
     private func keep(_ document: InboundDocument, inPartsFrom source: any DocumentSource) async throws(StoreError)
         -> KeptDocument
     {
-        guard DocumentParts.isParted(source.count) else {
-            var whole = document
-            do { whole.bytes = try source.bytes(in: 0..<source.count) } catch {
-                throw StoreError("keep inbound document", underlying: error)
-            }
-            whole.source = nil
-            return try await keep(whole)
-        }
         return try await transaction("keep inbound document") { connection in
             let id = try await rows(
                 """

@@ -104,7 +104,10 @@ public final class SQLiteStore: OrderStore {
     // MARK: Inbound documents
 
     public func keep(_ document: InboundDocument) async throws(StoreError) -> KeptDocument {
-        if let source = document.source { return try await keep(document, inPartsFrom: source) }
+        if let source = document.source {
+            if let whole = try document.inHand() { return try await keep(whole) }
+            return try await keep(document, inPartsFrom: source)
+        }
         let hash = StoreFingerprint(document.bytes).text
         let keeper = keepers.token
         // Urgent: whoever sent it waits for it to be kept, ahead of the work on documents kept before.
@@ -129,20 +132,12 @@ public final class SQLiteStore: OrderStore {
         }
     }
 
-    /// `keep` for a document read from `source`: whole, as `keep` keeps bytes, when it is no larger than a part;
-    /// else a part at a time, its fingerprint worked out as the parts are written, and the first earlier document
-    /// with the same fingerprint (the same bytes) looked up after.
+    /// `keep` for a document read from `source` and larger than a part: a part at a time, its fingerprint worked
+    /// out as the parts are written, and the first earlier document with the same fingerprint (the same bytes)
+    /// looked up after.
     private func keep(_ document: InboundDocument, inPartsFrom source: any DocumentSource) async throws(StoreError)
         -> KeptDocument
     {
-        guard DocumentParts.isParted(source.count) else {
-            var whole = document
-            do { whole.bytes = try source.bytes(in: 0..<source.count) } catch {
-                throw StoreError("keep inbound document", underlying: error)
-            }
-            whole.source = nil
-            return try await keep(whole)
-        }
         let keeper = keepers.token
         return try await write("keep inbound document", urgent: true) { db in
             try db.cachedStatement(
