@@ -25,7 +25,20 @@ extension ScorecardStore {
         return try await scorecardCounts(
             ScorecardWindow(
                 from: window.start, until: window.end, retailer: retailer,
-                valued: Scorecard.valuedRetailers(profiles)), days: days, asOf: asOf)
+                valued: ScorecardWindow.priced(Scorecard.valuedRetailers(profiles))), days: days, asOf: asOf)
+    }
+}
+
+extension ScorecardWindow {
+    /// `Scorecard.valuedRetailers` as the store reads them: per retailer, the facts whose POs it prices by value.
+    public static func priced(_ valued: [RetailerID: Set<FeeSchedule.Violation>]) -> [RetailerID: Priced] {
+        valued.mapValues { violations in
+            var priced: Priced = []
+            if violations.contains(.lateShip) { priced.insert(.shipping) }
+            if violations.contains(.lateASN) { priced.insert(.asn) }
+            if violations.contains(.cancelForStock) { priced.insert(.cancel) }
+            return priced
+        }
     }
 }
 

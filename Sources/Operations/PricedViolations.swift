@@ -42,8 +42,8 @@ struct PricedViolations {
         }
     }
 
-    /// The values of the violations after the first `free`, as counted.
-    func value(beyond free: Int) -> Decimal {
+    /// The values of `ordered` violations after the first `free`.
+    static func value(of ordered: [Violation], beyond free: Int) -> Decimal {
         ordered.dropFirst(max(0, free)).reduce(Decimal(0)) { $0 + $1.value }
     }
 
@@ -67,10 +67,11 @@ struct PricedViolations {
         percent: Decimal, free: Int, projectedFree: Int, projectedCharged: Int, risky: Int
     ) -> (incurred: Decimal, projectedIncurred: Decimal, atRisk: Decimal, nextFee: Decimal?) {
         let rate = percent / 100
-        let incurred = rate * value(beyond: free)
+        let ordered = self.ordered
+        let incurred = rate * Self.value(of: ordered, beyond: free)
         let chargedSoFar = max(0, violations.count - projectedFree)
         let estimated = max(0, projectedCharged - chargedSoFar)
-        var projected = rate * value(beyond: projectedFree)
+        var projected = rate * Self.value(of: ordered, beyond: projectedFree)
         if estimated > 0 {
             projected = Self.cents(projected + rate * Decimal(estimated) * (averageViolation ?? averagePending ?? 0))
         }

@@ -63,23 +63,26 @@ extension Scorecard {
         return DateInterval(start: from, end: until)
     }
 
-    /// Days of the month gone by at `asOf` in `dayStarts`' zone: whole days, and the part of the current day (by
-    /// its own length: 23 or 25 hours on a day the clocks change).
     /// The violations the scorecard counts, and so the fees it can show.
     static let countedViolations: [FeeSchedule.Violation] = [.lateShip, .lateASN, .cancelForStock]
 
-    /// The retailers of `profiles` whose scorecard needs each PO's value: those charging a share of the order's
-    /// value (`Fee.Amount.percent`) for a violation the scorecard counts. For any other, no PO's value is read.
-    public static func valuedRetailers(_ profiles: [RetailerProfile]) -> Set<RetailerID> {
-        var valued: Set<RetailerID> = []
+    /// The retailers of `profiles` whose scorecard needs each PO's value, with the violations it prices so: those
+    /// charging a share of the order's value (`Fee.Amount.percent`) for a violation the scorecard counts. For any
+    /// other, no PO's value is read.
+    public static func valuedRetailers(_ profiles: [RetailerProfile]) -> [RetailerID: Set<FeeSchedule.Violation>] {
+        var valued: [RetailerID: Set<FeeSchedule.Violation>] = [:]
         for profile in profiles {
             for violation in countedViolations {
-                if case .percent = profile.fees.fees[violation]?.amount { valued.insert(profile.id) }
+                if case .percent = profile.fees.fees[violation]?.amount {
+                    valued[profile.id, default: []].insert(violation)
+                }
             }
         }
         return valued
     }
 
+    /// Days of the month gone by at `asOf` in `dayStarts`' zone: whole days, and the part of the current day (by
+    /// its own length: 23 or 25 hours on a day the clocks change).
     public static func daysElapsed(dayStarts: [Date], asOf: Date) -> Double {
         let days = dayStarts.count - 1
         guard asOf > dayStarts[0] else { return 0 }

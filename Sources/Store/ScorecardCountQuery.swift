@@ -18,14 +18,15 @@ struct ScorecardCountQuery {
     let dialect: Dialect
     /// Retailers sharing day starts (seconds since 2001, whole), each group once.
     let zones: [(retailers: [String], starts: [Double])]
-    /// `ScorecardWindow.valued`, sorted: retailers whose POs late, at risk or cancelled are read as records.
-    let valued: [String]
+    /// `ScorecardWindow.valued`: retailers whose POs late or at risk of a violation priced by value are read as
+    /// records.
+    let valued: [RetailerID: ScorecardWindow.Priced]
 
     /// nil when a day start is not a whole second (no zone in use has such an offset): then every PO is read as a
     /// record.
-    init?(_ dialect: Dialect, days: [RetailerID: [Date]], valued: Set<RetailerID> = []) {
+    init?(_ dialect: Dialect, days: [RetailerID: [Date]], valued: [RetailerID: ScorecardWindow.Priced] = [:]) {
         self.dialect = dialect
-        self.valued = valued.map(\.rawValue).sorted()
+        self.valued = valued
         // Outcomes 1… and 7 for an unknown one must fit `Packed`'s 3 bits.
         guard DecisionOutcome.allCases.count < 7 else { return nil }
         var zones: [(retailers: [String], starts: [Double])] = []
@@ -175,8 +176,8 @@ struct ScorecardCountQuery {
     /// A PO counted in SQL, with `s` a shipment of it (NULL for none): no cancel from the floor or by the retailer,
     /// no negative count of cancelled units, and either no shipment, or one decision node and `s` its only
     /// shipment, from that node, with a carrier the profile allows; for a retailer of `valued`, besides, nothing
-    /// a fee could be charged on (not late or pending to ship or for its ASN, no units cancelled): a count carries
-    /// no order value.
+    /// a fee priced by value could be charged on (late or pending to ship or for its ASN, units cancelled, as it
+    /// prices them): a count carries no order value.
     var plain: String {
         """
         NOT EXISTS (SELECT 1 FROM line_cancellation l WHERE l.order_id = p.id)
@@ -187,14 +188,22 @@ struct ScorecardCountQuery {
         """
     }
 
-    /// For a PO of a retailer of `valued`: nothing a fee is charged on, or at risk of one. Never NULL.
+    /// For a PO of a retailer of `valued`: nothing a fee priced by value is charged on, or at risk of one. Never
+    /// NULL.
     var unpriced: String {
-        let names = valued.map(Self.quoted).joined(separator: ", ")
-        return """
-            (p.retailer NOT IN (\(names)) OR (COALESCE(o.cancelled_units, 0) = 0
-                AND COALESCE(\(shipVerdict), 'O') NOT IN ('L', 'P')
-                AND COALESCE(\(asnVerdict), 'O') NOT IN ('L', 'P')))
-            """
+        func names(_ priced: ScorecardWindow.Priced) -> String? {
+            let chosen = valued.filter { $0.value.contains(priced) }.keys.map(\.rawValue).sorted()
+            return chosen.isEmpty ? nil : chosen.map(Self.quoted).joined(separator: ", ")
+        }
+        let conditions: [(ScorecardWindow.Priced, String)] = [
+            (.shipping, "COALESCE(\(shipVerdict), 'O') NOT IN ('L', 'P')"),
+            (.asn, "COALESCE(\(asnVerdict), 'O') NOT IN ('L', 'P')"),
+            (.cancel, "COALESCE(o.cancelled_units, 0) = 0"),
+        ]
+        let clauses = conditions.compactMap { priced, condition in
+            names(priced).map { "(p.retailer NOT IN (\($0)) OR \(condition))" }
+        }
+        return clauses.isEmpty ? "1 = 1" : "(" + clauses.joined(separator: "\n    AND ") + ")"
     }
 
     /// One row per PO (per shipment, for a PO of several): retailer, the decision's nodes, fees avoided, the PO's

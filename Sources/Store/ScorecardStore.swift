@@ -36,15 +36,28 @@ public struct ScorecardWindow: Hashable, Sendable {
     /// them fast), so one received before this whose ship-by or shipment falls in the window is not read. A month
     /// before `from` by default: a PO is due within days of its receipt.
     public var receivedSince: Date
-    /// Retailers whose POs' values the scorecard needs (a fee that is a share of the order's value): their records
-    /// carry the PO number and `PurchaseOrder.extendedTotal`, and `scorecardCounts` reads each of their POs that is
-    /// late, at risk or cancelled as a record, never in a count (a count carries no value). Empty: no PO's JSON is
-    /// read.
-    public var valued: Set<RetailerID>
+    /// Retailers whose POs' values the scorecard needs (a fee that is a share of the order's value), with the
+    /// violations it prices so: their records carry the PO number and `PurchaseOrder.extendedTotal`, and
+    /// `scorecardCounts` reads each of their POs late or at risk of such a violation as a record, never in a count
+    /// (a count carries no value). Empty: no PO's JSON is read.
+    public var valued: [RetailerID: Priced]
+
+    /// The violations a retailer's scorecard prices by each PO's value.
+    public struct Priced: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Late to ship, or still to ship by its ship-by.
+        public static let shipping = Priced(rawValue: 1)
+        /// A shipment's ASN late, or still due.
+        public static let asn = Priced(rawValue: 2)
+        /// Units cancelled by the first decision (a cancel from the floor is read as a record anyway).
+        public static let cancel = Priced(rawValue: 4)
+    }
 
     public init(
         from: Date, until: Date, retailer: RetailerID? = nil, receivedSince: Date? = nil,
-        valued: Set<RetailerID> = []
+        valued: [RetailerID: Priced] = [:]
     ) {
         self.from = from
         self.until = until
@@ -139,9 +152,9 @@ enum ScorecardQuery {
 
     /// The PO number and the order's JSON of a PO `p` of a retailer of `valued`: NULL for any other, and both NULL
     /// when `valued` is empty (nothing more is read).
-    static func valuedColumns(_ valued: Set<RetailerID>) -> String {
+    static func valuedColumns(_ valued: [RetailerID: ScorecardWindow.Priced]) -> String {
         guard !valued.isEmpty else { return "CAST(NULL AS TEXT), CAST(NULL AS TEXT)" }
-        let names = valued.map(\.rawValue).sorted().map(ScorecardCountQuery.quoted).joined(separator: ", ")
+        let names = valued.keys.map(\.rawValue).sorted().map(ScorecardCountQuery.quoted).joined(separator: ", ")
         return """
             CASE WHEN p.retailer IN (\(names)) THEN p.po_number END,
                 CASE WHEN p.retailer IN (\(names)) THEN p.order_json END

@@ -314,7 +314,8 @@ struct StoreScorecardCountTests {
     }
 
     /// Chicago charges shares of the order's value: late-ship 2% beyond 1% of orders, late ASN 1.5%, cancel-for-stock
-    /// 3% beyond 0.1% of units; New York keeps its fees in money, so its POs are counted as before.
+    /// 3% beyond 0.1% of units; New York only its late ASN at 1.25%, so its POs late to ship or cancelled are still
+    /// counted in SQL.
     static var percentProfiles: [RetailerProfile] {
         var profiles = Self.profiles
         profiles[0].fees.fees = [
@@ -322,6 +323,7 @@ struct StoreScorecardCountTests {
             .lateASN: Fee(amount: .percent(Decimal(string: "1.5")!)),
             .cancelForStock: Fee(amount: .percent(3), allowance: .init(percent: Decimal(string: "0.1")!, of: .units)),
         ]
+        profiles[1].fees.fees[.lateASN] = Fee(amount: .percent(Decimal(string: "1.25")!))
         return profiles
     }
 
@@ -352,13 +354,16 @@ struct StoreScorecardCountTests {
                 for retailer in [nil, "chi"] as [RetailerID?] {
                     let chosen = profiles.filter { retailer == nil || $0.id == retailer }
                     let valued = Scorecard.valuedRetailers(chosen)
-                    #expect(valued == ["chi"])
+                    #expect(valued["chi"] == [.lateShip, .lateASN, .cancelForStock])
+                    #expect(valued["nyc"] == (retailer == nil ? [.lateASN] : nil))
                     let window = Scorecard.window(of: month, for: chosen)
                     let records = try await store.scorecardRecords(
-                        ScorecardWindow(from: window.start, until: window.end, retailer: retailer, valued: valued))
+                        ScorecardWindow(
+                            from: window.start, until: window.end, retailer: retailer,
+                            valued: ScorecardWindow.priced(valued)))
                     // Each record of a valued retailer carries its PO's number and value, any other neither.
                     for record in records {
-                        if record.retailer == "chi" {
+                        if valued[record.retailer] != nil {
                             let index = try #require(record.poNumber.flatMap { Int($0.rawValue.dropFirst(3)) })
                             #expect(record.value == specs[index].value, "\(backend) \(record.poNumber?.rawValue ?? "")")
                         } else {
@@ -378,7 +383,11 @@ struct StoreScorecardCountTests {
                                 && ![.late, .pending].contains($0.asnVerdict)
                         })
                     if retailer == nil {
-                        #expect(counts.counts.contains { $0.retailer == "nyc" && $0.shipVerdict == .late })
+                        // New York's late ASNs are priced by value, its late POs and cancels are not.
+                        let newYork = counts.counts.filter { $0.retailer == "nyc" }
+                        #expect(
+                            newYork.contains { $0.shipVerdict == .late } && newYork.contains { $0.cancelledOrders > 0 })
+                        #expect(newYork.allSatisfy { ![.late, .pending].contains($0.asnVerdict) })
                     }
                     let scorecard = Scorecard.compute(counts, profiles: chosen, month: month, asOf: at)
                     #expect(scorecard == reference, "\(backend) as of \(at), retailer \(retailer?.rawValue ?? "all")")
