@@ -65,7 +65,7 @@ public struct Gateway: Sendable {
         let expected = "a purchase order document (X12 or XML)"
         let file = try InboundFile(path: path, expected: expected)
         guard DocumentParts.isParted(file.count) else {
-            return await process(try LocalFile.bytes(path, expected: expected), origin: origin, receivedAt: receivedAt)
+            return await process(try file.whole(path: path, expected: expected), origin: origin, receivedAt: receivedAt)
         }
         let kept: KeptDocument
         do { kept = try await keep(file, origin: origin, receivedAt: receivedAt) } catch {

@@ -99,6 +99,13 @@ final class InboundFile: DocumentSource {
         return result
     }
 
+    /// Every byte of the document, or throws as `LocalFile.bytes` would when they cannot be read.
+    func whole(path: String, expected: String) throws(FileProblem) -> [UInt8] {
+        do { return try bytes(in: 0..<count) } catch {
+            throw FileProblem(.inaccessible("\(error)"), path: path, expected: expected)
+        }
+    }
+
     /// A source reading the document from its start, ending at `limit` (its end when nil).
     func source(upTo limit: Int? = nil) -> InboundByteSource {
         InboundByteSource(file: self, limit: limit ?? Int.max)

@@ -135,14 +135,18 @@ public struct InboxWatcher: Sendable {
             return nil
         }
         let receivedAt = clock()
-        // A file larger than a part of the store is kept a part at a time and read from where it lies.
-        if let large = try? InboundFile(path: inbox.url(of: claim).path, expected: "a document"),
-            DocumentParts.isParted(large.count)
-        {
-            return await process(claim, file: large, receivedAt: receivedAt)
-        }
+        let opened: InboundFile
         let bytes: [UInt8]
-        do { bytes = try read(claim) } catch { return file(claim, Self.unread(claim, error)) }
+        do {
+            opened = try open(claim)
+            // A file larger than a part of the store is kept a part at a time and read from where it lies.
+            if DocumentParts.isParted(opened.count) {
+                return await process(claim, file: opened, receivedAt: receivedAt)
+            }
+            bytes = try opened.whole(path: inbox.url(of: claim).path, expected: Self.expected)
+        } catch {
+            return file(claim, Self.unread(claim, error))
+        }
         return await process(claim, bytes: bytes, receivedAt: receivedAt)
     }
 
@@ -173,10 +177,21 @@ public struct InboxWatcher: Sendable {
         return file(noted, report)
     }
 
+    static let expected = "a purchase order document (X12 or XML)"
+
+    /// A claimed file opened; what keeps it from being opened is logged, with the file's name.
+    func open(_ claim: InboxClaim) throws(FileProblem) -> InboundFile {
+        do { return try InboundFile(path: inbox.url(of: claim).path, expected: Self.expected) } catch {
+            logger.error(
+                "claimed inbox file not read", metadata: ["file": "\(claim.original)", "error": "\(error.message)"])
+            throw error
+        }
+    }
+
     /// The bytes of a claimed file; what keeps it from being read is logged, with the file's name.
     func read(_ claim: InboxClaim) throws(FileProblem) -> [UInt8] {
         do {
-            return try LocalFile.bytes(inbox.url(of: claim).path, expected: "a purchase order document (X12 or XML)")
+            return try LocalFile.bytes(inbox.url(of: claim).path, expected: Self.expected)
         } catch {
             logger.error(
                 "claimed inbox file not read", metadata: ["file": "\(claim.original)", "error": "\(error.message)"])

@@ -73,18 +73,11 @@ struct PricedViolations {
         let estimated = max(0, projectedCharged - chargedSoFar)
         var projected = rate * Self.value(of: ordered, beyond: projectedFree)
         if estimated > 0 {
-            projected = Self.cents(projected + rate * Decimal(estimated) * (averageViolation ?? averagePending ?? 0))
+            projected =
+                (projected + rate * Decimal(estimated) * (averageViolation ?? averagePending ?? 0)).roundedToCents
         }
-        let atRisk = risky > 0 ? Self.cents(rate * Decimal(risky) * (averagePending ?? 0)) : 0
-        let next = (averageViolation ?? averagePending).map { Self.cents(rate * $0) }
+        let atRisk = risky > 0 ? (rate * Decimal(risky) * (averagePending ?? 0)).roundedToCents : 0
+        let next = (averageViolation ?? averagePending).map { (rate * $0).roundedToCents }
         return (incurred, projected, atRisk, next)
-    }
-
-    /// `amount` to the cent, halves up: an estimate claims no more.
-    static func cents(_ amount: Decimal) -> Decimal {
-        var exact = amount
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 2, .plain)
-        return rounded
     }
 }

@@ -43,7 +43,7 @@ public struct InvoiceDetail: Hashable, Sendable {
         }
 
         /// `SubtotalAmount`: quantity × unit price, rounded to the cent (half away from zero).
-        public var subtotal: Decimal { InvoiceDetail.cents(quantity * unitPrice) }
+        public var subtotal: Decimal { (quantity * unitPrice).roundedToCents }
     }
 
     /// `InvoiceDetailSummary/SubtotalAmount`: the sum of the lines' rounded subtotals, so that the lines add up to
@@ -53,12 +53,6 @@ public struct InvoiceDetail: Hashable, Sendable {
     /// `NetAmount` and `DueAmount`: subtotal plus tax (no charges, allowances or discounts are invoiced here).
     public var net: Decimal { subtotal + tax }
 
-    static func cents(_ value: Decimal) -> Decimal {
-        var value = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
-        return rounded
-    }
 }
 
 extension InvoiceDetail {

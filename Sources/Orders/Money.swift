@@ -49,9 +49,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// `"25.00 USD"`: the amount in plain notation with at least two decimals.
     public var description: String {
-        var value = amount
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
+        let rounded = amount.roundedToCents
         let text = rounded == amount ? Money.format(rounded, minimumFractionDigits: 2) : "\(amount)"
         return "\(text) \(currency)"
     }
@@ -75,5 +73,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The sum of `amounts` in the first one's currency, an amount in another currency left out; nil for none.
     public static func total(_ amounts: some Sequence<Money>) -> Money? {
         amounts.reduce(nil) { total, amount in total.map { $0.adding(amount) ?? $0 } ?? amount }
+    }
+}
+
+extension Decimal {
+    /// To two decimal places, halves away from zero (`NSDecimalRound`'s `.plain`): a money amount in cents.
+    public var roundedToCents: Decimal {
+        var exact = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 2, .plain)
+        return rounded
     }
 }

@@ -16,14 +16,6 @@ public enum DocumentParts {
     /// Whether a document of `count` bytes is kept in parts.
     public static func isParted(_ count: Int) -> Bool { count > size }
 
-    /// The parts of `source`, in order, each handed to `write` with its index; returns the fingerprint of all of
-    /// them. Throws when the source cannot be read in full.
-    static func write(_ source: any DocumentSource, _ write: (Int, [UInt8]) throws -> Void) throws -> String {
-        var reader = Reader(source)
-        while let (index, part) = try reader.next() { try write(index, part) }
-        return reader.fingerprint
-    }
-
     /// `source` a part at a time, hashing what it reads.
     struct Reader {
         let source: any DocumentSource

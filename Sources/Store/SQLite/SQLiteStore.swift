@@ -153,9 +153,9 @@ public final class SQLiteStore: OrderStore {
             let id = db.lastInsertedRowID
             let insert = try db.cachedStatement(
                 sql: "INSERT INTO inbound_part (document_id, part, bytes) VALUES (?, ?, ?)")
-            let fingerprint = try DocumentParts.write(source) { index, part in
-                try insert.execute(arguments: [id, index, Data(part)])
-            }
+            var reader = DocumentParts.Reader(source)
+            while let (index, part) = try reader.next() { try insert.execute(arguments: [id, index, Data(part)]) }
+            let fingerprint = reader.fingerprint
             try db.cachedStatement(sql: "UPDATE inbound_document SET sha256 = ? WHERE id = ?").execute(
                 arguments: [fingerprint, id])
             let earlier = try Int64.fetchOne(

@@ -45,9 +45,8 @@ final class IngestReportOutput: Sendable {
         }
     }
 
-    /// A document is finished: its report, whose orders were all handed on before.
+    /// A document is finished: its report, whose orders were all handed on before (`Gateway.orderSink`).
     func finish(_ report: DocumentReport) {
-        take(report)
         state.withLock { state in
             if case .json(let writer) = state.form { writer.close(report) }
             var kept = report

@@ -51,9 +51,9 @@ final class SpooledTextTable {
     /// Prints the table to standard output, then a line break.
     func print() {
         var output = StandardOutputBuffer()
-        output.append(line(headers))
+        output.append(TextTable.line(headers, widths: widths))
         output.append("\n")
-        output.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        output.append(TextTable.rule(widths))
         var rows = [UInt8]()
         var offset = 0
         var read = 0
@@ -77,20 +77,13 @@ final class SpooledTextTable {
             }
             while let (cells, next) = Self.row(in: rows, at: offset) {
                 output.append("\n")
-                output.append(line(cells))
+                output.append(TextTable.line(cells, widths: widths))
                 output.flushIfFull()
                 offset = next
             }
         }
         output.append("\n")
         output.flush()
-    }
-
-    private func line(_ cells: [String]) -> String {
-        cells.enumerated().map { index, cell in
-            let width = index < widths.count ? widths[index] : 0
-            return index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, width - cell.count))
-        }.joined(separator: "  ")
     }
 
     /// The row that starts at `offset`, and where the next starts; nil when `bytes` ends before it does.
