@@ -63,51 +63,59 @@ extension Invoice {
     /// Throws `ShipmentError` when a package holds a line the PO does not have, when a shipped line has no price on
     /// the PO (an invoice line without a price is wrong in meaning; the line is named), or when nothing shipped.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
+        var body = X12SegmentList(capacity: 16 + order.lines.count)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: "810", body: body.segments)
+    }
+
+    /// The same set, its body written straight into bytes with `format`'s delimiters: what an interchange carries.
+    func writtenSet(for order: PurchaseOrder, format: X12ReplyFormat) throws -> X12OutgoingSet {
+        var body = X12WrittenBody(delimiters: format.delimiters, lineBreak: format.lineBreak)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: "810", written: try body.finished())
+    }
+
+    /// Writes the set's body, BIG to CTT, to `body`.
+    func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError) {
         let lines = try confirmation.invoicedLines(of: order)
-        var body = [
-            X12OutgoingSegment(
-                "BIG", X12Text.date(date), invoiceNumber, order.dates.ordered.map(X12Text.date), order.poNumber.rawValue
-            )
-        ]
-        if order.currency != .usd { body.append(X12OutgoingSegment("CUR", "SE", order.currency.rawValue)) }
+        body.segment(
+            "BIG", X12Text.date(date), invoiceNumber, order.dates.ordered.map(X12Text.date), order.poNumber.rawValue)
+        if order.currency != .usd { body.segment("CUR", "SE", order.currency.rawValue) }
         for reference in order.references where reference.qualifier == "IA" {
-            body.append(X12OutgoingSegment("REF", "IA", reference.value))
+            body.segment("REF", "IA", reference.value)
         }
         if let billOfLading = confirmation.billOfLading {
-            body.append(X12OutgoingSegment("REF", "BM", billOfLading))
+            body.segment("REF", "BM", billOfLading)
         }
         if let shipTo = order.shipTo { ShipNotice.appendPartySegments(shipTo, code: "ST", to: &body) }
         if let remitTo { ShipNotice.appendPartySegments(remitTo, code: "RI", to: &body) }
         if let netDays {
-            body.append(X12OutgoingSegment("ITD", "05", "3", nil, nil, nil, nil, String(netDays)))
+            body.segment("ITD", "05", "3", nil, nil, nil, nil, String(netDays))
         }
-        body.append(X12OutgoingSegment("DTM", "011", X12Text.dateAndTime(confirmation.shippedAt, in: timeZone).date))
+        body.segment("DTM", "011", X12Text.dateAndTime(confirmation.shippedAt, in: timeZone).date)
         for shipped in lines {
             var it1: [String?] = [
                 shipped.line.lineNumber, X12Text.number(shipped.quantity), shipped.line.unit.rawValue,
                 shipped.line.unitPrice.map { X12Text.number($0.amount) }, nil,
             ]
             shipped.line.appendX12ItemPairs(to: &it1)
-            body.append(X12OutgoingSegment("IT1", simpleElements: it1))
+            body.segment("IT1", elements: it1)
         }
         let total = try self.total(for: order)
-        body.append(X12OutgoingSegment("TDS", Self.cents(total.amount)))
+        body.segment("TDS", Self.cents(total.amount))
         let method = confirmation.method
         let routing = method.routing.map { X12Text.clipped($0, 35) }
         if method.carrierSCAC != nil || routing != nil {
-            body.append(
-                X12OutgoingSegment("CAD", method.transportMethod ?? "U", nil, nil, method.carrierSCAC, routing))
+            body.segment("CAD", method.transportMethod ?? "U", nil, nil, method.carrierSCAC, routing)
         }
         let units = Set(lines.map(\.line.unit))
         if units.count == 1, let unit = units.first {
             let weight = confirmation.totalWeight
-            body.append(
-                X12OutgoingSegment(
-                    "ISS", X12Text.number(lines.reduce(Decimal(0)) { $0 + $1.quantity }), unit.rawValue,
-                    weight.map(X12Text.number), weight == nil ? nil : "LB"))
+            body.segment(
+                "ISS", X12Text.number(lines.reduce(Decimal(0)) { $0 + $1.quantity }), unit.rawValue,
+                weight.map(X12Text.number), weight == nil ? nil : "LB")
         }
-        body.append(X12OutgoingSegment("CTT", String(lines.count)))
-        return X12OutgoingSet(id: "810", body: body)
+        body.segment("CTT", String(lines.count))
     }
 
     /// An N2 element: the amount in hundredths, no point (`64.69` → `6469`, `-1.5` → `-150`).
@@ -131,7 +139,8 @@ extension PurchaseOrder {
         counter: inout some X12ControlNumberSource
     ) throws -> [UInt8] {
         try replyInterchange(
-            functionalID: "IN", set: invoice.transactionSet(for: self), timestamp: timestamp, format: format,
+            functionalID: "IN", set: invoice.writtenSet(for: self, format: format), timestamp: timestamp,
+            format: format,
             counter: &counter)
     }
 }

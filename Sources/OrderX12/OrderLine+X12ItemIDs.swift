@@ -17,6 +17,14 @@ extension OrderLine {
             buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: itemQualifiers, to: &elements)
     }
 
+    /// `x12ItemPairs` written as a segment's next elements.
+    func writeX12ItemPairs(to segment: inout some X12SegmentSink) {
+        Self.forEachX12ItemPair(buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: itemQualifiers) {
+            segment.element($0)
+            segment.element($1)
+        }
+    }
+
     /// `x12ItemPairs` of a line with these item numbers and qualifiers: for an answer that echoes a line's numbers
     /// without holding the line (an 865's POC).
     static func x12ItemPairs(buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?)
@@ -29,6 +37,17 @@ extension OrderLine {
 
     static func appendX12ItemPairs(
         buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?, to elements: inout [String?]
+    ) {
+        forEachX12ItemPair(buyerItemID: buyerItemID, sku: sku, gtin: gtin, qualifiers: qualifiers) {
+            elements.append($0)
+            elements.append($1)
+        }
+    }
+
+    /// Each qualifier and item number, in the PO's order.
+    static func forEachX12ItemPair(
+        buyerItemID: String?, sku: SKU?, gtin: String?, qualifiers: ItemQualifiers?,
+        _ body: (_ qualifier: String, _ value: String) -> Void
     ) {
         // At most three pairs, put in the PO's order by insertion (stable, as a sort was) in place.
         var pairs: [(position: Int, qualifier: String, value: String)] = []
@@ -46,9 +65,6 @@ extension OrderLine {
         if let gtin {
             insert(qualifiers?.gtin?.position ?? 102, qualifiers?.gtin?.code ?? (gtin.count == 12 ? "UP" : "EN"), gtin)
         }
-        for pair in pairs {
-            elements.append(pair.qualifier)
-            elements.append(pair.value)
-        }
+        for pair in pairs { body(pair.qualifier, pair.value) }
     }
 }

@@ -72,26 +72,36 @@ extension ShipNotice {
     ///
     /// Throws `ShipmentError` when a package holds a line the PO does not have (naming it), or nothing at all.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
+        // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
+        var body = X12SegmentList(
+            capacity: 16 + confirmation.packages.count * 6 + order.lines.count * 3 * confirmation.packages.count)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: "856", body: body.segments)
+    }
+
+    /// The same set, its body written straight into bytes with `format`'s delimiters: what an interchange carries.
+    func writtenSet(for order: PurchaseOrder, format: X12ReplyFormat) throws -> X12OutgoingSet {
+        var body = X12WrittenBody(delimiters: format.delimiters, lineBreak: format.lineBreak)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: "856", written: try body.finished())
+    }
+
+    /// Writes the set's body, BSN to CTT, to `body`.
+    func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError) {
         let shipped = try confirmation.shippedLines(of: order)
         let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
-        var body: [X12OutgoingSegment] = []
-        // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
-        body.reserveCapacity(16 + confirmation.packages.count * 6 + shipped.count * 3 * confirmation.packages.count)
-        body.append(X12OutgoingSegment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue))
+        body.segment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue)
         var count = 0
         func hl(parent: Int?, level: String, hasChildren: Bool) -> Int {
             count += 1
-            body.append(
-                X12OutgoingSegment("HL", String(count), parent.map { String($0) }, level, hasChildren ? "1" : "0"))
+            body.segment("HL", String(count), parent.map { String($0) }, level, hasChildren ? "1" : "0")
             return count
         }
 
         let shipment = hl(parent: nil, level: "S", hasChildren: true)
         appendShipmentSegments(order, to: &body)
         let orderLevel = hl(parent: shipment, level: "O", hasChildren: true)
-        body.append(
-            X12OutgoingSegment(
-                "PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date)))
+        body.segment("PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date))
 
         switch structure {
         case .shipmentOrderPackItem:
@@ -124,93 +134,100 @@ extension ShipNotice {
                 }
             }
         }
-        body.append(X12OutgoingSegment("CTT", String(count)))
-        return X12OutgoingSet(id: "856", body: body)
+        body.segment("CTT", String(count))
     }
 
     /// The HL S segments, in the HL loop's order: TD1, TD5, REF, DTM, N1 loops. Each part appends to the set's
     /// body as it goes: no array of its own, made and copied once for every ASN.
-    func appendShipmentSegments(_ order: PurchaseOrder, to segments: inout [X12OutgoingSegment]) {
+    func appendShipmentSegments(_ order: PurchaseOrder, to segments: inout some X12SegmentSink) {
         let weight = confirmation.totalWeight
-        segments.append(
-            X12OutgoingSegment(
-                "TD1", "CTN25", String(confirmation.packages.count), nil, nil, nil, weight == nil ? nil : "G",
-                weight.map(X12Text.number), weight == nil ? nil : "LB"))
+        segments.segment(
+            "TD1", "CTN25", String(confirmation.packages.count), nil, nil, nil, weight == nil ? nil : "G",
+            weight.map(X12Text.number), weight == nil ? nil : "LB")
         let method = confirmation.method
         let routing = method.routing.map { X12Text.clipped($0, 35) }
         if method.carrierSCAC != nil || method.transportMethod != nil || routing != nil || method.serviceLevel != nil {
-            segments.append(
-                X12OutgoingSegment(
-                    "TD5", nil, method.carrierSCAC == nil ? nil : "2", method.carrierSCAC, method.transportMethod,
-                    routing, nil, nil, nil, nil, nil, nil, method.serviceLevel))
+            segments.segment(
+                "TD5", nil, method.carrierSCAC == nil ? nil : "2", method.carrierSCAC, method.transportMethod,
+                routing, nil, nil, nil, nil, nil, nil, method.serviceLevel)
         }
         if let billOfLading = confirmation.billOfLading {
-            segments.append(X12OutgoingSegment("REF", "BM", billOfLading))
+            segments.segment("REF", "BM", billOfLading)
         }
         if let first = confirmation.packages.first {
-            segments.append(X12OutgoingSegment("REF", "CN", first.trackingNumber))
+            segments.segment("REF", "CN", first.trackingNumber)
         }
         // DTM04 names the clock the time reads on; a zone X12 has no code for is written in UTC instead.
         let code = X12Text.timeCode(timeZone, at: confirmation.shippedAt)
         let (date, time) = X12Text.dateAndTime(
             confirmation.shippedAt, in: code == nil ? TimeZone(identifier: "UTC") ?? timeZone : timeZone)
-        segments.append(X12OutgoingSegment("DTM", "011", date, time, code ?? "UT"))
+        segments.segment("DTM", "011", date, time, code ?? "UT")
         if let shipTo = order.shipTo { Self.appendPartySegments(shipTo, code: "ST", to: &segments) }
         Self.appendPartySegments(shipFrom, code: "SF", to: &segments)
     }
 
     /// An HL P's segments: MEA (size), TD1 (weight), MAN (SSCC, tracking), in the HL loop's order.
-    static func appendPackageSegments(_ package: ShipConfirmation.Package, to segments: inout [X12OutgoingSegment]) {
+    static func appendPackageSegments(_ package: ShipConfirmation.Package, to segments: inout some X12SegmentSink) {
         if let size = package.dimensions {
             for (qualifier, value) in [("LN", size.length), ("WD", size.width), ("HT", size.height)] {
-                segments.append(X12OutgoingSegment("MEA", "PD", qualifier, X12Text.number(value), "IN"))
+                segments.segment("MEA", "PD", qualifier, X12Text.number(value), "IN")
             }
         }
         if let weight = package.weight {
-            segments.append(
-                X12OutgoingSegment("TD1", "CTN25", "1", nil, nil, nil, "G", X12Text.number(weight), "LB"))
+            segments.segment("TD1", "CTN25", "1", nil, nil, nil, "G", X12Text.number(weight), "LB")
         }
-        if let sscc = package.sscc { segments.append(X12OutgoingSegment("MAN", "GM", sscc)) }
-        segments.append(X12OutgoingSegment("MAN", "CP", package.trackingNumber))
+        if let sscc = package.sscc { segments.segment("MAN", "GM", sscc) }
+        segments.segment("MAN", "CP", package.trackingNumber)
     }
 
     /// An HL I's LIN and SN1: LIN01 the PO line, then its item numbers as the PO qualified them (our SKU as VN
     /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit.
     static func appendItemSegments(
-        _ line: OrderLine, sku: SKU?, quantity: Decimal, to segments: inout [X12OutgoingSegment]
+        _ line: OrderLine, sku: SKU?, quantity: Decimal, to segments: inout some X12SegmentSink
     ) {
-        var lin: [String?] = [line.lineNumber]
-        lin.reserveCapacity(9)
-        line.appendX12ItemPairs(to: &lin)
-        if line.sku == nil, let sku { lin += ["VN", sku.rawValue] }
-        // A line shipped whole (most are) writes the one number twice: formatted once when it is the same decimal,
-        // exponent and sign too (2 and 2.0 are equal but may be written differently).
-        let ordered = X12Text.number(line.quantity)
-        let isOrdered =
-            quantity == line.quantity && quantity.exponent == line.quantity.exponent
-            && quantity.sign == line.quantity.sign
-        segments.append(X12OutgoingSegment("LIN", simpleElements: lin))
-        segments.append(
-            X12OutgoingSegment(
-                "SN1", nil, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil, ordered,
-                line.unit.rawValue))
+        segments.begin("LIN")
+        segments.element(line.lineNumber)
+        line.writeX12ItemPairs(to: &segments)
+        if line.sku == nil, let sku {
+            segments.element("VN")
+            segments.element(sku.rawValue)
+        }
+        segments.end()
+        segments.begin("SN1")
+        segments.element(nil)
+        segments.number(quantity)
+        segments.element(line.unit.rawValue)
+        segments.element(nil)
+        segments.number(line.quantity)
+        segments.element(line.unit.rawValue)
+        segments.end()
     }
 
     /// N1 (name, id under its qualifier), N3 (two street lines a segment, at most two segments), N4 (city, state,
     /// postal code, country); nothing when the party has neither a name nor an id (N1 needs one, R0203).
-    static func appendPartySegments(_ party: Party, code: String, to segments: inout [X12OutgoingSegment]) {
+    static func appendPartySegments(_ party: Party, code: String, to segments: inout some X12SegmentSink) {
         let name = party.name.map { X12Text.clipped($0, 60) }.flatMap { $0.isEmpty ? nil : $0 }
         guard name != nil || party.identifier != nil else { return }
-        segments.append(X12OutgoingSegment("N1", code, name, party.identifier?.qualifier, party.identifier?.value))
+        segments.segment("N1", code, name, party.identifier?.qualifier, party.identifier?.value)
         guard let address = party.address else { return }
-        let streets = address.lines.map { X12Text.clipped($0, 55) }.filter { !$0.isEmpty }.prefix(4)
-        for start in stride(from: streets.startIndex, to: streets.endIndex, by: 2) {
-            segments.append(
-                X12OutgoingSegment("N3", streets[start], start + 1 < streets.endIndex ? streets[start + 1] : nil))
+        // Two street lines a segment, the first four that are not empty.
+        var street: String?
+        var streets = 0
+        for line in address.lines where streets < 4 {
+            let clipped = X12Text.clipped(line, 55)
+            guard !clipped.isEmpty else { continue }
+            streets += 1
+            if let first = street {
+                segments.segment("N3", first, clipped)
+                street = nil
+            } else {
+                street = clipped
+            }
         }
+        if let street { segments.segment("N3", street) }
         let city = address.city.map { X12Text.clipped($0, 30) }
         if city != nil || address.region != nil || address.postalCode != nil || address.country != nil {
-            segments.append(X12OutgoingSegment("N4", city, address.region, address.postalCode, address.country))
+            segments.segment("N4", city, address.region, address.postalCode, address.country)
         }
     }
 }
@@ -226,7 +243,7 @@ extension PurchaseOrder {
         counter: inout some X12ControlNumberSource
     ) throws -> [UInt8] {
         try replyInterchange(
-            functionalID: "SH", set: notice.transactionSet(for: self), timestamp: timestamp, format: format,
+            functionalID: "SH", set: notice.writtenSet(for: self, format: format), timestamp: timestamp, format: format,
             counter: &counter)
     }
 }

@@ -15,6 +15,11 @@ extension Decimal {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `plainText`'s bytes, appended to `bytes`: a number written straight into a document.
+    package func writePlainText(into bytes: inout [UInt8]) {
+        appendPlainText(to: &bytes)
+    }
+
     /// `plainText`'s bytes, appended to `sink`.
     func appendPlainText<Sink: ByteSink & ~Copyable>(to sink: inout Sink) {
         let (word, significand) = withUnsafeBytes(of: self) { raw -> (UInt32, UInt64?) in

@@ -4,8 +4,11 @@ public struct X12OutgoingSet: Hashable, Sendable {
     public var controlNumber: String?
     /// ST03 (005010+).
     public var implementationReference: String?
-    /// The segments between ST and SE.
+    /// The segments between ST and SE (empty when they come `written`).
     public var body: [X12OutgoingSegment]
+    /// The segments between ST and SE already written, with the delimiters and line break of the writer that is to
+    /// carry them (which refuses any other).
+    public var written: X12WrittenBody?
 
     public init(
         id: String, controlNumber: String? = nil, implementationReference: String? = nil,
@@ -16,6 +19,17 @@ public struct X12OutgoingSet: Hashable, Sendable {
         self.implementationReference = implementationReference
         self.body = body
     }
+
+    /// A set whose body is written already.
+    public init(
+        id: String, controlNumber: String? = nil, implementationReference: String? = nil, written: X12WrittenBody
+    ) {
+        self.init(id: id, controlNumber: controlNumber, implementationReference: implementationReference, body: [])
+        self.written = written
+    }
+
+    /// How many segments lie between ST and SE.
+    public var bodyCount: Int { written?.segmentCount ?? body.count }
 }
 
 public struct X12OutgoingGroup: Hashable, Sendable {

@@ -20,7 +20,8 @@ public struct X12Writer: Sendable {
             segments += 2
             for set in group.sets { segments += set.body.count + 2 }
         }
-        output.reserveCapacity(128 + 40 * segments)
+        let written = interchange.groups.reduce(0) { $0 + $1.sets.reduce(0) { $0 + ($1.written?.bytes.count ?? 0) } }
+        output.reserveCapacity(128 + 40 * segments + written)
         try appendHeader(interchange.header, to: &output)
         for segment in interchange.looseSegments { try append(segment, to: &output) }
         for group in interchange.groups {
@@ -33,8 +34,14 @@ public struct X12Writer: Sendable {
             for set in group.sets {
                 let control = set.controlNumber ?? ""
                 try append(X12OutgoingSegment("ST", set.id, control, set.implementationReference), to: &output)
+                if let written = set.written {
+                    precondition(
+                        written.delimiters == delimiters && written.lineBreak == lineBreak,
+                        "a set written for other delimiters or another line break")
+                    output.append(contentsOf: written.bytes)
+                }
                 for segment in set.body { try append(segment, to: &output) }
-                try append(X12OutgoingSegment("SE", String(set.body.count + 2), control), to: &output)
+                try append(X12OutgoingSegment("SE", String(set.bodyCount + 2), control), to: &output)
             }
             try append(X12OutgoingSegment("GE", String(group.sets.count), groupControl), to: &output)
         }
