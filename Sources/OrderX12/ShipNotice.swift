@@ -23,6 +23,9 @@ public import X12
 /// - `CTT*<HL count>`.
 ///
 /// HL01 counts from 1 in the order written; HL02 is the parent's HL01; HL04 is 1 when the level has children.
+///
+/// A floor cancel for a program that takes cancels on the ASN is written with these same segment writers as an 856
+/// that ships nothing: `ShipNotice.Cancellation`.
 public struct ShipNotice: Hashable, Sendable {
     /// BSN05, Hierarchical Structure Code (element 1005).
     public enum Structure: String, Hashable, Sendable, CaseIterable {
@@ -73,11 +76,10 @@ extension ShipNotice {
     /// Throws `ShipmentError` when a package holds a line the PO does not have (naming it), or nothing at all.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
         let shipped = try confirmation.shippedLines(of: order)
-        let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
         var body: [X12OutgoingSegment] = []
         // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
         body.reserveCapacity(16 + confirmation.packages.count * 6 + shipped.count * 3 * confirmation.packages.count)
-        body.append(X12OutgoingSegment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue))
+        body.append(Self.bsn(shipmentID, created: created, in: timeZone, structure: structure.rawValue))
         var count = 0
         func hl(parent: Int?, level: String, hasChildren: Bool) -> Int {
             count += 1
@@ -89,9 +91,7 @@ extension ShipNotice {
         let shipment = hl(parent: nil, level: "S", hasChildren: true)
         appendShipmentSegments(order, to: &body)
         let orderLevel = hl(parent: shipment, level: "O", hasChildren: true)
-        body.append(
-            X12OutgoingSegment(
-                "PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date)))
+        body.append(Self.prf(order))
 
         switch structure {
         case .shipmentOrderPackItem:
@@ -155,8 +155,25 @@ extension ShipNotice {
         let (date, time) = X12Text.dateAndTime(
             confirmation.shippedAt, in: code == nil ? TimeZone(identifier: "UTC") ?? timeZone : timeZone)
         segments.append(X12OutgoingSegment("DTM", "011", date, time, code ?? "UT"))
-        if let shipTo = order.shipTo { Self.appendPartySegments(shipTo, code: "ST", to: &segments) }
-        Self.appendPartySegments(shipFrom, code: "SF", to: &segments)
+        Self.appendParties(order, shipFrom: shipFrom, to: &segments)
+    }
+
+    /// `BSN*00*<id>*<CCYYMMDD>*<HHMM>*<structure>`: an original notice (element 353), our id of it, when it was made
+    /// on the wall clock of `timeZone`, its hierarchical structure (element 1005).
+    static func bsn(_ id: String, created: Date, in timeZone: TimeZone, structure: String) -> X12OutgoingSegment {
+        let (date, time) = X12Text.dateAndTime(created, in: timeZone)
+        return X12OutgoingSegment("BSN", "00", id, date, time, structure)
+    }
+
+    /// The HL O's `PRF*<PO number>***<PO date>`.
+    static func prf(_ order: PurchaseOrder) -> X12OutgoingSegment {
+        X12OutgoingSegment("PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date))
+    }
+
+    /// The HL S's N1 loops: `N1*ST` the PO's ship-to, then `N1*SF` the node, each with N3/N4.
+    static func appendParties(_ order: PurchaseOrder, shipFrom: Party, to segments: inout [X12OutgoingSegment]) {
+        if let shipTo = order.shipTo { appendPartySegments(shipTo, code: "ST", to: &segments) }
+        appendPartySegments(shipFrom, code: "SF", to: &segments)
     }
 
     /// An HL P's segments: MEA (size), TD1 (weight), MAN (SSCC, tracking), in the HL loop's order.
@@ -175,9 +192,12 @@ extension ShipNotice {
     }
 
     /// An HL I's LIN and SN1: LIN01 the PO line, then its item numbers as the PO qualified them (our SKU as VN
-    /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit.
+    /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit. A cancel's
+    /// notice also gives SN101, the PO line (`assignedID`), and SN108, what became of the line (`status`); a
+    /// shipment's leaves both empty.
     static func appendItemSegments(
-        _ line: OrderLine, sku: SKU?, quantity: Decimal, to segments: inout [X12OutgoingSegment]
+        _ line: OrderLine, sku: SKU?, quantity: Decimal, assignedID: String? = nil,
+        status: ShipNotice.LineStatus? = nil, to segments: inout [X12OutgoingSegment]
     ) {
         var lin: [String?] = [line.lineNumber]
         lin.reserveCapacity(9)
@@ -192,8 +212,8 @@ extension ShipNotice {
         segments.append(X12OutgoingSegment("LIN", simpleElements: lin))
         segments.append(
             X12OutgoingSegment(
-                "SN1", nil, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil, ordered,
-                line.unit.rawValue))
+                "SN1", assignedID, isOrdered ? ordered : X12Text.number(quantity), line.unit.rawValue, nil, ordered,
+                line.unit.rawValue, nil, status?.rawValue))
     }
 
     /// N1 (name, id under its qualifier), N3 (two street lines a segment, at most two segments), N4 (city, state,
