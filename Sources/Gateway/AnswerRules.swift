@@ -5,7 +5,9 @@ import X12
 extension ProfileRule {
     /// What the acknowledgement writers cannot do of what a profile asks: `profiles check`, `route` and `demo` load
     /// profiles with these, so that a profile never promises a retailer an answer we would write otherwise.
-    public static let answerWriters: [ProfileRule] = [x12Acknowledgements, orderStatusReports, duplicateAnswers]
+    public static let answerWriters: [ProfileRule] = [
+        x12Acknowledgements, orderStatusReports, cancelShipNotices, duplicateAnswers,
+    ]
 
     /// The 870: a program that takes cancels on it reads why a line is cancelled in ISR03, the profile's status
     /// reason (`reason-codes`, `status-reason`), so every reason a floor cancel can give needs one, its own or the
@@ -29,6 +31,17 @@ extension ProfileRule {
                     message: "an 870 answers an X12 PO, but the profile names no X12 interchange identity"))
         }
         return findings
+    }
+
+    /// The 856 that cancels (`ShipNotice.Cancellation`): it answers an X12 PO, so the retailer must send X12. It
+    /// carries no reason code (SN108 says only whether the line is deleted or reduced), so none is asked for.
+    static let cancelShipNotices = ProfileRule(name: "cancel-ship-notices") { profile in
+        guard profile.documents.cancelOn == .x856, profile.identity.interchange.isEmpty else { return [] }
+        return [
+            .init(
+                keyPath: "documents.cancel-on",
+                message: "an 856 that cancels answers an X12 PO, but the profile names no X12 interchange identity")
+        ]
     }
 
     /// The 855 and the 997/999:

@@ -106,6 +106,8 @@ struct FloorContext: Sendable {
     var acknowledged: Bool
     /// The order status reports (870s) in the outbox: the next one is numbered after them.
     var statusReports: Int
+    /// The 856s in the outbox that cancel lines (`cancel-on: 856`): the next one is numbered after them.
+    var cancelNotices: Int
 
     func history(at node: DCID) -> FloorHistory { floor.history(at: node) }
 
@@ -229,8 +231,9 @@ extension Gateway {
 
     /// Cancels `lines` (units per PO line) of `order` at `node` from the floor for `reason`: reviewed against the
     /// pick ticket and the profile's fill rule (which may cancel more), then written with the answer that tells the
-    /// retailer (the profile's `cancel-on` document: an 855 or cXML confirmation, or an 870) and the reservations
-    /// released: a kit line's are its components, kits × each component's quantity per kit, at the node.
+    /// retailer (the profile's `cancel-on` document: an 855 or cXML confirmation, an 870, or an 856 that ships
+    /// nothing) and the reservations released: a kit line's are its components, kits × each component's quantity
+    /// per kit, at the node.
     public func cancel(
         _ order: OrderID, node named: DCID?, lines: [String: Int], reason: Reason, by who: String, at now: Date
     ) async throws(FloorError) -> CancellationOutcome {
@@ -266,13 +269,17 @@ extension Gateway {
                     orderStatusDraft(
                         review.cancelled, order: context.floor.order, id: order, sequence: context.statusReports + 1,
                         profile: context.profile, at: now))
+            case .x856 where context.floor.order.source.format == .x12:
+                let notice = cancelNoticeDraft(review.cancelled, node: node, context: context, id: order, at: now)
+                outbound.append(notice.draft)
+                review.checks.append(notice.check)
             default:
-                // A program that takes cancels on its ASN (cancel-on: 856) hears of them there; no public convention
-                // says how an 856 carries a cancel, so dropgate writes none: the cancel is recorded and nothing is
-                // sent, and the explanation says so (as for an 870 about a PO that did not come as X12).
+                // An 870 or 856 answers an X12 PO in its envelope; for a PO that came otherwise (or a document that
+                // carries no cancel) dropgate writes none: the cancel is recorded and nothing is sent, and the
+                // explanation says so.
                 review.checks.append(
                     "\(context.profile.name) takes cancels on the \(cancelOn.rawValue), which dropgate does not write"
-                        + (cancelOn == .x870 ? " for a PO that did not come as X12" : "")
+                        + (cancelOn == .x870 || cancelOn == .x856 ? " for a PO that did not come as X12" : "")
                         + ": nothing was sent; tell the retailer by hand")
             }
             let result: FloorResult
@@ -332,7 +339,8 @@ extension Gateway {
         }
         return FloorContext(
             floor: floor, profile: profile, plans: plans, acknowledged: acknowledged,
-            statusReports: entries.filter { $0.kind == .orderStatus }.count)
+            statusReports: entries.filter { $0.kind == .orderStatus }.count,
+            cancelNotices: entries.filter { Self.isCancelNotice($0) }.count)
     }
 
     static func json(_ value: some Encodable) -> String {

@@ -23,6 +23,9 @@ public import X12
 /// - `CTT*<HL count>`.
 ///
 /// HL01 counts from 1 in the order written; HL02 is the parent's HL01; HL04 is 1 when the level has children.
+///
+/// A floor cancel for a program that takes cancels on the ASN is written with these same segment writers as an 856
+/// that ships nothing: `ShipNotice.Cancellation`.
 public struct ShipNotice: Hashable, Sendable {
     /// BSN05, Hierarchical Structure Code (element 1005).
     public enum Structure: String, Hashable, Sendable, CaseIterable {
@@ -89,8 +92,7 @@ extension ShipNotice {
     /// Writes the set's body, BSN to CTT, to `body`.
     func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError) {
         let shipped = try confirmation.shippedLines(of: order)
-        let (createdDate, createdTime) = X12Text.dateAndTime(created, in: timeZone)
-        body.segment("BSN", "00", shipmentID, createdDate, createdTime, structure.rawValue)
+        Self.bsn(shipmentID, created: created, in: timeZone, structure: structure.rawValue, to: &body)
         var count = 0
         func hl(parent: Int?, level: String, hasChildren: Bool) -> Int {
             count += 1
@@ -101,7 +103,7 @@ extension ShipNotice {
         let shipment = hl(parent: nil, level: "S", hasChildren: true)
         appendShipmentSegments(order, to: &body)
         let orderLevel = hl(parent: shipment, level: "O", hasChildren: true)
-        body.segment("PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date))
+        Self.prf(order, to: &body)
 
         switch structure {
         case .shipmentOrderPackItem:
@@ -162,8 +164,27 @@ extension ShipNotice {
         let (date, time) = X12Text.dateAndTime(
             confirmation.shippedAt, in: code == nil ? TimeZone(identifier: "UTC") ?? timeZone : timeZone)
         segments.segment("DTM", "011", date, time, code ?? "UT")
-        if let shipTo = order.shipTo { Self.appendPartySegments(shipTo, code: "ST", to: &segments) }
-        Self.appendPartySegments(shipFrom, code: "SF", to: &segments)
+        Self.appendParties(order, shipFrom: shipFrom, to: &segments)
+    }
+
+    /// `BSN*00*<id>*<CCYYMMDD>*<HHMM>*<structure>`: an original notice (element 353), our id of it, when it was made
+    /// on the wall clock of `timeZone`, its hierarchical structure (element 1005).
+    static func bsn(
+        _ id: String, created: Date, in timeZone: TimeZone, structure: String, to segments: inout some X12SegmentSink
+    ) {
+        let (date, time) = X12Text.dateAndTime(created, in: timeZone)
+        segments.segment("BSN", "00", id, date, time, structure)
+    }
+
+    /// The HL O's `PRF*<PO number>***<PO date>`.
+    static func prf(_ order: PurchaseOrder, to segments: inout some X12SegmentSink) {
+        segments.segment("PRF", order.poNumber.rawValue, nil, nil, order.dates.ordered.map(X12Text.date))
+    }
+
+    /// The HL S's N1 loops: `N1*ST` the PO's ship-to, then `N1*SF` the node, each with N3/N4.
+    static func appendParties(_ order: PurchaseOrder, shipFrom: Party, to segments: inout some X12SegmentSink) {
+        if let shipTo = order.shipTo { appendPartySegments(shipTo, code: "ST", to: &segments) }
+        appendPartySegments(shipFrom, code: "SF", to: &segments)
     }
 
     /// An HL P's segments: MEA (size), TD1 (weight), MAN (SSCC, tracking), in the HL loop's order.
@@ -181,9 +202,12 @@ extension ShipNotice {
     }
 
     /// An HL I's LIN and SN1: LIN01 the PO line, then its item numbers as the PO qualified them (our SKU as VN
-    /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit.
+    /// when the PO gave none); SN1 the units shipped and the units ordered, both in the PO line's unit. A cancel's
+    /// notice also gives SN101, the PO line (`assignedID`), and SN108, what became of the line (`status`); a
+    /// shipment's leaves both empty.
     static func appendItemSegments(
-        _ line: OrderLine, sku: SKU?, quantity: Decimal, to segments: inout some X12SegmentSink
+        _ line: OrderLine, sku: SKU?, quantity: Decimal, assignedID: String? = nil,
+        status: ShipNotice.LineStatus? = nil, to segments: inout some X12SegmentSink
     ) {
         segments.begin("LIN")
         segments.element(line.lineNumber)
@@ -194,12 +218,14 @@ extension ShipNotice {
         }
         segments.end()
         segments.begin("SN1")
-        segments.element(nil)
+        segments.element(assignedID)
         segments.number(quantity)
         segments.element(line.unit.rawValue)
         segments.element(nil)
         segments.number(line.quantity)
         segments.element(line.unit.rawValue)
+        segments.element(nil)
+        segments.element(status?.rawValue)
         segments.end()
     }
 

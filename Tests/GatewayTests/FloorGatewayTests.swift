@@ -9,25 +9,34 @@ import Testing
 import X12
 
 /// The gateway's floor path on a real store: a cancel tells the retailer on the document its profile names for
-/// cancels (an 855 or an 870), releases the line's reservation, and says so when the document is one dropgate does
-/// not write (a cancel on the 856: no public convention says how an ASN carries one).
+/// cancels (an 855, an 870, or an 856 that ships nothing) and releases the line's reservation.
 @Suite("The gateway: cancels from the floor")
 struct FloorGatewayTests {
-    /// The Home Depot sample PO 31846207 decided (lines 1 and 2 at ORD1), with the profiles `edit` makes.
-    func homeDepot(_ edit: (inout RetailerProfile) -> Void = { _ in }) async throws -> (Gateway, OrderID, SQLiteStore) {
+    /// The Home Depot sample PO 31846207 decided (lines 1 and 2 at ORD1), or the one `poNumber` names, with the
+    /// profiles `edit` makes.
+    func homeDepot(poNumber: PONumber = "31846207", _ edit: (inout RetailerProfile) -> Void = { _ in }) async throws
+        -> (Gateway, OrderID, SQLiteStore)
+    {
+        try await sample("homedepot", file: "homedepot-20261123-2200.x12", poNumber: poNumber, edit)
+    }
+
+    /// `retailer`'s PO `poNumber` from the sample inbox `file`, decided, with the profiles `edit` makes.
+    func sample(
+        _ retailer: RetailerID, file: String, poNumber: PONumber, _ edit: (inout RetailerProfile) -> Void
+    ) async throws -> (Gateway, OrderID, SQLiteStore) {
         let world = try SampleWorld()
-        var profile = try #require(world.profiles["homedepot"])
+        var profile = try #require(world.profiles[retailer])
         edit(&profile)
         var profiles = world.profiles.profiles
-        profiles["homedepot"] = profile
+        profiles[retailer] = profile
         let set = ProfileSet(
             profiles: Array(profiles.values), network: world.profiles.network, catalog: world.profiles.catalog)
         try await world.store.importInventory(world.inventory)
         let gateway = Gateway(profiles: set, store: world.store, logger: Logger(label: "test"))
-        let file = SampleWorld.root.appendingPathComponent("fixtures/inbox/homedepot-20261123-2200.x12")
-        _ = await gateway.process(file: file, receivedAt: SampleWorld.clock)
+        let url = SampleWorld.root.appendingPathComponent("fixtures/inbox/\(file)")
+        _ = await gateway.process(file: url, receivedAt: SampleWorld.clock)
         let order = try #require(
-            try await world.store.orders(OrderFilter(retailer: "homedepot", poNumber: "31846207")).first?.id)
+            try await world.store.orders(OrderFilter(retailer: retailer, poNumber: poNumber)).first?.id)
         return (gateway, order, world.store)
     }
 
@@ -106,18 +115,92 @@ struct FloorGatewayTests {
         #expect(second.state == .cancelled)
     }
 
-    @Test("cancel-on 856, which dropgate does not write: recorded, released, nothing sent, and the review says so")
+    @Test("cancel-on 856: one 856 that ships nothing is queued, the unit released, and it validates as an 856")
     func cancelOn856() async throws {
         let (gateway, order, store) = try await homeDepot { $0.documents.cancelOn = .x856 }
         let before = try await reservedLine1(store)
         let outcome = try await gateway.cancel(
             order, node: nil, lines: ["1": 1], reason: .damaged, by: "test", at: SampleWorld.clock + 3600)
-        #expect(outcome.outbox.isEmpty)
-        #expect(outcome.review.checks.contains { $0.contains("takes cancels on the 856") }, "\(outcome.review.checks)")
+        #expect(outcome.outbox.map(\.kind) == [.shipNotice])
+        #expect(outcome.outbox.first?.name == "856-31846207-cancel-1.x12")
         #expect(before.map { $0 - 1 } == (try await reservedLine1(store)), "the line's unit is released")
+        #expect(outcome.state == .released, "line 2 still ships")
+        #expect(
+            outcome.review.checks.contains {
+                $0.contains("the cancel goes to The Home Depot via CommerceHub (sample) on an 856, ASN\(order)-C1")
+            },
+            "\(outcome.review.checks)")
+        #expect(!outcome.review.checks.contains { $0.contains("does not write") }, "\(outcome.review.checks)")
         let floor = try #require(try await store.floorOrder(order))
         #expect(floor.cancellations.map(\.quantity) == [1])
-        #expect(floor.cancellations.first?.reviewJSON.contains("takes cancels on the 856") == true)
+
+        let document = try X12Document(bytes: try #require(outcome.outbox.first?.bytes))
+        let report = X12Validator().validate(document)
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.debugDescription))")
+        let group = document.interchanges[0].groups[0]
+        #expect(group.functionalID == "SH" && group.sets.map(\.id) == ["856"])
+        #expect(group.version.rawValue == "004010", "the PO's release")
+        let segments = Self.segments(document)
+        #expect(segments("BSN").first.map { [$0[0], $0[1], $0[4]] } == ["00", "ASN\(order)-C1", "0004"])
+        #expect(segments("TD1").isEmpty && segments("TD5").isEmpty && segments("DTM").isEmpty, "nothing shipped")
+        #expect(segments("PRF").first?.first == "31846207")
+        #expect(segments("LIN") == [["1", "VN", "HP-10212", "UP", "084512102124", "SK", "1008451221"]])
+        #expect(segments("SN1") == [["1", "0", "EA", "", "1", "EA", "", "ID"]], "the line's one unit: deleted")
+        #expect(segments("CTT") == [["3"]])
+    }
+
+    @Test("two cancels of one order on the 856 are two notices, numbered apart from each other and from shipments")
+    func secondCancelNotice() async throws {
+        let (gateway, order, _) = try await homeDepot { $0.documents.cancelOn = .x856 }
+        _ = try await gateway.cancel(
+            order, node: nil, lines: ["1": 1], reason: .damaged, by: "test", at: SampleWorld.clock + 3600)
+        let second = try await gateway.cancel(
+            order, node: nil, lines: ["2": 1], reason: .notFound, by: "test", at: SampleWorld.clock + 7200)
+        #expect(second.outbox.map(\.name) == ["856-31846207-cancel-2.x12"])
+        let text = String(decoding: second.outbox.first?.bytes ?? [], as: UTF8.self)
+        #expect(text.contains("BSN|00|ASN\(order)-C2|"), "\(text)")
+    }
+
+    @Test(
+        "cancel-on 856, ship complete: SN108 is IQ when some of the line still ships, ID when none of it does",
+        arguments: [(1, "IQ"), (2, "ID")])
+    func cancelOn856LineStatus(units: Int, status: String) async throws {
+        // PO 31846519's line 3 is 2 EA; ship complete cancels just the units asked.
+        let (gateway, order, _) = try await homeDepot(poNumber: "31846519") {
+            $0.documents.cancelOn = .x856
+            $0.fulfilment.fill = .shipComplete
+        }
+        let outcome = try await gateway.cancel(
+            order, node: nil, lines: ["3": units], reason: .damaged, by: "test", at: SampleWorld.clock + 3600)
+        let document = try X12Document(bytes: try #require(outcome.outbox.first?.bytes))
+        #expect(X12Validator().validate(document).errors.isEmpty)
+        #expect(Self.segments(document)("SN1") == [["3", "0", "EA", "", "2", "EA", "", status]])
+    }
+
+    @Test("cancel-on 856 for a PO that came as cXML: recorded, nothing sent, and the review says to tell by hand")
+    func cancelOn856NotX12() async throws {
+        let (gateway, order, store) = try await sample(
+            "bestbuy", file: "bestbuy-20261124-0905.xml", poNumber: "8841207-A"
+        ) { $0.documents.cancelOn = .x856 }
+        let outcome = try await gateway.cancel(
+            order, node: nil, lines: ["1": 1], reason: .damaged, by: "test", at: SampleWorld.clock + 3600)
+        #expect(outcome.outbox.isEmpty)
+        #expect(
+            outcome.review.checks.contains {
+                $0.contains(
+                    "takes cancels on the 856, which dropgate does not write for a PO that did not come as X12: "
+                        + "nothing was sent; tell the retailer by hand")
+            }, "\(outcome.review.checks)")
+        #expect(try await store.floorOrder(order)?.cancellations.map(\.quantity) == [1])
+    }
+
+    /// The elements of each `id` segment of `document`, by position from 1.
+    static func segments(_ document: X12Document) -> (String) -> [[String]] {
+        { id in
+            (0..<document.segmentCount).map(document.segment).filter { $0.id == id }.map { segment in
+                (1...max(1, segment.elementCount)).map { segment.element($0)?.text ?? "" }
+            }
+        }
     }
 }
 
@@ -155,6 +238,31 @@ struct OrderStatusProfileTests {
             Issue.record("expected a problem: \(message)")
         } catch {
             #expect(error.errors.contains { $0.message.contains(message) }, "\(error.errors.map(\.description))")
+        }
+    }
+}
+
+@Suite("Profiles that cancel on the 856")
+struct CancelShipNoticeProfileTests {
+    static func homeDepot(_ edit: (String) -> String = { $0 }) throws(ProfileErrors) -> ProfileSet {
+        try editedWorld("homedepot") { text in
+            edit(text.replacingOccurrences(of: #"cancel-on: "855""#, with: #"cancel-on: "856""#))
+        }
+    }
+
+    @Test("profiles check takes an 856 cancel program as the sample is, and refuses one with no X12 identity")
+    func interchangeRequired() throws {
+        #expect(try Self.homeDepot()["homedepot"]?.documents.cancelOn == .x856)
+        do {
+            _ = try Self.homeDepot { text in
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.contains("x12-interchange:") }.joined(separator: "\n")
+            }
+            Issue.record("expected a problem: the profile names no X12 interchange identity")
+        } catch {
+            #expect(
+                error.errors.contains { $0.message.contains("an 856 that cancels answers an X12 PO") },
+                "\(error.errors.map(\.description))")
         }
     }
 }
