@@ -187,11 +187,12 @@ struct ChangeSequenceProperties {
                 let all = floor.cancellations.filter { $0.lineNumber == record.lineNumber }.reduce(0) {
                     $0 + $1.quantity
                 }
-                let ordered = "\(line?.quantity ?? 0) of \(line?.sku?.rawValue ?? "nothing")"
+                let ordered =
+                    "\(floor.state) order \(id) line \(record.lineNumber) (\(line?.quantity ?? 0) of "
+                    + "\(line?.sku?.rawValue ?? "nothing"))"
                 #expect(
                     line?.sku == record.sku && Decimal(all) <= line?.quantity ?? 0,
-                    "\(context): \(floor.state) order \(id) line \(record.lineNumber) (\(ordered)): \(record.sku) cancelled"
-                )
+                    "\(context): \(ordered): \(all) of \(record.sku) cancelled")
             }
             guard floor.state == .open || floor.state == .released else {
                 #expect(order.reservations.isEmpty, "\(context): \(floor.state) order \(id) holds stock")
