@@ -57,23 +57,16 @@ public struct Invoice: Hashable, Sendable {
     }
 }
 
-extension Invoice {
+extension Invoice: X12SetWriting {
     /// The 810 transaction set for `order` (ST02 left for the control-number counter).
     ///
     /// Throws `ShipmentError` when a package holds a line the PO does not have, when a shipped line has no price on
     /// the PO (an invoice line without a price is wrong in meaning; the line is named), or when nothing shipped.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
-        var body = X12SegmentList(capacity: 16 + order.lines.count)
-        try write(for: order, to: &body)
-        return X12OutgoingSet(id: "810", body: body.segments)
+        try keptSet(for: order, capacity: 16 + order.lines.count)
     }
 
-    /// The same set, its body written straight into bytes with `format`'s delimiters: what an interchange carries.
-    func writtenSet(for order: PurchaseOrder, format: X12ReplyFormat) throws -> X12OutgoingSet {
-        var body = X12WrittenBody(delimiters: format.delimiters, lineBreak: format.lineBreak)
-        try write(for: order, to: &body)
-        return X12OutgoingSet(id: "810", written: try body.finished())
-    }
+    static let setID = "810"
 
     /// Writes the set's body, BIG to CTT, to `body`.
     func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError) {

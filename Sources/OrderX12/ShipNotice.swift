@@ -70,24 +70,18 @@ public struct ShipNotice: Hashable, Sendable {
     }
 }
 
-extension ShipNotice {
+extension ShipNotice: X12SetWriting {
     /// The 856 transaction set for `order` (ST02 left for the control-number counter).
     ///
     /// Throws `ShipmentError` when a package holds a line the PO does not have (naming it), or nothing at all.
     public func transactionSet(for order: PurchaseOrder) throws(ShipmentError) -> X12OutgoingSet {
         // BSN, the shipment's ~12, the order's 2, and per package and item their HL and two to five segments.
-        var body = X12SegmentList(
+        try keptSet(
+            for: order,
             capacity: 16 + confirmation.packages.count * 6 + order.lines.count * 3 * confirmation.packages.count)
-        try write(for: order, to: &body)
-        return X12OutgoingSet(id: "856", body: body.segments)
     }
 
-    /// The same set, its body written straight into bytes with `format`'s delimiters: what an interchange carries.
-    func writtenSet(for order: PurchaseOrder, format: X12ReplyFormat) throws -> X12OutgoingSet {
-        var body = X12WrittenBody(delimiters: format.delimiters, lineBreak: format.lineBreak)
-        try write(for: order, to: &body)
-        return X12OutgoingSet(id: "856", written: try body.finished())
-    }
+    static let setID = "856"
 
     /// Writes the set's body, BSN to CTT, to `body`.
     func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError) {

@@ -83,3 +83,28 @@ extension X12WrittenBody: X12SegmentSink {
         element { value.writePlainText(into: &$0) }
     }
 }
+
+/// A set we write from an order (the 856, the 810): its segments written once, against a sink, and so either kept as
+/// values or written straight into the bytes of the interchange that carries it.
+protocol X12SetWriting {
+    /// ST01.
+    static var setID: String { get }
+    /// Writes the set's body, between ST and SE, to `body`.
+    func write(for order: PurchaseOrder, to body: inout some X12SegmentSink) throws(ShipmentError)
+}
+
+extension X12SetWriting {
+    /// The set with its segments kept as values (`capacity` of them expected).
+    func keptSet(for order: PurchaseOrder, capacity: Int) throws(ShipmentError) -> X12OutgoingSet {
+        var body = X12SegmentList(capacity: capacity)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: Self.setID, body: body.segments)
+    }
+
+    /// The same set, its body written straight into bytes with `format`'s delimiters: what an interchange carries.
+    func writtenSet(for order: PurchaseOrder, format: X12ReplyFormat) throws -> X12OutgoingSet {
+        var body = X12WrittenBody(delimiters: format.delimiters, lineBreak: format.lineBreak)
+        try write(for: order, to: &body)
+        return X12OutgoingSet(id: Self.setID, written: try body.finished())
+    }
+}
