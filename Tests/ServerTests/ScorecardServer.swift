@@ -85,6 +85,8 @@ struct ScorecardServer {
     func request(_ path: String, key: String?, headers: [String: String] = [:]) async throws -> Reply {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
         var request = URLRequest(url: url)
+        // The whole suite runs at once on two cores: a page may wait its turn for longer than URLSession's minute.
+        request.timeoutInterval = 600
         if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)

@@ -239,9 +239,7 @@ struct ScorecardServerTests {
         let errors = server.folder.appendingPathComponent("chromium.err").path
         let child = try SpawnedServer(
             ["/usr/bin/env", "python3", script, planFile.path], capturesOutput: true, errorFile: errors)
-        var output = ""
-        while let line = child.readLine() { output += line }
-        let status = child.waitForExit()
+        let (output, status) = await child.outputUntilExit()
         try #require(
             status == 0, "chromium.py: \(status) \((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])

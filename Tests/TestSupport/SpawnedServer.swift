@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A server process a test starts and stops (python3's HTTP server, sshd, `dropgate serve`): a `ChildProcess`
@@ -24,6 +25,19 @@ public final class SpawnedServer: Sendable {
 
     /// Waits for it to exit by itself; its exit status (128 + the signal when a signal ended it).
     public func waitForExit() -> Int32 { child.waitForExit().status }
+
+    /// Reads its standard output to the end and waits for it to exit, on a thread of its own: a test that serves
+    /// the child from its own process (an in-process server the child asks) must not hold one of the few threads
+    /// that server's handlers run on while it waits. The output's lines, joined; its exit status.
+    public func outputUntilExit() async -> (output: String, status: Int32) {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var output = ""
+                while let line = self.readLine() { output += line }
+                continuation.resume(returning: (output, self.waitForExit()))
+            }
+        }
+    }
 
     /// Kills it and reaps it. Calling it again does nothing.
     public func stop() { child.kill() }
