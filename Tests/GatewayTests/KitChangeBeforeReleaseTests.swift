@@ -17,7 +17,7 @@ import Testing
 /// agree by chance.
 @Suite("The gateway: kit lines cut by the retailer before release", .serialized)
 struct KitChangeBeforeReleaseTests {
-    enum Backend: String, CaseIterable, Sendable { case sqlite, postgres }
+    typealias Backend = KitWorld.Backend
 
     static let skus: Set<SKU> = ["HP-10001", "HP-10009", "HP-10002"]
     static let now = KitWorld.clock
@@ -28,19 +28,7 @@ struct KitChangeBeforeReleaseTests {
     /// order id, and a way to let the store go.
     func order(_ backend: Backend, po: String) async throws -> (Gateway, any OrderStore, OrderID, () async -> Void) {
         let world = try KitWorld()
-        let store: any OrderStore
-        var close: () async -> Void = {}
-        switch backend {
-        case .sqlite:
-            store = world.store
-        case .postgres:
-            let database = try await TemporaryPostgres.shared.database()
-            let postgres = try await PostgresStore(
-                location: PostgresLocation(
-                    host: database.host, port: database.port, user: database.user, database: database.name))
-            store = postgres
-            close = { await postgres.shutdown() }
-        }
+        let (store, close) = try await world.store(on: backend)
         try await store.importInventory([
             InventoryRow(node: "ORD1", sku: "HP-10001", onHand: 20, safetyStock: 0),
             InventoryRow(node: "ORD1", sku: "HP-10009", onHand: 20, safetyStock: 0),

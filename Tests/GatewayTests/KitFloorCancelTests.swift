@@ -13,7 +13,7 @@ import Testing
 /// component's quantity per kit), so that ATS sees them again; on both stores.
 @Suite("The gateway: kit lines cancelled from the floor", .serialized)
 struct KitFloorCancelTests {
-    enum Backend: String, CaseIterable, Sendable { case sqlite, postgres }
+    typealias Backend = KitWorld.Backend
 
     static let components: Set<SKU> = ["HP-10001", "HP-10009"]
 
@@ -22,19 +22,7 @@ struct KitFloorCancelTests {
     func gateway(_ world: KitWorld, _ backend: Backend, fill: FulfilmentPolicy.Fill = .orderFillOrKill) async throws
         -> (Gateway, any OrderStore, () async -> Void)
     {
-        let store: any OrderStore
-        var close: () async -> Void = {}
-        switch backend {
-        case .sqlite:
-            store = world.store
-        case .postgres:
-            let database = try await TemporaryPostgres.shared.database()
-            let postgres = try await PostgresStore(
-                location: PostgresLocation(
-                    host: database.host, port: database.port, user: database.user, database: database.name))
-            store = postgres
-            close = { await postgres.shutdown() }
-        }
+        let (store, close) = try await world.store(on: backend)
         try await store.importInventory([
             InventoryRow(node: "EWR1", sku: "HP-10001", onHand: 10, safetyStock: 0),
             InventoryRow(node: "EWR1", sku: "HP-10009", onHand: 10, safetyStock: 0),

@@ -5,6 +5,7 @@ import Orders
 import Profiles
 import Routing
 import Store
+import TestSupport
 import Testing
 
 /// The sample profiles and network with a catalog of the fixture items plus two kits, and stock of the test's own
@@ -103,4 +104,24 @@ struct KitWorld {
 
     /// 2026-11-24 10:00 New York: a Tuesday morning, before every cutoff.
     static let clock = SampleWorld.clock
+}
+
+extension KitWorld {
+    /// Which store a kit test runs on.
+    enum Backend: String, CaseIterable, Sendable { case sqlite, postgres }
+
+    /// The store on `backend`: this world's SQLite file, or a fresh database of the shared temporary PostgreSQL;
+    /// and a way to let it go.
+    func store(on backend: Backend) async throws -> (any OrderStore, () async -> Void) {
+        switch backend {
+        case .sqlite:
+            return (store, {})
+        case .postgres:
+            let database = try await TemporaryPostgres.shared.database()
+            let postgres = try await PostgresStore(
+                location: PostgresLocation(
+                    host: database.host, port: database.port, user: database.user, database: database.name))
+            return (postgres, { await postgres.shutdown() })
+        }
+    }
 }
