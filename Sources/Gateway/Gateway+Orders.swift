@@ -105,7 +105,7 @@ extension Gateway {
                             routers[entry.profile.id]
                             ?? Router(profile: entry.profile, network: profiles.network, catalog: profiles.catalog)
                         let inputs = DecisionInputs(
-                            state: state, skus: orderedSKUs([entry.order]).sorted(), nodes: nodes,
+                            state: state, skus: routedSKUs(entry.order), nodes: nodes,
                             stocked: { node, sku in
                                 snapshot.positions[node]?[sku].map {
                                     .init(
@@ -232,6 +232,13 @@ extension Gateway {
     /// The catalog's SKUs the orders' lines ask for (by SKU, or by GTIN).
     func orderedSKUs(_ orders: [PurchaseOrder]) -> Set<SKU> {
         Set(orders.flatMap(\.lines).compactMap(profiles.catalog.sku(of:)))
+    }
+
+    /// What routing reads of the stock to decide `order`, sorted: the SKUs its lines ask for, and the kits'
+    /// components that lines of different SKUs share (`ItemCatalog.sharedStock(of:)`), which it checks together.
+    func routedSKUs(_ order: PurchaseOrder) -> [SKU] {
+        let skus = order.lines.compactMap(profiles.catalog.sku(of:))
+        return Set(skus).union(profiles.catalog.sharedStock(of: skus).map(\.sku)).sorted()
     }
 
     /// Stock and capacity as committed: available (on hand − reserved − safety) of the order's items at every node,

@@ -167,7 +167,20 @@ struct DecisionFacts: Sendable {
     func anyNodeHoldsEveryLine() -> Bool {
         assessments[..<candidateCount].contains { a in
             a.generalOK && table.lines.indices.allSatisfy { table.ok(a.row, $0, a.capabilities) }
+                && table.fitsTogether(a.row, Array(table.lines.indices))
         }
+    }
+
+    /// `lines 1, 2 need 3 of HP-10001 together, 2 available`: the item lines of different SKUs share (a kit's
+    /// component) that the node in `row` has too little of for them all; nil when it has enough of each.
+    func sharedShortfall(_ row: Int) -> String? {
+        guard let (index, needed) = table.overdrawn(assessments[row].row, Array(table.lines.indices)) else {
+            return nil
+        }
+        let shared = table.shared[index]
+        let lines = shared.draws.map { table.lines[$0.line].lineNumber }.joined(separator: ", ")
+        let available = table.sharedAvailable[assessments[row].row * table.shared.count + index]
+        return "lines \(lines) need \(needed) of \(shared.sku) together, \(available) available"
     }
 
     /// The candidates in rank order, those not considered, then the bystanders.
@@ -378,7 +391,7 @@ struct DecisionFacts: Sendable {
         } else if kind == .capacity {
             detail = "\(max(0, a.unitsLeft)) unit(s) left today, \(table.totalUnits) needed"
         } else {
-            detail = "lines naming the same SKU need more than it holds"
+            detail = sharedShortfall(row) ?? "lines naming the same SKU need more than it holds"
         }
         return "\(a.id) \(kind.rawValue): \(detail)"
     }
@@ -425,7 +438,8 @@ struct DecisionFacts: Sendable {
         case .cannotShipEveryLine:
             return "cannot ship every line: " + (firstLineFailure(assessments[row]) ?? "")
         case .cannotShipTogether:
-            return "cannot ship these lines together within capacity or stock"
+            return "cannot ship these lines together"
+                + (sharedShortfall(row).map { ": " + $0 } ?? " within capacity or stock")
         case .notConsidered:
             return "not considered: \(shipments.first?.node.rawValue ?? "") ranks higher and ships every line"
         case .bystander(let couldShip):

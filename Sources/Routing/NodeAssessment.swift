@@ -80,14 +80,10 @@ struct NodeAssessment: Hashable, Sendable {
             if table.lines[index].skuGroup != index { sharesSKU = true }
         }
         guard units <= unitsLeft else { return false }
-        // Each line has its own stock; lines naming the same SKU must also fit together.
-        guard sharesSKU else { return true }
-        for index in lines {
-            let group = table.lines[index].skuGroup
-            let wanted = lines.reduce(0) { $0 + (table.lines[$1].skuGroup == group ? table.lines[$1].quantity : 0) }
-            if wanted > table.available(row, index) { return false }
-        }
-        return true
+        // Each line has its own stock; lines naming the same SKU, or sharing a kit's component, must also fit
+        // together.
+        guard sharesSKU || !table.shared.isEmpty else { return true }
+        return table.fitsTogether(row, lines)
     }
 
     func lineOK(_ index: Int, _ table: LineTable) -> Bool { generalOK && table.ok(row, index, capabilities) }
@@ -113,11 +109,18 @@ struct LineTable: Hashable, Sendable {
     let sharesSKU: Bool
     /// Some line asks a node for a capability.
     let needsAny: Bool
+    /// The stock lines of different SKUs draw on together (`ItemCatalog.sharedStock(of:)`): nearly always none.
+    let shared: [SharedStock]
+    /// Row-major: `sharedAvailable[row * shared.count + index]`, units of the shared item available at the row's
+    /// node; the rows past `rows` are zeros.
+    private(set) var sharedAvailable: [Int]
 
     /// With room for `rowCapacity` rows before it grows.
-    init(lines: [ResolvedLine], rowCapacity: Int = 0) {
+    init(lines: [ResolvedLine], shared: [SharedStock] = [], rowCapacity: Int = 0) {
         self.lines = lines
+        self.shared = shared
         available = [Int](repeating: 0, count: lines.count * rowCapacity)
+        sharedAvailable = [Int](repeating: 0, count: shared.count * rowCapacity)
         let needsAny = lines.contains { $0.needs != 0 }
         needs = needsAny ? lines.map(\.needs) : []
         self.needsAny = needsAny
@@ -132,8 +135,42 @@ struct LineTable: Hashable, Sendable {
         if available.count < (rows + 1) * lines.count {
             available.append(contentsOf: repeatElement(0, count: (rows + 1) * lines.count - available.count))
         }
+        if sharedAvailable.count < (rows + 1) * shared.count {
+            sharedAvailable.append(
+                contentsOf: repeatElement(0, count: (rows + 1) * shared.count - sharedAvailable.count))
+        }
         rows += 1
         return rows - 1
+    }
+
+    /// Sets what the node of `row` has of the shared item at `index` of `shared`.
+    mutating func setShared(row: Int, _ index: Int, available units: Int) {
+        sharedAvailable[row * shared.count + index] = units
+    }
+
+    /// The shared item at `index` of `shared` that `lines` (indexes into `lines`) need more of together than the
+    /// node of `row` has, with what they need; nil when each fits.
+    func overdrawn(_ row: Int, _ lines: [Int]) -> (index: Int, needed: Int)? {
+        for index in shared.indices {
+            let needed = shared[index].draws.reduce(0) { sum, draw in
+                lines.contains(draw.line) ? sum + draw.perUnit * self.lines[draw.line].quantity : sum
+            }
+            if needed > sharedAvailable[row * shared.count + index] { return (index, needed) }
+        }
+        return nil
+    }
+
+    /// Whether `lines`, each in stock on its own at the node of `row`, are also in stock together: lines naming
+    /// the same SKU within its figure, lines sharing a kit's component within the component's.
+    func fitsTogether(_ row: Int, _ lines: [Int]) -> Bool {
+        if sharesSKU {
+            for index in lines {
+                let group = self.lines[index].skuGroup
+                let wanted = lines.reduce(0) { $0 + (self.lines[$1].skuGroup == group ? self.lines[$1].quantity : 0) }
+                if wanted > available(row, index) { return false }
+            }
+        }
+        return shared.isEmpty || overdrawn(row, lines) == nil
     }
 
     /// Sets the levels of `row` (made by `addRow()`) through a pointer to its first line: a node's loop over its
@@ -151,5 +188,26 @@ struct LineTable: Hashable, Sendable {
 
     func ok(_ row: Int, _ line: Int, _ capabilities: UInt8) -> Bool {
         hasStock(row, line) && handles(line, capabilities)
+    }
+}
+
+/// A stocked item that lines of different SKUs draw on together: a kit's component that another line orders alone
+/// or inside another kit (`ItemCatalog.sharedStock(of:)`).
+struct SharedStock: Hashable, Sendable {
+    struct Draw: Hashable, Sendable {
+        /// Index into the resolved lines.
+        var line: Int
+        /// Units of `sku` each unit of the line takes.
+        var perUnit: Int
+    }
+
+    var sku: SKU
+    var draws: [Draw]
+
+    /// What `lines` share, by `catalog`: empty unless a line is a kit that shares a component with another line.
+    static func among(_ lines: [ResolvedLine], catalog: ItemCatalog) -> [SharedStock] {
+        catalog.sharedStock(of: lines.map(\.sku)).map { entry in
+            SharedStock(sku: entry.sku, draws: entry.draws.map { Draw(line: $0.line, perUnit: $0.perUnit) })
+        }
     }
 }

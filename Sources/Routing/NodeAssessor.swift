@@ -27,6 +27,8 @@ struct NodeAssessor {
     let stockLevels: [Int]
     let width: Int
     let lineStock: [(offset: Int, quantity: Int)]
+    /// Per shared item of the order's `LineTable` (`SharedStock`), where its row starts in `stockLevels`, or -1.
+    let sharedStock: [Int]
     /// Per node position: its stock slot, or -1.
     let slots: [Int]
     /// What the node checks found that do not depend on the node's stock or capacity, kept for the next order.
@@ -58,7 +60,7 @@ struct NodeAssessor {
 
     init(
         tables: RoutingTables, state: borrowing NetworkState, stockRows: CatalogStockRows,
-        lines: borrowing [ResolvedLine],
+        lines: borrowing [ResolvedLine], shared: [SharedStock],
         services: [CarrierServiceID],
         deadlines: borrowing Deadlines, isPOBox: Bool, now: Date, region: Int?, scratch: inout RoutingScratch
     ) {
@@ -76,6 +78,7 @@ struct NodeAssessor {
         stockLevels = state.stock.levels.levels
         width = state.stock.levels.width
         lineStock = lines.map { [width] line in (stockRows.offset(of: line, width: width), line.quantity) }
+        sharedStock = shared.map { [width] in state.stock.levels.rows[$0.sku].map { $0 * width } ?? -1 }
         slots = scratch.slots(in: state.stock, tables.world)
         Self.prefetch(stockLevels, lines: lineStock, width: width)
         isPickup = services.count == 1 && services[0] == .storePickup
@@ -172,12 +175,12 @@ struct NodeAssessor {
         }
         a.failingLines = failing
         a.shipsAll = a.generalOK && a.failingLines == 0 && !table.lines.isEmpty && table.totalUnits <= a.unitsLeft
-        if a.shipsAll, table.sharesSKU {
-            for index in table.lines.indices {
-                let group = table.lines[index].skuGroup
-                let wanted = table.lines.reduce(0) { $0 + ($1.skuGroup == group ? $1.quantity : 0) }
-                if wanted > table.available(a.row, index) { a.shipsAll = false }
-            }
+        for index in sharedStock.indices {
+            let offset = sharedStock[index]
+            table.setShared(row: a.row, index, available: offset < 0 || slot < 0 ? 0 : stockLevels[offset + slot])
+        }
+        if a.shipsAll, table.sharesSKU || !sharedStock.isEmpty {
+            a.shipsAll = table.fitsTogether(a.row, Array(table.lines.indices))
         }
     }
 

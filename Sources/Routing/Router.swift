@@ -62,9 +62,15 @@ public struct Router: Sendable {
                 ? tables.world.sortedIDs : tables.profile.sourcing.alternates)
                 .filter { $0 != assigned }
         }
-        var table = LineTable(lines: statics.lines, rowCapacity: tables.world.ids.count + others.count)
+        // Stock that lines of different SKUs share: only where a line is a kit.
+        let shared =
+            tables.world.hasKits && statics.lines.contains(where: { tables.world.kitItems[$0.item] })
+            ? SharedStock.among(statics.lines, catalog: tables.world.catalog) : []
+        var table = LineTable(
+            lines: statics.lines, shared: shared, rowCapacity: tables.world.ids.count + others.count)
         var assessor = NodeAssessor(
-            tables: tables, state: state, stockRows: stockRows, lines: statics.lines, services: mapping.services,
+            tables: tables, state: state, stockRows: stockRows, lines: statics.lines, shared: shared,
+            services: mapping.services,
             deadlines: deadlines,
             isPOBox: statics.isPOBox, now: now, region: statics.zip3.flatMap(tables.world.region(ofZip3:)),
             scratch: &scratch)

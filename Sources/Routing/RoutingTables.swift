@@ -75,6 +75,9 @@ final class WorldTables: Sendable {
     /// bits); per item number, its SKU.
     let items: SKUIndex
     let itemSKUs: [SKU]
+    /// Per item number, whether it is a kit; and whether any is.
+    let kitItems: [Bool]
+    let hasKits: Bool
     /// ZIP3 (0…999) → index into `network.regions`, or -1.
     let regionOfZip3: [Int16]
     /// Per region, per node position: great-circle miles from the node to the region's centre, and its zone.
@@ -142,6 +145,8 @@ final class WorldTables: Sendable {
         }
         items = SKUIndex(itemSKUs, flags: handlingBits)
         self.itemSKUs = itemSKUs
+        kitItems = itemSKUs.map(catalog.isKit)
+        hasKits = kitItems.contains(true)
         regionOfZip3 = (0..<1000).map { zip3 in
             Int16(network.regions.firstIndex { $0.zip3.contains(zip3) } ?? -1)
         }

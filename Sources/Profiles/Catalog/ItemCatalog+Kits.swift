@@ -18,6 +18,28 @@ extension ItemCatalog {
         return components.map { ($0.sku, $0.quantity * quantity) }
     }
 
+    /// The stocked items that an order's lines, ordering `skus` (one per line, in line order), draw on under more
+    /// than one SKU: a kit's component that another line orders alone or inside another kit. Each line's own figure
+    /// (a kit's is derived from its components) says it could ship alone; lines that share a component ship together
+    /// only when the component covers them all. Per shared item, in the order lines first draw on it: the lines
+    /// (indexes into `skus`) and the units of it each unit of the line takes. Lines of the same SKU share by that
+    /// alone and are not listed here.
+    public func sharedStock(of skus: [SKU]) -> [(sku: SKU, draws: [(line: Int, perUnit: Int)])] {
+        var shared: [(sku: SKU, draws: [(line: Int, perUnit: Int)])] = []
+        guard !kits.isEmpty, skus.contains(where: { kits[$0] != nil }) else { return shared }
+        for (line, sku) in skus.enumerated() {
+            for (stocked, perUnit) in expanded(sku, quantity: 1) {
+                if let known = shared.firstIndex(where: { $0.sku == stocked }) {
+                    shared[known].draws.append((line, perUnit))
+                } else {
+                    shared.append((stocked, [(line, perUnit)]))
+                }
+            }
+        }
+        // Shared under more than one SKU: drawn on by lines that do not all order the same item.
+        return shared.filter { entry in entry.draws.contains { skus[$0.line] != skus[entry.draws[0].line] } }
+    }
+
     /// Makes `kit` (an item of the catalog) a kit of `components` (items that are not kits), with the care its
     /// components need: see `applyingKitCare`.
     mutating func setComponents(_ components: [KitComponent], of kit: SKU) {
