@@ -54,6 +54,9 @@ struct DecisionFacts: Sendable {
         case noCapacity
         /// The line could ship alone, but not together with the lines that do (capacity, or a SKU they share).
         case notTogether
+        /// Every node holding the line's stock needs this item, which the line shares with others (a kit's
+        /// component), for the lines it ships.
+        case sharedStock(SKU)
         /// Every line could ship from some node, but no node allowed to ship the order has every line in stock.
         case stockSpread
         /// The line could ship, but goes with the line at this index, which cannot (order fill-or-kill, ship
@@ -119,6 +122,8 @@ struct DecisionFacts: Sendable {
                 (reason, why) = (.fillOrKill, .collateral(line: root))
             } else if together && !anyNodeHoldsEveryLine() {
                 (reason, why) = (.outOfStock, .stockSpread)
+            } else if let sku = sharedShortage(of: index) {
+                (reason, why) = (.outOfStock, .sharedStock(sku))
             } else {
                 (reason, why) = (.noCapacity, .notTogether)
             }
@@ -169,6 +174,27 @@ struct DecisionFacts: Sendable {
             a.generalOK && table.lines.indices.allSatisfy { table.ok(a.row, $0, a.capabilities) }
                 && table.fitsTogether(a.row, Array(table.lines.indices))
         }
+    }
+
+    /// The item the line at `index` shares with other lines (a kit's component) that keeps it off every candidate
+    /// holding it in stock alone: each needs that item for the lines it ships. Nil when the line shares nothing, no
+    /// candidate holds it, or one would have room in its shared items for it.
+    func sharedShortage(of index: Int) -> SKU? {
+        guard table.shared.contains(where: { $0.draws.contains { $0.line == index } }) else { return nil }
+        var short: SKU?
+        for row in 0..<candidateCount {
+            let a = assessments[row]
+            guard a.generalOK, table.ok(a.row, index, a.capabilities) else { continue }
+            let shipped =
+                shipments.first { $0.node == a.id }?.lines.compactMap { line in
+                    table.lines.firstIndex { $0.lineNumber == line.lineNumber }
+                } ?? []
+            guard let (over, _) = table.overdrawn(a.row, shipped + [index]),
+                table.shared[over].draws.contains(where: { $0.line == index })
+            else { return nil }
+            short = short ?? table.shared[over].sku
+        }
+        return short
     }
 
     /// `lines 1, 2 need 3 of HP-10001 together, 2 available`: the item lines of different SKUs share (a kit's
@@ -243,6 +269,9 @@ struct DecisionFacts: Sendable {
         if assessments[row].failingLines == 0 {
             checks.append(
                 NodeCheck(kind: .stock, passed: true, detail: "all \(table.lines.count) line(s) in stock and handled"))
+            if let shortfall = sharedShortfall(row) {
+                checks.append(NodeCheck(kind: .stock, passed: false, detail: shortfall))
+            }
         }
         return checks
     }
@@ -475,6 +504,8 @@ struct DecisionFacts: Sendable {
             return "no node with the stock has room for \(table.lines[line].quantity) more unit(s) today"
         case .notTogether:
             return "no node can take it together with the rest within today's capacity"
+        case .sharedStock(let sku):
+            return "no node that has it holds enough \(sku) for it beside the lines it ships"
         case .stockSpread:
             let policy = profile.fulfilment
             return policy.fill == .orderFillOrKill || policy.maxShipments <= 1

@@ -67,6 +67,10 @@ struct KitSharedStockTests {
         let ewr1 = try #require(decision.nodes.first { $0.node == "EWR1" })
         #expect(ewr1.canShipAll == false)
         #expect(ewr1.verdict == "cannot ship these lines together: lines 1, 2 need 3 of HP-10001 together, 2 available")
+        #expect(
+            ewr1.checks.filter { !$0.passed }.map { "\($0.kind.rawValue): \($0.detail)" } == [
+                "stock: lines 1, 2 need 3 of HP-10001 together, 2 available"
+            ])
     }
 
     @Test("two kits sharing a component that no node holds enough of for both: cancelled for stock, not left pending")
@@ -85,6 +89,30 @@ struct KitSharedStockTests {
                 == true,
             "\(decision.cancelledLines.map(\.detail))")
         #expect(reserved.isEmpty)
+    }
+
+    @Test("line fill-or-kill: the kit ships, its component's own line is cancelled for the stock the kit takes")
+    func lineFillOrKill() async throws {
+        let world = try KitWorld()
+        let gateway = try await world.gateway(stock: [("ORD1", "HP-10001", 2, 0), ("ORD1", "HP-10009", 2, 0)])
+        let report = await gateway.process(
+            RetailerX12.interchange(
+                RetailerX12.homeDepot, control: 910, functionalID: "PO", setID: "850",
+                sets: [RetailerX12.homeDepotPO("KS-4", [("1", "HP-KIT-1", 1), ("2", "HP-10001", 1)])]),
+            origin: "KS-4.x12", receivedAt: KitWorld.clock)
+        #expect(report.problems.isEmpty)
+        var decision: RoutingDecision?
+        for order in report.orders {
+            if case .decided(let made) = order.result { decision = made }
+        }
+        let decided = try #require(decision)
+        #expect(decided.shipments.map { "\($0.node) \($0.lines.map(\.lineNumber))" } == ["ORD1 [\"1\"]"])
+        #expect(decided.cancelledLines.map(\.lineNumber) == ["2"])
+        #expect(decided.cancelledLines.first?.reason == .outOfStock)
+        #expect(
+            decided.cancelledLines.first?.detail
+                == "line 2 HP-10001: no node that has it holds enough HP-10001 for it beside the lines it ships")
+        #expect(try await world.reserved(Self.skus) == ["ORD1 HP-10001": 2, "ORD1 HP-10009": 2])
     }
 
     @Test("what the decision read of the shared component is recorded: a replay with nothing changed reproduces it")
