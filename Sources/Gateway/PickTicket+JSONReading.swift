@@ -64,22 +64,22 @@ extension PickTicket: JSONReadable {
                 try reader.skipValue()
             }
         }
-        self.id = try reader.required(id, "id")
-        self.retailer = try reader.required(retailer, "retailer")
-        self.retailerName = try reader.required(retailerName, "retailerName")
-        self.poNumber = try reader.required(poNumber, "poNumber")
-        self.node = try reader.required(node, "node")
-        self.service = try reader.required(service, "service")
-        self.nodeTimeZone = try reader.required(nodeTimeZone, "nodeTimeZone")
-        self.retailerTimeZone = try reader.required(retailerTimeZone, "retailerTimeZone")
-        self.shipAt = try reader.required(shipAt, "shipAt")
-        self.shipBy = try reader.required(shipBy, "shipBy")
-        self.shipByAtNode = try reader.required(shipByAtNode, "shipByAtNode")
+        self.id = try reader.member(id, "id")
+        self.retailer = try reader.member(retailer, "retailer")
+        self.retailerName = try reader.member(retailerName, "retailerName")
+        self.poNumber = try reader.member(poNumber, "poNumber")
+        self.node = try reader.member(node, "node")
+        self.service = try reader.member(service, "service")
+        self.nodeTimeZone = try reader.member(nodeTimeZone, "nodeTimeZone")
+        self.retailerTimeZone = try reader.member(retailerTimeZone, "retailerTimeZone")
+        self.shipAt = try reader.member(shipAt, "shipAt")
+        self.shipBy = try reader.member(shipBy, "shipBy")
+        self.shipByAtNode = try reader.member(shipByAtNode, "shipByAtNode")
         self.shipTo = shipTo
         self.giftMessage = giftMessage
-        self.lines = try reader.required(lines, "lines")
-        self.notes = try reader.required(notes, "notes")
-        self.packingSlip = try reader.required(packingSlip, "packingSlip")
+        self.lines = try reader.member(lines, "lines")
+        self.notes = try reader.member(notes, "notes")
+        self.packingSlip = try reader.member(packingSlip, "packingSlip")
     }
 
     /// The ticket its stored JSON holds.
@@ -134,15 +134,15 @@ extension PickTicket.Line: JSONReadable {
                 try reader.skipValue()
             }
         }
-        self.lineNumber = try reader.required(lineNumber, "lineNumber")
-        self.sku = try reader.required(sku, "sku")
+        self.lineNumber = try reader.member(lineNumber, "lineNumber")
+        self.sku = try reader.member(sku, "sku")
         self.upc = upc
         self.retailerItemID = retailerItemID
         self.description = description
-        self.quantity = try reader.required(quantity, "quantity")
-        self.giftWrap = try reader.required(giftWrap, "giftWrap")
-        self.hazmat = try reader.required(hazmat, "hazmat")
-        self.oversize = try reader.required(oversize, "oversize")
+        self.quantity = try reader.member(quantity, "quantity")
+        self.giftWrap = try reader.member(giftWrap, "giftWrap")
+        self.hazmat = try reader.member(hazmat, "hazmat")
+        self.oversize = try reader.member(oversize, "oversize")
         self.components = components
         self.planned = planned
         self.location = location
@@ -176,9 +176,9 @@ extension PickTicket.Component: JSONReadable {
             }
         }
         self.init(
-            sku: try reader.required(sku, "sku"), upc: upc, description: description,
-            quantityPerKit: try reader.required(quantityPerKit, "quantityPerKit"),
-            quantity: try reader.required(quantity, "quantity"), location: location)
+            sku: try reader.member(sku, "sku"), upc: upc, description: description,
+            quantityPerKit: try reader.member(quantityPerKit, "quantityPerKit"),
+            quantity: try reader.member(quantity, "quantity"), location: location)
     }
 }
 
@@ -195,6 +195,13 @@ extension ZonedInstant: JSONReadable {
 }
 
 extension JSONByteReader {
+    /// `required(_:_:)`, its generic call (across modules, so made at run time: a metadata lookup per member) paid
+    /// only when the member is missing, which a stored ticket never is: a DC page reads thousands.
+    fileprivate func member<Value>(_ value: Value?, _ key: String) throws(JSONReadError) -> Value {
+        if let value { return value }
+        return try required(value, key)
+    }
+
     /// A bin, checked as `BinLocation`'s `Decodable` checks it, or nil for `null`.
     fileprivate mutating func optionalBin() throws(JSONReadError) -> BinLocation? {
         if takeNull() { return nil }

@@ -146,6 +146,22 @@ struct PickTicketJSONReadingTests {
         #expect(throws: JSONReadError.self) { try PickTicket(jsonBytes: Array("{} x".utf8)) }
     }
 
+    @Test(
+        "a missing member is named in the error, just past the object it is missing from",
+        arguments: [
+            "id", "retailer", "retailerName", "poNumber", "node", "service", "nodeTimeZone", "retailerTimeZone",
+            "shipAt", "shipBy", "shipByAtNode", "lines", "notes", "packingSlip",
+        ])
+    func missingMember(_ key: String) throws {
+        let ticket = Self.tickets(count: 1)[0]
+        var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ticket)) as? [String: Any] ?? [:]
+        object[key] = nil
+        let text = [UInt8](try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+        let error = try #require(throws: JSONReadError.self) { try PickTicket(jsonBytes: text) }
+        #expect(error.expected == "the member '\(key)' before the object's end")
+        #expect(error.offset == text.count)
+    }
+
     @Test("every cut of a ticket's text is refused, and mangled text never reads as something JSONDecoder refuses")
     func mangled() throws {
         let bytes = try Self.layouts(of: Self.tickets(count: 12).max { $0.lines.count < $1.lines.count }!)[1].bytes

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 import Orders
 import Store
 import Testing
@@ -43,5 +44,52 @@ struct PickPageCacheTests {
         #expect(replaced.kept == replaced.fresh)
         #expect(replaced.kept.contains("Linen Throw"))
         #expect(replaced.kept.components(separatedBy: "Bath Towel").count == 2, "order 1's towel only")
+    }
+
+    static func variant(_ urgency: WarehousePages.Urgency, carrier: String? = "FedEx") -> PickPageCache.Variant {
+        PickPageCache.Variant(urgency: urgency, state: .open, methods: "FDEG", carrier: carrier)
+    }
+
+    @Test("an order's sections are kept per way it was shown, the last one and a bounded few before it")
+    func sectionsByVariant() {
+        var sections = PickPageCache.Sections()
+        #expect(sections.html(Self.variant(.onTime)) == nil)
+        sections.keep("on time", for: Self.variant(.onTime))
+        sections.keep("due soon", for: Self.variant(.dueSoon))
+        sections.keep("overdue", for: Self.variant(.overdue))
+        #expect(sections.html(Self.variant(.onTime)) == "on time")
+        #expect(sections.html(Self.variant(.dueSoon)) == "due soon")
+        #expect(sections.html(Self.variant(.overdue)) == "overdue")
+        // No carrier and an empty one are shown differently, so they are different ways.
+        #expect(sections.html(Self.variant(.overdue, carrier: nil)) == nil)
+        #expect(sections.html(Self.variant(.overdue, carrier: "")) == nil)
+        // Shown a way again: rendered again, the old text replaced, not kept twice.
+        sections.keep("on time again", for: Self.variant(.onTime))
+        #expect(sections.html(Self.variant(.onTime)) == "on time again")
+        #expect(sections.count == 3)
+        for number in 0..<20 { sections.keep("carrier \(number)", for: Self.variant(.onTime, carrier: "\(number)")) }
+        #expect(sections.count <= PickPageCache.Sections.limit + 1)
+        #expect(sections.html(Self.variant(.onTime, carrier: "19")) == "carrier 19")
+    }
+
+    @Test("a section rendered while its order's ticket was replaced is not kept for the new ticket")
+    func sectionOfReplacedTicket() throws {
+        let cache = PickPageCache()
+        let old = T.entry(1, try T.ticketJSON(po: "1001", description: "Bath Towel"), po: "1001")
+        let new = T.entry(1, try T.ticketJSON(po: "1001", description: "Linen Throw"), po: "1001")
+        let decode = { (bytes: [UInt8]) throws -> PickTicket in try PickTicket(jsonBytes: bytes) }
+        let oldPick = WarehousePages.Pick(entry: old, ticket: try cache.ticket(old, decode: decode))
+        let variant = Self.variant(.onTime)
+        // The ticket is replaced while the old one's section is being rendered (outside the cache's lock).
+        var newPick: WarehousePages.Pick?
+        let stale = cache.section(oldPick, variant: variant) {
+            newPick = try? WarehousePages.Pick(entry: new, ticket: cache.ticket(new, decode: decode))
+            return "old section"
+        }
+        #expect(stale == "old section")
+        let replaced = try #require(newPick)
+        #expect(cache.section(replaced, variant: variant) { "new section" } == "new section")
+        #expect(cache.section(replaced, variant: variant) { "rendered again" } == "new section", "kept")
+        #expect(cache.section(oldPick, variant: variant) { "old again" } == "old again", "the old ticket is gone")
     }
 }

@@ -12,6 +12,10 @@ import Synchronization
 /// bins), so a shipment or cancel shows on the next render. A section is rendered again only when one of those,
 /// its order's urgency or state moves, or the profiles reload; a tablet that reloads the page every minute costs
 /// the decoding and rendering of what changed, not of 5,000 orders.
+///
+/// Entries are read and changed in place under the lock, never copied out whole: an entry holds two tickets of a
+/// dozen strings and arrays each, and a first render of thousands paid for copying and releasing them twice per
+/// order.
 final class PickPageCache: Sendable {
     struct Key: Hashable {
         var order: OrderID
@@ -29,6 +33,43 @@ final class PickPageCache: Sendable {
         }
     }
 
+    /// How an order's section was shown: all that its HTML depends on besides the ticket as it stands.
+    struct Variant: Hashable {
+        var urgency: WarehousePages.Urgency
+        var state: OrderState
+        /// The profile's ship methods for the ticket's service (`WarehousePages.methods(of:using:)`).
+        var methods: String
+        var carrier: String?
+    }
+
+    /// An order's sections by how they were shown: the last one inline (an order is shown one way until its
+    /// urgency or state moves, so most entries hold one and cost no table of their own), earlier ones beside it.
+    struct Sections {
+        private var latest: (variant: Variant, html: String)?
+        private var earlier: [(variant: Variant, html: String)] = []
+
+        /// An order moves through two or three ways of being shown; past this many the earlier ones are dropped.
+        static let limit = 8
+
+        init() {}
+
+        func html(_ variant: Variant) -> String? {
+            if let latest, latest.variant == variant { return latest.html }
+            return earlier.first { $0.variant == variant }?.html
+        }
+
+        mutating func keep(_ html: String, for variant: Variant) {
+            earlier.removeAll { $0.variant == variant }
+            if let latest, latest.variant != variant {
+                if earlier.count >= Self.limit { earlier.removeAll() }
+                earlier.append(latest)
+            }
+            latest = (variant, html)
+        }
+
+        var count: Int { (latest == nil ? 0 : 1) + earlier.count }
+    }
+
     /// One ticket: its bytes (to tell a different ticket of the same order and node), decoded, what the floor did
     /// with it and the ticket as that leaves it, and its sections by how they were shown.
     struct Entry {
@@ -36,54 +77,71 @@ final class PickPageCache: Sendable {
         var ticket: PickTicket
         var floor: Floor
         var standing: PickTicket
-        var sections: [String: String] = [:]
+        /// Which write of the cache made this entry: a section rendered outside the lock is kept only if the entry
+        /// it was rendered for is still the one there.
+        var serial: Int
+        var sections = Sections()
+    }
+
+    struct State {
+        var entries: [Key: Entry] = [:]
+        var serial = 0
     }
 
     /// Past this many tickets the cache starts again empty: a bound on memory, not a policy anyone tunes.
     static let limit = 50_000
 
-    private let entries = Mutex<[Key: Entry]>([:])
+    private let state = Mutex(State())
 
     /// The ticket of `entry` as it stands on the floor (`PickListEntry.standing`), decoded once per bytes and made
     /// again only when what the floor did with it changed.
     func ticket(_ entry: PickListEntry, decode: ([UInt8]) throws -> PickTicket) rethrows -> PickTicket {
         let key = Key(order: entry.order, node: entry.node)
         let floor = Floor(entry)
-        let known = entries.withLock { $0[key] }
-        if let known, known.bytes == entry.ticket, known.floor == floor { return known.standing }
-        let ticket = try known.flatMap { $0.bytes == entry.ticket ? $0.ticket : nil } ?? decode(entry.ticket)
+        // The standing ticket when it is current, else the decoded ticket when only the floor moved.
+        let known: (standing: PickTicket?, ticket: PickTicket?) = state.withLock { state in
+            guard let index = state.entries.index(forKey: key), state.entries.values[index].bytes == entry.ticket
+            else { return (nil, nil) }
+            if state.entries.values[index].floor == floor { return (state.entries.values[index].standing, nil) }
+            return (nil, state.entries.values[index].ticket)
+        }
+        if let standing = known.standing { return standing }
+        let ticket = try known.ticket ?? decode(entry.ticket)
         let standing = entry.standing(ticket)
-        entries.withLock { entries in
-            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(bytes: entry.ticket, ticket: ticket, floor: floor, standing: standing)
+        state.withLock { state in
+            if state.entries.count >= Self.limit { state.entries.removeAll(keepingCapacity: true) }
+            state.serial += 1
+            state.entries[key] = Entry(
+                bytes: entry.ticket, ticket: ticket, floor: floor, standing: standing, serial: state.serial)
         }
         return standing
     }
 
     /// The section of `pick` shown as `variant`, rendered by `render` when not kept for its ticket as it stands.
-    func section(_ pick: WarehousePages.Pick, variant: String, render: () -> String) -> String {
+    func section(_ pick: WarehousePages.Pick, variant: Variant, render: () -> String) -> String {
         let key = Key(order: pick.entry.order, node: pick.entry.node)
-        let isCurrent = { (entry: Entry) in entry.bytes == pick.entry.ticket && entry.standing == pick.ticket }
-        if let html = entries.withLock({ entry in
-            entry[key].flatMap { isCurrent($0) ? $0.sections[variant] : nil }
-        }) {
-            return html
+        let kept: (serial: Int, html: String?)? = state.withLock { state in
+            guard let index = state.entries.index(forKey: key), state.entries.values[index].bytes == pick.entry.ticket,
+                state.entries.values[index].standing == pick.ticket
+            else { return nil }
+            return (state.entries.values[index].serial, state.entries.values[index].sections.html(variant))
         }
+        if let html = kept?.html { return html }
         let html = render()
-        entries.withLock { entries in
-            guard let count = entries[key].flatMap({ isCurrent($0) ? $0.sections.count : nil }) else { return }
-            // A section per way it was shown; an order moves through two or three of them. Changed in place, not
-            // copied out and back.
-            if count > 8 { entries[key]?.sections.removeAll() }
-            entries[key]?.sections[variant] = html
+        guard let serial = kept?.serial else { return html }
+        state.withLock { state in
+            guard let index = state.entries.index(forKey: key), state.entries.values[index].serial == serial else {
+                return
+            }
+            state.entries.values[index].sections.keep(html, for: variant)
         }
         return html
     }
 
     /// Room for `count` tickets at once, so that a first render of thousands does not grow the table step by step.
     func reserve(_ count: Int) {
-        entries.withLock { entries in
-            if entries.capacity < count { entries.reserveCapacity(min(count, Self.limit)) }
+        state.withLock { state in
+            if state.entries.capacity < count { state.entries.reserveCapacity(min(count, Self.limit)) }
         }
     }
 }

@@ -108,27 +108,31 @@ public struct WarehousePages: Sendable {
         var soon = 0
         var sections: [String] = []
         sections.reserveCapacity(picks.count)
-        var methodsByService: [String: String] = [:]
-        for pick in picks {
-            let ticket = pick.ticket
-            let urgency = pick.urgency(at: now, dueSoon: dueSoon)
+        // The profile's methods and the carrier of each retailer's service, worked out once per retailer and service.
+        var wordsByService: [ServiceKey: (methods: String, carrier: String?)] = [:]
+        // By index, not `for pick in picks`: a pick is a ticket of a dozen strings and arrays, not copied per order.
+        for index in picks.indices {
+            let urgency = picks[index].urgency(at: now, dueSoon: dueSoon)
             if urgency == .overdue { overdue += 1 }
             if urgency == .dueSoon { soon += 1 }
-            // The profile's methods for the service, worked out once per retailer and service.
-            let methodsKey = ticket.retailer.rawValue + "\u{0}" + ticket.service.rawValue
-            let methods: String
-            if let known = methodsByService[methodsKey] {
-                methods = known
+            let service = ServiceKey(retailer: picks[index].ticket.retailer, service: picks[index].ticket.service)
+            let words: (methods: String, carrier: String?)
+            if let known = wordsByService[service] {
+                words = known
             } else {
-                methods = Self.methods(of: profiles[ticket.retailer], using: ticket.service)
-                methodsByService[methodsKey] = methods
+                words = (
+                    Self.methods(of: profiles[service.retailer], using: service.service),
+                    profiles.network.services[service.service]?.carrier
+                )
+                wordsByService[service] = words
             }
-            let carrier = profiles.network.services[ticket.service]?.carrier
             // The section as this order is shown now: kept while its urgency, state and the profile's words hold.
-            let variant = "\(urgency.rawValue)|\(pick.entry.state.rawValue)|\(methods)|\(carrier ?? "")"
+            let variant = PickPageCache.Variant(
+                urgency: urgency, state: picks[index].entry.state, methods: words.methods, carrier: words.carrier)
             sections.append(
-                cache.section(pick, variant: variant) {
-                    HandWrittenPickSection.html(pick, urgency: urgency, methods: methods, carrier: carrier)
+                cache.section(picks[index], variant: variant) {
+                    HandWrittenPickSection.html(
+                        picks[index], urgency: urgency, methods: words.methods, carrier: words.carrier)
                 })
         }
         // `{{#orders}}{{{html}}}{{/orders}}` writes the sections one after another: the template renders one item
@@ -150,6 +154,12 @@ public struct WarehousePages: Sendable {
         for section in sections { text += section }
         text += page[slot.upperBound...]
         return text
+    }
+
+    /// A retailer's carrier service, which the pick page shows with the profile's methods for it and its carrier.
+    struct ServiceKey: Hashable {
+        var retailer: RetailerID
+        var service: CarrierServiceID
     }
 
     /// Where the pick page's sections go: text the page escapes cannot hold it (`<` and `'` are escaped).
