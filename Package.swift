@@ -118,7 +118,8 @@ let package = Package(
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Operations", "Store", "Feeds",
+                "Gateway", "X12", "OrderX12", "OrderXML", "Orders", "Profiles", "Routing", "Operations", "Store",
+                "Feeds",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
@@ -128,22 +129,27 @@ let package = Package(
         // Tests: one target a module, plus end to end, and what several of them share (the corpus, the independent
         // X12 reader).
         .target(
-            name: "TestSupport", path: "Tests/TestSupport", exclude: ["bots_check.py", "openapi_check.py", "chromium.py"], swiftSettings: strictSettings),
+            name: "TestSupport", path: "Tests/TestSupport",
+            exclude: ["bots_check.py", "openapi_check.py", "chromium.py"], swiftSettings: strictSettings),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "OrderX12Tests", dependencies: ["OrderX12", "X12", "Orders", "TestSupport"], exclude: ["Golden"],
             swiftSettings: strictSettings),
-        .testTarget(name: "OrderXMLTests", dependencies: ["OrderXML", "Orders", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "OrderXMLTests", dependencies: ["OrderXML", "Orders", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProfilesTests",
-            dependencies: ["Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RoutingTests",
             dependencies: [
-                "Routing", "Profiles", "Orders", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "Routing", "Profiles", "Orders", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
         ),
@@ -167,8 +173,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Feeds", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "Gateway", "Feeds", "Operations", "Orders", "OrderX12", "Profiles", "Routing", "Store", "X12",
+                "TestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -249,7 +249,8 @@ extension Gateway {
             let records = review.cancelled.map {
                 CancellationRecord(
                     orderID: order, node: node, lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity,
-                    reason: $0.reason.rawValue, at: now, recordedBy: who)
+                    reason: $0.reason.rawValue, at: now, recordedBy: who,
+                    value: context.floor.order.value(of: [($0.lineNumber, Decimal($0.quantity))]))
             }
             // What the lines hold at the node is what the store stocks: a kit's units are its components'.
             let released = profiles.catalog.stocked(review.cancelled.map { (node, $0.sku, $0.quantity) })

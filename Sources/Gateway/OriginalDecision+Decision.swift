@@ -11,6 +11,8 @@ extension OriginalDecision {
         self.init(
             units: order.wholeUnits,
             cancelledUnits: figures.cancelledUnits,
+            cancelledValue: figures.cancelledUnits > 0
+                ? order.value(of: decision.cancelledLines.map { ($0.lineNumber, Decimal($0.quantity)) }) : nil,
             feesAvoided: Money.total(decision.fees.avoided.map(\.amount)),
             feesIncurred: Money.total(decision.fees.incurred.map(\.amount)), figures: figures.encoded,
             digest: RoutingDecision.digest(ofJSON: json), inputs: inputs.encoded)

@@ -91,6 +91,6 @@ extension ScorecardOrder {
                 Shipment(
                     node: $0.node, shippedAt: $0.shippedAt, asnDue: $0.asnDue, asnDeliveredAt: $0.asnDeliveredAt,
                     carrierCompliant: $0.carrierCompliant)
-            }, poNumber: record.poNumber, value: record.value)
+            }, poNumber: record.poNumber, value: record.value, cancelledValue: record.cancelledValue)
     }
 }

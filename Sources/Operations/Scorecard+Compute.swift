@@ -24,8 +24,8 @@ public import Profiles
 ///   counts violations. The base is the allowance's (the month's `orders` or `units`); without an allowance the
 ///   count's own (orders, or units for a per-unit fee). free = floor(allowance% × base), charged = max(0, count −
 ///   free), incurred = charged × the fee. A per-cent fee counts violations, and charges its share of each charged
-///   violation's PO value (`ScorecardOrder.value`); the free ones are the month's first as the retailer counts
-///   them (`PricedViolations`).
+///   violation's PO value (`ScorecardOrder.value`; a cancel's, what it cancelled was worth, `cancelledValue`);
+///   the free ones are the month's first as the retailer counts them (`PricedViolations`).
 /// - Forecast: base and count carried to the month's end at the month-to-date daily rate
 ///   (`FeeAllowance.projected`); `remainingFree` = max(0, projectedFree − count); at risk = the fee on the
 ///   violations still pending (open POs whose ship-by, or unsent ASNs whose deadline, is in the month and not yet
@@ -194,13 +194,14 @@ struct RetailerTally {
         return value.amount
     }
 
-    /// Notes `order`'s `verdict` on `violation`'s deadline `deadline` for a per-cent fee: a violation with its value,
-    /// or a PO at risk of one.
+    /// Notes `order`'s `verdict` on `violation`'s deadline `deadline` for a per-cent fee: a violation with its value
+    /// (`worth`, the PO's by default), or a PO at risk of one.
     mutating func price(
-        _ violation: FeeSchedule.Violation, _ verdict: DeadlineVerdict, deadline: Date, of order: ScorecardOrder
+        _ violation: FeeSchedule.Violation, _ verdict: DeadlineVerdict, deadline: Date, of order: ScorecardOrder,
+        worth: Money? = nil
     ) {
         guard priced[violation] != nil else { return }
-        let value = amount(of: order.value)
+        let value = amount(of: worth ?? order.value)
         switch verdict {
         case .late: priced[violation]?.add(deadline: deadline, poNumber: order.poNumber, id: order.id, value: value)
         case .pending: priced[violation]?.addPending(value: value)
@@ -306,10 +307,12 @@ struct RetailerTally {
         if cancelled > 0 {
             total.cancelledOrders += 1
             total.cancelledUnits += cancelled
+            // A share of value is a share of what was cancelled, as routing charges it.
+            let worth = order.cancelledValue ?? order.value
             if cancelFee != nil {
-                days[day].feesIncurred.add(cost(cancelFee, orders: 1, units: cancelled, value: order.value))
+                days[day].feesIncurred.add(cost(cancelFee, orders: 1, units: cancelled, value: worth))
             }
-            price(.cancelForStock, .late, deadline: order.receivedAt, of: order)
+            price(.cancelForStock, .late, deadline: order.receivedAt, of: order, worth: worth)
         }
         let isReroute = order.outcome == .reroute
         if isReroute { total.reroutes += 1 }

@@ -30,6 +30,9 @@ public struct ScorecardOrder: Hashable, Sendable {
     /// order's value is a share of; nil when not read (the store reads them only for a retailer with such a fee).
     public var poNumber: PONumber?
     public var value: Money?
+    /// What the units we cancelled (`ourCancelledUnits`) were worth at the PO's prices: what a cancel-for-stock fee
+    /// that is a share of value is a share of, as routing charges it. Read with `value`.
+    public var cancelledValue: Money?
 
     /// Where the PO stands toward the warehouse.
     public enum Progress: String, Hashable, Sendable, Codable {
@@ -66,8 +69,9 @@ public struct ScorecardOrder: Hashable, Sendable {
         id: Int64, retailer: RetailerID, receivedAt: Date, units: Int, outcome: DecisionOutcome?, nodes: [DCID],
         shipBy: Date?, progress: Progress, cancelledUnits: Int = 0, floorCancelledUnits: [DCID: Int] = [:],
         feesAvoided: Money? = nil, feesIncurred: Money? = nil, cancelledByRetailer: Bool = false,
-        shipments: [Shipment] = [], poNumber: PONumber? = nil, value: Money? = nil
+        shipments: [Shipment] = [], poNumber: PONumber? = nil, value: Money? = nil, cancelledValue: Money? = nil
     ) {
+        self.cancelledValue = cancelledValue
         self.id = id
         self.retailer = retailer
         self.receivedAt = receivedAt

@@ -226,6 +226,9 @@ public struct OriginalDecision: Sendable, Hashable {
     public var units: Int
     /// Units the decision cancelled (a cancel, or lines cut by fill-or-kill); none for a rejected PO.
     public var cancelledUnits: Int
+    /// What the cancelled units were worth at the PO's prices (a line without a price counts nothing): what a fee
+    /// that is a share of the cancelled value is charged on.
+    public var cancelledValue: Money?
     /// Fees the decision avoided by rerouting, and the fees it incurs before any allowance; nil when none.
     public var feesAvoided: Money?
     public var feesIncurred: Money?
@@ -237,11 +240,12 @@ public struct OriginalDecision: Sendable, Hashable {
     public var inputs: String
 
     public init(
-        units: Int, cancelledUnits: Int, feesAvoided: Money?, feesIncurred: Money?, figures: String, digest: String,
-        inputs: String
+        units: Int, cancelledUnits: Int, cancelledValue: Money? = nil, feesAvoided: Money?, feesIncurred: Money?,
+        figures: String, digest: String, inputs: String
     ) {
         self.units = units
         self.cancelledUnits = cancelledUnits
+        self.cancelledValue = cancelledValue
         self.feesAvoided = feesAvoided
         self.feesIncurred = feesIncurred
         self.figures = figures

@@ -94,13 +94,19 @@ public struct ScorecardRecord: Hashable, Sendable {
     /// currency), what a fee that is a share of the order is a share of.
     public var poNumber: PONumber?
     public var value: Money?
+    /// For a retailer of `ScorecardWindow.valued` only (nil otherwise): what the units we cancelled (the first
+    /// decision's and the floor's, `cancelledUnits` and `floorCancelledUnits`) were worth at the PO's prices, what a
+    /// cancel-for-stock fee that is a share of value is a share of. For a row written before these values were
+    /// kept, the PO's value in proportion to the units cancelled.
+    public var cancelledValue: Money?
 
     public init(
         id: OrderID, retailer: RetailerID, receivedAt: Date, units: Int, outcome: DecisionOutcome?, nodes: [DCID],
         shipBy: Date?, state: OrderState, cancelledUnits: Int, floorCancelledUnits: [DCID: Int], feesAvoided: Money?,
         feesIncurred: Money?, cancelledByRetailer: Bool, shipments: [ScorecardShipment], poNumber: PONumber? = nil,
-        value: Money? = nil
+        value: Money? = nil, cancelledValue: Money? = nil
     ) {
+        self.cancelledValue = cancelledValue
         self.id = id
         self.retailer = retailer
         self.receivedAt = receivedAt
@@ -150,14 +156,20 @@ enum ScorecardQuery {
     /// ship method to (`FeeSchedule.Violation.unauthorizedCarrier`, in `ShipmentReview.flags`).
     static let unauthorizedCarrier = "unauthorized-carrier"
 
-    /// The PO number and the order's JSON of a PO `p` of a retailer of `valued`: NULL for any other, and both NULL
-    /// when `valued` is empty (nothing more is read).
+    /// Of a PO `p` (with its first decision `o`) of a retailer of `valued`: the PO number, its value, the order's
+    /// JSON only where its value was not kept (a row older than `order_value`), and what its first decision's
+    /// cancelled units were worth. All NULL for any other retailer's, and when `valued` is empty (nothing more is
+    /// read).
     static func valuedColumns(_ valued: [RetailerID: ScorecardWindow.Priced]) -> String {
-        guard !valued.isEmpty else { return "CAST(NULL AS TEXT), CAST(NULL AS TEXT)" }
+        guard !valued.isEmpty else {
+            return "CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)"
+        }
         let names = valued.keys.map(\.rawValue).sorted().map(ScorecardCountQuery.quoted).joined(separator: ", ")
         return """
             CASE WHEN p.retailer IN (\(names)) THEN p.po_number END,
-                CASE WHEN p.retailer IN (\(names)) THEN p.order_json END
+                CASE WHEN p.retailer IN (\(names)) THEN p.order_value END,
+                CASE WHEN p.retailer IN (\(names)) AND p.order_value IS NULL THEN p.order_json END,
+                CASE WHEN p.retailer IN (\(names)) THEN o.cancelled_value END
             """
     }
 
@@ -169,7 +181,7 @@ enum ScorecardQuery {
         mutating func add(
             id: Int64, retailer: String, receivedAt: Double, state: String, outcome: String?, nodes: [String],
             shipBy: Double?, units: Int?, cancelledUnits: Int?, feesAvoided: String?, feesIncurred: String?,
-            poNumber: String?, orderJSON: String?, operation: String
+            poNumber: String?, orderValue: String?, orderJSON: String?, cancelledValue: String?, operation: String
         ) throws(StoreError) {
             guard let state = OrderState(rawValue: state) else {
                 throw StoreError(operation, code: .corrupt, reason: "order \(id) is in an unknown state '\(state)'")
@@ -182,20 +194,44 @@ enum ScorecardQuery {
                 }
                 decided = known
             }
+            var value: Money?
+            if let orderValue {
+                value = try OriginalDecisionQuery.money(orderValue, order: id, operation: operation)
+            } else if let orderJSON {
+                value = try StoreJSON.decode(PurchaseOrder.self, from: orderJSON, operation: operation).extendedTotal
+            }
+            let units = units ?? 0
+            let cancelledUnits = cancelledUnits ?? 0
+            var cancelled: Money?
+            if let value {
+                if let cancelledValue {
+                    cancelled =
+                        try OriginalDecisionQuery.money(cancelledValue, order: id, operation: operation)
+                        ?? .zero(value.currency)
+                } else {
+                    cancelled = Self.share(of: value, units: cancelledUnits, of: units)
+                }
+            }
             index[id] = records.count
             records.append(
                 ScorecardRecord(
                     id: OrderID(id), retailer: RetailerID(retailer),
                     receivedAt: Date(timeIntervalSince1970: receivedAt),
-                    units: units ?? 0, outcome: decided, nodes: nodes.filter { !$0.isEmpty }.map(DCID.init(rawValue:)),
+                    units: units, outcome: decided, nodes: nodes.filter { !$0.isEmpty }.map(DCID.init(rawValue:)),
                     shipBy: shipBy.map(Date.init(timeIntervalSince1970:)), state: state,
-                    cancelledUnits: cancelledUnits ?? 0, floorCancelledUnits: [:],
+                    cancelledUnits: cancelledUnits, floorCancelledUnits: [:],
                     feesAvoided: try OriginalDecisionQuery.money(feesAvoided ?? "", order: id, operation: operation),
                     feesIncurred: try OriginalDecisionQuery.money(feesIncurred ?? "", order: id, operation: operation),
                     cancelledByRetailer: false, shipments: [], poNumber: poNumber.map(PONumber.init(rawValue:)),
-                    value: try orderJSON.map { json throws(StoreError) in
-                        try StoreJSON.decode(PurchaseOrder.self, from: json, operation: operation).extendedTotal
-                    }))
+                    value: value, cancelledValue: cancelled))
+        }
+
+        /// `value` in proportion to `part` units of `whole`, to the cent (all of it when `whole` is unknown): what a
+        /// value kept before the cancelled units' own values were is estimated as.
+        static func share(of value: Money, units part: Int, of whole: Int) -> Money {
+            guard part > 0 else { return .zero(value.currency) }
+            guard whole > part else { return value }
+            return Money((value.amount * Decimal(part) / Decimal(whole)).roundedToCents, value.currency)
         }
 
         mutating func addShipment(
@@ -211,13 +247,24 @@ enum ScorecardQuery {
                     carrierCompliant: carrierCompliant))
         }
 
-        mutating func addCancellation(order: Int64, node: String, byRetailer: Bool, quantity: Int) {
+        /// A line cancelled from the floor, with what it was worth (nil: written before that was kept).
+        mutating func addCancellation(
+            order: Int64, node: String, byRetailer: Bool, quantity: Int, value: String?, operation: String
+        ) throws(StoreError) {
             guard let at = index[order] else { return }
             if byRetailer {
                 records[at].cancelledByRetailer = true
-            } else {
-                records[at].floorCancelledUnits[DCID(node), default: 0] += quantity
+                return
             }
+            records[at].floorCancelledUnits[DCID(node), default: 0] += quantity
+            guard let total = records[at].cancelledValue, let orderValue = records[at].value else { return }
+            let worth: Money?
+            if let value {
+                worth = try OriginalDecisionQuery.money(value, order: order, operation: operation)
+            } else {
+                worth = Self.share(of: orderValue, units: quantity, of: records[at].units)
+            }
+            if let worth, let sum = total.adding(worth) { records[at].cancelledValue = sum }
         }
 
         /// The records with something in `[from, until)`: receipt, ship-by, a shipment or an ASN deadline.

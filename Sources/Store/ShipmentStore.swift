@@ -88,11 +88,14 @@ public struct CancellationRecord: Hashable, Sendable {
     public var recordedBy: String
     /// The review of the cancel this line was part of (its flags and checks), as JSON; empty until recorded.
     public var reviewJSON: String
+    /// What the cancelled units were worth at the PO line's price (nil: the line has none in the PO's currency).
+    public var value: Money?
 
     public init(
         orderID: OrderID, node: DCID, lineNumber: String, sku: SKU, quantity: Int, reason: String, at: Date,
-        recordedBy: String, reviewJSON: String = ""
+        recordedBy: String, reviewJSON: String = "", value: Money? = nil
     ) {
+        self.value = value
         self.orderID = orderID
         self.node = node
         self.lineNumber = lineNumber

@@ -6,8 +6,9 @@ import TestSupport
 import Testing
 
 /// A fee that is a share of the order's value (`Fee.Amount.percent`) in the scorecard: priced on each violating
-/// PO's value, the allowance's free ones the month's first by deadline then PO, and the forecast and risk at an
-/// average PO's value; against a brute-force recount written here from the definitions.
+/// PO's value (a cancel's on what it cancelled), the allowance's free ones the month's first by deadline then PO,
+/// and the forecast and risk at an average PO's value; against a brute-force recount written here from the
+/// definitions.
 @Suite("the scorecard's per-cent fees against a brute-force recount")
 struct ScorecardPercentFeeTests {
     typealias F = ScorecardFixtures
@@ -47,6 +48,10 @@ struct ScorecardPercentFeeTests {
             case 0: orders[index].value = nil
             case 1: orders[index].value = Money(Decimal(pick(100...99_999)) / 100, CurrencyCode("CAD"))
             default: orders[index].value = F.usd(Decimal(pick(100...9_999_999)) / 10_000)
+            }
+            // What the cancelled units were worth: their own share, less than the PO's (a few unknown: the PO's).
+            if orders[index].ourCancelledUnits > 0, pick(0...9) > 0 {
+                orders[index].cancelledValue = F.usd(Decimal(pick(1...99_999)) / 1_000)
             }
             if let shipBy = orders[index].shipBy {
                 let hour = (shipBy.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600
@@ -112,7 +117,9 @@ struct ScorecardPercentFeeTests {
                 for (_, units) in order.floorCancelledUnits { cancelled += units }
                 if cancelled > 0 {
                     found[.cancelForStock]?.violations.append(
-                        Found(deadline: order.receivedAt, po: po, id: order.id, value: value))
+                        Found(
+                            deadline: order.receivedAt, po: po, id: order.id,
+                            value: dollars(order.cancelledValue ?? order.value)))
                 }
             }
             if let shipBy = order.shipBy, inNovember(shipBy), !order.cancelledByRetailer {

@@ -65,7 +65,8 @@ struct StoreScorecardCountTests {
         var state: String
         var original: OriginalDecision?
         var shipments: [Shipment] = []
-        var cancels: [(node: DCID, quantity: Int, reason: String)] = []
+        /// Floor cancels of the PO's line, with what the units were worth (nil: a row kept before that was).
+        var cancels: [(node: DCID, quantity: Int, reason: String, value: Money?)] = []
         /// The PO's one line: two units at this price (nil: none).
         var price: Money?
 
@@ -171,8 +172,13 @@ struct StoreScorecardCountTests {
                             node: node, shippedAt: shipped, asnDue: due, deliveries: deliveries,
                             invoiceAt: chance(3) ? shipped : nil, unauthorizedCarrier: chance(7)))
                 }
-                if chance(8) { spec.cancels.append((nodes[0], pick(1...units), "out-of-stock")) }
-                if chance(12) { spec.cancels.append((nodes[nodes.count - 1], 1, "retailer-cancel")) }
+                if chance(8) {
+                    let worth: Money? = chance(3) ? nil : Money(Decimal(pick(1...9_999)) / 100, .usd)
+                    spec.cancels.append((nodes[0], pick(1...units), "out-of-stock", worth))
+                }
+                if chance(12) {
+                    spec.cancels.append((nodes[nodes.count - 1], 1, "retailer-cancel", Money(1, .usd)))
+                }
             }
             specs.append(spec)
         }
@@ -229,8 +235,9 @@ struct StoreScorecardCountTests {
             for cancel in spec.cancels {
                 statements.append(
                     "INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at, "
-                        + "recorded_by, review_json) VALUES (\(order), '\(cancel.node)', '1', 'A', "
-                        + "\(cancel.quantity), '\(cancel.reason)', 0, 'floor', '{}')")
+                        + "recorded_by, review_json, value) VALUES (\(order), '\(cancel.node)', '1', 'A', "
+                        + "\(cancel.quantity), '\(cancel.reason)', 0, 'floor', '{}', "
+                        + "\(cancel.value.map { "'\($0)'" } ?? "NULL"))")
             }
         }
         var chunk = ""
@@ -242,6 +249,23 @@ struct StoreScorecardCountTests {
             }
         }
         if !chunk.isEmpty { try database.execute(chunk) }
+    }
+
+    /// What `spec`'s cancelled units were worth, worked out here: the first decision's as kept (nothing when it
+    /// kept none), and each floor cancel's but the retailer's own, as kept or (a row kept before that was) the PO's
+    /// value in proportion to the units to the cent, all of it when the first decision's units are unknown.
+    static func cancelledValue(of spec: Spec) -> Money {
+        var total = spec.original?.cancelledValue?.amount ?? 0
+        for cancel in spec.cancels where cancel.reason != "retailer-cancel" {
+            if let value = cancel.value {
+                total += value.amount
+            } else if let units = spec.original?.units, units > cancel.quantity {
+                total += (spec.value.amount * Decimal(cancel.quantity) / Decimal(units)).roundedToCents
+            } else {
+                total += spec.value.amount
+            }
+        }
+        return Money(total, .usd)
     }
 
     static func json(_ scorecard: Scorecard) throws -> String {
@@ -346,6 +370,12 @@ struct StoreScorecardCountTests {
             case 1: specs[index].price = Money(cents, CurrencyCode("CAD"))
             default: specs[index].price = Money(cents + Decimal(string: "0.0025")!, .usd)
             }
+            // What the first decision's cancelled units were worth (some kept before that was: worked out).
+            if let cancelled = specs[index].original?.cancelledUnits, cancelled > 0,
+                Int.random(in: 0...4, using: &rng) > 0
+            {
+                specs[index].original?.cancelledValue = Money(Decimal(Int.random(in: 1...9_999, using: &rng)), .usd)
+            }
         }
         let profiles = Self.percentProfiles
         try await withStore(backend) { store, database async throws in
@@ -366,8 +396,11 @@ struct StoreScorecardCountTests {
                         if valued[record.retailer] != nil {
                             let index = try #require(record.poNumber.flatMap { Int($0.rawValue.dropFirst(3)) })
                             #expect(record.value == specs[index].value, "\(backend) \(record.poNumber?.rawValue ?? "")")
+                            #expect(
+                                record.cancelledValue == Self.cancelledValue(of: specs[index]),
+                                "\(backend) \(record.poNumber?.rawValue ?? "")")
                         } else {
-                            #expect(record.poNumber == nil && record.value == nil)
+                            #expect(record.poNumber == nil && record.value == nil && record.cancelledValue == nil)
                         }
                     }
                     let reference = Scorecard.compute(

@@ -126,18 +126,21 @@ enum OperationsBenchmarks {
             WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < \(copies))
                 INSERT INTO copy SELECT n FROM c;
             CREATE TEMP TABLE base AS SELECT max(id) AS top FROM purchase_order;
-            INSERT INTO purchase_order (id, retailer, po_number, purpose, received_at, order_json, state, version)
+            INSERT INTO purchase_order (id, retailer, po_number, purpose, received_at, order_json, order_value, state,
+                    version)
                 SELECT p.id + copy.n * base.top, p.retailer, p.po_number || '#' || copy.n, p.purpose, p.received_at,
-                    p.order_json, p.state, p.version
+                    p.order_json, p.order_value, p.state, p.version
                 FROM copy, base, purchase_order p JOIN original_decision o ON o.order_id = p.id
                 ORDER BY copy.n, p.id;
             INSERT INTO decision (order_id, outcome, nodes, ship_by, decided_at, explanation_json, acknowledge_by)
                 SELECT d.order_id + copy.n * base.top, d.outcome, d.nodes, d.ship_by, d.decided_at, '{}',
                     d.acknowledge_by
                 FROM copy, base, decision d JOIN original_decision o ON o.order_id = d.order_id;
-            INSERT INTO original_decision
+            INSERT INTO original_decision (order_id, retailer, received_at, decided_at, units, outcome,
+                    cancelled_units, fees_avoided, fees_incurred, figures, digest, inputs, cancelled_value)
                 SELECT o.order_id + copy.n * base.top, o.retailer, o.received_at, o.decided_at, o.units, o.outcome,
-                    o.cancelled_units, o.fees_avoided, o.fees_incurred, o.figures, o.digest, o.inputs
+                    o.cancelled_units, o.fees_avoided, o.fees_incurred, o.figures, o.digest, o.inputs,
+                    o.cancelled_value
                 FROM copy, base, original_decision o WHERE o.order_id <= base.top ORDER BY copy.n, o.order_id;
             COMMIT;
             """

@@ -452,6 +452,14 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        Migration(
+            // SQLite's v18: see `Schema.v18`.
+            version: 18, name: "what a fee that is a share of value is a share of",
+            statements: [
+                "ALTER TABLE purchase_order ADD COLUMN order_value TEXT",
+                "ALTER TABLE original_decision ADD COLUMN cancelled_value TEXT",
+                "ALTER TABLE line_cancellation ADD COLUMN value TEXT",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

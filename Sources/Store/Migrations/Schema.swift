@@ -177,6 +177,9 @@ enum Schema {
         migrator.registerMigration("v17: documents too large to hold, kept in parts") { db in
             try db.execute(sql: Self.v17)
         }
+        migrator.registerMigration("v18: what a fee that is a share of value is a share of") { db in
+            try db.execute(sql: Self.v18)
+        }
         return migrator
     }
 
@@ -451,5 +454,16 @@ enum Schema {
             bytes BLOB NOT NULL,
             PRIMARY KEY (document_id, part)
         );
+        """
+
+    /// The values a fee that is a share of value is charged on, kept as money text (`Money.description`) when
+    /// written, so that the scorecard reads them without decoding any PO: a PO's extended value as it stands
+    /// (`PurchaseOrder.extendedTotal`, renewed when the PO is replaced), what its first decision's cancelled lines
+    /// were worth (empty when it cancelled none), and what each line cancelled from the floor was worth, each at the
+    /// PO's prices. NULL in rows written before: the scorecard then works them out from the PO.
+    static let v18 = """
+        ALTER TABLE purchase_order ADD COLUMN order_value TEXT;
+        ALTER TABLE original_decision ADD COLUMN cancelled_value TEXT;
+        ALTER TABLE line_cancellation ADD COLUMN value TEXT;
         """
 }

@@ -142,10 +142,10 @@ extension PostgresStore {
             try await connection.query(
                 """
                 INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                    recorded_by, review_json)
+                    recorded_by, review_json, value)
                 VALUES (\(cancellation.orderID.rawValue), \(line.node.rawValue), \(line.lineNumber),
                     \(line.sku.rawValue), \(line.quantity), \(line.reason), \(line.at.timeIntervalSince1970),
-                    \(line.recordedBy), \(cancellation.reviewJSON))
+                    \(line.recordedBy), \(cancellation.reviewJSON), \(line.value?.description))
                 """, logger: logger)
         }
         let at = cancellation.lines.first?.at ?? Date()

@@ -110,19 +110,21 @@ extension PostgresStore {
         let rows = try await rows(
             """
             INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
-                set_control, document_id, received_at, order_json)
+                set_control, document_id, received_at, order_json, order_value)
             SELECT retailer, po_number, purpose, CASE WHEN has_interchange THEN interchange_control END,
                 CASE WHEN has_group THEN group_control END, CASE WHEN has_set THEN set_control END,
-                NULLIF(document_id, 0), received_at, order_json
+                NULLIF(document_id, 0), received_at, order_json, order_value
             FROM unnest(\(keys.map(\.retailer.rawValue))::text[], \(keys.map(\.poNumber.rawValue))::text[],
                 \(keys.map(\.purpose))::text[], \(sources.map { $0.interchangeControl ?? "" })::text[],
                 \(sources.map { $0.interchangeControl != nil })::boolean[],
                 \(sources.map { $0.groupControl ?? "" })::text[], \(sources.map { $0.groupControl != nil })::boolean[],
                 \(sources.map { $0.setControl ?? "" })::text[], \(sources.map { $0.setControl != nil })::boolean[],
                 \(batch.map { $0.documentID?.rawValue ?? 0 })::bigint[],
-                \(batch.map(\.receivedAt.timeIntervalSince1970))::float8[], \(orderJSON)::text[])
+                \(batch.map(\.receivedAt.timeIntervalSince1970))::float8[], \(orderJSON)::text[],
+                \(batch.map(\.order.extendedTotal.description))::text[])
                 WITH ORDINALITY AS o (retailer, po_number, purpose, interchange_control, has_interchange,
-                    group_control, has_group, set_control, has_set, document_id, received_at, order_json, n)
+                    group_control, has_group, set_control, has_set, document_id, received_at, order_json,
+                    order_value, n)
             ORDER BY n
             ON CONFLICT (retailer, po_number, purpose) DO NOTHING
             RETURNING id, retailer, po_number, purpose

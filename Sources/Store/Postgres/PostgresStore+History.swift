@@ -52,11 +52,12 @@ extension PostgresStore {
         try await connection.query(
             """
             INSERT INTO original_decision (order_id, retailer, received_at, decided_at, units, outcome,
-                cancelled_units, fees_avoided, fees_incurred, figures, digest, inputs)
+                cancelled_units, cancelled_value, fees_avoided, fees_incurred, figures, digest, inputs)
             SELECT * FROM unnest(\(kept.map(\.1))::bigint[], \(kept.map(\.0.retailer.rawValue))::text[],
                 \(kept.map(\.0.receivedAt.timeIntervalSince1970))::float8[],
                 \(kept.map(\.0.decision.decidedAt.timeIntervalSince1970))::float8[], \(kept.map(\.2.units))::integer[],
                 \(kept.map(\.0.decision.outcome.rawValue))::text[], \(kept.map(\.2.cancelledUnits))::integer[],
+                \(kept.map { $0.2.cancelledValue?.description ?? "" })::text[],
                 \(kept.map { $0.2.feesAvoided?.description ?? "" })::text[],
                 \(kept.map { $0.2.feesIncurred?.description ?? "" })::text[], \(kept.map(\.2.figures))::text[],
                 \(kept.map(\.2.digest))::text[], \(kept.map(\.2.inputs))::text[])

@@ -29,10 +29,11 @@ extension PostgresStore {
         let inserted = try await rows(
             """
             INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
-                set_control, document_id, received_at, order_json)
+                set_control, document_id, received_at, order_json, order_value)
             VALUES (\(commit.retailer.rawValue), \(order.poNumber.rawValue), \(order.purpose.rawValue),
                 \(source.interchangeControl), \(source.groupControl), \(source.setControl),
-                \(commit.documentID?.rawValue), \(commit.receivedAt.timeIntervalSince1970), \(orderJSON))
+                \(commit.documentID?.rawValue), \(commit.receivedAt.timeIntervalSince1970), \(orderJSON),
+                \(order.extendedTotal.description))
             ON CONFLICT (retailer, po_number, purpose) DO NOTHING
             RETURNING id
             """, on: connection

@@ -157,7 +157,7 @@ extension PostgresStore {
             UPDATE purchase_order SET version = version + 1, interchange_control = \(source.interchangeControl),
                 group_control = \(source.groupControl), set_control = \(source.setControl),
                 document_id = \(commit.documentID?.rawValue), received_at = \(commit.receivedAt.timeIntervalSince1970),
-                order_json = \(orderJSON)
+                order_json = \(orderJSON), order_value = \(commit.order.extendedTotal.description)
             WHERE id = \(id)
             """, logger: logger)
         try await connection.query(

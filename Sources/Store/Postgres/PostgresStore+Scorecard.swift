@@ -53,25 +53,25 @@ extension PostgresStore {
         let cancellations = try await rows(
             query(
                 """
-                SELECT l.order_id, l.node, l.reason, SUM(l.quantity)::bigint
+                SELECT l.order_id, l.node, l.reason, l.quantity, l.value
                 FROM purchase_order p JOIN line_cancellation l ON l.order_id = p.id
-                """, "GROUP BY l.order_id, l.node, l.reason"), on: connection)
+                """), on: connection)
         var assembly = ScorecardQuery.Assembly()
         do {
             for row in orders {
                 let (
                     id, retailer, receivedAt, state, outcome, nodes, shipBy, units, cancelled, avoided, incurred,
-                    poNumber, orderJSON
+                    poNumber, orderValue, orderJSON, cancelledValue
                 ) = try row.decode(
                     (
                         Int64, String, Double, String, String?, [String]?, Double?, Int?, Int?, String?, String?,
-                        String?, String?
+                        String?, String?, String?, String?
                     ).self)
                 try assembly.add(
                     id: id, retailer: retailer, receivedAt: receivedAt, state: state, outcome: outcome,
                     nodes: nodes ?? [], shipBy: shipBy, units: units, cancelledUnits: cancelled,
-                    feesAvoided: avoided, feesIncurred: incurred, poNumber: poNumber, orderJSON: orderJSON,
-                    operation: operation)
+                    feesAvoided: avoided, feesIncurred: incurred, poNumber: poNumber, orderValue: orderValue,
+                    orderJSON: orderJSON, cancelledValue: cancelledValue, operation: operation)
             }
             for row in shipments {
                 let (order, node, shippedAt, asnDue, deliveredAt, carrierCompliant) = try row.decode(
@@ -81,10 +81,10 @@ extension PostgresStore {
                     carrierCompliant: carrierCompliant)
             }
             for row in cancellations {
-                let (order, node, reason, quantity) = try row.decode((Int64, String, String, Int64).self)
-                assembly.addCancellation(
-                    order: order, node: node, byRetailer: reason == ScorecardQuery.retailerCancel,
-                    quantity: Int(quantity))
+                let (order, node, reason, quantity, value) = try row.decode((Int64, String, String, Int, String?).self)
+                try assembly.addCancellation(
+                    order: order, node: node, byRetailer: reason == ScorecardQuery.retailerCancel, quantity: quantity,
+                    value: value, operation: operation)
             }
         } catch let error as StoreError {
             throw error

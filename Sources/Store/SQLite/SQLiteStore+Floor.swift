@@ -130,13 +130,13 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO line_cancellation (order_id, node, line_number, sku, quantity, reason, at,
-                        recorded_by, review_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        recorded_by, review_json, value)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     cancellation.orderID.rawValue, line.node.rawValue, line.lineNumber, line.sku.rawValue,
                     line.quantity, line.reason, line.at.timeIntervalSince1970, line.recordedBy,
-                    cancellation.reviewJSON,
+                    cancellation.reviewJSON, line.value?.description,
                 ])
         }
         let at = cancellation.lines.first?.at ?? Date()

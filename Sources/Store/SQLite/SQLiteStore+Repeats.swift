@@ -153,13 +153,13 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 UPDATE purchase_order SET version = version + 1, interchange_control = ?, group_control = ?,
-                    set_control = ?, document_id = ?, received_at = ?, order_json = ?
+                    set_control = ?, document_id = ?, received_at = ?, order_json = ?, order_value = ?
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
                 source.interchangeControl, source.groupControl, source.setControl, commit.documentID?.rawValue,
-                commit.receivedAt.timeIntervalSince1970, orderJSON, id,
+                commit.receivedAt.timeIntervalSince1970, orderJSON, commit.order.extendedTotal.description, id,
             ])
         try db.cachedStatement(
             sql: """

@@ -48,10 +48,9 @@ extension SQLiteStore {
             ORDER BY s.id
             """
         let cancellations = """
-            SELECT l.order_id, l.node, l.reason, SUM(l.quantity)
+            SELECT l.order_id, l.node, l.reason, l.quantity, l.value
             FROM purchase_order p JOIN line_cancellation l ON l.order_id = p.id
             WHERE \(condition)
-            GROUP BY l.order_id, l.node, l.reason
             """
         let bound = arguments
         var assembly = ScorecardQuery.Assembly()
@@ -62,7 +61,8 @@ extension SQLiteStore {
                 id: row[0], retailer: row[1], receivedAt: row[2], state: row[3], outcome: row[4],
                 nodes: nodes.map { $0.split(separator: ",").map(String.init) } ?? [], shipBy: row[6],
                 units: row[7], cancelledUnits: row[8], feesAvoided: row[9], feesIncurred: row[10],
-                poNumber: row[11], orderJSON: row[12], operation: operation)
+                poNumber: row[11], orderValue: row[12], orderJSON: row[13], cancelledValue: row[14],
+                operation: operation)
         }
         let shipped = try Row.fetchCursor(db, sql: shipments, arguments: bound)
         while let row = try shipped.next() {
@@ -73,8 +73,9 @@ extension SQLiteStore {
         let cancelled = try Row.fetchCursor(db, sql: cancellations, arguments: bound)
         while let row = try cancelled.next() {
             let reason: String = row[2]
-            assembly.addCancellation(
-                order: row[0], node: row[1], byRetailer: reason == ScorecardQuery.retailerCancel, quantity: row[3])
+            try assembly.addCancellation(
+                order: row[0], node: row[1], byRetailer: reason == ScorecardQuery.retailerCancel, quantity: row[3],
+                value: row[4], operation: operation)
         }
         return assembly.inWindow(from: window.from, until: window.until)
     }

@@ -506,14 +506,14 @@ public final class SQLiteStore: OrderStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO purchase_order (retailer, po_number, purpose, interchange_control, group_control,
-                    set_control, document_id, received_at, order_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    set_control, document_id, received_at, order_json, order_value)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 commit.retailer.rawValue, order.poNumber.rawValue, order.purpose.rawValue,
                 source.interchangeControl, source.groupControl, source.setControl, commit.documentID?.rawValue,
-                commit.receivedAt.timeIntervalSince1970, orderJSON,
+                commit.receivedAt.timeIntervalSince1970, orderJSON, order.extendedTotal.description,
             ])
         let orderID = db.lastInsertedRowID
         let decision = commit.decision
@@ -533,15 +533,16 @@ public final class SQLiteStore: OrderStore {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO original_decision (order_id, retailer, received_at, decided_at, units, outcome,
-                        cancelled_units, fees_avoided, fees_incurred, figures, digest, inputs)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        cancelled_units, cancelled_value, fees_avoided, fees_incurred, figures, digest, inputs)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
                     orderID, commit.retailer.rawValue, commit.receivedAt.timeIntervalSince1970,
                     decision.decidedAt.timeIntervalSince1970, original.units, decision.outcome.rawValue,
-                    original.cancelledUnits, original.feesAvoided?.description ?? "",
-                    original.feesIncurred?.description ?? "", original.figures, original.digest, original.inputs,
+                    original.cancelledUnits, original.cancelledValue?.description ?? "",
+                    original.feesAvoided?.description ?? "", original.feesIncurred?.description ?? "",
+                    original.figures, original.digest, original.inputs,
                 ])
         }
         for reservation in commit.reservations {
