@@ -32,9 +32,10 @@ public struct ScorecardWindow: Hashable, Sendable {
     public var from: Date
     public var until: Date
     public var retailer: RetailerID?
-    /// The earliest receipt read: POs are found by when they were received (the one index that finds a month of
-    /// them fast), so one received before this whose ship-by or shipment falls in the window is not read. A month
-    /// before `from` by default: a PO is due within days of its receipt.
+    /// The earliest receipt read by receipt: POs are found by when they were received (the one index that finds a
+    /// month of them fast). `lookback` before `from` by default: a PO is due within days of its receipt. One
+    /// received earlier whose ship-by or shipment falls in the window is found as a straggler
+    /// (`ScorecardStragglers`).
     public var receivedSince: Date
     /// Retailers whose POs' values the scorecard needs (a fee that is a share of the order's value), with the
     /// violations it prices so: their records carry the PO number and `PurchaseOrder.extendedTotal`, and
@@ -62,9 +63,12 @@ public struct ScorecardWindow: Hashable, Sendable {
         self.from = from
         self.until = until
         self.retailer = retailer
-        self.receivedSince = receivedSince ?? from.addingTimeInterval(-31 * 86_400)
+        self.receivedSince = receivedSince ?? from.addingTimeInterval(-Self.lookback)
         self.valued = valued
     }
+
+    /// How long before a window its POs are read by receipt: a month of 31 days.
+    public static let lookback: TimeInterval = 31 * 86_400
 }
 
 /// One PO as the scorecard reads it.

@@ -126,6 +126,65 @@ struct StoreScorecardTests {
         }
     }
 
+    @Test(
+        "a PO received long before the window, due or shipped in it, is found as a straggler, counted in SQL too",
+        arguments: Backend.allCases)
+    func stragglers(backend: Backend) async throws {
+        try await withStore(backend) { store, _ async throws in
+            try await store.importInventory([InventoryRow(node: "EWR1", sku: "A", onHand: 100, safetyStock: 0)])
+            let from = Self.from
+            let day = 86_400.0
+            /// A PO received `received` days before the window, due `due` days from its start, committed alone or
+            /// in a batch (each store's two ways).
+            func commit(_ po: String, received: Double, due: Double, batch: Bool = false) async throws -> OrderID {
+                var commit = orderCommit(
+                    po, reservations: [Reservation(node: "EWR1", sku: "A", quantity: 1)], at: from - received * day)
+                commit.decision.shipBy = from + due * day
+                commit.original = Self.original(units: 1)
+                let result = batch ? try await store.commit(batch: [commit]).first : try await store.commit(commit)
+                return try #require(result?.orderID)
+            }
+            // A backorder due two days into the window, received 45 days before it; one received 40 days before,
+            // due on the window's last day, committed in a batch.
+            let backorder = try await commit("PO-BACKORDER", received: 45, due: 2)
+            let batched = try await commit("PO-BATCHED", received: 40, due: 9.5, batch: true)
+            // Due 20 days before the window (30 days after its receipt: not long after), shipped a day into it.
+            let shippedLate = try await commit("PO-SHIPPED-LATE", received: 50, due: -20)
+            let confirmation = ShipConfirmation(
+                node: "EWR1", shippedAt: from + day, method: ShipMethod(carrierSCAC: "UPSN"), service: "ups-ground",
+                packages: [
+                    .init(
+                        trackingNumber: "1Z999AA10123456784", weight: 3,
+                        contents: [.init(lineNumber: "1", sku: "A", quantity: 1)])
+                ])
+            let shipped = try await store.recordShipment(
+                ShipmentCommit(
+                    orderID: shippedLate, version: 1, confirmation: confirmation,
+                    consumed: [Reservation(node: "EWR1", sku: "A", quantity: 1)], recordedAt: from + day,
+                    recordedBy: "floor", asnDue: from + day + 3_600, reviewJSON: "{}", outbound: []))
+            guard case .recorded = shipped else {
+                Issue.record("shipment not recorded: \(shipped)")
+                return
+            }
+            // Due long after its receipt, but before the window: not found. Due after the window: read, then left
+            // out by the window's check.
+            _ = try await commit("PO-GONE", received: 60, due: -10)
+            _ = try await commit("PO-LATER", received: 40, due: 12)
+            let window = ScorecardWindow(from: from, until: Self.until)
+            let found = Set(try await store.scorecardRecords(window).map(\.id))
+            #expect(found == [backorder, batched, shippedLate], "\(backend)")
+            let days = (0...10).map { from + Double($0) * day }
+            let counted = try await store.scorecardCounts(window, days: ["walmart": days], asOf: Self.until)
+            #expect(Set(counted.records.map(\.id)) == found, "\(backend)")
+            #expect(counted.counts.isEmpty, "\(backend): a straggler is no PO received in the window")
+            let late = try #require(try await store.scorecardRecords(window).first { $0.id == shippedLate })
+            #expect(late.shipments.map(\.shippedAt) == [from + day])
+            // Another retailer's window finds none of them.
+            let other = ScorecardWindow(from: from, until: Self.until, retailer: "homedepot")
+            #expect(try await store.scorecardRecords(other).isEmpty)
+        }
+    }
+
     @Test("a month of generated POs reads in one pass", arguments: [Backend.sqlite])
     func manyRecords(backend: Backend) async throws {
         try await withStore(backend) { store, _ async throws in

@@ -460,6 +460,14 @@ enum PostgresSchema {
                 "ALTER TABLE original_decision ADD COLUMN cancelled_value TEXT",
                 "ALTER TABLE line_cancellation ADD COLUMN value TEXT",
             ]),
+        Migration(
+            // SQLite's v19: see `Schema.v19`.
+            version: 19, name: "POs due long after their receipt",
+            statements: [
+                "ALTER TABLE purchase_order ADD COLUMN late_until DOUBLE PRECISION",
+                Schema.lateUntil("GREATEST"),
+                "CREATE INDEX purchase_order_late ON purchase_order (late_until) WHERE late_until IS NOT NULL",
+            ]),
     ]
 
     /// Applies the migrations `connection`'s database lacks, in one transaction under the migration lock: a

@@ -180,6 +180,9 @@ enum Schema {
         migrator.registerMigration("v18: what a fee that is a share of value is a share of") { db in
             try db.execute(sql: Self.v18)
         }
+        migrator.registerMigration("v19: POs due long after their receipt") { db in
+            try db.execute(sql: Self.v19)
+        }
         return migrator
     }
 
@@ -466,4 +469,28 @@ enum Schema {
         ALTER TABLE original_decision ADD COLUMN cancelled_value TEXT;
         ALTER TABLE line_cancellation ADD COLUMN value TEXT;
         """
+
+    /// Each PO due (ship-by, shipped, ASN deadline) `ScorecardWindow.lookback` or more after its receipt keeps the
+    /// latest such instant (`ScorecardStragglers`), found through a partial index; worked out here for the POs kept
+    /// before.
+    static let v19 = """
+        ALTER TABLE purchase_order ADD COLUMN late_until REAL;
+        \(lateUntil("MAX"));
+        CREATE INDEX purchase_order_late ON purchase_order (late_until) WHERE late_until IS NOT NULL;
+        """
+
+    /// Sets `late_until` of every PO kept that is due long after its receipt; `larger` is the dialect's function
+    /// of the larger of several values.
+    static func lateUntil(_ larger: String) -> String {
+        let far = "purchase_order.received_at + \(Int(ScorecardWindow.lookback))"
+        let latest = """
+            \(larger)(
+                COALESCE((SELECT d.ship_by FROM decision d WHERE d.order_id = purchase_order.id AND d.ship_by >= \(far)), 0),
+                COALESCE((SELECT MAX(s.shipped_at) FROM shipment s
+                    WHERE s.order_id = purchase_order.id AND s.shipped_at >= \(far)), 0),
+                COALESCE((SELECT MAX(s.asn_due) FROM shipment s
+                    WHERE s.order_id = purchase_order.id AND s.asn_due >= \(far)), 0))
+            """
+        return "UPDATE purchase_order SET late_until = \(latest) WHERE \(latest) > 0"
+    }
 }

@@ -316,6 +316,10 @@ extension PostgresStore {
                 WITH ORDINALITY AS a (at, order_id, detail, n)
             ORDER BY n
             """, logger: logger)
+        for order in orders {
+            try await markStraggler(
+                order.id, due: [order.commit.decision.shipBy], receivedAt: order.commit.receivedAt, on: connection)
+        }
     }
 
     // MARK: Reading

@@ -108,6 +108,7 @@ extension PostgresStore {
         let entries = try await insert(
             commit.outbound, orderID: orderID, inReplyTo: commit.documentID, key: nil, at: decision.decidedAt,
             on: connection)
+        try await markStraggler(orderID, due: [decision.shipBy], receivedAt: commit.receivedAt, on: connection)
         try await insertOriginalDecisions([(commit, orderID)], on: connection)
         return .committed(OrderID(orderID), entries)
     }

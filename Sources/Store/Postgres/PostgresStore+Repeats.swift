@@ -168,6 +168,7 @@ extension PostgresStore {
                 explanation_json = \(decision.explanationJSON)
             WHERE order_id = \(id)
             """, logger: logger)
+        try await markStraggler(id, due: [decision.shipBy], receivedAt: commit.receivedAt, on: connection)
         try await connection.query("DELETE FROM reservation WHERE order_id = \(id)", logger: logger)
         let reservations = commit.reservations
         try await connection.query(

@@ -12,8 +12,44 @@ extension PostgresStore {
         }
     }
 
-    /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).
+    /// The records of `window` (its stragglers too), or of the POs `ids` alone (found in the window before: read by
+    /// id).
     func scorecardRecords(
+        _ window: ScorecardWindow, ids: [Int64]?, operation: String, on connection: PostgresConnection
+    ) async throws -> [ScorecardRecord] {
+        guard ids == nil else { return try await records(window, ids: ids, operation: operation, on: connection) }
+        let received = try await records(window, ids: nil, operation: operation, on: connection)
+        let stragglers = try await stragglers(window, on: connection)
+        return received + (try await records(window, ids: stragglers, operation: operation, on: connection))
+    }
+
+    /// The POs of `window` received before it reads by receipt, due in it or later (`ScorecardStragglers`).
+    func stragglers(_ window: ScorecardWindow, on connection: PostgresConnection) async throws -> [Int64] {
+        var query = PostgresQuery(unsafeSQL: ScorecardStragglers.find(.postgres))
+        query.binds.append(window.from.timeIntervalSince1970)
+        query.binds.append(window.receivedSince.timeIntervalSince1970)
+        query.binds.append(window.retailer?.rawValue ?? "")
+        return try await rows(query, on: connection).map { try $0.decode(Int64.self) }
+    }
+
+    /// Marks order `id` a straggler (`ScorecardStragglers`) when one of `due` falls long after `receivedAt`: a
+    /// statement only then.
+    func markStraggler(_ id: Int64, due: [Date?], receivedAt: Date, on connection: PostgresConnection) async throws {
+        guard let late = ScorecardStragglers.lateUntil(due, receivedAt: receivedAt) else { return }
+        try await markStraggler(id, at: late, on: connection)
+    }
+
+    /// Raises order `id`'s `late_until` to `late` (seconds since 1970) when that is long after its receipt.
+    func markStraggler(_ id: Int64, at late: Double, on connection: PostgresConnection) async throws {
+        var query = PostgresQuery(unsafeSQL: ScorecardStragglers.mark(.postgres))
+        query.binds.append(late)
+        query.binds.append(id)
+        query.binds.append(late)
+        try await connection.query(query, logger: logger)
+    }
+
+    /// The records of the POs received in `window` (nil `ids`), or of `ids`.
+    private func records(
         _ window: ScorecardWindow, ids: [Int64]?, operation: String, on connection: PostgresConnection
     ) async throws -> [ScorecardRecord] {
         let since = window.receivedSince.timeIntervalSince1970

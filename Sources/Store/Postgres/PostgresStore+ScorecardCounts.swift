@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresStore {
     /// As SQLite's, on one connection: one pass over the window's POs (`ScorecardCountQuery.counts`), the plain ones
-    /// counted and the rest read as records by id. A count holding a value the store does not know sends the whole
+    /// counted and the rest, with the window's stragglers, read as records by id. A count holding a value the store does not know sends the whole
     /// window to `scorecardRecords`, which names the PO.
     public func scorecardCounts(
         _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
@@ -39,8 +39,9 @@ extension PostgresStore {
                 }
                 counts.append(count)
             }
+            let stragglers = try await self.stragglers(window, on: connection)
             let records = try await self.scorecardRecords(
-                window, ids: unusual.sorted(), operation: operation, on: connection)
+                window, ids: unusual.sorted() + stragglers, operation: operation, on: connection)
             return ScorecardCounts(counts: counts, records: records)
         }
     }

@@ -173,6 +173,7 @@ extension SQLiteStore {
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970, at,
                 decision.explanationJSON, id,
             ])
+        try Self.markStraggler(id, due: [decision.shipBy], receivedAt: commit.receivedAt, db)
         try db.cachedStatement(sql: "DELETE FROM reservation WHERE order_id = ?").execute(arguments: [id])
         for reservation in commit.reservations {
             try db.cachedStatement(

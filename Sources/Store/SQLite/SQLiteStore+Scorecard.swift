@@ -12,9 +12,38 @@ extension SQLiteStore {
         }
     }
 
-    /// The records of `window`, or of the POs `ids` alone (found in the window before: read by id).
+    /// The records of `window` (its stragglers too), or of the POs `ids` alone (found in the window before: read by
+    /// id).
     static func scorecardRecords(
         _ window: ScorecardWindow, ids: [Int64]?, operation: String, _ db: Database
+    ) throws -> [ScorecardRecord] {
+        guard let ids else {
+            let received = try scorecardRecords(window, ids: [], received: true, operation: operation, db)
+            return received + (try scorecardRecords(window, ids: stragglers(window, db), operation: operation, db))
+        }
+        return try scorecardRecords(window, ids: ids, received: false, operation: operation, db)
+    }
+
+    /// The POs of `window` received before it reads by receipt, due in it or later (`ScorecardStragglers`).
+    static func stragglers(_ window: ScorecardWindow, _ db: Database) throws -> [Int64] {
+        let retailer = window.retailer?.rawValue ?? ""
+        return try Int64.fetchAll(
+            db, sql: ScorecardStragglers.find(.sqlite),
+            arguments: [
+                window.from.timeIntervalSince1970, window.receivedSince.timeIntervalSince1970, retailer, retailer,
+            ])
+    }
+
+    /// Marks order `id` a straggler (`ScorecardStragglers`) when one of `due` falls long after `receivedAt`: a
+    /// statement only then.
+    static func markStraggler(_ id: Int64, due: [Date?], receivedAt: Date, _ db: Database) throws {
+        guard let late = ScorecardStragglers.lateUntil(due, receivedAt: receivedAt) else { return }
+        try db.cachedStatement(sql: ScorecardStragglers.mark(.sqlite)).execute(arguments: [late, id, late])
+    }
+
+    /// The records of the POs received in `window` (`received`), or of `ids`.
+    private static func scorecardRecords(
+        _ window: ScorecardWindow, ids: [Int64], received: Bool, operation: String, _ db: Database
     ) throws -> [ScorecardRecord] {
         var condition = "p.received_at >= ? AND p.received_at < ?"
         var arguments: StatementArguments = [
@@ -24,7 +53,7 @@ extension SQLiteStore {
             condition += " AND p.retailer = ?"
             _ = arguments.append(contentsOf: [retailer.rawValue])
         }
-        if let ids {
+        if !received {
             guard !ids.isEmpty else { return [] }
             condition = "p.id IN (SELECT value FROM json_each(?))"
             arguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]

@@ -5,8 +5,9 @@ public import Orders
 extension SQLiteStore {
     /// One pass over the window's POs in one read (`ScorecardCountQuery.facts`: each PO's verdicts and days in
     /// SQL), summed in groups as it is read (`ScorecardCountSums`: SQLite would sort every row to group them); the
-    /// POs that are not plain are then read as records by id. A count holding a value the store does not know sends
-    /// the whole window to `scorecardRecords`, which names the PO.
+    /// POs that are not plain, and the window's stragglers (`ScorecardStragglers`), are then read as records by id.
+    /// A count holding a value the store does not know sends the whole window to `scorecardRecords`, which names the
+    /// PO.
     public func scorecardCounts(
         _ window: ScorecardWindow, days: [RetailerID: [Date]], asOf: Date
     ) async throws(StoreError) -> ScorecardCounts {
@@ -30,7 +31,8 @@ extension SQLiteStore {
                 return ScorecardCounts(
                     counts: [], records: try Self.scorecardRecords(window, ids: nil, operation: operation, db))
             }
-            let records = try Self.scorecardRecords(window, ids: sums.unusual.sorted(), operation: operation, db)
+            let unusual = sums.unusual.sorted() + (try Self.stragglers(window, db))
+            let records = try Self.scorecardRecords(window, ids: unusual, operation: operation, db)
             return ScorecardCounts(counts: counts, records: records)
         }
     }

@@ -529,6 +529,7 @@ public final class SQLiteStore: OrderStore {
                 decision.acknowledgeBy?.timeIntervalSince1970, decision.shipBy?.timeIntervalSince1970,
                 decision.decidedAt.timeIntervalSince1970, decision.explanationJSON,
             ])
+        try Self.markStraggler(orderID, due: [decision.shipBy], receivedAt: commit.receivedAt, db)
         if let original = commit.original {
             try db.cachedStatement(
                 sql: """
