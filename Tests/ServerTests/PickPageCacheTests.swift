@@ -82,14 +82,14 @@ struct PickPageCacheTests {
         let variant = Self.variant(.onTime)
         // The ticket is replaced while the old one's section is being rendered (outside the cache's lock).
         var newPick: WarehousePages.Pick?
-        let stale = cache.section(oldPick, variant: variant) {
+        let stale = cache.section(oldPick, variant: variant) { _ in
             newPick = try? WarehousePages.Pick(entry: new, ticket: cache.ticket(new, decode: decode))
             return "old section"
         }
         #expect(stale == "old section")
         let replaced = try #require(newPick)
-        #expect(cache.section(replaced, variant: variant) { "new section" } == "new section")
-        #expect(cache.section(replaced, variant: variant) { "rendered again" } == "new section", "kept")
-        #expect(cache.section(oldPick, variant: variant) { "old again" } == "old again", "the old ticket is gone")
+        #expect(cache.section(replaced, variant: variant) { _ in "new section" } == "new section")
+        #expect(cache.section(replaced, variant: variant) { _ in "rendered again" } == "new section", "kept")
+        #expect(cache.section(oldPick, variant: variant) { _ in "old again" } == "old again", "the old ticket is gone")
     }
 }

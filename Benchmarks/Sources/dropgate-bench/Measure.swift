@@ -2,8 +2,11 @@ import Foundation
 
 /// Timing and memory helpers. Every figure is the best of several runs (the least disturbed by the other core).
 enum Measure {
+    /// How many times `bestSeconds` runs its body by default.
+    static let runs = 5
+
     /// Best wall time of `runs` runs of `body`, in seconds.
-    static func bestSeconds(runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
+    static func bestSeconds(runs: Int = Self.runs, _ body: () throws -> Void) rethrows -> Double {
         var best = Double.infinity
         for _ in 0..<runs {
             let start = ContinuousClock.now

@@ -35,13 +35,25 @@ enum PageBenchmarks {
         }
         let now = template.shipBy.instant
         var bytes = 0
-        // The first render of a served process: every ticket decoded, every section rendered.
-        let first = try Measure.bestSeconds {
-            let pages = try WarehousePages()
-            let (picks, unreadable) = pages.picks(entries)
-            guard unreadable.isEmpty else { throw BenchError("\(unreadable.count) tickets did not read") }
-            bytes = pages.pickList(picks, dc: "EWR1", profiles: profiles, now: now).utf8.count
+        // A served process parses its templates once, when it starts (`DropgateServer`), and keeps its cache for
+        // its life: neither the parse nor the cache's freeing is part of a render. Each run gets a fresh process's
+        // pages, made before its clock starts and freed after it stops.
+        func rendered(_ entries: [PickListEntry]) throws -> Double {
+            var best = Double.infinity
+            for _ in 0..<Measure.runs {
+                let pages = try WarehousePages()
+                let seconds = try Measure.bestSeconds(runs: 1) {
+                    let (picks, unreadable) = pages.picks(entries)
+                    guard unreadable.isEmpty else { throw BenchError("\(unreadable.count) tickets did not read") }
+                    bytes = pages.pickList(picks, dc: "EWR1", profiles: profiles, now: now).utf8.count
+                }
+                best = min(best, seconds)
+                withExtendedLifetime(pages) {}
+            }
+            return best
         }
+        // The first render of a served process: every ticket decoded, every section rendered.
+        let first = try rendered(entries)
         // A tablet reloading the page: the same tickets, a minute later (the orders crossing into due soon or
         // overdue in that minute rendered again).
         let pages = try WarehousePages()
@@ -53,10 +65,9 @@ enum PageBenchmarks {
             guard unreadable.isEmpty else { throw BenchError("\(unreadable.count) tickets did not read") }
             bytes = pages.pickList(picks, dc: "EWR1", profiles: profiles, now: minute).utf8.count
         }
-        let empty = try Measure.bestSeconds {
-            let pages = try WarehousePages()
-            bytes += pages.pickList(pages.picks([]).picks, dc: "EWR1", profiles: profiles, now: now).utf8.count * 0
-        }
+        let size = bytes
+        let empty = try rendered([])
+        bytes = size
         print("  pages: the pick page for \(count) orders is \(bytes / 1024) KiB of HTML")
         let reference = Figure.Reference(name: "empty page", value: empty * 1000)
         table.add(

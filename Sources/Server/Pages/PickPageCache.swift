@@ -81,6 +81,25 @@ final class PickPageCache: Sendable {
         /// it was rendered for is still the one there.
         var serial: Int
         var sections = Sections()
+
+        // The two reads below are `mutating` only to be reached in place (`Dictionary.Values`' `_modify`): its
+        // getter would copy the whole entry, and release it, for each field read. They change nothing.
+
+        /// The standing ticket when this entry holds `bytes` as the floor left them (`floor`); else, when only the
+        /// floor moved, the decoded ticket; else neither.
+        mutating func known(bytes: [UInt8], floor: Floor) -> (standing: PickTicket?, ticket: PickTicket?) {
+            guard self.bytes == bytes else { return (nil, nil) }
+            return self.floor == floor ? (standing, nil) : (nil, ticket)
+        }
+
+        /// This entry's serial and its section shown as `variant` (nil: none kept), when it holds `bytes` standing
+        /// as `standing`; nil when it holds another ticket.
+        mutating func section(
+            bytes: [UInt8], standing: PickTicket, variant: Variant
+        ) -> (serial: Int, html: String?)? {
+            guard self.bytes == bytes, self.standing == standing else { return nil }
+            return (serial, sections.html(variant))
+        }
     }
 
     struct State {
@@ -100,10 +119,8 @@ final class PickPageCache: Sendable {
         let floor = Floor(entry)
         // The standing ticket when it is current, else the decoded ticket when only the floor moved.
         let known: (standing: PickTicket?, ticket: PickTicket?) = state.withLock { state in
-            guard let index = state.entries.index(forKey: key), state.entries.values[index].bytes == entry.ticket
-            else { return (nil, nil) }
-            if state.entries.values[index].floor == floor { return (state.entries.values[index].standing, nil) }
-            return (nil, state.entries.values[index].ticket)
+            guard let index = state.entries.index(forKey: key) else { return (nil, nil) }
+            return state.entries.values[index].known(bytes: entry.ticket, floor: floor)
         }
         if let standing = known.standing { return standing }
         let ticket = try known.ticket ?? decode(entry.ticket)
@@ -118,16 +135,17 @@ final class PickPageCache: Sendable {
     }
 
     /// The section of `pick` shown as `variant`, rendered by `render` when not kept for its ticket as it stands.
-    func section(_ pick: WarehousePages.Pick, variant: Variant, render: () -> String) -> String {
+    func section(
+        _ pick: WarehousePages.Pick, variant: Variant, render: (WarehousePages.Pick) -> String
+    ) -> String {
         let key = Key(order: pick.entry.order, node: pick.entry.node)
         let kept: (serial: Int, html: String?)? = state.withLock { state in
-            guard let index = state.entries.index(forKey: key), state.entries.values[index].bytes == pick.entry.ticket,
-                state.entries.values[index].standing == pick.ticket
-            else { return nil }
-            return (state.entries.values[index].serial, state.entries.values[index].sections.html(variant))
+            guard let index = state.entries.index(forKey: key) else { return nil }
+            return state.entries.values[index].section(
+                bytes: pick.entry.ticket, standing: pick.ticket, variant: variant)
         }
         if let html = kept?.html { return html }
-        let html = render()
+        let html = render(pick)
         guard let serial = kept?.serial else { return html }
         state.withLock { state in
             guard let index = state.entries.index(forKey: key), state.entries.values[index].serial == serial else {

@@ -110,12 +110,15 @@ public struct WarehousePages: Sendable {
         sections.reserveCapacity(picks.count)
         // The profile's methods and the carrier of each retailer's service, worked out once per retailer and service.
         var wordsByService: [ServiceKey: (methods: String, carrier: String?)] = [:]
-        // By index, not `for pick in picks`: a pick is a ticket of a dozen strings and arrays, not copied per order.
-        for index in picks.indices {
-            let urgency = picks[index].urgency(at: now, dueSoon: dueSoon)
+        // Borrowed through a span, never copied: a pick is a ticket of a dozen strings and arrays, and an array's
+        // element handed to a function is copied out of it, and released, every time.
+        let borrowed = picks.span
+        for index in borrowed.indices {
+            let urgency = borrowed[index].urgency(at: now, dueSoon: dueSoon)
             if urgency == .overdue { overdue += 1 }
             if urgency == .dueSoon { soon += 1 }
-            let service = ServiceKey(retailer: picks[index].ticket.retailer, service: picks[index].ticket.service)
+            let service = ServiceKey(
+                retailer: borrowed[index].ticket.retailer, service: borrowed[index].ticket.service)
             let words: (methods: String, carrier: String?)
             if let known = wordsByService[service] {
                 words = known
@@ -128,11 +131,10 @@ public struct WarehousePages: Sendable {
             }
             // The section as this order is shown now: kept while its urgency, state and the profile's words hold.
             let variant = PickPageCache.Variant(
-                urgency: urgency, state: picks[index].entry.state, methods: words.methods, carrier: words.carrier)
+                urgency: urgency, state: borrowed[index].entry.state, methods: words.methods, carrier: words.carrier)
             sections.append(
-                cache.section(picks[index], variant: variant) {
-                    HandWrittenPickSection.html(
-                        picks[index], urgency: urgency, methods: words.methods, carrier: words.carrier)
+                cache.section(borrowed[index], variant: variant) { pick in
+                    HandWrittenPickSection.html(pick, urgency: urgency, methods: words.methods, carrier: words.carrier)
                 })
         }
         // `{{#orders}}{{{html}}}{{/orders}}` writes the sections one after another: the template renders one item
