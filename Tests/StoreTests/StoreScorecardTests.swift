@@ -28,6 +28,23 @@ struct StoreScorecardTests {
         return try #require(try await store.commit(commit).orderID)
     }
 
+    /// One package of `units` of A shipped from EWR1 by UPS, taking them from the order's reservation.
+    static func shipment(
+        of order: OrderID, units: Int, shippedAt: Date, recordedAt: Date, asnDue: Date, outbound: [OutboundDraft] = []
+    ) -> ShipmentCommit {
+        let confirmation = ShipConfirmation(
+            node: "EWR1", shippedAt: shippedAt, method: ShipMethod(carrierSCAC: "UPSN"), service: "ups-ground",
+            packages: [
+                .init(
+                    trackingNumber: "1Z999AA10123456784", weight: 3,
+                    contents: [.init(lineNumber: "1", sku: "A", quantity: Decimal(units))])
+            ])
+        return ShipmentCommit(
+            orderID: order, version: 1, confirmation: confirmation,
+            consumed: [Reservation(node: "EWR1", sku: "A", quantity: units)], recordedAt: recordedAt,
+            recordedBy: "floor", asnDue: asnDue, reviewJSON: "{}", outbound: outbound)
+    }
+
     @Test(
         "a window finds POs by receipt, ship-by or shipment, with their units, cancels and ASN deliveries",
         arguments: Backend.allCases)
@@ -41,20 +58,10 @@ struct StoreScorecardTests {
             // Shipped an hour before ship-by, its ASN delivered a minute after it shipped.
             let shipped = try await Self.commit(
                 store, "PO-SHIPPED", at: from + 3_600, original: Self.original(units: 4, avoided: "5.00 USD"))
-            let confirmation = ShipConfirmation(
-                node: "EWR1", shippedAt: from + 3_600 + 82_800, method: ShipMethod(carrierSCAC: "UPSN"),
-                service: "ups-ground",
-                packages: [
-                    .init(
-                        trackingNumber: "1Z999AA10123456784", weight: 3,
-                        contents: [.init(lineNumber: "1", sku: "A", quantity: 4)])
-                ])
             let result = try await store.recordShipment(
-                ShipmentCommit(
-                    orderID: shipped, version: 1, confirmation: confirmation,
-                    consumed: [Reservation(node: "EWR1", sku: "A", quantity: 4)], recordedAt: from + 90_000,
-                    recordedBy: "floor", asnDue: from + 90_000, reviewJSON: "{}",
-                    outbound: [numberedDraft(.shipNotice, name: "856.x12")]))
+                Self.shipment(
+                    of: shipped, units: 4, shippedAt: from + 3_600 + 82_800, recordedAt: from + 90_000,
+                    asnDue: from + 90_000, outbound: [numberedDraft(.shipNotice, name: "856.x12")]))
             guard case .recorded = result else {
                 Issue.record("shipment not recorded: \(result)")
                 return
@@ -150,18 +157,10 @@ struct StoreScorecardTests {
             let batched = try await commit("PO-BATCHED", received: 40, due: 9.5, batch: true)
             // Due 20 days before the window (30 days after its receipt: not long after), shipped a day into it.
             let shippedLate = try await commit("PO-SHIPPED-LATE", received: 50, due: -20)
-            let confirmation = ShipConfirmation(
-                node: "EWR1", shippedAt: from + day, method: ShipMethod(carrierSCAC: "UPSN"), service: "ups-ground",
-                packages: [
-                    .init(
-                        trackingNumber: "1Z999AA10123456784", weight: 3,
-                        contents: [.init(lineNumber: "1", sku: "A", quantity: 1)])
-                ])
             let shipped = try await store.recordShipment(
-                ShipmentCommit(
-                    orderID: shippedLate, version: 1, confirmation: confirmation,
-                    consumed: [Reservation(node: "EWR1", sku: "A", quantity: 1)], recordedAt: from + day,
-                    recordedBy: "floor", asnDue: from + day + 3_600, reviewJSON: "{}", outbound: []))
+                Self.shipment(
+                    of: shippedLate, units: 1, shippedAt: from + day, recordedAt: from + day,
+                    asnDue: from + day + 3_600))
             guard case .recorded = shipped else {
                 Issue.record("shipment not recorded: \(shipped)")
                 return
