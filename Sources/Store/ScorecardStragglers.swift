@@ -15,6 +15,12 @@ enum ScorecardStragglers {
         return far.max()?.timeIntervalSince1970
     }
 
+    /// The later of a shipment's instants, in seconds since 1970: when it shipped and when its ASN is due. Marking a
+    /// PO with it alone is enough, `late_until` being the latest instant long after receipt.
+    static func latest(_ shippedAt: Date, _ asnDue: Date?) -> Double {
+        max(shippedAt, asnDue ?? shippedAt).timeIntervalSince1970
+    }
+
     /// Raises the PO's `late_until` to an instant (seconds since 1970) when it falls `lookback` or more after the
     /// PO's receipt; arguments: the instant, the PO's id, the instant again. Never lowers it: a PO read as a
     /// straggler it no longer is is left out by the window's check (`ScorecardQuery.Assembly.inWindow`).

@@ -89,10 +89,9 @@ extension PostgresStore {
                     ).first?.decode(Int64.self)
                 else { throw PostgresSchemaError(description: "INSERT INTO shipment returned no id") }
                 // The PO's receipt is the store's to read: the statement marks it only when due long after.
-                for instant in [confirmation.shippedAt, shipment.asnDue].compactMap({ $0 }) {
-                    try await self.markStraggler(
-                        shipment.orderID.rawValue, at: instant.timeIntervalSince1970, on: connection)
-                }
+                try await self.markStraggler(
+                    shipment.orderID.rawValue, at: ScorecardStragglers.latest(confirmation.shippedAt, shipment.asnDue),
+                    on: connection)
                 let entries = try await self.insert(
                     shipment.outbound, orderID: shipment.orderID.rawValue, inReplyTo: nil, key: nil,
                     at: shipment.recordedAt, on: connection)

@@ -82,12 +82,9 @@ extension SQLiteStore {
                     ])
                 let shipmentID = db.lastInsertedRowID
                 // The PO's receipt is the store's to read: the statement marks it only when due long after.
-                for instant in [confirmation.shippedAt, shipment.asnDue].compactMap({ $0 }) {
-                    try db.cachedStatement(sql: ScorecardStragglers.mark(.sqlite)).execute(
-                        arguments: [
-                            instant.timeIntervalSince1970, shipment.orderID.rawValue, instant.timeIntervalSince1970,
-                        ])
-                }
+                try Self.markStraggler(
+                    shipment.orderID.rawValue, at: ScorecardStragglers.latest(confirmation.shippedAt, shipment.asnDue),
+                    db)
                 let entries = try Self.insert(
                     shipment.outbound, orderID: shipment.orderID.rawValue, inReplyTo: nil, key: nil,
                     at: shipment.recordedAt, in: db)

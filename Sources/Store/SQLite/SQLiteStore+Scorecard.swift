@@ -38,6 +38,11 @@ extension SQLiteStore {
     /// statement only then.
     static func markStraggler(_ id: Int64, due: [Date?], receivedAt: Date, _ db: Database) throws {
         guard let late = ScorecardStragglers.lateUntil(due, receivedAt: receivedAt) else { return }
+        try markStraggler(id, at: late, db)
+    }
+
+    /// Raises order `id`'s `late_until` to `late` (seconds since 1970) when that is long after its receipt.
+    static func markStraggler(_ id: Int64, at late: Double, _ db: Database) throws {
         try db.cachedStatement(sql: ScorecardStragglers.mark(.sqlite)).execute(arguments: [late, id, late])
     }
 
